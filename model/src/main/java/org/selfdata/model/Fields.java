@@ -1,0 +1,77 @@
+package org.selfdata.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Checks shared by the payload records: every text field is bounded, so that no file or push can make one
+ * record arbitrarily large. Messages name the field, never its value.
+ */
+final class Fields {
+    static final int SHORT_TEXT = 512;
+    static final int LONG_TEXT = 65_536;
+    static final int LIST_SIZE = 10_000;
+
+    private Fields() {}
+
+    static String text(String value, String field, int maximumLength) {
+        requireNonNull(value, field + " is null");
+        if (value.length() > maximumLength) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " is longer than " + maximumLength + " characters");
+        }
+        return value;
+    }
+
+    static String requiredText(String value, String field, int maximumLength) {
+        text(value, field, maximumLength);
+        if (value.isBlank()) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " is empty");
+        }
+        return value;
+    }
+
+    static Optional<String> optionalText(Optional<String> value, String field, int maximumLength) {
+        Optional<String> present = value == null ? Optional.empty() : value;
+        present.ifPresent(text -> text(text, field, maximumLength));
+        return present;
+    }
+
+    static <T> Optional<T> optional(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
+    }
+
+    static List<String> texts(List<String> values, String field, int maximumLength) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > LIST_SIZE) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " has more than " + LIST_SIZE + " entries");
+        }
+        values.forEach(value -> text(value, field, maximumLength));
+        return List.copyOf(values);
+    }
+
+    static double latitude(double value, String field) {
+        if (!(value >= -90 && value <= 90)) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be a latitude between -90 and 90");
+        }
+        return value;
+    }
+
+    static double longitude(double value, String field) {
+        if (!(value >= -180 && value <= 180)) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be a longitude between -180 and 180");
+        }
+        return value;
+    }
+
+    static String currency(String value, String field) {
+        requireNonNull(value, field + " is null");
+        if (!value.matches("[A-Z]{3}")) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be an ISO 4217 code of three capital letters");
+        }
+        return value;
+    }
+}

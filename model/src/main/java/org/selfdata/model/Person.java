@@ -1,0 +1,34 @@
+package org.selfdata.model;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Someone whose data a vault keeps. A self-hosted vault usually holds one person; an operator's holds many.
+ *
+ * <p>The handle is the sign-in name. The time zone says what "a day" means for this person's date-only records,
+ * such as a bank's booking dates.
+ */
+public record Person(PersonId id, String handle, ZoneId zone, Instant createdAt) {
+    private static final Pattern HANDLE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public Person {
+        requireNonNull(id, "id is null");
+        requireHandle(handle);
+        requireNonNull(zone, "zone is null");
+        requireNonNull(createdAt, "createdAt is null");
+    }
+
+    /** Checks a sign-in name: 1 to 64 lower-case letters, digits, dots, dashes or underscores. */
+    public static String requireHandle(String handle) {
+        requireNonNull(handle, "handle is null");
+        if (!HANDLE.matcher(handle).matches()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+        }
+        return handle;
+    }
+}

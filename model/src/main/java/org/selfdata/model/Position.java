@@ -1,0 +1,38 @@
+package org.selfdata.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where in its file a record was read: a line number, a JSON Pointer (RFC 6901) or an element path.
+ *
+ * <p>Kept as text because every format has its own way of pointing into itself; the prefixes make the kind
+ * plain to a reader ({@code line 12}, {@code /locations/3}, {@code OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[4]}).
+ * Positions hold structure only, never content, so they are stored in clear.
+ */
+public record Position(String value) {
+    private static final int MAXIMUM_LENGTH = 512;
+
+    public Position {
+        requireNonNull(value, "value is null");
+        if (value.isBlank() || value.length() > MAXIMUM_LENGTH) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a position must be 1 to " + MAXIMUM_LENGTH + " characters");
+        }
+    }
+
+    public static Position line(long line) {
+        return new Position("line " + line);
+    }
+
+    public static Position jsonPointer(String pointer) {
+        return new Position(pointer.isEmpty() ? "/" : pointer);
+    }
+
+    public static Position elementPath(String path) {
+        return new Position(path);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,26 @@
+package org.selfdata.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A record as an importer reads it from a file, before the vault gives it an id, a source and a batch.
+ *
+ * @param position where in the file the record was read, for provenance and for error messages
+ */
+public record RecordDraft(TimeSpan time, Payload payload, Category category, Position position) {
+    public RecordDraft {
+        requireNonNull(time, "time is null");
+        requireNonNull(payload, "payload is null");
+        requireNonNull(category, "category is null");
+        requireNonNull(position, "position is null");
+    }
+
+    /** A draft in its type's default category. */
+    public static RecordDraft of(TimeSpan time, Payload payload, Position position) {
+        return new RecordDraft(time, payload, payload.type().defaultCategory(), position);
+    }
+
+    public RecordType type() {
+        return payload.type();
+    }
+}

@@ -1,0 +1,68 @@
+package org.selfdata.model;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Which records to read: by type, category and time, in time order, one page at a time.
+ *
+ * <p>Empty type and category sets mean "all". The time window keeps records whose span overlaps
+ * {@code [from, to)}. Results come in order of start time, then id, which is also what {@link RecordCursor}
+ * encodes, so paging is stable while new records arrive.
+ */
+public record RecordQuery(
+        Set<RecordType> types,
+        Set<Category> categories,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        Optional<RecordCursor> after,
+        int limit) {
+    public static final int MAXIMUM_PAGE = 10_000;
+
+    public RecordQuery {
+        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        requireNonNull(after, "after is null");
+        if (limit < 1) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "limit must be at least 1, was " + limit);
+        }
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the time window's start must be before its end");
+        }
+    }
+
+    /** Everything, in time order, without a page limit: for exports and streaming reads. */
+    public static RecordQuery all() {
+        return new RecordQuery(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Integer.MAX_VALUE);
+    }
+
+    public static RecordQuery ofType(RecordType type) {
+        return all().withTypes(Set.of(type));
+    }
+
+    public RecordQuery withTypes(Set<RecordType> newTypes) {
+        return new RecordQuery(newTypes, categories, from, to, after, limit);
+    }
+
+    public RecordQuery withCategories(Set<Category> newCategories) {
+        return new RecordQuery(types, newCategories, from, to, after, limit);
+    }
+
+    public RecordQuery between(Optional<Instant> newFrom, Optional<Instant> newTo) {
+        return new RecordQuery(types, categories, newFrom, newTo, after, limit);
+    }
+
+    public RecordQuery after(RecordCursor cursor) {
+        return new RecordQuery(types, categories, from, to, Optional.of(cursor), limit);
+    }
+
+    public RecordQuery limit(int newLimit) {
+        return new RecordQuery(types, categories, from, to, after, newLimit);
+    }
+}

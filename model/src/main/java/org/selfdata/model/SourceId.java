@@ -1,0 +1,24 @@
+package org.selfdata.model;
+
+/** Identifies a source; numbers are allocated by the vault and never reused for another source. */
+public record SourceId(long value) implements Comparable<SourceId> {
+    public SourceId {
+        if (value <= 0) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "source id must be positive, was " + value);
+        }
+    }
+
+    public static SourceId of(long value) {
+        return new SourceId(value);
+    }
+
+    @Override
+    public int compareTo(SourceId other) {
+        return Long.compare(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

@@ -1,0 +1,57 @@
+package org.selfdata.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * When a record happened: an instant, or a span from {@code start} (inclusive) to {@code end} (exclusive for
+ * spans, equal to start for instants).
+ *
+ * <p>The vault keeps times to the millisecond, so both ends are truncated to milliseconds here, once, rather
+ * than silently by the database: what a record says is exactly what comes back from the vault and from an
+ * export.
+ */
+public record TimeSpan(Instant start, Instant end) {
+    public TimeSpan {
+        requireNonNull(start, "start is null");
+        requireNonNull(end, "end is null");
+        start = start.truncatedTo(ChronoUnit.MILLIS);
+        end = end.truncatedTo(ChronoUnit.MILLIS);
+        if (end.isBefore(start)) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "time span ends (" + end + ") before it starts (" + start + ")");
+        }
+    }
+
+    public static TimeSpan at(Instant instant) {
+        return new TimeSpan(instant, instant);
+    }
+
+    public static TimeSpan between(Instant start, Instant end) {
+        return new TimeSpan(start, end);
+    }
+
+    /** The whole of a calendar day in a time zone: what a bank means by a booking date. */
+    public static TimeSpan day(LocalDate date, ZoneId zone) {
+        return new TimeSpan(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    public static TimeSpan ofEpochMillis(long startMillis, long endMillis) {
+        return new TimeSpan(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis));
+    }
+
+    public boolean isInstant() {
+        return start.equals(end);
+    }
+
+    public long startMillis() {
+        return start.toEpochMilli();
+    }
+
+    public long endMillis() {
+        return end.toEpochMilli();
+    }
+}
