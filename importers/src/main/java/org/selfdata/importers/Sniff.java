@@ -1,0 +1,29 @@
+package org.selfdata.importers;
+
+import java.nio.charset.StandardCharsets;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What detection may look at: the file's name and its first bytes (at most {@link #HEAD_SIZE}).
+ *
+ * @param fileName the name without its folder; only a hint
+ */
+public record Sniff(String fileName, byte[] head) {
+    public static final int HEAD_SIZE = 64 * 1024;
+
+    public Sniff {
+        requireNonNull(fileName, "fileName is null");
+        requireNonNull(head, "head is null");
+    }
+
+    /** The head as text, without a UTF-8 byte-order mark, decoded leniently: enough to look for signatures. */
+    public String headText() {
+        int offset = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        return new String(head, offset, head.length - offset, StandardCharsets.ISO_8859_1);
+    }
+
+    public boolean nameEndsWith(String suffix) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(suffix);
+    }
+}
