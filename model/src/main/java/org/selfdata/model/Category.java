@@ -1,6 +1,9 @@
 package org.selfdata.model;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -83,10 +86,17 @@ public enum Category {
         String localName = term.startsWith("pd:") ? term.substring(3)
                 : term.startsWith(NAMESPACE) ? term.substring(NAMESPACE.length())
                 : term;
-        return Arrays.stream(values())
-                .filter(category -> category.localName.equals(localName))
-                .findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "unknown personal-data category '" + term + "'; expected a DPV term such as pd:Transaction"));
+        Category category = Holder.BY_LOCAL_NAME.get(localName);
+        if (category == null) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "unknown personal-data category '" + Fields.quotable(term) + "'; expected a DPV term such as pd:Transaction");
+        }
+        return category;
+    }
+
+    /** Built on first use, after the constants exist. */
+    private static final class Holder {
+        private static final Map<String, Category> BY_LOCAL_NAME = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(category -> category.localName, Function.identity()));
     }
 }

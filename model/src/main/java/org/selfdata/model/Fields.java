@@ -16,6 +16,15 @@ final class Fields {
 
     private Fields() {}
 
+    /**
+     * A caller's word, such as an unknown type name, fit to quote back in an error message: cut short, and
+     * without control characters that could forge lines in a log.
+     */
+    static String quotable(String value) {
+        String shortened = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        return shortened.replaceAll("\\p{Cntrl}", "?");
+    }
+
     static String text(String value, String field, int maximumLength) {
         requireNonNull(value, field + " is null");
         if (value.length() > maximumLength) {

@@ -10,9 +10,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Which records to read: by type, category and time, in time order, one page at a time.
  *
- * <p>Empty type and category sets mean "all". The time window keeps records whose span overlaps
- * {@code [from, to)}. Results come in order of start time, then id, which is also what {@link RecordCursor}
- * encodes, so paging is stable while new records arrive.
+ * <p>Empty type and category sets mean "all". The time window keeps records that start within {@code [from, to)}:
+ * start times are indexed, and a record belongs to the period in which it began. Results come in order of start
+ * time, then id, which is also what {@link RecordCursor} encodes, so paging is stable while new records arrive.
  */
 public record RecordQuery(
         Set<RecordType> types,

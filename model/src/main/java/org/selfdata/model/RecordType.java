@@ -1,6 +1,8 @@
 package org.selfdata.model;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,9 @@ public enum RecordType {
     SOCIAL_MESSAGE("social.message", SocialMessage.class, Category.SOCIAL_MEDIA_COMMUNICATION, true),
     SOCIAL_POST("social.post", SocialPost.class, Category.SOCIAL_MEDIA, true),
     DOCUMENT("document", Document.class, Category.PERSONAL_DOCUMENTS, false);
+
+    private static final Map<String, RecordType> BY_ID = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(RecordType::id, Function.identity()));
 
     private final String id;
     private final Class<? extends Payload> payloadClass;
@@ -59,11 +64,11 @@ public enum RecordType {
     }
 
     public static RecordType fromId(String id) {
-        return Arrays.stream(values())
-                .filter(type -> type.id.equals(id))
-                .findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "unknown record type '" + id + "'; known types: " + knownIds()));
+        RecordType type = BY_ID.get(id);
+        if (type == null) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown record type '" + Fields.quotable(id) + "'; known types: " + knownIds());
+        }
+        return type;
     }
 
     public static String knownIds() {

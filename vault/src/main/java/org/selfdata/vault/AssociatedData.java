@@ -1,0 +1,63 @@
+package org.selfdata.vault;
+
+import org.selfdata.model.BatchId;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SourceId;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What each sealed value is bound to. AES-GCM authenticates this alongside the ciphertext, so a payload copied
+ * onto another record, another person, another version or another type no longer opens: someone with write access
+ * to the database cannot shuffle sealed payloads around unnoticed.
+ */
+final class AssociatedData {
+    private static final byte[] RECORD = "selfdata/record/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BATCH_FILE_NAME = "selfdata/batch/file_name/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] TYPE_IDS = typeIds();
+
+    private AssociatedData() {}
+
+    static byte[] record(PersonId person, RecordId record, int version, RecordType type) {
+        byte[] typeId = TYPE_IDS[type.ordinal()];
+        return ByteBuffer.allocate(RECORD.length + 1 + 8 + 8 + 4 + typeId.length)
+                .put(RECORD).put((byte) 0)
+                .putLong(person.value())
+                .putLong(record.value())
+                .putInt(version)
+                .put(typeId)
+                .array();
+    }
+
+    static byte[] batchFileName(PersonId person, BatchId batch) {
+        return ByteBuffer.allocate(BATCH_FILE_NAME.length + 1 + 16).put(BATCH_FILE_NAME).put((byte) 0)
+                .putLong(person.value()).putLong(batch.value()).array();
+    }
+
+    static byte[] aeadKeyset(PersonId person, SourceId source) {
+        return keyset(AEAD_KEYSET, person, source);
+    }
+
+    static byte[] prfKeyset(PersonId person, SourceId source) {
+        return keyset(PRF_KEYSET, person, source);
+    }
+
+    private static byte[] keyset(byte[] kind, PersonId person, SourceId source) {
+        return ByteBuffer.allocate(kind.length + 1 + 16).put(kind).put((byte) 0)
+                .putLong(person.value()).putLong(source.value()).array();
+    }
+
+    private static byte[][] typeIds() {
+        RecordType[] types = RecordType.values();
+        byte[][] ids = new byte[types.length][];
+        for (RecordType type : types) {
+            ids[type.ordinal()] = type.id().getBytes(StandardCharsets.US_ASCII);
+        }
+        return ids;
+    }
+}

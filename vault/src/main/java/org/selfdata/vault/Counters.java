@@ -1,0 +1,72 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.SelectConditionStep;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.NEXT_BATCH_ID;
+import static org.selfdata.vault.VaultTables.NEXT_RECORD_ID;
+import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
+import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+
+/**
+ * A person's id counters for sources, batches and records, read under a lock for the rest of the transaction.
+ *
+ * <p>Ids are numbered per person, not per vault, so an export restored into another vault keeps its ids whoever
+ * else that vault holds. The vault picks record ids itself, before writing, because each id is part of its
+ * record's sealed associated data. Reading the counters locks the person's row (FOR UPDATE on PostgreSQL; SQLite
+ * write transactions are exclusive already), so two imports for one person take turns.
+ */
+final class Counters {
+    private final PersonId person;
+    private final long nextSource;
+    private final long nextBatch;
+    private final long nextRecord;
+
+    private Counters(PersonId person, long nextSource, long nextBatch, long nextRecord) {
+        this.person = requireNonNull(person, "person is null");
+        this.nextSource = nextSource;
+        this.nextBatch = nextBatch;
+        this.nextRecord = nextRecord;
+    }
+
+    static Counters lock(DSLContext dsl, Database database, PersonId person) {
+        SelectConditionStep<Record3<Long, Long, Long>> select = dsl.select(NEXT_SOURCE_ID, NEXT_BATCH_ID, NEXT_RECORD_ID)
+                .from(PERSONS)
+                .where(PERSON_ID.eq(person.value()));
+        Record3<Long, Long, Long> row = database.isPostgres() ? select.forUpdate().fetchOne() : select.fetchOne();
+        if (row == null) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + person + " in this vault");
+        }
+        return new Counters(person, row.value1(), row.value2(), row.value3());
+    }
+
+    long nextSource() {
+        return nextSource;
+    }
+
+    long nextBatch() {
+        return nextBatch;
+    }
+
+    long nextRecord() {
+        return nextRecord;
+    }
+
+    void save(DSLContext dsl, long newNextBatch, long newNextRecord) {
+        dsl.update(PERSONS)
+                .set(NEXT_BATCH_ID, newNextBatch)
+                .set(NEXT_RECORD_ID, newNextRecord)
+                .where(PERSON_ID.eq(person.value()))
+                .execute();
+    }
+
+    void saveNextSource(DSLContext dsl, long newNextSource) {
+        dsl.update(PERSONS).set(NEXT_SOURCE_ID, newNextSource).where(PERSON_ID.eq(person.value())).execute();
+    }
+}

@@ -1,0 +1,288 @@
+package org.selfdata.vault;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Connections and transactions for one vault database, SQLite or PostgreSQL.
+ *
+ * <p>Every transaction on a person's data names that person first. On PostgreSQL this sets the row-level-security
+ * variable {@code selfdata.person_id} for the transaction only, so a pooled connection never carries one person's
+ * scope into another's work. On SQLite, which has no row-level security, the same queries filter on person_id.
+ */
+final class Database implements AutoCloseable {
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_CANTOPEN = 14;
+
+    private final HikariDataSource dataSource;
+    private final SQLDialect dialect;
+    private final String description;
+    private final Settings settings = new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.NEVER)
+            .withExecuteLogging(false)
+            .withRenderSchema(false);
+
+    private Database(HikariDataSource dataSource, SQLDialect dialect, String description) {
+        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.description = requireNonNull(description, "description is null");
+    }
+
+    /**
+     * Connects. With {@code create} false, a missing SQLite file is an error rather than an empty database created
+     * on the spot: opening a vault must never write anything.
+     */
+    static Database connect(VaultLocation location, boolean create) {
+        if (location.postgres().isPresent()) {
+            return connectPostgres(location.postgres().get());
+        }
+        return connectSqlite(location, create);
+    }
+
+    private static Database connectSqlite(VaultLocation location, boolean create) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed import survives a power cut, not only a crash; commits are per batch, so it costs little.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(30_000);
+        // Deleted content is overwritten with zeros, so erased keys do not linger in free pages of the file.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-16_384);
+        // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (!create) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
+
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("selfdata-sqlite");
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(1);
+        pool.setInitializationFailTimeout(1);
+        return new Database(open(pool, location.describe()), SQLDialect.SQLITE, location.describe());
+    }
+
+    private static Database connectPostgres(VaultLocation.PostgresDatabase postgres) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.jdbcUrl());
+        postgres.user().ifPresent(pool::setUsername);
+        postgres.password().ifPresent(pool::setPassword);
+        pool.setPoolName("selfdata-postgres");
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(1);
+        pool.setInitializationFailTimeout(1);
+        pool.setConnectionTimeout(10_000);
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "selfdata");
+        properties.setProperty("connectTimeout", "10");
+        pool.setDataSourceProperties(properties);
+        return new Database(open(pool, postgres.describe()), SQLDialect.POSTGRES, postgres.describe());
+    }
+
+    private static HikariDataSource open(HikariConfig pool, String description) {
+        try {
+            return new HikariDataSource(pool);
+        }
+        catch (HikariPool.PoolInitializationException e) {
+            throw e.getCause() instanceof SQLException sql ? failure(sql, "connecting to " + description) : new SelfdataException(
+                    ErrorCode.STORAGE_UNAVAILABLE, "cannot connect to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean isPostgres() {
+        return dialect == SQLDialect.POSTGRES;
+    }
+
+    SQLDialect dialect() {
+        return dialect;
+    }
+
+    String description() {
+        return description;
+    }
+
+    DSLContext dsl(Connection connection) {
+        return DSL.using(connection, dialect, settings);
+    }
+
+    /** A DSL that renders SQL without executing it, for statements run through plain JDBC batches. */
+    DSLContext renderer() {
+        return DSL.using(dialect, settings);
+    }
+
+    /** Work on vault-wide tables (people, sessions, metadata) in one transaction. */
+    <T> T transaction(SqlWork<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /** Work on one person's data in one transaction, scoped to that person. */
+    <T> T transaction(PersonId person, SqlWork<T> work) {
+        return inTransaction(requireNonNull(person, "person is null"), work);
+    }
+
+    private <T> T inTransaction(PersonId person, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (person != null) {
+                    scope(connection, person);
+                }
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            }
+            catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException e) {
+            throw failure(e, "working on " + description);
+        }
+    }
+
+    /**
+     * A connection for a long read of one person's records, to be closed by the caller. On PostgreSQL it holds a
+     * read-only transaction (row-level security and server-side cursors both need one); on SQLite it reads in
+     * autocommit, because a transaction there would take the write lock.
+     */
+    Connection openReader(PersonId person) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            if (isPostgres()) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                scope(connection, person);
+            }
+            return connection;
+        }
+        catch (SQLException e) {
+            closeQuietly(connection);
+            throw failure(e, "reading from " + description);
+        }
+    }
+
+    void closeReader(Connection connection) {
+        try {
+            if (isPostgres()) {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException e) {
+            // The connection is going back to the pool or being discarded; nothing was written.
+        }
+        finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private void scope(Connection connection, PersonId person) throws SQLException {
+        if (isPostgres()) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
+                statement.setString(1, Long.toString(person.value()));
+                statement.execute();
+            }
+        }
+    }
+
+    javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Translates a database failure into what the person can act on. Messages name the database and the failure,
+     * never a query's parameters.
+     */
+    static SelfdataException failure(SQLException e, String doing) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof org.sqlite.SQLiteException sqlite) {
+            int code = sqlite.getResultCode().code & 0xFF;
+            if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+                return new SelfdataException(ErrorCode.VAULT_CORRUPT, "the vault database is damaged or is not a database ("
+                        + sqlite.getResultCode().name() + ") while " + doing
+                        + "; restore the vault from an export with 'selfdata restore' into a new folder", e);
+            }
+            if (code == SQLITE_CANTOPEN) {
+                return new SelfdataException(ErrorCode.VAULT_MISSING, "cannot open the vault database while " + doing
+                        + "; check that the folder exists and is readable and writable", e);
+            }
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "PostgreSQL refused the credentials while " + doing
+                    + "; check the user and password given with --db or SELFDATA_DB", e);
+        }
+        if (state.equals("3D000")) {
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "the PostgreSQL database does not exist (" + doing
+                    + "); create it first, as the README's PostgreSQL section shows", e);
+        }
+        if (state.startsWith("08")) {
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "cannot reach PostgreSQL while " + doing
+                    + " (" + rootMessage(e) + "); is the server running, and are the host and port right?", e);
+        }
+        return new SelfdataException(ErrorCode.INTERNAL, "database failure while " + doing + " (SQLState " + state + ")", e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        }
+        catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException e) {
+                // Nothing more to do with a connection that cannot even close.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

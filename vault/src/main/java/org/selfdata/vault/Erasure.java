@@ -1,0 +1,97 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceId;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
+import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
+import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECORDS;
+import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
+import static org.selfdata.vault.VaultTables.SOURCES;
+import static org.selfdata.vault.VaultTables.SOURCE_ID;
+
+/**
+ * Crypto-shredding. A source's keys are destroyed first, then its rows, in one transaction: once it commits, the
+ * source's sealed payloads cannot be opened from any copy that outlives the deletion (a backup, a free page, a
+ * replica). On SQLite, deleted pages are zeroed (secure_delete) and the write-ahead log is emptied afterwards, so the
+ * destroyed keys do not linger in the vault's own files either.
+ */
+public final class Erasure {
+    /** What an erasure destroyed. */
+    public record Report(long sources, long batches, long records) {}
+
+    private final Database database;
+    private final Keyring keyring;
+
+    Erasure(Database database, Keyring keyring) {
+        this.database = requireNonNull(database, "database is null");
+        this.keyring = requireNonNull(keyring, "keyring is null");
+    }
+
+    /** Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions. */
+    public Report erasePerson(PersonId person) {
+        Report report = database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()))) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + person + " in this vault");
+            }
+            List<Long> sources = dsl.select(SOURCE_ID).from(SOURCES).where(PERSON_ID.eq(person.value())).fetch(SOURCE_ID);
+            sources.forEach(source -> keyring.destroy(dsl, person, SourceId.of(source)));
+            dsl.deleteFrom(RECORD_VERSIONS).where(PERSON_ID.eq(person.value())).execute();
+            long records = dsl.deleteFrom(RECORDS).where(PERSON_ID.eq(person.value())).execute();
+            long batches = dsl.deleteFrom(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
+            return new Report(sources.size(), batches, records);
+        });
+        keyring.forget(person);
+        purgeDeletedPages();
+        return report;
+    }
+
+    /** Destroys one source: its keys, its records and their history, its batches. */
+    public Report eraseSource(PersonId person, SourceId source) {
+        Report report = database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            if (!dsl.fetchExists(SOURCES, PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value())))) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + source);
+            }
+            keyring.destroy(dsl, person, source);
+            var ofSource = PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value()));
+            dsl.deleteFrom(RECORD_VERSIONS).where(ofSource).execute();
+            long records = dsl.deleteFrom(RECORDS).where(ofSource).execute();
+            long batches = dsl.deleteFrom(IMPORT_BATCHES).where(ofSource).execute();
+            dsl.deleteFrom(SOURCES).where(ofSource).execute();
+            return new Report(1, batches, records);
+        });
+        purgeDeletedPages();
+        return report;
+    }
+
+    /** Best effort: the erasure has committed; this only shortens how long old pages stay in the vault's files. */
+    private void purgeDeletedPages() {
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            if (database.isPostgres()) {
+                statement.execute("VACUUM keysets");
+            }
+            else {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        }
+        catch (SQLException e) {
+            // A reader holding the log open delays the checkpoint; the next one will empty it.
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.selfdata.model.BatchId;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.SourceKind;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.ADDED;
+import static org.selfdata.vault.VaultTables.BATCH_ID;
+import static org.selfdata.vault.VaultTables.CREATED_AT;
+import static org.selfdata.vault.VaultTables.DUPLICATES;
+import static org.selfdata.vault.VaultTables.FILE_NAME;
+import static org.selfdata.vault.VaultTables.FINISHED_AT;
+import static org.selfdata.vault.VaultTables.FORMAT;
+import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
+import static org.selfdata.vault.VaultTables.KIND;
+import static org.selfdata.vault.VaultTables.LABEL;
+import static org.selfdata.vault.VaultTables.ORGANIZATION;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.REJECTED;
+import static org.selfdata.vault.VaultTables.SOURCES;
+import static org.selfdata.vault.VaultTables.SOURCE_ID;
+import static org.selfdata.vault.VaultTables.STARTED_AT;
+
+/**
+ * Writes imported files into the vault, one batch per file, all or nothing.
+ *
+ * <p>A batch is one database transaction: a crash or a kill at any moment leaves the vault as it was before the
+ * import began. Records are written with JDBC batches; each is fingerprinted with its source's keyed PRF, numbered
+ * among identical records of the file ({@link Occurrences}), and sealed under its source's key with associated
+ * data binding person, record id, version and type. A record whose fingerprint and occurrence the source already
+ * holds is counted as a duplicate and not written again.
+ */
+public final class Imports {
+    static final String INSERT_RECORD = "INSERT INTO records (person_id, record_id, source_id, batch_id, type, category, "
+            + "time_start, time_end, position, fingerprint, occurrence, version, payload) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final int JDBC_BATCH = 1_000;
+
+    private final Database database;
+    private final Keyring keyring;
+    private final Clock clock;
+
+    Imports(Database database, Keyring keyring, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.keyring = requireNonNull(keyring, "keyring is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Imports one file's records. The stream is consumed inside the transaction; a failure while reading it (a
+     * malformed record) rolls the whole batch back and is rethrown as it was.
+     */
+    public ImportBatch write(PersonId person, ImportRequest request, Stream<RecordDraft> records) {
+        requireNonNull(request, "request is null");
+        try (records) {
+            return database.transaction(person, connection -> {
+                DSLContext dsl = database.dsl(connection);
+                Instant startedAt = clock.instant();
+                Source source = findOrCreateSource(dsl, person, request.source(), startedAt.toEpochMilli());
+                SourceKeys keys = keyring.keys(dsl, person, source.id());
+                Counters counters = Counters.lock(dsl, database, person);
+                BatchId batch = BatchId.of(counters.nextBatch());
+                Written written = writeRecords(connection, person, source.id(), batch, keys, counters, records.iterator());
+                Instant finishedAt = clock.instant();
+                dsl.insertInto(IMPORT_BATCHES)
+                        .set(PERSON_ID, person.value())
+                        .set(BATCH_ID, batch.value())
+                        .set(SOURCE_ID, source.id().value())
+                        .set(FORMAT, request.format())
+                        .set(FILE_NAME, keys.seal(request.fileName().getBytes(StandardCharsets.UTF_8), AssociatedData.batchFileName(person, batch)))
+                        .set(STARTED_AT, startedAt.toEpochMilli())
+                        .set(FINISHED_AT, finishedAt.toEpochMilli())
+                        .set(ADDED, written.added())
+                        .set(DUPLICATES, written.duplicates())
+                        .set(REJECTED, 0L)
+                        .execute();
+                counters.save(dsl, batch.value() + 1, written.nextRecordId());
+                return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
+                        written.added(), written.duplicates(), 0);
+            });
+        }
+    }
+
+    private record Written(long added, long duplicates, long nextRecordId) {}
+
+    private Written writeRecords(Connection connection, PersonId person, SourceId source, BatchId batch, SourceKeys keys,
+            Counters counters, Iterator<RecordDraft> drafts) throws SQLException {
+        long nextRecordId = counters.nextRecord();
+        long added = 0;
+        long duplicates = 0;
+        Occurrences occurrences = new Occurrences();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
+            int pending = 0;
+            while (drafts.hasNext()) {
+                RecordDraft draft = drafts.next();
+                byte[] json = PayloadCodec.encode(draft.payload());
+                byte[] fingerprint = keys.fingerprint(RecordContent.canonical(draft, json));
+                int occurrence = draft.type().countsOccurrences() ? occurrences.next(fingerprint) : 1;
+                RecordId id = RecordId.of(nextRecordId++);
+                RecordRows.bindInsert(insert, person, id, source, batch, draft, fingerprint, occurrence, 1,
+                        keys.seal(json, AssociatedData.record(person, id, 1, draft.type())));
+                insert.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    long inserted = RecordRows.inserted(insert.executeBatch());
+                    added += inserted;
+                    duplicates += pending - inserted;
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                long inserted = RecordRows.inserted(insert.executeBatch());
+                added += inserted;
+                duplicates += pending - inserted;
+            }
+        }
+        return new Written(added, duplicates, nextRecordId);
+    }
+
+    public List<Source> sources(PersonId person) {
+        return database.transaction(person, connection -> database.dsl(connection)
+                .select(VaultTables.columns(SOURCES)).from(SOURCES).where(PERSON_ID.eq(person.value())).orderBy(SOURCE_ID)
+                .fetch(Imports::source));
+    }
+
+    public Optional<Source> source(PersonId person, SourceId id) {
+        return database.transaction(person, connection -> database.dsl(connection)
+                .select(VaultTables.columns(SOURCES)).from(SOURCES).where(PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(id.value())))
+                .fetchOptional(Imports::source));
+    }
+
+    public List<ImportBatch> batches(PersonId person) {
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).orderBy(BATCH_ID)
+                    .fetch(row -> batch(dsl, person, row));
+        });
+    }
+
+    public Optional<ImportBatch> batch(PersonId person, BatchId id) {
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(id.value())))
+                    .fetchOptional(row -> batch(dsl, person, row));
+        });
+    }
+
+    private ImportBatch batch(DSLContext dsl, PersonId person, Record row) {
+        BatchId id = BatchId.of(row.get(BATCH_ID));
+        SourceId source = SourceId.of(row.get(SOURCE_ID));
+        byte[] fileName = keyring.keys(dsl, person, source).open(row.get(FILE_NAME), AssociatedData.batchFileName(person, id));
+        return new ImportBatch(id, source, row.get(FORMAT), new String(fileName, StandardCharsets.UTF_8),
+                Instant.ofEpochMilli(row.get(STARTED_AT)), Instant.ofEpochMilli(row.get(FINISHED_AT)),
+                row.get(ADDED), row.get(DUPLICATES), row.get(REJECTED));
+    }
+
+    Source findOrCreateSource(DSLContext dsl, PersonId person, SourceDescriptor descriptor, long now) {
+        Optional<Source> existing = dsl.select(VaultTables.columns(SOURCES)).from(SOURCES)
+                .where(PERSON_ID.eq(person.value())
+                        .and(KIND.eq(descriptor.kind().name()))
+                        .and(ORGANIZATION.eq(descriptor.organization()))
+                        .and(LABEL.eq(descriptor.label())))
+                .fetchOptional(Imports::source);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Counters counters = Counters.lock(dsl, database, person);
+        SourceId id = SourceId.of(counters.nextSource());
+        insertSource(dsl, person, new Source(id, descriptor, Instant.ofEpochMilli(now)));
+        counters.saveNextSource(dsl, id.value() + 1);
+        keyring.create(dsl, person, id, now);
+        return new Source(id, descriptor, Instant.ofEpochMilli(now));
+    }
+
+    static void insertSource(DSLContext dsl, PersonId person, Source source) {
+        dsl.insertInto(SOURCES)
+                .set(PERSON_ID, person.value())
+                .set(SOURCE_ID, source.id().value())
+                .set(KIND, source.kind().name())
+                .set(ORGANIZATION, source.organization())
+                .set(LABEL, source.label())
+                .set(CREATED_AT, source.createdAt().toEpochMilli())
+                .execute();
+    }
+
+    static Source source(Record row) {
+        return new Source(SourceId.of(row.get(SOURCE_ID)),
+                new SourceDescriptor(SourceKind.valueOf(row.get(KIND)), row.get(ORGANIZATION), row.get(LABEL)),
+                Instant.ofEpochMilli(row.get(CREATED_AT)));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "this Java runtime has no SHA-256", e);
+        }
+    }
+}

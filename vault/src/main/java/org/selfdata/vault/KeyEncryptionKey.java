@@ -1,0 +1,176 @@
+package org.selfdata.vault;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The vault's key-encryption key: it wraps each source's keysets, and nothing else.
+ *
+ * <p>It comes from a key file (a Tink keyset in JSON, mode 0600, created with the vault) or from a passphrase
+ * stretched with Argon2id. Either way a check value kept in the vault tells a wrong key from a damaged vault
+ * before anything is read or written.
+ */
+final class KeyEncryptionKey {
+    private static final byte[] CHECK_PLAINTEXT = "selfdata key check".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECK_CONTEXT = "selfdata/vault_meta/key_check".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+        }
+        catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Aead aead;
+
+    private KeyEncryptionKey(Aead aead) {
+        this.aead = requireNonNull(aead, "aead is null");
+    }
+
+    /** Reads the key file, refusing one that other users could read. */
+    static KeyEncryptionKey readKeyFile(Path file) {
+        String json;
+        try {
+            requirePrivate(file);
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " is missing; without it the vault "
+                    + "cannot be opened. Put back the copy you saved when the vault was created, or point --key-file at it", e);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "cannot read the key file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            return new KeyEncryptionKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
+        }
+        catch (GeneralSecurityException | RuntimeException e) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " is not a selfdata key file", e);
+        }
+    }
+
+    /** Creates a new key file, readable by its owner only from the moment it exists. */
+    static KeyEncryptionKey createKeyFile(Path file) {
+        try {
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+            Files.createDirectories(file.getParent());
+            if (supportsPosix(file.getParent())) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            }
+            else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            return new KeyEncryptionKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
+        }
+        catch (FileAlreadyExistsException e) {
+            return readKeyFile(file);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "cannot create the key file " + file + ": " + e.getMessage(), e);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot generate a key", e);
+        }
+    }
+
+    static KeyEncryptionKey fromPassphrase(char[] passphrase, byte[] salt, Argon2 cost) {
+        if (passphrase.length < 12) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "a vault passphrase must be at least 12 characters long");
+        }
+        byte[] key = cost.derive(passphrase, salt, 32);
+        try {
+            return new KeyEncryptionKey(new AesGcmJce(key));
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot derive a key from the passphrase", e);
+        }
+        finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    byte[] checkValue() {
+        try {
+            return aead.encrypt(CHECK_PLAINTEXT, CHECK_CONTEXT);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot compute the key check value", e);
+        }
+    }
+
+    boolean opens(byte[] checkValue) {
+        try {
+            return Arrays.equals(aead.decrypt(checkValue, CHECK_CONTEXT), CHECK_PLAINTEXT);
+        }
+        catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    byte[] wrap(KeysetHandle keyset, byte[] associatedData) {
+        try {
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, aead, associatedData);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot wrap a keyset", e);
+        }
+    }
+
+    KeysetHandle unwrap(byte[] wrapped, byte[] associatedData) {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, associatedData);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a source's keys cannot be opened with the vault's key: "
+                    + "the keys were altered or belong to another vault", e);
+        }
+    }
+
+    private static void requirePrivate(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP") || permission.name().startsWith("OTHERS"))) {
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " can be read by other users (mode "
+                    + PosixFilePermissions.toString(permissions) + "); make it private with: chmod 600 " + file);
+        }
+    }
+
+    private static boolean supportsPosix(Path folder) {
+        return Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
+    }
+}

@@ -1,0 +1,98 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.CREATED_AT;
+import static org.selfdata.vault.VaultTables.HANDLE;
+import static org.selfdata.vault.VaultTables.PASSWORD_HASH;
+import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.TIME_ZONE;
+
+/** The people a vault holds data for, and their sign-in passwords (Argon2id hashes, never the passwords). */
+public final class People {
+    /** Verified against when a handle is unknown, so that a wrong handle takes as long to refuse as a wrong password. */
+    private static final String DECOY_HASH = PasswordHash.hash("selfdata-decoy-password".toCharArray());
+
+    private final Database database;
+    private final Clock clock;
+
+    People(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Person create(String handle, ZoneId zone) {
+        Person.requireHandle(handle);
+        requireNonNull(zone, "zone is null");
+        Instant now = clock.instant();
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            if (dsl.fetchExists(PERSONS, HANDLE.eq(handle))) {
+                throw new SelfdataException(ErrorCode.CONFLICT, "this vault already has a person with the handle '" + handle + "'");
+            }
+            dsl.insertInto(PERSONS)
+                    .set(HANDLE, handle)
+                    .set(TIME_ZONE, zone.getId())
+                    .set(CREATED_AT, now.toEpochMilli())
+                    .execute();
+            return dsl.select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOne(People::person);
+        });
+    }
+
+    public Optional<Person> find(String handle) {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOptional(People::person));
+    }
+
+    public Person get(PersonId id) {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).where(PERSON_ID.eq(id.value())).fetchOptional(People::person))
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault"));
+    }
+
+    public List<Person> list() {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).orderBy(PERSON_ID).fetch(People::person));
+    }
+
+    public void setPassword(PersonId id, char[] password) {
+        String hash = PasswordHash.hash(password);
+        int updated = database.transaction(connection -> database.dsl(connection)
+                .update(PERSONS).set(PASSWORD_HASH, hash).where(PERSON_ID.eq(id.value())).execute());
+        if (updated == 0) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault");
+        }
+    }
+
+    public boolean hasPassword(PersonId id) {
+        return database.transaction(connection -> database.dsl(connection)
+                .fetchExists(PERSONS, PERSON_ID.eq(id.value()).and(PASSWORD_HASH.isNotNull())));
+    }
+
+    /** The person with this handle and password, if both are right. Which of the two was wrong is not told. */
+    public Optional<Person> authenticate(String handle, char[] password) {
+        Optional<Record> row = database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOptional());
+        String hash = row.map(found -> found.get(PASSWORD_HASH)).orElse(null);
+        boolean verified = PasswordHash.verify(password, hash == null ? DECOY_HASH : hash);
+        return verified && hash != null ? row.map(People::person) : Optional.empty();
+    }
+
+    static Person person(Record row) {
+        return new Person(PersonId.of(row.get(PERSON_ID)), row.get(HANDLE), ZoneId.of(row.get(TIME_ZONE)),
+                Instant.ofEpochMilli(row.get(CREATED_AT)));
+    }
+}

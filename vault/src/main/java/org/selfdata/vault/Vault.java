@@ -1,0 +1,318 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.TimeSpan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECORDS;
+import static org.selfdata.vault.VaultTables.SOURCE_ID;
+import static org.selfdata.vault.VaultTables.TIME_END;
+import static org.selfdata.vault.VaultTables.TIME_START;
+import static org.selfdata.vault.VaultTables.TYPE;
+
+/**
+ * A person's vault, or an operator's vault of many people: the only code that touches the database and the keys.
+ *
+ * <p>{@link #create} makes a new vault; {@link #open} opens an existing one and never creates or changes anything
+ * before the key has been checked. A vault that is missing, damaged, or opened with the wrong key is refused with a
+ * message that says which, and how to fix it.
+ */
+public final class Vault implements AutoCloseable {
+    private final VaultLocation location;
+    private final Database database;
+    private final Keyring keyring;
+    private final Clock clock;
+    private final People people;
+    private final Imports imports;
+    private final Records records;
+    private final Erasure erasure;
+    private final Restoration restoration;
+    private final OwnerSessions sessions;
+
+    private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
+        this.location = location;
+        this.database = database;
+        this.clock = clock;
+        this.keyring = new Keyring(keyEncryptionKey);
+        this.people = new People(database, clock);
+        this.imports = new Imports(database, keyring, clock);
+        this.records = new Records(database, keyring, clock);
+        this.erasure = new Erasure(database, keyring);
+        this.restoration = new Restoration(database, keyring);
+        this.sessions = new OwnerSessions(database, clock);
+    }
+
+    public static Vault create(VaultLocation location, KeySource keySource) {
+        return create(location, keySource, Clock.systemUTC());
+    }
+
+    public static Vault open(VaultLocation location, KeySource keySource) {
+        return open(location, keySource, Clock.systemUTC());
+    }
+
+    /** Whether a vault exists at this location, without opening it. */
+    public static boolean exists(VaultLocation location) {
+        if (location.postgres().isEmpty()) {
+            return Files.exists(location.databaseFile());
+        }
+        try (Database database = Database.connect(location, false)) {
+            return database.transaction(connection -> VaultMeta.read(database.dsl(connection)).isPresent());
+        }
+    }
+
+    static Vault create(VaultLocation location, KeySource keySource, Clock clock) {
+        requireNonNull(location, "location is null");
+        requireNonNull(keySource, "keySource is null");
+        if (location.postgres().isEmpty() && Files.exists(location.databaseFile())) {
+            throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault at " + location.folder()
+                    + "; open it, or choose another folder with --data");
+        }
+        createPrivateFolder(location.folder());
+        Database database = Database.connect(location, true);
+        try {
+            requireOrdinaryRole(database);
+            database.transaction(connection -> {
+                DSLContext dsl = database.dsl(connection);
+                if (VaultMeta.read(dsl).isPresent()) {
+                    throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault in " + location.describe());
+                }
+                if (database.isPostgres() && !dsl.fetch("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = current_schema()").isEmpty()) {
+                    throw new SelfdataException(ErrorCode.CONFLICT, "the PostgreSQL database " + location.describe()
+                            + " already holds tables that are not a selfdata vault; create the vault in an empty database");
+                }
+                return null;
+            });
+            Map<String, String> keySettings = keySettings(location, keySource);
+            KeyEncryptionKey key = keyEncryptionKey(location, keySource, keySettings);
+            Migrations.migrate(database);
+            database.transaction(connection -> {
+                DSLContext dsl = database.dsl(connection);
+                VaultMeta.write(dsl, keySettings);
+                VaultMeta.write(dsl, Map.of(
+                        VaultMeta.FORMAT, VaultMeta.CURRENT_FORMAT,
+                        VaultMeta.CREATED_AT, clock.instant().toString(),
+                        VaultMeta.KEY_CHECK, Base64.getEncoder().encodeToString(key.checkValue())));
+                return null;
+            });
+            return new Vault(location, database, key, clock);
+        }
+        catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    static Vault open(VaultLocation location, KeySource keySource, Clock clock) {
+        requireNonNull(location, "location is null");
+        requireNonNull(keySource, "keySource is null");
+        if (location.postgres().isEmpty() && !Files.isRegularFile(location.databaseFile())) {
+            throw new SelfdataException(ErrorCode.VAULT_MISSING, "there is no vault at " + location.folder()
+                    + "; create one with 'selfdata init', or try 'selfdata demo'");
+        }
+        Database database = Database.connect(location, false);
+        try {
+            requireOrdinaryRole(database);
+            Map<String, String> settings = database.transaction(connection -> VaultMeta.read(database.dsl(connection)))
+                    .orElseThrow(() -> location.postgres().isPresent()
+                            ? new SelfdataException(ErrorCode.VAULT_MISSING, "the PostgreSQL database " + location.describe()
+                                    + " holds no selfdata vault; create one with 'selfdata init --db ...'")
+                            : new SelfdataException(ErrorCode.VAULT_CORRUPT, location.databaseFile()
+                                    + " is an SQLite database but not a selfdata vault"));
+            if (!VaultMeta.CURRENT_FORMAT.equals(settings.get(VaultMeta.FORMAT))) {
+                throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the vault at " + location.describe() + " has format "
+                        + settings.get(VaultMeta.FORMAT) + ", which this version of selfdata does not read");
+            }
+            KeyEncryptionKey key = keyEncryptionKey(location, keySource, settings);
+            if (!key.opens(Base64.getDecoder().decode(settings.get(VaultMeta.KEY_CHECK)))) {
+                throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, keySource instanceof KeySource.Passphrase
+                        ? "the passphrase is wrong for the vault at " + location.describe()
+                        : "the key file " + ((KeySource.KeyFile) keySource).path() + " belongs to another vault, not to "
+                                + location.describe());
+            }
+            Migrations.migrate(database);
+            return new Vault(location, database, key, clock);
+        }
+        catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> keySettings(VaultLocation location, KeySource keySource) {
+        return switch (keySource) {
+            case KeySource.KeyFile file -> Map.of(VaultMeta.KEY_SOURCE, "file");
+            case KeySource.Passphrase passphrase -> {
+                byte[] salt = new byte[16];
+                new SecureRandom().nextBytes(salt);
+                Argon2 cost = Argon2.KEY_DERIVATION;
+                yield Map.of(VaultMeta.KEY_SOURCE, "passphrase",
+                        VaultMeta.KEY_SALT, Base64.getEncoder().encodeToString(salt),
+                        VaultMeta.KEY_COST, cost.memoryKibibytes() + "," + cost.iterations() + "," + cost.parallelism());
+            }
+        };
+    }
+
+    private static KeyEncryptionKey keyEncryptionKey(VaultLocation location, KeySource keySource, Map<String, String> settings) {
+        String expected = settings.getOrDefault(VaultMeta.KEY_SOURCE, "file");
+        return switch (keySource) {
+            case KeySource.KeyFile file -> {
+                if (!expected.equals("file")) {
+                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the vault at " + location.describe()
+                            + " is locked by a passphrase, not a key file; give it with SELFDATA_PASSPHRASE or --passphrase-file");
+                }
+                yield settings.containsKey(VaultMeta.KEY_CHECK) ? KeyEncryptionKey.readKeyFile(file.path())
+                        : KeyEncryptionKey.createKeyFile(file.path());
+            }
+            case KeySource.Passphrase passphrase -> {
+                if (!expected.equals("passphrase")) {
+                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the vault at " + location.describe()
+                            + " is locked by a key file, not a passphrase; give it with --key-file");
+                }
+                String[] cost = settings.get(VaultMeta.KEY_COST).split(",");
+                yield KeyEncryptionKey.fromPassphrase(passphrase.value(), Base64.getDecoder().decode(settings.get(VaultMeta.KEY_SALT)),
+                        new Argon2(Integer.parseInt(cost[0]), Integer.parseInt(cost[1]), Integer.parseInt(cost[2])));
+            }
+        };
+    }
+
+    /**
+     * Row-level security does not apply to superusers or to roles with BYPASSRLS, so a vault connected as one would
+     * rely on its own queries alone to keep people apart. It refuses to run that way.
+     */
+    private static void requireOrdinaryRole(Database database) {
+        if (!database.isPostgres()) {
+            return;
+        }
+        boolean privileged = database.transaction(connection -> {
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        });
+        if (privileged) {
+            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "selfdata connected to PostgreSQL as a superuser or a role "
+                    + "with BYPASSRLS, for which row-level security does not apply; connect as an ordinary role (see the README)");
+        }
+    }
+
+    private static void createPrivateFolder(Path folder) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot create the vault folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public People people() {
+        return people;
+    }
+
+    public Imports imports() {
+        return imports;
+    }
+
+    /** For the gate: every read of records goes through it. */
+    public Records records() {
+        return records;
+    }
+
+    public Erasure erasure() {
+        return erasure;
+    }
+
+    public Restoration restoration() {
+        return restoration;
+    }
+
+    public OwnerSessions sessions() {
+        return sessions;
+    }
+
+    public VaultLocation location() {
+        return location;
+    }
+
+    public boolean isPostgres() {
+        return database.isPostgres();
+    }
+
+    /** What the person holds: sources, batches, and per source and type the count and time covered. */
+    public VaultStatus status(PersonId person) {
+        Person found = people.get(person);
+        List<VaultStatus.Coverage> coverage = database.transaction(person, connection -> database.dsl(connection)
+                .select(SOURCE_ID, TYPE, count(), min(TIME_START), max(TIME_END))
+                .from(RECORDS)
+                .where(PERSON_ID.eq(person.value()))
+                .groupBy(SOURCE_ID, TYPE)
+                .orderBy(SOURCE_ID, TYPE)
+                .fetch(row -> new VaultStatus.Coverage(SourceId.of(row.value1()), RecordType.fromId(row.value2()),
+                        new VaultStatus.Totals(row.value3(), TimeSpan.ofEpochMillis(row.value4(), row.value5())))));
+        return new VaultStatus(found, imports.sources(person), imports.batches(person), coverage);
+    }
+
+    /**
+     * Gives every source of the person a new key for what is sealed from now on; what was sealed before still opens
+     * with the earlier keys, kept in the same keysets.
+     *
+     * @return how many sources had their key rotated
+     */
+    public int rotateKeys(PersonId person) {
+        List<SourceId> sources = imports.sources(person).stream().map(source -> source.id()).toList();
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            sources.forEach(source -> keyring.rotate(dsl, person, source, clock.millis()));
+            return sources.size();
+        });
+    }
+
+    /** The first person of the vault, or the one with this handle: what every command acts on. */
+    public Person person(Optional<String> handle) {
+        if (handle.isPresent()) {
+            return people.find(handle.get()).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                    "there is no person '" + handle.get() + "' in this vault"));
+        }
+        List<Person> all = people.list();
+        if (all.isEmpty()) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "this vault holds nobody yet; add a person with 'selfdata init'");
+        }
+        if (all.size() > 1) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "this vault holds " + all.size()
+                    + " people; say which with --person");
+        }
+        return all.getFirst();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.selfdata.vault;
+
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.TimeSpan;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a person's vault holds: each source with its batches, and for each source and type how many records and
+ * the time they cover. Counts and times only: a status never opens a payload.
+ */
+public record VaultStatus(Person person, List<Source> sources, List<ImportBatch> batches, List<Coverage> coverage) {
+    public VaultStatus {
+        requireNonNull(person, "person is null");
+        sources = List.copyOf(sources);
+        batches = List.copyOf(batches);
+        coverage = List.copyOf(coverage);
+    }
+
+    /** The records of one type from one source. */
+    public record Coverage(SourceId source, RecordType type, Totals totals) {}
+
+    /** How many records, from the first one's start to the last one's end. */
+    public record Totals(long records, TimeSpan span) {
+        Totals plus(Totals other) {
+            Instant start = span.start().isBefore(other.span.start()) ? span.start() : other.span.start();
+            Instant end = span.end().isAfter(other.span.end()) ? span.end() : other.span.end();
+            return new Totals(records + other.records, TimeSpan.between(start, end));
+        }
+    }
+
+    public long records() {
+        return coverage.stream().mapToLong(entry -> entry.totals().records()).sum();
+    }
+
+    /** Totals per type over all sources, in the registry's order of types. */
+    public Map<RecordType, Totals> byType() {
+        Map<RecordType, Totals> byType = new EnumMap<>(RecordType.class);
+        coverage.forEach(entry -> byType.merge(entry.type(), entry.totals(), Totals::plus));
+        return byType;
+    }
+
+    /** Totals per source over all types, in order of source id. */
+    public Map<SourceId, Totals> bySource() {
+        Map<SourceId, Totals> bySource = new TreeMap<>();
+        coverage.forEach(entry -> bySource.merge(entry.source(), entry.totals(), Totals::plus));
+        return bySource;
+    }
+}

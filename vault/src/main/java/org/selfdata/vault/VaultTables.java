@@ -1,0 +1,95 @@
+package org.selfdata.vault;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+/**
+ * The vault's tables and columns as jOOQ sees them, declared by hand from the migrations in
+ * {@code db/vault}. VaultSchemaTest checks every name here against both engines' migrated schemas.
+ */
+final class VaultTables {
+    private VaultTables() {}
+
+    static final Table<Record> VAULT_META = table(name("vault_meta"));
+    static final Field<String> META_NAME = field(name("name"), SQLDataType.VARCHAR);
+    static final Field<String> META_VALUE = field(name("value"), SQLDataType.VARCHAR);
+
+    static final Table<Record> PERSONS = table(name("persons"));
+    static final Field<Long> PERSON_ID = field(name("person_id"), SQLDataType.BIGINT);
+    static final Field<String> HANDLE = field(name("handle"), SQLDataType.VARCHAR);
+    static final Field<String> TIME_ZONE = field(name("time_zone"), SQLDataType.VARCHAR);
+    static final Field<String> PASSWORD_HASH = field(name("password_hash"), SQLDataType.VARCHAR);
+    static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> NEXT_SOURCE_ID = field(name("next_source_id"), SQLDataType.BIGINT);
+    static final Field<Long> NEXT_BATCH_ID = field(name("next_batch_id"), SQLDataType.BIGINT);
+    static final Field<Long> NEXT_RECORD_ID = field(name("next_record_id"), SQLDataType.BIGINT);
+
+    static final Table<Record> OWNER_SESSIONS = table(name("owner_sessions"));
+    static final Field<byte[]> TOKEN_HASH = field(name("token_hash"), SQLDataType.BLOB);
+    static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> SOURCES = table(name("sources"));
+    static final Field<Long> SOURCE_ID = field(name("source_id"), SQLDataType.BIGINT);
+    static final Field<String> KIND = field(name("kind"), SQLDataType.VARCHAR);
+    static final Field<String> ORGANIZATION = field(name("organization"), SQLDataType.VARCHAR);
+    static final Field<String> LABEL = field(name("label"), SQLDataType.VARCHAR);
+
+    static final Table<Record> KEYSETS = table(name("keysets"));
+    static final Field<byte[]> AEAD_KEYSET = field(name("aead_keyset"), SQLDataType.BLOB);
+    static final Field<byte[]> PRF_KEYSET = field(name("prf_keyset"), SQLDataType.BLOB);
+    static final Field<Long> ROTATED_AT = field(name("rotated_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> IMPORT_BATCHES = table(name("import_batches"));
+    static final Field<Long> BATCH_ID = field(name("batch_id"), SQLDataType.BIGINT);
+    static final Field<String> FORMAT = field(name("format"), SQLDataType.VARCHAR);
+    static final Field<byte[]> FILE_NAME = field(name("file_name"), SQLDataType.BLOB);
+    static final Field<Long> STARTED_AT = field(name("started_at"), SQLDataType.BIGINT);
+    static final Field<Long> FINISHED_AT = field(name("finished_at"), SQLDataType.BIGINT);
+    static final Field<Long> ADDED = field(name("added"), SQLDataType.BIGINT);
+    static final Field<Long> DUPLICATES = field(name("duplicates"), SQLDataType.BIGINT);
+    static final Field<Long> REJECTED = field(name("rejected"), SQLDataType.BIGINT);
+
+    static final Table<Record> RECORDS = table(name("records"));
+    static final Field<Long> RECORD_ID = field(name("record_id"), SQLDataType.BIGINT);
+    static final Field<String> TYPE = field(name("type"), SQLDataType.VARCHAR);
+    static final Field<String> CATEGORY = field(name("category"), SQLDataType.VARCHAR);
+    static final Field<Long> TIME_START = field(name("time_start"), SQLDataType.BIGINT);
+    static final Field<Long> TIME_END = field(name("time_end"), SQLDataType.BIGINT);
+    static final Field<String> POSITION = field(name("position"), SQLDataType.VARCHAR);
+    static final Field<byte[]> FINGERPRINT = field(name("fingerprint"), SQLDataType.BLOB);
+    static final Field<Integer> OCCURRENCE = field(name("occurrence"), SQLDataType.INTEGER);
+    static final Field<Integer> VERSION = field(name("version"), SQLDataType.INTEGER);
+    static final Field<byte[]> PAYLOAD = field(name("payload"), SQLDataType.BLOB);
+
+    static final Table<Record> RECORD_VERSIONS = table(name("record_versions"));
+    static final Field<Long> SUPERSEDED_AT = field(name("superseded_at"), SQLDataType.BIGINT);
+
+    /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
+    static List<Field<?>> columns(Table<Record> table) {
+        return COLUMNS.get(table);
+    }
+
+    /** Every table with its columns, for the schema test. */
+    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.of(
+            VAULT_META, List.of(META_NAME, META_VALUE),
+            PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
+                    NEXT_RECORD_ID),
+            OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT),
+            SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT),
+            KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT),
+            IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
+                    FINISHED_AT, ADDED, DUPLICATES, REJECTED),
+            RECORDS, List.of(PERSON_ID, RECORD_ID, SOURCE_ID, BATCH_ID, TYPE, CATEGORY, TIME_START, TIME_END, POSITION,
+                    FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD),
+            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_ID, VERSION, SOURCE_ID, CATEGORY, TIME_START, TIME_END, PAYLOAD,
+                    SUPERSEDED_AT));
+}
