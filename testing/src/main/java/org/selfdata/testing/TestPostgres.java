@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,9 +54,22 @@ public final class TestPostgres {
         return new TestPostgres(adminUrl, host, port);
     }
 
+    /**
+     * The embedded server trusts every local connection unless told otherwise; its own pg_hba.conf makes it ask the
+     * test role for its password, as a real server would, so that a wrong password is refused in tests too.
+     */
     private static TestPostgres embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Path hba = Files.createTempFile("selfdata-pg_hba", ".conf");
+            Files.writeString(hba, String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256",
+                    ""));
+            hba.toFile().deleteOnExit();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -60,8 +60,9 @@ final class Database implements AutoCloseable {
     }
 
     private static Database connectSqlite(VaultLocation location, boolean create) {
+        // No journal_mode here: WAL is set once when the vault is created and persists in the file, while setting it on
+        // every connection would rewrite the header of any file opened, vault or not.
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: a committed import survives a power cut, not only a crash; commits are per batch, so it costs little.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
@@ -111,6 +112,18 @@ final class Database implements AutoCloseable {
         catch (HikariPool.PoolInitializationException e) {
             throw e.getCause() instanceof SQLException sql ? failure(sql, "connecting to " + description) : new SelfdataException(
                     ErrorCode.STORAGE_UNAVAILABLE, "cannot connect to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes a new SQLite vault use write-ahead logging, for good, so that readers never wait for an import. */
+    void useWriteAheadLog() {
+        if (!isPostgres()) {
+            try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+            }
+            catch (SQLException e) {
+                throw failure(e, "creating the vault");
+            }
         }
     }
 

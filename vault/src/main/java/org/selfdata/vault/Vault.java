@@ -107,6 +107,7 @@ public final class Vault implements AutoCloseable {
             });
             Map<String, String> keySettings = keySettings(location, keySource);
             KeyEncryptionKey key = keyEncryptionKey(location, keySource, keySettings);
+            database.useWriteAheadLog();
             Migrations.migrate(database);
             database.transaction(connection -> {
                 DSLContext dsl = database.dsl(connection);
