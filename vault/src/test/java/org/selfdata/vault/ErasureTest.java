@@ -1,0 +1,98 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
+class ErasureTest {
+    @Parameter
+    Engine engine;
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private Person camille;
+    private ImportBatch locations;
+    private ImportBatch bank;
+
+    @BeforeEach
+    void createVaultWithTwoSources() {
+        vault = TestVaults.create(engine, folder);
+        camille = TestVaults.camille(vault);
+        locations = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+                SyntheticRecords.points(500));
+        bank = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
+                Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
+    }
+
+    @AfterEach
+    void closeVault() {
+        vault.close();
+    }
+
+    @Test
+    void erasingASourceDestroysItsRecordsAndLeavesTheOthers() {
+        Erasure.Report report = vault.erasure().eraseSource(camille.id(), locations.source());
+
+        assertThat(report).isEqualTo(new Erasure.Report(1, 1, 500));
+        try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
+            assertThat(records).extracting(StoredRecord::type).containsExactly(RecordType.BANK_TRANSACTION);
+        }
+        assertThat(vault.imports().sources(camille.id())).extracting(source -> source.id()).containsExactly(bank.source());
+        assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::id).containsExactly(bank.id());
+    }
+
+    @Test
+    void anErasedSourceComesBackAsANewSourceWhenImportedAgain() {
+        vault.erasure().eraseSource(camille.id(), locations.source());
+
+        ImportBatch again = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                "Records.json"), SyntheticRecords.points(500));
+
+        assertThat(again.added()).isEqualTo(500);
+        assertThat(again.source()).isNotEqualTo(locations.source());
+    }
+
+    @Test
+    void erasingAPersonLeavesNothingOfThem() {
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "d.ofx"),
+                Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
+        vault.sessions().start(camille.id(), java.time.Duration.ofHours(1));
+
+        Erasure.Report report = vault.erasure().erasePerson(camille.id());
+
+        assertThat(report).isEqualTo(new Erasure.Report(2, 2, 501));
+        assertThat(vault.people().find("camille")).isEmpty();
+        assertThatThrownBy(() -> vault.status(camille.id())).isInstanceOf(SelfdataException.class)
+                .hasMessage("there is no person " + camille.id() + " in this vault");
+        assertThat(vault.status(dominique.id()).records()).isEqualTo(1);
+    }
+
+    @Test
+    void erasingASourceThatIsNotThereSaysSo() {
+        assertThatThrownBy(() -> vault.erasure().eraseSource(camille.id(), org.selfdata.model.SourceId.of(42)))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("there is no source 42");
+    }
+}

@@ -1,0 +1,116 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.Person;
+import org.selfdata.testing.TestPostgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * PostgreSQL's row-level security, tested beneath the vault's own queries: a session that names one person sees none
+ * of another's rows in any personal table, even when its query asks for them all.
+ */
+class RowLevelSecurityTest {
+    private static final List<String> PERSONAL_TABLES = List.of("sources", "keysets", "import_batches", "records", "record_versions");
+
+    @Test
+    void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        Person camille;
+        Person dominique;
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            dominique = vault.people().create("dominique", TestVaults.PARIS);
+            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
+                    SyntheticRecords.points(30));
+            vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
+                    SyntheticRecords.points(20));
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            name(connection, camille.id().value());
+            for (String table : PERSONAL_TABLES) {
+                assertThat(personIds(connection, table)).as(table).doesNotContain(dominique.id().value());
+            }
+            assertThat(count(connection, "records")).isEqualTo(30);
+            connection.rollback();
+
+            name(connection, dominique.id().value());
+            assertThat(count(connection, "records")).isEqualTo(20);
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aSessionThatNamesNobodySeesNothing(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+            Person camille = TestVaults.camille(vault);
+            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
+                    SyntheticRecords.points(30));
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            for (String table : PERSONAL_TABLES) {
+                assertThat(count(connection, table)).as(table).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aSessionCannotWriteRowsForAnotherPerson(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        Person camille;
+        Person dominique;
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            dominique = vault.people().create("dominique", TestVaults.PARIS);
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            name(connection, camille.id().value());
+            long other = dominique.id().value();
+            assertThatThrownBy(() -> connection.createStatement().execute(
+                    "INSERT INTO sources (person_id, source_id, kind, organization, label, created_at) VALUES (" + other + ", 1, 'FILE', 'x', 'y', 0)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            connection.rollback();
+        }
+    }
+
+    private static void name(Connection connection, long person) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
+            statement.setString(1, Long.toString(person));
+            statement.execute();
+        }
+    }
+
+    private static List<Long> personIds(Connection connection, String table) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT DISTINCT person_id FROM " + table)) {
+            java.util.ArrayList<Long> ids = new java.util.ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
