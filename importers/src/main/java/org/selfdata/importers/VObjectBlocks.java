@@ -39,6 +39,7 @@ final class VObjectBlocks {
         for (Optional<String> next = lines.next(); next.isPresent(); next = lines.next()) {
             String line = next.get();
             String upper = line.toUpperCase(Locale.ROOT);
+            boolean boundary = upper.startsWith("BEGIN:") || upper.startsWith("END:");
             if (upper.startsWith("BEGIN:")) {
                 if (depth == blockDepth) {
                     name = Optional.of(upper.substring("BEGIN:".length()).strip());
@@ -62,7 +63,7 @@ final class VObjectBlocks {
                     return Optional.of(new Block(name.get(), firstLine, text.toString()));
                 }
             }
-            else if (depth == blockDepth && looseLines.size() < MAXIMUM_LOOSE_LINES && !upper.startsWith("END:")) {
+            else if (!boundary && depth == blockDepth && looseLines.size() < MAXIMUM_LOOSE_LINES) {
                 looseLines.add(line);
             }
         }
