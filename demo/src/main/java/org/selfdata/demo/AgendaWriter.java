@@ -50,7 +50,8 @@ final class AgendaWriter {
             """;
     private static final Course[] COURSES = {
             new Course("Analyse", DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(10, 0), "Amphi Thémis"),
-            new Course("Algèbre linéaire", DayOfWeek.MONDAY, LocalTime.of(13, 30), LocalTime.of(15, 30), "Bâtiment Braconnier, salle 112"),
+            new Course("Algèbre linéaire", DayOfWeek.MONDAY, LocalTime.of(13, 30), LocalTime.of(15, 30),
+                    "Bâtiment Braconnier, salle 112"),
             new Course("Programmation", DayOfWeek.TUESDAY, LocalTime.of(9, 45), LocalTime.of(12, 45), "Bâtiment Nautibus, TP 4"),
             new Course("Physique", DayOfWeek.WEDNESDAY, LocalTime.of(8, 0), LocalTime.of(11, 0), "Amphi Déambulatoire"),
             new Course("Anglais", DayOfWeek.THURSDAY, LocalTime.of(10, 15), LocalTime.of(12, 15), "Bâtiment Atrium, salle 7"),
@@ -127,7 +128,8 @@ final class AgendaWriter {
                     start.plusMinutes(30), "");
         }
         Whereabouts where = schedule.whereabouts(day);
-        boolean arriving = where != Whereabouts.LYON && (day.equals(schedule.firstDay()) || schedule.whereabouts(day.minusDays(1)) != where);
+        boolean arriving = where != Whereabouts.LYON && (day.equals(schedule.firstDay())
+                || schedule.whereabouts(day.minusDays(1)) != where);
         if (arriving) {
             LocalDate last = day;
             while (last.plusDays(1).isBefore(schedule.lastDay().plusDays(1)) && schedule.whereabouts(last.plusDays(1)) == where) {
@@ -152,10 +154,12 @@ final class AgendaWriter {
         };
     }
 
-    private void event(Writer out, String uid, String summary, String location, LocalDateTime start, LocalDateTime end, String rule)
+    private void event(Writer out, String uid, String summary, String location, LocalDateTime start, LocalDateTime end,
+            String rule)
             throws IOException {
         out.write("BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:" + STAMP + "\r\n");
-        out.write("DTSTART;TZID=Europe/Paris:" + LOCAL.format(start) + "\r\nDTEND;TZID=Europe/Paris:" + LOCAL.format(end) + "\r\n");
+        out.write("DTSTART;TZID=Europe/Paris:" + LOCAL.format(start) + "\r\nDTEND;TZID=Europe/Paris:" + LOCAL.format(end)
+                + "\r\n");
         out.write(rule);
         out.write(ContentLines.fold("SUMMARY:" + ContentLines.escape(summary)));
         out.write(ContentLines.fold("LOCATION:" + ContentLines.escape(location)));

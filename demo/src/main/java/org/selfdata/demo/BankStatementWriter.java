@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * used) and booked one or two working days later; transfers and direct debits are booked the day they happen. The
  * statement's ledger balance is the sum of its lines: the account was opened on the first day with a transfer from
  * her parents. Money comes from a part-time job at a bookshop, housing aid from the CAF, a CROUS grant from September
- * to June, her parents, and health reimbursements; it goes to rent, the student restaurant (through Izly top-ups), food, transport and the rest.
+ * to June, her parents, and health reimbursements; it goes to rent, the student restaurant (through Izly top-ups), food,
+ * transport and the rest.
  */
 final class BankStatementWriter {
     static final String BANK = "Banque Populaire Auvergne Rhône Alpes";
@@ -58,8 +59,9 @@ final class BankStatementWriter {
                         + "\r\n<FITID>" + OFX_DATE.format(line.booked()) + String.format("%06d", sequence)
                         + "\r\n<NAME>" + line.name() + "\r\n</STMTTRN>\r\n");
             }
-            out.write("</BANKTRANLIST>\r\n<LEDGERBAL>\r\n<BALAMT>" + euros(balance) + "\r\n<DTASOF>"
-                    + OFX_DATE.format(schedule.lastDay()) + "\r\n</LEDGERBAL>\r\n</STMTRS>\r\n</STMTTRNRS>\r\n</BANKMSGSRSV1>\r\n</OFX>\r\n");
+            out.write(String.join("\r\n", "</BANKTRANLIST>", "<LEDGERBAL>", "<BALAMT>" + euros(balance),
+                    "<DTASOF>" + OFX_DATE.format(schedule.lastDay()), "</LEDGERBAL>", "</STMTRS>", "</STMTTRNRS>",
+                    "</BANKMSGSRSV1>", "</OFX>", ""));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,14 +71,15 @@ final class BankStatementWriter {
 
     private String header(LocalDate asOf) {
         String date = OFX_DATE.format(asOf);
-        return "OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:USASCII\r\nCHARSET:1252\r\n"
-                + "COMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n"
-                + "<OFX>\r\n<SIGNONMSGSRSV1>\r\n<SONRS>\r\n<STATUS>\r\n<CODE>0\r\n<SEVERITY>INFO\r\n</STATUS>\r\n"
-                + "<DTSERVER>" + date + "180000\r\n<LANGUAGE>FRA\r\n<FI>\r\n<ORG>" + BANK + "\r\n<FID>13807\r\n</FI>\r\n</SONRS>\r\n"
-                + "</SIGNONMSGSRSV1>\r\n<BANKMSGSRSV1>\r\n<STMTTRNRS>\r\n<TRNUID>0\r\n<STATUS>\r\n<CODE>0\r\n<SEVERITY>INFO\r\n</STATUS>\r\n"
-                + "<STMTRS>\r\n<CURDEF>EUR\r\n<BANKACCTFROM>\r\n<BANKID>13807\r\n<BRANCHID>00812\r\n<ACCTID>" + ACCOUNT
-                + "\r\n<ACCTTYPE>CHECKING\r\n</BANKACCTFROM>\r\n<BANKTRANLIST>\r\n<DTSTART>" + OFX_DATE.format(schedule.firstDay())
-                + "\r\n<DTEND>" + date + "\r\n";
+        return String.join("\r\n",
+                "OFXHEADER:100", "DATA:OFXSGML", "VERSION:102", "SECURITY:NONE", "ENCODING:USASCII", "CHARSET:1252",
+                "COMPRESSION:NONE", "OLDFILEUID:NONE", "NEWFILEUID:NONE", "",
+                "<OFX>", "<SIGNONMSGSRSV1>", "<SONRS>", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>",
+                "<DTSERVER>" + date + "180000", "<LANGUAGE>FRA", "<FI>", "<ORG>" + BANK, "<FID>13807", "</FI>", "</SONRS>",
+                "</SIGNONMSGSRSV1>", "<BANKMSGSRSV1>", "<STMTTRNRS>", "<TRNUID>0", "<STATUS>", "<CODE>0", "<SEVERITY>INFO",
+                "</STATUS>", "<STMTRS>", "<CURDEF>EUR", "<BANKACCTFROM>", "<BANKID>13807", "<BRANCHID>00812",
+                "<ACCTID>" + ACCOUNT, "<ACCTTYPE>CHECKING", "</BANKACCTFROM>", "<BANKTRANLIST>",
+                "<DTSTART>" + OFX_DATE.format(schedule.firstDay()), "<DTEND>" + date, "");
     }
 
     static String euros(long cents) {
@@ -90,7 +93,8 @@ final class BankStatementWriter {
     private static final class Spending {
         private static final String[] GROCERIES = {"CARREFOUR CITY", "LIDL", "MONOPRIX", "FRANPRIX", "BIOCOOP GUILLOTIERE"};
         private static final String[] CAFES = {"CAFE DE LA DOUA", "LE KAFE GUILLOTIERE", "COLUMBUS CAFE", "LA BUTTE CAFE"};
-        private static final String[] OUTINGS = {"LE BISTROT DU POTIER", "PATHE BELLECOUR", "BAR LE FLAMINGO", "PIZZERIA IL FORNO",
+        private static final String[] OUTINGS = {"LE BISTROT DU POTIER", "PATHE BELLECOUR", "BAR LE FLAMINGO",
+                "PIZZERIA IL FORNO",
                 "FNAC BELLECOUR", "DECATHLON CONFLUENCE", "LE SUCRE LYON"};
 
         private final Schedule schedule;

@@ -41,14 +41,15 @@ final class Itinerary {
             lectureDay(plan, day);
         }
         else if (schedule.isShift(day)) {
-            plan.go(Place.BOOKSHOP, minutes(9 * 60 + 20, 9 * 60 + 35), cityMode());
-            plan.stayUntil(LocalTime.of(18, 0));
+            plan.leaveAt(at(9 * 60 + 20, 9 * 60 + 35));
+            plan.go(Place.BOOKSHOP, cityMode());
+            plan.leaveAt(LocalTime.of(18, 0));
             evening(plan, 3);
         }
         else {
-            plan.stay(Place.HOME, minutes(0, 0));
             if (random.nextInt(2) == 0) {
-                plan.go(Place.PARK, minutes(14 * 60, 15 * 60), Stop.Mode.ON_BICYCLE);
+                plan.leaveAt(at(14 * 60, 15 * 60));
+                plan.go(Place.PARK, Stop.Mode.ON_BICYCLE);
                 plan.stayFor(minutes(90, 180));
             }
             evening(plan, 3);
@@ -57,49 +58,54 @@ final class Itinerary {
     }
 
     private void lectureDay(Plan plan, LocalDate day) {
-        plan.go(Place.CAMPUS, minutes(7 * 60 + 40, 8 * 60 + 40), random.nextInt(3) == 0 ? Stop.Mode.ON_BICYCLE : Stop.Mode.IN_TRAM);
-        plan.stayUntil(LocalTime.of(12, 0).plusMinutes(minutes(0, 330)));
+        plan.leaveAt(at(7 * 60 + 40, 8 * 60 + 40));
+        plan.go(Place.CAMPUS, random.nextInt(3) == 0 ? Stop.Mode.ON_BICYCLE : Stop.Mode.IN_TRAM);
+        plan.leaveAt(at(12 * 60, 17 * 60 + 30));
         if (schedule.isShift(day)) {
-            plan.go(Place.BOOKSHOP, minutes(0, 10), Stop.Mode.IN_TRAM);
-            plan.stayUntil(LocalTime.of(20, 30));
+            plan.go(Place.BOOKSHOP, Stop.Mode.IN_TRAM);
+            plan.leaveAt(LocalTime.of(20, 30));
         }
         else {
             evening(plan, 4);
         }
     }
 
+    /** Now and then an evening at friends' in Croix-Rousse, straight from where Camille is or from home after dinner. */
     private void evening(Plan plan, int oneIn) {
         if (random.nextInt(oneIn) == 0) {
-            plan.go(Place.FRIENDS, minutes(15, 60), cityMode());
-            plan.stayUntil(LocalTime.of(21, 0).plusMinutes(minutes(0, 150)));
+            if (plan.isStaying()) {
+                plan.leaveAt(at(19 * 60, 20 * 60));
+            }
+            plan.go(Place.FRIENDS, cityMode());
+            plan.leaveAt(at(21 * 60, 23 * 60 + 30));
         }
     }
 
     private void travelDay(Plan plan, Whereabouts from, Whereabouts to) {
-        plan.stay(from.bed(), minutes(8 * 60 + 30, 11 * 60));
+        plan.leaveAt(at(8 * 60 + 30, 11 * 60));
         if (from == Whereabouts.LYON) {
-            plan.go(Place.PART_DIEU, 5, Stop.Mode.IN_TRAM);
+            plan.go(Place.PART_DIEU, Stop.Mode.IN_TRAM);
             plan.stayFor(minutes(10, 25));
-            plan.go(to.bed(), 10, Stop.Mode.IN_TRAIN);
+            plan.go(to.bed(), Stop.Mode.IN_TRAIN);
         }
         else if (to == Whereabouts.LYON) {
-            plan.go(Place.PART_DIEU, 10, Stop.Mode.IN_TRAIN);
+            plan.go(Place.PART_DIEU, Stop.Mode.IN_TRAIN);
             plan.stayFor(minutes(5, 15));
-            plan.go(Place.HOME, 5, Stop.Mode.IN_TRAM);
+            plan.go(Place.HOME, Stop.Mode.IN_TRAM);
         }
         else {
-            plan.go(to.bed(), 10, Stop.Mode.IN_TRAIN);
+            plan.go(to.bed(), Stop.Mode.IN_TRAIN);
         }
     }
 
     private void awayDay(Plan plan, Place bed) {
-        plan.stay(bed, minutes(9 * 60 + 30, 11 * 60));
         if (random.nextInt(10) < 7) {
             double north = (random.nextDouble() - 0.5) * 4_000;
             double east = (random.nextDouble() - 0.5) * 4_000;
             Place outing = new Place("outing", bed.latitude() + north / Place.METERS_PER_DEGREE,
                     bed.longitude() + east / (Place.METERS_PER_DEGREE * Math.cos(Math.toRadians(bed.latitude()))), 150);
-            plan.go(outing, 0, Stop.Mode.WALKING);
+            plan.leaveAt(at(9 * 60 + 30, 11 * 60));
+            plan.go(outing, Stop.Mode.WALKING);
             plan.stayFor(minutes(120, 300));
         }
     }
@@ -108,64 +114,70 @@ final class Itinerary {
         return random.nextInt(4) == 0 ? Stop.Mode.WALKING : random.nextBoolean() ? Stop.Mode.IN_TRAM : Stop.Mode.ON_BICYCLE;
     }
 
+    private LocalTime at(int earliestMinute, int latestMinute) {
+        return LocalTime.MIDNIGHT.plusMinutes(minutes(earliestMinute, latestMinute));
+    }
+
     private int minutes(int least, int most) {
         return least + random.nextInt(most - least + 1);
     }
 
-    /** Stops being laid end to end through a day. */
+    /** Stops laid end to end through a day: Camille is either staying somewhere or on her way to the next place. */
     private final class Plan {
         private final LocalDate day;
         private final List<Stop> stops = new ArrayList<>();
         private Place here;
         private Instant arrived;
+        private Instant departed;
         private Stop.Mode cameBy = Stop.Mode.WALKING;
+        private boolean staying = true;
 
         private Plan(LocalDate day) {
             this.day = day;
             this.here = schedule.whereabouts(day.minusDays(1)).bed();
             this.arrived = day.atStartOfDay(zone).toInstant();
+            this.departed = arrived;
         }
 
-        /** Stays where Camille is until this many minutes after midnight, or later if she arrived later. */
-        private void stay(Place place, int minutesAfterMidnight) {
-            here = place;
-            stayUntil(LocalTime.MIDNIGHT.plusMinutes(minutesAfterMidnight));
+        private boolean isStaying() {
+            return staying;
         }
 
-        private void stayUntil(LocalTime time) {
-            Instant leave = day.atTime(time).atZone(zone).toInstant();
-            close(leave.isAfter(arrived) ? leave : arrived.plus(Duration.ofMinutes(5)));
+        /** Leaves the current place at this time, or five minutes after arriving if she arrived later. */
+        private void leaveAt(LocalTime time) {
+            leave(day.atTime(time).atZone(zone).toInstant());
         }
 
         private void stayFor(int minutes) {
-            close(arrived.plus(Duration.ofMinutes(minutes)));
+            leave(arrived.plus(Duration.ofMinutes(minutes)));
         }
 
-        private Instant departure = Instant.MIN;
-
-        private void close(Instant leave) {
-            stops.add(new Stop(here, arrived, leave, cameBy));
-            departure = leave;
+        private void leave(Instant at) {
+            Instant earliest = arrived.plus(Duration.ofMinutes(5));
+            departed = at.isAfter(earliest) ? at : earliest;
+            stops.add(new Stop(here, arrived, departed, cameBy));
+            staying = false;
         }
 
-        /** Leaves (after waiting {@code delayMinutes} if no stay was closed yet) and travels to {@code place}. */
-        private void go(Place place, int delayMinutes, Stop.Mode mode) {
-            if (departure.isBefore(arrived)) {
-                stayFor(delayMinutes);
+        /** Travels to {@code place}, leaving right away if she was still staying somewhere. */
+        private void go(Place place, Stop.Mode mode) {
+            if (staying) {
+                leave(arrived);
             }
             double kilometers = Math.max(0.3, distanceMeters(here, place) / 1000 * 1.3);
             long seconds = Math.round(kilometers / mode.kilometersPerHour() * 3600) + 60L * (mode == Stop.Mode.IN_TRAIN ? 20 : 4);
-            arrived = departure.plusSeconds(seconds);
+            arrived = departed.plusSeconds(seconds);
             here = place;
             cameBy = mode;
+            staying = true;
         }
 
         private List<Stop> finish(Place bed) {
             if (!here.equals(bed)) {
-                if (departure.isBefore(arrived)) {
+                if (staying) {
                     stayFor(minutes(20, 60));
                 }
-                go(bed, 0, cityMode());
+                go(bed, cityMode());
             }
             Instant midnight = day.plusDays(1).atStartOfDay(zone).toInstant();
             stops.add(new Stop(here, arrived, midnight.isAfter(arrived) ? midnight : arrived, cameBy));

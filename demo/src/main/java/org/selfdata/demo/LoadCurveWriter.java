@@ -48,10 +48,12 @@ final class LoadCurveWriter {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
             out.write("Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;"
                     + "Unite;Pas en minutes\n");
-            out.write(METER + ";Courbe de charge;" + DAY.format(schedule.firstDay()) + ";" + DAY.format(schedule.lastDay().plusDays(1))
+            out.write(METER + ";Courbe de charge;" + DAY.format(schedule.firstDay()) + ";"
+                    + DAY.format(schedule.lastDay().plusDays(1))
                     + ";Energie active;Consommation;Comptage Brut;W;30\nHorodate;Valeur\n");
             int gapLeft = 0;
-            for (Instant stamp = start.plus(Duration.ofMinutes(30)); !stamp.isAfter(end); stamp = stamp.plus(Duration.ofMinutes(30))) {
+            Duration halfHour = Duration.ofMinutes(30);
+            for (Instant stamp = start.plus(halfHour); !stamp.isAfter(end); stamp = stamp.plus(halfHour)) {
                 ZonedDateTime local = stamp.atZone(zone);
                 if (gapLeft == 0 && random.nextInt(4_000) == 0) {
                     gapLeft = 1 + random.nextInt(6);
@@ -74,7 +76,8 @@ final class LoadCurveWriter {
     private long watts(ZonedDateTime intervalStart, SplittableRandom random) {
         LocalDate day = intervalStart.toLocalDate();
         double hour = intervalStart.getHour() + intervalStart.getMinute() / 60.0;
-        boolean home = schedule.whereabouts(day) == Whereabouts.LYON && schedule.whereabouts(day.minusDays(1)) == Whereabouts.LYON;
+        boolean home = schedule.whereabouts(day) == Whereabouts.LYON
+                && schedule.whereabouts(day.minusDays(1)) == Whereabouts.LYON;
         double watts = 60 + random.nextInt(31);
         if (hour >= 1 && hour < 5) {
             watts += home ? 400 + random.nextInt(200) : 0;

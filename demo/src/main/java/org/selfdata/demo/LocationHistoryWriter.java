@@ -76,7 +76,8 @@ final class LocationHistoryWriter {
         return night ? 480 + random.nextInt(421) : 60 + random.nextInt(71);
     }
 
-    private void writePoint(JsonGenerator json, List<Stop> stops, int index, Instant at, long deviceTag, SplittableRandom random) {
+    private void writePoint(JsonGenerator json, List<Stop> stops, int index, Instant at, long deviceTag,
+            SplittableRandom random) {
         Stop stop = stops.get(index);
         boolean moving = !at.isBefore(stop.leave()) && index < stops.size() - 1;
         double latitude;

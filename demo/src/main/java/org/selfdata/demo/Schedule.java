@@ -74,7 +74,8 @@ final class Schedule {
         LocalDate autumnEnd = LocalDate.of(year, 12, 20);
         LocalDate springStart = LocalDate.of(year + 1, 1, 13);
         LocalDate springEnd = LocalDate.of(year + 1, 5, 22);
-        boolean inTerm = !day.isBefore(autumnStart) && !day.isAfter(autumnEnd) || !day.isBefore(springStart) && !day.isAfter(springEnd);
+        boolean inTerm = !day.isBefore(autumnStart) && !day.isAfter(autumnEnd) || !day.isBefore(springStart)
+                && !day.isAfter(springEnd);
         return inTerm && !isBreak(day, LocalDate.of(year, 10, 26)) && !isBreak(day, LocalDate.of(year + 1, 2, 22))
                 && !isBreak(day, LocalDate.of(year + 1, 4, 19));
     }

@@ -76,8 +76,10 @@ class DemoPersonTest {
         assertThat(transactions.stream().map(BankTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualTo(account.balance().orElseThrow());
         assertThat(account.balance().orElseThrow()).isPositive();
-        assertThat(transactions.stream().map(transaction -> transaction.reference().orElseThrow()).distinct()).hasSize(transactions.size());
-        assertThat(transactions).allMatch(transaction -> transaction.amount().scale() == 2 && transaction.currency().equals("EUR"));
+        assertThat(transactions.stream().map(transaction
+                -> transaction.reference().orElseThrow()).distinct()).hasSize(transactions.size());
+        assertThat(transactions).allMatch(transaction -> transaction.amount().scale() == 2
+                && transaction.currency().equals("EUR"));
         assertThat(transactions.getFirst().bookingDate()).isEqualTo(LocalDate.of(2024, 9, 1));
         assertThat(transactions.getLast().bookingDate()).isBeforeOrEqualTo(LocalDate.of(2026, 8, 31));
         assertThat(transactions).extracting(BankTransaction::label).anyMatch(label -> label.startsWith("CB CARREFOUR CITY "))
@@ -86,7 +88,8 @@ class DemoPersonTest {
                 .anyMatch(label -> label.startsWith("CB IZLY RECHARGEMENT "))
                 .anyMatch(label -> label.startsWith("CB SNCF CONNECT "));
         assertThat(transactions.stream()
-                .collect(Collectors.groupingBy(line -> List.of(line.bookingDate(), line.amount(), line.label()), Collectors.counting()))
+                .collect(Collectors.groupingBy(line -> List.of(line.bookingDate(), line.amount(), line.label()),
+                        Collectors.counting()))
                 .values())
                 .as("two identical coffees on the same day are two lines").anyMatch(count -> count >= 2);
     }
@@ -99,7 +102,8 @@ class DemoPersonTest {
 
         assertThat(locations.records()).isBetween(450_000L, 550_000L);
         try (ParsedFile parsed = IMPORTERS.open(locations.path(), PARIS); Stream<RecordDraft> records = parsed.records()) {
-            assertThat(records.filter(record -> record.time().start().isBefore(start) || !record.time().start().isBefore(end)).count())
+            assertThat(records.filter(record -> record.time().start().isBefore(start)
+                    || !record.time().start().isBefore(end)).count())
                     .isZero();
         }
     }
@@ -125,11 +129,13 @@ class DemoPersonTest {
         assertThat(contacts).hasSize(62);
         assertThat(contacts.getFirst().displayName()).isEqualTo("Nathalie Martin");
         assertThat(contacts).extracting(Contact::displayName).contains("Yvonne Le Goff", "Claire Lefebvre");
-        assertThat(contacts).extracting(Contact::displayName).anyMatch(name -> !name.equals(new String(name.getBytes(Charset.forName("US-ASCII")))));
+        assertThat(contacts).extracting(Contact::displayName).anyMatch(name
+                -> !name.equals(new String(name.getBytes(Charset.forName("US-ASCII")))));
     }
 
     @Test
-    void theSameSeedWritesByteIdenticalFilesAndAnotherSeedDifferentOnes(@TempDir Path first, @TempDir Path second, @TempDir Path other) {
+    void theSameSeedWritesByteIdenticalFilesAndAnotherSeedDifferentOnes(@TempDir Path first, @TempDir Path second,
+            @TempDir Path other) {
         LocalDate from = LocalDate.of(2024, 12, 10);
         LocalDate to = LocalDate.of(2025, 1, 20);
 

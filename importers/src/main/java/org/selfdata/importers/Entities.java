@@ -13,7 +13,8 @@ final class Entities {
         while (index < text.length()) {
             char character = text.charAt(index);
             int semicolon = character == '&' ? text.indexOf(';', index) : -1;
-            String replacement = semicolon > index && semicolon - index <= 10 ? entity(text.substring(index + 1, semicolon)) : null;
+            boolean named = semicolon > index && semicolon - index <= 10;
+            String replacement = named ? entity(text.substring(index + 1, semicolon)) : null;
             if (replacement == null) {
                 decoded.append(character);
                 index++;

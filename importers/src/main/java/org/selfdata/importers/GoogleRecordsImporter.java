@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class GoogleRecordsImporter implements Importer {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern SIGNATURE = Pattern.compile("\\{\\s*\"locations\"\\s*:\\s*\\[\\s*(]|\\{\\s*\"(latitudeE7|longitudeE7|timestamp|timestampMs)\")");
+    private static final Pattern SIGNATURE = Pattern.compile(
+            "\\{\\s*\"locations\"\\s*:\\s*\\[\\s*(]|\\{\\s*\"(latitudeE7|longitudeE7|timestamp|timestampMs)\")");
 
     @Override
     public String format() {

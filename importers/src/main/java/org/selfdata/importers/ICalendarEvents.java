@@ -7,6 +7,7 @@ import biweekly.io.text.ICalReader;
 import biweekly.property.DateStart;
 import biweekly.property.ICalProperty;
 import biweekly.property.ValuedProperty;
+import biweekly.util.DateTimeComponents;
 import biweekly.util.ICalDate;
 import org.selfdata.model.CalendarEvent;
 import org.selfdata.model.Position;
@@ -80,7 +81,8 @@ final class ICalendarEvents implements RecordReader {
                 case "VEVENT" -> {
                     return next;
                 }
-                case "VTIMEZONE" -> Unfolding.value(lines(block), "TZID").ifPresent(tzid -> timezones.put(tzid.strip(), block.text()));
+                case "VTIMEZONE" -> Unfolding.value(lines(block), "TZID")
+                        .ifPresent(tzid -> timezones.put(tzid.strip(), block.text()));
                 default -> { }
             }
         }
@@ -97,11 +99,13 @@ final class ICalendarEvents implements RecordReader {
         boolean allDay = !start.getValue().hasTime();
         Optional<ZoneId> eventZone = eventZone(calendar, start);
         TimeSpan span = allDay ? days(event, start) : times(event, start, eventZone.orElse(zone), position);
-        CalendarEvent payload = InvalidInput.building(position, () -> new CalendarEvent(uid(event, block), text(event.getSummary()).orElse(""),
+        CalendarEvent payload = InvalidInput.building(position, () -> new CalendarEvent(uid(event, block),
+                text(event.getSummary()).orElse(""),
                 text(event.getDescription()), text(event.getLocation()), allDay,
                 allDay ? Optional.empty() : eventZone.filter(id -> !id.equals(ZoneOffset.UTC)).map(ZoneId::getId),
                 Unfolding.value(lines(block), "RRULE").map(String::strip), text(event.getStatus()),
-                Optional.ofNullable(event.getOrganizer()).flatMap(organizer -> firstText(organizer.getEmail(), organizer.getCommonName())),
+                Optional.ofNullable(event.getOrganizer()).flatMap(organizer -> firstText(organizer.getEmail(),
+                        organizer.getCommonName())),
                 event.getAttendees().stream().map(attendee -> firstText(attendee.getEmail(), attendee.getCommonName()))
                         .flatMap(Optional::stream).toList()));
         return RecordDraft.of(span, payload, Position.line(block.firstLine()));
@@ -122,7 +126,8 @@ final class ICalendarEvents implements RecordReader {
         try (ICalReader reader = new ICalReader(text.toString())) {
             // Floating times, and TZIDs that name no zone at all, are the person's local time.
             reader.setDefaultTimezone(TimeZone.getTimeZone(zone));
-            return Optional.ofNullable(reader.readNext()).orElseThrow(() -> InvalidInput.at(position, "expected a readable VEVENT"));
+            return Optional.ofNullable(reader.readNext())
+                    .orElseThrow(() -> InvalidInput.at(position, "expected a readable VEVENT"));
         }
         catch (IOException e) {
             throw InvalidInput.unreadable(position, e);
@@ -163,7 +168,8 @@ final class ICalendarEvents implements RecordReader {
             return Optional.empty();
         }
         return Stream.of(assignment.getGlobalId(),
-                        assignment.getComponent() == null ? null : ValuedProperty.getValue(assignment.getComponent().getTimezoneId()))
+                        assignment.getComponent() == null ? null
+                                : ValuedProperty.getValue(assignment.getComponent().getTimezoneId()))
                 .filter(Objects::nonNull)
                 .flatMap(ICalendarEvents::zoneId)
                 .findFirst();
@@ -179,7 +185,8 @@ final class ICalendarEvents implements RecordReader {
     }
 
     private static LocalDate localDate(ICalDate date) {
-        return LocalDate.of(date.getRawComponents().getYear(), date.getRawComponents().getMonth(), date.getRawComponents().getDate());
+        DateTimeComponents components = date.getRawComponents();
+        return LocalDate.of(components.getYear(), components.getMonth(), components.getDate());
     }
 
     private static long days(biweekly.util.Duration duration) {

@@ -81,8 +81,8 @@ public final class Importers {
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be read", e);
         }
-        Importer importer = detect(new Sniff(fileName, head)).orElseThrow(() -> new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT,
-                fileName + ": no importer recognizes this file; selfdata reads " + formats()));
+        Importer importer = detect(new Sniff(fileName, head)).orElseThrow(() -> new SelfdataException(
+                ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
         return importer.open(buffered, context);
     }
 

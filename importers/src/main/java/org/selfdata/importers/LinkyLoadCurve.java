@@ -80,7 +80,8 @@ final class LinkyLoadCurve implements RecordReader {
         if (meterColumn != 0 || unitColumn < 0 || stepColumn < 0) {
             throw InvalidInput.at("line " + headerNumber, HEADER_EXPECTED);
         }
-        String values = lines.next().orElseThrow(() -> InvalidInput.at("line " + (headerNumber + 1), "expected the values of the header"));
+        String values = lines.next()
+                .orElseThrow(() -> InvalidInput.at("line " + (headerNumber + 1), "expected the values of the header"));
         String[] cells = values.split(";", -1);
         String location = "line " + lines.number();
         if (cells.length <= Math.max(unitColumn, stepColumn) || cells[meterColumn].isBlank()) {
@@ -167,7 +168,8 @@ final class LinkyLoadCurve implements RecordReader {
     private static List<String> cells(String line) {
         // Headers come with and without accents (Unité, Unite), depending on the export's age.
         return Arrays.stream(line.split(";", -1))
-                .map(cell -> Normalizer.normalize(cell.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT))
+                .map(cell -> Normalizer.normalize(cell.strip(), Normalizer.Form.NFD))
+                .map(cell -> cell.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT))
                 .toList();
     }
 }

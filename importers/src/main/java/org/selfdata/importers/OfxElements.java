@@ -126,7 +126,8 @@ final class OfxElements {
         switch (tokenizer.kind()) {
             case TEXT -> {
                 String text = tokenizer.value();
-                lookingAhead = !(tokenizer.advance() && tokenizer.kind() == OfxTokenizer.Kind.END && tokenizer.value().equals(element));
+                lookingAhead = !(tokenizer.advance() && tokenizer.kind() == OfxTokenizer.Kind.END
+                        && tokenizer.value().equals(element));
                 return leaf(element, text);
             }
             case END -> {

@@ -69,13 +69,15 @@ final class VCardContacts implements RecordReader {
                 .filter(text -> !text.isBlank());
         Optional<String> givenName = name.map(StructuredName::getGiven).filter(text -> !text.isBlank());
         Optional<String> familyName = name.map(StructuredName::getFamily).filter(text -> !text.isBlank());
-        String displayName = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue).filter(text -> !text.isBlank())
+        String displayName = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue)
+                .filter(text -> !text.isBlank())
                 .or(() -> joined(Stream.of(givenName, familyName).flatMap(Optional::stream), " "))
                 .or(() -> organization)
                 .or(() -> emails.stream().findFirst())
                 .or(() -> phones.stream().findFirst())
                 .orElse("");
-        Contact contact = InvalidInput.building(position, () -> new Contact(displayName.strip(), givenName, familyName, organization,
+        Contact contact = InvalidInput.building(position, () -> new Contact(displayName.strip(), givenName, familyName,
+                organization,
                 emails, phones, card.getAddresses().stream().map(VCardContacts::address).flatMap(Optional::stream).toList(),
                 birthday(card), joined(card.getNotes().stream().map(Note::getValue).filter(Objects::nonNull), "\n"),
                 Optional.ofNullable(card.getUid()).map(uid -> uid.getValue()).filter(text -> !text.isBlank())));
@@ -122,13 +124,16 @@ final class VCardContacts implements RecordReader {
     }
 
     private static Optional<String> address(Address address) {
-        return joined(Stream.of(address.getPoBox(), address.getExtendedAddress(), address.getStreetAddress(), address.getLocality(),
+        return joined(Stream.of(address.getPoBox(), address.getExtendedAddress(), address.getStreetAddress(),
+                address.getLocality(),
                 address.getRegion(), address.getPostalCode(), address.getCountry()).filter(Objects::nonNull), ", ")
                 .or(() -> Optional.ofNullable(address.getLabel()).filter(label -> !label.isBlank()));
     }
 
     private static List<String> texts(Stream<? extends TextProperty> properties) {
-        return properties.map(TextProperty::getValue).filter(Objects::nonNull).map(String::strip).filter(text -> !text.isEmpty()).toList();
+        return properties.map(TextProperty::getValue).filter(Objects::nonNull).map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .toList();
     }
 
     private static Optional<String> joined(Stream<String> parts, String separator) {

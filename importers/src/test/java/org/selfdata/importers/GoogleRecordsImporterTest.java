@@ -42,7 +42,8 @@ class GoogleRecordsImporterTest {
 
     @Test
     void undoesTheUnsignedOverflowOfNegativeCoordinatesAndReadsMillisecondTimestamps() {
-        String json = "{\"locations\":[{\"timestampMs\":\"1600000000123\",\"latitudeE7\":4194967296,\"longitudeE7\":4251967296}]}";
+        String json = "{\"locations\":[{\"timestampMs\":\"1600000000123\","
+                + "\"latitudeE7\":4194967296,\"longitudeE7\":4251967296}]}";
 
         Reading reading = Reading.of(importer, json, StandardCharsets.UTF_8);
 
@@ -74,7 +75,8 @@ class GoogleRecordsImporterTest {
 
     @Test
     void namesACoordinateOutOfRangeWithoutQuotingIt() {
-        String json = "{\"locations\":[{\"latitudeE7\":957578000,\"longitudeE7\":48320000,\"timestamp\":\"2020-01-01T00:00:00Z\"}]}";
+        String json = "{\"locations\":[{\"latitudeE7\":957578000,\"longitudeE7\":48320000,"
+                + "\"timestamp\":\"2020-01-01T00:00:00Z\"}]}";
 
         assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)
@@ -83,7 +85,8 @@ class GoogleRecordsImporterTest {
 
     @Test
     void namesWhereTheJsonIsMalformed() {
-        String json = "{\"locations\":[\n{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"2020-01-01T00:00:00Z\"},\n{\"latitudeE7\": x}]}";
+        String json = "{\"locations\":[\n{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"2020-01-01T00:00:00Z\"},\n"
+                + "{\"latitudeE7\": x}]}";
 
         assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)

@@ -26,7 +26,8 @@ class ICalendarImporterTest {
         List<CalendarEvent> events = reading.payloads(CalendarEvent.class);
         assertThat(events).hasSize(3);
         assertThat(events.getFirst()).isEqualTo(new CalendarEvent("636a0cc1dbd5a1667894465@icalendar", "New Year's Day",
-                Optional.of("Happy New Year!"), Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.of("CONFIRMED"),
+                Optional.of("Happy New Year!"), Optional.empty(), true, Optional.empty(), Optional.empty(),
+                        Optional.of("CONFIRMED"),
                 Optional.empty(), List.of()));
         assertThat(events.get(1).location()).contains("Russia");
         assertThat(events.getLast().summary()).isEqualTo("International Women's Day");
@@ -83,7 +84,8 @@ class ICalendarImporterTest {
     void spansAMultiDayEventUpToItsExclusiveEndAndAnEventWithoutEndByItsDuration() {
         String calendar = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:vacances\nSUMMARY:Vacances de Noël\n"
                 + "DTSTART;VALUE=DATE:20251220\nDTEND;VALUE=DATE:20260105\nEND:VEVENT\n"
-                + "BEGIN:VEVENT\nUID:partiel\nSUMMARY:Partiel\nDTSTART:20260112T080000Z\nDURATION:P1DT2H\nEND:VEVENT\nEND:VCALENDAR\n";
+                + "BEGIN:VEVENT\nUID:partiel\nSUMMARY:Partiel\nDTSTART:20260112T080000Z\nDURATION:P1DT2H\nEND:VEVENT\n"
+                + "END:VCALENDAR\n";
 
         Reading reading = Reading.of(importer, calendar, StandardCharsets.UTF_8);
 
@@ -95,7 +97,8 @@ class ICalendarImporterTest {
 
     @Test
     void givesAnEventWithoutUidTheSameIdentifierEachTime() {
-        String calendar = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:Dentiste\nDTSTART:20251002T160000\nEND:VEVENT\nEND:VCALENDAR\n";
+        String calendar = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:Dentiste\nDTSTART:20251002T160000\n"
+                + "END:VEVENT\nEND:VCALENDAR\n";
 
         String first = Reading.of(importer, calendar, StandardCharsets.UTF_8).payloads(CalendarEvent.class).getFirst().uid();
         String second = Reading.of(importer, calendar, StandardCharsets.UTF_8).payloads(CalendarEvent.class).getFirst().uid();

@@ -35,7 +35,8 @@ class ImportersTest {
             "icalendar/timezoned.ics, icalendar, 1",
             "icalendar/america_new_york.ics, icalendar, 1"})
     void recognizesEachSampleByItsContentWhenRenamed(String sample, String format, long records) throws IOException {
-        try (InputStream in = Files.newInputStream(Corpus.file(sample)); ParsedFile file = importers.open("data.bin", in, Reading.PARIS)) {
+        try (InputStream in = Files.newInputStream(Corpus.file(sample)); ParsedFile file = importers.open("data.bin", in,
+                Reading.PARIS)) {
             assertThat(file.format()).isEqualTo(format);
             assertThat(file.records().count()).isEqualTo(records);
         }
@@ -70,7 +71,8 @@ class ImportersTest {
     void refusesAFileNoImporterRecognizes() {
         assertThatThrownBy(() -> open("photo.jpg", "\u00FF\u00D8\u00FF\u00E0 not a format selfdata reads"))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("photo.jpg: no importer recognizes this file; selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar")
+                .hasMessage("photo.jpg: no importer recognizes this file; "
+                        + "selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

@@ -110,6 +110,7 @@ class LinkyLoadCurveImporterTest {
 
         assertThatThrownBy(() -> Reading.of(importer, curve, StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("line 4: expected the step (Pas en minutes) in the header, to know how long the first interval lasts");
+                .hasMessage("line 4: expected the step (Pas en minutes) in the header, "
+                        + "to know how long the first interval lasts");
     }
 }

@@ -35,9 +35,11 @@ class OfxImporterTest {
         assertThat(reading.source()).isEqualTo(SourceDescriptor.file("FAKE", "account ••6877"));
         List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
         assertThat(transactions).hasSize(3);
-        assertThat(transactions.getFirst()).isEqualTo(new BankTransaction("1452687~7", LocalDate.of(2011, 3, 31), Optional.empty(),
+        assertThat(transactions.getFirst()).isEqualTo(new BankTransaction("1452687~7", LocalDate.of(2011, 3, 31),
+                Optional.empty(),
                 new BigDecimal("0.01"), "USD", "DIVIDEND EARNED FOR PERIOD OF 03", Optional.empty(), Optional.of("0000486"),
-                Optional.of("DIVIDEND EARNED FOR PERIOD OF 03/01/2011 THROUGH 03/31/2011 ANNUAL PERCENTAGE YIELD EARNED IS 0.05%"),
+                Optional.of("DIVIDEND EARNED FOR PERIOD OF 03/01/2011 THROUGH 03/31/2011 "
+                        + "ANNUAL PERCENTAGE YIELD EARNED IS 0.05%"),
                 Optional.of("CREDIT"), Optional.empty()));
         assertThat(transactions.getLast().label()).isEqualTo("RETURNED CHECK FEE, CHECK # 319");
         assertThat(transactions.getLast().amount()).isEqualTo(new BigDecimal("-25.00"));
@@ -101,7 +103,8 @@ class OfxImporterTest {
         assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("1234123412341234", Optional.empty(),
                 Optional.empty(), Optional.empty(), BankAccount.Kind.CREDIT_CARD, "AUD", Optional.empty(),
                 Optional.of(new BigDecimal("-123.45")), Optional.of(LocalDate.of(2017, 5, 10))));
-        assertThat(reading.positions().getFirst()).isEqualTo("OFX/CREDITCARDMSGSRSV1/CCSTMTTRNRS[1]/CCSTMTRS/BANKTRANLIST/STMTTRN[1]");
+        assertThat(reading.positions().getFirst())
+                .isEqualTo("OFX/CREDITCARDMSGSRSV1/CCSTMTTRNRS[1]/CCSTMTRS/BANKTRANLIST/STMTTRN[1]");
     }
 
     @Test
@@ -170,7 +173,8 @@ class OfxImporterTest {
 
         Reading reading = Reading.of(importer, statement(coffee + coffee), StandardCharsets.US_ASCII);
 
-        assertThat(reading.payloads(BankTransaction.class)).hasSize(2).containsOnly(reading.payloads(BankTransaction.class).getFirst());
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).hasSize(2).containsOnly(transactions.getFirst());
     }
 
     @Test
@@ -180,7 +184,8 @@ class OfxImporterTest {
 
         assertThatThrownBy(() -> Reading.of(importer, cut, StandardCharsets.US_ASCII))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST: the file ends here; expected the end tags of the open elements");
+                .hasMessage("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST: "
+                        + "the file ends here; expected the end tags of the open elements");
     }
 
     @Test
@@ -196,11 +201,15 @@ class OfxImporterTest {
     void readsEveryStatementOfAFileWithSeveralAccounts() {
         Reading reading = Reading.of(importer, Corpus.file("ofx/multiple_accounts2.ofx"));
 
-        assertThat(reading.payloads(BankAccount.class)).extracting(BankAccount::accountNumber, BankAccount::kind, BankAccount::balance)
+        assertThat(reading.payloads(BankAccount.class)).extracting(BankAccount::accountNumber, BankAccount::kind,
+                BankAccount::balance)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("9100", BankAccount.Kind.CHECKING, Optional.of(new BigDecimal("111"))),
-                        org.assertj.core.groups.Tuple.tuple("9200", BankAccount.Kind.SAVINGS, Optional.of(new BigDecimal("222"))));
-        assertThat(reading.positions()).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS", "OFX/BANKMSGSRSV1/STMTTRNRS[2]/STMTRS");
+                        org.assertj.core.groups.Tuple.tuple("9100", BankAccount.Kind.CHECKING,
+                                Optional.of(new BigDecimal("111"))),
+                        org.assertj.core.groups.Tuple.tuple("9200", BankAccount.Kind.SAVINGS,
+                                Optional.of(new BigDecimal("222"))));
+        assertThat(reading.positions()).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS",
+                "OFX/BANKMSGSRSV1/STMTTRNRS[2]/STMTRS");
     }
 
     @Test
@@ -218,7 +227,8 @@ class OfxImporterTest {
                 + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
                 + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
                 + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
-                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING</BANKACCTFROM>\n"
+                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING"
+                + "</BANKACCTFROM>\n"
                 + "<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
                 + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
     }

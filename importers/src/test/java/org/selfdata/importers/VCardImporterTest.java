@@ -53,7 +53,8 @@ class VCardImporterTest {
         assertThat(contact.emails()).containsExactly("mike.angstadt@gmail.com");
         assertThat(contact.addresses()).containsExactly("TheOffice, 222 Broadway, New York, NY, 99999, USA");
         assertThat(contact.birthday()).contains(LocalDate.of(1922, 3, 10));
-        assertThat(contact.note().orElseThrow()).startsWith("This is the NOTE field").endsWith("It does not preserve the formatting");
+        assertThat(contact.note().orElseThrow()).startsWith("This is the NOTE field")
+                .endsWith("It does not preserve the formatting");
         assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2012-08-01T18:46:31Z")));
     }
 
@@ -81,7 +82,8 @@ class VCardImporterTest {
             Reading reading = Reading.of(importer, card, charset);
 
             assertThat(reading.payloads(Contact.class)).containsExactly(new Contact("Zoé Lefèvre", Optional.of("Zoé"),
-                    Optional.of("Lefèvre"), Optional.empty(), List.of(), List.of("+33 6 12 34 56 78"), List.of(), Optional.empty(),
+                    Optional.of("Lefèvre"), Optional.empty(), List.of(), List.of("+33 6 12 34 56 78"), List.of(),
+                            Optional.empty(),
                     Optional.empty(), Optional.of("urn:uuid:0b6e2f7a-1111-4222-8333-944455556666")));
             assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2025-03-14T10:15:00Z")));
         }
