@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DemoPersonTest {
     private static final ImportContext PARIS = new ImportContext(DemoPerson.ZONE);
@@ -45,11 +46,11 @@ class DemoPersonTest {
     @Test
     void writesFiveFilesThatTheImportersRecognizeByContent() {
         assertThat(written.files()).extracting(file -> file.path().getFileName().toString(), DemoFile::format).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("releve-banque.ofx", "ofx"),
-                org.assertj.core.groups.Tuple.tuple("Records.json", "google-records"),
-                org.assertj.core.groups.Tuple.tuple("linky-courbe-de-charge.csv", "linky-load-curve"),
-                org.assertj.core.groups.Tuple.tuple("contacts.vcf", "vcard"),
-                org.assertj.core.groups.Tuple.tuple("agenda.ics", "icalendar"));
+                tuple("releve-banque.ofx", "ofx"),
+                tuple("Records.json", "google-records"),
+                tuple("linky-courbe-de-charge.csv", "linky-load-curve"),
+                tuple("contacts.vcf", "vcard"),
+                tuple("agenda.ics", "icalendar"));
         for (DemoFile file : written.files()) {
             try (ParsedFile parsed = IMPORTERS.open(file.path(), PARIS)) {
                 assertThat(parsed.format()).isEqualTo(file.format());

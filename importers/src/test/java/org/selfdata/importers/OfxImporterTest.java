@@ -8,8 +8,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OfxImporterTest {
     private static final String FIRST_CHECKING_LINE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]";
@@ -204,10 +204,8 @@ class OfxImporterTest {
         assertThat(reading.payloads(BankAccount.class)).extracting(BankAccount::accountNumber, BankAccount::kind,
                 BankAccount::balance)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("9100", BankAccount.Kind.CHECKING,
-                                Optional.of(new BigDecimal("111"))),
-                        org.assertj.core.groups.Tuple.tuple("9200", BankAccount.Kind.SAVINGS,
-                                Optional.of(new BigDecimal("222"))));
+                        tuple("9100", BankAccount.Kind.CHECKING, Optional.of(new BigDecimal("111"))),
+                        tuple("9200", BankAccount.Kind.SAVINGS, Optional.of(new BigDecimal("222"))));
         assertThat(reading.positions()).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS",
                 "OFX/BANKMSGSRSV1/STMTTRNRS[2]/STMTRS");
     }
@@ -234,7 +232,7 @@ class OfxImporterTest {
     }
 
     /** A statement made up as it is read, so that no test holds a large file in memory. */
-    private static final class LongStatement extends java.io.InputStream {
+    private static final class LongStatement extends InputStream {
         private static final byte[] LINE = "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>\n"
                 .getBytes(StandardCharsets.US_ASCII);
 
