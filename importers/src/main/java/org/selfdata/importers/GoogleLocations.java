@@ -1,0 +1,192 @@
+package org.selfdata.importers;
+
+import org.selfdata.model.GeoPoint;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.TimeSpan;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Walks the {@code locations} array of a Records.json, one entry at a time.
+ *
+ * <p>Coordinates are integers in units of 10⁻⁷ degree. Some exports overflowed them as unsigned 32-bit numbers, so a
+ * value above 1,800,000,000 (which no valid coordinate reaches) has 2³² taken off. Of the activity guesses attached
+ * to a point, the first (the one Google lists as current) gives the point's activity: its most confident type.
+ */
+final class GoogleLocations implements RecordReader {
+    private static final long OVERFLOW_THRESHOLD = 1_800_000_000L;
+    private static final long TWO_TO_THE_32 = 1L << 32;
+
+    private final JsonParser parser;
+    private long index = -1;
+    private boolean ended;
+
+    GoogleLocations(JsonParser parser) {
+        this.parser = requireNonNull(parser, "parser is null");
+    }
+
+    /** Moves to the start of the {@code locations} array, reading past any other top-level property. */
+    void enterArray() {
+        guarded("/", () -> {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw InvalidInput.at("/", "expected a JSON object with a locations array");
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                JsonToken value = parser.nextToken();
+                if (parser.currentName().equals("locations")) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw InvalidInput.at("/locations", "expected an array of locations");
+                    }
+                    return null;
+                }
+                parser.skipChildren();
+            }
+            throw InvalidInput.at("/", "expected a locations array");
+        });
+    }
+
+    @Override
+    public Optional<RecordDraft> read() {
+        if (ended) {
+            return Optional.empty();
+        }
+        index++;
+        String pointer = "/locations/" + index;
+        return guarded(pointer, () -> {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                ended = true;
+                return Optional.empty();
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw InvalidInput.at(pointer, "expected a location object");
+            }
+            return Optional.of(location(pointer));
+        });
+    }
+
+    private RecordDraft location(String pointer) {
+        Location location = new Location();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "latitudeE7" -> location.latitudeE7 = Optional.of(parser.getValueAsLong());
+                case "longitudeE7" -> location.longitudeE7 = Optional.of(parser.getValueAsLong());
+                case "accuracy" -> location.accuracy = Optional.of(parser.getValueAsInt());
+                case "altitude" -> location.altitude = Optional.of(parser.getValueAsDouble());
+                case "source" -> location.source = Optional.ofNullable(parser.getValueAsString());
+                case "deviceTag" -> location.device = Optional.ofNullable(parser.getValueAsString());
+                case "timestamp" -> location.timestamp = Optional.of(timestamp(pointer));
+                case "timestampMs" -> location.timestamp = Optional.of(Instant.ofEpochMilli(parser.getValueAsLong()));
+                case "activity" -> location.activity = value == JsonToken.START_ARRAY ? activity() : Optional.empty();
+                default -> parser.skipChildren();
+            }
+        }
+        if (location.latitudeE7.isEmpty() || location.longitudeE7.isEmpty()) {
+            throw InvalidInput.at(pointer, "expected latitudeE7 and longitudeE7");
+        }
+        Instant time = location.timestamp.orElseThrow(() -> InvalidInput.at(pointer, "expected timestamp or timestampMs"));
+        GeoPoint point = InvalidInput.building(pointer, () -> new GeoPoint(degrees(location.latitudeE7.get()),
+                degrees(location.longitudeE7.get()), location.accuracy, location.altitude, location.source,
+                location.activity, location.device));
+        return RecordDraft.of(TimeSpan.at(time), point, Position.jsonPointer(pointer));
+    }
+
+    private Instant timestamp(String pointer) {
+        String text = parser.getString();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeException e) {
+            throw InvalidInput.at(pointer + "/timestamp", "expected an ISO 8601 date and time such as 2015-10-10T18:47:02.597Z");
+        }
+    }
+
+    private Optional<String> activity() {
+        Optional<String> likeliest = Optional.empty();
+        boolean first = true;
+        for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+            if (first && entry == JsonToken.START_OBJECT) {
+                likeliest = likeliestType();
+            }
+            else {
+                parser.skipChildren();
+            }
+            first = false;
+        }
+        return likeliest;
+    }
+
+    private Optional<String> likeliestType() {
+        Optional<String> likeliest = Optional.empty();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            JsonToken value = parser.nextToken();
+            if (!parser.currentName().equals("activity") || value != JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                continue;
+            }
+            int bestConfidence = Integer.MIN_VALUE;
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                Optional<String> type = Optional.empty();
+                int confidence = 0;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    parser.nextToken();
+                    switch (parser.currentName()) {
+                        case "type" -> type = Optional.ofNullable(parser.getValueAsString());
+                        case "confidence" -> confidence = parser.getValueAsInt();
+                        default -> parser.skipChildren();
+                    }
+                }
+                if (type.isPresent() && confidence > bestConfidence) {
+                    bestConfidence = confidence;
+                    likeliest = type;
+                }
+            }
+        }
+        return likeliest;
+    }
+
+    private static double degrees(long e7) {
+        long corrected = e7 > OVERFLOW_THRESHOLD ? e7 - TWO_TO_THE_32 : e7;
+        return corrected / 1e7;
+    }
+
+    private <T> T guarded(String pointer, JsonStep<T> step) {
+        try {
+            return step.run();
+        }
+        catch (JacksonException e) {
+            TokenStreamLocation location = e.getLocation();
+            String near = location == null ? "" : " near line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new org.selfdata.model.SelfdataException(org.selfdata.model.ErrorCode.INVALID_INPUT,
+                    pointer + ": expected well-formed JSON; the file is malformed" + near, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface JsonStep<T> {
+        T run();
+    }
+
+    private static final class Location {
+        private Optional<Long> latitudeE7 = Optional.empty();
+        private Optional<Long> longitudeE7 = Optional.empty();
+        private Optional<Integer> accuracy = Optional.empty();
+        private Optional<Double> altitude = Optional.empty();
+        private Optional<String> source = Optional.empty();
+        private Optional<String> device = Optional.empty();
+        private Optional<String> activity = Optional.empty();
+        private Optional<Instant> timestamp = Optional.empty();
+    }
+}

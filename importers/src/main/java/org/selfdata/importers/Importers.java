@@ -1,0 +1,92 @@
+package org.selfdata.importers;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The importers selfdata knows, and the choice among them for a file: the one most sure of its format, content
+ * beating name, the first registered winning a tie.
+ */
+public final class Importers {
+    private final List<Importer> importers;
+
+    public Importers(List<Importer> importers) {
+        this.importers = List.copyOf(requireNonNull(importers, "importers is null"));
+    }
+
+    /** Every format selfdata reads; a new format is one more line here. */
+    public static Importers standard() {
+        return new Importers(List.of(
+                new OfxImporter(),
+                new GoogleRecordsImporter(),
+                new LinkyLoadCurveImporter(),
+                new VCardImporter(),
+                new ICalendarImporter()));
+    }
+
+    public List<Importer> importers() {
+        return importers;
+    }
+
+    /** The importer most sure that it reads the sniffed file, if any is at all. */
+    public Optional<Importer> detect(Sniff sniff) {
+        requireNonNull(sniff, "sniff is null");
+        return importers.stream()
+                .filter(importer -> importer.detect(sniff) != Detection.NO)
+                .max(Comparator.comparing((Importer importer) -> importer.detect(sniff))
+                        .thenComparing(importer -> -importers.indexOf(importer)));
+    }
+
+    public ParsedFile open(Path file, ImportContext context) {
+        requireNonNull(file, "file is null");
+        String fileName = String.valueOf(file.getFileName());
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        }
+        catch (NoSuchFileException e) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, fileName + ": no such file", e);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be opened", e);
+        }
+        return Opening.closingOnFailure(in, () -> open(fileName, in, context));
+    }
+
+    /** Opens an upload: the head of the stream is read once for detection, then handed on with the rest. */
+    public ParsedFile open(String fileName, InputStream in, ImportContext context) {
+        requireNonNull(fileName, "fileName is null");
+        requireNonNull(in, "in is null");
+        requireNonNull(context, "context is null");
+        BufferedInputStream buffered = new BufferedInputStream(in, Sniff.HEAD_SIZE);
+        byte[] head;
+        try {
+            buffered.mark(Sniff.HEAD_SIZE);
+            head = buffered.readNBytes(Sniff.HEAD_SIZE);
+            buffered.reset();
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be read", e);
+        }
+        Importer importer = detect(new Sniff(fileName, head)).orElseThrow(() -> new SelfdataException(
+                ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
+        return importer.open(buffered, context);
+    }
+
+    private String formats() {
+        return importers.stream().map(Importer::format).collect(Collectors.joining(", "));
+    }
+}

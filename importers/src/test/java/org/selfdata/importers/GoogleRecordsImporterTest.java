@@ -1,0 +1,103 @@
+package org.selfdata.importers;
+
+import org.junit.jupiter.api.Test;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GeoPoint;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeSpan;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GoogleRecordsImporterTest {
+    private final GoogleRecordsImporter importer = new GoogleRecordsImporter();
+
+    @Test
+    void readsEveryLocationOfATakeoutRecordsFile() {
+        Reading reading = Reading.of(importer, Corpus.file("google-location/takeout_Records.json"));
+
+        assertThat(reading.format()).isEqualTo("google-records");
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Google", "Location History"));
+        List<GeoPoint> points = reading.payloads(GeoPoint.class);
+        assertThat(points).hasSize(12);
+        assertThat(points.getFirst()).isEqualTo(new GeoPoint(43.7789954, -79.4176419, Optional.of(30), Optional.empty(),
+                Optional.of("WIFI"), Optional.of("UNKNOWN"), Optional.of("1433424142")));
+        assertThat(points.getLast()).isEqualTo(new GeoPoint(43.7790309, -79.4175893, Optional.of(33), Optional.empty(),
+                Optional.of("WIFI"), Optional.of("STILL"), Optional.of("1433424142")));
+        assertThat(points.get(4).accuracyMeters()).contains(997);
+        assertThat(points.get(4).origin()).contains("UNKNOWN");
+        assertThat(points.get(4).activity()).isEmpty();
+        assertThat(points.get(6).device()).contains("-663413243");
+        assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2015-10-10T18:47:02.597Z")));
+        assertThat(reading.records().getLast().time()).isEqualTo(TimeSpan.at(Instant.parse("2015-10-10T18:58:40.399Z")));
+        assertThat(reading.positions().getFirst()).isEqualTo("/locations/0");
+        assertThat(reading.positions().getLast()).isEqualTo("/locations/11");
+    }
+
+    @Test
+    void undoesTheUnsignedOverflowOfNegativeCoordinatesAndReadsMillisecondTimestamps() {
+        String json = "{\"locations\":[{\"timestampMs\":\"1600000000123\","
+                + "\"latitudeE7\":4194967296,\"longitudeE7\":4251967296}]}";
+
+        Reading reading = Reading.of(importer, json, StandardCharsets.UTF_8);
+
+        assertThat(reading.payloads(GeoPoint.class)).containsExactly(GeoPoint.of(-10.0, -4.3));
+        assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2020-09-13T12:26:40.123Z")));
+    }
+
+    @Test
+    void readsPastOtherTopLevelPropertiesAndUnknownLocationFields() {
+        String json = "{\"version\":{\"a\":[1,2]},\"locations\":[{\"latitudeE7\":457578000,\"longitudeE7\":48320000,"
+                + "\"velocity\":3,\"heading\":{\"x\":[1]},\"altitude\":171,\"timestamp\":\"2025-03-14T08:00:00+01:00\"}]}";
+
+        Reading reading = Reading.of(importer, json, StandardCharsets.UTF_8);
+
+        assertThat(reading.payloads(GeoPoint.class)).containsExactly(new GeoPoint(45.7578, 4.832, Optional.empty(),
+                Optional.of(171.0), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2025-03-14T07:00:00Z")));
+    }
+
+    @Test
+    void namesTheLocationThatHasNoTime() {
+        String json = "{\"locations\":[{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"2020-01-01T00:00:00Z\"},"
+                + "{\"latitudeE7\":457578000,\"longitudeE7\":48320000}]}";
+
+        assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("/locations/1: expected timestamp or timestampMs");
+    }
+
+    @Test
+    void namesACoordinateOutOfRangeWithoutQuotingIt() {
+        String json = "{\"locations\":[{\"latitudeE7\":957578000,\"longitudeE7\":48320000,"
+                + "\"timestamp\":\"2020-01-01T00:00:00Z\"}]}";
+
+        assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("/locations/0: latitude must be a latitude between -90 and 90");
+    }
+
+    @Test
+    void namesWhereTheJsonIsMalformed() {
+        String json = "{\"locations\":[\n{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"2020-01-01T00:00:00Z\"},\n"
+                + "{\"latitudeE7\": x}]}";
+
+        assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("/locations/1: expected well-formed JSON; the file is malformed near line 3, column 16")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void refusesJsonWithoutLocations() {
+        assertThatThrownBy(() -> Reading.of(importer, "{\"semanticSegments\":[]}", StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("/: expected a locations array");
+    }
+}

@@ -1,0 +1,266 @@
+package org.selfdata.importers;
+
+import org.junit.jupiter.api.Test;
+import org.selfdata.model.BankAccount;
+import org.selfdata.model.BankTransaction;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeSpan;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class OfxImporterTest {
+    private static final String FIRST_CHECKING_LINE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]";
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    private final OfxImporter importer = new OfxImporter();
+
+    @Test
+    void readsAnSgmlCheckingStatementWithItsBalance() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/checking.ofx"));
+
+        assertThat(reading.format()).isEqualTo("ofx");
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("FAKE", "account ••6877"));
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).hasSize(3);
+        assertThat(transactions.getFirst()).isEqualTo(new BankTransaction("1452687~7", LocalDate.of(2011, 3, 31),
+                Optional.empty(),
+                new BigDecimal("0.01"), "USD", "DIVIDEND EARNED FOR PERIOD OF 03", Optional.empty(), Optional.of("0000486"),
+                Optional.of("DIVIDEND EARNED FOR PERIOD OF 03/01/2011 THROUGH 03/31/2011 "
+                        + "ANNUAL PERCENTAGE YIELD EARNED IS 0.05%"),
+                Optional.of("CREDIT"), Optional.empty()));
+        assertThat(transactions.getLast().label()).isEqualTo("RETURNED CHECK FEE, CHECK # 319");
+        assertThat(transactions.getLast().amount()).isEqualTo(new BigDecimal("-25.00"));
+        assertThat(transactions.stream().map(BankTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualTo(new BigDecimal("-59.50"));
+        assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("1452687~7", Optional.empty(),
+                Optional.of("5472369148"), Optional.empty(), BankAccount.Kind.CHECKING, "USD", Optional.empty(),
+                Optional.of(new BigDecimal("100.99")), Optional.of(LocalDate.of(2013, 5, 25))));
+        assertThat(reading.positions()).containsExactly(FIRST_CHECKING_LINE,
+                "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[2]",
+                "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[3]",
+                "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS");
+    }
+
+    @Test
+    void datesATransactionByItsWholeBookingDayInThePersonsZone() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/bank_medium.ofx"));
+
+        assertThat(reading.records().getFirst().time())
+                .isEqualTo(TimeSpan.between(Instant.parse("2009-03-31T22:00:00Z"), Instant.parse("2009-04-01T22:00:00Z")));
+    }
+
+    @Test
+    void readsAOneLineSgmlBodyWithoutEndTagsAndNamesTheBankByItsIdentifier() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/bank_medium.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Bank 160000100", "account ••5678"));
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).extracting(BankTransaction::label)
+                .containsExactly("MCDONALD'S #112", "Joe's Bald Hairstyles", "CONNIE'S HAIR D");
+        assertThat(transactions).extracting(BankTransaction::amount)
+                .containsExactly(new BigDecimal("-6.60"), new BigDecimal("-316.67"), new BigDecimal("-22.00"));
+        assertThat(transactions.getFirst().bookingDate()).isEqualTo(LocalDate.of(2009, 4, 1));
+        assertThat(transactions.getFirst().memo()).contains("POS MERCHANDISE;MCDONALD'S #112");
+        assertThat(transactions.getFirst().reference()).contains("0000123456782009040100001");
+        assertThat(transactions.getLast().kind()).contains("POS");
+        assertThat(reading.payloads(BankAccount.class).getFirst().balance()).contains(new BigDecimal("382.34"));
+        assertThat(reading.payloads(BankAccount.class).getFirst().branchId()).contains("00");
+    }
+
+    @Test
+    void readsAnXmlStatementWithCharacterData() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/suncorp.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("SUNCORP", "account ••6789"));
+        assertThat(reading.payloads(BankTransaction.class)).containsExactly(new BankTransaction("123456789",
+                LocalDate.of(2013, 12, 15), Optional.empty(), new BigDecimal("-16.85"), "AUD", "EFTPOS WDL HANDYWAY ALDI STORE",
+                Optional.empty(), Optional.of("1"), Optional.of("EFTPOS WDL HANDYWAY ALDI STORE   GEELONG WEST VICAU"),
+                Optional.of("DEBIT"), Optional.empty()));
+        assertThat(reading.payloads(BankAccount.class).getFirst().balance()).contains(new BigDecimal("1234.12"));
+    }
+
+    @Test
+    void readsACreditCardStatementLabelledByItsMemo() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/anzcc.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("OFX bank", "account ••1234"));
+        assertThat(reading.payloads(BankTransaction.class)).containsExactly(new BankTransaction("1234123412341234",
+                LocalDate.of(2017, 5, 8), Optional.of(LocalDate.of(2017, 5, 8)), new BigDecimal("-5.50"), "AUD", "SOME MEMO",
+                Optional.empty(), Optional.of("201705080001"), Optional.of("SOME MEMO"), Optional.of("DEBIT"), Optional.empty()));
+        assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("1234123412341234", Optional.empty(),
+                Optional.empty(), Optional.empty(), BankAccount.Kind.CREDIT_CARD, "AUD", Optional.empty(),
+                Optional.of(new BigDecimal("-123.45")), Optional.of(LocalDate.of(2017, 5, 10))));
+        assertThat(reading.positions().getFirst())
+                .isEqualTo("OFX/CREDITCARDMSGSRSV1/CCSTMTTRNRS[1]/CCSTMTRS/BANKTRANLIST/STMTTRN[1]");
+    }
+
+    @Test
+    void keepsNonStandardTransactionTypesAndLeavesOutABalanceWrittenInALocalFormat() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/pag-seguro.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("PagSeguro Internet S/A", "account ••6781"));
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).extracting(transaction -> transaction.kind().orElseThrow()).containsExactly("OUT", "IN", "IN");
+        assertThat(transactions.getFirst().amount()).isEqualTo(new BigDecimal("-1901.00"));
+        assertThat(transactions.getFirst().label()).isEqualTo("Pix enviado - Chuck Norris 48966146074");
+        assertThat(transactions.getFirst().currency()).isEqualTo("BRL");
+        assertThat(transactions.getLast().reference()).contains("91db68ee-0ae7-4da9-8059-13b7d96912b0");
+        assertThat(transactions.stream().map(BankTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualTo(new BigDecimal("119.00"));
+        BankAccount account = reading.payloads(BankAccount.class).getFirst();
+        assertThat(account.balance()).isEmpty();
+        assertThat(account.balanceDate()).isEmpty();
+        assertThat(reading.records().getLast().time().start()).isEqualTo(Instant.parse("2025-06-29T22:00:00Z"));
+    }
+
+    @Test
+    void rejectsAMalformedTransactionNamingItsElementWithoutQuotingIt() {
+        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/fail_nice__decimal_error.ofx")))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(FIRST_CHECKING_LINE.replace("STMTTRN[1]", "STMTTRN[1]/DTPOSTED")
+                        + ": expected a date as YYYYMMDD, optionally followed by a time")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void rejectsAnAmountThatIsNotANumber() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>$120<NAME>LOYER</STMTTRN>");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.US_ASCII))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(FIRST_CHECKING_LINE + "/TRNAMT: expected an amount such as -12.34 or 12,34");
+    }
+
+    @Test
+    void acceptsADecimalCommaAndAnExplicitPlus() {
+        String ofx = statement("<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20250105<TRNAMT>+1234,56<NAME>VIR SALAIRE</STMTTRN>"
+                + "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250106<TRNAMT>-3,2<NAME>CB CAFE</STMTTRN>");
+
+        Reading reading = Reading.of(importer, ofx, StandardCharsets.US_ASCII);
+
+        assertThat(reading.payloads(BankTransaction.class)).extracting(BankTransaction::amount)
+                .containsExactly(new BigDecimal("1234.56"), new BigDecimal("-3.2"));
+    }
+
+    @Test
+    void decodesCp1252AndUtf8WhateverTheHeaderDeclares() {
+        String body = "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-4.50<NAME>CB CAFÉ DES ŒUVRES €</STMTTRN>";
+
+        Reading fromCp1252 = Reading.of(importer, statement(body), CP1252);
+        Reading fromUtf8 = Reading.of(importer, statement(body), StandardCharsets.UTF_8);
+
+        assertThat(fromCp1252.payloads(BankTransaction.class).getFirst().label()).isEqualTo("CB CAFÉ DES ŒUVRES €");
+        assertThat(fromUtf8.payloads(BankTransaction.class).getFirst().label()).isEqualTo("CB CAFÉ DES ŒUVRES €");
+        assertThat(fromCp1252.source().organization()).isEqualTo("Banque Rhône");
+    }
+
+    @Test
+    void keepsTwoIdenticalSameDayTransactions() {
+        String coffee = "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>";
+
+        Reading reading = Reading.of(importer, statement(coffee + coffee), StandardCharsets.US_ASCII);
+
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).hasSize(2).containsOnly(transactions.getFirst());
+    }
+
+    @Test
+    void rejectsAFileThatEndsInsideAStatement() {
+        String truncated = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>");
+        String cut = truncated.substring(0, truncated.indexOf("</BANKTRANLIST>"));
+
+        assertThatThrownBy(() -> Reading.of(importer, cut, StandardCharsets.US_ASCII))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST: "
+                        + "the file ends here; expected the end tags of the open elements");
+    }
+
+    @Test
+    void refusesAnOfxFileWithoutABankStatement() {
+        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/ofx4j-closing-tags.ofx")))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("OFX: the file holds no bank statement (STMTRS) nor credit-card statement (CCSTMTRS); "
+                        + "selfdata does not read other OFX messages yet")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    }
+
+    @Test
+    void readsEveryStatementOfAFileWithSeveralAccounts() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/multiple_accounts2.ofx"));
+
+        assertThat(reading.payloads(BankAccount.class)).extracting(BankAccount::accountNumber, BankAccount::kind,
+                BankAccount::balance)
+                .containsExactly(
+                        tuple("9100", BankAccount.Kind.CHECKING, Optional.of(new BigDecimal("111"))),
+                        tuple("9200", BankAccount.Kind.SAVINGS, Optional.of(new BigDecimal("222"))));
+        assertThat(reading.positions()).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS",
+                "OFX/BANKMSGSRSV1/STMTTRNRS[2]/STMTRS");
+    }
+
+    @Test
+    void streamsAStatementOfTwoHundredThousandLinesInFlatMemory() {
+        long count;
+        try (ParsedFile file = importer.open(new LongStatement(200_000), Reading.PARIS)) {
+            count = file.records().count();
+        }
+
+        assertThat(count).isEqualTo(200_001);
+    }
+
+    static String statement(String transactions) {
+        return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nENCODING:USASCII\nCHARSET:1252\n\n"
+                + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
+                + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
+                + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
+                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING"
+                + "</BANKACCTFROM>\n"
+                + "<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
+                + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+    }
+
+    /** A statement made up as it is read, so that no test holds a large file in memory. */
+    private static final class LongStatement extends InputStream {
+        private static final byte[] LINE = "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>\n"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        private final byte[] head;
+        private final byte[] tail;
+        private final int lines;
+        private long offset;
+
+        private LongStatement(int lines) {
+            String whole = statement("#");
+            this.head = whole.substring(0, whole.indexOf('#')).getBytes(StandardCharsets.US_ASCII);
+            this.tail = whole.substring(whole.indexOf('#') + 1).getBytes(StandardCharsets.US_ASCII);
+            this.lines = lines;
+        }
+
+        @Override
+        public int read() {
+            long bodyEnd = head.length + (long) LINE.length * lines;
+            if (offset < head.length) {
+                return head[(int) offset++];
+            }
+            if (offset < bodyEnd) {
+                return LINE[(int) ((offset++ - head.length) % LINE.length)];
+            }
+            if (offset < bodyEnd + tail.length) {
+                return tail[(int) (offset++ - bodyEnd)];
+            }
+            return -1;
+        }
+    }
+}
