@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import org.selfdata.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.Contact;
 import org.selfdata.model.SelfdataException;
