@@ -12,14 +12,15 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Empty type and category sets mean "all". The time window keeps records that start within {@code [from, to)}:
  * start times are indexed, and a record belongs to the period in which it began. Results come in order of start
- * time, then id, which is also what {@link RecordCursor} encodes, so paging is stable while new records arrive.
+ * time, then type, then number: the order of {@link RecordId}, so the id of a page's last record is the cursor of the
+ * next page, and paging is stable while new records arrive.
  */
 public record RecordQuery(
         Set<RecordType> types,
         Set<Category> categories,
         Optional<Instant> from,
         Optional<Instant> to,
-        Optional<RecordCursor> after,
+        Optional<RecordId> after,
         int limit) {
     public static final int MAXIMUM_PAGE = 10_000;
 
@@ -58,7 +59,7 @@ public record RecordQuery(
         return new RecordQuery(types, categories, newFrom, newTo, after, limit);
     }
 
-    public RecordQuery after(RecordCursor cursor) {
+    public RecordQuery after(RecordId cursor) {
         return new RecordQuery(types, categories, from, to, Optional.of(cursor), limit);
     }
 

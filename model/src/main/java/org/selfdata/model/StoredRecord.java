@@ -13,7 +13,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StoredRecord {
     private final RecordId id;
-    private final RecordType type;
     private final Category category;
     private final TimeSpan time;
     private final Provenance provenance;
@@ -23,7 +22,6 @@ public final class StoredRecord {
 
     public StoredRecord(
             RecordId id,
-            RecordType type,
             Category category,
             TimeSpan time,
             Provenance provenance,
@@ -31,9 +29,11 @@ public final class StoredRecord {
             int version,
             byte[] payloadJson) {
         this.id = requireNonNull(id, "id is null");
-        this.type = requireNonNull(type, "type is null");
         this.category = requireNonNull(category, "category is null");
         this.time = requireNonNull(time, "time is null");
+        if (time.startMillis() != id.startMillis()) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "record " + id + " does not start when its id says");
+        }
         this.provenance = requireNonNull(provenance, "provenance is null");
         this.occurrence = occurrence;
         this.version = version;
@@ -45,7 +45,7 @@ public final class StoredRecord {
     }
 
     public RecordType type() {
-        return type;
+        return id.type();
     }
 
     public Category category() {
@@ -76,14 +76,13 @@ public final class StoredRecord {
     }
 
     public Payload payload() {
-        return PayloadCodec.decode(type, payloadJson);
+        return PayloadCodec.decode(id.type(), payloadJson);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof StoredRecord that
                 && id.equals(that.id)
-                && type == that.type
                 && category == that.category
                 && time.equals(that.time)
                 && provenance.equals(that.provenance)
@@ -100,6 +99,6 @@ public final class StoredRecord {
     @Override
     public String toString() {
         // Never the payload: records end up in logs through toString.
-        return "StoredRecord[" + type + " " + id + " v" + version + "]";
+        return "StoredRecord[" + id.type() + " " + id.number() + " v" + version + "]";
     }
 }

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What each sealed value is bound to. AES-GCM authenticates this alongside the ciphertext, so a payload copied
+ * What each sealed value is bound to: for a record, its person, id (type, start, number) and version. AES-GCM authenticates this alongside the ciphertext, so a payload copied
  * onto another record, another person, another version or another type no longer opens: someone with write access
  * to the database cannot shuffle sealed payloads around unnoticed.
  */
@@ -23,12 +23,13 @@ final class AssociatedData {
 
     private AssociatedData() {}
 
-    static byte[] record(PersonId person, RecordId record, int version, RecordType type) {
-        byte[] typeId = TYPE_IDS[type.ordinal()];
-        return ByteBuffer.allocate(RECORD.length + 1 + 8 + 8 + 4 + typeId.length)
+    static byte[] record(PersonId person, RecordId record, int version) {
+        byte[] typeId = TYPE_IDS[record.type().ordinal()];
+        return ByteBuffer.allocate(RECORD.length + 1 + 8 + 8 + 8 + 4 + typeId.length)
                 .put(RECORD).put((byte) 0)
                 .putLong(person.value())
-                .putLong(record.value())
+                .putLong(record.startMillis())
+                .putLong(record.number())
                 .putInt(version)
                 .put(typeId)
                 .array();

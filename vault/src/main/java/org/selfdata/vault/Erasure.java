@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.COVERAGE;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
 import static org.selfdata.vault.VaultTables.PERSONS;
@@ -51,6 +52,7 @@ public final class Erasure {
             dsl.deleteFrom(RECORD_VERSIONS).where(PERSON_ID.eq(person.value())).execute();
             long records = dsl.deleteFrom(RECORDS).where(PERSON_ID.eq(person.value())).execute();
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
@@ -73,6 +75,7 @@ public final class Erasure {
             dsl.deleteFrom(RECORD_VERSIONS).where(ofSource).execute();
             long records = dsl.deleteFrom(RECORDS).where(ofSource).execute();
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(ofSource).execute();
+            dsl.deleteFrom(COVERAGE).where(ofSource).execute();
             dsl.deleteFrom(SOURCES).where(ofSource).execute();
             return new Report(1, batches, records);
         });

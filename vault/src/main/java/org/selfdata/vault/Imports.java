@@ -23,8 +23,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,17 +52,12 @@ import static org.selfdata.vault.VaultTables.STARTED_AT;
  * Writes imported files into the vault, one batch per file, all or nothing.
  *
  * <p>A batch is one database transaction: a crash or a kill at any moment leaves the vault as it was before the
- * import began. Records are written with JDBC batches; each is fingerprinted with its source's keyed PRF, numbered
- * among identical records of the file ({@link Occurrences}), and sealed under its source's key with associated
- * data binding person, record id, version and type. A record whose fingerprint and occurrence the source already
- * holds is counted as a duplicate and not written again.
+ * import began. Each record is fingerprinted with its source's keyed PRF, numbered among identical records of the
+ * file ({@link Occurrences}), and sealed under its source's key with associated data binding person, id and
+ * version; this happens on a second thread ({@link SealingPipeline}) while this one writes JDBC batches. A record
+ * whose fingerprint and occurrence the source already holds is counted as a duplicate and not written again.
  */
 public final class Imports {
-    static final String INSERT_RECORD = "INSERT INTO records (person_id, record_id, source_id, batch_id, type, category, "
-            + "time_start, time_end, position, fingerprint, occurrence, version, payload) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final int JDBC_BATCH = 1_000;
-
     private final Database database;
     private final Keyring keyring;
     private final Clock clock;
@@ -85,7 +82,9 @@ public final class Imports {
                 SourceKeys keys = keyring.keys(dsl, person, source.id());
                 Counters counters = Counters.lock(dsl, database, person);
                 BatchId batch = BatchId.of(counters.nextBatch());
-                Written written = writeRecords(connection, person, source.id(), batch, keys, counters, records.iterator());
+                CoverageTally coverage = new CoverageTally();
+                Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(), records.iterator(),
+                        coverage);
                 Instant finishedAt = clock.instant();
                 dsl.insertInto(IMPORT_BATCHES)
                         .set(PERSON_ID, person.value())
@@ -99,46 +98,96 @@ public final class Imports {
                         .set(DUPLICATES, written.duplicates())
                         .set(REJECTED, 0L)
                         .execute();
-                counters.save(dsl, batch.value() + 1, written.nextRecordId());
+                coverage.save(dsl, person);
+                counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
                 return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
                         written.added(), written.duplicates(), 0);
             });
         }
     }
 
-    private record Written(long added, long duplicates, long nextRecordId) {}
+    private record Written(long added, long duplicates, long nextRecordNumber) {}
 
     private Written writeRecords(Connection connection, PersonId person, SourceId source, BatchId batch, SourceKeys keys,
-            Counters counters, Iterator<RecordDraft> drafts) throws SQLException {
-        long nextRecordId = counters.nextRecord();
+            long firstNumber, Iterator<RecordDraft> drafts, CoverageTally coverage) throws SQLException {
+        RowSealer sealer = new RowSealer(person, keys, firstNumber);
         long added = 0;
         long duplicates = 0;
-        Occurrences occurrences = new Occurrences();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
-            int pending = 0;
-            while (drafts.hasNext()) {
-                RecordDraft draft = drafts.next();
-                byte[] json = PayloadCodec.encode(draft.payload());
-                byte[] fingerprint = keys.fingerprint(RecordContent.canonical(draft, json));
-                int occurrence = draft.type().countsOccurrences() ? occurrences.next(fingerprint) : 1;
-                RecordId id = RecordId.of(nextRecordId++);
-                RecordRows.bindInsert(insert, person, id, source, batch, draft, fingerprint, occurrence, 1,
-                        keys.seal(json, AssociatedData.record(person, id, 1, draft.type())));
-                insert.addBatch();
-                if (++pending == JDBC_BATCH) {
-                    long inserted = RecordRows.inserted(insert.executeBatch());
-                    added += inserted;
-                    duplicates += pending - inserted;
-                    pending = 0;
+        Map<String, PreparedStatement> inserts = new HashMap<>();
+        try (SealingPipeline pipeline = new SealingPipeline(drafts, sealer::seal)) {
+            for (List<SealedRow> chunk = pipeline.next(); !chunk.isEmpty(); chunk = pipeline.next()) {
+                // Runs of rows of one type and category go through that pair's statement, in file order.
+                int runStart = 0;
+                while (runStart < chunk.size()) {
+                    SealedRow first = chunk.get(runStart);
+                    int runEnd = runStart + 1;
+                    while (runEnd < chunk.size() && chunk.get(runEnd).id().type() == first.id().type()
+                            && chunk.get(runEnd).category() == first.category()) {
+                        runEnd++;
+                    }
+                    PreparedStatement insert = inserts.computeIfAbsent(first.id().type().id() + " " + first.category().term(),
+                            key -> prepare(connection, RecordRows.insertForBatch(person, source, batch, first.id().type(), first.category())));
+                    for (int index = runStart; index < runEnd; index++) {
+                        RecordRows.bindForBatch(insert, chunk.get(index));
+                        insert.addBatch();
+                    }
+                    int[] counts = insert.executeBatch();
+                    for (int index = 0; index < counts.length; index++) {
+                        if (RecordRows.written(counts[index])) {
+                            SealedRow row = chunk.get(runStart + index);
+                            coverage.add(source, row.id().type(), row.id().startMillis(), row.endMillis());
+                            added++;
+                        }
+                        else {
+                            duplicates++;
+                        }
+                    }
+                    runStart = runEnd;
                 }
             }
-            if (pending > 0) {
-                long inserted = RecordRows.inserted(insert.executeBatch());
-                added += inserted;
-                duplicates += pending - inserted;
+        }
+        finally {
+            for (PreparedStatement insert : inserts.values()) {
+                insert.close();
             }
         }
-        return new Written(added, duplicates, nextRecordId);
+        return new Written(added, duplicates, sealer.nextNumber());
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql) {
+        try {
+            return connection.prepareStatement(sql);
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, "preparing an import");
+        }
+    }
+
+    /** Turns drafts into sealed rows, on the sealing thread only: it numbers records and counts occurrences. */
+    private static final class RowSealer {
+        private final PersonId person;
+        private final SourceKeys keys;
+        private final Occurrences occurrences = new Occurrences();
+        private long nextNumber;
+
+        RowSealer(PersonId person, SourceKeys keys, long firstNumber) {
+            this.person = person;
+            this.keys = keys;
+            this.nextNumber = firstNumber;
+        }
+
+        SealedRow seal(RecordDraft draft) {
+            byte[] json = PayloadCodec.encode(draft.payload());
+            long fingerprint = keys.fingerprint(RecordContent.canonical(draft, json));
+            int occurrence = draft.type().countsOccurrences() ? occurrences.next(fingerprint) : 1;
+            RecordId id = new RecordId(draft.type(), draft.time().startMillis(), nextNumber++);
+            byte[] sealed = keys.seal(Envelope.wrap(draft.position(), json), AssociatedData.record(person, id, 1));
+            return new SealedRow(id, draft.category(), draft.time().endMillis(), fingerprint, occurrence, sealed);
+        }
+
+        long nextNumber() {
+            return nextNumber;
+        }
     }
 
     public List<Source> sources(PersonId person) {
@@ -164,7 +213,8 @@ public final class Imports {
     public Optional<ImportBatch> batch(PersonId person, BatchId id) {
         return database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
-            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(id.value())))
+            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES)
+                    .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(id.value())))
                     .fetchOptional(row -> batch(dsl, person, row));
         });
     }

@@ -1,6 +1,5 @@
 package org.selfdata.vault;
 
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +13,9 @@ import java.util.Map;
  * bank statement however large the location history imported beside it.
  */
 final class Occurrences {
-    private final Map<ByteBuffer, Integer> seen = new HashMap<>();
+    private final Map<Long, Integer> seen = new HashMap<>();
 
-    int next(byte[] fingerprint) {
-        return seen.merge(ByteBuffer.wrap(fingerprint), 1, Integer::sum);
+    int next(long fingerprint) {
+        return seen.merge(fingerprint, 1, Integer::sum);
     }
 }

@@ -3,9 +3,7 @@ package org.selfdata.vault;
 import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
-import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
-import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
@@ -13,7 +11,6 @@ import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -35,15 +32,13 @@ import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
 import static org.selfdata.vault.VaultTables.PAYLOAD;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
-import static org.selfdata.vault.VaultTables.RECORD_ID;
+import static org.selfdata.vault.VaultTables.RECORD_NUMBER;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.REJECTED;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
 import static org.selfdata.vault.VaultTables.SUPERSEDED_AT;
-import static org.selfdata.vault.VaultTables.TIME_END;
-import static org.selfdata.vault.VaultTables.TIME_START;
 import static org.selfdata.vault.VaultTables.VERSION;
 
 /**
@@ -78,8 +73,8 @@ public final class Restoration {
                 throw new SelfdataException(ErrorCode.CONFLICT, "a restore needs an empty vault, and this person already holds "
                         + sources + " source(s); restore into a new vault, or erase them first");
             }
-            try (PreparedStatement insert = connection.prepareStatement(Imports.INSERT_RECORD)) {
-                RestoringWriter writer = new RestoringWriter(dsl, connection, insert, person);
+            try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
+                RestoringWriter writer = new RestoringWriter(dsl, insert, person);
                 body.accept(writer);
                 writer.finish();
             }
@@ -91,18 +86,17 @@ public final class Restoration {
         private static final int JDBC_BATCH = 1_000;
 
         private final DSLContext dsl;
-        private final Connection connection;
         private final PreparedStatement insert;
         private final PersonId person;
         private final Map<SourceId, SourceKeys> keys = new HashMap<>();
+        private final CoverageTally coverage = new CoverageTally();
         private long nextSource = 1;
         private long nextBatch = 1;
         private long nextRecord = 1;
         private int pending;
 
-        RestoringWriter(DSLContext dsl, Connection connection, PreparedStatement insert, PersonId person) {
+        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person) {
             this.dsl = dsl;
-            this.connection = connection;
             this.insert = insert;
             this.person = person;
         }
@@ -135,16 +129,25 @@ public final class Restoration {
         @Override
         public void record(RecordHistory history) {
             StoredRecord current = history.current();
-            SourceKeys sourceKeys = keysOf(current.provenance().source());
+            SourceId source = current.provenance().source();
+            SourceKeys sourceKeys = keysOf(source);
             // The fingerprint is the original's, as it was at import: a rectified record must still match its file.
             StoredRecord original = history.original();
-            byte[] fingerprint = sourceKeys.fingerprint(RecordContent.canonical(original.type(), original.time(), original.payloadJson()));
-            RecordDraft draft = new RecordDraft(current.time(), PayloadCodec.decode(current.type(), current.payloadJson()),
-                    current.category(), current.provenance().position());
+            long fingerprint = sourceKeys.fingerprint(RecordContent.canonical(original.type(), original.time(), original.payloadJson()));
             try {
-                RecordRows.bindInsert(insert, person, current.id(), current.provenance().source(), current.provenance().batch(), draft,
-                        fingerprint, current.occurrence(), current.version(),
-                        sourceKeys.seal(current.payloadJson(), AssociatedData.record(person, current.id(), current.version(), current.type())));
+                insert.setLong(1, person.value());
+                insert.setString(2, current.type().id());
+                insert.setLong(3, current.time().startMillis());
+                insert.setLong(4, current.id().number());
+                insert.setLong(5, source.value());
+                insert.setLong(6, current.provenance().batch().value());
+                insert.setString(7, current.category().term());
+                insert.setLong(8, current.time().endMillis());
+                insert.setLong(9, fingerprint);
+                insert.setInt(10, current.occurrence());
+                insert.setInt(11, current.version());
+                insert.setBytes(12, sourceKeys.seal(Envelope.wrap(current.provenance().position(), current.payloadJson()),
+                        AssociatedData.record(person, current.id(), current.version())));
                 insert.addBatch();
                 if (++pending == JDBC_BATCH) {
                     flush();
@@ -153,26 +156,26 @@ public final class Restoration {
             catch (SQLException e) {
                 throw Database.failure(e, "restoring records");
             }
+            coverage.add(source, current.type(), current.time().startMillis(), current.time().endMillis());
             for (RecordHistory.Superseded superseded : history.earlier()) {
                 StoredRecord version = superseded.version();
                 dsl.insertInto(RECORD_VERSIONS)
                         .set(PERSON_ID, person.value())
-                        .set(RECORD_ID, version.id().value())
+                        .set(RECORD_NUMBER, version.id().number())
                         .set(VERSION, version.version())
-                        .set(SOURCE_ID, version.provenance().source().value())
+                        .set(SOURCE_ID, source.value())
                         .set(CATEGORY, version.category().term())
-                        .set(TIME_START, version.time().startMillis())
-                        .set(TIME_END, version.time().endMillis())
-                        .set(PAYLOAD, sourceKeys.seal(version.payloadJson(),
-                                AssociatedData.record(person, version.id(), version.version(), version.type())))
+                        .set(PAYLOAD, sourceKeys.seal(Envelope.wrap(version.provenance().position(), version.payloadJson()),
+                                AssociatedData.record(person, version.id(), version.version())))
                         .set(SUPERSEDED_AT, superseded.supersededAt().toEpochMilli())
                         .execute();
             }
-            nextRecord = Math.max(nextRecord, current.id().value() + 1);
+            nextRecord = Math.max(nextRecord, current.id().number() + 1);
         }
 
         void finish() throws SQLException {
             flush();
+            coverage.save(dsl, person);
             dsl.update(PERSONS)
                     .set(NEXT_SOURCE_ID, nextSource)
                     .set(NEXT_BATCH_ID, nextBatch)
@@ -185,7 +188,10 @@ public final class Restoration {
             if (pending == 0) {
                 return;
             }
-            long inserted = RecordRows.inserted(insert.executeBatch());
+            long inserted = 0;
+            for (int count : insert.executeBatch()) {
+                inserted += RecordRows.written(count) ? 1 : 0;
+            }
             if (inserted != pending) {
                 throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive holds the same record twice; it was not written by "
                         + "selfdata export, or was altered");

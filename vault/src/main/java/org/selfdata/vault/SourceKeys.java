@@ -5,6 +5,7 @@ import com.google.crypto.tink.prf.PrfSet;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 
 import static java.util.Objects.requireNonNull;
@@ -19,7 +20,6 @@ import static java.util.Objects.requireNonNull;
  * so older records still open.
  */
 final class SourceKeys {
-    static final int FINGERPRINT_LENGTH = 16;
 
     private final Aead aead;
     private final PrfSet prf;
@@ -48,9 +48,13 @@ final class SourceKeys {
         }
     }
 
-    byte[] fingerprint(byte[] canonicalContent) {
+    /**
+     * 64 bits are plenty: a fingerprint only has to tell apart records of one source that start in the same
+     * millisecond, and the unique index stays small enough to keep imports fast.
+     */
+    long fingerprint(byte[] canonicalContent) {
         try {
-            return prf.computePrimary(canonicalContent, FINGERPRINT_LENGTH);
+            return ByteBuffer.wrap(prf.computePrimary(canonicalContent, Long.BYTES)).getLong();
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "cannot compute a fingerprint", e);

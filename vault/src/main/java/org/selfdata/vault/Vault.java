@@ -20,16 +20,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static java.util.Objects.requireNonNull;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
+import static org.selfdata.vault.VaultTables.COVERAGE;
+import static org.selfdata.vault.VaultTables.FIRST_START;
+import static org.selfdata.vault.VaultTables.LAST_END;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
-import static org.selfdata.vault.VaultTables.RECORDS;
+import static org.selfdata.vault.VaultTables.RECORDS_COUNT;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
-import static org.selfdata.vault.VaultTables.TIME_END;
-import static org.selfdata.vault.VaultTables.TIME_START;
 import static org.selfdata.vault.VaultTables.TYPE;
 
 /**
@@ -50,6 +50,7 @@ public final class Vault implements AutoCloseable {
     private final Erasure erasure;
     private final Restoration restoration;
     private final OwnerSessions sessions;
+    private final ExecutorService opening;
 
     private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.location = location;
@@ -58,7 +59,9 @@ public final class Vault implements AutoCloseable {
         this.keyring = new Keyring(keyEncryptionKey);
         this.people = new People(database, clock);
         this.imports = new Imports(database, keyring, clock);
-        this.records = new Records(database, keyring, clock);
+        this.opening = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
+        this.records = new Records(database, keyring, clock, opening);
         this.erasure = new Erasure(database, keyring);
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
@@ -270,10 +273,9 @@ public final class Vault implements AutoCloseable {
     public VaultStatus status(PersonId person) {
         Person found = people.get(person);
         List<VaultStatus.Coverage> coverage = database.transaction(person, connection -> database.dsl(connection)
-                .select(SOURCE_ID, TYPE, count(), min(TIME_START), max(TIME_END))
-                .from(RECORDS)
+                .select(SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)
+                .from(COVERAGE)
                 .where(PERSON_ID.eq(person.value()))
-                .groupBy(SOURCE_ID, TYPE)
                 .orderBy(SOURCE_ID, TYPE)
                 .fetch(row -> new VaultStatus.Coverage(SourceId.of(row.value1()), RecordType.fromId(row.value2()),
                         new VaultStatus.Totals(row.value3(), TimeSpan.ofEpochMillis(row.value4(), row.value5())))));
@@ -314,6 +316,7 @@ public final class Vault implements AutoCloseable {
 
     @Override
     public void close() {
+        opening.shutdown();
         database.close();
     }
 }

@@ -59,19 +59,23 @@ final class VaultTables {
     static final Field<Long> REJECTED = field(name("rejected"), SQLDataType.BIGINT);
 
     static final Table<Record> RECORDS = table(name("records"));
-    static final Field<Long> RECORD_ID = field(name("record_id"), SQLDataType.BIGINT);
     static final Field<String> TYPE = field(name("type"), SQLDataType.VARCHAR);
-    static final Field<String> CATEGORY = field(name("category"), SQLDataType.VARCHAR);
     static final Field<Long> TIME_START = field(name("time_start"), SQLDataType.BIGINT);
+    static final Field<Long> RECORD_NUMBER = field(name("record_number"), SQLDataType.BIGINT);
+    static final Field<String> CATEGORY = field(name("category"), SQLDataType.VARCHAR);
     static final Field<Long> TIME_END = field(name("time_end"), SQLDataType.BIGINT);
-    static final Field<String> POSITION = field(name("position"), SQLDataType.VARCHAR);
-    static final Field<byte[]> FINGERPRINT = field(name("fingerprint"), SQLDataType.BLOB);
+    static final Field<Long> FINGERPRINT = field(name("fingerprint"), SQLDataType.BIGINT);
     static final Field<Integer> OCCURRENCE = field(name("occurrence"), SQLDataType.INTEGER);
     static final Field<Integer> VERSION = field(name("version"), SQLDataType.INTEGER);
     static final Field<byte[]> PAYLOAD = field(name("payload"), SQLDataType.BLOB);
 
     static final Table<Record> RECORD_VERSIONS = table(name("record_versions"));
     static final Field<Long> SUPERSEDED_AT = field(name("superseded_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> COVERAGE = table(name("coverage"));
+    static final Field<Long> RECORDS_COUNT = field(name("records"), SQLDataType.BIGINT);
+    static final Field<Long> FIRST_START = field(name("first_start"), SQLDataType.BIGINT);
+    static final Field<Long> LAST_END = field(name("last_end"), SQLDataType.BIGINT);
 
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
@@ -88,8 +92,8 @@ final class VaultTables {
             KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT),
             IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
                     FINISHED_AT, ADDED, DUPLICATES, REJECTED),
-            RECORDS, List.of(PERSON_ID, RECORD_ID, SOURCE_ID, BATCH_ID, TYPE, CATEGORY, TIME_START, TIME_END, POSITION,
-                    FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD),
-            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_ID, VERSION, SOURCE_ID, CATEGORY, TIME_START, TIME_END, PAYLOAD,
-                    SUPERSEDED_AT));
+            RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END, FINGERPRINT,
+                    OCCURRENCE, VERSION, PAYLOAD),
+            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT),
+            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END));
 }

@@ -62,37 +62,50 @@ CREATE TABLE import_batches (
     FOREIGN KEY (person_id, source_id) REFERENCES sources (person_id, source_id)
 );
 
+-- A person's records, kept in order of type and time: reading a type over a period is one range scan, and an
+-- import of a time-ordered file appends. record_number is unique within the person; (type, time_start,
+-- record_number) is the record's id. The payload is sealed with its position in the file: both are content.
+-- fingerprint is the first 64 bits of a keyed PRF over type, time and payload; with occurrence it tells a record
+-- already held from a new one. Equal records start at the same time, so the unique index appends too.
 CREATE TABLE records (
-    person_id   BIGINT   NOT NULL,
-    record_id   BIGINT   NOT NULL,
-    source_id   BIGINT   NOT NULL,
-    batch_id    BIGINT   NOT NULL,
-    type        TEXT     NOT NULL,
-    category    TEXT     NOT NULL,
-    time_start  BIGINT   NOT NULL,
-    time_end    BIGINT   NOT NULL,
-    position    TEXT     NOT NULL,
-    fingerprint BYTEA    NOT NULL,
-    occurrence  INTEGER  NOT NULL,
-    version     INTEGER  NOT NULL,
-    payload     BYTEA    NOT NULL,
-    PRIMARY KEY (person_id, record_id)
-);
-CREATE UNIQUE INDEX records_fingerprint ON records (person_id, source_id, fingerprint, occurrence);
-CREATE INDEX records_type_time ON records (person_id, type, time_start, record_id);
-CREATE INDEX records_time ON records (person_id, time_start, record_id);
-
-CREATE TABLE record_versions (
-    person_id     BIGINT  NOT NULL,
-    record_id     BIGINT  NOT NULL,
-    version       INTEGER NOT NULL,
-    source_id     BIGINT  NOT NULL,
+    person_id     BIGINT NOT NULL,
+    type          TEXT    NOT NULL,
+    time_start    BIGINT NOT NULL,
+    record_number BIGINT NOT NULL,
+    source_id     BIGINT NOT NULL,
+    batch_id      BIGINT NOT NULL,
     category      TEXT    NOT NULL,
-    time_start    BIGINT  NOT NULL,
-    time_end      BIGINT  NOT NULL,
-    payload       BYTEA   NOT NULL,
-    superseded_at BIGINT  NOT NULL,
-    PRIMARY KEY (person_id, record_id, version)
+    time_end      BIGINT NOT NULL,
+    fingerprint   BIGINT NOT NULL,
+    occurrence    INTEGER NOT NULL,
+    version       INTEGER NOT NULL,
+    payload       BYTEA    NOT NULL,
+    PRIMARY KEY (person_id, type, time_start, record_number)
+);
+CREATE UNIQUE INDEX records_fingerprint ON records (person_id, source_id, time_start, fingerprint, occurrence);
+
+-- Earlier versions of rectified records, still readable by their owner.
+CREATE TABLE record_versions (
+    person_id     BIGINT NOT NULL,
+    record_number BIGINT NOT NULL,
+    version       INTEGER NOT NULL,
+    source_id     BIGINT NOT NULL,
+    category      TEXT    NOT NULL,
+    payload       BYTEA    NOT NULL,
+    superseded_at BIGINT NOT NULL,
+    PRIMARY KEY (person_id, record_number, version)
+);
+
+-- How many records of each type each source holds, and the time they span: kept by imports, restores and
+-- erasures so that a vault's status never has to count its records.
+CREATE TABLE coverage (
+    person_id   BIGINT NOT NULL,
+    source_id   BIGINT NOT NULL,
+    type        TEXT    NOT NULL,
+    records     BIGINT NOT NULL,
+    first_start BIGINT NOT NULL,
+    last_end    BIGINT NOT NULL,
+    PRIMARY KEY (person_id, source_id, type)
 );
 
 -- Row-level security: a session sees only the rows of the person it named with
@@ -104,7 +117,7 @@ DO $$
 DECLARE
     person_table TEXT;
 BEGIN
-    FOREACH person_table IN ARRAY ARRAY['sources', 'keysets', 'import_batches', 'records', 'record_versions'] LOOP
+    FOREACH person_table IN ARRAY ARRAY['sources', 'keysets', 'import_batches', 'records', 'record_versions', 'coverage'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', person_table);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', person_table);
         EXECUTE format('CREATE POLICY person_isolation ON %I '

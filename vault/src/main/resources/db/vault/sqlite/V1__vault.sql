@@ -62,36 +62,48 @@ CREATE TABLE import_batches (
     FOREIGN KEY (person_id, source_id) REFERENCES sources (person_id, source_id)
 );
 
+-- A person's records, kept in order of type and time: reading a type over a period is one range scan, and an
+-- import of a time-ordered file appends. record_number is unique within the person; (type, time_start,
+-- record_number) is the record's id. The payload is sealed with its position in the file: both are content.
+-- fingerprint is the first 64 bits of a keyed PRF over type, time and payload; with occurrence it tells a record
+-- already held from a new one. Equal records start at the same time, so the unique index appends too.
 CREATE TABLE records (
-    person_id   INTEGER NOT NULL,
-    record_id   INTEGER NOT NULL,
-    source_id   INTEGER NOT NULL,
-    batch_id    INTEGER NOT NULL,
-    type        TEXT    NOT NULL,
-    category    TEXT    NOT NULL,
-    time_start  INTEGER NOT NULL,
-    time_end    INTEGER NOT NULL,
-    position    TEXT    NOT NULL,
-    fingerprint BLOB    NOT NULL,
-    occurrence  INTEGER NOT NULL,
-    version     INTEGER NOT NULL,
-    payload     BLOB    NOT NULL,
-    PRIMARY KEY (person_id, record_id)
+    person_id     INTEGER NOT NULL,
+    type          TEXT    NOT NULL,
+    time_start    INTEGER NOT NULL,
+    record_number INTEGER NOT NULL,
+    source_id     INTEGER NOT NULL,
+    batch_id      INTEGER NOT NULL,
+    category      TEXT    NOT NULL,
+    time_end      INTEGER NOT NULL,
+    fingerprint   INTEGER NOT NULL,
+    occurrence    INTEGER NOT NULL,
+    version       INTEGER NOT NULL,
+    payload       BLOB    NOT NULL,
+    PRIMARY KEY (person_id, type, time_start, record_number)
 ) WITHOUT ROWID;
-CREATE UNIQUE INDEX records_fingerprint ON records (person_id, source_id, fingerprint, occurrence);
-CREATE INDEX records_type_time ON records (person_id, type, time_start, record_id);
-CREATE INDEX records_time ON records (person_id, time_start, record_id);
+CREATE UNIQUE INDEX records_fingerprint ON records (person_id, source_id, time_start, fingerprint, occurrence);
 
 -- Earlier versions of rectified records, still readable by their owner.
 CREATE TABLE record_versions (
     person_id     INTEGER NOT NULL,
-    record_id     INTEGER NOT NULL,
+    record_number INTEGER NOT NULL,
     version       INTEGER NOT NULL,
     source_id     INTEGER NOT NULL,
     category      TEXT    NOT NULL,
-    time_start    INTEGER NOT NULL,
-    time_end      INTEGER NOT NULL,
     payload       BLOB    NOT NULL,
     superseded_at INTEGER NOT NULL,
-    PRIMARY KEY (person_id, record_id, version)
+    PRIMARY KEY (person_id, record_number, version)
+) WITHOUT ROWID;
+
+-- How many records of each type each source holds, and the time they span: kept by imports, restores and
+-- erasures so that a vault's status never has to count its records.
+CREATE TABLE coverage (
+    person_id   INTEGER NOT NULL,
+    source_id   INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    records     INTEGER NOT NULL,
+    first_start INTEGER NOT NULL,
+    last_end    INTEGER NOT NULL,
+    PRIMARY KEY (person_id, source_id, type)
 ) WITHOUT ROWID;

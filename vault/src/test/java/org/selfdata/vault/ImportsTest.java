@@ -164,7 +164,7 @@ class ImportsTest {
         assertThat(vault.imports().batches(camille.id())).isEmpty();
         ImportBatch next = vault.imports().write(camille.id(), request, SyntheticRecords.points(1));
         assertThat(next.id().value()).isEqualTo(1);
-        assertThat(readAll().getFirst().id().value()).isEqualTo(1);
+        assertThat(readAll().getFirst().id().number()).isEqualTo(1);
     }
 
     @Test

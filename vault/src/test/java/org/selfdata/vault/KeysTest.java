@@ -137,7 +137,7 @@ class KeysTest {
     private List<String> keyIdsOfPayloads() throws SQLException {
         List<String> keyIds = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("vault.db"));
-             ResultSet rows = connection.createStatement().executeQuery("SELECT payload FROM records ORDER BY record_id")) {
+             ResultSet rows = connection.createStatement().executeQuery("SELECT payload FROM records ORDER BY record_number")) {
             while (rows.next()) {
                 keyIds.add(Arrays.toString(Arrays.copyOfRange(rows.getBytes(1), 0, 5)));
             }

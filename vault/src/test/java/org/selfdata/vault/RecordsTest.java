@@ -12,7 +12,6 @@ import org.selfdata.model.Category;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
-import org.selfdata.model.RecordCursor;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
@@ -69,8 +68,8 @@ class RecordsTest {
         List<StoredRecord> all = read(RecordQuery.all());
 
         assertThat(all).hasSize(3_002);
-        assertThat(all).isSortedAccordingTo((left, right) -> left.time().start().equals(right.time().start())
-                ? left.id().compareTo(right.id()) : left.time().start().compareTo(right.time().start()));
+        assertThat(all).extracting(StoredRecord::id).isSorted();
+        assertThat(all).extracting(record -> record.time().start()).isSorted();
         // The rent's day starts at midnight in Paris, 2024-12-31T23:00Z, before the first point at midnight UTC.
         assertThat(all.getFirst().type()).isEqualTo(RecordType.BANK_TRANSACTION);
     }
@@ -95,7 +94,7 @@ class RecordsTest {
             if (records.size() < 700) {
                 break;
             }
-            page = page.after(RecordCursor.after(records.getLast()));
+            page = page.after(records.getLast().id());
         }
 
         assertThat(visited).hasSize(3_002).doesNotHaveDuplicates();
@@ -110,7 +109,7 @@ class RecordsTest {
                 new BigDecimal("-485.00"), original.currency(), "PRLV SEPA LOYER MARS", original.counterparty(), original.reference(),
                 original.memo(), original.kind(), original.bankCategory());
 
-        StoredRecord rectified = vault.records().rectify(camille.id(), rent.id(), corrected, rent.time());
+        StoredRecord rectified = vault.records().rectify(camille.id(), rent.id(), corrected);
 
         assertThat(rectified.version()).isEqualTo(2);
         assertThat(vault.records().find(camille.id(), rent.id()).orElseThrow().payload()).isEqualTo(corrected);
@@ -127,7 +126,7 @@ class RecordsTest {
         BankTransaction original = (BankTransaction) rent.payload();
         vault.records().rectify(camille.id(), rent.id(), new BankTransaction(original.account(), original.bookingDate(),
                 original.valueDate(), new BigDecimal("-485.00"), original.currency(), original.label(), original.counterparty(),
-                original.reference(), original.memo(), original.kind(), original.bankCategory()), rent.time());
+                original.reference(), original.memo(), original.kind(), original.bankCategory()));
 
         ImportBatch again = vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
@@ -140,9 +139,33 @@ class RecordsTest {
     void aRectificationCannotChangeARecordsType() {
         StoredRecord rent = read(RecordQuery.ofType(RecordType.BANK_TRANSACTION)).getFirst();
 
-        assertThatThrownBy(() -> vault.records().rectify(camille.id(), rent.id(), GeoPoint.of(45.0, 4.0), rent.time()))
+        assertThatThrownBy(() -> vault.records().rectify(camille.id(), rent.id(), GeoPoint.of(45.0, 4.0)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("record " + rent.id() + " is a bank.transaction; a rectification must keep its type, not make it a geo.point");
+    }
+
+    @Test
+    void aRecordIsFoundByItsIdWithItsPositionInTheFile() {
+        StoredRecord coffee = read(RecordQuery.ofType(RecordType.BANK_TRANSACTION)).getLast();
+
+        StoredRecord found = vault.records().find(camille.id(), RecordId.fromToken(coffee.id().token())).orElseThrow();
+
+        assertThat(found).isEqualTo(coffee);
+        assertThat(found.provenance().position()).isEqualTo(org.selfdata.model.Position.line(2));
+        assertThat(vault.records().find(camille.id(), new RecordId(RecordType.BANK_TRANSACTION, coffee.id().startMillis(), 999_999)))
+                .isEmpty();
+    }
+
+    @Test
+    void pagesOfOneTypeAndOfAllTypesAgreeWithTheWholeRead() {
+        List<StoredRecord> bank = new ArrayList<>();
+        RecordQuery page = RecordQuery.ofType(RecordType.BANK_TRANSACTION).limit(1);
+        for (List<StoredRecord> records = read(page); !records.isEmpty(); records = read(page)) {
+            bank.addAll(records);
+            page = page.after(records.getLast().id());
+        }
+
+        assertThat(bank).containsExactlyElementsOf(read(RecordQuery.ofType(RecordType.BANK_TRANSACTION)));
     }
 
     @Test

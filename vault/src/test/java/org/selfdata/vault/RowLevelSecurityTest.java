@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * of another's rows in any personal table, even when its query asks for them all.
  */
 class RowLevelSecurityTest {
-    private static final List<String> PERSONAL_TABLES = List.of("sources", "keysets", "import_batches", "records", "record_versions");
+    private static final List<String> PERSONAL_TABLES = List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {

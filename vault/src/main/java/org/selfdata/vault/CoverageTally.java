@@ -1,0 +1,87 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SourceId;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.val;
+import static org.selfdata.vault.VaultTables.COVERAGE;
+import static org.selfdata.vault.VaultTables.FIRST_START;
+import static org.selfdata.vault.VaultTables.LAST_END;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECORDS_COUNT;
+import static org.selfdata.vault.VaultTables.SOURCE_ID;
+import static org.selfdata.vault.VaultTables.TYPE;
+
+/**
+ * Counts what one import or restore added, per source and type, and folds it into the coverage table in the same
+ * transaction, so the table always says exactly what the records table holds.
+ */
+final class CoverageTally {
+    // In an upsert's update, PostgreSQL wants the row already held named by its table.
+    private static final Field<Long> HELD_RECORDS = field(name("coverage", "records"), SQLDataType.BIGINT);
+    private static final Field<Long> HELD_FIRST_START = field(name("coverage", "first_start"), SQLDataType.BIGINT);
+    private static final Field<Long> HELD_LAST_END = field(name("coverage", "last_end"), SQLDataType.BIGINT);
+
+    private static final class Totals {
+        long records;
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+    }
+
+    // Called once per record written: an array by type, found again without hashing while the source stays the same.
+    private final Map<SourceId, Totals[]> totals = new HashMap<>();
+    private SourceId lastSource;
+    private Totals[] lastTotals;
+
+    void add(SourceId source, RecordType type, long startMillis, long endMillis) {
+        if (!source.equals(lastSource)) {
+            lastSource = source;
+            lastTotals = totals.computeIfAbsent(source, key -> new Totals[RecordType.values().length]);
+        }
+        Totals entry = lastTotals[type.ordinal()];
+        if (entry == null) {
+            entry = new Totals();
+            lastTotals[type.ordinal()] = entry;
+        }
+        entry.records++;
+        entry.firstStart = Math.min(entry.firstStart, startMillis);
+        entry.lastEnd = Math.max(entry.lastEnd, endMillis);
+    }
+
+    void save(DSLContext dsl, PersonId person) {
+        totals.forEach((source, byType) -> {
+            for (RecordType type : RecordType.values()) {
+                if (byType[type.ordinal()] != null) {
+                    save(dsl, person, source, type, byType[type.ordinal()]);
+                }
+            }
+        });
+    }
+
+    private static void save(DSLContext dsl, PersonId person, SourceId source, RecordType type, Totals entry) {
+        dsl.insertInto(COVERAGE)
+                .set(PERSON_ID, person.value())
+                .set(SOURCE_ID, source.value())
+                .set(TYPE, type.id())
+                .set(RECORDS_COUNT, entry.records)
+                .set(FIRST_START, entry.firstStart)
+                .set(LAST_END, entry.lastEnd)
+                .onConflict(PERSON_ID, SOURCE_ID, TYPE)
+                .doUpdate()
+                .set(RECORDS_COUNT, HELD_RECORDS.plus(entry.records))
+                .set(FIRST_START, least(HELD_FIRST_START, val(entry.firstStart)))
+                .set(LAST_END, greatest(HELD_LAST_END, val(entry.lastEnd)))
+                .execute();
+    }
+}

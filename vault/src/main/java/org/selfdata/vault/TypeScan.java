@@ -1,0 +1,104 @@
+package org.selfdata.vault;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One type's records in id order, read straight from the primary key: a range scan, never a sort. Reads of several
+ * types merge such scans ({@link RecordMerge}).
+ *
+ * <p>The cursor is the id of the last record of the previous page. In the vault's order (time, then type, then
+ * number) the records after it are, for a type before it, those that start later; for its own type, those with a
+ * later (time, number); for a type after it, those that start at the same time or later.
+ */
+final class TypeScan implements AutoCloseable {
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final RecordType type;
+    private SealedRecordRow head;
+
+    TypeScan(Connection connection, PersonId person, RecordType type, RecordQuery query, int fetchSize) throws SQLException {
+        this.type = type;
+        List<Object> binds = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(SealedRecordRow.COLUMNS)
+                .append(" FROM records WHERE person_id = ? AND type = ?");
+        binds.add(person.value());
+        binds.add(type.id());
+        if (!query.categories().isEmpty()) {
+            sql.append(" AND category IN (").append(String.join(", ", query.categories().stream().map(category -> "?").toList())).append(')');
+            query.categories().stream().map(Category::term).sorted().forEach(binds::add);
+        }
+        query.from().ifPresent(from -> {
+            sql.append(" AND time_start >= ?");
+            binds.add(from.toEpochMilli());
+        });
+        query.to().ifPresent(to -> {
+            sql.append(" AND time_start < ?");
+            binds.add(to.toEpochMilli());
+        });
+        if (query.after().isPresent()) {
+            RecordId cursor = query.after().get();
+            int side = type.id().compareTo(cursor.type().id());
+            if (side < 0) {
+                sql.append(" AND time_start > ?");
+                binds.add(cursor.startMillis());
+            }
+            else if (side > 0) {
+                sql.append(" AND time_start >= ?");
+                binds.add(cursor.startMillis());
+            }
+            else {
+                sql.append(" AND (time_start > ? OR (time_start = ? AND record_number > ?))");
+                binds.add(cursor.startMillis());
+                binds.add(cursor.startMillis());
+                binds.add(cursor.number());
+            }
+        }
+        sql.append(" ORDER BY time_start, record_number");
+        if (query.limit() != Integer.MAX_VALUE) {
+            sql.append(" LIMIT ").append(query.limit());
+        }
+        this.statement = connection.prepareStatement(sql.toString());
+        for (int index = 0; index < binds.size(); index++) {
+            statement.setObject(index + 1, binds.get(index));
+        }
+        statement.setFetchSize(fetchSize);
+        this.rows = statement.executeQuery();
+        advance();
+    }
+
+    SealedRecordRow head() {
+        return head;
+    }
+
+    /** Moves to the next row; the head is null once the scan is done. */
+    void advance() throws SQLException {
+        if (rows.next()) {
+            head = new SealedRecordRow(new RecordId(type, rows.getLong(1), rows.getLong(2)), rows.getLong(3), rows.getLong(4),
+                    rows.getString(5), rows.getLong(6), rows.getInt(7), rows.getInt(8), rows.getBytes(9));
+        }
+        else {
+            head = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try (statement; rows) {
+            // Both are closed by try-with-resources.
+        }
+        catch (SQLException e) {
+            // The read is over either way.
+        }
+    }
+}
