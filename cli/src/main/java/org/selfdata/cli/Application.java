@@ -1,0 +1,56 @@
+package org.selfdata.cli;
+
+import org.selfdata.gate.Gate;
+import org.selfdata.importers.Importers;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Vault;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * selfdata's parts wired together, in one place, top to bottom: the vault, the gate in front of it, the importers.
+ * Commands borrow what they need from here; nothing else constructs these.
+ */
+final class Application implements AutoCloseable {
+    private final Vault vault;
+    private final Gate gate;
+    private final Importers importers;
+
+    private Application(Vault vault) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.gate = new Gate(vault.records());
+        this.importers = Importers.standard();
+    }
+
+    static Application open(VaultOptions options, Environment environment) {
+        return new Application(Vault.open(options.location(environment), options.keySource(environment)));
+    }
+
+    static Application create(VaultOptions options, Environment environment) {
+        return new Application(Vault.create(options.location(environment), options.keySource(environment)));
+    }
+
+    Vault vault() {
+        return vault;
+    }
+
+    Gate gate() {
+        return gate;
+    }
+
+    Importers importers() {
+        return importers;
+    }
+
+    Person person(VaultOptions options, Environment environment) {
+        Optional<String> handle = options.person(environment);
+        return vault.person(handle);
+    }
+
+    @Override
+    public void close() {
+        vault.close();
+    }
+}

@@ -1,0 +1,128 @@
+package org.selfdata.cli;
+
+import org.selfdata.demo.DemoFile;
+import org.selfdata.demo.DemoFiles;
+import org.selfdata.demo.DemoPerson;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Create a vault holding two years of a synthetic student in Lyon (bank statements, location history, "
+                + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, then serve it.")
+final class DemoCommand implements Callable<Integer> {
+    private static final char[] PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Mixin
+    VaultOptions vault;
+
+    @Option(names = "--seed", paramLabel = "NUMBER", description = "Which synthetic person: the same seed gives the same files (default: 2024).")
+    long seed = 2024;
+
+    @Option(names = "--no-serve", description = "Create and fill the demo vault, then stop instead of serving it.")
+    boolean noServe;
+
+    DemoCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() {
+        if (vault.data.isEmpty() && environment.variable("SELFDATA_HOME").isEmpty()) {
+            // The demo keeps to a folder of its own, away from the vault of a person who has one.
+            vault.data = java.util.Optional.of(environment.home().resolve(".selfdata-demo"));
+        }
+        boolean exists = Vault.exists(vault.location(environment));
+        try (Application application = exists ? Application.open(vault, environment) : Application.create(vault, environment)) {
+            Person camille = demoPerson(application);
+            if (application.vault().status(camille.id()).records() == 0) {
+                fill(application, camille);
+            }
+            else {
+                terminal.err().println("The demo vault at " + application.vault().location().describe() + " is already filled.");
+            }
+            char[] password = newPassword();
+            application.vault().people().setPassword(camille.id(), password);
+            terminal.out().println();
+            terminal.out().println("Sign in as " + camille.handle() + " with the password " + new String(password));
+            if (noServe) {
+                return ExitCodes.DONE;
+            }
+            return Serving.serveUntilStopped(application, terminal, ServeOptions.defaults());
+        }
+    }
+
+    private Person demoPerson(Application application) {
+        List<Person> people = application.vault().people().list();
+        if (people.isEmpty()) {
+            return application.vault().people().create(DemoPerson.HANDLE, DemoPerson.ZONE);
+        }
+        if (people.size() == 1 && people.getFirst().handle().equals(DemoPerson.HANDLE)) {
+            return people.getFirst();
+        }
+        throw new SelfdataException(ErrorCode.CONFLICT, "the vault at " + application.vault().location().describe()
+                + " is not a demo vault; give the demo a folder of its own with --data");
+    }
+
+    private void fill(Application application, Person camille) {
+        Path folder = temporaryFolder();
+        try {
+            terminal.err().println("Writing two years of " + DemoPerson.DISPLAY_NAME + "'s data as files…");
+            DemoFiles files = DemoPerson.generate(seed).write(folder);
+            FileImport fileImport = new FileImport(application, terminal);
+            for (DemoFile file : files.files()) {
+                terminal.out().println(fileImport.run(camille, file.path()).line());
+            }
+        }
+        finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static char[] newPassword() {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[16];
+        for (int index = 0; index < password.length; index++) {
+            password[index] = PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)];
+        }
+        return password;
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("selfdata-demo-files");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the demo's files", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException e) {
+            // Temporary files of synthetic data; the system cleans its temporary folder in time.
+        }
+    }
+}

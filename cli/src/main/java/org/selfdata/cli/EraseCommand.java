@@ -1,0 +1,74 @@
+package org.selfdata.cli;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceId;
+import org.selfdata.vault.Erasure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "erase", mixinStandardHelpOptions = true,
+        description = "Destroy a person's data for good, or one source's: the keys first, then the rows. Nothing erased can be "
+                + "brought back, from this vault or from any copy of its database.")
+final class EraseCommand implements Callable<Integer> {
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Mixin
+    VaultOptions vault;
+
+    @Option(names = "--source", paramLabel = "ID", description = "Erase only this source (its id is in 'selfdata status').")
+    Optional<Long> source = Optional.empty();
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (needed when not on a terminal).")
+    boolean confirmed;
+
+    EraseCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() {
+        try (Application application = Application.open(vault, environment)) {
+            Person person = application.person(vault, environment);
+            if (source.isPresent()) {
+                SourceId id = SourceId.of(source.get());
+                Source found = application.vault().imports().source(person.id(), id)
+                        .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + id));
+                confirm("everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()));
+                report(application.vault().erasure().eraseSource(person.id(), id));
+            }
+            else {
+                confirm("all of " + person.handle() + "'s data and the account itself", person.handle());
+                report(application.vault().erasure().erasePerson(person.id()));
+            }
+        }
+        return ExitCodes.DONE;
+    }
+
+    private void confirm(String what, String answer) {
+        if (confirmed) {
+            return;
+        }
+        if (!terminal.interactive()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "erasing cannot be undone; add --yes to confirm when not on a terminal");
+        }
+        terminal.err().println("This destroys " + what + ". It cannot be undone.");
+        if (!terminal.readLine("Type " + answer + " to confirm: ").strip().equals(answer)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "not confirmed; nothing was erased");
+        }
+    }
+
+    private void report(Erasure.Report report) {
+        terminal.out().printf("Erased %,d record(s) from %d source(s) and %d import(s).%n", report.records(), report.sources(), report.batches());
+    }
+}

@@ -1,0 +1,40 @@
+package org.selfdata.cli;
+
+import org.selfdata.model.ErrorCode;
+
+/**
+ * The command's exit codes, one per kind of failure a script may want to tell apart. The README lists them.
+ *
+ * <pre>
+ *  0  done
+ *  1  a fault inside selfdata
+ *  2  the command line itself is wrong (unknown option, missing argument)
+ *  3  the input is wrong: a file that cannot be read, a value out of range, a format no importer knows
+ *  4  not found: no vault there, no such person, source or record
+ *  5  conflict: the operation contradicts the vault's state (a vault already there, a restore into a non-empty vault)
+ *  6  the key is unavailable: missing key file, wrong passphrase; or sign-in refused
+ *  7  the database cannot be reached or refuses the connection
+ *  8  the vault is damaged
+ *  9  a limit was exceeded (size, rate)
+ * </pre>
+ */
+final class ExitCodes {
+    static final int DONE = 0;
+    static final int INTERNAL = 1;
+    static final int USAGE = 2;
+
+    private ExitCodes() {}
+
+    static int of(ErrorCode code) {
+        return switch (code) {
+            case INTERNAL -> INTERNAL;
+            case INVALID_ARGUMENT, INVALID_INPUT, UNSUPPORTED_FORMAT -> 3;
+            case NOT_FOUND, VAULT_MISSING -> 4;
+            case CONFLICT -> 5;
+            case KEY_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN -> 6;
+            case STORAGE_UNAVAILABLE -> 7;
+            case VAULT_CORRUPT -> 8;
+            case TOO_LARGE, RATE_LIMITED -> 9;
+        };
+    }
+}

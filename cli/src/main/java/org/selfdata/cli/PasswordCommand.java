@@ -1,0 +1,59 @@
+package org.selfdata.cli;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "password", mixinStandardHelpOptions = true, description = "Set the person's sign-in password, and sign out their sessions.")
+final class PasswordCommand implements Callable<Integer> {
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Mixin
+    VaultOptions vault;
+
+    @Option(names = "--password-stdin", description = "Read the new password from standard input instead of asking.")
+    boolean passwordFromStandardInput;
+
+    PasswordCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() {
+        try (Application application = Application.open(vault, environment)) {
+            Person person = application.person(vault, environment);
+            char[] password = passwordFromStandardInput ? InitCommand.readStandardInput() : ask(person);
+            try {
+                application.vault().people().setPassword(person.id(), password);
+                application.vault().sessions().endAll(person.id());
+            }
+            finally {
+                Arrays.fill(password, '\0');
+            }
+            terminal.out().println("The password of " + person.handle() + " is set; their sessions were signed out.");
+        }
+        return ExitCodes.DONE;
+    }
+
+    private char[] ask(Person person) {
+        if (!terminal.interactive()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "no terminal to ask on; give the password with --password-stdin");
+        }
+        char[] first = terminal.readSecret("New sign-in password for " + person.handle() + ": ");
+        char[] second = terminal.readSecret("Again: ");
+        if (!Arrays.equals(first, second)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the two passwords differ; nothing was changed");
+        }
+        return first;
+    }
+}

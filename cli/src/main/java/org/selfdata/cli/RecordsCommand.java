@@ -1,0 +1,135 @@
+package org.selfdata.cli;
+
+import org.selfdata.gate.Accessor;
+import org.selfdata.model.Category;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "records", mixinStandardHelpOptions = true,
+        description = "List records, decrypted, as JSON Lines on standard output: filter by type, category and time.")
+final class RecordsCommand implements Callable<Integer> {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Mixin
+    VaultOptions vault;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type (repeatable), e.g. bank.transaction.")
+    List<String> types = List.of();
+
+    @Option(names = "--category", paramLabel = "TERM", description = "Only records in this DPV category (repeatable), e.g. pd:Transaction.")
+    List<String> categories = List.of();
+
+    @Option(names = "--from", paramLabel = "INSTANT", description = "Only records that start at or after this instant, e.g. 2025-01-01T00:00:00Z.")
+    Optional<String> from = Optional.empty();
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = "Only records that start before this instant.")
+    Optional<String> to = Optional.empty();
+
+    @Option(names = "--limit", paramLabel = "COUNT", description = "At most this many records.")
+    Optional<Integer> limit = Optional.empty();
+
+    RecordsCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() {
+        RecordQuery query = query();
+        try (Application application = Application.open(vault, environment);
+             Stream<StoredRecord> records = application.gate().records(Accessor.owner(application.person(vault, environment).id()), query)) {
+            OutputStream out = new BufferedOutputStream(terminal.out(), 1 << 16);
+            records.forEach(record -> write(out, record));
+            flush(out);
+        }
+        return ExitCodes.DONE;
+    }
+
+    private RecordQuery query() {
+        RecordQuery query = RecordQuery.all()
+                .withTypes(types.stream().map(RecordType::fromId).collect(Collectors.toSet()))
+                .withCategories(categories.stream().map(Category::fromTerm).collect(Collectors.toSet()))
+                .between(from.map(value -> instant("--from", value)), to.map(value -> instant("--to", value)));
+        return limit.map(query::limit).orElse(query);
+    }
+
+    private static Instant instant(String option, String value) {
+        try {
+            return Instant.parse(value);
+        }
+        catch (DateTimeParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, option + " takes an instant such as 2025-01-01T00:00:00Z");
+        }
+    }
+
+    private static void write(OutputStream out, StoredRecord record) {
+        try (JsonGenerator generator = JSON.createGenerator(nonClosing(out))) {
+            generator.writeStartObject();
+            generator.writeStringProperty("id", record.id().token());
+            generator.writeStringProperty("type", record.type().id());
+            generator.writeStringProperty("category", record.category().term());
+            generator.writeStringProperty("start", record.time().start().toString());
+            generator.writeStringProperty("end", record.time().end().toString());
+            generator.writeNumberProperty("source", record.provenance().source().value());
+            generator.writeNumberProperty("batch", record.provenance().batch().value());
+            generator.writeStringProperty("position", record.provenance().position().value());
+            generator.writeNumberProperty("version", record.version());
+            generator.writeName("payload");
+            generator.writeRawValue(new String(record.payloadJson(), StandardCharsets.UTF_8));
+            generator.writeEndObject();
+        }
+        try {
+            out.write('\n');
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        };
+    }
+
+    private static void flush(OutputStream out) {
+        try {
+            out.flush();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

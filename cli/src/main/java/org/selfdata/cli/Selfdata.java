@@ -1,0 +1,52 @@
+package org.selfdata.cli;
+
+import org.selfdata.model.SelfdataException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code selfdata} command. Every failure selfdata reports becomes one line on standard error and the exit code
+ * of its {@link org.selfdata.model.ErrorCode}; a fault it did not expect becomes exit code 1 with the stack trace, so
+ * that it can be reported.
+ */
+public final class Selfdata {
+    private Selfdata() {}
+
+    public static void main(String[] arguments) {
+        System.exit(execute(Terminal.system(), Environment.system(), arguments));
+    }
+
+    static int execute(Terminal terminal, Environment environment, String... arguments) {
+        return commandLine(terminal, environment).execute(arguments);
+    }
+
+    static CommandLine commandLine(Terminal terminal, Environment environment) {
+        CommandLine commandLine = new CommandLine(new SelfdataCommand(), new CommandFactory(terminal, environment));
+        commandLine.setOut(new PrintWriter(terminal.out(), true));
+        commandLine.setErr(new PrintWriter(terminal.err(), true));
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof SelfdataException selfdata) {
+                failed.getErr().println("selfdata: " + selfdata.getMessage());
+                return ExitCodes.of(selfdata.code());
+            }
+            failed.getErr().println("selfdata: an unexpected fault; please report it with what follows");
+            exception.printStackTrace(failed.getErr());
+            return ExitCodes.INTERNAL;
+        });
+        return commandLine;
+    }
+
+    /** Builds each command with the terminal and environment it should use: constructor injection for picocli. */
+    private record CommandFactory(Terminal terminal, Environment environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Terminal.class, Environment.class).newInstance(terminal, environment);
+            }
+            catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

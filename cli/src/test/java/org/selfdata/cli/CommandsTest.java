@@ -1,0 +1,150 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.demo.DemoPerson;
+import org.selfdata.testing.Corpus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandsTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path home;
+
+    private CommandRun selfdata;
+
+    @BeforeEach
+    void createVault() {
+        selfdata = new CommandRun(home);
+        CommandRun.Result init = selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris");
+        assertThat(init.exitCode()).isZero();
+        assertThat(init.out()).contains("Created a vault for camille at " + home.resolve(".selfdata/vault.db"));
+    }
+
+    @Test
+    void importReportsWhatWasAddedAndAgainAddsNothing() {
+        // checking.ofx holds one account statement with three transactions: four records.
+        Path statement = Corpus.file("ofx/checking.ofx");
+
+        CommandRun.Result first = selfdata.run("import", "--json", statement.toString());
+        CommandRun.Result again = selfdata.run("import", "--json", statement.toString());
+
+        assertThat(first.exitCode()).isZero();
+        JsonNode report = JSON.readTree(first.out());
+        assertThat(report.get("file").asString()).isEqualTo("checking.ofx");
+        assertThat(report.get("format").asString()).isEqualTo("ofx");
+        assertThat(report.get("added").asLong()).isEqualTo(4);
+        assertThat(report.get("duplicates").asLong()).isZero();
+        JsonNode second = JSON.readTree(again.out());
+        assertThat(second.get("added").asLong()).isZero();
+        assertThat(second.get("duplicates").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void statusCountsWhatTheDemoFilesHold(@TempDir Path files) {
+        var written = DemoPerson.generate(7, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 7)).write(files);
+        List<String> arguments = new java.util.ArrayList<>(List.of("import"));
+        written.files().forEach(file -> arguments.add(file.path().toString()));
+        assertThat(selfdata.run(arguments.toArray(String[]::new)).exitCode()).isZero();
+
+        JsonNode status = JSON.readTree(selfdata.run("status", "--json").out());
+
+        long expected = written.files().stream().mapToLong(file -> file.records()).sum();
+        assertThat(status.get("records").asLong()).isEqualTo(expected);
+        assertThat(status.get("sources")).hasSize(written.files().size());
+        assertThat(status.get("imports").asInt()).isEqualTo(written.files().size());
+    }
+
+    @Test
+    void recordsAreListedAsJsonLinesFilteredByTypeAndTime() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+
+        CommandRun.Result transactions = selfdata.run("records", "--type", "bank.transaction");
+        CommandRun.Result limited = selfdata.run("records", "--type", "geo.point", "--limit", "2");
+
+        List<JsonNode> lines = transactions.out().lines().map(JSON::readTree).toList();
+        assertThat(lines).hasSize(3).allMatch(line -> line.get("type").asString().equals("bank.transaction"));
+        assertThat(lines.getFirst().get("payload").get("currency").asString()).isEqualTo("USD");
+        assertThat(limited.out().lines()).hasSize(2);
+    }
+
+    @Test
+    void eraseAsksForConfirmationAwayFromATerminalAndThenDestroysTheSource() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result refused = selfdata.run("erase", "--source", "1");
+        CommandRun.Result erased = selfdata.run("erase", "--source", "1", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("selfdata: erasing cannot be undone; add --yes to confirm when not on a terminal\n");
+        assertThat(erased.exitCode()).isZero();
+        assertThat(erased.out()).isEqualTo("Erased 4 record(s) from 1 source(s) and 1 import(s).\n");
+        assertThat(JSON.readTree(selfdata.run("status", "--json").out()).get("records").asLong()).isZero();
+    }
+
+    @Test
+    void keysRotateForEverySource() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+
+        CommandRun.Result rotated = selfdata.run("keys", "rotate");
+
+        assertThat(rotated.out()).isEqualTo("Rotated the keys of 2 source(s).\n");
+        assertThat(selfdata.run("records", "--type", "bank.transaction").out().lines()).hasSize(3);
+        assertThat(selfdata.run("records", "--type", "geo.point").out().lines()).hasSize(12);
+    }
+
+    @Test
+    void eachKindOfFailureHasItsExitCodeAndOneLine(@TempDir Path other) throws IOException {
+        Path unknown = Files.writeString(other.resolve("notes.txt"), "nothing any importer reads\n");
+
+        assertFailure(selfdata.run("status", "--data", other.resolve("nowhere").toString()), 4,
+                "selfdata: there is no vault at " + other.resolve("nowhere") + "; create one with 'selfdata init', or try 'selfdata demo'");
+        assertFailure(selfdata.run("records", "--type", "geo.pointz"), 3,
+                "selfdata: unknown record type 'geo.pointz'; known types: bank.account, bank.transaction, geo.point, geo.visit, geo.trip, "
+                        + "energy.reading, contact, calendar.event, social.message, social.post, document");
+        assertFailure(selfdata.run("import", other.resolve("absent.ofx").toString()), 4,
+                "selfdata: there is no file " + other.resolve("absent.ofx"));
+        assertFailure(selfdata.run("import", unknown.toString()), 3,
+                "selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar");
+        assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
+                + "; open it, or choose another folder with --data");
+        assertFailure(selfdata.run("records", "--from", "yesterday"), 3, "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z");
+        assertThat(selfdata.run("recrods").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theWrongKeyFileIsRefusedWithItsExitCode(@TempDir Path other) {
+        new CommandRun(other).run("init", "--handle", "dominique");
+
+        CommandRun.Result result = selfdata.run("status", "--key-file", other.resolve(".selfdata/master.key").toString());
+
+        assertFailure(result, 6, "selfdata: the key file " + other.resolve(".selfdata/master.key") + " belongs to another vault, not to "
+                + home.resolve(".selfdata/vault.db"));
+    }
+
+    @Test
+    void aMalformedFileIsRefusedByNameAndPositionAndAddsNothing() {
+        CommandRun.Result result = selfdata.run("import", Corpus.file("ofx/fail_nice__decimal_error.ofx").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).startsWith("selfdata: fail_nice__decimal_error.ofx: OFX/");
+        assertThat(JSON.readTree(selfdata.run("status", "--json").out()).get("records").asLong()).isZero();
+    }
+
+    private static void assertFailure(CommandRun.Result result, int exitCode, String message) {
+        assertThat(result.err()).isEqualTo(message + "\n");
+        assertThat(result.exitCode()).isEqualTo(exitCode);
+        assertThat(result.out()).isEmpty();
+    }
+}
