@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 EraseCommand.class,
                 KeysCommand.class,
                 PasswordCommand.class,
+                BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,27 @@
+package org.selfdata.bench;
+
+import org.selfdata.model.RecordDraft;
+import org.selfdata.vault.VaultLocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code selfdata bench}: what this machine does with selfdata, each figure beside a baseline measured in the same
+ * run. Targets on two cores: sealed writes at least half the raw insert rate and at least 200,000 records a second on
+ * SQLite; reads at least 500,000 records a second.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static List<Measurement> run(BenchSettings settings, Consumer<String> progress) {
+        progress.accept("making " + settings.records() + " location points");
+        List<RecordDraft> points = SyntheticPoints.make(settings.records());
+        List<Measurement> measurements = new ArrayList<>();
+        measurements.addAll(new VaultBenchmark(VaultLocation.sqlite(settings.scratch().resolve("sqlite")), "SQLite", progress).run(points));
+        settings.postgres().ifPresent(database -> measurements.addAll(
+                new VaultBenchmark(VaultLocation.postgres(settings.scratch().resolve("postgres"), database), "PostgreSQL", progress).run(points)));
+        return measurements;
+    }
+}

@@ -1,0 +1,63 @@
+package org.selfdata.cli;
+
+import org.selfdata.bench.Bench;
+import org.selfdata.bench.BenchSettings;
+import org.selfdata.bench.Measurement;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.VaultLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure selfdata on this machine: sealed writes beside a raw insert, reads through the gate beside a raw "
+                + "select. Works in a scratch folder of its own, never in your vault.")
+final class BenchCommand implements Callable<Integer> {
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Option(names = "--records", paramLabel = "COUNT", description = "How many location points (default: 1,000,000).")
+    int records = 1_000_000;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+            description = "Also measure PostgreSQL, in this EMPTY database (credentials from $SELFDATA_DB_USER and $SELFDATA_DB_PASSWORD).")
+    Optional<String> postgres = Optional.empty();
+
+    BenchCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path scratch = Files.createTempDirectory("selfdata-bench");
+        try {
+            BenchSettings settings = new BenchSettings(records, scratch, postgres.map(url -> new VaultLocation.PostgresDatabase(url,
+                    environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD"))));
+            terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records, Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
+            List<Measurement> measurements = Bench.run(settings, step -> terminal.err().println("… " + step));
+            measurements.forEach(measurement -> terminal.out().println(measurement.line()));
+        }
+        catch (IllegalArgumentException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
+        }
+        finally {
+            try (Stream<Path> paths = Files.walk(scratch)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return ExitCodes.DONE;
+    }
+}
