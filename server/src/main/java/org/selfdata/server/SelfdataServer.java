@@ -53,6 +53,8 @@ public final class SelfdataServer implements AutoCloseable {
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
+                new VaultRoutes(vault),
+                new RecordRoutes(gate),
                 new HealthRoutes());
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;

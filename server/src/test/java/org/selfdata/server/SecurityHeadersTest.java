@@ -39,10 +39,11 @@ class SecurityHeadersTest {
         HttpResponse<String> signIn = client.signIn("camille", TestServers.PASSWORD);
         List<HttpResponse<String>> responses = List.of(
                 signIn,
-                client.get("/api/v1/session"),
+                client.get("/api/v1/status"),
+                client.get("/api/v1/records"),
                 client.get("/api/v1/health"),
                 client.get("/api/v1/nothing-here"),
-                new ApiClient(server).get("/api/v1/session"));
+                new ApiClient(server).get("/api/v1/status"));
 
         for (HttpResponse<String> response : responses) {
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().getPath())
