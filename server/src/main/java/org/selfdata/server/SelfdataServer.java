@@ -55,7 +55,8 @@ public final class SelfdataServer implements AutoCloseable {
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
                 new RecordRoutes(gate),
-                new HealthRoutes());
+                new HealthRoutes(),
+                new OpenApiRoutes());
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

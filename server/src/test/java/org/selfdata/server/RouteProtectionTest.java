@@ -42,12 +42,13 @@ class RouteProtectionTest {
     }
 
     @Test
-    void onlySignInAndHealthArePublic() {
+    void onlySignInOpenApiAndHealthArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
                 .containsExactlyInAnyOrder(
                         "POST /api/v1/session",
+                        "GET /api/v1/openapi.json",
                         "GET /api/v1/health");
     }
 
