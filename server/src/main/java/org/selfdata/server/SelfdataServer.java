@@ -56,7 +56,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new VaultRoutes(vault),
                 new RecordRoutes(gate),
                 new HealthRoutes(),
-                new OpenApiRoutes());
+                new OpenApiRoutes(),
+                new PageRoutes());
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

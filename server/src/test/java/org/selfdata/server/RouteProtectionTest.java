@@ -42,14 +42,17 @@ class RouteProtectionTest {
     }
 
     @Test
-    void onlySignInOpenApiAndHealthArePublic() {
+    void onlySignInOpenApiHealthAndThePageArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
                 .containsExactlyInAnyOrder(
                         "POST /api/v1/session",
                         "GET /api/v1/openapi.json",
-                        "GET /api/v1/health");
+                        "GET /api/v1/health",
+                        "GET /",
+                        "GET /selfdata.js",
+                        "GET /selfdata.css");
     }
 
     @TestFactory

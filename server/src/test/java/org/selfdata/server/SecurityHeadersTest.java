@@ -43,7 +43,9 @@ class SecurityHeadersTest {
                 client.get("/api/v1/records"),
                 client.get("/api/v1/health"),
                 client.get("/api/v1/nothing-here"),
-                new ApiClient(server).get("/api/v1/status"));
+                new ApiClient(server).get("/api/v1/status"),
+                client.get("/"),
+                client.get("/selfdata.js"));
 
         for (HttpResponse<String> response : responses) {
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().getPath())
