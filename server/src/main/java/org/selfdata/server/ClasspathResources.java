@@ -1,0 +1,24 @@
+package org.selfdata.server;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Files that ship inside the server's jar, read once when the server starts. */
+final class ClasspathResources {
+    private ClasspathResources() {}
+
+    static byte[] read(String name) {
+        try (InputStream input = ClasspathResources.class.getResourceAsStream(name)) {
+            if (input == null) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "the server's resource " + name + " is missing from its jar");
+            }
+            return input.readAllBytes();
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot read the server's resource " + name, e);
+        }
+    }
+}

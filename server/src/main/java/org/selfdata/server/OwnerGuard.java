@@ -1,0 +1,74 @@
+package org.selfdata.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.OwnerSessions;
+
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs before every matched route: lets public routes through, and asks every other for a live session and, when the
+ * request changes something, for the session's CSRF token.
+ *
+ * <p>The decision rests on the route Javalin matched, not on the path as written, so a path spelled differently
+ * (a trailing slash, an encoded character) cannot reach a route around its guard. A request that matches no route is
+ * not guarded here and ends in a 404.
+ */
+final class OwnerGuard {
+    private static final String SIGNED_IN = "selfdata.signedIn";
+    private static final Set<HandlerType> STATE_CHANGING =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final OwnerSessions sessions;
+    private final SessionCookie cookie;
+    private final CsrfTokens csrfTokens;
+
+    OwnerGuard(OwnerSessions sessions, SessionCookie cookie, CsrfTokens csrfTokens) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.cookie = requireNonNull(cookie, "cookie is null");
+        this.csrfTokens = requireNonNull(csrfTokens, "csrfTokens is null");
+    }
+
+    void check(Context ctx) {
+        if (ctx.routeRoles().contains(Access.PUBLIC)) {
+            return;
+        }
+        String token = cookie.read(ctx).orElseThrow(OwnerGuard::notSignedIn);
+        PersonId person = sessions.find(token).orElseThrow(OwnerGuard::notSignedIn);
+        if (STATE_CHANGING.contains(ctx.method())) {
+            requireCsrfToken(ctx, token);
+        }
+        ctx.attribute(SIGNED_IN, new SignedIn(person, token));
+    }
+
+    private void requireCsrfToken(Context ctx, String sessionToken) {
+        String presented = ctx.header(CsrfTokens.HEADER);
+        if (presented == null || presented.isEmpty()) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    "this request changes something and needs the X-CSRF-Token header; GET /api/v1/session gives its value");
+        }
+        if (!csrfTokens.matches(sessionToken, presented)) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    "the X-CSRF-Token header is not this session's; GET /api/v1/session gives the current one");
+        }
+    }
+
+    /** The owner the guard let through; only for routes that are not public. */
+    static SignedIn signedIn(Context ctx) {
+        SignedIn signedIn = ctx.attribute(SIGNED_IN);
+        if (signedIn == null) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "a public route asked for the signed-in owner");
+        }
+        return signedIn;
+    }
+
+    private static SelfdataException notSignedIn() {
+        return new SelfdataException(ErrorCode.UNAUTHENTICATED,
+                "sign in first: this needs a session, which POST /api/v1/session starts");
+    }
+}

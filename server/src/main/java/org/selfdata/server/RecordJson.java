@@ -1,0 +1,43 @@
+package org.selfdata.server;
+
+import org.selfdata.model.RecordHistory;
+import org.selfdata.model.StoredRecord;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes records as the API shows them. The payload is the vault's canonical JSON, copied in as it is.
+ *
+ * <p>A record's {@code id} is its opaque token: the same string finds it again and, as {@code after}, pages past it.
+ */
+final class RecordJson {
+    private RecordJson() {}
+
+    static void write(JsonGenerator json, StoredRecord record) {
+        json.writeStartObject();
+        writeProperties(json, record);
+        json.writeEndObject();
+    }
+
+    /** An earlier version of a record, and when a rectification replaced it. */
+    static void write(JsonGenerator json, RecordHistory.Superseded superseded) {
+        json.writeStartObject();
+        writeProperties(json, superseded.version());
+        json.writeStringProperty("supersededAt", superseded.supersededAt().toString());
+        json.writeEndObject();
+    }
+
+    private static void writeProperties(JsonGenerator json, StoredRecord record) {
+        json.writeStringProperty("id", record.id().token());
+        json.writeStringProperty("type", record.type().id());
+        json.writeStringProperty("category", record.category().term());
+        json.writeStringProperty("start", record.time().start().toString());
+        json.writeStringProperty("end", record.time().end().toString());
+        json.writeNumberProperty("source", record.provenance().source().value());
+        json.writeNumberProperty("batch", record.provenance().batch().value());
+        json.writeStringProperty("position", record.provenance().position().value());
+        json.writeNumberProperty("occurrence", record.occurrence());
+        json.writeNumberProperty("version", record.version());
+        json.writeName("payload");
+        json.writeRawValue(new RawJson(record.payloadJson()));
+    }
+}

@@ -1,0 +1,107 @@
+package org.selfdata.server;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads {@code GET /api/v1/records}'s query string into a {@link RecordQuery}.
+ *
+ * <p>Strictly: an unknown parameter is refused rather than ignored, since a misspelt filter that was dropped would
+ * answer a question nobody asked. Every refusal names the parameter.
+ */
+final class RecordQueryParameters {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAXIMUM_LIMIT = 1000;
+
+    private static final List<String> KNOWN = List.of("type", "category", "from", "to", "limit", "after");
+    private static final int QUOTED_NAME_LENGTH = 40;
+
+    private RecordQueryParameters() {}
+
+    static RecordQuery parse(Map<String, List<String>> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!KNOWN.contains(name)) {
+                throw invalid("unknown parameter '" + shortened(name) + "'; records are filtered by type, category, from, to, "
+                        + "limit and after");
+            }
+        }
+        Set<RecordType> types = every(parameters, "type", RecordType::fromId);
+        Set<Category> categories = every(parameters, "category", Category::fromTerm);
+        Optional<Instant> from = single(parameters, "from").map(value -> instant("from", value));
+        Optional<Instant> to = single(parameters, "to").map(value -> instant("to", value));
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw invalid("parameter 'to' must be later than 'from'");
+        }
+        int limit = single(parameters, "limit").map(RecordQueryParameters::limit).orElse(DEFAULT_LIMIT);
+        Optional<RecordId> after = single(parameters, "after").map(value -> parsed("after", value, RecordId::fromToken));
+        return new RecordQuery(types, categories, from, to, after, limit);
+    }
+
+    private static <T> Set<T> every(Map<String, List<String>> parameters, String name, Function<String, T> parser) {
+        Set<T> values = new HashSet<>();
+        for (String value : parameters.getOrDefault(name, List.of())) {
+            values.add(parsed(name, value, parser));
+        }
+        return values;
+    }
+
+    private static Optional<String> single(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw invalid("parameter '" + name + "' is given " + values.size() + " times; give it once");
+        }
+        return values.stream().findFirst();
+    }
+
+    private static <T> T parsed(String name, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        }
+        catch (SelfdataException e) {
+            throw invalid("parameter '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        }
+        catch (DateTimeParseException e) {
+            throw invalid("parameter '" + name + "' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z");
+        }
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAXIMUM_LIMIT) {
+                return limit;
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // Refused below, with the range.
+        }
+        throw invalid("parameter 'limit' must be a whole number from 1 to " + MAXIMUM_LIMIT);
+    }
+
+    private static String shortened(String name) {
+        return name.length() <= QUOTED_NAME_LENGTH ? name : name.substring(0, QUOTED_NAME_LENGTH) + "…";
+    }
+
+    private static SelfdataException invalid(String message) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,104 @@
+package org.selfdata.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.RecordHistory;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+import tools.jackson.core.JsonGenerator;
+
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The owner's records, always read through the gate: a page of them, one by id, and one with its history.
+ *
+ * <p>A page is streamed: records are written as the gate yields them, so a page of a thousand location points never
+ * sits whole in memory. The query is checked and the read begun before the first byte goes out, so a bad parameter or
+ * an unavailable vault still gets a proper problem response.
+ */
+final class RecordRoutes implements HttpService {
+    private final Gate gate;
+
+    RecordRoutes(Gate gate) {
+        this.gate = requireNonNull(gate, "gate is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        routes.get("/api/v1/records", this::page);
+        routes.get("/api/v1/records/{id}", this::record);
+        routes.get("/api/v1/records/{id}/history", this::history);
+    }
+
+    private void page(Context ctx) {
+        RecordQuery query = RecordQueryParameters.parse(ctx.queryParamMap());
+        try (Stream<StoredRecord> records = gate.records(OwnerGuard.signedIn(ctx).accessor(), query)) {
+            Iterator<StoredRecord> page = records.iterator();
+            ctx.contentType(ApiJson.MEDIA_TYPE);
+            try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {
+                json.writeStartObject();
+                json.writeName("records");
+                json.writeStartArray();
+                Optional<StoredRecord> last = Optional.empty();
+                int count = 0;
+                while (page.hasNext()) {
+                    StoredRecord record = page.next();
+                    RecordJson.write(json, record);
+                    last = Optional.of(record);
+                    count++;
+                }
+                json.writeEndArray();
+                if (count == query.limit() && last.isPresent()) {
+                    json.writeStringProperty("next", last.get().id().token());
+                }
+                json.writeEndObject();
+            }
+        }
+    }
+
+    private void record(Context ctx) {
+        RecordId id = recordId(ctx);
+        StoredRecord record = gate.record(OwnerGuard.signedIn(ctx).accessor(), id).orElseThrow(() -> notFound(id));
+        ctx.contentType(ApiJson.MEDIA_TYPE);
+        try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {
+            RecordJson.write(json, record);
+        }
+    }
+
+    private void history(Context ctx) {
+        RecordHistory history = gate.history(OwnerGuard.signedIn(ctx).accessor(), recordId(ctx));
+        ctx.contentType(ApiJson.MEDIA_TYPE);
+        try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {
+            json.writeStartObject();
+            json.writeName("versions");
+            json.writeStartArray();
+            for (RecordHistory.Superseded earlier : history.earlier()) {
+                RecordJson.write(json, earlier);
+            }
+            RecordJson.write(json, history.current());
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static RecordId recordId(Context ctx) {
+        try {
+            return RecordId.fromToken(ctx.pathParam("id"));
+        }
+        catch (SelfdataException e) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no record with this id");
+        }
+    }
+
+    private static SelfdataException notFound(RecordId id) {
+        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no record " + id.token());
+    }
+}

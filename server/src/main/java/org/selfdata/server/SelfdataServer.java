@@ -1,0 +1,113 @@
+package org.selfdata.server;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.javalin.util.JavalinException;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.Vault;
+
+import java.time.Clock;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The HTTP server: the owner's page and the JSON API under {@code /api/v1}, on Javalin and virtual threads.
+ *
+ * <p>Everything is wired here, top to bottom: the session cookie and CSRF tokens, the guard that runs before every
+ * route, the one place failures become problem responses, and each feature's routes. Reads of records go through the
+ * gate; the vault is used for sign-in, sessions and what it holds (counts, sources, batches).
+ */
+public final class SelfdataServer implements AutoCloseable {
+    /** A route as Javalin holds it, with the pattern of its path ({@code /api/v1/records/{id}}). */
+    record Route(String method, String path, boolean isPublic) {}
+
+    private final Javalin javalin;
+    private final String host;
+
+    private SelfdataServer(Javalin javalin, String host) {
+        this.javalin = javalin;
+        this.host = host;
+    }
+
+    /** Starts serving; the server runs until {@link #close()}. */
+    public static SelfdataServer start(ServerSettings settings, Vault vault, Gate gate) {
+        return start(settings, vault, gate, Clock.systemUTC());
+    }
+
+    /** With the clock that times failed sign-ins, for tests that wait out a limit without waiting. */
+    static SelfdataServer start(ServerSettings settings, Vault vault, Gate gate, Clock clock) {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(vault, "vault is null");
+        requireNonNull(gate, "gate is null");
+        requireNonNull(clock, "clock is null");
+        SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
+        CsrfTokens csrfTokens = CsrfTokens.withNewKey();
+        OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens);
+        SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
+        JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
+        List<HttpService> services = List.of(
+                new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
+                        settings.sessionLifetime()),
+                new VaultRoutes(vault),
+                new RecordRoutes(gate),
+                new HealthRoutes(),
+                new OpenApiRoutes(),
+                new PageRoutes());
+        Javalin javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new WebServerErrors()));
+            config.http.maxRequestSize = settings.maximumRequestBytes();
+            config.jsonMapper(new JavalinJackson3(ApiJson.mapper(), true));
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.beforeMatched(guard::check);
+            Problems.register(config.routes);
+            services.forEach(service -> service.routing(config.routes));
+        });
+        try {
+            javalin.start();
+        }
+        catch (JavalinException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage(), e);
+        }
+        return new SelfdataServer(javalin, settings.host());
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Where a browser on this machine finds the page, such as {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
+    }
+
+    /** Every route the server answers, read back from Javalin rather than from a list of our own that could drift. */
+    List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path, isPublic(endpoint)))
+                .toList();
+    }
+
+    private static boolean isPublic(Endpoint endpoint) {
+        Roles roles = endpoint.metadata(Roles.class);
+        return roles != null && roles.getRoles().contains(Access.PUBLIC);
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

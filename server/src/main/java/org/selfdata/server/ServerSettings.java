@@ -1,0 +1,109 @@
+package org.selfdata.server;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the server listens and guards its owners' sessions.
+ *
+ * <p>The defaults are the safe ones: the loopback address only, session cookies marked {@code Secure}, one mebibyte
+ * of request body, eight-hour sessions. Cookies may go without {@code Secure} only on a loopback address, where a
+ * browser talks plain HTTP to a server on the same machine; anywhere else the server must sit behind TLS.
+ *
+ * @param host the address to listen on; never all interfaces unless asked for
+ * @param port the port to listen on, or 0 for any free port
+ * @param secureCookies whether the session cookie carries {@code Secure}, so browsers send it over HTTPS only
+ * @param maximumRequestBytes the largest request body the JSON API reads
+ * @param sessionLifetime how long a sign-in lasts; also the session cookie's {@code Max-Age}
+ * @param signInLimits how many failed sign-ins are tolerated before the server refuses more for a while
+ */
+public record ServerSettings(
+        String host,
+        int port,
+        boolean secureCookies,
+        long maximumRequestBytes,
+        Duration sessionLifetime,
+        SignInLimits signInLimits) {
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+
+    private static final long MINIMUM_REQUEST_BYTES = 1024;
+
+    public ServerSettings {
+        requireNonNull(host, "host is null");
+        requireNonNull(sessionLifetime, "sessionLifetime is null");
+        requireNonNull(signInLimits, "signInLimits is null");
+        if (host.isBlank()) {
+            throw invalid("the host to listen on must not be blank; use 127.0.0.1 to serve this machine only");
+        }
+        if (port < 0 || port > 65_535) {
+            throw invalid("the port must be from 0 (any free port) to 65535, was " + port);
+        }
+        if (maximumRequestBytes < MINIMUM_REQUEST_BYTES) {
+            throw invalid("the largest request body must be at least " + MINIMUM_REQUEST_BYTES + " bytes, was "
+                    + maximumRequestBytes);
+        }
+        if (sessionLifetime.compareTo(Duration.ofMinutes(1)) < 0 || sessionLifetime.compareTo(Duration.ofDays(30)) > 0) {
+            throw invalid("a session must last from 1 minute to 30 days, was " + sessionLifetime);
+        }
+        if (!secureCookies && !isLoopback(host)) {
+            throw invalid("session cookies may go without Secure only on a loopback address such as 127.0.0.1, not on " + host
+                    + "; serve " + host + " behind HTTPS and keep Secure cookies");
+        }
+    }
+
+    /** Loopback only on port 8080, Secure cookies, the default limits. */
+    public static ServerSettings defaults() {
+        return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES, DEFAULT_SESSION_LIFETIME,
+                SignInLimits.defaults());
+    }
+
+    public ServerSettings withHost(String newHost) {
+        return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, sessionLifetime, signInLimits);
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, sessionLifetime, signInLimits);
+    }
+
+    /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
+    public ServerSettings withPlainHttpOnLoopback() {
+        return new ServerSettings(host, port, false, maximumRequestBytes, sessionLifetime, signInLimits);
+    }
+
+    public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
+        return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, sessionLifetime, signInLimits);
+    }
+
+    public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newSessionLifetime, signInLimits);
+    }
+
+    public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, sessionLifetime, newSignInLimits);
+    }
+
+    /** Only literal addresses count: a host name could resolve anywhere, and checking it would mean asking DNS. */
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.ofLiteral(host).isLoopbackAddress();
+        }
+        catch (IllegalArgumentException notLiteral) {
+            return false;
+        }
+    }
+
+    private static SelfdataException invalid(String message) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,134 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes exactly the routes the server answers. */
+class OpenApiTest {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private SelfdataServer server;
+    private JsonNode document;
+
+    @BeforeEach
+    void startServerAndFetchTheDocument() {
+        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
+        server = TestServers.start(vault);
+        HttpResponse<String> response = new ApiClient(server).get("/api/v1/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        document = ApiClient.json(response);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        vault.close();
+    }
+
+    @Test
+    void theDocumentIsOpenApi31() {
+        assertThat(document.get("openapi").stringValue()).isEqualTo("3.1.0");
+        assertThat(document.get("info").get("title").stringValue()).isEqualTo("selfdata");
+    }
+
+    @Test
+    void everyApiRouteIsDocumentedAndNothingElse() {
+        Set<String> registered = server.routes().stream()
+                .filter(route -> route.path().startsWith("/api/v1/"))
+                .map(route -> route.method() + " " + route.path())
+                .collect(Collectors.toSet());
+
+        assertThat(operations().stream().map(Operation::name).collect(Collectors.toSet())).isEqualTo(registered);
+    }
+
+    @Test
+    void publicRoutesAndOnlyThoseNeedNoSession() {
+        Set<String> publicRoutes = server.routes().stream()
+                .filter(route -> route.path().startsWith("/api/v1/") && route.isPublic())
+                .map(route -> route.method() + " " + route.path())
+                .collect(Collectors.toSet());
+
+        Set<String> documentedAsPublic = operations().stream()
+                .filter(operation -> operation.node().has("security") && operation.node().get("security").isEmpty())
+                .map(Operation::name)
+                .collect(Collectors.toSet());
+
+        assertThat(documentedAsPublic).isEqualTo(publicRoutes);
+        for (Operation operation : operations()) {
+            if (!publicRoutes.contains(operation.name())) {
+                assertThat(operation.node().get("responses").has("401")).as(operation.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyOperationDeclaresItsResponses() {
+        for (Operation operation : operations()) {
+            JsonNode responses = operation.node().get("responses");
+            assertThat(responses).as(operation.name()).isNotNull();
+            assertThat(responses.propertyNames()).as(operation.name()).anyMatch(status -> status.startsWith("2"));
+            assertThat(operation.node().get("operationId").stringValue()).as(operation.name()).isNotBlank();
+            responses.properties().forEach(response -> assertThat(response.getValue().propertyNames())
+                    .as(operation.name() + " " + response.getKey())
+                    .containsAnyOf("description", "$ref"));
+        }
+    }
+
+    @Test
+    void everyReferenceLeadsSomewhere() {
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+
+        assertThat(references).isNotEmpty();
+        for (String reference : references) {
+            assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
+        }
+    }
+
+    private record Operation(String name, JsonNode node) {}
+
+    private List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(method -> METHODS.contains(method.getKey()))
+                .forEach(method -> operations.add(
+                        new Operation(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), method.getValue()))));
+        return operations;
+    }
+
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            node.properties().forEach(property -> {
+                if (property.getKey().equals("$ref")) {
+                    references.add(property.getValue().stringValue());
+                }
+                else {
+                    collectReferences(property.getValue(), references);
+                }
+            });
+        }
+        else if (node.isArray()) {
+            node.forEach(element -> collectReferences(element, references));
+        }
+    }
+}

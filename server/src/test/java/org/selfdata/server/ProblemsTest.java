@@ -1,0 +1,42 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.Test;
+import org.selfdata.model.ErrorCode;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemsTest {
+    @Test
+    void everyErrorCodeHasItsStatus() {
+        Map<ErrorCode, Integer> statuses = Arrays.stream(ErrorCode.values())
+                .collect(Collectors.toMap(Function.identity(), code -> Problems.kind(code).status()));
+
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry(ErrorCode.INVALID_ARGUMENT, 400),
+                Map.entry(ErrorCode.INVALID_INPUT, 422),
+                Map.entry(ErrorCode.UNSUPPORTED_FORMAT, 415),
+                Map.entry(ErrorCode.NOT_FOUND, 404),
+                Map.entry(ErrorCode.CONFLICT, 409),
+                Map.entry(ErrorCode.UNAUTHENTICATED, 401),
+                Map.entry(ErrorCode.FORBIDDEN, 403),
+                Map.entry(ErrorCode.RATE_LIMITED, 429),
+                Map.entry(ErrorCode.TOO_LARGE, 413),
+                Map.entry(ErrorCode.VAULT_MISSING, 503),
+                Map.entry(ErrorCode.VAULT_CORRUPT, 503),
+                Map.entry(ErrorCode.KEY_UNAVAILABLE, 503),
+                Map.entry(ErrorCode.STORAGE_UNAVAILABLE, 503),
+                Map.entry(ErrorCode.INTERNAL, 500)));
+    }
+
+    @Test
+    void aProblemTypeNamesItsCode() {
+        assertThat(Problems.type(ErrorCode.NOT_FOUND)).isEqualTo("https://selfdata.invalid/problems/not-found");
+        assertThat(Problems.type(ErrorCode.STORAGE_UNAVAILABLE))
+                .isEqualTo("https://selfdata.invalid/problems/storage-unavailable");
+    }
+}

@@ -1,0 +1,91 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordType;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.Vault;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every route the server registers needs a session, except the few that say they are public. */
+class RouteProtectionTest {
+    private static final String SOME_RECORD = new RecordId(RecordType.GEO_POINT, 1_735_689_600_000L, 1).token();
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private SelfdataServer server;
+
+    @BeforeEach
+    void startServer() {
+        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
+        server = TestServers.start(vault);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        vault.close();
+    }
+
+    @Test
+    void onlySignInOpenApiHealthAndThePageArePublic() {
+        assertThat(server.routes().stream()
+                .filter(SelfdataServer.Route::isPublic)
+                .map(route -> route.method() + " " + route.path()))
+                .containsExactlyInAnyOrder(
+                        "POST /api/v1/session",
+                        "GET /api/v1/openapi.json",
+                        "GET /api/v1/health",
+                        "GET /",
+                        "GET /selfdata.js",
+                        "GET /selfdata.css");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOtherRouteRefusesACallerWithoutASession() {
+        List<SelfdataServer.Route> guarded = server.routes().stream().filter(route -> !route.isPublic()).toList();
+        assertThat(guarded).hasSizeGreaterThanOrEqualTo(8);
+        return guarded.stream().map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
+            String path = route.path().replace("{id}", SOME_RECORD);
+
+            HttpResponse<String> anonymous = send(new ApiClient(server), route.method(), path);
+            ApiClient forged = new ApiClient(server);
+            forged.useSessionToken("aGVsbG8tdGhpcy1pcy1ub3QtYS1zZXNzaW9uLXRva2Vu");
+            HttpResponse<String> withForgedCookie = send(forged, route.method(), path);
+
+            for (HttpResponse<String> response : List.of(anonymous, withForgedCookie)) {
+                assertThat(response.statusCode()).isEqualTo(401);
+                assertThat(ApiClient.json(response).get("detail").stringValue())
+                        .isEqualTo("sign in first: this needs a session, which POST /api/v1/session starts");
+            }
+        }));
+    }
+
+    @Test
+    void aPathSpelledWithATrailingSlashIsGuardedAllTheSame() {
+        HttpResponse<String> response = new ApiClient(server).get("/api/v1/status/");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> send(ApiClient client, String method, String path) {
+        HttpRequest.BodyPublisher body = method.equals("GET")
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString("{}");
+        return client.send(client.request(path).header("Content-Type", "application/json").method(method, body));
+    }
+}

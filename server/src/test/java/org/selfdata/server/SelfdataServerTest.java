@@ -1,0 +1,59 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.Vault;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SelfdataServerTest {
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private SelfdataServer server;
+
+    @BeforeEach
+    void startServer() {
+        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
+        server = TestServers.start(vault);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        vault.close();
+    }
+
+    @Test
+    void aServerOnPortZeroTellsWhereItListens() {
+        HttpResponse<String> health = new ApiClient(server).get("/api/v1/health");
+
+        assertThat(server.port()).isPositive();
+        assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port() + "/");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void aPortInUseIsReportedWithTheAddress() {
+        ServerSettings taken = TestServers.SETTINGS.withPort(server.port());
+
+        assertThatThrownBy(() -> SelfdataServer.start(taken, vault, new Gate(vault.records())))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("cannot listen on 127.0.0.1:" + server.port() + ": Port already in use. Make sure no other process is using port "
+                        + server.port() + " and try again.")
+                .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+}

@@ -1,0 +1,61 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.Test;
+import org.selfdata.model.SelfdataException;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerSettingsTest {
+    @Test
+    void theDefaultsListenOnLoopbackWithSecureCookies() {
+        ServerSettings defaults = ServerSettings.defaults();
+
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(8080);
+        assertThat(defaults.secureCookies()).isTrue();
+        assertThat(defaults.maximumRequestBytes()).isEqualTo(1_048_576);
+        assertThat(defaults.sessionLifetime()).isEqualTo(Duration.ofHours(8));
+        assertThat(defaults.signInLimits()).isEqualTo(new SignInLimits(5, Duration.ofMinutes(15), 10_000));
+    }
+
+    @Test
+    void plainHttpIsAllowedOnLoopbackAddressesOnly() {
+        assertThat(ServerSettings.defaults().withPlainHttpOnLoopback().secureCookies()).isFalse();
+        assertThat(ServerSettings.defaults().withHost("::1").withPlainHttpOnLoopback().secureCookies()).isFalse();
+        assertThat(ServerSettings.defaults().withHost("localhost").withPlainHttpOnLoopback().secureCookies()).isFalse();
+
+        assertThatThrownBy(() -> ServerSettings.defaults().withHost("0.0.0.0").withPlainHttpOnLoopback())
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("session cookies may go without Secure only on a loopback address such as 127.0.0.1, not on 0.0.0.0; "
+                        + "serve 0.0.0.0 behind HTTPS and keep Secure cookies");
+        assertThatThrownBy(() -> ServerSettings.defaults().withHost("selfdata.example").withPlainHttpOnLoopback())
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("session cookies may go without Secure only on a loopback address");
+    }
+
+    @Test
+    void eachSettingIsCheckedWithAMessageThatSaysWhatIsAllowed() {
+        assertThatThrownBy(() -> ServerSettings.defaults().withPort(65_536))
+                .hasMessage("the port must be from 0 (any free port) to 65535, was 65536");
+        assertThatThrownBy(() -> ServerSettings.defaults().withHost(" "))
+                .hasMessage("the host to listen on must not be blank; use 127.0.0.1 to serve this machine only");
+        assertThatThrownBy(() -> ServerSettings.defaults().withMaximumRequestBytes(100))
+                .hasMessage("the largest request body must be at least 1024 bytes, was 100");
+        assertThatThrownBy(() -> ServerSettings.defaults().withSessionLifetime(Duration.ofDays(31)))
+                .hasMessage("a session must last from 1 minute to 30 days, was PT744H");
+        assertThatThrownBy(() -> new SignInLimits(0, Duration.ofMinutes(15), 10))
+                .hasMessage("at least 1 failed sign-in must be tolerated, was 0");
+        assertThatThrownBy(() -> new SignInLimits(5, Duration.ZERO, 10))
+                .hasMessage("the sign-in window must be at least 1 second, was PT0S");
+        assertThatThrownBy(() -> new SignInLimits(5, Duration.ofMinutes(15), 0))
+                .hasMessage("at least 1 address and handle must be tracked, was 0");
+    }
+
+    @Test
+    void aServerOnAFreePortTellsWhereItIs() {
+        assertThat(ServerSettings.defaults().withPort(0).port()).isZero();
+    }
+}

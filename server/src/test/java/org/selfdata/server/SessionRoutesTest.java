@@ -1,0 +1,189 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.gate.Gate;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
+class SessionRoutesTest {
+    @Parameter
+    Engine engine;
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private SelfdataServer server;
+    private ApiClient client;
+
+    @BeforeEach
+    void startServer() {
+        vault = TestServers.vaultWithCamille(engine, folder);
+        server = TestServers.start(vault);
+        client = new ApiClient(server);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        vault.close();
+    }
+
+    @Test
+    void signingInGivesThePersonAndACsrfToken() {
+        HttpResponse<String> response = client.signIn("camille", TestServers.PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(ApiClient.json(response)).isEqualTo(camillesSession(client.csrfToken().orElseThrow()));
+        assertThat(client.csrfToken().orElseThrow()).hasSize(43);
+        assertThat(client.sessionToken()).isPresent();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndLastsAsLongAsTheSession() {
+        HttpResponse<String> response = client.signIn("camille", TestServers.PASSWORD);
+
+        List<String> attributes = cookieAttributes(response);
+        assertThat(attributes.getFirst()).isEqualTo("selfdata_session=" + client.sessionToken().orElseThrow());
+        assertThat(attributes).contains("Path=/", "Max-Age=28800", "HttpOnly", "SameSite=Strict")
+                .doesNotContain("Secure")
+                .noneMatch(attribute -> attribute.startsWith("Domain="));
+    }
+
+    @Test
+    void theSessionCookieIsSecureUnlessServingPlainHttpOnLoopback() {
+        ServerSettings settings = ServerSettings.defaults().withPort(0);
+        try (SelfdataServer secure = SelfdataServer.start(settings, vault, new Gate(vault.records()))) {
+            HttpResponse<String> response = new ApiClient(secure).signIn("camille", TestServers.PASSWORD);
+
+            assertThat(cookieAttributes(response)).contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=28800");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownHandleGetTheSameAnswer() {
+        HttpResponse<String> wrongPassword = client.signIn("camille", "lyon-2025-guillotierE");
+        HttpResponse<String> unknownHandle = client.signIn("dominique", TestServers.PASSWORD);
+
+        for (HttpResponse<String> response : List.of(wrongPassword, unknownHandle)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                    {"type":"https://selfdata.invalid/problems/unauthenticated","title":"Not signed in","status":401,
+                     "detail":"the handle or the password is wrong","instance":"/api/v1/session"}"""));
+            assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(client.sessionToken()).isEmpty();
+    }
+
+    @Test
+    void theSignedInOwnerGetsTheirSessionAgain() {
+        client.signIn("camille", TestServers.PASSWORD);
+
+        HttpResponse<String> response = client.get("/api/v1/session");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(response)).isEqualTo(camillesSession(client.csrfToken().orElseThrow()));
+    }
+
+    @Test
+    void withoutASessionThereIsNoSessionToGet() {
+        HttpResponse<String> response = client.get("/api/v1/session");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                {"type":"https://selfdata.invalid/problems/unauthenticated","title":"Not signed in","status":401,
+                 "detail":"sign in first: this needs a session, which POST /api/v1/session starts",
+                 "instance":"/api/v1/session"}"""));
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfToken() {
+        client.signIn("camille", TestServers.PASSWORD);
+        String csrfToken = client.csrfToken().orElseThrow();
+
+        client.forgetCsrfToken();
+        HttpResponse<String> withoutToken = client.delete("/api/v1/session");
+        client.useCsrfToken(csrfToken.substring(1) + "A");
+        HttpResponse<String> withWrongToken = client.delete("/api/v1/session");
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(withoutToken)).isEqualTo(ApiClient.json("""
+                {"type":"https://selfdata.invalid/problems/forbidden","title":"Forbidden","status":403,
+                 "detail":"this request changes something and needs the X-CSRF-Token header; GET /api/v1/session gives its value",
+                 "instance":"/api/v1/session"}"""));
+        assertThat(withWrongToken.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(withWrongToken).get("detail").stringValue())
+                .isEqualTo("the X-CSRF-Token header is not this session's; GET /api/v1/session gives the current one");
+        assertThat(client.get("/api/v1/session").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndExpiresTheCookie() {
+        client.signIn("camille", TestServers.PASSWORD);
+        String sessionToken = client.sessionToken().orElseThrow();
+
+        HttpResponse<String> response = client.delete("/api/v1/session");
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+        List<String> attributes = cookieAttributes(response);
+        assertThat(attributes.getFirst()).isEqualTo("selfdata_session=");
+        assertThat(attributes).contains("Expires=Thu, 01 Jan 1970 00:00:00 GMT", "Path=/", "HttpOnly", "SameSite=Strict");
+        assertThat(vault.sessions().find(sessionToken)).isEmpty();
+        client.useSessionToken(sessionToken);
+        assertThat(client.get("/api/v1/session").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCsrfTokenBelongsToItsSession() {
+        ApiClient other = new ApiClient(server);
+        client.signIn("camille", TestServers.PASSWORD);
+        other.signIn("camille", TestServers.PASSWORD);
+
+        client.useCsrfToken(other.csrfToken().orElseThrow());
+
+        assertThat(other.csrfToken()).isNotEqualTo(client.sessionToken());
+        assertThat(client.delete("/api/v1/session").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signingInAgainEndsTheSessionTheBrowserHad() {
+        client.signIn("camille", TestServers.PASSWORD);
+        String first = client.sessionToken().orElseThrow();
+
+        client.signIn("camille", TestServers.PASSWORD);
+
+        assertThat(client.sessionToken()).isPresent().isNotEqualTo(Optional.of(first));
+        assertThat(vault.sessions().find(first)).isEmpty();
+    }
+
+    private static JsonNode camillesSession(String csrfToken) {
+        return ApiClient.json("""
+                {"person":{"handle":"camille","zone":"Europe/Paris"},"csrfToken":"%s"}""".formatted(csrfToken));
+    }
+
+    private static List<String> cookieAttributes(HttpResponse<String> response) {
+        List<String> cookies = response.headers().allValues("Set-Cookie");
+        assertThat(cookies).hasSize(1);
+        return Arrays.asList(cookies.getFirst().split("; "));
+    }
+}

@@ -1,0 +1,116 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.Person;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
+import org.selfdata.vault.Vault;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.selfdata.vault.SyntheticRecords.BANK;
+import static org.selfdata.vault.SyntheticRecords.LOCATION_HISTORY;
+import static org.selfdata.vault.SyntheticRecords.coffee;
+import static org.selfdata.vault.SyntheticRecords.rent;
+
+class VaultRoutesTest {
+    private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private SelfdataServer server;
+    private ApiClient client;
+    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+
+    @BeforeEach
+    void startServerOverTwoSources() {
+        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder, clock);
+        Person camille = vault.person(Optional.of("camille"));
+        vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
+                SyntheticRecords.points(60));
+        clock.advance(Duration.ofMinutes(5));
+        vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "relevé janvier.ofx"),
+                Stream.of(rent(DAY, 1), coffee(DAY.plusDays(1), 2), coffee(DAY.plusDays(1), 3)));
+        clock.advance(Duration.ofMinutes(5));
+        SourceDescriptor savings = SourceDescriptor.file("Banque Exemple", "livret ••4321");
+        vault.imports().write(camille.id(), new ImportRequest(savings, "ofx", "livret.ofx"), Stream.empty());
+        server = TestServers.start(vault);
+        client = new ApiClient(server);
+        client.signIn("camille", TestServers.PASSWORD);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        vault.close();
+    }
+
+    @Test
+    void statusTellsWhatTheVaultHoldsPerSourceAndPerType() {
+        HttpResponse<String> response = client.get("/api/v1/status");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                {"person":{"handle":"camille","zone":"Europe/Paris"},
+                 "sources":[
+                   {"id":1,"kind":"file","organization":"Google","label":"Location History","createdAt":"2025-06-01T08:00:00Z",
+                    "records":60,"firstStart":"2025-01-01T00:00:00Z","lastEnd":"2025-01-01T00:59:00Z"},
+                   {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
+                    "createdAt":"2025-06-01T08:05:00Z","records":3,
+                    "firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
+                   {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
+                    "createdAt":"2025-06-01T08:10:00Z","records":0}],
+                 "types":[
+                   {"type":"bank.transaction","records":3,"firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
+                   {"type":"geo.point","records":60,"firstStart":"2025-01-01T00:00:00Z","lastEnd":"2025-01-01T00:59:00Z"}],
+                 "batches":3,
+                 "records":63}
+                """));
+    }
+
+    @Test
+    void sourcesAreListedWithTheirKindAndLabel() {
+        HttpResponse<String> response = client.get("/api/v1/sources");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                {"sources":[
+                  {"id":1,"kind":"file","organization":"Google","label":"Location History",
+                   "createdAt":"2025-06-01T08:00:00Z"},
+                  {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
+                   "createdAt":"2025-06-01T08:05:00Z"},
+                  {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
+                   "createdAt":"2025-06-01T08:10:00Z"}]}
+                """));
+    }
+
+    @Test
+    void batchesTellWhatEachImportAddedWithItsFileName() {
+        HttpResponse<String> response = client.get("/api/v1/batches");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                {"batches":[
+                  {"id":1,"source":1,"format":"google-records","fileName":"Records.json","startedAt":"2025-06-01T08:00:00Z",
+                   "finishedAt":"2025-06-01T08:00:00Z","added":60,"duplicates":0,"rejected":0},
+                  {"id":2,"source":2,"format":"ofx","fileName":"relevé janvier.ofx","startedAt":"2025-06-01T08:05:00Z",
+                   "finishedAt":"2025-06-01T08:05:00Z","added":3,"duplicates":0,"rejected":0},
+                  {"id":3,"source":3,"format":"ofx","fileName":"livret.ofx","startedAt":"2025-06-01T08:10:00Z",
+                   "finishedAt":"2025-06-01T08:10:00Z","added":0,"duplicates":0,"rejected":0}]}
+                """));
+    }
+}
