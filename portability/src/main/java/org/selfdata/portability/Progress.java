@@ -1,0 +1,22 @@
+package org.selfdata.portability;
+
+/**
+ * Told how far a long export or restore has come, so that a surface can show it. It is called on the working thread
+ * every thousand records and at the end of each record type; it must return quickly.
+ */
+@FunctionalInterface
+public interface Progress {
+    Progress NONE = (step, records) -> {};
+
+    enum Step {
+        /** Records written to the archive. */
+        EXPORTING,
+        /** Records of an archive read and checked, before anything is written to the vault. */
+        CHECKING,
+        /** Records written to the vault. */
+        RESTORING
+    }
+
+    /** {@code records} is the count so far within the step, over all record types. */
+    void reached(Step step, long records);
+}
