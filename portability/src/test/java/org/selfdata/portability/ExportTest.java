@@ -21,10 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -200,7 +202,7 @@ class ExportTest {
     void theSameContentGivesTheSameEntriesWhateverTheDay() throws IOException {
         Manifest first = export.write(camille.id(), target, ExistingFile.REFUSE);
         Path later = target.resolveSibling("later.zip");
-        Manifest second = new Export(vault, new Gate(vault.records()), Clock.offset(CLOCK, java.time.Duration.ofDays(40)))
+        Manifest second = new Export(vault, new Gate(vault.records()), Clock.offset(CLOCK, Duration.ofDays(40)))
                 .write(camille.id(), later, ExistingFile.REFUSE);
 
         assertThat(second.parts()).isEqualTo(first.parts());
@@ -278,7 +280,7 @@ class ExportTest {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
         catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
