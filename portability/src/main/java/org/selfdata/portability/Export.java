@@ -12,6 +12,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -77,6 +78,10 @@ public final class Export {
         catch (IOException e) {
             throw cannotWrite(destination, e);
         }
+        catch (JacksonIOException e) {
+            // Jackson reports the failures of the stream it writes to (a full disk) unchecked.
+            throw cannotWrite(destination, e.getCause());
+        }
         finally {
             deleteQuietly(partial);
         }
@@ -114,7 +119,9 @@ public final class Export {
                 }
             }
         }
-        progress.reached(Progress.Step.EXPORTING, written);
+        if (written != writtenBefore && written % PROGRESS_INTERVAL != 0) {
+            progress.reached(Progress.Step.EXPORTING, written);
+        }
         return written;
     }
 

@@ -2,7 +2,7 @@ package org.selfdata.portability;
 
 /**
  * Told how far a long export or restore has come, so that a surface can show it. It is called on the working thread
- * every thousand records and at the end of each record type; it must return quickly.
+ * every thousand records and when a record type is done, never twice with the same count; it must return quickly.
  */
 @FunctionalInterface
 public interface Progress {

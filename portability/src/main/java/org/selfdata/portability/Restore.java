@@ -124,7 +124,9 @@ public final class Restore {
         if (order.records() != type.records()) {
             throw InvalidArchive.part(name, "holds " + order.records() + " records, and the manifest says " + type.records());
         }
-        progress.reached(Progress.Step.CHECKING, checked[0]);
+        if (checked[0] % PROGRESS_INTERVAL != 0) {
+            progress.reached(Progress.Step.CHECKING, checked[0]);
+        }
         return checked[0];
     }
 
@@ -174,8 +176,10 @@ public final class Restore {
                     progress.reached(Progress.Step.RESTORING, restored[0]);
                 }
             });
+            if (restored[0] % PROGRESS_INTERVAL != 0) {
+                progress.reached(Progress.Step.RESTORING, restored[0]);
+            }
         }
-        progress.reached(Progress.Step.RESTORING, restored[0]);
     }
 
     private static Part part(Manifest manifest, String name) {

@@ -63,10 +63,6 @@ final class TypeParts implements AutoCloseable {
         }
     }
 
-    long records() {
-        return records;
-    }
-
     /** Completes the type's parts in the zip; empty for a type without records. */
     Optional<Manifest.TypeContents> finish() throws IOException {
         if (records == 0) {
@@ -85,11 +81,15 @@ final class TypeParts implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (table.isPresent()) {
-            table.get().close();
+        try {
+            if (table.isPresent()) {
+                table.get().close();
+            }
         }
-        if (tableFile.isPresent()) {
-            Files.deleteIfExists(tableFile.get());
+        finally {
+            if (tableFile.isPresent()) {
+                Files.deleteIfExists(tableFile.get());
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -229,6 +230,15 @@ class ExportTest {
         long sourcesSize = manifest.part("sources.jsonl").orElseThrow().size();
         assertThat(ArchiveEdits.entries(target).get("sources.jsonl")).hasSize((int) sourcesSize);
         assertThat(listFolder()).containsExactly("camille.zip");
+    }
+
+    @Test
+    void exportTellsHowFarItHasComeOnceEachTypeIsDone() {
+        List<String> steps = new ArrayList<>();
+
+        export.write(camille.id(), target, ExistingFile.REFUSE, (step, records) -> steps.add(step + " " + records));
+
+        assertThat(steps).containsExactly("EXPORTING 4", "EXPORTING 54", "EXPORTING 55");
     }
 
     @Test

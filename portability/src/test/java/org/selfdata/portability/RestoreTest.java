@@ -130,7 +130,8 @@ class RestoreTest {
 
         new Restore(restoring).restore(newcomer.id(), archive, (step, records) -> steps.add(step + " " + records));
 
-        assertThat(steps).containsExactly("CHECKING 4", "CHECKING 54", "CHECKING 55", "RESTORING 55");
+        assertThat(steps).containsExactly("CHECKING 4", "CHECKING 54", "CHECKING 55",
+                "RESTORING 4", "RESTORING 54", "RESTORING 55");
     }
 
     @Test
