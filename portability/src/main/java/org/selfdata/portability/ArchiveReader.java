@@ -69,6 +69,12 @@ final class ArchiveReader implements AutoCloseable {
         return manifest;
     }
 
+    /** A part the manifest describes; the format's own parts are always described, or the manifest was refused. */
+    Part part(String name) {
+        return manifest.part(name)
+                .orElseThrow(() -> InvalidArchive.part(ArchiveFormat.MANIFEST, "does not describe the part " + name));
+    }
+
     /**
      * Reads a part line by line. A problem on a line is reported only once the rest of the part has been read and found
      * to be the part the manifest describes: if it is not, that is the better explanation.

@@ -41,8 +41,6 @@ import static java.util.Objects.requireNonNull;
  * disk, so a failure, or a kill, never leaves a partial archive at the target path.
  */
 public final class Export {
-    private static final int PROGRESS_INTERVAL = 1_000;
-
     private final Vault vault;
     private final Gate gate;
     private final Clock clock;
@@ -114,12 +112,12 @@ public final class Export {
             for (Iterator<StoredRecord> iterator = records.iterator(); iterator.hasNext(); ) {
                 StoredRecord record = iterator.next();
                 parts.add(record, earlierVersions(owner, record));
-                if (++written % PROGRESS_INTERVAL == 0) {
+                if (++written % Progress.INTERVAL == 0) {
                     progress.reached(Progress.Step.EXPORTING, written);
                 }
             }
         }
-        if (written != writtenBefore && written % PROGRESS_INTERVAL != 0) {
+        if (written != writtenBefore && written % Progress.INTERVAL != 0) {
             progress.reached(Progress.Step.EXPORTING, written);
         }
         return written;

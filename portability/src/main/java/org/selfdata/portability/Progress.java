@@ -2,11 +2,12 @@ package org.selfdata.portability;
 
 /**
  * Told how far a long export or restore has come, so that a surface can show it. It is called on the working thread
- * every thousand records and when a record type is done, never twice with the same count; it must return quickly.
+ * every {@link #INTERVAL} records and when a record type is done, never twice with the same count; it must return quickly.
  */
 @FunctionalInterface
 public interface Progress {
     Progress NONE = (step, records) -> {};
+    int INTERVAL = 1_000;
 
     enum Step {
         /** Records written to the archive. */

@@ -1,23 +1,12 @@
 package org.selfdata.portability;
 
-import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
-import org.selfdata.model.ImportBatch;
 import org.selfdata.model.PersonId;
-import org.selfdata.model.RecordHistory;
-import org.selfdata.model.RecordId;
 import org.selfdata.model.SelfdataException;
-import org.selfdata.model.Source;
-import org.selfdata.model.SourceId;
-import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Restoration;
 import org.selfdata.vault.Vault;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,8 +21,6 @@ import static java.util.Objects.requireNonNull;
  * stays empty.
  */
 public final class Restore {
-    private static final int PROGRESS_INTERVAL = 1_000;
-
     private final Vault vault;
     private final ArchiveLimits limits;
 
@@ -55,10 +42,9 @@ public final class Restore {
         requireNonNull(progress, "progress is null");
         requireEmpty(person);
         try (ArchiveReader reader = ArchiveReader.open(archive.toAbsolutePath().normalize(), limits)) {
-            Manifest manifest = reader.manifest();
-            Provenance provenance = check(reader, manifest, progress);
-            vault.restoration().restore(person, writer -> write(reader, manifest, provenance, writer, progress));
-            return manifest;
+            ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, progress);
+            vault.restoration().restore(person, writer -> write(reader, provenance, writer, progress));
+            return reader.manifest();
         }
     }
 
@@ -72,118 +58,23 @@ public final class Restore {
         }
     }
 
-    /** The archive's sources and batches: a few per imported file, small enough to keep between the passes. */
-    private record Provenance(List<Source> sources, List<ImportBatch> batches, Map<BatchId, SourceId> sourceOfBatch) {}
-
-    private Provenance check(ArchiveReader reader, Manifest manifest, Progress progress) {
-        Map<SourceId, Source> sources = new LinkedHashMap<>();
-        reader.readLines(part(manifest, ArchiveFormat.SOURCES), (line, number) -> {
-            Source source = ProvenanceLines.source(JsonLine.parse(ArchiveFormat.SOURCES, number, line));
-            if (sources.put(source.id(), source) != null) {
-                throw InvalidArchive.line(ArchiveFormat.SOURCES, number, "source " + source.id() + " is listed twice");
-            }
-        });
-        Map<BatchId, ImportBatch> batches = new LinkedHashMap<>();
-        reader.readLines(part(manifest, ArchiveFormat.BATCHES), (line, number) -> {
-            ImportBatch batch = ProvenanceLines.batch(JsonLine.parse(ArchiveFormat.BATCHES, number, line));
-            if (!sources.containsKey(batch.source())) {
-                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " refers to source "
-                        + batch.source() + ", which " + ArchiveFormat.SOURCES + " does not list");
-            }
-            if (batches.put(batch.id(), batch) != null) {
-                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " is listed twice");
-            }
-        });
-        Map<BatchId, SourceId> sourceOfBatch = new LinkedHashMap<>();
-        batches.values().forEach(batch -> sourceOfBatch.put(batch.id(), batch.source()));
-        long checked = 0;
-        for (Manifest.TypeContents type : manifest.types()) {
-            checked = checkRecords(reader, manifest, type, sourceOfBatch, checked, progress);
-            for (String table : type.parts().subList(1, type.parts().size())) {
-                reader.verify(part(manifest, table));
-            }
-        }
-        return new Provenance(List.copyOf(sources.values()), List.copyOf(batches.values()), sourceOfBatch);
-    }
-
-    private static long checkRecords(ArchiveReader reader, Manifest manifest, Manifest.TypeContents type,
-            Map<BatchId, SourceId> sourceOfBatch, long checkedBefore, Progress progress) {
-        String name = ArchiveFormat.recordsPart(type.type());
-        RecordOrder order = new RecordOrder();
-        long[] checked = {checkedBefore};
-        reader.readLines(part(manifest, name), (line, number) -> {
-            JsonLine json = JsonLine.parse(name, number, line);
-            RecordHistory record = RecordLines.read(json, type.type());
-            RecordLines.check(json, record);
-            checkProvenance(json, record.current(), sourceOfBatch);
-            order.follow(json, record.current().id());
-            if (++checked[0] % PROGRESS_INTERVAL == 0) {
-                progress.reached(Progress.Step.CHECKING, checked[0]);
-            }
-        });
-        if (order.records() != type.records()) {
-            throw InvalidArchive.part(name, "holds " + order.records() + " records, and the manifest says " + type.records());
-        }
-        if (checked[0] % PROGRESS_INTERVAL != 0) {
-            progress.reached(Progress.Step.CHECKING, checked[0]);
-        }
-        return checked[0];
-    }
-
-    private static void checkProvenance(JsonLine line, StoredRecord record, Map<BatchId, SourceId> sourceOfBatch) {
-        SourceId source = sourceOfBatch.get(record.provenance().batch());
-        if (source == null) {
-            throw line.invalid("the record refers to batch " + record.provenance().batch() + ", which " + ArchiveFormat.BATCHES
-                    + " does not list");
-        }
-        if (!source.equals(record.provenance().source())) {
-            throw line.invalid("the record refers to source " + record.provenance().source() + ", but its batch "
-                    + record.provenance().batch() + " imported source " + source);
-        }
-    }
-
-    /**
-     * Records come in the order of their ids, as the gate reads them; checking that order costs nothing and finds a
-     * record given twice in a part, which the vault would otherwise refuse half-way through the transaction.
-     */
-    private static final class RecordOrder {
-        private Optional<RecordId> previous = Optional.empty();
-        private long records;
-
-        void follow(JsonLine line, RecordId id) {
-            if (previous.isPresent() && previous.get().compareTo(id) >= 0) {
-                throw line.invalid("the records are not in the order of their start time and id, as an export writes them");
-            }
-            previous = Optional.of(id);
-            records++;
-        }
-
-        long records() {
-            return records;
-        }
-    }
-
-    private static void write(ArchiveReader reader, Manifest manifest, Provenance provenance, Restoration.Writer writer,
+    /** The second pass, inside the vault's transaction: each part's digest is checked again as it is read. */
+    private static void write(ArchiveReader reader, ArchiveCheck.Provenance provenance, Restoration.Writer writer,
             Progress progress) {
         provenance.sources().forEach(writer::source);
         provenance.batches().forEach(writer::batch);
         long[] restored = {0};
-        for (Manifest.TypeContents type : manifest.types()) {
+        for (Manifest.TypeContents type : reader.manifest().types()) {
             String name = ArchiveFormat.recordsPart(type.type());
-            reader.readLines(part(manifest, name), (line, number) -> {
+            reader.readLines(reader.part(name), (line, number) -> {
                 writer.record(RecordLines.read(JsonLine.parse(name, number, line), type.type()));
-                if (++restored[0] % PROGRESS_INTERVAL == 0) {
+                if (++restored[0] % Progress.INTERVAL == 0) {
                     progress.reached(Progress.Step.RESTORING, restored[0]);
                 }
             });
-            if (restored[0] % PROGRESS_INTERVAL != 0) {
+            if (restored[0] % Progress.INTERVAL != 0) {
                 progress.reached(Progress.Step.RESTORING, restored[0]);
             }
         }
-    }
-
-    private static Part part(Manifest manifest, String name) {
-        return manifest.part(name)
-                .orElseThrow(() -> InvalidArchive.part(ArchiveFormat.MANIFEST, "does not describe the part " + name));
     }
 }
