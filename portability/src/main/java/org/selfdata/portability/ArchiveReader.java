@@ -76,8 +76,9 @@ final class ArchiveReader implements AutoCloseable {
     }
 
     /**
-     * Reads a part line by line. A problem on a line is reported only once the rest of the part has been read and found
-     * to be the part the manifest describes: if it is not, that is the better explanation.
+     * Reads a part line by line. A problem with what a line holds is reported only once the rest of the part has been
+     * read and found to be the part the manifest describes: if it is not, that is the better explanation. Any other
+     * failure (the vault's, while restoring) ends the reading at once.
      */
     void readLines(Part part, LineHandler handler) {
         try (PartInput input = open(part)) {
@@ -88,8 +89,10 @@ final class ArchiveReader implements AutoCloseable {
                 }
             }
             catch (SelfdataException problem) {
-                input.drain();
-                input.verify();
+                if (problem.code() == ErrorCode.INVALID_INPUT || problem.code() == ErrorCode.TOO_LARGE) {
+                    input.drain();
+                    input.verify();
+                }
                 throw problem;
             }
             input.verify();
