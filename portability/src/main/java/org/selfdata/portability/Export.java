@@ -191,17 +191,26 @@ public final class Export {
             case REPLACE -> Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE);
             case REFUSE -> {
                 try {
-                    Files.createLink(destination, partial);
+                    linkOrMove(partial, destination);
                 }
                 catch (FileAlreadyExistsException e) {
                     throw alreadyThere(destination);
                 }
-                catch (UnsupportedOperationException | FileSystemException e) {
-                    Files.move(partial, destination);
-                }
             }
         }
         syncFolder(destination.getParent());
+    }
+
+    private static void linkOrMove(Path partial, Path destination) throws IOException {
+        try {
+            Files.createLink(destination, partial);
+        }
+        catch (FileAlreadyExistsException e) {
+            throw e;
+        }
+        catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(partial, destination);
+        }
     }
 
     /** Makes the new name durable too; not every platform can open a folder for this, and then the rename must do. */
