@@ -131,7 +131,7 @@ final class RecordLines {
         for (RecordHistory.Superseded superseded : record.earlier()) {
             checkPayload(line, superseded.version());
             if (superseded.version().version() <= previous) {
-                throw line.invalid("the versions in field 'history' must go up, one after another");
+                throw line.invalid("the versions in field 'history' must go up from each one to the next");
             }
             previous = superseded.version().version();
         }
