@@ -1,0 +1,132 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.BatchId;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.RecordHistory;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.StoredRecord;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The first pass of a restore: reads the whole archive and checks everything a restore will write, before it writes
+ * anything. Each part must be the one the manifest describes, each line must be one the format allows, each payload
+ * must decode as its type's and be in canonical form, records must come in id order and refer to a batch of their
+ * own source. What it keeps is the archive's sources and batches, a few per imported file.
+ */
+final class ArchiveCheck {
+    /** The sources and batches of a checked archive, in their order, to be written before the records. */
+    record Provenance(List<Source> sources, List<ImportBatch> batches) {
+        Provenance {
+            sources = List.copyOf(sources);
+            batches = List.copyOf(batches);
+        }
+    }
+
+    private final ArchiveReader reader;
+    private final Progress progress;
+    private final Map<SourceId, Source> sources = new LinkedHashMap<>();
+    private final Map<BatchId, ImportBatch> batches = new LinkedHashMap<>();
+    private long checked;
+
+    private ArchiveCheck(ArchiveReader reader, Progress progress) {
+        this.reader = requireNonNull(reader, "reader is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    static Provenance check(ArchiveReader reader, Progress progress) {
+        ArchiveCheck check = new ArchiveCheck(reader, progress);
+        check.readSources();
+        check.readBatches();
+        for (Manifest.TypeContents type : reader.manifest().types()) {
+            check.checkRecords(type);
+            for (String table : type.parts().subList(1, type.parts().size())) {
+                reader.verify(reader.part(table));
+            }
+        }
+        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()));
+    }
+
+    private void readSources() {
+        reader.readLines(reader.part(ArchiveFormat.SOURCES), (line, number) -> {
+            Source source = ProvenanceLines.source(JsonLine.parse(ArchiveFormat.SOURCES, number, line));
+            if (sources.put(source.id(), source) != null) {
+                throw InvalidArchive.line(ArchiveFormat.SOURCES, number, "source " + source.id() + " is listed twice");
+            }
+        });
+    }
+
+    private void readBatches() {
+        reader.readLines(reader.part(ArchiveFormat.BATCHES), (line, number) -> {
+            ImportBatch batch = ProvenanceLines.batch(JsonLine.parse(ArchiveFormat.BATCHES, number, line));
+            if (!sources.containsKey(batch.source())) {
+                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " refers to source "
+                        + batch.source() + ", which " + ArchiveFormat.SOURCES + " does not list");
+            }
+            if (batches.put(batch.id(), batch) != null) {
+                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " is listed twice");
+            }
+        });
+    }
+
+    private void checkRecords(Manifest.TypeContents type) {
+        String name = ArchiveFormat.recordsPart(type.type());
+        RecordOrder order = new RecordOrder();
+        reader.readLines(reader.part(name), (line, number) -> {
+            JsonLine json = JsonLine.parse(name, number, line);
+            RecordHistory record = RecordLines.read(json, type.type());
+            RecordLines.check(json, record);
+            checkProvenance(json, record.current());
+            order.follow(json, record.current().id());
+            if (++checked % Progress.INTERVAL == 0) {
+                progress.reached(Progress.Step.CHECKING, checked);
+            }
+        });
+        if (order.records() != type.records()) {
+            throw InvalidArchive.part(name, "holds " + order.records() + " records, and the manifest says " + type.records());
+        }
+        if (checked % Progress.INTERVAL != 0) {
+            progress.reached(Progress.Step.CHECKING, checked);
+        }
+    }
+
+    private void checkProvenance(JsonLine line, StoredRecord record) {
+        ImportBatch batch = batches.get(record.provenance().batch());
+        if (batch == null) {
+            throw line.invalid("the record refers to batch " + record.provenance().batch() + ", which " + ArchiveFormat.BATCHES
+                    + " does not list");
+        }
+        if (!batch.source().equals(record.provenance().source())) {
+            throw line.invalid("the record refers to source " + record.provenance().source() + ", but its batch "
+                    + batch.id() + " imported source " + batch.source());
+        }
+    }
+
+    /**
+     * Records come in the order of their ids, as the gate reads them; checking that order costs nothing and finds a
+     * record given twice in a part, which the vault would otherwise refuse half-way through the transaction.
+     */
+    private static final class RecordOrder {
+        private Optional<RecordId> previous = Optional.empty();
+        private long records;
+
+        void follow(JsonLine line, RecordId id) {
+            if (previous.isPresent() && previous.get().compareTo(id) >= 0) {
+                throw line.invalid("the records are not in the order of their start time and id, as an export writes them");
+            }
+            previous = Optional.of(id);
+            records++;
+        }
+
+        long records() {
+            return records;
+        }
+    }
+}

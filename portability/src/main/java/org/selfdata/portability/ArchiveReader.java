@@ -1,0 +1,199 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads an archive by random access: the manifest first, then any part by name, each within the limits and checked
+ * against the manifest's size and SHA-256 as it is read.
+ *
+ * <p>Opening checks the zip's table of contents against the manifest, before any part is read: every part it lists
+ * is there, nothing it does not list is, and no part claims to expand more than a selfdata export would.
+ */
+final class ArchiveReader implements AutoCloseable {
+    /** Receives each line of a part, numbered from 1. */
+    @FunctionalInterface
+    interface LineHandler {
+        void line(byte[] line, long number);
+    }
+
+    private final ZipFile zip;
+    private final ArchiveLimits limits;
+    private final Map<String, ZipEntry> entries;
+    private final Manifest manifest;
+
+    private ArchiveReader(ZipFile zip, ArchiveLimits limits) {
+        this.zip = zip;
+        this.limits = limits;
+        this.entries = entries(zip, limits);
+        this.manifest = ManifestJson.read(readManifest());
+        checkEntries();
+    }
+
+    static ArchiveReader open(Path archive, ArchiveLimits limits) {
+        requireNonNull(limits, "limits is null");
+        if (!Files.isRegularFile(archive)) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no archive at " + archive);
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(archive.toFile(), UTF_8);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    archive + " is not a zip archive, or it is truncated or damaged", e);
+        }
+        try {
+            return new ArchiveReader(zip, limits);
+        }
+        catch (RuntimeException e) {
+            closeQuietly(zip, e);
+            throw e;
+        }
+    }
+
+    Manifest manifest() {
+        return manifest;
+    }
+
+    /** A part the manifest describes; the format's own parts are always described, or the manifest was refused. */
+    Part part(String name) {
+        return manifest.part(name)
+                .orElseThrow(() -> InvalidArchive.part(ArchiveFormat.MANIFEST, "does not describe the part " + name));
+    }
+
+    /**
+     * Reads a part line by line. A problem with what a line holds is reported only once the rest of the part has been
+     * read and found to be the part the manifest describes: if it is not, that is the better explanation. Any other
+     * failure (the vault's, while restoring) ends the reading at once.
+     */
+    void readLines(Part part, LineHandler handler) {
+        try (PartInput input = open(part)) {
+            PartLines lines = new PartLines(input, part.name(), limits.maximumLineBytes());
+            try {
+                while (lines.next()) {
+                    handler.line(lines.current(), lines.lineNumber());
+                }
+            }
+            catch (SelfdataException problem) {
+                if (problem.code() == ErrorCode.INVALID_INPUT || problem.code() == ErrorCode.TOO_LARGE) {
+                    input.drain();
+                    input.verify();
+                }
+                throw problem;
+            }
+            input.verify();
+        }
+        catch (IOException e) {
+            throw damaged(part.name(), e);
+        }
+    }
+
+    /** Reads a part whole, only to check it against the manifest: a CSV table, which a restore does not need. */
+    void verify(Part part) {
+        try (PartInput input = open(part)) {
+            input.drain();
+            input.verify();
+        }
+        catch (IOException e) {
+            throw damaged(part.name(), e);
+        }
+    }
+
+    private PartInput open(Part part) throws IOException {
+        return new PartInput(part, zip.getInputStream(entries.get(part.name())));
+    }
+
+    private static Map<String, ZipEntry> entries(ZipFile zip, ArchiveLimits limits) {
+        if (zip.size() > limits.maximumEntries()) {
+            throw InvalidArchive.foreign("it holds " + zip.size() + " entries, and a selfdata export holds at most "
+                    + limits.maximumEntries());
+        }
+        Map<String, ZipEntry> entries = new HashMap<>();
+        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+            ZipEntry entry = all.nextElement();
+            if (entries.put(entry.getName(), entry) != null) {
+                throw InvalidArchive.part(InvalidArchive.quotable(entry.getName()), "appears twice in the zip");
+            }
+        }
+        return entries;
+    }
+
+    private byte[] readManifest() {
+        ZipEntry entry = entries.get(ArchiveFormat.MANIFEST);
+        if (entry == null) {
+            throw InvalidArchive.foreign("it has no " + ArchiveFormat.MANIFEST + ", so it is not a selfdata export");
+        }
+        try (InputStream input = zip.getInputStream(entry)) {
+            byte[] manifest = input.readNBytes(limits.maximumManifestBytes() + 1);
+            if (manifest.length > limits.maximumManifestBytes()) {
+                throw InvalidArchive.tooLarge(ArchiveFormat.MANIFEST, "is larger than " + limits.maximumManifestBytes()
+                        + " bytes, more than a selfdata export's manifest");
+            }
+            return manifest;
+        }
+        catch (IOException e) {
+            throw damaged(ArchiveFormat.MANIFEST, e);
+        }
+    }
+
+    private void checkEntries() {
+        for (String name : entries.keySet()) {
+            if (!name.equals(ArchiveFormat.MANIFEST) && manifest.part(name).isEmpty()) {
+                throw InvalidArchive.part(InvalidArchive.quotable(name), "is in the zip but not in the manifest's list of parts");
+            }
+        }
+        for (Part part : manifest.parts()) {
+            ZipEntry entry = entries.get(part.name());
+            if (entry == null) {
+                throw InvalidArchive.part(ArchiveFormat.MANIFEST,
+                        "lists the part " + part.name() + ", which the zip does not hold");
+            }
+            if (entry.getSize() >= 0 && entry.getSize() != part.size()) {
+                throw InvalidArchive.part(part.name(), "does not match the manifest: the zip gives it " + entry.getSize()
+                        + " bytes, the manifest " + part.size());
+            }
+            long compressed = Math.max(entry.getCompressedSize(), 1);
+            if (part.size() > compressed * limits.maximumExpansion()) {
+                throw InvalidArchive.tooLarge(part.name(), "would expand to " + part.size() + " bytes from " + compressed
+                        + ", more than " + limits.maximumExpansion() + " times: refused as a possible zip bomb");
+            }
+        }
+    }
+
+    private static SelfdataException damaged(String part, IOException e) {
+        return InvalidArchive.part(part, "is damaged and cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private static void closeQuietly(ZipFile zip, RuntimeException failure) {
+        try {
+            zip.close();
+        }
+        catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        }
+        catch (IOException e) {
+            // Only read from; nothing is lost when closing fails.
+        }
+    }
+}

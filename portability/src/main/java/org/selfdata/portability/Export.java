@@ -1,0 +1,244 @@
+package org.selfdata.portability;
+
+import org.selfdata.gate.Accessor;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordHistory;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.Vault;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes all of a person's data to one archive (GDPR article 20): records read through the gate, as the owner, type by
+ * type; sources and import batches from the vault; a manifest that describes and digests every part.
+ *
+ * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. The
+ * archive is written to a temporary file beside the target and moved into place only once complete and on the
+ * disk, so a failure, or a kill, never leaves a partial archive at the target path.
+ */
+public final class Export {
+    private final Vault vault;
+    private final Gate gate;
+    private final Clock clock;
+
+    public Export(Vault vault, Gate gate, Clock clock) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.gate = requireNonNull(gate, "gate is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Manifest write(PersonId person, Path target, ExistingFile existing) {
+        return write(person, target, existing, Progress.NONE);
+    }
+
+    public Manifest write(PersonId person, Path target, ExistingFile existing, Progress progress) {
+        requireNonNull(person, "person is null");
+        requireNonNull(existing, "existing is null");
+        requireNonNull(progress, "progress is null");
+        Path destination = target.toAbsolutePath().normalize();
+        Path folder = requireFolder(destination);
+        refuseExisting(destination, existing);
+        Person owner = vault.people().get(person);
+        Path partial = createPartial(folder, destination);
+        try {
+            Manifest manifest;
+            try (ArchiveWriter archive = new ArchiveWriter(partial)) {
+                manifest = writeParts(archive, owner, folder, progress);
+                archive.complete();
+            }
+            publish(partial, destination, existing);
+            return manifest;
+        }
+        catch (IOException e) {
+            throw cannotWrite(destination, e);
+        }
+        catch (JacksonIOException e) {
+            // Jackson reports the failures of the stream it writes to (a full disk) unchecked.
+            throw cannotWrite(destination, e.getCause());
+        }
+        finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private Manifest writeParts(ArchiveWriter archive, Person owner, Path folder, Progress progress) throws IOException {
+        List<Manifest.TypeContents> types = new ArrayList<>();
+        long written = 0;
+        for (RecordType type : RecordType.values()) {
+            try (TypeParts parts = new TypeParts(archive, type, folder)) {
+                written = writeRecords(parts, owner.id(), type, written, progress);
+                parts.finish().ifPresent(types::add);
+            }
+        }
+        // After the records: a batch whose records were read was committed before them, so it is listed here too.
+        writeLines(archive, ArchiveFormat.SOURCES, vault.imports().sources(owner.id()), ProvenanceLines::write);
+        writeLines(archive, ArchiveFormat.BATCHES, vault.imports().batches(owner.id()), ProvenanceLines::write);
+        Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
+        PartOutput output = archive.begin(ArchiveFormat.MANIFEST);
+        ManifestJson.write(manifest, output);
+        archive.finish(output);
+        return manifest;
+    }
+
+    private long writeRecords(TypeParts parts, PersonId person, RecordType type, long writtenBefore, Progress progress)
+            throws IOException {
+        Accessor owner = Accessor.owner(person);
+        long written = writtenBefore;
+        try (Stream<StoredRecord> records = gate.records(owner, RecordQuery.ofType(type))) {
+            for (Iterator<StoredRecord> iterator = records.iterator(); iterator.hasNext(); ) {
+                StoredRecord record = iterator.next();
+                parts.add(record, earlierVersions(owner, record));
+                if (++written % Progress.INTERVAL == 0) {
+                    progress.reached(Progress.Step.EXPORTING, written);
+                }
+            }
+        }
+        if (written != writtenBefore && written % Progress.INTERVAL != 0) {
+            progress.reached(Progress.Step.EXPORTING, written);
+        }
+        return written;
+    }
+
+    /**
+     * Only a rectified record has earlier versions, so only its history is asked for. A rectification since the
+     * record was read would add a version the archive's record does not have yet; only older versions are kept.
+     */
+    private List<RecordHistory.Superseded> earlierVersions(Accessor owner, StoredRecord record) {
+        if (record.version() == 1) {
+            return List.of();
+        }
+        return gate.history(owner, record.id()).earlier().stream()
+                .filter(superseded -> superseded.version().version() < record.version())
+                .toList();
+    }
+
+    private static <T> void writeLines(ArchiveWriter archive, String name, List<T> values, BiConsumer<JsonGenerator, T> line)
+            throws IOException {
+        PartOutput output = archive.begin(name);
+        try (JsonGenerator json = ArchiveJson.generator(output)) {
+            values.forEach(value -> line.accept(json, value));
+        }
+        archive.finish(output);
+    }
+
+    private static Path requireFolder(Path destination) {
+        Path folder = destination.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot write the archive " + destination
+                    + ": its folder does not exist");
+        }
+        return folder;
+    }
+
+    private static void refuseExisting(Path destination, ExistingFile existing) {
+        switch (existing) {
+            case REFUSE -> {
+                if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw alreadyThere(destination);
+                }
+            }
+            case REPLACE -> {
+                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new SelfdataException(ErrorCode.CONFLICT,
+                            "cannot write the archive " + destination + ": it is a folder");
+                }
+            }
+        }
+    }
+
+    /** Named after the target and hidden, so that one left by a killed export is plain to see and safe to delete. */
+    private static Path createPartial(Path folder, Path destination) {
+        try {
+            return Files.createTempFile(folder, "." + destination.getFileName() + "-", ".partial");
+        }
+        catch (IOException e) {
+            throw cannotWrite(destination, e);
+        }
+    }
+
+    /**
+     * Puts the complete archive at the target in one step. Replacing is a rename, which swaps the file atomically.
+     * Refusing is a hard link, which fails if a file appeared at the target meanwhile, where a check followed by a
+     * rename could overwrite it; on a file system without hard links (FAT on a USB stick) it falls back to a move that
+     * refuses an existing file.
+     */
+    private static void publish(Path partial, Path destination, ExistingFile existing) throws IOException {
+        switch (existing) {
+            case REPLACE -> Files.move(partial, destination, StandardCopyOption.ATOMIC_MOVE);
+            case REFUSE -> {
+                try {
+                    linkOrMove(partial, destination);
+                }
+                catch (FileAlreadyExistsException e) {
+                    throw alreadyThere(destination);
+                }
+            }
+        }
+        syncFolder(destination.getParent());
+    }
+
+    private static void linkOrMove(Path partial, Path destination) throws IOException {
+        try {
+            Files.createLink(destination, partial);
+        }
+        catch (FileAlreadyExistsException e) {
+            throw e;
+        }
+        catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(partial, destination);
+        }
+    }
+
+    /** Makes the new name durable too; not every platform can open a folder for this, and then the rename must do. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        catch (IOException e) {
+            // The archive is complete and in place; only its survival of a power cut in the next seconds is less sure.
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        }
+        catch (IOException e) {
+            // Left behind under a hidden name ending in .partial, never at the target.
+        }
+    }
+
+    private static SelfdataException alreadyThere(Path destination) {
+        return new SelfdataException(ErrorCode.CONFLICT, "there is already a file at " + destination
+                + "; choose another name, or allow the export to replace it");
+    }
+
+    private static SelfdataException cannotWrite(Path destination, IOException e) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot write the archive " + destination + ": "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+}

@@ -1,0 +1,50 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+/**
+ * The errors of reading an archive. Each names the part and, inside it, the line; none quotes what the part holds,
+ * which is personal data.
+ */
+final class InvalidArchive {
+    private InvalidArchive() {}
+
+    /** Something is wrong with a whole part: it is missing, damaged, or not what the manifest says. */
+    static SelfdataException part(String part, String problem) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + " " + problem);
+    }
+
+    static SelfdataException part(String part, String problem, Throwable cause) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + " " + problem, cause);
+    }
+
+    /** Something is wrong on one line of a part. */
+    static SelfdataException line(String part, long line, String problem) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + ", line " + line + ": " + problem);
+    }
+
+    static SelfdataException line(String part, long line, String problem, Throwable cause) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + ", line " + line + ": " + problem, cause);
+    }
+
+    /** A part larger than this selfdata is willing to read: perhaps a zip bomb, perhaps a damaged size. */
+    static SelfdataException tooLarge(String part, String problem) {
+        return new SelfdataException(ErrorCode.TOO_LARGE, "the archive's " + part + " " + problem);
+    }
+
+    /**
+     * A name read from the archive, fit to quote in a message: cut short, and without control characters that could
+     * forge lines in a log. Only names of fields and entries are quoted, never values.
+     */
+    static String quotable(String name) {
+        String shortened = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return shortened.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** A zip that is not a selfdata export, or one of a version this selfdata does not read. */
+    static SelfdataException foreign(String problem) {
+        return new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT,
+                "the archive is not one this selfdata can restore: " + problem);
+    }
+}

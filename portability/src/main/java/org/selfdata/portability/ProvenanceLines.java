@@ -1,0 +1,90 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.BatchId;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.SourceKind;
+import tools.jackson.core.JsonGenerator;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Sources and import batches as lines of {@code sources.jsonl} and {@code batches.jsonl}: every field they have, so
+ * that a restored vault tells where each record came from exactly as the exported one did.
+ */
+final class ProvenanceLines {
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "organization", "label", "createdAt");
+    private static final Set<String> BATCH_FIELDS = Set.of("id", "source", "format", "fileName", "startedAt", "finishedAt",
+            "added", "duplicates", "rejected");
+
+    private ProvenanceLines() {}
+
+    static void write(JsonGenerator json, Source source) {
+        json.writeStartObject();
+        json.writeNumberProperty("id", source.id().value());
+        json.writeStringProperty("kind", source.kind().name());
+        json.writeStringProperty("organization", source.organization());
+        json.writeStringProperty("label", source.label());
+        json.writeStringProperty("createdAt", source.createdAt().toString());
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    static void write(JsonGenerator json, ImportBatch batch) {
+        json.writeStartObject();
+        json.writeNumberProperty("id", batch.id().value());
+        json.writeNumberProperty("source", batch.source().value());
+        json.writeStringProperty("format", batch.format());
+        json.writeStringProperty("fileName", batch.fileName());
+        json.writeStringProperty("startedAt", batch.startedAt().toString());
+        json.writeStringProperty("finishedAt", batch.finishedAt().toString());
+        json.writeNumberProperty("added", batch.added());
+        json.writeNumberProperty("duplicates", batch.duplicates());
+        json.writeNumberProperty("rejected", batch.rejected());
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    static Source source(JsonLine line) {
+        line.allowOnly(SOURCE_FIELDS);
+        long id = line.number("id");
+        SourceKind kind = kind(line);
+        String organization = line.text("organization");
+        String label = line.text("label");
+        Instant createdAt = line.instant("createdAt");
+        return line.built(() -> new Source(SourceId.of(id), new SourceDescriptor(kind, organization, label), createdAt));
+    }
+
+    static ImportBatch batch(JsonLine line) {
+        line.allowOnly(BATCH_FIELDS);
+        long id = line.number("id");
+        long source = line.number("source");
+        String format = line.text("format");
+        String fileName = line.text("fileName");
+        Instant startedAt = line.instant("startedAt");
+        Instant finishedAt = line.instant("finishedAt");
+        long added = count(line, "added");
+        long duplicates = count(line, "duplicates");
+        long rejected = count(line, "rejected");
+        return line.built(() -> new ImportBatch(BatchId.of(id), SourceId.of(source), format, fileName, startedAt, finishedAt,
+                added, duplicates, rejected));
+    }
+
+    private static SourceKind kind(JsonLine line) {
+        String kind = line.text("kind");
+        return Arrays.stream(SourceKind.values()).filter(candidate -> candidate.name().equals(kind)).findFirst()
+                .orElseThrow(() -> line.invalid("field 'kind' must be one of " + Arrays.toString(SourceKind.values())));
+    }
+
+    private static long count(JsonLine line, String name) {
+        long count = line.number(name);
+        if (count < 0) {
+            throw line.invalid("field '" + name + "' must not be negative");
+        }
+        return count;
+    }
+}

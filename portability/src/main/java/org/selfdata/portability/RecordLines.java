@@ -1,0 +1,157 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.BatchId;
+import org.selfdata.model.Category;
+import org.selfdata.model.Payload;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.Position;
+import org.selfdata.model.Provenance;
+import org.selfdata.model.RecordHistory;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
+import tools.jackson.core.JsonGenerator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * A record as one line of {@code records/<type>.jsonl}: its id number, type, category, time, provenance, occurrence
+ * and version, its payload as the vault's canonical JSON, byte for byte, and its earlier versions when it was
+ * rectified.
+ */
+final class RecordLines {
+    private static final Set<String> FIELDS = Set.of("id", "type", "category", "start", "end", "source", "batch", "position",
+            "occurrence", "version", "payload", "history");
+    private static final Set<String> EARLIER_FIELDS = Set.of("version", "category", "position", "payload", "supersededAt");
+
+    private RecordLines() {}
+
+    static void write(JsonGenerator json, StoredRecord record, List<RecordHistory.Superseded> earlier) {
+        json.writeStartObject();
+        json.writeNumberProperty("id", record.id().number());
+        json.writeStringProperty("type", record.type().id());
+        json.writeStringProperty("category", record.category().term());
+        json.writeStringProperty("start", record.time().start().toString());
+        json.writeStringProperty("end", record.time().end().toString());
+        json.writeNumberProperty("source", record.provenance().source().value());
+        json.writeNumberProperty("batch", record.provenance().batch().value());
+        json.writeStringProperty("position", record.provenance().position().value());
+        json.writeNumberProperty("occurrence", record.occurrence());
+        json.writeNumberProperty("version", record.version());
+        writePayload(json, record);
+        if (!earlier.isEmpty()) {
+            json.writeName("history");
+            json.writeStartArray();
+            for (RecordHistory.Superseded superseded : earlier) {
+                json.writeStartObject();
+                json.writeNumberProperty("version", superseded.version().version());
+                json.writeStringProperty("category", superseded.version().category().term());
+                json.writeStringProperty("position", superseded.version().provenance().position().value());
+                writePayload(json, superseded.version());
+                json.writeStringProperty("supersededAt", superseded.supersededAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private static void writePayload(JsonGenerator json, StoredRecord record) {
+        json.writeName("payload");
+        json.writeRawValue(new String(record.payloadJson(), UTF_8));
+    }
+
+    /** Reads a record of the part's type with its earlier versions; the payloads are taken as they are, unchecked. */
+    static RecordHistory read(JsonLine line, RecordType type) {
+        line.allowOnly(FIELDS);
+        if (!line.text("type").equals(type.id())) {
+            throw line.invalid("field 'type' must be " + type + ", the type of the records this part holds");
+        }
+        Instant start = line.instant("start");
+        Instant end = line.instant("end");
+        if (end.isBefore(start)) {
+            throw line.invalid("field 'end' is before field 'start'");
+        }
+        long number = line.number("id");
+        long source = line.number("source");
+        long batch = line.number("batch");
+        String position = line.text("position");
+        Category category = category(line);
+        int occurrence = line.positiveInt("occurrence");
+        int version = line.positiveInt("version");
+        byte[] payload = line.object("payload");
+        StoredRecord current = line.built(() -> new StoredRecord(new RecordId(type, start.toEpochMilli(), number), category,
+                TimeSpan.between(start, end), new Provenance(SourceId.of(source), BatchId.of(batch), new Position(position)),
+                occurrence, version, payload));
+        List<RecordHistory.Superseded> earlier = new ArrayList<>();
+        for (JsonLine superseded : line.objects("history")) {
+            earlier.add(earlier(superseded, current));
+        }
+        return new RecordHistory(current, earlier);
+    }
+
+    private static RecordHistory.Superseded earlier(JsonLine line, StoredRecord current) {
+        line.allowOnly(EARLIER_FIELDS);
+        String position = line.text("position");
+        Category category = category(line);
+        int version = line.positiveInt("version");
+        byte[] payload = line.object("payload");
+        Instant supersededAt = line.instant("supersededAt");
+        StoredRecord earlier = line.built(() -> new StoredRecord(current.id(), category, current.time(),
+                new Provenance(current.provenance().source(), current.provenance().batch(), new Position(position)),
+                current.occurrence(), version, payload));
+        return new RecordHistory.Superseded(earlier, supersededAt);
+    }
+
+    private static Category category(JsonLine line) {
+        try {
+            return Category.fromTerm(line.text("category"));
+        }
+        catch (SelfdataException e) {
+            throw line.invalid("field 'category' is not a personal-data category selfdata knows");
+        }
+    }
+
+    /**
+     * Checks what {@link #read} takes unchecked: every payload decodes as its type's, and is already in canonical form,
+     * since fingerprints and the next export's bytes are computed from it; and versions only go up.
+     */
+    static void check(JsonLine line, RecordHistory record) {
+        int previous = 0;
+        for (RecordHistory.Superseded superseded : record.earlier()) {
+            checkPayload(line, superseded.version());
+            if (superseded.version().version() <= previous) {
+                throw line.invalid("the versions in field 'history' must go up from each one to the next");
+            }
+            previous = superseded.version().version();
+        }
+        if (record.current().version() <= previous) {
+            throw line.invalid("field 'version' must be above every version in field 'history'");
+        }
+        checkPayload(line, record.current());
+    }
+
+    private static void checkPayload(JsonLine line, StoredRecord record) {
+        Payload payload;
+        try {
+            payload = PayloadCodec.decode(record.type(), record.payloadJson());
+        }
+        catch (SelfdataException e) {
+            throw line.invalid(e.getMessage(), e);
+        }
+        if (!Arrays.equals(PayloadCodec.encode(payload), record.payloadJson())) {
+            throw line.invalid("the " + record.type() + " payload of version " + record.version()
+                    + " is not in canonical form (its properties in schema order, without spaces or absent values)");
+        }
+    }
+}

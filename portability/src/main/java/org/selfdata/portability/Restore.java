@@ -1,0 +1,80 @@
+package org.selfdata.portability;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.Restoration;
+import org.selfdata.vault.Vault;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads an archive written by {@link Export} back into a person who holds nothing yet.
+ *
+ * <p>Two passes over the zip, each streaming. The first checks everything before anything is written: the manifest,
+ * every part's size and SHA-256, every line, every payload against its type, every reference from a record to its
+ * source and batch. The second writes, inside the vault's one restore transaction, and checks each part's digest
+ * again as it goes, so an archive changed between the passes fails the transaction rather than slipping in. A
+ * corrupt, truncated, altered or foreign archive gets one message naming the part and what is wrong, and the person
+ * stays empty.
+ */
+public final class Restore {
+    private final Vault vault;
+    private final ArchiveLimits limits;
+
+    public Restore(Vault vault) {
+        this(vault, ArchiveLimits.DEFAULT);
+    }
+
+    Restore(Vault vault, ArchiveLimits limits) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.limits = requireNonNull(limits, "limits is null");
+    }
+
+    public Manifest restore(PersonId person, Path archive) {
+        return restore(person, archive, Progress.NONE);
+    }
+
+    public Manifest restore(PersonId person, Path archive, Progress progress) {
+        requireNonNull(person, "person is null");
+        requireNonNull(progress, "progress is null");
+        requireEmpty(person);
+        try (ArchiveReader reader = ArchiveReader.open(archive.toAbsolutePath().normalize(), limits)) {
+            ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, progress);
+            vault.restoration().restore(person, writer -> write(reader, provenance, writer, progress));
+            return reader.manifest();
+        }
+    }
+
+    /** The vault refuses too, inside its transaction; asking first spares the person a long check for nothing. */
+    private void requireEmpty(PersonId person) {
+        int sources = vault.imports().sources(person).size();
+        if (sources > 0) {
+            throw new SelfdataException(ErrorCode.CONFLICT,
+                    "a restore needs a person who holds nothing yet, and this person holds " + sources
+                            + " source(s); restore into a new vault or a new person");
+        }
+    }
+
+    /** The second pass, inside the vault's transaction: each part's digest is checked again as it is read. */
+    private static void write(ArchiveReader reader, ArchiveCheck.Provenance provenance, Restoration.Writer writer,
+            Progress progress) {
+        provenance.sources().forEach(writer::source);
+        provenance.batches().forEach(writer::batch);
+        long[] restored = {0};
+        for (Manifest.TypeContents type : reader.manifest().types()) {
+            String name = ArchiveFormat.recordsPart(type.type());
+            reader.readLines(reader.part(name), (line, number) -> {
+                writer.record(RecordLines.read(JsonLine.parse(name, number, line), type.type()));
+                if (++restored[0] % Progress.INTERVAL == 0) {
+                    progress.reached(Progress.Step.RESTORING, restored[0]);
+                }
+            });
+            if (restored[0] % Progress.INTERVAL != 0) {
+                progress.reached(Progress.Step.RESTORING, restored[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.selfdata.portability;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An archive is the vault: restored into an empty vault and exported again, it gives the same parts, byte for byte. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class RoundTripTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @Parameter
+    Engine engine;
+
+    @TempDir
+    Path folder;
+
+    private Vault original;
+    private Person camille;
+
+    @BeforeEach
+    void createSampleVault() {
+        original = TestVaults.create(engine, folder.resolve("original"), CLOCK);
+        camille = TestVaults.camille(original);
+        SampleVaults.fill(original, camille.id());
+    }
+
+    @AfterEach
+    void closeVault() {
+        original.close();
+    }
+
+    @Test
+    void exportRestoreAndExportAgainGiveTheSameParts() {
+        Path first = folder.resolve("first.zip");
+        Manifest exported = export(original, camille, first, CLOCK);
+
+        Path second = folder.resolve("second.zip");
+        Manifest again = restoreAndExport(engine, first, second);
+
+        assertThat(again.parts()).isEqualTo(exported.parts());
+        assertThat(again.types()).isEqualTo(exported.types());
+        assertThat(again.exportedAt()).isEqualTo(CLOCK.instant().plus(Duration.ofDays(1)));
+        assertSameArchiveButForTheDate(first, second);
+    }
+
+    @Test
+    void anArchiveMovesAVaultToTheOtherDatabase() {
+        Path first = folder.resolve("first.zip");
+        Manifest exported = export(original, camille, first, CLOCK);
+        Engine other = engine == Engine.SQLITE ? Engine.POSTGRES : Engine.SQLITE;
+
+        Path second = folder.resolve("second.zip");
+        Manifest again = restoreAndExport(other, first, second);
+
+        assertThat(again.parts()).isEqualTo(exported.parts());
+        assertSameArchiveButForTheDate(first, second);
+    }
+
+    private Manifest restoreAndExport(Engine target, Path archive, Path exportedAgain) {
+        try (Vault restored = TestVaults.create(target, folder.resolve("restored-" + target))) {
+            Person newcomer = TestVaults.camille(restored);
+            new Restore(restored).restore(newcomer.id(), archive);
+            return export(restored, newcomer, exportedAgain, Clock.offset(CLOCK, Duration.ofDays(1)));
+        }
+    }
+
+    private static Manifest export(Vault vault, Person person, Path target, Clock clock) {
+        return new Export(vault, new Gate(vault.records()), clock).write(person.id(), target, ExistingFile.REFUSE);
+    }
+
+    private static void assertSameArchiveButForTheDate(Path first, Path second) {
+        Map<String, byte[]> before = ArchiveEdits.entries(first);
+        Map<String, byte[]> after = ArchiveEdits.entries(second);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        before.keySet().stream().filter(name -> !name.equals(ArchiveFormat.MANIFEST))
+                .forEach(name -> assertThat(after.get(name)).as(name).isEqualTo(before.get(name)));
+        assertThat(withoutDate(after.get(ArchiveFormat.MANIFEST))).isEqualTo(withoutDate(before.get(ArchiveFormat.MANIFEST)));
+    }
+
+    private static ObjectNode withoutDate(byte[] manifest) {
+        ObjectNode read = (ObjectNode) JsonMapper.builder().build().readTree(manifest);
+        read.remove("exportedAt");
+        return read;
+    }
+}
