@@ -16,12 +16,11 @@ import static java.util.Objects.requireNonNull;
 final class Application implements AutoCloseable {
     private final Vault vault;
     private final Gate gate;
-    private final Importers importers;
+    private Importers importers;
 
     private Application(Vault vault) {
         this.vault = requireNonNull(vault, "vault is null");
         this.gate = new Gate(vault.records());
-        this.importers = Importers.standard();
     }
 
     static Application open(VaultOptions options, Environment environment) {
@@ -40,7 +39,11 @@ final class Application implements AutoCloseable {
         return gate;
     }
 
-    Importers importers() {
+    /** Made on first use: only imports need them, and loading every format's library would slow down every command. */
+    synchronized Importers importers() {
+        if (importers == null) {
+            importers = Importers.standard();
+        }
         return importers;
     }
 

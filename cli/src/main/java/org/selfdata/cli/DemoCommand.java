@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
+    @Mixin
+    ServeOptions serve;
+
     @Option(names = "--seed", paramLabel = "NUMBER", description = "Which synthetic person: the same seed gives the same files (default: 2024).")
     long seed = 2024;
 
@@ -68,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return ExitCodes.DONE;
             }
-            return Serving.serveUntilStopped(application, terminal, ServeOptions.defaults());
+            return Serving.serveUntilStopped(application, terminal, serve);
         }
     }
 

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import static java.util.Objects.requireNonNull;
                 + "(Records.json), Linky load curves, vCard contacts, iCalendar events. The format is recognized from the content. "
                 + "Each file is imported whole or not at all; importing it again adds nothing.")
 final class ImportCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Terminal terminal;
     private final Environment environment;
@@ -45,14 +43,14 @@ final class ImportCommand implements Callable<Integer> {
             FileImport fileImport = new FileImport(application, terminal);
             for (Path file : files) {
                 ImportReport report = fileImport.run(person, file);
-                terminal.out().println(json ? JSON.writeValueAsString(toJson(report)) : report.line());
+                terminal.out().println(json ? Json.MAPPER.writeValueAsString(toJson(report)) : report.line());
             }
         }
         return ExitCodes.DONE;
     }
 
     private static ObjectNode toJson(ImportReport report) {
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = Json.MAPPER.createObjectNode()
                 .put("file", report.file())
                 .put("format", report.format())
                 .put("batch", report.batch().id().value())

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -29,7 +28,6 @@ import static java.util.Objects.requireNonNull;
 @Command(name = "records", mixinStandardHelpOptions = true,
         description = "List records, decrypted, as JSON Lines on standard output: filter by type, category and time.")
 final class RecordsCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Terminal terminal;
     private final Environment environment;
@@ -87,7 +85,7 @@ final class RecordsCommand implements Callable<Integer> {
     }
 
     private static void write(OutputStream out, StoredRecord record) {
-        try (JsonGenerator generator = JSON.createGenerator(nonClosing(out))) {
+        try (JsonGenerator generator = Json.MAPPER.createGenerator(nonClosing(out))) {
             generator.writeStartObject();
             generator.writeStringProperty("id", record.id().token());
             generator.writeStringProperty("type", record.type().id());

@@ -9,13 +9,17 @@ import picocli.CommandLine.Command;
         subcommands = {
                 InitCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
                 ImportCommand.class,
                 StatusCommand.class,
                 RecordsCommand.class,
+                ExportCommand.class,
+                RestoreCommand.class,
                 EraseCommand.class,
                 KeysCommand.class,
                 PasswordCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,11 +1,33 @@
 package org.selfdata.cli;
 
-/** Starts the server on an application and keeps it running until the process is stopped. */
+import org.selfdata.server.SelfdataServer;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Serves an application until the process is stopped. Ctrl-C or a TERM signal runs the shutdown hook, which stops the
+ * server (answering what is in flight) and closes the vault, so that nothing is left half-written.
+ */
 final class Serving {
     private Serving() {}
 
     static int serveUntilStopped(Application application, Terminal terminal, ServeOptions options) {
-        terminal.err().println("Serving is not available in this build.");
+        SelfdataServer server = SelfdataServer.start(options.settings(), application.vault(), application.gate());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            application.close();
+            stopped.countDown();
+        }, "selfdata-shutdown"));
+        terminal.out().println("selfdata is serving " + application.vault().location().describe() + " on " + server.url());
+        terminal.out().println("Stop it with Ctrl-C.");
+        terminal.out().flush();
+        try {
+            stopped.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return ExitCodes.DONE;
     }
 }

@@ -7,7 +7,6 @@ import org.selfdata.vault.VaultStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,7 +20,6 @@ import static java.util.Objects.requireNonNull;
         description = "What the vault holds: per source and per type of record, how many and the time they cover. Counts only: "
                 + "nothing is decrypted.")
 final class StatusCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Terminal terminal;
     private final Environment environment;
@@ -29,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
-    @Option(names = "--json", description = "Print the status as JSON.")
+    @Option(names = "--json", description = "Print the status as Json.MAPPER.")
     boolean json;
 
     StatusCommand(Terminal terminal, Environment environment) {
@@ -42,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
         try (Application application = Application.open(vault, environment)) {
             VaultStatus status = application.vault().status(application.person(vault, environment).id());
             if (json) {
-                terminal.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(status)));
+                terminal.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(status)));
             }
             else {
                 print(status, application.vault().location().describe(), terminal.out());
@@ -72,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(VaultStatus status) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("person", status.person().handle());
         node.put("records", status.records());
         ArrayNode types = node.putArray("types");

@@ -33,6 +33,16 @@ public final class Restore {
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /**
+     * Reads an archive's manifest, checking that it is a selfdata export this version reads: what a surface needs to
+     * know, such as whose archive it is, before it prepares a person to restore into.
+     */
+    public static Manifest manifestOf(Path archive) {
+        try (ArchiveReader reader = ArchiveReader.open(archive.toAbsolutePath().normalize(), ArchiveLimits.DEFAULT)) {
+            return reader.manifest();
+        }
+    }
+
     public Manifest restore(PersonId person, Path archive) {
         return restore(person, archive, Progress.NONE);
     }

@@ -81,7 +81,7 @@ public final class Vault implements AutoCloseable {
             return Files.exists(location.databaseFile());
         }
         try (Database database = Database.connect(location, false)) {
-            return database.transaction(connection -> VaultMeta.read(database.dsl(connection)).isPresent());
+            return database.transaction(connection -> VaultMeta.read(connection).isPresent());
         }
     }
 
@@ -98,7 +98,7 @@ public final class Vault implements AutoCloseable {
             requireOrdinaryRole(database);
             database.transaction(connection -> {
                 DSLContext dsl = database.dsl(connection);
-                if (VaultMeta.read(dsl).isPresent()) {
+                if (VaultMeta.read(connection).isPresent()) {
                     throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault in " + location.describe());
                 }
                 if (database.isPostgres() && !dsl.fetch("SELECT table_name FROM information_schema.tables "
@@ -139,7 +139,7 @@ public final class Vault implements AutoCloseable {
         Database database = Database.connect(location, false);
         try {
             requireOrdinaryRole(database);
-            Map<String, String> settings = database.transaction(connection -> VaultMeta.read(database.dsl(connection)))
+            Map<String, String> settings = database.transaction(VaultMeta::read)
                     .orElseThrow(() -> location.postgres().isPresent()
                             ? new SelfdataException(ErrorCode.VAULT_MISSING, "the PostgreSQL database " + location.describe()
                                     + " holds no selfdata vault; create one with 'selfdata init --db ...'")

@@ -1,11 +1,14 @@
 package org.selfdata.vault;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static org.selfdata.vault.VaultTables.META_NAME;
 import static org.selfdata.vault.VaultTables.META_VALUE;
@@ -31,13 +34,22 @@ final class VaultMeta {
         dsl.update(VAULT_META).set(META_VALUE, value).where(META_NAME.eq(name)).execute();
     }
 
-    /** The settings, or nothing when the database holds no vault_meta table: not a selfdata vault. */
-    static Optional<Map<String, String>> read(DSLContext dsl) {
-        boolean exists = !dsl.meta().getTables(DSL.name("vault_meta").last()).isEmpty();
-        if (!exists) {
-            return Optional.empty();
+    /**
+     * The settings, or nothing when the database holds no vault_meta table: not a selfdata vault. Plain JDBC, since this
+     * runs at every start, before anything else needs jOOQ.
+     */
+    static Optional<Map<String, String>> read(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "vault_meta", new String[] {"TABLE"})) {
+            if (!tables.next()) {
+                return Optional.empty();
+            }
         }
-        return Optional.of(dsl.select(META_NAME, META_VALUE).from(VAULT_META).fetch().stream()
-                .collect(Collectors.toUnmodifiableMap(row -> row.value1(), row -> row.value2())));
+        Map<String, String> values = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT name, value FROM vault_meta")) {
+            while (rows.next()) {
+                values.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return Optional.of(Map.copyOf(values));
     }
 }
