@@ -83,6 +83,10 @@ public enum Category {
 
     /** Reads a category from its compact term ({@code pd:Transaction}) or its full IRI. */
     public static Category fromTerm(String term) {
+        Category compact = Holder.BY_TERM.get(term);
+        if (compact != null) {
+            return compact;
+        }
         String localName = term.startsWith("pd:") ? term.substring(3)
                 : term.startsWith(NAMESPACE) ? term.substring(NAMESPACE.length())
                 : term;
@@ -98,5 +102,7 @@ public enum Category {
     private static final class Holder {
         private static final Map<String, Category> BY_LOCAL_NAME = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(category -> category.localName, Function.identity()));
+        private static final Map<String, Category> BY_TERM = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(Category::term, Function.identity()));
     }
 }

@@ -19,11 +19,16 @@ public record TimeSpan(Instant start, Instant end) {
     public TimeSpan {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
-        start = start.truncatedTo(ChronoUnit.MILLIS);
-        end = end.truncatedTo(ChronoUnit.MILLIS);
+        start = toMillis(start);
+        end = end.equals(start) ? start : toMillis(end);
         if (end.isBefore(start)) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, "time span ends (" + end + ") before it starts (" + start + ")");
         }
+    }
+
+    /** Most instants are whole milliseconds already (every one read back from the vault is): keep those as they are. */
+    private static Instant toMillis(Instant instant) {
+        return instant.getNano() % 1_000_000 == 0 ? instant : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static TimeSpan at(Instant instant) {

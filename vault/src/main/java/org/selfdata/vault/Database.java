@@ -37,6 +37,7 @@ final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final String description;
+    private final java.util.concurrent.atomic.AtomicInteger openTransactions = new java.util.concurrent.atomic.AtomicInteger();
     private final Settings settings = new Settings()
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
             .withExecuteLogging(false)
@@ -82,6 +83,8 @@ final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName("selfdata-sqlite");
+        // Checkpoints run on a thread of their own (Checkpoints), never at the end of someone's commit.
+        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(1);
         pool.setInitializationFailTimeout(1);
@@ -159,6 +162,7 @@ final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(PersonId person, SqlWork<T> work) {
+        openTransactions.incrementAndGet();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -180,6 +184,14 @@ final class Database implements AutoCloseable {
         catch (SQLException e) {
             throw failure(e, "working on " + description);
         }
+        finally {
+            openTransactions.decrementAndGet();
+        }
+    }
+
+    /** How many transactions are under way: background maintenance waits for none. */
+    int openTransactions() {
+        return openTransactions.get();
     }
 
     /**

@@ -5,7 +5,9 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -19,29 +21,30 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Records opened one chunk ahead: while the caller's thread reads the next chunk of rows from the database, another
- * thread opens the chunk before it. Decrypting takes about as long as reading, so on two cores a long read runs at
+ * Records opened ahead: while the caller's thread reads the next chunks of rows from the database, other threads open
+ * the chunks before them, two at a time so that every core has work. Decrypting takes about as long as reading, so on two cores a long read runs at
  * the speed of the slower half rather than of both added together. Short reads, pages of the API, are opened on
  * the caller's thread.
  */
 final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     private static final int CHUNK = 1_024;
+    private static final int CHUNKS_AHEAD = 2;
 
     private record Opening(List<SealedRecordRow> rows, List<SourceKeys> keys) {}
 
     private final RecordMerge merge;
     private final Records.RecordOpener opener;
     private final ExecutorService opening;
-    private final boolean ahead;
     private Iterator<StoredRecord> current = Collections.emptyIterator();
-    private Future<List<StoredRecord>> next;
+    private final Deque<Future<List<StoredRecord>>> ahead = new ArrayDeque<>();
+    private final boolean opensAhead;
     private boolean exhausted;
 
     OpenedRecords(RecordMerge merge, Records.RecordOpener opener, ExecutorService opening, int limit) {
         this.merge = merge;
         this.opener = opener;
         this.opening = opening;
-        this.ahead = limit > CHUNK;
+        this.opensAhead = limit > CHUNK;
     }
 
     Stream<StoredRecord> stream() {
@@ -51,7 +54,7 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     @Override
     public boolean hasNext() {
         while (!current.hasNext()) {
-            if (next == null && exhausted) {
+            if (ahead.isEmpty() && exhausted) {
                 return false;
             }
             current = take().iterator();
@@ -68,15 +71,13 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     }
 
     private List<StoredRecord> take() {
-        if (!ahead) {
+        if (!opensAhead) {
             return open(read());
         }
-        if (next == null) {
-            next = submit(read());
+        while (ahead.size() < CHUNKS_AHEAD && !exhausted) {
+            ahead.addLast(submit(read()));
         }
-        List<StoredRecord> opened = await(next);
-        next = exhausted ? null : submit(read());
-        return opened;
+        return await(ahead.removeFirst());
     }
 
     /** Reads a chunk of rows and fetches their sources' keys, on the caller's thread, which owns the connection. */
@@ -125,14 +126,15 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
 
     @Override
     public void close() {
-        if (next != null) {
-            next.cancel(false);
+        for (Future<List<StoredRecord>> chunk : ahead) {
+            chunk.cancel(false);
             try {
-                next.get();
+                chunk.get();
             }
             catch (Exception e) {
                 // Closed early; the chunk being opened is not wanted.
             }
         }
+        ahead.clear();
     }
 }

@@ -198,7 +198,9 @@ public final class Records {
         /** Opens a row; safe on any thread once {@link #keysFor} has fetched its keys. */
         StoredRecord open(SealedRecordRow row, SourceKeys sourceKeys) {
             Envelope.Opened opened = Envelope.unwrap(sourceKeys.open(row.sealedEnvelope(), AssociatedData.record(person, row.id(), row.version())));
-            return new StoredRecord(row.id(), Category.fromTerm(row.category()), TimeSpan.ofEpochMillis(row.id().startMillis(), row.endMillis()),
+            long start = row.id().startMillis();
+            TimeSpan time = start == row.endMillis() ? TimeSpan.at(Instant.ofEpochMilli(start)) : TimeSpan.ofEpochMillis(start, row.endMillis());
+            return new StoredRecord(row.id(), Category.fromTerm(row.category()), time,
                     new Provenance(SourceId.of(row.source()), BatchId.of(row.batch()), opened.position()),
                     row.occurrence(), row.version(), opened.payloadJson());
         }

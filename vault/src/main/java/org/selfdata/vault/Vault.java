@@ -51,6 +51,7 @@ public final class Vault implements AutoCloseable {
     private final Restoration restoration;
     private final OwnerSessions sessions;
     private final ExecutorService opening;
+    private final Optional<Checkpoints> checkpoints;
 
     private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.location = location;
@@ -65,6 +66,7 @@ public final class Vault implements AutoCloseable {
         this.erasure = new Erasure(database, keyring);
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
+        this.checkpoints = database.isPostgres() ? Optional.empty() : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
 
     public static Vault create(VaultLocation location, KeySource keySource) {
@@ -317,6 +319,7 @@ public final class Vault implements AutoCloseable {
     @Override
     public void close() {
         opening.shutdown();
+        checkpoints.ifPresent(Checkpoints::close);
         database.close();
     }
 }
