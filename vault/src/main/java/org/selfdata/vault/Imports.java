@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Imports {
         try (records) {
             return database.transaction(person, connection -> {
                 DSLContext dsl = database.dsl(connection);
-                Instant startedAt = clock.instant();
+                Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 Source source = findOrCreateSource(dsl, person, request.source(), startedAt.toEpochMilli());
                 SourceKeys keys = keyring.keys(dsl, person, source.id());
                 Counters counters = Counters.lock(dsl, database, person);
@@ -85,7 +86,7 @@ public final class Imports {
                 CoverageTally coverage = new CoverageTally();
                 Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(), records.iterator(),
                         coverage);
-                Instant finishedAt = clock.instant();
+                Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 dsl.insertInto(IMPORT_BATCHES)
                         .set(PERSON_ID, person.value())
                         .set(BATCH_ID, batch.value())

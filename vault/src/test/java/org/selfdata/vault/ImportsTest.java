@@ -81,6 +81,14 @@ class ImportsTest {
     }
 
     @Test
+    void aBatchIsReadBackAsItWasReported() {
+        ImportBatch reported = vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
+                SyntheticRecords.points(10));
+
+        assertThat(vault.imports().batches(camille.id())).containsExactly(reported);
+    }
+
+    @Test
     void importTwiceAddsNothing() {
         ImportRequest request = new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json");
         vault.imports().write(camille.id(), request, SyntheticRecords.points(1_200));

@@ -1,0 +1,56 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.testing.Corpus;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchiveCommandsTest {
+    @Test
+    void anExportRestoredWhereThereIsNoVaultGivesTheSameRecordsBack(@TempDir Path home, @TempDir Path elsewhere) {
+        CommandRun selfdata = new CommandRun(home);
+        selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris");
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+        Path archive = elsewhere.resolve("camille.zip");
+
+        CommandRun.Result exported = selfdata.run("export", archive.toString());
+        CommandRun.Result refused = selfdata.run("export", archive.toString());
+        CommandRun restoring = new CommandRun(elsewhere);
+        CommandRun.Result restored = restoring.run("restore", archive.toString());
+
+        assertThat(exported.exitCode()).isZero();
+        // One account and three transactions from the statement, twelve points from the history: three types, each as JSON
+        // Lines and as a CSV table, then the sources and the batches.
+        assertThat(exported.out()).isEqualTo("Exported 16 records of camille in 8 part(s) to " + archive + "\n");
+        assertThat(refused.exitCode()).isEqualTo(5);
+        assertThat(restored.exitCode()).isZero();
+        assertThat(restored.out()).startsWith("Restored 16 records of camille from " + archive + "\n");
+        assertThat(restoring.run("records").out()).isEqualTo(selfdata.run("records").out());
+    }
+
+    @Test
+    void aRestoreIntoAVaultThatHoldsRecordsIsRefused(@TempDir Path home, @TempDir Path elsewhere) {
+        CommandRun selfdata = new CommandRun(home);
+        selfdata.run("init", "--handle", "camille");
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+        Path archive = elsewhere.resolve("camille.zip");
+        selfdata.run("export", archive.toString());
+
+        CommandRun.Result result = selfdata.run("restore", archive.toString());
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.err()).isEqualTo("selfdata: a restore needs a person who holds nothing yet, and this person holds 1 source(s); "
+                + "restore into a new vault or a new person\n");
+    }
+
+    @Test
+    void theStartUpTrainingRunsAndLeavesNothingBehind(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("train");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+}
