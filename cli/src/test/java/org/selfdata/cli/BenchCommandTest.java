@@ -1,0 +1,36 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTest {
+    @Test
+    void aSmallBenchmarkReportsEveryFigureBesideItsBaseline(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "--records", "2000");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench: 2,000 records, ");
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).startsWith("sealed writes, SQLite").contains("× raw insert ("),
+                line -> assertThat(line).startsWith("reads through the gate, SQLite").contains("× raw select ("),
+                line -> assertThat(line).startsWith("export, SQLite").contains("× read through the gate ("),
+                line -> assertThat(line).startsWith("export archive content, SQLite").contains("MB/s"),
+                line -> assertThat(line).startsWith("time to first answer of selfdata serve").contains("× selfdata --version ("),
+                line -> assertThat(line).startsWith("resident memory serving 2,000 records").contains("× an empty vault ("));
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void fewerThanAThousandRecordsIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "--records", "10");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: a benchmark needs at least 1,000 records to mean anything\n");
+    }
+}
