@@ -7,6 +7,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.portability.RecordTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "records", mixinStandardHelpOptions = true,
-        description = "List records, decrypted, as JSON Lines on standard output: filter by type, category and time.")
+        description = "List records, decrypted, on standard output: JSON Lines, or a CSV table for one tabular type. Filter by "
+                + "type, category and time.")
 final class RecordsCommand implements Callable<Integer> {
 
     private final Terminal terminal;
@@ -50,6 +52,12 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "COUNT", description = "At most this many records.")
     Optional<Integer> limit = Optional.empty();
 
+    enum Format { jsonl, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl (the default) or csv; a CSV table holds one type, named with --type.")
+    Format format = Format.jsonl;
+
     RecordsCommand(Terminal terminal, Environment environment) {
         this.terminal = requireNonNull(terminal, "terminal is null");
         this.environment = requireNonNull(environment, "environment is null");
@@ -58,10 +66,20 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RecordQuery query = query();
+        if (format == Format.csv && types.size() != 1) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a CSV table holds one type of record: name it with --type");
+        }
         try (Application application = Application.open(vault, environment);
              Stream<StoredRecord> records = application.gate().records(Accessor.owner(application.person(vault, environment).id()), query)) {
             OutputStream out = new BufferedOutputStream(terminal.out(), 1 << 16);
-            records.forEach(record -> write(out, record));
+            switch (format) {
+                case jsonl -> records.forEach(record -> write(out, record));
+                case csv -> {
+                    try (RecordTable table = RecordTable.open(RecordType.fromId(types.getFirst()), out)) {
+                        records.forEach(table::write);
+                    }
+                }
+            }
             flush(out);
         }
         return ExitCodes.DONE;

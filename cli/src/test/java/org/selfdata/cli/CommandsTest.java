@@ -80,6 +80,27 @@ class CommandsTest {
     }
 
     @Test
+    void recordsOfOneTabularTypeAreListedAsACsvTable() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result table = selfdata.run("records", "--type", "bank.transaction", "--format", "csv");
+        CommandRun.Result twoTypes = selfdata.run("records", "--format", "csv");
+        CommandRun.Result contacts = selfdata.run("records", "--type", "contact", "--format", "csv");
+
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.getFirst()).isEqualTo("id,start,end,category,source,account,bookingDate,valueDate,amount,currency,label,counterparty,"
+                + "reference,memo,kind,bankCategory");
+        assertThat(lines.get(2)).contains(",-34.51,USD,");
+        assertThat(table.out()).contains("\r\n");
+        assertThat(twoTypes.exitCode()).isEqualTo(3);
+        assertThat(twoTypes.err()).isEqualTo("selfdata: a CSV table holds one type of record: name it with --type\n");
+        assertThat(contacts.exitCode()).isEqualTo(3);
+        assertThat(contacts.err()).isEqualTo("selfdata: contact records have no CSV table; types that have one: bank.account, "
+                + "bank.transaction, geo.point, geo.visit, energy.reading\n");
+    }
+
+    @Test
     void eraseAsksForConfirmationAwayFromATerminalAndThenDestroysTheSource() {
         selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
 
