@@ -25,12 +25,13 @@ public final class Bench {
         measurements.addAll(ExportBenchmark.run(sqlite, VaultBenchmark.READER, settings.scratch().resolve("export.zip")));
         progress.accept("serve: start-up and memory");
         VaultLocation empty = VaultLocation.sqlite(settings.scratch().resolve("empty"));
-        try (var vault = org.selfdata.vault.Vault.create(empty, org.selfdata.vault.KeySource.keyFile(empty.folder().resolve("master.key")))) {
+        try (var vault = org.selfdata.vault.Vault.create(empty,
+                org.selfdata.vault.KeySource.keyFile(empty.folder().resolve("master.key")))) {
             vault.people().create("nobody", java.time.ZoneId.of("Europe/Paris"));
         }
         measurements.addAll(ServerBenchmark.run(sqlite, VaultBenchmark.READER, empty));
-        settings.postgres().ifPresent(database -> measurements.addAll(
-                new VaultBenchmark(VaultLocation.postgres(settings.scratch().resolve("postgres"), database), "PostgreSQL", progress).run(points)));
+        settings.postgres().ifPresent(database -> measurements.addAll(new VaultBenchmark(
+                VaultLocation.postgres(settings.scratch().resolve("postgres"), database), "PostgreSQL", progress).run(points)));
         return measurements;
     }
 }

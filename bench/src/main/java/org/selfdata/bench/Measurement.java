@@ -35,7 +35,7 @@ public record Measurement(String name, double value, String unit, Optional<Basel
 
     public String line() {
         String figure = String.format(Locale.ROOT, "%-44s %,14.0f %-10s", name, value, unit);
-        return baseline.map(base -> figure + String.format(Locale.ROOT, "  %5.2f × %s (%,.0f %s)", value / base.value(), base.name(),
-                base.value(), unit)).orElse(figure);
+        return baseline.map(base -> figure + String.format(Locale.ROOT, "  %5.2f × %s (%,.0f %s)", value / base.value(),
+                base.name(), base.value(), unit)).orElse(figure);
     }
 }

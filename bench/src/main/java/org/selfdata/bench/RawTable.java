@@ -84,8 +84,8 @@ final class RawTable {
         connection.setAutoCommit(false);
         scope(connection, person);
         long rows = 0;
-        try (PreparedStatement select = connection.prepareStatement("SELECT time_start, record_number, source_id, batch_id, category, "
-                + "time_end, occurrence, version, payload FROM records WHERE person_id = ? AND type = 'geo.point' "
+        try (PreparedStatement select = connection.prepareStatement("SELECT time_start, record_number, source_id, batch_id, "
+                + "category, time_end, occurrence, version, payload FROM records WHERE person_id = ? AND type = 'geo.point' "
                 + "ORDER BY time_start, record_number")) {
             select.setLong(1, person.value());
             select.setFetchSize(2_000);

@@ -41,8 +41,9 @@ final class ServerBenchmark {
             List<Measurement> measurements = new ArrayList<>();
             measurements.add(new Measurement("time to first answer of selfdata serve", withRecords.startMillis(), "ms",
                     java.util.Optional.of(new Measurement.Baseline("selfdata --version", version)), false));
-            measurements.add(new Measurement("resident memory serving " + withRecords.records() + " records", withRecords.residentMegabytes(),
-                    "MB", java.util.Optional.of(new Measurement.Baseline("an empty vault", withNothing.residentMegabytes())), false));
+            measurements.add(new Measurement("resident memory serving " + withRecords.records() + " records",
+                    withRecords.residentMegabytes(), "MB",
+                    java.util.Optional.of(new Measurement.Baseline("an empty vault", withNothing.residentMegabytes())), false));
             return measurements;
         }
         catch (IOException e) {
@@ -102,11 +103,12 @@ final class ServerBenchmark {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new SelfdataException(ErrorCode.INTERNAL, "selfdata serve stopped before answering (exit " + process.exitValue() + ")");
+                throw new SelfdataException(ErrorCode.INTERNAL,
+                        "selfdata serve stopped before answering (exit " + process.exitValue() + ")");
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/health")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             }
@@ -121,7 +123,8 @@ final class ServerBenchmark {
     private static String exercise(HttpClient client, String base, String handle) throws IOException, InterruptedException {
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"handle\":\"" + handle + "\",\"password\":\"" + new String(PASSWORD) + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"handle\":\"" + handle + "\",\"password\":\"" + new String(PASSWORD) + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (signIn.statusCode() != 200) {
             return "0";

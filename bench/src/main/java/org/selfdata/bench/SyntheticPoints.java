@@ -30,9 +30,10 @@ final class SyntheticPoints {
         for (int index = 0; index < count; index++) {
             latitude += (random.nextDouble() - 0.5) * 1e-3;
             longitude += (random.nextDouble() - 0.5) * 1e-3;
-            GeoPoint point = new GeoPoint(round(latitude), round(longitude), Optional.of(5 + random.nextInt(45)), Optional.empty(),
-                    Optional.of("GPS"), Optional.empty(), Optional.empty());
-            points.add(RecordDraft.of(TimeSpan.at(START.plusSeconds(60L * index)), point, Position.jsonPointer("/locations/" + index)));
+            GeoPoint point = new GeoPoint(round(latitude), round(longitude), Optional.of(5 + random.nextInt(45)),
+                    Optional.empty(), Optional.of("GPS"), Optional.empty(), Optional.empty());
+            points.add(RecordDraft.of(TimeSpan.at(START.plusSeconds(60L * index)), point,
+                    Position.jsonPointer("/locations/" + index)));
         }
         return points;
     }

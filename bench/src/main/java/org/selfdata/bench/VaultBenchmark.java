@@ -63,7 +63,8 @@ final class VaultBenchmark {
                 RawTable.settle(raw);
                 progress.accept(engine + ": sealed import, round " + round);
                 long started = System.nanoTime();
-                vault.imports().write(sealedPerson.id(), new ImportRequest(SyntheticPoints.SOURCE, "benchmark", "points.json"), points.stream());
+                vault.imports().write(sealedPerson.id(), new ImportRequest(SyntheticPoints.SOURCE, "benchmark", "points.json"),
+                        points.stream());
                 sealedWrite = perSecond(points.size(), System.nanoTime() - started);
             }
             measurements.add(Measurement.beside("sealed writes, " + engine, sealedWrite, "records/s", "raw insert", rawWrite));
@@ -80,16 +81,18 @@ final class VaultBenchmark {
                 progress.accept(engine + ": reads through the gate, round " + round);
                 started = System.nanoTime();
                 long records;
-                try (Stream<StoredRecord> stream = gate.records(Accessor.owner(reader.id()), RecordQuery.ofType(RecordType.GEO_POINT))) {
+                try (Stream<StoredRecord> stream = gate.records(Accessor.owner(reader.id()),
+                        RecordQuery.ofType(RecordType.GEO_POINT))) {
                     records = stream.count();
                 }
                 gateRead = perSecond(records, System.nanoTime() - started);
                 if (records != points.size() || rows != points.size()) {
-                    throw new SelfdataException(ErrorCode.INTERNAL, "the benchmark read " + records + " records and " + rows + " rows, not "
-                            + points.size());
+                    throw new SelfdataException(ErrorCode.INTERNAL, "the benchmark read " + records + " records and " + rows
+                            + " rows, not " + points.size());
                 }
             }
-            measurements.add(Measurement.beside("reads through the gate, " + engine, gateRead, "records/s", "raw select", rawRead));
+            measurements.add(Measurement.beside("reads through the gate, " + engine, gateRead, "records/s",
+                    "raw select", rawRead));
         }
         catch (SQLException e) {
             throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "the benchmark's baseline failed: " + e.getMessage(), e);

@@ -31,7 +31,8 @@ final class BenchCommand implements Callable<Integer> {
     int records = 1_000_000;
 
     @Option(names = "--postgres", paramLabel = "JDBC-URL",
-            description = "Also measure PostgreSQL, in this EMPTY database (credentials from $SELFDATA_DB_USER and $SELFDATA_DB_PASSWORD).")
+            description = "Also measure PostgreSQL, in this EMPTY database (credentials from $SELFDATA_DB_USER and "
+                    + "$SELFDATA_DB_PASSWORD).")
     Optional<String> postgres = Optional.empty();
 
     BenchCommand(Terminal terminal, Environment environment) {
@@ -43,10 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path scratch = Files.createTempDirectory("selfdata-bench");
         try {
-            BenchSettings settings = new BenchSettings(records, scratch, postgres.map(url -> new VaultLocation.PostgresDatabase(url,
-                    environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD"))));
-            terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records, Runtime.getRuntime().availableProcessors(),
-                    Runtime.version());
+            BenchSettings settings = new BenchSettings(records, scratch, postgres.map(url -> new VaultLocation.PostgresDatabase(
+                    url, environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD"))));
+            terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records,
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
             List<Measurement> measurements = Bench.run(settings, step -> terminal.err().println("… " + step));
             measurements.forEach(measurement -> terminal.out().println(measurement.line()));
         }

@@ -25,7 +25,8 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a vault holding two years of a synthetic student in Lyon (bank statements, location history, "
-                + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, then serve it.")
+                + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, "
+                + "then serve it.")
 final class DemoCommand implements Callable<Integer> {
     private static final char[] PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -38,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serve;
 
-    @Option(names = "--seed", paramLabel = "NUMBER", description = "Which synthetic person: the same seed gives the same files (default: 2024).")
+    @Option(names = "--seed", paramLabel = "NUMBER",
+            description = "Which synthetic person: the same seed gives the same files (default: 2024).")
     long seed = 2024;
 
     @Option(names = "--no-serve", description = "Create and fill the demo vault, then stop instead of serving it.")

@@ -60,7 +60,8 @@ final class EraseCommand implements Callable<Integer> {
             return;
         }
         if (!terminal.interactive()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "erasing cannot be undone; add --yes to confirm when not on a terminal");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "erasing cannot be undone; add --yes to confirm when not on a terminal");
         }
         terminal.err().println("This destroys " + what + ". It cannot be undone.");
         if (!terminal.readLine("Type " + answer + " to confirm: ").strip().equals(answer)) {
@@ -69,6 +70,7 @@ final class EraseCommand implements Callable<Integer> {
     }
 
     private void report(Erasure.Report report) {
-        terminal.out().printf("Erased %,d record(s) from %d source(s) and %d import(s).%n", report.records(), report.sources(), report.batches());
+        terminal.out().printf("Erased %,d record(s) from %d source(s) and %d import(s).%n", report.records(), report.sources(),
+                report.batches());
     }
 }

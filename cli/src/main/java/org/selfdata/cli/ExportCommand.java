@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write everything the person holds to one zip archive (GDPR article 20): records as JSON Lines per type, CSV "
-                + "tables for tabular types, sources and imports with their provenance, and a manifest with each record type's "
-                + "JSON Schema and each part's SHA-256. The archive is not encrypted: keep it as carefully as the vault.")
+        description = "Write everything the person holds to one zip archive (GDPR article 20): records as JSON Lines per type, "
+                + "CSV tables for tabular types, sources and imports with their provenance, and a manifest with each record "
+                + "type's JSON Schema and each part's SHA-256. The archive is not encrypted: keep it as carefully as the vault.")
 final class ExportCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;

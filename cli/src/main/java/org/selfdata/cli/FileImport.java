@@ -45,11 +45,11 @@ final class FileImport {
              InputStream in = new CountingInputStream(Files.newInputStream(file), progress::advanceTo);
              ParsedFile parsed = application.importers().open(fileName, in, new ImportContext(person.zone()))) {
             Stream<RecordDraft> records = parsed.records().peek(covered::add);
-            ImportBatch batch = application.vault().imports().write(person.id(), new ImportRequest(parsed.source(), parsed.format(), fileName),
-                    records);
+            ImportBatch batch = application.vault().imports().write(person.id(),
+                    new ImportRequest(parsed.source(), parsed.format(), fileName), records);
             Source source = application.vault().imports().source(person.id(), batch.source()).orElseThrow();
-            return new ImportReport(fileName, parsed.format(), source, batch, covered.span(), Duration.between(started, Instant.now()),
-                    person.zone());
+            return new ImportReport(fileName, parsed.format(), source, batch, covered.span(),
+                    Duration.between(started, Instant.now()), person.zone());
         }
         catch (SelfdataException e) {
             throw e.getMessage().startsWith(fileName) ? e : new SelfdataException(e.code(), fileName + ": " + e.getMessage(), e);

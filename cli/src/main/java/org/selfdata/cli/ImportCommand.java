@@ -15,8 +15,8 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import files people get back from organizations: bank statements (OFX), Google location history "
-                + "(Records.json), Linky load curves, vCard contacts, iCalendar events. The format is recognized from the content. "
-                + "Each file is imported whole or not at all; importing it again adds nothing.")
+                + "(Records.json), Linky load curves, vCard contacts, iCalendar events. The format is recognized from the "
+                + "content. Each file is imported whole or not at all; importing it again adds nothing.")
 final class ImportCommand implements Callable<Integer> {
 
     private final Terminal terminal;

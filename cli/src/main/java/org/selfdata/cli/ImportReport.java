@@ -13,7 +13,7 @@ record ImportReport(String file, String format, Source source, ImportBatch batch
         ZoneId zone) {
     String line() {
         return String.format("%s: %s from %s (%s), %,d added, %,d already held%s, in %.1f s", file, format, source.organization(),
-                source.label(), batch.added(), batch.duplicates(), covered.map(span -> ", " + Days.covered(span, zone)).orElse(""),
-                took.toMillis() / 1000.0);
+                source.label(), batch.added(), batch.duplicates(),
+                covered.map(span -> ", " + Days.covered(span, zone)).orElse(""), took.toMillis() / 1000.0);
     }
 }

@@ -54,8 +54,10 @@ final class InitCommand implements Callable<Integer> {
                 application.vault().people().setPassword(person.id(), password);
             }
             terminal.out().println("Created a vault for " + person.handle() + " at " + application.vault().location().describe());
-            if (!application.vault().isPostgres() && vault.keySource(environment) instanceof org.selfdata.vault.KeySource.KeyFile keyFile) {
-                terminal.out().println("Its key is " + keyFile.path() + ": keep a copy somewhere safe, without it the vault cannot be opened.");
+            if (!application.vault().isPostgres()
+                    && vault.keySource(environment) instanceof org.selfdata.vault.KeySource.KeyFile keyFile) {
+                terminal.out().println("Its key is " + keyFile.path()
+                        + ": keep a copy somewhere safe, without it the vault cannot be opened.");
             }
             if (password.length == 0) {
                 terminal.out().println("No sign-in password yet: set one with 'selfdata password' before 'selfdata serve'.");

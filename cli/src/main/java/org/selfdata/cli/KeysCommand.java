@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the vault's keys.", subcommands = KeysCommand.Rotate.class)
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage the vault's keys.",
+        subcommands = KeysCommand.Rotate.class)
 final class KeysCommand {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Give each of the person's sources a new key for everything sealed from now on; what was sealed before "

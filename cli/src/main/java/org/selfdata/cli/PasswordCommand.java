@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
-@Command(name = "password", mixinStandardHelpOptions = true, description = "Set the person's sign-in password, and sign out their sessions.")
+@Command(name = "password", mixinStandardHelpOptions = true,
+        description = "Set the person's sign-in password, and sign out their sessions.")
 final class PasswordCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -47,7 +48,8 @@ final class PasswordCommand implements Callable<Integer> {
 
     private char[] ask(Person person) {
         if (!terminal.interactive()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "no terminal to ask on; give the password with --password-stdin");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "no terminal to ask on; give the password with --password-stdin");
         }
         char[] first = terminal.readSecret("New sign-in password for " + person.handle() + ": ");
         char[] second = terminal.readSecret("Again: ");

@@ -40,10 +40,12 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type (repeatable), e.g. bank.transaction.")
     List<String> types = List.of();
 
-    @Option(names = "--category", paramLabel = "TERM", description = "Only records in this DPV category (repeatable), e.g. pd:Transaction.")
+    @Option(names = "--category", paramLabel = "TERM",
+            description = "Only records in this DPV category (repeatable), e.g. pd:Transaction.")
     List<String> categories = List.of();
 
-    @Option(names = "--from", paramLabel = "INSTANT", description = "Only records that start at or after this instant, e.g. 2025-01-01T00:00:00Z.")
+    @Option(names = "--from", paramLabel = "INSTANT",
+            description = "Only records that start at or after this instant, e.g. 2025-01-01T00:00:00Z.")
     Optional<String> from = Optional.empty();
 
     @Option(names = "--to", paramLabel = "INSTANT", description = "Only records that start before this instant.")
@@ -70,7 +72,8 @@ final class RecordsCommand implements Callable<Integer> {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a CSV table holds one type of record: name it with --type");
         }
         try (Application application = Application.open(vault, environment);
-             Stream<StoredRecord> records = application.gate().records(Accessor.owner(application.person(vault, environment).id()), query)) {
+             Stream<StoredRecord> records = application.gate()
+                     .records(Accessor.owner(application.person(vault, environment).id()), query)) {
             OutputStream out = new BufferedOutputStream(terminal.out(), 1 << 16);
             switch (format) {
                 case jsonl -> records.forEach(record -> write(out, record));

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Read an archive written by 'selfdata export' back into an empty vault: the same records, ids, versions and "
-                + "provenance, under new keys. Where there is no vault yet, one is created for the archive's person. Everything is "
-                + "checked before anything is written, and a restore cut short writes nothing.")
+        description = "Read an archive written by 'selfdata export' back into an empty vault: the same records, ids, versions "
+                + "and provenance, under new keys. Where there is no vault yet, one is created for the archive's person. "
+                + "Everything is checked before anything is written, and a restore cut short writes nothing.")
 final class RestoreCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -60,7 +60,8 @@ final class RestoreCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            terminal.out().printf("Restored %,d records of %s from %s%n", manifest.records(), person.handle(), archive.toAbsolutePath().normalize());
+            terminal.out().printf("Restored %,d records of %s from %s%n", manifest.records(), person.handle(),
+                    archive.toAbsolutePath().normalize());
             if (!application.vault().people().hasPassword(person.id())) {
                 terminal.out().println("Set a sign-in password with 'selfdata password' before 'selfdata serve'.");
             }

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "selfdata",
         mixinStandardHelpOptions = true,
         version = "selfdata 0.1.0",
-        description = "Bring back the data organizations hold about you, keep it encrypted, use it, and share it only on your terms.",
+        description = "Bring back the data organizations hold about you, keep it encrypted, use it, "
+                + "and share it only on your terms.",
         subcommands = {
                 InitCommand.class,
                 DemoCommand.class,

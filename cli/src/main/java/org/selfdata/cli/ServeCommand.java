@@ -29,8 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     private void warnAboutMissingPasswords(Application application) {
         for (Person person : application.vault().people().list()) {
             if (!application.vault().people().hasPassword(person.id())) {
-                terminal.err().println(person.handle() + " has no password yet and cannot sign in: set one with 'selfdata password --person "
-                        + person.handle() + "'.");
+                terminal.err().println(person.handle() + " has no password yet and cannot sign in: set one with "
+                        + "'selfdata password --person " + person.handle() + "'.");
             }
         }
     }

@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 
 /** Where the server listens, and whether its session cookies must travel over HTTPS only. */
 final class ServeOptions {
-    @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to listen on (default: 127.0.0.1, this computer only).")
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address to listen on (default: 127.0.0.1, this computer only).")
     String host = ServerSettings.LOOPBACK;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The port to listen on (default: 7070; 0 for any free port).")

@@ -58,7 +58,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println();
         out.println("By type:");
         java.time.ZoneId zone = status.person().zone();
-        status.byType().forEach((type, totals) -> out.printf("  %-16s %,12d  %s%n", type.id(), totals.records(), Days.covered(totals.span(), zone)));
+        status.byType().forEach((type, totals) -> out.printf("  %-16s %,12d  %s%n", type.id(), totals.records(),
+                Days.covered(totals.span(), zone)));
         out.println();
         out.println("By source:");
         Map<SourceId, VaultStatus.Totals> bySource = status.bySource();

@@ -28,7 +28,8 @@ import static java.util.Objects.requireNonNull;
  * small vault, an import, a read through the gate and a few requests to the server, in a scratch folder. The classes
  * it loads and links go into the cache, and every later start begins with them ready: about half the start-up time.
  */
-@Command(name = "train", hidden = true, description = "Exercise selfdata's start-up path, for the launcher's ahead-of-time cache.")
+@Command(name = "train", hidden = true,
+        description = "Exercise selfdata's start-up path, for the launcher's ahead-of-time cache.")
 final class TrainCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -59,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
                 try (SelfdataServer server = SelfdataServer.start(serve.settings(), application.vault(), application.gate())) {
                     HttpClient client = HttpClient.newHttpClient();
                     for (String path : List.of("api/v1/health", "api/v1/status", "api/v1/openapi.json", "")) {
-                        client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.discarding());
+                        client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+                                HttpResponse.BodyHandlers.discarding());
                     }
                 }
             }

@@ -17,12 +17,14 @@ import java.util.Optional;
  * can be configured without secrets on its command line.
  */
 final class VaultOptions {
-    @Option(names = "--data", paramLabel = "FOLDER", description = "The vault's folder (default: $SELFDATA_HOME, else ~/.selfdata).")
+    @Option(names = "--data", paramLabel = "FOLDER",
+            description = "The vault's folder (default: $SELFDATA_HOME, else ~/.selfdata).")
     Optional<Path> data = Optional.empty();
 
     @Option(names = "--db", paramLabel = "JDBC-URL",
-            description = "A PostgreSQL database for the records, e.g. jdbc:postgresql://localhost/selfdata (default: $SELFDATA_DB; "
-                    + "without one, SQLite in the vault's folder). The password may also come from $SELFDATA_DB_PASSWORD.")
+            description = "A PostgreSQL database for the records, e.g. jdbc:postgresql://localhost/selfdata "
+                    + "(default: $SELFDATA_DB; without one, SQLite in the vault's folder). The password may also come "
+                    + "from $SELFDATA_DB_PASSWORD.")
     Optional<String> database = Optional.empty();
 
     @Option(names = "--key-file", paramLabel = "FILE",
@@ -50,10 +52,11 @@ final class VaultOptions {
             return VaultLocation.sqlite(folder);
         }
         if (!url.get().startsWith("jdbc:postgresql:")) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "--db takes a PostgreSQL JDBC URL starting with jdbc:postgresql:");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "--db takes a PostgreSQL JDBC URL starting with jdbc:postgresql:");
         }
-        return VaultLocation.postgres(folder, new VaultLocation.PostgresDatabase(url.get(), environment.variable("SELFDATA_DB_USER"),
-                environment.variable("SELFDATA_DB_PASSWORD")));
+        return VaultLocation.postgres(folder, new VaultLocation.PostgresDatabase(url.get(),
+                environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD")));
     }
 
     KeySource keySource(Environment environment) {
@@ -78,7 +81,8 @@ final class VaultOptions {
             return text.strip().toCharArray();
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "cannot read the passphrase file " + file + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                    "cannot read the passphrase file " + file + ": " + e.getMessage(), e);
         }
     }
 }

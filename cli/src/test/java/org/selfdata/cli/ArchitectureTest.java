@@ -43,7 +43,8 @@ class ArchitectureTest {
                 method.code().ifPresent(code -> code.forEach(element -> {
                     if (element instanceof InvokeInstruction invoke && invoke.owner().asInternalName().equals(RECORDS)
                             && READS.contains(invoke.name().stringValue())) {
-                        violations.add(owner + "." + method.methodName().stringValue() + " calls Records." + invoke.name().stringValue());
+                        violations.add(owner + "." + method.methodName().stringValue() + " calls Records."
+                                + invoke.name().stringValue());
                     }
                 }));
             }

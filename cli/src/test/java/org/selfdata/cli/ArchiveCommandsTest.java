@@ -13,7 +13,8 @@ class ArchiveCommandsTest {
     void anExportRestoredWhereThereIsNoVaultGivesTheSameRecordsBack(@TempDir Path home, @TempDir Path elsewhere) {
         CommandRun selfdata = new CommandRun(home);
         selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris");
-        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(),
+                Corpus.file("google-location/takeout_Records.json").toString());
         Path archive = elsewhere.resolve("camille.zip");
 
         CommandRun.Result exported = selfdata.run("export", archive.toString());
@@ -42,8 +43,8 @@ class ArchiveCommandsTest {
         CommandRun.Result result = selfdata.run("restore", archive.toString());
 
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).isEqualTo("selfdata: a restore needs a person who holds nothing yet, and this person holds 1 source(s); "
-                + "restore into a new vault or a new person\n");
+        assertThat(result.err()).isEqualTo("selfdata: a restore needs a person who holds nothing yet, and this person holds "
+                + "1 source(s); restore into a new vault or a new person\n");
     }
 
     @Test

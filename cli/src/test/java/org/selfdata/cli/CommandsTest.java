@@ -68,7 +68,8 @@ class CommandsTest {
 
     @Test
     void recordsAreListedAsJsonLinesFilteredByTypeAndTime() {
-        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(),
+                Corpus.file("google-location/takeout_Records.json").toString());
 
         CommandRun.Result transactions = selfdata.run("records", "--type", "bank.transaction");
         CommandRun.Result limited = selfdata.run("records", "--type", "geo.point", "--limit", "2");
@@ -116,7 +117,8 @@ class CommandsTest {
 
     @Test
     void keysRotateForEverySource() {
-        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(), Corpus.file("google-location/takeout_Records.json").toString());
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(),
+                Corpus.file("google-location/takeout_Records.json").toString());
 
         CommandRun.Result rotated = selfdata.run("keys", "rotate");
 
@@ -130,17 +132,20 @@ class CommandsTest {
         Path unknown = Files.writeString(other.resolve("notes.txt"), "nothing any importer reads\n");
 
         assertFailure(selfdata.run("status", "--data", other.resolve("nowhere").toString()), 4,
-                "selfdata: there is no vault at " + other.resolve("nowhere") + "; create one with 'selfdata init', or try 'selfdata demo'");
+                "selfdata: there is no vault at " + other.resolve("nowhere")
+                        + "; create one with 'selfdata init', or try 'selfdata demo'");
         assertFailure(selfdata.run("records", "--type", "geo.pointz"), 3,
-                "selfdata: unknown record type 'geo.pointz'; known types: bank.account, bank.transaction, geo.point, geo.visit, geo.trip, "
-                        + "energy.reading, contact, calendar.event, social.message, social.post, document");
+                "selfdata: unknown record type 'geo.pointz'; known types: bank.account, bank.transaction, geo.point, geo.visit, "
+                        + "geo.trip, energy.reading, contact, calendar.event, social.message, social.post, document");
         assertFailure(selfdata.run("import", other.resolve("absent.ofx").toString()), 4,
                 "selfdata: there is no file " + other.resolve("absent.ofx"));
         assertFailure(selfdata.run("import", unknown.toString()), 3,
-                "selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar");
+                "selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, google-records, linky-load-curve, "
+                        + "vcard, icalendar");
         assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
                 + "; open it, or choose another folder with --data");
-        assertFailure(selfdata.run("records", "--from", "yesterday"), 3, "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z");
+        assertFailure(selfdata.run("records", "--from", "yesterday"), 3,
+                "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z");
         assertThat(selfdata.run("recrods").exitCode()).isEqualTo(2);
     }
 
@@ -150,8 +155,8 @@ class CommandsTest {
 
         CommandRun.Result result = selfdata.run("status", "--key-file", other.resolve(".selfdata/master.key").toString());
 
-        assertFailure(result, 6, "selfdata: the key file " + other.resolve(".selfdata/master.key") + " belongs to another vault, not to "
-                + home.resolve(".selfdata/vault.db"));
+        assertFailure(result, 6, "selfdata: the key file " + other.resolve(".selfdata/master.key")
+                + " belongs to another vault, not to " + home.resolve(".selfdata/vault.db"));
     }
 
     @Test

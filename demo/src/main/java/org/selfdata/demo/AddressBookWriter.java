@@ -24,9 +24,9 @@ import java.util.UUID;
  * her doctor, dentist and landlord. Every name is invented by pairing common French first and last names.
  */
 final class AddressBookWriter {
-    private static final String[] FIRST_NAMES = {"Léa", "Manon", "Chloé", "Inès", "Jade", "Louise", "Zoé", "Élise", "Maëlys",
-            "Anaïs", "Océane", "Clémence", "Lucas", "Hugo", "Théo", "Nathan", "Maxime", "Enzo", "Louis", "Jérémy", "Rémi",
-            "Mathéo", "Noé", "Gaël", "Adèle", "Romane", "Agathe", "Baptiste", "Antoine", "Yanis"};
+    private static final String[] FIRST_NAMES = {"Léa", "Manon", "Chloé", "Inès", "Jade", "Louise", "Zoé", "Élise",
+            "Maëlys", "Anaïs", "Océane", "Clémence", "Lucas", "Hugo", "Théo", "Nathan", "Maxime", "Enzo", "Louis",
+            "Jérémy", "Rémi", "Mathéo", "Noé", "Gaël", "Adèle", "Romane", "Agathe", "Baptiste", "Antoine", "Yanis"};
     private static final String[] LAST_NAMES = {"Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
             "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
             "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Faure", "Rousseau"};

@@ -36,7 +36,8 @@ class GateTest {
         gate = new Gate(vault.records());
         camille = TestVaults.camille(vault);
         dominique = vault.people().create("dominique", TestVaults.PARIS);
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+        vault.imports().write(camille.id(),
+                new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(50));
         vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
@@ -64,7 +65,8 @@ class GateTest {
         }
 
         assertThat(gate.record(Accessor.owner(camille.id()), dominiquesRent.id())).isEmpty();
-        try (Stream<StoredRecord> records = gate.records(Accessor.owner(camille.id()), RecordQuery.ofType(RecordType.BANK_TRANSACTION))) {
+        try (Stream<StoredRecord> records = gate.records(Accessor.owner(camille.id()),
+                RecordQuery.ofType(RecordType.BANK_TRANSACTION))) {
             assertThat(records).isEmpty();
         }
     }

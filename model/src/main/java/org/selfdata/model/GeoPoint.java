@@ -31,7 +31,8 @@ public record GeoPoint(
     }
 
     public static GeoPoint of(double latitude, double longitude) {
-        return new GeoPoint(latitude, longitude, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new GeoPoint(latitude, longitude, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     @Override

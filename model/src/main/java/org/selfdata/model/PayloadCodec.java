@@ -43,10 +43,12 @@ public final class PayloadCodec {
             // offending value, which is personal data, so of it only the location is kept.
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof SelfdataException invalid) {
-                    throw new SelfdataException(ErrorCode.INVALID_INPUT, "a " + type + " payload is invalid: " + invalid.getMessage(), e);
+                    throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                            "a " + type + " payload is invalid: " + invalid.getMessage(), e);
                 }
             }
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "a " + type + " payload does not match its schema at " + location(e), e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    "a " + type + " payload does not match its schema at " + location(e), e);
         }
     }
 

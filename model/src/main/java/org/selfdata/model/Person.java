@@ -27,7 +27,8 @@ public record Person(PersonId id, String handle, ZoneId zone, Instant createdAt)
         requireNonNull(handle, "handle is null");
         if (!HANDLE.matcher(handle).matches()) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+                    "a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', "
+                            + "starting with a letter or digit");
         }
         return handle;
     }

@@ -6,8 +6,9 @@ import static java.util.Objects.requireNonNull;
  * Where in its file a record was read: a line number, a JSON Pointer (RFC 6901) or an element path.
  *
  * <p>Kept as text because every format has its own way of pointing into itself; the prefixes make the kind
- * plain to a reader ({@code line 12}, {@code /locations/3}, {@code OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[4]}).
- * Positions hold structure only, never content, so they are stored in clear.
+ * plain to a reader ({@code line 12}, {@code /locations/3},
+ * {@code OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[4]}). Positions hold structure only, never
+ * content, so they are stored in clear.
  */
 public record Position(String value) {
     private static final int MAXIMUM_LENGTH = 512;

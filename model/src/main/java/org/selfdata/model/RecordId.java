@@ -36,7 +36,8 @@ public record RecordId(RecordType type, long startMillis, long number) implement
 
     public String token() {
         byte[] typeId = type.id().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buffer = ByteBuffer.allocate(typeId.length + 1 + 16).put(typeId).put((byte) 0).putLong(startMillis).putLong(number);
+        ByteBuffer buffer = ByteBuffer.allocate(typeId.length + 1 + 16)
+                .put(typeId).put((byte) 0).putLong(startMillis).putLong(number);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 

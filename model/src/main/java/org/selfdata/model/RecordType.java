@@ -66,7 +66,8 @@ public enum RecordType {
     public static RecordType fromId(String id) {
         RecordType type = BY_ID.get(id);
         if (type == null) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown record type '" + Fields.quotable(id) + "'; known types: " + knownIds());
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "unknown record type '" + Fields.quotable(id) + "'; known types: " + knownIds());
         }
         return type;
     }

@@ -25,7 +25,8 @@ public record SourceDescriptor(SourceKind kind, String organization, String labe
     private static void requireText(String value, String name) {
         requireNonNull(value, name + " is null");
         if (value.isBlank() || value.length() > MAXIMUM_LENGTH) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a source's " + name + " must be 1 to " + MAXIMUM_LENGTH + " characters");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "a source's " + name + " must be 1 to " + MAXIMUM_LENGTH + " characters");
         }
     }
 }

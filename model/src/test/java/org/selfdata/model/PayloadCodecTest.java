@@ -20,7 +20,8 @@ class PayloadCodecTest {
                 Optional.empty(), Optional.empty());
 
         assertThat(new String(PayloadCodec.encode(coffee), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"account\":\"00012345678\",\"bookingDate\":\"2025-03-14\",\"amount\":-1.20,\"currency\":\"EUR\",\"label\":\"CAFE DE LA FAC\"}");
+                "{\"account\":\"00012345678\",\"bookingDate\":\"2025-03-14\",\"amount\":-1.20,\"currency\":\"EUR\","
+                        + "\"label\":\"CAFE DE LA FAC\"}");
     }
 
     @Test
@@ -42,8 +43,9 @@ class PayloadCodecTest {
 
     @Test
     void keepsEveryDecimalDigitOfAnAmount() {
-        byte[] json = "{\"account\":\"1\",\"bookingDate\":\"2025-01-02\",\"amount\":-1234.56789,\"currency\":\"EUR\",\"label\":\"x\"}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                "{\"account\":\"1\",\"bookingDate\":\"2025-01-02\",\"amount\":-1234.56789,\"currency\":\"EUR\",\"label\":\"x\"}"
+                        .getBytes(StandardCharsets.UTF_8);
 
         BankTransaction transaction = (BankTransaction) PayloadCodec.decode(RecordType.BANK_TRANSACTION, json);
 

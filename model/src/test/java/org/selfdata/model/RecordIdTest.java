@@ -33,7 +33,8 @@ class RecordIdTest {
 
     @Test
     void tokensThatWereNeverGivenOutAreRefused() {
-        String unknownType = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("geo.pointz\0aaaaaaaabbbbbbbb".getBytes());
+        String unknownType = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("geo.pointz\0aaaaaaaabbbbbbbb".getBytes());
         for (String token : new String[] {"", "not base64!", "AAAA", "AAAAAAAAAAAAAAAAAAAAAA", unknownType}) {
             assertThatThrownBy(() -> RecordId.fromToken(token))
                     .isInstanceOf(SelfdataException.class)

@@ -96,8 +96,8 @@ class RecordTypeTest {
     void unknownTypeIdIsRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> RecordType.fromId("geo.pointz"))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("unknown record type 'geo.pointz'; known types: bank.account, bank.transaction, geo.point, geo.visit, "
-                        + "geo.trip, energy.reading, contact, calendar.event, social.message, social.post, document");
+                .hasMessage("unknown record type 'geo.pointz'; known types: bank.account, bank.transaction, geo.point, "
+                        + "geo.visit, geo.trip, energy.reading, contact, calendar.event, social.message, social.post, document");
     }
 
     @Test

@@ -145,7 +145,8 @@ class ErrorResponsesTest {
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                     {"type":"https://selfdata.invalid/problems/internal","title":"Internal error","status":500,
-                     "detail":"selfdata failed to serve this request; the server's log says why","instance":"/api/v1/records"}"""));
+                     "detail":"selfdata failed to serve this request; the server's log says why",\
+                    "instance":"/api/v1/records"}"""));
             assertThat(log.list).singleElement()
                     .extracting(ILoggingEvent::getFormattedMessage)
                     .isEqualTo("INTERNAL while serving GET /api/v1/records");

@@ -52,8 +52,8 @@ class SelfdataServerTest {
 
         assertThatThrownBy(() -> SelfdataServer.start(taken, vault, new Gate(vault.records())))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("cannot listen on 127.0.0.1:" + server.port() + ": Port already in use. Make sure no other process is using port "
-                        + server.port() + " and try again.")
+                .hasMessage("cannot listen on 127.0.0.1:" + server.port() + ": Port already in use. Make sure no other process "
+                        + "is using port " + server.port() + " and try again.")
                 .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
 }

@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What each sealed value is bound to: for a record, its person, id (type, start, number) and version. AES-GCM authenticates this alongside the ciphertext, so a payload copied
- * onto another record, another person, another version or another type no longer opens: someone with write access
- * to the database cannot shuffle sealed payloads around unnoticed.
+ * What each sealed value is bound to: for a record, its person, id (type, start, number) and version. AES-GCM
+ * authenticates this alongside the ciphertext, so a payload copied onto another record, another person, another
+ * version or another type no longer opens: someone with write access to the database cannot shuffle sealed payloads
+ * around unnoticed.
  */
 final class AssociatedData {
     private static final byte[] RECORD = "selfdata/record/1".getBytes(StandardCharsets.US_ASCII);

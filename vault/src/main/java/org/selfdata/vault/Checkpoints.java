@@ -32,7 +32,8 @@ final class Checkpoints implements AutoCloseable {
     Checkpoints(Database database, Path databaseFile) {
         this.database = requireNonNull(database, "database is null");
         this.log = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
-        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("selfdata-checkpoints").daemon().factory());
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("selfdata-checkpoints").daemon().factory());
         thread.scheduleWithFixedDelay(this::checkpointIfGrown, 1, 1, TimeUnit.SECONDS);
     }
 

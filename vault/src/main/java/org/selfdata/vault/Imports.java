@@ -84,15 +84,16 @@ public final class Imports {
                 Counters counters = Counters.lock(dsl, database, person);
                 BatchId batch = BatchId.of(counters.nextBatch());
                 CoverageTally coverage = new CoverageTally();
-                Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(), records.iterator(),
-                        coverage);
+                Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(),
+                        records.iterator(), coverage);
                 Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 dsl.insertInto(IMPORT_BATCHES)
                         .set(PERSON_ID, person.value())
                         .set(BATCH_ID, batch.value())
                         .set(SOURCE_ID, source.id().value())
                         .set(FORMAT, request.format())
-                        .set(FILE_NAME, keys.seal(request.fileName().getBytes(StandardCharsets.UTF_8), AssociatedData.batchFileName(person, batch)))
+                        .set(FILE_NAME, keys.seal(request.fileName().getBytes(StandardCharsets.UTF_8),
+                                AssociatedData.batchFileName(person, batch)))
                         .set(STARTED_AT, startedAt.toEpochMilli())
                         .set(FINISHED_AT, finishedAt.toEpochMilli())
                         .set(ADDED, written.added())
@@ -127,7 +128,8 @@ public final class Imports {
                         runEnd++;
                     }
                     PreparedStatement insert = inserts.computeIfAbsent(first.id().type().id() + " " + first.category().term(),
-                            key -> prepare(connection, RecordRows.insertForBatch(person, source, batch, first.id().type(), first.category())));
+                            key -> prepare(connection,
+                                    RecordRows.insertForBatch(person, source, batch, first.id().type(), first.category())));
                     for (int index = runStart; index < runEnd; index++) {
                         RecordRows.bindForBatch(insert, chunk.get(index));
                         insert.addBatch();
@@ -199,15 +201,16 @@ public final class Imports {
 
     public Optional<Source> source(PersonId person, SourceId id) {
         return database.transaction(person, connection -> database.dsl(connection)
-                .select(VaultTables.columns(SOURCES)).from(SOURCES).where(PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(id.value())))
+                .select(VaultTables.columns(SOURCES)).from(SOURCES)
+                .where(PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(id.value())))
                 .fetchOptional(Imports::source));
     }
 
     public List<ImportBatch> batches(PersonId person) {
         return database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
-            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).orderBy(BATCH_ID)
-                    .fetch(row -> batch(dsl, person, row));
+            return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value()))
+                    .orderBy(BATCH_ID).fetch(row -> batch(dsl, person, row));
         });
     }
 

@@ -86,7 +86,8 @@ final class KeyEncryptionKey {
             String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
             Files.createDirectories(file.getParent());
             if (supportsPosix(file.getParent())) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
             }
             else {
                 Files.createFile(file);
@@ -98,7 +99,8 @@ final class KeyEncryptionKey {
             return readKeyFile(file);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "cannot create the key file " + file + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                    "cannot create the key file " + file + ": " + e.getMessage(), e);
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "cannot generate a key", e);
@@ -164,7 +166,8 @@ final class KeyEncryptionKey {
             return;
         }
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP") || permission.name().startsWith("OTHERS"))) {
+        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                || permission.name().startsWith("OTHERS"))) {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " can be read by other users (mode "
                     + PosixFilePermissions.toString(permissions) + "); make it private with: chmod 600 " + file);
         }

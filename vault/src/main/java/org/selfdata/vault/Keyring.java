@@ -85,7 +85,8 @@ final class Keyring {
         try {
             KeysetHandle current = keyEncryptionKey.unwrap(row.value1(), associatedData);
             KeysetHandle rotated = KeysetHandle.newBuilder(current)
-                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                            .withRandomId().makePrimary())
                     .build();
             dsl.update(KEYSETS)
                     .set(AEAD_KEYSET, keyEncryptionKey.wrap(rotated, associatedData))

@@ -42,8 +42,8 @@ final class Migrations {
             flyway.migrate();
         }
         catch (FlywayException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "cannot bring the vault's schema up to date in " + database.description()
-                    + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot bring the vault's schema up to date in "
+                    + database.description() + ": " + e.getMessage(), e);
         }
     }
 
@@ -55,8 +55,8 @@ final class Migrations {
             }
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM vault_schema_history WHERE success AND version IS NOT NULL "
-                     + "ORDER BY installed_rank DESC")) {
+             ResultSet rows = statement.executeQuery("SELECT version FROM vault_schema_history WHERE success "
+                     + "AND version IS NOT NULL ORDER BY installed_rank DESC")) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
     }

@@ -22,9 +22,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Records opened ahead: while the caller's thread reads the next chunks of rows from the database, other threads open
- * the chunks before them, two at a time so that every core has work. Decrypting takes about as long as reading, so on two cores a long read runs at
- * the speed of the slower half rather than of both added together. Short reads, pages of the API, are opened on
- * the caller's thread.
+ * the chunks before them, two at a time so that every core has work. Decrypting takes about as long as reading, so
+ * on two cores a long read runs at the speed of the slower half rather than of both added together. Short reads,
+ * pages of the API, are opened on the caller's thread.
  */
 final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     private static final int CHUNK = 1_024;

@@ -60,11 +60,13 @@ public final class OwnerSessions {
     }
 
     public void end(String token) {
-        database.transaction(connection -> database.dsl(connection).deleteFrom(OWNER_SESSIONS).where(TOKEN_HASH.eq(hash(token))).execute());
+        database.transaction(connection -> database.dsl(connection)
+                .deleteFrom(OWNER_SESSIONS).where(TOKEN_HASH.eq(hash(token))).execute());
     }
 
     public void endAll(PersonId person) {
-        database.transaction(connection -> database.dsl(connection).deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute());
+        database.transaction(connection -> database.dsl(connection)
+                .deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute());
     }
 
     private static byte[] hash(String token) {

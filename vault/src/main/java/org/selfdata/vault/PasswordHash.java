@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class PasswordHash {
     static final int MINIMUM_LENGTH = 8;
     static final int MAXIMUM_LENGTH = 1024;
-    private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Pattern PHC =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,7 +39,8 @@ final class PasswordHash {
         if (!matcher.matches() || password.length > MAXIMUM_LENGTH) {
             return false;
         }
-        Argon2 cost = new Argon2(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)));
+        Argon2 cost = new Argon2(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                Integer.parseInt(matcher.group(3)));
         byte[] expected = DECODER.decode(matcher.group(5));
         byte[] actual = cost.derive(password, DECODER.decode(matcher.group(4)), expected.length);
         return MessageDigest.isEqual(expected, actual);

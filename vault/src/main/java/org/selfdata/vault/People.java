@@ -28,7 +28,8 @@ public final class People {
      * is the hash of 32 random bytes nobody kept, with the cost of {@link Argon2#PASSWORD}: written out here rather than
      * computed, because computing it would cost every start of selfdata a quarter of a second.
      */
-    private static final String DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$uj43JTLAtQKKOZM5RH2lgg$gkq7ygUEvRrq45WlhOgbG+aNG9kfVBA4tQn60xXdcac";
+    private static final String DECOY_HASH =
+            "$argon2id$v=19$m=19456,t=2,p=1$uj43JTLAtQKKOZM5RH2lgg$gkq7ygUEvRrq45WlhOgbG+aNG9kfVBA4tQn60xXdcac";
 
     private final Database database;
     private final Clock clock;
@@ -45,7 +46,8 @@ public final class People {
         return database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
             if (dsl.fetchExists(PERSONS, HANDLE.eq(handle))) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "this vault already has a person with the handle '" + handle + "'");
+                throw new SelfdataException(ErrorCode.CONFLICT,
+                        "this vault already has a person with the handle '" + handle + "'");
             }
             dsl.insertInto(PERSONS)
                     .set(HANDLE, handle)

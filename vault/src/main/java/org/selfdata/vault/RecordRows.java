@@ -40,8 +40,8 @@ final class RecordRows {
         insert.setBytes(6, row.sealedEnvelope());
     }
 
-    static final String INSERT_ANY = "INSERT INTO records (person_id, type, time_start, record_number, source_id, batch_id, category, "
-            + "time_end, fingerprint, occurrence, version, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_ANY = "INSERT INTO records (person_id, type, time_start, record_number, source_id, batch_id, "
+            + "category, time_end, fingerprint, occurrence, version, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Whether one row of a batch was written; the driver must say, or duplicates could not be told from additions. */
     static boolean written(int count) {

@@ -80,10 +80,12 @@ public final class Records {
                 scans.add(new TypeScan(connection, person, type, query, Math.min(FETCH_SIZE, query.limit())));
             }
             RecordMerge merge = new RecordMerge(scans);
-            OpenedRecords opened = new OpenedRecords(merge, new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source)),
+            OpenedRecords opened = new OpenedRecords(merge,
+                    new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source)),
                     opening, query.limit());
             // Each scan stops at the page's limit; merged, they must stop there too.
-            Stream<StoredRecord> records = query.limit() == Integer.MAX_VALUE ? opened.stream() : opened.stream().limit(query.limit());
+            Stream<StoredRecord> records = query.limit() == Integer.MAX_VALUE ? opened.stream()
+                    : opened.stream().limit(query.limit());
             return records.onClose(() -> {
                 opened.close();
                 merge.close();
@@ -107,7 +109,8 @@ public final class Records {
 
     public Optional<StoredRecord> find(PersonId person, RecordId id) {
         RecordQuery exact = RecordQuery.ofType(id.type())
-                .between(Optional.of(Instant.ofEpochMilli(id.startMillis())), Optional.of(Instant.ofEpochMilli(id.startMillis() + 1)));
+                .between(Optional.of(Instant.ofEpochMilli(id.startMillis())),
+                        Optional.of(Instant.ofEpochMilli(id.startMillis() + 1)));
         try (Stream<StoredRecord> sameMillisecond = read(person, exact)) {
             return sameMillisecond.filter(record -> record.id().equals(id)).findFirst();
         }
@@ -155,7 +158,8 @@ public final class Records {
                     .and(RECORD_NUMBER.eq(id.number()));
             Record row = dsl.select(PAYLOAD, VERSION).from(RECORDS).where(ofRecord).fetchOne();
             if (row == null || row.get(VERSION) != current.version()) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "record " + id + " changed while it was being rectified; try again");
+                throw new SelfdataException(ErrorCode.CONFLICT,
+                        "record " + id + " changed while it was being rectified; try again");
             }
             dsl.insertInto(RECORD_VERSIONS)
                     .set(PERSON_ID, person.value())
@@ -168,10 +172,12 @@ public final class Records {
                     .execute();
             dsl.update(RECORDS)
                     .set(VERSION, version)
-                    .set(PAYLOAD, keys.seal(Envelope.wrap(current.provenance().position(), json), AssociatedData.record(person, id, version)))
+                    .set(PAYLOAD, keys.seal(Envelope.wrap(current.provenance().position(), json),
+                            AssociatedData.record(person, id, version)))
                     .where(ofRecord)
                     .execute();
-            return new StoredRecord(id, current.category(), current.time(), current.provenance(), current.occurrence(), version, json);
+            return new StoredRecord(id, current.category(), current.time(), current.provenance(), current.occurrence(),
+                    version, json);
         });
     }
 
@@ -197,9 +203,11 @@ public final class Records {
 
         /** Opens a row; safe on any thread once {@link #keysFor} has fetched its keys. */
         StoredRecord open(SealedRecordRow row, SourceKeys sourceKeys) {
-            Envelope.Opened opened = Envelope.unwrap(sourceKeys.open(row.sealedEnvelope(), AssociatedData.record(person, row.id(), row.version())));
+            Envelope.Opened opened = Envelope.unwrap(sourceKeys.open(row.sealedEnvelope(),
+                    AssociatedData.record(person, row.id(), row.version())));
             long start = row.id().startMillis();
-            TimeSpan time = start == row.endMillis() ? TimeSpan.at(Instant.ofEpochMilli(start)) : TimeSpan.ofEpochMillis(start, row.endMillis());
+            TimeSpan time = start == row.endMillis() ? TimeSpan.at(Instant.ofEpochMilli(start))
+                    : TimeSpan.ofEpochMillis(start, row.endMillis());
             return new StoredRecord(row.id(), Category.fromTerm(row.category()), time,
                     new Provenance(SourceId.of(row.source()), BatchId.of(row.batch()), opened.position()),
                     row.occurrence(), row.version(), opened.payloadJson());

@@ -133,7 +133,8 @@ public final class Restoration {
             SourceKeys sourceKeys = keysOf(source);
             // The fingerprint is the original's, as it was at import: a rectified record must still match its file.
             StoredRecord original = history.original();
-            long fingerprint = sourceKeys.fingerprint(RecordContent.canonical(original.type(), original.time(), original.payloadJson()));
+            long fingerprint = sourceKeys.fingerprint(
+                    RecordContent.canonical(original.type(), original.time(), original.payloadJson()));
             try {
                 insert.setLong(1, person.value());
                 insert.setString(2, current.type().id());
@@ -193,8 +194,8 @@ public final class Restoration {
                 inserted += RecordRows.written(count) ? 1 : 0;
             }
             if (inserted != pending) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive holds the same record twice; it was not written by "
-                        + "selfdata export, or was altered");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive holds the same record twice; it was not "
+                        + "written by selfdata export, or was altered");
             }
             pending = 0;
         }
@@ -202,7 +203,8 @@ public final class Restoration {
         private SourceKeys keysOf(SourceId source) {
             SourceKeys sourceKeys = keys.get(source);
             if (sourceKeys == null) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive refers to source " + source + " before listing it");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        "the archive refers to source " + source + " before listing it");
             }
             return sourceKeys;
         }

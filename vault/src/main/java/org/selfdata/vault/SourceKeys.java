@@ -43,8 +43,8 @@ final class SourceKeys {
             return aead.decrypt(ciphertext, associatedData);
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a sealed payload does not open: it was altered, moved to another "
-                    + "record, or its source's keys were replaced", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a sealed payload does not open: it was altered, moved to "
+                    + "another record, or its source's keys were replaced", e);
         }
     }
 

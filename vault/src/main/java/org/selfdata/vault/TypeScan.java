@@ -35,7 +35,9 @@ final class TypeScan implements AutoCloseable {
         binds.add(person.value());
         binds.add(type.id());
         if (!query.categories().isEmpty()) {
-            sql.append(" AND category IN (").append(String.join(", ", query.categories().stream().map(category -> "?").toList())).append(')');
+            sql.append(" AND category IN (")
+                    .append(String.join(", ", query.categories().stream().map(category -> "?").toList()))
+                    .append(')');
             query.categories().stream().map(Category::term).sorted().forEach(binds::add);
         }
         query.from().ifPresent(from -> {

@@ -66,7 +66,8 @@ public final class Vault implements AutoCloseable {
         this.erasure = new Erasure(database, keyring);
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
-        this.checkpoints = database.isPostgres() ? Optional.empty() : Optional.of(new Checkpoints(database, location.databaseFile()));
+        this.checkpoints = database.isPostgres() ? Optional.empty()
+                : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
 
     public static Vault create(VaultLocation location, KeySource keySource) {
@@ -187,7 +188,8 @@ public final class Vault implements AutoCloseable {
             case KeySource.KeyFile file -> {
                 if (!expected.equals("file")) {
                     throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the vault at " + location.describe()
-                            + " is locked by a passphrase, not a key file; give it with SELFDATA_PASSPHRASE or --passphrase-file");
+                            + " is locked by a passphrase, not a key file; give it with SELFDATA_PASSPHRASE or "
+                            + "--passphrase-file");
                 }
                 yield settings.containsKey(VaultMeta.KEY_CHECK) ? KeyEncryptionKey.readKeyFile(file.path())
                         : KeyEncryptionKey.createKeyFile(file.path());
@@ -198,7 +200,8 @@ public final class Vault implements AutoCloseable {
                             + " is locked by a key file, not a passphrase; give it with --key-file");
                 }
                 String[] cost = settings.get(VaultMeta.KEY_COST).split(",");
-                yield KeyEncryptionKey.fromPassphrase(passphrase.value(), Base64.getDecoder().decode(settings.get(VaultMeta.KEY_SALT)),
+                yield KeyEncryptionKey.fromPassphrase(passphrase.value(),
+                        Base64.getDecoder().decode(settings.get(VaultMeta.KEY_SALT)),
                         new Argon2(Integer.parseInt(cost[0]), Integer.parseInt(cost[1]), Integer.parseInt(cost[2])));
             }
         };
@@ -214,13 +217,15 @@ public final class Vault implements AutoCloseable {
         }
         boolean privileged = database.transaction(connection -> {
             try (var statement = connection.createStatement();
-                 var rows = statement.executeQuery("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+                 var rows = statement.executeQuery(
+                         "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
                 return rows.next() && rows.getBoolean(1);
             }
         });
         if (privileged) {
-            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "selfdata connected to PostgreSQL as a superuser or a role "
-                    + "with BYPASSRLS, for which row-level security does not apply; connect as an ordinary role (see the README)");
+            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "selfdata connected to PostgreSQL as a superuser or a "
+                    + "role with BYPASSRLS, for which row-level security does not apply; connect as an ordinary role "
+                    + "(see the README)");
         }
     }
 
@@ -234,7 +239,8 @@ public final class Vault implements AutoCloseable {
             }
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot create the vault folder " + folder + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "cannot create the vault folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -45,7 +45,8 @@ final class VaultMeta {
             }
         }
         Map<String, String> values = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT name, value FROM vault_meta")) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name, value FROM vault_meta")) {
             while (rows.next()) {
                 values.put(rows.getString(1), rows.getString(2));
             }

@@ -27,8 +27,9 @@ class CryptoShreddingTest {
         List<byte[]> payloads;
         try (Vault vault = TestVaults.create(Engine.SQLITE, folder)) {
             Person camille = TestVaults.camille(vault);
-            ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                    "Records.json"), SyntheticRecords.points(200));
+            ImportBatch batch = vault.imports().write(camille.id(),
+                    new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+                    SyntheticRecords.points(200));
             keysets = column(folder, "SELECT aead_keyset FROM keysets UNION ALL SELECT prf_keyset FROM keysets");
             payloads = column(folder, "SELECT payload FROM records LIMIT 20");
 

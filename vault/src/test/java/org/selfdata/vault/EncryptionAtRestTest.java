@@ -23,17 +23,19 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EncryptionAtRestTest {
-    private static final List<String> SECRETS = List.of("PHARMACIE DU BON SECOURS", "Dr Mirabelle Quintard", "FR7630004000031234567890143",
-            "releve-confidentiel-camille.ofx");
+    private static final List<String> SECRETS = List.of("PHARMACIE DU BON SECOURS", "Dr Mirabelle Quintard",
+            "FR7630004000031234567890143", "releve-confidentiel-camille.ofx");
 
     @Test
     void knownPayloadStringsNeverAppearInTheDatabaseFilesWalIncluded(@TempDir Path folder) throws IOException {
         try (Vault vault = TestVaults.create(Engine.SQLITE, folder)) {
             Person camille = TestVaults.camille(vault);
-            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve-confidentiel-camille.ofx"),
+            vault.imports().write(camille.id(),
+                    new ImportRequest(SyntheticRecords.BANK, "ofx", "releve-confidentiel-camille.ofx"),
                     Stream.concat(Stream.of(secretTransaction()), SyntheticRecords.points(5_000)));
             try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
-                assertThat(records.filter(record -> new String(record.payloadJson(), StandardCharsets.UTF_8).contains(SECRETS.getFirst())))
+                assertThat(records.filter(
+                        record -> new String(record.payloadJson(), StandardCharsets.UTF_8).contains(SECRETS.getFirst())))
                         .as("the secret is in the vault, opened for its owner").hasSize(1);
             }
             // While the vault is open the write-ahead log holds the latest pages: check it too, before it is folded in.
@@ -44,14 +46,15 @@ class EncryptionAtRestTest {
 
     private static RecordDraft secretTransaction() {
         BankTransaction medicine = new BankTransaction("FR7630004000031234567890143", LocalDate.of(2025, 2, 3), Optional.empty(),
-                new BigDecimal("-23.90"), "EUR", "PHARMACIE DU BON SECOURS", Optional.of("Dr Mirabelle Quintard"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                new BigDecimal("-23.90"), "EUR", "PHARMACIE DU BON SECOURS", Optional.of("Dr Mirabelle Quintard"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         return RecordDraft.of(TimeSpan.day(LocalDate.of(2025, 2, 3), TestVaults.PARIS), medicine, Position.line(1));
     }
 
     private static void assertNoSecretsIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> databaseFiles = files.filter(file -> file.getFileName().toString().startsWith(VaultLocation.DATABASE_FILE)).toList();
+            List<Path> databaseFiles = files.filter(file -> file.getFileName().toString().startsWith(VaultLocation.DATABASE_FILE))
+                    .toList();
             assertThat(databaseFiles).isNotEmpty();
             for (Path file : databaseFiles) {
                 byte[] bytes = Files.readAllBytes(file);

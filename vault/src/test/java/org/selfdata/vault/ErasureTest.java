@@ -39,7 +39,8 @@ class ErasureTest {
     void createVaultWithTwoSources() {
         vault = TestVaults.create(engine, folder);
         camille = TestVaults.camille(vault);
-        locations = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+        locations = vault.imports().write(camille.id(),
+                new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(500));
         bank = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
@@ -66,8 +67,9 @@ class ErasureTest {
     void anErasedSourceComesBackAsANewSourceWhenImportedAgain() {
         vault.erasure().eraseSource(camille.id(), locations.source());
 
-        ImportBatch again = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(500));
+        ImportBatch again = vault.imports().write(camille.id(),
+                new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+                SyntheticRecords.points(500));
 
         assertThat(again.added()).isEqualTo(500);
         assertThat(again.source()).isNotEqualTo(locations.source());

@@ -61,8 +61,8 @@ class ImportsTest {
 
     @Test
     void importWritesEveryRecordWithItsProvenance() {
-        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
-                SyntheticRecords.points(2_500));
+        ImportBatch batch = vault.imports().write(camille.id(),
+                new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"), SyntheticRecords.points(2_500));
 
         assertThat(batch.added()).isEqualTo(2_500);
         assertThat(batch.duplicates()).isZero();
@@ -82,8 +82,8 @@ class ImportsTest {
 
     @Test
     void aBatchIsReadBackAsItWasReported() {
-        ImportBatch reported = vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
-                SyntheticRecords.points(10));
+        ImportBatch reported = vault.imports().write(camille.id(),
+                new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"), SyntheticRecords.points(10));
 
         assertThat(vault.imports().batches(camille.id())).containsExactly(reported);
     }
@@ -119,7 +119,8 @@ class ImportsTest {
     void twoIdenticalCoffeesOnOneDayAreBothKept() {
         ImportRequest statement = new ImportRequest(BANK, "ofx", "releve.ofx");
 
-        ImportBatch batch = vault.imports().write(camille.id(), statement, Stream.of(coffee(MONDAY, 1), coffee(MONDAY, 2), rent(MONDAY, 3)));
+        ImportBatch batch = vault.imports().write(camille.id(), statement,
+                Stream.of(coffee(MONDAY, 1), coffee(MONDAY, 2), rent(MONDAY, 3)));
 
         assertThat(batch.added()).isEqualTo(3);
         assertThat(readAll()).extracting(StoredRecord::occurrence).containsExactlyInAnyOrder(1, 2, 1);
@@ -180,7 +181,8 @@ class ImportsTest {
         vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "janvier.ofx"), Stream.of(rent(MONDAY, 1)));
         vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(3));
-        vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "fevrier.ofx"), Stream.of(rent(MONDAY.plusMonths(1), 1)));
+        vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "fevrier.ofx"),
+                Stream.of(rent(MONDAY.plusMonths(1), 1)));
 
         List<Source> sources = vault.imports().sources(camille.id());
 
@@ -209,7 +211,8 @@ class ImportsTest {
     void importForSomeoneWhoIsNotInTheVaultIsRefused() {
         org.selfdata.model.PersonId stranger = org.selfdata.model.PersonId.of(99);
 
-        assertThatThrownBy(() -> vault.imports().write(stranger, new ImportRequest(BANK, "ofx", "x.ofx"), Stream.of(rent(MONDAY, 1))))
+        assertThatThrownBy(() -> vault.imports().write(stranger, new ImportRequest(BANK, "ofx", "x.ofx"),
+                        Stream.of(rent(MONDAY, 1))))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("there is no person 99 in this vault");
     }

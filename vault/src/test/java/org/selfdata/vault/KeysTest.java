@@ -85,8 +85,8 @@ class KeysTest {
 
         assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(folder), TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("the key file " + keyFile + " is missing; without it the vault cannot be opened. Put back the copy you "
-                        + "saved when the vault was created, or point --key-file at it");
+                .hasMessage("the key file " + keyFile + " is missing; without it the vault cannot be opened. Put back the "
+                        + "copy you saved when the vault was created, or point --key-file at it");
         assertThat(FolderSnapshot.of(folder)).isEqualTo(before);
         assertThat(keyFile).doesNotExist();
     }
@@ -99,7 +99,8 @@ class KeysTest {
 
         assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(folder), TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("the key file " + keyFile + " can be read by other users (mode rw-r--r--); make it private with: chmod 600 " + keyFile);
+                .hasMessage("the key file " + keyFile + " can be read by other users (mode rw-r--r--); make it private with: "
+                        + "chmod 600 " + keyFile);
     }
 
     @Test
@@ -113,13 +114,15 @@ class KeysTest {
         assertThat(folder.resolve(VaultLocation.KEY_FILE)).doesNotExist();
         FolderSnapshot before = FolderSnapshot.of(folder);
 
-        assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(folder), KeySource.passphrase("correct horse battery stapler".toCharArray())))
+        assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(folder),
+                        KeySource.passphrase("correct horse battery stapler".toCharArray())))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("the passphrase is wrong for the vault at " + folder.resolve("vault.db"));
         assertThat(FolderSnapshot.of(folder)).isEqualTo(before);
 
         try (Vault vault = Vault.open(VaultLocation.sqlite(folder), KeySource.passphrase(passphrase));
-             Stream<StoredRecord> records = vault.records().read(vault.person(java.util.Optional.empty()).id(), RecordQuery.all())) {
+             Stream<StoredRecord> records = vault.records()
+                     .read(vault.person(java.util.Optional.empty()).id(), RecordQuery.all())) {
             assertThat(records).hasSize(10);
         }
     }
@@ -130,8 +133,8 @@ class KeysTest {
 
         assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(folder), TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("the vault at " + folder.resolve("vault.db") + " is locked by a passphrase, not a key file; give it with "
-                        + "SELFDATA_PASSPHRASE or --passphrase-file");
+                .hasMessage("the vault at " + folder.resolve("vault.db") + " is locked by a passphrase, not a key file; "
+                        + "give it with SELFDATA_PASSPHRASE or --passphrase-file");
     }
 
     private List<String> keyIdsOfPayloads() throws SQLException {

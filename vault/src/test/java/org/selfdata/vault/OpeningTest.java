@@ -80,11 +80,13 @@ class OpeningTest {
             closedPort = socket.getLocalPort();
         }
         VaultLocation location = VaultLocation.postgres(folder,
-                VaultLocation.PostgresDatabase.of("jdbc:postgresql://127.0.0.1:" + closedPort + "/selfdata?user=selfdata&password=secret"));
+                VaultLocation.PostgresDatabase.of("jdbc:postgresql://127.0.0.1:" + closedPort
+                        + "/selfdata?user=selfdata&password=secret"));
 
         assertThatThrownBy(() -> Vault.open(location, TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessageStartingWith("cannot reach PostgreSQL while connecting to jdbc:postgresql://127.0.0.1:" + closedPort + "/selfdata (")
+                .hasMessageStartingWith("cannot reach PostgreSQL while connecting to jdbc:postgresql://127.0.0.1:" + closedPort
+                        + "/selfdata (")
                 .hasMessageEndingWith("); is the server running, and are the host and port right?")
                 .hasMessageNotContaining("secret")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
@@ -94,7 +96,8 @@ class OpeningTest {
     void aPostgresThatRefusesThePasswordIsReported() {
         String url = TestPostgres.get().newDatabase().replace(TestPostgres.PASSWORD, "not-the-password");
 
-        assertThatThrownBy(() -> Vault.open(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder)))
+        assertThatThrownBy(() -> Vault.open(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                        TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageStartingWith("PostgreSQL refused the credentials while connecting to jdbc:postgresql://")
                 .hasMessageEndingWith("; check the user and password given with --db or SELFDATA_DB")
@@ -103,7 +106,8 @@ class OpeningTest {
 
     @Test
     void anEmptyPostgresDatabaseHoldsNoVaultYet() {
-        VaultLocation location = VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(TestPostgres.get().newDatabase()));
+        VaultLocation location = VaultLocation.postgres(folder,
+                VaultLocation.PostgresDatabase.of(TestPostgres.get().newDatabase()));
 
         assertThat(Vault.exists(location)).isFalse();
         assertThatThrownBy(() -> Vault.open(location, TestVaults.keyFile(folder)))
@@ -116,15 +120,17 @@ class OpeningTest {
     void aSuperuserConnectionIsRefusedBecauseRowLevelSecurityWouldNotApply() {
         String database = "selfdata_superuser_" + ProcessHandle.current().pid();
         TestPostgres postgres = TestPostgres.get();
-        postgres.administer("CREATE ROLE selfdata_root_" + ProcessHandle.current().pid() + " LOGIN SUPERUSER PASSWORD 'root-password'");
+        postgres.administer("CREATE ROLE selfdata_root_" + ProcessHandle.current().pid()
+                + " LOGIN SUPERUSER PASSWORD 'root-password'");
         postgres.administer("CREATE DATABASE " + database);
         String url = "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + database
                 + "?user=selfdata_root_" + ProcessHandle.current().pid() + "&password=root-password";
 
-        assertThatThrownBy(() -> Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder)))
+        assertThatThrownBy(() -> Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                        TestVaults.keyFile(folder)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("selfdata connected to PostgreSQL as a superuser or a role with BYPASSRLS, for which row-level security "
-                        + "does not apply; connect as an ordinary role (see the README)");
+                .hasMessage("selfdata connected to PostgreSQL as a superuser or a role with BYPASSRLS, for which row-level "
+                        + "security does not apply; connect as an ordinary role (see the README)");
         assertThat(Optional.of(folder.resolve(VaultLocation.KEY_FILE))).get().satisfies(path -> assertThat(path).doesNotExist());
     }
 }

@@ -56,7 +56,8 @@ class PeopleTest {
     void handlesAreCheckedBeforeAnythingIsStored() {
         assertThatThrownBy(() -> vault.people().create("Camille Martin", TestVaults.PARIS))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+                .hasMessage("a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', "
+                        + "starting with a letter or digit");
         assertThat(vault.people().list()).isEmpty();
     }
 

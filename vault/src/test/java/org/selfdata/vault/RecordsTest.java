@@ -53,7 +53,8 @@ class RecordsTest {
     void createVaultWithPointsAndTransactions() {
         vault = TestVaults.create(engine, folder);
         camille = TestVaults.camille(vault);
-        vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"), SyntheticRecords.points(3_000));
+        vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
+                SyntheticRecords.points(3_000));
         vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
     }
@@ -106,8 +107,8 @@ class RecordsTest {
         StoredRecord rent = read(RecordQuery.ofType(RecordType.BANK_TRANSACTION)).getFirst();
         BankTransaction original = (BankTransaction) rent.payload();
         BankTransaction corrected = new BankTransaction(original.account(), original.bookingDate(), original.valueDate(),
-                new BigDecimal("-485.00"), original.currency(), "PRLV SEPA LOYER MARS", original.counterparty(), original.reference(),
-                original.memo(), original.kind(), original.bankCategory());
+                new BigDecimal("-485.00"), original.currency(), "PRLV SEPA LOYER MARS", original.counterparty(),
+                original.reference(), original.memo(), original.kind(), original.bankCategory());
 
         StoredRecord rectified = vault.records().rectify(camille.id(), rent.id(), corrected);
 
@@ -141,7 +142,8 @@ class RecordsTest {
 
         assertThatThrownBy(() -> vault.records().rectify(camille.id(), rent.id(), GeoPoint.of(45.0, 4.0)))
                 .isInstanceOf(SelfdataException.class)
-                .hasMessage("record " + rent.id() + " is a bank.transaction; a rectification must keep its type, not make it a geo.point");
+                .hasMessage("record " + rent.id()
+                        + " is a bank.transaction; a rectification must keep its type, not make it a geo.point");
     }
 
     @Test
@@ -152,7 +154,8 @@ class RecordsTest {
 
         assertThat(found).isEqualTo(coffee);
         assertThat(found.provenance().position()).isEqualTo(org.selfdata.model.Position.line(2));
-        assertThat(vault.records().find(camille.id(), new RecordId(RecordType.BANK_TRANSACTION, coffee.id().startMillis(), 999_999)))
+        assertThat(vault.records().find(camille.id(),
+                        new RecordId(RecordType.BANK_TRANSACTION, coffee.id().startMillis(), 999_999)))
                 .isEmpty();
     }
 
@@ -190,7 +193,8 @@ class RecordsTest {
         assertThat(points.records()).isEqualTo(3_000);
         assertThat(points.span()).isEqualTo(TimeSpan.between(SyntheticRecords.START, Instant.parse("2025-01-03T01:59:00Z")));
         VaultStatus.Totals bank = status.byType().get(RecordType.BANK_TRANSACTION);
-        assertThat(bank.span()).isEqualTo(TimeSpan.between(Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-01-02T23:00:00Z")));
+        assertThat(bank.span()).isEqualTo(TimeSpan.between(Instant.parse("2024-12-31T23:00:00Z"),
+                Instant.parse("2025-01-02T23:00:00Z")));
     }
 
     private List<StoredRecord> read(RecordQuery query) {

@@ -21,19 +21,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * of another's rows in any personal table, even when its query asks for them all.
  */
 class RowLevelSecurityTest {
-    private static final List<String> PERSONAL_TABLES = List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage");
+    private static final List<String> PERSONAL_TABLES =
+            List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
         String url = TestPostgres.get().newDatabase();
         Person camille;
         Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
             camille = TestVaults.camille(vault);
             dominique = vault.people().create("dominique", TestVaults.PARIS);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));
-            vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
+            vault.imports().write(dominique.id(),
+                    new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
                     SyntheticRecords.points(20));
         }
 
@@ -55,7 +58,8 @@ class RowLevelSecurityTest {
     @Test
     void aSessionThatNamesNobodySeesNothing(@TempDir Path folder) throws SQLException {
         String url = TestPostgres.get().newDatabase();
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
             Person camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));
@@ -73,7 +77,8 @@ class RowLevelSecurityTest {
         String url = TestPostgres.get().newDatabase();
         Person camille;
         Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder))) {
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
             camille = TestVaults.camille(vault);
             dominique = vault.people().create("dominique", TestVaults.PARIS);
         }
@@ -83,7 +88,8 @@ class RowLevelSecurityTest {
             name(connection, camille.id().value());
             long other = dominique.id().value();
             assertThatThrownBy(() -> connection.createStatement().execute(
-                    "INSERT INTO sources (person_id, source_id, kind, organization, label, created_at) VALUES (" + other + ", 1, 'FILE', 'x', 'y', 0)"))
+                    "INSERT INTO sources (person_id, source_id, kind, organization, label, created_at) VALUES (" + other
+                            + ", 1, 'FILE', 'x', 'y', 0)"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
             connection.rollback();

@@ -28,8 +28,8 @@ public final class SyntheticRecords {
     }
 
     public static RecordDraft point(long index) {
-        GeoPoint point = new GeoPoint(45.75 + (index % 1000) * 1e-5, 4.85 + (index / 1000) * 1e-5, Optional.of(10 + (int) (index % 40)),
-                Optional.empty(), Optional.of("GPS"), Optional.empty(), Optional.empty());
+        GeoPoint point = new GeoPoint(45.75 + (index % 1000) * 1e-5, 4.85 + (index / 1000) * 1e-5,
+                Optional.of(10 + (int) (index % 40)), Optional.empty(), Optional.of("GPS"), Optional.empty(), Optional.empty());
         return RecordDraft.of(TimeSpan.at(START.plusSeconds(60 * index)), point, Position.jsonPointer("/locations/" + index));
     }
 

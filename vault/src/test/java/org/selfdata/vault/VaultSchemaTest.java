@@ -48,12 +48,14 @@ class VaultSchemaTest {
     }
 
     private static Map<String, Set<String>> columns(VaultLocation location) throws SQLException {
-        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl).orElse("jdbc:sqlite:" + location.databaseFile());
+        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
+                .orElse("jdbc:sqlite:" + location.databaseFile());
         try (Connection connection = DriverManager.getConnection(url)) {
             Meta meta = DSL.using(connection).meta();
             Map<String, Set<String>> columns = new TreeMap<>();
             for (Table<?> table : meta.getTables()) {
-                boolean vaultTable = table.getSchema() == null || Set.of("", "main", "public").contains(table.getSchema().getName());
+                boolean vaultTable = table.getSchema() == null
+                        || Set.of("", "main", "public").contains(table.getSchema().getName());
                 if (vaultTable && !table.getName().startsWith("vault_schema_history") && !table.getName().startsWith("sqlite_")) {
                     columns.put(table.getName(), Arrays.stream(table.fields()).map(Field::getName)
                             .collect(Collectors.toCollection(TreeSet::new)));
