@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.gate.Accessor;
 import org.selfdata.model.Category;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.RecordJson;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -15,7 +16,6 @@ import tools.jackson.core.JsonGenerator;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -108,17 +108,7 @@ final class RecordsCommand implements Callable<Integer> {
     private static void write(OutputStream out, StoredRecord record) {
         try (JsonGenerator generator = Json.MAPPER.createGenerator(nonClosing(out))) {
             generator.writeStartObject();
-            generator.writeStringProperty("id", record.id().token());
-            generator.writeStringProperty("type", record.type().id());
-            generator.writeStringProperty("category", record.category().term());
-            generator.writeStringProperty("start", record.time().start().toString());
-            generator.writeStringProperty("end", record.time().end().toString());
-            generator.writeNumberProperty("source", record.provenance().source().value());
-            generator.writeNumberProperty("batch", record.provenance().batch().value());
-            generator.writeStringProperty("position", record.provenance().position().value());
-            generator.writeNumberProperty("version", record.version());
-            generator.writeName("payload");
-            generator.writeRawValue(new String(record.payloadJson(), StandardCharsets.UTF_8));
+            RecordJson.writeProperties(generator, record, RecordJson.Id.TOKEN);
             generator.writeEndObject();
         }
         try {

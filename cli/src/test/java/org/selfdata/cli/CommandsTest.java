@@ -90,8 +90,8 @@ class CommandsTest {
 
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.getFirst()).isEqualTo("id,start,end,category,source,account,bookingDate,valueDate,amount,currency,label,counterparty,"
-                + "reference,memo,kind,bankCategory");
+        assertThat(lines.getFirst()).isEqualTo("id,start,end,category,source,account,bookingDate,valueDate,amount,currency,"
+                + "label,counterparty,reference,memo,kind,bankCategory");
         assertThat(lines.get(2)).contains(",-34.51,USD,");
         assertThat(table.out()).contains("\r\n");
         assertThat(twoTypes.exitCode()).isEqualTo(3);

@@ -7,6 +7,7 @@ import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Position;
 import org.selfdata.model.Provenance;
 import org.selfdata.model.RecordHistory;
+import org.selfdata.model.RecordJson;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * A record as one line of {@code records/<type>.jsonl}: its id number, type, category, time, provenance, occurrence
@@ -37,17 +37,7 @@ final class RecordLines {
 
     static void write(JsonGenerator json, StoredRecord record, List<RecordHistory.Superseded> earlier) {
         json.writeStartObject();
-        json.writeNumberProperty("id", record.id().number());
-        json.writeStringProperty("type", record.type().id());
-        json.writeStringProperty("category", record.category().term());
-        json.writeStringProperty("start", record.time().start().toString());
-        json.writeStringProperty("end", record.time().end().toString());
-        json.writeNumberProperty("source", record.provenance().source().value());
-        json.writeNumberProperty("batch", record.provenance().batch().value());
-        json.writeStringProperty("position", record.provenance().position().value());
-        json.writeNumberProperty("occurrence", record.occurrence());
-        json.writeNumberProperty("version", record.version());
-        writePayload(json, record);
+        RecordJson.writeProperties(json, record, RecordJson.Id.NUMBER);
         if (!earlier.isEmpty()) {
             json.writeName("history");
             json.writeStartArray();
@@ -56,7 +46,7 @@ final class RecordLines {
                 json.writeNumberProperty("version", superseded.version().version());
                 json.writeStringProperty("category", superseded.version().category().term());
                 json.writeStringProperty("position", superseded.version().provenance().position().value());
-                writePayload(json, superseded.version());
+                RecordJson.writePayload(json, superseded.version());
                 json.writeStringProperty("supersededAt", superseded.supersededAt().toString());
                 json.writeEndObject();
             }
@@ -66,10 +56,6 @@ final class RecordLines {
         json.writeRaw('\n');
     }
 
-    private static void writePayload(JsonGenerator json, StoredRecord record) {
-        json.writeName("payload");
-        json.writeRawValue(new String(record.payloadJson(), UTF_8));
-    }
 
     /** Reads a record of the part's type with its earlier versions; the payloads are taken as they are, unchecked. */
     static RecordHistory read(JsonLine line, RecordType type) {

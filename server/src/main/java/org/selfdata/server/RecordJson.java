@@ -27,17 +27,6 @@ final class RecordJson {
     }
 
     private static void writeProperties(JsonGenerator json, StoredRecord record) {
-        json.writeStringProperty("id", record.id().token());
-        json.writeStringProperty("type", record.type().id());
-        json.writeStringProperty("category", record.category().term());
-        json.writeStringProperty("start", record.time().start().toString());
-        json.writeStringProperty("end", record.time().end().toString());
-        json.writeNumberProperty("source", record.provenance().source().value());
-        json.writeNumberProperty("batch", record.provenance().batch().value());
-        json.writeStringProperty("position", record.provenance().position().value());
-        json.writeNumberProperty("occurrence", record.occurrence());
-        json.writeNumberProperty("version", record.version());
-        json.writeName("payload");
-        json.writeRawValue(new RawJson(record.payloadJson()));
+        org.selfdata.model.RecordJson.writeProperties(json, record, org.selfdata.model.RecordJson.Id.TOKEN);
     }
 }

@@ -1,4 +1,4 @@
-package org.selfdata.server;
+package org.selfdata.model;
 
 import tools.jackson.core.SerializableString;
 
@@ -17,10 +17,10 @@ import static java.util.Objects.requireNonNull;
  * decoded into a string and encoded again. The quoted forms exist for the interface's sake; the generator never
  * asks for them when writing a raw value.
  */
-final class RawJson implements SerializableString {
+public final class RawJson implements SerializableString {
     private final byte[] utf8;
 
-    RawJson(byte[] utf8) {
+    public RawJson(byte[] utf8) {
         this.utf8 = requireNonNull(utf8, "utf8 is null");
     }
 

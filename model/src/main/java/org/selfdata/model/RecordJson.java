@@ -1,0 +1,40 @@
+package org.selfdata.model;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The JSON properties of a record, the same wherever a record is written out: the API, the command line and the
+ * export archive. The payload is the vault's canonical JSON, copied in as its bytes.
+ */
+public final class RecordJson {
+    /** How a record's id is written: the opaque token that finds it again, or the number an archive keeps. */
+    public enum Id {
+        TOKEN,
+        NUMBER
+    }
+
+    private RecordJson() {}
+
+    /** Writes a record's properties into the object the generator is in, in a fixed order, the payload last. */
+    public static void writeProperties(JsonGenerator json, StoredRecord record, Id id) {
+        switch (id) {
+            case TOKEN -> json.writeStringProperty("id", record.id().token());
+            case NUMBER -> json.writeNumberProperty("id", record.id().number());
+        }
+        json.writeStringProperty("type", record.type().id());
+        json.writeStringProperty("category", record.category().term());
+        json.writeStringProperty("start", record.time().start().toString());
+        json.writeStringProperty("end", record.time().end().toString());
+        json.writeNumberProperty("source", record.provenance().source().value());
+        json.writeNumberProperty("batch", record.provenance().batch().value());
+        json.writeStringProperty("position", record.provenance().position().value());
+        json.writeNumberProperty("occurrence", record.occurrence());
+        json.writeNumberProperty("version", record.version());
+        writePayload(json, record);
+    }
+
+    public static void writePayload(JsonGenerator json, StoredRecord record) {
+        json.writeName("payload");
+        json.writeRawValue(new RawJson(record.payloadJson()));
+    }
+}
