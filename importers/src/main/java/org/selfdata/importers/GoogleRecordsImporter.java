@@ -27,7 +27,7 @@ public final class GoogleRecordsImporter implements Importer {
         if (SIGNATURE.matcher(sniff.headText()).lookingAt() || SIGNATURE.matcher(sniff.headText().stripLeading()).lookingAt()) {
             return Detection.BY_CONTENT;
         }
-        return sniff.fileName().equalsIgnoreCase("Records.json") ? Detection.BY_NAME : Detection.NO;
+        return sniff.name().equalsIgnoreCase("Records.json") ? Detection.BY_NAME : Detection.NO;
     }
 
     @Override

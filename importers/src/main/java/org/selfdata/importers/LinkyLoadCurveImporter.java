@@ -23,7 +23,7 @@ public final class LinkyLoadCurveImporter implements Importer {
         if (head.startsWith(PREAMBLE_START) && head.contains("horodate;valeur")) {
             return Detection.BY_CONTENT;
         }
-        String name = sniff.fileName().toLowerCase(Locale.ROOT);
+        String name = sniff.name().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") && (name.contains("enedis") || name.contains("linky")) ? Detection.BY_NAME : Detection.NO;
     }
 

@@ -1,6 +1,10 @@
 package org.selfdata.importers;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportItem;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 
 import java.util.stream.Stream;
@@ -8,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A file being read: its format, the source it describes, and its records as a stream that parses as it goes.
  *
- * <p>Close it, or the stream, when done: it owns the input.
+ * <p>Close it, or the stream, when done: it owns the input. Either {@link #items()} or {@link #records()} may be
+ * called, once.
  */
 public interface ParsedFile extends AutoCloseable {
     String format();
@@ -17,10 +22,21 @@ public interface ParsedFile extends AutoCloseable {
     SourceDescriptor source();
 
     /**
-     * The file's records in file order. May be consumed once. A malformed record ends the stream with a
-     * {@code SelfdataException} naming its position.
+     * The file's records and rejections in file order, for a lenient import. A fault that leaves the parser lost
+     * (broken syntax, a truncated file) still ends the stream with a {@code SelfdataException} naming its position.
      */
-    Stream<RecordDraft> records();
+    Stream<ImportItem> items();
+
+    /**
+     * The file's records in file order, for a strict import: the first record that cannot be read ends the stream
+     * with a {@code SelfdataException} of code {@code INVALID_INPUT} naming its position.
+     */
+    default Stream<RecordDraft> records() {
+        return items().map(item -> switch (item) {
+            case RecordDraft record -> record;
+            case Rejection rejection -> throw new SelfdataException(ErrorCode.INVALID_INPUT, rejection.message());
+        });
+    }
 
     @Override
     void close();

@@ -1,7 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
-import org.selfdata.model.RecordDraft;
+import org.selfdata.model.ImportItem;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 
@@ -15,7 +15,10 @@ import java.util.stream.StreamSupport;
 
 import static java.util.Objects.requireNonNull;
 
-/** A {@link ParsedFile} whose records come from a {@link RecordReader} one at a time, as the caller pulls them. */
+/**
+ * A {@link ParsedFile} whose records come from a {@link RecordReader} one at a time, as the caller pulls them; a
+ * {@link RejectedRecord} thrown by the reader becomes a rejection in the stream, and reading goes on.
+ */
 final class RecordFile implements ParsedFile {
     private final String format;
     private final SourceDescriptor source;
@@ -41,12 +44,12 @@ final class RecordFile implements ParsedFile {
     }
 
     @Override
-    public Stream<RecordDraft> records() {
+    public Stream<ImportItem> items() {
         if (streamed) {
             throw new SelfdataException(ErrorCode.INTERNAL, "the records of a " + format + " file can be read only once");
         }
         streamed = true;
-        Spliterator<RecordDraft> spliterator = Spliterators.spliteratorUnknownSize(new Records(),
+        Spliterator<ImportItem> spliterator = Spliterators.spliteratorUnknownSize(new Records(),
                 Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(this::close);
     }
@@ -61,25 +64,30 @@ final class RecordFile implements ParsedFile {
         }
     }
 
-    private final class Records implements Iterator<RecordDraft> {
-        private Optional<RecordDraft> next = Optional.empty();
+    private final class Records implements Iterator<ImportItem> {
+        private Optional<ImportItem> next = Optional.empty();
         private boolean ended;
 
         @Override
         public boolean hasNext() {
             if (next.isEmpty() && !ended) {
-                next = reader.read();
-                ended = next.isEmpty();
+                try {
+                    next = reader.read().map(ImportItem.class::cast);
+                    ended = next.isEmpty();
+                }
+                catch (RejectedRecord e) {
+                    next = Optional.of(e.rejection());
+                }
             }
             return next.isPresent();
         }
 
         @Override
-        public RecordDraft next() {
+        public ImportItem next() {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more records");
             }
-            RecordDraft record = next.get();
+            ImportItem record = next.get();
             next = Optional.empty();
             return record;
         }

@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What detection may look at: the file's name and its first bytes (at most {@link #HEAD_SIZE}).
  *
- * @param fileName the name without its folder; only a hint
+ * @param fileName the file's name, or its path inside an archive ({@code Takeout/Location History/Records.json}); only
+ *     a hint, since people rename files
  */
 public record Sniff(String fileName, byte[] head) {
     public static final int HEAD_SIZE = 64 * 1024;
@@ -21,6 +22,12 @@ public record Sniff(String fileName, byte[] head) {
     public String headText() {
         int offset = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
         return new String(head, offset, head.length - offset, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The last segment of the file name: the name without any folder of the archive it came from. */
+    public String name() {
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        return fileName.substring(slash + 1);
     }
 
     public boolean nameEndsWith(String suffix) {

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param position where in the file the record was read, for provenance and for error messages
  */
-public record RecordDraft(TimeSpan time, Payload payload, Category category, Position position) {
+public record RecordDraft(TimeSpan time, Payload payload, Category category, Position position) implements ImportItem {
     public RecordDraft {
         requireNonNull(time, "time is null");
         requireNonNull(payload, "payload is null");
