@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class AssociatedData {
     private static final byte[] RECORD = "selfdata/record/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BATCH_FILE_NAME = "selfdata/batch/file_name/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REJECT = "selfdata/reject/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -39,6 +40,11 @@ final class AssociatedData {
     static byte[] batchFileName(PersonId person, BatchId batch) {
         return ByteBuffer.allocate(BATCH_FILE_NAME.length + 1 + 16).put(BATCH_FILE_NAME).put((byte) 0)
                 .putLong(person.value()).putLong(batch.value()).array();
+    }
+
+    static byte[] reject(PersonId person, BatchId batch, long number) {
+        return ByteBuffer.allocate(REJECT.length + 1 + 24).put(REJECT).put((byte) 0)
+                .putLong(person.value()).putLong(batch.value()).putLong(number).array();
     }
 
     static byte[] aeadKeyset(PersonId person, SourceId source) {

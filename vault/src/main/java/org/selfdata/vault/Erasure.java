@@ -13,7 +13,9 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.COVERAGE;
+import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
+import static org.selfdata.vault.VaultTables.REJECTS;
 import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
@@ -51,6 +53,7 @@ public final class Erasure {
             sources.forEach(source -> keyring.destroy(dsl, person, SourceId.of(source)));
             dsl.deleteFrom(RECORD_VERSIONS).where(PERSON_ID.eq(person.value())).execute();
             long records = dsl.deleteFrom(RECORDS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value())).execute();
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
@@ -63,7 +66,7 @@ public final class Erasure {
         return report;
     }
 
-    /** Destroys one source: its keys, its records and their history, its batches. */
+    /** Destroys one source: its keys, its records and their history, its batches and their quarantines. */
     public Report eraseSource(PersonId person, SourceId source) {
         Report report = database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
@@ -74,6 +77,8 @@ public final class Erasure {
             var ofSource = PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value()));
             dsl.deleteFrom(RECORD_VERSIONS).where(ofSource).execute();
             long records = dsl.deleteFrom(RECORDS).where(ofSource).execute();
+            dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value()).and(BATCH_ID.in(
+                    dsl.select(BATCH_ID).from(IMPORT_BATCHES).where(ofSource)))).execute();
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(ofSource).execute();
             dsl.deleteFrom(COVERAGE).where(ofSource).execute();
             dsl.deleteFrom(SOURCES).where(ofSource).execute();

@@ -9,15 +9,25 @@ import static java.util.Objects.requireNonNull;
 /**
  * What the vault needs to know about a file besides its records.
  *
- * @param fileName the file's name without its folder, sealed in the batch so the person can tell batches apart
+ * @param fileName the file's name without the folder it was in, or, for an entry of an archive, the archive's name and
+ *     the entry's path inside it ({@code takeout.zip!/Takeout/Location History/Records.json}); sealed in the batch so
+ *     the person can tell batches apart
  */
 public record ImportRequest(SourceDescriptor source, String format, String fileName) {
+    /** What separates an archive's name from the path of one of its entries. */
+    public static final String ARCHIVE_SEPARATOR = "!/";
+    private static final int MAXIMUM_LENGTH = 1_024;
+
     public ImportRequest {
         requireNonNull(source, "source is null");
         requireNonNull(format, "format is null");
         requireNonNull(fileName, "fileName is null");
-        if (fileName.isBlank() || fileName.length() > 255 || fileName.contains("/") || fileName.contains("\\")) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a file name must be 1 to 255 characters, without a folder");
+        int archiveEntry = fileName.indexOf(ARCHIVE_SEPARATOR);
+        String name = archiveEntry < 0 ? fileName : fileName.substring(0, archiveEntry);
+        if (fileName.isBlank() || fileName.length() > MAXIMUM_LENGTH || name.contains("/") || name.contains("\\")
+                || fileName.chars().anyMatch(Character::isISOControl)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a file name must be 1 to " + MAXIMUM_LENGTH
+                    + " characters, without a folder, and without control characters");
         }
     }
 }

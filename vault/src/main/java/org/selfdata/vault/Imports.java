@@ -5,10 +5,12 @@ import org.jooq.Record;
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.ImportItem;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceDescriptor;
@@ -21,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -50,13 +54,16 @@ import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
 
 /**
- * Writes imported files into the vault, one batch per file, all or nothing.
+ * Writes imported files into the vault, one batch per file, all or nothing; several files (an archive's) can share
+ * one transaction.
  *
  * <p>A batch is one database transaction: a crash or a kill at any moment leaves the vault as it was before the
  * import began. Each record is fingerprinted with its source's keyed PRF, numbered among identical records of the
  * file ({@link Occurrences}), and sealed under its source's key with associated data binding person, id and
  * version; this happens on a second thread ({@link SealingPipeline}) while this one writes JDBC batches. A record
- * whose fingerprint and occurrence the source already holds is counted as a duplicate and not written again.
+ * whose fingerprint and occurrence the source already holds is counted as a duplicate and not written again. A
+ * rejection (a record a lenient import could not read) is sealed into the batch's quarantine with its position and
+ * reason, so that nothing is dropped without being reported.
  */
 public final class Imports {
     private final Database database;
@@ -70,74 +77,171 @@ public final class Imports {
     }
 
     /**
-     * Imports one file's records. The stream is consumed inside the transaction; a failure while reading it (a
-     * malformed record) rolls the whole batch back and is rethrown as it was.
+     * Imports one file's records, and quarantines its rejections. The stream is consumed inside the transaction; a
+     * failure while reading it (a malformed file) rolls the whole batch back and is rethrown as it was.
      */
-    public ImportBatch write(PersonId person, ImportRequest request, Stream<RecordDraft> records) {
-        requireNonNull(request, "request is null");
-        try (records) {
-            return database.transaction(person, connection -> {
-                DSLContext dsl = database.dsl(connection);
-                Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                Source source = findOrCreateSource(dsl, person, request.source(), startedAt.toEpochMilli());
-                SourceKeys keys = keyring.keys(dsl, person, source.id());
-                Counters counters = Counters.lock(dsl, database, person);
-                BatchId batch = BatchId.of(counters.nextBatch());
-                CoverageTally coverage = new CoverageTally();
-                Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(),
-                        records.iterator(), coverage);
-                Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                dsl.insertInto(IMPORT_BATCHES)
-                        .set(PERSON_ID, person.value())
-                        .set(BATCH_ID, batch.value())
-                        .set(SOURCE_ID, source.id().value())
-                        .set(FORMAT, request.format())
-                        .set(FILE_NAME, keys.seal(request.fileName().getBytes(StandardCharsets.UTF_8),
-                                AssociatedData.batchFileName(person, batch)))
-                        .set(STARTED_AT, startedAt.toEpochMilli())
-                        .set(FINISHED_AT, finishedAt.toEpochMilli())
-                        .set(ADDED, written.added())
-                        .set(DUPLICATES, written.duplicates())
-                        .set(REJECTED, 0L)
-                        .execute();
-                coverage.save(dsl, person);
-                counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
-                return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
-                        written.added(), written.duplicates(), 0);
-            });
+    public ImportBatch write(PersonId person, ImportRequest request, Stream<? extends ImportItem> items) {
+        return inOneTransaction(person, session -> session.write(request, items));
+    }
+
+    /**
+     * Imports several files in one transaction, such as the entries of an archive: the work writes each file through
+     * the session it is given, and everything it wrote lands together or not at all. A file that fails is rolled
+     * back alone (to a savepoint) and its exception rethrown to the work, which may go on with the next file or give
+     * up, rolling back every file.
+     */
+    public <T> T inOneTransaction(PersonId person, Function<FileWriter, T> work) {
+        requireNonNull(person, "person is null");
+        requireNonNull(work, "work is null");
+        return database.transaction(person, connection -> {
+            FileWriter writer = new FileWriter(connection, person);
+            try {
+                return work.apply(writer);
+            }
+            finally {
+                writer.closed = true;
+            }
+        });
+    }
+
+    /** Writes files, each as one batch, inside the transaction of {@link #inOneTransaction}. */
+    public final class FileWriter {
+        private final Connection connection;
+        private final PersonId person;
+        private boolean closed;
+
+        private FileWriter(Connection connection, PersonId person) {
+            this.connection = connection;
+            this.person = person;
+        }
+
+        /**
+         * Writes one file as one batch: its records, each unless already held, and its rejections into the batch's
+         * quarantine. On failure the file's writes are undone and the exception rethrown; the files written before
+         * it stay in the transaction.
+         */
+        public ImportBatch write(ImportRequest request, Stream<? extends ImportItem> items) {
+            requireNonNull(request, "request is null");
+            requireNonNull(items, "items is null");
+            if (closed) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "an import's transaction is over; no more files can join it");
+            }
+            try (items) {
+                Savepoint savepoint = savepoint(connection);
+                try {
+                    ImportBatch batch = writeBatch(connection, person, request, items);
+                    connection.releaseSavepoint(savepoint);
+                    return batch;
+                }
+                catch (SQLException e) {
+                    rollBack(connection, savepoint, e);
+                    throw Database.failure(e, "importing " + request.fileName());
+                }
+                catch (RuntimeException | Error e) {
+                    rollBack(connection, savepoint, e);
+                    throw e;
+                }
+            }
         }
     }
 
-    private record Written(long added, long duplicates, long nextRecordNumber) {}
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, "starting an import");
+        }
+    }
+
+    private static void rollBack(Connection connection, Savepoint savepoint, Throwable failure) {
+        try {
+            connection.rollback(savepoint);
+        }
+        catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private ImportBatch writeBatch(Connection connection, PersonId person, ImportRequest request,
+            Stream<? extends ImportItem> items) throws SQLException {
+        DSLContext dsl = database.dsl(connection);
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Source source = findOrCreateSource(dsl, person, request.source(), startedAt.toEpochMilli());
+        SourceKeys keys = keyring.keys(dsl, person, source.id());
+        Counters counters = Counters.lock(dsl, database, person);
+        BatchId batch = BatchId.of(counters.nextBatch());
+        // The batch's row comes first, so that its quarantine can refer to it; its counts are set at the end.
+        dsl.insertInto(IMPORT_BATCHES)
+                .set(PERSON_ID, person.value())
+                .set(BATCH_ID, batch.value())
+                .set(SOURCE_ID, source.id().value())
+                .set(FORMAT, request.format())
+                .set(FILE_NAME, keys.seal(request.fileName().getBytes(StandardCharsets.UTF_8),
+                        AssociatedData.batchFileName(person, batch)))
+                .set(STARTED_AT, startedAt.toEpochMilli())
+                .set(FINISHED_AT, startedAt.toEpochMilli())
+                .set(ADDED, 0L)
+                .set(DUPLICATES, 0L)
+                .set(REJECTED, 0L)
+                .execute();
+        CoverageTally coverage = new CoverageTally();
+        Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(),
+                items.iterator(), coverage);
+        Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        dsl.update(IMPORT_BATCHES)
+                .set(FINISHED_AT, finishedAt.toEpochMilli())
+                .set(ADDED, written.added())
+                .set(DUPLICATES, written.duplicates())
+                .set(REJECTED, written.rejected())
+                .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value())))
+                .execute();
+        coverage.save(dsl, person);
+        counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
+        return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
+                written.added(), written.duplicates(), written.rejected());
+    }
+
+    private record Written(long added, long duplicates, long rejected, long nextRecordNumber) {}
 
     private Written writeRecords(Connection connection, PersonId person, SourceId source, BatchId batch, SourceKeys keys,
-            long firstNumber, Iterator<RecordDraft> drafts, CoverageTally coverage) throws SQLException {
-        RowSealer sealer = new RowSealer(person, keys, firstNumber);
+            long firstNumber, Iterator<? extends ImportItem> items, CoverageTally coverage) throws SQLException {
+        RowSealer sealer = new RowSealer(person, batch, keys, firstNumber);
         long added = 0;
         long duplicates = 0;
+        long rejected = 0;
         Map<String, PreparedStatement> inserts = new HashMap<>();
-        try (SealingPipeline pipeline = new SealingPipeline(drafts, sealer::seal)) {
-            for (List<SealedRow> chunk = pipeline.next(); !chunk.isEmpty(); chunk = pipeline.next()) {
+        try (SealingPipeline<ImportItem, SealedItem> pipeline = new SealingPipeline<>(items, sealer::seal)) {
+            for (List<SealedItem> chunk = pipeline.next(); !chunk.isEmpty(); chunk = pipeline.next()) {
                 // Runs of rows of one type and category go through that pair's statement, in file order.
                 int runStart = 0;
                 while (runStart < chunk.size()) {
-                    SealedRow first = chunk.get(runStart);
+                    if (chunk.get(runStart) instanceof SealedReject reject) {
+                        PreparedStatement insert = inserts.computeIfAbsent("rejects",
+                                key -> prepare(connection, Quarantine.INSERT));
+                        Quarantine.bind(insert, person, batch, reject);
+                        insert.executeUpdate();
+                        rejected++;
+                        runStart++;
+                        continue;
+                    }
+                    SealedRow first = (SealedRow) chunk.get(runStart);
                     int runEnd = runStart + 1;
-                    while (runEnd < chunk.size() && chunk.get(runEnd).id().type() == first.id().type()
-                            && chunk.get(runEnd).category() == first.category()) {
+                    while (runEnd < chunk.size() && chunk.get(runEnd) instanceof SealedRow row
+                            && row.id().type() == first.id().type() && row.category() == first.category()) {
                         runEnd++;
                     }
                     PreparedStatement insert = inserts.computeIfAbsent(first.id().type().id() + " " + first.category().term(),
                             key -> prepare(connection,
                                     RecordRows.insertForBatch(person, source, batch, first.id().type(), first.category())));
                     for (int index = runStart; index < runEnd; index++) {
-                        RecordRows.bindForBatch(insert, chunk.get(index));
+                        RecordRows.bindForBatch(insert, (SealedRow) chunk.get(index));
                         insert.addBatch();
                     }
                     int[] counts = insert.executeBatch();
                     for (int index = 0; index < counts.length; index++) {
                         if (RecordRows.written(counts[index])) {
-                            SealedRow row = chunk.get(runStart + index);
+                            SealedRow row = (SealedRow) chunk.get(runStart + index);
                             coverage.add(source, row.id().type(), row.id().startMillis(), row.endMillis());
                             added++;
                         }
@@ -154,7 +258,7 @@ public final class Imports {
                 insert.close();
             }
         }
-        return new Written(added, duplicates, sealer.nextNumber());
+        return new Written(added, duplicates, rejected, sealer.nextNumber());
     }
 
     private static PreparedStatement prepare(Connection connection, String sql) {
@@ -166,20 +270,33 @@ public final class Imports {
         }
     }
 
-    /** Turns drafts into sealed rows, on the sealing thread only: it numbers records and counts occurrences. */
+    /**
+     * Turns items into sealed rows, on the sealing thread only: it numbers records and rejections and counts
+     * occurrences.
+     */
     private static final class RowSealer {
         private final PersonId person;
+        private final BatchId batch;
         private final SourceKeys keys;
         private final Occurrences occurrences = new Occurrences();
         private long nextNumber;
+        private long nextReject = 1;
 
-        RowSealer(PersonId person, SourceKeys keys, long firstNumber) {
+        RowSealer(PersonId person, BatchId batch, SourceKeys keys, long firstNumber) {
             this.person = person;
+            this.batch = batch;
             this.keys = keys;
             this.nextNumber = firstNumber;
         }
 
-        SealedRow seal(RecordDraft draft) {
+        SealedItem seal(ImportItem item) {
+            return switch (item) {
+                case RecordDraft draft -> seal(draft);
+                case Rejection rejection -> Quarantine.seal(person, batch, nextReject++, rejection, keys);
+            };
+        }
+
+        private SealedRow seal(RecordDraft draft) {
             byte[] json = PayloadCodec.encode(draft.payload());
             long fingerprint = keys.fingerprint(RecordContent.canonical(draft, json));
             int occurrence = draft.type().countsOccurrences() ? occurrences.next(fingerprint) : 1;
@@ -191,6 +308,24 @@ public final class Imports {
         long nextNumber() {
             return nextNumber;
         }
+    }
+
+    /**
+     * The rejections a lenient import of a batch quarantined, in file order, a page at a time: those numbered after
+     * {@code after}, at most {@code limit} of them.
+     */
+    public List<QuarantinedRecord> rejects(PersonId person, BatchId batch, long after, int limit) {
+        requireNonNull(batch, "batch is null");
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Optional<Long> source = dsl.select(SOURCE_ID).from(IMPORT_BATCHES)
+                    .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))).fetchOptional(SOURCE_ID);
+            if (source.isEmpty()) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no batch " + batch.value());
+            }
+            SourceKeys keys = keyring.keys(dsl, person, SourceId.of(source.get()));
+            return Quarantine.read(dsl, person, batch, keys, after, limit);
+        });
     }
 
     public List<Source> sources(PersonId person) {

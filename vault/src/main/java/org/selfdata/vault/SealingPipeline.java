@@ -1,7 +1,6 @@
 package org.selfdata.vault;
 
 import org.selfdata.model.ErrorCode;
-import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 
 import java.util.ArrayList;
@@ -22,12 +21,11 @@ import static java.util.Objects.requireNonNull;
  * <p>A failure on either side stops both: a malformed record reaches the writer as the exception it was, and a
  * writer that gives up closes the pipeline, which stops the sealing thread before the transaction rolls back.
  */
-final class SealingPipeline implements AutoCloseable {
+final class SealingPipeline<I, O> implements AutoCloseable {
     private static final int CHUNK = 1_000;
-    private static final List<SealedRow> END = List.of();
 
     private sealed interface Handover {
-        record Chunk(List<SealedRow> rows) implements Handover {}
+        record Chunk(List<?> rows) implements Handover {}
 
         record Failure(Throwable cause) implements Handover {}
     }
@@ -36,16 +34,16 @@ final class SealingPipeline implements AutoCloseable {
     private final Thread sealer;
     private volatile boolean stopped;
 
-    SealingPipeline(Iterator<RecordDraft> drafts, Function<RecordDraft, SealedRow> seal) {
+    SealingPipeline(Iterator<? extends I> drafts, Function<? super I, ? extends O> seal) {
         requireNonNull(drafts, "drafts is null");
         requireNonNull(seal, "seal is null");
         this.sealer = Thread.ofPlatform().name("selfdata-sealing").daemon().unstarted(() -> run(drafts, seal));
         sealer.start();
     }
 
-    private void run(Iterator<RecordDraft> drafts, Function<RecordDraft, SealedRow> seal) {
+    private void run(Iterator<? extends I> drafts, Function<? super I, ? extends O> seal) {
         try {
-            List<SealedRow> chunk = new ArrayList<>(CHUNK);
+            List<O> chunk = new ArrayList<>(CHUNK);
             while (!stopped && drafts.hasNext()) {
                 chunk.add(seal.apply(drafts.next()));
                 if (chunk.size() == CHUNK) {
@@ -56,7 +54,7 @@ final class SealingPipeline implements AutoCloseable {
             if (!chunk.isEmpty()) {
                 handOver(new Handover.Chunk(chunk));
             }
-            handOver(new Handover.Chunk(END));
+            handOver(new Handover.Chunk(List.of()));
         }
         catch (Throwable e) {
             handOver(new Handover.Failure(e));
@@ -75,7 +73,8 @@ final class SealingPipeline implements AutoCloseable {
     }
 
     /** The next chunk of sealed rows, or an empty list once every record has been sealed. */
-    List<SealedRow> next() {
+    @SuppressWarnings("unchecked") // the sealing thread puts only lists of O in chunks
+    List<O> next() {
         Handover handover;
         try {
             handover = queue.take();
@@ -85,7 +84,7 @@ final class SealingPipeline implements AutoCloseable {
             throw new SelfdataException(ErrorCode.INTERNAL, "the import was interrupted", e);
         }
         return switch (handover) {
-            case Handover.Chunk chunk -> chunk.rows();
+            case Handover.Chunk chunk -> (List<O>) chunk.rows();
             case Handover.Failure failure -> throw rethrown(failure.cause());
         };
     }

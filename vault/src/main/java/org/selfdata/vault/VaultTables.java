@@ -77,6 +77,10 @@ final class VaultTables {
     static final Field<Long> FIRST_START = field(name("first_start"), SQLDataType.BIGINT);
     static final Field<Long> LAST_END = field(name("last_end"), SQLDataType.BIGINT);
 
+    static final Table<Record> REJECTS = table(name("rejects"));
+    static final Field<Long> REJECT_NUMBER = field(name("reject_number"), SQLDataType.BIGINT);
+    static final Field<byte[]> SEALED = field(name("sealed"), SQLDataType.BLOB);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -95,5 +99,6 @@ final class VaultTables {
             RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END, FINGERPRINT,
                     OCCURRENCE, VERSION, PAYLOAD),
             RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT),
-            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END));
+            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END),
+            REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED));
 }

@@ -3,6 +3,8 @@ package org.selfdata.vault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.Rejection;
 import org.selfdata.testing.TestPostgres;
 
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RowLevelSecurityTest {
     private static final List<String> PERSONAL_TABLES =
-            List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage");
+            List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
@@ -37,11 +40,16 @@ class RowLevelSecurityTest {
                     SyntheticRecords.points(30));
             vault.imports().write(dominique.id(),
                     new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
-                    SyntheticRecords.points(20));
+                    Stream.concat(SyntheticRecords.points(20),
+                            Stream.of(new Rejection(Position.line(3), "the amount is not a number"))));
         }
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
+            name(connection, dominique.id().value());
+            assertThat(count(connection, "rejects")).as("dominique's quarantine, seen by dominique").isEqualTo(1);
+            connection.rollback();
+
             name(connection, camille.id().value());
             for (String table : PERSONAL_TABLES) {
                 assertThat(personIds(connection, table)).as(table).doesNotContain(dominique.id().value());

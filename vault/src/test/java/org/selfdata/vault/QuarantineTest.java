@@ -1,0 +1,149 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.BatchId;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.ImportItem;
+import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.Rejection;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.selfdata.vault.SyntheticRecords.BANK;
+import static org.selfdata.vault.SyntheticRecords.LOCATION_HISTORY;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
+class QuarantineTest {
+    private static final Rejection BAD_AMOUNT = new Rejection(Position.line(7), "the amount is not a number");
+    private static final Rejection BAD_DATE = new Rejection(Position.line(9), "the date is not dd/mm/yyyy");
+
+    @Parameter
+    Engine engine;
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private Person camille;
+
+    @BeforeEach
+    void createVault() {
+        vault = TestVaults.create(engine, folder);
+        camille = TestVaults.camille(vault);
+    }
+
+    @AfterEach
+    void closeVault() {
+        vault.close();
+    }
+
+    @Test
+    void aLenientImportWritesTheGoodRecordsAndQuarantinesEveryRejectionInFileOrder() {
+        Stream<ImportItem> items = Stream.concat(Stream.concat(SyntheticRecords.points(1_500), Stream.of(BAD_AMOUNT)),
+                Stream.concat(LongStream.range(1_500, 2_200).mapToObj(SyntheticRecords::point), Stream.of(BAD_DATE)));
+
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "a.json"),
+                items);
+
+        assertThat(batch.added()).isEqualTo(2_200);
+        assertThat(batch.rejected()).isEqualTo(2);
+        assertThat(vault.imports().batch(camille.id(), batch.id()).orElseThrow().rejected()).isEqualTo(2);
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 100))
+                .containsExactly(new QuarantinedRecord(1, BAD_AMOUNT), new QuarantinedRecord(2, BAD_DATE));
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 1, 100)).containsExactly(new QuarantinedRecord(2, BAD_DATE));
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 1)).containsExactly(new QuarantinedRecord(1, BAD_AMOUNT));
+    }
+
+    @Test
+    void theQuarantineOfABatchThatIsNotThereIsNotFound() {
+        assertThatThrownBy(() -> vault.imports().rejects(camille.id(), BatchId.of(42), 0, 10))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .hasMessage("there is no batch 42");
+    }
+
+    @Test
+    void erasingASourceEmptiesTheQuarantinesOfItsBatches() {
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(BAD_AMOUNT, BAD_DATE));
+
+        vault.erasure().eraseSource(camille.id(), batch.source());
+
+        assertThatThrownBy(() -> vault.imports().rejects(camille.id(), batch.id(), 0, 10))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+    }
+
+    @Test
+    void filesWrittenInOneTransactionLandTogether() {
+        List<ImportBatch> batches = vault.imports().inOneTransaction(camille.id(), files -> List.of(
+                files.write(new ImportRequest(LOCATION_HISTORY, "google-records", "takeout.zip!/Takeout/Records.json"),
+                        SyntheticRecords.points(300)),
+                files.write(new ImportRequest(BANK, "csv", "takeout.zip!/Takeout/releve.csv"), Stream.of(BAD_AMOUNT))));
+
+        assertThat(batches).extracting(ImportBatch::added, ImportBatch::rejected)
+                .containsExactly(tuple(300L, 0L), tuple(0L, 1L));
+        assertThat(vault.imports().batches(camille.id())).hasSize(2);
+    }
+
+    @Test
+    void aFileThatFailsIsUndoneAloneAndTheOthersLandWhenTheWorkGoesOn() {
+        List<ImportBatch> landed = vault.imports().inOneTransaction(camille.id(), files -> {
+            ImportBatch first = files.write(new ImportRequest(LOCATION_HISTORY, "google-records", "one.json"),
+                    SyntheticRecords.points(300));
+            assertThatThrownBy(() -> files.write(new ImportRequest(BANK, "csv", "broken.csv"), failingAfter(50)))
+                    .hasMessage("line 51: the file ends in the middle of a quoted field");
+            return List.of(first);
+        });
+
+        assertThat(landed).hasSize(1);
+        assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::fileName).containsExactly("one.json");
+        assertThat(vault.imports().sources(camille.id())).hasSize(1);
+        assertThat(readAll()).hasSize(300);
+    }
+
+    @Test
+    void aFailureThatEndsTheWorkUndoesEveryFile() {
+        assertThatThrownBy(() -> vault.imports().inOneTransaction(camille.id(), files -> {
+            files.write(new ImportRequest(LOCATION_HISTORY, "google-records", "one.json"), SyntheticRecords.points(300));
+            return files.write(new ImportRequest(BANK, "csv", "broken.csv"), failingAfter(50));
+        })).hasMessage("line 51: the file ends in the middle of a quoted field");
+
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+        assertThat(vault.imports().sources(camille.id())).isEmpty();
+        assertThat(readAll()).isEmpty();
+    }
+
+    private static Stream<ImportItem> failingAfter(int records) {
+        String fault = "line 51: the file ends in the middle of a quoted field";
+        return Stream.concat(Stream.iterate(1, line -> line + 1).limit(records)
+                        .map(line -> (ImportItem) SyntheticRecords.coffee(LocalDate.of(2025, 3, 10), line)),
+                Stream.<ImportItem>of(BAD_AMOUNT).peek(rejection -> {
+                    throw new SelfdataException(ErrorCode.INVALID_INPUT, fault);
+                }));
+    }
+
+    private List<StoredRecord> readAll() {
+        try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
+            return records.toList();
+        }
+    }
+}
