@@ -68,6 +68,15 @@ public final class Importers {
 
     /** Opens an upload: the head of the stream is read once for detection, then handed on with the rest. */
     public ParsedFile open(String fileName, InputStream in, ImportContext context) {
+        return openIfRecognized(fileName, in, context).orElseThrow(() -> new SelfdataException(
+                ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
+    }
+
+    /**
+     * Opens a file if some importer recognizes it, such as an entry of an archive, where what is not recognized is
+     * reported by name rather than refused. The caller closes {@code in} when nothing is returned.
+     */
+    public Optional<ParsedFile> openIfRecognized(String fileName, InputStream in, ImportContext context) {
         requireNonNull(fileName, "fileName is null");
         requireNonNull(in, "in is null");
         requireNonNull(context, "context is null");
@@ -81,12 +90,11 @@ public final class Importers {
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be read", e);
         }
-        Importer importer = detect(new Sniff(fileName, head)).orElseThrow(() -> new SelfdataException(
-                ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
-        return importer.open(buffered, context);
+        return detect(new Sniff(fileName, head)).map(importer -> importer.open(buffered, context));
     }
 
-    private String formats() {
+    /** The formats selfdata reads, for messages. */
+    public String formats() {
         return importers.stream().map(Importer::format).collect(Collectors.joining(", "));
     }
 }

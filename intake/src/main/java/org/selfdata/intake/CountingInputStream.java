@@ -1,4 +1,4 @@
-package org.selfdata.cli;
+package org.selfdata.intake;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

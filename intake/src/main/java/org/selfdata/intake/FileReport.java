@@ -1,0 +1,53 @@
+package org.selfdata.intake;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeSpan;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What became of one file, or of one entry of an archive or folder: imported as a batch, not recognized by any
+ * importer, or (in a lenient import) refused.
+ */
+public sealed interface FileReport {
+    /** The file's name, or the archive's name and the entry's path ({@code takeout.zip!/Takeout/Records.json}). */
+    String file();
+
+    /**
+     * A file imported as one batch.
+     *
+     * @param covered the time its records span, read or not already held; empty when it held no record
+     */
+    record Imported(String file, String format, SourceDescriptor source, ImportBatch batch, Optional<TimeSpan> covered,
+            Duration took) implements FileReport {
+        public Imported {
+            requireNonNull(file, "file is null");
+            requireNonNull(format, "format is null");
+            requireNonNull(source, "source is null");
+            requireNonNull(batch, "batch is null");
+            requireNonNull(covered, "covered is null");
+            requireNonNull(took, "took is null");
+        }
+    }
+
+    /** An entry of an archive or folder that no importer recognizes: reported by name, and left alone. */
+    record NotRecognized(String file) implements FileReport {
+        public NotRecognized {
+            requireNonNull(file, "file is null");
+        }
+    }
+
+    /** An entry that could not be read, in a lenient import: nothing of it was written; the others were. */
+    record Failed(String file, ErrorCode code, String message) implements FileReport {
+        public Failed {
+            requireNonNull(file, "file is null");
+            requireNonNull(code, "code is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+}

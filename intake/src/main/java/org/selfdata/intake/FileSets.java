@@ -1,0 +1,89 @@
+package org.selfdata.intake;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Tells what a path holds (one file, a zip, a folder) and opens it as the {@link FileSet} that reads it. */
+final class FileSets {
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] EMPTY_ZIP = {'P', 'K', 5, 6};
+
+    private FileSets() {}
+
+    /**
+     * @param displayName the name reports use for the path: its own name, never the folders above it, which say
+     *     things about the person's machine
+     */
+    static FileSet open(Path path, String displayName, IntakeLimits limits) {
+        if (Files.isDirectory(path)) {
+            return new FolderFiles(path, displayName, limits);
+        }
+        if (!Files.isRegularFile(path)) {
+            if (Files.exists(path)) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, displayName + " is neither a file nor a folder");
+            }
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName);
+        }
+        byte[] signature = signature(path, displayName);
+        if (Arrays.equals(signature, ZIP) || Arrays.equals(signature, EMPTY_ZIP)) {
+            return new ZipFiles(path, displayName, limits);
+        }
+        return new SingleFile(path, displayName);
+    }
+
+    private static byte[] signature(Path path, String displayName) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(4);
+        }
+        catch (NoSuchFileException e) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName, e);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, displayName + ": the file could not be read", e);
+        }
+    }
+
+    /** One file, read as it is. */
+    private static final class SingleFile implements FileSet {
+        private final Path path;
+        private final String name;
+        private boolean handedOut;
+
+        SingleFile(Path path, String name) {
+            this.path = path;
+            this.name = name;
+        }
+
+        @Override
+        public boolean single() {
+            return true;
+        }
+
+        @Override
+        public Optional<FileEntry> next() {
+            if (handedOut) {
+                return Optional.empty();
+            }
+            handedOut = true;
+            long size;
+            try {
+                size = Files.size(path);
+            }
+            catch (IOException e) {
+                size = -1;
+            }
+            return Optional.of(new FileEntry(name, size, () -> Files.newInputStream(path)));
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,181 @@
+package org.selfdata.intake;
+
+import org.selfdata.importers.ImportContext;
+import org.selfdata.importers.Importers;
+import org.selfdata.importers.ParsedFile;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.ImportItem;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.Imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The front door of the vault: a file, a zip archive or a folder, through the importers, into the vault, with a
+ * report per file. The command line and the server's uploads both come through here, so that they behave alike.
+ *
+ * <p>One import is one transaction. A strict import lands whole or not at all: the first file or entry that cannot be
+ * read undoes every one, and the error names it. A lenient import quarantines the records it cannot read, reports an
+ * entry it cannot read at all and goes on with the others. Entries no importer recognizes are reported by name in
+ * both modes; a single file no importer recognizes is refused.
+ */
+public final class Intake {
+    private static final Set<ErrorCode> FAULTS_OF_ONE_FILE = Set.of(ErrorCode.INVALID_INPUT, ErrorCode.UNSUPPORTED_FORMAT);
+
+    private final Importers importers;
+    private final Imports imports;
+    private final IntakeLimits limits;
+
+    public Intake(Importers importers, Imports imports, IntakeLimits limits) {
+        this.importers = requireNonNull(importers, "importers is null");
+        this.imports = requireNonNull(imports, "imports is null");
+        this.limits = requireNonNull(limits, "limits is null");
+    }
+
+    /** Imports a file, a zip archive or a folder that the person named; reports call it by its own name only. */
+    public IntakeReport importPath(Person person, Path path, ImportMode mode, IntakeListener listener) {
+        requireNonNull(path, "path is null");
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        return importPath(person, path, name == null ? "/" : name.toString(), mode, listener);
+    }
+
+    /**
+     * Imports a file, archive or folder under a name of the caller's choosing, such as an upload saved to a
+     * temporary file under the name it was uploaded with.
+     */
+    public IntakeReport importPath(Person person, Path path, String displayName, ImportMode mode, IntakeListener listener) {
+        requireNonNull(person, "person is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(displayName, "displayName is null");
+        requireNonNull(mode, "mode is null");
+        requireNonNull(listener, "listener is null");
+        ImportContext context = new ImportContext(person.zone());
+        ExpansionBudget budget = new ExpansionBudget(limits.maximumExpandedBytes());
+        try (FileSet files = FileSets.open(path, displayName, limits)) {
+            IntakeReport report = imports.inOneTransaction(person.id(), writer -> {
+                List<FileReport> reports = new ArrayList<>();
+                for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {
+                    FileReport fileReport = importEntry(writer, entry.get(), files.single(), mode, context, budget, listener);
+                    listener.done(fileReport);
+                    reports.add(fileReport);
+                }
+                return new IntakeReport(reports);
+            });
+            if (!files.single() && report.imported().isEmpty() && report.failed().isEmpty()) {
+                throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, displayName + ": no importer recognizes any of its "
+                        + report.files().size() + " files; selfdata reads " + importers.formats());
+            }
+            return report;
+        }
+    }
+
+    private FileReport importEntry(Imports.FileWriter writer, FileEntry entry, boolean single, ImportMode mode,
+            ImportContext context, ExpansionBudget budget, IntakeListener listener) {
+        long started = System.nanoTime();
+        listener.reading(entry.name(), entry.size());
+        try {
+            InputStream in = open(entry, budget, listener);
+            Optional<ParsedFile> opened = openOrClose(entry.name(), in, context);
+            if (opened.isEmpty()) {
+                if (single) {
+                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, entry.name()
+                            + ": no importer recognizes this file; selfdata reads " + importers.formats());
+                }
+                return new FileReport.NotRecognized(entry.name());
+            }
+            try (ParsedFile file = opened.get()) {
+                Covered covered = new Covered();
+                Stream<? extends ImportItem> items = mode == ImportMode.STRICT
+                        ? file.records().peek(covered::add)
+                        : file.items().peek(covered::add);
+                ImportBatch batch = writer.write(new ImportRequest(file.source(), file.format(), entry.name()), items);
+                return new FileReport.Imported(entry.name(), file.format(), file.source(), batch, covered.span(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+        catch (SelfdataException e) {
+            SelfdataException named = named(entry.name(), e);
+            if (mode == ImportMode.LENIENT && !single && FAULTS_OF_ONE_FILE.contains(e.code())) {
+                return new FileReport.Failed(entry.name(), named.code(), named.getMessage());
+            }
+            throw named;
+        }
+    }
+
+    private static InputStream open(FileEntry entry, ExpansionBudget budget, IntakeListener listener) {
+        try {
+            long[] counted = {0};
+            return new CountingInputStream(entry.opener().open(), total -> {
+                budget.spend(total - counted[0]);
+                counted[0] = total;
+                listener.advanced(total);
+            });
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the file could not be opened", e);
+        }
+    }
+
+    private Optional<ParsedFile> openOrClose(String name, InputStream in, ImportContext context) {
+        Optional<ParsedFile> opened;
+        try {
+            opened = importers.openIfRecognized(name, in, context);
+        }
+        catch (RuntimeException e) {
+            closeQuietly(in, e);
+            throw e;
+        }
+        if (opened.isEmpty()) {
+            closeQuietly(in, null);
+        }
+        return opened;
+    }
+
+    private static void closeQuietly(InputStream in, RuntimeException failure) {
+        try {
+            in.close();
+        }
+        catch (IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Puts the file's name in front of a message that does not start with it already. */
+    private static SelfdataException named(String name, SelfdataException e) {
+        return e.getMessage().startsWith(name) ? e : new SelfdataException(e.code(), name + ": " + e.getMessage(), e);
+    }
+
+    /** The time a file's records span, gathered as they stream past. */
+    private static final class Covered {
+        private long start = Long.MAX_VALUE;
+        private long end = Long.MIN_VALUE;
+
+        void add(ImportItem item) {
+            if (item instanceof RecordDraft draft) {
+                start = Math.min(start, draft.time().startMillis());
+                end = Math.max(end, draft.time().endMillis());
+            }
+        }
+
+        Optional<TimeSpan> span() {
+            return start == Long.MAX_VALUE ? Optional.empty() : Optional.of(TimeSpan.ofEpochMillis(start, end));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.selfdata.intake;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.importers.Importers;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IntakeTest {
+    /** Three points of a Takeout Records.json, written here after the layout in FORMATS.md. */
+    private static final String RECORDS_JSON = """
+            {"locations": [
+              {"latitudeE7": 457578000, "longitudeE7": 48320000, "accuracy": 12, "timestamp": "2025-03-10T08:00:00Z"},
+              {"latitudeE7": 457600000, "longitudeE7": 48350000, "accuracy": 15, "timestamp": "2025-03-10T08:05:00Z"},
+              {"latitudeE7": 457620000, "longitudeE7": 48380000, "accuracy": 9, "timestamp": "2025-03-10T08:10:00Z"}
+            ]}
+            """;
+    private static final String TRUNCATED_RECORDS_JSON = """
+            {"locations": [
+              {"latitudeE7": 457578000, "longitudeE7": 48320000, "accuracy": 12, "timestamp": "2025-03-10T08:00:00Z"},
+              {"latitudeE7": 4576
+            """;
+    private static final String CONTACTS = """
+            BEGIN:VCARD\r
+            VERSION:3.0\r
+            FN:Alix Martin\r
+            N:Martin;Alix;;;\r
+            TEL:+33 4 72 00 00 00\r
+            END:VCARD\r
+            """;
+
+    @TempDir
+    Path folder;
+
+    private Vault vault;
+    private Person camille;
+    private Intake intake;
+
+    @BeforeEach
+    void createVault() {
+        vault = TestVaults.create(Engine.SQLITE, folder.resolve("vault"));
+        camille = TestVaults.camille(vault);
+        intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
+    }
+
+    @AfterEach
+    void closeVault() {
+        vault.close();
+    }
+
+    @Test
+    void aZipIsImportedEntryByEntryAndWhatIsNotRecognizedIsReportedByName() throws IOException {
+        Path zip = zip("takeout-camille.zip", Map.of(
+                "Takeout/Location History/Records.json", RECORDS_JSON,
+                "Takeout/archive_browser.html", "<html><body>Takeout</body></html>",
+                "Takeout/Contacts/All Contacts/All Contacts.vcf", CONTACTS));
+        List<FileReport> seen = new ArrayList<>();
+
+        IntakeReport report = intake.importPath(camille, zip, ImportMode.STRICT, new IntakeListener() {
+            @Override
+            public void done(FileReport file) {
+                seen.add(file);
+            }
+        });
+
+        assertThat(report.files()).extracting(FileReport::file).containsExactly(
+                "takeout-camille.zip!/Takeout/Contacts/All Contacts/All Contacts.vcf",
+                "takeout-camille.zip!/Takeout/Location History/Records.json",
+                "takeout-camille.zip!/Takeout/archive_browser.html");
+        assertThat(report.imported()).extracting(FileReport.Imported::format).containsExactly("vcard", "google-records");
+        assertThat(report.imported()).extracting(file -> file.batch().added()).containsExactly(1L, 3L);
+        assertThat(report.imported().getLast().covered().orElseThrow().start()).isEqualTo(Instant.parse("2025-03-10T08:00:00Z"));
+        assertThat(report.imported().getLast().covered().orElseThrow().end()).isEqualTo(Instant.parse("2025-03-10T08:10:00Z"));
+        assertThat(report.notRecognized()).extracting(FileReport::file)
+                .containsExactly("takeout-camille.zip!/Takeout/archive_browser.html");
+        assertThat(seen).isEqualTo(report.files());
+        assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::fileName).containsExactly(
+                "takeout-camille.zip!/Takeout/Contacts/All Contacts/All Contacts.vcf",
+                "takeout-camille.zip!/Takeout/Location History/Records.json");
+        assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void importingTheSameArchiveAgainAddsNothing() throws IOException {
+        Path zip = zip("takeout.zip", Map.of("Takeout/Records.json", RECORDS_JSON, "Takeout/contacts.vcf", CONTACTS));
+        intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE);
+
+        IntakeReport again = intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE);
+
+        assertThat(again.imported()).extracting(file -> file.batch().added()).containsExactly(0L, 0L);
+        assertThat(again.imported()).extracting(file -> file.batch().duplicates()).containsExactly(3L, 1L);
+        assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void aStrictImportOfAnArchiveWithABrokenEntryChangesNothingAndNamesTheEntry() throws IOException {
+        Path zip = zip("takeout.zip", Map.of("Takeout/a-contacts.vcf", CONTACTS,
+                "Takeout/b/Records.json", TRUNCATED_RECORDS_JSON));
+
+        assertThatThrownBy(() -> intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessageStartingWith("takeout.zip!/Takeout/b/Records.json: /locations/1");
+
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+        assertThat(vault.imports().sources(camille.id())).isEmpty();
+        assertThat(readAll()).isEmpty();
+    }
+
+    @Test
+    void aLenientImportOfAnArchiveReportsTheBrokenEntryAndKeepsTheOthers() throws IOException {
+        Path zip = zip("takeout.zip", Map.of("Takeout/a-contacts.vcf", CONTACTS,
+                "Takeout/b/Records.json", TRUNCATED_RECORDS_JSON));
+
+        IntakeReport report = intake.importPath(camille, zip, ImportMode.LENIENT, IntakeListener.NONE);
+
+        assertThat(report.imported()).extracting(FileReport::file).containsExactly("takeout.zip!/Takeout/a-contacts.vcf");
+        assertThat(report.failed()).singleElement().satisfies(failed -> {
+            assertThat(failed.file()).isEqualTo("takeout.zip!/Takeout/b/Records.json");
+            assertThat(failed.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+            assertThat(failed.message()).startsWith("takeout.zip!/Takeout/b/Records.json: /locations/1");
+        });
+        assertThat(vault.imports().batches(camille.id())).hasSize(1);
+        assertThat(readAll()).hasSize(1);
+    }
+
+    @Test
+    void aFolderIsReadLikeAnArchiveInTheOrderOfItsPaths() throws IOException {
+        Path export = folder.resolve("export-camille");
+        Files.createDirectories(export.resolve("location"));
+        Files.writeString(export.resolve("location/Records.json"), RECORDS_JSON);
+        Files.writeString(export.resolve("contacts.vcf"), CONTACTS);
+        Files.writeString(export.resolve("notes.txt"), "not data");
+
+        IntakeReport report = intake.importPath(camille, export, ImportMode.STRICT, IntakeListener.NONE);
+
+        assertThat(report.files()).extracting(FileReport::file).containsExactly("export-camille!/contacts.vcf",
+                "export-camille!/location/Records.json", "export-camille!/notes.txt");
+        assertThat(report.notRecognized()).extracting(FileReport::file).containsExactly("export-camille!/notes.txt");
+        assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void aSingleFileNoImporterRecognizesIsRefused() throws IOException {
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "Dear diary");
+
+        assertThatThrownBy(() -> intake.importPath(camille, notes, ImportMode.LENIENT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT))
+                .hasMessageStartingWith("notes.txt: no importer recognizes this file; selfdata reads ofx, ");
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+    }
+
+    @Test
+    void anArchiveWithNothingRecognizableIsRefused() throws IOException {
+        Path zip = zip("photos.zip", Map.of("IMG_0001.txt", "not a photo", "IMG_0002.txt", "nor this"));
+
+        assertThatThrownBy(() -> intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT))
+                .hasMessageStartingWith("photos.zip: no importer recognizes any of its 2 files");
+    }
+
+    @Test
+    void anArchiveThatExpandsBeyondTheLimitIsRefusedAndChangesNothing() throws IOException {
+        String padding = " ".repeat(200_000);
+        Path zip = zip("bomb.zip", Map.of("a/contacts.vcf", CONTACTS,
+                "b/Records.json", RECORDS_JSON.replace("[", "[" + padding)));
+        Intake bounded = new Intake(Importers.standard(), vault.imports(), new IntakeLimits(100, 100_000));
+
+        assertThatThrownBy(() -> bounded.importPath(camille, zip, ImportMode.LENIENT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE))
+                .hasMessageContaining("the archive expands to more than 100000 bytes");
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+    }
+
+    @Test
+    void anArchiveWithTooManyEntriesIsRefused() throws IOException {
+        Path zip = zip("many.zip", Map.of("1.vcf", CONTACTS, "2.vcf", CONTACTS, "3.vcf", CONTACTS));
+        Intake bounded = new Intake(Importers.standard(), vault.imports(), new IntakeLimits(2, 1_000_000));
+
+        assertThatThrownBy(() -> bounded.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE))
+                .hasMessage("many.zip: the archive holds more than 2 entries, the limit of one import");
+    }
+
+    @Test
+    void aDamagedArchiveIsRefusedWithItsName() throws IOException {
+        byte[] whole = Files.readAllBytes(zip("whole.zip", Map.of("contacts.vcf", CONTACTS)));
+        Path damaged = Files.write(folder.resolve("damaged.zip"), java.util.Arrays.copyOf(whole, whole.length - 30));
+
+        assertThatThrownBy(() -> intake.importPath(camille, damaged, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessage("damaged.zip: the zip archive is damaged or incomplete");
+    }
+
+    private Path zip(String name, Map<String, String> entries) throws IOException {
+        Path zip = folder.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipped = new ZipOutputStream(out)) {
+            for (String entry : entries.keySet().stream().sorted().toList()) {
+                zipped.putNextEntry(new ZipEntry(entry));
+                zipped.write(entries.get(entry).getBytes(StandardCharsets.UTF_8));
+                zipped.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private List<StoredRecord> readAll() {
+        try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
+            return records.toList();
+        }
+    }
+}
