@@ -2,6 +2,8 @@ package org.selfdata.cli;
 
 import org.selfdata.gate.Gate;
 import org.selfdata.importers.Importers;
+import org.selfdata.intake.Intake;
+import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Vault;
 
@@ -45,6 +47,10 @@ final class Application implements AutoCloseable {
             importers = Importers.standard();
         }
         return importers;
+    }
+
+    Intake intake() {
+        return new Intake(importers(), vault.imports(), IntakeLimits.DEFAULT);
     }
 
     Person person(VaultOptions options, Environment environment) {

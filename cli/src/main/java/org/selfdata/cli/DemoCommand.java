@@ -3,6 +3,8 @@ package org.selfdata.cli;
 import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoFiles;
 import org.selfdata.demo.DemoPerson;
+import org.selfdata.intake.FileReport;
+import org.selfdata.intake.ImportMode;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
@@ -96,7 +98,9 @@ final class DemoCommand implements Callable<Integer> {
             DemoFiles files = DemoPerson.generate(seed).write(folder);
             FileImport fileImport = new FileImport(application, terminal);
             for (DemoFile file : files.files()) {
-                terminal.out().println(fileImport.run(camille, file.path()).line());
+                for (FileReport report : fileImport.run(camille, file.path(), ImportMode.STRICT).files()) {
+                    terminal.out().println(ReportLines.line(report, camille.zone()));
+                }
             }
         }
         finally {

@@ -1,23 +1,33 @@
 package org.selfdata.cli;
 
+import org.selfdata.intake.FileReport;
+import org.selfdata.intake.ImportMode;
+import org.selfdata.intake.IntakeReport;
+import org.selfdata.model.BatchId;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.QuarantinedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import files people get back from organizations: bank statements (OFX), Google location history "
-                + "(Records.json), Linky load curves, vCard contacts, iCalendar events. The format is recognized from the "
-                + "content. Each file is imported whole or not at all; importing it again adds nothing.")
+        description = {"Import files people get back from organizations: bank statements, location histories, meter "
+                + "readings, contacts, calendars, platform archives; a zip archive or a folder imports what is recognized "
+                + "inside and names what is not. The format is recognized from the content.",
+                "Each FILE is imported whole or not at all; importing it again adds nothing. With --lenient, records that "
+                + "cannot be read are kept in the batch's quarantine instead: list them with --show-rejects BATCH."})
 final class ImportCommand implements Callable<Integer> {
+    private static final int PAGE = 1_000;
 
     private final Terminal terminal;
     private final Environment environment;
@@ -28,8 +38,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Report on standard output as JSON Lines, one object per file.")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to import.")
-    List<Path> files;
+    @Option(names = "--lenient", description = "Import the records that can be read and quarantine the others, "
+            + "with their position and reason; in an archive, go on past an entry that cannot be read at all.")
+    boolean lenient;
+
+    @Option(names = "--show-rejects", paramLabel = "BATCH", description = "List the records batch BATCH rejected, "
+            + "with their position in the file and the reason.")
+    Optional<Long> showRejects;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The files, zip archives or folders to import.")
+    List<Path> files = List.of();
 
     ImportCommand(Terminal terminal, Environment environment) {
         this.terminal = requireNonNull(terminal, "terminal is null");
@@ -38,30 +56,42 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (showRejects.isPresent() == !files.isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "give the files to import, or --show-rejects BATCH");
+        }
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
-            FileImport fileImport = new FileImport(application, terminal);
-            for (Path file : files) {
-                ImportReport report = fileImport.run(person, file);
-                terminal.out().println(json ? Json.MAPPER.writeValueAsString(toJson(report)) : report.line());
+            if (showRejects.isPresent()) {
+                showRejects(application, person, BatchId.of(showRejects.get()));
+                return ExitCodes.DONE;
             }
+            FileImport fileImport = new FileImport(application, terminal);
+            int exitCode = ExitCodes.DONE;
+            for (Path file : files) {
+                IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
+                for (FileReport fileReport : report.files()) {
+                    terminal.out().println(json ? Json.MAPPER.writeValueAsString(ReportLines.json(fileReport))
+                            : ReportLines.line(fileReport, person.zone()));
+                }
+                if (!report.failed().isEmpty()) {
+                    exitCode = ExitCodes.of(report.failed().getFirst().code());
+                }
+            }
+            return exitCode;
         }
-        return ExitCodes.DONE;
     }
 
-    private static ObjectNode toJson(ImportReport report) {
-        ObjectNode node = Json.MAPPER.createObjectNode()
-                .put("file", report.file())
-                .put("format", report.format())
-                .put("batch", report.batch().id().value())
-                .put("source", report.source().id().value())
-                .put("organization", report.source().organization())
-                .put("label", report.source().label())
-                .put("added", report.batch().added())
-                .put("duplicates", report.batch().duplicates())
-                .put("rejected", report.batch().rejected())
-                .put("milliseconds", report.took().toMillis());
-        report.covered().ifPresent(span -> node.put("from", span.start().toString()).put("to", span.end().toString()));
-        return node;
+    private void showRejects(Application application, Person person, BatchId batch) {
+        long after = 0;
+        for (List<QuarantinedRecord> page = application.vault().imports().rejects(person.id(), batch, after, PAGE);
+                !page.isEmpty(); page = application.vault().imports().rejects(person.id(), batch, after, PAGE)) {
+            for (QuarantinedRecord reject : page) {
+                terminal.out().println(json ? Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode()
+                        .put("number", reject.number())
+                        .put("position", reject.rejection().position().value())
+                        .put("reason", reject.rejection().reason())) : reject.rejection().message());
+            }
+            after = page.getLast().number();
+        }
     }
 }

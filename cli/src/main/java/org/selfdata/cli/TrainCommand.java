@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoPerson;
 import org.selfdata.gate.Accessor;
+import org.selfdata.intake.ImportMode;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.server.SelfdataServer;
@@ -50,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
                 List<DemoFile> files = DemoPerson.generate(1, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 4))
                         .write(scratch.resolve("files")).files();
                 FileImport fileImport = new FileImport(application, new Terminal(terminal.out(), terminal.err(), false));
-                files.forEach(file -> fileImport.run(person, file.path()));
+                files.forEach(file -> fileImport.run(person, file.path(), ImportMode.STRICT));
                 application.vault().status(person.id());
                 try (Stream<?> records = application.gate().records(Accessor.owner(person.id()), RecordQuery.all())) {
                     records.count();

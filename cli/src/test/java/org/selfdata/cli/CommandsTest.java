@@ -9,10 +9,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,9 +142,9 @@ class CommandsTest {
                         + "geo.trip, energy.reading, contact, calendar.event, social.message, social.post, document");
         assertFailure(selfdata.run("import", other.resolve("absent.ofx").toString()), 4,
                 "selfdata: there is no file " + other.resolve("absent.ofx"));
-        assertFailure(selfdata.run("import", unknown.toString()), 3,
-                "selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, google-records, linky-load-curve, "
-                        + "vcard, icalendar");
+        CommandRun.Result unrecognized = selfdata.run("import", unknown.toString());
+        assertThat(unrecognized.exitCode()).isEqualTo(3);
+        assertThat(unrecognized.err()).startsWith("selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, ");
         assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
                 + "; open it, or choose another folder with --data");
         assertFailure(selfdata.run("records", "--from", "yesterday"), 3,
@@ -157,6 +160,39 @@ class CommandsTest {
 
         assertFailure(result, 6, "selfdata: the key file " + other.resolve(".selfdata/master.key")
                 + " belongs to another vault, not to " + home.resolve(".selfdata/vault.db"));
+    }
+
+    @Test
+    void aZipArchiveIsReportedEntryByEntry(@TempDir Path files) throws IOException {
+        Path zip = files.resolve("export.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("bank/checking.ofx"));
+            out.write(Files.readAllBytes(Corpus.file("ofx/checking.ofx")));
+            out.putNextEntry(new ZipEntry("README.txt"));
+            out.write("Your export".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CommandRun.Result result = selfdata.run("import", "--json", zip.toString());
+
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> reports = result.out().lines().map(JSON::readTree).toList();
+        assertThat(reports).extracting(report -> report.get("file").asString())
+                .containsExactly("export.zip!/bank/checking.ofx", "export.zip!/README.txt");
+        assertThat(reports).extracting(report -> report.get("status").asString()).containsExactly("imported", "not-recognized");
+        assertThat(reports.getFirst().get("added").asLong()).isEqualTo(4);
+        assertThat(selfdata.run("import", zip.toString()).out().lines()).satisfiesExactly(
+                line -> assertThat(line).startsWith("export.zip!/bank/checking.ofx: ofx from FAKE (account ••6877), 0 added, "
+                        + "4 already held, "),
+                line -> assertThat(line).isEqualTo("export.zip!/README.txt: not recognized, left alone"));
+    }
+
+    @Test
+    void theQuarantineOfABatchIsListedOrSaidToBeMissing() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        assertThat(selfdata.run("import", "--show-rejects", "1").out()).isEmpty();
+        assertFailure(selfdata.run("import", "--show-rejects", "42"), 4, "selfdata: there is no batch 42");
+        assertFailure(selfdata.run("import"), 3, "selfdata: give the files to import, or --show-rejects BATCH");
     }
 
     @Test

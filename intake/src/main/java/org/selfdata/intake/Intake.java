@@ -15,6 +15,8 @@ import org.selfdata.vault.Imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,10 @@ public final class Intake {
     /** Imports a file, a zip archive or a folder that the person named; reports call it by its own name only. */
     public IntakeReport importPath(Person person, Path path, ImportMode mode, IntakeListener listener) {
         requireNonNull(path, "path is null");
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            // The person typed this path: it is theirs to see again.
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + path);
+        }
         Path name = path.toAbsolutePath().normalize().getFileName();
         return importPath(person, path, name == null ? "/" : name.toString(), mode, listener);
     }

@@ -1,0 +1,57 @@
+package org.selfdata.cli;
+
+import org.selfdata.intake.FileReport;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.ZoneId;
+
+/** What an import did to each file, as one line for people and as one JSON object for scripts. */
+final class ReportLines {
+    private ReportLines() {}
+
+    static String line(FileReport report, ZoneId zone) {
+        return switch (report) {
+            case FileReport.Imported imported -> imported(imported, zone);
+            case FileReport.NotRecognized notRecognized -> notRecognized.file() + ": not recognized, left alone";
+            case FileReport.Failed failed -> failed.file() + ": not imported, " + withoutName(failed.file(), failed.message());
+        };
+    }
+
+    private static String imported(FileReport.Imported imported, ZoneId zone) {
+        long rejects = imported.batch().rejected();
+        String rejected = rejects == 0 ? "" : String.format(", %,d rejected (see selfdata import --show-rejects %d)", rejects,
+                imported.batch().id().value());
+        String covered = imported.covered().map(span -> ", " + Days.covered(span, zone)).orElse("");
+        return String.format("%s: %s from %s (%s), %,d added, %,d already held%s%s, in %.1f s", imported.file(),
+                imported.format(), imported.source().organization(), imported.source().label(), imported.batch().added(),
+                imported.batch().duplicates(), rejected, covered, imported.took().toMillis() / 1000.0);
+    }
+
+    static ObjectNode json(FileReport report) {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("file", report.file());
+        switch (report) {
+            case FileReport.Imported imported -> {
+                node.put("status", "imported")
+                        .put("format", imported.format())
+                        .put("batch", imported.batch().id().value())
+                        .put("source", imported.batch().source().value())
+                        .put("organization", imported.source().organization())
+                        .put("label", imported.source().label())
+                        .put("added", imported.batch().added())
+                        .put("duplicates", imported.batch().duplicates())
+                        .put("rejected", imported.batch().rejected())
+                        .put("milliseconds", imported.took().toMillis());
+                imported.covered().ifPresent(span -> node.put("from", span.start().toString()).put("to", span.end().toString()));
+            }
+            case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
+            case FileReport.Failed failed -> node.put("status", "failed")
+                    .put("error", failed.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("message", failed.message());
+        }
+        return node;
+    }
+
+    private static String withoutName(String file, String message) {
+        return message.startsWith(file + ": ") ? message.substring(file.length() + 2) : message;
+    }
+}
