@@ -45,6 +45,7 @@ final class ArchiveCheck {
         ArchiveCheck check = new ArchiveCheck(reader, progress);
         check.readSources();
         check.readBatches();
+        check.checkRejects();
         for (Manifest.TypeContents type : reader.manifest().types()) {
             check.checkRecords(type);
             for (String table : type.parts().subList(1, type.parts().size())) {
@@ -74,6 +75,39 @@ final class ArchiveCheck {
                 throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " is listed twice");
             }
         });
+    }
+
+    /**
+     * The quarantines are checked, not kept: each line must refer to a listed batch, in the order of batches and
+     * numbers, and each batch must have as many as it says it rejected. Archives from before quarantines have none.
+     */
+    private void checkRejects() {
+        if (reader.manifest().part(ArchiveFormat.REJECTS).isEmpty()) {
+            return;
+        }
+        Map<BatchId, Long> counted = new LinkedHashMap<>();
+        ProvenanceLines.Reject[] previous = {null};
+        reader.readLines(reader.part(ArchiveFormat.REJECTS), (line, number) -> {
+            ProvenanceLines.Reject reject = ProvenanceLines.reject(JsonLine.parse(ArchiveFormat.REJECTS, number, line));
+            if (!batches.containsKey(reject.batch())) {
+                throw InvalidArchive.line(ArchiveFormat.REJECTS, number, "the rejected record refers to batch "
+                        + reject.batch() + ", which " + ArchiveFormat.BATCHES + " does not list");
+            }
+            if (previous[0] != null && (previous[0].batch().value() > reject.batch().value()
+                    || previous[0].batch().equals(reject.batch()) && previous[0].reject().number() >= reject.reject().number())) {
+                throw InvalidArchive.line(ArchiveFormat.REJECTS, number, "the rejected records are not in the order of their "
+                        + "batch and number, as an export writes them");
+            }
+            previous[0] = reject;
+            counted.merge(reject.batch(), 1L, Long::sum);
+        });
+        for (ImportBatch batch : batches.values()) {
+            long found = counted.getOrDefault(batch.id(), 0L);
+            if (found != batch.rejected()) {
+                throw InvalidArchive.part(ArchiveFormat.REJECTS, "holds " + found + " rejected records of batch " + batch.id()
+                        + ", and " + ArchiveFormat.BATCHES + " says it rejected " + batch.rejected());
+            }
+        }
     }
 
     private void checkRecords(Manifest.TypeContents type) {

@@ -18,6 +18,8 @@ final class ArchiveFormat {
     static final String MANIFEST = "manifest.json";
     static final String SOURCES = "sources.jsonl";
     static final String BATCHES = "batches.jsonl";
+    /** The records each batch's lenient import rejected; absent from archives written before quarantines existed. */
+    static final String REJECTS = "rejects.jsonl";
 
     /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local

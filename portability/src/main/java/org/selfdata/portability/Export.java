@@ -3,6 +3,7 @@ package org.selfdata.portability;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordHistory;
@@ -10,6 +11,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.QuarantinedRecord;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
@@ -41,6 +43,8 @@ import static java.util.Objects.requireNonNull;
  * disk, so a failure, or a kill, never leaves a partial archive at the target path.
  */
 public final class Export {
+    private static final int REJECTS_PAGE = 1_000;
+
     private final Vault vault;
     private final Gate gate;
     private final Clock clock;
@@ -96,7 +100,9 @@ public final class Export {
         }
         // After the records: a batch whose records were read was committed before them, so it is listed here too.
         writeLines(archive, ArchiveFormat.SOURCES, vault.imports().sources(owner.id()), ProvenanceLines::write);
-        writeLines(archive, ArchiveFormat.BATCHES, vault.imports().batches(owner.id()), ProvenanceLines::write);
+        List<ImportBatch> batches = vault.imports().batches(owner.id());
+        writeLines(archive, ArchiveFormat.BATCHES, batches, ProvenanceLines::write);
+        writeRejects(archive, owner.id(), batches);
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);
         ManifestJson.write(manifest, output);
@@ -134,6 +140,26 @@ public final class Export {
         return gate.history(owner, record.id()).earlier().stream()
                 .filter(superseded -> superseded.version().version() < record.version())
                 .toList();
+    }
+
+    /** The quarantines, a page at a time: a batch may have rejected millions of records. */
+    private void writeRejects(ArchiveWriter archive, PersonId person, List<ImportBatch> batches) throws IOException {
+        PartOutput output = archive.begin(ArchiveFormat.REJECTS);
+        try (JsonGenerator json = ArchiveJson.generator(output)) {
+            for (ImportBatch batch : batches) {
+                long after = 0;
+                for (long left = batch.rejected(); left > 0; ) {
+                    List<QuarantinedRecord> page = vault.imports().rejects(person, batch.id(), after, REJECTS_PAGE);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    page.forEach(reject -> ProvenanceLines.write(json, new ProvenanceLines.Reject(batch.id(), reject)));
+                    after = page.getLast().number();
+                    left -= page.size();
+                }
+            }
+        }
+        archive.finish(output);
     }
 
     private static <T> void writeLines(ArchiveWriter archive, String name, List<T> values, BiConsumer<JsonGenerator, T> line)

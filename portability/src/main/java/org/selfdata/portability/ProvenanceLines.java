@@ -2,10 +2,13 @@ package org.selfdata.portability;
 
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Position;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.SourceKind;
+import org.selfdata.vault.QuarantinedRecord;
 import tools.jackson.core.JsonGenerator;
 
 import java.time.Instant;
@@ -13,15 +16,44 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Sources and import batches as lines of {@code sources.jsonl} and {@code batches.jsonl}: every field they have, so
- * that a restored vault tells where each record came from exactly as the exported one did.
+ * Sources, import batches and their quarantines as lines of {@code sources.jsonl}, {@code batches.jsonl} and
+ * {@code rejects.jsonl}: every field they have, so that a restored vault tells where each record came from, and what
+ * each import could not read, exactly as the exported one did.
  */
 final class ProvenanceLines {
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "organization", "label", "createdAt");
     private static final Set<String> BATCH_FIELDS = Set.of("id", "source", "format", "fileName", "startedAt", "finishedAt",
             "added", "duplicates", "rejected");
 
+    private static final Set<String> REJECT_FIELDS = Set.of("batch", "number", "position", "reason");
+
     private ProvenanceLines() {}
+
+    /** A batch's quarantined record: the batch, its number among the batch's rejections, its position and reason. */
+    record Reject(BatchId batch, QuarantinedRecord reject) {}
+
+    static void write(JsonGenerator json, Reject reject) {
+        json.writeStartObject();
+        json.writeNumberProperty("batch", reject.batch().value());
+        json.writeNumberProperty("number", reject.reject().number());
+        json.writeStringProperty("position", reject.reject().rejection().position().value());
+        json.writeStringProperty("reason", reject.reject().rejection().reason());
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    static Reject reject(JsonLine line) {
+        line.allowOnly(REJECT_FIELDS);
+        long batch = line.number("batch");
+        long number = line.number("number");
+        String position = line.text("position");
+        String reason = line.text("reason");
+        if (number < 1) {
+            throw line.invalid("field 'number' must be 1 or more");
+        }
+        return line.built(() -> new Reject(BatchId.of(batch),
+                new QuarantinedRecord(number, new Rejection(new Position(position), reason))));
+    }
 
     static void write(JsonGenerator json, Source source) {
         json.writeStartObject();

@@ -73,6 +73,12 @@ public final class Restore {
             Progress progress) {
         provenance.sources().forEach(writer::source);
         provenance.batches().forEach(writer::batch);
+        if (reader.manifest().part(ArchiveFormat.REJECTS).isPresent()) {
+            reader.readLines(reader.part(ArchiveFormat.REJECTS), (line, number) -> {
+                ProvenanceLines.Reject reject = ProvenanceLines.reject(JsonLine.parse(ArchiveFormat.REJECTS, number, line));
+                writer.reject(reject.batch(), reject.reject());
+            });
+        }
         long[] restored = {0};
         for (Manifest.TypeContents type : reader.manifest().types()) {
             String name = ArchiveFormat.recordsPart(type.type());

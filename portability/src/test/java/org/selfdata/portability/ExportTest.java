@@ -89,7 +89,7 @@ class ExportTest {
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
                 "records/contact.jsonl",
-                "sources.jsonl", "batches.jsonl", "manifest.json");
+                "sources.jsonl", "batches.jsonl", "rejects.jsonl", "manifest.json");
         assertThat(manifest.types())
                 .extracting(Manifest.TypeContents::type, Manifest.TypeContents::records, Manifest.TypeContents::parts)
                 .containsExactly(
@@ -108,7 +108,7 @@ class ExportTest {
         assertThat(manifest.parts()).extracting(Part::name).containsExactly(
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
-                "records/contact.jsonl", "sources.jsonl", "batches.jsonl");
+                "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl");
         assertThat(manifest.parts()).allSatisfy(part -> {
             assertThat(part.size()).isEqualTo(entries.get(part.name()).length);
             assertThat(part.sha256()).isEqualTo(ArchiveEdits.sha256(entries.get(part.name())));
@@ -196,7 +196,9 @@ class ExportTest {
         assertThat(ArchiveEdits.text(target, "batches.jsonl").lines().toList().get(1)).isEqualTo(
                 "{\"id\":2,\"source\":2,\"format\":\"ofx\",\"fileName\":\"releve-mars.ofx\","
                         + "\"startedAt\":\"2026-02-01T10:00:00Z\",\"finishedAt\":\"2026-02-01T10:00:00Z\","
-                        + "\"added\":4,\"duplicates\":0,\"rejected\":0}");
+                        + "\"added\":4,\"duplicates\":0,\"rejected\":1}");
+        assertThat(ArchiveEdits.text(target, "rejects.jsonl")).isEqualTo(
+                "{\"batch\":2,\"number\":1,\"position\":\"line 5\",\"reason\":\"the amount is not a number\"}\n");
     }
 
     @Test
@@ -281,8 +283,9 @@ class ExportTest {
 
         assertThat(manifest.types()).isEmpty();
         assertThat(manifest.parts()).extracting(Part::name, Part::size)
-                .containsExactly(tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L));
-        assertThat(ArchiveEdits.entries(target).keySet()).containsExactly("sources.jsonl", "batches.jsonl", "manifest.json");
+                .containsExactly(tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L));
+        assertThat(ArchiveEdits.entries(target).keySet())
+                .containsExactly("sources.jsonl", "batches.jsonl", "rejects.jsonl", "manifest.json");
     }
 
     private List<String> listFolder() {

@@ -290,6 +290,22 @@ class RestoreTest {
     }
 
     @Test
+    void aQuarantinedRecordOfABatchTheArchiveDoesNotListIsRefused() {
+        Path forged = ArchiveEdits.forged(archive, "rejects.jsonl", "\"batch\":2,", "\"batch\":9,");
+
+        assertRefused(forged, ErrorCode.INVALID_INPUT,
+                "the archive's rejects.jsonl, line 1: the rejected record refers to batch 9, which batches.jsonl does not list");
+    }
+
+    @Test
+    void aBatchMustHaveAsManyQuarantinedRecordsAsItSaysItRejected() {
+        Path forged = ArchiveEdits.forged(archive, "batches.jsonl", "\"rejected\":1}", "\"rejected\":2}");
+
+        assertRefused(forged, ErrorCode.INVALID_INPUT,
+                "the archive's rejects.jsonl holds 1 rejected records of batch 2, and batches.jsonl says it rejected 2");
+    }
+
+    @Test
     void aRecordMustComeFromTheSourceOfItsBatch() {
         Path forged = ArchiveEdits.forged(archive, CONTACTS, "\"source\":3,", "\"source\":1,");
 

@@ -6,6 +6,7 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SourceDescriptor;
@@ -35,6 +36,9 @@ final class SampleVaults {
     static final int POINTS = 50;
     static final long RENT = 53;
 
+    /** A line of the statement that its import could not read, kept in the batch's quarantine. */
+    static final Rejection UNREADABLE_AMOUNT = new Rejection(Position.line(5), "the amount is not a number");
+
     private SampleVaults() {}
 
     static void fill(Vault vault, PersonId person) {
@@ -42,7 +46,7 @@ final class SampleVaults {
                 SyntheticRecords.points(POINTS));
         vault.imports().write(person, new ImportRequest(SyntheticRecords.BANK, "ofx", "releve-mars.ofx"),
                 Stream.of(SyntheticRecords.coffee(MONDAY, 1), SyntheticRecords.coffee(MONDAY, 2),
-                        SyntheticRecords.rent(MONDAY, 3), bakery(4)));
+                        SyntheticRecords.rent(MONDAY, 3), bakery(4), UNREADABLE_AMOUNT));
         vault.imports().write(person, new ImportRequest(ADDRESS_BOOK, "vcard", "contacts.vcf"), Stream.of(contact()));
         RecordId rent = find(vault, person, RENT).id();
         vault.records().rectify(person, rent, rent(new BigDecimal("-490.00")));

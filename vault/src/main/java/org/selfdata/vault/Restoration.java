@@ -1,6 +1,7 @@
 package org.selfdata.vault;
 
 import org.jooq.DSLContext;
+import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.PersonId;
@@ -37,6 +38,9 @@ import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.REJECTED;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
+import static org.selfdata.vault.VaultTables.REJECTS;
+import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
+import static org.selfdata.vault.VaultTables.SEALED;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
 import static org.selfdata.vault.VaultTables.SUPERSEDED_AT;
 import static org.selfdata.vault.VaultTables.VERSION;
@@ -47,11 +51,14 @@ import static org.selfdata.vault.VaultTables.VERSION;
  * restore cut short leaves the person as empty as before.
  */
 public final class Restoration {
-    /** Receives the archive's contents in order: sources first, then batches, then records. */
+    /** Receives the archive's contents in order: sources first, then batches, then quarantines, then records. */
     public interface Writer {
         void source(Source source);
 
         void batch(ImportBatch batch);
+
+        /** One record of the quarantine of a batch already written. */
+        void reject(BatchId batch, QuarantinedRecord reject);
 
         void record(RecordHistory record);
     }
@@ -89,6 +96,7 @@ public final class Restoration {
         private final PreparedStatement insert;
         private final PersonId person;
         private final Map<SourceId, SourceKeys> keys = new HashMap<>();
+        private final Map<BatchId, SourceId> batchSources = new HashMap<>();
         private final CoverageTally coverage = new CoverageTally();
         private long nextSource = 1;
         private long nextBatch = 1;
@@ -124,6 +132,22 @@ public final class Restoration {
                     .set(REJECTED, batch.rejected())
                     .execute();
             nextBatch = Math.max(nextBatch, batch.id().value() + 1);
+            batchSources.put(batch.id(), batch.source());
+        }
+
+        @Override
+        public void reject(BatchId batch, QuarantinedRecord reject) {
+            SourceId source = batchSources.get(batch);
+            if (source == null) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's quarantine refers to batch " + batch.value()
+                        + ", which it does not list");
+            }
+            dsl.insertInto(REJECTS)
+                    .set(PERSON_ID, person.value())
+                    .set(BATCH_ID, batch.value())
+                    .set(REJECT_NUMBER, reject.number())
+                    .set(SEALED, Quarantine.seal(person, batch, reject.number(), reject.rejection(), keysOf(source)).sealed())
+                    .execute();
         }
 
         @Override
