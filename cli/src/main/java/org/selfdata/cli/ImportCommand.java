@@ -70,8 +70,14 @@ final class ImportCommand implements Callable<Integer> {
             for (Path file : files) {
                 IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
                 for (FileReport fileReport : report.files()) {
-                    terminal.out().println(json ? Json.MAPPER.writeValueAsString(ReportLines.json(fileReport))
-                            : ReportLines.line(fileReport, person.zone()));
+                    List<QuarantinedRecord> firstRejects = firstRejects(application, person, fileReport);
+                    if (json) {
+                        terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(fileReport, firstRejects)));
+                    }
+                    else {
+                        terminal.out().println(ReportLines.line(fileReport, person.zone()));
+                        firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message()));
+                    }
                 }
                 if (!report.failed().isEmpty()) {
                     exitCode = ExitCodes.of(report.failed().getFirst().code());
@@ -79,6 +85,14 @@ final class ImportCommand implements Callable<Integer> {
             }
             return exitCode;
         }
+    }
+
+    /** The first rejections of an imported file, shown with its report; the rest are a --show-rejects away. */
+    private static List<QuarantinedRecord> firstRejects(Application application, Person person, FileReport report) {
+        if (report instanceof FileReport.Imported imported && imported.batch().rejected() > 0) {
+            return application.vault().imports().rejects(person.id(), imported.batch().id(), 0, ReportLines.REJECTS_SHOWN);
+        }
+        return List.of();
     }
 
     private void showRejects(Application application, Person person, BatchId batch) {

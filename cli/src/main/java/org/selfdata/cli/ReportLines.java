@@ -1,12 +1,21 @@
 package org.selfdata.cli;
 
 import org.selfdata.intake.FileReport;
+import org.selfdata.vault.QuarantinedRecord;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
+import java.util.List;
 
-/** What an import did to each file, as one line for people and as one JSON object for scripts. */
+/**
+ * What an import did to each file, as one line for people and as one JSON object for scripts, with the first of the
+ * records it rejected.
+ */
 final class ReportLines {
+    /** How many of a file's rejections its report shows. */
+    static final int REJECTS_SHOWN = 10;
+
     private ReportLines() {}
 
     static String line(FileReport report, ZoneId zone) {
@@ -27,7 +36,7 @@ final class ReportLines {
                 imported.batch().duplicates(), rejected, covered, imported.took().toMillis() / 1000.0);
     }
 
-    static ObjectNode json(FileReport report) {
+    static ObjectNode json(FileReport report, List<QuarantinedRecord> firstRejects) {
         ObjectNode node = Json.MAPPER.createObjectNode().put("file", report.file());
         switch (report) {
             case FileReport.Imported imported -> {
@@ -42,6 +51,9 @@ final class ReportLines {
                         .put("rejected", imported.batch().rejected())
                         .put("milliseconds", imported.took().toMillis());
                 imported.covered().ifPresent(span -> node.put("from", span.start().toString()).put("to", span.end().toString()));
+                ArrayNode rejects = node.putArray("rejects");
+                firstRejects.forEach(reject -> rejects.addObject().put("number", reject.number())
+                        .put("position", reject.rejection().position().value()).put("reason", reject.rejection().reason()));
             }
             case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
             case FileReport.Failed failed -> node.put("status", "failed")
