@@ -34,7 +34,8 @@ public final class Importers {
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
-                new ICalendarImporter()));
+                new ICalendarImporter(),
+                new GreenButtonImporter()));
     }
 
     public List<Importer> importers() {
