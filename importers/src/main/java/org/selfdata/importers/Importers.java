@@ -35,7 +35,10 @@ public final class Importers {
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
                 new ICalendarImporter(),
-                new GreenButtonImporter()));
+                new GreenButtonImporter(),
+                new LinkyDailyIndexImporter(),
+                new LinkyKilowattCurveImporter(),
+                new EnedisDataConnectImporter()));
     }
 
     public List<Importer> importers() {
