@@ -13,16 +13,23 @@ import org.selfdata.model.TimeSpan;
 import org.selfdata.testing.Corpus;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -238,6 +245,39 @@ class GreenButtonImporterTest {
     }
 
     @Test
+    void streamsAMillionReadingsWithoutHoldingThem() {
+        int blocks = 1_000;
+        int readingsPerBlock = 1_000;
+        String head = feed(USAGE_POINT, METER_READING, READING_TYPE);
+        Iterator<InputStream> parts = IntStream.rangeClosed(0, blocks + 1).mapToObj(part -> {
+            if (part == 0) {
+                return head.substring(0, head.lastIndexOf("</feed>"));
+            }
+            if (part > blocks) {
+                return "</feed>\n";
+            }
+            StringBuilder block = new StringBuilder("<entry><link rel=\"up\" href=\"/espi/1_1/resource/RetailCustomer/7/"
+                    + "UsagePoint/1/MeterReading/1/IntervalBlock\"/><content><IntervalBlock xmlns=\"http://naesb.org/espi\">");
+            for (int reading = 0; reading < readingsPerBlock; reading++) {
+                long start = 1_700_000_000L + 900L * ((long) (part - 1) * readingsPerBlock + reading);
+                block.append("<IntervalReading><timePeriod><duration>900</duration><start>").append(start)
+                        .append("</start></timePeriod><value>2</value></IntervalReading>");
+            }
+            return block.append("</IntervalBlock></content></entry>\n").toString();
+        }).map(text -> (InputStream) new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).iterator();
+
+        LongSummaryStatistics milliwattHours;
+        try (ParsedFile file = importer.open(new SequenceInputStream(lazily(parts)), Reading.PARIS);
+                Stream<RecordDraft> records = file.records()) {
+            milliwattHours = records.mapToLong(record -> ((EnergyReading) record.payload()).value().movePointRight(3)
+                    .longValueExact()).summaryStatistics();
+        }
+
+        assertThat(milliwattHours.getCount()).isEqualTo(1_000_000L);
+        assertThat(milliwattHours.getSum()).isEqualTo(2_000_000L);
+    }
+
+    @Test
     void isRecognizedByItsNamespaceWhateverItsName() {
         byte[] head = feed(USAGE_POINT).getBytes(StandardCharsets.UTF_8);
 
@@ -245,6 +285,21 @@ class GreenButtonImporterTest {
         assertThat(importer.detect(new Sniff("Green_Button_Data.xml", new byte[0]))).isEqualTo(Detection.BY_NAME);
         assertThat(importer.detect(new Sniff("statement.xml", "<Document xmlns=\"urn:iso:std:iso:20022\"/>"
                 .getBytes(StandardCharsets.UTF_8)))).isEqualTo(Detection.NO);
+    }
+
+    /** The parts are made as the sequence reaches them, so that the test holds no more of the file than the importer. */
+    private static Enumeration<InputStream> lazily(Iterator<InputStream> parts) {
+        return new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return parts.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return parts.next();
+            }
+        };
     }
 
     private List<ImportItem> items(String feed) {
