@@ -9,8 +9,6 @@ import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -19,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +52,7 @@ final class GreenButtonFeed implements RecordReader {
 
     private enum Place { FEED, ENTRY, CONTENT, BLOCK, ENDED }
 
-    private final XMLStreamReader xml;
+    private final XmlCursor xml;
     private final GreenButtonLinks links = new GreenButtonLinks();
     private final Deque<ImportItem> ready = new ArrayDeque<>();
     private final List<GreenButtonPendingBlock> waiting = new ArrayList<>();
@@ -69,17 +66,13 @@ final class GreenButtonFeed implements RecordReader {
     private Optional<GreenButtonPendingBlock> blockWaiting = Optional.empty();
 
     GreenButtonFeed(XMLStreamReader xml) {
-        this.xml = requireNonNull(xml, "xml is null");
+        this.xml = new XmlCursor(requireNonNull(xml, "xml is null"), this::where);
     }
 
     /** Reads up to the feed's root element. */
     void enterFeed() {
-        int event = next("feed");
-        while (event != XMLStreamConstants.START_ELEMENT) {
-            event = next("feed");
-        }
-        if (!xml.getLocalName().equals("feed")) {
-            throw InvalidInput.at("line " + line(), "expected an Atom feed of Green Button entries");
+        if (!xml.root().filter("feed"::equals).isPresent()) {
+            throw InvalidInput.at("line " + xml.line(), "expected an Atom feed of Green Button entries");
         }
     }
 
@@ -101,7 +94,7 @@ final class GreenButtonFeed implements RecordReader {
     }
 
     private void step() {
-        boolean opening = nextTag() == XMLStreamConstants.START_ELEMENT;
+        boolean opening = xml.nextTagOpens();
         switch (place) {
             case FEED -> inFeed(opening);
             case ENTRY -> inEntry(opening);
@@ -116,12 +109,12 @@ final class GreenButtonFeed implements RecordReader {
             finishFeed();
             place = Place.ENDED;
         }
-        else if (xml.getLocalName().equals("entry")) {
+        else if (xml.name().equals("entry")) {
             entry = new Entry(entry.index + 1);
             place = Place.ENTRY;
         }
         else {
-            skipElement();
+            xml.skipElement();
         }
     }
 
@@ -131,21 +124,21 @@ final class GreenButtonFeed implements RecordReader {
             place = Place.FEED;
             return;
         }
-        switch (xml.getLocalName()) {
-            case "id" -> entry.id = Optional.of(text().strip());
+        switch (xml.name()) {
+            case "id" -> entry.id = Optional.of(xml.text().strip());
             case "link" -> link();
             case "content" -> {
                 blockIndex = 0;
                 place = Place.CONTENT;
             }
-            default -> skipElement();
+            default -> xml.skipElement();
         }
     }
 
     private void link() {
-        String rel = Optional.ofNullable(xml.getAttributeValue(null, "rel")).orElse("");
-        Optional<String> href = Optional.ofNullable(xml.getAttributeValue(null, "href")).map(String::strip);
-        skipElement();
+        String rel = xml.attribute("rel").orElse("");
+        Optional<String> href = xml.attribute("href").map(String::strip);
+        xml.skipElement();
         if (href.isEmpty()) {
             return;
         }
@@ -166,23 +159,23 @@ final class GreenButtonFeed implements RecordReader {
             place = Place.ENTRY;
             return;
         }
-        switch (xml.getLocalName()) {
+        switch (xml.name()) {
             case "IntervalBlock" -> beginBlock();
             case "UsagePoint" -> {
                 entry.usagePoint = true;
-                entry.usagePointKind = integer(leaves(USAGE_POINT_FIELDS), "ServiceCategory/kind");
+                entry.usagePointKind = integer(xml.leaves(USAGE_POINT_FIELDS), "ServiceCategory/kind");
             }
             case "MeterReading" -> {
                 entry.meterReading = true;
-                skipElement();
+                xml.skipElement();
             }
             case "ReadingType" -> {
-                Map<String, String> fields = leaves(READING_TYPE_FIELDS);
+                Map<String, String> fields = xml.leaves(READING_TYPE_FIELDS);
                 entry.readingType = Optional.of(new GreenButtonLinks.ReadingType(integer(fields, "uom"),
                         integer(fields, "powerOfTenMultiplier"), integer(fields, "accumulationBehaviour"),
                         integer(fields, "flowDirection")));
             }
-            default -> skipElement();
+            default -> xml.skipElement();
         }
     }
 
@@ -201,7 +194,7 @@ final class GreenButtonFeed implements RecordReader {
         switch (meaning.get()) {
             case GreenButtonLinks.Unreadable unreadable -> {
                 ready.add(new Rejection(Position.elementPath(blockPath), unreadable.reason()));
-                skipElement();
+                xml.skipElement();
             }
             case GreenButtonLinks.Readable readable -> {
                 blockMeaning = Optional.of(readable);
@@ -215,18 +208,18 @@ final class GreenButtonFeed implements RecordReader {
             blockWaiting.ifPresent(entry.blocks::add);
             place = Place.CONTENT;
         }
-        else if (xml.getLocalName().equals("IntervalReading")) {
+        else if (xml.name().equals("IntervalReading")) {
             readingIndex++;
             intervalReading();
         }
         else {
-            skipElement();
+            xml.skipElement();
         }
     }
 
     private void intervalReading() {
         String path = blockPath + "/IntervalReading[" + readingIndex + "]";
-        Map<String, String> fields = leaves(READING_FIELDS);
+        Map<String, String> fields = xml.leaves(READING_FIELDS);
         Optional<Long> start = number(fields, "timePeriod/start");
         Optional<Long> duration = number(fields, "timePeriod/duration").filter(seconds -> seconds >= 0);
         Optional<Long> value = number(fields, "value");
@@ -371,95 +364,6 @@ final class GreenButtonFeed implements RecordReader {
         }
         catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** The text of the wanted leaves under the current element, read to its end; the rest of it is skipped. */
-    private Map<String, String> leaves(Set<String> wanted) {
-        Map<String, String> found = new HashMap<>();
-        String prefix = "";
-        while (true) {
-            if (nextTag() == XMLStreamConstants.END_ELEMENT) {
-                if (prefix.isEmpty()) {
-                    return found;
-                }
-                prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1);
-                continue;
-            }
-            String path = prefix + xml.getLocalName();
-            if (wanted.contains(path)) {
-                found.putIfAbsent(path, text());
-            }
-            else if (wanted.stream().anyMatch(field -> field.startsWith(path + "/"))) {
-                prefix = path + "/";
-            }
-            else {
-                skipElement();
-            }
-        }
-    }
-
-    private void skipElement() {
-        int depth = 1;
-        while (depth > 0) {
-            int event = next(where());
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-            else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw endedEarly();
-            }
-        }
-    }
-
-    /** The next start or end of an element, past text, comments and processing instructions. */
-    private int nextTag() {
-        while (true) {
-            int event = next(where());
-            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT) {
-                return event;
-            }
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw endedEarly();
-            }
-        }
-    }
-
-    private int next(String position) {
-        try {
-            return xml.next();
-        }
-        catch (XMLStreamException | RuntimeException e) {
-            throw malformed(position);
-        }
-    }
-
-    private String text() {
-        try {
-            return xml.getElementText();
-        }
-        catch (XMLStreamException | RuntimeException e) {
-            throw malformed(where());
-        }
-    }
-
-    private SelfdataException malformed(String position) {
-        return InvalidInput.at(position + " (line " + line() + ")", "expected well-formed XML without a DTD");
-    }
-
-    private SelfdataException endedEarly() {
-        return InvalidInput.at(where() + " (line " + line() + ")", "expected the rest of the feed; the file ends early");
-    }
-
-    private int line() {
-        try {
-            return xml.getLocation().getLineNumber();
-        }
-        catch (RuntimeException e) {
-            return -1;
         }
     }
 
