@@ -36,8 +36,8 @@ import static java.util.Objects.requireNonNull;
  * skipped, as are {@code ElectricPowerUsageSummary}, {@code ElectricPowerQualitySummary} and the readings' cost
  * (selfdata's energy readings hold no money).
  *
- * <p>What a block means depends on entries it links to ({@link GreenButtonLinks}). When they came earlier, as in
- * every utility's downloads seen so far, its readings stream out as they are read; when they come later, the block's
+ * <p>What a block means depends on entries it links to ({@link GreenButtonLinks}). When they came earlier, as in the
+ * published samples, its readings stream out as they are read; when they come later, the block's
  * readings wait, four numbers each, until they do, and blocks still waiting at the end of the feed are rejected. At
  * most {@value #MAXIMUM_WAITING_READINGS} readings wait at once, which bounds the memory a shuffled feed can take.
  */
@@ -71,7 +71,7 @@ final class GreenButtonFeed implements RecordReader {
 
     /** Reads up to the feed's root element. */
     void enterFeed() {
-        if (!xml.root().filter("feed"::equals).isPresent()) {
+        if (xml.root().filter("feed"::equals).isEmpty()) {
             throw InvalidInput.at("line " + xml.line(), "expected an Atom feed of Green Button entries");
         }
     }

@@ -5,6 +5,7 @@ import org.selfdata.model.EnergyReading;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,7 +71,7 @@ final class GreenButtonLinks {
             return Optional.empty();
         }
         Optional<ReadingType> readingType = meterReading.related().stream().map(readingTypes::get)
-                .filter(java.util.Objects::nonNull).findFirst();
+                .filter(Objects::nonNull).findFirst();
         Optional<UsagePoint> usagePoint = meterReading.up().map(usagePointsByCollection::get);
         if (readingType.isEmpty() || usagePoint.isEmpty()) {
             return Optional.empty();

@@ -7,11 +7,13 @@ import org.selfdata.model.TimeSpan;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -79,7 +81,7 @@ final class LinkyDailyIndex implements RecordReader {
         for (int column = 0; column < columns.size(); column++) {
             if (REGISTER.matcher(columns.get(column)).matches()) {
                 registerColumns.add(column);
-                registers.add(columns.get(column).substring("eas ".length()).toUpperCase(java.util.Locale.ROOT));
+                registers.add(columns.get(column).substring("eas ".length()).toUpperCase(Locale.ROOT));
             }
         }
         if (timeColumn < 0 || registerColumns.isEmpty()) {
@@ -106,7 +108,7 @@ final class LinkyDailyIndex implements RecordReader {
         if (cells.length <= timeColumn) {
             throw InvalidInput.rejected(position, "expected a time and the indexes of the header's registers");
         }
-        Instant time = EnedisTimes.withOffset(cells[timeColumn]).map(java.time.OffsetDateTime::toInstant)
+        Instant time = EnedisTimes.withOffset(cells[timeColumn]).map(OffsetDateTime::toInstant)
                 .or(() -> EnedisTimes.day(cells[timeColumn]).map(day -> day.atStartOfDay(zone).toInstant()))
                 .orElseThrow(() -> InvalidInput.rejected(position, "expected a time such as 2024-10-27T00:00:00+02:00"));
         List<RecordDraft> readings = new ArrayList<>();
