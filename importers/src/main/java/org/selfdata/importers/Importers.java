@@ -34,7 +34,11 @@ public final class Importers {
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
-                new ICalendarImporter()));
+                new ICalendarImporter(),
+                new GreenButtonImporter(),
+                new LinkyDailyIndexImporter(),
+                new LinkyKilowattCurveImporter(),
+                new EnedisDataConnectImporter()));
     }
 
     public List<Importer> importers() {

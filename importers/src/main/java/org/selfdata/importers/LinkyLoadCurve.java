@@ -27,9 +27,13 @@ import static java.util.Objects.requireNonNull;
  * <p>Each value is the average power in watts over the interval that <em>ends</em> at its timestamp, so a reading
  * spans {@code [timestamp - step, timestamp)} and holds {@code W × step / 60} watt-hours. The step is the preamble's
  * until two consecutive rows are a different step apart (Enedis moves meters from 60 to 30 or 10 minutes): the
- * distance between rows then becomes the step. A row missing altogether would read as a longer step; Enedis writes a
- * gap as a row with an empty value instead, which is skipped. Energy is exact except for steps whose division by 60
+ * distance between rows then becomes the step. A row missing altogether would read as a longer step (and several, as
+ * a distance that is no step, which leaves the step as it was); Enedis writes a gap as a row with an empty value
+ * instead, which is skipped. Energy is exact except for steps whose division by 60
  * does not terminate (10 minutes), which are rounded to the milliwatt-hour.
+ *
+ * <p>A row whose timestamp or value cannot be read is rejected alone; the row after it keeps the step in force, since
+ * its distance from the rejected row is unknown.
  */
 final class LinkyLoadCurve implements RecordReader {
     private static final Set<Integer> STEPS = Set.of(5, 10, 15, 30, 60);
@@ -100,58 +104,65 @@ final class LinkyLoadCurve implements RecordReader {
     }
 
     private Optional<RecordDraft> row(String text, long number) {
-        String location = "line " + number;
+        Position position = Position.line(number);
         String[] cells = text.split(";", -1);
         if (cells.length < 2) {
-            throw InvalidInput.at(location, "expected a timestamp and a value separated by a semicolon");
+            throw InvalidInput.rejected(position, "expected a timestamp and a value separated by a semicolon");
         }
-        Instant end = timestamp(cells[0].strip(), location);
-        int minutes = stepEndingAt(end, location);
+        Optional<Instant> read = timestamp(cells[0].strip());
+        if (read.isEmpty()) {
+            // The next row's step is then the current one, not its distance from the row before this one.
+            previous = Optional.empty();
+            throw InvalidInput.rejected(position, "expected a timestamp with its offset, such as 2020-08-20T23:40:00+02:00");
+        }
+        Instant end = read.get();
+        int minutes = stepEndingAt(end, position);
         previous = Optional.of(end);
         if (cells[1].isBlank()) {
             return Optional.empty();
         }
         BigDecimal watts = DecimalText.parse(cells[1])
-                .orElseThrow(() -> InvalidInput.at(location, "expected a power in watts, such as 270"));
-        EnergyReading reading = InvalidInput.building(location, () -> new EnergyReading(meter, EnergyReading.Quantity.ENERGY,
+                .orElseThrow(() -> InvalidInput.rejected(position, "expected a power in watts, such as 270"));
+        EnergyReading reading = InvalidInput.rejecting(position, () -> new EnergyReading(meter, EnergyReading.Quantity.ENERGY,
                 wattHours(watts, minutes), Optional.of(minutes), Optional.empty()));
         TimeSpan span = TimeSpan.between(end.minus(Duration.ofMinutes(minutes)), end);
-        return Optional.of(RecordDraft.of(span, reading, Position.line(number)));
+        return Optional.of(RecordDraft.of(span, reading, position));
     }
 
-    private int stepEndingAt(Instant end, String location) {
+    private int stepEndingAt(Instant end, Position position) {
         if (previous.isPresent()) {
             long minutes = Duration.between(previous.get(), end).toMinutes();
             if (minutes <= 0) {
-                throw InvalidInput.at(location, "expected a timestamp later than the previous row's");
+                throw InvalidInput.rejected(position, "expected a timestamp later than the previous row's");
             }
             if (step.isEmpty() || minutes != step.get()) {
-                step = Optional.of(step(Long.toString(minutes), location));
+                // A distance that is no step at all means rows are missing: the step in force stays.
+                step = knownStep(Long.toString(minutes)).or(() -> step);
             }
         }
-        return step.orElseThrow(() -> InvalidInput.at(location, "expected the step (Pas en minutes) in the header, "
+        return step.orElseThrow(() -> InvalidInput.at(position, "expected the step (Pas en minutes) in the header, "
                 + "to know how long the first interval lasts"));
     }
 
     private static int step(String text, String location) {
-        try {
-            int minutes = Integer.parseInt(text);
-            if (STEPS.contains(minutes)) {
-                return minutes;
-            }
-        }
-        catch (NumberFormatException e) {
-            // reported below, like a step Enedis does not use
-        }
-        throw InvalidInput.at(location, "expected a step of 5, 10, 15, 30 or 60 minutes");
+        return knownStep(text).orElseThrow(() -> InvalidInput.at(location, "expected a step of 5, 10, 15, 30 or 60 minutes"));
     }
 
-    private static Instant timestamp(String text, String location) {
+    private static Optional<Integer> knownStep(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return Optional.of(Integer.parseInt(text)).filter(STEPS::contains);
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> timestamp(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
         }
         catch (DateTimeException e) {
-            throw InvalidInput.at(location, "expected a timestamp with its offset, such as 2020-08-20T23:40:00+02:00");
+            return Optional.empty();
         }
     }
 
@@ -165,7 +176,8 @@ final class LinkyLoadCurve implements RecordReader {
         }
     }
 
-    private static List<String> cells(String line) {
+    /** The cells of a header line, stripped, lower case and without accents. */
+    static List<String> cells(String line) {
         // Headers come with and without accents (Unité, Unite), depending on the export's age.
         return Arrays.stream(line.split(";", -1))
                 .map(cell -> Normalizer.normalize(cell.strip(), Normalizer.Form.NFD))

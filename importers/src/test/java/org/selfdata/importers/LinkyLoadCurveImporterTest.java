@@ -2,6 +2,10 @@ package org.selfdata.importers;
 
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.EnergyReading;
+import org.selfdata.model.ImportItem;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
@@ -84,6 +88,42 @@ class LinkyLoadCurveImporterTest {
         assertThatThrownBy(() -> Reading.of(importer, curve, StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("line 5: expected a power in watts, such as 270");
+    }
+
+    @Test
+    void rejectsARowWithABadValueOrTimestampAndKeepsTheStepForTheNext() {
+        String curve = HEADER + VALUES.replace(";W;60", ";W;30") + "Horodate;Valeur\n"
+                + "2024-10-27T01:00:00+02:00;300\n"
+                + "2024-10-27T01:30:00+02:00;3OO\n"
+                + "27/10/2024 02:00;300\n"
+                + "2024-10-27T02:30:00+02:00;120\n";
+
+        List<ImportItem> items;
+        try (ParsedFile file = importer.open(new ByteArrayInputStream(curve.getBytes(StandardCharsets.UTF_8)), Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).hasSize(4);
+        assertThat(items.get(1)).isEqualTo(new Rejection(Position.line(5), "expected a power in watts, such as 270"));
+        assertThat(items.get(2)).isEqualTo(new Rejection(Position.line(6),
+                "expected a timestamp with its offset, such as 2020-08-20T23:40:00+02:00"));
+        RecordDraft last = (RecordDraft) items.get(3);
+        assertThat(last.payload()).isEqualTo(new EnergyReading("09876543210987", EnergyReading.Quantity.ENERGY,
+                new BigDecimal("60"), Optional.of(30), Optional.empty()));
+        assertThat(last.time()).isEqualTo(TimeSpan.between(Instant.parse("2024-10-27T00:00:00Z"),
+                Instant.parse("2024-10-27T00:30:00Z")));
+    }
+
+    @Test
+    void keepsTheStepWhenRowsAreMissing() {
+        String curve = HEADER + VALUES.replace(";W;60", ";W;30") + "Horodate;Valeur\n"
+                + "2024-10-27T01:00:00+02:00;300\n"
+                + "2024-10-27T02:30:00+02:00;120\n";
+
+        Reading reading = Reading.of(importer, curve, StandardCharsets.UTF_8);
+
+        assertThat(reading.payloads(EnergyReading.class)).extracting(value -> value.intervalMinutes().orElseThrow())
+                .containsExactly(30, 30);
     }
 
     @Test
