@@ -34,7 +34,10 @@ public final class Importers {
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
-                new ICalendarImporter()));
+                new ICalendarImporter(),
+                new GoogleSemanticHistoryImporter(),
+                new GoogleTimelineImporter(),
+                new GpxImporter()));
     }
 
     public List<Importer> importers() {
