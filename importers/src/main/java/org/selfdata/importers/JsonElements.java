@@ -5,6 +5,7 @@ import org.selfdata.model.SelfdataException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,10 @@ import java.util.function.Supplier;
  * {@code INVALID_INPUT} errors naming the element and the line, without quoting the file.
  */
 final class JsonElements {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // the rest of the array follows each element: it is not a trailing token
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private JsonElements() {}
 
