@@ -269,10 +269,11 @@ final class GpxPoints implements RecordReader {
             }
         }
 
+        /** A decimal number; {@code -0.0} is read as 0, so that the same place is always the same record. */
         private static Optional<Double> decimal(Optional<String> text) {
             return text.map(String::strip)
                     .filter(value -> DECIMAL.matcher(value).matches())
-                    .map(Double::parseDouble)
+                    .map(value -> Double.parseDouble(value) + 0.0)
                     .filter(Double::isFinite);
         }
     }
