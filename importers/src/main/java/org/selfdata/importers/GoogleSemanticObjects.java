@@ -110,9 +110,9 @@ final class GoogleSemanticObjects implements RecordReader {
     private void placeVisit(JsonNode visit, String pointer) {
         pending.offer(Position.jsonPointer(pointer), () -> visitDraft(visit, pointer));
         JsonNode children = visit.path("childVisits");
-        for (int child = 0; child < children.size(); child++) {
-            if (children.get(child).isObject()) {
-                placeVisit(children.get(child), pointer + "/childVisits/" + child);
+        for (int child = 0; child < JsonValues.length(children); child++) {
+            if (children.path(child).isObject()) {
+                placeVisit(children.path(child), pointer + "/childVisits/" + child);
             }
         }
         rawPath(visit.path("simplifiedRawPath"), pointer + "/simplifiedRawPath", Optional.empty());
@@ -156,10 +156,10 @@ final class GoogleSemanticObjects implements RecordReader {
     }
 
     private static List<GeoTrip.Waypoint> waypoints(JsonNode waypoints) {
-        List<GeoTrip.Waypoint> path = new ArrayList<>(waypoints.size());
-        for (int waypoint = 0; waypoint < waypoints.size(); waypoint++) {
+        List<GeoTrip.Waypoint> path = new ArrayList<>(JsonValues.length(waypoints));
+        for (int waypoint = 0; waypoint < JsonValues.length(waypoints); waypoint++) {
             String field = "waypointPath/waypoints/" + waypoint;
-            Coordinates coordinates = Coordinates.fromE7(waypoints.get(waypoint), "latE7", "lngE7")
+            Coordinates coordinates = Coordinates.fromE7(waypoints.path(waypoint), "latE7", "lngE7")
                     .orElseThrow(() -> JsonValues.complaint(field, "expected latE7 and lngE7"));
             path.add(new GeoTrip.Waypoint(coordinates.latitude(), coordinates.longitude()));
         }
@@ -175,8 +175,8 @@ final class GoogleSemanticObjects implements RecordReader {
         Optional<String> likeliest = Optional.empty();
         double best = Double.NEGATIVE_INFINITY;
         JsonNode activities = segment.path("activities");
-        for (int activity = 0; activity < activities.size(); activity++) {
-            JsonNode candidate = activities.get(activity);
+        for (int activity = 0; activity < JsonValues.length(activities); activity++) {
+            JsonNode candidate = activities.path(activity);
             JsonNode probability = candidate.path("probability");
             Optional<String> candidateType = JsonValues.text(candidate, "activityType");
             if (candidateType.isPresent() && probability.isNumber() && probability.doubleValue() > best) {
@@ -189,8 +189,8 @@ final class GoogleSemanticObjects implements RecordReader {
 
     private void rawPath(JsonNode path, String pointer, Optional<String> activity) {
         JsonNode points = path.path("points");
-        for (int point = 0; point < points.size(); point++) {
-            JsonNode fix = points.get(point);
+        for (int point = 0; point < JsonValues.length(points); point++) {
+            JsonNode fix = points.path(point);
             String fixPointer = pointer + "/points/" + point;
             pending.offer(Position.jsonPointer(fixPointer), () -> pointDraft(fix, fixPointer, activity));
         }

@@ -51,7 +51,7 @@ import static java.util.Objects.requireNonNull;
  * separately), and reading goes on.
  */
 final class GoogleTimelineSegments implements RecordReader {
-    static final int REMEMBERED_POINTS = 100_000;
+    static final int REMEMBERED_POINTS = 10_000;
     private static final long MAXIMUM_OFFSET_MINUTES = 10_000_000L;
 
     private final JsonParser parser;
@@ -159,8 +159,8 @@ final class GoogleTimelineSegments implements RecordReader {
         if (activity.isObject()) {
             pending.offer(Position.jsonPointer(pointer + "/activity"), () -> tripDraft(segment, activity, pointer + "/activity"));
         }
-        for (int point = 0; point < path.size(); point++) {
-            pathPoint(segment, path.get(point), pointer + "/timelinePath/" + point);
+        for (int point = 0; point < JsonValues.length(path); point++) {
+            pathPoint(segment, path.path(point), pointer + "/timelinePath/" + point);
         }
         if (!visit.isObject() && !activity.isObject() && !path.isArray() && !segment.path("timelineMemory").isObject()) {
             pending.reject(Position.jsonPointer(pointer), "expected a visit, an activity, a timelinePath or a timelineMemory");
@@ -257,8 +257,8 @@ final class GoogleTimelineSegments implements RecordReader {
     private static Optional<String> likeliestActivity(JsonNode activities) {
         Optional<String> likeliest = Optional.empty();
         double best = Double.NEGATIVE_INFINITY;
-        for (int activity = 0; activity < activities.size(); activity++) {
-            JsonNode candidate = activities.get(activity);
+        for (int activity = 0; activity < JsonValues.length(activities); activity++) {
+            JsonNode candidate = activities.path(activity);
             JsonNode confidence = candidate.path("confidence");
             Optional<String> type = JsonValues.text(candidate, "type");
             if (type.isPresent() && confidence.isNumber() && confidence.doubleValue() > best) {

@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
@@ -195,9 +196,21 @@ final class GpxPoints implements RecordReader {
         catch (XMLStreamException e) {
             String line = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? position
                     : "line " + e.getLocation().getLineNumber();
-            throw new SelfdataException(org.selfdata.model.ErrorCode.INVALID_INPUT,
-                    line + ": expected well-formed XML; the file is malformed", e);
+            throw malformed(line, e);
         }
+        catch (SelfdataException | RejectedRecord e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            // The JDK's parser throws unchecked exceptions on some malformed input (a MissingResourceException from
+            // its message formatter in a broken document type declaration): the file is at fault, not the reader.
+            throw malformed(position, e);
+        }
+    }
+
+    private static SelfdataException malformed(String position, Exception cause) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, position + ": expected well-formed XML; the file is malformed",
+                cause);
     }
 
     @FunctionalInterface

@@ -24,6 +24,11 @@ final class JsonValues {
         return new SelfdataException(ErrorCode.INVALID_INPUT, field + ": " + expectation);
     }
 
+    /** How many elements an array has; anything else, such as an object where an array belongs, has none. */
+    static int length(JsonNode array) {
+        return array.isArray() ? array.size() : 0;
+    }
+
     /** A text field; a number is read as its decimal text (device tags are numbers in some exports). */
     static Optional<String> text(JsonNode parent, String field) {
         JsonNode value = parent.path(field);

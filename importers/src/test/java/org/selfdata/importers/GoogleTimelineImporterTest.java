@@ -130,6 +130,15 @@ class GoogleTimelineImporterTest {
     }
 
     @Test
+    void rejectsASegmentWhosePathIsNotAnArray() {
+        String json = "[{\"startTime\":\"2024-05-04T08:00:00Z\",\"endTime\":\"2024-05-04T09:00:00Z\","
+                + "\"timelinePath\":{\"point\":\"geo:48.8566,2.3522\",\"durationMinutesOffsetFromStartTime\":\"5\"}}]";
+
+        assertThat(items(json)).extracting(item -> ((Rejection) item).message())
+                .containsExactly("/0: expected a visit, an activity, a timelinePath or a timelineMemory");
+    }
+
+    @Test
     void namesTheSegmentWhereTheJsonBreaks() {
         String json = "{\"semanticSegments\":[{\"startTime\":\"2024-05-04T08:00:00Z\"},\n{\"visit\": nope}]}";
 

@@ -269,6 +269,16 @@ class GpxImporterTest {
     }
 
     @Test
+    void reportsABrokenDocumentTypeDeclarationAsMalformedXml() {
+        String gpx = "\uFEFF<!DOCTYPE x [<!ENTITY a \"\u0006aaa\">]>\n<gpx version=\"1.1\"></gpx>";
+
+        assertThatThrownBy(() -> lenient(gpx))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("line 1: expected well-formed XML; the file is malformed")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
     void namesTheLineWhereTheXmlBreaks() {
         String gpx = "<gpx version=\"1.1\">\n<trk><trkseg>\n"
                 + "<trkpt lat=\"1\" lon=\"2\"><time>2024-05-04T08:00:00Z</time></trkpt>\n"
