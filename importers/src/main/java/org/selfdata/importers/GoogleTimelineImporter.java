@@ -25,7 +25,8 @@ public final class GoogleTimelineImporter implements Importer {
     @Override
     public Detection detect(Sniff sniff) {
         String head = sniff.headText();
-        if (ANDROID.matcher(head).lookingAt() || IOS.matcher(head).lookingAt()) {
+        // iOS's array of segments is told from other arrays of timed objects by its geo: URIs
+        if (ANDROID.matcher(head).lookingAt() || IOS.matcher(head).lookingAt() && head.contains("\"geo:")) {
             return Detection.BY_CONTENT;
         }
         return sniff.name().equalsIgnoreCase("Timeline.json") || sniff.name().equalsIgnoreCase("location-history.json")

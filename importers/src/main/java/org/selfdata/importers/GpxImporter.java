@@ -5,7 +5,12 @@ import org.selfdata.model.SourceDescriptor;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +18,12 @@ import java.util.regex.Pattern;
  * See {@link GpxPoints} for what becomes a record.
  *
  * <p>Read with the JDK's StAX parser, locked down: no document type declaration is read and no external entity
- * is fetched, since a GPX file never needs either and both are ways to attack an XML parser. The encoding is
- * detected by the parser (a UTF-8 byte-order mark with no XML declaration included).
+ * is fetched, since a GPX file never needs either and both are ways to attack an XML parser.
+ *
+ * <p>Bytes are decoded here rather than by the parser: UTF-16 when a byte-order mark says so, otherwise UTF-8
+ * wherever the bytes are valid UTF-8 and Windows-1252 elsewhere, whatever the XML declaration says (loggers declare
+ * one encoding and write another), a UTF-8 byte-order mark dropped whether or not a declaration follows it. It also
+ * keeps the JDK's parser from printing every encoding error to the standard error stream.
  */
 public final class GpxImporter implements Importer {
     private static final Pattern ROOT = Pattern.compile("<(\\w+:)?gpx[\\s>/]");
@@ -36,12 +45,28 @@ public final class GpxImporter implements Importer {
     @Override
     public ParsedFile open(InputStream in, ImportContext context) {
         return Opening.closingOnFailure(in, () -> {
-            XMLStreamReader reader = GpxPoints.guarded("line 1", () -> secureFactory().createXMLStreamReader(in));
+            Reader text = decoded(in);
+            XMLStreamReader reader = GpxPoints.guarded("line 1", () -> secureFactory().createXMLStreamReader(text));
             GpxPoints points = new GpxPoints(reader);
             String creator = points.enterRoot();
             SourceDescriptor source = SourceDescriptor.file(creator.isEmpty() ? "GPX" : creator, "GPX file");
-            return new RecordFile(format(), source, points, () -> closeBoth(reader, in));
+            return new RecordFile(format(), source, points, () -> closeBoth(reader, text));
         });
+    }
+
+    private static Reader decoded(InputStream in) {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        try {
+            buffered.mark(2);
+            int first = buffered.read();
+            int second = buffered.read();
+            buffered.reset();
+            boolean utf16 = first == 0xFE && second == 0xFF || first == 0xFF && second == 0xFE;
+            return utf16 ? new InputStreamReader(buffered, StandardCharsets.UTF_16) : new Utf8OrCp1252Reader(buffered);
+        }
+        catch (IOException e) {
+            throw InvalidInput.unreadable("line 1", e);
+        }
     }
 
     private static XMLInputFactory secureFactory() {
@@ -53,7 +78,7 @@ public final class GpxImporter implements Importer {
         return factory;
     }
 
-    private static void closeBoth(XMLStreamReader reader, InputStream in) throws Exception {
+    private static void closeBoth(XMLStreamReader reader, Reader in) throws Exception {
         try (in) {
             reader.close();
         }

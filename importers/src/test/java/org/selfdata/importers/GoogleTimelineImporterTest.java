@@ -163,6 +163,8 @@ class GoogleTimelineImporterTest {
         assertThat(importers.detect(sniff("export.json", fixture("timeline-ios.json"))))
                 .map(Importer::format).contains("google-timeline");
         assertThat(importer.detect(new Sniff("Timeline.json", new byte[0]))).isEqualTo(Detection.BY_NAME);
+        assertThat(importer.detect(new Sniff("events.json", "[{\"startTime\":\"2024-05-04T08:00:00Z\",\"title\":\"x\"}]"
+                .getBytes(StandardCharsets.UTF_8)))).isEqualTo(Detection.NO);
     }
 
     @Test

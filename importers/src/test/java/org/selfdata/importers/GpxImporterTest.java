@@ -194,6 +194,20 @@ class GpxImporterTest {
     }
 
     @Test
+    void readsLatin1BytesWhateverTheDeclarationSaysAndUtf16WithItsByteOrderMark() {
+        String gpx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><gpx version=\"1.1\" creator=\"Tracé\"><wpt lat=\"1\" lon=\"2\">"
+                + "<time>2024-05-04T08:00:00Z</time></wpt></gpx>";
+
+        Lenient latin1 = lenient(new ByteArrayInputStream(gpx.getBytes(StandardCharsets.ISO_8859_1)));
+        Lenient utf16 = lenient(new ByteArrayInputStream(gpx.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16)));
+
+        assertThat(latin1.source).isEqualTo(SourceDescriptor.file("Tracé", "GPX file"));
+        assertThat(latin1.records).extracting(RecordDraft::payload).containsExactly(GeoPoint.of(1, 2));
+        assertThat(utf16.source).isEqualTo(SourceDescriptor.file("Tracé", "GPX file"));
+        assertThat(utf16.records).extracting(RecordDraft::payload).containsExactly(GeoPoint.of(1, 2));
+    }
+
+    @Test
     void readsAnEmptyElevationAsNoAltitude() {
         Lenient corpus = lenient(Corpus.file("gpx/jpx__empty-ele.xml"));
         String gpx = """
