@@ -156,8 +156,8 @@ final class GpxPoints implements RecordReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 boolean own = namespace.equals(Objects.requireNonNullElse(reader.getNamespaceURI(), ""));
                 switch (own ? reader.getLocalName() : "") {
-                    case "ele" -> point.elevation = Optional.of(reader.getElementText());
-                    case "time" -> point.time = Optional.of(reader.getElementText());
+                    case "ele" -> point.elevationText = Optional.of(reader.getElementText());
+                    case "time" -> point.timeText = Optional.of(reader.getElementText());
                     default -> skipElement();
                 }
             }
@@ -237,31 +237,31 @@ final class GpxPoints implements RecordReader {
     /** A point as read, before its texts are checked. */
     private static final class Point {
         private final Position position;
-        private final Optional<String> latitude;
-        private final Optional<String> longitude;
-        private Optional<String> elevation = Optional.empty();
-        private Optional<String> time = Optional.empty();
+        private final Optional<String> latitudeText;
+        private final Optional<String> longitudeText;
+        private Optional<String> elevationText = Optional.empty();
+        private Optional<String> timeText = Optional.empty();
 
-        private Point(Position position, Optional<String> latitude, Optional<String> longitude) {
+        private Point(Position position, Optional<String> latitudeText, Optional<String> longitudeText) {
             this.position = position;
-            this.latitude = latitude;
-            this.longitude = longitude;
+            this.latitudeText = latitudeText;
+            this.longitudeText = longitudeText;
         }
 
         private RecordDraft draft(Optional<String> activity) {
-            double lat = decimal(latitude).orElseThrow(() -> InvalidInput.rejected(position,
+            double latitude = decimal(latitudeText).orElseThrow(() -> InvalidInput.rejected(position,
                     "expected a lat attribute in decimal degrees"));
-            double lon = decimal(longitude).orElseThrow(() -> InvalidInput.rejected(position,
+            double longitude = decimal(longitudeText).orElseThrow(() -> InvalidInput.rejected(position,
                     "expected a lon attribute in decimal degrees"));
-            Instant instant = time.filter(text -> !text.isBlank()).map(this::instant).orElseThrow(() -> InvalidInput.rejected(
+            Instant instant = timeText.filter(text -> !text.isBlank()).map(this::instant).orElseThrow(() -> InvalidInput.rejected(
                     position, "expected a time: a position is kept only with the time it was recorded (the file's metadata"
                             + " time says when the file was made, not when this place was visited)"));
-            Optional<String> ele = elevation.filter(text -> !text.isBlank());
-            Optional<Double> altitude = decimal(ele);
-            if (ele.isPresent() && altitude.isEmpty()) {
+            Optional<String> elevation = elevationText.filter(text -> !text.isBlank());
+            Optional<Double> altitude = decimal(elevation);
+            if (elevation.isPresent() && altitude.isEmpty()) {
                 throw InvalidInput.rejected(position, "ele: expected an elevation in meters");
             }
-            GeoPoint point = InvalidInput.rejecting(position, () -> new GeoPoint(lat, lon, Optional.empty(), altitude,
+            GeoPoint point = InvalidInput.rejecting(position, () -> new GeoPoint(latitude, longitude, Optional.empty(), altitude,
                     Optional.empty(), activity, Optional.empty()));
             return RecordDraft.of(TimeSpan.at(instant), point, position);
         }
