@@ -38,7 +38,10 @@ public final class Importers {
                 new GreenButtonImporter(),
                 new LinkyDailyIndexImporter(),
                 new LinkyKilowattCurveImporter(),
-                new EnedisDataConnectImporter()));
+                new EnedisDataConnectImporter(),
+                new GoogleSemanticHistoryImporter(),
+                new GoogleTimelineImporter(),
+                new GpxImporter()));
     }
 
     public List<Importer> importers() {
