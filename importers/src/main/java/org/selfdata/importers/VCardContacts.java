@@ -87,8 +87,8 @@ final class VCardContacts implements RecordReader {
         Optional<String> organization = Optional.ofNullable(card.getOrganization())
                 .map(property -> String.join(", ", property.getValues().stream().filter(value -> !value.isBlank()).toList()))
                 .filter(text -> !text.isBlank());
-        Optional<String> givenName = name.map(StructuredName::getGiven).filter(text -> !text.isBlank());
-        Optional<String> familyName = name.map(StructuredName::getFamily).filter(text -> !text.isBlank());
+        Optional<String> givenName = name.map(StructuredName::getGiven).map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> familyName = name.map(StructuredName::getFamily).map(String::strip).filter(text -> !text.isEmpty());
         String displayName = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue)
                 .filter(text -> !text.isBlank())
                 .or(() -> joined(Stream.of(givenName, familyName).flatMap(Optional::stream), " "))
