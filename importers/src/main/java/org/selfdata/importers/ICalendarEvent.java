@@ -26,11 +26,12 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
-
-import static java.util.Objects.requireNonNull;
+import java.util.regex.Pattern;
 
 /**
  * One VEVENT, parsed by biweekly inside a small calendar of its own, with what its times mean.
@@ -44,6 +45,10 @@ import static java.util.Objects.requireNonNull;
  * file gives the same records.
  */
 final class ICalendarEvent {
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \t]+\r\n");
+    private static final Set<String> TIMING_PROPERTIES = Set.of("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
+            "RECURRENCE-ID");
+
     private final VObjectBlocks.Block block;
     private final ICalendar calendar;
     private final VEvent event;
@@ -78,13 +83,24 @@ final class ICalendarEvent {
             text.append("VERSION:2.0\r\n");
         }
         text.append(zones.definitionsUsedBy(block.text()));
-        text.append(block.text()).append("END:VCALENDAR\r\n");
+        long linesBefore = text.chars().filter(character -> character == '\n').count();
+        // Trailing blanks are no part of a value, and biweekly refuses a rule or a duration that ends with one.
+        text.append(TRAILING_BLANKS.matcher(block.text()).replaceAll("\r\n")).append("END:VCALENDAR\r\n");
         Position position = Position.line(block.firstLine());
         try (ICalReader reader = new ICalReader(text.toString())) {
             // Floating times, and TZIDs that name no zone at all, are the person's local time.
             reader.setDefaultTimezone(TimeZone.getTimeZone(zones.personZone()));
             ICalendar calendar = Optional.ofNullable(reader.readNext())
                     .orElseThrow(() -> InvalidInput.rejected(position, "expected a readable VEVENT"));
+            // biweekly skips what it cannot parse; a time or a rule skipped would make the event wrong, not just poorer.
+            reader.getWarnings().stream()
+                    .filter(warning -> warning.getLineNumber() != null && warning.getLineNumber() > linesBefore)
+                    .map(warning -> Optional.ofNullable(warning.getPropertyName()).orElse("").toUpperCase(Locale.ROOT))
+                    .filter(TIMING_PROPERTIES::contains)
+                    .findFirst()
+                    .ifPresent(property -> {
+                        throw InvalidInput.rejected(position, "expected a readable " + property + " in this VEVENT");
+                    });
             VEvent event = calendar.getEvents().stream().findFirst()
                     .orElseThrow(() -> InvalidInput.rejected(position, "expected a readable VEVENT"));
             return new ICalendarEvent(block, calendar, event, zones);
