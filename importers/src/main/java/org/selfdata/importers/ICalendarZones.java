@@ -26,9 +26,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class ICalendarZones {
     private static final int MAXIMUM_DEFINITIONS = 200;
+    private static final int MAXIMUM_DEFINITION_CHARACTERS = 4 * 1024 * 1024;
 
     private final ZoneId personZone;
     private final Map<String, String> definitions = new LinkedHashMap<>();
+    private long definitionCharacters;
 
     ICalendarZones(ZoneId personZone) {
         this.personZone = requireNonNull(personZone, "personZone is null");
@@ -38,9 +40,15 @@ final class ICalendarZones {
         return personZone;
     }
 
+    /**
+     * Keeps a VTIMEZONE for the events that name it. Past {@value #MAXIMUM_DEFINITIONS} zones or 4 MB of them (a
+     * calendar needs a handful), further definitions are left out and their TZIDs read by name only.
+     */
     void define(String tzid, String vtimezone) {
-        if (definitions.size() < MAXIMUM_DEFINITIONS || definitions.containsKey(tzid)) {
+        if (definitions.size() < MAXIMUM_DEFINITIONS && !definitions.containsKey(tzid)
+                && definitionCharacters + vtimezone.length() <= MAXIMUM_DEFINITION_CHARACTERS) {
             definitions.put(tzid, vtimezone);
+            definitionCharacters += vtimezone.length();
         }
     }
 

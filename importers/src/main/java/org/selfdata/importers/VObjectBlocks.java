@@ -26,6 +26,8 @@ import static java.util.Objects.requireNonNull;
 final class VObjectBlocks {
     private static final int MAXIMUM_BLOCK_LENGTH = 16 * 1024 * 1024;
     private static final int MAXIMUM_LOOSE_LINES = 1_000;
+    /** Loose lines are repeated in front of every component a library parses, so they are kept small. */
+    private static final int MAXIMUM_LOOSE_CHARACTERS = 256 * 1024;
 
     /**
      * A component, its lines unfolded and joined by CRLF.
@@ -39,6 +41,7 @@ final class VObjectBlocks {
     private final Set<String> skippedProperties;
     private final List<String> looseLines = new ArrayList<>();
     private int depth;
+    private int looseCharacters;
     private long enclosingLine;
 
     VObjectBlocks(NumberedLines lines, int blockDepth) {
@@ -78,7 +81,7 @@ final class VObjectBlocks {
                     Unfolding.appendContinuation(logical, line.substring(1));
                     checkLength(text, logical, name.get(), firstLine);
                 }
-                else if (depth == blockDepth && !looseLines.isEmpty() && looseLines.size() < MAXIMUM_LOOSE_LINES) {
+                else if (depth == blockDepth && !looseLines.isEmpty() && keepsLoose(line.length())) {
                     StringBuilder last = new StringBuilder(looseLines.getLast());
                     Unfolding.appendContinuation(last, line.substring(1));
                     looseLines.set(looseLines.size() - 1, last.toString());
@@ -116,7 +119,8 @@ final class VObjectBlocks {
                     return Optional.of(new Block(name.get(), firstLine, text.toString(), blockDepth == 0 ? 0 : enclosingLine));
                 }
             }
-            else if (!begins && !ends && depth == blockDepth && looseLines.size() < MAXIMUM_LOOSE_LINES) {
+            else if (!begins && !ends && depth == blockDepth && looseLines.size() < MAXIMUM_LOOSE_LINES
+                    && keepsLoose(line.length())) {
                 looseLines.add(line);
             }
         }
@@ -130,6 +134,15 @@ final class VObjectBlocks {
     /** The lines read so far at the block depth outside any component, unfolded. */
     List<String> looseLines() {
         return List.copyOf(looseLines);
+    }
+
+    /** Counts a loose line's characters in, or refuses it once the loose lines have reached their bound. */
+    private boolean keepsLoose(int length) {
+        if (looseCharacters + length > MAXIMUM_LOOSE_CHARACTERS) {
+            return false;
+        }
+        looseCharacters += length;
+        return true;
     }
 
     /** A property's name without its group ({@code item1.EMAIL} is an {@code EMAIL}), upper case. */
