@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 
 import java.time.DateTimeException;
@@ -243,7 +244,7 @@ final class ICalendarEvents implements RecordReader {
         catch (RejectedRecord e) {
             throw e;
         }
-        catch (org.selfdata.model.SelfdataException e) {
+        catch (SelfdataException e) {
             throw InvalidInput.rejected(position, e.getMessage().replaceFirst("^line \\d+: ", ""));
         }
         catch (RuntimeException | AssertionError e) {

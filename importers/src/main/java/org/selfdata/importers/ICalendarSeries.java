@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
@@ -79,7 +80,7 @@ final class ICalendarSeries implements Iterator<RecordDraft> {
         dates.put(master.instant(master.start()), master.start());
         for (RecurrenceDates property : master.event().getRecurrenceDates()) {
             property.getDates().forEach(date -> addDate(property, date));
-            property.getPeriods().stream().map(Period::getStartDate).filter(java.util.Objects::nonNull)
+            property.getPeriods().stream().map(Period::getStartDate).filter(Objects::nonNull)
                     .forEach(date -> addDate(property, date));
         }
         for (ExceptionDates property : master.event().getExceptionDates()) {
@@ -221,7 +222,7 @@ final class ICalendarSeries implements Iterator<RecordDraft> {
 
     private static boolean within(Collection<Integer> values, int low, int high, boolean signed) {
         List<Integer> present = new ArrayList<>(values);
-        present.removeIf(java.util.Objects::isNull);
+        present.removeIf(Objects::isNull);
         return present.stream().allMatch(value -> (value >= low && value <= high) || (signed && value <= -low && value >= -high));
     }
 

@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import biweekly.ICalendar;
 import biweekly.io.TimezoneAssignment;
 import biweekly.property.ICalProperty;
 import biweekly.property.ValuedProperty;
@@ -67,7 +68,7 @@ final class ICalendarZones {
      * The zone of a date property: UTC for {@code Z} times, its TZID's zone, or {@code inherited} when it has no
      * TZID (a floating DTSTART inherits the person's zone; an EXDATE or a DTEND without TZID inherits its event's).
      */
-    CalendarZone zoneOf(biweekly.ICalendar calendar, ICalProperty property, DateTimeComponents raw, CalendarZone inherited) {
+    CalendarZone zoneOf(ICalendar calendar, ICalProperty property, DateTimeComponents raw, CalendarZone inherited) {
         if (raw != null && raw.isUtc()) {
             return CalendarZone.utc();
         }

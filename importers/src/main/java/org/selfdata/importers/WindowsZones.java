@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,6 @@ final class WindowsZones {
     private WindowsZones() {}
 
     static Optional<ZoneId> zone(String windowsName) {
-        return Optional.ofNullable(ZONES.get(windowsName.strip().toLowerCase(java.util.Locale.ROOT))).map(ZoneId::of);
+        return Optional.ofNullable(ZONES.get(windowsName.strip().toLowerCase(Locale.ROOT))).map(ZoneId::of);
     }
 }
