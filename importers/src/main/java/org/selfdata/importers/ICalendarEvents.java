@@ -1,67 +1,82 @@
 package org.selfdata.importers;
 
-import biweekly.ICalendar;
-import biweekly.component.VEvent;
-import biweekly.io.TimezoneAssignment;
-import biweekly.io.text.ICalReader;
-import biweekly.property.DateStart;
-import biweekly.property.ICalProperty;
-import biweekly.property.ValuedProperty;
-import biweekly.util.DateTimeComponents;
-import biweekly.util.ICalDate;
-import org.selfdata.model.CalendarEvent;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
-import org.selfdata.model.TimeSpan;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TimeZone;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Reads the VEVENTs of a calendar one at a time with biweekly, which never touches the network (it has no time-zone
- * updater: zones come from the file's VTIMEZONEs or from the JDK's own database).
+ * updater: zones come from the file's VTIMEZONEs or from the JDK's own database). Each occurrence of an event is one
+ * record (see {@link ICalendarEvent} for what the times mean, {@link ICalendarSeries} for recurrences).
  *
  * <p>The file is cut into components by {@link VObjectBlocks}; each event is handed to biweekly inside a small calendar
- * holding the calendar's own properties and the VTIMEZONEs the event names, so memory stays flat whatever the number
- * of events. Times follow RFC 5545: {@code Z} is UTC, {@code TZID} the named zone, and a floating time the person's zone.
- * An all-day event spans its local days in the person's zone, its DTEND excluded; an all-day event whose end is not
- * after its start lasts its start day, as calendar applications show it. An event without DTEND lasts its DURATION,
- * or one day when all-day, or no time at all. An event without UID (vCalendar 1.0) gets one derived from its content,
- * so that re-importing the same file gives the same records.
+ * holding the calendar's own properties and the VTIMEZONEs the event names. An event that neither recurs nor changes
+ * an occurrence of another is read and handed out at once. A recurring event (RRULE, RDATE) and the overrides of its
+ * occurrences (same UID, a RECURRENCE-ID) can come in any order within their calendar, so their text is held until the
+ * calendar ends ({@code END:VCALENDAR}, or the end of the file), then expanded: at most
+ * {@link #MAXIMUM_HELD_EVENTS} of them and {@link #MAXIMUM_HELD_CHARACTERS} characters per calendar, which is far
+ * beyond a person's calendar and keeps memory bounded; a larger calendar is refused with a clear message. The series
+ * come after the calendar's single events, in the order their first component appears.
+ *
+ * <p>Whatever goes wrong inside one event (a date biweekly cannot represent, a rule that cannot be expanded, a field
+ * too long) rejects that event only: the next one begins on its own line and is read afresh. Only a broken structure
+ * (a component that never ends, a calendar beyond the limits) ends the file.
  */
 final class ICalendarEvents implements RecordReader {
+    static final int HORIZON_YEARS = 5;
+    static final int MAXIMUM_HELD_EVENTS = 5_000;
+    static final int MAXIMUM_HELD_CHARACTERS = 16 * 1024 * 1024;
+    private static final Set<String> DATED_PROPERTIES = Set.of("DTSTART", "DTEND", "DUE", "DTSTAMP", "CREATED",
+            "LAST-MODIFIED", "RDATE", "EXDATE", "RECURRENCE-ID");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+    /** A recurring event and the overrides of its occurrences, or an override whose event is not in its calendar. */
+    private record Held(Optional<VObjectBlocks.Block> master, List<VObjectBlocks.Block> overrides, LocalDate latest) {}
+
     private final VObjectBlocks blocks;
-    private final ZoneId zone;
-    private final Map<String, String> timezones = new LinkedHashMap<>();
-    private Optional<VObjectBlocks.Block> firstEvent = Optional.empty();
+    private final ICalendarZones zones;
+    private final List<VObjectBlocks.Block> masters = new ArrayList<>();
+    private final Map<String, List<VObjectBlocks.Block>> overrides = new LinkedHashMap<>();
+    private final Deque<Held> expanding = new ArrayDeque<>();
+    private final Deque<RejectedRecord> rejections = new ArrayDeque<>();
+    private Iterator<RecordDraft> occurrences = Collections.emptyIterator();
+    private Optional<VObjectBlocks.Block> lookahead = Optional.empty();
+    private Optional<LocalDate> latest = Optional.empty();
+    private long calendarLine = -1;
+    private int held;
+    private long heldCharacters;
+    private boolean endOfFile;
 
     ICalendarEvents(VObjectBlocks blocks, ZoneId zone) {
         this.blocks = requireNonNull(blocks, "blocks is null");
-        this.zone = requireNonNull(zone, "zone is null");
+        this.zones = new ICalendarZones(requireNonNull(zone, "zone is null"));
     }
 
     /** Reads up to the first event, past the calendar's properties, to name the calendar. */
     SourceDescriptor source() {
-        firstEvent = nextEvent();
+        lookahead = nextEvent();
         String name = Unfolding.value(blocks.looseLines(), "X-WR-CALNAME").map(String::strip).filter(text -> !text.isEmpty())
                 .orElse("iCalendar");
         return SourceDescriptor.file("Calendar", name.length() > 200 ? name.substring(0, 200) : name);
@@ -69,162 +84,216 @@ final class ICalendarEvents implements RecordReader {
 
     @Override
     public Optional<RecordDraft> read() {
-        Optional<VObjectBlocks.Block> event = firstEvent.isPresent() ? firstEvent : nextEvent();
-        firstEvent = Optional.empty();
-        return event.map(this::event);
+        while (true) {
+            if (!rejections.isEmpty()) {
+                throw rejections.poll();
+            }
+            if (occurrences.hasNext()) {
+                return Optional.of(occurrences.next());
+            }
+            Held next = expanding.poll();
+            if (next != null) {
+                occurrences = expand(next);
+                continue;
+            }
+            if (endOfFile && lookahead.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<VObjectBlocks.Block> event = nextEvent();
+            if (event.isPresent()) {
+                Optional<RecordDraft> single = take(event.get());
+                if (single.isPresent()) {
+                    return single;
+                }
+            }
+        }
     }
 
+    /** The next VEVENT, or nothing when the file ends or a calendar ends with series to expand first. */
     private Optional<VObjectBlocks.Block> nextEvent() {
-        for (Optional<VObjectBlocks.Block> next = blocks.next(); next.isPresent(); next = blocks.next()) {
+        if (lookahead.isPresent()) {
+            Optional<VObjectBlocks.Block> event = lookahead;
+            lookahead = Optional.empty();
+            return event;
+        }
+        while (!endOfFile) {
+            Optional<VObjectBlocks.Block> next = blocks.next();
+            if (next.isEmpty()) {
+                endOfFile = true;
+                endCalendar();
+                return Optional.empty();
+            }
             VObjectBlocks.Block block = next.get();
+            if (block.enclosingLine() != calendarLine) {
+                endCalendar();
+                calendarLine = block.enclosingLine();
+                if (!expanding.isEmpty()) {
+                    lookahead = next;
+                    return Optional.empty();
+                }
+            }
             switch (block.name()) {
                 case "VEVENT" -> {
                     return next;
                 }
-                case "VTIMEZONE" -> Unfolding.value(lines(block), "TZID")
-                        .ifPresent(tzid -> timezones.put(tzid.strip(), block.text()));
+                case "VTIMEZONE" -> Unfolding.value(ownLines(block), "TZID").map(String::strip).filter(tzid -> !tzid.isEmpty())
+                        .ifPresent(tzid -> zones.define(tzid, block.text()));
                 default -> { }
             }
         }
         return Optional.empty();
     }
 
-    private RecordDraft event(VObjectBlocks.Block block) {
-        String position = "line " + block.firstLine();
-        ICalendar calendar = parse(block, position);
-        VEvent event = calendar.getEvents().stream().findFirst()
-                .orElseThrow(() -> InvalidInput.at(position, "expected a readable VEVENT"));
-        DateStart start = Optional.ofNullable(event.getDateStart()).filter(property -> property.getValue() != null)
-                .orElseThrow(() -> InvalidInput.at(position, "expected DTSTART in this VEVENT"));
-        boolean allDay = !start.getValue().hasTime();
-        Optional<ZoneId> eventZone = eventZone(calendar, start);
-        TimeSpan span = allDay ? days(event, start) : times(event, start, eventZone.orElse(zone), position);
-        CalendarEvent payload = InvalidInput.building(position, () -> new CalendarEvent(uid(event, block),
-                text(event.getSummary()).orElse(""),
-                text(event.getDescription()), text(event.getLocation()), allDay,
-                allDay ? Optional.empty() : eventZone.filter(id -> !id.equals(ZoneOffset.UTC)).map(ZoneId::getId),
-                Unfolding.value(lines(block), "RRULE").map(String::strip), text(event.getStatus()),
-                Optional.ofNullable(event.getOrganizer()).flatMap(organizer -> firstText(organizer.getEmail(),
-                        organizer.getCommonName())),
-                event.getAttendees().stream().map(attendee -> firstText(attendee.getEmail(), attendee.getCommonName()))
-                        .flatMap(Optional::stream).toList()));
-        return RecordDraft.of(span, payload, Position.line(block.firstLine()));
+    /** Reads a single event at once; holds a recurring one, or an override, until its calendar ends. */
+    private Optional<RecordDraft> take(VObjectBlocks.Block block) {
+        List<String> lines = ownLines(block);
+        note(lines);
+        boolean recurs = Unfolding.value(lines, "RRULE").isPresent() || Unfolding.value(lines, "RDATE").isPresent();
+        boolean overrides = Unfolding.value(lines, "RECURRENCE-ID").isPresent();
+        if (!recurs && !overrides) {
+            Position position = Position.line(block.firstLine());
+            return Optional.of(guarded(position, () -> {
+                ICalendarEvent event = ICalendarEvent.parse(block, blocks.looseLines(), zones);
+                return event.record(event.start(), Optional.empty(), position);
+            }));
+        }
+        held++;
+        heldCharacters += block.text().length();
+        if (held > MAXIMUM_HELD_EVENTS || heldCharacters > MAXIMUM_HELD_CHARACTERS) {
+            throw InvalidInput.at("line " + block.firstLine(), "expected at most " + MAXIMUM_HELD_EVENTS + " recurring events "
+                    + "and changed occurrences, of at most " + MAXIMUM_HELD_CHARACTERS / (1024 * 1024) + " MB, in one calendar");
+        }
+        if (overrides) {
+            String uid = Unfolding.value(lines, "UID").map(String::strip).orElse("");
+            this.overrides.computeIfAbsent(uid, key -> new ArrayList<>()).add(block);
+        }
+        else {
+            masters.add(block);
+        }
+        return Optional.empty();
     }
 
-    private ICalendar parse(VObjectBlocks.Block event, String position) {
-        StringBuilder text = new StringBuilder("BEGIN:VCALENDAR\r\n");
-        blocks.looseLines().forEach(line -> text.append(line).append("\r\n"));
-        if (Unfolding.value(blocks.looseLines(), "VERSION").isEmpty()) {
-            text.append("VERSION:2.0\r\n");
+    /** At the end of a calendar: its held series, each with its overrides, then the overrides without a series. */
+    private void endCalendar() {
+        LocalDate calendarLatest = latest.orElse(LocalDate.EPOCH);
+        for (VObjectBlocks.Block master : masters) {
+            String uid = Unfolding.value(ownLines(master), "UID").map(String::strip).orElse("");
+            List<VObjectBlocks.Block> changed = Optional.ofNullable(overrides.remove(uid)).orElse(List.of());
+            expanding.add(new Held(Optional.of(master), changed, calendarLatest));
         }
-        timezones.forEach((tzid, definition) -> {
-            if (event.text().contains(tzid)) {
-                text.append(definition);
+        overrides.values().forEach(orphans -> orphans.forEach(orphan -> expanding.add(orphan(orphan, calendarLatest))));
+        masters.clear();
+        overrides.clear();
+        held = 0;
+        heldCharacters = 0;
+        latest = Optional.empty();
+    }
+
+    private Iterator<RecordDraft> expand(Held series) {
+        if (series.master().isEmpty()) {
+            VObjectBlocks.Block orphan = series.overrides().getFirst();
+            Position position = Position.line(orphan.firstLine());
+            return List.of(guarded(position, () -> {
+                ICalendarEvent event = ICalendarEvent.parse(orphan, blocks.looseLines(), zones);
+                return event.record(event.start(), Optional.empty(), position);
+            })).iterator();
+        }
+        VObjectBlocks.Block masterBlock = series.master().get();
+        Position position = Position.line(masterBlock.firstLine());
+        ICalendarEvent master;
+        try {
+            master = parsed(masterBlock);
+        }
+        catch (RejectedRecord e) {
+            series.overrides().reversed().forEach(orphan -> expanding.addFirst(orphan(orphan, series.latest())));
+            throw e;
+        }
+        Map<Instant, ICalendarEvent> changed = new LinkedHashMap<>();
+        for (VObjectBlocks.Block block : series.overrides()) {
+            Position overridePosition = Position.line(block.firstLine());
+            try {
+                ICalendarEvent override = parsed(block);
+                Instant key = guarded(overridePosition, () -> override.recurrenceId().orElseThrow(() ->
+                        InvalidInput.rejected(overridePosition, "expected a RECURRENCE-ID in this VEVENT")));
+                if (changed.putIfAbsent(key, override) != null) {
+                    expanding.addFirst(orphan(block, series.latest()));
+                }
             }
-        });
-        text.append(event.text()).append("END:VCALENDAR\r\n");
-        try (ICalReader reader = new ICalReader(text.toString())) {
-            // Floating times, and TZIDs that name no zone at all, are the person's local time.
-            reader.setDefaultTimezone(TimeZone.getTimeZone(zone));
-            return Optional.ofNullable(reader.readNext())
-                    .orElseThrow(() -> InvalidInput.at(position, "expected a readable VEVENT"));
+            catch (RejectedRecord e) {
+                rejections.add(e);
+            }
         }
-        catch (IOException e) {
-            throw InvalidInput.unreadable(position, e);
-        }
+        LocalDate horizon = (master.start().toLocalDate().isAfter(series.latest()) ? master.start().toLocalDate()
+                : series.latest()).plusYears(HORIZON_YEARS);
+        return guarded(position, () -> new ICalendarSeries(master, changed, horizon));
     }
 
-    private TimeSpan days(VEvent event, DateStart start) {
-        LocalDate first = localDate(start.getValue());
-        LocalDate end = Optional.ofNullable(event.getDateEnd()).map(dateEnd -> dateEnd.getValue()).map(ICalendarEvents::localDate)
-                .or(() -> Optional.ofNullable(event.getDuration()).map(property -> property.getValue())
-                        .map(duration -> first.plusDays(days(duration))))
-                .filter(last -> last.isAfter(first))
-                .orElse(first.plusDays(1));
-        return TimeSpan.between(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+    private ICalendarEvent parsed(VObjectBlocks.Block block) {
+        return guarded(Position.line(block.firstLine()), () -> ICalendarEvent.parse(block, blocks.looseLines(), zones));
     }
 
-    private static TimeSpan times(VEvent event, DateStart start, ZoneId eventZone, String position) {
-        Instant begin = start.getValue().toInstant();
-        Instant end = Optional.ofNullable(event.getDateEnd()).map(dateEnd -> dateEnd.getValue()).map(ICalDate::toInstant)
-                .or(() -> Optional.ofNullable(event.getDuration()).map(property -> property.getValue())
-                        .map(duration -> begin.atZone(eventZone).plusDays(days(duration)).toInstant()
-                                .plusSeconds(seconds(duration))))
-                .orElse(begin);
-        if (end.isBefore(begin)) {
-            throw InvalidInput.at(position, "expected the VEVENT to end after it starts");
-        }
-        return TimeSpan.between(begin, end);
+    private static Held orphan(VObjectBlocks.Block override, LocalDate latest) {
+        return new Held(Optional.empty(), List.of(override), latest);
     }
 
-    /** The zone a timed event was planned in: its TZID's when the TZID names a known zone, UTC for Z times. */
-    private static Optional<ZoneId> eventZone(ICalendar calendar, ICalProperty start) {
-        if (start instanceof DateStart dateStart && dateStart.getValue().getRawComponents() != null
-                && dateStart.getValue().getRawComponents().isUtc()) {
-            return Optional.of(ZoneOffset.UTC);
-        }
-        TimezoneAssignment assignment = calendar.getTimezoneInfo().getTimezone(start);
-        if (assignment == null) {
-            return Optional.empty();
-        }
-        return Stream.of(assignment.getGlobalId(),
-                        assignment.getComponent() == null ? null
-                                : ValuedProperty.getValue(assignment.getComponent().getTimezoneId()))
-                .filter(Objects::nonNull)
-                .flatMap(ICalendarEvents::zoneId)
-                .findFirst();
-    }
-
-    private static Stream<ZoneId> zoneId(String id) {
+    /** Runs one event's reading: any failure inside it rejects that event, at its position. */
+    private static <T> T guarded(Position position, Supplier<T> reading) {
         try {
-            return Stream.of(ZoneId.of(id.strip()));
+            return reading.get();
         }
-        catch (DateTimeException e) {
-            return Stream.empty();
+        catch (RejectedRecord e) {
+            throw e;
         }
-    }
-
-    private static LocalDate localDate(ICalDate date) {
-        DateTimeComponents components = date.getRawComponents();
-        return LocalDate.of(components.getYear(), components.getMonth(), components.getDate());
-    }
-
-    private static long days(biweekly.util.Duration duration) {
-        long days = 7L * Objects.requireNonNullElse(duration.getWeeks(), 0) + Objects.requireNonNullElse(duration.getDays(), 0);
-        return duration.isPrior() ? -days : days;
-    }
-
-    private static long seconds(biweekly.util.Duration duration) {
-        long seconds = 3600L * Objects.requireNonNullElse(duration.getHours(), 0)
-                + 60L * Objects.requireNonNullElse(duration.getMinutes(), 0)
-                + Objects.requireNonNullElse(duration.getSeconds(), 0);
-        return duration.isPrior() ? -seconds : seconds;
-    }
-
-    private static String uid(VEvent event, VObjectBlocks.Block block) {
-        return text(event.getUid()).orElseGet(() -> "sha256:" + digest(block.text()));
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(Arrays.copyOf(hash, 16));
+        catch (SelfdataException e) {
+            throw InvalidInput.rejected(position, e.getMessage().replaceFirst("^line \\d+: ", ""));
         }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        catch (RuntimeException | AssertionError e) {
+            // biweekly checks its own invariants with assert, which a fuzzed date or rule can break when tests enable them.
+            throw InvalidInput.rejected(position, "expected a readable VEVENT (" + e.getClass().getSimpleName()
+                    + ")");
         }
     }
 
-    private static Optional<String> text(ValuedProperty<?> property) {
-        return Optional.ofNullable(property).map(valued -> valued.getValue()).map(Object::toString).map(String::strip)
-                .filter(text -> !text.isEmpty());
+    /** Remembers the latest date this event names, which sets how far its calendar's recurrences are expanded. */
+    private void note(List<String> lines) {
+        for (String line : lines) {
+            String name = VObjectBlocks.propertyName(line.toUpperCase(Locale.ROOT));
+            int colon = line.indexOf(':');
+            if (!DATED_PROPERTIES.contains(name) || colon < 0) {
+                continue;
+            }
+            Matcher matcher = DATE.matcher(line.substring(colon + 1));
+            while (matcher.find()) {
+                try {
+                    LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(1)),
+                            Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)));
+                    if (latest.isEmpty() || date.isAfter(latest.get())) {
+                        latest = Optional.of(date);
+                    }
+                }
+                catch (DateTimeException e) {
+                    // Not a date: the event's own reading will say so if it matters.
+                }
+            }
+        }
     }
 
-    private static Optional<String> firstText(String... candidates) {
-        return Arrays.stream(candidates).filter(Objects::nonNull).map(String::strip).filter(text -> !text.isEmpty()).findFirst();
-    }
-
-    private static List<String> lines(VObjectBlocks.Block block) {
-        return Unfolding.unfold(Arrays.asList(block.text().split("\r\n")));
+    /** The unfolded lines of a component's own properties, without those of the components inside it (VALARM). */
+    private static List<String> ownLines(VObjectBlocks.Block block) {
+        List<String> own = new ArrayList<>();
+        int depth = 0;
+        for (String line : block.text().split("\r\n")) {
+            String upper = line.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("BEGIN:")) {
+                depth++;
+            }
+            else if (upper.startsWith("END:")) {
+                depth--;
+            }
+            else if (depth == 1) {
+                own.add(line);
+            }
+        }
+        return own;
     }
 }

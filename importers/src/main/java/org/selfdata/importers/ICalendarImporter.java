@@ -4,8 +4,9 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Calendars exported as iCalendar (RFC 5545): one {@code calendar.event} per VEVENT, recurrences kept as their rule
- * rather than expanded. See {@link ICalendarEvents}.
+ * Calendars exported as iCalendar (RFC 5545, with RFC 7986's properties and RFC 6868's parameter escapes): one
+ * {@code calendar.event} per occurrence of each VEVENT, a recurring event expanded within a bounded horizon and its
+ * rule kept with each occurrence. See {@link ICalendarEvents} and {@link ICalendarSeries}.
  */
 public final class ICalendarImporter implements Importer {
     @Override

@@ -11,6 +11,7 @@ import ezvcard.property.TextProperty;
 import org.selfdata.model.Contact;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 
 import java.io.IOException;
@@ -52,14 +53,33 @@ final class VCardContacts implements RecordReader {
     public Optional<RecordDraft> read() {
         for (Optional<VObjectBlocks.Block> block = blocks.next(); block.isPresent(); block = blocks.next()) {
             if (block.get().name().equals("VCARD")) {
-                return Optional.of(contact(block.get()));
+                return Optional.of(readable(block.get()));
             }
         }
         return Optional.empty();
     }
 
-    private RecordDraft contact(VObjectBlocks.Block block) {
-        String position = "line " + block.firstLine();
+    /**
+     * Reads one card; whatever goes wrong inside it (a date ez-vcard cannot represent, a value it chokes on) rejects
+     * this card only, since the next card begins on a line of its own and is read afresh.
+     */
+    private RecordDraft readable(VObjectBlocks.Block block) {
+        Position position = Position.line(block.firstLine());
+        try {
+            return contact(block, position);
+        }
+        catch (RejectedRecord e) {
+            throw e;
+        }
+        catch (SelfdataException e) {
+            throw InvalidInput.rejected(position, e.getMessage().replaceFirst("^line \\d+: ", ""));
+        }
+        catch (RuntimeException e) {
+            throw InvalidInput.rejected(position, "expected a readable vCard (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private RecordDraft contact(VObjectBlocks.Block block, Position position) {
         VCard card = parse(block.text(), position);
         List<String> emails = texts(card.getEmails().stream());
         List<String> phones = card.getTelephoneNumbers().stream().map(VCardContacts::phone).flatMap(Optional::stream).toList();
@@ -67,8 +87,8 @@ final class VCardContacts implements RecordReader {
         Optional<String> organization = Optional.ofNullable(card.getOrganization())
                 .map(property -> String.join(", ", property.getValues().stream().filter(value -> !value.isBlank()).toList()))
                 .filter(text -> !text.isBlank());
-        Optional<String> givenName = name.map(StructuredName::getGiven).filter(text -> !text.isBlank());
-        Optional<String> familyName = name.map(StructuredName::getFamily).filter(text -> !text.isBlank());
+        Optional<String> givenName = name.map(StructuredName::getGiven).map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> familyName = name.map(StructuredName::getFamily).map(String::strip).filter(text -> !text.isEmpty());
         String displayName = Optional.ofNullable(card.getFormattedName()).map(FormattedName::getValue)
                 .filter(text -> !text.isBlank())
                 .or(() -> joined(Stream.of(givenName, familyName).flatMap(Optional::stream), " "))
@@ -76,20 +96,20 @@ final class VCardContacts implements RecordReader {
                 .or(() -> emails.stream().findFirst())
                 .or(() -> phones.stream().findFirst())
                 .orElse("");
-        Contact contact = InvalidInput.building(position, () -> new Contact(displayName.strip(), givenName, familyName,
+        Contact contact = InvalidInput.rejecting(position, () -> new Contact(displayName.strip(), givenName, familyName,
                 organization,
                 emails, phones, card.getAddresses().stream().map(VCardContacts::address).flatMap(Optional::stream).toList(),
                 birthday(card), joined(card.getNotes().stream().map(Note::getValue).filter(Objects::nonNull), "\n"),
                 Optional.ofNullable(card.getUid()).map(uid -> uid.getValue()).filter(text -> !text.isBlank())));
-        return RecordDraft.of(TimeSpan.at(revision(card)), contact, Position.line(block.firstLine()));
+        return RecordDraft.of(TimeSpan.at(revision(card)), contact, position);
     }
 
-    private static VCard parse(String text, String position) {
+    private static VCard parse(String text, Position position) {
         try (VCardReader reader = new VCardReader(text)) {
-            return Optional.ofNullable(reader.readNext()).orElseThrow(() -> InvalidInput.at(position, "expected a vCard"));
+            return Optional.ofNullable(reader.readNext()).orElseThrow(() -> InvalidInput.rejected(position, "expected a vCard"));
         }
         catch (IOException e) {
-            throw InvalidInput.unreadable(position, e);
+            throw InvalidInput.rejected(position, "expected a readable vCard");
         }
     }
 

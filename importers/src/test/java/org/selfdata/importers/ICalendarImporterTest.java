@@ -65,7 +65,7 @@ class ICalendarImporterTest {
     }
 
     @Test
-    void readsFloatingTimesInThePersonsZoneAndKeepsTheRecurrenceRule() {
+    void readsFloatingTimesInThePersonsZoneAndKeepsTheRecurrenceRuleWithEachOccurrence() {
         String calendar = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:cours-1\nSUMMARY:Algèbre linéaire\n"
                 + "DTSTART:20250915T081500\nDURATION:PT1H45M\nRRULE:FREQ=WEEKLY;UNTIL=20251219T230000Z\nLOCATION:Amphi Thémis\n"
                 + "ORGANIZER;CN=Scolarité:mailto:scolarite@example.org\nATTENDEE;CN=Camille:mailto:camille@example.org\n"
@@ -73,12 +73,17 @@ class ICalendarImporterTest {
 
         Reading reading = Reading.of(importer, calendar, StandardCharsets.UTF_8);
 
-        assertThat(reading.payloads(CalendarEvent.class)).containsExactly(new CalendarEvent("cours-1", "Algèbre linéaire",
-                Optional.empty(), Optional.of("Amphi Thémis"), false, Optional.empty(),
+        // Mondays from 15 September to 15 December 2025: fourteen weeks, the last ones after the change to winter time.
+        assertThat(reading.payloads(CalendarEvent.class)).hasSize(14).containsOnly(new CalendarEvent("cours-1",
+                "Algèbre linéaire", Optional.empty(), Optional.of("Amphi Thémis"), false, Optional.empty(),
                 Optional.of("FREQ=WEEKLY;UNTIL=20251219T230000Z"), Optional.empty(), Optional.of("scolarite@example.org"),
                 List.of("camille@example.org")));
         assertThat(reading.records().getFirst().time())
                 .isEqualTo(TimeSpan.between(Instant.parse("2025-09-15T06:15:00Z"), Instant.parse("2025-09-15T08:00:00Z")));
+        assertThat(reading.records().getLast().time())
+                .isEqualTo(TimeSpan.between(Instant.parse("2025-12-15T07:15:00Z"), Instant.parse("2025-12-15T09:00:00Z")));
+        assertThat(reading.positions()).startsWith("line 3, occurrence 1", "line 3, occurrence 2")
+                .endsWith("line 3, occurrence 14");
     }
 
     @Test
@@ -108,7 +113,7 @@ class ICalendarImporterTest {
     }
 
     @Test
-    void namesTheEventThatHasNoStart() {
+    void rejectsTheEventThatHasNoStartByItsLine() {
         String calendar = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nSUMMARY:Sans date\nEND:VEVENT\nEND:VCALENDAR\n";
 
         assertThatThrownBy(() -> Reading.of(importer, calendar, StandardCharsets.UTF_8))
