@@ -31,6 +31,7 @@ public final class Importers {
     public static Importers standard() {
         return new Importers(List.of(
                 new OfxImporter(),
+                new QifImporter(),
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
@@ -83,7 +84,7 @@ public final class Importers {
         }
         Importer importer = detect(new Sniff(fileName, head)).orElseThrow(() -> new SelfdataException(
                 ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
-        return importer.open(buffered, context);
+        return importer.open(buffered, context.withFileName(fileName));
     }
 
     private String formats() {
