@@ -32,6 +32,7 @@ public final class Importers {
         return new Importers(List.of(
                 new OfxImporter(),
                 new QifImporter(),
+                new CamtImporter(),
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),

@@ -21,4 +21,16 @@ class BankFilesFuzzTest {
 
         assertThat(Fuzzing.of(new QifImporter(), seeds).run(20_251_126L)).isGreaterThan(seeds.size());
     }
+
+    @Test
+    void camtMessagesNeverFailOtherwiseThanClearly() {
+        List<byte[]> seeds = List.of(Fuzzing.read(Corpus.file("camt/camt_parser__053_valid_example.xml")),
+                Fuzzing.read(Corpus.file("camt/genkgo__camt052.v8.xml")),
+                Fuzzing.read(Corpus.file("camt/camt_parser__054_valid_example.xml")),
+                Fuzzing.bytes(CamtImporterTest.statement("<Ntry><Amt Ccy=\"EUR\">1.20</Amt><CdtDbtInd>DBIT</CdtDbtInd>"
+                        + "<RvslInd>true</RvslInd><Sts><Cd>PDNG</Cd></Sts><BookgDt><DtTm>2025-01-05T10:00:00+01:00</DtTm>"
+                        + "</BookgDt></Ntry>")));
+
+        assertThat(Fuzzing.of(new CamtImporter(), seeds).run(20_251_127L)).isGreaterThan(seeds.size());
+    }
 }

@@ -73,7 +73,7 @@ class ImportersTest {
         assertThatThrownBy(() -> open("photo.jpg", "\u00FF\u00D8\u00FF\u00E0 not a format selfdata reads"))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("photo.jpg: no importer recognizes this file; "
-                        + "selfdata reads ofx, qif, google-records, linky-load-curve, vcard, icalendar")
+                        + "selfdata reads ofx, qif, camt, google-records, linky-load-curve, vcard, icalendar")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 
