@@ -34,6 +34,8 @@ final class CamtStatements implements RecordReader {
     private static final Set<String> MESSAGES = Set.of("BkToCstmrStmt", "BkToCstmrAcctRpt", "BkToCstmrDbtCdtNtfctn");
     private static final Set<String> BOOKED_BALANCES = Set.of("OPBD", "PRCD", "ITBD", "CLBD");
     private static final int MAXIMUM_DETAILS_PER_ENTRY = 10_000;
+    /** Document, then the message, then its statements: nothing else holds a statement. */
+    private static final int STATEMENT_DEPTH = 3;
 
     private final CamtXml xml;
     private final ZoneId zone;
@@ -91,7 +93,7 @@ final class CamtStatements implements RecordReader {
                 throw InvalidInput.at(name, "expected an ISO 20022 Document holding a camt.052, camt.053 or camt.054 message");
             }
         }
-        if (STATEMENTS.contains(name) && isMessage(parent)) {
+        if (STATEMENTS.contains(name) && isMessage(parent) && xml.depth() == STATEMENT_DEPTH) {
             statement = Optional.of(new CamtFields(xml.path(), xml.depth()));
             statementHasBalance = false;
             firstBookingDate = Optional.empty();

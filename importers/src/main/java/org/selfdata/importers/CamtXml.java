@@ -34,6 +34,7 @@ final class CamtXml implements AutoCloseable {
     private static final Set<String> RANKED = Set.of("Stmt", "Rpt", "Ntfctn", "Bal", "Ntry", "NtryDtls", "TxDtls");
     private static final int MAXIMUM_TEXT_LENGTH = 64 * 1024;
     private static final int MAXIMUM_DEPTH = 64;
+    private static final int MAXIMUM_MESSAGE_PATH_LENGTH = 300;
 
     private final InputStream in;
     private final XMLStreamReader reader;
@@ -186,8 +187,11 @@ final class CamtXml implements AutoCloseable {
         return reader.getLocation() == null ? 0 : reader.getLocation().getLineNumber();
     }
 
+    // Error messages stay short whatever the nesting: the end of the path is where the fault is.
     private String pathOrDocument() {
-        return open.isEmpty() ? "Document" : path();
+        String path = open.isEmpty() ? "Document" : path();
+        return path.length() <= MAXIMUM_MESSAGE_PATH_LENGTH ? path
+                : "…" + path.substring(path.length() - MAXIMUM_MESSAGE_PATH_LENGTH);
     }
 
     @Override

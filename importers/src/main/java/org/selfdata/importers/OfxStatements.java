@@ -152,12 +152,12 @@ final class OfxStatements implements RecordReader {
             if (current.kind == StatementKind.INVESTMENT && current.cashTransactions == 0) {
                 investmentStatementPath = investmentStatementPath.or(() -> Optional.of(current.path));
                 if (source.isPresent()) {
-                    ready.add(new Rejection(Position.elementPath(current.path), INVESTMENTS_NOT_SUPPORTED));
+                    ready.add(new Rejection(positionOf(current.path), INVESTMENTS_NOT_SUPPORTED));
                 }
             }
             else if (current.field(current.kind.accountFrom + "/ACCTID").isEmpty()) {
                 statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));
-                ready.add(new Rejection(Position.elementPath(current.path), "expected " + current.kind.accountFrom
+                ready.add(new Rejection(positionOf(current.path), "expected " + current.kind.accountFrom
                         + "/ACCTID naming the statement's account"));
             }
             else {
@@ -187,7 +187,7 @@ final class OfxStatements implements RecordReader {
     }
 
     private RecordDraft transactionRecord(Statement current, Transaction line) {
-        Position position = Position.elementPath(line.path);
+        Position position = positionOf(line.path);
         String account = current.accountId(position);
         LocalDate bookingDate = line.date("DTPOSTED");
         Optional<LocalDate> valueDate = line.field("DTUSER").isPresent() ? Optional.of(line.date("DTUSER")) : Optional.empty();
@@ -204,7 +204,7 @@ final class OfxStatements implements RecordReader {
     }
 
     private ImportItem accountItem(Statement current) {
-        Position position = Position.elementPath(current.path);
+        Position position = positionOf(current.path);
         String balanceName = current.kind == StatementKind.INVESTMENT ? "INVBAL/AVAILCASH" : "LEDGERBAL/BALAMT";
         String balanceDateName = current.kind == StatementKind.INVESTMENT ? "INVSTMTRS/DTASOF" : "LEDGERBAL/DTASOF";
         Optional<BigDecimal> balance = current.field(balanceName).flatMap(DecimalText::parse);
@@ -235,6 +235,15 @@ final class OfxStatements implements RecordReader {
         catch (RejectedRecord e) {
             return e.rejection();
         }
+    }
+
+    /**
+     * The position of an element. SGML lets a broken file nest aggregates without end, so a path that would not fit in
+     * a position keeps its end, where the statement and the transaction are named.
+     */
+    private static Position positionOf(String path) {
+        int maximumLength = 500;
+        return Position.elementPath(path.length() <= maximumLength ? path : "…" + path.substring(path.length() - maximumLength));
     }
 
     /** The three statements OFX has, with the aggregate each names its account in. */
@@ -308,15 +317,15 @@ final class OfxStatements implements RecordReader {
         }
 
         private LocalDate date(String name) {
-            String text = field(name).orElseThrow(() -> InvalidInput.rejected(Position.elementPath(path), "expected " + name));
-            return OfxDates.parse(text).orElseThrow(() -> InvalidInput.rejected(Position.elementPath(path + "/" + name),
+            String text = field(name).orElseThrow(() -> InvalidInput.rejected(positionOf(path), "expected " + name));
+            return OfxDates.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/" + name),
                     DATE_EXPECTED));
         }
 
         private BigDecimal amount() {
-            String text = field("TRNAMT").orElseThrow(() -> InvalidInput.rejected(Position.elementPath(path),
+            String text = field("TRNAMT").orElseThrow(() -> InvalidInput.rejected(positionOf(path),
                     "expected TRNAMT"));
-            return DecimalText.parse(text).orElseThrow(() -> InvalidInput.rejected(Position.elementPath(path + "/TRNAMT"),
+            return DecimalText.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/TRNAMT"),
                     "expected an amount such as -12.34 or 12,34"));
         }
     }

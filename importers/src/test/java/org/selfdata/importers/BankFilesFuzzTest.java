@@ -8,8 +8,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the QIF and ISO 20022 camt importers from mutations of real samples: each ends in records or in its own
- * clear error, and never hangs or exhausts the test JVM's bounded heap (see {@link Fuzzing}).
+ * Fuzzes the QIF and ISO 20022 camt importers, and OFX's investment and lenient paths, from mutations of real samples:
+ * each ends in records or in its own clear error, and never hangs or exhausts the test JVM's bounded heap (see
+ * {@link Fuzzing}).
  */
 class BankFilesFuzzTest {
     @Test
@@ -32,5 +33,14 @@ class BankFilesFuzzTest {
                         + "</BookgDt></Ntry>")));
 
         assertThat(Fuzzing.of(new CamtImporter(), seeds).run(20_251_127L)).isGreaterThan(seeds.size());
+    }
+
+    @Test
+    void ofxInvestmentAndFaultyStatementsNeverFailOtherwiseThanClearly() {
+        List<byte[]> seeds = List.of(Fuzzing.read(Corpus.file("ofx/fidelity.ofx")),
+                Fuzzing.read(Corpus.file("ofx/fail_nice__decimal_error.ofx")),
+                Fuzzing.read(Corpus.file("ofx/ofx4j-example-response.ofx2")));
+
+        assertThat(Fuzzing.of(new OfxImporter(), seeds).run(20_251_128L)).isGreaterThan(seeds.size());
     }
 }
