@@ -150,10 +150,9 @@ final class OfxStatements implements RecordReader {
             statement = Optional.empty();
             transaction = Optional.empty();
             if (current.kind == StatementKind.INVESTMENT && current.cashTransactions == 0) {
+                // Refused with the whole file when nothing else in it can be read, rejected on its own otherwise.
                 investmentStatementPath = investmentStatementPath.or(() -> Optional.of(current.path));
-                if (source.isPresent()) {
-                    ready.add(new Rejection(positionOf(current.path), INVESTMENTS_NOT_SUPPORTED));
-                }
+                ready.add(new Rejection(positionOf(current.path), INVESTMENTS_NOT_SUPPORTED));
             }
             else if (current.field(current.kind.accountFrom + "/ACCTID").isEmpty()) {
                 statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));

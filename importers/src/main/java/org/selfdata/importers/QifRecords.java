@@ -87,7 +87,7 @@ final class QifRecords implements RecordReader {
                 return Optional.empty();
             }
             Optional<Waiting> next = nextRecord();
-            next.ifPresent(this::wait);
+            next.ifPresent(this::enqueue);
             if (next.isEmpty()) {
                 ended = true;
             }
@@ -98,7 +98,7 @@ final class QifRecords implements RecordReader {
         }
     }
 
-    private void wait(Waiting item) {
+    private void enqueue(Waiting item) {
         waiting.add(item);
         if (order.isEmpty()) {
             order = item.record().flatMap(QifRecord::date).flatMap(QifDates.Parts::evidence);

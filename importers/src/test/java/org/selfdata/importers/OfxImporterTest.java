@@ -283,6 +283,24 @@ class OfxImporterTest {
     }
 
     @Test
+    void rejectsAnInvestmentStatementWithoutCashBesideABankStatement() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>")
+                .replace("</OFX>", "<INVSTMTMSGSRSV1><INVSTMTTRNRS><TRNUID>2<INVSTMTRS><DTASOF>20250110<CURDEF>EUR"
+                        + "<INVACCTFROM><BROKERID>courtier.example<ACCTID>99887766</INVACCTFROM><INVTRANLIST><DTSTART>20250101"
+                        + "<DTEND>20250110</INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1></OFX>");
+        List<ImportItem> items;
+        try (ParsedFile file = importer.open(new ByteArrayInputStream(ofx.getBytes(StandardCharsets.UTF_8)), Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).hasSize(3);
+        assertThat(items.getLast()).isEqualTo(new Rejection(
+                org.selfdata.model.Position.elementPath("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS"),
+                "investment statements are not supported yet, and this one holds no cash transaction (INVBANKTRAN) "
+                        + "to read as a bank transaction"));
+    }
+
+    @Test
     void takesTheCurrencyFromTheTransactionWhenTheStatementLeavesItsOwnEmpty() {
         Reading reading = Reading.of(importer, Corpus.file("ofx/ofx-v102-empty-tags.ofx"));
 
