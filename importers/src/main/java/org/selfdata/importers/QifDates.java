@@ -83,11 +83,6 @@ final class QifDates {
 
     /** The order for a file none of whose dates settles it, from the dates it holds, in file order. */
     static Order guess(List<Parts> dates, ZoneId zone) {
-        long monthFirstInvalid = dates.stream().filter(parts -> parts.date(Order.MONTH_FIRST).isEmpty()).count();
-        long dayFirstInvalid = dates.stream().filter(parts -> parts.date(Order.DAY_FIRST).isEmpty()).count();
-        if (monthFirstInvalid != dayFirstInvalid) {
-            return monthFirstInvalid < dayFirstInvalid ? Order.MONTH_FIRST : Order.DAY_FIRST;
-        }
         long monthFirstSpread = spread(dates, Order.MONTH_FIRST);
         long dayFirstSpread = spread(dates, Order.DAY_FIRST);
         if (monthFirstSpread != dayFirstSpread) {
