@@ -31,6 +31,8 @@ public final class Importers {
     public static Importers standard() {
         return new Importers(List.of(
                 new OfxImporter(),
+                new QifImporter(),
+                new CamtImporter(),
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
@@ -97,7 +99,7 @@ public final class Importers {
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be read", e);
         }
-        return detect(new Sniff(fileName, head)).map(importer -> importer.open(buffered, context));
+        return detect(new Sniff(fileName, head)).map(importer -> importer.open(buffered, context.withFileName(fileName)));
     }
 
     /** The formats selfdata reads, for messages. */

@@ -26,7 +26,7 @@ final class OfxElements {
     static final Set<String> LEAVES = Set.of("TRNTYPE", "DTPOSTED", "DTUSER", "DTAVAIL", "TRNAMT", "FITID", "NAME", "MEMO",
             "CHECKNUM", "REFNUM", "SIC", "PAYEEID", "CURDEF", "BANKID", "BRANCHID", "ACCTID", "ACCTTYPE", "ACCTKEY", "BALAMT",
             "DTASOF", "DTSTART", "DTEND", "DTSERVER", "ORG", "FID", "LANGUAGE", "CODE", "SEVERITY", "MESSAGE", "TRNUID");
-    private static final Set<String> RANKED = Set.of("STMTTRNRS", "CCSTMTTRNRS", "STMTTRN");
+    private static final Set<String> RANKED = Set.of("STMTTRNRS", "CCSTMTTRNRS", "INVSTMTTRNRS", "STMTTRN", "INVBANKTRAN");
 
     private final OfxTokenizer tokenizer;
     private final List<Frame> open = new ArrayList<>();

@@ -3,8 +3,10 @@ package org.selfdata.importers;
 import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportItem;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
@@ -24,22 +26,35 @@ import static java.util.Objects.requireNonNull;
  * Reads the bank and credit-card statements of an OFX file: one {@code bank.transaction} per STMTTRN as soon as it
  * closes, and one {@code bank.account} per statement when the statement closes (its balance comes last).
  *
- * <p>Transactions are strict: a date or an amount that cannot be read stops the import, since a skipped line would
- * make every sum wrong. The ledger balance is lenient: it is a summary the transactions can rebuild, and some
- * producers write it in a local format ({@code R$ 5.326,43}, {@code 30/06/2025}); an unreadable balance is left out
- * rather than costing the person the whole statement.
+ * <p>A transaction whose date or amount cannot be read is rejected on its own: a strict import stops there, since a
+ * skipped line would make every sum wrong, and a lenient one quarantines it and reads on. The ledger balance is
+ * lenient: it is a summary the transactions can rebuild, and some producers write it in a local format
+ * ({@code R$ 5.326,43}, {@code 30/06/2025}); an unreadable balance is left out rather than costing the person the
+ * whole statement.
+ *
+ * <p>Investment statements (INVSTMTRS) are read for their cash only: each INVBANKTRAN (interest, fees, deposits)
+ * is a bank transaction of the brokerage account, and the account's balance is its available cash. Trades, income
+ * and positions are not read yet; an investment statement without any cash transaction is refused, or rejected when
+ * the file holds bank statements beside it.
+ *
+ * <p>A transaction's CURRENCY aggregate names the currency its amount is in when that is not the statement's
+ * CURDEF; some producers leave CURDEF empty and give only that, so the account then takes its transactions' currency.
  */
 final class OfxStatements implements RecordReader {
     private static final String DATE_EXPECTED = "expected a date as YYYYMMDD, optionally followed by a time";
+    private static final String INVESTMENTS_NOT_SUPPORTED = "investment statements are not supported yet, and this one "
+            + "holds no cash transaction (INVBANKTRAN) to read as a bank transaction";
 
     private final OfxElements elements;
     private final ZoneId zone;
-    private final ArrayDeque<RecordDraft> ready = new ArrayDeque<>();
+    private final ArrayDeque<ImportItem> ready = new ArrayDeque<>();
     private Optional<String> organization = Optional.empty();
     private Optional<LocalDate> serverDate = Optional.empty();
     private Optional<Statement> statement = Optional.empty();
     private Optional<Transaction> transaction = Optional.empty();
     private Optional<SourceDescriptor> source = Optional.empty();
+    private Optional<String> investmentStatementPath = Optional.empty();
+    private Optional<String> statementWithoutAccountPath = Optional.empty();
 
     OfxStatements(OfxElements elements, ZoneId zone) {
         this.elements = requireNonNull(elements, "elements is null");
@@ -50,6 +65,12 @@ final class OfxStatements implements RecordReader {
     SourceDescriptor source() {
         while (source.isEmpty()) {
             if (!elements.advance()) {
+                statementWithoutAccountPath.ifPresent(path -> {
+                    throw InvalidInput.at(path, "expected an ACCTID naming the statement's account");
+                });
+                investmentStatementPath.ifPresent(path -> {
+                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, path + ": " + INVESTMENTS_NOT_SUPPORTED);
+                });
                 throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, "OFX: the file holds no bank statement (STMTRS) "
                         + "nor credit-card statement (CCSTMTRS); selfdata does not read other OFX messages yet");
             }
@@ -63,7 +84,11 @@ final class OfxStatements implements RecordReader {
         while (ready.isEmpty() && elements.advance()) {
             handle();
         }
-        return Optional.ofNullable(ready.poll());
+        return switch (ready.poll()) {
+            case null -> Optional.empty();
+            case RecordDraft record -> Optional.of(record);
+            case Rejection rejection -> throw new RejectedRecord(rejection);
+        };
     }
 
     private void handle() {
@@ -76,9 +101,16 @@ final class OfxStatements implements RecordReader {
 
     private void opened(String name) {
         switch (name) {
-            case "STMTRS" -> statement = Optional.of(new Statement(false, elements.path()));
-            case "CCSTMTRS" -> statement = Optional.of(new Statement(true, elements.path()));
-            case "STMTTRN" -> transaction = statement.map(ignored -> new Transaction(elements.path()));
+            case "STMTRS" -> statement = Optional.of(new Statement(StatementKind.BANK, elements.path()));
+            case "CCSTMTRS" -> statement = Optional.of(new Statement(StatementKind.CREDIT_CARD, elements.path()));
+            case "INVSTMTRS" -> statement = Optional.of(new Statement(StatementKind.INVESTMENT, elements.path()));
+            case "STMTTRN" -> {
+                transaction = statement.map(ignored -> new Transaction(elements.path()));
+                statement.filter(current -> current.kind == StatementKind.INVESTMENT).ifPresent(current -> {
+                    current.cashTransactions++;
+                    nameSource(current);
+                });
+            }
             default -> { }
         }
     }
@@ -90,10 +122,14 @@ final class OfxStatements implements RecordReader {
         if (transaction.isPresent() && parent.equals("STMTTRN")) {
             transaction.get().fields.putIfAbsent(name, value);
         }
+        else if (transaction.isPresent() && (parent.equals("CURRENCY") || parent.equals("PAYEE"))) {
+            transaction.get().fields.putIfAbsent(parent + "/" + name, value);
+        }
         else if (statement.isPresent()) {
-            statement.get().fields.putIfAbsent(parent + "/" + name, value);
-            if (name.equals("ACCTID") && (parent.equals("BANKACCTFROM") || parent.equals("CCACCTFROM"))) {
-                source = source.or(() -> Optional.of(sourceOf(statement.get())));
+            Statement current = statement.get();
+            current.fields.putIfAbsent(parent + "/" + name, value);
+            if (name.equals("ACCTID") && parent.equals(current.kind.accountFrom) && current.kind != StatementKind.INVESTMENT) {
+                nameSource(current);
             }
         }
         else if (parent.equals("FI") && name.equals("ORG")) {
@@ -105,62 +141,134 @@ final class OfxStatements implements RecordReader {
     }
 
     private void closed(String name) {
-        if (name.equals("STMTTRN") && transaction.isPresent()) {
-            ready.add(transactionRecord(statement.orElseThrow(), transaction.get()));
+        if (name.equals("STMTTRN") && transaction.isPresent() && statement.isPresent()) {
+            ready.add(transactionItem(statement.get(), transaction.get()));
             transaction = Optional.empty();
         }
-        else if ((name.equals("STMTRS") || name.equals("CCSTMTRS")) && statement.isPresent()) {
-            ready.add(accountRecord(statement.get()));
+        else if (statement.isPresent() && name.equals(statement.get().kind.element)) {
+            Statement current = statement.get();
             statement = Optional.empty();
+            transaction = Optional.empty();
+            if (current.kind == StatementKind.INVESTMENT && current.cashTransactions == 0) {
+                // Refused with the whole file when nothing else in it can be read, rejected on its own otherwise.
+                investmentStatementPath = investmentStatementPath.or(() -> Optional.of(current.path));
+                ready.add(new Rejection(positionOf(current.path), INVESTMENTS_NOT_SUPPORTED));
+            }
+            else if (current.field(current.kind.accountFrom + "/ACCTID").isEmpty()) {
+                statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));
+                ready.add(new Rejection(positionOf(current.path), "expected " + current.kind.accountFrom
+                        + "/ACCTID naming the statement's account"));
+            }
+            else {
+                ready.add(accountItem(current));
+            }
         }
     }
 
-    private SourceDescriptor sourceOf(Statement current) {
-        String bank = organization
-                .or(() -> current.field("BANKACCTFROM/BANKID").map(bankId -> "Bank " + bankId))
-                .orElse("OFX bank");
-        return SourceDescriptor.file(bank, "account " + MaskedIdentifier.lastDigits(current.accountId()));
+    private void nameSource(Statement current) {
+        if (source.isEmpty() && current.field(current.kind.accountFrom + "/ACCTID").isPresent()) {
+            String bank = organization
+                    .or(() -> current.field(current.kind.accountFrom + "/BANKID").map(bankId -> "Bank " + bankId))
+                    .or(() -> current.field("INVACCTFROM/BROKERID"))
+                    .orElse("OFX bank");
+            String account = current.field(current.kind.accountFrom + "/ACCTID").orElseThrow();
+            source = Optional.of(SourceDescriptor.file(bank, "account " + MaskedIdentifier.lastDigits(account)));
+        }
+    }
+
+    private ImportItem transactionItem(Statement current, Transaction line) {
+        try {
+            return transactionRecord(current, line);
+        }
+        catch (RejectedRecord e) {
+            return e.rejection();
+        }
     }
 
     private RecordDraft transactionRecord(Statement current, Transaction line) {
+        Position position = positionOf(line.path);
+        String account = current.accountId(position);
         LocalDate bookingDate = line.date("DTPOSTED");
         Optional<LocalDate> valueDate = line.field("DTUSER").isPresent() ? Optional.of(line.date("DTUSER")) : Optional.empty();
         BigDecimal amount = line.amount();
+        String currency = line.field("CURRENCY/CURSYM").map(code -> code.toUpperCase(Locale.ROOT))
+                .orElseGet(() -> current.declaredCurrency().orElseThrow(() -> InvalidInput.rejected(position,
+                        "expected the statement's CURDEF or the transaction's CURRENCY to give its currency")));
+        current.transactionCurrency = current.transactionCurrency.or(() -> Optional.of(currency));
         String label = line.field("NAME").or(() -> line.field("MEMO")).orElse("");
-        BankTransaction payload = InvalidInput.building(line.path, () -> new BankTransaction(current.accountId(), bookingDate,
-                valueDate, amount, current.currency(), label, Optional.empty(), line.field("FITID"), line.field("MEMO"),
-                line.field("TRNTYPE"), Optional.empty()));
-        return RecordDraft.of(TimeSpan.day(bookingDate, zone), payload, Position.elementPath(line.path));
+        BankTransaction payload = InvalidInput.rejecting(position, () -> new BankTransaction(account, bookingDate, valueDate,
+                amount, currency, label, line.field("PAYEE/NAME"), line.field("FITID"), line.field("MEMO"),
+                line.field("TRNTYPE"), line.field("CATEGORY")));
+        return RecordDraft.of(TimeSpan.day(bookingDate, zone), payload, position);
     }
 
-    private RecordDraft accountRecord(Statement current) {
-        Optional<BigDecimal> balance = current.field("LEDGERBAL/BALAMT").flatMap(DecimalText::parse);
-        Optional<LocalDate> balanceDate = current.field("LEDGERBAL/DTASOF").flatMap(OfxDates::parse);
+    private ImportItem accountItem(Statement current) {
+        Position position = positionOf(current.path);
+        String balanceName = current.kind == StatementKind.INVESTMENT ? "INVBAL/AVAILCASH" : "LEDGERBAL/BALAMT";
+        String balanceDateName = current.kind == StatementKind.INVESTMENT ? "INVSTMTRS/DTASOF" : "LEDGERBAL/DTASOF";
+        Optional<BigDecimal> balance = current.field(balanceName).flatMap(DecimalText::parse);
+        Optional<LocalDate> balanceDate = current.field(balanceDateName).flatMap(OfxDates::parse);
         if (balance.isEmpty() || balanceDate.isEmpty()) {
             balance = Optional.empty();
             balanceDate = Optional.empty();
         }
-        LocalDate day = balanceDate
+        Optional<LocalDate> day = balanceDate
                 .or(() -> current.field("BANKTRANLIST/DTEND").flatMap(OfxDates::parse))
-                .or(() -> serverDate)
-                .orElseThrow(() -> InvalidInput.at(current.path, "expected LEDGERBAL/DTASOF, BANKTRANLIST/DTEND or DTSERVER "
-                        + "to date the account"));
-        String accountFrom = current.creditCard ? "CCACCTFROM" : "BANKACCTFROM";
+                .or(() -> current.field("INVTRANLIST/DTEND").flatMap(OfxDates::parse))
+                .or(() -> serverDate);
+        Optional<String> currency = current.declaredCurrency().or(() -> current.transactionCurrency);
+        if (day.isEmpty() || currency.isEmpty()) {
+            return new Rejection(position, day.isEmpty()
+                    ? "expected LEDGERBAL/DTASOF, BANKTRANLIST/DTEND or DTSERVER to date the account"
+                    : "expected CURDEF to give the account's currency");
+        }
+        String accountFrom = current.kind.accountFrom;
         Optional<BigDecimal> readBalance = balance;
         Optional<LocalDate> readBalanceDate = balanceDate;
-        BankAccount payload = InvalidInput.building(current.path, () -> new BankAccount(current.accountId(), Optional.empty(),
-                current.field(accountFrom + "/BANKID"), current.field(accountFrom + "/BRANCHID"), current.kind(),
-                current.currency(), Optional.empty(), readBalance, readBalanceDate));
-        return RecordDraft.of(TimeSpan.day(day, zone), payload, Position.elementPath(current.path));
+        try {
+            BankAccount payload = InvalidInput.rejecting(position, () -> new BankAccount(current.accountId(position),
+                    Optional.empty(), current.field(accountFrom + "/BANKID"), current.field(accountFrom + "/BRANCHID"),
+                    current.accountKind(), currency.get(), Optional.empty(), readBalance, readBalanceDate));
+            return RecordDraft.of(TimeSpan.day(day.get(), zone), payload, position);
+        }
+        catch (RejectedRecord e) {
+            return e.rejection();
+        }
+    }
+
+    /**
+     * The position of an element. SGML lets a broken file nest aggregates without end, so a path that would not fit in
+     * a position keeps its end, where the statement and the transaction are named.
+     */
+    private static Position positionOf(String path) {
+        int maximumLength = 500;
+        return Position.elementPath(path.length() <= maximumLength ? path : "…" + path.substring(path.length() - maximumLength));
+    }
+
+    /** The three statements OFX has, with the aggregate each names its account in. */
+    private enum StatementKind {
+        BANK("STMTRS", "BANKACCTFROM"),
+        CREDIT_CARD("CCSTMTRS", "CCACCTFROM"),
+        INVESTMENT("INVSTMTRS", "INVACCTFROM");
+
+        private final String element;
+        private final String accountFrom;
+
+        StatementKind(String element, String accountFrom) {
+            this.element = element;
+            this.accountFrom = accountFrom;
+        }
     }
 
     private static final class Statement {
-        private final boolean creditCard;
+        private final StatementKind kind;
         private final String path;
         private final Map<String, String> fields = new HashMap<>();
+        private int cashTransactions;
+        private Optional<String> transactionCurrency = Optional.empty();
 
-        private Statement(boolean creditCard, String path) {
-            this.creditCard = creditCard;
+        private Statement(StatementKind kind, String path) {
+            this.kind = kind;
             this.path = path;
         }
 
@@ -168,23 +276,24 @@ final class OfxStatements implements RecordReader {
             return Optional.ofNullable(fields.get(parentAndName));
         }
 
-        private String accountId() {
-            String accountFrom = creditCard ? "CCACCTFROM" : "BANKACCTFROM";
-            return field(accountFrom + "/ACCTID")
-                    .orElseThrow(() -> InvalidInput.at(path, "expected " + accountFrom + "/ACCTID before the transactions"));
+        private String accountId(Position position) {
+            return field(kind.accountFrom + "/ACCTID").orElseThrow(() -> InvalidInput.rejected(position,
+                    "expected " + kind.accountFrom + "/ACCTID before the transactions"));
         }
 
-        private String currency() {
-            String statementName = creditCard ? "CCSTMTRS" : "STMTRS";
-            return field(statementName + "/CURDEF")
-                    .map(code -> code.toUpperCase(Locale.ROOT))
-                    .orElseThrow(() -> InvalidInput.at(path, "expected CURDEF before the transactions"));
+        private Optional<String> declaredCurrency() {
+            return field(kind.element + "/CURDEF").map(code -> code.toUpperCase(Locale.ROOT));
         }
 
-        private BankAccount.Kind kind() {
-            if (creditCard) {
-                return BankAccount.Kind.CREDIT_CARD;
-            }
+        private BankAccount.Kind accountKind() {
+            return switch (kind) {
+                case CREDIT_CARD -> BankAccount.Kind.CREDIT_CARD;
+                case INVESTMENT -> BankAccount.Kind.INVESTMENT;
+                case BANK -> bankAccountKind();
+            };
+        }
+
+        private BankAccount.Kind bankAccountKind() {
             return switch (field("BANKACCTFROM/ACCTTYPE").orElse("").toUpperCase(Locale.ROOT)) {
                 case "CHECKING" -> BankAccount.Kind.CHECKING;
                 case "SAVINGS", "MONEYMRKT", "CD" -> BankAccount.Kind.SAVINGS;
@@ -207,14 +316,16 @@ final class OfxStatements implements RecordReader {
         }
 
         private LocalDate date(String name) {
-            String text = field(name).orElseThrow(() -> InvalidInput.at(path, "expected " + name));
-            return OfxDates.parse(text).orElseThrow(() -> InvalidInput.at(path + "/" + name, DATE_EXPECTED));
+            String text = field(name).orElseThrow(() -> InvalidInput.rejected(positionOf(path), "expected " + name));
+            return OfxDates.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/" + name),
+                    DATE_EXPECTED));
         }
 
         private BigDecimal amount() {
-            String text = field("TRNAMT").orElseThrow(() -> InvalidInput.at(path, "expected TRNAMT"));
-            return DecimalText.parse(text)
-                    .orElseThrow(() -> InvalidInput.at(path + "/TRNAMT", "expected an amount such as -12.34 or 12,34"));
+            String text = field("TRNAMT").orElseThrow(() -> InvalidInput.rejected(positionOf(path),
+                    "expected TRNAMT"));
+            return DecimalText.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/TRNAMT"),
+                    "expected an amount such as -12.34 or 12,34"));
         }
     }
 }

@@ -75,7 +75,7 @@ class ImportersTest {
                 .hasMessageStartingWith("photo.jpg: no importer recognizes this file; selfdata reads ofx, ")
                 .hasMessageContainingAll(", google-records", ", linky-load-curve", ", vcard", ", icalendar", ", green-button",
                         ", linky-daily-index", ", linky-kilowatt-curve", ", enedis-data-connect", ", google-semantic-history",
-                        ", google-timeline", ", gpx")
+                        ", google-timeline", ", gpx", ", qif", ", camt")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

@@ -5,11 +5,17 @@ import org.junit.jupiter.api.Test;
 import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ImportItem;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +215,159 @@ class OfxImporterTest {
                         tuple("9200", BankAccount.Kind.SAVINGS, Optional.of(new BigDecimal("222"))));
         assertThat(reading.positions()).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS",
                 "OFX/BANKMSGSRSV1/STMTTRNRS[2]/STMTRS");
+    }
+
+    @Test
+    void readsOnPastAMalformedTransactionInALenientImport() throws IOException {
+        List<ImportItem> items;
+        try (InputStream in = Files.newInputStream(Corpus.file("ofx/fail_nice__decimal_error.ofx"));
+                ParsedFile file = importer.open(in, Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).hasSize(2);
+        assertThat(items.getFirst()).isEqualTo(new Rejection(
+                org.selfdata.model.Position.elementPath(FIRST_CHECKING_LINE + "/DTPOSTED"),
+                "expected a date as YYYYMMDD, optionally followed by a time"));
+        assertThat(((RecordDraft) items.getLast()).payload()).isEqualTo(new BankAccount("192639749", Optional.empty(),
+                Optional.of("123845030"), Optional.empty(), BankAccount.Kind.CHECKING, "CAD", Optional.empty(),
+                Optional.of(new BigDecimal("0")), Optional.of(LocalDate.of(2011, 6, 14))));
+    }
+
+    @Test
+    void rejectsOnlyTheTransactionWhoseAmountIsNotANumber() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>12 EUR<NAME>A</STMTTRN>"
+                + "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250106<TRNAMT>-3.20<NAME>B</STMTTRN>");
+        List<ImportItem> items;
+        try (ParsedFile file = importer.open(new ByteArrayInputStream(ofx.getBytes(StandardCharsets.US_ASCII)), Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).hasSize(3);
+        assertThat(((Rejection) items.getFirst()).message())
+                .isEqualTo(FIRST_CHECKING_LINE + "/TRNAMT: expected an amount such as -12.34 or 12,34");
+        assertThat(((BankTransaction) ((RecordDraft) items.get(1)).payload()).amount()).isEqualTo(new BigDecimal("-3.20"));
+    }
+
+    @Test
+    void readsTheCashTransactionsOfAnInvestmentStatement() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/fidelity.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("fidelity.com", "account ••7890"));
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).extracting(BankTransaction::bookingDate, BankTransaction::amount, BankTransaction::label)
+                .containsExactly(
+                        tuple(LocalDate.of(2012, 7, 31), new BigDecimal("0.2400"), "INTEREST EARNED"),
+                        tuple(LocalDate.of(2012, 8, 20), new BigDecimal("-0.9700"), "LATE SETTLEMENT FEE"),
+                        tuple(LocalDate.of(2012, 8, 31), new BigDecimal("0.1600"), "INTEREST EARNED"));
+        assertThat(transactions.getFirst()).isEqualTo(new BankTransaction("01234567890", LocalDate.of(2012, 7, 31),
+                Optional.empty(), new BigDecimal("0.2400"), "USD", "INTEREST EARNED", Optional.empty(),
+                Optional.of("0123456789021301320120731"), Optional.of("INTEREST EARNED"), Optional.of("DEP"), Optional.empty()));
+        assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("01234567890", Optional.empty(),
+                Optional.empty(), Optional.empty(), BankAccount.Kind.INVESTMENT, "USD", Optional.empty(),
+                Optional.of(new BigDecimal("18073.98")), Optional.of(LocalDate.of(2012, 9, 8))));
+        assertThat(reading.positions()).containsExactly(
+                "OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS/INVTRANLIST/INVBANKTRAN[1]/STMTTRN[1]",
+                "OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS/INVTRANLIST/INVBANKTRAN[2]/STMTTRN[1]",
+                "OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS/INVTRANLIST/INVBANKTRAN[3]/STMTTRN[1]",
+                "OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS");
+    }
+
+    @Test
+    void refusesAnInvestmentStatementWithoutCashTransactions() {
+        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/tiaacref.ofx")))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS: investment statements are not supported yet, "
+                        + "and this one holds no cash transaction (INVBANKTRAN) to read as a bank transaction")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    }
+
+    @Test
+    void rejectsAnInvestmentStatementWithoutCashBesideABankStatement() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>")
+                .replace("</OFX>", "<INVSTMTMSGSRSV1><INVSTMTTRNRS><TRNUID>2<INVSTMTRS><DTASOF>20250110<CURDEF>EUR"
+                        + "<INVACCTFROM><BROKERID>courtier.example<ACCTID>99887766</INVACCTFROM><INVTRANLIST><DTSTART>20250101"
+                        + "<DTEND>20250110</INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1></OFX>");
+        List<ImportItem> items;
+        try (ParsedFile file = importer.open(new ByteArrayInputStream(ofx.getBytes(StandardCharsets.UTF_8)), Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).hasSize(3);
+        assertThat(items.getLast()).isEqualTo(new Rejection(
+                org.selfdata.model.Position.elementPath("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS"),
+                "investment statements are not supported yet, and this one holds no cash transaction (INVBANKTRAN) "
+                        + "to read as a bank transaction"));
+    }
+
+    @Test
+    void takesTheCurrencyFromTheTransactionWhenTheStatementLeavesItsOwnEmpty() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/ofx-v102-empty-tags.ofx"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Bank NPBS", "account ••5678"));
+        assertThat(reading.payloads(BankTransaction.class)).containsExactly(new BankTransaction("12345678",
+                LocalDate.of(2018, 5, 7), Optional.empty(), new BigDecimal("12.34"), "AUD", "CBA:Transfer", Optional.empty(),
+                Optional.empty(), Optional.of("CBA:Transfer"), Optional.of("Credit"), Optional.of("Uncategorised")));
+        assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("12345678", Optional.empty(),
+                Optional.of("NPBS"), Optional.empty(), BankAccount.Kind.OTHER, "AUD", Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        assertThat(reading.records().getLast().time().start()).isEqualTo(Instant.parse("2018-08-03T22:00:00Z"));
+    }
+
+    @Test
+    void keepsTheDaysAnXmlResponseWritesWithAPacificOffset() {
+        Reading reading = Reading.of(importer, Corpus.file("ofx/ofx4j-example-response.ofx2"));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("MYBANK", "account ••8121"));
+        List<BankTransaction> transactions = reading.payloads(BankTransaction.class);
+        assertThat(transactions).extracting(BankTransaction::bookingDate, BankTransaction::amount, BankTransaction::label)
+                .containsExactly(
+                        tuple(LocalDate.of(2007, 3, 15), new BigDecimal("200.00"), "DEPOSIT"),
+                        tuple(LocalDate.of(2007, 3, 29), new BigDecimal("150.00"), "TRANSFER"),
+                        tuple(LocalDate.of(2007, 7, 9), new BigDecimal("-100.00"), "John Hancock"));
+        assertThat(transactions.get(1).memo()).contains("Transfer from checking");
+        assertThat(transactions.getLast().kind()).contains("PAYMENT");
+        assertThat(transactions.getLast().valueDate()).contains(LocalDate.of(2007, 7, 9));
+        assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("098-121", Optional.empty(),
+                Optional.of("987654321"), Optional.empty(), BankAccount.Kind.SAVINGS, "USD", Optional.empty(),
+                Optional.of(new BigDecimal("5250.00")), Optional.of(LocalDate.of(2007, 10, 15))));
+    }
+
+    @Test
+    void keepsALateEveningTransactionOnTheDayItsBankWrote() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105233000.000[-8:PST]<TRNAMT>-1.20<NAME>CAFE</STMTTRN>");
+
+        Reading reading = Reading.of(importer, ofx, StandardCharsets.US_ASCII);
+
+        assertThat(reading.payloads(BankTransaction.class).getFirst().bookingDate()).isEqualTo(LocalDate.of(2025, 1, 5));
+        assertThat(reading.records().getFirst().time())
+                .isEqualTo(TimeSpan.between(Instant.parse("2025-01-04T23:00:00Z"), Instant.parse("2025-01-05T23:00:00Z")));
+    }
+
+    @Test
+    void readsLeavesWhetherTheirEndTagsAreWrittenOrNot() {
+        String ofx = statement("<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20250105<TRNAMT>-1.20</TRNAMT>\n"
+                + "<FITID></FITID><NAME>CAFE<MEMO>CB CAFE 04/01</STMTTRN>"
+                + "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20250106</DTPOSTED><TRNAMT>2,50<NAME>REMBOURSEMENT</NAME></STMTTRN>");
+
+        Reading reading = Reading.of(importer, ofx, StandardCharsets.US_ASCII);
+
+        assertThat(reading.payloads(BankTransaction.class))
+                .extracting(BankTransaction::bookingDate, BankTransaction::amount, BankTransaction::label, BankTransaction::memo)
+                .containsExactly(
+                        tuple(LocalDate.of(2025, 1, 5), new BigDecimal("-1.20"), "CAFE", Optional.of("CB CAFE 04/01")),
+                        tuple(LocalDate.of(2025, 1, 6), new BigDecimal("2.50"), "REMBOURSEMENT", Optional.empty()));
+    }
+
+    @Test
+    void isTheImporterChosenForEveryOfxSampleEvenRenamed() {
+        for (String sample : List.of("checking.ofx", "bank_medium.ofx", "ofx-v102-empty-tags.ofx", "tiaacref.ofx",
+                "fidelity.ofx", "anzcc.ofx", "suncorp.ofx", "multiple_accounts2.ofx", "fail_nice__decimal_error.ofx",
+                "ofx4j-example-response.ofx2", "pag-seguro.ofx", "ofx4j-closing-tags.ofx")) {
+            Sniff sniff = new Sniff("data.bin", Fuzzing.read(Corpus.file("ofx/" + sample)));
+            assertThat(importer.detect(sniff)).as(sample).isEqualTo(Detection.BY_CONTENT);
+            assertThat(Importers.standard().detect(sniff)).as(sample).map(Importer::format).contains("ofx");
+        }
     }
 
     @Test
