@@ -34,7 +34,11 @@ public final class Importers {
                 new GoogleRecordsImporter(),
                 new LinkyLoadCurveImporter(),
                 new VCardImporter(),
-                new ICalendarImporter()));
+                new ICalendarImporter(),
+                MetaMessagesImporter.facebook(),
+                MetaMessagesImporter.instagram(),
+                MetaActivityImporter.facebook(),
+                MetaActivityImporter.instagram()));
     }
 
     public List<Importer> importers() {
