@@ -1,8 +1,6 @@
 package org.selfdata.importers;
 
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
 import java.util.regex.Pattern;
@@ -19,7 +17,6 @@ import static java.util.Objects.requireNonNull;
  * first element looks right and the file has one of the names such arrays have in the archive.
  */
 public final class MetaActivityImporter implements Importer {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern FACEBOOK_ARRAYS = Pattern.compile(
             "your_posts(__check_ins__photos_and_videos)?(_\\d+)?\\.json", Pattern.CASE_INSENSITIVE);
     private static final Pattern INSTAGRAM_ARRAYS = Pattern.compile(
@@ -64,9 +61,9 @@ public final class MetaActivityImporter implements Importer {
 
     @Override
     public ParsedFile open(InputStream in, ImportContext context) {
-        JsonParser parser = MAPPER.createParser(in);
+        JsonParser parser = MetaNodes.TREES.createParser(in);
         return Opening.closingOnFailure(parser, () -> {
-            MetaActivities activities = new MetaActivities(parser, MAPPER, platform);
+            MetaActivities activities = new MetaActivities(parser, MetaNodes.TREES, platform);
             activities.enterList();
             return new RecordFile(format(), platform.source(), activities, parser);
         });

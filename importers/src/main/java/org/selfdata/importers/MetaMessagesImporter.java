@@ -1,8 +1,6 @@
 package org.selfdata.importers;
 
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
 import java.util.regex.Pattern;
@@ -16,7 +14,6 @@ import static java.util.Objects.requireNonNull;
  * one, a conversation is read as Messenger's.
  */
 public final class MetaMessagesImporter implements Importer {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern MESSAGE_FILE = Pattern.compile("message_\\d+\\.json", Pattern.CASE_INSENSITIVE);
 
     private final MetaPlatform platform;
@@ -53,9 +50,9 @@ public final class MetaMessagesImporter implements Importer {
 
     @Override
     public ParsedFile open(InputStream in, ImportContext context) {
-        JsonParser parser = MAPPER.createParser(in);
+        JsonParser parser = MetaNodes.TREES.createParser(in);
         return Opening.closingOnFailure(parser, () -> {
-            MetaMessages messages = new MetaMessages(parser, MAPPER, platform);
+            MetaMessages messages = new MetaMessages(parser, MetaNodes.TREES, platform);
             messages.enterMessages();
             return new RecordFile(format(), platform.source(), messages, parser);
         });

@@ -1,6 +1,9 @@
 package org.selfdata.importers;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,6 +17,12 @@ import java.util.Optional;
  * for a missing title or text.
  */
 final class MetaNodes {
+    /**
+     * Reads one element at a time out of a stream that goes on after it, so trailing tokens are expected; Jackson 3
+     * would otherwise fail on them.
+     */
+    static final ObjectMapper TREES = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
     private MetaNodes() {}
 
     static Optional<String> text(JsonNode node, String field) {
