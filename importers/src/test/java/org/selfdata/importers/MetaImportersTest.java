@@ -207,7 +207,10 @@ class MetaImportersTest {
         }
     }
 
-    /** A conversation written as it is read, never whole in memory: about 60 MB for half a million messages, more than the test heap holds as trees. */
+    /**
+     * A conversation written as it is read, never whole in memory: about 60 MB for half a million messages, far more
+     * than the test heap would hold as parsed trees.
+     */
     private static InputStream hugeConversation(int count) {
         Enumeration<InputStream> parts = new Enumeration<>() {
             private int index = -1;
