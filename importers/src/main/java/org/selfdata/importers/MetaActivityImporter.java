@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
  * comments, friends and follows, ad interests and activity off the platform (see {@link MetaList} and
  * {@link MetaActivities}).
  *
- * <p>Detection is by content: an object holding one of the known lists of this platform. A bare array says less
+ * <p>Detection is by content: an object whose first property is one of the known lists of this platform (the
+ * archives write one list per file, and some of the older names, {@code comments} or {@code topics}, are common
+ * words that other services' files might hold further down). A bare array says less
  * (Facebook writes many arrays of {@code {timestamp, data}}, likes among them), so an array is claimed only when its
  * first element looks right and the file has one of the names such arrays have in the archive.
  */
@@ -46,8 +48,8 @@ public final class MetaActivityImporter implements Importer {
     public Detection detect(Sniff sniff) {
         JsonHead head = JsonHead.of(sniff.head());
         if (!head.array()) {
-            boolean known = head.keys().stream()
-                    .anyMatch(key -> MetaList.ofProperty(key).filter(list -> list.platform() == platform).isPresent());
+            boolean known = head.keys().stream().findFirst()
+                    .flatMap(MetaList::ofProperty).filter(list -> list.platform() == platform).isPresent();
             return known ? Detection.BY_CONTENT : Detection.NO;
         }
         return switch (platform) {

@@ -34,9 +34,14 @@ enum MetaPlatform {
     /**
      * Which archive a path inside one comes from, for files whose content is the same on both platforms (messages):
      * Instagram's archives put them under {@code your_instagram_activity/}, and their folder or zip is usually named
-     * after Instagram; anything else is read as Facebook's, Messenger being by far the commoner export.
+     * after Instagram; anything else is read as Facebook's, Messenger being by far the commoner export. Only the
+     * folders above {@code messages/} count, since a conversation's own folder is named after a person, who may well
+     * be called {@code instagramfan}.
      */
     static MetaPlatform ofPath(String path) {
-        return path.toLowerCase(Locale.ROOT).contains("instagram") ? INSTAGRAM : FACEBOOK;
+        String lower = path.replace('\\', '/').toLowerCase(Locale.ROOT);
+        int messages = lower.lastIndexOf("messages/");
+        String folders = messages >= 0 ? lower.substring(0, messages) : lower.substring(0, lower.lastIndexOf('/') + 1);
+        return folders.contains("instagram") ? INSTAGRAM : FACEBOOK;
     }
 }

@@ -73,7 +73,8 @@ class ImportersTest {
         assertThatThrownBy(() -> open("photo.jpg", "\u00FF\u00D8\u00FF\u00E0 not a format selfdata reads"))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("photo.jpg: no importer recognizes this file; "
-                        + "selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar")
+                        + "selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar, facebook-messages, "
+                        + "instagram-messages, facebook-activity, instagram-activity")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

@@ -106,6 +106,8 @@ class MetaImportersTest {
                 .map(Importer::format).contains("instagram-messages");
         assertThat(importers.detect(new Sniff("instagram-alice-2024-01-01/messages/inbox/alice_1/message_1.json", conversation)))
                 .map(Importer::format).contains("instagram-messages");
+        assertThat(importers.detect(new Sniff("messages/inbox/instagramfan_2/message_1.json", conversation)))
+                .map(Importer::format).contains("facebook-messages");
     }
 
     @Test
@@ -120,6 +122,8 @@ class MetaImportersTest {
                 .hasMessageContaining("off_facebook_activity_v2");
         assertThatThrownBy(() -> items(MetaActivityImporter.facebook(), "{\"relationships_following\": []}"))
                 .hasMessageStartingWith("/: expected one of the Facebook lists selfdata reads");
+        assertThat(MetaActivityImporter.facebook().detect(new Sniff("videos.json",
+                "{\"title\": \"x\", \"comments\": []}".getBytes(StandardCharsets.UTF_8)))).isEqualTo(Detection.NO);
         assertThatThrownBy(() -> items(MetaActivityImporter.instagram(), "{\"relationships_following\": {}}"))
                 .hasMessage("/relationships_following: expected an array");
     }
