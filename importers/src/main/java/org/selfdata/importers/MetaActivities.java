@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNullElse;
  * by their fields what they are. One element is parsed as a tree at a time; an element may give several records
  * (each event of an app's off-platform activity), which wait in a queue.
  *
- * <p>Ad interests carry no time in either export (Instagram writes {@code 0}), so their records are dated at the
+ * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records are dated at the
  * epoch, 1970-01-01T00:00:00Z: a fixed and recognizable "undated", and the same in every archive, so re-imports
  * match.
  */
@@ -165,8 +165,14 @@ final class MetaActivities implements RecordReader {
                 case NAMED -> named(position, element, kind);
                 case TOPIC -> topic(position, element, kind);
                 case OFF_PLATFORM -> offPlatform(pointer, element, kind);
-                case STRING_LIST -> stringList(pointer, element, kind);
-                case STRING_MAP -> stringMap(position, element, kind);
+                case STRING_LIST, STRING_MAP -> {
+                    if (element.has("string_map_data") && !element.has("string_list_data")) {
+                        stringMap(position, element, kind);
+                    }
+                    else {
+                        stringList(pointer, element, kind);
+                    }
+                }
                 case MEDIA -> media(position, element, kind);
             }
         }
@@ -307,7 +313,7 @@ final class MetaActivities implements RecordReader {
         }
 
         boolean isUndated() {
-            return kind.equals("ad-interest");
+            return kind.startsWith("ad-");
         }
     }
 }

@@ -31,6 +31,7 @@ enum MetaList {
     FACEBOOK_FOLLOWERS(MetaPlatform.FACEBOOK, Shape.NAMED, "follower", Category.SOCIAL_NETWORK,
             "followers_v3", "followers_v2", "followers"),
     FACEBOOK_AD_INTERESTS(MetaPlatform.FACEBOOK, Shape.TOPIC, "ad-interest", Category.BEHAVIORAL, "topics_v2", "topics"),
+    FACEBOOK_AD_CATEGORIES(MetaPlatform.FACEBOOK, Shape.TOPIC, "ad-category", Category.BEHAVIORAL, "bcts"),
     FACEBOOK_OFF_PLATFORM_ACTIVITY(MetaPlatform.FACEBOOK, Shape.OFF_PLATFORM, "off-platform-activity", Category.BEHAVIORAL,
             "off_facebook_activity_v2", "off_facebook_activity"),
     INSTAGRAM_FOLLOWING(MetaPlatform.INSTAGRAM, Shape.STRING_LIST, "following", Category.SOCIAL_NETWORK,
@@ -54,11 +55,14 @@ enum MetaList {
         ACTIVITY,
         /** {@code {name, timestamp}}: Facebook friends and follows. */
         NAMED,
-        /** A string, or {@code {name}}: Facebook ad interests, undated. */
+        /** A string, or {@code {name}}: Facebook ad interests and the categories used to reach the person, undated. */
         TOPIC,
         /** {@code {name, events: [{id, type, timestamp}]}}: one record per event. */
         OFF_PLATFORM,
-        /** {@code {title, string_list_data: [{href, value, timestamp}]}}: one record per entry. */
+        /**
+         * {@code {title, string_list_data: [{href, value, timestamp}]}}: one record per entry. Newer exports write the
+         * same lists' elements with labelled fields instead, read as {@link #STRING_MAP}.
+         */
         STRING_LIST,
         /** {@code {string_map_data: {Label: {href, value, timestamp}}}}: Instagram's labelled fields. */
         STRING_MAP,

@@ -24,6 +24,7 @@ class FacebookArchiveTest {
     @Test
     void recognizesEveryFileOfTheArchiveByItsContent() {
         Map<String, String> formats = Map.ofEntries(
+                entry("ads_information/other_categories_used_to_reach_you.json", "facebook-activity"),
                 entry("apps_and_websites_off_of_facebook/your_off-facebook_activity.json", "facebook-activity"),
                 entry("comments/comments.json", "facebook-activity"),
                 entry("connections/followers/who_you've_followed.json", "facebook-activity"),
@@ -157,6 +158,17 @@ class FacebookArchiveTest {
                 .containsExactly("Cuisine française", "Randonnée", "Café");
         assertThat(interests.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
         assertThat(interests.records()).extracting(RecordDraft::category).containsOnly(Category.BEHAVIORAL);
+    }
+
+    @Test
+    void readsTheOtherCategoriesUsedToReachThePersonAsUndatedBehaviour() {
+        Reading categories = ARCHIVE.read("ads_information/other_categories_used_to_reach_you.json");
+
+        assertThat(categories.payloads(SocialPost.class)).containsExactly(
+                new SocialPost("Facebook", "ad-category", Optional.of("Voyageurs fréquents"), Optional.empty(), List.of()),
+                new SocialPost("Facebook", "ad-category", Optional.of("Anniversaire en mars"), Optional.empty(), List.of()));
+        assertThat(categories.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
+        assertThat(categories.positions()).containsExactly("/bcts/0", "/bcts/1");
     }
 
     @Test

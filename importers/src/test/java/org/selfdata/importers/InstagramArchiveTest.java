@@ -28,6 +28,7 @@ class InstagramArchiveTest {
                 entry("connections/followers_and_following/following.json", "instagram-activity"),
                 entry("information_about_you/ads_interests.json", "instagram-activity"),
                 entry("your_instagram_activity/comments/post_comments_1.json", "instagram-activity"),
+                entry("your_instagram_activity/comments/reels_comments.json", "instagram-activity"),
                 entry("your_instagram_activity/content/posts_1.json", "instagram-activity"),
                 entry("your_instagram_activity/messages/inbox/carla_30/message_1.json", "instagram-messages"));
 
@@ -99,6 +100,12 @@ class InstagramArchiveTest {
         assertThat(labelled.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "comment", Optional.of("Trop beau 😍"), Optional.empty(), List.of()));
         assertThat(labelled.records().getFirst().time().start()).isEqualTo(Instant.parse("2023-11-20T17:06:40Z"));
+
+        Reading reels = ARCHIVE.read("your_instagram_activity/comments/reels_comments.json");
+        assertThat(reels.payloads(SocialPost.class)).containsExactly(
+                new SocialPost("Instagram", "comment", Optional.of("Génial 🔥"), Optional.empty(), List.of()));
+        assertThat(reels.records().getFirst().time().start()).isEqualTo(Instant.parse("2024-01-11T19:06:40Z"));
+        assertThat(reels.positions()).containsExactly("/comments_reels_comments/0");
 
         Reading listed = ARCHIVE.read("comments/post_comments.json");
         assertThat(listed.payloads(SocialPost.class)).containsExactly(
