@@ -72,7 +72,7 @@ final class MetaActivities implements RecordReader {
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            Optional<MetaList> known = MetaList.ofProperty(name).filter(candidate -> candidate.platform() == platform);
+            Optional<MetaList> known = MetaList.of(name, platform);
             if (known.isPresent()) {
                 if (value != JsonToken.START_ARRAY) {
                     throw InvalidInput.at("/" + name, "expected an array");
@@ -174,6 +174,7 @@ final class MetaActivities implements RecordReader {
                     }
                 }
                 case MEDIA -> media(position, element, kind);
+                case LABELLED -> labelled(pointer, element, kind);
             }
         }
         catch (RejectedRecord rejection) {
@@ -293,6 +294,28 @@ final class MetaActivities implements RecordReader {
         }
         Instant when = required(time, position, "expected a time in seconds in creation_timestamp");
         add(position, when, kind, text, Optional.empty(), MetaNodes.uris(element, "media"));
+    }
+
+    private void labelled(String pointer, JsonNode element, Kind kind) {
+        List<JsonNode> values = MetaNodes.elements(element, "vec");
+        if (values.isEmpty()) {
+            Position position = Position.jsonPointer(pointer);
+            add(position, Instant.EPOCH, kind, Optional.of(required(MetaNodes.text(element, "value"), position,
+                    "expected a value or a vec of values")), Optional.empty(), List.of());
+            return;
+        }
+        for (int index = 0; index < values.size(); index++) {
+            Position position = Position.jsonPointer(pointer + "/vec/" + index);
+            JsonNode value = values.get(index);
+            try {
+                Optional<String> text = value.isObject() ? MetaNodes.text(value, "value") : Optional.empty();
+                add(position, Instant.EPOCH, kind, Optional.of(required(text, position, "expected a value")), Optional.empty(),
+                        List.of());
+            }
+            catch (RejectedRecord rejection) {
+                pending.add(rejection);
+            }
+        }
     }
 
     private static <T> T required(Optional<T> value, Position position, String expectation) {

@@ -32,6 +32,7 @@ enum MetaList {
             "followers_v3", "followers_v2", "followers"),
     FACEBOOK_AD_INTERESTS(MetaPlatform.FACEBOOK, Shape.TOPIC, "ad-interest", Category.BEHAVIORAL, "topics_v2", "topics"),
     FACEBOOK_AD_CATEGORIES(MetaPlatform.FACEBOOK, Shape.TOPIC, "ad-category", Category.BEHAVIORAL, "bcts"),
+    FACEBOOK_LABELLED_AD_CATEGORIES(MetaPlatform.FACEBOOK, Shape.LABELLED, "ad-category", Category.BEHAVIORAL, "label_values"),
     FACEBOOK_OFF_PLATFORM_ACTIVITY(MetaPlatform.FACEBOOK, Shape.OFF_PLATFORM, "off-platform-activity", Category.BEHAVIORAL,
             "off_facebook_activity_v2", "off_facebook_activity"),
     INSTAGRAM_FOLLOWING(MetaPlatform.INSTAGRAM, Shape.STRING_LIST, "following", Category.SOCIAL_NETWORK,
@@ -47,7 +48,9 @@ enum MetaList {
     INSTAGRAM_COMMENTS(MetaPlatform.INSTAGRAM, Shape.STRING_LIST, "comment", Category.SOCIAL_MEDIA,
             "comments_media_comments", "comments_reels_comments"),
     INSTAGRAM_AD_INTERESTS(MetaPlatform.INSTAGRAM, Shape.STRING_MAP, "ad-interest", Category.BEHAVIORAL,
-            "inferred_data_ig_interest");
+            "inferred_data_ig_interest"),
+    INSTAGRAM_LABELLED_AD_CATEGORIES(MetaPlatform.INSTAGRAM, Shape.LABELLED, "ad-category", Category.BEHAVIORAL,
+            "label_values");
 
     /** What one element of a list looks like. */
     enum Shape {
@@ -67,7 +70,12 @@ enum MetaList {
         /** {@code {string_map_data: {Label: {href, value, timestamp}}}}: Instagram's labelled fields. */
         STRING_MAP,
         /** {@code {media: [{uri, creation_timestamp, title}], title, creation_timestamp}}: Instagram posts. */
-        MEDIA
+        MEDIA,
+        /**
+         * {@code {label, vec: [{value}]}} or {@code {label, value}}: the generic layout of newer exports, shared by
+         * many files, so read only where the file's name says what it holds.
+         */
+        LABELLED
     }
 
     private final MetaPlatform platform;
@@ -100,8 +108,9 @@ enum MetaList {
         return category;
     }
 
-    static Optional<MetaList> ofProperty(String property) {
-        return Arrays.stream(values()).filter(list -> list.properties.contains(property)).findFirst();
+    static Optional<MetaList> of(String property, MetaPlatform platform) {
+        return Arrays.stream(values()).filter(list -> list.platform == platform && list.properties.contains(property))
+                .findFirst();
     }
 
     /** The properties selfdata reads on a platform, for error messages. */

@@ -32,7 +32,8 @@ enum MetaPlatform {
     }
 
     /**
-     * Which archive a path inside one comes from, for files whose content is the same on both platforms (messages):
+     * Which archive a path inside one comes from, for files whose content is the same on both platforms (messages, and
+     * the generic {@code label_values} layout):
      * Instagram's archives put them under {@code your_instagram_activity/}, and their folder or zip is usually named
      * after Instagram; anything else is read as Facebook's, Messenger being by far the commoner export. Only the
      * folders above {@code messages/} count, since a conversation's own folder is named after a person, who may well

@@ -33,6 +33,8 @@ class FacebookArchiveTest {
                 entry("logged_information/other_logged_information/ads_interests.json", "facebook-activity"),
                 entry("messages/inbox/lesamis_20/message_1.json", "facebook-messages"),
                 entry("posts/your_posts_1.json", "facebook-activity"),
+                entry("your_activity_across_facebook/ads_information/other_categories_used_to_reach_you.json",
+                        "facebook-activity"),
                 entry("your_activity_across_facebook/comments_and_reactions/comments.json", "facebook-activity"),
                 entry("your_activity_across_facebook/messages/inbox/alicemartin_10/message_1.json", "facebook-messages"),
                 entry("your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.json",
@@ -169,6 +171,13 @@ class FacebookArchiveTest {
                 new SocialPost("Facebook", "ad-category", Optional.of("Anniversaire en mars"), Optional.empty(), List.of()));
         assertThat(categories.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
         assertThat(categories.positions()).containsExactly("/bcts/0", "/bcts/1");
+
+        Reading labelled = ARCHIVE.read("your_activity_across_facebook/ads_information/other_categories_used_to_reach_you.json");
+        assertThat(labelled.payloads(SocialPost.class)).containsExactly(
+                new SocialPost("Facebook", "ad-category", Optional.of("Amateurs de café"), Optional.empty(), List.of()),
+                new SocialPost("Facebook", "ad-category", Optional.of("Parents"), Optional.empty(), List.of()));
+        assertThat(labelled.positions()).containsExactly("/label_values/0/vec/0", "/label_values/0/vec/1");
+        assertThat(labelled.records()).extracting(RecordDraft::category).containsOnly(Category.BEHAVIORAL);
     }
 
     @Test

@@ -23,6 +23,8 @@ class InstagramArchiveTest {
     @Test
     void recognizesEveryFileOfTheArchiveByItsContentAndItsPath() {
         Map<String, String> formats = Map.ofEntries(
+                entry("ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json",
+                        "instagram-activity"),
                 entry("comments/post_comments.json", "instagram-activity"),
                 entry("connections/followers_and_following/followers_1.json", "instagram-activity"),
                 entry("connections/followers_and_following/following.json", "instagram-activity"),
@@ -112,6 +114,16 @@ class InstagramArchiveTest {
                 new SocialPost("Instagram", "comment", Optional.of("Magnifique 👏"), Optional.empty(), List.of()));
         assertThat(listed.records().getFirst().time().start()).isEqualTo(Instant.parse("2020-09-19T07:20:00Z"));
         assertThat(listed.positions()).containsExactly("/comments_media_comments/0/string_list_data/0");
+    }
+
+    @Test
+    void readsTheCategoriesUsedToReachThePersonInTheLabelledLayout() {
+        Reading categories = ARCHIVE.read("ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json");
+
+        assertThat(categories.payloads(SocialPost.class)).containsExactly(
+                new SocialPost("Instagram", "ad-category", Optional.of("Voyageurs fréquents"), Optional.empty(), List.of()));
+        assertThat(categories.records().getFirst().time().start()).isEqualTo(Instant.EPOCH);
+        assertThat(categories.positions()).containsExactly("/label_values/0/vec/0");
     }
 
     @Test

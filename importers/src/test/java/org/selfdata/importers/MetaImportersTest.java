@@ -116,7 +116,13 @@ class MetaImportersTest {
 
         assertThat(Importers.standard().detect(new Sniff("ads_interests.json", labelled.getBytes(StandardCharsets.UTF_8))))
                 .isEmpty();
-        assertThatThrownBy(() -> items(MetaActivityImporter.facebook(), labelled))
+        String categories = "your_facebook_activity/ads_information/other_categories_used_to_reach_you.json";
+        assertThat(Importers.standard().detect(new Sniff(categories, labelled.getBytes(StandardCharsets.UTF_8))))
+                .map(Importer::format).contains("facebook-activity");
+        String unknown = "{\"profile_v2\": {\"name\": {}}}";
+        assertThat(Importers.standard().detect(new Sniff("profile_information.json", unknown.getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
+        assertThatThrownBy(() -> items(MetaActivityImporter.facebook(), unknown))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageStartingWith("/: expected one of the Facebook lists selfdata reads: comments_v2, comments, ")
                 .hasMessageContaining("off_facebook_activity_v2");
