@@ -53,7 +53,7 @@ class MetaImportersFuzzTest {
     @Test
     void facebookFriendsAndAdvertisingNeverFailOtherwiseThanClearly() {
         List<byte[]> seeds = seeds(FACEBOOK, "connections/friends/your_friends.json",
-                "logged_information/other_logged_information/ads_interests.json",
+                "your_activity_across_facebook/ads_information/other_categories_used_to_reach_you.json",
                 "apps_and_websites_off_of_facebook/your_off-facebook_activity.json");
 
         assertThat(Fuzzing.of(MetaActivityImporter.facebook(), seeds).run(20_251_205L)).isGreaterThan(seeds.size());
@@ -70,7 +70,8 @@ class MetaImportersFuzzTest {
     @Test
     void instagramRelationshipsAndInterestsNeverFailOtherwiseThanClearly() {
         List<byte[]> seeds = seeds(INSTAGRAM, "connections/followers_and_following/followers_1.json",
-                "connections/followers_and_following/following.json", "information_about_you/ads_interests.json");
+                "connections/followers_and_following/following.json", "information_about_you/ads_interests.json",
+                "ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json");
 
         assertThat(Fuzzing.of(MetaActivityImporter.instagram(), seeds).run(20_251_206L)).isGreaterThan(seeds.size());
     }
