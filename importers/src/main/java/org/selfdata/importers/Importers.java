@@ -43,7 +43,11 @@ public final class Importers {
                 new EnedisDataConnectImporter(),
                 new GoogleSemanticHistoryImporter(),
                 new GoogleTimelineImporter(),
-                new GpxImporter()));
+                new GpxImporter(),
+                MetaMessagesImporter.facebook(),
+                MetaMessagesImporter.instagram(),
+                MetaActivityImporter.facebook(),
+                MetaActivityImporter.instagram()));
     }
 
     public List<Importer> importers() {

@@ -75,7 +75,8 @@ class ImportersTest {
                 .hasMessageStartingWith("photo.jpg: no importer recognizes this file; selfdata reads ofx, ")
                 .hasMessageContainingAll(", google-records", ", linky-load-curve", ", vcard", ", icalendar", ", green-button",
                         ", linky-daily-index", ", linky-kilowatt-curve", ", enedis-data-connect", ", google-semantic-history",
-                        ", google-timeline", ", gpx", ", qif", ", camt")
+                        ", google-timeline", ", gpx", ", qif", ", camt",
+                        ", facebook-messages", ", instagram-messages", ", facebook-activity", ", instagram-activity")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

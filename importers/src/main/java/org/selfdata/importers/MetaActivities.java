@@ -1,0 +1,342 @@
+package org.selfdata.importers;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SocialPost;
+import org.selfdata.model.TimeSpan;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.NullNode;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
+
+/**
+ * Walks the lists of one file of a Meta archive other than a conversation: posts, comments, friends and follows,
+ * ad interests, activity off the platform. The file is either an object holding known lists
+ * ({@code {"friends_v2": [...]}}, see {@link MetaList}) or a bare array (Facebook's {@code your_posts_1.json},
+ * Instagram's {@code posts_1.json}, {@code followers_1.json} and {@code post_comments_1.json}), whose elements say
+ * by their fields what they are. One element is parsed as a tree at a time; an element may give several records
+ * (each event of an app's off-platform activity), which wait in a queue.
+ *
+ * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records are dated at the
+ * epoch, 1970-01-01T00:00:00Z: a fixed and recognizable "undated", and the same in every archive, so re-imports
+ * match.
+ */
+final class MetaActivities implements RecordReader {
+    private static final String[] INSTAGRAM_TEXT_LABELS = {"Comment", "Interest", "Name", "Value"};
+
+    private final JsonParser parser;
+    private final ObjectMapper mapper;
+    private final MetaPlatform platform;
+    private final Deque<Object> pending = new ArrayDeque<>();
+    private Optional<MetaList> list = Optional.empty();
+    private String prefix = "";
+    private long index = -1;
+    private boolean ended;
+
+    MetaActivities(JsonParser parser, ObjectMapper mapper, MetaPlatform platform) {
+        this.parser = requireNonNull(parser, "parser is null");
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.platform = requireNonNull(platform, "platform is null");
+    }
+
+    /** Moves to the first list of the file: the bare array, or the first known property of the object. */
+    void enterList() {
+        MalformedJson.guarded("/", () -> {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                if (!nextList()) {
+                    throw InvalidInput.at("/", "expected one of the " + platform.label() + " lists selfdata reads: "
+                            + MetaList.propertiesOf(platform));
+                }
+            }
+            else if (first != JsonToken.START_ARRAY) {
+                throw InvalidInput.at("/", "expected a JSON object or array");
+            }
+            return null;
+        });
+    }
+
+    private boolean nextList() {
+        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            Optional<MetaList> known = MetaList.of(name, platform);
+            if (known.isPresent()) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw InvalidInput.at("/" + name, "expected an array");
+                }
+                list = known;
+                prefix = "/" + name;
+                index = -1;
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<RecordDraft> read() {
+        while (true) {
+            Object next = pending.poll();
+            if (next instanceof RejectedRecord rejection) {
+                throw rejection;
+            }
+            if (next instanceof RecordDraft record) {
+                return Optional.of(record);
+            }
+            if (ended) {
+                return Optional.empty();
+            }
+            MalformedJson.guarded(prefix + "/" + (index + 1), () -> {
+                readElement();
+                return null;
+            });
+        }
+    }
+
+    private void readElement() {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            ended = list.isEmpty() || !nextList();
+            return;
+        }
+        index++;
+        String pointer = prefix + "/" + index;
+        if (token == null) {
+            throw InvalidInput.at(pointer, "expected an element or the end of the list; the file ends here");
+        }
+        JsonNode element = requireNonNullElse(mapper.readTree(parser), NullNode.getInstance());
+        Optional<Kind> kind = list.map(Kind::of).or(() -> inferred(element));
+        if (kind.isEmpty() || kind.get().platform() != platform) {
+            pending.add(InvalidInput.rejected(Position.jsonPointer(pointer),
+                    "expected a " + platform.label() + " post, comment or follower entry"));
+            return;
+        }
+        records(pointer, element, kind.get());
+    }
+
+    /** What an element of a bare array is, from its fields. */
+    private static Optional<Kind> inferred(JsonNode element) {
+        if (!element.isObject()) {
+            return Optional.empty();
+        }
+        if (element.has("string_list_data")) {
+            return Optional.of(new Kind(MetaPlatform.INSTAGRAM, MetaList.Shape.STRING_LIST, "follower", Category.SOCIAL_NETWORK));
+        }
+        if (element.has("string_map_data")) {
+            JsonNode map = element.get("string_map_data");
+            if (map.has("Interest")) {
+                return Optional.of(
+                        new Kind(MetaPlatform.INSTAGRAM, MetaList.Shape.STRING_MAP, "ad-interest", Category.BEHAVIORAL));
+            }
+            return Optional.of(new Kind(MetaPlatform.INSTAGRAM, MetaList.Shape.STRING_MAP, "comment", Category.SOCIAL_MEDIA));
+        }
+        if (element.has("media")) {
+            return Optional.of(new Kind(MetaPlatform.INSTAGRAM, MetaList.Shape.MEDIA, "post", Category.SOCIAL_MEDIA));
+        }
+        if (element.has("timestamp")) {
+            return Optional.of(new Kind(MetaPlatform.FACEBOOK, MetaList.Shape.ACTIVITY, "post", Category.SOCIAL_MEDIA));
+        }
+        return Optional.empty();
+    }
+
+    private void records(String pointer, JsonNode element, Kind kind) {
+        Position position = Position.jsonPointer(pointer);
+        if (!element.isObject() && !(kind.shape() == MetaList.Shape.TOPIC && element.isString())) {
+            pending.add(InvalidInput.rejected(position, "expected an object"));
+            return;
+        }
+        try {
+            switch (kind.shape()) {
+                case ACTIVITY -> activity(position, element, kind);
+                case NAMED -> named(position, element, kind);
+                case TOPIC -> topic(position, element, kind);
+                case OFF_PLATFORM -> offPlatform(pointer, element, kind);
+                case STRING_LIST, STRING_MAP -> {
+                    if (element.has("string_map_data") && !element.has("string_list_data")) {
+                        stringMap(position, element, kind);
+                    }
+                    else {
+                        stringList(pointer, element, kind);
+                    }
+                }
+                case MEDIA -> media(position, element, kind);
+                case LABELLED -> labelled(pointer, element, kind);
+            }
+        }
+        catch (RejectedRecord rejection) {
+            pending.add(rejection);
+        }
+    }
+
+    private void activity(Position position, JsonNode element, Kind kind) {
+        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, "expected a time in seconds in timestamp");
+        Optional<String> text = Optional.empty();
+        for (JsonNode data : MetaNodes.elements(element, "data")) {
+            if (data.isObject()) {
+                Optional<String> found = MetaNodes.text(data, "post")
+                        .or(() -> MetaNodes.object(data, "comment").flatMap(comment -> MetaNodes.text(comment, "comment")));
+                text = text.or(() -> found);
+            }
+        }
+        List<String> attachments = new ArrayList<>();
+        Optional<String> url = Optional.empty();
+        for (JsonNode attachment : MetaNodes.elements(element, "attachments")) {
+            for (JsonNode data : MetaNodes.elements(attachment, "data")) {
+                if (data.isObject()) {
+                    MetaNodes.object(data, "media").flatMap(media -> MetaNodes.text(media, "uri")).ifPresent(attachments::add);
+                    Optional<String> link = MetaNodes.object(data, "external_context")
+                            .flatMap(context -> MetaNodes.text(context, "url"));
+                    url = url.or(() -> link);
+                }
+            }
+        }
+        add(position, time, kind, text.or(() -> MetaNodes.text(element, "title")), url, attachments);
+    }
+
+    private void named(Position position, JsonNode element, Kind kind) {
+        String name = required(MetaNodes.text(element, "name"), position, "expected a name");
+        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, "expected a time in seconds in timestamp");
+        add(position, time, kind, Optional.of(name), Optional.empty(), List.of());
+    }
+
+    private void topic(Position position, JsonNode element, Kind kind) {
+        Optional<String> name = element.isString() && !element.stringValue().isBlank()
+                ? Optional.of(Mojibake.repair(element.stringValue())) : MetaNodes.text(element, "name");
+        add(position, Instant.EPOCH, kind, Optional.of(required(name, position, "expected an interest's name")), Optional.empty(),
+                List.of());
+    }
+
+    private void offPlatform(String pointer, JsonNode element, Kind kind) {
+        Position position = Position.jsonPointer(pointer);
+        String name = required(MetaNodes.text(element, "name"), position, "expected the name of an app or website");
+        List<JsonNode> events = MetaNodes.elements(element, "events");
+        for (int event = 0; event < events.size(); event++) {
+            Position eventPosition = Position.jsonPointer(pointer + "/events/" + event);
+            JsonNode details = events.get(event);
+            try {
+                Instant time = required(MetaNodes.seconds(details, "timestamp"), eventPosition,
+                        "expected a time in seconds in timestamp");
+                Optional<String> text = Optional.of(MetaNodes.text(details, "type").map(type -> name + ": " + type).orElse(name));
+                add(eventPosition, time, kind, text, Optional.empty(), List.of());
+            }
+            catch (RejectedRecord rejection) {
+                pending.add(rejection);
+            }
+        }
+    }
+
+    private void stringList(String pointer, JsonNode element, Kind kind) {
+        List<JsonNode> entries = MetaNodes.elements(element, "string_list_data");
+        if (entries.isEmpty()) {
+            throw InvalidInput.rejected(Position.jsonPointer(pointer), "expected entries in string_list_data");
+        }
+        for (int entry = 0; entry < entries.size(); entry++) {
+            Position position = Position.jsonPointer(pointer + "/string_list_data/" + entry);
+            JsonNode data = entries.get(entry);
+            try {
+                Instant time = required(MetaNodes.seconds(data, "timestamp"), position,
+                        "expected a time in seconds in timestamp");
+                Optional<String> text = MetaNodes.text(data, "value").or(() -> MetaNodes.text(element, "title"));
+                add(position, time, kind, text, MetaNodes.text(data, "href"), List.of());
+            }
+            catch (RejectedRecord rejection) {
+                pending.add(rejection);
+            }
+        }
+    }
+
+    private void stringMap(Position position, JsonNode element, Kind kind) {
+        JsonNode map = MetaNodes.object(element, "string_map_data")
+                .orElseThrow(() -> InvalidInput.rejected(position, "expected labelled fields in string_map_data"));
+        Optional<String> text = Optional.empty();
+        for (String label : INSTAGRAM_TEXT_LABELS) {
+            Optional<String> value = MetaNodes.object(map, label).flatMap(field -> MetaNodes.text(field, "value"));
+            text = text.or(() -> value);
+        }
+        Optional<Instant> time = Optional.empty();
+        Optional<String> url = Optional.empty();
+        for (JsonNode field : map.values()) {
+            if (field.isObject()) {
+                Optional<Instant> seconds = MetaNodes.seconds(field, "timestamp");
+                Optional<String> href = MetaNodes.text(field, "href");
+                time = time.or(() -> seconds);
+                url = url.or(() -> href);
+            }
+        }
+        Instant when = kind.isUndated() ? time.orElse(Instant.EPOCH)
+                : required(time, position, "expected a time in seconds in string_map_data");
+        add(position, when, kind, text, url, MetaNodes.uris(element, "media_list_data"));
+    }
+
+    private void media(Position position, JsonNode element, Kind kind) {
+        List<JsonNode> media = MetaNodes.elements(element, "media").stream().filter(JsonNode::isObject).toList();
+        Optional<Instant> time = MetaNodes.seconds(element, "creation_timestamp");
+        Optional<String> text = MetaNodes.text(element, "title");
+        for (JsonNode item : media) {
+            Optional<Instant> created = MetaNodes.seconds(item, "creation_timestamp");
+            Optional<String> title = MetaNodes.text(item, "title");
+            time = time.or(() -> created);
+            text = text.or(() -> title);
+        }
+        Instant when = required(time, position, "expected a time in seconds in creation_timestamp");
+        add(position, when, kind, text, Optional.empty(), MetaNodes.uris(element, "media"));
+    }
+
+    private void labelled(String pointer, JsonNode element, Kind kind) {
+        List<JsonNode> values = MetaNodes.elements(element, "vec");
+        if (values.isEmpty()) {
+            Position position = Position.jsonPointer(pointer);
+            add(position, Instant.EPOCH, kind, Optional.of(required(MetaNodes.text(element, "value"), position,
+                    "expected a value or a vec of values")), Optional.empty(), List.of());
+            return;
+        }
+        for (int index = 0; index < values.size(); index++) {
+            Position position = Position.jsonPointer(pointer + "/vec/" + index);
+            JsonNode value = values.get(index);
+            try {
+                Optional<String> text = value.isObject() ? MetaNodes.text(value, "value") : Optional.empty();
+                add(position, Instant.EPOCH, kind, Optional.of(required(text, position, "expected a value")), Optional.empty(),
+                        List.of());
+            }
+            catch (RejectedRecord rejection) {
+                pending.add(rejection);
+            }
+        }
+    }
+
+    private static <T> T required(Optional<T> value, Position position, String expectation) {
+        return value.orElseThrow(() -> InvalidInput.rejected(position, expectation));
+    }
+
+    private void add(Position position, Instant time, Kind kind, Optional<String> text, Optional<String> url,
+            List<String> attachments) {
+        SocialPost post = InvalidInput.rejecting(position,
+                () -> new SocialPost(kind.platform().label(), kind.kind(), text, url, attachments));
+        pending.add(new RecordDraft(TimeSpan.at(time), post, kind.category(), position));
+    }
+
+    /** What an element becomes: its platform, its shape, the kind of post and its category. */
+    private record Kind(MetaPlatform platform, MetaList.Shape shape, String kind, Category category) {
+        static Kind of(MetaList list) {
+            return new Kind(list.platform(), list.shape(), list.kind(), list.category());
+        }
+
+        boolean isUndated() {
+            return kind.startsWith("ad-");
+        }
+    }
+}
