@@ -96,7 +96,8 @@ final class ImportRoutes implements HttpService {
         }
         catch (SelfdataException e) {
             if (Problems.kind(e.code()).status() >= 500) {
-                LOG.error("{} while importing an upload", e.code(), e);
+                // The root cause only: the messages wrapped around it name the file.
+                LOG.error("{} while importing an upload", e.code(), rootCause(e));
             }
             job.failed(Problems.problem(e.code(), e.getMessage(), Optional.of(location(job))));
         }
@@ -171,6 +172,14 @@ final class ImportRoutes implements HttpService {
         return jobs.find(OwnerGuard.signedIn(ctx).person(), id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
                 "there is no import with this id; imports are kept for an hour, the last " + ImportJobs.KEPT_PER_PERSON
                         + " of each person"));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String location(ImportJob job) {
