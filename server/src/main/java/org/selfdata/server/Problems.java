@@ -115,6 +115,16 @@ final class Problems {
         ctx.status(kind(code).status()).contentType(MEDIA_TYPE).result(body(code, detail, Optional.of(ctx.path())));
     }
 
+    /**
+     * A failure that happened away from a request, such as an import running after its upload was answered, as a
+     * problem with the same rule as a response: a server error's detail is generic.
+     */
+    static Problem problem(ErrorCode code, String message, Optional<String> instance) {
+        Kind kind = kind(code);
+        String detail = kind.status() < 500 ? message : code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL;
+        return new Problem(type(code), kind.title(), kind.status(), detail, instance);
+    }
+
     static byte[] body(ErrorCode code, String detail, Optional<String> instance) {
         Kind kind = kind(code);
         return ApiJson.mapper().writeValueAsBytes(new Problem(type(code), kind.title(), kind.status(), detail, instance));

@@ -6,12 +6,20 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import io.javalin.util.JavalinException;
 import org.selfdata.gate.Gate;
+import org.selfdata.importers.Importers;
+import org.selfdata.intake.Intake;
+import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Vault;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,12 +34,18 @@ public final class SelfdataServer implements AutoCloseable {
     /** A route as Javalin holds it, with the pattern of its path ({@code /api/v1/records/{id}}). */
     record Route(String method, String path, boolean isPublic) {}
 
+    private static final Duration IMPORTS_FINISHING = Duration.ofSeconds(30);
+
     private final Javalin javalin;
     private final String host;
+    private final Uploads uploads;
+    private final ExecutorService imports;
 
-    private SelfdataServer(Javalin javalin, String host) {
+    private SelfdataServer(Javalin javalin, String host, Uploads uploads, ExecutorService imports) {
         this.javalin = javalin;
         this.host = host;
+        this.uploads = uploads;
+        this.imports = imports;
     }
 
     /** Starts serving; the server runs until {@link #close()}. */
@@ -50,11 +64,15 @@ public final class SelfdataServer implements AutoCloseable {
         OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
+        Uploads uploads = Uploads.inNewPrivateFolder(settings.maximumUploadBytes());
+        ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
+        Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
                 new RecordRoutes(gate),
+                new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new HealthRoutes(),
                 new OpenApiRoutes(),
                 new PageRoutes());
@@ -77,10 +95,12 @@ public final class SelfdataServer implements AutoCloseable {
             javalin.start();
         }
         catch (JavalinException e) {
+            imports.shutdown();
+            uploads.close();
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        return new SelfdataServer(javalin, settings.host());
+        return new SelfdataServer(javalin, settings.host(), uploads, imports);
     }
 
     public int port() {
@@ -106,8 +126,28 @@ public final class SelfdataServer implements AutoCloseable {
         return roles != null && roles.getRoles().contains(Access.PUBLIC);
     }
 
+    /** Where uploads wait for their import; empty whenever no upload is being received or imported. */
+    Path uploadFolder() {
+        return uploads.folder();
+    }
+
+    /**
+     * Stops taking requests, then gives the imports under way a while to end, since the vault is usually closed
+     * next; an import cut short by the vault's closing is undone whole, like any failed import.
+     */
     @Override
     public void close() {
         javalin.stop();
+        imports.shutdown();
+        try {
+            if (!imports.awaitTermination(IMPORTS_FINISHING.toSeconds(), TimeUnit.SECONDS)) {
+                imports.shutdownNow();
+            }
+        }
+        catch (InterruptedException e) {
+            imports.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        uploads.close();
     }
 }

@@ -12,13 +12,15 @@ import static java.util.Objects.requireNonNull;
  * How the server listens and guards its owners' sessions.
  *
  * <p>The defaults are the safe ones: the loopback address only, session cookies marked {@code Secure}, one mebibyte
- * of request body, eight-hour sessions. Cookies may go without {@code Secure} only on a loopback address, where a
- * browser talks plain HTTP to a server on the same machine; anywhere else the server must sit behind TLS.
+ * of JSON request body, two gibibytes of upload, eight-hour sessions. Cookies may go without {@code Secure} only on a
+ * loopback address, where a browser talks plain HTTP to a server on the same machine; anywhere else the server must sit
+ * behind TLS.
  *
  * @param host the address to listen on; never all interfaces unless asked for
  * @param port the port to listen on, or 0 for any free port
  * @param secureCookies whether the session cookie carries {@code Secure}, so browsers send it over HTTPS only
  * @param maximumRequestBytes the largest request body the JSON API reads
+ * @param maximumUploadBytes the largest file, or multipart form holding it, that {@code POST /api/v1/imports} takes
  * @param sessionLifetime how long a sign-in lasts; also the session cookie's {@code Max-Age}
  * @param signInLimits how many failed sign-ins are tolerated before the server refuses more for a while
  */
@@ -27,11 +29,14 @@ public record ServerSettings(
         int port,
         boolean secureCookies,
         long maximumRequestBytes,
+        long maximumUploadBytes,
         Duration sessionLifetime,
         SignInLimits signInLimits) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
+    /** Room for a bank's decade of statements or a few years of Takeout location history, zipped. */
+    public static final long DEFAULT_MAXIMUM_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
 
     private static final long MINIMUM_REQUEST_BYTES = 1024;
@@ -50,6 +55,9 @@ public record ServerSettings(
             throw invalid("the largest request body must be at least " + MINIMUM_REQUEST_BYTES + " bytes, was "
                     + maximumRequestBytes);
         }
+        if (maximumUploadBytes < MINIMUM_REQUEST_BYTES) {
+            throw invalid("the largest upload must be at least " + MINIMUM_REQUEST_BYTES + " bytes, was " + maximumUploadBytes);
+        }
         if (sessionLifetime.compareTo(Duration.ofMinutes(1)) < 0 || sessionLifetime.compareTo(Duration.ofDays(30)) > 0) {
             throw invalid("a session must last from 1 minute to 30 days, was " + sessionLifetime);
         }
@@ -61,33 +69,44 @@ public record ServerSettings(
 
     /** Loopback only on port 8080, Secure cookies, the default limits. */
     public static ServerSettings defaults() {
-        return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES, DEFAULT_SESSION_LIFETIME,
-                SignInLimits.defaults());
+        return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES,
+                DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults());
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, sessionLifetime, signInLimits);
+        return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
+                sessionLifetime, signInLimits);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, sessionLifetime, signInLimits);
+        return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, maximumUploadBytes,
+                sessionLifetime, signInLimits);
     }
 
     /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
     public ServerSettings withPlainHttpOnLoopback() {
-        return new ServerSettings(host, port, false, maximumRequestBytes, sessionLifetime, signInLimits);
+        return new ServerSettings(host, port, false, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
+                signInLimits);
     }
 
     public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
-        return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, sessionLifetime, signInLimits);
+        return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, maximumUploadBytes,
+                sessionLifetime, signInLimits);
+    }
+
+    public ServerSettings withMaximumUploadBytes(long newMaximumUploadBytes) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newMaximumUploadBytes,
+                sessionLifetime, signInLimits);
     }
 
     public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
-        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newSessionLifetime, signInLimits);
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
+                newSessionLifetime, signInLimits);
     }
 
     public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
-        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, sessionLifetime, newSignInLimits);
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
+                sessionLifetime, newSignInLimits);
     }
 
     /** Only literal addresses count: a host name could resolve anywhere, and checking it would mean asking DNS. */

@@ -1,0 +1,41 @@
+package org.selfdata.server;
+
+import org.selfdata.intake.FileReport;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What an import did to one file, as the API shows it: the same fields as {@code selfdata import --json}, and for a
+ * file that could not be read the problem it met, as a request would have got it.
+ *
+ * @param status {@code imported}, {@code not-recognized} or {@code failed}
+ * @param from the start of the time its records span, when it held any
+ */
+record FileReportJson(String file, String status, Optional<String> format, Optional<Long> batch, Optional<Long> source,
+        Optional<String> organization, Optional<String> label, Optional<Long> added, Optional<Long> duplicates,
+        Optional<Long> rejected, Optional<Long> milliseconds, Optional<Instant> from, Optional<Instant> to,
+        Optional<Problems.Problem> problem) {
+
+    /** @param instance the path of the import, which a problem names as its instance */
+    static FileReportJson of(FileReport report, String instance) {
+        return switch (report) {
+            case FileReport.Imported imported -> new FileReportJson(imported.file(), "imported", Optional.of(imported.format()),
+                    Optional.of(imported.batch().id().value()), Optional.of(imported.batch().source().value()),
+                    Optional.of(imported.source().organization()), Optional.of(imported.source().label()),
+                    Optional.of(imported.batch().added()), Optional.of(imported.batch().duplicates()),
+                    Optional.of(imported.batch().rejected()), Optional.of(imported.took().toMillis()),
+                    imported.covered().map(span -> span.start()), imported.covered().map(span -> span.end()),
+                    Optional.empty());
+            case FileReport.NotRecognized notRecognized -> bare(notRecognized.file(), "not-recognized", Optional.empty());
+            case FileReport.Failed failed -> bare(failed.file(), "failed",
+                    Optional.of(Problems.problem(failed.code(), failed.message(), Optional.of(instance))));
+        };
+    }
+
+    private static FileReportJson bare(String file, String status, Optional<Problems.Problem> problem) {
+        return new FileReportJson(file, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), problem);
+    }
+}

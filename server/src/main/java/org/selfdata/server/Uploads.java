@@ -1,0 +1,211 @@
+package org.selfdata.server;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where uploaded files wait for their import: a folder only the server's user can open, one file per upload, each
+ * deleted once its import is over, whatever became of it.
+ *
+ * <p>An upload is streamed to its file as it arrives and counted on the way, so neither a large file nor one that
+ * claims to be small and is not can fill memory, and one past the limit is refused as soon as the limit is passed.
+ */
+final class Uploads implements AutoCloseable {
+    /** The longest file name kept; a longer one is cut, keeping its extension. */
+    static final int MAXIMUM_NAME_LENGTH = 200;
+
+    private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+    /** An uploaded file waiting in the folder, under the name it was sent with. */
+    record Upload(Path file, String name, long bytes) {}
+
+    private final Path folder;
+    private final long maximumBytes;
+
+    private Uploads(Path folder, long maximumBytes) {
+        this.folder = folder;
+        this.maximumBytes = maximumBytes;
+    }
+
+    /** Makes a new private folder under the system's temporary folder. */
+    static Uploads inNewPrivateFolder(long maximumBytes) {
+        try {
+            return new Uploads(Files.createTempDirectory("selfdata-uploads-", privateTo("rwx------")), maximumBytes);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot make a folder for uploads in the temporary folder", e);
+        }
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    long maximumBytes() {
+        return maximumBytes;
+    }
+
+    /**
+     * Receives a request's body into a new file of the folder: the body itself, or the file part of a multipart form.
+     *
+     * @param declaredBytes the request's {@code Content-Length}, or -1 when it is sent in chunks
+     * @param name the file's name when the body is the file itself
+     * @param received told the bytes received so far, as they arrive
+     */
+    Upload receive(InputStream body, Optional<String> contentType, long declaredBytes, Optional<String> name,
+            LongConsumer received) {
+        if (declaredBytes > maximumBytes) {
+            throw tooLarge();
+        }
+        boolean multipart = contentType.filter(MultipartUpload::isMultipart).isPresent();
+        if (!multipart && name.isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "name the uploaded file with the query parameter name "
+                    + "(?name=statement.ofx), or send it as the file part of a multipart/form-data form");
+        }
+        Path file = newFile();
+        try {
+            LimitedInputStream limited = new LimitedInputStream(body, maximumBytes, received);
+            String sentName;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (multipart) {
+                    sentName = MultipartUpload.copyFile(limited, contentType.get(), out);
+                }
+                else {
+                    limited.transferTo(out);
+                    sentName = name.get();
+                }
+            }
+            return new Upload(file, sanitized(sentName), Files.size(file));
+        }
+        catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("receiving an upload", e);
+        }
+        catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    /** Deletes an upload's file; a failure is left for {@link #close()} and the operating system's cleaning. */
+    void delete(Upload upload) {
+        delete(upload.file());
+    }
+
+    /**
+     * The name an upload goes by in reports and in its batch: the last segment of what the client sent, without
+     * control characters, so that it cannot name a folder or forge a line of a report.
+     */
+    static String sanitized(String sent) {
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
+        name = name.codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "upload";
+        }
+        if (name.length() > MAXIMUM_NAME_LENGTH) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            name = name.substring(0, MAXIMUM_NAME_LENGTH - extension.length()) + extension;
+        }
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.forEach(Uploads::delete);
+        }
+        catch (IOException e) {
+            // Nothing to list: the folder is gone already.
+        }
+        delete(folder);
+    }
+
+    private Path newFile() {
+        try {
+            return Files.createTempFile(folder, "upload-", "", privateTo("rw-------"));
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot make a file for an upload in " + folder, e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        }
+        catch (IOException e) {
+            // Left for close() or the operating system; the folder is private to the server's user meanwhile.
+        }
+    }
+
+    private static FileAttribute<?>[] privateTo(String permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
+    }
+
+    private SelfdataException tooLarge() {
+        return new SelfdataException(ErrorCode.TOO_LARGE, "the upload is larger than this server's limit of " + maximumBytes
+                + " bytes; split it, or ask the operator to raise the limit");
+    }
+
+    /** Counts what is read and refuses to read past the limit. */
+    private final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private final LongConsumer received;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit, LongConsumer received) {
+            super(requireNonNull(in, "in is null"));
+            this.limit = limit;
+            this.received = received;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int read = read(one, 0, 1);
+            return read < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = in.read(bytes, offset, Math.min(length, COPY_BUFFER_BYTES));
+            if (read > 0) {
+                count += read;
+                if (count > limit) {
+                    throw tooLarge();
+                }
+                received.accept(count);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long bytes) throws IOException {
+            return Math.max(0, read(new byte[(int) Math.min(bytes, COPY_BUFFER_BYTES)]));
+        }
+    }
+}
