@@ -1,0 +1,178 @@
+package org.selfdata.importers;
+
+import org.selfdata.importers.CsvMapping.Column;
+import org.selfdata.importers.CsvMapping.Field;
+import org.selfdata.model.BankTransaction;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.TimeSpan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads bank transactions from the data rows of a CSV file, one per row, as a {@link CsvMapping} says.
+ *
+ * <p>Blank rows are skipped, and so are rows with neither a date nor an amount (totals, notes, section titles that
+ * some banks put between operations): they describe no operation. A row with a date but an unreadable amount, or an
+ * amount but an unreadable date, is rejected on its own, and reading goes on. Labels that span several lines (Crédit
+ * Agricole) are joined into one line.
+ */
+final class MappedCsvRows implements RecordReader {
+    private final CsvRows rows;
+    private final CsvMapping mapping;
+    private final Map<Field, Integer> indexes;
+    private final ZoneId zone;
+    private final String account;
+
+    /**
+     * @param indexes the 0-based position of each mapped column, from {@link #indexes(CsvMapping, CsvRow)} or
+     *     {@link #numbered(CsvMapping)}
+     */
+    MappedCsvRows(CsvRows rows, CsvMapping mapping, Map<Field, Integer> indexes, ZoneId zone) {
+        this.rows = requireNonNull(rows, "rows is null");
+        this.mapping = requireNonNull(mapping, "mapping is null");
+        this.indexes = Map.copyOf(indexes);
+        this.zone = requireNonNull(zone, "zone is null");
+        this.account = mapping.account().orElse(CsvMapping.UNKNOWN_ACCOUNT);
+    }
+
+    /** Where each mapped column is in a file whose header is this row; nothing when the row lacks a named column. */
+    static Optional<Map<Field, Integer>> indexes(CsvMapping mapping, CsvRow header) {
+        List<String> names = header.cells().stream().map(HeaderText::normalize).toList();
+        Map<Field, Integer> indexes = new EnumMap<>(Field.class);
+        for (Map.Entry<Field, Column> entry : mapping.columns().entrySet()) {
+            Column column = entry.getValue();
+            int index = column.name().map(name -> names.indexOf(HeaderText.normalize(name))).orElse(column.number() - 1);
+            if (index < 0) {
+                return Optional.empty();
+            }
+            indexes.put(entry.getKey(), index);
+        }
+        return Optional.of(indexes);
+    }
+
+    /** Where each mapped column is in a file without a header, whose columns the mapping names by number. */
+    static Map<Field, Integer> numbered(CsvMapping mapping) {
+        Map<Field, Integer> indexes = new EnumMap<>(Field.class);
+        mapping.columns().forEach((field, column) -> indexes.put(field, column.number() - 1));
+        return indexes;
+    }
+
+    /** The named columns, for a message saying which header was expected. */
+    static String columnNames(CsvMapping mapping) {
+        return mapping.columns().values().stream()
+                .flatMap(column -> column.name().stream())
+                .map(HeaderText::quotable)
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public Optional<RecordDraft> read() {
+        for (Optional<CsvRow> row = rows.next(); row.isPresent(); row = rows.next()) {
+            if (!row.get().isBlank()) {
+                Optional<RecordDraft> draft = draft(row.get());
+                if (draft.isPresent()) {
+                    return draft;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RecordDraft> draft(CsvRow row) {
+        Position position = Position.line(row.line());
+        Optional<String> dateText = text(row, Field.DATE);
+        List<Field> amountFields = List.of(Field.AMOUNT, Field.DEBIT, Field.CREDIT);
+        if (dateText.isEmpty() && amountFields.stream().allMatch(field -> text(row, field).isEmpty())) {
+            return Optional.empty();
+        }
+        LocalDate date = date(row, Field.DATE, position)
+                .orElseThrow(() -> InvalidInput.rejected(position, "expected a date written " + mapping.datePattern()
+                        + " in " + column(Field.DATE)));
+        Optional<LocalDate> valueDate = date(row, Field.VALUE_DATE, position);
+        BigDecimal amount = amount(row, position);
+        String currency = currency(row, position);
+        String accountNumber = text(row, Field.ACCOUNT).orElse(account);
+        BankTransaction transaction = InvalidInput.rejecting(position, () -> new BankTransaction(accountNumber, date,
+                valueDate, amount, currency, text(row, Field.LABEL).orElse(""), text(row, Field.COUNTERPARTY),
+                text(row, Field.REFERENCE), text(row, Field.MEMO), text(row, Field.KIND), text(row, Field.CATEGORY)));
+        return Optional.of(RecordDraft.of(TimeSpan.day(date, zone), transaction, position));
+    }
+
+    private Optional<LocalDate> date(CsvRow row, Field field, Position position) {
+        Optional<String> text = text(row, field);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.get(), mapping.dateFormat()));
+        }
+        catch (DateTimeParseException e) {
+            throw InvalidInput.rejected(position, "expected a date written " + mapping.datePattern() + " in " + column(field));
+        }
+    }
+
+    private BigDecimal amount(CsvRow row, Position position) {
+        if (indexes.containsKey(Field.AMOUNT)) {
+            return number(row, Field.AMOUNT, position)
+                    .orElseThrow(() -> InvalidInput.rejected(position, "expected an amount in " + column(Field.AMOUNT)));
+        }
+        Optional<BigDecimal> debit = number(row, Field.DEBIT, position);
+        Optional<BigDecimal> credit = number(row, Field.CREDIT, position);
+        if (debit.isEmpty() && credit.isEmpty()) {
+            String columns = Arrays.stream(new Field[] {Field.DEBIT, Field.CREDIT})
+                    .filter(indexes::containsKey).map(this::column).collect(Collectors.joining(" or "));
+            throw InvalidInput.rejected(position, "expected an amount in " + columns);
+        }
+        // Money out is money out whether the bank writes it 12,50 (Crédit Agricole) or -12,50 (BPCE).
+        return credit.orElse(BigDecimal.ZERO).subtract(debit.map(BigDecimal::abs).orElse(BigDecimal.ZERO));
+    }
+
+    private Optional<BigDecimal> number(CsvRow row, Field field, Position position) {
+        Optional<String> text = text(row, field);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AmountText.parse(text.get(), mapping.decimalMark())
+                .orElseThrow(() -> InvalidInput.rejected(position, "expected an amount such as -1 234,56 in " + column(field))));
+    }
+
+    private String currency(CsvRow row, Position position) {
+        Optional<String> text = text(row, Field.CURRENCY).map(code -> code.equals("€") ? "EUR" : code.toUpperCase(Locale.ROOT));
+        if (text.isPresent() && !text.get().matches("[A-Z]{3}")) {
+            throw InvalidInput.rejected(position, "expected a currency code such as EUR in " + column(Field.CURRENCY));
+        }
+        return text.orElse(mapping.currency());
+    }
+
+    /** The cell's text on one line, stripped; nothing when the column is not mapped or the cell is blank. */
+    private Optional<String> text(CsvRow row, Field field) {
+        Integer index = indexes.get(field);
+        if (index == null) {
+            return Optional.empty();
+        }
+        String text = row.cell(index);
+        if (mapping.htmlEntities()) {
+            text = Entities.decode(text);
+        }
+        String oneLine = text.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining(" "));
+        return oneLine.isEmpty() ? Optional.empty() : Optional.of(oneLine);
+    }
+
+    private String column(Field field) {
+        return mapping.column(field).map(Column::toString).orElse(field.key());
+    }
+}
