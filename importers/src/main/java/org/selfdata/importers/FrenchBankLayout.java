@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *   <li>BPCE (Caisse d'Épargne, Banque Populaire): debits written negative, credits with a {@code +}; no account in
  *       the file.</li>
  *   <li>Fortuneo: {@code -6,4}, {@code  45}; no account in the file.</li>
- *   <li>BNP Paribas: thousands separated by spaces, HTML entities in the labels of newer files; the masked account
+ *   <li>BNP Paribas: thousands separated by spaces, HTML entities in the labels of newer files (whose semicolons split
+ *       unquoted cells: they are joined back); the masked account
  *       ({@code ****1234}) on the line above the header. Reconstructed from descriptions, without a sample file.</li>
  * </ul>
  * Order matters where layouts overlap: the fuller BoursoBank header is tried before the older one.

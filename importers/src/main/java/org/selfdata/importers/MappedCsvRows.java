@@ -11,12 +11,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -27,9 +29,12 @@ import static java.util.Objects.requireNonNull;
  * <p>Blank rows are skipped, and so are rows with neither a date nor an amount (totals, notes, section titles that
  * some banks put between operations): they describe no operation. A row with a date but an unreadable amount, or an
  * amount but an unreadable date, is rejected on its own, and reading goes on. Labels that span several lines (Crédit
- * Agricole) are joined into one line.
+ * Agricole) are joined into one line. Where the mapping decodes HTML entities, a cell that an unquoted {@code &amp;}
+ * split in two is joined back first.
  */
 final class MappedCsvRows implements RecordReader {
+    private static final Pattern UNFINISHED_ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})$");
+
     private final CsvRows rows;
     private final CsvMapping mapping;
     private final Map<Field, Integer> indexes;
@@ -92,7 +97,8 @@ final class MappedCsvRows implements RecordReader {
         return Optional.empty();
     }
 
-    private Optional<RecordDraft> draft(CsvRow row) {
+    private Optional<RecordDraft> draft(CsvRow cells) {
+        CsvRow row = mapping.htmlEntities() ? rejoinEntities(cells) : cells;
         Position position = Position.line(row.line());
         Optional<String> dateText = text(row, Field.DATE);
         List<Field> amountFields = List.of(Field.AMOUNT, Field.DEBIT, Field.CREDIT);
@@ -110,6 +116,23 @@ final class MappedCsvRows implements RecordReader {
                 valueDate, amount, currency, text(row, Field.LABEL).orElse(""), text(row, Field.COUNTERPARTY),
                 text(row, Field.REFERENCE), text(row, Field.MEMO), text(row, Field.KIND), text(row, Field.CATEGORY)));
         return Optional.of(RecordDraft.of(TimeSpan.day(date, zone), transaction, position));
+    }
+
+    /**
+     * Puts back together the cells that the semicolon of a character reference split: files that write
+     * {@code &amp;} in a cell without quoting it (BNP Paribas) break it in two.
+     */
+    static CsvRow rejoinEntities(CsvRow row) {
+        List<String> cells = new ArrayList<>(row.cells().size());
+        for (String cell : row.cells()) {
+            if (!cells.isEmpty() && UNFINISHED_ENTITY.matcher(cells.getLast()).find()) {
+                cells.set(cells.size() - 1, cells.getLast() + ";" + cell);
+            }
+            else {
+                cells.add(cell);
+            }
+        }
+        return cells.size() == row.cells().size() ? row : new CsvRow(row.line(), cells);
     }
 
     private Optional<LocalDate> date(CsvRow row, Field field, Position position) {
