@@ -74,7 +74,8 @@ public final class MappedCsvImporter implements Importer {
     }
 
     private SourceDescriptor source() {
-        Optional<String> masked = mapping.account().map(account -> "account " + MaskedIdentifier.lastDigits(account));
+        Optional<String> masked = mapping.account().filter(account -> account.chars().anyMatch(Character::isDigit))
+                .map(account -> "account " + MaskedIdentifier.lastDigits(account));
         String label = mapping.sourceLabel().or(() -> masked).orElse("CSV export");
         return SourceDescriptor.file(mapping.organization().orElse(DEFAULT_ORGANIZATION), label);
     }

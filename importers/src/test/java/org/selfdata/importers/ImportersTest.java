@@ -74,7 +74,7 @@ class ImportersTest {
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("photo.jpg: no importer recognizes this file; "
                         + "selfdata reads ofx, google-records, linky-load-curve, vcard, icalendar, green-button, "
-                        + "linky-daily-index, linky-kilowatt-curve, enedis-data-connect")
+                        + "linky-daily-index, linky-kilowatt-curve, enedis-data-connect, fr-bank-csv")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 
