@@ -1,11 +1,16 @@
 package org.selfdata.importers;
 
 import org.selfdata.importers.CsvMapping.Field;
+import org.selfdata.model.BankAccount;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeSpan;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +24,8 @@ import java.util.Optional;
  * <p>Files are decoded as UTF-8 where valid and cp1252 elsewhere (banks send both, with or without a byte-order mark).
  * The source is the account the preamble names, masked; BoursoBank files hold all of the person's accounts, so their
  * source is the export and each transaction names its account. BPCE and Fortuneo files name no account at all: their
- * transactions carry the account {@code unknown}.
+ * transactions carry the account {@code unknown}. Where the preamble states the account's balance and its date
+ * (Société Générale, Crédit Agricole, La Banque Postale, BNP Paribas), a {@code bank.account} record comes first.
  */
 public final class FrenchBankCsvImporter implements Importer {
     private record Match(FrenchBankLayout layout, Map<Field, Integer> indexes) {}
@@ -51,9 +57,37 @@ public final class FrenchBankCsvImporter implements Importer {
             Optional<String> account = layout.account(header.preamble());
             CsvMapping mapping = account.map(layout.mapping()::withAccount).orElse(layout.mapping());
             SourceDescriptor source = SourceDescriptor.file(layout.organization(), label(layout, account));
-            return new RecordFile(format(), source, new MappedCsvRows(rows, mapping, header.match().indexes(), context.zone()),
-                    rows);
+            RecordReader transactions = new MappedCsvRows(rows, mapping, header.match().indexes(), context.zone());
+            Optional<RecordDraft> accountRecord = account.flatMap(number -> layout.balance(header.preamble())
+                    .map(balance -> accountRecord(number, mapping.currency(), balance, context.zone())));
+            return new RecordFile(format(), source, new AccountFirst(accountRecord, transactions), rows);
         });
+    }
+
+    private static RecordDraft accountRecord(String number, String currency, FrenchBankLayout.Balance balance, ZoneId zone) {
+        Position position = Position.line(balance.line());
+        BankAccount account = InvalidInput.building(position, () -> new BankAccount(number, Optional.empty(), Optional.empty(),
+                Optional.empty(), BankAccount.Kind.OTHER, currency, Optional.empty(), Optional.of(balance.amount()),
+                Optional.of(balance.date())));
+        return RecordDraft.of(TimeSpan.day(balance.date(), zone), account, position);
+    }
+
+    /** The account, from the preamble, before the transactions: it comes first in the file too. */
+    private static final class AccountFirst implements RecordReader {
+        private Optional<RecordDraft> account;
+        private final RecordReader transactions;
+
+        private AccountFirst(Optional<RecordDraft> account, RecordReader transactions) {
+            this.account = account;
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Optional<RecordDraft> read() {
+            Optional<RecordDraft> first = account;
+            account = Optional.empty();
+            return first.isPresent() ? first : transactions.read();
+        }
     }
 
     private static String label(FrenchBankLayout layout, Optional<String> account) {

@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportItem;
@@ -44,6 +45,17 @@ class FrenchBankCsvImporterTest {
 
     private static BigDecimal sum(List<BankTransaction> transactions) {
         return transactions.stream().map(BankTransaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BankAccount account(String number, String balance, LocalDate date) {
+        return new BankAccount(number, Optional.empty(), Optional.empty(), Optional.empty(), BankAccount.Kind.OTHER, "EUR",
+                Optional.empty(), Optional.of(new BigDecimal(balance)), Optional.of(date));
+    }
+
+    @Test
+    void statesNoAccountWhenThePreambleGivesNoBalance() {
+        assertThat(Reading.of(importer, fixture("bpce.csv")).payloads(BankAccount.class)).isEmpty();
+        assertThat(Reading.of(importer, fixture("boursobank.csv")).payloads(BankAccount.class)).isEmpty();
     }
 
     @Test
@@ -96,7 +108,9 @@ class FrenchBankCsvImporterTest {
         assertThat(transactions.getLast().memo())
                 .contains("PRELEVEMENT EUROPEEN 987654 DE: EDF – ÉLECTRICITÉ MOTIF: FACTURE 64€");
         assertThat(transactions.getLast().amount()).isEqualByComparingTo("-64.10");
-        assertThat(reading.positions()).containsExactly("line 4", "line 5", "line 6");
+        assertThat(reading.positions()).containsExactly("line 1", "line 4", "line 5", "line 6");
+        assertThat(reading.payloads(BankAccount.class))
+                .containsExactly(account("00050123456", "1234.37", LocalDate.of(2026, 10, 31)));
     }
 
     @Test
@@ -111,7 +125,9 @@ class FrenchBankCsvImporterTest {
                 "PAIEMENT PAR CARTE BOULANGERIE DU PARC 28/10", "VIREMENT EN VOTRE FAVEUR EMPLOYEUR SA SALAIRE OCTOBRE",
                 "PRELEVEMENT EDF CLIENTS PARTICULIERS");
         assertThat(transactions).extracting(BankTransaction::account).containsOnly("12345678901");
-        assertThat(reading.positions()).containsExactly("line 11", "line 14", "line 18");
+        assertThat(reading.positions()).containsExactly("line 5", "line 11", "line 14", "line 18");
+        assertThat(reading.payloads(BankAccount.class))
+                .containsExactly(account("12345678901", "1523.40", LocalDate.of(2026, 10, 31)));
     }
 
     @Test
@@ -124,7 +140,9 @@ class FrenchBankCsvImporterTest {
                 new BigDecimal("2150.00"), new BigDecimal("-64.10"));
         assertThat(transactions.get(1).label()).isEqualTo("VIREMENT DE EMPLOYEUR SA  SALAIRE");
         assertThat(transactions).extracting(BankTransaction::account).containsOnly("0123456A020");
-        assertThat(reading.positions()).containsExactly("line 9", "line 10", "line 11");
+        assertThat(reading.positions()).containsExactly("line 5", "line 9", "line 10", "line 11");
+        assertThat(reading.payloads(BankAccount.class))
+                .containsExactly(account("0123456A020", "1523.40", LocalDate.of(2026, 10, 31)));
     }
 
     @Test
@@ -167,13 +185,16 @@ class FrenchBankCsvImporterTest {
         assertThat(transactions.getLast().counterparty()).contains("M&S");
         assertThat(transactions.getLast().kind()).contains("Prelevement");
         assertThat(transactions).extracting(BankTransaction::account).containsOnly("****1234");
+        assertThat(reading.payloads(BankAccount.class))
+                .containsExactly(account("****1234", "2523.40", LocalDate.of(2026, 10, 31)));
     }
 
     @Test
     void spansTheWholeBookingDayInThePersonsZone() {
-        RecordDraft first = Reading.of(importer, fixture("societe-generale.csv")).records().getFirst();
+        List<RecordDraft> records = Reading.of(importer, fixture("societe-generale.csv")).records();
 
-        assertThat(first.time()).isEqualTo(TimeSpan.day(LocalDate.of(2026, 10, 28), ZoneId.of("Europe/Paris")));
+        assertThat(records.get(0).time()).isEqualTo(TimeSpan.day(LocalDate.of(2026, 10, 31), ZoneId.of("Europe/Paris")));
+        assertThat(records.get(1).time()).isEqualTo(TimeSpan.day(LocalDate.of(2026, 10, 28), ZoneId.of("Europe/Paris")));
     }
 
     @Test
