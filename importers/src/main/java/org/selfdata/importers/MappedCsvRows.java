@@ -27,13 +27,14 @@ import static java.util.Objects.requireNonNull;
  * Reads bank transactions from the data rows of a CSV file, one per row, as a {@link CsvMapping} says.
  *
  * <p>Blank rows are skipped, and so are rows with neither a date nor an amount (totals, notes, section titles that
- * some banks put between operations): they describe no operation. A row with a date but an unreadable amount, or an
- * amount but an unreadable date, is rejected on its own, and reading goes on. Labels that span several lines (Crédit
- * Agricole) are joined into one line. Where the mapping decodes HTML entities, a cell that an unquoted {@code &amp;}
- * split in two is joined back first.
+ * some banks put between operations) and repeated header rows: they describe no operation. A row with a date but an
+ * unreadable amount, or an amount but an unreadable date, is rejected on its own, and reading goes on. Labels that
+ * span several lines (Crédit Agricole) are joined into one line. Where the mapping decodes HTML entities, a cell
+ * that an unquoted {@code &amp;} split in two is joined back first.
  */
 final class MappedCsvRows implements RecordReader {
-    private static final Pattern UNFINISHED_ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})$");
+    private static final Pattern UNFINISHED_ENTITY =
+            Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})$");
 
     private final CsvRows rows;
     private final CsvMapping mapping;
@@ -102,7 +103,8 @@ final class MappedCsvRows implements RecordReader {
         Position position = Position.line(row.line());
         Optional<String> dateText = text(row, Field.DATE);
         List<Field> amountFields = List.of(Field.AMOUNT, Field.DEBIT, Field.CREDIT);
-        if (dateText.isEmpty() && amountFields.stream().allMatch(field -> text(row, field).isEmpty())) {
+        boolean noAmount = amountFields.stream().allMatch(field -> text(row, field).isEmpty());
+        if (dateText.isEmpty() && noAmount || repeatsHeader(dateText)) {
             return Optional.empty();
         }
         LocalDate date = date(row, Field.DATE, position)
@@ -116,6 +118,12 @@ final class MappedCsvRows implements RecordReader {
                 valueDate, amount, currency, text(row, Field.LABEL).orElse(""), text(row, Field.COUNTERPARTY),
                 text(row, Field.REFERENCE), text(row, Field.MEMO), text(row, Field.KIND), text(row, Field.CATEGORY)));
         return Optional.of(RecordDraft.of(TimeSpan.day(date, zone), transaction, position));
+    }
+
+    /** Files concatenated from several exports repeat the header row: it is no operation either. */
+    private boolean repeatsHeader(Optional<String> dateText) {
+        Optional<String> header = mapping.column(Field.DATE).flatMap(Column::name).map(HeaderText::normalize);
+        return header.isPresent() && dateText.map(HeaderText::normalize).equals(header);
     }
 
     /**

@@ -238,10 +238,11 @@ class FrenchBankCsvImporterTest {
 
     @Test
     void skipsBlankRowsAndRowsThatAreNoOperation() {
-        String file = "Date opération;Date valeur;libellé;Débit;Crédit;\r\n\r\n;;\r\n;;TOTAL;;;\r\n"
-                + "02/10/2026;03/10/2026;PRLV;-10,00;;\r\n\r\n";
+        String header = "Date opération;Date valeur;libellé;Débit;Crédit;\r\n";
+        String file = header + "\r\n;;\r\n;;TOTAL;;;\r\n02/10/2026;03/10/2026;PRLV;-10,00;;\r\n\r\n" + header
+                + "03/10/2026;03/10/2026;CB;-2,00;;\r\n";
 
-        assertThat(Reading.of(importer, file, CP1252).positions()).containsExactly("line 5");
+        assertThat(Reading.of(importer, file, CP1252).positions()).containsExactly("line 5", "line 8");
     }
 
     @Test
