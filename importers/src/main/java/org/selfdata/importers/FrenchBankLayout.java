@@ -112,9 +112,9 @@ enum FrenchBankLayout {
         return mapping.column(Field.ACCOUNT).isPresent();
     }
 
-    /** The account the preamble names, if it names one. */
+    /** The account the preamble names, if it names one that can be an account number. */
     Optional<String> account(List<CsvRow> preamble) {
-        return account.apply(preamble);
+        return account.apply(preamble).map(String::strip).filter(number -> !number.isEmpty() && number.length() <= 64);
     }
 
     /** The account's balance, when the preamble states it with its date. */

@@ -246,6 +246,19 @@ class FrenchBankCsvImporterTest {
     }
 
     @Test
+    void leavesUnnamedAnAccountTooLongToBeOne() {
+        String file = "=\"" + "1".repeat(65) + "\";01/10/2026;31/10/2026;1;31/10/2026;10,00 EUR\n\n"
+                + "Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise\n"
+                + "28/10/2026;CB;CB;-3,80;EUR\n";
+
+        Reading reading = Reading.of(importer, file, CP1252);
+
+        assertThat(reading.source().label()).isEqualTo("account not named in the file");
+        assertThat(reading.payloads(BankTransaction.class)).extracting(BankTransaction::account).containsExactly("unknown");
+        assertThat(reading.payloads(BankAccount.class)).isEmpty();
+    }
+
+    @Test
     void refusesAFileWithoutAKnownHeaderNamingTheFirstLine() {
         assertThatThrownBy(() -> Reading.of(importer, "Date;Description;Amount\n01/02/2026;x;1\n", StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)
