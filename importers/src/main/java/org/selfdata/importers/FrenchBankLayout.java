@@ -193,7 +193,8 @@ enum FrenchBankLayout {
         Optional<BigDecimal> parsed = AmountText.parse(amount, CsvMapping.DecimalMark.COMMA);
         try {
             LocalDate day = LocalDate.parse(date.strip(), DAY);
-            return parsed.map(value -> new Balance(value, day, line));
+            boolean plausible = day.getYear() >= MappedCsvRows.FIRST_YEAR && day.getYear() <= MappedCsvRows.LAST_YEAR;
+            return parsed.filter(value -> plausible).map(value -> new Balance(value, day, line));
         }
         catch (DateTimeParseException e) {
             // A preamble is informative: without a readable date, the file still has its transactions.

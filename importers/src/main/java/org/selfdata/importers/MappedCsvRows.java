@@ -36,6 +36,10 @@ final class MappedCsvRows implements RecordReader {
     private static final Pattern UNFINISHED_ENTITY =
             Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8})$");
 
+    /** Patterns such as {@code uuuu} read years of any length: a bank's dates fall within four digits. */
+    static final int FIRST_YEAR = 1000;
+    static final int LAST_YEAR = 9999;
+
     private final CsvRows rows;
     private final CsvMapping mapping;
     private final Map<Field, Integer> indexes;
@@ -149,11 +153,15 @@ final class MappedCsvRows implements RecordReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text.get(), mapping.dateFormat()));
+            LocalDate date = LocalDate.parse(text.get(), mapping.dateFormat());
+            if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
+                return Optional.of(date);
+            }
         }
         catch (DateTimeParseException e) {
-            throw InvalidInput.rejected(position, "expected a date written " + mapping.datePattern() + " in " + column(field));
+            // reported below, like a year no bank writes
         }
+        throw InvalidInput.rejected(position, "expected a date written " + mapping.datePattern() + " in " + column(field));
     }
 
     private BigDecimal amount(CsvRow row, Position position) {
