@@ -103,7 +103,7 @@ final class MappedCsvRows implements RecordReader {
     }
 
     private Optional<RecordDraft> draft(CsvRow cells) {
-        CsvRow row = mapping.htmlEntities() ? rejoinEntities(cells) : cells;
+        CsvRow row = mapping.htmlEntities() ? rejoinEntities(cells, mapping.delimiter()) : cells;
         Position position = Position.line(row.line());
         Optional<String> dateText = text(row, Field.DATE);
         List<Field> amountFields = List.of(Field.AMOUNT, Field.DEBIT, Field.CREDIT);
@@ -134,11 +134,11 @@ final class MappedCsvRows implements RecordReader {
      * Puts back together the cells that the semicolon of a character reference split: files that write
      * {@code &amp;} in a cell without quoting it (BNP Paribas) break it in two.
      */
-    static CsvRow rejoinEntities(CsvRow row) {
+    static CsvRow rejoinEntities(CsvRow row, char delimiter) {
         List<String> cells = new ArrayList<>(row.cells().size());
         for (String cell : row.cells()) {
             if (!cells.isEmpty() && UNFINISHED_ENTITY.matcher(cells.getLast()).find()) {
-                cells.set(cells.size() - 1, cells.getLast() + ";" + cell);
+                cells.set(cells.size() - 1, cells.getLast() + delimiter + cell);
             }
             else {
                 cells.add(cell);
