@@ -14,8 +14,10 @@ import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.testing.Corpus;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -198,6 +200,30 @@ class FrenchBankCsvImporterTest {
 
         assertThat(records.get(0).time()).isEqualTo(TimeSpan.day(LocalDate.of(2026, 10, 31), ZoneId.of("Europe/Paris")));
         assertThat(records.get(1).time()).isEqualTo(TimeSpan.day(LocalDate.of(2026, 10, 28), ZoneId.of("Europe/Paris")));
+    }
+
+    @Test
+    void readsAFileOfManyMultiLineRowsAsAStream() {
+        byte[] header = "Date;Libellé;Débit euros;Crédit euros;\r\n".getBytes(CP1252);
+        byte[] row = "29/10/2026;\"PAIEMENT PAR CARTE\r\n BOULANGERIE DU PARC 28/10\";4,60;;\r\n".getBytes(CP1252);
+        int rows = 100_000;
+        InputStream endless = new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                long total = header.length + (long) row.length * rows;
+                if (position == total) {
+                    return -1;
+                }
+                long at = position++;
+                return at < header.length ? header[(int) at] : row[(int) ((at - header.length) % row.length)];
+            }
+        };
+
+        try (ParsedFile parsed = importer.open(new BufferedInputStream(endless), Reading.PARIS)) {
+            assertThat(parsed.records().count()).isEqualTo(rows);
+        }
     }
 
     @Test
