@@ -76,7 +76,8 @@ class ImportersTest {
                 .hasMessageContainingAll(", google-records", ", linky-load-curve", ", vcard", ", icalendar", ", green-button",
                         ", linky-daily-index", ", linky-kilowatt-curve", ", enedis-data-connect", ", google-semantic-history",
                         ", google-timeline", ", gpx", ", qif", ", camt",
-                        ", facebook-messages", ", instagram-messages", ", facebook-activity", ", instagram-activity")
+                        ", facebook-messages", ", instagram-messages", ", facebook-activity", ", instagram-activity",
+                        ", fr-bank-csv")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 

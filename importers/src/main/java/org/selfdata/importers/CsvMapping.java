@@ -1,0 +1,505 @@
+package org.selfdata.importers;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How to read bank transactions from a CSV file no importer knows: which column holds what, and how it is written.
+ *
+ * <p>A mapping is written as a properties file (UTF-8), read by {@link #read(Path)} or {@link #parse(String)}, or
+ * built with {@link #builder()}. Columns are named by their header text (compared without case, accents or extra
+ * spaces) or, in a file with or without a header, by their number from 1. Keys:
+ * <ul>
+ *   <li>{@code column.date} (required): the booking date;</li>
+ *   <li>{@code column.amount}: the signed amount; or {@code column.debit} and/or {@code column.credit}, money out and
+ *       money in in columns of their own (a debit counts as money out whatever its sign);</li>
+ *   <li>{@code column.label}, {@code column.value-date}, {@code column.memo}, {@code column.reference},
+ *       {@code column.counterparty}, {@code column.account}, {@code column.currency}, {@code column.category},
+ *       {@code column.kind}: optional;</li>
+ *   <li>{@code delimiter}: one character, or {@code tab}; {@code ;} by default;</li>
+ *   <li>{@code encoding}: {@code auto} (UTF-8 where the bytes are valid UTF-8, cp1252 elsewhere; the default) or a
+ *       charset name such as {@code ISO-8859-1};</li>
+ *   <li>{@code header}: {@code true} (the default: the header is the first row, after the skipped lines, that names
+ *       every named column) or {@code false} (every row is data);</li>
+ *   <li>{@code skip-lines}: lines to skip before anything is read, 0 by default;</li>
+ *   <li>{@code date-pattern}: a {@link DateTimeFormatter} pattern for both dates, {@code dd/MM/yyyy} by default; a
+ *       pattern with a time of day reads the date part;</li>
+ *   <li>{@code decimal-mark}: {@code comma}, {@code point} or {@code auto} (the default: the last of the two);</li>
+ *   <li>{@code currency}: the ISO 4217 code of rows without a currency column, {@code EUR} by default;</li>
+ *   <li>{@code account}: the account of rows without an account column, which the transactions and the source's
+ *       label (masked) then carry;</li>
+ *   <li>{@code organization} and {@code source-label}: how the source is shown;</li>
+ *   <li>{@code html-entities}: {@code true} to decode {@code &amp;}-style references in texts.</li>
+ * </ul>
+ * Unknown keys and contradictions are refused, with the key named: a mistyped key would otherwise silently map
+ * nothing.
+ */
+public final class CsvMapping {
+    static final String UNKNOWN_ACCOUNT = "unknown";
+    private static final String COLUMN_PREFIX = "column.";
+    private static final Set<String> SETTINGS = Set.of("delimiter", "encoding", "header", "skip-lines", "date-pattern",
+            "decimal-mark", "currency", "account", "organization", "source-label", "html-entities");
+
+    private final char delimiter;
+    private final Optional<Charset> encoding;
+    private final boolean header;
+    private final int skipLines;
+    private final String datePattern;
+    private final DateTimeFormatter dateFormat;
+    private final DecimalMark decimalMark;
+    private final Map<Field, Column> columns;
+    private final String currency;
+    private final Optional<String> account;
+    private final Optional<String> organization;
+    private final Optional<String> sourceLabel;
+    private final boolean htmlEntities;
+
+    private CsvMapping(Builder builder) {
+        delimiter = builder.delimiter;
+        encoding = builder.encoding;
+        header = builder.header;
+        skipLines = builder.skipLines;
+        datePattern = builder.datePattern;
+        dateFormat = dateFormat(builder.datePattern);
+        decimalMark = builder.decimalMark;
+        columns = Map.copyOf(builder.columns);
+        currency = builder.currency;
+        account = builder.account;
+        organization = builder.organization;
+        sourceLabel = builder.sourceLabel;
+        htmlEntities = builder.htmlEntities;
+        validate();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a mapping file; see the class comment for its keys. */
+    public static CsvMapping read(Path file) {
+        requireNonNull(file, "file is null");
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        catch (NoSuchFileException e) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, file.getFileName() + ": no such CSV mapping file", e);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, file.getFileName() + ": the CSV mapping cannot be read "
+                    + "as UTF-8 text", e);
+        }
+    }
+
+    /** Parses the text of a mapping file; see the class comment for its keys. */
+    public static CsvMapping parse(String text) {
+        requireNonNull(text, "text is null");
+        Properties properties = new Properties();
+        try (Reader reader = new StringReader(text)) {
+            properties.load(reader);
+        }
+        catch (IOException | IllegalArgumentException e) {
+            throw invalid("the CSV mapping is not a properties file: " + e.getMessage());
+        }
+        Builder builder = builder();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            builder.set(key, properties.getProperty(key).strip());
+        }
+        return builder.build();
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    Optional<Charset> encoding() {
+        return encoding;
+    }
+
+    boolean header() {
+        return header;
+    }
+
+    int skipLines() {
+        return skipLines;
+    }
+
+    String datePattern() {
+        return datePattern;
+    }
+
+    DateTimeFormatter dateFormat() {
+        return dateFormat;
+    }
+
+    DecimalMark decimalMark() {
+        return decimalMark;
+    }
+
+    Optional<Column> column(Field field) {
+        return Optional.ofNullable(columns.get(field));
+    }
+
+    Map<Field, Column> columns() {
+        return columns;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    Optional<String> account() {
+        return account;
+    }
+
+    Optional<String> organization() {
+        return organization;
+    }
+
+    Optional<String> sourceLabel() {
+        return sourceLabel;
+    }
+
+    boolean htmlEntities() {
+        return htmlEntities;
+    }
+
+    /** A copy of this mapping whose rows without an account column belong to the given account. */
+    CsvMapping withAccount(String accountNumber) {
+        return toBuilder().account(accountNumber).build();
+    }
+
+    private Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.delimiter = delimiter;
+        builder.encoding = encoding;
+        builder.header = header;
+        builder.skipLines = skipLines;
+        builder.datePattern = datePattern;
+        builder.decimalMark = decimalMark;
+        builder.columns.putAll(columns);
+        builder.currency = currency;
+        builder.account = account;
+        builder.organization = organization;
+        builder.sourceLabel = sourceLabel;
+        builder.htmlEntities = htmlEntities;
+        return builder;
+    }
+
+    private void validate() {
+        if (!columns.containsKey(Field.DATE)) {
+            throw invalid("the CSV mapping needs column.date");
+        }
+        boolean debitOrCredit = columns.containsKey(Field.DEBIT) || columns.containsKey(Field.CREDIT);
+        if (columns.containsKey(Field.AMOUNT) == debitOrCredit) {
+            throw invalid("the CSV mapping needs either column.amount or column.debit and column.credit");
+        }
+        if (!header) {
+            columns.forEach((field, column) -> {
+                if (column.name().isPresent()) {
+                    throw invalid(field.key() + ": a file without a header names its columns by number, from 1");
+                }
+            });
+        }
+    }
+
+    private static DateTimeFormatter dateFormat(String pattern) {
+        DateTimeFormatter format;
+        try {
+            // Strict resolution refuses 31/02; it needs the proleptic year (u) where people write the year of era (y).
+            format = DateTimeFormatter.ofPattern(prolepticYears(pattern), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+            LocalDate.parse(format.format(LocalDateTime.of(2024, 1, 31, 13, 45, 10)), format);
+        }
+        catch (IllegalArgumentException | DateTimeException e) {
+            throw invalid("date-pattern: expected a date pattern such as dd/MM/yyyy or yyyy-MM-dd, with a day, a month "
+                    + "and a year");
+        }
+        return format;
+    }
+
+    private static String prolepticYears(String pattern) {
+        StringBuilder converted = new StringBuilder(pattern.length());
+        boolean literal = false;
+        for (char character : pattern.toCharArray()) {
+            literal ^= character == '\'';
+            converted.append(!literal && character == 'y' ? 'u' : character);
+        }
+        return converted.toString();
+    }
+
+    private static SelfdataException invalid(String message) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+
+    /** Which character separates the units from the decimals. */
+    public enum DecimalMark {
+        /** {@code 1234,56}: French banks. */
+        COMMA,
+        /** {@code 1234.56}. */
+        POINT,
+        /** The last point or comma, unless it appears several times: for files that mix both. */
+        AUTO
+    }
+
+    /** What a column holds. */
+    public enum Field {
+        DATE, VALUE_DATE, AMOUNT, DEBIT, CREDIT, LABEL, MEMO, REFERENCE, COUNTERPARTY, ACCOUNT, CURRENCY, CATEGORY, KIND;
+
+        String key() {
+            return COLUMN_PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Optional<Field> ofKey(String key) {
+            return Arrays.stream(values()).filter(field -> field.key().equals(key)).findFirst();
+        }
+    }
+
+    /**
+     * A column, by its header text or by its position.
+     *
+     * @param name the header text, compared after {@link HeaderText#normalize}
+     * @param number the column's 1-based number, when named by position
+     */
+    record Column(Optional<String> name, int number) {
+        Column {
+            requireNonNull(name, "name is null");
+        }
+
+        static Column named(String name) {
+            if (name.isBlank()) {
+                throw invalid("a column's header text cannot be empty");
+            }
+            return new Column(Optional.of(name.strip()), 0);
+        }
+
+        static Column numbered(int number) {
+            if (number < 1) {
+                throw invalid("columns are numbered from 1");
+            }
+            return new Column(Optional.empty(), number);
+        }
+
+        /** A number names a column by position, anything else by its header text. */
+        static Column of(String reference) {
+            return reference.matches("\\d{1,4}") ? numbered(Integer.parseInt(reference)) : named(reference);
+        }
+
+        @Override
+        public String toString() {
+            return name.map(text -> "column '" + text + "'").orElse("column " + number);
+        }
+    }
+
+    /** Collects a mapping's values, from a file's keys or from code (a command line's options). */
+    public static final class Builder {
+        private char delimiter = ';';
+        private Optional<Charset> encoding = Optional.empty();
+        private boolean header = true;
+        private int skipLines;
+        private String datePattern = "dd/MM/yyyy";
+        private DecimalMark decimalMark = DecimalMark.AUTO;
+        private final Map<Field, Column> columns = new EnumMap<>(Field.class);
+        private String currency = "EUR";
+        private Optional<String> account = Optional.empty();
+        private Optional<String> organization = Optional.empty();
+        private Optional<String> sourceLabel = Optional.empty();
+        private boolean htmlEntities;
+
+        private Builder() {}
+
+        /** Sets one value by its key in a mapping file, such as {@code column.date} or {@code delimiter}. */
+        public Builder set(String key, String value) {
+            requireNonNull(key, "key is null");
+            requireNonNull(value, "value is null");
+            Optional<Field> field = Field.ofKey(key);
+            if (field.isPresent()) {
+                return column(field.get(), value);
+            }
+            if (!SETTINGS.contains(key)) {
+                throw invalid("unknown key in the CSV mapping: " + HeaderText.quotable(key) + "; known keys are "
+                        + knownKeys());
+            }
+            if (value.isEmpty()) {
+                throw invalid(key + ": expected a value");
+            }
+            return switch (key) {
+                case "delimiter" -> delimiter(value.equals("tab") ? '\t' : single(key, value));
+                case "encoding" -> value.equalsIgnoreCase("auto") ? autoEncoding() : encoding(charset(value));
+                case "header" -> header(bool(key, value));
+                case "skip-lines" -> skipLines(count(key, value));
+                case "date-pattern" -> datePattern(value);
+                case "decimal-mark" -> decimalMark(mark(value));
+                case "currency" -> currency(value);
+                case "account" -> account(value);
+                case "organization" -> organization(value);
+                case "source-label" -> sourceLabel(value);
+                default -> htmlEntities(bool(key, value));
+            };
+        }
+
+        /** Names a column by a number from 1, or by its header text. */
+        public Builder column(Field field, String reference) {
+            requireNonNull(field, "field is null");
+            requireNonNull(reference, "reference is null");
+            if (reference.isBlank()) {
+                throw invalid(field.key() + ": expected a header text or a column number");
+            }
+            columns.put(field, Column.of(reference.strip()));
+            return this;
+        }
+
+        public Builder delimiter(char value) {
+            if (value == '"' || value == '\n' || value == '\r') {
+                throw invalid("delimiter: a quote or a line end cannot separate cells");
+            }
+            delimiter = value;
+            return this;
+        }
+
+        public Builder encoding(Charset value) {
+            encoding = Optional.of(requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        public Builder autoEncoding() {
+            encoding = Optional.empty();
+            return this;
+        }
+
+        public Builder header(boolean value) {
+            header = value;
+            return this;
+        }
+
+        public Builder skipLines(int value) {
+            if (value < 0) {
+                throw invalid("skip-lines: expected a number of lines, 0 or more");
+            }
+            skipLines = value;
+            return this;
+        }
+
+        public Builder datePattern(String value) {
+            datePattern = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        public Builder decimalMark(DecimalMark value) {
+            decimalMark = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        public Builder currency(String value) {
+            if (!value.matches("[A-Z]{3}")) {
+                throw invalid("currency: expected an ISO 4217 code of three capital letters, such as EUR");
+            }
+            currency = value;
+            return this;
+        }
+
+        public Builder account(String value) {
+            account = Optional.of(requireText("account", value));
+            return this;
+        }
+
+        public Builder organization(String value) {
+            organization = Optional.of(requireText("organization", value));
+            return this;
+        }
+
+        public Builder sourceLabel(String value) {
+            sourceLabel = Optional.of(requireText("source-label", value));
+            return this;
+        }
+
+        public Builder htmlEntities(boolean value) {
+            htmlEntities = value;
+            return this;
+        }
+
+        public CsvMapping build() {
+            return new CsvMapping(this);
+        }
+
+        private static String requireText(String key, String value) {
+            if (value.isBlank() || value.length() > 64) {
+                throw invalid(key + ": expected 1 to 64 characters");
+            }
+            return value.strip();
+        }
+
+        private static char single(String key, String value) {
+            if (value.length() != 1) {
+                throw invalid(key + ": expected one character, or tab");
+            }
+            return value.charAt(0);
+        }
+
+        private static boolean bool(String key, String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(key + ": expected true or false");
+            };
+        }
+
+        private static int count(String key, String value) {
+            if (!value.matches("\\d{1,6}")) {
+                throw invalid(key + ": expected a number of lines, 0 or more");
+            }
+            return Integer.parseInt(value);
+        }
+
+        private static DecimalMark mark(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "comma", "," -> DecimalMark.COMMA;
+                case "point", "." -> DecimalMark.POINT;
+                case "auto" -> DecimalMark.AUTO;
+                default -> throw invalid("decimal-mark: expected comma, point or auto");
+            };
+        }
+
+        private static Charset charset(String name) {
+            try {
+                return Charset.forName(name);
+            }
+            catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw invalid("encoding: expected auto or a charset name such as UTF-8, windows-1252 or ISO-8859-1");
+            }
+        }
+
+        private static String knownKeys() {
+            List<String> keys = new ArrayList<>(SETTINGS);
+            Arrays.stream(Field.values()).map(Field::key).forEach(keys::add);
+            return keys.stream().sorted().collect(Collectors.joining(", "));
+        }
+    }
+}
