@@ -49,8 +49,9 @@ final class Application implements AutoCloseable {
         return importers;
     }
 
-    Intake intake() {
-        return new Intake(importers(), vault.imports(), IntakeLimits.DEFAULT);
+    /** The front door, reading with the given importers: the standard ones, or those and a person's CSV mapping. */
+    Intake intake(Importers readers) {
+        return new Intake(readers, vault.imports(), IntakeLimits.DEFAULT);
     }
 
     Person person(VaultOptions options, Environment environment) {

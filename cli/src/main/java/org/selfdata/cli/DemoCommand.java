@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             terminal.err().println("Writing two years of " + DemoPerson.DISPLAY_NAME + "'s data as files…");
             DemoFiles files = DemoPerson.generate(seed).write(folder);
-            FileImport fileImport = new FileImport(application, terminal);
+            FileImport fileImport = new FileImport(application.intake(application.importers()), terminal);
             for (DemoFile file : files.files()) {
                 for (FileReport report : fileImport.run(camille, file.path(), ImportMode.STRICT).files()) {
                     terminal.out().println(ReportLines.line(report, camille.zone()));

@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
+import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeListener;
 import org.selfdata.intake.IntakeReport;
 import org.selfdata.model.Person;
@@ -16,17 +17,17 @@ import static java.util.Objects.requireNonNull;
  * on, and nothing on standard error otherwise.
  */
 final class FileImport {
-    private final Application application;
+    private final Intake intake;
     private final Terminal terminal;
 
-    FileImport(Application application, Terminal terminal) {
-        this.application = requireNonNull(application, "application is null");
+    FileImport(Intake intake, Terminal terminal) {
+        this.intake = requireNonNull(intake, "intake is null");
         this.terminal = requireNonNull(terminal, "terminal is null");
     }
 
     IntakeReport run(Person person, Path path, ImportMode mode) {
         try (ProgressBars bars = new ProgressBars(terminal)) {
-            return application.intake().importPath(person, path, mode, bars);
+            return intake.importPath(person, path, mode, bars);
         }
     }
 

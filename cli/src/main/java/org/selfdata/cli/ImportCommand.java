@@ -1,5 +1,8 @@
 package org.selfdata.cli;
 
+import org.selfdata.importers.CsvMapping;
+import org.selfdata.importers.Importers;
+import org.selfdata.importers.MappedCsvImporter;
 import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.IntakeReport;
@@ -42,6 +45,11 @@ final class ImportCommand implements Callable<Integer> {
             + "with their position and reason; in an archive, go on past an entry that cannot be read at all.")
     boolean lenient;
 
+    @Option(names = "--mapping", paramLabel = "MAPPING", description = "Read CSV files no importer knows with this "
+            + "column mapping: a properties file naming the columns of the date, amount (or debit and credit), label and "
+            + "more; see the README.")
+    Optional<Path> mapping;
+
     @Option(names = "--show-rejects", paramLabel = "BATCH", description = "List the records batch BATCH rejected, "
             + "with their position in the file and the reason.")
     Optional<Long> showRejects;
@@ -65,7 +73,9 @@ final class ImportCommand implements Callable<Integer> {
                 showRejects(application, person, BatchId.of(showRejects.get()));
                 return ExitCodes.DONE;
             }
-            FileImport fileImport = new FileImport(application, terminal);
+            Importers importers = mapping.map(file -> application.importers().with(new MappedCsvImporter(CsvMapping.read(file))))
+                    .orElse(application.importers());
+            FileImport fileImport = new FileImport(application.intake(importers), terminal);
             int exitCode = ExitCodes.DONE;
             for (Path file : files) {
                 IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);

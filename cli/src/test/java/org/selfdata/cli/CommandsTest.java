@@ -187,6 +187,52 @@ class CommandsTest {
     }
 
     @Test
+    void aCsvNoImporterKnowsIsReadWithTheMappingThePersonWrote(@TempDir Path files) throws IOException {
+        Path mapping = Files.writeString(files.resolve("banque-populaire.properties"), """
+                header=false
+                column.account=1
+                column.date=2
+                column.label=3
+                column.reference=4
+                column.amount=5
+                decimal-mark=comma
+                organization=Banque Populaire
+                """);
+        Path statement = Corpus.file("fr-bank-csv/reckon_french_example.csv");
+
+        CommandRun.Result refused = selfdata.run("import", statement.toString());
+        CommandRun.Result imported = selfdata.run("import", "--json", "--mapping", mapping.toString(), statement.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(imported.exitCode()).isZero();
+        JsonNode report = JSON.readTree(imported.out());
+        assertThat(report.get("format").asString()).isEqualTo("mapped-csv");
+        assertThat(report.get("organization").asString()).isEqualTo("Banque Populaire");
+        // The file has nine operations, from 2014-01-21 to 2014-01-22 (by hand from the file).
+        assertThat(report.get("added").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    void aLenientImportKeepsTheReadableRecordsAndListsTheRejectedOnes() {
+        Path statement = Corpus.file("ofx/fail_nice__decimal_error.ofx");
+
+        CommandRun.Result strict = selfdata.run("import", statement.toString());
+        CommandRun.Result lenient = selfdata.run("import", "--json", "--lenient", statement.toString());
+
+        assertThat(strict.exitCode()).isEqualTo(3);
+        assertThat(lenient.exitCode()).isZero();
+        JsonNode report = JSON.readTree(lenient.out());
+        assertThat(report.get("rejected").asLong()).isEqualTo(1);
+        assertThat(report.get("added").asLong()).isEqualTo(1);
+        assertThat(report.get("rejects").get(0).get("position").asString())
+                .isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED");
+        CommandRun.Result rejects = selfdata.run("import", "--show-rejects", report.get("batch").asString());
+        assertThat(rejects.out())
+                .startsWith("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED: expected a date");
+        assertThat(rejects.out().lines()).hasSize(1);
+    }
+
+    @Test
     void theQuarantineOfABatchIsListedOrSaidToBeMissing() {
         selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
 

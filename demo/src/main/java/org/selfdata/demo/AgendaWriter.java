@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -65,7 +66,7 @@ final class AgendaWriter {
         this.seed = seed;
     }
 
-    /** Writes the agenda and answers the number of events. */
+    /** Writes the agenda and answers the number of events, a weekly course counting once a week. */
     long write(Path file) {
         SplittableRandom random = new SplittableRandom(seed);
         events = 0;
@@ -100,6 +101,8 @@ final class AgendaWriter {
             String rule = "RRULE:FREQ=WEEKLY;UNTIL=" + DATE.format(end) + "T225959Z\r\n";
             event(out, uid(random), course.name(), course.room(),
                     first.atTime(course.start()), first.atTime(course.end()), rule);
+            // An importer reads each week's lecture as a record of its own: every week up to the UNTIL day counts.
+            events += ChronoUnit.DAYS.between(first, end) / 7;
         }
     }
 
