@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -67,7 +68,7 @@ final class ImportBenchmark {
             progress.accept(name + ": parse only, round " + round);
             long started = System.nanoTime();
             long count = parse(file);
-            String handle = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replace(".", "-");
+            String handle = file.getFileName().toString().toLowerCase(Locale.ROOT).replace(".", "-");
             parsed = count / seconds(started);
             PersonId person = vault.people().create(handle + "-" + round, ZONE).id();
             progress.accept(name + ": end to end, round " + round);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,7 @@ final class LargeImportBenchmark {
                         + " points, not " + points);
             }
             Files.delete(file);
-            String name = String.format(java.util.Locale.ROOT, "%,.0f MB Records.json, %s", megabytes, HEAP);
+            String name = String.format(Locale.ROOT, "%,.0f MB Records.json, %s", megabytes, HEAP);
             return List.of(
                     Measurement.of("import " + name, figures.get("points") / figures.get("seconds"), "records/s"),
                     new Measurement("heap after GC, peak over the file, " + HEAP, figures.get("peak") / 1e6, "MB",
