@@ -34,4 +34,17 @@ public final class Bench {
                 VaultLocation.postgres(settings.scratch().resolve("postgres"), database), "PostgreSQL", progress).run(points)));
         return measurements;
     }
+
+    /**
+     * {@code selfdata bench import}: files imported end to end beside a parse-only pass of the same files. Targets on
+     * two cores: end to end at least half the parse-only rate, at least 200,000 location points a second, and a flat
+     * heap through a Records.json of gigabytes.
+     */
+    public static List<Measurement> runImports(ImportBenchSettings settings, Consumer<String> progress) {
+        List<Measurement> measurements = new ArrayList<>(
+                new ImportBenchmark(settings.scratch(), progress).run(settings.points(), settings.transactions()));
+        settings.recordsJsonGigabytes().ifPresent(gigabytes ->
+                measurements.addAll(LargeImportBenchmark.run(settings.scratch(), gigabytes, progress)));
+        return measurements;
+    }
 }

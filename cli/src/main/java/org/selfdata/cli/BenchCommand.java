@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.bench.Bench;
 import org.selfdata.bench.BenchSettings;
+import org.selfdata.bench.ImportBenchSettings;
 import org.selfdata.bench.Measurement;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -42,14 +45,39 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path scratch = Files.createTempDirectory("selfdata-bench");
-        try {
+        return inScratch(scratch -> {
             BenchSettings settings = new BenchSettings(records, scratch, postgres.map(url -> new VaultLocation.PostgresDatabase(
                     url, environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD"))));
             terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records,
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
-            List<Measurement> measurements = Bench.run(settings, step -> terminal.err().println("… " + step));
-            measurements.forEach(measurement -> terminal.out().println(measurement.line()));
+            return Bench.run(settings, step -> terminal.err().println("… " + step));
+        });
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Measure imports: a generated Records.json and OFX statement imported end to end into a scratch "
+                    + "vault, beside a parse-only pass of the same files.")
+    int imports(
+            @Option(names = "--points", paramLabel = "COUNT", defaultValue = "1000000",
+                    description = "Location points in the Records.json (default: 1,000,000).") int points,
+            @Option(names = "--transactions", paramLabel = "COUNT", defaultValue = "100000",
+                    description = "Transactions in the OFX statement (default: 100,000).") int transactions,
+            @Option(names = "--records-json-gigabytes", paramLabel = "GB", defaultValue = "0",
+                    description = "Also import a Records.json of this many gigabytes in a Java process limited to a "
+                            + "256 MB heap, and report its heap (takes minutes).") int gigabytes) throws IOException {
+        return inScratch(scratch -> {
+            terminal.out().printf("selfdata bench import: %,d points, %,d transactions, %d processors, Java %s%n", points,
+                    transactions, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            return Bench.runImports(new ImportBenchSettings(points, transactions,
+                    gigabytes == 0 ? OptionalInt.empty() : OptionalInt.of(gigabytes), scratch),
+                    step -> terminal.err().println("… " + step));
+        });
+    }
+
+    private int inScratch(Function<Path, List<Measurement>> bench) throws IOException {
+        Path scratch = Files.createTempDirectory("selfdata-bench");
+        try {
+            bench.apply(scratch).forEach(measurement -> terminal.out().println(measurement.line()));
         }
         catch (IllegalArgumentException e) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);

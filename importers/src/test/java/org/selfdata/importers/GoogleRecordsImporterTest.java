@@ -4,14 +4,17 @@ import org.selfdata.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GeoPoint;
+import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +65,29 @@ class GoogleRecordsImporterTest {
         assertThat(reading.payloads(GeoPoint.class)).containsExactly(new GeoPoint(45.7578, 4.832, Optional.empty(),
                 Optional.of(171.0), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.parse("2025-03-14T07:00:00Z")));
+    }
+
+    @Test
+    void readsUtcTimestampsWithAnyNumberOfFractionDigitsAsIsoDoes() {
+        List<String> timestamps = List.of("2015-10-10T18:47:02Z", "2015-10-10T18:47:02.5Z", "2015-10-10T18:47:02.597Z",
+                "2016-02-29T23:59:59.123456Z", "1999-12-31T00:00:00.123456789Z", "2025-03-14T08:00:00.25+01:00");
+        String json = timestamps.stream()
+                .map(timestamp -> "{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"" + timestamp + "\"}")
+                .collect(Collectors.joining(",", "{\"locations\":[", "]}"));
+
+        Reading reading = Reading.of(importer, json, StandardCharsets.UTF_8);
+
+        assertThat(reading.records()).extracting(RecordDraft::time).containsExactlyElementsOf(timestamps.stream()
+                .map(timestamp -> TimeSpan.at(OffsetDateTime.parse(timestamp).toInstant())).toList());
+    }
+
+    @Test
+    void namesATimestampWhoseDayTheMonthDoesNotHave() {
+        String json = "{\"locations\":[{\"latitudeE7\":1,\"longitudeE7\":2,\"timestamp\":\"2023-02-29T10:00:00Z\"}]}";
+
+        assertThatThrownBy(() -> Reading.of(importer, json, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("/locations/0/timestamp: expected an ISO 8601 date and time");
     }
 
     @Test

@@ -30,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * scope into another's work. On SQLite, which has no row-level security, the same queries filter on person_id.
  */
 final class Database implements AutoCloseable {
+    private static final int PAGE_SIZE = 16_384;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
     private static final int SQLITE_CANTOPEN = 14;
@@ -74,7 +75,13 @@ final class Database implements AutoCloseable {
         config.setCacheSize(-16_384);
         // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        if (!create) {
+        if (create) {
+            // Pages of 16 KB rather than 4: a record's row is a few hundred bytes, and with four times as many rows a page
+            // an import spends about a third less of SQLite's time on its pages. The size is fixed when the file is first
+            // written, so an existing vault keeps its own.
+            config.setPageSize(PAGE_SIZE);
+        }
+        else {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
         SQLiteDataSource sqlite = new SQLiteDataSource(config);

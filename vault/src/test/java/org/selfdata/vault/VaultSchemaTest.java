@@ -47,6 +47,24 @@ class VaultSchemaTest {
         assertThat(columns(sqlite)).isEqualTo(columns(postgres));
     }
 
+    @Test
+    void aNewSqliteVaultHasSixteenKilobytePagesAndAWriteAheadLog(@TempDir Path folder) throws SQLException {
+        VaultLocation location = TestVaults.location(Engine.SQLITE, folder);
+        Vault.create(location, TestVaults.keyFile(folder)).close();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + location.databaseFile());
+             var statement = connection.createStatement()) {
+            try (var pageSize = statement.executeQuery("PRAGMA page_size")) {
+                assertThat(pageSize.next()).isTrue();
+                assertThat(pageSize.getInt(1)).isEqualTo(16_384);
+            }
+            try (var journalMode = statement.executeQuery("PRAGMA journal_mode")) {
+                assertThat(journalMode.next()).isTrue();
+                assertThat(journalMode.getString(1)).isEqualTo("wal");
+            }
+        }
+    }
+
     private static Map<String, Set<String>> columns(VaultLocation location) throws SQLException {
         String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
                 .orElse("jdbc:sqlite:" + location.databaseFile());
