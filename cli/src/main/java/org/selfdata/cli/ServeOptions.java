@@ -1,9 +1,11 @@
 package org.selfdata.cli;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.server.ServerSettings;
 import picocli.CommandLine.Option;
 
-/** Where the server listens, and whether its session cookies must travel over HTTPS only. */
+/** Where the server listens, whether its session cookies must travel over HTTPS only, and how large an upload may be. */
 final class ServeOptions {
     @Option(names = "--host", paramLabel = "ADDRESS",
             description = "The address to listen on (default: 127.0.0.1, this computer only).")
@@ -17,6 +19,10 @@ final class ServeOptions {
                     + "loopback they always are.")
     boolean secureCookies;
 
+    @Option(names = "--max-upload-mb", paramLabel = "MEGABYTES",
+            description = "The largest file or archive that can be uploaded for import, in megabytes (default: 2048).")
+    long maximumUploadMegabytes = 2_048;
+
     static ServeOptions defaults() {
         return new ServeOptions();
     }
@@ -26,7 +32,11 @@ final class ServeOptions {
      * some browsers; anywhere else, cookies stay Secure and selfdata must sit behind HTTPS.
      */
     ServerSettings settings() {
-        ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port);
+        if (maximumUploadMegabytes < 1 || maximumUploadMegabytes > Long.MAX_VALUE / (1024 * 1024)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "--max-upload-mb takes a number of megabytes from 1");
+        }
+        ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
+                .withMaximumUploadBytes(maximumUploadMegabytes * 1024 * 1024);
         boolean loopback = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
         return loopback && !secureCookies ? settings.withPlainHttpOnLoopback() : settings;
     }
