@@ -77,41 +77,58 @@ final class GoogleLocations implements RecordReader {
         });
     }
 
+    /**
+     * Reads one location object to its end, then either makes its point or rejects it: a location with a field
+     * that cannot be read is refused whole, never read as zero, and reading goes on with the next one.
+     */
     private RecordDraft location(String pointer) {
         Location location = new Location();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "latitudeE7" -> location.latitudeE7 = Optional.of(parser.getValueAsLong());
-                case "longitudeE7" -> location.longitudeE7 = Optional.of(parser.getValueAsLong());
-                case "accuracy" -> location.accuracy = Optional.of(parser.getValueAsInt());
-                case "altitude" -> location.altitude = Optional.of(parser.getValueAsDouble());
+                case "latitudeE7" -> location.latitudeE7 = location.whole(value, parser, name);
+                case "longitudeE7" -> location.longitudeE7 = location.whole(value, parser, name);
+                case "accuracy" -> location.accuracy = location.whole(value, parser, name).map(Math::toIntExact);
+                case "altitude" -> location.altitude = location.number(value, parser, name);
                 case "source" -> location.source = Optional.ofNullable(parser.getValueAsString());
                 case "deviceTag" -> location.device = Optional.ofNullable(parser.getValueAsString());
-                case "timestamp" -> location.timestamp = Optional.of(timestamp(pointer));
-                case "timestampMs" -> location.timestamp = Optional.of(Instant.ofEpochMilli(parser.getValueAsLong()));
-                case "activity" -> location.activity = value == JsonToken.START_ARRAY ? activity() : Optional.empty();
+                case "timestamp" -> location.timestamp = location.text(value, parser, name)
+                        .flatMap(text -> timestamp(location, text));
+                case "timestampMs" -> location.timestamp = location.whole(value, parser, name).map(Instant::ofEpochMilli);
+                case "activity" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        location.activity = activity();
+                    }
+                    else {
+                        parser.skipChildren();
+                    }
+                }
                 default -> parser.skipChildren();
             }
         }
-        if (location.latitudeE7.isEmpty() || location.longitudeE7.isEmpty()) {
-            throw InvalidInput.at(pointer, "expected latitudeE7 and longitudeE7");
+        if (location.problem.isPresent()) {
+            throw InvalidInput.rejected(Position.jsonPointer(pointer + "/" + location.problemField), location.problem.get());
         }
-        Instant time = location.timestamp.orElseThrow(() -> InvalidInput.at(pointer, "expected timestamp or timestampMs"));
-        GeoPoint point = InvalidInput.building(pointer, () -> new GeoPoint(degrees(location.latitudeE7.get()),
+        if (location.latitudeE7.isEmpty() || location.longitudeE7.isEmpty()) {
+            throw InvalidInput.rejected(Position.jsonPointer(pointer), "expected latitudeE7 and longitudeE7");
+        }
+        Instant time = location.timestamp.orElseThrow(
+                () -> InvalidInput.rejected(Position.jsonPointer(pointer), "expected timestamp or timestampMs"));
+        Position position = Position.jsonPointer(pointer);
+        GeoPoint point = InvalidInput.rejecting(position, () -> new GeoPoint(degrees(location.latitudeE7.get()),
                 degrees(location.longitudeE7.get()), location.accuracy, location.altitude, location.source,
                 location.activity, location.device));
-        return RecordDraft.of(TimeSpan.at(time), point, Position.jsonPointer(pointer));
+        return RecordDraft.of(TimeSpan.at(time), point, position);
     }
 
-    private Instant timestamp(String pointer) {
-        String text = parser.getString();
+    private static Optional<Instant> timestamp(Location location, String text) {
         try {
-            return utcTimestamp(text).orElseGet(() -> OffsetDateTime.parse(text).toInstant());
+            return Optional.of(utcTimestamp(text).orElseGet(() -> OffsetDateTime.parse(text).toInstant()));
         }
         catch (DateTimeException e) {
-            throw InvalidInput.at(pointer + "/timestamp", "expected an ISO 8601 date and time such as 2015-10-10T18:47:02.597Z");
+            location.problem("timestamp", "expected an ISO 8601 date and time such as 2015-10-10T18:47:02.597Z");
+            return Optional.empty();
         }
     }
 
@@ -229,6 +246,7 @@ final class GoogleLocations implements RecordReader {
         T run();
     }
 
+    /** A location as it is read, with the first thing wrong with it, if any. */
     private static final class Location {
         private Optional<Long> latitudeE7 = Optional.empty();
         private Optional<Long> longitudeE7 = Optional.empty();
@@ -238,5 +256,54 @@ final class GoogleLocations implements RecordReader {
         private Optional<String> device = Optional.empty();
         private Optional<String> activity = Optional.empty();
         private Optional<Instant> timestamp = Optional.empty();
+        private Optional<String> problem = Optional.empty();
+        private String problemField = "";
+
+        void problem(String field, String what) {
+            if (problem.isEmpty()) {
+                problem = Optional.of(what);
+                problemField = field;
+            }
+        }
+
+        /** A whole number, written as a JSON number or, as older exports do for timestampMs, as a string of digits. */
+        Optional<Long> whole(JsonToken value, JsonParser parser, String name) {
+            if (value == JsonToken.VALUE_NULL) {
+                return Optional.empty();
+            }
+            if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                long number = parser.getLongValue();
+                if (!name.equals("accuracy") || number == (int) number) {
+                    return Optional.of(number);
+                }
+            }
+            if (value == JsonToken.VALUE_STRING && parser.getString().matches("-?[0-9]{1,18}")) {
+                return Optional.of(Long.parseLong(parser.getString()));
+            }
+            parser.skipChildren();
+            problem(name, "expected a whole number");
+            return Optional.empty();
+        }
+
+        Optional<Double> number(JsonToken value, JsonParser parser, String name) {
+            if (value == JsonToken.VALUE_NULL) {
+                return Optional.empty();
+            }
+            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                return Optional.of(parser.getDoubleValue());
+            }
+            parser.skipChildren();
+            problem(name, "expected a number");
+            return Optional.empty();
+        }
+
+        Optional<String> text(JsonToken value, JsonParser parser, String name) {
+            if (value == JsonToken.VALUE_STRING) {
+                return Optional.of(parser.getString());
+            }
+            parser.skipChildren();
+            problem(name, "expected a text");
+            return Optional.empty();
+        }
     }
 }

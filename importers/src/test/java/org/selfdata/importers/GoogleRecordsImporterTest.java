@@ -1,14 +1,18 @@
 package org.selfdata.importers;
 
-import org.selfdata.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GeoPoint;
+import org.selfdata.model.ImportItem;
+import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.testing.Corpus;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -126,5 +130,35 @@ class GoogleRecordsImporterTest {
         assertThatThrownBy(() -> Reading.of(importer, "{\"semanticSegments\":[]}", StandardCharsets.UTF_8))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("/: expected a locations array");
+    }
+
+    @Test
+    void aLocationWithAFieldThatCannotBeReadIsRejectedWholeAndNeverReadAsZero() {
+        String json = """
+                {"locations": [
+                  {"latitudeE7": "abc", "longitudeE7": 48320000, "timestamp": "2025-03-10T08:00:00Z"},
+                  {"latitudeE7": 457578000, "longitudeE7": 48320000, "activity": {"type": "STILL"},
+                   "timestamp": "2025-03-10T08:01:00Z"},
+                  {"latitudeE7": 457578000, "longitudeE7": 48320000, "timestampMs": "tomorrow"},
+                  {"latitudeE7": 457578000, "longitudeE7": 48320000, "timestampMs": "1741593720000"},
+                  {"latitudeE7": 957578000, "longitudeE7": 48320000, "timestamp": "2025-03-10T08:03:00Z"}
+                ]}
+                """;
+
+        List<ImportItem> items;
+        try (ParsedFile file = importer.open(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Reading.PARIS)) {
+            items = file.items().toList();
+        }
+
+        assertThat(items).extracting(item -> item.position().value()).containsExactly("/locations/0/latitudeE7",
+                "/locations/1", "/locations/2/timestampMs", "/locations/3", "/locations/4");
+        assertThat(items.get(0)).isEqualTo(new Rejection(Position.jsonPointer("/locations/0/latitudeE7"),
+                "expected a whole number"));
+        assertThat(items.get(1)).isInstanceOf(RecordDraft.class);
+        assertThat(items.get(2)).isInstanceOf(Rejection.class);
+        // 1741593720000 ms is 2025-03-10T08:02:00Z.
+        assertThat(((RecordDraft) items.get(3)).time()).isEqualTo(TimeSpan.at(Instant.parse("2025-03-10T08:02:00Z")));
+        // 95.7578° is no latitude: the point is refused, not clamped.
+        assertThat(items.get(4)).isInstanceOf(Rejection.class);
     }
 }
