@@ -4,14 +4,12 @@ import org.selfdata.model.BankAccount;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
-import org.selfdata.model.Rejection;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +37,7 @@ final class CamtStatements implements RecordReader {
 
     private final CamtXml xml;
     private final ZoneId zone;
-    private final ArrayDeque<ImportItem> ready = new ArrayDeque<>();
+    private final PendingItems ready = new PendingItems();
     private Optional<CamtFields> statement = Optional.empty();
     private Optional<CamtFields> balance = Optional.empty();
     private Optional<CamtFields> entry = Optional.empty();
@@ -72,11 +70,7 @@ final class CamtStatements implements RecordReader {
         while (ready.isEmpty() && xml.advance()) {
             handle();
         }
-        return switch (ready.poll()) {
-            case null -> Optional.empty();
-            case RecordDraft record -> Optional.of(record);
-            case Rejection rejection -> throw new RejectedRecord(rejection);
-        };
+        return ready.next();
     }
 
     private void handle() {

@@ -3,11 +3,9 @@ package org.selfdata.importers;
 import org.selfdata.model.Position;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,16 +64,6 @@ final class CamtValues {
 
     /** A date written alone, as in a statement's CreDtTm, when it is one. */
     static Optional<LocalDate> dateOf(String text) {
-        Matcher matcher = DATE.matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3))));
-        }
-        catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return PatternDates.matching(DATE, text);
     }
 }

@@ -13,10 +13,8 @@ import javax.xml.stream.XMLStreamReader;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -54,7 +52,7 @@ final class GreenButtonFeed implements RecordReader {
 
     private final XmlCursor xml;
     private final GreenButtonLinks links = new GreenButtonLinks();
-    private final Deque<ImportItem> ready = new ArrayDeque<>();
+    private final PendingItems ready = new PendingItems();
     private final List<GreenButtonPendingBlock> waiting = new ArrayList<>();
     private long waitingReadings;
     private Place place = Place.FEED;
@@ -79,12 +77,8 @@ final class GreenButtonFeed implements RecordReader {
     @Override
     public Optional<RecordDraft> read() {
         while (true) {
-            ImportItem item = ready.poll();
-            if (item != null) {
-                return switch (item) {
-                    case RecordDraft draft -> Optional.of(draft);
-                    case Rejection rejection -> throw new RejectedRecord(rejection);
-                };
+            if (!ready.isEmpty()) {
+                return ready.next();
             }
             if (place == Place.ENDED) {
                 return Optional.empty();

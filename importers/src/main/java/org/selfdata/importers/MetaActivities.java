@@ -12,9 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.NullNode;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +37,7 @@ final class MetaActivities implements RecordReader {
     private final JsonParser parser;
     private final ObjectMapper mapper;
     private final MetaPlatform platform;
-    private final Deque<Object> pending = new ArrayDeque<>();
+    private final PendingItems pending = new PendingItems();
     private Optional<MetaList> list = Optional.empty();
     private String prefix = "";
     private long index = -1;
@@ -90,12 +88,8 @@ final class MetaActivities implements RecordReader {
     @Override
     public Optional<RecordDraft> read() {
         while (true) {
-            Object next = pending.poll();
-            if (next instanceof RejectedRecord rejection) {
-                throw rejection;
-            }
-            if (next instanceof RecordDraft record) {
-                return Optional.of(record);
+            if (!pending.isEmpty()) {
+                return pending.next();
             }
             if (ended) {
                 return Optional.empty();
@@ -121,8 +115,7 @@ final class MetaActivities implements RecordReader {
         JsonNode element = requireNonNullElse(mapper.readTree(parser), NullNode.getInstance());
         Optional<Kind> kind = list.map(Kind::of).or(() -> inferred(element));
         if (kind.isEmpty() || kind.get().platform() != platform) {
-            pending.add(InvalidInput.rejected(Position.jsonPointer(pointer),
-                    "expected a " + platform.label() + " post, comment or follower entry"));
+            pending.reject(Position.jsonPointer(pointer), "expected a " + platform.label() + " post, comment or follower entry");
             return;
         }
         records(pointer, element, kind.get());
@@ -156,7 +149,7 @@ final class MetaActivities implements RecordReader {
     private void records(String pointer, JsonNode element, Kind kind) {
         Position position = Position.jsonPointer(pointer);
         if (!element.isObject() && !(kind.shape() == MetaList.Shape.TOPIC && element.isString())) {
-            pending.add(InvalidInput.rejected(position, "expected an object"));
+            pending.reject(position, "expected an object");
             return;
         }
         try {
@@ -178,7 +171,7 @@ final class MetaActivities implements RecordReader {
             }
         }
         catch (RejectedRecord rejection) {
-            pending.add(rejection);
+            pending.add(rejection.rejection());
         }
     }
 
@@ -234,7 +227,7 @@ final class MetaActivities implements RecordReader {
                 add(eventPosition, time, kind, text, Optional.empty(), List.of());
             }
             catch (RejectedRecord rejection) {
-                pending.add(rejection);
+                pending.add(rejection.rejection());
             }
         }
     }
@@ -254,7 +247,7 @@ final class MetaActivities implements RecordReader {
                 add(position, time, kind, text, MetaNodes.text(data, "href"), List.of());
             }
             catch (RejectedRecord rejection) {
-                pending.add(rejection);
+                pending.add(rejection.rejection());
             }
         }
     }
@@ -313,7 +306,7 @@ final class MetaActivities implements RecordReader {
                         List.of());
             }
             catch (RejectedRecord rejection) {
-                pending.add(rejection);
+                pending.add(rejection.rejection());
             }
         }
     }

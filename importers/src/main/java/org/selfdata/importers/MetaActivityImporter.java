@@ -1,7 +1,5 @@
 package org.selfdata.importers;
 
-import tools.jackson.core.JsonParser;
-
 import java.io.InputStream;
 import java.util.regex.Pattern;
 
@@ -72,11 +70,10 @@ public final class MetaActivityImporter implements Importer {
 
     @Override
     public ParsedFile open(InputStream in, ImportContext context) {
-        JsonParser parser = MetaNodes.TREES.createParser(in);
-        return Opening.closingOnFailure(parser, () -> {
+        return MetaNodes.open(in, format(), platform, parser -> {
             MetaActivities activities = new MetaActivities(parser, MetaNodes.TREES, platform);
             activities.enterList();
-            return new RecordFile(format(), platform.source(), activities, parser);
+            return activities;
         });
     }
 }

@@ -1,7 +1,5 @@
 package org.selfdata.importers;
 
-import tools.jackson.core.JsonParser;
-
 import java.io.InputStream;
 import java.util.regex.Pattern;
 
@@ -50,11 +48,10 @@ public final class MetaMessagesImporter implements Importer {
 
     @Override
     public ParsedFile open(InputStream in, ImportContext context) {
-        JsonParser parser = MetaNodes.TREES.createParser(in);
-        return Opening.closingOnFailure(parser, () -> {
+        return MetaNodes.open(in, format(), platform, parser -> {
             MetaMessages messages = new MetaMessages(parser, MetaNodes.TREES, platform);
             messages.enterMessages();
-            return new RecordFile(format(), platform.source(), messages, parser);
+            return messages;
         });
     }
 }

@@ -1,15 +1,18 @@
 package org.selfdata.importers;
 
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads the fields of one element of a Meta export (a message, a post, a friend), already parsed as a small tree.
@@ -24,6 +27,18 @@ final class MetaNodes {
     static final ObjectMapper TREES = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private MetaNodes() {}
+
+    /**
+     * Opens a file of one platform's archive with the reader its importer makes for the parser; the reader reads up
+     * to its first element before the file is handed out, so that a file of the wrong shape fails here and is closed.
+     */
+    static ParsedFile open(InputStream in, String format, MetaPlatform platform, Function<JsonParser, RecordReader> entered) {
+        JsonParser parser = TREES.createParser(in);
+        return Opening.closingOnFailure(parser, () -> {
+            RecordReader reader = entered.apply(parser);
+            return new RecordFile(format, platform.source(), reader, parser);
+        });
+    }
 
     static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);

@@ -1,9 +1,7 @@
 package org.selfdata.importers;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,16 +17,6 @@ final class OfxDates {
     private OfxDates() {}
 
     static Optional<LocalDate> parse(String text) {
-        Matcher matcher = DATE.matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3))));
-        }
-        catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return PatternDates.matching(DATE, text);
     }
 }

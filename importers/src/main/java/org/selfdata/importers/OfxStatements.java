@@ -14,7 +14,6 @@ import org.selfdata.model.TimeSpan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class OfxStatements implements RecordReader {
 
     private final OfxElements elements;
     private final ZoneId zone;
-    private final ArrayDeque<ImportItem> ready = new ArrayDeque<>();
+    private final PendingItems ready = new PendingItems();
     private Optional<String> organization = Optional.empty();
     private Optional<LocalDate> serverDate = Optional.empty();
     private Optional<Statement> statement = Optional.empty();
@@ -84,11 +83,7 @@ final class OfxStatements implements RecordReader {
         while (ready.isEmpty() && elements.advance()) {
             handle();
         }
-        return switch (ready.poll()) {
-            case null -> Optional.empty();
-            case RecordDraft record -> Optional.of(record);
-            case Rejection rejection -> throw new RejectedRecord(rejection);
-        };
+        return ready.next();
     }
 
     private void handle() {

@@ -7,13 +7,15 @@ import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Supplier;
 
 /**
  * The records and rejections read from one element of a file that yields several per element (a visit, its child
- * visits and its raw path), handed out one at a time by a {@link RecordReader}.
+ * visits and its raw path; a camt entry and its details; an OFX statement's balance), handed out one at a time by a
+ * {@link RecordReader}.
  */
 final class PendingItems {
     private final Queue<ImportItem> items = new ArrayDeque<>();
@@ -28,8 +30,12 @@ final class PendingItems {
         }
     }
 
-    void add(RecordDraft draft) {
-        items.add(draft);
+    void add(ImportItem item) {
+        items.add(item);
+    }
+
+    void addAll(Collection<? extends ImportItem> read) {
+        items.addAll(read);
     }
 
     void reject(Position position, String reason) {

@@ -1,9 +1,7 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.selfdata.vault.Engine;
@@ -17,32 +15,17 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Failures as the client sees them: RFC 9457 problem details, with exact messages. */
 class ErrorResponsesTest {
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
-        client = new ApiClient(server);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final Vault vault = running.vault();
+    private final SelfdataServer server = running.server();
+    private final ApiClient client = new ApiClient(server);
 
     @Test
     void anUnknownRouteIsNotFound() {

@@ -1,10 +1,8 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.selfdata.gate.Gate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.Person;
 import org.selfdata.model.Position;
@@ -45,31 +43,20 @@ class ImportRoutesTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long UPLOAD_LIMIT = 16 * 1024;
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    private final Vault vault = running.vault();
+    private final Person camille = vault.person(Optional.of("camille"));
+    private Person dominique;
     private SelfdataServer server;
     private ApiClient client;
-    private Person camille;
-    private Person dominique;
 
     @BeforeEach
     void startServerWithASmallUploadLimit() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        camille = vault.person(Optional.of("camille"));
         dominique = vault.people().create("dominique", TestVaults.PARIS);
         vault.people().setPassword(dominique.id(), TestServers.PASSWORD.toCharArray());
-        server = SelfdataServer.start(TestServers.SETTINGS.withMaximumUploadBytes(UPLOAD_LIMIT), vault,
-                new Gate(vault.records()));
-        client = new ApiClient(server);
-        client.signIn("camille", TestServers.PASSWORD);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
+        server = running.start(TestServers.SETTINGS.withMaximumUploadBytes(UPLOAD_LIMIT));
+        client = running.camille();
     }
 
     @Test

@@ -1,14 +1,10 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.Vault;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,25 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageRoutesTest {
     private static final Pattern LINKS = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"");
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
-        client = new ApiClient(server);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final ApiClient client = new ApiClient(running.server());
 
     @Test
     void thePageIsServedToAnyoneWithItsScriptAndStyle() {

@@ -1,16 +1,12 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.Vault;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +14,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Each bad parameter of {@code GET /api/v1/records} is refused with a problem that names it. */
 class RecordParametersTest {
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
-        client = new ApiClient(server);
-        client.signIn("camille", TestServers.PASSWORD);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final ApiClient client = running.camille();
 
     static Stream<Arguments> badParameters() {
         return Stream.of(

@@ -1,10 +1,8 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.BankTransaction;
@@ -21,13 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +36,21 @@ class RecordRoutesTest {
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
     private static final int POINTS = 1_200;
 
-    @Parameter
-    Engine engine;
-
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
-    private Person camille;
+    @RegisterExtension
+    final RunningServer running;
+    private final Vault vault;
+    private final Person camille;
     private Person dominique;
+    private ApiClient client;
+
+    RecordRoutesTest(Engine engine) {
+        running = new RunningServer(engine);
+        vault = running.vault();
+        camille = vault.person(Optional.of("camille"));
+    }
 
     @BeforeEach
     void startServerOverPointsAndTransactions() {
-        vault = TestServers.vaultWithCamille(engine, folder);
-        camille = vault.person(Optional.of("camille"));
         dominique = vault.people().create("dominique", TestVaults.PARIS);
         vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(POINTS));
@@ -63,15 +58,8 @@ class RecordRoutesTest {
                 Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
         vault.imports().write(dominique.id(), new ImportRequest(BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(DAY, 1)));
-        server = TestServers.start(vault);
-        client = new ApiClient(server);
-        client.signIn("camille", TestServers.PASSWORD);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
+        running.start();
+        client = running.camille();
     }
 
     @Test

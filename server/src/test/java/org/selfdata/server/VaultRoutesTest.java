@@ -1,9 +1,8 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.Person;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.vault.Engine;
@@ -12,7 +11,6 @@ import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,17 +26,15 @@ import static org.selfdata.vault.SyntheticRecords.rent;
 class VaultRoutesTest {
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
     private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE, clock);
+    private final Vault vault = running.vault();
+    private ApiClient client;
 
     @BeforeEach
     void startServerOverTwoSources() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder, clock);
         Person camille = vault.person(Optional.of("camille"));
         vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(60));
@@ -48,15 +44,8 @@ class VaultRoutesTest {
         clock.advance(Duration.ofMinutes(5));
         SourceDescriptor savings = SourceDescriptor.file("Banque Exemple", "livret ••4321");
         vault.imports().write(camille.id(), new ImportRequest(savings, "ofx", "livret.ofx"), Stream.empty());
-        server = TestServers.start(vault);
-        client = new ApiClient(server);
-        client.signIn("camille", TestServers.PASSWORD);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
+        running.start();
+        client = running.camille();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package org.selfdata.vault;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.ImportBatch;
@@ -14,7 +12,6 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -24,31 +21,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ParameterizedClass
 @EnumSource(Engine.class)
 class ErasureTest {
-    @Parameter
-    Engine engine;
-
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private Person camille;
+    @RegisterExtension
+    final VaultWithCamille fixture;
+    private final Vault vault;
+    private final Person camille;
     private ImportBatch locations;
     private ImportBatch bank;
 
+    ErasureTest(Engine engine) {
+        fixture = new VaultWithCamille(engine);
+        vault = fixture.vault();
+        camille = fixture.camille();
+    }
+
     @BeforeEach
     void createVaultWithTwoSources() {
-        vault = TestVaults.create(engine, folder);
-        camille = TestVaults.camille(vault);
         locations = vault.imports().write(camille.id(),
                 new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(500));
         bank = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
-    }
-
-    @AfterEach
-    void closeVault() {
-        vault.close();
     }
 
     @Test

@@ -1,10 +1,7 @@
 package org.selfdata.vault;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.BankTransaction;
@@ -14,7 +11,6 @@ import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
-import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
@@ -22,7 +18,6 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,24 +34,15 @@ import static org.selfdata.vault.SyntheticRecords.rent;
 class ImportsTest {
     private static final LocalDate MONDAY = LocalDate.of(2025, 3, 10);
 
-    @Parameter
-    Engine engine;
+    @RegisterExtension
+    final VaultWithCamille fixture;
+    private final Vault vault;
+    private final Person camille;
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private Person camille;
-
-    @BeforeEach
-    void createVault() {
-        vault = TestVaults.create(engine, folder);
-        camille = TestVaults.camille(vault);
-    }
-
-    @AfterEach
-    void closeVault() {
-        vault.close();
+    ImportsTest(Engine engine) {
+        fixture = new VaultWithCamille(engine);
+        vault = fixture.vault();
+        camille = fixture.camille();
     }
 
     @Test
@@ -67,7 +53,7 @@ class ImportsTest {
         assertThat(batch.added()).isEqualTo(2_500);
         assertThat(batch.duplicates()).isZero();
         assertThat(batch.fileName()).isEqualTo("Records.json");
-        List<StoredRecord> records = readAll();
+        List<StoredRecord> records = fixture.readAll();
         assertThat(records).hasSize(2_500);
         StoredRecord third = records.get(2);
         assertThat(third.type()).isEqualTo(RecordType.GEO_POINT);
@@ -97,7 +83,7 @@ class ImportsTest {
 
         assertThat(second.added()).isZero();
         assertThat(second.duplicates()).isEqualTo(1_200);
-        assertThat(readAll()).hasSize(1_200);
+        assertThat(fixture.readAll()).hasSize(1_200);
         assertThat(vault.imports().sources(camille.id())).hasSize(1);
         assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::added).containsExactly(1_200L, 0L);
     }
@@ -112,7 +98,7 @@ class ImportsTest {
 
         assertThat(later.added()).isEqualTo(500);
         assertThat(later.duplicates()).isEqualTo(500);
-        assertThat(readAll()).hasSize(1_500);
+        assertThat(fixture.readAll()).hasSize(1_500);
     }
 
     @Test
@@ -123,7 +109,7 @@ class ImportsTest {
                 Stream.of(coffee(MONDAY, 1), coffee(MONDAY, 2), rent(MONDAY, 3)));
 
         assertThat(batch.added()).isEqualTo(3);
-        assertThat(readAll()).extracting(StoredRecord::occurrence).containsExactlyInAnyOrder(1, 2, 1);
+        assertThat(fixture.readAll()).extracting(StoredRecord::occurrence).containsExactlyInAnyOrder(1, 2, 1);
     }
 
     @Test
@@ -139,7 +125,7 @@ class ImportsTest {
         assertThat(again.duplicates()).isEqualTo(2);
         assertThat(withThird.added()).isEqualTo(1);
         assertThat(withThird.duplicates()).isEqualTo(2);
-        List<StoredRecord> coffees = readAll();
+        List<StoredRecord> coffees = fixture.readAll();
         assertThat(coffees).hasSize(3);
         assertThat(coffees.getLast().provenance().position()).isEqualTo(Position.line(9));
     }
@@ -168,12 +154,12 @@ class ImportsTest {
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("/locations/2500: latitudeE7 is not a number");
 
-        assertThat(readAll()).isEmpty();
+        assertThat(fixture.readAll()).isEmpty();
         assertThat(vault.imports().sources(camille.id())).isEmpty();
         assertThat(vault.imports().batches(camille.id())).isEmpty();
         ImportBatch next = vault.imports().write(camille.id(), request, SyntheticRecords.points(1));
         assertThat(next.id().value()).isEqualTo(1);
-        assertThat(readAll().getFirst().id().number()).isEqualTo(1);
+        assertThat(fixture.readAll().getFirst().id().number()).isEqualTo(1);
     }
 
     @Test
@@ -203,7 +189,7 @@ class ImportsTest {
         vault.imports().write(camille.id(), new ImportRequest(BANK, "camt.053", "releve.xml"),
                 Stream.of(RecordDraft.of(TimeSpan.day(MONDAY, TestVaults.PARIS), refund, Position.line(4))));
 
-        assertThat(((BankTransaction) readAll().getFirst().payload()).amount()).isEqualByComparingTo("12.34567")
+        assertThat(((BankTransaction) fixture.readAll().getFirst().payload()).amount()).isEqualByComparingTo("12.34567")
                 .hasScaleOf(5);
     }
 
@@ -215,11 +201,5 @@ class ImportsTest {
                         Stream.of(rent(MONDAY, 1))))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("there is no person 99 in this vault");
-    }
-
-    private List<StoredRecord> readAll() {
-        try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
-            return records.toList();
-        }
     }
 }

@@ -1,10 +1,7 @@
 package org.selfdata.vault;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.BatchId;
@@ -13,12 +10,9 @@ import org.selfdata.model.ImportBatch;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.Person;
 import org.selfdata.model.Position;
-import org.selfdata.model.RecordQuery;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
-import org.selfdata.model.StoredRecord;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -36,24 +30,15 @@ class QuarantineTest {
     private static final Rejection BAD_AMOUNT = new Rejection(Position.line(7), "the amount is not a number");
     private static final Rejection BAD_DATE = new Rejection(Position.line(9), "the date is not dd/mm/yyyy");
 
-    @Parameter
-    Engine engine;
+    @RegisterExtension
+    final VaultWithCamille fixture;
+    private final Vault vault;
+    private final Person camille;
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private Person camille;
-
-    @BeforeEach
-    void createVault() {
-        vault = TestVaults.create(engine, folder);
-        camille = TestVaults.camille(vault);
-    }
-
-    @AfterEach
-    void closeVault() {
-        vault.close();
+    QuarantineTest(Engine engine) {
+        fixture = new VaultWithCamille(engine);
+        vault = fixture.vault();
+        camille = fixture.camille();
     }
 
     @Test
@@ -117,7 +102,7 @@ class QuarantineTest {
         assertThat(landed).hasSize(1);
         assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::fileName).containsExactly("one.json");
         assertThat(vault.imports().sources(camille.id())).hasSize(1);
-        assertThat(readAll()).hasSize(300);
+        assertThat(fixture.readAll()).hasSize(300);
     }
 
     @Test
@@ -129,7 +114,7 @@ class QuarantineTest {
 
         assertThat(vault.imports().batches(camille.id())).isEmpty();
         assertThat(vault.imports().sources(camille.id())).isEmpty();
-        assertThat(readAll()).isEmpty();
+        assertThat(fixture.readAll()).isEmpty();
     }
 
     private static Stream<ImportItem> failingAfter(int records) {
@@ -139,11 +124,5 @@ class QuarantineTest {
                 Stream.<ImportItem>of(BAD_AMOUNT).peek(rejection -> {
                     throw new SelfdataException(ErrorCode.INVALID_INPUT, fault);
                 }));
-    }
-
-    private List<StoredRecord> readAll() {
-        try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
-            return records.toList();
-        }
     }
 }

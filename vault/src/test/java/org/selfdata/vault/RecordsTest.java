@@ -1,10 +1,8 @@
 package org.selfdata.vault;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.BankTransaction;
@@ -21,7 +19,6 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,28 +37,23 @@ import static org.selfdata.vault.SyntheticRecords.LOCATION_HISTORY;
 class RecordsTest {
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
 
-    @Parameter
-    Engine engine;
+    @RegisterExtension
+    final VaultWithCamille fixture;
+    private final Vault vault;
+    private final Person camille;
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private Person camille;
+    RecordsTest(Engine engine) {
+        fixture = new VaultWithCamille(engine);
+        vault = fixture.vault();
+        camille = fixture.camille();
+    }
 
     @BeforeEach
     void createVaultWithPointsAndTransactions() {
-        vault = TestVaults.create(engine, folder);
-        camille = TestVaults.camille(vault);
         vault.imports().write(camille.id(), new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"),
                 SyntheticRecords.points(3_000));
         vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
-    }
-
-    @AfterEach
-    void closeVault() {
-        vault.close();
     }
 
     @Test

@@ -3,9 +3,14 @@ package org.selfdata.vault;
 import org.selfdata.model.Person;
 import org.selfdata.testing.TestPostgres;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Real vaults for tests, on SQLite in a temporary folder or on a fresh PostgreSQL database. */
 public final class TestVaults {
@@ -18,6 +23,25 @@ public final class TestVaults {
             case SQLITE -> VaultLocation.sqlite(folder);
             case POSTGRES -> VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(TestPostgres.get().newDatabase()));
         };
+    }
+
+    /** A new folder of its own for one test's vault, which {@link #delete} removes after the test. */
+    public static Path newFolder() {
+        try {
+            return Files.createTempDirectory("selfdata-vault-test");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a folder and everything in it, once its vault is closed. */
+    public static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     public static KeySource keyFile(Path folder) {

@@ -1,0 +1,88 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.selfdata.gate.Gate;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A vault with Camille in it (see {@link TestServers}), in a folder of its own, and the server a test starts over it;
+ * both closed, and the folder deleted, after the test. A test class makes it in a field or its constructor, which
+ * JUnit runs once per test, and registers it with {@code @RegisterExtension}; the vault is there at once, so that the
+ * test can fill it before it starts the server.
+ */
+final class RunningServer implements AfterEachCallback {
+    private final Path folder;
+    private final Vault vault;
+    private Optional<SelfdataServer> server = Optional.empty();
+
+    RunningServer(Engine engine) {
+        this(folder -> TestServers.vaultWithCamille(engine, folder));
+    }
+
+    /** With a clock that times what the vault stamps: people, sources, batches, sessions. */
+    RunningServer(Engine engine, Clock clock) {
+        this(folder -> TestServers.vaultWithCamille(engine, folder, clock));
+    }
+
+    /** With the server started at once, for tests that need nothing in the vault but Camille. */
+    static RunningServer started(Engine engine) {
+        RunningServer running = new RunningServer(engine);
+        running.start();
+        return running;
+    }
+
+    private RunningServer(Function<Path, Vault> created) {
+        folder = TestVaults.newFolder();
+        vault = created.apply(folder);
+    }
+
+    Vault vault() {
+        return vault;
+    }
+
+    /** Starts the server over the vault with the test settings. */
+    SelfdataServer start() {
+        return start(TestServers.SETTINGS);
+    }
+
+    SelfdataServer start(ServerSettings settings) {
+        SelfdataServer started = SelfdataServer.start(settings, vault, new Gate(vault.records()));
+        server = Optional.of(started);
+        return started;
+    }
+
+    SelfdataServer server() {
+        return server.orElseThrow();
+    }
+
+    /** A client of the started server, signed in as Camille. */
+    ApiClient camille() {
+        ApiClient client = new ApiClient(server.orElseThrow());
+        client.signIn("camille", TestServers.PASSWORD);
+        return client;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            server.ifPresent(SelfdataServer::close);
+        }
+        finally {
+            try {
+                vault.close();
+            }
+            finally {
+                TestVaults.delete(folder);
+            }
+        }
+    }
+}
