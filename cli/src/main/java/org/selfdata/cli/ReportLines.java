@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an import did to each file, as one line for people and as one JSON object for scripts, with the first of the
@@ -57,7 +58,7 @@ final class ReportLines {
             }
             case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
             case FileReport.Failed failed -> node.put("status", "failed")
-                    .put("error", failed.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("error", failed.code().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .put("message", failed.message());
         }
         return node;

@@ -3,6 +3,8 @@ package org.selfdata.intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
+import java.util.function.LongConsumer;
+
 /** Counts the bytes an archive's entries expand to, and stops the import when they pass the limit. */
 final class ExpansionBudget {
     private final long maximumBytes;
@@ -12,8 +14,21 @@ final class ExpansionBudget {
         this.maximumBytes = maximumBytes;
     }
 
+    /** A meter for one entry: it takes the entry's running count of bytes read and spends what is new. */
+    LongConsumer meter() {
+        return new LongConsumer() {
+            private long counted;
+
+            @Override
+            public void accept(long total) {
+                spend(total - counted);
+                counted = total;
+            }
+        };
+    }
+
     /** Adds bytes just read; the exception is unchecked so that no parser mistakes it for a fault of the file. */
-    void spend(long bytes) {
+    private void spend(long bytes) {
         spent += bytes;
         if (spent > maximumBytes) {
             throw new SelfdataException(ErrorCode.TOO_LARGE, "the archive expands to more than " + maximumBytes

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -125,10 +126,9 @@ public final class Intake {
 
     private static InputStream open(FileEntry entry, ExpansionBudget budget, IntakeListener listener) {
         try {
-            long[] counted = {0};
+            LongConsumer meter = budget.meter();
             return new CountingInputStream(entry.opener().open(), total -> {
-                budget.spend(total - counted[0]);
-                counted[0] = total;
+                meter.accept(total);
                 listener.advanced(total);
             });
         }

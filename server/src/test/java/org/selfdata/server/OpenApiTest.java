@@ -1,15 +1,12 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,27 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final SelfdataServer server = running.server();
     private JsonNode document;
 
     @BeforeEach
-    void startServerAndFetchTheDocument() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
+    void fetchTheDocument() {
         HttpResponse<String> response = new ApiClient(server).get("/api/v1/openapi.json");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
         document = ApiClient.json(response);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
     }
 
     @Test

@@ -1,11 +1,9 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.vault.Engine;
@@ -13,7 +11,6 @@ import org.selfdata.vault.Vault;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,23 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteProtectionTest {
     private static final String SOME_RECORD = new RecordId(RecordType.GEO_POINT, 1_735_689_600_000L, 1).token();
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final SelfdataServer server = running.server();
+    private final Vault vault = running.vault();
 
     @Test
     void onlySignInOpenApiHealthAndThePageArePublic() {

@@ -1,9 +1,7 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
@@ -11,29 +9,15 @@ import org.selfdata.vault.Engine;
 import org.selfdata.vault.Vault;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SelfdataServerTest {
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
-        server = TestServers.start(vault);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.started(Engine.SQLITE);
+    private final SelfdataServer server = running.server();
+    private final Vault vault = running.vault();
 
     @Test
     void aServerOnPortZeroTellsWhereItListens() {

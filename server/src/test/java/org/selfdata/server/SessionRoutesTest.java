@@ -1,10 +1,7 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
@@ -13,7 +10,6 @@ import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,27 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParameterizedClass
 @EnumSource(Engine.class)
 class SessionRoutesTest {
-    @Parameter
-    Engine engine;
+    @RegisterExtension
+    final RunningServer running;
+    private final Vault vault;
+    private final SelfdataServer server;
+    private final ApiClient client;
 
-    @TempDir
-    Path folder;
-
-    private Vault vault;
-    private SelfdataServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void startServer() {
-        vault = TestServers.vaultWithCamille(engine, folder);
-        server = TestServers.start(vault);
+    SessionRoutesTest(Engine engine) {
+        running = RunningServer.started(engine);
+        vault = running.vault();
+        server = running.server();
         client = new ApiClient(server);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        vault.close();
     }
 
     @Test
