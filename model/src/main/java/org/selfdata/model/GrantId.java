@@ -1,0 +1,30 @@
+package org.selfdata.model;
+
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Identifies a grant: an opaque, unguessable text allocated by the vault, safe to show in URLs, receipts and the log.
+ * It carries nothing about the person or the grant's content.
+ */
+public record GrantId(String value) {
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    public GrantId {
+        requireNonNull(value, "value is null");
+        if (!FORM.matcher(value).matches()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "a grant id is 8 to 64 letters, digits, '-' or '_'");
+        }
+    }
+
+    public static GrantId of(String value) {
+        return new GrantId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
