@@ -50,6 +50,7 @@ public final class Vault implements AutoCloseable {
     private final Erasure erasure;
     private final Restoration restoration;
     private final OwnerSessions sessions;
+    private final OAuthTokens oauthTokens;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
 
@@ -66,6 +67,7 @@ public final class Vault implements AutoCloseable {
         this.erasure = new Erasure(database, keyring);
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
+        this.oauthTokens = new OAuthTokens(database, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
@@ -267,6 +269,11 @@ public final class Vault implements AutoCloseable {
 
     public OwnerSessions sessions() {
         return sessions;
+    }
+
+    /** Codes and tokens held by recipients, and the secrets of organizations that push data back. */
+    public OAuthTokens oauthTokens() {
+        return oauthTokens;
     }
 
     public VaultLocation location() {

@@ -37,6 +37,18 @@ final class VaultTables {
     static final Field<byte[]> TOKEN_HASH = field(name("token_hash"), SQLDataType.BLOB);
     static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
 
+    static final Table<Record> RECIPIENT_SECRETS = table(name("recipient_secrets"));
+    static final Field<String> RECIPIENT_ID = field(name("recipient_id"), SQLDataType.VARCHAR);
+    static final Field<byte[]> SECRET_HASH = field(name("secret_hash"), SQLDataType.BLOB);
+
+    static final Table<Record> OAUTH_TOKENS = table(name("oauth_tokens"));
+    static final Field<String> TOKEN_KIND = field(name("kind"), SQLDataType.VARCHAR);
+    static final Field<String> GRANT_ID = field(name("grant_id"), SQLDataType.VARCHAR);
+    static final Field<byte[]> TOKEN_FAMILY = field(name("family"), SQLDataType.BLOB);
+    static final Field<String> CODE_CHALLENGE = field(name("code_challenge"), SQLDataType.VARCHAR);
+    static final Field<String> REDIRECT_URI = field(name("redirect_uri"), SQLDataType.VARCHAR);
+    static final Field<Long> USED_AT = field(name("used_at"), SQLDataType.BIGINT);
+
     static final Table<Record> SOURCES = table(name("sources"));
     static final Field<Long> SOURCE_ID = field(name("source_id"), SQLDataType.BIGINT);
     static final Field<String> KIND = field(name("kind"), SQLDataType.VARCHAR);
@@ -87,18 +99,21 @@ final class VaultTables {
     }
 
     /** Every table with its columns, for the schema test. */
-    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.of(
-            VAULT_META, List.of(META_NAME, META_VALUE),
-            PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
-                    NEXT_RECORD_ID),
-            OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT),
-            SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT),
-            KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT),
-            IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
-                    FINISHED_AT, ADDED, DUPLICATES, REJECTED),
-            RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END, FINGERPRINT,
-                    OCCURRENCE, VERSION, PAYLOAD),
-            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT),
-            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END),
-            REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED));
+    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.ofEntries(
+            Map.entry(VAULT_META, List.of(META_NAME, META_VALUE)),
+            Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
+                    NEXT_RECORD_ID)),
+            Map.entry(OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT)),
+            Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
+            Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),
+            Map.entry(IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
+                    FINISHED_AT, ADDED, DUPLICATES, REJECTED)),
+            Map.entry(RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END,
+                    FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD)),
+            Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT)),
+            Map.entry(COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)),
+            Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
+            Map.entry(RECIPIENT_SECRETS, List.of(RECIPIENT_ID, SECRET_HASH, CREATED_AT)),
+            Map.entry(OAUTH_TOKENS, List.of(TOKEN_HASH, TOKEN_KIND, PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_FAMILY,
+                    CODE_CHALLENGE, REDIRECT_URI, CREATED_AT, EXPIRES_AT, USED_AT)));
 }

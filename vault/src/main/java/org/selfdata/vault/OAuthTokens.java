@@ -1,0 +1,206 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.SelfdataException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.CODE_CHALLENGE;
+import static org.selfdata.vault.VaultTables.CREATED_AT;
+import static org.selfdata.vault.VaultTables.EXPIRES_AT;
+import static org.selfdata.vault.VaultTables.GRANT_ID;
+import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
+import static org.selfdata.vault.VaultTables.RECIPIENT_SECRETS;
+import static org.selfdata.vault.VaultTables.REDIRECT_URI;
+import static org.selfdata.vault.VaultTables.SECRET_HASH;
+import static org.selfdata.vault.VaultTables.TOKEN_FAMILY;
+import static org.selfdata.vault.VaultTables.TOKEN_HASH;
+import static org.selfdata.vault.VaultTables.TOKEN_KIND;
+import static org.selfdata.vault.VaultTables.USED_AT;
+
+/**
+ * The credentials recipients hold: authorization codes, access and refresh tokens, each bound to one grant, and the
+ * secrets of organizations that push data back.
+ *
+ * <p>Only SHA-256 hashes are stored. A token is 256 random bits: it carries nothing, so nothing can be learnt from it
+ * and it dies when its row does. Codes and refresh tokens are used once; presenting one a second time means it was
+ * copied, and the whole family issued from the same authorization is revoked (RFC 9700, section 4.14). Withdrawing a
+ * grant deletes every credential bound to it, so the very next request is refused.
+ */
+public final class OAuthTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CODE = "code";
+    private static final String ACCESS = "access";
+    private static final String REFRESH = "refresh";
+
+    private final Database database;
+    private final Clock clock;
+
+    OAuthTokens(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** What a credential is bound to. */
+    public record Binding(PersonId person, GrantId grant, RecipientId recipient) {
+        public Binding {
+            requireNonNull(person, "person is null");
+            requireNonNull(grant, "grant is null");
+            requireNonNull(recipient, "recipient is null");
+        }
+    }
+
+    /** A redeemed authorization code: its binding, and what the token request must match. */
+    public record Redemption(Binding binding, String codeChallenge, String redirectUri, String family) {}
+
+    /** An access token and the refresh token that renews it. */
+    public record TokenPair(String accessToken, String refreshToken, Duration accessLifetime) {}
+
+    /** Issues a one-time authorization code for the grant the person just gave, with its PKCE challenge (S256). */
+    public String issueCode(Binding binding, String codeChallenge, String redirectUri, Duration lifetime) {
+        String family = newSecret();
+        return insert(binding, CODE, family, codeChallenge, redirectUri, lifetime);
+    }
+
+    /**
+     * Redeems a code for the recipient that asked for it. A code already used revokes everything issued from it and
+     * redeems nothing; an expired code, or another recipient's, redeems nothing.
+     */
+    public Optional<Redemption> redeemCode(String code, RecipientId recipient) {
+        return useOnce(code, CODE, recipient).map(row -> new Redemption(row.binding, row.codeChallenge, row.redirectUri,
+                row.family));
+    }
+
+    /** Issues an access token and a refresh token in the family of a redeemed code. */
+    public TokenPair issueTokens(Binding binding, String family, Duration accessLifetime, Duration refreshLifetime) {
+        String access = insert(binding, ACCESS, family, "", "", accessLifetime);
+        String refresh = insert(binding, REFRESH, family, "", "", refreshLifetime);
+        return new TokenPair(access, refresh, accessLifetime);
+    }
+
+    /** Issues an access token alone, for a recipient that authenticated with its own secret (client credentials). */
+    public String issueAccessToken(Binding binding, Duration lifetime) {
+        return insert(binding, ACCESS, newSecret(), "", "", lifetime);
+    }
+
+    /** Rotates a refresh token: the old one is spent, a new pair is issued; a spent one revokes its family. */
+    public Optional<TokenPair> rotate(String refreshToken, RecipientId recipient, Duration accessLifetime,
+                                      Duration refreshLifetime) {
+        return useOnce(refreshToken, REFRESH, recipient)
+                .map(row -> issueTokens(row.binding, row.family, accessLifetime, refreshLifetime));
+    }
+
+    /** The binding of a live access token. */
+    public Optional<Binding> findAccess(String accessToken) {
+        long now = clock.millis();
+        return database.transaction(connection -> database.dsl(connection)
+                .select(PERSON_ID, GRANT_ID, RECIPIENT_ID).from(OAUTH_TOKENS)
+                .where(TOKEN_HASH.eq(hash(accessToken)).and(TOKEN_KIND.eq(ACCESS)).and(EXPIRES_AT.gt(now)))
+                .fetchOptional(row -> new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()),
+                        RecipientId.of(row.value3()))));
+    }
+
+    /** Deletes every code and token bound to the grant: called when the person withdraws it. */
+    public int revokeGrant(PersonId person, GrantId grant) {
+        return database.transaction(connection -> database.dsl(connection).deleteFrom(OAUTH_TOKENS)
+                .where(PERSON_ID.eq(person.value()).and(GRANT_ID.eq(grant.value()))).execute());
+    }
+
+    /** Gives a recipient a new secret for client authentication, replacing any earlier one; shown once. */
+    public String newRecipientSecret(RecipientId recipient) {
+        String secret = newSecret();
+        long now = clock.millis();
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            dsl.deleteFrom(RECIPIENT_SECRETS).where(RECIPIENT_ID.eq(recipient.value())).execute();
+            return dsl.insertInto(RECIPIENT_SECRETS).set(RECIPIENT_ID, recipient.value()).set(SECRET_HASH, hash(secret))
+                    .set(CREATED_AT, now).execute();
+        });
+        return secret;
+    }
+
+    /** Whether the secret is the recipient's, compared in constant time. */
+    public boolean isRecipientSecret(RecipientId recipient, String secret) {
+        Optional<byte[]> stored = database.transaction(connection -> database.dsl(connection)
+                .select(SECRET_HASH).from(RECIPIENT_SECRETS).where(RECIPIENT_ID.eq(recipient.value()))
+                .fetchOptional(row -> row.value1()));
+        return stored.isPresent() && MessageDigest.isEqual(stored.get(), hash(secret));
+    }
+
+    private record Row(Binding binding, String codeChallenge, String redirectUri, String family) {}
+
+    private Optional<Row> useOnce(String token, String kind, RecipientId recipient) {
+        long now = clock.millis();
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            var found = dsl.select(PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_FAMILY, CODE_CHALLENGE, REDIRECT_URI,
+                            EXPIRES_AT, USED_AT)
+                    .from(OAUTH_TOKENS).where(TOKEN_HASH.eq(hash(token)).and(TOKEN_KIND.eq(kind))).fetchOptional();
+            if (found.isEmpty()) {
+                return Optional.<Row>empty();
+            }
+            var row = found.get();
+            if (row.value8() != 0) {
+                dsl.deleteFrom(OAUTH_TOKENS).where(TOKEN_FAMILY.eq(row.value4())).execute();
+                return Optional.<Row>empty();
+            }
+            if (row.value7() <= now || !row.value3().equals(recipient.value())) {
+                return Optional.<Row>empty();
+            }
+            dsl.update(OAUTH_TOKENS).set(USED_AT, now).where(TOKEN_HASH.eq(hash(token))).execute();
+            Binding binding = new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()), recipient);
+            return Optional.of(new Row(binding, row.value5(), row.value6(),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(row.value4())));
+        });
+    }
+
+    private String insert(Binding binding, String kind, String family, String codeChallenge, String redirectUri,
+                          Duration lifetime) {
+        if (codeChallenge.length() > 128 || redirectUri.length() > 2_048) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, "a code challenge or redirect URI is too long");
+        }
+        String token = newSecret();
+        long now = clock.millis();
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            dsl.deleteFrom(OAUTH_TOKENS).where(EXPIRES_AT.le(now).and(USED_AT.eq(0L))).execute();
+            return dsl.insertInto(OAUTH_TOKENS)
+                    .set(TOKEN_HASH, hash(token))
+                    .set(TOKEN_KIND, kind)
+                    .set(PERSON_ID, binding.person().value())
+                    .set(GRANT_ID, binding.grant().value())
+                    .set(RECIPIENT_ID, binding.recipient().value())
+                    .set(TOKEN_FAMILY, Base64.getUrlDecoder().decode(family))
+                    .set(CODE_CHALLENGE, codeChallenge)
+                    .set(REDIRECT_URI, redirectUri)
+                    .set(CREATED_AT, now)
+                    .set(EXPIRES_AT, now + lifetime.toMillis())
+                    .set(USED_AT, 0L)
+                    .execute();
+        });
+        return token;
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static byte[] hash(String token) {
+        return Imports.sha256().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,133 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecipientId;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OAuthTokensTest {
+    private static final RecipientId APP = RecipientId.of("regional-alerts");
+    private static final RecipientId OTHER_APP = RecipientId.of("another-app");
+    private static final GrantId GRANT = GrantId.of("grant-0001");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @TempDir
+    Path folder;
+
+    private final PeopleTest.MovableClock clock = new PeopleTest.MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private Vault vault;
+    private OAuthTokens tokens;
+    private OAuthTokens.Binding binding;
+
+    @BeforeEach
+    void createVault() {
+        vault = TestVaults.create(Engine.SQLITE, folder, clock);
+        Person camille = TestVaults.camille(vault);
+        tokens = vault.oauthTokens();
+        binding = new OAuthTokens.Binding(camille.id(), GRANT, APP);
+    }
+
+    @AfterEach
+    void closeVault() {
+        vault.close();
+    }
+
+    @Test
+    void aCodeIsRedeemedOnceWithItsChallengeAndRedirect() {
+        String code = tokens.issueCode(binding, "challenge", "https://alerts.example/back", MINUTE);
+
+        OAuthTokens.Redemption redemption = tokens.redeemCode(code, APP).orElseThrow();
+
+        assertThat(redemption.binding()).isEqualTo(binding);
+        assertThat(redemption.codeChallenge()).isEqualTo("challenge");
+        assertThat(redemption.redirectUri()).isEqualTo("https://alerts.example/back");
+        assertThat(tokens.redeemCode(code, APP)).isEmpty();
+    }
+
+    @Test
+    void aCodeRedeemedTwiceRevokesTheTokensIssuedFromIt() {
+        String code = tokens.issueCode(binding, "challenge", "https://alerts.example/back", MINUTE);
+        OAuthTokens.Redemption redemption = tokens.redeemCode(code, APP).orElseThrow();
+        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, redemption.family(), HOUR, Duration.ofDays(30));
+        assertThat(tokens.findAccess(pair.accessToken())).contains(binding);
+
+        assertThat(tokens.redeemCode(code, APP)).isEmpty();
+
+        assertThat(tokens.findAccess(pair.accessToken())).isEmpty();
+    }
+
+    @Test
+    void anotherRecipientCannotRedeemTheCode() {
+        String code = tokens.issueCode(binding, "challenge", "https://alerts.example/back", MINUTE);
+
+        assertThat(tokens.redeemCode(code, OTHER_APP)).isEmpty();
+    }
+
+    @Test
+    void anExpiredCodeRedeemsNothing() {
+        String code = tokens.issueCode(binding, "challenge", "https://alerts.example/back", MINUTE);
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(tokens.redeemCode(code, APP)).isEmpty();
+    }
+
+    @Test
+    void accessTokensExpire() {
+        String access = tokens.issueAccessToken(binding, HOUR);
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(tokens.findAccess(access)).contains(binding);
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(tokens.findAccess(access)).isEmpty();
+    }
+
+    @Test
+    void aRefreshTokenIsRotatedAndTheSpentOneRevokesItsFamily() {
+        OAuthTokens.TokenPair first = tokens.issueTokens(binding, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", HOUR,
+                Duration.ofDays(30));
+
+        OAuthTokens.TokenPair second = tokens.rotate(first.refreshToken(), APP, HOUR, Duration.ofDays(30)).orElseThrow();
+
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(tokens.findAccess(second.accessToken())).contains(binding);
+        assertThat(tokens.rotate(first.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+        assertThat(tokens.findAccess(second.accessToken())).isEmpty();
+        assertThat(tokens.rotate(second.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+    }
+
+    @Test
+    void revokingAGrantKillsEveryTokenBoundToIt() {
+        String access = tokens.issueAccessToken(binding, HOUR);
+        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", HOUR,
+                Duration.ofDays(30));
+
+        assertThat(tokens.revokeGrant(binding.person(), GRANT)).isEqualTo(3);
+
+        assertThat(tokens.findAccess(access)).isEmpty();
+        assertThat(tokens.rotate(pair.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+    }
+
+    @Test
+    void aRecipientSecretIsCheckedAndReplaced() {
+        String first = tokens.newRecipientSecret(APP);
+        assertThat(tokens.isRecipientSecret(APP, first)).isTrue();
+        assertThat(tokens.isRecipientSecret(OTHER_APP, first)).isFalse();
+        assertThat(tokens.isRecipientSecret(APP, first + "x")).isFalse();
+
+        String second = tokens.newRecipientSecret(APP);
+
+        assertThat(tokens.isRecipientSecret(APP, first)).isFalse();
+        assertThat(tokens.isRecipientSecret(APP, second)).isTrue();
+    }
+}
