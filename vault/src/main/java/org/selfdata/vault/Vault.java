@@ -50,6 +50,8 @@ public final class Vault implements AutoCloseable {
     private final Erasure erasure;
     private final Restoration restoration;
     private final OwnerSessions sessions;
+    private final Recipients recipients;
+    private final Grants grants;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
 
@@ -66,6 +68,8 @@ public final class Vault implements AutoCloseable {
         this.erasure = new Erasure(database, keyring);
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
+        this.recipients = new Recipients(database, clock);
+        this.grants = new Grants(database, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
@@ -267,6 +271,15 @@ public final class Vault implements AutoCloseable {
 
     public OwnerSessions sessions() {
         return sessions;
+    }
+
+    public Recipients recipients() {
+        return recipients;
+    }
+
+    /** For the gate: grants are given and withdrawn through it, after their terms are checked. */
+    public Grants grants() {
+        return grants;
     }
 
     public VaultLocation location() {

@@ -81,24 +81,49 @@ final class VaultTables {
     static final Field<Long> REJECT_NUMBER = field(name("reject_number"), SQLDataType.BIGINT);
     static final Field<byte[]> SEALED = field(name("sealed"), SQLDataType.BLOB);
 
+    static final Table<Record> RECIPIENTS = table(name("recipients"));
+    static final Field<String> RECIPIENT_ID = field(name("recipient_id"), SQLDataType.VARCHAR);
+    static final Field<String> IDENTITY = field(name("identity"), SQLDataType.VARCHAR);
+    static final Field<String> REDIRECT_URIS = field(name("redirect_uris"), SQLDataType.VARCHAR);
+    static final Field<Long> REGISTERED_AT = field(name("registered_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> RECIPIENT_DECLARATIONS = table(name("recipient_declarations"));
+    static final Field<String> DECLARATION = field(name("declaration"), SQLDataType.VARCHAR);
+    static final Field<Long> DECLARED_AT = field(name("declared_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> GRANTS = table(name("grants"));
+    static final Field<String> GRANT_ID = field(name("grant_id"), SQLDataType.VARCHAR);
+    static final Field<Integer> DECLARATION_VERSION = field(name("declaration_version"), SQLDataType.INTEGER);
+    static final Field<String> TERMS = field(name("terms"), SQLDataType.VARCHAR);
+    static final Field<Long> GIVEN_AT = field(name("given_at"), SQLDataType.BIGINT);
+    static final Field<Long> VALID_UNTIL = field(name("valid_until"), SQLDataType.BIGINT);
+
+    static final Table<Record> GRANT_WITHDRAWALS = table(name("grant_withdrawals"));
+    static final Field<Long> WITHDRAWN_AT = field(name("withdrawn_at"), SQLDataType.BIGINT);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
     }
 
     /** Every table with its columns, for the schema test. */
-    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.of(
-            VAULT_META, List.of(META_NAME, META_VALUE),
-            PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
-                    NEXT_RECORD_ID),
-            OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT),
-            SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT),
-            KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT),
-            IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
-                    FINISHED_AT, ADDED, DUPLICATES, REJECTED),
-            RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END, FINGERPRINT,
-                    OCCURRENCE, VERSION, PAYLOAD),
-            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT),
-            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END),
-            REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED));
+    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.ofEntries(
+            Map.entry(VAULT_META, List.of(META_NAME, META_VALUE)),
+            Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
+                    NEXT_RECORD_ID)),
+            Map.entry(OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT)),
+            Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
+            Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),
+            Map.entry(IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
+                    FINISHED_AT, ADDED, DUPLICATES, REJECTED)),
+            Map.entry(RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END,
+                    FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD)),
+            Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT)),
+            Map.entry(COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)),
+            Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
+            Map.entry(RECIPIENTS, List.of(RECIPIENT_ID, KIND, IDENTITY, REDIRECT_URIS, REGISTERED_AT)),
+            Map.entry(RECIPIENT_DECLARATIONS, List.of(RECIPIENT_ID, VERSION, DECLARATION, DECLARED_AT)),
+            Map.entry(GRANTS, List.of(PERSON_ID, GRANT_ID, RECIPIENT_ID, DECLARATION_VERSION, KIND, TERMS, GIVEN_AT,
+                    VALID_UNTIL)),
+            Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)));
 }
