@@ -132,19 +132,38 @@ public final class ConsentReceipts {
     }
 
     private static ConsentReceipt read(String json, String jws) {
+        JsonNode node;
         try {
-            JsonNode node = PayloadCodec.mapper().readTree(json);
-            String status = node.get("consent_status").asString();
-            ConsentEvent event = Arrays.stream(ConsentEvent.values()).filter(value -> value.status().equals(status))
-                    .findFirst().orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
-                            "the receipt's consent status is neither given nor withdrawn"));
-            return new ConsentReceipt(node.get("record_id").asString(), GrantId.of(node.get("consent_id").asString()),
-                    event, Instant.parse(node.get("record_timestamp").asString()), json, jws);
+            node = PayloadCodec.mapper().readTree(json);
         }
-        catch (JacksonException | NullPointerException | DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    "the receipt is signed but its content is not a selfdata consent record", e);
+        catch (JacksonException e) {
+            throw notARecord(e);
         }
+        String status = text(node, "consent_status");
+        ConsentEvent event = Arrays.stream(ConsentEvent.values()).filter(value -> value.status().equals(status))
+                .findFirst().orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
+                        "the receipt's consent status is neither given nor withdrawn"));
+        try {
+            return new ConsentReceipt(text(node, "record_id"), GrantId.of(text(node, "consent_id")), event,
+                    Instant.parse(text(node, "record_timestamp")), json, jws);
+        }
+        catch (DateTimeParseException | SelfdataException e) {
+            throw notARecord(e);
+        }
+    }
+
+    private static String text(JsonNode node, String property) {
+        JsonNode value = node.get(property);
+        if (value == null || !value.isString()) {
+            throw notARecord(null);
+        }
+        return value.asString();
+    }
+
+    private static SelfdataException notARecord(Exception cause) {
+        String message = "the receipt is signed but its content is not a selfdata consent record";
+        return cause == null ? new SelfdataException(ErrorCode.INVALID_INPUT, message)
+                : new SelfdataException(ErrorCode.INVALID_INPUT, message, cause);
     }
 
     private static ObjectNode record(String id, Grant grant, Recipient recipient, ConsentEvent event, Instant at) {

@@ -18,7 +18,7 @@ public record Refusal(List<String> reasons, Optional<GrantTerms> justified) impl
         reasons = List.copyOf(requireNonNull(reasons, "reasons is null"));
         requireNonNull(justified, "justified is null");
         if (reasons.isEmpty()) {
-            throw new IllegalArgumentException("a refusal gives at least one reason");
+            throw new SelfdataException(ErrorCode.INTERNAL, "a refusal of a grant gives at least one reason");
         }
     }
 
