@@ -17,6 +17,8 @@ import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.REJECTS;
 import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
+import static org.selfdata.vault.VaultTables.GRANTS;
+import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
@@ -58,6 +60,8 @@ public final class Erasure {
             dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(GRANT_WITHDRAWALS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(GRANTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
             return new Report(sources.size(), batches, records);
         });

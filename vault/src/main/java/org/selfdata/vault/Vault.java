@@ -51,6 +51,8 @@ public final class Vault implements AutoCloseable {
     private final Restoration restoration;
     private final OwnerSessions sessions;
     private final OAuthTokens oauthTokens;
+    private final Recipients recipients;
+    private final Grants grants;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
 
@@ -68,6 +70,8 @@ public final class Vault implements AutoCloseable {
         this.restoration = new Restoration(database, keyring);
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
+        this.recipients = new Recipients(database, clock);
+        this.grants = new Grants(database, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
@@ -274,6 +278,15 @@ public final class Vault implements AutoCloseable {
     /** Codes and tokens held by recipients, and the secrets of organizations that push data back. */
     public OAuthTokens oauthTokens() {
         return oauthTokens;
+    }
+
+    public Recipients recipients() {
+        return recipients;
+    }
+
+    /** For the gate: grants are given and withdrawn through it, after their terms are checked. */
+    public Grants grants() {
+        return grants;
     }
 
     public VaultLocation location() {

@@ -93,6 +93,24 @@ final class VaultTables {
     static final Field<Long> REJECT_NUMBER = field(name("reject_number"), SQLDataType.BIGINT);
     static final Field<byte[]> SEALED = field(name("sealed"), SQLDataType.BLOB);
 
+    static final Table<Record> RECIPIENTS = table(name("recipients"));
+    static final Field<String> IDENTITY = field(name("identity"), SQLDataType.VARCHAR);
+    static final Field<String> REDIRECT_URIS = field(name("redirect_uris"), SQLDataType.VARCHAR);
+    static final Field<Long> REGISTERED_AT = field(name("registered_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> RECIPIENT_DECLARATIONS = table(name("recipient_declarations"));
+    static final Field<String> DECLARATION = field(name("declaration"), SQLDataType.VARCHAR);
+    static final Field<Long> DECLARED_AT = field(name("declared_at"), SQLDataType.BIGINT);
+
+    static final Table<Record> GRANTS = table(name("grants"));
+    static final Field<Integer> DECLARATION_VERSION = field(name("declaration_version"), SQLDataType.INTEGER);
+    static final Field<String> TERMS = field(name("terms"), SQLDataType.VARCHAR);
+    static final Field<Long> GIVEN_AT = field(name("given_at"), SQLDataType.BIGINT);
+    static final Field<Long> VALID_UNTIL = field(name("valid_until"), SQLDataType.BIGINT);
+
+    static final Table<Record> GRANT_WITHDRAWALS = table(name("grant_withdrawals"));
+    static final Field<Long> WITHDRAWN_AT = field(name("withdrawn_at"), SQLDataType.BIGINT);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -115,5 +133,10 @@ final class VaultTables {
             Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
             Map.entry(RECIPIENT_SECRETS, List.of(RECIPIENT_ID, SECRET_HASH, CREATED_AT)),
             Map.entry(OAUTH_TOKENS, List.of(TOKEN_HASH, TOKEN_KIND, PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_FAMILY,
-                    CODE_CHALLENGE, REDIRECT_URI, CREATED_AT, EXPIRES_AT, USED_AT)));
+                    CODE_CHALLENGE, REDIRECT_URI, CREATED_AT, EXPIRES_AT, USED_AT)),
+            Map.entry(RECIPIENTS, List.of(RECIPIENT_ID, KIND, IDENTITY, REDIRECT_URIS, REGISTERED_AT)),
+            Map.entry(RECIPIENT_DECLARATIONS, List.of(RECIPIENT_ID, VERSION, DECLARATION, DECLARED_AT)),
+            Map.entry(GRANTS, List.of(PERSON_ID, GRANT_ID, RECIPIENT_ID, DECLARATION_VERSION, KIND, TERMS, GIVEN_AT,
+                    VALID_UNTIL)),
+            Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)));
 }

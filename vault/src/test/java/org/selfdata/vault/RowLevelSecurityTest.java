@@ -104,6 +104,37 @@ class RowLevelSecurityTest {
         }
     }
 
+    @Test
+    void aSessionSeesOnlyTheGrantsOfThePersonItNamed(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        Person camille;
+        Person dominique;
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            dominique = vault.people().create("dominique", TestVaults.PARIS);
+            var meteo = SampleRecipients.meteoLocale(vault);
+            var terms = SampleRecipients.regionTerms(meteo, java.time.Instant.parse("2025-06-01T08:00:00Z"),
+                    java.time.Duration.ofDays(30));
+            vault.grants().give(camille.id(), terms);
+            vault.grants().withdraw(dominique.id(), vault.grants().give(dominique.id(), terms).id());
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            name(connection, camille.id().value());
+            assertThat(personIds(connection, "grants")).containsExactly(camille.id().value());
+            assertThat(count(connection, "grant_withdrawals")).isZero();
+            assertThat(count(connection, "recipient_declarations")).as("declarations are vault-wide").isEqualTo(1);
+            connection.rollback();
+
+            name(connection, dominique.id().value());
+            assertThat(personIds(connection, "grants")).containsExactly(dominique.id().value());
+            assertThat(count(connection, "grant_withdrawals")).isEqualTo(1);
+            connection.rollback();
+        }
+    }
+
     private static void name(Connection connection, long person) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
             statement.setString(1, Long.toString(person));

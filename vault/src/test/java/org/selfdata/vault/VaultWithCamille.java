@@ -8,6 +8,7 @@ import org.selfdata.model.StoredRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,8 +24,13 @@ public final class VaultWithCamille implements AfterEachCallback {
     private final Person camille;
 
     public VaultWithCamille(Engine engine) {
+        this(engine, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's own, for what depends on time: sessions, grants and their expiry. */
+    public VaultWithCamille(Engine engine, Clock clock) {
         folder = TestVaults.newFolder();
-        vault = TestVaults.create(engine, folder);
+        vault = TestVaults.create(engine, folder, clock);
         camille = TestVaults.camille(vault);
     }
 

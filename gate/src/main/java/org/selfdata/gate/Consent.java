@@ -1,0 +1,199 @@
+package org.selfdata.gate;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.Recipients;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Holds what a person is about to grant against what the recipient declares it does. A grant can never ask for more
+ * than the declaration justifies: another purpose, other data, finer precision, longer retention, another legal basis.
+ * Terms that do are refused with every reason in plain words, together with the same terms brought back within the
+ * declaration, so the person can be offered what is justified instead of a bare no.
+ */
+public final class Consent {
+    /** How long an offered grant lasts unless the person chooses otherwise. */
+    public static final Duration OFFERED_VALIDITY = Duration.ofDays(30);
+    /** The longest a grant lasts: long-lived consent is forgotten consent; the person can give it again. */
+    public static final Duration LONGEST_VALIDITY = Duration.ofDays(366);
+    static final int OFFERED_VOLUME = 1_000;
+
+    private final Recipients recipients;
+    private final Clock clock;
+
+    public Consent(Recipients recipients, Clock clock) {
+        this.recipients = requireNonNull(recipients, "recipients is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Checks terms against the recipient's current declaration. */
+    public ConsentCheck check(GrantTerms terms) {
+        requireNonNull(terms, "terms is null");
+        return check(terms, currentDeclaration(terms.recipient()), clock.instant());
+    }
+
+    /** The terms to show the person by default for one of the recipient's declared purposes: exactly what it justifies. */
+    public GrantTerms offer(RecipientId recipient, Purpose purpose) {
+        ProcessingDeclaration declaration = currentDeclaration(recipient);
+        DeclaredPurpose declared = declaration.purpose(purpose).orElseThrow(() -> new SelfdataException(
+                ErrorCode.NOT_FOUND, "recipient " + recipient + " does not declare the purpose " + purpose.term()));
+        Instant now = clock.instant();
+        return new GrantTerms(recipient, declaration.version(), GrantKind.READ, purpose, declared.description(),
+                declared.legalBasis(), declared.types(), declared.categories(), Set.of(), declared.ceiling(),
+                CoveredPeriod.fromGrant(), now, now.plus(OFFERED_VALIDITY), declaration.retention(), OFFERED_VOLUME);
+    }
+
+    private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
+        recipients.get(recipient);
+        return recipients.currentDeclaration(recipient).orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
+                "recipient " + recipient + " has declared no processing yet, so no grant can be given to it"));
+    }
+
+    static ConsentCheck check(GrantTerms terms, ProcessingDeclaration declaration, Instant now) {
+        Optional<DeclaredPurpose> found = declaration.purpose(terms.purpose());
+        if (found.isEmpty()) {
+            return new Refusal(List.of("asks for the purpose " + terms.purpose().term()
+                    + ", which the recipient does not declare; it declares " + declaration.purposes().stream()
+                            .map(declared -> declared.purpose().term() + " (" + declared.description() + ")")
+                            .collect(Collectors.joining(", "))), Optional.empty());
+        }
+        DeclaredPurpose declared = found.get();
+        String theDeclared = "the declared purpose, " + declared.description() + ",";
+        List<String> reasons = new ArrayList<>();
+        if (terms.declarationVersion() != declaration.version()) {
+            reasons.add("was drawn up on declaration version " + terms.declarationVersion()
+                    + "; the recipient now declares version " + declaration.version());
+        }
+        if (!terms.purposeDescription().equals(declared.description())) {
+            reasons.add("describes the purpose in other words than the declaration, which says " + declared.description());
+        }
+        if (terms.legalBasis() != declared.legalBasis()) {
+            reasons.add("rests on " + terms.legalBasis().label() + "; " + theDeclared + " rests on "
+                    + declared.legalBasis().label());
+        }
+        reasons.addAll(dataReasons(terms, declared, theDeclared));
+        reasons.addAll(precisionReasons(terms.precision(), declared.ceiling(), theDeclared));
+        if (terms.retention().compareTo(declaration.retention()) > 0) {
+            reasons.add("asks to keep the data " + terms.retention().toDays() + " days; the recipient declares it keeps data "
+                    + declaration.retention().toDays() + " days");
+        }
+        reasons.addAll(validityReasons(terms, now));
+        if (reasons.isEmpty()) {
+            return new ConsentCheck.Acceptance(terms);
+        }
+        return new Refusal(reasons, Optional.of(justified(terms, declaration, declared, now)));
+    }
+
+    private static List<String> dataReasons(GrantTerms terms, DeclaredPurpose declared, String theDeclared) {
+        List<String> reasons = new ArrayList<>();
+        String needed = declared.categories().stream().map(Category::term).sorted().collect(Collectors.joining(", "));
+        terms.categories().stream().filter(category -> !isWithin(category, declared)).map(Category::term).sorted()
+                .forEach(category -> reasons.add("asks for " + category + ", which " + theDeclared
+                        + " does not need; it needs " + needed));
+        terms.types().stream().filter(type -> !isJustified(type, declared)).map(RecordType::id).sorted()
+                .forEach(type -> reasons.add("asks for " + type + " records, which " + theDeclared + " does not need"));
+        return reasons;
+    }
+
+    private static List<String> precisionReasons(Precision asked, Precision ceiling, String theDeclared) {
+        List<String> reasons = new ArrayList<>();
+        if (!asked.location().isAtMost(ceiling.location())) {
+            reasons.add(precisionReason("location at " + asked.location().term() + " precision",
+                    "location at " + ceiling.location().term() + " precision", theDeclared));
+        }
+        if (!asked.amount().isAtMost(ceiling.amount())) {
+            reasons.add(precisionReason("amounts at " + asked.amount().term() + " precision",
+                    "amounts at " + ceiling.amount().term() + " precision", theDeclared));
+        }
+        if (!asked.time().isAtMost(ceiling.time())) {
+            reasons.add(precisionReason("time at " + asked.time().term() + " precision",
+                    "time at " + ceiling.time().term() + " precision", theDeclared));
+        }
+        if (!asked.identifiers().isAtMost(ceiling.identifiers())) {
+            reasons.add(precisionReason("identifiers in clear", "identifiers pseudonymized", theDeclared));
+        }
+        return reasons;
+    }
+
+    private static String precisionReason(String asked, String needed, String theDeclared) {
+        return "asks for " + asked + "; " + theDeclared + " needs " + needed;
+    }
+
+    private static List<String> validityReasons(GrantTerms terms, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        if (!terms.validUntil().isAfter(now)) {
+            reasons.add("ends its validity at " + terms.validUntil() + ", before it would be given");
+        }
+        Instant start = terms.validFrom().isAfter(now) ? terms.validFrom() : now;
+        if (Duration.between(start, terms.validUntil()).compareTo(LONGEST_VALIDITY) > 0) {
+            reasons.add("lasts more than " + LONGEST_VALIDITY.toDays() + " days; a grant lasts at most "
+                    + LONGEST_VALIDITY.toDays() + " days and can be given again");
+        }
+        if (Duration.between(now, terms.validFrom()).compareTo(LONGEST_VALIDITY) > 0) {
+            reasons.add("starts more than " + LONGEST_VALIDITY.toDays() + " days from now");
+        }
+        return reasons;
+    }
+
+    /** The same terms brought within the declaration: what the person is offered instead. */
+    private static GrantTerms justified(GrantTerms terms, ProcessingDeclaration declaration, DeclaredPurpose declared,
+                                        Instant now) {
+        Set<Category> categories = new LinkedHashSet<>();
+        for (Category category : terms.categories()) {
+            if (isWithin(category, declared)) {
+                categories.add(category);
+            }
+            else {
+                declared.categories().stream().filter(narrower -> narrower.isWithin(category)).forEach(categories::add);
+            }
+        }
+        Set<RecordType> types = terms.types().stream().filter(type -> isJustified(type, declared))
+                .collect(Collectors.toSet());
+        if (categories.isEmpty() && types.isEmpty()) {
+            categories.addAll(declared.categories());
+            types.addAll(declared.types());
+        }
+        Instant from = terms.validFrom().isBefore(now) || Duration.between(now, terms.validFrom())
+                .compareTo(LONGEST_VALIDITY) > 0 ? now : terms.validFrom();
+        Instant until = terms.validUntil().isAfter(from) ? terms.validUntil() : from.plus(OFFERED_VALIDITY);
+        if (Duration.between(from, until).compareTo(LONGEST_VALIDITY) > 0) {
+            until = from.plus(LONGEST_VALIDITY);
+        }
+        Duration retention = terms.retention().compareTo(declaration.retention()) > 0 ? declaration.retention()
+                : terms.retention();
+        return terms.withDeclarationVersion(declaration.version())
+                .withBasis(declared.description(), declared.legalBasis())
+                .withData(types, categories, terms.precision().atMost(declared.ceiling()))
+                .withRetention(retention)
+                .withValidity(from, until);
+    }
+
+    private static boolean isWithin(Category category, DeclaredPurpose declared) {
+        return declared.categories().stream().anyMatch(category::isWithin);
+    }
+
+    private static boolean isJustified(RecordType type, DeclaredPurpose declared) {
+        return declared.types().isEmpty() ? isWithin(type.defaultCategory(), declared) : declared.types().contains(type);
+    }
+}

@@ -1,0 +1,240 @@
+package org.selfdata.gate;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import org.selfdata.model.Category;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientIdentity;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Consent receipts in the structure of ISO/IEC TS 27560 (consent record information structure), written in JSON-LD
+ * with W3C DPV terms, and signed by the vault as a compact JWS (ES256) so that the person, the recipient or a
+ * supervisory authority can check one against the vault's published key without asking the vault.
+ *
+ * <p>The data subject is named by a pseudonym tied to the grant, never by the person's handle or number: a receipt
+ * may be shown to anyone, and should tell them nothing about who gave it beyond what the grant itself says.
+ */
+public final class ConsentReceipts {
+    static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
+    static final JOSEObjectType TYPE = new JOSEObjectType("consent-receipt+jws");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JWSSigner signer;
+    private final String keyId;
+
+    public ConsentReceipts(JWSSigner signer, String keyId) {
+        this.signer = requireNonNull(signer, "signer is null");
+        this.keyId = requireNonNull(keyId, "keyId is null");
+        if (!signer.supportedJWSAlgorithms().contains(JWSAlgorithm.ES256)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "consent receipts are signed with ES256, "
+                    + "which the vault's signing key does not support");
+        }
+    }
+
+    /** The receipt of a grant just given. */
+    public ConsentReceipt given(Grant grant, Recipient recipient) {
+        return receipt(grant, recipient, ConsentEvent.GIVEN, grant.givenAt());
+    }
+
+    /** The receipt of a grant just withdrawn. */
+    public ConsentReceipt withdrawn(Grant grant, Recipient recipient) {
+        Instant withdrawnAt = grant.withdrawnAt().orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
+                "grant " + grant.id() + " is not withdrawn, so it has no withdrawal receipt"));
+        return receipt(grant, recipient, ConsentEvent.WITHDRAWN, withdrawnAt);
+    }
+
+    private ConsentReceipt receipt(Grant grant, Recipient recipient, ConsentEvent event, Instant at) {
+        if (!grant.terms().recipient().equals(recipient.id())) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "grant " + grant.id() + " was given to another recipient than " + recipient.id());
+        }
+        String id = newId();
+        String json = PayloadCodec.mapper().writeValueAsString(record(id, grant, recipient, event, at));
+        JWSObject signed = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(TYPE).build(),
+                new Payload(json));
+        try {
+            signed.sign(signer);
+        }
+        catch (JOSEException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot sign the receipt of grant " + grant.id(), e);
+        }
+        return new ConsentReceipt(id, grant.id(), event, at, json, signed.serialize());
+    }
+
+    /**
+     * Checks a receipt's signature against published keys and reads it back. Fails, saying why, when the text is not
+     * a receipt, names a key that is not published, or was changed after it was signed.
+     */
+    public static ConsentReceipt verify(String jws, JWKSet publicKeys) {
+        requireNonNull(jws, "jws is null");
+        requireNonNull(publicKeys, "publicKeys is null");
+        JWSObject parsed;
+        try {
+            parsed = JWSObject.parse(jws.strip());
+        }
+        catch (ParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "this is not a consent receipt: it is not a compact JWS", e);
+        }
+        JWSHeader header = parsed.getHeader();
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    "this is not a selfdata consent receipt: it must be signed with ES256 and name its key");
+        }
+        JWK key = publicKeys.getKeyByKeyId(header.getKeyID());
+        if (!(key instanceof ECKey ecKey)) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the receipt was signed with key '"
+                    + header.getKeyID().replaceAll("\\p{Cntrl}", "?") + "', which is not among the published EC keys");
+        }
+        boolean valid;
+        try {
+            valid = parsed.verify(new ECDSAVerifier(ecKey.toPublicJWK()));
+        }
+        catch (JOSEException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the receipt's signature does not match the published key '"
+                    + ecKey.getKeyID() + "': the receipt was changed after it was signed, or signed by another key");
+        }
+        return read(parsed.getPayload().toString(), jws.strip());
+    }
+
+    private static ConsentReceipt read(String json, String jws) {
+        JsonNode node;
+        try {
+            node = PayloadCodec.mapper().readTree(json);
+        }
+        catch (JacksonException e) {
+            throw notARecord(e);
+        }
+        String status = text(node, "consent_status");
+        ConsentEvent event = Arrays.stream(ConsentEvent.values()).filter(value -> value.status().equals(status))
+                .findFirst().orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
+                        "the receipt's consent status is neither given nor withdrawn"));
+        try {
+            return new ConsentReceipt(text(node, "record_id"), GrantId.of(text(node, "consent_id")), event,
+                    Instant.parse(text(node, "record_timestamp")), json, jws);
+        }
+        catch (DateTimeParseException | SelfdataException e) {
+            throw notARecord(e);
+        }
+    }
+
+    private static String text(JsonNode node, String property) {
+        JsonNode value = node.get(property);
+        if (value == null || !value.isString()) {
+            throw notARecord(null);
+        }
+        return value.asString();
+    }
+
+    private static SelfdataException notARecord(Exception cause) {
+        String message = "the receipt is signed but its content is not a selfdata consent record";
+        return cause == null ? new SelfdataException(ErrorCode.INVALID_INPUT, message)
+                : new SelfdataException(ErrorCode.INVALID_INPUT, message, cause);
+    }
+
+    private static ObjectNode record(String id, Grant grant, Recipient recipient, ConsentEvent event, Instant at) {
+        GrantTerms terms = grant.terms();
+        ObjectNode node = PayloadCodec.mapper().createObjectNode();
+        node.putObject("@context")
+                .put("dpv", "https://w3id.org/dpv#")
+                .put("pd", "https://w3id.org/dpv/pd#")
+                .put("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#")
+                .put("selfdata", "https://selfdata.org/ns/consent#");
+        node.put("@type", "dpv:ConsentRecord");
+        node.put("schema_version", SCHEMA_VERSION);
+        node.put("record_id", id);
+        node.put("record_timestamp", at.toString());
+        node.put("consent_id", grant.id().value());
+        node.putObject("data_subject")
+                .put("id", "urn:selfdata:grant:" + grant.id() + ":subject")
+                .put("id_type", "dpv:Pseudonymisation");
+        controller(node.putArray("controllers").addObject(), recipient);
+        node.putObject("notice").put("declaration_version", terms.declarationVersion());
+        purpose(node.putArray("purposes").addObject(), terms);
+        node.put("consent_status", event.status());
+        node.putObject("event")
+                .put("type", event.term())
+                .put("time", at.toString())
+                .put("actor", "dpv:DataSubject")
+                .put("given_at", grant.givenAt().toString());
+        node.putObject("duration")
+                .put("start", terms.validFrom().toString())
+                .put("end", terms.validUntil().toString());
+        return node;
+    }
+
+    private static void controller(ObjectNode node, Recipient recipient) {
+        RecipientIdentity identity = recipient.identity();
+        node.put("id", "urn:selfdata:recipient:" + recipient.id());
+        node.put("kind", recipient.kind().term());
+        node.put("name", identity.name());
+        node.put("legal_name", identity.legalName());
+        node.put("country", identity.country());
+        node.put("contact", identity.contact());
+        identity.dataProtectionOfficer().ifPresent(officer -> node.put("data_protection_officer", officer));
+    }
+
+    private static void purpose(ObjectNode node, GrantTerms terms) {
+        node.put("purpose", terms.purpose().term());
+        node.put("description", terms.purposeDescription());
+        node.put("legal_basis", terms.legalBasis().term());
+        node.put("legal_basis_dpv", terms.legalBasis().dpvTerm());
+        node.putArray("processing").add(terms.kind() == GrantKind.READ ? "dpv:Disclose" : "dpv:Store");
+        sorted(node.putArray("personal_data"), terms.categories(), Category::term);
+        sorted(node.putArray("selfdata:record_types"), terms.types(), RecordType::id);
+        sorted(node.putArray("selfdata:free_text_fields"), terms.fields(), Function.identity());
+        node.putObject("selfdata:precision")
+                .put("location", terms.precision().location().term())
+                .put("amount", terms.precision().amount().term())
+                .put("time", terms.precision().time().term())
+                .put("identifiers", terms.precision().identifiers().term());
+        node.put("selfdata:covered_period", terms.covered().term());
+        node.put("selfdata:grant_kind", terms.kind().term());
+        node.put("selfdata:volume_limit_per_day", terms.volumeLimit());
+        node.putObject("storage").put("retention", "P" + terms.retention().toDays() + "D");
+    }
+
+    private static <T> void sorted(ArrayNode array, Collection<T> values, Function<T, String> term) {
+        values.stream().map(term).sorted().forEach(array::add);
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

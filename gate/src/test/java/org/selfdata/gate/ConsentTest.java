@@ -1,0 +1,123 @@
+package org.selfdata.gate;
+
+import org.junit.jupiter.api.Test;
+import org.selfdata.model.AmountPrecision;
+import org.selfdata.model.Category;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.IdentifierPrecision;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.TimePrecision;
+import org.selfdata.vault.SampleRecipients;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules a grant is held to against a declaration, without a vault: Météo Locale declares notifications by region. */
+class ConsentTest {
+    private static final Instant NOW = Instant.parse("2025-06-01T08:00:00Z");
+    private static final ProcessingDeclaration DECLARATION = SampleRecipients.notificationsByRegion(1);
+    private static final GrantTerms JUSTIFIED = new GrantTerms(RecipientId.of("meteo-locale"), 1, GrantKind.READ,
+            Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.CONSENT, Set.of(),
+            Set.of(Category.LOCATION), Set.of(), SampleRecipients.REGION_BY_DAY,
+            org.selfdata.model.CoveredPeriod.fromGrant(), NOW, NOW.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+
+    @Test
+    void termsWithinTheDeclarationAreAccepted() {
+        assertThat(Consent.check(JUSTIFIED, DECLARATION, NOW)).isEqualTo(new ConsentCheck.Acceptance(JUSTIFIED));
+    }
+
+    @Test
+    void coarserThanTheCeilingAndNarrowerCategoriesAreAccepted() {
+        GrantTerms coarser = JUSTIFIED.withData(Set.of(RecordType.GEO_VISIT), Set.of(Category.GPS_COORDINATE),
+                SampleRecipients.REGION_BY_DAY.withLocation(LocationPrecision.COUNTRY).withTime(TimePrecision.MONTH));
+
+        assertThat(Consent.check(coarser, DECLARATION, NOW)).isInstanceOf(ConsentCheck.Acceptance.class);
+    }
+
+    @Test
+    void exactLocationIsRefusedWithTheReasonAndRegionIsOffered() {
+        GrantTerms exact = JUSTIFIED.withPrecision(SampleRecipients.REGION_BY_DAY.withLocation(LocationPrecision.EXACT));
+
+        Refusal refusal = (Refusal) Consent.check(exact, DECLARATION, NOW);
+
+        assertThat(refusal.reasons()).containsExactly("asks for location at exact precision; the declared purpose, "
+                + "notifications by region, needs location at region precision");
+        assertThat(refusal.justified()).contains(JUSTIFIED);
+    }
+
+    @Test
+    void everyReasonIsGivenAndEveryExcessBroughtBack() {
+        GrantTerms greedy = new GrantTerms(RecipientId.of("meteo-locale"), 1, GrantKind.READ,
+                Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.LEGITIMATE_INTEREST,
+                Set.of(RecordType.BANK_TRANSACTION, RecordType.GEO_POINT), Set.of(Category.TRACKING, Category.FINANCIAL),
+                Set.of(), Precision.EXACT.withIdentifiers(IdentifierPrecision.CLEAR).withAmount(AmountPrecision.rounded(1)),
+                org.selfdata.model.CoveredPeriod.fromGrant(), NOW, NOW.plus(Duration.ofDays(400)), Duration.ofDays(90), 5_000);
+
+        Refusal refusal = (Refusal) Consent.check(greedy, DECLARATION, NOW);
+
+        String theDeclared = "the declared purpose, notifications by region,";
+        assertThat(refusal.reasons()).containsExactly(
+                "rests on legitimate interests (GDPR art. 6(1)(f)); " + theDeclared + " rests on consent (GDPR art. 6(1)(a))",
+                "asks for pd:Financial, which " + theDeclared + " does not need; it needs pd:Location",
+                "asks for pd:Tracking, which " + theDeclared + " does not need; it needs pd:Location",
+                "asks for bank.transaction records, which " + theDeclared + " does not need",
+                "asks for location at exact precision; " + theDeclared + " needs location at region precision",
+                "asks for time at exact precision; " + theDeclared + " needs time at day precision",
+                "asks to keep the data 90 days; the recipient declares it keeps data 30 days",
+                "lasts more than 366 days; a grant lasts at most 366 days and can be given again");
+        GrantTerms offered = refusal.justified().orElseThrow();
+        assertThat(offered.legalBasis()).isEqualTo(LegalBasis.CONSENT);
+        assertThat(offered.categories()).containsExactly(Category.LOCATION);
+        assertThat(offered.types()).containsExactly(RecordType.GEO_POINT);
+        assertThat(offered.precision()).isEqualTo(new Precision(LocationPrecision.REGION, AmountPrecision.rounded(1),
+                TimePrecision.DAY, IdentifierPrecision.CLEAR));
+        assertThat(offered.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(offered.validUntil()).isEqualTo(NOW.plus(Duration.ofDays(366)));
+        assertThat(offered.volumeLimit()).isEqualTo(5_000);
+        assertThat(Consent.check(offered, DECLARATION, NOW)).isEqualTo(new ConsentCheck.Acceptance(offered));
+    }
+
+    @Test
+    void anUndeclaredPurposeIsRefusedWithNothingToOffer() {
+        GrantTerms marketing = new GrantTerms(RecipientId.of("meteo-locale"), 1, GrantKind.READ, Purpose.MARKETING,
+                "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
+                SampleRecipients.REGION_BY_DAY, org.selfdata.model.CoveredPeriod.fromGrant(), NOW,
+                NOW.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+
+        assertThat(Consent.check(marketing, DECLARATION, NOW)).isEqualTo(new Refusal(java.util.List.of(
+                "asks for the purpose dpv:Marketing, which the recipient does not declare; it declares "
+                        + "dpv:CommunicationManagement (notifications by region)"), Optional.empty()));
+    }
+
+    @Test
+    void termsDrawnUpOnAnEarlierDeclarationAreRefreshed() {
+        Refusal refusal = (Refusal) Consent.check(JUSTIFIED, SampleRecipients.notificationsByRegion(2), NOW);
+
+        assertThat(refusal.reasons()).containsExactly(
+                "was drawn up on declaration version 1; the recipient now declares version 2");
+        assertThat(refusal.justified()).contains(JUSTIFIED.withDeclarationVersion(2));
+    }
+
+    @Test
+    void aGrantThatHasAlreadyEndedIsRefused() {
+        Instant later = NOW.plus(Duration.ofDays(31));
+
+        Refusal refusal = (Refusal) Consent.check(JUSTIFIED, DECLARATION, later);
+
+        assertThat(refusal.reasons()).containsExactly(
+                "ends its validity at 2025-07-01T08:00:00Z, before it would be given");
+        assertThat(refusal.justified().orElseThrow().validFrom()).isEqualTo(later);
+        assertThat(refusal.justified().orElseThrow().validUntil()).isEqualTo(later.plus(Duration.ofDays(30)));
+    }
+}

@@ -1,0 +1,163 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.SelfdataException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.DECLARATION_VERSION;
+import static org.selfdata.vault.VaultTables.GIVEN_AT;
+import static org.selfdata.vault.VaultTables.GRANTS;
+import static org.selfdata.vault.VaultTables.GRANT_ID;
+import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
+import static org.selfdata.vault.VaultTables.KIND;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECIPIENTS;
+import static org.selfdata.vault.VaultTables.RECIPIENT_DECLARATIONS;
+import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
+import static org.selfdata.vault.VaultTables.TERMS;
+import static org.selfdata.vault.VaultTables.VALID_UNTIL;
+import static org.selfdata.vault.VaultTables.VERSION;
+import static org.selfdata.vault.VaultTables.WITHDRAWN_AT;
+
+/**
+ * The grants people give recipients, and their withdrawals. This stores what it is given: whether terms are
+ * justified by the recipient's declaration is for the gate to decide before it gives them.
+ *
+ * <p>Every read goes to the database, never to a cache, so a withdrawal is seen by the very next request.
+ */
+public final class Grants {
+    private static final Field<Long> GRANT_PERSON = qualified(GRANTS, PERSON_ID);
+    private static final Field<String> GRANT_GRANT_ID = qualified(GRANTS, GRANT_ID);
+    private static final Field<String> GRANT_RECIPIENT = qualified(GRANTS, RECIPIENT_ID);
+    private static final Field<String> GRANT_TERMS = qualified(GRANTS, TERMS);
+    private static final Field<Long> GRANT_GIVEN_AT = qualified(GRANTS, GIVEN_AT);
+    private static final Field<Long> WITHDRAWAL_PERSON = qualified(GRANT_WITHDRAWALS, PERSON_ID);
+    private static final Field<String> WITHDRAWAL_GRANT_ID = qualified(GRANT_WITHDRAWALS, GRANT_ID);
+    private static final Field<Long> WITHDRAWAL_AT = qualified(GRANT_WITHDRAWALS, WITHDRAWN_AT);
+
+    private final Database database;
+    private final Clock clock;
+
+    Grants(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Grant give(PersonId person, GrantTerms terms) {
+        requireNonNull(terms, "terms is null");
+        Grant grant = new Grant(GrantId.of(Recipients.newId()), person, terms, clock.instant(), Optional.empty());
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            RecipientId recipient = terms.recipient();
+            if (!dsl.fetchExists(RECIPIENTS, RECIPIENT_ID.eq(recipient.value()))) {
+                throw Recipients.missing(recipient);
+            }
+            if (!dsl.fetchExists(RECIPIENT_DECLARATIONS,
+                    RECIPIENT_ID.eq(recipient.value()).and(VERSION.eq(terms.declarationVersion())))) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "recipient " + recipient + " has no declaration version "
+                        + terms.declarationVersion());
+            }
+            dsl.insertInto(GRANTS)
+                    .set(PERSON_ID, person.value())
+                    .set(GRANT_ID, grant.id().value())
+                    .set(RECIPIENT_ID, recipient.value())
+                    .set(DECLARATION_VERSION, terms.declarationVersion())
+                    .set(KIND, terms.kind().term())
+                    .set(TERMS, SharingJson.terms(terms))
+                    .set(GIVEN_AT, grant.givenAt().toEpochMilli())
+                    .set(VALID_UNTIL, terms.validUntil().toEpochMilli())
+                    .execute();
+            return grant;
+        });
+    }
+
+    /** Withdraws a grant from now on. A grant is withdrawn once: withdrawing it again is refused and changes nothing. */
+    public Grant withdraw(PersonId person, GrantId id) {
+        Instant now = clock.instant();
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Grant grant = find(dsl, person, id).orElseThrow(() -> missing(id));
+            if (grant.withdrawnAt().isPresent()) {
+                throw new SelfdataException(ErrorCode.CONFLICT, "grant " + id + " was already withdrawn at "
+                        + grant.withdrawnAt().get());
+            }
+            dsl.insertInto(GRANT_WITHDRAWALS)
+                    .set(PERSON_ID, person.value())
+                    .set(GRANT_ID, id.value())
+                    .set(WITHDRAWN_AT, now.toEpochMilli())
+                    .execute();
+            return grant.withdrawn(now);
+        });
+    }
+
+    public Optional<Grant> find(PersonId person, GrantId id) {
+        return database.transaction(person, connection -> find(database.dsl(connection), person, id));
+    }
+
+    public Grant get(PersonId person, GrantId id) {
+        return find(person, id).orElseThrow(() -> missing(id));
+    }
+
+    /** The person's grants, newest first, withdrawn and expired ones included. */
+    public List<Grant> list(PersonId person) {
+        return database.transaction(person, connection -> select(database.dsl(connection))
+                .where(GRANT_PERSON.eq(person.value()))
+                .orderBy(GRANT_GIVEN_AT.desc(), GRANT_GRANT_ID)
+                .fetch(Grants::grant));
+    }
+
+    /** The person's grants to one recipient, newest first. */
+    public List<Grant> list(PersonId person, RecipientId recipient) {
+        return database.transaction(person, connection -> select(database.dsl(connection))
+                .where(GRANT_PERSON.eq(person.value()).and(GRANT_RECIPIENT.eq(recipient.value())))
+                .orderBy(GRANT_GIVEN_AT.desc(), GRANT_GRANT_ID)
+                .fetch(Grants::grant));
+    }
+
+    private static Optional<Grant> find(DSLContext dsl, PersonId person, GrantId id) {
+        return select(dsl)
+                .where(GRANT_PERSON.eq(person.value()).and(GRANT_GRANT_ID.eq(id.value())))
+                .fetchOptional(Grants::grant);
+    }
+
+    private static SelectOnConditionStep<Record5<Long, String, String, Long, Long>> select(DSLContext dsl) {
+        return dsl.select(GRANT_PERSON, GRANT_GRANT_ID, GRANT_TERMS, GRANT_GIVEN_AT,
+                        WITHDRAWAL_AT)
+                .from(GRANTS)
+                .leftJoin(GRANT_WITHDRAWALS)
+                .on(WITHDRAWAL_PERSON.eq(GRANT_PERSON)
+                        .and(WITHDRAWAL_GRANT_ID.eq(GRANT_GRANT_ID)));
+    }
+
+    private static Grant grant(Record row) {
+        Long withdrawnAt = row.get(WITHDRAWAL_AT);
+        return new Grant(GrantId.of(row.get(GRANT_GRANT_ID)), PersonId.of(row.get(GRANT_PERSON)),
+                SharingJson.terms(row.get(GRANT_TERMS)), Instant.ofEpochMilli(row.get(GRANT_GIVEN_AT)),
+                Optional.ofNullable(withdrawnAt).map(Instant::ofEpochMilli));
+    }
+
+    private static <T> Field<T> qualified(Table<Record> table, Field<T> column) {
+        return DSL.field(DSL.name(table.getName(), column.getName()), column.getDataType());
+    }
+
+    private static SelfdataException missing(GrantId id) {
+        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no grant " + id + " for this person");
+    }
+}

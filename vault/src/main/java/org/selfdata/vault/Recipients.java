@@ -1,0 +1,143 @@
+package org.selfdata.vault;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecipientIdentity;
+import org.selfdata.model.SelfdataException;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.max;
+import static org.selfdata.vault.VaultTables.DECLARATION;
+import static org.selfdata.vault.VaultTables.DECLARED_AT;
+import static org.selfdata.vault.VaultTables.IDENTITY;
+import static org.selfdata.vault.VaultTables.KIND;
+import static org.selfdata.vault.VaultTables.RECIPIENTS;
+import static org.selfdata.vault.VaultTables.RECIPIENT_DECLARATIONS;
+import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
+import static org.selfdata.vault.VaultTables.REDIRECT_URIS;
+import static org.selfdata.vault.VaultTables.REGISTERED_AT;
+import static org.selfdata.vault.VaultTables.VERSION;
+
+/**
+ * The apps, services and organizations registered to ask for grants, and what each declares it does with personal
+ * data. Recipients belong to the platform, not to one person. A declaration is never changed: a recipient that does
+ * something new declares a new version, and grants keep pointing at the version the person was shown.
+ */
+public final class Recipients {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database database;
+    private final Clock clock;
+
+    Recipients(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Recipient register(RecipientIdentity identity, List<URI> redirectUris, Recipient.Kind kind) {
+        Recipient recipient = new Recipient(RecipientId.of(newId()), identity, redirectUris, kind);
+        long now = clock.millis();
+        database.transaction(connection -> database.dsl(connection).insertInto(RECIPIENTS)
+                .set(RECIPIENT_ID, recipient.id().value())
+                .set(KIND, recipient.kind().term())
+                .set(IDENTITY, SharingJson.identity(identity))
+                .set(REDIRECT_URIS, SharingJson.redirectUris(recipient.redirectUris()))
+                .set(REGISTERED_AT, now)
+                .execute());
+        return recipient;
+    }
+
+    public Optional<Recipient> find(RecipientId id) {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS).where(RECIPIENT_ID.eq(id.value()))
+                .fetchOptional(Recipients::recipient));
+    }
+
+    public Recipient get(RecipientId id) {
+        return find(id).orElseThrow(() -> missing(id));
+    }
+
+    public List<Recipient> list() {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS).orderBy(REGISTERED_AT, RECIPIENT_ID)
+                .fetch(Recipients::recipient));
+    }
+
+    /**
+     * Writes a recipient's next declaration. Its version must follow the current one, so that two declarations
+     * written at once cannot both become the same version.
+     */
+    public ProcessingDeclaration declare(RecipientId id, ProcessingDeclaration declaration) {
+        requireNonNull(declaration, "declaration is null");
+        long now = clock.millis();
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            if (!dsl.fetchExists(RECIPIENTS, RECIPIENT_ID.eq(id.value()))) {
+                throw missing(id);
+            }
+            int current = currentVersion(dsl, id).orElse(0);
+            if (declaration.version() != current + 1) {
+                throw new SelfdataException(ErrorCode.CONFLICT, "recipient " + id + " is at declaration version " + current
+                        + "; its next declaration is version " + (current + 1) + ", not " + declaration.version());
+            }
+            dsl.insertInto(RECIPIENT_DECLARATIONS)
+                    .set(RECIPIENT_ID, id.value())
+                    .set(VERSION, declaration.version())
+                    .set(DECLARATION, SharingJson.declaration(declaration))
+                    .set(DECLARED_AT, now)
+                    .execute();
+            return declaration;
+        });
+    }
+
+    public Optional<ProcessingDeclaration> currentDeclaration(RecipientId id) {
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            return currentVersion(dsl, id).flatMap(version -> declaration(dsl, id, version));
+        });
+    }
+
+    public Optional<ProcessingDeclaration> declaration(RecipientId id, int version) {
+        return database.transaction(connection -> declaration(database.dsl(connection), id, version));
+    }
+
+    private static Optional<ProcessingDeclaration> declaration(DSLContext dsl, RecipientId id, int version) {
+        return dsl.select(DECLARATION).from(RECIPIENT_DECLARATIONS)
+                .where(RECIPIENT_ID.eq(id.value()).and(VERSION.eq(version)))
+                .fetchOptional(row -> SharingJson.declaration(row.value1()));
+    }
+
+    private static Optional<Integer> currentVersion(DSLContext dsl, RecipientId id) {
+        return Optional.ofNullable(dsl.select(max(VERSION)).from(RECIPIENT_DECLARATIONS)
+                .where(RECIPIENT_ID.eq(id.value())).fetchOne(row -> row.value1()));
+    }
+
+    private static Recipient recipient(Record row) {
+        return new Recipient(RecipientId.of(row.get(RECIPIENT_ID)), SharingJson.identity(row.get(IDENTITY)),
+                SharingJson.redirectUris(row.get(REDIRECT_URIS)),
+                Recipient.Kind.valueOf(row.get(KIND).toUpperCase(Locale.ROOT)));
+    }
+
+    static SelfdataException missing(RecipientId id) {
+        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no recipient " + id + " in this vault");
+    }
+
+    /** 128 random bits in URL-safe Base64: unguessable, and safe in URLs, receipts and the log. */
+    static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
