@@ -1,0 +1,111 @@
+package org.selfdata.gate;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A recipient's query narrowed to its grant: the types and categories the grant names, the period of data it covers,
+ * and what is left of its daily volume. Anything the query asks beyond the grant is refused, naming what is missing,
+ * rather than silently dropped: a recipient should learn that it asked for more than it was given.
+ */
+final class GrantScope {
+    private GrantScope() {}
+
+    /**
+     * The query the vault runs for this request, or none when the grant's period leaves nothing to read. Refuses a
+     * grant that is not in force, a write grant, and a query for a type or category the grant does not name.
+     *
+     * @param readToday how many records the recipient has received under this grant in the last 24 hours
+     */
+    static Optional<RecordQuery> narrow(Grant grant, RecordQuery asked, Instant now, ZoneId zone, long readToday) {
+        requireInForce(grant, now);
+        GrantTerms terms = grant.terms();
+        if (terms.kind() != GrantKind.READ) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id()
+                    + " lets its recipient push records into the vault, not read them (missing scope: read)");
+        }
+        Set<RecordType> readable = readableTypes(terms);
+        Set<RecordType> types = asked.types().isEmpty() ? readable : asked.types();
+        Set<RecordType> missing = EnumSet.noneOf(RecordType.class);
+        types.stream().filter(type -> !readable.contains(type)).forEach(missing::add);
+        if (!missing.isEmpty()) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " does not cover "
+                    + ids(missing) + " (missing scope); it covers " + ids(readable));
+        }
+        for (Category category : asked.categories()) {
+            if (!isAskable(terms, category)) {
+                throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " does not cover the category "
+                        + category.term() + " (missing scope)");
+            }
+        }
+        long remaining = terms.volumeLimit() - readToday;
+        if (remaining <= 0) {
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + grant.id() + " allows "
+                    + terms.volumeLimit() + " records a day and they have been read; try again later");
+        }
+        Instant earliest = terms.covered().earliest(grant.givenAt(), now, zone);
+        Instant from = asked.from().filter(start -> start.isAfter(earliest)).orElse(earliest);
+        Optional<Instant> to = terms.covered().latest()
+                .map(end -> asked.to().filter(askedEnd -> askedEnd.isBefore(end)).orElse(end))
+                .or(asked::to);
+        if (to.isPresent() && !from.isBefore(to.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(asked.withTypes(types).between(Optional.of(from), to)
+                .limit((int) Math.min(asked.limit(), remaining)));
+    }
+
+    /** Whether a record read for the narrowed query is one the grant names, by type or by category. */
+    static boolean covers(GrantTerms terms, StoredRecord record) {
+        return terms.types().contains(record.id().type())
+                || terms.categories().stream().anyMatch(record.category()::isWithin);
+    }
+
+    static void requireInForce(Grant grant, Instant now) {
+        switch (grant.status(now)) {
+            case WITHDRAWN -> throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " was withdrawn");
+            case EXPIRED -> throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " has expired");
+            case GIVEN -> {
+                if (now.isBefore(grant.terms().validFrom())) {
+                    throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " is not valid before "
+                            + grant.terms().validFrom());
+                }
+            }
+        }
+    }
+
+    /** The types a grant lets a recipient read: those it names, and those whose category is within one it names. */
+    static Set<RecordType> readableTypes(GrantTerms terms) {
+        Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        types.addAll(terms.types());
+        Arrays.stream(RecordType.values())
+                .filter(type -> terms.categories().stream().anyMatch(type.defaultCategory()::isWithin))
+                .forEach(types::add);
+        return types;
+    }
+
+    private static boolean isAskable(GrantTerms terms, Category category) {
+        return terms.categories().stream().anyMatch(category::isWithin)
+                || terms.types().stream().anyMatch(type -> type.defaultCategory().isWithin(category));
+    }
+
+    private static String ids(Set<RecordType> types) {
+        return types.isEmpty() ? "no record type"
+                : types.stream().sorted().map(RecordType::id).collect(Collectors.joining(", "));
+    }
+}
