@@ -12,10 +12,12 @@ import java.sql.Statement;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.CONSENT_RECEIPTS;
 import static org.selfdata.vault.VaultTables.COVERAGE;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.REJECTS;
+import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
 import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
 import static org.selfdata.vault.VaultTables.GRANTS;
 import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
@@ -60,6 +62,8 @@ public final class Erasure {
             dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANT_WITHDRAWALS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();

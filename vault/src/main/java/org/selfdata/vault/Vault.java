@@ -53,6 +53,7 @@ public final class Vault implements AutoCloseable {
     private final OAuthTokens oauthTokens;
     private final Recipients recipients;
     private final Grants grants;
+    private final ConsentReceiptArchive receipts;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
 
@@ -72,6 +73,7 @@ public final class Vault implements AutoCloseable {
         this.oauthTokens = new OAuthTokens(database, clock);
         this.recipients = new Recipients(database, clock);
         this.grants = new Grants(database, clock);
+        this.receipts = new ConsentReceiptArchive(database);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
@@ -287,6 +289,11 @@ public final class Vault implements AutoCloseable {
     /** For the gate: grants are given and withdrawn through it, after their terms are checked. */
     public Grants grants() {
         return grants;
+    }
+
+    /** The signed receipts of grants given and withdrawn. */
+    public ConsentReceiptArchive receipts() {
+        return receipts;
     }
 
     public VaultLocation location() {

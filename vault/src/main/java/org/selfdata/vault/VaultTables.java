@@ -111,6 +111,12 @@ final class VaultTables {
     static final Table<Record> GRANT_WITHDRAWALS = table(name("grant_withdrawals"));
     static final Field<Long> WITHDRAWN_AT = field(name("withdrawn_at"), SQLDataType.BIGINT);
 
+    static final Table<Record> CONSENT_RECEIPTS = table(name("consent_receipts"));
+    static final Field<String> RECEIPT_ID = field(name("receipt_id"), SQLDataType.VARCHAR);
+    static final Field<String> RECEIPT_EVENT = field(name("event"), SQLDataType.VARCHAR);
+    static final Field<Long> ISSUED_AT = field(name("issued_at"), SQLDataType.BIGINT);
+    static final Field<String> JWS = field(name("jws"), SQLDataType.VARCHAR);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -138,5 +144,6 @@ final class VaultTables {
             Map.entry(RECIPIENT_DECLARATIONS, List.of(RECIPIENT_ID, VERSION, DECLARATION, DECLARED_AT)),
             Map.entry(GRANTS, List.of(PERSON_ID, GRANT_ID, RECIPIENT_ID, DECLARATION_VERSION, KIND, TERMS, GIVEN_AT,
                     VALID_UNTIL)),
-            Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)));
+            Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)),
+            Map.entry(CONSENT_RECEIPTS, List.of(PERSON_ID, GRANT_ID, RECEIPT_ID, RECEIPT_EVENT, ISSUED_AT, JWS)));
 }

@@ -26,3 +26,21 @@ CREATE TABLE oauth_tokens (
 );
 CREATE INDEX oauth_tokens_grant ON oauth_tokens (person_id, grant_id);
 CREATE INDEX oauth_tokens_family ON oauth_tokens (family);
+
+-- The signed consent receipts of each grant given and withdrawn, kept so that the person can fetch them again. A
+-- receipt names the recipient and the terms, not the person: its data subject is a pseudonym tied to the grant.
+CREATE TABLE consent_receipts (
+    person_id  BIGINT  NOT NULL REFERENCES persons (person_id),
+    grant_id   TEXT    NOT NULL,
+    receipt_id TEXT    NOT NULL,
+    event      TEXT    NOT NULL,
+    issued_at  BIGINT  NOT NULL,
+    jws        TEXT    NOT NULL,
+    PRIMARY KEY (person_id, grant_id, receipt_id)
+);
+
+ALTER TABLE consent_receipts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE consent_receipts FORCE ROW LEVEL SECURITY;
+CREATE POLICY person_isolation ON consent_receipts
+    USING (person_id = nullif(current_setting('selfdata.person_id', true), '')::bigint)
+    WITH CHECK (person_id = nullif(current_setting('selfdata.person_id', true), '')::bigint);

@@ -26,3 +26,15 @@ CREATE TABLE oauth_tokens (
 );
 CREATE INDEX oauth_tokens_grant ON oauth_tokens (person_id, grant_id);
 CREATE INDEX oauth_tokens_family ON oauth_tokens (family);
+
+-- The signed consent receipts of each grant given and withdrawn, kept so that the person can fetch them again. A
+-- receipt names the recipient and the terms, not the person: its data subject is a pseudonym tied to the grant.
+CREATE TABLE consent_receipts (
+    person_id  INTEGER NOT NULL REFERENCES persons (person_id),
+    grant_id   TEXT    NOT NULL,
+    receipt_id TEXT    NOT NULL,
+    event      TEXT    NOT NULL,
+    issued_at  INTEGER NOT NULL,
+    jws        TEXT    NOT NULL,
+    PRIMARY KEY (person_id, grant_id, receipt_id)
+);

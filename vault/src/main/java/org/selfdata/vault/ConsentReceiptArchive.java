@@ -1,0 +1,65 @@
+package org.selfdata.vault;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+
+import java.time.Instant;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.CONSENT_RECEIPTS;
+import static org.selfdata.vault.VaultTables.GRANT_ID;
+import static org.selfdata.vault.VaultTables.ISSUED_AT;
+import static org.selfdata.vault.VaultTables.JWS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECEIPT_EVENT;
+import static org.selfdata.vault.VaultTables.RECEIPT_ID;
+
+/**
+ * The signed consent receipts a person was given, kept so that they can be fetched again. The signature is what
+ * matters: a receipt read back from here is checked against the vault's published key like any other copy.
+ */
+public final class ConsentReceiptArchive {
+    private static final int MAXIMUM_JWS = 64 * 1024;
+
+    private final Database database;
+
+    ConsentReceiptArchive(Database database) {
+        this.database = requireNonNull(database, "database is null");
+    }
+
+    /** A receipt as kept: its id, the event it records ({@code given}, {@code withdrawn}), when, and its JWS. */
+    public record KeptReceipt(String id, String event, Instant issuedAt, String jws) {
+        public KeptReceipt {
+            requireNonNull(id, "id is null");
+            requireNonNull(event, "event is null");
+            requireNonNull(issuedAt, "issuedAt is null");
+            requireNonNull(jws, "jws is null");
+        }
+    }
+
+    public void keep(PersonId person, GrantId grant, KeptReceipt receipt) {
+        if (receipt.jws().length() > MAXIMUM_JWS) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, "a consent receipt is larger than " + MAXIMUM_JWS + " characters");
+        }
+        database.transaction(person, connection -> database.dsl(connection).insertInto(CONSENT_RECEIPTS)
+                .set(PERSON_ID, person.value())
+                .set(GRANT_ID, grant.value())
+                .set(RECEIPT_ID, receipt.id())
+                .set(RECEIPT_EVENT, receipt.event())
+                .set(ISSUED_AT, receipt.issuedAt().toEpochMilli())
+                .set(JWS, receipt.jws())
+                .execute());
+    }
+
+    /** A grant's receipts, oldest first. */
+    public List<KeptReceipt> list(PersonId person, GrantId grant) {
+        return database.transaction(person, connection -> database.dsl(connection)
+                .select(RECEIPT_ID, RECEIPT_EVENT, ISSUED_AT, JWS).from(CONSENT_RECEIPTS)
+                .where(PERSON_ID.eq(person.value()).and(GRANT_ID.eq(grant.value())))
+                .orderBy(ISSUED_AT, RECEIPT_ID)
+                .fetch(row -> new KeptReceipt(row.value1(), row.value2(), Instant.ofEpochMilli(row.value3()), row.value4())));
+    }
+}
