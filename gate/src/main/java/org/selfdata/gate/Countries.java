@@ -22,7 +22,8 @@ import java.util.Optional;
  * bundles: 247 countries and territories, simplified to about a kilometre.
  *
  * <p>Only the data is used. Because the shapes are simplified, a point within a kilometre or so of a border or a coast
- * may be given the neighbour, or no country at all; a recipient then learns less, never a coordinate. Territories with
+ * may be given the neighbour; a point at sea within 25 km of a coast gets the country of that coast, one farther out
+ * no country at all. A recipient then learns less, never a coordinate. Territories with
  * their own ISO 3166-1 code (Guadeloupe, Réunion, Monaco) are their own countries here, as in ISO.
  */
 final class Countries {
@@ -30,6 +31,8 @@ final class Countries {
     private static final String NAMES = "/countryInfo.txt";
     private static final int GRID_COLUMNS = 360;
     private static final int GRID_ROWS = 180;
+    private static final double COAST_KILOMETRES = 25;
+    private static final double KILOMETRES_PER_DEGREE = 111.2;
 
     private final List<List<Shape>> grid;
 
@@ -43,6 +46,31 @@ final class Countries {
                 inside ^= ringContains(ring, latitude, longitude);
             }
             return inside;
+        }
+
+        /** The distance to the nearest edge, in km, measured on a plane scaled to the point's latitude. */
+        double kilometresTo(double latitude, double longitude, double scale) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double[] ring : rings) {
+                for (int index = 0, previous = ring.length - 2; index < ring.length; previous = index, index += 2) {
+                    nearest = Math.min(nearest, segmentKilometres(ring[previous], ring[previous + 1], ring[index],
+                            ring[index + 1], latitude, longitude, scale));
+                }
+            }
+            return nearest;
+        }
+
+        private static double segmentKilometres(double longitudeA, double latitudeA, double longitudeB, double latitudeB,
+                                                double latitude, double longitude, double scale) {
+            double ax = (longitudeA - longitude) * scale;
+            double ay = latitudeA - latitude;
+            double bx = (longitudeB - longitude) * scale;
+            double by = latitudeB - latitude;
+            double dx = bx - ax;
+            double dy = by - ay;
+            double length = dx * dx + dy * dy;
+            double along = length == 0 ? 0 : Math.clamp(-(ax * dx + ay * dy) / length, 0, 1);
+            return Math.hypot(ax + along * dx, ay + along * dy) * KILOMETRES_PER_DEGREE;
         }
 
         /** Even-odd rule; a ring is longitude, latitude pairs, as GeoJSON orders them. */
@@ -97,13 +125,38 @@ final class Countries {
         return new Countries(shapes);
     }
 
+    /**
+     * The country holding the point or, as simplified coasts cut off many a port and beach, the country whose
+     * outline passes within {@value #COAST_KILOMETRES} km of it.
+     */
     Optional<Area.Named> country(double latitude, double longitude) {
         for (Shape shape : grid.get(row(latitude) * GRID_COLUMNS + column(longitude))) {
             if (shape.contains(latitude, longitude)) {
                 return Optional.of(shape.country);
             }
         }
-        return Optional.empty();
+        return nearestCoast(latitude, longitude);
+    }
+
+    private Optional<Area.Named> nearestCoast(double latitude, double longitude) {
+        double scale = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
+        Area.Named nearest = null;
+        double nearestKilometres = COAST_KILOMETRES;
+        for (int row = row(latitude) - 1; row <= row(latitude) + 1; row++) {
+            for (int column = column(longitude) - 1; column <= column(longitude) + 1; column++) {
+                if (row < 0 || row >= GRID_ROWS) {
+                    continue;
+                }
+                for (Shape shape : grid.get(row * GRID_COLUMNS + Math.floorMod(column, GRID_COLUMNS))) {
+                    double kilometres = shape.kilometresTo(latitude, longitude, scale);
+                    if (kilometres < nearestKilometres) {
+                        nearestKilometres = kilometres;
+                        nearest = shape.country;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(nearest);
     }
 
     private static Shape shape(Area.Named country, JsonNode polygon) {
