@@ -35,6 +35,8 @@ final class Countries {
     private static final double KILOMETRES_PER_DEGREE = 111.2;
 
     private final List<List<Shape>> grid;
+    /** Per grid cell, the country filling it whole, when no outline crosses it: most points are found here at once. */
+    private final Area.Named[] interiors;
 
     private record Shape(Area.Named country, double[][] rings, double west, double south, double east, double north) {
         boolean contains(double latitude, double longitude) {
@@ -103,6 +105,39 @@ final class Countries {
                 }
             }
         }
+        interiors = interiors(shapes);
+    }
+
+    private Area.Named[] interiors(List<Shape> shapes) {
+        boolean[] crossed = new boolean[GRID_COLUMNS * GRID_ROWS];
+        for (Shape shape : shapes) {
+            for (double[] ring : shape.rings) {
+                for (int index = 0, previous = ring.length - 2; index < ring.length; previous = index, index += 2) {
+                    int firstRow = row(Math.min(ring[index + 1], ring[previous + 1]));
+                    int lastRow = row(Math.max(ring[index + 1], ring[previous + 1]));
+                    int firstColumn = column(Math.min(ring[index], ring[previous]));
+                    int lastColumn = column(Math.max(ring[index], ring[previous]));
+                    for (int row = firstRow; row <= lastRow; row++) {
+                        for (int column = firstColumn; column <= lastColumn; column++) {
+                            crossed[row * GRID_COLUMNS + column] = true;
+                        }
+                    }
+                }
+            }
+        }
+        Area.Named[] filled = new Area.Named[GRID_COLUMNS * GRID_ROWS];
+        for (int cell = 0; cell < filled.length; cell++) {
+            if (!crossed[cell]) {
+                double latitude = cell / GRID_COLUMNS - 90 + 0.5;
+                double longitude = cell % GRID_COLUMNS - 180 + 0.5;
+                for (Shape shape : grid.get(cell)) {
+                    if (shape.contains(latitude, longitude)) {
+                        filled[cell] = shape.country;
+                    }
+                }
+            }
+        }
+        return filled;
     }
 
     static Countries bundled() {
@@ -130,7 +165,11 @@ final class Countries {
      * outline passes within {@value #COAST_KILOMETRES} km of it.
      */
     Optional<Area.Named> country(double latitude, double longitude) {
-        for (Shape shape : grid.get(row(latitude) * GRID_COLUMNS + column(longitude))) {
+        int cell = row(latitude) * GRID_COLUMNS + column(longitude);
+        if (interiors[cell] != null) {
+            return Optional.of(interiors[cell]);
+        }
+        for (Shape shape : grid.get(cell)) {
             if (shape.contains(latitude, longitude)) {
                 return Optional.of(shape.country);
             }

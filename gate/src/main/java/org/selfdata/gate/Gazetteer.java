@@ -22,8 +22,11 @@ final class Gazetteer {
 
     record Place(Area.Named area, double latitude, double longitude) {}
 
+    /** Below this many places, reading them all is quicker than walking the grid. */
+    private static final int FEW = 256;
+
+    private final List<Place> places;
     private final Map<Long, List<Place>> cells = new HashMap<>();
-    private final int size;
 
     Gazetteer(List<Place> places) {
         if (places.isEmpty()) {
@@ -32,16 +35,15 @@ final class Gazetteer {
         for (Place place : places) {
             cells.computeIfAbsent(key(row(place.latitude), column(place.longitude)), cell -> new ArrayList<>()).add(place);
         }
-        size = places.size();
-    }
-
-    int size() {
-        return size;
+        this.places = List.copyOf(places);
     }
 
     /** The place whose reference point is nearest, if one lies within {@code radiusKilometres}. */
     Optional<Area.Named> nearest(double latitude, double longitude, double radiusKilometres) {
         double scale = Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
+        if (places.size() < FEW) {
+            return nearestOf(places, latitude, longitude, radiusKilometres * radiusKilometres, scale);
+        }
         int rings = (int) Math.ceil(radiusKilometres / KILOMETRES_PER_DEGREE / CELL_DEGREES / scale) + 1;
         int row = row(latitude);
         int column = column(longitude);
@@ -64,6 +66,20 @@ final class Gazetteer {
                         }
                     }
                 }
+            }
+        }
+        return Optional.ofNullable(best).map(Place::area);
+    }
+
+    private static Optional<Area.Named> nearestOf(List<Place> places, double latitude, double longitude,
+                                                  double squaredRadius, double scale) {
+        Place best = null;
+        double bestDistance = squaredRadius;
+        for (Place place : places) {
+            double distance = squaredKilometres(latitude, longitude, place, scale);
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = place;
             }
         }
         return Optional.ofNullable(best).map(Place::area);

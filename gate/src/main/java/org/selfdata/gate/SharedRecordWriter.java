@@ -10,6 +10,8 @@ import org.selfdata.model.TimePrecision;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -34,6 +36,8 @@ import static java.util.Objects.requireNonNull;
  * allocates no tree per record.
  */
 public final class SharedRecordWriter {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Precision precision;
     private final Set<String> namedFreeTextFields;
     private final Pseudonyms pseudonyms;
@@ -67,7 +71,7 @@ public final class SharedRecordWriter {
         json.writeStringProperty("end", (record.time().isInstant()
                 ? times.floor(record.time().end()) : times.ceiling(record.time().end())).toString());
         json.writeName("payload");
-        try (JsonParser payload = PayloadCodec.mapper().createParser(record.payloadJson())) {
+        try (JsonParser payload = JSON.createParser(ObjectReadContext.empty(), record.payloadJson())) {
             new PayloadWriter(json, payload, SharedFields.of(record.type())).write();
         }
         json.writeEndObject();

@@ -73,7 +73,7 @@ class SharedRecordWriterTest {
     @Test
     void exactPointKeepsEveryFieldButTheRecordIdAndProvenance() {
         assertThat(Records.writer(Precision.EXACT).toJson(Records.at(POINT))).isEqualTo(json(
-                "{'id':'7r3zTa58zp9yiZUa9GJ-rw','type':'geo.point','category':'pd:GPSCoordinate'," + EXACT_INSTANT
+                "{'id':'Km8W1IZOhhte6t4Jz5chqg','type':'geo.point','category':'pd:GPSCoordinate'," + EXACT_INSTANT
                 + ",'payload':{'latitude':45.7578,'longitude':4.832,'accuracyMeters':12,'altitudeMeters':171.5,"
                 + "'origin':'GPS','activity':'WALKING','device':'1234567'}}"));
     }
@@ -81,7 +81,7 @@ class SharedRecordWriterTest {
     @Test
     void pointAtRegionIsItsRegionWithoutAccuracyOrAltitude() {
         assertThat(Records.writer(REDUCED).toJson(Records.at(POINT))).isEqualTo(json(
-                "{'id':'7r3zTa58zp9yiZUa9GJ-rw','type':'geo.point','category':'pd:GPSCoordinate'," + DAY_INSTANT
+                "{'id':'Km8W1IZOhhte6t4Jz5chqg','type':'geo.point','category':'pd:GPSCoordinate'," + DAY_INSTANT
                 + ",'payload':{'area':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'origin':'GPS','activity':'WALKING','device':'AAXZTybH_rdP3AMarl7qUg'}}"));
     }
@@ -106,7 +106,7 @@ class SharedRecordWriterTest {
     void visitAtDepartmentLeavesOutPlaceNameAddressAndPlaceIdEvenWhenNamed() {
         assertThat(Records.writer(REDUCED.withLocation(LocationPrecision.DEPARTMENT), "placeName", "address")
                 .toJson(Records.during(VISIT))).isEqualTo(json(
-                "{'id':'NGYonZTBosPEWpX3N1HmDw','type':'geo.visit','category':'pd:Location'," + DAY_SPAN
+                "{'id':'jzYvqEyykl3n0YNK19J3FA','type':'geo.visit','category':'pd:Location'," + DAY_SPAN
                 + ",'payload':{'area':{'level':'department','code':'FR-69','name':'Rhône'},"
                 + "'semanticType':'WORK','confidence':0.9}}"));
     }
@@ -124,7 +124,7 @@ class SharedRecordWriterTest {
     @Test
     void tripAtRegionHasStartEndAndItsPathAsRegionsWithRepeatsCollapsed() {
         assertThat(Records.writer(REDUCED).toJson(Records.during(TRIP))).isEqualTo(json(
-                "{'id':'_JthAHvTzfk5Tg5aROAElg','type':'geo.trip','category':'pd:TravelHistory'," + DAY_SPAN
+                "{'id':'7NZW72ORzMCjE0N1cf2-Xg','type':'geo.trip','category':'pd:TravelHistory'," + DAY_SPAN
                 + ",'payload':{'start':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'end':{'level':'region','code':'FR-IDF','name':'Île-de-France'},"
                 + "'mode':'IN_TRAIN','distanceMeters':465000,'waypoints':["
@@ -145,7 +145,7 @@ class SharedRecordWriterTest {
     @Test
     void transactionBandedByDayWithPseudonymsAndNoFreeText() {
         assertThat(Records.writer(REDUCED).toJson(Records.at(TRANSACTION))).isEqualTo(json(
-                "{'id':'NryFkGcTejJdb8XQW4Z8xw','type':'bank.transaction','category':'pd:Transaction'," + DAY_INSTANT
+                "{'id':'3n6jQnKWYaEjb5l5naERzQ','type':'bank.transaction','category':'pd:Transaction'," + DAY_INSTANT
                 + ",'payload':{'account':'N_1DrAjWnbC7o3aW1npHDQ','bookingDate':'2025-03-14','valueDate':'2025-03-15',"
                 + "'amount':{'sign':-1,'from':0,'to':10},'currency':'EUR','reference':'izX11JqDMAA6T8Bd0BMmxg',"
                 + "'kind':'DEBIT','bankCategory':'Alimentation'}}"));
@@ -156,7 +156,7 @@ class SharedRecordWriterTest {
         Precision precision = new Precision(LocationPrecision.NONE, AmountPrecision.rounded(1), TimePrecision.MONTH,
                 IdentifierPrecision.CLEAR);
         assertThat(Records.writer(precision, "label", "memo").toJson(Records.at(TRANSACTION))).isEqualTo(json(
-                "{'id':'NryFkGcTejJdb8XQW4Z8xw','type':'bank.transaction','category':'pd:Transaction',"
+                "{'id':'3n6jQnKWYaEjb5l5naERzQ','type':'bank.transaction','category':'pd:Transaction',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z'"
                 + ",'payload':{'account':'00012345678','bookingDate':'2025-03-01','valueDate':'2025-03-01',"
                 + "'amount':-3,'currency':'EUR','label':'CB CROUS LYON','reference':'FIT-1','memo':'repas',"
@@ -173,7 +173,7 @@ class SharedRecordWriterTest {
     @Test
     void accountWithEveryIdentifierPseudonymized() {
         assertThat(Records.writer(REDUCED.withTime(TimePrecision.WEEK)).toJson(Records.at(ACCOUNT))).isEqualTo(json(
-                "{'id':'HjZ16LS1Pr3_rRAp1uSbKw','type':'bank.account','category':'pd:BankAccount',"
+                "{'id':'4oNyhf5igRW7PKOxXkSszQ','type':'bank.account','category':'pd:BankAccount',"
                 + "'start':'2025-03-09T23:00:00Z','end':'2025-03-09T23:00:00Z','payload':{"
                 + "'accountNumber':'N_1DrAjWnbC7o3aW1npHDQ','iban':'GAWUgAYItKyjfgll9MzDMw',"
                 + "'bankId':'-9cjm5IIUEXNDrUt-K1iBg','branchId':'p3ufgghbVy4jPOJ79kho8g','kind':'CHECKING',"
@@ -190,7 +190,7 @@ class SharedRecordWriterTest {
     @Test
     void readingKeepsItsValueAndPseudonymizesItsMeter() {
         assertThat(Records.writer(REDUCED).toJson(Records.during(READING))).isEqualTo(json(
-                "{'id':'m37K8eVB62Ap2H3Lj5Gy8w','type':'energy.reading','category':'pd:Household'," + DAY_SPAN
+                "{'id':'awBGwb6kRXU16RCAFIn7iQ','type':'energy.reading','category':'pd:Household'," + DAY_SPAN
                 + ",'payload':{'meter':'PxRxW2qdk8Uvy_eowrXHWg','quantity':'ENERGY','value':135,'intervalMinutes':30,"
                 + "'register':'HP'}}"));
     }
@@ -198,7 +198,7 @@ class SharedRecordWriterTest {
     @Test
     void contactIsItsPseudonymsAndBirthMonthUnlessNamesAreNamed() {
         assertThat(Records.writer(REDUCED.withTime(TimePrecision.MONTH), "addresses").toJson(Records.at(CONTACT)))
-                .isEqualTo(json("{'id':'eHlZ1KDiq_a9l_D35DwnEw','type':'contact','category':'pd:Contact',"
+                .isEqualTo(json("{'id':'Wya9bDb0fMHdPnorHOxy2A','type':'contact','category':'pd:Contact',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z','payload':{"
                 + "'emails':['yQoaOTGbAgfokOALZ3io3w'],'phones':['h5b8wjvNqa9HJzEGd1ViTw'],'birthday':'2003-05-01',"
                 + "'uid':'ZKY7o2NGaIAq5hr53pqcyw'}}"));
@@ -211,11 +211,11 @@ class SharedRecordWriterTest {
     @Test
     void eventByDayLosesItsRecurrenceTimeZoneAndTexts() {
         assertThat(Records.writer(REDUCED).toJson(Records.during(EVENT))).isEqualTo(json(
-                "{'id':'oXvmBwhzHocen7UxTOU8iw','type':'calendar.event','category':'pd:Behavioral'," + DAY_SPAN
+                "{'id':'pxs71-TFYTqydO0pRBEvfQ','type':'calendar.event','category':'pd:Behavioral'," + DAY_SPAN
                 + ",'payload':{'uid':'lUesg5X1OXi3dz23NxsAyg','allDay':false,'status':'CONFIRMED',"
                 + "'organizer':'gfwa6bHp83xeabqnwRdAlQ','attendees':['yQoaOTGbAgfokOALZ3io3w']}}"));
         assertThat(Records.writer(Precision.EXACT, "summary", "location").toJson(Records.during(EVENT))).isEqualTo(json(
-                "{'id':'oXvmBwhzHocen7UxTOU8iw','type':'calendar.event','category':'pd:Behavioral'," + EXACT_SPAN
+                "{'id':'pxs71-TFYTqydO0pRBEvfQ','type':'calendar.event','category':'pd:Behavioral'," + EXACT_SPAN
                 + ",'payload':{'uid':'ev-1@example.org','summary':'Partiel d`algèbre'"
                 + ",'location':'Bâtiment Nautibus','allDay':false,'timeZone':'Europe/Paris',"
                 + "'recurrence':'FREQ=WEEKLY;COUNT=3','status':'CONFIRMED','organizer':'prof@example.org',"
@@ -225,7 +225,7 @@ class SharedRecordWriterTest {
     @Test
     void messageIsItsPlatformAndPseudonymousPeopleUnlessItsTextIsNamed() {
         assertThat(Records.writer(REDUCED).toJson(Records.at(MESSAGE))).isEqualTo(json(
-                "{'id':'tjrAD7Ou6cVHEskgAJ_OBQ','type':'social.message','category':'pd:SocialMediaCommunication',"
+                "{'id':'7v88XSRD4u_0sgFQvQX9PQ','type':'social.message','category':'pd:SocialMediaCommunication',"
                 + DAY_INSTANT + ",'payload':{'platform':'messenger','conversation':'0yK7UG9czvoIHAadMOOwJg',"
                 + "'sender':'8prTZHAR7jQc18vdKYl6YQ'}}"));
         assertThat(Records.writer(REDUCED, "text").toJson(Records.at(MESSAGE))).endsWith(json(
@@ -235,7 +235,7 @@ class SharedRecordWriterTest {
     @Test
     void postIsItsPlatformAndKindUnlessTextsAreNamed() {
         assertThat(Records.writer(REDUCED).toJson(Records.at(POST))).isEqualTo(json(
-                "{'id':'qIYPbc1WU4luGvoSqLrssA','type':'social.post','category':'pd:SocialMedia'," + DAY_INSTANT
+                "{'id':'IBHVrHJaVEQu6RuAkVlIwQ','type':'social.post','category':'pd:SocialMedia'," + DAY_INSTANT
                 + ",'payload':{'platform':'facebook','kind':'post'}}"));
         assertThat(Records.writer(REDUCED, "url", "attachments").toJson(Records.at(POST))).endsWith(json(
                 "'payload':{'platform':'facebook','kind':'post','url':'https://example.org/p/1',"
@@ -245,7 +245,7 @@ class SharedRecordWriterTest {
     @Test
     void documentIsItsTypeSizeAndPseudonymousDigest() {
         assertThat(Records.writer(REDUCED).toJson(Records.at(DOCUMENT))).isEqualTo(json(
-                "{'id':'OkMU_LaoGU_EaggpKh8tdg','type':'document','category':'pd:PersonalDocuments'," + DAY_INSTANT
+                "{'id':'w0lj08fvRCzjLGLRfU2gzQ','type':'document','category':'pd:PersonalDocuments'," + DAY_INSTANT
                 + ",'payload':{'mediaType':'application/pdf','sizeBytes':48213,"
                 + "'sha256':'Ux_m3v0gRzwbOhnQxz5-Mw'}}"));
     }
