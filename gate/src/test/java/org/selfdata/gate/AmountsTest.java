@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.selfdata.gate.Records.json;
+import static org.selfdata.gate.StoredRecords.json;
 
 class AmountsTest {
     private static String written(AmountPrecision precision, String amount) {

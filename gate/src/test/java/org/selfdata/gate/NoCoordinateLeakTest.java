@@ -54,10 +54,10 @@ class NoCoordinateLeakTest {
             for (LocationPrecision location : precisions()) {
                 Precision precision = new Precision(location, AmountPrecision.EXACT, TimePrecision.EXACT,
                         IdentifierPrecision.CLEAR);
-                SharedRecordWriter writer = new SharedRecordWriter(precision, LOCATION_TEXTS, new Pseudonyms(Records.KEY),
-                        geography, Records.PARIS);
+                SharedRecordWriter writer = new SharedRecordWriter(precision, LOCATION_TEXTS, new Pseudonyms(StoredRecords.KEY),
+                        geography, StoredRecords.PARIS);
                 for (Payload payload : locationBearing(latitude, longitude)) {
-                    String shared = writer.toJson(Records.during(payload));
+                    String shared = writer.toJson(StoredRecords.during(payload));
                     assertThat(numbers(PayloadCodec.mapper().readTree(shared)))
                             .as("%s at %s", payload.type(), location)
                             .noneMatch(number -> Math.abs(number - latitude) < 0.1 || Math.abs(number - longitude) < 0.1);
@@ -71,7 +71,7 @@ class NoCoordinateLeakTest {
 
     @Test
     void exactPrecisionDoesLetTheCoordinatesThrough() {
-        String shared = Records.writer(Precision.EXACT).toJson(Records.at(GeoPoint.of(45.7578, 4.8320)));
+        String shared = StoredRecords.writer(Precision.EXACT).toJson(StoredRecords.at(GeoPoint.of(45.7578, 4.8320)));
         assertThat(numbers(PayloadCodec.mapper().readTree(shared))).contains(45.7578, 4.832);
     }
 

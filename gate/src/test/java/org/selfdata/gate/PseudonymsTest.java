@@ -14,32 +14,32 @@ class PseudonymsTest {
 
     @Test
     void anIdentifiersPseudonymIsItsTruncatedHmacInBase64url() {
-        assertThat(new Pseudonyms(Records.key(1)).identifier(IBAN)).isEqualTo("GAWUgAYItKyjfgll9MzDMw");
+        assertThat(new Pseudonyms(StoredRecords.key(1)).identifier(IBAN)).isEqualTo("GAWUgAYItKyjfgll9MzDMw");
     }
 
     @Test
     void theSameKeyGivesTheSamePseudonymOnEveryRead() {
-        Pseudonyms first = new Pseudonyms(Records.key(1));
-        Pseudonyms second = new Pseudonyms(Records.key(1));
+        Pseudonyms first = new Pseudonyms(StoredRecords.key(1));
+        Pseudonyms second = new Pseudonyms(StoredRecords.key(1));
         assertThat(first.identifier(IBAN)).isEqualTo(first.identifier(IBAN)).isEqualTo(second.identifier(IBAN));
     }
 
     @Test
     void anotherKeyGivesAnotherPseudonym() {
-        assertThat(new Pseudonyms(Records.key(2)).identifier(IBAN)).isEqualTo("3yMTI1-Y6LkGMjaBw5rEXQ");
+        assertThat(new Pseudonyms(StoredRecords.key(2)).identifier(IBAN)).isEqualTo("3yMTI1-Y6LkGMjaBw5rEXQ");
     }
 
     @Test
     void aRecordIdIsHashedApartFromAnIdentifierSpelledLikeItsToken() {
         RecordId id = new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7);
-        Pseudonyms pseudonyms = new Pseudonyms(Records.key(1));
+        Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
         assertThat(pseudonyms.record(id)).isEqualTo("Km8W1IZOhhte6t4Jz5chqg");
         assertThat(pseudonyms.identifier(id.token())).isNotEqualTo("Km8W1IZOhhte6t4Jz5chqg");
     }
 
     @Test
     void theKeyChangedAfterwardsDoesNotChangeThePseudonyms() {
-        byte[] key = Records.key(1);
+        byte[] key = StoredRecords.key(1);
         Pseudonyms pseudonyms = new Pseudonyms(key);
         key[0] = 99;
         assertThat(pseudonyms.identifier(IBAN)).isEqualTo("GAWUgAYItKyjfgll9MzDMw");

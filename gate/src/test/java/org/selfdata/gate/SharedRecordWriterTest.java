@@ -27,7 +27,11 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.selfdata.gate.Records.json;
+import static org.selfdata.gate.StoredRecords.at;
+import static org.selfdata.gate.StoredRecords.during;
+import static org.selfdata.gate.StoredRecords.json;
+import static org.selfdata.gate.StoredRecords.raw;
+import static org.selfdata.gate.StoredRecords.writer;
 
 class SharedRecordWriterTest {
     /** Region, banded amounts, day, pseudonyms: a typical grant to a third-party app. */
@@ -72,7 +76,7 @@ class SharedRecordWriterTest {
 
     @Test
     void exactPointKeepsEveryFieldButTheRecordIdAndProvenance() {
-        assertThat(Records.writer(Precision.EXACT).toJson(Records.at(POINT))).isEqualTo(json(
+        assertThat(writer(Precision.EXACT).toJson(at(POINT))).isEqualTo(json(
                 "{'id':'Km8W1IZOhhte6t4Jz5chqg','type':'geo.point','category':'pd:GPSCoordinate'," + EXACT_INSTANT
                 + ",'payload':{'latitude':45.7578,'longitude':4.832,'accuracyMeters':12,'altitudeMeters':171.5,"
                 + "'origin':'GPS','activity':'WALKING','device':'1234567'}}"));
@@ -80,7 +84,7 @@ class SharedRecordWriterTest {
 
     @Test
     void pointAtRegionIsItsRegionWithoutAccuracyOrAltitude() {
-        assertThat(Records.writer(REDUCED).toJson(Records.at(POINT))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(at(POINT))).isEqualTo(json(
                 "{'id':'Km8W1IZOhhte6t4Jz5chqg','type':'geo.point','category':'pd:GPSCoordinate'," + DAY_INSTANT
                 + ",'payload':{'area':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'origin':'GPS','activity':'WALKING','device':'AAXZTybH_rdP3AMarl7qUg'}}"));
@@ -89,23 +93,23 @@ class SharedRecordWriterTest {
     @Test
     void pointAtAnH3ResolutionIsTheCellIndexOnly() {
         GeoPoint sanFrancisco = GeoPoint.of(37.775938728915946, -122.41795063018799);
-        assertThat(Records.writer(Precision.EXACT.withLocation(LocationPrecision.h3(9))).toJson(Records.at(sanFrancisco)))
+        assertThat(writer(Precision.EXACT.withLocation(LocationPrecision.h3(9))).toJson(at(sanFrancisco)))
                 .contains(json("'payload':{'area':{'level':'h3','resolution':9,'cell':'8928308280fffff'}}"));
     }
 
     @Test
     void pointAtCountryAndAtNone() {
-        assertThat(Records.writer(REDUCED.withLocation(LocationPrecision.COUNTRY)).toJson(Records.at(POINT)))
+        assertThat(writer(REDUCED.withLocation(LocationPrecision.COUNTRY)).toJson(at(POINT)))
                 .endsWith(json("'payload':{'area':{'level':'country','code':'FR','name':'France'},"
                         + "'origin':'GPS','activity':'WALKING','device':'AAXZTybH_rdP3AMarl7qUg'}}"));
-        assertThat(Records.writer(REDUCED.withLocation(LocationPrecision.NONE)).toJson(Records.at(POINT)))
+        assertThat(writer(REDUCED.withLocation(LocationPrecision.NONE)).toJson(at(POINT)))
                 .endsWith(json("'payload':{'origin':'GPS','activity':'WALKING','device':'AAXZTybH_rdP3AMarl7qUg'}}"));
     }
 
     @Test
     void visitAtDepartmentLeavesOutPlaceNameAddressAndPlaceIdEvenWhenNamed() {
-        assertThat(Records.writer(REDUCED.withLocation(LocationPrecision.DEPARTMENT), "placeName", "address")
-                .toJson(Records.during(VISIT))).isEqualTo(json(
+        assertThat(writer(REDUCED.withLocation(LocationPrecision.DEPARTMENT), "placeName", "address")
+                .toJson(during(VISIT))).isEqualTo(json(
                 "{'id':'jzYvqEyykl3n0YNK19J3FA','type':'geo.visit','category':'pd:Location'," + DAY_SPAN
                 + ",'payload':{'area':{'level':'department','code':'FR-69','name':'Rhône'},"
                 + "'semanticType':'WORK','confidence':0.9}}"));
@@ -113,17 +117,17 @@ class SharedRecordWriterTest {
 
     @Test
     void exactVisitWritesPlaceTextOnlyWhenNamed() {
-        assertThat(Records.writer(Precision.EXACT).toJson(Records.during(VISIT))).endsWith(json(
+        assertThat(writer(Precision.EXACT).toJson(during(VISIT))).endsWith(json(
                 "'payload':{'latitude':45.7797,'longitude':4.8664,'placeId':'ChIJ1','semanticType':'WORK',"
                 + "'confidence':0.9}}"));
-        assertThat(Records.writer(Precision.EXACT, "placeName").toJson(Records.during(VISIT))).endsWith(json(
+        assertThat(writer(Precision.EXACT, "placeName").toJson(during(VISIT))).endsWith(json(
                 "'payload':{'latitude':45.7797,'longitude':4.8664,'placeName':'Campus LyonTech-La Doua',"
                 + "'placeId':'ChIJ1','semanticType':'WORK','confidence':0.9}}"));
     }
 
     @Test
     void tripAtRegionHasStartEndAndItsPathAsRegionsWithRepeatsCollapsed() {
-        assertThat(Records.writer(REDUCED).toJson(Records.during(TRIP))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(during(TRIP))).isEqualTo(json(
                 "{'id':'7NZW72ORzMCjE0N1cf2-Xg','type':'geo.trip','category':'pd:TravelHistory'," + DAY_SPAN
                 + ",'payload':{'start':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'end':{'level':'region','code':'FR-IDF','name':'Île-de-France'},"
@@ -135,7 +139,7 @@ class SharedRecordWriterTest {
 
     @Test
     void exactTripKeepsItsCoordinates() {
-        assertThat(Records.writer(Precision.EXACT).toJson(Records.during(TRIP))).endsWith(json(
+        assertThat(writer(Precision.EXACT).toJson(during(TRIP))).endsWith(json(
                 "'payload':{'startLatitude':45.7578,'startLongitude':4.832,'endLatitude':48.8566,'endLongitude':2.3522,"
                 + "'mode':'IN_TRAIN','distanceMeters':465000,'waypoints':[{'latitude':45.76,'longitude':4.84},"
                 + "{'latitude':46.31,'longitude':4.83},{'latitude':47.32,'longitude':5.04},"
@@ -144,7 +148,7 @@ class SharedRecordWriterTest {
 
     @Test
     void transactionBandedByDayWithPseudonymsAndNoFreeText() {
-        assertThat(Records.writer(REDUCED).toJson(Records.at(TRANSACTION))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(at(TRANSACTION))).isEqualTo(json(
                 "{'id':'3n6jQnKWYaEjb5l5naERzQ','type':'bank.transaction','category':'pd:Transaction'," + DAY_INSTANT
                 + ",'payload':{'account':'N_1DrAjWnbC7o3aW1npHDQ','bookingDate':'2025-03-14','valueDate':'2025-03-15',"
                 + "'amount':{'sign':-1,'from':0,'to':10},'currency':'EUR','reference':'izX11JqDMAA6T8Bd0BMmxg',"
@@ -155,7 +159,7 @@ class SharedRecordWriterTest {
     void transactionRoundedByMonthWithNamedLabelAndMemo() {
         Precision precision = new Precision(LocationPrecision.NONE, AmountPrecision.rounded(1), TimePrecision.MONTH,
                 IdentifierPrecision.CLEAR);
-        assertThat(Records.writer(precision, "label", "memo").toJson(Records.at(TRANSACTION))).isEqualTo(json(
+        assertThat(writer(precision, "label", "memo").toJson(at(TRANSACTION))).isEqualTo(json(
                 "{'id':'3n6jQnKWYaEjb5l5naERzQ','type':'bank.transaction','category':'pd:Transaction',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z'"
                 + ",'payload':{'account':'00012345678','bookingDate':'2025-03-01','valueDate':'2025-03-01',"
@@ -165,14 +169,14 @@ class SharedRecordWriterTest {
 
     @Test
     void transactionWithoutAmounts() {
-        assertThat(Records.writer(REDUCED.withAmount(AmountPrecision.NONE)).toJson(Records.at(TRANSACTION)))
+        assertThat(writer(REDUCED.withAmount(AmountPrecision.NONE)).toJson(at(TRANSACTION)))
                 .endsWith(json("'valueDate':'2025-03-15','currency':'EUR','reference':'izX11JqDMAA6T8Bd0BMmxg',"
                         + "'kind':'DEBIT','bankCategory':'Alimentation'}}"));
     }
 
     @Test
     void accountWithEveryIdentifierPseudonymized() {
-        assertThat(Records.writer(REDUCED.withTime(TimePrecision.WEEK)).toJson(Records.at(ACCOUNT))).isEqualTo(json(
+        assertThat(writer(REDUCED.withTime(TimePrecision.WEEK)).toJson(at(ACCOUNT))).isEqualTo(json(
                 "{'id':'4oNyhf5igRW7PKOxXkSszQ','type':'bank.account','category':'pd:BankAccount',"
                 + "'start':'2025-03-09T23:00:00Z','end':'2025-03-09T23:00:00Z','payload':{"
                 + "'accountNumber':'N_1DrAjWnbC7o3aW1npHDQ','iban':'GAWUgAYItKyjfgll9MzDMw',"
@@ -182,14 +186,14 @@ class SharedRecordWriterTest {
 
     @Test
     void exactAccountLeavesOutOnlyItsName() {
-        assertThat(Records.writer(Precision.EXACT).toJson(Records.at(ACCOUNT))).endsWith(json(
+        assertThat(writer(Precision.EXACT).toJson(at(ACCOUNT))).endsWith(json(
                 "'payload':{'accountNumber':'00012345678','iban':'FR7630006000011234567890189','bankId':'30006',"
                 + "'branchId':'00001','kind':'CHECKING','currency':'EUR','balance':1234.56,'balanceDate':'2025-03-31'}}"));
     }
 
     @Test
     void readingKeepsItsValueAndPseudonymizesItsMeter() {
-        assertThat(Records.writer(REDUCED).toJson(Records.during(READING))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(during(READING))).isEqualTo(json(
                 "{'id':'awBGwb6kRXU16RCAFIn7iQ','type':'energy.reading','category':'pd:Household'," + DAY_SPAN
                 + ",'payload':{'meter':'PxRxW2qdk8Uvy_eowrXHWg','quantity':'ENERGY','value':135,'intervalMinutes':30,"
                 + "'register':'HP'}}"));
@@ -197,12 +201,12 @@ class SharedRecordWriterTest {
 
     @Test
     void contactIsItsPseudonymsAndBirthMonthUnlessNamesAreNamed() {
-        assertThat(Records.writer(REDUCED.withTime(TimePrecision.MONTH), "addresses").toJson(Records.at(CONTACT)))
+        assertThat(writer(REDUCED.withTime(TimePrecision.MONTH), "addresses").toJson(at(CONTACT)))
                 .isEqualTo(json("{'id':'Wya9bDb0fMHdPnorHOxy2A','type':'contact','category':'pd:Contact',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z','payload':{"
                 + "'emails':['yQoaOTGbAgfokOALZ3io3w'],'phones':['h5b8wjvNqa9HJzEGd1ViTw'],'birthday':'2003-05-01',"
                 + "'uid':'ZKY7o2NGaIAq5hr53pqcyw'}}"));
-        assertThat(Records.writer(Precision.EXACT, "displayName", "addresses").toJson(Records.at(CONTACT)))
+        assertThat(writer(Precision.EXACT, "displayName", "addresses").toJson(at(CONTACT)))
                 .endsWith(json("'payload':{'displayName':'Camille Martin','emails':['camille@example.org'],"
                         + "'phones':['+33 6 12 34 56 78'],'addresses':['1 rue X, Lyon'],'birthday':'2003-05-17',"
                         + "'uid':'uid-1'}}"));
@@ -210,11 +214,11 @@ class SharedRecordWriterTest {
 
     @Test
     void eventByDayLosesItsRecurrenceTimeZoneAndTexts() {
-        assertThat(Records.writer(REDUCED).toJson(Records.during(EVENT))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(during(EVENT))).isEqualTo(json(
                 "{'id':'pxs71-TFYTqydO0pRBEvfQ','type':'calendar.event','category':'pd:Behavioral'," + DAY_SPAN
                 + ",'payload':{'uid':'lUesg5X1OXi3dz23NxsAyg','allDay':false,'status':'CONFIRMED',"
                 + "'organizer':'gfwa6bHp83xeabqnwRdAlQ','attendees':['yQoaOTGbAgfokOALZ3io3w']}}"));
-        assertThat(Records.writer(Precision.EXACT, "summary", "location").toJson(Records.during(EVENT))).isEqualTo(json(
+        assertThat(writer(Precision.EXACT, "summary", "location").toJson(during(EVENT))).isEqualTo(json(
                 "{'id':'pxs71-TFYTqydO0pRBEvfQ','type':'calendar.event','category':'pd:Behavioral'," + EXACT_SPAN
                 + ",'payload':{'uid':'ev-1@example.org','summary':'Partiel d`algèbre'"
                 + ",'location':'Bâtiment Nautibus','allDay':false,'timeZone':'Europe/Paris',"
@@ -224,27 +228,27 @@ class SharedRecordWriterTest {
 
     @Test
     void messageIsItsPlatformAndPseudonymousPeopleUnlessItsTextIsNamed() {
-        assertThat(Records.writer(REDUCED).toJson(Records.at(MESSAGE))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(at(MESSAGE))).isEqualTo(json(
                 "{'id':'7v88XSRD4u_0sgFQvQX9PQ','type':'social.message','category':'pd:SocialMediaCommunication',"
                 + DAY_INSTANT + ",'payload':{'platform':'messenger','conversation':'0yK7UG9czvoIHAadMOOwJg',"
                 + "'sender':'8prTZHAR7jQc18vdKYl6YQ'}}"));
-        assertThat(Records.writer(REDUCED, "text").toJson(Records.at(MESSAGE))).endsWith(json(
+        assertThat(writer(REDUCED, "text").toJson(at(MESSAGE))).endsWith(json(
                 "'sender':'8prTZHAR7jQc18vdKYl6YQ','text':'À ce soir'}}"));
     }
 
     @Test
     void postIsItsPlatformAndKindUnlessTextsAreNamed() {
-        assertThat(Records.writer(REDUCED).toJson(Records.at(POST))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(at(POST))).isEqualTo(json(
                 "{'id':'IBHVrHJaVEQu6RuAkVlIwQ','type':'social.post','category':'pd:SocialMedia'," + DAY_INSTANT
                 + ",'payload':{'platform':'facebook','kind':'post'}}"));
-        assertThat(Records.writer(REDUCED, "url", "attachments").toJson(Records.at(POST))).endsWith(json(
+        assertThat(writer(REDUCED, "url", "attachments").toJson(at(POST))).endsWith(json(
                 "'payload':{'platform':'facebook','kind':'post','url':'https://example.org/p/1',"
                 + "'attachments':['plage.jpg']}}"));
     }
 
     @Test
     void documentIsItsTypeSizeAndPseudonymousDigest() {
-        assertThat(Records.writer(REDUCED).toJson(Records.at(DOCUMENT))).isEqualTo(json(
+        assertThat(writer(REDUCED).toJson(at(DOCUMENT))).isEqualTo(json(
                 "{'id':'w0lj08fvRCzjLGLRfU2gzQ','type':'document','category':'pd:PersonalDocuments'," + DAY_INSTANT
                 + ",'payload':{'mediaType':'application/pdf','sizeBytes':48213,"
                 + "'sha256':'Ux_m3v0gRzwbOhnQxz5-Mw'}}"));
@@ -254,14 +258,14 @@ class SharedRecordWriterTest {
     void aFieldNoTableKnowsIsLeftOutEvenAtExactPrecision() {
         String payload = "{'latitude':45.7578,'longitude':4.832,'heading':271.5,'wifi':{'bssid':'aa:bb'},"
                 + "'ssids':['home']}";
-        assertThat(Records.writer(Precision.EXACT, "heading", "wifi", "ssids")
-                .toJson(Records.raw(RecordType.GEO_POINT, json(payload))))
+        assertThat(writer(Precision.EXACT, "heading", "wifi", "ssids")
+                .toJson(raw(RecordType.GEO_POINT, json(payload))))
                 .endsWith(json("'payload':{'latitude':45.7578,'longitude':4.832}}"));
     }
 
     @Test
     void communePrecisionIsRefusedWithoutACommuneList() {
-        assertThatThrownBy(() -> Records.writer(REDUCED.withLocation(LocationPrecision.COMMUNE)))
+        assertThatThrownBy(() -> writer(REDUCED.withLocation(LocationPrecision.COMMUNE)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("commune precision needs a commune list, and this selfdata has none; "
                         + "choose department, region, country or an H3 resolution");

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Europe/Paris went from 02:00 to 03:00 on 30 March 2025, and back from 03:00 to 02:00 on 26 October 2025. */
 class TimesTest {
     private static Times times(TimePrecision precision) {
-        return new Times(precision, Records.PARIS);
+        return new Times(precision, StoredRecords.PARIS);
     }
 
     @Test

@@ -17,13 +17,13 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /** Stored records built in memory, as the vault would hand them to the gate. */
-final class Records {
+final class StoredRecords {
     static final Instant START = Instant.parse("2025-03-14T11:42:05.123Z");
     static final Instant END = Instant.parse("2025-03-14T13:10:00Z");
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final byte[] KEY = key(1);
 
-    private Records() {}
+    private StoredRecords() {}
 
     static StoredRecord at(Payload payload) {
         return stored(payload.type(), TimeSpan.at(START), PayloadCodec.encode(payload));
