@@ -27,11 +27,12 @@ import static java.util.Objects.requireNonNull;
  * <ul>
  *   <li>H3: the cell's index, computed by Uber's H3 library; never the cell's centre.</li>
  *   <li>Country: the GeoNames shapes bundled on the class path ({@link Countries}).</li>
- *   <li>French département and region: a gazetteer of the 101 départements, each with a reference point near its
- *       middle and its region. A point in metropolitan France gets the département with the nearest reference point,
- *       which is right well inside a département and may be the neighbour within some ten kilometres of a boundary;
- *       an overseas point gets the département of its territory. The region is the département's, so the two always
- *       agree.</li>
+ *   <li>French département and region: a gazetteer of the 101 départements and their regions, with reference
+ *       points (the middle, the prefecture, a few towns near edges) for the 96 metropolitan ones. A point in
+ *       metropolitan France gets the département of the nearest reference point: right well inside a département,
+ *       and possibly the neighbour within some ten kilometres of a boundary (of 75 sub-prefectures and towns that are
+ *       not reference points, 64 are placed right). An overseas point gets the département of its territory. The
+ *       region is the département's, so the two always agree.</li>
  *   <li>Commune: there are some 35,000 communes and selfdata ships no list of them; an operator who has one (the
  *       INSEE code, name and a reference point of each) passes it to {@link #withCommunes}. Without it commune
  *       precision is refused, never silently coarsened or refined.</li>
