@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Nearest reference point is how an area is found when its boundary is not at hand: exact deep inside an area,
  * approximate within a few kilometres of a boundary, where a point may be given the neighbouring area. Places are
- * kept in a grid of quarter-degree cells so that a lookup among tens of thousands of communes reads a few cells.
+ * kept in a grid of quarter-degree cells so that a lookup among tens of thousands of communes reads a few cells;
+ * a few hundred places are simply read in a row.
  */
 final class Gazetteer {
     private static final double CELL_DEGREES = 0.25;
@@ -53,12 +54,12 @@ final class Gazetteer {
             if (best != null && (ring - 1) * CELL_DEGREES * KILOMETRES_PER_DEGREE * scale > Math.sqrt(bestDistance)) {
                 break;
             }
-            for (int dRow = -ring; dRow <= ring; dRow++) {
-                for (int dColumn = -ring; dColumn <= ring; dColumn++) {
-                    if (Math.max(Math.abs(dRow), Math.abs(dColumn)) != ring) {
+            for (int rowStep = -ring; rowStep <= ring; rowStep++) {
+                for (int columnStep = -ring; columnStep <= ring; columnStep++) {
+                    if (Math.max(Math.abs(rowStep), Math.abs(columnStep)) != ring) {
                         continue;
                     }
-                    for (Place place : cells.getOrDefault(key(row + dRow, column + dColumn), List.of())) {
+                    for (Place place : cells.getOrDefault(key(row + rowStep, column + columnStep), List.of())) {
                         double distance = squaredKilometres(latitude, longitude, place, scale);
                         if (distance <= bestDistance) {
                             bestDistance = distance;
