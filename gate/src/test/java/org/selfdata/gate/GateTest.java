@@ -37,7 +37,7 @@ class GateTest {
         camille = TestVaults.camille(vault);
         dominique = vault.people().create("dominique", TestVaults.PARIS);
         vault.imports().write(camille.id(),
-                new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "Records.json"),
+                new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "StoredRecords.json"),
                 SyntheticRecords.points(50));
         vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));

@@ -1,0 +1,62 @@
+package org.selfdata.gate;
+
+import org.selfdata.model.TimePrecision;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Truncates times to a time precision in the person's own zone: a day is the person's day, not UTC's, and an hour
+ * is a local hour, so that the two 02:00 hours of a night when clocks go back stay apart.
+ */
+final class Times {
+    private final TimePrecision precision;
+    private final ZoneId zone;
+
+    Times(TimePrecision precision, ZoneId zone) {
+        this.precision = requireNonNull(precision, "precision is null");
+        this.zone = requireNonNull(zone, "zone is null");
+    }
+
+    /** The start of the unit holding {@code instant}. */
+    Instant floor(Instant instant) {
+        return switch (precision) {
+            case EXACT -> instant;
+            case HOUR -> instant.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+            case DAY, WEEK, MONTH -> date(instant.atZone(zone).toLocalDate()).atStartOfDay(zone).toInstant();
+        };
+    }
+
+    /** The end of a span, widened to the end of its unit, so that a reduced span still holds the real one. */
+    Instant ceiling(Instant end) {
+        Instant floor = floor(end);
+        return floor.equals(end) ? end : next(floor);
+    }
+
+    /** The first day of the unit holding {@code date}; a date is already to the day, so exact and hour keep it. */
+    LocalDate date(LocalDate date) {
+        return switch (precision) {
+            case EXACT, HOUR, DAY -> date;
+            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> date.withDayOfMonth(1);
+        };
+    }
+
+    private Instant next(Instant floor) {
+        ZonedDateTime start = floor.atZone(zone);
+        return switch (precision) {
+            case EXACT -> floor;
+            case HOUR -> floor.plus(1, ChronoUnit.HOURS);
+            case DAY -> start.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            case WEEK -> start.toLocalDate().plusWeeks(1).atStartOfDay(zone).toInstant();
+            case MONTH -> start.toLocalDate().plusMonths(1).atStartOfDay(zone).toInstant();
+        };
+    }
+}
