@@ -4,6 +4,9 @@ import org.jooq.DSLContext;
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.SelfdataException;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -65,10 +69,12 @@ public final class Restoration {
 
     private final Database database;
     private final Keyring keyring;
+    private final TransparencyLog log;
 
-    Restoration(Database database, Keyring keyring) {
+    Restoration(Database database, Keyring keyring, TransparencyLog log) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -84,6 +90,7 @@ public final class Restoration {
                 RestoringWriter writer = new RestoringWriter(dsl, insert, person);
                 body.accept(writer);
                 writer.finish();
+                log.append(connection, person, List.of(writer.logEntry()));
             }
             return null;
         });
@@ -102,6 +109,7 @@ public final class Restoration {
         private long nextBatch = 1;
         private long nextRecord = 1;
         private int pending;
+        private long restored;
 
         RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person) {
             this.dsl = dsl;
@@ -196,6 +204,12 @@ public final class Restoration {
                         .execute();
             }
             nextRecord = Math.max(nextRecord, current.id().number() + 1);
+            restored++;
+        }
+
+        LogEntryDraft logEntry() {
+            LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.RESTORE, coverage.types(), restored);
+            return coverage.span().map(entry::withSpan).orElse(entry);
         }
 
         void finish() throws SQLException {

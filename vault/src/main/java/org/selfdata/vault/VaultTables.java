@@ -81,24 +81,44 @@ final class VaultTables {
     static final Field<Long> REJECT_NUMBER = field(name("reject_number"), SQLDataType.BIGINT);
     static final Field<byte[]> SEALED = field(name("sealed"), SQLDataType.BLOB);
 
+    static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
+    static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
+    static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
+    static final Field<String> ACTION = field(name("action"), SQLDataType.VARCHAR);
+    static final Field<String> RECIPIENT_ID = field(name("recipient_id"), SQLDataType.VARCHAR);
+    static final Field<String> GRANT_ID = field(name("grant_id"), SQLDataType.VARCHAR);
+    static final Field<byte[]> LEAF = field(name("leaf"), SQLDataType.BLOB);
+    static final Field<byte[]> LEAF_HASH = field(name("leaf_hash"), SQLDataType.BLOB);
+
+    static final Table<Record> LOG_HEADS = table(name("log_heads"));
+    static final Field<Long> TREE_SIZE = field(name("tree_size"), SQLDataType.BIGINT);
+    static final Field<byte[]> ROOT_HASH = field(name("root_hash"), SQLDataType.BLOB);
+    static final Field<Long> SIGNED_AT = field(name("signed_at"), SQLDataType.BIGINT);
+    static final Field<String> SIGNED_HEAD = field(name("signed_head"), SQLDataType.VARCHAR);
+    static final Field<byte[]> FRONTIER = field(name("frontier"), SQLDataType.BLOB);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
     }
 
     /** Every table with its columns, for the schema test. */
-    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.of(
-            VAULT_META, List.of(META_NAME, META_VALUE),
-            PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
-                    NEXT_RECORD_ID),
-            OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT),
-            SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT),
-            KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT),
-            IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
-                    FINISHED_AT, ADDED, DUPLICATES, REJECTED),
-            RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END, FINGERPRINT,
-                    OCCURRENCE, VERSION, PAYLOAD),
-            RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT),
-            COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END),
-            REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED));
+    static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.ofEntries(
+            Map.entry(VAULT_META, List.of(META_NAME, META_VALUE)),
+            Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
+                    NEXT_RECORD_ID)),
+            Map.entry(OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT)),
+            Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
+            Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),
+            Map.entry(IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
+                    FINISHED_AT, ADDED, DUPLICATES, REJECTED)),
+            Map.entry(RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END,
+                    FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD)),
+            Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD,
+                    SUPERSEDED_AT)),
+            Map.entry(COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)),
+            Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
+            Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
+                    LEAF_HASH)),
+            Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));
 }
