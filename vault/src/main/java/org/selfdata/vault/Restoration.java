@@ -65,6 +65,9 @@ public final class Restoration {
         void reject(BatchId batch, QuarantinedRecord reject);
 
         void record(RecordHistory record);
+
+        /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
+        void logEntry(byte[] leaf);
     }
 
     private final Database database;
@@ -87,7 +90,7 @@ public final class Restoration {
                         + sources + " source(s); restore into a new vault, or erase them first");
             }
             try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
-                RestoringWriter writer = new RestoringWriter(dsl, insert, person);
+                RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person));
                 body.accept(writer);
                 writer.finish();
                 log.append(connection, person, List.of(writer.logEntry()));
@@ -111,10 +114,24 @@ public final class Restoration {
         private int pending;
         private long restored;
 
-        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person) {
+        private final TransparencyLog.Copy logCopy;
+
+        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person, TransparencyLog.Copy logCopy) {
             this.dsl = dsl;
             this.insert = insert;
             this.person = person;
+            this.logCopy = logCopy;
+        }
+
+        @Override
+        public void logEntry(byte[] leaf) {
+            try {
+                flush();
+                logCopy.add(leaf);
+            }
+            catch (SQLException e) {
+                throw Database.failure(e, "restoring the transparency log");
+            }
         }
 
         @Override
@@ -214,6 +231,7 @@ public final class Restoration {
 
         void finish() throws SQLException {
             flush();
+            logCopy.finish();
             coverage.save(dsl, person);
             dsl.update(PERSONS)
                     .set(NEXT_SOURCE_ID, nextSource)

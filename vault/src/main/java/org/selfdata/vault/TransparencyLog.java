@@ -91,6 +91,11 @@ public final class TransparencyLog {
             }
             insert.executeBatch();
         }
+        saveHead(connection, person, frontier, now);
+        return entries;
+    }
+
+    private void saveHead(Connection connection, PersonId person, MerkleFrontier frontier, Instant now) throws SQLException {
         SignedTreeHead head = SignedTreeHead.sign(signingKey, person, frontier.size(), new TreeHash(frontier.root()), now);
         try (PreparedStatement save = connection.prepareStatement(SAVE_HEAD)) {
             save.setLong(1, person.value());
@@ -101,7 +106,68 @@ public final class TransparencyLog {
             save.setBytes(6, frontier.bytes());
             save.executeUpdate();
         }
-        return entries;
+    }
+
+    /**
+     * Writes a log read from an export back, leaf by leaf and byte for byte, so that its root stays the one its old
+     * head signed; {@link Copy#finish} signs it anew with this vault's key. Only into an empty log.
+     */
+    Copy copy(Connection connection, PersonId person) throws SQLException {
+        return new Copy(connection, person);
+    }
+
+    final class Copy {
+        private final Connection connection;
+        private final PersonId person;
+        private final MerkleHashing hashing = new MerkleHashing();
+        private final MerkleFrontier frontier = MerkleFrontier.empty(hashing);
+        private final PreparedStatement insert;
+        private int pending;
+
+        private Copy(Connection connection, PersonId person) throws SQLException {
+            this.connection = connection;
+            this.person = person;
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        void add(byte[] leaf) throws SQLException {
+            if (frontier.size() == 0) {
+                requireEmpty();
+            }
+            LogEntry entry = LogEntryJson.parse(leaf);
+            if (entry.index() != frontier.size()) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's log gives entry " + entry.index()
+                        + " where entry " + frontier.size() + " belongs");
+            }
+            byte[] leafHash = hashing.leaf(leaf);
+            bind(insert, person, entry, leaf, leafHash);
+            insert.addBatch();
+            frontier.add(leafHash);
+            if (++pending == READ_BATCH) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        private void requireEmpty() throws SQLException {
+            lockPerson(connection, person);
+            Optional<StoredHead> stored = readHead(connection, person);
+            if (stored.isPresent() && stored.get().head().treeSize() > 0) {
+                throw new SelfdataException(ErrorCode.CONFLICT, "the person's transparency log already holds "
+                        + stored.get().head().treeSize() + " entries; restore into a new vault or a new person");
+            }
+        }
+
+        /** The copied log's root, and its head signed by this vault. */
+        TreeHash finish() throws SQLException {
+            insert.executeBatch();
+            insert.close();
+            if (frontier.size() == 0) {
+                return new TreeHash(frontier.root());
+            }
+            saveHead(connection, person, frontier, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return new TreeHash(frontier.root());
+        }
     }
 
     private static void bind(PreparedStatement insert, PersonId person, LogEntry entry, byte[] leaf, byte[] leafHash)
