@@ -26,8 +26,4 @@ public sealed interface LogActor {
             }
         }
     }
-
-    static LogActor owner() {
-        return new Owner();
-    }
 }

@@ -265,7 +265,20 @@ public final class TransparencyLog {
 
     /** The leaf hash of one entry, for checking an inclusion proof against it. */
     public TreeHash leafHash(PersonId person, long index) {
-        return tree(person, index + 1).leafHash(index);
+        requireNonNull(person, "person is null");
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT leaf_hash FROM log_entries WHERE person_id = ? AND entry_index = ?")) {
+                select.setLong(1, person.value());
+                select.setLong(2, index);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new SelfdataException(ErrorCode.NOT_FOUND, "the log has no entry " + index);
+                    }
+                    return new TreeHash(rows.getBytes(1));
+                }
+            }
+        });
     }
 
     private MerkleTree tree(PersonId person, long treeSize) {
