@@ -74,6 +74,21 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = "Measure the transparency log: appends one per transaction and in batches, and verifying the "
+                    + "whole log, beside plain JDBC on the same rows.")
+    int log(
+            @Option(names = "--entries", paramLabel = "COUNT", defaultValue = "1000000",
+                    description = "Entries appended in batches, then verified (default: 1,000,000).") int entries,
+            @Option(names = "--single", paramLabel = "COUNT", defaultValue = "2000",
+                    description = "Entries appended one per transaction (default: 2,000).") int single) throws IOException {
+        return inScratch(scratch -> {
+            terminal.out().printf("selfdata bench log: %,d entries, %d processors, Java %s%n", entries,
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            return Bench.runLog(scratch, entries, single, step -> terminal.err().println("… " + step));
+        });
+    }
+
     private int inScratch(Function<Path, List<Measurement>> bench) throws IOException {
         Path scratch = Files.createTempDirectory("selfdata-bench");
         try {

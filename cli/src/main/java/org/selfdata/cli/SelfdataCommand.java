@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RestoreCommand.class,
                 EraseCommand.class,
                 KeysCommand.class,
+                LogCommand.class,
                 PasswordCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,

@@ -27,6 +27,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSmallLogBenchmarkReportsAppendsAndVerificationBesideRawJdbc(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "log", "--entries", "25000", "--single", "20");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench log: 25,000 entries, ");
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).startsWith("log: appends, one per transaction").contains("× raw insert, one per "),
+                line -> assertThat(line).startsWith("log: appends, 10000 per transaction").contains("× raw insert, same "),
+                line -> assertThat(line).startsWith("log: verify 25,020 entries").contains("× raw read + SHA-256 ("));
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
     void fewerThanAThousandRecordsIsRefused(@TempDir Path home) {
         CommandRun.Result result = new CommandRun(home).run("bench", "--records", "10");
 

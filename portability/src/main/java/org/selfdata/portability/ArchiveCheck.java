@@ -2,11 +2,15 @@ package org.selfdata.portability;
 
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogEntry;
+import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.LogTree;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +56,7 @@ final class ArchiveCheck {
                 reader.verify(reader.part(table));
             }
         }
+        check.checkLog();
         return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()));
     }
 
@@ -107,6 +112,45 @@ final class ArchiveCheck {
                 throw InvalidArchive.part(ArchiveFormat.REJECTS, "holds " + found + " rejected records of batch " + batch.id()
                         + ", and " + ArchiveFormat.BATCHES + " says it rejected " + batch.rejected());
             }
+        }
+    }
+
+    /**
+     * The transparency log, when the archive has one: its head must be signed by the key it gives, and its lines,
+     * each an entry in canonical form numbered in order, must make the tree the head signed.
+     */
+    private void checkLog() {
+        boolean log = reader.manifest().part(ArchiveFormat.LOG).isPresent();
+        if (log != reader.manifest().part(ArchiveFormat.LOG_HEAD).isPresent()) {
+            throw InvalidArchive.part(ArchiveFormat.MANIFEST, "lists one of " + ArchiveFormat.LOG + " and "
+                    + ArchiveFormat.LOG_HEAD + " without the other");
+        }
+        if (!log) {
+            return;
+        }
+        LogHeadJson.CheckedHead[] head = {null};
+        reader.readLines(reader.part(ArchiveFormat.LOG_HEAD), (line, number) -> head[0] = LogHeadJson.read(line));
+        if (head[0] == null) {
+            throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, "is empty");
+        }
+        LogTree tree = new LogTree();
+        reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> {
+            LogEntry entry;
+            try {
+                entry = LogEntryJson.parse(line);
+            }
+            catch (SelfdataException e) {
+                throw InvalidArchive.line(ArchiveFormat.LOG, number, "is not a log entry in canonical form", e);
+            }
+            if (entry.index() != tree.size()) {
+                throw InvalidArchive.line(ArchiveFormat.LOG, number, "holds entry " + entry.index() + " where entry "
+                        + tree.size() + " belongs");
+            }
+            tree.add(line);
+        });
+        if (tree.size() != head[0].treeSize() || !tree.root().equals(head[0].root())) {
+            throw InvalidArchive.part(ArchiveFormat.LOG, "holds " + tree.size() + " entries that do not make the tree "
+                    + ArchiveFormat.LOG_HEAD + " signed (" + head[0].treeSize() + " entries)");
         }
     }
 

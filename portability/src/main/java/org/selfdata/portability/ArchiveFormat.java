@@ -20,6 +20,10 @@ final class ArchiveFormat {
     static final String BATCHES = "batches.jsonl";
     /** The records each batch's lenient import rejected; absent from archives written before quarantines existed. */
     static final String REJECTS = "rejects.jsonl";
+    /** The transparency log, each line a leaf byte for byte; absent from archives written before the log existed. */
+    static final String LOG = "log.jsonl";
+    /** The log's signed head, with the public key that signed it; present when {@link #LOG} is. */
+    static final String LOG_HEAD = "log-head.json";
 
     /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local

@@ -12,11 +12,13 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.QuarantinedRecord;
+import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -103,6 +105,7 @@ public final class Export {
         List<ImportBatch> batches = vault.imports().batches(owner.id());
         writeLines(archive, ArchiveFormat.BATCHES, batches, ProvenanceLines::write);
         writeRejects(archive, owner.id(), batches);
+        writeLog(archive, owner.id());
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);
         ManifestJson.write(manifest, output);
@@ -140,6 +143,33 @@ public final class Export {
         return gate.history(owner, record.id()).earlier().stream()
                 .filter(superseded -> superseded.version().version() < record.version())
                 .toList();
+    }
+
+    /**
+     * The transparency log as it stands, each leaf exactly as hashed, then its signed head with the vault's public key,
+     * so that whoever holds the archive can check the log without the vault.
+     */
+    private void writeLog(ArchiveWriter archive, PersonId person) throws IOException {
+        PartOutput output = archive.begin(ArchiveFormat.LOG);
+        SignedTreeHead head;
+        try {
+            head = vault.log().leaves(person, leaf -> {
+                try {
+                    output.write(leaf, 0, leaf.length);
+                    output.write('\n');
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        archive.finish(output);
+        PartOutput headOutput = archive.begin(ArchiveFormat.LOG_HEAD);
+        headOutput.write(LogHeadJson.write(head, vault.signingKey().publicKeys()));
+        archive.finish(headOutput);
     }
 
     /** The quarantines, a page at a time: a batch may have rejected millions of records. */

@@ -156,6 +156,11 @@ final class ManifestJson {
             // Optional: archives written before quarantines existed have none.
             expected.add(ArchiveFormat.REJECTS);
         }
+        if (listed.contains(ArchiveFormat.LOG) || listed.contains(ArchiveFormat.LOG_HEAD)) {
+            // Optional too, but together: archives written before the transparency log have neither.
+            expected.add(ArchiveFormat.LOG);
+            expected.add(ArchiveFormat.LOG_HEAD);
+        }
         for (String name : listed) {
             if (!expected.contains(name)) {
                 throw invalid("lists the part " + InvalidArchive.quotable(name) + ", which belongs to no record type it lists");

@@ -92,5 +92,8 @@ public final class Restore {
                 progress.reached(Progress.Step.RESTORING, restored[0]);
             }
         }
+        if (reader.manifest().part(ArchiveFormat.LOG).isPresent()) {
+            reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> writer.logEntry(line.clone()));
+        }
     }
 }

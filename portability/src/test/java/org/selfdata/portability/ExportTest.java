@@ -89,7 +89,7 @@ class ExportTest {
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
                 "records/contact.jsonl",
-                "sources.jsonl", "batches.jsonl", "rejects.jsonl", "manifest.json");
+                "sources.jsonl", "batches.jsonl", "rejects.jsonl", "log.jsonl", "log-head.json", "manifest.json");
         assertThat(manifest.types())
                 .extracting(Manifest.TypeContents::type, Manifest.TypeContents::records, Manifest.TypeContents::parts)
                 .containsExactly(
@@ -108,7 +108,7 @@ class ExportTest {
         assertThat(manifest.parts()).extracting(Part::name).containsExactly(
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
-                "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl");
+                "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl", "log.jsonl", "log-head.json");
         assertThat(manifest.parts()).allSatisfy(part -> {
             assertThat(part.size()).isEqualTo(entries.get(part.name()).length);
             assertThat(part.sha256()).isEqualTo(ArchiveEdits.sha256(entries.get(part.name())));
@@ -282,10 +282,23 @@ class ExportTest {
         Manifest manifest = export.write(dominique.id(), target, ExistingFile.REFUSE);
 
         assertThat(manifest.types()).isEmpty();
-        assertThat(manifest.parts()).extracting(Part::name, Part::size)
-                .containsExactly(tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L));
-        assertThat(ArchiveEdits.entries(target).keySet())
-                .containsExactly("sources.jsonl", "batches.jsonl", "rejects.jsonl", "manifest.json");
+        assertThat(manifest.parts().subList(0, 4)).extracting(Part::name, Part::size).containsExactly(
+                tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L), tuple("log.jsonl", 0L));
+        assertThat(ArchiveEdits.entries(target).keySet()).containsExactly("sources.jsonl", "batches.jsonl", "rejects.jsonl",
+                "log.jsonl", "log-head.json", "manifest.json");
+    }
+
+    @Test
+    void theLogIsWrittenLeafByLeafWithItsSignedHeadAndKey() {
+        export.write(camille.id(), target, ExistingFile.REFUSE);
+
+        List<String> lines = ArchiveEdits.text(target, "log.jsonl").lines().toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains("\"action\":\"import\""));
+        var head = JsonMapper.builder().build().readTree(ArchiveEdits.text(target, "log-head.json"));
+        assertThat(head.get("treeSize").asLong()).isEqualTo(lines.size());
+        assertThat(head.get("keys").get("keys").get(0).get("kty").asString()).isEqualTo("EC");
+        assertThat(head.get("keys").get("keys").get(0).has("d")).isFalse();
     }
 
     private List<String> listFolder() {

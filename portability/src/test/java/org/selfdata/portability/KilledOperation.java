@@ -1,7 +1,12 @@
 package org.selfdata.portability;
 
 import org.selfdata.gate.Gate;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.KeySource;
@@ -11,7 +16,10 @@ import org.selfdata.vault.VaultLocation;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,8 +35,10 @@ final class KilledOperation {
     static final SourceDescriptor GPS_LOGGER = SourceDescriptor.file("Garmin", "Forerunner 265");
     /** Far enough into each operation that its writes (or, for an export, its archive) have begun. */
     static final long WELL_UNDER_WAY = 20_000;
+    /** How many entries each append of the log writes in one transaction. */
+    static final int APPEND_BATCH = 100;
 
-    enum Operation { IMPORT, EXPORT, RESTORE }
+    enum Operation { IMPORT, EXPORT, RESTORE, APPEND }
 
     private KilledOperation() {}
 
@@ -45,6 +55,7 @@ final class KilledOperation {
                         .write(person, Path.of(arguments[3]), ExistingFile.REFUSE, sayWhenUnderWay(Progress.Step.EXPORTING));
                 case RESTORE -> new Restore(vault)
                         .restore(person, Path.of(arguments[3]), sayWhenUnderWay(Progress.Step.RESTORING));
+                case APPEND -> appendForever(vault, person);
             }
         }
         say(FINISHED);
@@ -59,6 +70,18 @@ final class KilledOperation {
                         say(UNDER_WAY);
                     }
                 }));
+    }
+
+    /** Appends to the transparency log, a hundred entries a transaction, until killed. */
+    private static void appendForever(Vault vault, PersonId person) {
+        List<LogEntryDraft> drafts = Collections.nCopies(APPEND_BATCH, LogEntryDraft.of(
+                new LogActor.Recipient(RecipientId.of("recipient-insurer")), LogAction.READ, Set.of(RecordType.GEO_POINT), 1));
+        for (long batches = 1; ; batches++) {
+            vault.log().appendAll(person, drafts);
+            if (batches == 20) {
+                say(UNDER_WAY);
+            }
+        }
     }
 
     private static Progress sayWhenUnderWay(Progress.Step step) {

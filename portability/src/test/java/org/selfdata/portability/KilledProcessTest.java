@@ -7,6 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
@@ -16,6 +19,7 @@ import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
+import org.selfdata.vault.LogVerification;
 import org.selfdata.vault.VaultLocation;
 import org.selfdata.vault.VaultStatus;
 
@@ -27,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +95,32 @@ class KilledProcessTest {
             assertThat(next.source().value()).isEqualTo(4);
             assertThat(next.added()).isEqualTo(10);
             assertThat(vault.status(camille.id()).records()).isEqualTo(before.records() + 10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aKilledAppendLeavesATransparencyLogThatVerifies(Engine engine, @TempDir Path folder) throws InterruptedException {
+        VaultLocation location = TestVaults.location(engine, folder);
+        try (Vault vault = Vault.create(location, TestVaults.keyFile(folder))) {
+            TestVaults.camille(vault);
+        }
+
+        try (ChildJvm appending = ChildJvm.start(KilledOperation.class, "APPEND", folder.toString(), postgresUrl(location))) {
+            appending.awaitLine(KilledOperation.UNDER_WAY, PATIENCE);
+            assertThat(appending.kill()).isEqualTo(ChildJvm.KILLED);
+        }
+
+        try (Vault vault = Vault.open(location, TestVaults.keyFile(folder))) {
+            Person camille = vault.person(Optional.of("camille"));
+            LogVerification verification = vault.log().verify(camille.id());
+            assertThat(verification).isInstanceOf(LogVerification.Intact.class);
+            long size = ((LogVerification.Intact) verification).size();
+            assertThat(size).isGreaterThanOrEqualTo(20L * KilledOperation.APPEND_BATCH);
+            assertThat(size % KilledOperation.APPEND_BATCH).isZero();
+            assertThat(vault.log().append(camille.id(), LogEntryDraft.of(new LogActor.Owner(), LogAction.EXPORT, Set.of(), 0))
+                    .index()).isEqualTo(size);
+            assertThat(vault.log().verify(camille.id()).intact()).isTrue();
         }
     }
 

@@ -274,6 +274,14 @@ class RestoreTest {
     }
 
     @Test
+    void aForgedLogEntryIsRefusedAndNamed() {
+        Path forged = ArchiveEdits.forged(archive, "log.jsonl", "\"action\":\"import\"", "\"action\":\"erasure\"");
+
+        assertRefused(forged, ErrorCode.INVALID_INPUT,
+                "the archive's log.jsonl holds 3 entries that do not make the tree log-head.json signed (3 entries)");
+    }
+
+    @Test
     void aLineThatIsNotJsonIsRefusedWithItsLine() {
         Path forged = ArchiveEdits.forged(archive, CONTACTS, "{\"id\":55,", "{\"id\":55,,");
 

@@ -71,6 +71,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
+                new LogRoutes(vault),
                 new RecordRoutes(gate),
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new HealthRoutes(),

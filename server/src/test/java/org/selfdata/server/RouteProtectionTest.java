@@ -26,7 +26,7 @@ class RouteProtectionTest {
     private final Vault vault = running.vault();
 
     @Test
-    void onlySignInOpenApiHealthAndThePageArePublic() {
+    void onlySignInOpenApiHealthTheVaultsPublicKeyAndThePageArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
@@ -34,6 +34,7 @@ class RouteProtectionTest {
                         "POST /api/v1/session",
                         "GET /api/v1/openapi.json",
                         "GET /api/v1/health",
+                        "GET /.well-known/jwks.json",
                         "GET /",
                         "GET /selfdata.js",
                         "GET /selfdata.css");

@@ -5,10 +5,14 @@ import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.model.SourceId;
 
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
@@ -57,6 +61,35 @@ final class CoverageTally {
         entry.records++;
         entry.firstStart = Math.min(entry.firstStart, startMillis);
         entry.lastEnd = Math.max(entry.lastEnd, endMillis);
+    }
+
+    /** The types counted, for the log's entry of this import or restore. */
+    Set<RecordType> types() {
+        Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        totals.values().forEach(byType -> {
+            for (RecordType type : RecordType.values()) {
+                if (byType[type.ordinal()] != null) {
+                    types.add(type);
+                }
+            }
+        });
+        return types;
+    }
+
+    /** The time the counted records span, if any were counted. */
+    Optional<TimeSpan> span() {
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        for (Totals[] byType : totals.values()) {
+            for (Totals entry : byType) {
+                if (entry != null) {
+                    firstStart = Math.min(firstStart, entry.firstStart);
+                    lastEnd = Math.max(lastEnd, entry.lastEnd);
+                }
+            }
+        }
+        return firstStart == Long.MAX_VALUE ? Optional.empty()
+                : Optional.of(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
     }
 
     void save(DSLContext dsl, PersonId person) {

@@ -1,19 +1,33 @@
 package org.selfdata.vault;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
+import org.selfdata.model.TimeSpan;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.CONSENT_RECEIPTS;
 import static org.selfdata.vault.VaultTables.COVERAGE;
+import static org.selfdata.vault.VaultTables.FIRST_START;
+import static org.selfdata.vault.VaultTables.LAST_END;
+import static org.selfdata.vault.VaultTables.LOG_ENTRIES;
+import static org.selfdata.vault.VaultTables.LOG_HEADS;
+import static org.selfdata.vault.VaultTables.RECORDS_COUNT;
+import static org.selfdata.vault.VaultTables.TYPE;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.REJECTS;
@@ -40,13 +54,18 @@ public final class Erasure {
 
     private final Database database;
     private final Keyring keyring;
+    private final TransparencyLog log;
 
-    Erasure(Database database, Keyring keyring) {
+    Erasure(Database database, Keyring keyring, TransparencyLog log) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
-    /** Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions. */
+    /**
+     * Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions and
+     * the transparency log.
+     */
     public Report erasePerson(PersonId person) {
         Report report = database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
@@ -66,6 +85,9 @@ public final class Erasure {
             dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANT_WITHDRAWALS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANTS).where(PERSON_ID.eq(person.value())).execute();
+            // The log goes with the person: it describes them, and nobody is left to read it.
+            dsl.deleteFrom(LOG_ENTRIES).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(LOG_HEADS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
             return new Report(sources.size(), batches, records);
         });
@@ -83,6 +105,7 @@ public final class Erasure {
             }
             keyring.destroy(dsl, person, source);
             var ofSource = PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value()));
+            LogEntryDraft entry = erasureEntry(dsl, source, ofSource);
             dsl.deleteFrom(RECORD_VERSIONS).where(ofSource).execute();
             long records = dsl.deleteFrom(RECORDS).where(ofSource).execute();
             dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value()).and(BATCH_ID.in(
@@ -90,10 +113,27 @@ public final class Erasure {
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(ofSource).execute();
             dsl.deleteFrom(COVERAGE).where(ofSource).execute();
             dsl.deleteFrom(SOURCES).where(ofSource).execute();
+            log.append(connection, person, List.of(entry));
             return new Report(1, batches, records);
         });
         purgeDeletedPages();
         return report;
+    }
+
+    /** What the log says of a source's erasure: the types, count and time span it held, from its coverage. */
+    private static LogEntryDraft erasureEntry(DSLContext dsl, SourceId source, Condition ofSource) {
+        Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        long count = 0;
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        for (var row : dsl.select(TYPE, RECORDS_COUNT, FIRST_START, LAST_END).from(COVERAGE).where(ofSource).fetch()) {
+            types.add(RecordType.fromId(row.value1()));
+            count += row.value2();
+            firstStart = Math.min(firstStart, row.value3());
+            lastEnd = Math.max(lastEnd, row.value4());
+        }
+        LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.ERASURE, types, count).withSource(source);
+        return count == 0 ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
     }
 
     /** Best effort: the erasure has committed; this only shortens how long old pages stay in the vault's files. */

@@ -6,6 +6,9 @@ import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.ImportItem;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordDraft;
@@ -69,11 +72,13 @@ public final class Imports {
     private final Database database;
     private final Keyring keyring;
     private final Clock clock;
+    private final TransparencyLog log;
 
-    Imports(Database database, Keyring keyring, Clock clock) {
+    Imports(Database database, Keyring keyring, Clock clock, TransparencyLog log) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
     /**
@@ -198,6 +203,9 @@ public final class Imports {
                 .execute();
         coverage.save(dsl, person);
         counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
+        LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.IMPORT, coverage.types(), written.added())
+                .withSource(source.id());
+        log.append(connection, person, List.of(coverage.span().map(entry::withSpan).orElse(entry)));
         return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
                 written.added(), written.duplicates(), written.rejected());
     }

@@ -160,6 +160,26 @@ final class KeyEncryptionKey {
         }
     }
 
+    /** Seals a secret of the vault's own, such as its signing key; {@code context} names what it is. */
+    byte[] seal(byte[] secret, byte[] context) {
+        try {
+            return aead.encrypt(secret, context);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot seal a vault secret", e);
+        }
+    }
+
+    byte[] open(byte[] sealed, byte[] context) {
+        try {
+            return aead.decrypt(sealed, context);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a vault secret cannot be opened with the vault's key: "
+                    + "it was altered or belongs to another vault", e);
+        }
+    }
+
     private static void requirePrivate(Path file) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view == null) {

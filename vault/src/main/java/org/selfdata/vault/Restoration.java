@@ -4,6 +4,9 @@ import org.jooq.DSLContext;
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.SelfdataException;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -61,14 +65,19 @@ public final class Restoration {
         void reject(BatchId batch, QuarantinedRecord reject);
 
         void record(RecordHistory record);
+
+        /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
+        void logEntry(byte[] leaf);
     }
 
     private final Database database;
     private final Keyring keyring;
+    private final TransparencyLog log;
 
-    Restoration(Database database, Keyring keyring) {
+    Restoration(Database database, Keyring keyring, TransparencyLog log) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -81,9 +90,10 @@ public final class Restoration {
                         + sources + " source(s); restore into a new vault, or erase them first");
             }
             try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
-                RestoringWriter writer = new RestoringWriter(dsl, insert, person);
+                RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person));
                 body.accept(writer);
                 writer.finish();
+                log.append(connection, person, List.of(writer.logEntry()));
             }
             return null;
         });
@@ -102,11 +112,26 @@ public final class Restoration {
         private long nextBatch = 1;
         private long nextRecord = 1;
         private int pending;
+        private long restored;
 
-        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person) {
+        private final TransparencyLog.Copy logCopy;
+
+        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person, TransparencyLog.Copy logCopy) {
             this.dsl = dsl;
             this.insert = insert;
             this.person = person;
+            this.logCopy = logCopy;
+        }
+
+        @Override
+        public void logEntry(byte[] leaf) {
+            try {
+                flush();
+                logCopy.add(leaf);
+            }
+            catch (SQLException e) {
+                throw Database.failure(e, "restoring the transparency log");
+            }
         }
 
         @Override
@@ -196,10 +221,17 @@ public final class Restoration {
                         .execute();
             }
             nextRecord = Math.max(nextRecord, current.id().number() + 1);
+            restored++;
+        }
+
+        LogEntryDraft logEntry() {
+            LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.RESTORE, coverage.types(), restored);
+            return coverage.span().map(entry::withSpan).orElse(entry);
         }
 
         void finish() throws SQLException {
             flush();
+            logCopy.finish();
             coverage.save(dsl, person);
             dsl.update(PERSONS)
                     .set(NEXT_SOURCE_ID, nextSource)

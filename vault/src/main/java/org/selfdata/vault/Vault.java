@@ -56,19 +56,23 @@ public final class Vault implements AutoCloseable {
     private final ConsentReceiptArchive receipts;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
+    private final TransparencyLog log;
+    private final VaultSigningKey signingKey;
 
     private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.location = location;
         this.database = database;
         this.clock = clock;
         this.keyring = new Keyring(keyEncryptionKey);
+        this.signingKey = VaultSigningKey.loadOrCreate(database, keyEncryptionKey);
         this.people = new People(database, clock);
-        this.imports = new Imports(database, keyring, clock);
+        this.log = new TransparencyLog(database, signingKey, clock);
+        this.imports = new Imports(database, keyring, clock, log);
         this.opening = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
-        this.erasure = new Erasure(database, keyring);
-        this.restoration = new Restoration(database, keyring);
+        this.erasure = new Erasure(database, keyring, log);
+        this.restoration = new Restoration(database, keyring, log);
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
         this.recipients = new Recipients(database, clock);
@@ -129,7 +133,8 @@ public final class Vault implements AutoCloseable {
                 VaultMeta.write(dsl, Map.of(
                         VaultMeta.FORMAT, VaultMeta.CURRENT_FORMAT,
                         VaultMeta.CREATED_AT, clock.instant().toString(),
-                        VaultMeta.KEY_CHECK, Base64.getEncoder().encodeToString(key.checkValue())));
+                        VaultMeta.KEY_CHECK, Base64.getEncoder().encodeToString(key.checkValue()),
+                        VaultMeta.SIGNING_KEY, Base64.getEncoder().encodeToString(VaultSigningKey.generate().seal(key))));
                 return null;
             });
             return new Vault(location, database, key, clock);
@@ -265,6 +270,19 @@ public final class Vault implements AutoCloseable {
         return records;
     }
 
+    /** The person's transparency log: what happened to their data, when, by whom and why. */
+    public TransparencyLog log() {
+        return log;
+    }
+
+    /**
+     * The vault's signing key, read when the vault opens; a vault created before it existed gets one then. It signs the
+     * log's heads and consent receipts.
+     */
+    public VaultSigningKey signingKey() {
+        return signingKey;
+    }
+
     public Erasure erasure() {
         return erasure;
     }
@@ -294,6 +312,11 @@ public final class Vault implements AutoCloseable {
     /** The signed receipts of grants given and withdrawn. */
     public ConsentReceiptArchive receipts() {
         return receipts;
+    }
+
+    /** For tests that work inside a transaction of their own. */
+    Database database() {
+        return database;
     }
 
     public VaultLocation location() {

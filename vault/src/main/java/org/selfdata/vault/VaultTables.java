@@ -117,6 +117,20 @@ final class VaultTables {
     static final Field<Long> ISSUED_AT = field(name("issued_at"), SQLDataType.BIGINT);
     static final Field<String> JWS = field(name("jws"), SQLDataType.VARCHAR);
 
+    static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
+    static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
+    static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
+    static final Field<String> ACTION = field(name("action"), SQLDataType.VARCHAR);
+    static final Field<byte[]> LEAF = field(name("leaf"), SQLDataType.BLOB);
+    static final Field<byte[]> LEAF_HASH = field(name("leaf_hash"), SQLDataType.BLOB);
+
+    static final Table<Record> LOG_HEADS = table(name("log_heads"));
+    static final Field<Long> TREE_SIZE = field(name("tree_size"), SQLDataType.BIGINT);
+    static final Field<byte[]> ROOT_HASH = field(name("root_hash"), SQLDataType.BLOB);
+    static final Field<Long> SIGNED_AT = field(name("signed_at"), SQLDataType.BIGINT);
+    static final Field<String> SIGNED_HEAD = field(name("signed_head"), SQLDataType.VARCHAR);
+    static final Field<byte[]> FRONTIER = field(name("frontier"), SQLDataType.BLOB);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -134,7 +148,8 @@ final class VaultTables {
                     FINISHED_AT, ADDED, DUPLICATES, REJECTED)),
             Map.entry(RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END,
                     FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD)),
-            Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD, SUPERSEDED_AT)),
+            Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD,
+                    SUPERSEDED_AT)),
             Map.entry(COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)),
             Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
             Map.entry(RECIPIENT_SECRETS, List.of(RECIPIENT_ID, SECRET_HASH, CREATED_AT)),
@@ -145,5 +160,8 @@ final class VaultTables {
             Map.entry(GRANTS, List.of(PERSON_ID, GRANT_ID, RECIPIENT_ID, DECLARATION_VERSION, KIND, TERMS, GIVEN_AT,
                     VALID_UNTIL)),
             Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)),
-            Map.entry(CONSENT_RECEIPTS, List.of(PERSON_ID, GRANT_ID, RECEIPT_ID, RECEIPT_EVENT, ISSUED_AT, JWS)));
+            Map.entry(CONSENT_RECEIPTS, List.of(PERSON_ID, GRANT_ID, RECEIPT_ID, RECEIPT_EVENT, ISSUED_AT, JWS)),
+            Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
+                    LEAF_HASH)),
+            Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));
 }

@@ -1,0 +1,27 @@
+package org.selfdata.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What happened to a person's data, as the transparency log records it. */
+public enum LogAction {
+    READ,
+    EXPORT,
+    PUSH,
+    GRANT,
+    WITHDRAWAL,
+    IMPORT,
+    ERASURE,
+    RESTORE;
+
+    /** The name used in the log's entries and on the command line: lower case. */
+    public String term() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static LogAction fromTerm(String term) {
+        return Arrays.stream(values()).filter(action -> action.term().equals(term)).findFirst()
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + term + "' is not a log action; "
+                        + "the actions are " + String.join(", ", Arrays.stream(values()).map(LogAction::term).toList())));
+    }
+}

@@ -1,0 +1,408 @@
+package org.selfdata.vault;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntry;
+import org.selfdata.model.LogEntryDraft;
+import org.selfdata.model.LogEntryJson;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A person's transparency log: every read, export, push, grant, withdrawal, import, erasure and restore, appended and
+ * never changed. Entries are the leaves of a Merkle tree hashed as in RFC 6962; each append signs a new tree head
+ * with the vault's key in the same transaction, so a log cut short by a crash still matches its head.
+ *
+ * <p>Each row keeps the leaf as hashed and its leaf hash, and each leaf says its own index: verifying names the first
+ * entry whose content no longer matches its hash (altered), whose index is missing (removed), or whose content says
+ * another index (reordered), and then checks the whole tree against the signed head.
+ */
+public final class TransparencyLog {
+    private static final String INSERT = "INSERT INTO log_entries (person_id, entry_index, recorded_at, action, recipient_id, "
+            + "grant_id, leaf, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SAVE_HEAD = "INSERT INTO log_heads (person_id, tree_size, root_hash, signed_at, signed_head, "
+            + "frontier) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET tree_size = excluded.tree_size, "
+            + "root_hash = excluded.root_hash, signed_at = excluded.signed_at, signed_head = excluded.signed_head, "
+            + "frontier = excluded.frontier";
+    private static final String READ_HEAD = "SELECT tree_size, root_hash, signed_at, signed_head, frontier FROM log_heads "
+            + "WHERE person_id = ?";
+    private static final int READ_BATCH = 1_000;
+
+    private record StoredHead(SignedTreeHead head, byte[] frontier) {}
+
+    private final Database database;
+    private final VaultSigningKey signingKey;
+    private final Clock clock;
+
+    TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.signingKey = requireNonNull(signingKey, "signingKey is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public LogEntry append(PersonId person, LogEntryDraft draft) {
+        return appendAll(person, List.of(draft)).getFirst();
+    }
+
+    /** Appends the entries in one transaction under one new signed head: the cheap way to log many at once. */
+    public List<LogEntry> appendAll(PersonId person, List<LogEntryDraft> drafts) {
+        requireNonNull(person, "person is null");
+        List<LogEntryDraft> copied = List.copyOf(drafts);
+        return database.transaction(person, connection -> append(connection, person, copied));
+    }
+
+    /** Appends inside a transaction already scoped to the person, so the entry lands with the change it reports. */
+    List<LogEntry> append(Connection connection, PersonId person, List<LogEntryDraft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        lockPerson(connection, person);
+        MerkleHashing hashing = new MerkleHashing();
+        Optional<StoredHead> stored = readHead(connection, person);
+        MerkleFrontier frontier = stored.map(head -> MerkleFrontier.of(hashing, head.head().treeSize(), head.frontier()))
+                .orElseGet(() -> MerkleFrontier.empty(hashing));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<LogEntry> entries = new ArrayList<>(drafts.size());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (LogEntryDraft draft : drafts) {
+                LogEntry entry = new LogEntry(frontier.size(), now, draft);
+                byte[] leaf = LogEntryJson.bytes(entry);
+                byte[] leafHash = hashing.leaf(leaf);
+                bind(insert, person, entry, leaf, leafHash);
+                insert.addBatch();
+                frontier.add(leafHash);
+                entries.add(entry);
+            }
+            insert.executeBatch();
+        }
+        saveHead(connection, person, frontier, now);
+        return entries;
+    }
+
+    private void saveHead(Connection connection, PersonId person, MerkleFrontier frontier, Instant now) throws SQLException {
+        SignedTreeHead head = SignedTreeHead.sign(signingKey, person, frontier.size(), new TreeHash(frontier.root()), now);
+        try (PreparedStatement save = connection.prepareStatement(SAVE_HEAD)) {
+            save.setLong(1, person.value());
+            save.setLong(2, head.treeSize());
+            save.setBytes(3, head.root().bytes());
+            save.setLong(4, now.toEpochMilli());
+            save.setString(5, head.jws());
+            save.setBytes(6, frontier.bytes());
+            save.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes a log read from an export back, leaf by leaf and byte for byte, so that its root stays the one its old
+     * head signed; {@link Copy#finish} signs it anew with this vault's key. Only into an empty log.
+     */
+    Copy copy(Connection connection, PersonId person) throws SQLException {
+        return new Copy(connection, person);
+    }
+
+    final class Copy {
+        private final Connection connection;
+        private final PersonId person;
+        private final MerkleHashing hashing = new MerkleHashing();
+        private final MerkleFrontier frontier = MerkleFrontier.empty(hashing);
+        private final PreparedStatement insert;
+        private int pending;
+
+        private Copy(Connection connection, PersonId person) throws SQLException {
+            this.connection = connection;
+            this.person = person;
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        void add(byte[] leaf) throws SQLException {
+            if (frontier.size() == 0) {
+                requireEmpty();
+            }
+            LogEntry entry = LogEntryJson.parse(leaf);
+            if (entry.index() != frontier.size()) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's log gives entry " + entry.index()
+                        + " where entry " + frontier.size() + " belongs");
+            }
+            byte[] leafHash = hashing.leaf(leaf);
+            bind(insert, person, entry, leaf, leafHash);
+            insert.addBatch();
+            frontier.add(leafHash);
+            if (++pending == READ_BATCH) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        private void requireEmpty() throws SQLException {
+            lockPerson(connection, person);
+            Optional<StoredHead> stored = readHead(connection, person);
+            if (stored.isPresent() && stored.get().head().treeSize() > 0) {
+                throw new SelfdataException(ErrorCode.CONFLICT, "the person's transparency log already holds "
+                        + stored.get().head().treeSize() + " entries; restore into a new vault or a new person");
+            }
+        }
+
+        /** The copied log's root, and its head signed by this vault. */
+        TreeHash finish() throws SQLException {
+            insert.executeBatch();
+            insert.close();
+            if (frontier.size() == 0) {
+                return new TreeHash(frontier.root());
+            }
+            saveHead(connection, person, frontier, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return new TreeHash(frontier.root());
+        }
+    }
+
+    private static void bind(PreparedStatement insert, PersonId person, LogEntry entry, byte[] leaf, byte[] leafHash)
+            throws SQLException {
+        insert.setLong(1, person.value());
+        insert.setLong(2, entry.index());
+        insert.setLong(3, entry.recordedAt().toEpochMilli());
+        insert.setString(4, entry.action().term());
+        insert.setString(5, entry.actor() instanceof LogActor.Recipient recipient ? recipient.id().value() : null);
+        insert.setString(6, entry.draft().grant().map(grant -> grant.value()).orElse(null));
+        insert.setBytes(7, leaf);
+        insert.setBytes(8, leafHash);
+    }
+
+    /** Two appends for one person take turns: PostgreSQL locks the person's row; SQLite writers are exclusive already. */
+    private void lockPerson(Connection connection, PersonId person) throws SQLException {
+        if (database.isPostgres()) {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT person_id FROM persons WHERE person_id = ? FOR UPDATE")) {
+                lock.setLong(1, person.value());
+                lock.executeQuery().close();
+            }
+        }
+    }
+
+    /** The entries the query selects, in the log's order. */
+    public List<LogEntry> query(PersonId person, LogQuery query) {
+        requireNonNull(person, "person is null");
+        requireNonNull(query, "query is null");
+        StringBuilder sql = new StringBuilder("SELECT leaf FROM log_entries WHERE person_id = ?");
+        List<String> values = new ArrayList<>();
+        query.recipient().ifPresent(recipient -> {
+            sql.append(" AND recipient_id = ?");
+            values.add(recipient.value());
+        });
+        query.grant().ifPresent(grant -> {
+            sql.append(" AND grant_id = ?");
+            values.add(grant.value());
+        });
+        query.action().ifPresent(action -> {
+            sql.append(" AND action = ?");
+            values.add(action.term());
+        });
+        sql.append(" AND entry_index > ? ORDER BY entry_index LIMIT ?");
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int position = 1;
+                select.setLong(position++, person.value());
+                for (String value : values) {
+                    select.setString(position++, value);
+                }
+                select.setLong(position++, query.after().orElse(-1L));
+                select.setInt(position, query.limit());
+                List<LogEntry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(LogEntryJson.parse(rows.getBytes(1)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /**
+     * Every leaf of the person's log as stored, in order, with the signed head first: what an export carries. The
+     * consumer sees each leaf's exact bytes.
+     */
+    public SignedTreeHead leaves(PersonId person, Consumer<byte[]> leaves) {
+        SignedTreeHead head = head(person);
+        scan(person, (index, leaf, leafHash) -> {
+            if (index < head.treeSize()) {
+                leaves.accept(leaf);
+            }
+            return true;
+        });
+        return head;
+    }
+
+    /** The newest signed head; an empty log gets a head signed on the spot. */
+    public SignedTreeHead head(PersonId person) {
+        requireNonNull(person, "person is null");
+        return database.transaction(person, connection -> readHead(connection, person)).map(StoredHead::head)
+                .orElseGet(() -> SignedTreeHead.sign(signingKey, person, 0, new TreeHash(new MerkleHashing().empty()),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    public InclusionProof inclusionProof(PersonId person, long index, long treeSize) {
+        return tree(person, treeSize).inclusion(index, treeSize);
+    }
+
+    public ConsistencyProof consistencyProof(PersonId person, long fromSize, long toSize) {
+        return tree(person, toSize).consistency(fromSize, toSize);
+    }
+
+    /** The leaf hash of one entry, for checking an inclusion proof against it. */
+    public TreeHash leafHash(PersonId person, long index) {
+        requireNonNull(person, "person is null");
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT leaf_hash FROM log_entries WHERE person_id = ? AND entry_index = ?")) {
+                select.setLong(1, person.value());
+                select.setLong(2, index);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new SelfdataException(ErrorCode.NOT_FOUND, "the log has no entry " + index);
+                    }
+                    return new TreeHash(rows.getBytes(1));
+                }
+            }
+        });
+    }
+
+    private MerkleTree tree(PersonId person, long treeSize) {
+        requireNonNull(person, "person is null");
+        long size = head(person).treeSize();
+        if (treeSize < 0 || treeSize > size) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the log holds " + size + " entries, so there is no "
+                    + "tree of " + treeSize);
+        }
+        ByteArrayOutputStream hashes = new ByteArrayOutputStream(Math.toIntExact(treeSize * TreeHash.LENGTH));
+        database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT leaf_hash FROM log_entries "
+                    + "WHERE person_id = ? AND entry_index < ? ORDER BY entry_index")) {
+                select.setLong(1, person.value());
+                select.setLong(2, treeSize);
+                select.setFetchSize(READ_BATCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        hashes.writeBytes(rows.getBytes(1));
+                    }
+                }
+            }
+            return null;
+        });
+        if (hashes.size() != treeSize * TreeHash.LENGTH) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the log has lost entries; run 'selfdata log verify'");
+        }
+        return new MerkleTree(hashes.toByteArray());
+    }
+
+    /**
+     * Checks the whole log, reading it once in order without holding it in memory, and stops at the first fault.
+     */
+    public LogVerification verify(PersonId person) {
+        requireNonNull(person, "person is null");
+        SignedTreeHead head = head(person);
+        if (!head.verify(signingKey.verifier())) {
+            return new LogVerification.HeadBroken("its signature is not the vault's, or it was changed after signing");
+        }
+        MerkleHashing hashing = new MerkleHashing();
+        MerkleFrontier frontier = MerkleFrontier.empty(hashing);
+        LogVerification[] fault = new LogVerification[1];
+        scan(person, (index, leaf, storedHash) -> {
+            fault[0] = check(head, frontier.size(), index, leaf, storedHash, hashing);
+            if (fault[0] == null) {
+                frontier.add(storedHash);
+            }
+            return fault[0] == null;
+        });
+        if (fault[0] != null) {
+            return fault[0];
+        }
+        if (frontier.size() < head.treeSize()) {
+            return new LogVerification.EntryBroken(frontier.size(), LogVerification.Problem.REMOVED,
+                    "the signed head covers " + head.treeSize() + " entries, and the log ends before it");
+        }
+        TreeHash root = new TreeHash(frontier.root());
+        if (!root.equals(head.root())) {
+            return new LogVerification.HeadBroken("the entries do not add up to the signed root; an entry was altered "
+                    + "together with its stored hash");
+        }
+        return new LogVerification.Intact(head.treeSize(), root);
+    }
+
+    private static LogVerification check(SignedTreeHead head, long expected, long index, byte[] leaf, byte[] storedHash,
+            MerkleHashing hashing) {
+        if (index != expected) {
+            return new LogVerification.EntryBroken(expected, LogVerification.Problem.REMOVED,
+                    "the log goes from entry " + (expected - 1) + " to entry " + index);
+        }
+        if (index >= head.treeSize()) {
+            return new LogVerification.EntryBroken(index, LogVerification.Problem.UNSIGNED,
+                    "the signed head covers " + head.treeSize() + " entries; this one was added outside selfdata");
+        }
+        long claimed = LogEntryJson.index(leaf);
+        if (claimed != index && claimed >= 0 && Arrays.equals(hashing.leaf(leaf), storedHash)) {
+            return new LogVerification.EntryBroken(index, LogVerification.Problem.REORDERED,
+                    "it holds the content of entry " + claimed);
+        }
+        if (claimed != index || !Arrays.equals(hashing.leaf(leaf), storedHash)) {
+            return new LogVerification.EntryBroken(index, LogVerification.Problem.ALTERED,
+                    "its content does not match the hash recorded when it was appended");
+        }
+        return null;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        /** Returns whether to go on. */
+        boolean accept(long index, byte[] leaf, byte[] leafHash);
+    }
+
+    private void scan(PersonId person, Row row) {
+        Connection connection = database.openReader(person);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT entry_index, leaf, leaf_hash FROM log_entries WHERE person_id = ? ORDER BY entry_index")) {
+            select.setLong(1, person.value());
+            select.setFetchSize(READ_BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                boolean going = true;
+                while (going && rows.next()) {
+                    going = row.accept(rows.getLong(1), rows.getBytes(2), rows.getBytes(3));
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, "reading the transparency log");
+        }
+        finally {
+            database.closeReader(connection);
+        }
+    }
+
+    private static Optional<StoredHead> readHead(Connection connection, PersonId person) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(READ_HEAD)) {
+            select.setLong(1, person.value());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                SignedTreeHead head = new SignedTreeHead(person, rows.getLong(1), new TreeHash(rows.getBytes(2)),
+                        Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4));
+                return Optional.of(new StoredHead(head, rows.getBytes(5)));
+            }
+        }
+    }
+}
