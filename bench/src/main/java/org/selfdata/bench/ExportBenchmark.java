@@ -28,7 +28,7 @@ final class ExportBenchmark {
 
     static List<Measurement> run(VaultLocation location, String handle, Path archive) {
         try (Vault vault = Vault.open(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
-            Gate gate = new Gate(vault.records());
+            Gate gate = Gate.over(vault);
             Person person = vault.people().find(handle).orElseThrow();
             Export export = new Export(vault, gate, Clock.systemUTC());
             double exportRate = 0;

@@ -51,7 +51,7 @@ final class VaultBenchmark {
         try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)));
              Connection raw = RawTable.connect(location)) {
             ZoneId zone = ZoneId.of("Europe/Paris");
-            Gate gate = new Gate(vault.records());
+            Gate gate = Gate.over(vault);
             double rawWrite = 0;
             double sealedWrite = 0;
             for (int round = 1; round <= 2; round++) {

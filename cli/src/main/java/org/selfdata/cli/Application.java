@@ -22,7 +22,7 @@ final class Application implements AutoCloseable {
 
     private Application(Vault vault) {
         this.vault = requireNonNull(vault, "vault is null");
-        this.gate = new Gate(vault.records());
+        this.gate = Gate.over(vault);
     }
 
     static Application open(VaultOptions options, Environment environment) {

@@ -1,12 +1,15 @@
 package org.selfdata.gate;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Who is asking for a person's data. Today only the person themselves, who holds an implicit full grant; recipients
- * acting under a grant will join them, and every switch over accessors will have to say what they may see.
+ * Who is asking for a person's data: the person themselves, who holds an implicit full grant, or a recipient holding
+ * one grant of theirs. Every switch over accessors has to say what each may see.
  */
 public sealed interface Accessor {
     /** The person whose data it is. */
@@ -15,6 +18,17 @@ public sealed interface Accessor {
     record Owner(PersonId person) implements Accessor {
         public Owner {
             requireNonNull(person, "person is null");
+        }
+    }
+
+    /** A recipient, with the grant its token is bound to, as found when the request came in. */
+    record Recipient(PersonId person, Grant grant) implements Accessor {
+        public Recipient {
+            requireNonNull(person, "person is null");
+            requireNonNull(grant, "grant is null");
+            if (!grant.person().equals(person)) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "a recipient's grant belongs to another person");
+            }
         }
     }
 

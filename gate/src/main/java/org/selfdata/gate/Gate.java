@@ -1,12 +1,37 @@
 package org.selfdata.gate;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.SourceKind;
 import org.selfdata.model.StoredRecord;
-import org.selfdata.vault.Records;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.Vault;
+import tools.jackson.core.JsonGenerator;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -15,29 +40,59 @@ import static java.util.Objects.requireNonNull;
  * The one way personal data leaves the vault, for every accessor, the owner included.
  *
  * <p>Each read names who asks and what for; the gate finds the grant that allows it, narrows the query to that grant
- * (types, fields, period, volume), applies the grant's precision before anything is serialized, and records the flow.
- * The owner holds an implicit grant to everything at full precision, so for the owner the query passes unchanged.
- * Surfaces (the API, the web pages, exports, the command line) read through here and nowhere else.
+ * (types, categories, period, daily volume), applies the grant's precision before anything is serialized, and records
+ * the flow on the person's transparency log. The owner holds an implicit grant to everything at full precision, so for
+ * the owner the query passes unchanged, and is logged too. Surfaces (the API, the web pages, exports, the command
+ * line) read through here and nowhere else. Organizations push data back through here as well, under a write grant.
  */
 public final class Gate {
-    private final Records records;
+    private static final Duration VOLUME_WINDOW = Duration.ofDays(1);
+    private static final String PUSH_FORMAT = "push";
 
-    public Gate(Records records) {
-        this.records = requireNonNull(records, "records is null");
+    private final Vault vault;
+    private final Geography geography;
+    private final Clock clock;
+
+    public Gate(Vault vault, Geography geography, Clock clock) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.geography = requireNonNull(geography, "geography is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** The accessor's records matching the query, in id order. Close the stream when done: it holds a connection. */
+    /** A gate over a vault with selfdata's own geography and the system clock. */
+    public static Gate over(Vault vault) {
+        return new Gate(vault, Geography.bundled(), Clock.systemUTC());
+    }
+
+    /**
+     * The owner's records matching the query, in id order; the read is logged, with its count, when the stream is
+     * closed. Close it when done: it holds a connection.
+     */
     public Stream<StoredRecord> records(Accessor accessor, RecordQuery query) {
         requireNonNull(query, "query is null");
         return switch (accessor) {
-            case Accessor.Owner owner -> records.read(owner.person(), query);
+            case Accessor.Owner owner -> {
+                ReadTally tally = new ReadTally();
+                yield vault.records().read(owner.person(), query).peek(tally::add)
+                        .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
+            }
+            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
         };
     }
 
     public Optional<StoredRecord> record(Accessor accessor, RecordId id) {
         requireNonNull(id, "id is null");
         return switch (accessor) {
-            case Accessor.Owner owner -> records.find(owner.person(), id);
+            case Accessor.Owner owner -> {
+                Optional<StoredRecord> found = vault.records().find(owner.person(), id);
+                found.ifPresent(record -> {
+                    ReadTally tally = new ReadTally();
+                    tally.add(record);
+                    log(owner.person(), tally.entry(new LogActor.Owner()));
+                });
+                yield found;
+            }
+            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
         };
     }
 
@@ -45,7 +100,188 @@ public final class Gate {
     public RecordHistory history(Accessor accessor, RecordId id) {
         requireNonNull(id, "id is null");
         return switch (accessor) {
-            case Accessor.Owner owner -> records.history(owner.person(), id);
+            case Accessor.Owner owner -> vault.records().history(owner.person(), id);
+            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
         };
+    }
+
+    /**
+     * Opens a recipient's read under its grant. The query is narrowed, and refused if it asks beyond the grant, before
+     * anything is written; the records are then written transformed to the grant's precision, and the flow is logged
+     * when the read is closed.
+     *
+     * @param cursor the {@code next} of the previous page, opaque to the recipient
+     */
+    public SharedRead share(Accessor.Recipient recipient, RecordQuery query, Optional<String> cursor) {
+        requireNonNull(query, "query is null");
+        requireNonNull(cursor, "cursor is null");
+        PersonId person = recipient.person();
+        GrantTerms terms = recipient.grant().terms();
+        Instant now = clock.instant();
+        ZoneId zone = vault.people().get(person).zone();
+        long readToday = vault.log().countSince(person, recipient.grant().id(), LogAction.READ, now.minus(VOLUME_WINDOW));
+        Cursors cursors = new Cursors(vault.sharingKeys().cursorKey(person, terms.recipient()), recipient.grant().id());
+        RecordQuery asked = cursor.map(cursors::open).map(query::after).orElse(query);
+        Optional<RecordQuery> narrowed = GrantScope.narrow(recipient.grant(), asked, now, zone, readToday);
+        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
+                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+        Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)
+                .filter(record -> GrantScope.covers(terms, record))).orElseGet(Stream::empty);
+        return new SharedRead(recipient, records, narrowed.map(RecordQuery::limit).orElse(0), writer, cursors);
+    }
+
+    /**
+     * A few of the person's records as the recipient of these terms would receive them, for the consent screen. Shown
+     * to the person only; nothing leaves, so nothing is logged.
+     */
+    public List<String> preview(PersonId person, GrantTerms terms, int count) {
+        ZoneId zone = vault.people().get(person).zone();
+        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
+                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+        Set<RecordType> types = GrantScope.readableTypes(terms);
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        RecordQuery covered = RecordQuery.all().withTypes(types)
+                .between(Optional.of(terms.covered().earliest(now, now, zone)), terms.covered().latest());
+        try (Stream<StoredRecord> records = vault.records().read(person, covered)) {
+            return records.filter(record -> GrantScope.covers(terms, record)).limit(count).map(writer::toJson).toList();
+        }
+    }
+
+    /**
+     * Lands records an organization pushes back under a write grant, with the organization as their source. A record
+     * whose type or category the grant does not name refuses the whole push, nothing lands, and the refusal is written
+     * on the person's log for them to see.
+     */
+    public Pushed push(Accessor.Recipient recipient, List<RecordDraft> drafts) {
+        PersonId person = recipient.person();
+        GrantTerms terms = recipient.grant().terms();
+        Instant now = clock.instant();
+        GrantScope.requireInForce(recipient.grant(), now);
+        if (terms.kind() != GrantKind.WRITE) {
+            throw refused(person, recipient, drafts, "grant " + recipient.grant().id()
+                    + " lets its recipient read, not push records (missing scope: write)");
+        }
+        Set<String> beyond = drafts.stream()
+                .filter(draft -> !terms.types().contains(draft.type())
+                        && terms.categories().stream().noneMatch(draft.category()::isWithin))
+                .map(draft -> draft.type().id() + " in " + draft.category().term())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!beyond.isEmpty()) {
+            throw refused(person, recipient, drafts, "grant " + recipient.grant().id() + " and its recipient's declared "
+                    + "processing do not cover " + String.join(", ", beyond) + " (missing scope); nothing was added");
+        }
+        long pushedToday = vault.log().countSince(person, recipient.grant().id(), LogAction.PUSH, now.minus(VOLUME_WINDOW));
+        if (pushedToday + drafts.size() > terms.volumeLimit()) {
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
+                    + terms.volumeLimit() + " records a day; this push would go beyond it");
+        }
+        String organization = vault.recipients().get(terms.recipient()).identity().name();
+        ImportBatch batch = vault.imports().write(person, new ImportRequest(
+                new SourceDescriptor(SourceKind.ORGANIZATION, organization, "restitution"), PUSH_FORMAT,
+                "push " + now), drafts.stream());
+        ReadTally tally = new ReadTally();
+        drafts.forEach(draft -> tally.add(draft.type(), draft.time()));
+        log(person, tally.entry(new LogActor.Recipient(terms.recipient()), LogAction.PUSH)
+                .withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
+        return new Pushed(batch.id(), batch.added(), batch.duplicates());
+    }
+
+    private SelfdataException refused(PersonId person, Accessor.Recipient recipient, List<RecordDraft> drafts,
+                                      String message) {
+        Set<RecordType> types = drafts.stream().map(RecordDraft::type)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecordType.class)));
+        log(person, LogEntryDraft.of(new LogActor.Recipient(recipient.grant().terms().recipient()), LogAction.REFUSAL,
+                types, drafts.size()).withGrant(recipient.grant().id()));
+        return new SelfdataException(ErrorCode.FORBIDDEN, message);
+    }
+
+    private void log(PersonId person, LogEntryDraft entry) {
+        vault.log().append(person, entry);
+    }
+
+    private static SelfdataException ownerOnly(Accessor.Recipient recipient) {
+        return new SelfdataException(ErrorCode.FORBIDDEN, "grant " + recipient.grant().id()
+                + " reads shared records only; this read is the owner's own (missing scope: owner)");
+    }
+
+    /**
+     * A recipient's read, open: writes its page, then logs it when closed, whether or not every record was written,
+     * since what went out went out.
+     */
+    public final class SharedRead implements AutoCloseable {
+        private final Accessor.Recipient recipient;
+        private final Stream<StoredRecord> records;
+        private final int limit;
+        private final SharedRecordWriter writer;
+        private final Cursors cursors;
+        private final ReadTally tally = new ReadTally();
+
+        private SharedRead(Accessor.Recipient recipient, Stream<StoredRecord> records, int limit,
+                           SharedRecordWriter writer, Cursors cursors) {
+            this.recipient = recipient;
+            this.records = records;
+            this.limit = limit;
+            this.writer = writer;
+            this.cursors = cursors;
+        }
+
+        /** Writes each record as an element of the array the generator is in. */
+        public SharedPage writeTo(JsonGenerator json) {
+            Optional<RecordId> last = Optional.empty();
+            Iterator<StoredRecord> page = records.iterator();
+            while (page.hasNext()) {
+                StoredRecord record = page.next();
+                writer.write(json, record);
+                tally.add(record);
+                last = Optional.of(record.id());
+            }
+            boolean full = limit > 0 && tally.count() == limit;
+            return new SharedPage(tally.count(), full ? last.map(cursors::seal) : Optional.empty());
+        }
+
+        @Override
+        public void close() {
+            records.close();
+            GrantTerms terms = recipient.grant().terms();
+            log(recipient.person(), tally.entry(new LogActor.Recipient(terms.recipient()))
+                    .withPrecision(terms.precision().describe())
+                    .withGrant(recipient.grant().id())
+                    .withPurpose(terms.purpose().term()));
+        }
+    }
+
+    /** Counts what a read or a push carried: types, number, and the span of time it covers. */
+    private static final class ReadTally {
+        private final Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        private long count;
+        private long firstStart = Long.MAX_VALUE;
+        private long lastEnd = Long.MIN_VALUE;
+
+        void add(StoredRecord record) {
+            add(record.type(), record.time());
+        }
+
+        void add(RecordType type, TimeSpan time) {
+            types.add(type);
+            count++;
+            firstStart = Math.min(firstStart, time.startMillis());
+            lastEnd = Math.max(lastEnd, time.endMillis());
+        }
+
+        long count() {
+            return count;
+        }
+
+        LogEntryDraft entry(LogActor actor) {
+            return entry(actor, LogAction.READ);
+        }
+
+        LogEntryDraft entry(LogActor actor, LogAction action) {
+            LogEntryDraft entry = LogEntryDraft.of(actor, action, types, count);
+            return count == 0 ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, lastEnd));
+        }
     }
 }

@@ -7,8 +7,10 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.vault.Grants;
+import org.selfdata.vault.Vault;
 import org.selfdata.vault.Recipients;
 
+import java.time.Clock;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -32,6 +34,16 @@ public final class Sharing {
         this.consent = requireNonNull(consent, "consent is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
         this.journal = requireNonNull(journal, "journal is null");
+    }
+
+    /**
+     * Sharing over a vault: consent checked against its recipients' declarations, receipts signed with its key, and
+     * every grant and withdrawal kept with its receipt and written on the person's transparency log.
+     */
+    public static Sharing over(Vault vault, Clock clock) {
+        return new Sharing(vault.recipients(), vault.grants(), new Consent(vault.recipients(), clock),
+                new ConsentReceipts(vault.signingKey().signer(), vault.signingKey().keyId()),
+                new LoggedConsentJournal(vault.log(), vault.receipts()));
     }
 
     /** The terms to show the person for a recipient's declared purpose, before they choose. */

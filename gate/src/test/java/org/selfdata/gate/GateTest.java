@@ -33,7 +33,7 @@ class GateTest {
     @BeforeEach
     void createVaultWithTwoPeople() {
         vault = TestVaults.create(Engine.SQLITE, folder);
-        gate = new Gate(vault.records());
+        gate = Gate.over(vault);
         camille = TestVaults.camille(vault);
         dominique = vault.people().create("dominique", TestVaults.PARIS);
         vault.imports().write(camille.id(),

@@ -12,7 +12,9 @@ public enum LogAction {
     WITHDRAWAL,
     IMPORT,
     ERASURE,
-    RESTORE;
+    RESTORE,
+    /** A recipient's request the gate refused: the person sees who asked for what they were not given. */
+    REFUSAL;
 
     /** The name used in the log's entries and on the command line: lower case. */
     public String term() {

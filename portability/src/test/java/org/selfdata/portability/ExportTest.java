@@ -77,7 +77,7 @@ class ExportTest {
 
     @BeforeEach
     void createExportFolder() throws IOException {
-        export = new Export(vault, new Gate(vault.records()), CLOCK);
+        export = new Export(vault, Gate.over(vault), CLOCK);
         target = Files.createDirectory(folder.resolve("exports")).resolve("camille.zip");
     }
 
@@ -205,7 +205,7 @@ class ExportTest {
     void theSameContentGivesTheSameEntriesWhateverTheDay() throws IOException {
         Manifest first = export.write(camille.id(), target, ExistingFile.REFUSE);
         Path later = target.resolveSibling("later.zip");
-        Manifest second = new Export(vault, new Gate(vault.records()), Clock.offset(CLOCK, Duration.ofDays(40)))
+        Manifest second = new Export(vault, Gate.over(vault), Clock.offset(CLOCK, Duration.ofDays(40)))
                 .write(camille.id(), later, ExistingFile.REFUSE);
 
         assertThat(second.parts()).isEqualTo(first.parts());

@@ -51,7 +51,7 @@ final class KilledOperation {
             PersonId person = vault.person(Optional.of("camille")).id();
             switch (operation) {
                 case IMPORT -> importPoints(vault, person, Long.parseLong(arguments[3]));
-                case EXPORT -> new Export(vault, new Gate(vault.records()), Clock.systemUTC())
+                case EXPORT -> new Export(vault, Gate.over(vault), Clock.systemUTC())
                         .write(person, Path.of(arguments[3]), ExistingFile.REFUSE, sayWhenUnderWay(Progress.Step.EXPORTING));
                 case RESTORE -> new Restore(vault)
                         .restore(person, Path.of(arguments[3]), sayWhenUnderWay(Progress.Step.RESTORING));

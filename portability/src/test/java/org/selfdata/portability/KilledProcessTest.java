@@ -60,7 +60,7 @@ class KilledProcessTest {
             Person camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
                     "Records.json"), SyntheticRecords.points(LARGE));
-            new Export(vault, new Gate(vault.records()), Clock.systemUTC())
+            new Export(vault, Gate.over(vault), Clock.systemUTC())
                     .write(camille.id(), largeArchive, ExistingFile.REFUSE);
         }
     }

@@ -77,7 +77,7 @@ class RestoreTest {
         camille = TestVaults.camille(exported);
         SampleVaults.fill(exported, camille.id());
         archive = base.resolve("camille.zip");
-        new Export(exported, new Gate(exported.records()), CLOCK).write(camille.id(), archive, ExistingFile.REFUSE);
+        new Export(exported, Gate.over(exported), CLOCK).write(camille.id(), archive, ExistingFile.REFUSE);
         restoring = TestVaults.create(engine, base.resolve("restoring"));
     }
 

@@ -119,7 +119,7 @@ class RoundTripTest {
     }
 
     private static Manifest export(Vault vault, Person person, Path target, Clock clock) {
-        return new Export(vault, new Gate(vault.records()), clock).write(person.id(), target, ExistingFile.REFUSE);
+        return new Export(vault, Gate.over(vault), clock).write(person.id(), target, ExistingFile.REFUSE);
     }
 
     private static void assertSameArchiveButForTheDate(Path first, Path second) {

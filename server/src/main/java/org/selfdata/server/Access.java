@@ -3,9 +3,12 @@ package org.selfdata.server;
 import io.javalin.security.RouteRole;
 
 /**
- * Marks the few routes anyone may call. There is no role for "signed in": that is what a route is unless it says
- * otherwise, so a route added without thinking is protected, not exposed.
+ * Marks the routes that are not the owner's. There is no role for "signed in": that is what a route is unless it
+ * says otherwise, so a route added without thinking is protected, not exposed.
  */
 enum Access implements RouteRole {
-    PUBLIC
+    /** Anyone may call it: the pages, health, the token endpoint, the vault's public key. */
+    PUBLIC,
+    /** A recipient calls it with a bearer token bound to one grant; an owner's session does not open it. */
+    RECIPIENT
 }

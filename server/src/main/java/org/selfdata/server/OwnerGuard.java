@@ -12,8 +12,9 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs before every matched route: lets public routes through, and asks every other for a live session and, when the
- * request changes something, for the session's CSRF token.
+ * Runs before every matched route: lets public routes through, hands recipients' routes to the {@link RecipientGuard},
+ * and asks every other for a live session and, when the request changes something, for the session's CSRF token. A
+ * recipient's token presented to an owner's route is refused as such, so that the recipient learns what it lacks.
  *
  * <p>The decision rests on the route Javalin matched, not on the path as written, so a path spelled differently
  * (a trailing slash, an encoded character) cannot reach a route around its guard. A request that matches no route is
@@ -27,16 +28,26 @@ final class OwnerGuard {
     private final OwnerSessions sessions;
     private final SessionCookie cookie;
     private final CsrfTokens csrfTokens;
+    private final RecipientGuard recipients;
 
-    OwnerGuard(OwnerSessions sessions, SessionCookie cookie, CsrfTokens csrfTokens) {
+    OwnerGuard(OwnerSessions sessions, SessionCookie cookie, CsrfTokens csrfTokens, RecipientGuard recipients) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookie = requireNonNull(cookie, "cookie is null");
         this.csrfTokens = requireNonNull(csrfTokens, "csrfTokens is null");
+        this.recipients = requireNonNull(recipients, "recipients is null");
     }
 
     void check(Context ctx) {
         if (ctx.routeRoles().contains(Access.PUBLIC)) {
             return;
+        }
+        if (ctx.routeRoles().contains(Access.RECIPIENT)) {
+            recipients.check(ctx);
+            return;
+        }
+        if (cookie.read(ctx).isEmpty() && RecipientGuard.bearerToken(ctx).isPresent()) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN, "a recipient's token opens /api/v1/shared/records and nothing"
+                    + " else (missing scope: owner); this route is the owner's own");
         }
         String token = cookie.read(ctx).orElseThrow(OwnerGuard::notSignedIn);
         PersonId person = sessions.find(token).orElseThrow(OwnerGuard::notSignedIn);

@@ -5,7 +5,9 @@ import io.javalin.json.JavalinJackson3;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import io.javalin.util.JavalinException;
+import org.selfdata.gate.Consent;
 import org.selfdata.gate.Gate;
+import org.selfdata.gate.Sharing;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
@@ -61,7 +63,10 @@ public final class SelfdataServer implements AutoCloseable {
         requireNonNull(clock, "clock is null");
         SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
-        OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens);
+        RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
+        OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens, recipientGuard);
+        Sharing sharing = Sharing.over(vault, clock);
+        Consent consent = new Consent(vault.recipients(), clock);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
         Uploads uploads = Uploads.inNewPrivateFolder(settings.maximumUploadBytes());
@@ -73,6 +78,11 @@ public final class SelfdataServer implements AutoCloseable {
                 new VaultRoutes(vault),
                 new LogRoutes(vault),
                 new RecordRoutes(gate),
+                new RecipientRoutes(vault.recipients(), vault.oauthTokens(), bodies),
+                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
+                new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
+                new GrantRoutes(sharing, vault.grants(), vault.receipts(), vault.oauthTokens(), clock),
+                new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new HealthRoutes(),
                 new OpenApiRoutes(),

@@ -55,7 +55,7 @@ final class RunningServer implements AfterEachCallback {
     }
 
     SelfdataServer start(ServerSettings settings) {
-        SelfdataServer started = SelfdataServer.start(settings, vault, new Gate(vault.records()));
+        SelfdataServer started = SelfdataServer.start(settings, vault, Gate.over(vault));
         server = Optional.of(started);
         return started;
     }

@@ -34,7 +34,7 @@ class SelfdataServerTest {
     void aPortInUseIsReportedWithTheAddress() {
         ServerSettings taken = TestServers.SETTINGS.withPort(server.port());
 
-        assertThatThrownBy(() -> SelfdataServer.start(taken, vault, new Gate(vault.records())))
+        assertThatThrownBy(() -> SelfdataServer.start(taken, vault, Gate.over(vault)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("cannot listen on 127.0.0.1:" + server.port() + ": Port already in use. Make sure no other process "
                         + "is using port " + server.port() + " and try again.")

@@ -57,7 +57,7 @@ class SessionRoutesTest {
     @Test
     void theSessionCookieIsSecureUnlessServingPlainHttpOnLoopback() {
         ServerSettings settings = ServerSettings.defaults().withPort(0);
-        try (SelfdataServer secure = SelfdataServer.start(settings, vault, new Gate(vault.records()))) {
+        try (SelfdataServer secure = SelfdataServer.start(settings, vault, Gate.over(vault))) {
             HttpResponse<String> response = new ApiClient(secure).signIn("camille", TestServers.PASSWORD);
 
             assertThat(cookieAttributes(response)).contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=28800");

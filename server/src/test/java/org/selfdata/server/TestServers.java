@@ -32,10 +32,10 @@ final class TestServers {
     }
 
     static SelfdataServer start(Vault vault) {
-        return SelfdataServer.start(SETTINGS, vault, new Gate(vault.records()));
+        return SelfdataServer.start(SETTINGS, vault, Gate.over(vault));
     }
 
     static SelfdataServer start(Vault vault, ServerSettings settings, Clock clock) {
-        return SelfdataServer.start(settings, vault, new Gate(vault.records()), clock);
+        return SelfdataServer.start(settings, vault, Gate.over(vault), clock);
     }
 }

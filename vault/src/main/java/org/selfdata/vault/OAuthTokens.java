@@ -96,11 +96,12 @@ public final class OAuthTokens {
         return insert(binding, ACCESS, newSecret(), "", "", lifetime);
     }
 
-    /** Rotates a refresh token: the old one is spent, a new pair is issued; a spent one revokes its family. */
-    public Optional<TokenPair> rotate(String refreshToken, RecipientId recipient, Duration accessLifetime,
-                                      Duration refreshLifetime) {
-        return useOnce(refreshToken, REFRESH, recipient)
-                .map(row -> issueTokens(row.binding, row.family, accessLifetime, refreshLifetime));
+    /**
+     * Spends a refresh token, for the caller to issue the next pair in its family once it has checked the grant: a
+     * token already spent revokes its family and spends nothing.
+     */
+    public Optional<Redemption> spendRefreshToken(String refreshToken, RecipientId recipient) {
+        return useOnce(refreshToken, REFRESH, recipient).map(row -> new Redemption(row.binding, "", "", row.family));
     }
 
     /** The binding of a live access token. */

@@ -1,5 +1,7 @@
 package org.selfdata.vault;
 
+import org.selfdata.model.GrantId;
+import org.selfdata.model.LogAction;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LogActor;
 import org.selfdata.model.LogEntry;
@@ -228,6 +230,31 @@ public final class TransparencyLog {
                     }
                 }
                 return entries;
+            }
+        });
+    }
+
+    /**
+     * How many records entries of this action under this grant carried since an instant: what the gate holds a
+     * grant's daily volume to. Entries of a grant are indexed, so this reads the grant's recent entries only.
+     */
+    public long countSince(PersonId person, GrantId grant, LogAction action, Instant since) {
+        requireNonNull(grant, "grant is null");
+        requireNonNull(action, "action is null");
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT leaf FROM log_entries WHERE person_id = ?"
+                    + " AND grant_id = ? AND action = ? AND recorded_at >= ?")) {
+                select.setLong(1, person.value());
+                select.setString(2, grant.value());
+                select.setString(3, action.term());
+                select.setLong(4, since.toEpochMilli());
+                long count = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        count += LogEntryJson.parse(rows.getBytes(1)).draft().count();
+                    }
+                }
+                return count;
             }
         });
     }

@@ -58,6 +58,7 @@ public final class Vault implements AutoCloseable {
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
     private final VaultSigningKey signingKey;
+    private final SharingKeys sharingKeys;
 
     private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.location = location;
@@ -65,6 +66,7 @@ public final class Vault implements AutoCloseable {
         this.clock = clock;
         this.keyring = new Keyring(keyEncryptionKey);
         this.signingKey = VaultSigningKey.loadOrCreate(database, keyEncryptionKey);
+        this.sharingKeys = SharingKeys.loadOrCreate(database, keyEncryptionKey);
         this.people = new People(database, clock);
         this.log = new TransparencyLog(database, signingKey, clock);
         this.imports = new Imports(database, keyring, clock, log);
@@ -279,6 +281,11 @@ public final class Vault implements AutoCloseable {
      * The vault's signing key, read when the vault opens; a vault created before it existed gets one then. It signs the
      * log's heads and consent receipts.
      */
+    /** The keys pseudonyms and paging cursors of recipients are derived from. */
+    public SharingKeys sharingKeys() {
+        return sharingKeys;
+    }
+
     public VaultSigningKey signingKey() {
         return signingKey;
     }

@@ -23,6 +23,7 @@ final class VaultMeta {
     static final String KEY_COST = "key_cost";
     static final String KEY_CHECK = "key_check";
     static final String SIGNING_KEY = "signing_key";
+    static final String SHARING_SECRET = "sharing_secret";
     static final String CURRENT_FORMAT = "1";
 
     private VaultMeta() {}

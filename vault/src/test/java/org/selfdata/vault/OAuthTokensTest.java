@@ -18,6 +18,7 @@ class OAuthTokensTest {
     private static final RecipientId APP = RecipientId.of("regional-alerts");
     private static final RecipientId OTHER_APP = RecipientId.of("another-app");
     private static final GrantId GRANT = GrantId.of("grant-0001");
+    private static final String FAMILY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -93,29 +94,38 @@ class OAuthTokensTest {
     }
 
     @Test
-    void aRefreshTokenIsRotatedAndTheSpentOneRevokesItsFamily() {
-        OAuthTokens.TokenPair first = tokens.issueTokens(binding, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", HOUR,
-                Duration.ofDays(30));
+    void aRefreshTokenIsSpentOnceAndASpentOneRevokesItsFamily() {
+        OAuthTokens.TokenPair first = tokens.issueTokens(binding, FAMILY, HOUR, Duration.ofDays(30));
 
-        OAuthTokens.TokenPair second = tokens.rotate(first.refreshToken(), APP, HOUR, Duration.ofDays(30)).orElseThrow();
+        OAuthTokens.Redemption spent = tokens.spendRefreshToken(first.refreshToken(), APP).orElseThrow();
+        OAuthTokens.TokenPair second = tokens.issueTokens(spent.binding(), spent.family(), HOUR, Duration.ofDays(30));
 
-        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(spent.binding()).isEqualTo(binding);
+        assertThat(spent.family()).isEqualTo(FAMILY);
         assertThat(tokens.findAccess(second.accessToken())).contains(binding);
-        assertThat(tokens.rotate(first.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+        assertThat(tokens.spendRefreshToken(first.refreshToken(), APP)).isEmpty();
         assertThat(tokens.findAccess(second.accessToken())).isEmpty();
-        assertThat(tokens.rotate(second.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+        assertThat(tokens.spendRefreshToken(second.refreshToken(), APP)).isEmpty();
+    }
+
+    @Test
+    void anotherRecipientCannotSpendTheRefreshToken() {
+        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, FAMILY, HOUR, Duration.ofDays(30));
+
+        assertThat(tokens.spendRefreshToken(pair.refreshToken(), OTHER_APP)).isEmpty();
+        assertThat(tokens.spendRefreshToken(pair.refreshToken(), APP)).isPresent();
     }
 
     @Test
     void revokingAGrantKillsEveryTokenBoundToIt() {
         String access = tokens.issueAccessToken(binding, HOUR);
-        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", HOUR,
+        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, FAMILY, HOUR,
                 Duration.ofDays(30));
 
         assertThat(tokens.revokeGrant(binding.person(), GRANT)).isEqualTo(3);
 
         assertThat(tokens.findAccess(access)).isEmpty();
-        assertThat(tokens.rotate(pair.refreshToken(), APP, HOUR, Duration.ofDays(30))).isEmpty();
+        assertThat(tokens.spendRefreshToken(pair.refreshToken(), APP)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.rar.Action;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.rar.DataType;
+import net.minidev.json.JSONObject;
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a recipient asks for in an OAuth 2.0 authorization request, checked and read into the terms of a grant.
+ *
+ * <p>The request is a plain authorization code request (RFC 6749) with PKCE (RFC 7636, S256 only) whose one
+ * {@code authorization_details} entry (RFC 9396) of type {@code selfdata} says what the recipient wants:
+ * {@code actions} ({@code read} or {@code write}), {@code datatypes} (record types such as {@code geo.point} or DPV
+ * categories such as {@code pd:Location}), and the fields {@code purpose} (a DPV term its declaration names),
+ * {@code precision}, {@code covered}, {@code retention} and {@code volumeLimit}. Scopes would have had to encode all
+ * of this in strings of our own; RFC 9396 is the standard that carries it.
+ *
+ * <p>Until the client and its redirect URI are known to match, nothing may be sent to the redirect URI: a mismatch is
+ * shown to the person instead (RFC 6749, section 4.1.2.1).
+ */
+record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
+                        GrantTerms asked) {
+    static final String DETAIL_TYPE = "selfdata";
+    static final Duration DEFAULT_VALIDITY = Duration.ofDays(90);
+
+    AuthorizationAsk {
+        requireNonNull(request, "request is null");
+        requireNonNull(recipient, "recipient is null");
+        requireNonNull(declaration, "declaration is null");
+        requireNonNull(asked, "asked is null");
+    }
+
+    /** Where the request's answer goes: checked to be one of the recipient's registered redirect URIs. */
+    URI redirectUri() {
+        return request.getRedirectionURI();
+    }
+
+    static AuthorizationRequest parse(String query) {
+        if (query.length() > 8_192) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, "the authorization request is longer than 8192 characters");
+        }
+        try {
+            return AuthorizationRequest.parse(query);
+        }
+        catch (ParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the authorization request cannot be read: "
+                    + e.getErrorObject().getDescription());
+        }
+    }
+
+    /** Reads what the recipient asks for, as terms valid from now; the person decides the rest. */
+    static AuthorizationAsk of(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
+                               Instant now) {
+        if (!new ResponseType(ResponseType.Value.CODE).equals(request.getResponseType())) {
+            throw invalid("only the authorization code flow (response_type=code) is served");
+        }
+        URI redirect = Optional.ofNullable(request.getRedirectionURI())
+                .orElseThrow(() -> invalid("the request must name its redirect_uri"));
+        if (!recipient.redirectUris().contains(redirect)) {
+            throw invalid("the redirect_uri is not one the recipient registered; nothing is sent to it");
+        }
+        if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
+            throw invalid("the request must carry a PKCE code_challenge with code_challenge_method=S256");
+        }
+        List<AuthorizationDetail> details = Optional.ofNullable(request.getAuthorizationDetails()).orElse(List.of());
+        if (details.size() != 1 || !DETAIL_TYPE.equals(details.getFirst().getType().getValue())) {
+            throw invalid("the request must carry one authorization_details entry of type selfdata");
+        }
+        return new AuthorizationAsk(request, recipient, declaration, terms(details.getFirst(), recipient, declaration, now));
+    }
+
+    private static GrantTerms terms(AuthorizationDetail detail, Recipient recipient, ProcessingDeclaration declaration,
+                                    Instant now) {
+        Purpose purpose = Purpose.fromTerm(Optional.ofNullable(detail.getStringField("purpose"))
+                .orElseThrow(() -> invalid("authorization_details must name a purpose, a DPV term")));
+        Optional<DeclaredPurpose> declared = declaration.purpose(purpose);
+        Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (DataType dataType : Optional.ofNullable(detail.getDataTypes()).orElse(List.of())) {
+            String value = dataType.getValue();
+            if (value.startsWith("pd:")) {
+                categories.add(Category.fromTerm(value));
+            }
+            else {
+                types.add(RecordType.fromId(value));
+            }
+        }
+        JSONObject precision = Optional.ofNullable(detail.getJSONObjectField("precision")).orElse(new JSONObject());
+        JsonNode precisionNode = ApiJson.mapper().readTree(precision.toJSONString());
+        String retention = Optional.ofNullable(detail.getStringField("retention"))
+                .orElse("P" + declaration.retention().toDays() + "D");
+        Object volume = detail.getField("volumeLimit");
+        return new GrantTerms(recipient.id(), declaration.version(), kind(detail), purpose,
+                declared.map(DeclaredPurpose::description).orElse(purpose.label()),
+                declared.map(DeclaredPurpose::legalBasis).orElse(LegalBasis.CONSENT),
+                types, categories, Set.copyOf(Optional.ofNullable(detail.getStringListField("fields")).orElse(List.of())),
+                SharingJson.precision(precisionNode),
+                CoveredPeriod.parse(Optional.ofNullable(detail.getStringField("covered")).orElse("from-grant")),
+                now, now.plus(DEFAULT_VALIDITY),
+                SharingJson.days(retention, "retention"),
+                volume instanceof Number number ? number.intValue() : GrantDefaults.VOLUME_LIMIT);
+    }
+
+    private static GrantKind kind(AuthorizationDetail detail) {
+        List<Action> actions = Optional.ofNullable(detail.getActions()).orElse(List.of(new Action("read")));
+        if (actions.size() != 1) {
+            throw invalid("authorization_details asks for one action, read or write");
+        }
+        return SharingJson.kind(actions.getFirst().getValue());
+    }
+
+    private static SelfdataException invalid(String message) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

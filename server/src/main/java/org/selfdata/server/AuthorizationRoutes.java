@@ -1,0 +1,155 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.gate.ConsentCheck;
+import org.selfdata.gate.Gate;
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Refusal;
+import org.selfdata.gate.Sharing;
+import org.selfdata.gate.Consent;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.Recipients;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The authorization endpoint of the OAuth 2.0 code flow, as the person meets it.
+ *
+ * <p>{@code GET /oauth/authorize} is the consent page: a fixed page whose script asks
+ * {@code POST /api/v1/authorizations/offer} what the recipient asks, what its declaration justifies and why, and a
+ * preview of a few of the person's records as the recipient would receive them. Giving the grant is
+ * {@code POST /api/v1/authorizations}, which checks the terms against the declaration once more, stores the grant with
+ * its receipt, and answers the redirect that carries a one-time code back to the recipient. Nothing is ever sent to a
+ * redirect URI the recipient did not register.
+ */
+final class AuthorizationRoutes implements HttpService {
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
+    private static final int PREVIEW_RECORDS = 5;
+
+    private final Recipients recipients;
+    private final Consent consent;
+    private final Sharing sharing;
+    private final OAuthTokens tokens;
+    private final Gate gate;
+    private final JsonBodies bodies;
+    private final Clock clock;
+
+    AuthorizationRoutes(Recipients recipients, Consent consent, Sharing sharing, OAuthTokens tokens, Gate gate,
+                        JsonBodies bodies, Clock clock) {
+        this.recipients = requireNonNull(recipients, "recipients is null");
+        this.consent = requireNonNull(consent, "consent is null");
+        this.sharing = requireNonNull(sharing, "sharing is null");
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.gate = requireNonNull(gate, "gate is null");
+        this.bodies = requireNonNull(bodies, "bodies is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        byte[] page = ClasspathResources.read("/org/selfdata/server/page/consent.html");
+        byte[] script = ClasspathResources.read("/org/selfdata/server/page/consent.js");
+        routes.get("/oauth/authorize", ctx -> ctx.contentType("text/html; charset=utf-8").result(page), Access.PUBLIC);
+        routes.get("/consent.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script), Access.PUBLIC);
+        routes.post("/api/v1/authorizations/offer", this::offer);
+        routes.post("/api/v1/authorizations", this::give);
+        routes.post("/api/v1/authorizations/refusal", this::refuse);
+    }
+
+    private void offer(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        AuthorizationAsk ask = ask(bodies.read(ctx));
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        SharingJson.write(json.putObject("recipient"), ask.recipient());
+        SharingJson.write(json.putObject("declaration"), ask.declaration());
+        SharingJson.write(json.putObject("asked"), ask.asked());
+        ConsentCheck check = consent.check(ask.asked());
+        Optional<GrantTerms> offer = switch (check) {
+            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
+            case Refusal refusal -> refusal.justified();
+        };
+        json.put("justified", check instanceof ConsentCheck.Acceptance);
+        ArrayNode reasons = json.putArray("reasons");
+        if (check instanceof Refusal refusal) {
+            refusal.reasons().forEach(reasons::add);
+        }
+        if (offer.isPresent()) {
+            SharingJson.write(json.putObject("offer"), offer.get());
+        }
+        else {
+            json.putNull("offer");
+        }
+        ArrayNode preview = json.putArray("preview");
+        offer.map(terms -> gate.preview(person, terms, PREVIEW_RECORDS)).orElse(List.of())
+                .forEach(record -> preview.add(ApiJson.mapper().readTree(record)));
+        ctx.json(json);
+    }
+
+    private void give(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        JsonNode body = bodies.read(ctx);
+        AuthorizationAsk ask = ask(body);
+        GrantTerms terms = SharingJson.terms(JsonFields.object(body, "terms"), clock.instant());
+        if (!terms.recipient().equals(ask.recipient().id()) || terms.kind() != ask.asked().kind()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "the terms given are for another recipient or another kind of grant than the request");
+        }
+        ReceiptedGrant given = switch (sharing.give(person, terms)) {
+            case ReceiptedGrant receipted -> receipted;
+            case Refusal refusal -> throw refusal.toException();
+        };
+        AuthorizationRequest request = ask.request();
+        String code = tokens.issueCode(new OAuthTokens.Binding(person, given.grant().id(), ask.recipient().id()),
+                request.getCodeChallenge().getValue(), ask.redirectUri().toString(), CODE_LIFETIME);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        SharingJson.write(json.putObject("grant"), given.grant(), clock.instant());
+        json.put("receipt", given.receipt().jws());
+        json.put("redirect", new AuthorizationSuccessResponse(ask.redirectUri(), new AuthorizationCode(code), null,
+                request.getState(), null).toURI().toString());
+        ctx.status(201).json(json);
+    }
+
+    private void refuse(Context ctx) {
+        AuthorizationAsk ask = ask(bodies.read(ctx));
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        json.put("redirect", new AuthorizationErrorResponse(ask.redirectUri(), OAuth2Error.ACCESS_DENIED,
+                ask.request().getState(), null).toURI().toString());
+        ctx.json(json);
+    }
+
+    private AuthorizationAsk ask(JsonNode body) {
+        AuthorizationRequest request = AuthorizationAsk.parse(JsonFields.text(body, "request"));
+        if (request.getClientID() == null) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the authorization request names no client_id");
+        }
+        RecipientId id = RecipientRoutes.recipientId(request.getClientID().getValue());
+        Recipient recipient = recipients.find(id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                "the client " + id + " is not registered with this vault"));
+        ProcessingDeclaration declaration = recipients.currentDeclaration(id).orElseThrow(() -> new SelfdataException(
+                ErrorCode.CONFLICT, "recipient " + id + " has declared no processing; it cannot ask for a grant"));
+        Instant now = clock.instant();
+        return AuthorizationAsk.of(request, recipient, declaration, now);
+    }
+}

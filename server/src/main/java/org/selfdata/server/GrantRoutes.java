@@ -1,0 +1,101 @@
+package org.selfdata.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.ConsentReceiptArchive;
+import org.selfdata.vault.Grants;
+import org.selfdata.vault.OAuthTokens;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The person's grants: {@code /api/v1/grants}, each with its status and terms, its signed receipts, and its
+ * withdrawal. Withdrawing is one request: the grant is marked withdrawn and every token bound to it is deleted before
+ * the answer goes out, so the recipient's very next request is refused.
+ */
+final class GrantRoutes implements HttpService {
+    private final Sharing sharing;
+    private final Grants grants;
+    private final ConsentReceiptArchive receipts;
+    private final OAuthTokens tokens;
+    private final Clock clock;
+
+    GrantRoutes(Sharing sharing, Grants grants, ConsentReceiptArchive receipts, OAuthTokens tokens, Clock clock) {
+        this.sharing = requireNonNull(sharing, "sharing is null");
+        this.grants = requireNonNull(grants, "grants is null");
+        this.receipts = requireNonNull(receipts, "receipts is null");
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        routes.get("/api/v1/grants", this::list);
+        routes.get("/api/v1/grants/{grant}", this::grant);
+        routes.get("/api/v1/grants/{grant}/receipts", this::receipts);
+        routes.post("/api/v1/grants/{grant}/withdrawal", this::withdraw);
+    }
+
+    private void list(Context ctx) {
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        ArrayNode list = json.putArray("grants");
+        for (Grant grant : sharing.grants(OwnerGuard.signedIn(ctx).person())) {
+            SharingJson.write(list.addObject(), grant, clock.instant());
+        }
+        ctx.json(json);
+    }
+
+    private void grant(Context ctx) {
+        Grant grant = find(ctx);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        SharingJson.write(json, grant, clock.instant());
+        ctx.json(json);
+    }
+
+    private void receipts(Context ctx) {
+        Grant grant = find(ctx);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        ArrayNode list = json.putArray("receipts");
+        for (ConsentReceiptArchive.KeptReceipt receipt : receipts.list(grant.person(), grant.id())) {
+            list.addObject().put("id", receipt.id()).put("event", receipt.event())
+                    .put("issuedAt", receipt.issuedAt().toString()).put("jws", receipt.jws());
+        }
+        ctx.json(json);
+    }
+
+    private void withdraw(Context ctx) {
+        Grant grant = find(ctx);
+        tokens.revokeGrant(grant.person(), grant.id());
+        ReceiptedGrant withdrawn = sharing.withdraw(grant.person(), grant.id());
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        SharingJson.write(json.putObject("grant"), withdrawn.grant(), clock.instant());
+        json.put("receipt", withdrawn.receipt().jws());
+        ctx.json(json);
+    }
+
+    private Grant find(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        return grantId(ctx.pathParam("grant")).flatMap(id -> grants.find(person, id))
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no such grant of yours"));
+    }
+
+    private static java.util.Optional<GrantId> grantId(String text) {
+        try {
+            return java.util.Optional.of(GrantId.of(text));
+        }
+        catch (SelfdataException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

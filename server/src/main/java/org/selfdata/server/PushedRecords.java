@@ -1,0 +1,77 @@
+package org.selfdata.server;
+
+import org.selfdata.model.Category;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Payload;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeSpan;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records an organization pushes back into a person's vault, read from
+ * {@code {"records": [{"type", "start", "end"?, "category"?, "payload"}]}}: the same shape as the records the API
+ * serves, without ids or provenance, which the vault gives. The whole push is read before anything is written, so a
+ * bad record refuses the push with its position and nothing lands.
+ */
+final class PushedRecords {
+    static final int MAXIMUM_RECORDS = 10_000;
+
+    private PushedRecords() {}
+
+    static List<RecordDraft> read(JsonNode body) {
+        JsonNode records = body.get("records");
+        if (records == null || !records.isArray() || records.isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'records' must be a non-empty list of records");
+        }
+        if (records.size() > MAXIMUM_RECORDS) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE,
+                    "a push holds at most " + MAXIMUM_RECORDS + " records; send the rest in further pushes");
+        }
+        List<RecordDraft> drafts = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            drafts.add(read(records.get(index), "/records/" + index));
+        }
+        return drafts;
+    }
+
+    private static RecordDraft read(JsonNode record, String pointer) {
+        try {
+            if (!record.isObject()) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "it is not a JSON object");
+            }
+            RecordType type = RecordType.fromId(JsonFields.text(record, "type"));
+            Instant start = instant(JsonFields.text(record, "start"));
+            Instant end = JsonFields.optionalText(record, "end").map(PushedRecords::instant).orElse(start);
+            JsonNode payloadNode = record.get("payload");
+            if (payloadNode == null || !payloadNode.isObject()) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "'payload' must be a JSON object");
+            }
+            Payload payload = PayloadCodec.decode(type, ApiJson.mapper().writeValueAsBytes(payloadNode));
+            Category category = JsonFields.optionalText(record, "category").map(Category::fromTerm)
+                    .orElse(type.defaultCategory());
+            return new RecordDraft(TimeSpan.between(start, end), payload, category, Position.jsonPointer(pointer));
+        }
+        catch (SelfdataException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the record at " + pointer + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "a time must be an instant such as 2026-11-24T08:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.selfdata.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.Recipients;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Recipients and their declared processing, as the person sees them before any grant: {@code /api/v1/recipients}.
+ *
+ * <p>Registering a recipient gives it an id, which is its OAuth client id, and writes its first declaration. An
+ * organization or a service (a confidential client, which pushes data back) also gets a secret, shown once: only its
+ * hash is kept. A new declaration is a new version; grants keep the version the person was shown.
+ */
+final class RecipientRoutes implements HttpService {
+    private final Recipients recipients;
+    private final OAuthTokens tokens;
+    private final JsonBodies bodies;
+
+    RecipientRoutes(Recipients recipients, OAuthTokens tokens, JsonBodies bodies) {
+        this.recipients = requireNonNull(recipients, "recipients is null");
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.bodies = requireNonNull(bodies, "bodies is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        routes.get("/api/v1/recipients", this::list);
+        routes.post("/api/v1/recipients", this::register);
+        routes.get("/api/v1/recipients/{recipient}", this::recipient);
+        routes.post("/api/v1/recipients/{recipient}/declarations", this::declare);
+    }
+
+    private void list(Context ctx) {
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        ArrayNode list = json.putArray("recipients");
+        for (Recipient recipient : recipients.list()) {
+            write(list.addObject(), recipient);
+        }
+        ctx.json(json);
+    }
+
+    private void register(Context ctx) {
+        JsonNode body = bodies.read(ctx);
+        ProcessingDeclaration declaration = SharingJson.declaration(JsonFields.object(body, "declaration"), 1);
+        Recipient recipient = recipients.register(SharingJson.identity(body), SharingJson.redirectUris(body),
+                SharingJson.kind(body));
+        recipients.declare(recipient.id(), declaration);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        write(json, recipient);
+        if (recipient.kind() != Recipient.Kind.APP) {
+            json.put("clientSecret", tokens.newRecipientSecret(recipient.id()));
+        }
+        ctx.status(201).json(json);
+    }
+
+    private void recipient(Context ctx) {
+        Recipient recipient = find(ctx);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        write(json, recipient);
+        ctx.json(json);
+    }
+
+    private void declare(Context ctx) {
+        Recipient recipient = find(ctx);
+        int next = recipients.currentDeclaration(recipient.id()).map(ProcessingDeclaration::version).orElse(0) + 1;
+        ProcessingDeclaration declared = recipients.declare(recipient.id(),
+                SharingJson.declaration(bodies.read(ctx), next));
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        SharingJson.write(json, declared);
+        ctx.status(201).json(json);
+    }
+
+    private void write(ObjectNode json, Recipient recipient) {
+        SharingJson.write(json, recipient);
+        recipients.currentDeclaration(recipient.id())
+                .ifPresent(declaration -> SharingJson.write(json.putObject("declaration"), declaration));
+    }
+
+    private Recipient find(Context ctx) {
+        RecipientId id = recipientId(ctx.pathParam("recipient"));
+        return recipients.find(id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                "there is no recipient " + id + " in this vault"));
+    }
+
+    static RecipientId recipientId(String text) {
+        try {
+            return RecipientId.of(text);
+        }
+        catch (SelfdataException e) {
+            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no such recipient in this vault");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.selfdata.server;
+
+import org.selfdata.model.AmountPrecision;
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.DataTransfer;
+import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.IdentifierPrecision;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecipientIdentity;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimePrecision;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recipients, declarations, grant terms and grants as the API reads and writes them. Terms are the ones selfdata uses
+ * everywhere: DPV purposes and categories ({@code dpv:CommunicationManagement}, {@code pd:Location}), GDPR articles
+ * ({@code eu-gdpr:A6-1-a}), precision terms ({@code region}, {@code h3:7}), ISO 8601 periods ({@code P30D}).
+ */
+final class SharingJson {
+    private SharingJson() {}
+
+    static RecipientIdentity identity(JsonNode body) {
+        return new RecipientIdentity(JsonFields.text(body, "name"), JsonFields.text(body, "legalName"),
+                JsonFields.text(body, "country"), JsonFields.text(body, "contact"),
+                JsonFields.optionalText(body, "dataProtectionOfficer"));
+    }
+
+    static List<URI> redirectUris(JsonNode body) {
+        return JsonFields.list(body, "redirectUris", SharingJson::uri);
+    }
+
+    static Recipient.Kind kind(JsonNode body) {
+        String kind = JsonFields.optionalText(body, "kind").orElse("app");
+        try {
+            return Recipient.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'kind' is app, service or organization");
+        }
+    }
+
+    /** A declaration as a recipient writes it; its version is the one the vault gives it. */
+    static ProcessingDeclaration declaration(JsonNode node, int version) {
+        JsonNode purposes = node.get("purposes");
+        if (purposes == null || !purposes.isArray()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'purposes' must be a list of declared purposes");
+        }
+        List<DeclaredPurpose> declared = new java.util.ArrayList<>();
+        for (JsonNode purpose : purposes) {
+            declared.add(new DeclaredPurpose(Purpose.fromTerm(JsonFields.text(purpose, "purpose")),
+                    JsonFields.text(purpose, "description"),
+                    Set.copyOf(JsonFields.list(purpose, "categories", Category::fromTerm)),
+                    Set.copyOf(JsonFields.list(purpose, "types", RecordType::fromId)),
+                    precision(JsonFields.object(purpose, "precision")),
+                    LegalBasis.fromTerm(JsonFields.text(purpose, "legalBasis"))));
+        }
+        return new ProcessingDeclaration(version, declared,
+                JsonFields.list(node, "furtherRecipients", text -> text),
+                transfers(node),
+                days(JsonFields.text(node, "retention"), "retention"),
+                JsonFields.list(node, "securityMeasures", text -> text));
+    }
+
+    private static List<DataTransfer> transfers(JsonNode node) {
+        JsonNode transfers = node.get("transfers");
+        if (transfers == null || transfers.isNull()) {
+            return List.of();
+        }
+        if (!transfers.isArray()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'transfers' must be a list of {country, safeguard}");
+        }
+        List<DataTransfer> read = new java.util.ArrayList<>();
+        for (JsonNode transfer : transfers) {
+            String safeguard = JsonFields.text(transfer, "safeguard");
+            read.add(new DataTransfer(JsonFields.text(transfer, "country"), java.util.Arrays.stream(
+                    DataTransfer.Safeguard.values()).filter(value -> value.term().equals(safeguard)).findFirst()
+                    .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'safeguard' is one of "
+                            + "eu-gdpr:A45-3, eu-gdpr:A46-2-c, eu-gdpr:A47 or eu-gdpr:A49"))));
+        }
+        return read;
+    }
+
+    /** A precision; a dimension left out is asked at its most precise, for consent to bring down to what is declared. */
+    static Precision precision(JsonNode node) {
+        return new Precision(
+                JsonFields.optionalText(node, "location").map(LocationPrecision::parse).orElse(LocationPrecision.EXACT),
+                JsonFields.optionalText(node, "amount").map(AmountPrecision::parse).orElse(AmountPrecision.EXACT),
+                JsonFields.optionalText(node, "time").map(TimePrecision::parse).orElse(TimePrecision.EXACT),
+                JsonFields.optionalText(node, "identifiers").map(IdentifierPrecision::parse)
+                        .orElse(IdentifierPrecision.CLEAR));
+    }
+
+    /**
+     * Terms as the person accepts them: every field of {@link #write(ObjectNode, GrantTerms)}, where a validity given as
+     * a period ({@code "validity": "P30D"}) starts now.
+     */
+    static GrantTerms terms(JsonNode node, Instant now) {
+        Instant validFrom;
+        Instant validUntil;
+        if (JsonFields.optionalText(node, "validity").isPresent()) {
+            validFrom = now;
+            validUntil = now.plus(days(JsonFields.text(node, "validity"), "validity"));
+        }
+        else {
+            validFrom = instant(JsonFields.text(node, "validFrom"), "validFrom");
+            validUntil = instant(JsonFields.text(node, "validUntil"), "validUntil");
+        }
+        return new GrantTerms(
+                RecipientId.of(JsonFields.text(node, "recipient")),
+                JsonFields.optionalInteger(node, "declarationVersion").orElse(1),
+                kind(JsonFields.optionalText(node, "kind").orElse("read")),
+                Purpose.fromTerm(JsonFields.text(node, "purpose")),
+                JsonFields.text(node, "purposeDescription"),
+                LegalBasis.fromTerm(JsonFields.text(node, "legalBasis")),
+                new HashSet<>(JsonFields.list(node, "types", RecordType::fromId)),
+                new HashSet<>(JsonFields.list(node, "categories", Category::fromTerm)),
+                new HashSet<>(JsonFields.list(node, "fields", text -> text)),
+                precision(JsonFields.object(node, "precision")),
+                CoveredPeriod.parse(JsonFields.optionalText(node, "covered").orElse("from-grant")),
+                validFrom, validUntil,
+                days(JsonFields.text(node, "retention"), "retention"),
+                JsonFields.optionalInteger(node, "volumeLimit").orElse(GrantDefaults.VOLUME_LIMIT));
+    }
+
+    static GrantKind kind(String term) {
+        return switch (term) {
+            case "read" -> GrantKind.READ;
+            case "write" -> GrantKind.WRITE;
+            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant's kind is read or write");
+        };
+    }
+
+    static void write(ObjectNode json, Recipient recipient) {
+        json.put("id", recipient.id().value());
+        json.put("name", recipient.identity().name());
+        json.put("legalName", recipient.identity().legalName());
+        json.put("country", recipient.identity().country());
+        json.put("contact", recipient.identity().contact());
+        recipient.identity().dataProtectionOfficer().ifPresent(officer -> json.put("dataProtectionOfficer", officer));
+        json.put("kind", recipient.kind().term());
+        ArrayNode uris = json.putArray("redirectUris");
+        recipient.redirectUris().forEach(uri -> uris.add(uri.toString()));
+    }
+
+    static void write(ObjectNode json, ProcessingDeclaration declaration) {
+        json.put("version", declaration.version());
+        ArrayNode purposes = json.putArray("purposes");
+        for (DeclaredPurpose declared : declaration.purposes()) {
+            ObjectNode purpose = purposes.addObject();
+            purpose.put("purpose", declared.purpose().term());
+            purpose.put("label", declared.purpose().label());
+            purpose.put("description", declared.description());
+            ArrayNode categories = purpose.putArray("categories");
+            declared.categories().stream().sorted().forEach(category -> categories.add(category.term()));
+            ArrayNode types = purpose.putArray("types");
+            declared.types().stream().sorted().forEach(type -> types.add(type.id()));
+            write(purpose.putObject("precision"), declared.ceiling());
+            purpose.put("legalBasis", declared.legalBasis().term());
+        }
+        ArrayNode further = json.putArray("furtherRecipients");
+        declaration.furtherRecipients().forEach(further::add);
+        ArrayNode transfers = json.putArray("transfers");
+        declaration.transfers().forEach(transfer -> transfers.addObject().put("country", transfer.country())
+                .put("safeguard", transfer.safeguard().term()));
+        json.put("retention", "P" + declaration.retention().toDays() + "D");
+        ArrayNode measures = json.putArray("securityMeasures");
+        declaration.securityMeasures().forEach(measures::add);
+    }
+
+    static void write(ObjectNode json, Precision precision) {
+        json.put("location", precision.location().term());
+        json.put("amount", precision.amount().term());
+        json.put("time", precision.time().term());
+        json.put("identifiers", precision.identifiers().term());
+    }
+
+    static void write(ObjectNode json, GrantTerms terms) {
+        json.put("recipient", terms.recipient().value());
+        json.put("declarationVersion", terms.declarationVersion());
+        json.put("kind", terms.kind().term());
+        json.put("purpose", terms.purpose().term());
+        json.put("purposeDescription", terms.purposeDescription());
+        json.put("legalBasis", terms.legalBasis().term());
+        ArrayNode types = json.putArray("types");
+        terms.types().stream().sorted().forEach(type -> types.add(type.id()));
+        ArrayNode categories = json.putArray("categories");
+        terms.categories().stream().sorted().forEach(category -> categories.add(category.term()));
+        ArrayNode fields = json.putArray("fields");
+        terms.fields().stream().sorted().forEach(fields::add);
+        write(json.putObject("precision"), terms.precision());
+        json.put("covered", terms.covered().term());
+        json.put("validFrom", terms.validFrom().toString());
+        json.put("validUntil", terms.validUntil().toString());
+        json.put("retention", "P" + terms.retention().toDays() + "D");
+        json.put("volumeLimit", terms.volumeLimit());
+    }
+
+    static void write(ObjectNode json, Grant grant, Instant now) {
+        json.put("id", grant.id().value());
+        json.put("status", grant.status(now).term());
+        json.put("givenAt", grant.givenAt().toString());
+        grant.withdrawnAt().ifPresent(at -> json.put("withdrawnAt", at.toString()));
+        write(json.putObject("terms"), grant.terms());
+    }
+
+    /** A whole number of days written as an ISO 8601 period ({@code P30D}), or as a duration ({@code PT720H}). */
+    static Duration days(String text, String field) {
+        try {
+            if (text.contains("T")) {
+                return Duration.parse(text);
+            }
+            Period period = Period.parse(text);
+            if (period.getYears() != 0 || period.getMonths() != 0) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        "'" + field + "' is a number of days, such as P30D");
+            }
+            return Duration.ofDays(period.getDays());
+        }
+        catch (DateTimeParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' is a number of days, such as P30D");
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        try {
+            return Instant.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "'" + field + "' is an instant such as 2026-12-24T00:00:00Z");
+        }
+    }
+
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        }
+        catch (java.net.URISyntaxException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a redirect URI cannot be read as a URI");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.rar.Action;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
+import com.nimbusds.oauth2.sdk.rar.DataType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.selfdata.model.Person;
+import org.selfdata.vault.Vault;
+import org.selfdata.vault.VaultLocation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An app that declared "notifications by region", as the sharing tests register it and act for it. */
+final class SharingFixtures {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SharingFixtures() {}
+
+    /** Registers the app as the person would, and returns its client id. */
+    static String registerRegionalAlerts(ApiClient owner, URI callback) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", "Alertes Régionales")
+                .put("legalName", "Alertes Régionales SAS")
+                .put("country", "FR")
+                .put("contact", "contact@alertes.example")
+                .put("dataProtectionOfficer", "dpo@alertes.example")
+                .put("kind", "app");
+        body.putArray("redirectUris").add(callback.toString());
+        ObjectNode declaration = body.putObject("declaration");
+        ObjectNode purpose = declaration.putArray("purposes").addObject()
+                .put("purpose", "dpv:CommunicationManagement")
+                .put("description", "notifications by region")
+                .put("legalBasis", "eu-gdpr:A6-1-a");
+        purpose.putArray("categories").add("pd:Location");
+        purpose.putObject("precision").put("location", "region").put("amount", "none").put("time", "day")
+                .put("identifiers", "pseudonymized");
+        declaration.put("retention", "P30D");
+        declaration.putArray("securityMeasures").add("encryption at rest");
+        HttpResponse<String> response = owner.post("/api/v1/recipients", body.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ApiClient.json(response).get("id").stringValue();
+    }
+
+    /** What the app asks for: every location point, exact, for its notifications. */
+    static AuthorizationDetail exactLocationForNotifications() {
+        return new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                .actions(List.of(new Action("read")))
+                .dataTypes(List.of(new DataType("geo.point")))
+                .field("purpose", "dpv:CommunicationManagement")
+                .field("precision", java.util.Map.of("location", "exact"))
+                .field("covered", "trailing:P3Y")
+                .field("retention", "P30D")
+                .build();
+    }
+
+    /** Flips one bit of a log entry's stored bytes, as someone with access to the database could. */
+    static void alterLogEntry(Vault vault, Person person, long index) {
+        VaultLocation location = vault.location();
+        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
+                .orElse("jdbc:sqlite:" + location.databaseFile());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            if (location.postgres().isPresent()) {
+                try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
+                    scope.setString(1, Long.toString(person.id().value()));
+                    scope.execute();
+                }
+            }
+            byte[] leaf;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT leaf FROM log_entries WHERE person_id = ? AND entry_index = ?")) {
+                select.setLong(1, person.id().value());
+                select.setLong(2, index);
+                try (ResultSet rows = select.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    leaf = rows.getBytes(1);
+                }
+            }
+            leaf[leaf.length / 2] ^= 1;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE log_entries SET leaf = ? WHERE person_id = ? AND entry_index = ?")) {
+                update.setBytes(1, leaf);
+                update.setLong(2, person.id().value());
+                update.setLong(3, index);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            connection.commit();
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String requestBody(String authorizationQuery) {
+        return JSON.createObjectNode().put("request", authorizationQuery).toString();
+    }
+
+    /** The person accepts the offered terms, valid for the given period. */
+    static String acceptance(String authorizationQuery, JsonNode offer, String validity) {
+        ObjectNode terms = (ObjectNode) offer.deepCopy();
+        terms.put("validity", validity);
+        ObjectNode body = JSON.createObjectNode().put("request", authorizationQuery);
+        body.set("terms", terms);
+        return body.toString();
+    }
+
+    static String queryParameter(URI uri, String name) {
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
+    }
+
+    static TokenResponse send(TokenRequest request) {
+        try {
+            return TokenResponse.parse(request.toHTTPRequest().send());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> bearerGet(SelfdataServer server, String accessToken, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
+                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
