@@ -66,7 +66,7 @@ final class GrantScope {
         if (to.isPresent() && !from.isBefore(to.get())) {
             return Optional.empty();
         }
-        return Optional.of(asked.withTypes(types).between(Optional.of(from), to)
+        return Optional.of(asked.withTypes(types).withCategories(narrower(asked.categories())).between(Optional.of(from), to)
                 .limit((int) Math.min(asked.limit(), remaining)));
     }
 
@@ -99,9 +99,16 @@ final class GrantScope {
         return types;
     }
 
+    /** The categories within those asked: the vault matches categories exactly, a query means them with their narrower. */
+    static Set<Category> narrower(Set<Category> asked) {
+        Set<Category> within = EnumSet.noneOf(Category.class);
+        Arrays.stream(Category.values()).filter(category -> asked.stream().anyMatch(category::isWithin)).forEach(within::add);
+        return within;
+    }
+
     private static boolean isAskable(GrantTerms terms, Category category) {
         return terms.categories().stream().anyMatch(category::isWithin)
-                || terms.types().stream().anyMatch(type -> type.defaultCategory().isWithin(category));
+                || terms.types().stream().anyMatch(type -> category.isWithin(type.defaultCategory()));
     }
 
     private static String ids(Set<RecordType> types) {
