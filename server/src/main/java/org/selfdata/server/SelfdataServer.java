@@ -33,8 +33,8 @@ import static java.util.Objects.requireNonNull;
  * gate; the vault is used for sign-in, sessions and what it holds (counts, sources, batches).
  */
 public final class SelfdataServer implements AutoCloseable {
-    /** A route as Javalin holds it, with the pattern of its path ({@code /api/v1/records/{id}}). */
-    record Route(String method, String path, boolean isPublic) {}
+    /** A route as Javalin holds it, with the pattern of its path ({@code /api/v1/records/{id}}), and who may call it. */
+    record Route(String method, String path, boolean isPublic, boolean isForRecipients) {}
 
     private static final Duration IMPORTS_FINISHING = Duration.ofSeconds(30);
 
@@ -128,13 +128,14 @@ public final class SelfdataServer implements AutoCloseable {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
-                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path, isPublic(endpoint)))
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path, has(endpoint, Access.PUBLIC),
+                        has(endpoint, Access.RECIPIENT)))
                 .toList();
     }
 
-    private static boolean isPublic(Endpoint endpoint) {
+    private static boolean has(Endpoint endpoint, Access access) {
         Roles roles = endpoint.metadata(Roles.class);
-        return roles != null && roles.getRoles().contains(Access.PUBLIC);
+        return roles != null && roles.getRoles().contains(access);
     }
 
     /** Where uploads wait for their import; empty whenever no upload is being received or imported. */

@@ -26,7 +26,7 @@ class RouteProtectionTest {
     private final Vault vault = running.vault();
 
     @Test
-    void onlySignInOpenApiHealthTheVaultsPublicKeyAndThePageArePublic() {
+    void onlySignInOpenApiHealthTheVaultsPublicKeyTheOAuthEndpointsAndThePagesArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
@@ -37,12 +37,51 @@ class RouteProtectionTest {
                         "GET /.well-known/jwks.json",
                         "GET /",
                         "GET /selfdata.js",
-                        "GET /selfdata.css");
+                        "GET /selfdata.css",
+                        "GET /oauth/authorize",
+                        "GET /consent.js",
+                        "POST /oauth/token");
+    }
+
+    @Test
+    void onlyTheSharedRecordsAndTheGrantAreForRecipients() {
+        assertThat(server.routes().stream()
+                .filter(SelfdataServer.Route::isForRecipients)
+                .map(route -> route.method() + " " + route.path()))
+                .containsExactlyInAnyOrder(
+                        "GET /api/v1/shared/records",
+                        "POST /api/v1/shared/records",
+                        "GET /api/v1/shared/grant");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRecipientsRouteRefusesACallerWithoutAToken() {
+        return server.routes().stream().filter(SelfdataServer.Route::isForRecipients)
+                .map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
+                    ApiClient owner = running.camille();
+                    HttpResponse<String> anonymous = send(new ApiClient(server), route.method(), route.path());
+                    HttpResponse<String> withSession = send(owner, route.method(), route.path());
+                    HttpResponse<String> withForgedToken = new ApiClient(server).send(new ApiClient(server)
+                            .request(route.path()).header("Authorization", "Bearer bm90LWEtdG9rZW4tb2YtdGhpcy12YXVsdA")
+                            .header("Content-Type", "application/json")
+                            .method(route.method(), route.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{}")));
+
+                    for (HttpResponse<String> response : List.of(anonymous, withSession)) {
+                        assertThat(response.statusCode()).isEqualTo(401);
+                        assertThat(ApiClient.json(response).get("detail").stringValue()).isEqualTo(
+                                "this route is for recipients: send the access token as Authorization: Bearer <token>");
+                    }
+                    assertThat(withForgedToken.statusCode()).isEqualTo(401);
+                    assertThat(ApiClient.json(withForgedToken).get("detail").stringValue())
+                            .isEqualTo("the access token is unknown or expired, or its grant was withdrawn");
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyOtherRouteRefusesACallerWithoutASession() {
-        List<SelfdataServer.Route> guarded = server.routes().stream().filter(route -> !route.isPublic()).toList();
+        List<SelfdataServer.Route> guarded = server.routes().stream()
+                .filter(route -> !route.isPublic() && !route.isForRecipients()).toList();
         assertThat(guarded).hasSizeGreaterThanOrEqualTo(8);
         return guarded.stream().map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
             // Any value for any path parameter: the guard refuses before the route looks at it.
