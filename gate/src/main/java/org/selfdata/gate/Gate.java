@@ -106,6 +106,38 @@ public final class Gate {
     }
 
     /**
+     * Opens the owner's export: every record it reads is counted, and one export entry is logged for the whole archive
+     * once it is complete, rather than an entry for each type it reads.
+     */
+    public ExportRead export(Accessor.Owner owner) {
+        return new ExportRead(owner.person());
+    }
+
+    /** An export under way, for the export alone: its reads are logged as one flow when it completes. */
+    public final class ExportRead {
+        private final PersonId person;
+        private final ReadTally tally = new ReadTally();
+
+        private ExportRead(PersonId person) {
+            this.person = person;
+        }
+
+        /** Records for the archive, in id order. Close the stream when done: it holds a connection. */
+        public Stream<StoredRecord> records(RecordQuery query) {
+            return vault.records().read(person, query).peek(tally::add);
+        }
+
+        public RecordHistory history(RecordId id) {
+            return vault.records().history(person, id);
+        }
+
+        /** Logs the export, once its archive is complete: what left the vault, as one entry. */
+        public void completed() {
+            log(person, tally.entry(new LogActor.Owner(), LogAction.EXPORT));
+        }
+    }
+
+    /**
      * Opens a recipient's read under its grant. The query is narrowed, and refused if it asks beyond the grant, before
      * anything is written; the records are then written transformed to the grant's precision, and the flow is logged
      * when the read is closed.

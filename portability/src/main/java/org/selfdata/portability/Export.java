@@ -70,13 +70,15 @@ public final class Export {
         refuseExisting(destination, existing);
         Person owner = vault.people().get(person);
         Path partial = createPartial(folder, destination);
+        Gate.ExportRead read = gate.export(new Accessor.Owner(person));
         try {
             Manifest manifest;
             try (ArchiveWriter archive = new ArchiveWriter(partial)) {
-                manifest = writeParts(archive, owner, folder, progress);
+                manifest = writeParts(archive, read, owner, folder, progress);
                 archive.complete();
             }
             publish(partial, destination, existing);
+            read.completed();
             return manifest;
         }
         catch (IOException e) {
@@ -91,12 +93,13 @@ public final class Export {
         }
     }
 
-    private Manifest writeParts(ArchiveWriter archive, Person owner, Path folder, Progress progress) throws IOException {
+    private Manifest writeParts(ArchiveWriter archive, Gate.ExportRead read, Person owner, Path folder, Progress progress)
+            throws IOException {
         List<Manifest.TypeContents> types = new ArrayList<>();
         long written = 0;
         for (RecordType type : RecordType.values()) {
             try (TypeParts parts = new TypeParts(archive, type, folder)) {
-                written = writeRecords(parts, owner.id(), type, written, progress);
+                written = writeRecords(parts, read, type, written, progress);
                 parts.finish().ifPresent(types::add);
             }
         }
@@ -113,14 +116,13 @@ public final class Export {
         return manifest;
     }
 
-    private long writeRecords(TypeParts parts, PersonId person, RecordType type, long writtenBefore, Progress progress)
-            throws IOException {
-        Accessor owner = Accessor.owner(person);
+    private long writeRecords(TypeParts parts, Gate.ExportRead read, RecordType type, long writtenBefore,
+                              Progress progress) throws IOException {
         long written = writtenBefore;
-        try (Stream<StoredRecord> records = gate.records(owner, RecordQuery.ofType(type))) {
+        try (Stream<StoredRecord> records = read.records(RecordQuery.ofType(type))) {
             for (Iterator<StoredRecord> iterator = records.iterator(); iterator.hasNext(); ) {
                 StoredRecord record = iterator.next();
-                parts.add(record, earlierVersions(owner, record));
+                parts.add(record, earlierVersions(read, record));
                 if (++written % Progress.INTERVAL == 0) {
                     progress.reached(Progress.Step.EXPORTING, written);
                 }
@@ -136,11 +138,11 @@ public final class Export {
      * Only a rectified record has earlier versions, so only its history is asked for. A rectification since the
      * record was read would add a version the archive's record does not have yet; only older versions are kept.
      */
-    private List<RecordHistory.Superseded> earlierVersions(Accessor owner, StoredRecord record) {
+    private List<RecordHistory.Superseded> earlierVersions(Gate.ExportRead read, StoredRecord record) {
         if (record.version() == 1) {
             return List.of();
         }
-        return gate.history(owner, record.id()).earlier().stream()
+        return read.history(record.id()).earlier().stream()
                 .filter(superseded -> superseded.version().version() < record.version())
                 .toList();
     }
