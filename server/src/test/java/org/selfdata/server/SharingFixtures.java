@@ -1,8 +1,14 @@
 package org.selfdata.server;
 
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.rar.Action;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
@@ -63,6 +69,29 @@ final class SharingFixtures {
         HttpResponse<String> response = owner.post("/api/v1/recipients", body.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return ApiClient.json(response).get("id").stringValue();
+    }
+
+    /** The code an app gets back once the person accepts what its declaration justifies, for 30 days. */
+    record Authorized(String code, String grantId, CodeVerifier verifier) {}
+
+    static Authorized authorize(ApiClient owner, SelfdataServer server, String clientId, URI callback,
+                                AuthorizationDetail detail) {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(clientId))
+                .endpointURI(URI.create(server.url() + "oauth/authorize"))
+                .redirectionURI(callback)
+                .state(new State())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .authorizationDetails(List.of(detail))
+                .build();
+        JsonNode offer = ApiClient.json(owner.post("/api/v1/authorizations/offer", requestBody(request.toQueryString())));
+        HttpResponse<String> given = owner.post("/api/v1/authorizations",
+                acceptance(request.toQueryString(), offer.get("offer"), "P30D"));
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        JsonNode grant = ApiClient.json(given);
+        return new Authorized(queryParameter(URI.create(grant.get("redirect").stringValue()), "code"),
+                grant.get("grant").get("id").stringValue(), verifier);
     }
 
     /** What the app asks for: every location point, exact, for its notifications. */

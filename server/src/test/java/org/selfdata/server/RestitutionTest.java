@@ -1,0 +1,135 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.rar.Action;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
+import com.nimbusds.oauth2.sdk.rar.DataType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.Source;
+import org.selfdata.model.SourceKind;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An energy supplier gives a person's meter readings back under a write grant: they land with the supplier as their
+ * source, and what its declaration does not cover is refused, whole, and shown to the person on their log.
+ */
+class RestitutionTest {
+    private static final URI CALLBACK = URI.create("https://energie.example/retour");
+    private static final String READING = "{\"records\":[{\"type\":\"energy.reading\",\"start\":\"2026-11-20T00:00:00Z\","
+            + "\"end\":\"2026-11-21T00:00:00Z\",\"payload\":{\"meter\":\"09876543210987\",\"quantity\":\"ENERGY\","
+            + "\"value\":8400}}]}";
+    private static final String POINT = "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
+            + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}";
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    private final Vault vault = running.vault();
+    private final Person camille = vault.person(Optional.of("camille"));
+    private String accessToken;
+
+    @BeforeEach
+    void theSupplierHoldsAWriteGrant() {
+        running.start();
+        ApiClient owner = running.camille();
+        ObjectNode body = ApiJson.mapper().createObjectNode().put("name", "Énergie Locale")
+                .put("legalName", "Énergie Locale SCIC").put("country", "FR").put("contact", "contact@energie.example")
+                .put("kind", "organization");
+        body.putArray("redirectUris").add(CALLBACK.toString());
+        ObjectNode purpose = body.putObject("declaration").put("retention", "P365D").putArray("purposes").addObject()
+                .put("purpose", "dpv:ServiceProvision").put("description", "giving back the meter readings it holds")
+                .put("legalBasis", "eu-gdpr:A6-1-a");
+        purpose.putArray("categories").add("pd:Household");
+        purpose.putObject("precision");
+        JsonNode registered = ApiClient.json(owner.post("/api/v1/recipients", body.toString()));
+        String clientId = registered.get("id").stringValue();
+        String secret = registered.get("clientSecret").stringValue();
+        AuthorizationDetail detail = new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                .actions(List.of(new Action("write")))
+                .dataTypes(List.of(new DataType("energy.reading")))
+                .field("purpose", "dpv:ServiceProvision")
+                .field("precision", Map.of())
+                .build();
+        SharingFixtures.Authorized authorized = SharingFixtures.authorize(owner, running.server(), clientId, CALLBACK,
+                detail);
+        TokenResponse tokens = SharingFixtures.send(new TokenRequest(URI.create(running.server().url() + "oauth/token"),
+                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+                new AuthorizationCodeGrant(new AuthorizationCode(authorized.code()), CALLBACK, authorized.verifier())));
+        accessToken = tokens.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    @Test
+    void pushedReadingsLandWithTheSupplierAsTheirSource() {
+        HttpResponse<String> pushed = push(READING);
+
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        assertThat(ApiClient.json(pushed).get("added").longValue()).isEqualTo(1);
+        List<Source> sources = vault.imports().sources(camille.id());
+        assertThat(sources).singleElement().satisfies(source -> {
+            assertThat(source.kind()).isEqualTo(SourceKind.ORGANIZATION);
+            assertThat(source.organization()).isEqualTo("Énergie Locale");
+        });
+        try (Stream<org.selfdata.model.StoredRecord> records = vault.records().read(camille.id(),
+                RecordQuery.ofType(RecordType.ENERGY_READING))) {
+            assertThat(records.toList()).singleElement()
+                    .satisfies(record -> assertThat(new String(record.payloadJson())).contains("\"value\":8400"));
+        }
+    }
+
+    @Test
+    void aPushBeyondTheDeclarationIsRefusedWholeAndShownToThePerson() {
+        HttpResponse<String> pushed = push(POINT);
+
+        assertThat(pushed.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(pushed).get("detail").stringValue()).endsWith(
+                "and its recipient's declared processing do not cover geo.point in pd:GPSCoordinate (missing scope); "
+                        + "nothing was added");
+        assertThat(vault.imports().sources(camille.id())).isEmpty();
+        JsonNode refusals = ApiClient.json(running.camille().get("/api/v1/log?action=refusal")).get("entries");
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0).get("types").get(0).stringValue()).isEqualTo("geo.point");
+    }
+
+    private HttpResponse<String> push(String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(running.server().url())
+                            .resolve("/api/v1/shared/records"))
+                    .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

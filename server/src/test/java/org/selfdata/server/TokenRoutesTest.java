@@ -1,0 +1,144 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
+import org.selfdata.vault.Vault;
+
+import java.net.URI;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token endpoint as an app meets it: codes once, PKCE always, refresh tokens rotated, nothing past the grant. */
+class TokenRoutesTest {
+    private static final URI CALLBACK = URI.create("https://alertes.example/callback");
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    private final Vault vault = running.vault();
+    private final Person camille = vault.person(Optional.of("camille"));
+    private ApiClient owner;
+    private String clientId;
+    private URI tokenEndpoint;
+
+    @BeforeEach
+    void registerTheApp() {
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                "Records.json"), SyntheticRecords.points(3));
+        running.start();
+        owner = running.camille();
+        clientId = SharingFixtures.registerRegionalAlerts(owner, CALLBACK);
+        tokenEndpoint = URI.create(running.server().url() + "oauth/token");
+    }
+
+    @Test
+    void aCodeIsExchangedOnceAndTheAnswerNamesTheGrant() {
+        SharingFixtures.Authorized authorized = authorize();
+
+        TokenResponse first = exchange(authorized.code(), authorized.verifier());
+        TokenResponse second = exchange(authorized.code(), authorized.verifier());
+
+        assertThat(first.indicatesSuccess()).isTrue();
+        AccessTokenResponse tokens = first.toSuccessResponse();
+        assertThat(tokens.getTokens().getBearerAccessToken().getLifetime()).isEqualTo(3600);
+        assertThat(tokens.getTokens().getRefreshToken()).isNotNull();
+        assertThat(tokens.getCustomParameters()).containsEntry("grant_id", authorized.grantId())
+                .containsEntry("grant_kind", "read");
+        assertThat(error(second)).isEqualTo("invalid_grant");
+        assertThat(SharingFixtures.bearerGet(running.server(), tokens.getTokens().getAccessToken().getValue(),
+                "/api/v1/shared/grant").statusCode()).as("a code used twice revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void aWrongVerifierGetsNoToken() {
+        SharingFixtures.Authorized authorized = authorize();
+
+        TokenResponse response = exchange(authorized.code(), new CodeVerifier());
+
+        assertThat(error(response)).isEqualTo("invalid_grant");
+        assertThat(response.toErrorResponse().getErrorObject().getDescription())
+                .isEqualTo("the code_verifier does not match the code's challenge");
+    }
+
+    @Test
+    void aRefreshTokenIsRotatedAndASpentOneRevokesTheNewOnes() {
+        SharingFixtures.Authorized authorized = authorize();
+        Tokens tokens = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens();
+
+        TokenResponse rotated = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(tokens.getRefreshToken())));
+        Tokens renewed = rotated.toSuccessResponse().getTokens();
+        TokenResponse replayed = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(tokens.getRefreshToken())));
+
+        assertThat(renewed.getRefreshToken()).isNotEqualTo(tokens.getRefreshToken());
+        assertThat(error(replayed)).isEqualTo("invalid_grant");
+        assertThat(SharingFixtures.bearerGet(running.server(), renewed.getAccessToken().getValue(),
+                "/api/v1/shared/grant").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void noTokenIsIssuedOnceTheGrantIsWithdrawn() {
+        SharingFixtures.Authorized authorized = authorize();
+        Tokens tokens = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens();
+
+        owner.post("/api/v1/grants/" + authorized.grantId() + "/withdrawal", "{}");
+        TokenResponse refreshed = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(tokens.getRefreshToken())));
+
+        assertThat(error(refreshed)).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aClientWithAWrongSecretIsRefused() {
+        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(clientId),
+                new Secret("not-a-secret-of-this-app")), new ClientCredentialsGrant()));
+
+        assertThat(error(response)).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void anUnknownClientIsRefused() {
+        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
+                new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier())));
+
+        assertThat(error(response)).isEqualTo("invalid_client");
+    }
+
+    private SharingFixtures.Authorized authorize() {
+        return SharingFixtures.authorize(owner, running.server(), clientId, CALLBACK,
+                SharingFixtures.exactLocationForNotifications());
+    }
+
+    private TokenResponse exchange(String code, CodeVerifier verifier) {
+        return send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier)));
+    }
+
+    private static TokenResponse send(TokenRequest request) {
+        return SharingFixtures.send(request);
+    }
+
+    private static String error(TokenResponse response) {
+        assertThat(response.indicatesSuccess()).isFalse();
+        return ((TokenErrorResponse) response).getErrorObject().getCode();
+    }
+}
