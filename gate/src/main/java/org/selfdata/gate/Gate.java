@@ -211,13 +211,11 @@ public final class Gate {
                     + terms.volumeLimit() + " records a day; this push would go beyond it");
         }
         String organization = vault.recipients().get(terms.recipient()).identity().name();
+        LogEntryDraft flow = LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.PUSH, Set.of(), 0)
+                .withGrant(recipient.grant().id()).withPurpose(terms.purpose().term());
         ImportBatch batch = vault.imports().write(person, new ImportRequest(
                 new SourceDescriptor(SourceKind.ORGANIZATION, organization, "restitution"), PUSH_FORMAT,
-                "push " + now), drafts.stream());
-        ReadTally tally = new ReadTally();
-        drafts.forEach(draft -> tally.add(draft.type(), draft.time()));
-        log(person, tally.entry(new LogActor.Recipient(terms.recipient()), LogAction.PUSH)
-                .withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
+                "push " + now, Optional.of(flow)), drafts.stream());
         return new Pushed(batch.id(), batch.added(), batch.duplicates());
     }
 

@@ -101,6 +101,14 @@ class RestitutionTest {
             assertThat(records.toList()).singleElement()
                     .satisfies(record -> assertThat(new String(record.payloadJson())).contains("\"value\":8400"));
         }
+        JsonNode entries = ApiClient.json(running.camille().get("/api/v1/log")).get("entries");
+        assertThat(entries).hasSize(2).as("the grant, then the push, and no import of the person's own")
+                .first().extracting(entry -> ((JsonNode) entry).get("action").stringValue()).isEqualTo("grant");
+        JsonNode push = entries.get(1);
+        assertThat(push.get("action").stringValue()).isEqualTo("push");
+        assertThat(push.get("actor").get("kind").stringValue()).isEqualTo("recipient");
+        assertThat(push.get("count").longValue()).isEqualTo(1);
+        assertThat(push.get("purpose").stringValue()).isEqualTo("dpv:ServiceProvision");
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -203,8 +204,9 @@ public final class Imports {
                 .execute();
         coverage.save(dsl, person);
         counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
-        LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.IMPORT, coverage.types(), written.added())
-                .withSource(source.id());
+        LogEntryDraft flow = request.flow().orElse(LogEntryDraft.of(new LogActor.Owner(), LogAction.IMPORT, Set.of(), 0));
+        LogEntryDraft entry = new LogEntryDraft(flow.actor(), flow.action(), coverage.types(), written.added(),
+                Optional.empty(), flow.precision(), flow.grant(), flow.purpose(), Optional.of(source.id()));
         log.append(connection, person, List.of(coverage.span().map(entry::withSpan).orElse(entry)));
         return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
                 written.added(), written.duplicates(), written.rejected());
