@@ -163,6 +163,13 @@ public final class Gate {
     }
 
     /**
+     * Refuses terms this gate could not apply, before they are given: commune precision without a commune list.
+     */
+    public void requireApplicable(GrantTerms terms) {
+        geography.requireSupported(terms.precision().location());
+    }
+
+    /**
      * A few of the person's records as the recipient of these terms would receive them, for the consent screen. Shown
      * to the person only; nothing leaves, so nothing is logged.
      */

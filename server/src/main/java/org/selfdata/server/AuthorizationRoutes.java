@@ -116,6 +116,7 @@ final class AuthorizationRoutes implements HttpService {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                     "the terms given are for another recipient or another kind of grant than the request");
         }
+        gate.requireApplicable(terms);
         ReceiptedGrant given = switch (sharing.give(person, terms)) {
             case ReceiptedGrant receipted -> receipted;
             case Refusal refusal -> throw refusal.toException();

@@ -168,6 +168,32 @@ class RecipientAccessTableTest {
     }
 
     @Test
+    void aRecipientPagesWithSealedCursorsAndAnAlteredOneIsRefused() {
+        List<String> ids = new ArrayList<>();
+        Optional<String> next = Optional.empty();
+        do {
+            String after = next.map(cursor -> "&after=" + cursor).orElse("");
+            HttpResponse<String> response = send(new Request("GET", SHARED + "?limit=7" + after, ""),
+                    tokens.get(Column.LOCATION));
+            JsonNode page = ApiClient.json(response);
+            page.get("records").forEach(record -> ids.add(record.get("id").stringValue()));
+            next = Optional.ofNullable(page.get("next")).map(JsonNode::stringValue);
+        }
+        while (next.isPresent());
+        HttpResponse<String> cursor = send(new Request("GET", SHARED + "?limit=7", ""), tokens.get(Column.LOCATION));
+        String sealed = ApiClient.json(cursor).get("next").stringValue();
+        String altered = (sealed.charAt(5) == 'A' ? "B" : "A");
+        HttpResponse<String> refused = send(new Request("GET", SHARED + "?after=" + sealed.substring(0, 5) + altered
+                + sealed.substring(6), ""), tokens.get(Column.LOCATION));
+
+        assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+        assertThat(sealed).doesNotContain(".");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(refused).get("detail").stringValue())
+                .isEqualTo("parameter 'after' is not a cursor this grant was given; use the 'next' of the previous page");
+    }
+
+    @Test
     void aRequestWithoutATokenIsAskedForOne() {
         HttpResponse<String> response = send(new Request("GET", SHARED, ""), "");
 
