@@ -1,5 +1,6 @@
 package org.selfdata.gate;
 
+import org.selfdata.testing.SteppingClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;

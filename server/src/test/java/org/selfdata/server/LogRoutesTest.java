@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.testing.SteppingClock;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
@@ -35,7 +36,7 @@ class LogRoutesTest {
     private static final RecipientId INSURER = RecipientId.of("recipient-insurer");
     private static final GrantId GRANT = GrantId.of("grant-0001");
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T08:00:00Z"));
 
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE, clock);

@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SignInLimitTest {
     @TempDir
     Path folder;
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T08:00:00Z"));
     private Vault vault;
     private SelfdataServer server;
     private ApiClient client;

@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInThrottleTest {
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T08:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(new SignInLimits(3, Duration.ofMinutes(15), 100), clock);
 
     @Test

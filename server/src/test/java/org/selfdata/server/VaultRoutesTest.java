@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +27,7 @@ import static org.selfdata.vault.SyntheticRecords.rent;
 class VaultRoutesTest {
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T08:00:00Z"));
 
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE, clock);

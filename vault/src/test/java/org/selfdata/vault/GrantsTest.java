@@ -1,5 +1,6 @@
 package org.selfdata.vault;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -13,11 +14,9 @@ import org.selfdata.model.Person;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.SelfdataException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,31 +136,4 @@ class GrantsTest {
         assertThat(vault.grants().find(camille.id(), GrantId.of("no-such-grant"))).isEqualTo(Optional.empty());
     }
 
-    /** A clock that stands still until the test moves it. */
-    static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.selfdata.vault;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class OAuthTokensTest {
     @TempDir
     Path folder;
 
-    private final PeopleTest.MovableClock clock = new PeopleTest.MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-24T08:00:00Z"));
     private Vault vault;
     private OAuthTokens tokens;
     private OAuthTokens.Binding binding;

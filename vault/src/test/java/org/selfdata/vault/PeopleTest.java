@@ -1,5 +1,6 @@
 package org.selfdata.vault;
 
+import org.selfdata.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PeopleTest {
     @TempDir
     Path folder;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T08:00:00Z"));
     private Vault vault;
 
     @BeforeEach
@@ -115,10 +116,10 @@ class PeopleTest {
     }
 
     /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
+    static final class SteppingClock extends Clock {
         private Instant now;
 
-        MovableClock(Instant start) {
+        SteppingClock(Instant start) {
             this.now = start;
         }
 

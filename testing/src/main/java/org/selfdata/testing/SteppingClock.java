@@ -1,4 +1,4 @@
-package org.selfdata.gate;
+package org.selfdata.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test moves it. */
-final class SteppingClock extends Clock {
-    private Instant now;
+/** A clock that stands still until the test moves it; safe to read from the threads of a server under test. */
+public final class SteppingClock extends Clock {
+    private volatile Instant now;
 
-    SteppingClock(Instant start) {
-        now = start;
+    public SteppingClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
-    public ZoneOffset getZone() {
+    public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
