@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = "The transparency log: every read, export, push, grant, withdrawal, import, erasure and restore of the "
-                + "person's data, in a Merkle tree whose head the vault signs.",
+        description = "The transparency log: every read, export, push, grant, withdrawal, import, erasure, restore and refusal "
+                + "of the person's data, in a Merkle tree whose head the vault signs.",
         subcommands = {LogCommand.Verify.class, LogCommand.Show.class})
 final class LogCommand {
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -87,7 +87,7 @@ final class LogCommand {
         Optional<String> grant = Optional.empty();
 
         @Option(names = "--action", paramLabel = "ACTION",
-                description = "Only this action: read, export, push, grant, withdrawal, import, erasure or restore.")
+                description = "Only this action: read, export, push, grant, withdrawal, import, erasure, restore or refusal.")
         Optional<String> action = Optional.empty();
 
         @Option(names = "--after", paramLabel = "INDEX", description = "Only entries after this index, for paging.")

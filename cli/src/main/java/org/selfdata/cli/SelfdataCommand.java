@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 EraseCommand.class,
                 KeysCommand.class,
                 LogCommand.class,
+                GrantsCommand.class,
                 PasswordCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,

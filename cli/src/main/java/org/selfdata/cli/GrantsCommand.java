@@ -1,0 +1,142 @@
+package org.selfdata.cli;
+
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.ConsentReceiptArchive;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+@Command(name = "grants", mixinStandardHelpOptions = true,
+        description = "The grants the person gave: to whom, for what, at which precision, until when. Without a subcommand, "
+                + "lists them, newest first.",
+        subcommands = {GrantsCommand.Withdraw.class, GrantsCommand.Receipts.class})
+final class GrantsCommand implements Callable<Integer> {
+    private final Terminal terminal;
+    private final Environment environment;
+
+    @Mixin
+    VaultOptions vault;
+
+    GrantsCommand(Terminal terminal, Environment environment) {
+        this.terminal = requireNonNull(terminal, "terminal is null");
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() {
+        try (Application application = Application.open(vault, environment)) {
+            PersonId person = application.person(vault, environment).id();
+            List<Grant> grants = application.vault().grants().list(person);
+            Instant now = Instant.now();
+            if (grants.isEmpty()) {
+                terminal.out().println("No grants: nothing of yours is shared.");
+            }
+            for (Grant grant : grants) {
+                terminal.out().println(line(grant, application.vault().recipients().find(grant.terms().recipient())
+                        .map(recipient -> recipient.identity().name()).orElse(grant.terms().recipient().value()), now));
+            }
+        }
+        return ExitCodes.DONE;
+    }
+
+    static String line(Grant grant, String recipient, Instant now) {
+        GrantTerms terms = grant.terms();
+        String data = Stream.concat(terms.types().stream().map(type -> type.id()),
+                terms.categories().stream().map(category -> category.term())).sorted().collect(Collectors.joining(", "));
+        return grant.id() + "  " + grant.status(now).term() + "  " + terms.kind().term() + "  " + recipient + "  "
+                + terms.purposeDescription() + "  " + data + "  " + terms.precision().describe() + "  until "
+                + terms.validUntil();
+    }
+
+    @Command(name = "withdraw", mixinStandardHelpOptions = true,
+            description = "Withdraw a grant: its recipient's tokens die at once and its next request is refused.")
+    static final class Withdraw implements Callable<Integer> {
+        private final Terminal terminal;
+        private final Environment environment;
+
+        @Mixin
+        VaultOptions vault;
+
+        @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
+        String grant;
+
+        Withdraw(Terminal terminal, Environment environment) {
+            this.terminal = requireNonNull(terminal, "terminal is null");
+            this.environment = requireNonNull(environment, "environment is null");
+        }
+
+        @Override
+        public Integer call() {
+            try (Application application = Application.open(vault, environment)) {
+                PersonId person = application.person(vault, environment).id();
+                GrantId id = grantId(grant);
+                application.vault().grants().find(person, id).orElseThrow(() -> noSuchGrant());
+                application.vault().oauthTokens().revokeGrant(person, id);
+                ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC()).withdraw(person, id);
+                terminal.out().println("Withdrew grant " + id + "; its receipt:");
+                terminal.out().println(withdrawn.receipt().jws());
+            }
+            return ExitCodes.DONE;
+        }
+    }
+
+    @Command(name = "receipts", mixinStandardHelpOptions = true,
+            description = "Print a grant's signed consent receipts (compact JWS, one a line), oldest first.")
+    static final class Receipts implements Callable<Integer> {
+        private final Terminal terminal;
+        private final Environment environment;
+
+        @Mixin
+        VaultOptions vault;
+
+        @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
+        String grant;
+
+        Receipts(Terminal terminal, Environment environment) {
+            this.terminal = requireNonNull(terminal, "terminal is null");
+            this.environment = requireNonNull(environment, "environment is null");
+        }
+
+        @Override
+        public Integer call() {
+            try (Application application = Application.open(vault, environment)) {
+                PersonId person = application.person(vault, environment).id();
+                GrantId id = grantId(grant);
+                application.vault().grants().find(person, id).orElseThrow(() -> noSuchGrant());
+                for (ConsentReceiptArchive.KeptReceipt receipt : application.vault().receipts().list(person, id)) {
+                    terminal.out().println(receipt.jws());
+                }
+            }
+            return ExitCodes.DONE;
+        }
+    }
+
+    private static GrantId grantId(String text) {
+        try {
+            return GrantId.of(text);
+        }
+        catch (SelfdataException e) {
+            throw noSuchGrant();
+        }
+    }
+
+    private static SelfdataException noSuchGrant() {
+        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no such grant of yours; 'selfdata grants' lists them");
+    }
+}

@@ -1,0 +1,93 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.Person;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientIdentity;
+import org.selfdata.model.RecordType;
+import org.selfdata.vault.KeySource;
+import org.selfdata.vault.Vault;
+import org.selfdata.vault.VaultLocation;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GrantsCommandTest {
+    @TempDir
+    Path home;
+
+    private CommandRun selfdata;
+    private String grant;
+
+    @BeforeEach
+    void camilleGaveOneGrant() {
+        selfdata = new CommandRun(home);
+        assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
+        Path folder = home.resolve(".selfdata");
+        try (Vault vault = Vault.open(VaultLocation.sqlite(folder), KeySource.keyFile(folder.resolve("master.key")))) {
+            Person camille = vault.person(Optional.of("camille"));
+            Recipient alerts = vault.recipients().register(new RecipientIdentity("Alertes Régionales",
+                    "Alertes Régionales SAS", "FR", "contact@alertes.example", Optional.empty()),
+                    List.of(URI.create("https://alertes.example/callback")), Recipient.Kind.APP);
+            Precision region = Precision.EXACT.withLocation(LocationPrecision.REGION);
+            vault.recipients().declare(alerts.id(), new ProcessingDeclaration(1, List.of(new DeclaredPurpose(
+                    Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", Set.of(Category.LOCATION), Set.of(),
+                    region, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of()));
+            Instant now = Instant.now();
+            ReceiptedGrant given = (ReceiptedGrant) Sharing.over(vault, Clock.systemUTC()).give(camille.id(),
+                    new GrantTerms(alerts.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,
+                            "notifications by region", LegalBasis.CONSENT, Set.of(RecordType.GEO_POINT), Set.of(), Set.of(),
+                            region, CoveredPeriod.fromGrant(), now, now.plus(Duration.ofDays(30)), Duration.ofDays(30),
+                            1_000));
+            grant = given.grant().id().value();
+        }
+    }
+
+    @Test
+    void theGrantIsListedWithdrawnAndItsTwoReceiptsPrinted() {
+        CommandRun.Result listed = selfdata.run("grants");
+        CommandRun.Result withdrawn = selfdata.run("grants", "withdraw", grant);
+        CommandRun.Result again = selfdata.run("grants", "withdraw", grant);
+        CommandRun.Result receipts = selfdata.run("grants", "receipts", grant);
+
+        assertThat(listed.out()).startsWith(grant + "  given  read  Alertes Régionales  notifications by region  geo.point  "
+                + "location region, amounts exact, time exact, identifiers clear  until ");
+        assertThat(withdrawn.exitCode()).isZero();
+        assertThat(withdrawn.out()).startsWith("Withdrew grant " + grant + "; its receipt:\n");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(selfdata.run("grants").out()).startsWith(grant + "  withdrawn  ");
+        assertThat(receipts.out().lines().toList()).hasSize(2)
+                .allSatisfy(receipt -> assertThat(receipt.split("\\.")).hasSize(3));
+        assertThat(selfdata.run("log", "show", "--grant", grant).out()).contains("grant", "withdrawal");
+    }
+
+    @Test
+    void anUnknownGrantIsNotFound() {
+        CommandRun.Result result = selfdata.run("grants", "withdraw", "not-a-grant-of-hers");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.of(org.selfdata.model.ErrorCode.NOT_FOUND));
+        assertThat(result.err()).contains("there is no such grant of yours; 'selfdata grants' lists them");
+    }
+}
