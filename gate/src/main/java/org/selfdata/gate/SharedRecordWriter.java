@@ -67,9 +67,9 @@ public final class SharedRecordWriter {
         json.writeStringProperty("id", pseudonyms.record(record.id()));
         json.writeStringProperty("type", record.type().id());
         json.writeStringProperty("category", record.category().term());
-        json.writeStringProperty("start", times.floor(record.time().start()).toString());
-        json.writeStringProperty("end", (record.time().isInstant()
-                ? times.floor(record.time().end()) : times.ceiling(record.time().end())).toString());
+        String start = times.floor(record.time().start()).toString();
+        json.writeStringProperty("start", start);
+        json.writeStringProperty("end", record.time().isInstant() ? start : times.ceiling(record.time().end()).toString());
         json.writeName("payload");
         try (JsonParser payload = JSON.createParser(ObjectReadContext.empty(), record.payloadJson())) {
             new PayloadWriter(json, payload, SharedFields.of(record.type())).write();
