@@ -41,6 +41,35 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSmallGateBenchmarkReportsSharedReadsBesideTheOwnersRead(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "gate", "--points", "3000");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench gate: 3,000 points, ");
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).startsWith("owner's read as JSON, best of 5, SQLite").endsWith("records/s "),
+                line -> assertThat(line).startsWith("shared read at h3:8, SQLite ").contains("× owner's read (")
+                        .endsWith(" records/s)"),
+                line -> assertThat(line).startsWith("shared read at h3:8, SQLite, time").contains("× owner's read (")
+                        .endsWith(" ms)"),
+                line -> assertThat(line).startsWith("shared read at region, SQLite ").contains("× owner's read (")
+                        .endsWith(" records/s)"),
+                line -> assertThat(line).startsWith("shared read at region, SQLite, time").contains("× owner's read (")
+                        .endsWith(" ms)"));
+        assertThat(result.err()).contains("… SQLite: importing 3000 points\n", "… SQLite: round 5 of 5\n");
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void aGateBenchmarkOfFewerThanAThousandPointsIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "gate", "--points", "999");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: a benchmark needs at least 1,000 records to mean anything\n");
+    }
+
+    @Test
     void fewerThanAThousandRecordsIsRefused(@TempDir Path home) {
         CommandRun.Result result = new CommandRun(home).run("bench", "--records", "10");
 
