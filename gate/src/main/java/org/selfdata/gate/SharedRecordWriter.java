@@ -12,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -36,7 +37,11 @@ import static java.util.Objects.requireNonNull;
  * allocates no tree per record.
  */
 public final class SharedRecordWriter {
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Parses stored payloads, one parser per shared record: buffers come from the writing thread's own pool, since the
+     * default pool, shared between threads, costs a contended acquisition per record.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     private final Precision precision;
     private final Set<String> namedFreeTextFields;
