@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.testing.TestPostgres;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,23 @@ class BenchCommandTest {
                         .endsWith(" ms)"));
         assertThat(result.err()).contains("… SQLite: importing 3000 points\n", "… SQLite: round 5 of 5\n");
         assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void aGateBenchmarkMeasuresPostgresAfterSqliteWhenGivenADatabase(@TempDir Path home) {
+        String url = TestPostgres.get().newDatabase();
+        CommandRun.Result result = new CommandRun(home)
+                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
+                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD)
+                .run("bench", "gate", "--points", "1000", "--postgres", url.substring(0, url.indexOf('?')));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().skip(1).map(line -> line.substring(0, line.indexOf("  "))).toList())
+                .containsExactly("owner's read as JSON, best of 5, SQLite", "shared read at h3:8, SQLite",
+                        "shared read at h3:8, SQLite, time", "shared read at region, SQLite",
+                        "shared read at region, SQLite, time", "owner's read as JSON, best of 5, PostgreSQL",
+                        "shared read at h3:8, PostgreSQL", "shared read at h3:8, PostgreSQL, time",
+                        "shared read at region, PostgreSQL", "shared read at region, PostgreSQL, time");
     }
 
     @Test
