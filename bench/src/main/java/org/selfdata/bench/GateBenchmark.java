@@ -59,8 +59,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A recipient's read of location points through a grant that turns each into an area, beside the owner's read of the
- * same points: both read through the gate, page by page, and written as the API writes them into a stream that only
- * counts bytes, so that what differs is the grant's transform alone.
+ * same points: both read through the gate, page by page, and written as the API writes them into a stream that drops
+ * every byte, so that what differs is the grant's transform alone.
  *
  * <p>A grant lets through at most {@link GrantTerms#MAXIMUM_VOLUME} records a day, so each shared page is read a couple
  * of days after the previous one, on the gate's clock; the owner's read goes in pages of the same size. A warm-up round
