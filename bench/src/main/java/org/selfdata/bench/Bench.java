@@ -1,10 +1,13 @@
 package org.selfdata.bench;
 
+import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.vault.VaultLocation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -55,5 +58,26 @@ public final class Bench {
      */
     public static List<Measurement> runLog(java.nio.file.Path scratch, int entries, int single, Consumer<String> progress) {
         return new LogBenchmark(scratch, progress).run(entries, single);
+    }
+
+    /**
+     * {@code selfdata bench gate}: location points read by a recipient through grants at H3 and region precision,
+     * beside the owner's unrestricted read of the same points, both written as JSON. Target: a shared read takes at
+     * most 1.5 times the owner's.
+     */
+    public static List<Measurement> runGate(Path scratch, int points, Optional<VaultLocation.PostgresDatabase> postgres,
+                                            Consumer<String> progress) {
+        if (points < 1_000) {
+            throw new IllegalArgumentException("a benchmark needs at least 1,000 records to mean anything");
+        }
+        progress.accept("making " + points + " location points");
+        List<RecordDraft> drafts = SyntheticPoints.make(points);
+        List<LocationPrecision> precisions = List.of(LocationPrecision.h3(8), LocationPrecision.REGION);
+        List<Measurement> measurements = new ArrayList<>(new GateBenchmark(
+                VaultLocation.sqlite(scratch.resolve("sqlite")), "SQLite", progress).run(drafts, precisions));
+        postgres.ifPresent(database -> measurements.addAll(new GateBenchmark(
+                VaultLocation.postgres(scratch.resolve("postgres"), database), "PostgreSQL", progress)
+                .run(drafts, precisions)));
+        return measurements;
     }
 }

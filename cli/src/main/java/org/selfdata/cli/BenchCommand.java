@@ -46,8 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         return inScratch(scratch -> {
-            BenchSettings settings = new BenchSettings(records, scratch, postgres.map(url -> new VaultLocation.PostgresDatabase(
-                    url, environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD"))));
+            BenchSettings settings = new BenchSettings(records, scratch, postgres.map(this::postgres));
             terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records,
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
             return Bench.run(settings, step -> terminal.err().println("… " + step));
@@ -87,6 +86,27 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
             return Bench.runLog(scratch, entries, single, step -> terminal.err().println("… " + step));
         });
+    }
+
+    @Command(name = "gate", mixinStandardHelpOptions = true,
+            description = "Measure sharing: location points read by a recipient through grants at H3 and region "
+                    + "precision, beside the owner's read of the same points, both written as the API writes them.")
+    int gate(
+            @Option(names = "--points", paramLabel = "COUNT", defaultValue = "1000000",
+                    description = "Location points (default: 1,000,000).") int points,
+            @Option(names = "--postgres", paramLabel = "JDBC-URL",
+                    description = "Also measure PostgreSQL, in this EMPTY database (credentials from $SELFDATA_DB_USER "
+                            + "and $SELFDATA_DB_PASSWORD).") Optional<String> database) throws IOException {
+        return inScratch(scratch -> {
+            terminal.out().printf("selfdata bench gate: %,d points, %d processors, Java %s%n", points,
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            return Bench.runGate(scratch, points, database.map(this::postgres), step -> terminal.err().println("… " + step));
+        });
+    }
+
+    private VaultLocation.PostgresDatabase postgres(String url) {
+        return new VaultLocation.PostgresDatabase(url, environment.variable("SELFDATA_DB_USER"),
+                environment.variable("SELFDATA_DB_PASSWORD"));
     }
 
     private int inScratch(Function<Path, List<Measurement>> bench) throws IOException {

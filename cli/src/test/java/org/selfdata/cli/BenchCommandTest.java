@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.testing.TestPostgres;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,52 @@ class BenchCommandTest {
                 line -> assertThat(line).startsWith("log: appends, 10000 per transaction").contains("× raw insert, same "),
                 line -> assertThat(line).startsWith("log: verify 25,020 entries").contains("× raw read + SHA-256 ("));
         assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void aSmallGateBenchmarkReportsSharedReadsBesideTheOwnersRead(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "gate", "--points", "3000");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench gate: 3,000 points, ");
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).startsWith("owner's read as JSON, best of 5, SQLite").endsWith("records/s "),
+                line -> assertThat(line).startsWith("shared read at h3:8, SQLite ").contains("× owner's read (")
+                        .endsWith(" records/s)"),
+                line -> assertThat(line).startsWith("shared read at h3:8, SQLite, time").contains("× owner's read (")
+                        .endsWith(" ms)"),
+                line -> assertThat(line).startsWith("shared read at region, SQLite ").contains("× owner's read (")
+                        .endsWith(" records/s)"),
+                line -> assertThat(line).startsWith("shared read at region, SQLite, time").contains("× owner's read (")
+                        .endsWith(" ms)"));
+        assertThat(result.err()).contains("… SQLite: importing 3000 points\n", "… SQLite: round 5 of 5\n");
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void aGateBenchmarkMeasuresPostgresAfterSqliteWhenGivenADatabase(@TempDir Path home) {
+        String url = TestPostgres.get().newDatabase();
+        CommandRun.Result result = new CommandRun(home)
+                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
+                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD)
+                .run("bench", "gate", "--points", "1000", "--postgres", url.substring(0, url.indexOf('?')));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().skip(1).map(line -> line.substring(0, line.indexOf("  "))).toList())
+                .containsExactly("owner's read as JSON, best of 5, SQLite", "shared read at h3:8, SQLite",
+                        "shared read at h3:8, SQLite, time", "shared read at region, SQLite",
+                        "shared read at region, SQLite, time", "owner's read as JSON, best of 5, PostgreSQL",
+                        "shared read at h3:8, PostgreSQL", "shared read at h3:8, PostgreSQL, time",
+                        "shared read at region, PostgreSQL", "shared read at region, PostgreSQL, time");
+    }
+
+    @Test
+    void aGateBenchmarkOfFewerThanAThousandPointsIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "gate", "--points", "999");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: a benchmark needs at least 1,000 records to mean anything\n");
     }
 
     @Test

@@ -157,8 +157,7 @@ public final class Gate {
         Optional<RecordQuery> narrowed = GrantScope.narrow(recipient.grant(), asked, now, zone, readToday);
         SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
                 new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
-        Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)
-                .filter(record -> GrantScope.covers(terms, record))).orElseGet(Stream::empty);
+        Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)).orElseGet(Stream::empty);
         return new SharedRead(recipient, records, narrowed.map(RecordQuery::limit).orElse(0), writer, cursors);
     }
 
@@ -265,12 +264,19 @@ public final class Gate {
             this.cursors = cursors;
         }
 
-        /** Writes each record as an element of the array the generator is in. */
+        /**
+         * Writes each record the grant covers as an element of the array the generator is in. Records are checked
+         * here rather than filtered in the stream: a filtered stream's iterator buffers every record it passes on.
+         */
         public SharedPage writeTo(JsonGenerator json) {
+            GrantTerms terms = recipient.grant().terms();
             Optional<RecordId> last = Optional.empty();
             Iterator<StoredRecord> page = records.iterator();
             while (page.hasNext()) {
                 StoredRecord record = page.next();
+                if (!GrantScope.covers(terms, record)) {
+                    continue;
+                }
                 writer.write(json, record);
                 tally.add(record);
                 last = Optional.of(record.id());

@@ -2,23 +2,34 @@ package org.selfdata.gate;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Stands in for identifiers with a keyed hash, so that one recipient sees the same pseudonym for the same identifier
  * on every read, while two recipients, holding different keys, cannot join what they received, and nobody without
  * the key can test a guess (a phone number is easy to guess; its HMAC is not).
  *
- * <p>HMAC-SHA-256 truncated to 128 bits, written as 22 base64url characters: collisions stay out of reach for any
- * person's data. Identifiers and record ids are hashed under different labels, so an identifier that happens to read
- * like a record id never shares its pseudonym.
+ * <p>An identifier's pseudonym is its HMAC-SHA-256 truncated to 128 bits, written as 22 base64url characters:
+ * collisions stay out of reach for any person's data.
+ *
+ * <p>A record id's pseudonym is computed for every record of a shared read, a million in a day's read, so it is
+ * AES-256 of one block rather than an HMAC: the id's start and number fit in 16 bytes, and AES-NI encrypts a block
+ * in a few dozen nanoseconds where an HMAC takes half a microsecond. AES under a secret key is a pseudorandom
+ * permutation, as unlinkable across keys and as impossible to test a guess against as the HMAC; being a permutation,
+ * it never gives two records of a type one pseudonym. Each type has its own AES key, derived from the pseudonym key by
+ * HMAC under a label naming the type, so no key serves two algorithms, records of two types never share a pseudonym,
+ * and an identifier that happens to read like a record id never shares its pseudonym either.
  */
 public final class Pseudonyms {
     private static final int KEY_BYTES = 32;
@@ -26,9 +37,12 @@ public final class Pseudonyms {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private static final byte[] IDENTIFIER = "identifier:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RECORD = "record:".getBytes(StandardCharsets.US_ASCII);
+    private static final String RECORD_KEY = "record key:";
 
     private final Mac mac;
+    private final Map<RecordType, Cipher> records = new EnumMap<>(RecordType.class);
+    private final byte[] block = new byte[PSEUDONYM_BYTES];
+    private final byte[] pseudonym = new byte[PSEUDONYM_BYTES];
 
     /** {@code key} is copied; it must be 32 bytes, one key per person and recipient. */
     public Pseudonyms(byte[] key) {
@@ -39,9 +53,15 @@ public final class Pseudonyms {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Arrays.copyOf(key, KEY_BYTES), "HmacSHA256"));
+            for (RecordType type : RecordType.values()) {
+                Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
+                byte[] label = (RECORD_KEY + type.id()).getBytes(StandardCharsets.US_ASCII);
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(label), "AES"));
+                records.put(type, cipher);
+            }
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 is not available", e);
+            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 or AES is not available", e);
         }
     }
 
@@ -51,17 +71,20 @@ public final class Pseudonyms {
     }
 
     /**
-     * The pseudonym of a record id: a record id tells when the record starts and how many came before it. Hashed are
-     * the bytes its token encodes (type, a zero byte, start and number as big-endian longs), read once per shared
-     * record, so they are not encoded first.
+     * The pseudonym of a record id: a record id tells when the record starts and how many came before it. Encrypted
+     * are its start and its number as big-endian longs, under its type's key; the number alone is unique within the
+     * person, whose records are the only ones ever encrypted under these keys.
      */
     public synchronized String record(RecordId id) {
-        mac.update(RECORD);
-        mac.update(id.type().id().getBytes(StandardCharsets.US_ASCII));
-        mac.update((byte) 0);
-        update(id.startMillis());
-        update(id.number());
-        return encode(mac.doFinal());
+        put(id.startMillis(), 0);
+        put(id.number(), Long.BYTES);
+        try {
+            records.get(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "AES failed on one block", e);
+        }
+        return encode(pseudonym);
     }
 
     private synchronized String pseudonym(byte[] label, String value) {
@@ -69,9 +92,9 @@ public final class Pseudonyms {
         return encode(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void update(long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            mac.update((byte) (value >>> shift));
+    private void put(long value, int offset) {
+        for (int index = 0; index < Long.BYTES; index++) {
+            block[offset + index] = (byte) (value >>> (Long.SIZE - Byte.SIZE * (index + 1)));
         }
     }
 

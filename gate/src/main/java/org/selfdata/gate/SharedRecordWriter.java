@@ -12,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -36,7 +37,11 @@ import static java.util.Objects.requireNonNull;
  * allocates no tree per record.
  */
 public final class SharedRecordWriter {
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Parses stored payloads, one parser per shared record: buffers come from the writing thread's own pool, since the
+     * default pool, shared between threads, costs a contended acquisition per record.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     private final Precision precision;
     private final Set<String> namedFreeTextFields;
@@ -67,9 +72,9 @@ public final class SharedRecordWriter {
         json.writeStringProperty("id", pseudonyms.record(record.id()));
         json.writeStringProperty("type", record.type().id());
         json.writeStringProperty("category", record.category().term());
-        json.writeStringProperty("start", times.floor(record.time().start()).toString());
-        json.writeStringProperty("end", (record.time().isInstant()
-                ? times.floor(record.time().end()) : times.ceiling(record.time().end())).toString());
+        String start = times.floor(record.time().start()).toString();
+        json.writeStringProperty("start", start);
+        json.writeStringProperty("end", record.time().isInstant() ? start : times.ceiling(record.time().end()).toString());
         json.writeName("payload");
         try (JsonParser payload = JSON.createParser(ObjectReadContext.empty(), record.payloadJson())) {
             new PayloadWriter(json, payload, SharedFields.of(record.type())).write();

@@ -8,7 +8,10 @@ import org.selfdata.model.SelfdataException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Expected pseudonyms were computed apart, with Python's hmac module, under the key 1, 2, ... 32. */
+/**
+ * Expected pseudonyms were computed apart, with Python's hmac module and the AES of its cryptography package, under
+ * the key 1, 2, ... 32 (and 2, 3, ... 33 for another key).
+ */
 class PseudonymsTest {
     private static final String IBAN = "FR7630006000011234567890189";
 
@@ -33,8 +36,20 @@ class PseudonymsTest {
     void aRecordIdIsHashedApartFromAnIdentifierSpelledLikeItsToken() {
         RecordId id = new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7);
         Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
-        assertThat(pseudonyms.record(id)).isEqualTo("Km8W1IZOhhte6t4Jz5chqg");
-        assertThat(pseudonyms.identifier(id.token())).isNotEqualTo("Km8W1IZOhhte6t4Jz5chqg");
+        assertThat(pseudonyms.record(id)).isEqualTo("eIgWrFpfc2Q3Z7It4a874Q");
+        assertThat(pseudonyms.identifier(id.token())).isNotEqualTo("eIgWrFpfc2Q3Z7It4a874Q");
+    }
+
+    @Test
+    void aRecordIdsPseudonymIsItsStartAndNumberEncryptedUnderItsTypesKey() {
+        RecordId id = new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7);
+        Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
+
+        assertThat(pseudonyms.record(new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 8)))
+                .isEqualTo("3oGjWCBpIXI-JQFEeWg7yA");
+        assertThat(pseudonyms.record(new RecordId(RecordType.GEO_VISIT, 1_741_952_525_123L, 7)))
+                .isEqualTo("NstStHS0TRh8dKNKTS1tMw");
+        assertThat(new Pseudonyms(StoredRecords.key(2)).record(id)).isEqualTo("O93zSS6vak370ROCK2GJuQ");
     }
 
     @Test
