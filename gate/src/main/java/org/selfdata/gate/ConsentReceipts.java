@@ -173,7 +173,7 @@ public final class ConsentReceipts {
                 .put("dpv", "https://w3id.org/dpv#")
                 .put("pd", "https://w3id.org/dpv/pd#")
                 .put("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#")
-                .put("selfdata", "https://selfdata.org/ns/consent#");
+                .put("selfdata", "https://selfdata.invalid/ns/consent#");
         node.put("@type", "dpv:ConsentRecord");
         node.put("schema_version", SCHEMA_VERSION);
         node.put("record_id", id);
