@@ -154,7 +154,17 @@ public final class Gate {
         long readToday = vault.log().countSince(person, recipient.grant().id(), LogAction.READ, now.minus(VOLUME_WINDOW));
         Cursors cursors = new Cursors(vault.sharingKeys().cursorKey(person, terms.recipient()), recipient.grant().id());
         RecordQuery asked = cursor.map(cursors::open).map(query::after).orElse(query);
-        Optional<RecordQuery> narrowed = GrantScope.narrow(recipient.grant(), asked, now, zone, readToday);
+        Optional<RecordQuery> narrowed;
+        try {
+            narrowed = GrantScope.narrow(recipient.grant(), asked, now, zone, readToday);
+        }
+        catch (SelfdataException refusal) {
+            if (refusal.code() == ErrorCode.FORBIDDEN) {
+                log(person, LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.REFUSAL,
+                        asked.types(), 0).withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
+            }
+            throw refusal;
+        }
         SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
                 new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
         Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)).orElseGet(Stream::empty);

@@ -194,6 +194,20 @@ class RecipientAccessTableTest {
     }
 
     @Test
+    void aReadBeyondTheGrantIsRefusedAndShownOnThePersonsLog() {
+        HttpResponse<String> refused = send(new Request("GET", SHARED + "?type=bank.transaction", ""),
+                tokens.get(Column.LOCATION));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        List<org.selfdata.model.LogEntry> refusals = vault.log().query(camille.id(),
+                org.selfdata.vault.LogQuery.all().withAction(org.selfdata.model.LogAction.REFUSAL));
+        assertThat(refusals).singleElement().satisfies(entry -> {
+            assertThat(entry.draft().types()).containsExactly(RecordType.BANK_TRANSACTION);
+            assertThat(entry.draft().actor()).isInstanceOf(org.selfdata.model.LogActor.Recipient.class);
+        });
+    }
+
+    @Test
     void aRequestWithoutATokenIsAskedForOne() {
         HttpResponse<String> response = send(new Request("GET", SHARED, ""), "");
 
