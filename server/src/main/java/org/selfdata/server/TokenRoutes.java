@@ -4,7 +4,13 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -30,6 +36,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +70,26 @@ final class TokenRoutes implements HttpService {
     @Override
     public void routing(RoutesConfig routes) {
         routes.post("/oauth/token", this::token, Access.PUBLIC);
+        routes.get("/.well-known/oauth-authorization-server", this::metadata, Access.PUBLIC);
+    }
+
+    /**
+     * The authorization server's metadata (RFC 8414), so that a recipient configures itself from the vault's address.
+     * The issuer is the address the request reached; behind a proxy, that is the proxy's when it passes the host on.
+     */
+    private void metadata(Context ctx) {
+        URI base = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
+        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(new Issuer(base));
+        metadata.setAuthorizationEndpointURI(base.resolve("oauth/authorize"));
+        metadata.setTokenEndpointURI(base.resolve("oauth/token"));
+        metadata.setJWKSetURI(base.resolve(".well-known/jwks.json"));
+        metadata.setResponseTypes(List.of(new ResponseType(ResponseType.Value.CODE)));
+        metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
+        metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
+        metadata.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.NONE,
+                ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST));
+        metadata.setAuthorizationDetailsTypes(List.of(new AuthorizationType(AuthorizationAsk.DETAIL_TYPE)));
+        ctx.contentType("application/json").result(metadata.toJSONObject().toJSONString());
     }
 
     private record Issued(OAuthTokens.TokenPair pair, Grant grant) {}

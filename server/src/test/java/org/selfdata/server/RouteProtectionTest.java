@@ -40,7 +40,8 @@ class RouteProtectionTest {
                         "GET /selfdata.css",
                         "GET /oauth/authorize",
                         "GET /consent.js",
-                        "POST /oauth/token");
+                        "POST /oauth/token",
+                        "GET /.well-known/oauth-authorization-server");
     }
 
     @Test

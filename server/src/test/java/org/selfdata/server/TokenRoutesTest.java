@@ -11,7 +11,9 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +124,17 @@ class TokenRoutesTest {
                 new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier())));
 
         assertThat(error(response)).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void theServerDescribesItselfAsRfc8414Says() throws Exception {
+        HttpResponse<String> response = new ApiClient(running.server()).get("/.well-known/oauth-authorization-server");
+
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(response.body());
+        assertThat(metadata.getTokenEndpointURI()).isEqualTo(tokenEndpoint);
+        assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(URI.create(running.server().url() + "oauth/authorize"));
+        assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getAuthorizationDetailsTypes()).extracting(type -> type.getValue()).containsExactly("selfdata");
     }
 
     private SharingFixtures.Authorized authorize() {
