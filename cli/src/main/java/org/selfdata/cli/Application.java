@@ -1,12 +1,15 @@
 package org.selfdata.cli;
 
 import org.selfdata.gate.Gate;
+import org.selfdata.gate.Geography;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Vault;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -20,17 +23,28 @@ final class Application implements AutoCloseable {
     private final Gate gate;
     private Importers importers;
 
-    private Application(Vault vault) {
+    private Application(Vault vault, Geography geography) {
         this.vault = requireNonNull(vault, "vault is null");
-        this.gate = Gate.over(vault);
+        this.gate = new Gate(vault, geography, Clock.systemUTC());
     }
 
     static Application open(VaultOptions options, Environment environment) {
-        return new Application(Vault.open(options.location(environment), options.keySource(environment)));
+        Geography geography = geography(environment);
+        return new Application(Vault.open(options.location(environment), options.keySource(environment)), geography);
     }
 
     static Application create(VaultOptions options, Environment environment) {
-        return new Application(Vault.create(options.location(environment), options.keySource(environment)));
+        Geography geography = geography(environment);
+        return new Application(Vault.create(options.location(environment), options.keySource(environment)), geography);
+    }
+
+    /**
+     * selfdata's own areas, and communes when {@code SELFDATA_COMMUNES} names a list of them (code, name, latitude,
+     * longitude a line): without one, grants cannot ask for commune precision.
+     */
+    private static Geography geography(Environment environment) {
+        return environment.variable("SELFDATA_COMMUNES").map(Path::of).map(Geography::withCommunes)
+                .orElseGet(Geography::bundled);
     }
 
     Vault vault() {

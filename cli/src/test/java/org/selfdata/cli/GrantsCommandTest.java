@@ -84,6 +84,16 @@ class GrantsCommandTest {
     }
 
     @Test
+    void aCommuneListThatCannotBeReadIsNamedBeforeAnythingRuns() {
+        Path missing = home.resolve("communes.csv");
+
+        CommandRun.Result result = new CommandRun(home).with("SELFDATA_COMMUNES", missing.toString()).run("grants");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.of(org.selfdata.model.ErrorCode.INVALID_ARGUMENT));
+        assertThat(result.err()).contains("the commune list " + missing + " cannot be read");
+    }
+
+    @Test
     void anUnknownGrantIsNotFound() {
         CommandRun.Result result = selfdata.run("grants", "withdraw", "not-a-grant-of-hers");
 
