@@ -84,9 +84,9 @@ final class GrantsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Application application = Application.open(vault, environment)) {
-                PersonId person = application.person(vault, environment).id();
-                GrantId id = grantId(grant);
-                application.vault().grants().find(person, id).orElseThrow(() -> noSuchGrant());
+                Grant found = find(application, application.person(vault, environment).id(), grant);
+                PersonId person = found.person();
+                GrantId id = found.id();
                 application.vault().oauthTokens().revokeGrant(person, id);
                 ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC()).withdraw(person, id);
                 terminal.out().println("Withdrew grant " + id + "; its receipt:");
@@ -116,10 +116,9 @@ final class GrantsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Application application = Application.open(vault, environment)) {
-                PersonId person = application.person(vault, environment).id();
-                GrantId id = grantId(grant);
-                application.vault().grants().find(person, id).orElseThrow(() -> noSuchGrant());
-                for (ConsentReceiptArchive.KeptReceipt receipt : application.vault().receipts().list(person, id)) {
+                Grant found = find(application, application.person(vault, environment).id(), grant);
+                for (ConsentReceiptArchive.KeptReceipt receipt
+                        : application.vault().receipts().list(found.person(), found.id())) {
                     terminal.out().println(receipt.jws());
                 }
             }
@@ -127,13 +126,16 @@ final class GrantsCommand implements Callable<Integer> {
         }
     }
 
-    private static GrantId grantId(String text) {
+    /** The person's grant named on the command line; any other text, or another person's grant, is not found. */
+    private static Grant find(Application application, PersonId person, String text) {
+        GrantId id;
         try {
-            return GrantId.of(text);
+            id = GrantId.of(text);
         }
         catch (SelfdataException e) {
             throw noSuchGrant();
         }
+        return application.vault().grants().find(person, id).orElseThrow(GrantsCommand::noSuchGrant);
     }
 
     private static SelfdataException noSuchGrant() {
