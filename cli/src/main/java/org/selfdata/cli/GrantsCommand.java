@@ -87,7 +87,6 @@ final class GrantsCommand implements Callable<Integer> {
                 Grant found = find(application, application.person(vault, environment).id(), grant);
                 PersonId person = found.person();
                 GrantId id = found.id();
-                application.vault().oauthTokens().revokeGrant(person, id);
                 ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC()).withdraw(person, id);
                 terminal.out().println("Withdrew grant " + id + "; its receipt:");
                 terminal.out().println(withdrawn.receipt().jws());

@@ -5,6 +5,7 @@ import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.vault.Grants;
 import org.selfdata.vault.Vault;
@@ -12,28 +13,29 @@ import org.selfdata.vault.Recipients;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What a person does with their consent: see what a recipient would be given, give a grant, withdraw one. A grant is
- * given only within the recipient's declaration; each grant and withdrawal is receipted and written to the journal.
+ * given only within the recipient's declaration; each grant and withdrawal is stored with its signed receipt and its
+ * entry on the person's log, in one transaction.
  *
- * <p>A withdrawal is stored before its receipt is signed, so that nothing, not even a failing signature, delays it.
+ * <p>The receipt is signed inside the transaction that stores the grant or its withdrawal, from the grant as stored,
+ * and kept with it: a crash leaves all of it or none.
  */
 public final class Sharing {
     private final Recipients recipients;
     private final Grants grants;
     private final Consent consent;
     private final ConsentReceipts receipts;
-    private final ConsentJournal journal;
 
-    public Sharing(Recipients recipients, Grants grants, Consent consent, ConsentReceipts receipts, ConsentJournal journal) {
+    public Sharing(Recipients recipients, Grants grants, Consent consent, ConsentReceipts receipts) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.consent = requireNonNull(consent, "consent is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
-        this.journal = requireNonNull(journal, "journal is null");
     }
 
     /**
@@ -42,8 +44,7 @@ public final class Sharing {
      */
     public static Sharing over(Vault vault, Clock clock) {
         return new Sharing(vault.recipients(), vault.grants(), new Consent(vault.recipients(), clock),
-                new ConsentReceipts(vault.signingKey().signer(), vault.signingKey().keyId()),
-                new LoggedConsentJournal(vault.log(), vault.receipts()));
+                new ConsentReceipts(vault.signingKey().signer(), vault.signingKey().keyId()));
     }
 
     /** The terms to show the person for a recipient's declared purpose, before they choose. */
@@ -57,20 +58,26 @@ public final class Sharing {
         return switch (consent.check(terms)) {
             case Refusal refusal -> refusal;
             case ConsentCheck.Acceptance acceptance -> {
-                Grant grant = grants.give(person, acceptance.terms());
-                ConsentReceipt receipt = receipts.given(grant, recipients.get(grant.terms().recipient()));
-                journal.record(ConsentEvent.GIVEN, grant, receipt);
-                yield new ReceiptedGrant(grant, receipt);
+                Recipient recipient = recipients.get(acceptance.terms().recipient());
+                AtomicReference<ConsentReceipt> receipt = new AtomicReference<>();
+                Grant grant = grants.give(person, acceptance.terms(), stored -> {
+                    receipt.set(receipts.given(stored, recipient));
+                    return ConsentAttestations.of(ConsentEvent.GIVEN, stored, receipt.get());
+                });
+                yield new ReceiptedGrant(grant, receipt.get());
             }
         };
     }
 
     /** Withdraws a grant from the very next request on. */
     public ReceiptedGrant withdraw(PersonId person, GrantId id) {
-        Grant grant = grants.withdraw(person, id);
-        ConsentReceipt receipt = receipts.withdrawn(grant, recipients.get(grant.terms().recipient()));
-        journal.record(ConsentEvent.WITHDRAWN, grant, receipt);
-        return new ReceiptedGrant(grant, receipt);
+        Recipient recipient = recipients.get(grants.get(person, id).terms().recipient());
+        AtomicReference<ConsentReceipt> receipt = new AtomicReference<>();
+        Grant grant = grants.withdraw(person, id, withdrawn -> {
+            receipt.set(receipts.withdrawn(withdrawn, recipient));
+            return ConsentAttestations.of(ConsentEvent.WITHDRAWN, withdrawn, receipt.get());
+        });
+        return new ReceiptedGrant(grant, receipt.get());
     }
 
     /** The person's grants, newest first, whatever their status. */

@@ -15,6 +15,8 @@ import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.LogEntry;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantStatus;
 import org.selfdata.model.GrantTerms;
@@ -24,7 +26,9 @@ import org.selfdata.model.Person;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultWithCamille;
@@ -50,7 +54,6 @@ class SharingTest {
     private final Person camille;
     private final Recipient meteo;
     private final ECKey vaultKey;
-    private final List<String> journal = new ArrayList<>();
     private final Sharing sharing;
 
     SharingTest(Engine engine) throws JOSEException {
@@ -60,8 +63,7 @@ class SharingTest {
         meteo = SampleRecipients.meteoLocale(vault);
         vaultKey = new ECKeyGenerator(Curve.P_256).keyID("vault-2025-06").generate();
         sharing = new Sharing(vault.recipients(), vault.grants(), new Consent(vault.recipients(), clock),
-                new ConsentReceipts(new ECDSASigner(vaultKey), "vault-2025-06"),
-                (event, grant, receipt) -> journal.add(event.term() + " " + grant.id() + " " + receipt.id()));
+                new ConsentReceipts(new ECDSASigner(vaultKey), "vault-2025-06"));
     }
 
     @Test
@@ -86,7 +88,27 @@ class SharingTest {
         assertThat(stored.terms().precision().location()).isEqualTo(LocationPrecision.REGION);
         assertThat(stored.terms().validUntil()).isEqualTo(Instant.parse("2025-07-01T08:00:00Z"));
         assertThat(stored.status(clock.instant())).isEqualTo(GrantStatus.GIVEN);
-        assertThat(journal).containsExactly("given " + stored.id() + " " + given.receipt().id());
+        assertThat(journal()).containsExactly("given " + stored.id() + " " + given.receipt().id());
+    }
+
+    /** Each grant and withdrawal as the person's log names it, with the id of the receipt kept beside it. */
+    private List<String> journal() {
+        List<String> lines = new ArrayList<>();
+        for (LogEntry entry : vault.log().query(camille.id(), LogQuery.all())) {
+            String event = switch (entry.draft().action()) {
+                case GRANT -> "given";
+                case WITHDRAWAL -> "withdrawn";
+                default -> "";
+            };
+            if (!event.isEmpty()) {
+                GrantId grant = entry.draft().grant().orElseThrow();
+                String receipt = vault.receipts().list(camille.id(), grant).stream()
+                        .filter(kept -> kept.event().equals(event)).map(ConsentReceiptArchive.KeptReceipt::id)
+                        .findFirst().orElse("no receipt");
+                lines.add(event + " " + grant + " " + receipt);
+            }
+        }
+        return lines;
     }
 
     @Test
@@ -111,12 +133,12 @@ class SharingTest {
         assertThat(read.isEffectiveAt(clock.instant())).isFalse();
         assertThat(withdrawn.receipt().event()).isEqualTo(ConsentEvent.WITHDRAWN);
         assertThat(withdrawn.receipt().issuedAt()).isEqualTo(Instant.parse("2025-06-01T08:10:00Z"));
-        assertThat(journal).containsExactly("given " + read.id() + " " + given.receipt().id(),
+        assertThat(journal()).containsExactly("given " + read.id() + " " + given.receipt().id(),
                 "withdrawn " + read.id() + " " + withdrawn.receipt().id());
         assertThatThrownBy(() -> sharing.withdraw(camille.id(), read.id()))
                 .isInstanceOf(SelfdataException.class)
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.CONFLICT);
-        assertThat(journal).hasSize(2);
+        assertThat(journal()).hasSize(2);
     }
 
     @Test

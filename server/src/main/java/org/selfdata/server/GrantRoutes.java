@@ -11,7 +11,6 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Grants;
-import org.selfdata.vault.OAuthTokens;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,14 +27,12 @@ final class GrantRoutes implements HttpService {
     private final Sharing sharing;
     private final Grants grants;
     private final ConsentReceiptArchive receipts;
-    private final OAuthTokens tokens;
     private final Clock clock;
 
-    GrantRoutes(Sharing sharing, Grants grants, ConsentReceiptArchive receipts, OAuthTokens tokens, Clock clock) {
+    GrantRoutes(Sharing sharing, Grants grants, ConsentReceiptArchive receipts, Clock clock) {
         this.sharing = requireNonNull(sharing, "sharing is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
-        this.tokens = requireNonNull(tokens, "tokens is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -76,7 +73,6 @@ final class GrantRoutes implements HttpService {
 
     private void withdraw(Context ctx) {
         Grant grant = find(ctx);
-        tokens.revokeGrant(grant.person(), grant.id());
         ReceiptedGrant withdrawn = sharing.withdraw(grant.person(), grant.id());
         ObjectNode json = ApiJson.mapper().createObjectNode();
         SharingJson.write(json.putObject("grant"), withdrawn.grant(), clock.instant());

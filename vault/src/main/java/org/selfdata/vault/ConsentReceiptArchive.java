@@ -1,5 +1,6 @@
 package org.selfdata.vault;
 
+import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.PersonId;
@@ -40,18 +41,19 @@ public final class ConsentReceiptArchive {
         }
     }
 
-    public void keep(PersonId person, GrantId grant, KeptReceipt receipt) {
+    /** Keeps a receipt in the transaction of the grant or withdrawal it attests, so that neither is without the other. */
+    static void keep(DSLContext dsl, PersonId person, GrantId grant, KeptReceipt receipt) {
         if (receipt.jws().length() > MAXIMUM_JWS) {
             throw new SelfdataException(ErrorCode.TOO_LARGE, "a consent receipt is larger than " + MAXIMUM_JWS + " characters");
         }
-        database.transaction(person, connection -> database.dsl(connection).insertInto(CONSENT_RECEIPTS)
+        dsl.insertInto(CONSENT_RECEIPTS)
                 .set(PERSON_ID, person.value())
                 .set(GRANT_ID, grant.value())
                 .set(RECEIPT_ID, receipt.id())
                 .set(RECEIPT_EVENT, receipt.event())
                 .set(ISSUED_AT, receipt.issuedAt().toEpochMilli())
                 .set(JWS, receipt.jws())
-                .execute());
+                .execute();
     }
 
     /** A grant's receipts, oldest first. */

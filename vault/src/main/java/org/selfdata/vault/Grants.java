@@ -8,6 +8,7 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantTerms;
@@ -17,10 +18,14 @@ import org.selfdata.model.SelfdataException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
 import static org.selfdata.vault.VaultTables.DECLARATION_VERSION;
 import static org.selfdata.vault.VaultTables.GIVEN_AT;
 import static org.selfdata.vault.VaultTables.GRANTS;
@@ -54,13 +59,35 @@ public final class Grants {
 
     private final Database database;
     private final Clock clock;
+    private final TransparencyLog log;
 
-    Grants(Database database, Clock clock) {
+    Grants(Database database, Clock clock, TransparencyLog log) {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.log = requireNonNull(log, "log is null");
     }
 
-    public Grant give(PersonId person, GrantTerms terms) {
+    /**
+     * What is written with a grant given or withdrawn, in the same transaction: its signed receipt and its entry on
+     * the person's log. A crash can leave neither or all three, never a grant without its receipt or entry.
+     */
+    public record Attestation(ConsentReceiptArchive.KeptReceipt receipt, LogEntryDraft entry) {
+        public Attestation {
+            requireNonNull(receipt, "receipt is null");
+            requireNonNull(entry, "entry is null");
+        }
+    }
+
+    /** Stores a grant with its attestation, which is made from the grant as stored (its id, its time). */
+    public Grant give(PersonId person, GrantTerms terms, Function<Grant, Attestation> attestation) {
+        return give(person, terms, Optional.of(attestation));
+    }
+
+    Grant give(PersonId person, GrantTerms terms) {
+        return give(person, terms, Optional.empty());
+    }
+
+    private Grant give(PersonId person, GrantTerms terms, Optional<Function<Grant, Attestation>> attestation) {
         requireNonNull(terms, "terms is null");
         Grant grant = new Grant(GrantId.of(Recipients.newId()), person, terms, clock.instant(), Optional.empty());
         return database.transaction(person, connection -> {
@@ -84,12 +111,25 @@ public final class Grants {
                     .set(GIVEN_AT, grant.givenAt().toEpochMilli())
                     .set(VALID_UNTIL, terms.validUntil().toEpochMilli())
                     .execute();
+            attest(connection, person, grant, attestation);
             return grant;
         });
     }
 
-    /** Withdraws a grant from now on. A grant is withdrawn once: withdrawing it again is refused and changes nothing. */
-    public Grant withdraw(PersonId person, GrantId id) {
+    /**
+     * Withdraws a grant from now on, with its attestation, and deletes every code and token bound to it in the same
+     * transaction, so that the recipient's very next request is refused. A grant is withdrawn once: withdrawing it
+     * again is refused and changes nothing.
+     */
+    public Grant withdraw(PersonId person, GrantId id, Function<Grant, Attestation> attestation) {
+        return withdraw(person, id, Optional.of(attestation));
+    }
+
+    Grant withdraw(PersonId person, GrantId id) {
+        return withdraw(person, id, Optional.empty());
+    }
+
+    private Grant withdraw(PersonId person, GrantId id, Optional<Function<Grant, Attestation>> attestation) {
         Instant now = clock.instant();
         return database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
@@ -103,8 +143,20 @@ public final class Grants {
                     .set(GRANT_ID, id.value())
                     .set(WITHDRAWN_AT, now.toEpochMilli())
                     .execute();
-            return grant.withdrawn(now);
+            dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value()).and(GRANT_ID.eq(id.value()))).execute();
+            Grant withdrawn = grant.withdrawn(now);
+            attest(connection, person, withdrawn, attestation);
+            return withdrawn;
         });
+    }
+
+    private void attest(Connection connection, PersonId person, Grant grant,
+                        Optional<Function<Grant, Attestation>> attestation) throws SQLException {
+        if (attestation.isPresent()) {
+            Attestation made = attestation.get().apply(grant);
+            ConsentReceiptArchive.keep(database.dsl(connection), person, grant.id(), made.receipt());
+            log.append(connection, person, List.of(made.entry()));
+        }
     }
 
     public Optional<Grant> find(PersonId person, GrantId id) {

@@ -78,7 +78,7 @@ public final class Vault implements AutoCloseable {
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
         this.recipients = new Recipients(database, clock);
-        this.grants = new Grants(database, clock);
+        this.grants = new Grants(database, clock, log);
         this.receipts = new ConsentReceiptArchive(database);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
