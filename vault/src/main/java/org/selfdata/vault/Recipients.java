@@ -134,10 +134,19 @@ public final class Recipients {
         return new SelfdataException(ErrorCode.NOT_FOUND, "there is no recipient " + id + " in this vault");
     }
 
-    /** 128 random bits in URL-safe Base64: unguessable, and safe in URLs, receipts and the log. */
+    /**
+     * 128 random bits in URL-safe Base64, starting with a letter or digit: unguessable, and safe in URLs, receipts, the
+     * log and command lines.
+     */
     static String newId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            RANDOM.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        // An id that began with '-' would read as an option on a command line: 'selfdata grants withdraw -x…'.
+        while (!Character.isLetterOrDigit(id.charAt(0)));
+        return id;
     }
 }

@@ -94,4 +94,15 @@ class RecipientsTest {
             return prepared.executeUpdate(statement);
         }
     }
+
+    @Test
+    void newIdsAreUnguessableAndNeverReadAsAnOption() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int count = 0; count < 20_000; count++) {
+            ids.add(Recipients.newId());
+        }
+
+        assertThat(ids).hasSize(20_000)
+                .allSatisfy(id -> assertThat(id).hasSize(22).matches("[A-Za-z0-9][A-Za-z0-9_-]{21}"));
+    }
 }
