@@ -40,7 +40,8 @@ import static java.util.Objects.requireNonNull;
  * {@code authorization_details} entry (RFC 9396) of type {@code selfdata} says what the recipient wants:
  * {@code actions} ({@code read} or {@code write}), {@code datatypes} (record types such as {@code geo.point} or DPV
  * categories such as {@code pd:Location}), and the fields {@code purpose} (a DPV term its declaration names),
- * {@code precision}, {@code covered}, {@code retention} and {@code volumeLimit}. Scopes would have had to encode all
+ * {@code precision}, {@code covered}, {@code retention} and {@code volumeLimit}. A precision dimension the request
+ * does not name is asked at what the declared purpose needs, not more. Scopes would have had to encode all
  * of this in strings of our own; RFC 9396 is the standard that carries it.
  *
  * <p>Until the client and its redirect URI are known to match, nothing may be sent to the redirect URI: a mismatch is
@@ -122,7 +123,7 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
                 declared.map(DeclaredPurpose::description).orElse(purpose.label()),
                 declared.map(DeclaredPurpose::legalBasis).orElse(LegalBasis.CONSENT),
                 types, categories, Set.copyOf(Optional.ofNullable(detail.getStringListField("fields")).orElse(List.of())),
-                SharingJson.precision(precisionNode),
+                SharingJson.precision(precisionNode, declared.map(DeclaredPurpose::ceiling).orElse(Precision.EXACT)),
                 CoveredPeriod.parse(Optional.ofNullable(detail.getStringField("covered")).orElse("from-grant")),
                 now, now.plus(DEFAULT_VALIDITY),
                 SharingJson.days(retention, "retention"),

@@ -106,12 +106,16 @@ final class SharingJson {
 
     /** A precision; a dimension left out is asked at its most precise, for consent to bring down to what is declared. */
     static Precision precision(JsonNode node) {
+        return precision(node, Precision.EXACT);
+    }
+
+    /** A precision whose dimensions left out are those of {@code unsaid}. */
+    static Precision precision(JsonNode node, Precision unsaid) {
         return new Precision(
-                JsonFields.optionalText(node, "location").map(LocationPrecision::parse).orElse(LocationPrecision.EXACT),
-                JsonFields.optionalText(node, "amount").map(AmountPrecision::parse).orElse(AmountPrecision.EXACT),
-                JsonFields.optionalText(node, "time").map(TimePrecision::parse).orElse(TimePrecision.EXACT),
-                JsonFields.optionalText(node, "identifiers").map(IdentifierPrecision::parse)
-                        .orElse(IdentifierPrecision.CLEAR));
+                JsonFields.optionalText(node, "location").map(LocationPrecision::parse).orElse(unsaid.location()),
+                JsonFields.optionalText(node, "amount").map(AmountPrecision::parse).orElse(unsaid.amount()),
+                JsonFields.optionalText(node, "time").map(TimePrecision::parse).orElse(unsaid.time()),
+                JsonFields.optionalText(node, "identifiers").map(IdentifierPrecision::parse).orElse(unsaid.identifiers()));
     }
 
     /**

@@ -84,8 +84,8 @@ class SharingScenarioTest {
         JsonNode offer = ApiClient.json(owner.post("/api/v1/authorizations/offer",
                 SharingFixtures.requestBody(request.toQueryString())));
         assertThat(offer.get("justified").booleanValue()).isFalse();
-        assertThat(offer.get("reasons").get(0).stringValue()).isEqualTo("asks for location at exact precision; "
-                + "the declared purpose, notifications by region, needs location at region precision");
+        assertThat(offer.get("reasons")).singleElement().extracting(JsonNode::stringValue).isEqualTo("asks for location at "
+                + "exact precision; the declared purpose, notifications by region, needs location at region precision");
         assertThat(offer.get("offer").get("precision").get("location").stringValue()).isEqualTo("region");
         assertThat(offer.get("preview")).isNotEmpty();
         assertNoCoordinate(offer.get("preview").toString());
