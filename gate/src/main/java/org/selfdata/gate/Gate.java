@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -165,10 +166,15 @@ public final class Gate {
             }
             throw refusal;
         }
-        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
-                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+        SharedRecordWriter writer = writer(person, terms, zone);
         Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)).orElseGet(Stream::empty);
         return new SharedRead(recipient, records, narrowed.map(RecordQuery::limit).orElse(0), writer, cursors);
+    }
+
+    /** The writer of what this person's data looks like to the recipient of these terms. */
+    private SharedRecordWriter writer(PersonId person, GrantTerms terms, ZoneId zone) {
+        return new SharedRecordWriter(terms.precision(), terms.fields(),
+                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
     }
 
     /**
@@ -184,8 +190,7 @@ public final class Gate {
      */
     public List<String> preview(PersonId person, GrantTerms terms, int count) {
         ZoneId zone = vault.people().get(person).zone();
-        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(),
-                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+        SharedRecordWriter writer = writer(person, terms, zone);
         Set<RecordType> types = GrantScope.readableTypes(terms);
         if (types.isEmpty()) {
             return List.of();
@@ -216,7 +221,7 @@ public final class Gate {
                 .filter(draft -> !terms.types().contains(draft.type())
                         && terms.categories().stream().noneMatch(draft.category()::isWithin))
                 .map(draft -> draft.type().id() + " in " + draft.category().term())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!beyond.isEmpty()) {
             throw refused(person, recipient, drafts, "grant " + recipient.grant().id() + " and its recipient's declared "
                     + "processing do not cover " + String.join(", ", beyond) + " (missing scope); nothing was added");
@@ -277,22 +282,25 @@ public final class Gate {
         /**
          * Writes each record the grant covers as an element of the array the generator is in. Records are checked
          * here rather than filtered in the stream: a filtered stream's iterator buffers every record it passes on.
+         * The page is full, and has a next, when the vault gave as many records as asked, whether or not all of them
+         * were the grant's: the next page starts after the last one read, so none is skipped.
          */
         public SharedPage writeTo(JsonGenerator json) {
             GrantTerms terms = recipient.grant().terms();
-            Optional<RecordId> last = Optional.empty();
+            Optional<RecordId> lastRead = Optional.empty();
+            long read = 0;
             Iterator<StoredRecord> page = records.iterator();
             while (page.hasNext()) {
                 StoredRecord record = page.next();
-                if (!GrantScope.covers(terms, record)) {
-                    continue;
+                read++;
+                lastRead = Optional.of(record.id());
+                if (GrantScope.covers(terms, record)) {
+                    writer.write(json, record);
+                    tally.add(record);
                 }
-                writer.write(json, record);
-                tally.add(record);
-                last = Optional.of(record.id());
             }
-            boolean full = limit > 0 && tally.count() == limit;
-            return new SharedPage(tally.count(), full ? last.map(cursors::seal) : Optional.empty());
+            boolean full = limit > 0 && read == limit;
+            return new SharedPage(tally.count(), full ? lastRead.map(cursors::seal) : Optional.empty());
         }
 
         @Override
@@ -306,7 +314,7 @@ public final class Gate {
         }
     }
 
-    /** Counts what a read or a push carried: types, number, and the span of time it covers. */
+    /** Counts what a read carried: types, number, and the span of time it covers. */
     private static final class ReadTally {
         private final Set<RecordType> types = EnumSet.noneOf(RecordType.class);
         private long count;
@@ -314,14 +322,10 @@ public final class Gate {
         private long lastEnd = Long.MIN_VALUE;
 
         void add(StoredRecord record) {
-            add(record.type(), record.time());
-        }
-
-        void add(RecordType type, TimeSpan time) {
-            types.add(type);
+            types.add(record.type());
             count++;
-            firstStart = Math.min(firstStart, time.startMillis());
-            lastEnd = Math.max(lastEnd, time.endMillis());
+            firstStart = Math.min(firstStart, record.time().startMillis());
+            lastEnd = Math.max(lastEnd, record.time().endMillis());
         }
 
         long count() {
