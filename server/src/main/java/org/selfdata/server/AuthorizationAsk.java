@@ -21,7 +21,6 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
-import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Duration;
@@ -100,7 +99,7 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
 
     private static GrantTerms terms(AuthorizationDetail detail, Recipient recipient, ProcessingDeclaration declaration,
                                     Instant now) {
-        Purpose purpose = Purpose.fromTerm(Optional.ofNullable(detail.getStringField("purpose"))
+        Purpose purpose = Purpose.fromTerm(text(detail, "purpose")
                 .orElseThrow(() -> invalid("authorization_details must name a purpose, a DPV term")));
         Optional<DeclaredPurpose> declared = declaration.purpose(purpose);
         Set<RecordType> types = EnumSet.noneOf(RecordType.class);
@@ -114,20 +113,38 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
                 types.add(RecordType.fromId(value));
             }
         }
-        JSONObject precision = Optional.ofNullable(detail.getJSONObjectField("precision")).orElse(new JSONObject());
-        JsonNode precisionNode = ApiJson.mapper().readTree(precision.toJSONString());
-        String retention = Optional.ofNullable(detail.getStringField("retention"))
-                .orElse("P" + declaration.retention().toDays() + "D");
-        Object volume = detail.getField("volumeLimit");
+        JSONObject precision = typed(detail, "precision", detail.getJSONObjectField("precision"), "an object")
+                .orElse(new JSONObject());
+        List<String> fields = typed(detail, "fields", detail.getStringListField("fields"), "a list of field names")
+                .orElse(List.of());
+        String retention = text(detail, "retention").orElse("P" + declaration.retention().toDays() + "D");
+        int volume = typed(detail, "volumeLimit", detail.getField("volumeLimit") instanceof Integer limit ? limit : null,
+                "a whole number of records a day").orElse(GrantDefaults.VOLUME_LIMIT);
         return new GrantTerms(recipient.id(), declaration.version(), kind(detail), purpose,
                 declared.map(DeclaredPurpose::description).orElse(purpose.label()),
                 declared.map(DeclaredPurpose::legalBasis).orElse(LegalBasis.CONSENT),
-                types, categories, Set.copyOf(Optional.ofNullable(detail.getStringListField("fields")).orElse(List.of())),
-                SharingJson.precision(precisionNode, declared.map(DeclaredPurpose::ceiling).orElse(Precision.EXACT)),
-                CoveredPeriod.parse(Optional.ofNullable(detail.getStringField("covered")).orElse("from-grant")),
+                types, categories, Set.copyOf(fields),
+                SharingJson.precision(ApiJson.mapper().readTree(precision.toJSONString()),
+                        declared.map(DeclaredPurpose::ceiling).orElse(Precision.EXACT)),
+                CoveredPeriod.parse(text(detail, "covered").orElse("from-grant")),
                 now, now.plus(DEFAULT_VALIDITY),
                 SharingJson.days(retention, "retention"),
-                volume instanceof Number number ? number.intValue() : GrantDefaults.VOLUME_LIMIT);
+                volume);
+    }
+
+    private static Optional<String> text(AuthorizationDetail detail, String field) {
+        return typed(detail, field, detail.getStringField(field), "text");
+    }
+
+    /**
+     * A field of the details read as its type, or absent; a field present with another type is refused rather than
+     * taken as absent, so that what an app asked is never quietly replaced by a default.
+     */
+    private static <T> Optional<T> typed(AuthorizationDetail detail, String field, T value, String expected) {
+        if (value == null && detail.getField(field) != null) {
+            throw invalid("authorization_details field '" + field + "' must be " + expected);
+        }
+        return Optional.ofNullable(value);
     }
 
     private static GrantKind kind(AuthorizationDetail detail) {

@@ -3,8 +3,10 @@ package org.selfdata.server;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -14,6 +16,8 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import org.selfdata.vault.Vault;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +140,25 @@ class TokenRoutesTest {
         assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(URI.create(running.server().url() + "oauth/authorize"));
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(metadata.getAuthorizationDetailsTypes()).extracting(type -> type.getValue()).containsExactly("selfdata");
+    }
+
+    @Test
+    void aDetailOfTheWrongTypeIsRefusedRatherThanTakenAsAbsent() {
+        AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(clientId))
+                .endpointURI(URI.create(running.server().url() + "oauth/authorize"))
+                .redirectionURI(CALLBACK)
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .authorizationDetails(List.of(new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                        .field("purpose", "dpv:CommunicationManagement").field("precision", "exact").build()))
+                .build();
+
+        HttpResponse<String> offer = owner.post("/api/v1/authorizations/offer",
+                SharingFixtures.requestBody(request.toQueryString()));
+
+        assertThat(offer.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(offer).get("detail").stringValue())
+                .isEqualTo("authorization_details field 'precision' must be an object");
     }
 
     private SharingFixtures.Authorized authorize() {
