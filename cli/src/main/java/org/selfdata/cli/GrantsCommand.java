@@ -24,8 +24,7 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "grants", mixinStandardHelpOptions = true,
         description = "The grants the person gave: to whom, for what, at which precision, until when. Without a subcommand, "
-                + "lists them, newest first.",
-        subcommands = {GrantsCommand.Withdraw.class, GrantsCommand.Receipts.class})
+                + "lists them, newest first.")
 final class GrantsCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -66,63 +65,31 @@ final class GrantsCommand implements Callable<Integer> {
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
             description = "Withdraw a grant: its recipient's tokens die at once and its next request is refused.")
-    static final class Withdraw implements Callable<Integer> {
-        private final Terminal terminal;
-        private final Environment environment;
-
-        @Mixin
-        VaultOptions vault;
-
-        @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
-        String grant;
-
-        Withdraw(Terminal terminal, Environment environment) {
-            this.terminal = requireNonNull(terminal, "terminal is null");
-            this.environment = requireNonNull(environment, "environment is null");
+    int withdraw(@Mixin VaultOptions options,
+                 @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
+                 String grant) {
+        try (Application application = Application.open(options, environment)) {
+            Grant found = find(application, application.person(options, environment).id(), grant);
+            ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC())
+                    .withdraw(found.person(), found.id());
+            terminal.out().println("Withdrew grant " + found.id() + "; its receipt:");
+            terminal.out().println(withdrawn.receipt().jws());
         }
-
-        @Override
-        public Integer call() {
-            try (Application application = Application.open(vault, environment)) {
-                Grant found = find(application, application.person(vault, environment).id(), grant);
-                PersonId person = found.person();
-                GrantId id = found.id();
-                ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC()).withdraw(person, id);
-                terminal.out().println("Withdrew grant " + id + "; its receipt:");
-                terminal.out().println(withdrawn.receipt().jws());
-            }
-            return ExitCodes.DONE;
-        }
+        return ExitCodes.DONE;
     }
 
     @Command(name = "receipts", mixinStandardHelpOptions = true,
             description = "Print a grant's signed consent receipts (compact JWS, one a line), oldest first.")
-    static final class Receipts implements Callable<Integer> {
-        private final Terminal terminal;
-        private final Environment environment;
-
-        @Mixin
-        VaultOptions vault;
-
-        @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
-        String grant;
-
-        Receipts(Terminal terminal, Environment environment) {
-            this.terminal = requireNonNull(terminal, "terminal is null");
-            this.environment = requireNonNull(environment, "environment is null");
-        }
-
-        @Override
-        public Integer call() {
-            try (Application application = Application.open(vault, environment)) {
-                Grant found = find(application, application.person(vault, environment).id(), grant);
-                for (ConsentReceiptArchive.KeptReceipt receipt
-                        : application.vault().receipts().list(found.person(), found.id())) {
-                    terminal.out().println(receipt.jws());
-                }
+    int receipts(@Mixin VaultOptions options,
+                 @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
+                 String grant) {
+        try (Application application = Application.open(options, environment)) {
+            Grant found = find(application, application.person(options, environment).id(), grant);
+            for (ConsentReceiptArchive.KeptReceipt receipt : application.vault().receipts().list(found.person(), found.id())) {
+                terminal.out().println(receipt.jws());
             }
-            return ExitCodes.DONE;
         }
+        return ExitCodes.DONE;
     }
 
     /** The person's grant named on the command line; any other text, or another person's grant, is not found. */

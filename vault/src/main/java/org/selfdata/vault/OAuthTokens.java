@@ -177,7 +177,8 @@ public final class OAuthTokens {
         long now = clock.millis();
         database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
-            dsl.deleteFrom(OAUTH_TOKENS).where(EXPIRES_AT.le(now).and(USED_AT.eq(0L))).execute();
+            // Expired credentials go, spent ones too: an expired one cannot be redeemed, so a replay of it needs no family.
+            dsl.deleteFrom(OAUTH_TOKENS).where(EXPIRES_AT.le(now)).execute();
             return dsl.insertInto(OAUTH_TOKENS)
                     .set(TOKEN_HASH, hash(token))
                     .set(TOKEN_KIND, kind)
