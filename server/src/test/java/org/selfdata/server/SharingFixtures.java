@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.selfdata.model.Person;
 import org.selfdata.vault.Vault;
-import org.selfdata.vault.VaultLocation;
+import org.selfdata.vault.TestVaults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +29,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -108,17 +105,7 @@ final class SharingFixtures {
 
     /** Flips one bit of a log entry's stored bytes, as someone with access to the database could. */
     static void alterLogEntry(Vault vault, Person person, long index) {
-        VaultLocation location = vault.location();
-        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
-                .orElse("jdbc:sqlite:" + location.databaseFile());
-        try (Connection connection = DriverManager.getConnection(url)) {
-            connection.setAutoCommit(false);
-            if (location.postgres().isPresent()) {
-                try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-                    scope.setString(1, Long.toString(person.id().value()));
-                    scope.execute();
-                }
-            }
+        TestVaults.behindTheVault(vault, person.id(), connection -> {
             byte[] leaf;
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT leaf FROM log_entries WHERE person_id = ? AND entry_index = ?")) {
@@ -137,11 +124,7 @@ final class SharingFixtures {
                 update.setLong(3, index);
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
-            connection.commit();
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     static String requestBody(String authorizationQuery) {

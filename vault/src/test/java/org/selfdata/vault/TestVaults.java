@@ -1,12 +1,17 @@
 package org.selfdata.vault;
 
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.testing.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -59,5 +64,35 @@ public final class TestVaults {
     /** A vault with one person in it, Camille, in Paris's time zone. */
     public static Person camille(Vault vault) {
         return vault.people().create("camille", PARIS);
+    }
+
+    /** Work on the database behind the vault's back, as someone with access to its files or its server could. */
+    @FunctionalInterface
+    public interface BehindTheVault {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction of a connection of its own, scoped to the person on PostgreSQL as the vault's own
+     * transactions are, so that row-level security lets it see that person's rows.
+     */
+    public static void behindTheVault(Vault vault, PersonId person, BehindTheVault work) {
+        VaultLocation location = vault.location();
+        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
+                .orElse("jdbc:sqlite:" + location.databaseFile());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            if (location.postgres().isPresent()) {
+                try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
+                    scope.setString(1, Long.toString(person.value()));
+                    scope.execute();
+                }
+            }
+            work.run(connection);
+            connection.commit();
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("working behind the vault's back failed", e);
+        }
     }
 }

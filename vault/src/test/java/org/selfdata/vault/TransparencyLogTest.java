@@ -20,10 +20,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.TimeSpan;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +131,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void aByteChangedInOneStoredEntryNamesThatEntry() throws SQLException {
+    void aByteChangedInOneStoredEntryNamesThatEntry() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 10).mapToObj(index -> read(INSURER)).toList());
 
         byte[] leaf = leafAt(6);
@@ -148,7 +145,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void aDeletedEntryIsNamedAsRemoved() throws SQLException {
+    void aDeletedEntryIsNamedAsRemoved() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 10).mapToObj(index -> read(INSURER)).toList());
 
         execute("DELETE FROM log_entries WHERE person_id = PERSON AND entry_index = 4");
@@ -158,7 +155,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void aDeletedLastEntryIsNamedAsRemoved() throws SQLException {
+    void aDeletedLastEntryIsNamedAsRemoved() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 10).mapToObj(index -> read(INSURER)).toList());
 
         execute("DELETE FROM log_entries WHERE person_id = PERSON AND entry_index = 9");
@@ -168,7 +165,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void twoSwappedEntriesNameTheFirst() throws SQLException {
+    void twoSwappedEntriesNameTheFirst() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 10).mapToObj(index -> read(index % 2 == 0 ? INSURER : BANK))
                 .toList());
         byte[] second = leafAt(2);
@@ -185,7 +182,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void anEntryRewrittenWithItsHashStillBreaksTheSignedRoot() throws SQLException {
+    void anEntryRewrittenWithItsHashStillBreaksTheSignedRoot() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 4).mapToObj(index -> read(INSURER)).toList());
         byte[] forged = LogEntryJson.bytes(new LogEntry(1, Instant.parse("2026-01-01T00:00:00Z"), read(BANK)));
 
@@ -197,7 +194,7 @@ class TransparencyLogTest {
     }
 
     @Test
-    void anEntryAddedBehindTheVaultsBackIsNotCoveredByTheHead() throws SQLException {
+    void anEntryAddedBehindTheVaultsBackIsNotCoveredByTheHead() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 3).mapToObj(index -> read(INSURER)).toList());
         byte[] extra = LogEntryJson.bytes(new LogEntry(3, Instant.parse("2026-01-01T00:00:00Z"), read(BANK)));
 
@@ -263,18 +260,8 @@ class TransparencyLogTest {
     }
 
     /** Changes the vault's rows directly, as someone with access to the database but not to selfdata could. */
-    private void execute(String sql, byte[]... values) throws SQLException {
-        VaultLocation location = vault.location();
-        String url = location.postgres().map(VaultLocation.PostgresDatabase::jdbcUrl)
-                .orElse("jdbc:sqlite:" + location.databaseFile());
-        try (Connection connection = DriverManager.getConnection(url)) {
-            connection.setAutoCommit(false);
-            if (location.postgres().isPresent()) {
-                try (var scope = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-                    scope.setString(1, Long.toString(camille.id().value()));
-                    scope.execute();
-                }
-            }
+    private void execute(String sql, byte[]... values) {
+        TestVaults.behindTheVault(vault, camille.id(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     sql.replace("PERSON", Long.toString(camille.id().value())))) {
                 for (int position = 0; position < values.length; position++) {
@@ -282,7 +269,6 @@ class TransparencyLogTest {
                 }
                 assertThat(statement.executeUpdate()).isEqualTo(1);
             }
-            connection.commit();
-        }
+        });
     }
 }
