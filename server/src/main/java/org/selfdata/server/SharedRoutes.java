@@ -6,7 +6,9 @@ import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.Pushed;
 import org.selfdata.gate.SharedPage;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.SelfdataException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,7 +49,12 @@ final class SharedRoutes implements HttpService {
     private void records(Context ctx) {
         Accessor.Recipient recipient = RecipientGuard.recipient(ctx);
         Map<String, List<String>> parameters = new HashMap<>(ctx.queryParamMap());
-        Optional<String> cursor = Optional.ofNullable(parameters.remove("after")).flatMap(values -> values.stream().findFirst());
+        List<String> after = Optional.ofNullable(parameters.remove("after")).orElse(List.of());
+        if (after.size() > 1) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'after' is given " + after.size()
+                    + " times; give it once");
+        }
+        Optional<String> cursor = after.stream().findFirst();
         RecordQuery query = RecordQueryParameters.parse(parameters);
         ctx.contentType(ApiJson.MEDIA_TYPE);
         try (Gate.SharedRead read = gate.share(recipient, query, cursor);
