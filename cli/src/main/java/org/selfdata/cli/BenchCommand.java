@@ -47,9 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         return inScratch(scratch -> {
             BenchSettings settings = new BenchSettings(records, scratch, postgres.map(this::postgres));
-            terminal.out().printf("selfdata bench: %,d records, %d processors, Java %s%n", records,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
-            return Bench.run(settings, step -> terminal.err().println("… " + step));
+            header("selfdata bench: %,d records".formatted(records));
+            return Bench.run(settings, this::progress);
         });
     }
 
@@ -65,11 +64,10 @@ final class BenchCommand implements Callable<Integer> {
                     description = "Also import a Records.json of this many gigabytes in a Java process limited to a "
                             + "256 MB heap, and report its heap (takes minutes).") int gigabytes) throws IOException {
         return inScratch(scratch -> {
-            terminal.out().printf("selfdata bench import: %,d points, %,d transactions, %d processors, Java %s%n", points,
-                    transactions, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            header("selfdata bench import: %,d points, %,d transactions".formatted(points, transactions));
             return Bench.runImports(new ImportBenchSettings(points, transactions,
                     gigabytes == 0 ? OptionalInt.empty() : OptionalInt.of(gigabytes), scratch),
-                    step -> terminal.err().println("… " + step));
+                    this::progress);
         });
     }
 
@@ -82,9 +80,8 @@ final class BenchCommand implements Callable<Integer> {
             @Option(names = "--single", paramLabel = "COUNT", defaultValue = "2000",
                     description = "Entries appended one per transaction (default: 2,000).") int single) throws IOException {
         return inScratch(scratch -> {
-            terminal.out().printf("selfdata bench log: %,d entries, %d processors, Java %s%n", entries,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
-            return Bench.runLog(scratch, entries, single, step -> terminal.err().println("… " + step));
+            header("selfdata bench log: %,d entries".formatted(entries));
+            return Bench.runLog(scratch, entries, single, this::progress);
         });
     }
 
@@ -98,10 +95,19 @@ final class BenchCommand implements Callable<Integer> {
                     description = "Also measure PostgreSQL, in this EMPTY database (credentials from $SELFDATA_DB_USER "
                             + "and $SELFDATA_DB_PASSWORD).") Optional<String> database) throws IOException {
         return inScratch(scratch -> {
-            terminal.out().printf("selfdata bench gate: %,d points, %d processors, Java %s%n", points,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
-            return Bench.runGate(scratch, points, database.map(this::postgres), step -> terminal.err().println("… " + step));
+            header("selfdata bench gate: %,d points".formatted(points));
+            return Bench.runGate(scratch, points, database.map(this::postgres), this::progress);
         });
+    }
+
+    /** What is measured, and on what: figures mean little without the machine they were taken on. */
+    private void header(String what) {
+        terminal.out().printf("%s, %d processors, Java %s%n", what, Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+    }
+
+    private void progress(String step) {
+        terminal.err().println("… " + step);
     }
 
     private VaultLocation.PostgresDatabase postgres(String url) {
