@@ -70,9 +70,7 @@ final class AuthorizationRoutes implements HttpService {
     @Override
     public void routing(RoutesConfig routes) {
         byte[] page = ClasspathResources.read("/org/selfdata/server/page/consent.html");
-        byte[] script = ClasspathResources.read("/org/selfdata/server/page/consent.js");
         routes.get("/oauth/authorize", ctx -> ctx.contentType("text/html; charset=utf-8").result(page), Access.PUBLIC);
-        routes.get("/consent.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script), Access.PUBLIC);
         routes.post("/api/v1/authorizations/offer", this::offer);
         routes.post("/api/v1/authorizations", this::give);
         routes.post("/api/v1/authorizations/refusal", this::refuse);

@@ -86,7 +86,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new HealthRoutes(),
                 new OpenApiRoutes(),
-                new PageRoutes());
+                new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

@@ -26,7 +26,7 @@ class SecurityHeadersTest {
                 client.get("/api/v1/nothing-here"),
                 new ApiClient(server).get("/api/v1/status"),
                 client.get("/"),
-                client.get("/selfdata.js"));
+                client.get("/assets/selfdata.js"));
 
         for (HttpResponse<String> response : responses) {
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(response.uri().getPath())

@@ -79,7 +79,7 @@ class SharingScenarioTest {
         HttpResponse<String> consentPage = owner.get("/oauth/authorize?" + request.toQueryString());
         assertThat(consentPage.statusCode()).isEqualTo(200);
         assertThat(consentPage.headers().firstValue("Content-Type")).contains("text/html;charset=utf-8");
-        assertThat(consentPage.body()).contains("<script src=\"/consent.js\" defer></script>");
+        assertThat(consentPage.body()).contains("<script src=\"/assets/consent.js\" defer></script>");
 
         JsonNode offer = ApiClient.json(owner.post("/api/v1/authorizations/offer",
                 SharingFixtures.requestBody(request.toQueryString())));

@@ -50,6 +50,9 @@ function fail(error) {
 async function show() {
     const session = await fetch('/api/v1/session', { credentials: 'same-origin' });
     if (!session.ok) {
+        // Signing in brings the person back here, to this very request.
+        document.getElementById('consent-sign-in-link').href = '/sign-in?next='
+            + encodeURIComponent(window.location.pathname + window.location.search);
         document.getElementById('consent-sign-in').hidden = false;
         return;
     }

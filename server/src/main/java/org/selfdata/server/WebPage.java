@@ -1,0 +1,60 @@
+package org.selfdata.server;
+
+import java.util.List;
+
+/**
+ * The pages of the web interface, in the order of the navigation. Each has a template ({@code page/NAME.jte}), words
+ * ({@code text/LANGUAGE/NAME.properties}), a script of its own ({@code /assets/NAME.js}), and the front-end libraries it
+ * needs from their WebJars; a page loads those and nothing else.
+ */
+public enum WebPage {
+    OVERVIEW("/", "overview", List.of()),
+    IMPORT("/import", "import", List.of()),
+    EXPLORE("/explore", "explore", List.of("uplot.css", "uplot.js")),
+    MONEY("/money", "money", List.of("uplot.css", "uplot.js")),
+    PLACES("/places", "places", List.of("leaflet.css", "leaflet.js")),
+    ENERGY("/energy", "energy", List.of("uplot.css", "uplot.js")),
+    SHARING("/sharing", "sharing", List.of()),
+    ACTIVITY("/activity", "activity", List.of()),
+    ACCOUNT("/account", "account", List.of()),
+    SIGN_IN("/sign-in", "sign-in", List.of());
+
+    private final String path;
+    private final String name;
+    private final List<String> libraries;
+
+    WebPage(String path, String name, List<String> libraries) {
+        this.path = path;
+        this.name = name;
+        this.libraries = libraries;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The page's name in file names and text keys, such as {@code money}. */
+    public String pageName() {
+        return name;
+    }
+
+    /** The style sheets among the page's libraries, as served under {@code /vendor/}. */
+    public List<String> styles() {
+        return libraries.stream().filter(library -> library.endsWith(".css")).toList();
+    }
+
+    /** The scripts among the page's libraries, as served under {@code /vendor/}. */
+    public List<String> libraryScripts() {
+        return libraries.stream().filter(library -> library.endsWith(".js")).toList();
+    }
+
+    /** The pages the navigation lists: all but the sign-in page. */
+    public static List<WebPage> navigation() {
+        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, SHARING, ACTIVITY, ACCOUNT);
+    }
+
+    /** Whether the page shows the vault, so needs a session, or is the sign-in page itself. */
+    public boolean needsSession() {
+        return this != SIGN_IN;
+    }
+}

@@ -1,0 +1,3 @@
+'use strict';
+// The account page: being built.
+selfdata.start(() => {});

@@ -1,0 +1,3 @@
+'use strict';
+// The activity page: being built.
+selfdata.start(() => {});

@@ -1,0 +1,3 @@
+'use strict';
+// The energy page: being built.
+selfdata.start(() => {});

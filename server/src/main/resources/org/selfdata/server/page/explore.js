@@ -1,0 +1,3 @@
+'use strict';
+// The explore page: being built.
+selfdata.start(() => {});

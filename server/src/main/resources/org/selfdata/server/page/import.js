@@ -1,0 +1,3 @@
+'use strict';
+// The import page: being built.
+selfdata.start(() => {});

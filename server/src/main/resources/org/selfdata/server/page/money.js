@@ -1,0 +1,3 @@
+'use strict';
+// The money page: being built.
+selfdata.start(() => {});

@@ -1,0 +1,42 @@
+'use strict';
+// The overview: what the vault holds per source and per kind, the latest imports, who receives data now, and the
+// latest flows on the log.
+const RECENT = 8;
+
+function describeFlow(entry, recipients) {
+    const who = entry.actor.kind === 'recipient'
+        ? (recipients.get(entry.actor.id) || entry.actor.id)
+        : selfdata.textOr('actor.' + entry.actor.kind, entry.actor.kind);
+    const what = entry.types.map(selfdata.typeName).join(', ');
+    return selfdata.dateTime(entry.recordedAt) + ' · ' + who + ' · ' + selfdata.textOr('action.' + entry.action, entry.action)
+        + (what ? ' · ' + what : '') + ' · ' + selfdata.number(entry.count);
+}
+
+function list(id, lines, empty) {
+    const items = lines.length === 0 ? [empty] : lines;
+    selfdata.element(id).replaceChildren(...items.map(line => selfdata.create('li', { text: line })));
+}
+
+selfdata.start(async () => {
+    const [status, batches, grants, recipients, head] = await Promise.all([
+        selfdata.api('/api/v1/status'), selfdata.api('/api/v1/batches'), selfdata.api('/api/v1/grants'),
+        selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/log/head')]);
+    selfdata.element('summary').textContent = status.records === 0
+        ? selfdata.text('overview.empty')
+        : selfdata.text('overview.summary', selfdata.number(status.records), status.sources.length, status.batches);
+    selfdata.rows(selfdata.element('sources').tBodies[0], status.sources,
+        source => [source.organization + ' · ' + source.label, source.records, selfdata.period(source.firstStart, source.lastEnd)]);
+    selfdata.rows(selfdata.element('types').tBodies[0], status.types,
+        type => [selfdata.typeName(type.type), type.records, selfdata.period(type.firstStart, type.lastEnd)]);
+    list('imports', batches.batches.slice(-RECENT).reverse().map(batch => selfdata.text('overview.import',
+        batch.fileName, selfdata.number(batch.added), selfdata.number(batch.duplicates), selfdata.number(batch.rejected))),
+        selfdata.text('common.none'));
+    const names = new Map(recipients.recipients.map(recipient => [recipient.id, recipient.name]));
+    list('grants', grants.grants.filter(grant => grant.status === 'given').map(grant => selfdata.text('overview.grant',
+        names.get(grant.terms.recipient) || grant.terms.recipient, grant.terms.purposeDescription,
+        selfdata.date(grant.terms.validUntil))), selfdata.text('overview.noGrants'));
+    const after = Math.max(-1, head.treeSize - RECENT - 1);
+    const log = await selfdata.api('/api/v1/log?limit=' + RECENT + '&after=' + after);
+    list('flows', log.entries.reverse().map(entry => describeFlow(entry, names)), selfdata.text('common.none'));
+    selfdata.element('overview').setAttribute('aria-busy', 'false');
+});

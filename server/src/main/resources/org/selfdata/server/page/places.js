@@ -1,0 +1,3 @@
+'use strict';
+// The places page: being built.
+selfdata.start(() => {});

@@ -1,0 +1,3 @@
+'use strict';
+// The sharing page: being built.
+selfdata.start(() => {});

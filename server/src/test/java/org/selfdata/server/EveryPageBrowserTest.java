@@ -1,0 +1,80 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the web interface on the demo vault, in a real browser: each opens from the navigation with its
+ * heading, without a console error, a script blocked by the content security policy or a failed request; the
+ * language switch turns the interface into French and back. Each page's first paint and what it loaded are written to
+ * target/first-paint.tsv.
+ */
+class EveryPageBrowserTest {
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private DemoServer demo;
+
+    @BeforeEach
+    void startTheDemo() {
+        chromium.browser();
+        demo = DemoServer.get();
+    }
+
+    @Test
+    void everyPageOpensFromTheNavigationWithoutAProblem() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+
+        for (WebPage page : WebPage.navigation()) {
+            tab.page().locator("nav.pages a[href='" + page.path() + "']").click();
+            tab.page().waitForURL(url -> url.endsWith(page.path()));
+            tab.open(page.path());
+            Map<String, Object> measured = tab.recordFirstPaint(page.pageName());
+
+            assertThat(tab.page().locator("#page-title").textContent()).isEqualTo(Texts.read(Language.ENGLISH, "common")
+                    .get("nav." + page.pageName()));
+            assertThat(tab.page().locator("nav.pages a[aria-current=page]").getAttribute("href")).isEqualTo(page.path());
+            assertThat(tab.page().locator("#failure").isHidden()).as(page.pageName()).isTrue();
+            assertThat(((Number) measured.get("firstPaint")).intValue()).as("a first paint was measured").isPositive();
+            tab.screenshot("page-" + page.pageName());
+        }
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void theLanguageSwitchTurnsTheInterfaceIntoFrenchAndBack() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+        tab.open("/money");
+
+        tab.page().locator("#language-fr").click();
+        tab.page().waitForURL(url -> url.endsWith("/money"));
+
+        assertThat(tab.page().locator("html").getAttribute("lang")).isEqualTo("fr");
+        assertThat(tab.page().locator("#page-title").textContent()).isEqualTo("Argent");
+        assertThat(tab.page().locator("#sign-out").textContent()).isEqualTo("Se déconnecter");
+        tab.open("/");
+        assertThat(tab.page().locator("#page-title").textContent()).isEqualTo("Vue d’ensemble");
+        tab.screenshot("overview-fr");
+
+        tab.page().locator("#language-en").click();
+        tab.page().waitForURL(url -> url.endsWith("/"));
+        assertThat(tab.page().locator("#page-title").textContent()).isEqualTo("Overview");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void theOverviewSaysWhatTheVaultHoldsPerSourceAndKind() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+
+        assertThat(tab.page().locator("#summary").textContent()).contains("records from 5 sources, in 5 imports");
+        assertThat(tab.page().locator("#types tbody tr").allTextContents()).anySatisfy(row -> assertThat(row)
+                .startsWith("Location points").contains("483,054"));
+        assertThat(tab.page().locator("#imports li").count()).isEqualTo(5);
+        assertThat(tab.page().locator("#grants li").textContent()).isEqualTo("You share nothing: no one receives your data.");
+        tab.assertNoProblems();
+    }
+}

@@ -1,0 +1,45 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TextsTest {
+    @Test
+    void everyPageSaysTheSameThingsInEveryLanguage() {
+        List<String> files = Stream.concat(Stream.of("common"), Arrays.stream(WebPage.values()).map(WebPage::pageName)).toList();
+        for (String file : files) {
+            Map<String, String> english = Texts.read(Language.ENGLISH, file);
+            for (Language language : Language.values()) {
+                Map<String, String> words = Texts.read(language, file);
+                assertThat(words.keySet()).as(file + " in " + language.code()).isEqualTo(english.keySet());
+                assertThat(words.values()).as(file + " in " + language.code())
+                        .allSatisfy(value -> assertThat(value).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void aPageHasItsOwnWordsAndTheCommonOnesAndSaysWhichKeyIsMissing() {
+        Texts money = Texts.load(Language.FRENCH, "money");
+
+        assertThat(money.get("nav.money")).isEqualTo("Argent");
+        assertThat(money.json()).startsWith("{").contains("\"nav.money\":\"Argent\"");
+        assertThatThrownBy(() -> money.get("money.nothing")).hasMessageContaining("'money.nothing'");
+    }
+
+    @Test
+    void theBrowsersFirstLanguageThePagesSpeakIsChosen() {
+        assertThat(Language.preferred("fr-FR,fr;q=0.9,en;q=0.8")).isEqualTo(Language.FRENCH);
+        assertThat(Language.preferred("de-DE, en-GB;q=0.7, fr;q=0.9")).isEqualTo(Language.FRENCH);
+        assertThat(Language.preferred("de-DE")).isEqualTo(Language.ENGLISH);
+        assertThat(Language.preferred("")).isEqualTo(Language.ENGLISH);
+        assertThat(Language.preferred(";;;not a header")).isEqualTo(Language.ENGLISH);
+    }
+}
