@@ -1,0 +1,209 @@
+package org.selfdata.server;
+
+import com.microsoft.playwright.JSHandle;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.demo.DemoFile;
+import org.selfdata.demo.DemoPerson;
+import org.selfdata.vault.Engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import page in a real browser, on an empty vault of its own: a bank statement chosen with the file input, and a
+ * load curve with unreadable lines and a file of no known kind dropped on the drop zone, each followed by its own
+ * progress bar to its report; the quarantine of the load curve, a page at a time; and the overview, which then tells
+ * what the vault holds.
+ */
+class ImportPageBrowserTest {
+    /** A load curve of 60 half hours in March 2025: the first 5 read, the 55 after them unreadable. */
+    private static final int READABLE_ROWS = 5;
+    private static final int UNREADABLE_ROWS = 55;
+    private static final String CURVE = "linky-mars.csv";
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    @TempDir
+    Path folder;
+    private DemoFile statement;
+    private Path curve;
+    private Path notes;
+
+    @BeforeEach
+    void writeTheFilesAndStart() throws IOException {
+        chromium.browser();
+        statement = DemoPerson.generate(2024, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)).write(folder.resolve("demo"))
+                .file("ofx");
+        curve = Files.writeString(folder.resolve(CURVE), loadCurve(), StandardCharsets.UTF_8);
+        notes = Files.writeString(folder.resolve("notes.txt"), "Buy bread and milk\n", StandardCharsets.UTF_8);
+        running.start();
+    }
+
+    @Test
+    void filesChosenOrDroppedAreFollowedToTheirReportsAndTheOverviewThenTellsWhatTheVaultHolds() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD);
+        Page page = tab.page();
+        assertThat(page.locator("#summary").textContent()).isEqualTo("Your vault is empty: import a file to begin.");
+
+        tab.open("/import");
+        tab.recordFirstPaint("import-empty");
+        assertThat(page.locator("#import-no-batches").textContent()).isEqualTo("Nothing imported yet.");
+        page.locator("#import-files").setInputFiles(statement.path());
+        assertThat(page.locator("#import-chosen").textContent()).isEqualTo("Chosen: releve-banque.ofx");
+        page.locator("#import-send").click();
+        page.locator("#import-upload-0-progress").waitFor();
+        tab.screenshot("import-progress");
+        page.locator("#import-upload-0[data-state=done]").waitFor();
+
+        String statementReport = "releve-banque.ofx: " + english(statement.records()) + " added, 0 already held, 0 set aside";
+        assertThat(progress(page, "#import-upload-0-progress")).isEqualTo(1.0);
+        assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Done");
+        assertThat(page.locator("#import-upload-0 .report").textContent()).isEqualTo(statementReport);
+        assertThat(page.locator("#import-announcer").textContent()).isEqualTo(statementReport);
+        assertThat(page.locator("#import-upload-0 .quarantine-link").count()).isZero();
+        assertThat(page.locator("#import-batches tbody tr").allTextContents()).singleElement()
+                .satisfies(row -> assertThat(row).startsWith("releve-banque.ofx").endsWith(english(statement.records()) + "00"));
+
+        drop(page, Map.of(CURVE, read(curve), "notes.txt", read(notes)));
+        page.locator("#import-upload-1[data-state=done]").waitFor();
+        page.locator("#import-upload-2[data-state=failed]").waitFor();
+        tab.screenshot("import-report");
+
+        assertThat(progress(page, "#import-upload-1-progress")).isEqualTo(1.0);
+        assertThat(page.locator("#import-upload-1 .report").textContent()).isEqualTo(CURVE + ": 5 added, 0 already held, "
+                + "55 set aside See why 55 records were set aside");
+        assertThat(page.locator("#import-upload-2-label").textContent()).isEqualTo("Not imported");
+        assertThat(page.locator("#import-upload-2 .error").textContent())
+                .startsWith("selfdata does not recognize this kind of file. notes.txt: no importer recognizes this file");
+        assertThat(page.locator("#import-announcer").textContent())
+                .isEqualTo("notes.txt was not imported: selfdata does not recognize this kind of file.");
+        assertThat(page.locator("#import-batches tbody tr").first().textContent()).startsWith(CURVE).endsWith("5055");
+        tab.assertNoProblems();
+
+        page.locator("#import-upload-1 .quarantine-link").click();
+        page.waitForURL(url -> url.endsWith("/import?batch=2"));
+        Locator rejects = page.locator("#import-rejects tbody tr");
+        rejects.nth(49).waitFor();
+        assertThat(page.locator("#import-quarantine-summary").textContent()).startsWith("From " + CURVE + ", imported ")
+                .endsWith(": 55 records could not be read and were set aside. Nothing of their content is shown; only "
+                        + "where they are in the file and why.");
+        assertThat(rejects.count()).isEqualTo(50);
+        // The header takes three lines and five readings follow: the first unreadable reading is on line 9.
+        assertThat(rejects.first().locator("td").allTextContents())
+                .containsExactly("1", "line 9", "expected a power in watts, such as 270");
+        page.locator("#import-more").click();
+        rejects.nth(54).waitFor();
+        assertThat(rejects.count()).isEqualTo(55);
+        assertThat(rejects.last().locator("td").allTextContents())
+                .containsExactly("55", "line 63", "expected a power in watts, such as 270");
+        assertThat(page.locator("#import-more").isHidden()).isTrue();
+        tab.screenshot("import-quarantine");
+
+        page.locator("nav.pages a[href='/']").click();
+        page.waitForURL(url -> url.endsWith("/"));
+        tab.open("/");
+        assertThat(page.locator("#summary").textContent())
+                .isEqualTo(english(statement.records() + READABLE_ROWS) + " records from 2 sources, in 2 imports.");
+        assertThat(page.locator("#imports li").allTextContents()).containsExactly(
+                CURVE + ": 5 added, 0 already held, 55 rejected",
+                "releve-banque.ofx: " + english(statement.records()) + " added, 0 already held, 0 rejected");
+        tab.screenshot("overview-after-import");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void theSameStatementImportedAgainIsReportedAsAlreadyHeld() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/import");
+        Page page = tab.page();
+
+        page.locator("#import-files").setInputFiles(statement.path());
+        page.locator("#import-send").click();
+        page.locator("#import-upload-0[data-state=done]").waitFor();
+        page.locator("#import-files").setInputFiles(statement.path());
+        page.locator("#import-send").click();
+        page.locator("#import-upload-1[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-upload-1 .report").textContent())
+                .isEqualTo("releve-banque.ofx: 0 added, " + english(statement.records()) + " already held, 0 set aside");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void theImportButtonWithoutAFileAsksForOne() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/import");
+
+        tab.page().locator("#import-send").click();
+
+        assertThat(tab.page().locator("#import-chosen").textContent()).isEqualTo("Choose or drop at least one file first.");
+        assertThat(tab.page().locator("#import-uploads li").count()).isZero();
+        tab.assertNoProblems();
+    }
+
+    /** Drops files on the drop zone as a person dragging them from their desktop would. */
+    private static void drop(Page page, Map<String, String> files) {
+        List<List<String>> named = files.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(file -> List.of(file.getKey(), file.getValue())).toList();
+        JSHandle transfer = page.evaluateHandle("""
+                files => {
+                    const transfer = new DataTransfer();
+                    files.forEach(([name, content]) => transfer.items.add(new File([content], name)));
+                    return transfer;
+                }""", named);
+        page.dispatchEvent("#import-drop", "drop", Map.of("dataTransfer", transfer));
+    }
+
+    private static double progress(Page page, String selector) {
+        return ((Number) page.locator(selector).evaluate("bar => bar.value / bar.max")).doubleValue();
+    }
+
+    private static String english(long count) {
+        return NumberFormat.getIntegerInstance(Locale.UK).format(count);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Enedis's classic load curve: its header, then average watts per half hour, the unreadable ones as "n/a". */
+    private static String loadCurve() {
+        StringBuilder text = new StringBuilder("""
+                Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;\
+                Unite;Pas en minutes
+                21437598064172;Courbe de charge;01/03/2025;03/03/2025;Energie active;Consommation;Comptage Brut;W;30
+                Horodate;Valeur
+                """);
+        OffsetDateTime end = OffsetDateTime.of(2025, 3, 1, 0, 30, 0, 0, ZoneOffset.ofHours(1));
+        for (int row = 0; row < READABLE_ROWS + UNREADABLE_ROWS; row++) {
+            text.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(end.plusMinutes(30L * row))).append(';')
+                    .append(row < READABLE_ROWS ? "270" : "n/a").append('\n');
+        }
+        return text.toString();
+    }
+}
