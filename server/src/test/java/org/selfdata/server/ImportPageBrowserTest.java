@@ -38,6 +38,7 @@ class ImportPageBrowserTest {
     private static final int READABLE_ROWS = 5;
     private static final int UNREADABLE_ROWS = 55;
     private static final String CURVE = "linky-mars.csv";
+    private static final long UPLOAD_LIMIT = 16 * 1024;
 
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE);
@@ -56,11 +57,11 @@ class ImportPageBrowserTest {
                 .file("ofx");
         curve = Files.writeString(folder.resolve(CURVE), loadCurve(), StandardCharsets.UTF_8);
         notes = Files.writeString(folder.resolve("notes.txt"), "Buy bread and milk\n", StandardCharsets.UTF_8);
-        running.start();
     }
 
     @Test
     void filesChosenOrDroppedAreFollowedToTheirReportsAndTheOverviewThenTellsWhatTheVaultHolds() {
+        running.start();
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD);
         Page page = tab.page();
         assertThat(page.locator("#summary").textContent()).isEqualTo("Your vault is empty: import a file to begin.");
@@ -133,6 +134,7 @@ class ImportPageBrowserTest {
 
     @Test
     void theSameStatementImportedAgainIsReportedAsAlreadyHeld() {
+        running.start();
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
                 .open("/import");
         Page page = tab.page();
@@ -151,6 +153,7 @@ class ImportPageBrowserTest {
 
     @Test
     void theImportButtonWithoutAFileAsksForOne() {
+        running.start();
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
                 .open("/import");
 
@@ -158,6 +161,45 @@ class ImportPageBrowserTest {
 
         assertThat(tab.page().locator("#import-chosen").textContent()).isEqualTo("Choose or drop at least one file first.");
         assertThat(tab.page().locator("#import-uploads li").count()).isZero();
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void aFileLargerThanTheServerAcceptsIsRefusedBesideItsNameAndTheNextOneIsImported() throws IOException {
+        running.start(TestServers.SETTINGS.withMaximumUploadBytes(UPLOAD_LIMIT));
+        Path large = Files.write(folder.resolve("large.ofx"), new byte[(int) UPLOAD_LIMIT * 4]);
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/import");
+        Page page = tab.page();
+
+        page.locator("#import-files").setInputFiles(new Path[] {large, curve});
+        page.locator("#import-send").click();
+        page.locator("#import-upload-0[data-state=failed]").waitFor();
+        tab.forgetProblems();
+        page.locator("#import-upload-1[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Not imported");
+        assertThat(page.locator("#import-upload-0 .error").textContent()).isEqualTo("This file is larger than the server "
+                + "accepts. the upload is larger than this server's limit of 16384 bytes; split it, or ask the operator to "
+                + "raise the limit");
+        assertThat(page.locator("#import-upload-1 .report").textContent()).startsWith(CURVE + ": 5 added");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void inFrenchTheReportAndItsNumbersAreInFrench() {
+        running.start();
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("camille", TestServers.PASSWORD)
+                .open("/import");
+        Page page = tab.page();
+
+        drop(page, Map.of(CURVE, read(curve)));
+        page.locator("#import-upload-0[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-form-title").textContent()).isEqualTo("Ajouter des fichiers à votre coffre");
+        assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Terminé");
+        assertThat(page.locator("#import-upload-0 .report").textContent()).isEqualTo(CURVE + " : 5 ajoutés, 0 déjà présents, "
+                + "55 mis de côté Voir pourquoi 55 enregistrements ont été mis de côté");
         tab.assertNoProblems();
     }
 
