@@ -24,6 +24,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +185,31 @@ class ImportPageBrowserTest {
                 + "accepts. the upload is larger than this server's limit of 16384 bytes; split it, or ask the operator to "
                 + "raise the limit");
         assertThat(page.locator("#import-upload-1 .report").textContent()).startsWith(CURVE + ": 5 added");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void aZipIsReportedEntryByEntryWithWhatWasLeftOut() throws IOException {
+        running.start();
+        Path zip = folder.resolve("exports.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path file : List.of(curve, notes)) {
+                out.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/import");
+        Page page = tab.page();
+
+        page.locator("#import-files").setInputFiles(zip);
+        page.locator("#import-send").click();
+        page.locator("#import-upload-0[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-upload-0 .outcome li").allTextContents()).containsExactly(
+                "exports.zip!/" + CURVE + ": 5 added, 0 already held, 55 set aside See why 55 records were set aside",
+                "exports.zip!/notes.txt: selfdata does not recognize this file, so it was left out");
         tab.assertNoProblems();
     }
 
