@@ -91,11 +91,14 @@ final class VaultRoutes implements HttpService {
         ctx.json(new SourcesJson(sources));
     }
 
+    /** Every import, oldest first; {@code latest=N} keeps the newest N, so that a page fetches only what it lists. */
     private void batches(Context ctx) {
+        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("latest"));
         List<BatchJson> batches = vault.imports().batches(OwnerGuard.signedIn(ctx).person()).stream()
                 .map(VaultRoutes::batch)
                 .toList();
-        ctx.json(new BatchesJson(batches));
+        int latest = (int) parameters.wholeNumber("latest", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        ctx.json(new BatchesJson(batches.subList(Math.max(0, batches.size() - latest), batches.size())));
     }
 
     /** The batch's quarantine, a page at a time: those numbered after {@code after}, in file order. */

@@ -103,4 +103,14 @@ class VaultRoutesTest {
                    "finishedAt":"2025-06-01T08:10:00Z","added":0,"duplicates":0,"rejected":0}]}
                 """));
     }
+
+    @Test
+    void theLatestBatchesAreTheNewestOnesStillOldestFirst() {
+        HttpResponse<String> latest = client.get("/api/v1/batches?latest=2");
+
+        assertThat(ApiClient.json(latest).get("batches").valueStream().map(batch -> batch.get("id").asLong()))
+                .containsExactly(2L, 3L);
+        assertThat(client.get("/api/v1/batches?latest=9").body()).contains("\"id\":1", "\"id\":3");
+        assertThat(client.get("/api/v1/batches?latest=0").statusCode()).isEqualTo(400);
+    }
 }

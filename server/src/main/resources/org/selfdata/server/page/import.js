@@ -262,7 +262,7 @@ function quarantineLink(batch) {
 }
 
 async function showLatest() {
-    importing.batches = (await selfdata.api('/api/v1/batches')).batches;
+    importing.batches = (await selfdata.api('/api/v1/batches?latest=' + LATEST)).batches;
     const latest = importing.batches.slice(-LATEST).reverse();
     selfdata.rows(selfdata.element('import-batches').tBodies[0], latest, batch => [batch.fileName,
         selfdata.dateTime(batch.finishedAt), batch.added, batch.duplicates,

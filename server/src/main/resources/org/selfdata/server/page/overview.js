@@ -19,7 +19,7 @@ function list(id, lines, empty) {
 
 selfdata.start(async () => {
     const [status, batches, grants, recipients, head] = await Promise.all([
-        selfdata.api('/api/v1/status'), selfdata.api('/api/v1/batches'), selfdata.api('/api/v1/grants'),
+        selfdata.api('/api/v1/status'), selfdata.api('/api/v1/batches?latest=' + RECENT), selfdata.api('/api/v1/grants'),
         selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/log/head')]);
     selfdata.element('summary').textContent = status.records === 0
         ? selfdata.text('overview.empty')
