@@ -225,7 +225,7 @@ function covered() {
     }
     const from = selfdata.element('grant-covered-from').value;
     const to = selfdata.element('grant-covered-to').value;
-    return from && to ? 'between:' + from + 'T00:00:00Z/' + to + 'T00:00:00Z' : null;
+    return from && to && from < to ? 'between:' + from + 'T00:00:00Z/' + to + 'T00:00:00Z' : null;
 }
 
 function chosenTerms() {
@@ -291,12 +291,17 @@ function showCheck(answer, terms) {
 
 async function preview() {
     const terms = chosenTerms();
+    const run = ++sharing.previewRun;
     if (terms.covered === null) {
         selfdata.element('grant-verdict').textContent = selfdata.text('sharing.form.chooseDates');
+        selfdata.element('grant-verdict').className = 'warning';
+        selfdata.element('grant-reasons').replaceChildren();
+        selfdata.element('grant-preview-note').textContent = '';
+        selfdata.element('grant-preview').tBodies[0].replaceChildren();
+        selfdata.element('grant-preview-json').textContent = '';
         selfdata.element('grant-give').disabled = true;
         return;
     }
-    const run = ++sharing.previewRun;
     const answer = await selfdata.api('/api/v1/grants/preview', { method: 'POST', json: terms });
     if (run === sharing.previewRun) {
         showCheck(answer, terms);
