@@ -81,7 +81,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecipientRoutes(vault.recipients(), vault.oauthTokens(), bodies),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
-                new GrantRoutes(sharing, vault.grants(), vault.receipts(), clock),
+                new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new HealthRoutes(),

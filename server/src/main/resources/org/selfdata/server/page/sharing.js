@@ -1,3 +1,455 @@
 'use strict';
-// The sharing page: being built.
-selfdata.start(() => {});
+// The sharing page: each recipient's declared processing beside what each of its grants allows, in words; a grant
+// drawn up by the person, checked against the declaration and previewed as the recipient would receive it while it is
+// chosen; and, for each grant, its receipts, its withdrawal and what the log says happened under it.
+const CHOICES = {
+    location: ['exact', 'h3:9', 'h3:7', 'h3:5', 'commune', 'department', 'region', 'country', 'none'],
+    amount: ['exact', 'rounded:1', 'rounded:10', 'rounded:100', 'banded', 'none'],
+    time: ['exact', 'hour', 'day', 'week', 'month'],
+    identifiers: ['clear', 'pseudonymized']
+};
+const COVERED = ['from-grant', 'trailing:P1M', 'trailing:P3M', 'trailing:P1Y', 'trailing:P3Y', 'between'];
+const VALIDITIES = ['P7D', 'P30D', 'P90D', 'P365D'];
+const VOLUME_LIMIT = 1000;
+const PREVIEW_DELAY = 250;
+
+const sharing = { recipients: [], grants: [], drawing: null, previewRun: 0, timer: null };
+
+/** A term as a key of the page's words: `h3:7` is `h3-7`, `eu-gdpr:A6-1-a` is `eu-gdpr-A6-1-a`. */
+function key(term) {
+    return term.replaceAll(':', '-');
+}
+
+function precisionWord(dimension, value) {
+    const words = selfdata.textOr('sharing.' + dimension + '.' + key(value), null);
+    if (words !== null) {
+        return words;
+    }
+    return value.startsWith('h3:') ? selfdata.text('sharing.location.h3', value.substring(3)) : value;
+}
+
+function precisionLine(precision) {
+    return Object.keys(CHOICES).map(dimension => selfdata.text('sharing.dimension.' + dimension + 'Is',
+        precisionWord(dimension, precision[dimension]))).join(', ');
+}
+
+function categoryWord(term) {
+    return selfdata.textOr('sharing.category.' + term.replace(/^pd:/, ''), term);
+}
+
+function dataLine(types, categories) {
+    const words = categories.map(categoryWord).concat(types.map(selfdata.typeName));
+    return words.length === 0 ? selfdata.text('sharing.nothing') : words.join(', ');
+}
+
+function basisWord(term) {
+    return selfdata.textOr('sharing.basis.' + key(term), term);
+}
+
+function purposeWord(purpose) {
+    return selfdata.textOr('sharing.purpose.' + purpose.purpose.replace(/^dpv:/, ''), purpose.label || purpose.purpose);
+}
+
+function days(period) {
+    const match = /^P(\d+)D$/.exec(period);
+    return match ? selfdata.text('sharing.days', selfdata.number(Number(match[1]))) : period;
+}
+
+function coveredWord(term) {
+    if (term.startsWith('between:')) {
+        const [from, to] = term.substring('between:'.length).split('/');
+        return selfdata.text('sharing.covered.betweenDates', selfdata.date(from), selfdata.date(to));
+    }
+    return selfdata.textOr('sharing.covered.' + key(term), term);
+}
+
+function item(label, value) {
+    return selfdata.create('li', {}, [selfdata.create('span', { text: label, className: 'term' }), ' ' + value]);
+}
+
+function declarationSection(recipient) {
+    const declaration = recipient.declaration;
+    const section = selfdata.create('section', { className: 'declaration' },
+        [selfdata.create('h3', { text: selfdata.text('sharing.declares') })]);
+    if (!declaration) {
+        section.append(selfdata.create('p', { text: selfdata.text('sharing.noDeclaration') }));
+        return section;
+    }
+    for (const purpose of declaration.purposes) {
+        section.append(selfdata.create('h4', { text: purpose.description }), selfdata.create('ul', { className: 'plain' }, [
+            item(selfdata.text('sharing.purposeIs'), purposeWord(purpose)),
+            item(selfdata.text('sharing.dataIs'), dataLine(purpose.types, purpose.categories)),
+            item(selfdata.text('sharing.atMost'), precisionLine(purpose.precision)),
+            item(selfdata.text('sharing.basisIs'), basisWord(purpose.legalBasis))]));
+    }
+    const further = declaration.furtherRecipients.length === 0 ? selfdata.text('sharing.noOne')
+        : declaration.furtherRecipients.join(', ');
+    const transfers = declaration.transfers.length === 0 ? selfdata.text('sharing.noTransfer')
+        : declaration.transfers.map(transfer => transfer.country + ' (' + selfdata.textOr('sharing.safeguard.'
+            + key(transfer.safeguard), transfer.safeguard) + ')').join(', ');
+    section.append(selfdata.create('ul', { className: 'plain' }, [
+        item(selfdata.text('sharing.retentionIs'), days(declaration.retention)),
+        item(selfdata.text('sharing.furtherIs'), further),
+        item(selfdata.text('sharing.transfersIs'), transfers)]));
+    section.append(selfdata.create('p', {}, [selfdata.create('button', {
+        type: 'button', className: 'share', text: selfdata.text('sharing.share', recipient.name),
+        'data-recipient': recipient.id })]));
+    return section;
+}
+
+function grantElement(grant, recipient) {
+    const terms = grant.terms;
+    const status = selfdata.create('span', { className: 'badge status-' + grant.status,
+        text: selfdata.textOr('sharing.status.' + grant.status, grant.status) });
+    const validity = grant.withdrawnAt
+        ? selfdata.text('sharing.withdrawnOn', selfdata.dateTime(grant.withdrawnAt))
+        : selfdata.period(terms.validFrom, terms.validUntil);
+    const actions = selfdata.create('p', { className: 'actions' }, [
+        selfdata.create('button', { type: 'button', className: 'secondary receipts', text: selfdata.text('sharing.receipts') }),
+        selfdata.create('button', { type: 'button', className: 'secondary history', text: selfdata.text('sharing.history'),
+            'aria-expanded': 'false' })]);
+    const confirm = selfdata.create('div', { className: 'confirm', hidden: true, role: 'group',
+        'aria-label': selfdata.text('sharing.withdraw') }, [
+        selfdata.create('p', { text: selfdata.text('sharing.confirmWithdrawal', recipient.name) }),
+        selfdata.create('button', { type: 'button', className: 'danger confirm-withdrawal',
+            text: selfdata.text('sharing.confirmYes') }),
+        ' ',
+        selfdata.create('button', { type: 'button', className: 'secondary keep', text: selfdata.text('sharing.confirmNo') })]);
+    if (grant.status === 'given') {
+        actions.append(selfdata.create('button', { type: 'button', className: 'danger withdraw',
+            text: selfdata.text('sharing.withdraw') }));
+    }
+    return selfdata.create('article', { className: 'grant', id: 'grant-' + grant.id, 'data-grant': grant.id,
+        'aria-label': selfdata.text('sharing.grantLabel', terms.purposeDescription) }, [
+        selfdata.create('p', {}, [status, ' ', selfdata.create('strong', { text: terms.purposeDescription })]),
+        selfdata.create('ul', { className: 'plain' }, [
+            item(selfdata.text('sharing.kindIs'), selfdata.textOr('sharing.kind.' + terms.kind, terms.kind)),
+            item(selfdata.text('sharing.dataIs'), dataLine(terms.types, terms.categories)),
+            item(selfdata.text('sharing.precisionIs'), precisionLine(terms.precision)),
+            item(selfdata.text('sharing.coveredIs'), coveredWord(terms.covered)),
+            item(selfdata.text('sharing.validityIs'), validity),
+            item(selfdata.text('sharing.retentionIs'), days(terms.retention)),
+            item(selfdata.text('sharing.volumeIs'), selfdata.text('sharing.volume', selfdata.number(terms.volumeLimit)))]),
+        actions, confirm, selfdata.create('ul', { className: 'plain grant-log', hidden: true })]);
+}
+
+function grantsSection(recipient) {
+    const grants = sharing.grants.filter(grant => grant.terms.recipient === recipient.id);
+    return selfdata.create('section', { className: 'grants', id: 'grants-' + recipient.id }, [
+        selfdata.create('h3', { text: selfdata.text('sharing.allows') }),
+        ...(grants.length === 0 ? [selfdata.create('p', { text: selfdata.text('sharing.noGrant') })]
+            : grants.map(grant => grantElement(grant, recipient)))]);
+}
+
+function render() {
+    const cards = sharing.recipients.map(recipient => selfdata.create('article', {
+        className: 'card recipient', id: 'recipient-' + recipient.id, 'aria-labelledby': 'recipient-name-' + recipient.id }, [
+        selfdata.create('h2', { id: 'recipient-name-' + recipient.id, text: recipient.name }),
+        selfdata.create('p', { className: 'muted', text: [recipient.legalName, recipient.country, recipient.contact,
+            recipient.dataProtectionOfficer ? selfdata.text('sharing.officer', recipient.dataProtectionOfficer) : null]
+            .filter(Boolean).join(' · ') }),
+        selfdata.create('div', { className: 'side-by-side' }, [declarationSection(recipient), grantsSection(recipient)])]));
+    selfdata.element('recipients').replaceChildren(...cards);
+    selfdata.element('no-recipients').hidden = sharing.recipients.length > 0;
+}
+
+async function load() {
+    const [recipients, grants] = await Promise.all([selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/grants')]);
+    sharing.recipients = recipients.recipients;
+    sharing.grants = grants.grants;
+    render();
+}
+
+// Drawing up a grant.
+
+function options(select, values, word) {
+    select.replaceChildren(...values.map(value => selfdata.create('option', { value, text: word(value) })));
+}
+
+function declaredPurpose() {
+    const chosen = selfdata.element('grant-purpose').value;
+    return sharing.drawing.declaration.purposes.find(purpose => purpose.purpose === chosen);
+}
+
+function checkbox(name, value, label) {
+    const id = 'grant-' + name + '-' + key(value).replaceAll('.', '-');
+    return selfdata.create('div', { className: 'choice' }, [
+        selfdata.create('input', { type: 'checkbox', id, name, value, checked: true }),
+        ' ', selfdata.create('label', { for: id, text: label })]);
+}
+
+function choosePurpose() {
+    const purpose = declaredPurpose();
+    selfdata.element('grant-purpose-help').textContent = selfdata.text('sharing.form.purposeHelp', purposeWord(purpose),
+        basisWord(purpose.legalBasis));
+    selfdata.element('grant-data-choices').replaceChildren(
+        ...purpose.categories.map(category => checkbox('category', category, categoryWord(category))),
+        ...purpose.types.map(type => checkbox('type', type, selfdata.typeName(type))));
+    for (const dimension of Object.keys(CHOICES)) {
+        selfdata.element('grant-' + dimension).value = purpose.precision[dimension];
+        explain(dimension);
+    }
+}
+
+function explain(dimension) {
+    const value = selfdata.element('grant-' + dimension).value;
+    selfdata.element('grant-' + dimension + '-help').textContent = selfdata.textOr('sharing.' + dimension + 'Help.'
+        + key(value), precisionWord(dimension, value));
+}
+
+function startGrant(recipient) {
+    sharing.drawing = { recipient, declaration: recipient.declaration };
+    selfdata.element('draw-up-title').textContent = selfdata.text('sharing.form.title', recipient.name);
+    options(selfdata.element('grant-purpose'), recipient.declaration.purposes.map(purpose => purpose.purpose),
+        term => recipient.declaration.purposes.find(purpose => purpose.purpose === term).description);
+    for (const [dimension, values] of Object.entries(CHOICES)) {
+        options(selfdata.element('grant-' + dimension), values, value => precisionWord(dimension, value));
+    }
+    options(selfdata.element('grant-covered'), COVERED, coveredWord);
+    options(selfdata.element('grant-validity'), VALIDITIES, value => selfdata.text('sharing.validity.' + value));
+    selfdata.element('grant-validity').value = 'P30D';
+    selfdata.element('grant-between').hidden = true;
+    selfdata.element('grant-retention').textContent = selfdata.text('sharing.form.retention', recipient.name,
+        days(recipient.declaration.retention));
+    choosePurpose();
+    selfdata.element('draw-up').hidden = false;
+    selfdata.element('draw-up').scrollIntoView();
+    selfdata.element('grant-purpose').focus();
+    schedulePreview();
+}
+
+function covered() {
+    const chosen = selfdata.element('grant-covered').value;
+    if (chosen !== 'between') {
+        return chosen;
+    }
+    const from = selfdata.element('grant-covered-from').value;
+    const to = selfdata.element('grant-covered-to').value;
+    return from && to && from < to ? 'between:' + from + 'T00:00:00Z/' + to + 'T00:00:00Z' : null;
+}
+
+function chosenTerms() {
+    const purpose = declaredPurpose();
+    const checked = name => [...document.querySelectorAll('#grant-data-choices input[name=' + name + ']:checked')]
+        .map(input => input.value);
+    const precision = {};
+    for (const dimension of Object.keys(CHOICES)) {
+        precision[dimension] = selfdata.element('grant-' + dimension).value;
+    }
+    return {
+        recipient: sharing.drawing.recipient.id, declarationVersion: sharing.drawing.declaration.version, kind: 'read',
+        purpose: purpose.purpose, purposeDescription: purpose.description, legalBasis: purpose.legalBasis,
+        types: checked('type'), categories: checked('category'), fields: [], precision, covered: covered(),
+        validity: selfdata.element('grant-validity').value, retention: sharing.drawing.declaration.retention,
+        volumeLimit: VOLUME_LIMIT
+    };
+}
+
+function schedulePreview() {
+    clearTimeout(sharing.timer);
+    sharing.timer = setTimeout(() => preview().catch(selfdata.fail), PREVIEW_DELAY);
+}
+
+function describePayload(payload) {
+    if (payload.area) {
+        const area = payload.area;
+        return area.level === 'h3' ? selfdata.text('sharing.preview.cell', area.cell, area.resolution)
+            : (area.name ? area.name + ' (' + area.code + ')' : area.code);
+    }
+    const text = Object.entries(payload).map(([name, value]) => name + ': '
+        + (typeof value === 'object' ? JSON.stringify(value) : value)).join(', ');
+    return text.length > 160 ? text.substring(0, 159) + '…' : text;
+}
+
+function showCheck(answer, terms) {
+    const name = sharing.drawing.recipient.name;
+    selfdata.element('grant-verdict').textContent = answer.justified ? selfdata.text('sharing.check.justified', name)
+        : selfdata.text('sharing.check.notJustified', name);
+    selfdata.element('grant-verdict').className = answer.justified ? 'good' : 'warning';
+    selfdata.element('grant-reasons').replaceChildren(...answer.reasons.map(reason => selfdata.create('li',
+        { text: reason })));
+    selfdata.element('grant-use-offer').hidden = answer.justified || !answer.offer;
+    sharing.drawing.offer = answer.offer;
+    selfdata.element('grant-give').disabled = !answer.justified;
+    let note;
+    if (!answer.offer) {
+        note = selfdata.text('sharing.preview.nothingJustified');
+    } else if (answer.preview.length === 0) {
+        note = answer.offer.covered === 'from-grant' ? selfdata.text('sharing.preview.fromGrant')
+            : selfdata.text('sharing.preview.empty');
+    } else {
+        note = answer.justified ? selfdata.text('sharing.preview.would', name, precisionLine(terms.precision))
+            : selfdata.text('sharing.preview.instead', name, precisionLine(answer.offer.precision));
+    }
+    selfdata.element('grant-preview-note').textContent = note;
+    const shown = answer.justified ? terms : answer.offer;
+    const when = shown && ['exact', 'hour'].includes(shown.precision.time) ? selfdata.dateTime : selfdata.date;
+    selfdata.rows(selfdata.element('grant-preview').tBodies[0], answer.preview, record => [
+        when(record.start), selfdata.typeName(record.type), describePayload(record.payload)]);
+    selfdata.element('grant-preview-json').textContent = JSON.stringify(answer.preview, null, 2);
+}
+
+async function preview() {
+    const terms = chosenTerms();
+    const run = ++sharing.previewRun;
+    if (terms.covered === null) {
+        selfdata.element('grant-verdict').textContent = selfdata.text('sharing.form.chooseDates');
+        selfdata.element('grant-verdict').className = 'warning';
+        selfdata.element('grant-reasons').replaceChildren();
+        selfdata.element('grant-preview-note').textContent = '';
+        selfdata.element('grant-preview').tBodies[0].replaceChildren();
+        selfdata.element('grant-preview-json').textContent = '';
+        selfdata.element('grant-give').disabled = true;
+        return;
+    }
+    const answer = await selfdata.api('/api/v1/grants/preview', { method: 'POST', json: terms });
+    if (run === sharing.previewRun) {
+        showCheck(answer, terms);
+    }
+}
+
+function useOffer() {
+    const offer = sharing.drawing.offer;
+    for (const dimension of Object.keys(CHOICES)) {
+        const select = selfdata.element('grant-' + dimension);
+        if (![...select.options].some(option => option.value === offer.precision[dimension])) {
+            select.append(selfdata.create('option', { value: offer.precision[dimension],
+                text: precisionWord(dimension, offer.precision[dimension]) }));
+        }
+        select.value = offer.precision[dimension];
+        explain(dimension);
+    }
+    schedulePreview();
+}
+
+async function give(event) {
+    event.preventDefault();
+    const terms = chosenTerms();
+    try {
+        const given = await selfdata.api('/api/v1/grants', { method: 'POST', json: terms });
+        selfdata.element('draw-up').hidden = true;
+        sharing.drawing = null;
+        await load();
+        const shown = selfdata.element('grant-' + given.grant.id);
+        shown.setAttribute('tabindex', '-1');
+        shown.focus();
+    } catch (error) {
+        if (error.status !== 403) {
+            throw error;
+        }
+        selfdata.element('grant-verdict').textContent = error.message;
+        selfdata.element('grant-verdict').className = 'warning';
+    }
+}
+
+// Acting on a grant.
+
+function recipientOf(grantId) {
+    const grant = sharing.grants.find(candidate => candidate.id === grantId);
+    return sharing.recipients.find(recipient => recipient.id === grant.terms.recipient);
+}
+
+async function downloadReceipts(grantId) {
+    const receipts = await selfdata.api('/api/v1/grants/' + encodeURIComponent(grantId) + '/receipts');
+    selfdata.download('consent-receipts-' + grantId + '.json', JSON.stringify(receipts, null, 2), 'application/json');
+}
+
+function describeEntry(entry, recipient) {
+    const when = selfdata.dateTime(entry.recordedAt);
+    const precision = entry.precision || '';
+    switch (entry.action) {
+    case 'read':
+        return selfdata.text('sharing.log.read', when, recipient.name, selfdata.number(entry.count),
+            entry.types.map(selfdata.typeName).join(', '), precision);
+    case 'grant':
+        return selfdata.text('sharing.log.grant', when, precision);
+    case 'withdrawal':
+        return selfdata.text('sharing.log.withdrawal', when);
+    default:
+        return when + ' · ' + selfdata.textOr('action.' + entry.action, entry.action) + ' · '
+            + selfdata.number(entry.count);
+    }
+}
+
+async function showHistory(article, button) {
+    const list = article.querySelector('.grant-log');
+    if (!list.hidden) {
+        list.hidden = true;
+        button.setAttribute('aria-expanded', 'false');
+        return;
+    }
+    const grantId = article.dataset.grant;
+    const log = await selfdata.api('/api/v1/log?grant=' + encodeURIComponent(grantId));
+    const recipient = recipientOf(grantId);
+    const lines = log.entries.length === 0 ? [selfdata.text('common.none')]
+        : log.entries.map(entry => describeEntry(entry, recipient));
+    list.replaceChildren(...lines.map(line => selfdata.create('li', { text: line })));
+    list.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+}
+
+async function withdraw(article) {
+    const grantId = article.dataset.grant;
+    await selfdata.api('/api/v1/grants/' + encodeURIComponent(grantId) + '/withdrawal', { method: 'POST', json: {} });
+    await load();
+    const shown = selfdata.element('grant-' + grantId);
+    await showHistory(shown, shown.querySelector('.history'));
+    shown.setAttribute('tabindex', '-1');
+    shown.focus();
+}
+
+function onRecipientsClick(event) {
+    const button = event.target.closest('button');
+    if (!button) {
+        return;
+    }
+    if (button.classList.contains('share')) {
+        startGrant(sharing.recipients.find(recipient => recipient.id === button.dataset.recipient));
+        return;
+    }
+    const article = button.closest('.grant');
+    if (!article) {
+        return;
+    }
+    const confirm = article.querySelector('.confirm');
+    let action = null;
+    if (button.classList.contains('receipts')) {
+        action = downloadReceipts(article.dataset.grant);
+    } else if (button.classList.contains('history')) {
+        action = showHistory(article, button);
+    } else if (button.classList.contains('withdraw')) {
+        confirm.hidden = false;
+        confirm.querySelector('.keep').focus();
+    } else if (button.classList.contains('keep')) {
+        confirm.hidden = true;
+        article.querySelector('.withdraw').focus();
+    } else if (button.classList.contains('confirm-withdrawal')) {
+        action = withdraw(article);
+    }
+    if (action) {
+        action.catch(selfdata.fail);
+    }
+}
+
+selfdata.start(async () => {
+    selfdata.element('recipients').addEventListener('click', onRecipientsClick);
+    const form = selfdata.element('grant-form');
+    form.addEventListener('change', event => {
+        if (event.target.id === 'grant-purpose') {
+            choosePurpose();
+        } else if (event.target.id === 'grant-covered') {
+            selfdata.element('grant-between').hidden = event.target.value !== 'between';
+        } else if (event.target.id && Object.keys(CHOICES).includes(event.target.id.substring('grant-'.length))) {
+            explain(event.target.id.substring('grant-'.length));
+        }
+        schedulePreview();
+    });
+    form.addEventListener('submit', event => give(event).catch(selfdata.fail));
+    selfdata.element('grant-use-offer').addEventListener('click', useOffer);
+    selfdata.element('grant-cancel').addEventListener('click', () => {
+        selfdata.element('draw-up').hidden = true;
+        sharing.drawing = null;
+    });
+    await load();
+    selfdata.element('sharing').setAttribute('aria-busy', 'false');
+});

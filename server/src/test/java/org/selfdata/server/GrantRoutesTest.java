@@ -1,0 +1,176 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A grant the person draws up themselves for a registered recipient: checked against its declaration while it is
+ * chosen, previewed as the recipient would receive it, and given with its receipt and log entry, or refused with
+ * every reason.
+ */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class GrantRoutesTest {
+    private static final URI CALLBACK = URI.create("https://alertes.example/callback");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String EXACT_REASON = "asks for location at exact precision; the declared purpose, "
+            + "notifications by region, needs location at region precision";
+
+    @RegisterExtension
+    final RunningServer running;
+    private final Vault vault;
+    private final Person camille;
+    private ApiClient owner;
+    private String recipient;
+
+    GrantRoutesTest(Engine engine) {
+        running = new RunningServer(engine);
+        vault = running.vault();
+        camille = vault.person(Optional.of("camille"));
+    }
+
+    @BeforeEach
+    void registerTheAppOverPointsInLyon() {
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                "Records.json"), SyntheticRecords.points(12));
+        running.start();
+        owner = running.camille();
+        recipient = SharingFixtures.registerRegionalAlerts(owner, CALLBACK);
+    }
+
+    @Test
+    void exactLocationIsNotJustifiedAndThePreviewShowsRegionsInstead() {
+        HttpResponse<String> response = owner.post("/api/v1/grants/preview", terms("exact").toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = ApiClient.json(response);
+        assertThat(preview.get("justified").booleanValue()).isFalse();
+        assertThat(texts(preview.get("reasons"))).containsExactly(EXACT_REASON);
+        assertThat(preview.get("offer").get("precision").get("location").stringValue()).isEqualTo("region");
+        assertThat(preview.get("preview")).hasSize(5);
+        preview.get("preview").forEach(record -> {
+            assertThat(record.get("payload").get("area").get("code").stringValue()).isEqualTo("FR-ARA");
+            assertThat(record.get("payload").get("area").get("level").stringValue()).isEqualTo("region");
+            assertThat(record.get("start").stringValue()).isEqualTo("2024-12-31T23:00:00Z");
+        });
+        SharingScenarioTest.assertNoCoordinate(preview.get("preview").toString());
+        assertThat(vault.grants().list(camille.id())).isEmpty();
+    }
+
+    @Test
+    void regionIsJustifiedAndPreviewedAsTheRecipientWouldReceiveIt() {
+        JsonNode preview = ApiClient.json(owner.post("/api/v1/grants/preview", terms("region").toString()));
+
+        assertThat(preview.get("justified").booleanValue()).isTrue();
+        assertThat(preview.get("reasons")).isEmpty();
+        assertThat(preview.get("offer").get("covered").stringValue())
+                .isEqualTo("between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z");
+        assertThat(preview.get("preview")).hasSize(5);
+        SharingScenarioTest.assertNoCoordinate(preview.get("preview").toString());
+    }
+
+    @Test
+    void aPreviewOfDataFromTheGrantOnHoldsNothingYet() {
+        ObjectNode terms = terms("region").put("covered", "from-grant");
+
+        JsonNode preview = ApiClient.json(owner.post("/api/v1/grants/preview", terms.toString()));
+
+        assertThat(preview.get("justified").booleanValue()).isTrue();
+        assertThat(preview.get("preview")).isEmpty();
+    }
+
+    @Test
+    void termsBeyondTheDeclarationAreRefusedWithEveryReasonAndNothingIsGiven() {
+        HttpResponse<String> refused = owner.post("/api/v1/grants", terms("exact").put("retention", "P90D").toString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo(
+                "the grant goes beyond the recipient's declared processing: " + EXACT_REASON
+                        + "; and asks to keep the data 90 days; the recipient declares it keeps data 30 days");
+        assertThat(vault.grants().list(camille.id())).isEmpty();
+        assertThat(ApiClient.json(owner.get("/api/v1/log?action=grant")).get("entries")).isEmpty();
+    }
+
+    @Test
+    void justifiedTermsAreGivenWithTheirReceiptAndLogEntry() {
+        HttpResponse<String> given = owner.post("/api/v1/grants", terms("region").toString());
+
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        JsonNode answer = ApiClient.json(given);
+        String grantId = answer.get("grant").get("id").stringValue();
+        assertThat(answer.get("grant").get("status").stringValue()).isEqualTo("given");
+        assertThat(answer.get("grant").get("terms").get("recipient").stringValue()).isEqualTo(recipient);
+        assertThat(answer.get("receipt").stringValue().split("\\.")).hasSize(3);
+        assertThat(answer.has("redirect")).isFalse();
+
+        JsonNode listed = ApiClient.json(owner.get("/api/v1/grants")).get("grants");
+        assertThat(listed).singleElement().satisfies(grant -> {
+            assertThat(grant.get("id").stringValue()).isEqualTo(grantId);
+            assertThat(grant.get("terms").get("precision").get("location").stringValue()).isEqualTo("region");
+        });
+        JsonNode receipts = ApiClient.json(owner.get("/api/v1/grants/" + grantId + "/receipts")).get("receipts");
+        assertThat(receipts).singleElement().satisfies(receipt -> assertThat(receipt.get("event").stringValue())
+                .isEqualTo("given"));
+        JsonNode log = ApiClient.json(owner.get("/api/v1/log?grant=" + grantId)).get("entries");
+        assertThat(log).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").stringValue()).isEqualTo("grant");
+            assertThat(entry.get("precision").stringValue())
+                    .isEqualTo("location region, amounts none, time day, identifiers pseudonymized");
+        });
+    }
+
+    @Test
+    void termsForAnUnknownRecipientAreNotFound() {
+        ObjectNode terms = terms("region").put("recipient", "00000000-0000-4000-8000-000000000000");
+
+        assertThat(owner.post("/api/v1/grants/preview", terms.toString()).statusCode()).isEqualTo(404);
+        assertThat(owner.post("/api/v1/grants", terms.toString()).statusCode()).isEqualTo(404);
+    }
+
+    /** What the page sends: the app's declared purpose, location points in 2025, at the given location precision. */
+    private ObjectNode terms(String location) {
+        ObjectNode terms = JSON.createObjectNode()
+                .put("recipient", recipient)
+                .put("declarationVersion", 1)
+                .put("kind", "read")
+                .put("purpose", "dpv:CommunicationManagement")
+                .put("purposeDescription", "notifications by region")
+                .put("legalBasis", "eu-gdpr:A6-1-a")
+                .put("covered", "between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z")
+                .put("validity", "P30D")
+                .put("retention", "P30D")
+                .put("volumeLimit", 1000);
+        terms.putArray("types").add("geo.point");
+        terms.putArray("categories");
+        terms.putArray("fields");
+        terms.putObject("precision").put("location", location).put("amount", "none").put("time", "day")
+                .put("identifiers", "pseudonymized");
+        return terms;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.stringValue()));
+        return texts;
+    }
+}

@@ -1,0 +1,137 @@
+package org.selfdata.server;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.GrantStatus;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sharing page in a real browser: the person reads what an app declares, draws up a grant for it, sees why exact
+ * location is not justified and what the app would receive at region precision, gives the grant, downloads its
+ * receipt, withdraws it, and reads what the log says happened.
+ */
+class SharingPageBrowserTest {
+    private static final URI CALLBACK = URI.create("https://alertes.example/callback");
+    private static final String PRECISION = "location: region, amounts: none, time: day, identifiers: pseudonymized";
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
+    private final Vault vault = running.vault();
+    private final Person camille = vault.person(Optional.of("camille"));
+
+    @BeforeEach
+    void registerTheAppOverPointsInLyon() {
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                "Records.json"), SyntheticRecords.points(12));
+        running.start();
+        SharingFixtures.registerRegionalAlerts(running.camille(), CALLBACK);
+    }
+
+    @Test
+    void thePersonGivesRegionsPreviewedThenWithdrawsAndReadsTheLog() throws IOException {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/sharing");
+        Page page = tab.page();
+
+        Locator recipient = page.locator(".recipient");
+        assertThat(recipient.locator("h2")).hasText("Alertes Régionales");
+        Locator declaration = recipient.locator(".declaration");
+        assertThat(declaration.locator("h4")).hasText("notifications by region");
+        assertThat(declaration).containsText("Purpose: communicating with you");
+        assertThat(declaration).containsText("Data: location");
+        assertThat(declaration).containsText("At most: " + PRECISION);
+        assertThat(declaration).containsText("Legal basis: your consent (GDPR art. 6(1)(a))");
+        assertThat(declaration).containsText("Keeps data: 30 days");
+        assertThat(declaration).containsText("Sends it outside the European Economic Area: no");
+        assertThat(recipient.locator(".grants")).containsText("Nothing yet.");
+        tab.screenshot("sharing");
+
+        declaration.locator("button.share").click();
+        assertThat(page.locator("#draw-up-title")).hasText("Share with Alertes Régionales");
+        page.locator("#grant-covered").selectOption("between");
+        page.locator("#grant-covered-from").fill("2024-12-01");
+        page.locator("#grant-covered-to").fill("2026-01-01");
+        page.locator("#grant-location").selectOption("exact");
+        assertThat(page.locator("#grant-location-help")).containsText("coordinates as they were recorded");
+        assertThat(page.locator("#grant-reasons li")).hasText("asks for location at exact precision; the declared "
+                + "purpose, notifications by region, needs location at region precision");
+        assertThat(page.locator("#grant-give")).isDisabled();
+
+        page.locator("#grant-location").selectOption("region");
+        assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Alertes Régionales declares.");
+        assertThat(page.locator("#grant-reasons li")).hasCount(0);
+        assertThat(page.locator("#grant-preview tbody tr")).hasCount(5);
+        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Auvergne-Rhône-Alpes (FR-ARA)");
+        String preview = page.locator("#grant-preview-json").textContent();
+        assertThat(JsonMapper.builder().build().readTree(preview)).hasSize(5)
+                .allSatisfy(record -> assertThat(record.get("payload").get("area").get("code").stringValue())
+                        .isEqualTo("FR-ARA"));
+        SharingScenarioTest.assertNoCoordinate(preview);
+        SharingScenarioTest.assertNoCoordinate(page.locator("#grant-preview").textContent());
+        tab.screenshot("sharing-preview");
+
+        page.locator("#grant-give").click();
+        Locator grant = recipient.locator(".grant");
+        assertThat(grant.locator(".badge")).hasText("given");
+        assertThat(grant).containsText("How precisely: " + PRECISION);
+        assertThat(page.locator("#draw-up")).isHidden();
+
+        Download download = page.waitForDownload(() -> grant.locator("button.receipts").click());
+        JsonNode receipts = JsonMapper.builder().build().readTree(Files.readString(download.path())).get("receipts");
+        assertThat(receipts).singleElement().satisfies(receipt -> {
+            assertThat(receipt.get("event").stringValue()).isEqualTo("given");
+            assertThat(receipt.get("jws").stringValue().split("\\.")).hasSize(3);
+        });
+
+        grant.locator("button.withdraw").click();
+        assertThat(grant.locator(".confirm")).containsText("Withdraw this grant? Alertes Régionales will be refused");
+        assertThat(page.locator("button.keep")).isFocused();
+        assertThat(grant.locator(".badge")).hasText("given");
+        grant.locator("button.confirm-withdrawal").click();
+        assertThat(grant.locator(".badge")).hasText("withdrawn");
+        assertThat(grant.locator("button.withdraw")).hasCount(0);
+        assertThat(grant.locator(".grant-log li")).hasCount(2);
+        assertThat(grant.locator(".grant-log li").nth(0)).containsText("you gave this grant (location region, amounts "
+                + "none, time day, identifiers pseudonymized)");
+        assertThat(grant.locator(".grant-log li").nth(1)).containsText("you withdrew this grant");
+        tab.screenshot("sharing-withdrawn");
+        tab.assertNoProblems();
+
+        assertThat(vault.grants().list(camille.id())).singleElement()
+                .satisfies(given -> assertThat(given.status(Instant.now())).isEqualTo(GrantStatus.WITHDRAWN));
+    }
+
+    @Test
+    void theDeclarationReadsInFrench() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("camille",
+                TestServers.PASSWORD).open("/sharing");
+
+        Locator declaration = tab.page().locator(".recipient .declaration");
+        assertThat(declaration).containsText("Au plus : lieu : région, montants : aucun, heure : jour, "
+                + "identifiants : pseudonymisés");
+        assertThat(declaration).containsText("Base légale : votre consentement (RGPD art. 6(1)(a))");
+        assertThat(declaration.locator("button.share")).hasText("Partager avec Alertes Régionales…");
+        tab.assertNoProblems();
+    }
+}
