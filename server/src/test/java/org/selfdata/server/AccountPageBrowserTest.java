@@ -57,6 +57,8 @@ class AccountPageBrowserTest {
                 .isEqualTo("The account of camille: 12 records from 1 sources.");
         assertThat(page.locator("#restore-form").isHidden()).isTrue();
         assertThat(page.locator("#data-keys li").allTextContents()).containsExactly("Google · Location History");
+        assertThat(page.locator("#signing-key-algorithm").textContent()).isEqualTo("ES256 · P-256");
+        assertThat(page.locator("#signing-key-published").textContent()).isEqualTo("/.well-known/jwks.json");
         tab.screenshot("account");
 
         Download download = page.waitForDownload(() -> page.locator("#export-link").click());

@@ -66,6 +66,7 @@ function showKeys(keys) {
     selfdata.element('signing-key-id').textContent = keys.signingKey.keyId;
     selfdata.element('signing-key-algorithm').textContent = keys.signingKey.algorithm + ' · ' + keys.signingKey.curve;
     selfdata.element('signing-key-thumbprint').textContent = keys.signingKey.thumbprint;
+    selfdata.element('signing-key-published').textContent = keys.signingKey.published;
     selfdata.element('data-keys-summary').textContent = keys.dataKeys.length === 0
         ? selfdata.text('account.noDataKeys')
         : selfdata.text('account.dataKeys', keys.dataKeys.length);
@@ -86,9 +87,10 @@ function showKeys(keys) {
     });
 }
 
-/** What the erasure destroys, counted when the person asks for it, so that the page loads only what it shows. */
-async function describeErasure(status, head) {
-    const grants = await selfdata.api('/api/v1/grants');
+/** What the erasure destroys, counted afresh when the person asks for it: the page loads only what it shows. */
+async function describeErasure() {
+    const [status, grants, head] = await Promise.all([
+        selfdata.api('/api/v1/status'), selfdata.api('/api/v1/grants'), selfdata.api('/api/v1/log/head')]);
     const given = grants.grants.filter(grant => grant.status === 'given').length;
     selfdata.element('erase-counts').textContent = selfdata.text('account.eraseCounts', status.person.handle);
     const lines = [
@@ -101,7 +103,7 @@ async function describeErasure(status, head) {
     selfdata.element('erase-list').replaceChildren(...lines.map(line => selfdata.create('li', { text: line })));
 }
 
-function listenToErasure(status, head) {
+function listenToErasure(status) {
     const dialog = selfdata.element('erase-dialog');
     const handle = selfdata.element('erase-handle');
     const confirm = selfdata.element('erase-confirm');
@@ -109,7 +111,7 @@ function listenToErasure(status, head) {
     selfdata.element('erase-handle-label').textContent = selfdata.text('account.eraseType', status.person.handle);
     selfdata.element('erase-open').addEventListener('click', async () => {
         try {
-            await describeErasure(status, head);
+            await describeErasure();
             handle.value = '';
             confirm.disabled = true;
             error.hidden = true;
@@ -149,6 +151,6 @@ selfdata.start(async () => {
     listenToRestore();
     listenToPassword();
     showKeys(keys);
-    listenToErasure(status, head);
+    listenToErasure(status);
     selfdata.element('account').setAttribute('aria-busy', 'false');
 });
