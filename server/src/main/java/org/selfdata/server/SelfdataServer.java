@@ -84,6 +84,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
+                new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));

@@ -1,0 +1,272 @@
+package org.selfdata.server;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.portability.ExistingFile;
+import org.selfdata.portability.Export;
+import org.selfdata.portability.Manifest;
+import org.selfdata.portability.Restore;
+import org.selfdata.vault.Erasure;
+import org.selfdata.vault.Vault;
+import org.selfdata.vault.VaultSigningKey;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the owner does to their account as a whole, as the command line does it: export everything
+ * ({@code GET /api/v1/export}), restore an export into an empty account ({@code POST /api/v1/restore}), erase the
+ * account ({@code POST /api/v1/erasure}), change the password ({@code PUT /api/v1/account/password}), see the keys
+ * ({@code GET /api/v1/keys}) and rotate the data keys ({@code POST /api/v1/keys/rotation}).
+ *
+ * <p>An archive is written whole to the private upload folder before a byte of it is sent, so a failed export answers
+ * a problem rather than a broken zip; the file is deleted once sent, or once the browser has gone.
+ */
+final class AccountRoutes implements HttpService {
+    static final String EXPORT = "/api/v1/export";
+    static final String RESTORE = "/api/v1/restore";
+    static final String ERASURE = "/api/v1/erasure";
+    static final String PASSWORD = "/api/v1/account/password";
+    static final String KEYS = "/api/v1/keys";
+    static final String ROTATION = "/api/v1/keys/rotation";
+
+    private static final String PUBLISHED_KEYS = "/.well-known/jwks.json";
+    private static final Set<String> ERASURE_PROPERTIES = Set.of("handle");
+    private static final Set<String> PASSWORD_PROPERTIES = Set.of("currentPassword", "newPassword");
+
+    private final Vault vault;
+    private final Gate gate;
+    private final Uploads uploads;
+    private final SessionCookie cookie;
+    private final CsrfTokens csrfTokens;
+    private final SignInThrottle throttle;
+    private final JsonBodies bodies;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    record RestoredJson(String handle, Instant exportedAt, long records) {}
+
+    record ErasedJson(long sources, long batches, long records) {}
+
+    record SigningKeyJson(String keyId, String algorithm, String curve, String thumbprint, String published) {}
+
+    record DataKeyJson(long source, String organization, String label) {}
+
+    record KeysJson(SigningKeyJson signingKey, List<DataKeyJson> dataKeys) {}
+
+    record RotationJson(int sources) {}
+
+    AccountRoutes(Vault vault, Gate gate, Uploads uploads, SessionCookie cookie, CsrfTokens csrfTokens,
+            SignInThrottle throttle, JsonBodies bodies, Duration lifetime, Clock clock) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.gate = requireNonNull(gate, "gate is null");
+        this.uploads = requireNonNull(uploads, "uploads is null");
+        this.cookie = requireNonNull(cookie, "cookie is null");
+        this.csrfTokens = requireNonNull(csrfTokens, "csrfTokens is null");
+        this.throttle = requireNonNull(throttle, "throttle is null");
+        this.bodies = requireNonNull(bodies, "bodies is null");
+        this.lifetime = requireNonNull(lifetime, "lifetime is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        routes.get(EXPORT, this::export);
+        routes.post(RESTORE, this::restore);
+        routes.post(ERASURE, this::erase);
+        routes.put(PASSWORD, this::changePassword);
+        routes.get(KEYS, this::keys);
+        routes.post(ROTATION, this::rotate);
+    }
+
+    private void export(Context ctx) {
+        Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
+        Path archive = uploads.folder().resolve("export-" + UUID.randomUUID() + ".zip");
+        try {
+            new Export(vault, gate, clock).write(person.id(), archive, ExistingFile.REFUSE);
+            ctx.status(200);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + archiveName(person) + "\"");
+            ctx.header("Cache-Control", "no-store");
+            ctx.res().setContentType("application/zip");
+            ctx.res().setContentLengthLong(Files.size(archive));
+            send(archive, ctx.res().getOutputStream());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("sending an archive", e);
+        }
+        finally {
+            delete(archive);
+        }
+    }
+
+    /** Such as {@code selfdata-camille-2026-11-24.zip}, dated in the person's own time zone. */
+    private String archiveName(Person person) {
+        return "selfdata-" + person.handle() + "-" + LocalDate.now(clock.withZone(person.zone())) + ".zip";
+    }
+
+    private static void send(Path archive, OutputStream out) {
+        try (InputStream in = Files.newInputStream(archive)) {
+            in.transferTo(out);
+            out.flush();
+        }
+        catch (IOException browserLeft) {
+            // The download was cut short; the archive is deleted all the same, and the person can start again.
+        }
+    }
+
+    /**
+     * Restores only into an account that holds nothing yet, the rule of {@code selfdata restore}; the vault checks it
+     * again inside its transaction, but asking first spares the person an upload for nothing.
+     */
+    private void restore(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        int sources = vault.imports().sources(person).size();
+        if (sources > 0) {
+            throw new SelfdataException(ErrorCode.CONFLICT, "a restore needs an account that holds nothing yet, and this one "
+                    + "holds " + sources + " source(s); erase it first, or restore into a new vault");
+        }
+        Uploads.Upload upload = uploads.receive(body(ctx), Optional.ofNullable(ctx.contentType()),
+                ctx.req().getContentLengthLong(), Optional.of("archive.zip"), received -> { });
+        try {
+            Manifest manifest = new Restore(vault).restore(person, upload.file());
+            ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records()));
+        }
+        finally {
+            uploads.delete(upload);
+        }
+    }
+
+    /** Like {@code selfdata erase}: the person confirms by typing their handle, and the session ends with them. */
+    private void erase(Context ctx) {
+        Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
+        JsonNode body = object(bodies.read(ctx), ERASURE_PROPERTIES, "the erasure takes the person's handle, nothing else");
+        if (!person.handle().equals(text(body, "handle"))) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "the handle given is not this person's; type it exactly to confirm; nothing was erased");
+        }
+        Erasure.Report report = vault.erasure().erasePerson(person.id());
+        cookie.expire(ctx);
+        ctx.json(new ErasedJson(report.sources(), report.batches(), report.records()));
+    }
+
+    /**
+     * The current password is checked under the same limit as signing in, so a session left open does not let anyone
+     * guess it. Like {@code selfdata password}, every session of the person ends; this browser gets a new one.
+     */
+    private void changePassword(Context ctx) {
+        Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
+        JsonNode body = object(bodies.read(ctx), PASSWORD_PROPERTIES,
+                "the password change takes the currentPassword and the newPassword, nothing else");
+        char[] current = text(body, "currentPassword").toCharArray();
+        char[] replacement = text(body, "newPassword").toCharArray();
+        try {
+            String address = ctx.ip();
+            admit(ctx, address, person.handle());
+            if (vault.people().authenticate(person.handle(), current).isEmpty()) {
+                throw new SelfdataException(ErrorCode.FORBIDDEN, "the current password is wrong; nothing was changed");
+            }
+            throttle.succeeded(address, person.handle());
+            vault.people().setPassword(person.id(), replacement);
+        }
+        finally {
+            Arrays.fill(current, '\0');
+            Arrays.fill(replacement, '\0');
+        }
+        vault.sessions().endAll(person.id());
+        String token = vault.sessions().start(person.id(), lifetime);
+        cookie.set(ctx, token);
+        ctx.json(new SessionRoutes.SessionJson(new SessionRoutes.PersonJson(person.handle(), person.zone().getId()),
+                csrfTokens.tokenFor(token)));
+    }
+
+    /** Counts the attempt, or refuses it with the seconds to wait, rounded up, in Retry-After. */
+    private void admit(Context ctx, String address, String handle) {
+        Optional<Duration> wait = throttle.admit(address, handle);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new SelfdataException(ErrorCode.RATE_LIMITED,
+                    "too many wrong passwords; try again in " + seconds + " seconds");
+        }
+    }
+
+    private void keys(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        List<DataKeyJson> dataKeys = vault.imports().sources(person).stream()
+                .map(source -> new DataKeyJson(source.id().value(), source.organization(), source.label()))
+                .toList();
+        ctx.json(new KeysJson(signingKey(vault.signingKey()), dataKeys));
+    }
+
+    private static SigningKeyJson signingKey(VaultSigningKey key) {
+        ECKey published = (ECKey) key.publicKeys().getKeys().getFirst();
+        try {
+            return new SigningKeyJson(key.keyId(), published.getAlgorithm().getName(), published.getCurve().getName(),
+                    published.computeThumbprint().toString(), PUBLISHED_KEYS);
+        }
+        catch (JOSEException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot compute the thumbprint of the vault's signing key", e);
+        }
+    }
+
+    /** Like {@code selfdata keys rotate}: new keys for what is sealed from now on; nothing sealed before is sealed again. */
+    private void rotate(Context ctx) {
+        ctx.json(new RotationJson(vault.rotateKeys(OwnerGuard.signedIn(ctx).person())));
+    }
+
+    private static JsonNode object(JsonNode body, Set<String> properties, String expected) {
+        if (!body.isObject() || !properties.containsAll(body.propertyNames())) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, expected);
+        }
+        return body;
+    }
+
+    private static String text(JsonNode body, String property) {
+        JsonNode value = body.get(property);
+        if (value == null || !value.isString()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the request needs a '" + property + "' as a JSON string");
+        }
+        return value.stringValue();
+    }
+
+    private static void delete(Path archive) {
+        try {
+            Files.deleteIfExists(archive);
+        }
+        catch (IOException e) {
+            // Left in the private upload folder, which the server empties when it stops.
+        }
+    }
+
+    private static InputStream body(Context ctx) {
+        try {
+            return ctx.req().getInputStream();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("reading an upload", e);
+        }
+    }
+}
