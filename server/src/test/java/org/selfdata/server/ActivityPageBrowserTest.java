@@ -4,7 +4,14 @@ import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
@@ -14,8 +21,11 @@ import org.selfdata.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,15 +100,43 @@ class ActivityPageBrowserTest {
     }
 
     @Test
+    void aLinkOpensTheLogFilteredByAGrantInFrench() {
+        vault.log().appendAll(camille.id(), List.of(insurerRead(), insurerRead()));
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR")
+                .signIn("camille", TestServers.PASSWORD).open("/activity?grant=grant-0001");
+        Locator lines = tab.page().locator("#entries > li");
+
+        assertThat(tab.page().locator("#verification-status").textContent())
+                .startsWith("Votre journal de 6 entrées est intact, signé par ce coffre le ");
+        assertThat(tab.page().locator("#filter-grant").inputValue()).isEqualTo("grant-0001");
+        assertThat(lines.count()).isEqualTo(2);
+        assertThat(lines.nth(0).locator(".what").textContent())
+                .isEqualTo("recipient-insurer a lu 12 enregistrements (Visites)");
+        assertThat(lines.nth(0).locator(".details").textContent()).isEqualTo("N° 5 · sur la période 1 mars 2025 – "
+                + "1 avr. 2025 · avec la précision : lieux à la région, montants exacts · pour : fournir un service · "
+                + "sous l’autorisation grant-0001");
+        tab.screenshot("activity-fr");
+        tab.assertNoProblems();
+    }
+
+    @Test
     void theDemoVaultsLogOpensIntact() {
-        BrowserTab tab = new BrowserTab(chromium.browser(), DemoServer.get().server()).signIn("camille", TestServers.PASSWORD)
-                .open("/activity");
+        BrowserTab tab = new BrowserTab(chromium.browser(), DemoServer.get().server())
+                .signIn("camille", TestServers.PASSWORD).open("/activity");
         Map<String, Object> measured = tab.recordFirstPaint("activity");
 
         assertThat(tab.page().locator("#verification-status").textContent()).startsWith("Your log of ").contains(" is intact");
         assertThat(tab.page().locator("#entries > li").count()).isPositive();
         assertThat(((Number) measured.get("firstPaint")).intValue()).as("a first paint was measured").isPositive();
         tab.assertNoProblems();
+    }
+
+    private static LogEntryDraft insurerRead() {
+        return LogEntryDraft.of(new LogActor.Recipient(RecipientId.of("recipient-insurer")), LogAction.READ,
+                Set.of(RecordType.GEO_VISIT), 12)
+                .withSpan(TimeSpan.between(Instant.parse("2025-03-01T12:00:00Z"), Instant.parse("2025-04-01T12:00:00Z")))
+                .withPrecision("location region, amounts exact").withGrant(GrantId.of("grant-0001"))
+                .withPurpose("dpv:ServiceProvision");
     }
 
     /** Rewrites the import's entry to say it brought 2 records, not 12, as someone with the database's files could. */

@@ -78,9 +78,20 @@ function sentence(entry) {
         : selfdata.text('activity.other.' + entry.action, who(entry.actor), what(entry));
 }
 
-/** A purpose's term in words when the grant does not describe it: dpv:ServiceProvision becomes "service provision". */
+/** A purpose in the page's words; one it has no words for, dpv:SomethingNew, becomes "something new". */
 function purposeWords(term) {
-    return term.replace(/^[a-z]+:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const name = term.replace(/^[a-z]+:/, '');
+    return selfdata.textOr('activity.purposeName.' + name, name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
+/** A precision as the log words it, "location region, amounts exact", in the page's words where it has them. */
+function precisionWords(precision) {
+    return precision.split(', ').map(part => {
+        const [dimension, term] = part.split(' ');
+        const [level, step] = (term || '').split(':');
+        const key = 'activity.precision.' + dimension + '.' + level;
+        return selfdata.textOr(key, null) === null ? part : selfdata.text(key, step ?? '');
+    }).join(', ');
 }
 
 function details(entry) {
@@ -89,7 +100,7 @@ function details(entry) {
         parts.push(selfdata.text('activity.period', selfdata.period(entry.span.start, entry.span.end)));
     }
     if (entry.precision) {
-        parts.push(selfdata.text('activity.precision', entry.precision));
+        parts.push(selfdata.text('activity.precision', precisionWords(entry.precision)));
     }
     if (entry.purpose) {
         parts.push(selfdata.text('activity.purpose', purposeWords(entry.purpose)));
