@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +118,29 @@ class ActivityPageBrowserTest {
                 + "1 avr. 2025 · avec la précision : lieux à la région, montants exacts · pour : fournir un service · "
                 + "sous l’autorisation grant-0001");
         tab.screenshot("activity-fr");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void olderEntriesComeAPageAtATime() {
+        vault.log().appendAll(camille.id(), Stream.generate(ActivityPageBrowserTest::insurerRead).limit(55)
+                .toList());
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/activity");
+        Locator lines = tab.page().locator("#entries > li");
+
+        assertThat(lines.count()).isEqualTo(50);
+        assertThat(lines.nth(49).locator(".details").textContent()).startsWith("No. 9 ·");
+        assertThat(tab.page().locator("#entries-summary").textContent()).isEqualTo("50 entries shown, newest first.");
+
+        tab.page().locator("#older").click();
+        tab.page().locator("#older").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.HIDDEN));
+
+        assertThat(lines.count()).isEqualTo(57);
+        assertThat(lines.nth(55).locator("summary").textContent()).startsWith("You read your data 3 times between ");
+        assertThat(tab.page().locator("#entries-summary").textContent())
+                .isEqualTo("59 entries shown, newest first. That is the beginning of your log.");
         tab.assertNoProblems();
     }
 
