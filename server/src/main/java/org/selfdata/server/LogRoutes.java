@@ -11,6 +11,7 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.vault.ConsistencyProof;
 import org.selfdata.vault.InclusionProof;
 import org.selfdata.vault.LogQuery;
+import org.selfdata.vault.LogVerification;
 import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.TreeHash;
 import org.selfdata.vault.Vault;
@@ -19,13 +20,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The owner's transparency log over HTTP: its entries, a page at a time, as the exact leaves of the Merkle tree (a
  * client hashes them as they come); the signed tree head; inclusion and consistency proofs to check an entry or an
- * older head against it; and, public, the vault's key that signs the heads, at {@code /.well-known/jwks.json}.
+ * older head against it; the whole log checked against its signed head, so a person sees at once whether anything was
+ * altered behind the vault; and, public, the vault's key that signs the heads, at {@code /.well-known/jwks.json}.
  */
 final class LogRoutes implements HttpService {
     private static final List<String> LOG_PARAMETERS = List.of("recipient", "grant", "action", "after", "limit");
@@ -40,6 +44,15 @@ final class LogRoutes implements HttpService {
 
     record ConsistencyJson(long from, long to, List<String> path) {}
 
+    record VerifiedHeadJson(long treeSize, String root, Instant timestamp, String keyId) {}
+
+    /**
+     * What checking the log found: intact with the head it matches, or the first entry that is not as the vault wrote
+     * it (none when the head itself does not hold), what is wrong with it, and a sentence saying so.
+     */
+    record VerificationJson(boolean verified, long entries, Optional<VerifiedHeadJson> head, Optional<Long> firstBad,
+            Optional<String> what, Optional<String> message) {}
+
     LogRoutes(Vault vault) {
         this.vault = requireNonNull(vault, "vault is null");
     }
@@ -48,6 +61,7 @@ final class LogRoutes implements HttpService {
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/log", this::entries);
         routes.get("/api/v1/log/head", this::head);
+        routes.get("/api/v1/log/verification", this::verification);
         routes.get("/api/v1/log/proofs/inclusion", this::inclusion);
         routes.get("/api/v1/log/proofs/consistency", this::consistency);
         routes.get("/.well-known/jwks.json", this::keys, Access.PUBLIC);
@@ -82,6 +96,23 @@ final class LogRoutes implements HttpService {
         SignedTreeHead head = vault.log().head(person(ctx));
         ctx.json(new HeadJson(head.treeSize(), head.root().base64(), head.timestamp(), vault.signingKey().keyId(),
                 head.jws()));
+    }
+
+    private void verification(Context ctx) {
+        QueryParameters.of(ctx.queryParamMap(), List.of());
+        PersonId person = person(ctx);
+        SignedTreeHead head = vault.log().head(person);
+        LogVerification verification = vault.log().verify(person);
+        ctx.json(switch (verification) {
+            case LogVerification.Intact intact -> new VerificationJson(true, intact.size(), Optional.of(new VerifiedHeadJson(
+                    intact.size(), intact.root().base64(), head.timestamp(), vault.signingKey().keyId())), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            case LogVerification.EntryBroken broken -> new VerificationJson(false, head.treeSize(), Optional.empty(),
+                    Optional.of(broken.index()), Optional.of(broken.problem().name().toLowerCase(Locale.ROOT)),
+                    Optional.of(broken.describe()));
+            case LogVerification.HeadBroken broken -> new VerificationJson(false, head.treeSize(), Optional.empty(),
+                    Optional.empty(), Optional.of("head"), Optional.of(broken.describe()));
+        });
     }
 
     private void inclusion(Context ctx) {
