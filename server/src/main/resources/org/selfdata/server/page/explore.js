@@ -379,5 +379,8 @@ selfdata.start(async () => {
     });
     window.addEventListener('popstate', followAddress);
     followAddress();
-    await Promise.all([drawTimeline(), loadRecords()]);
+    // The table first: counting every record for the timeline keeps the server busy for a while, and should not hold
+    // back the records the page can show at once.
+    await loadRecords();
+    await drawTimeline();
 });
