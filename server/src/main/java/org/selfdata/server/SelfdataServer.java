@@ -78,6 +78,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new VaultRoutes(vault),
                 new LogRoutes(vault),
                 new RecordRoutes(gate),
+                new TimelineRoutes(gate, vault.people()),
                 new RecipientRoutes(vault.recipients(), vault.oauthTokens(), bodies),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
