@@ -25,6 +25,7 @@ class PlacesPageBrowserTest {
     private static final byte[] TILE = Base64.getDecoder()
             .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4++wCAAU3ApSK/PzsAAAAAElFTkSuQmCC");
     private static final String TILE_SERVER = "https://tiles.selfdata.test";
+    private static final double SUMMARY_READ = 180_000;
 
     @RegisterExtension
     final Chromium chromium = new Chromium();
@@ -34,9 +35,12 @@ class PlacesPageBrowserTest {
     @Test
     void withoutTilesTheDemoMapIsPlainWithHexagonsAndTopPlacesAndThePeriodChangesTheCounts() {
         chromium.browser();
-        BrowserTab tab = new BrowserTab(chromium.browser(), DemoServer.get().server()).signIn("camille", TestServers.PASSWORD)
-                .open("/places");
+        BrowserTab tab = new BrowserTab(chromium.browser(), DemoServer.get().server()).signIn("camille", TestServers.PASSWORD);
         Page page = tab.page();
+        // A summary reads each of the period's points through the gate: seconds on a busy machine, not milliseconds.
+        page.setDefaultTimeout(SUMMARY_READ);
+        page.setDefaultNavigationTimeout(SUMMARY_READ);
+        tab.open("/places");
         page.locator("#places[aria-busy=false]").waitFor();
         tab.recordFirstPaint("places");
 
@@ -56,7 +60,8 @@ class PlacesPageBrowserTest {
         tab.screenshot("places");
 
         page.locator("#period-year").click();
-        page.waitForFunction("before => document.getElementById('summary').textContent !== before", everything);
+        page.waitForFunction("before => document.getElementById('summary').textContent !== before", everything,
+                new Page.WaitForFunctionOptions().setTimeout(SUMMARY_READ));
         page.locator("#places[aria-busy=false]").waitFor();
 
         long lastYear = Long.parseLong(page.locator("#summary").textContent().split(" ")[0].replace(",", ""));

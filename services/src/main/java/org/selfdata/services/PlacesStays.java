@@ -17,10 +17,13 @@ import static java.util.Objects.requireNonNull;
  * (Wi-Fi and cell fixes are often 50 to 100 metres off) while keeping two neighbouring shops apart; a quarter of an
  * hour leaves out traffic lights and waiting at a stop. A movement joins two consecutive stays: it leaves when the
  * first ends and arrives when the second begins, and its distance is the length of the path of points between them.
+ * A movement of more than {@link #LONGEST_MOVEMENT} is no trip but a time when the points showed no stay (a place
+ * wider than the radius, such as a campus or a park, or a gap in the history), and is left out.
  */
 final class PlacesStays {
     static final double STAY_RADIUS_METRES = 150;
     static final Duration MINIMUM_STAY = Duration.ofMinutes(15);
+    static final Duration LONGEST_MOVEMENT = Duration.ofHours(12);
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     /** What the detection finds, as it finds it. */
@@ -87,7 +90,8 @@ final class PlacesStays {
         PlacesVisit visit = new PlacesVisit(latitudeSum / count, longitudeSum / count, Optional.empty(), Optional.empty(),
                 Instant.ofEpochMilli(anchorMillis), Instant.ofEpochMilli(lastMillis));
         found.stay(visit);
-        previousStay.ifPresent(previous -> found.movement(new PlacesSummary.Trip(previous.visit().end(), visit.start(),
+        previousStay.filter(previous -> anchorMillis - previous.visit().end().toEpochMilli() <= LONGEST_MOVEMENT.toMillis())
+                .ifPresent(previous -> found.movement(new PlacesSummary.Trip(previous.visit().end(), visit.start(),
                 previous.visit().latitude(), previous.visit().longitude(), visit.latitude(), visit.longitude(),
                 Math.round(pathAtAnchor - previous.pathAtEnd()), Optional.empty(), true)));
         previousStay = Optional.of(new Stay(visit, pathAtLast));

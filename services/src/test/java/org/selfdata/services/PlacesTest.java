@@ -101,6 +101,19 @@ class PlacesTest {
     }
 
     @Test
+    void aDayWithoutAStayBetweenTwoStaysIsNoTrip() {
+        stayAtHome(0, 30);
+        walkEast(35);
+        stayAtWork(13 * 60, 13 * 60 + 30);
+        write();
+
+        PlacesSummary summary = places.summary(fixture.camille().id(), PlacesQuery.all(8));
+
+        assertThat(summary.visits()).isEqualTo(2);
+        assertThat(summary.tripCount()).isZero();
+    }
+
+    @Test
     void tenMinutesInOnePlaceIsNoStay() {
         stayAtHome(0, 10);
         walkEast(15);

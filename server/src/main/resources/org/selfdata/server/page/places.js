@@ -31,6 +31,9 @@ function periodQuery() {
 }
 
 function hours(seconds) {
+    if (seconds >= 2 * 24 * 3600) {
+        return selfdata.text('places.days', selfdata.number(seconds / (24 * 3600), 0));
+    }
     return seconds >= 3600
         ? selfdata.text('places.hours', selfdata.number(seconds / 3600, 1))
         : selfdata.text('places.minutes', selfdata.number(Math.round(seconds / 60)));
@@ -119,10 +122,25 @@ function drawPlaces(view, places) {
     }
 }
 
-/** Shows the whole of what the period holds: its hexagons and places, or France when there is nothing. */
+/**
+ * Shows where most of the period was spent: the densest hexagons holding four fifths of the points, rather than every
+ * far-off journey; France when there is nothing.
+ */
 function frame(view, summary) {
-    const corners = summary.density.cells.flatMap(cell => cell.boundary)
-        .concat(summary.places.map(place => [place.latitude, place.longitude]));
+    const total = summary.density.cells.reduce((sum, cell) => sum + cell.points, 0);
+    const densest = [];
+    let counted = 0;
+    for (const cell of summary.density.cells) {
+        if (counted >= 0.8 * total) {
+            break;
+        }
+        densest.push(cell);
+        counted += cell.points;
+    }
+    const corners = densest.flatMap(cell => cell.boundary);
+    if (corners.length === 0 && summary.places.length > 0) {
+        corners.push([summary.places[0].latitude, summary.places[0].longitude]);
+    }
     if (corners.length > 0) {
         view.map.fitBounds(L.latLngBounds(corners), { padding: [16, 16], maxZoom: 15 });
     }
