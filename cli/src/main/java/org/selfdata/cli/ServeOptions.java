@@ -2,10 +2,16 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.server.MapTiles;
 import org.selfdata.server.ServerSettings;
 import picocli.CommandLine.Option;
 
-/** Where the server listens, whether its session cookies must travel over HTTPS only, and how large an upload may be. */
+import java.util.Optional;
+
+/**
+ * Where the server listens, whether its session cookies must travel over HTTPS only, how large an upload may be, and
+ * where the places page's map background comes from, if anywhere.
+ */
 final class ServeOptions {
     @Option(names = "--host", paramLabel = "ADDRESS",
             description = "The address to listen on (default: 127.0.0.1, this computer only).")
@@ -23,6 +29,16 @@ final class ServeOptions {
             description = "The largest file or archive that can be uploaded for import, in megabytes (default: 2048).")
     long maximumUploadMegabytes = 2_048;
 
+    @Option(names = "--tiles", paramLabel = "URL",
+            description = "Where the places page's map background comes from, such as https://tile.example/{z}/{x}/{y}.png "
+                    + "(default: $SELFDATA_TILES; without one, the map has no background and nothing is fetched from "
+                    + "elsewhere). The tile server learns which part of the map is looked at.")
+    Optional<String> tiles = Optional.empty();
+
+    @Option(names = "--tiles-attribution", paramLabel = "TEXT",
+            description = "The credit the tile server asks for, shown under the map (default: $SELFDATA_TILES_ATTRIBUTION).")
+    Optional<String> tilesAttribution = Optional.empty();
+
     static ServeOptions defaults() {
         return new ServeOptions();
     }
@@ -32,11 +48,20 @@ final class ServeOptions {
      * some browsers; anywhere else, cookies stay Secure and selfdata must sit behind HTTPS.
      */
     ServerSettings settings() {
+        return settings(Environment.system());
+    }
+
+    ServerSettings settings(Environment environment) {
         if (maximumUploadMegabytes < 1 || maximumUploadMegabytes > Long.MAX_VALUE / (1024 * 1024)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "--max-upload-mb takes a number of megabytes from 1");
         }
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withMaximumUploadBytes(maximumUploadMegabytes * 1024 * 1024);
+        Optional<String> template = tiles.or(() -> environment.variable("SELFDATA_TILES"));
+        if (template.isPresent()) {
+            settings = settings.withTiles(new MapTiles(template.get(),
+                    tilesAttribution.or(() -> environment.variable("SELFDATA_TILES_ATTRIBUTION")).orElse("")));
+        }
         boolean loopback = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
         return loopback && !secureCookies ? settings.withPlainHttpOnLoopback() : settings;
     }

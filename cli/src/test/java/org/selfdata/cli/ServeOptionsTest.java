@@ -2,7 +2,11 @@ package org.selfdata.cli;
 
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.server.MapTiles;
 import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +23,29 @@ class ServeOptionsTest {
         assertThatThrownBy(() -> parse("--max-upload-mb", "0").settings())
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("--max-upload-mb takes a number of megabytes from 1");
+    }
+
+    @Test
+    void theMapHasNoTilesUnlessTheyAreGivenByOptionOrEnvironment() {
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+        Environment withTiles = new Environment(Map.of("SELFDATA_TILES", "https://tile.example/{z}/{x}/{y}.png",
+                "SELFDATA_TILES_ATTRIBUTION", "© Tile Example"), Path.of("/home/camille"));
+
+        assertThat(parse().settings(none).tiles()).isEmpty();
+        assertThat(parse().settings(withTiles).tiles())
+                .contains(new MapTiles("https://tile.example/{z}/{x}/{y}.png", "© Tile Example"));
+        assertThat(parse("--tiles", "https://{s}.tiles.test/{z}/{x}/{y}.png").settings(withTiles).tiles())
+                .contains(new MapTiles("https://{s}.tiles.test/{z}/{x}/{y}.png", "© Tile Example"));
+        assertThat(parse("--tiles", "https://tiles.test/{z}/{x}/{y}.png", "--tiles-attribution", "Tiles").settings(none)
+                .tiles()).contains(new MapTiles("https://tiles.test/{z}/{x}/{y}.png", "Tiles"));
+    }
+
+    @Test
+    void tilesWithoutTheirPlaceholdersAreRefused() {
+        assertThatThrownBy(() -> parse("--tiles", "https://tiles.test/map.png").settings(
+                new Environment(Map.of(), Path.of("/home/camille"))))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("the tiles' address must hold {z}, {x} and {y}");
     }
 
     private static ServeOptions parse(String... arguments) {

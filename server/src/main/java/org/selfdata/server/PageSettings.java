@@ -3,22 +3,37 @@ package org.selfdata.server;
 import java.util.Map;
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * What the operator set that pages need in their markup, and the content security policy a page needs when it differs
  * from the default one (the map's tiles come from elsewhere).
+ *
+ * <p>Only the places page may load images from the tile server, and only when the operator chose one: every other page
+ * keeps the policy that allows nothing from elsewhere. With tiles, that page also allows {@code data:} images: the map
+ * library blanks the tiles it drops with an empty image written as a {@code data:} address, and an image cannot run.
  */
 final class PageSettings {
     private final ServerSettings settings;
 
     PageSettings(ServerSettings settings) {
-        this.settings = settings;
+        this.settings = requireNonNull(settings, "settings is null");
     }
 
     Map<String, String> of(WebPage page) {
-        return Map.of();
+        if (page != WebPage.PLACES) {
+            return Map.of();
+        }
+        return settings.tiles()
+                .map(tiles -> Map.of("tiles", tiles.template(), "tiles-attribution", tiles.attribution()))
+                .orElse(Map.of());
     }
 
     Optional<String> contentSecurityPolicy(WebPage page) {
-        return Optional.empty();
+        if (page != WebPage.PLACES) {
+            return Optional.empty();
+        }
+        return settings.tiles().map(tiles -> SecurityHeaders.CONTENT_SECURITY_POLICY
+                .replace("img-src 'self';", "img-src 'self' data: " + tiles.origin() + ";"));
     }
 }

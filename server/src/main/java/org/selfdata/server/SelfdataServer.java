@@ -13,6 +13,7 @@ import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.services.Places;
 import org.selfdata.vault.Vault;
 
 import java.nio.file.Path;
@@ -87,6 +88,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
+                new PlacesRoutes(new Places(gate)),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

@@ -5,6 +5,7 @@ import org.selfdata.model.SelfdataException;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param maximumUploadBytes the largest file, or multipart form holding it, that {@code POST /api/v1/imports} takes
  * @param sessionLifetime how long a sign-in lasts; also the session cookie's {@code Max-Age}
  * @param signInLimits how many failed sign-ins are tolerated before the server refuses more for a while
+ * @param tiles where the places page's map background comes from; none by default, so that no page fetches anything
+ *     from elsewhere
  */
 public record ServerSettings(
         String host,
@@ -31,7 +34,8 @@ public record ServerSettings(
         long maximumRequestBytes,
         long maximumUploadBytes,
         Duration sessionLifetime,
-        SignInLimits signInLimits) {
+        SignInLimits signInLimits,
+        Optional<MapTiles> tiles) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
@@ -45,6 +49,7 @@ public record ServerSettings(
         requireNonNull(host, "host is null");
         requireNonNull(sessionLifetime, "sessionLifetime is null");
         requireNonNull(signInLimits, "signInLimits is null");
+        requireNonNull(tiles, "tiles is null");
         if (host.isBlank()) {
             throw invalid("the host to listen on must not be blank; use 127.0.0.1 to serve this machine only");
         }
@@ -70,43 +75,48 @@ public record ServerSettings(
     /** Loopback only on port 8080, Secure cookies, the default limits. */
     public static ServerSettings defaults() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES,
-                DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults());
+                DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults(), Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits);
+                sessionLifetime, signInLimits, tiles);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits);
+                sessionLifetime, signInLimits, tiles);
     }
 
     /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
     public ServerSettings withPlainHttpOnLoopback() {
         return new ServerSettings(host, port, false, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits);
+                signInLimits, tiles);
     }
 
     public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
         return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits);
+                sessionLifetime, signInLimits, tiles);
     }
 
     public ServerSettings withMaximumUploadBytes(long newMaximumUploadBytes) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newMaximumUploadBytes,
-                sessionLifetime, signInLimits);
+                sessionLifetime, signInLimits, tiles);
     }
 
     public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                newSessionLifetime, signInLimits);
+                newSessionLifetime, signInLimits, tiles);
     }
 
     public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, newSignInLimits);
+                sessionLifetime, newSignInLimits, tiles);
+    }
+
+    public ServerSettings withTiles(MapTiles newTiles) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
+                signInLimits, Optional.of(newTiles));
     }
 
     /** Only literal addresses count: a host name could resolve anywhere, and checking it would mean asking DNS. */
