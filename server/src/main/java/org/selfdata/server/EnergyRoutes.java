@@ -39,8 +39,8 @@ final class EnergyRoutes implements HttpService {
     private final Clock clock;
 
     /** Columns, as charts take them: each point's start and end, in seconds since 1970, and its kilowatt-hours. */
-    record SeriesJson(Instant from, Instant to, String step, double kilowattHours, List<Long> starts, List<Long> ends,
-            List<Double> values) {}
+    record SeriesJson(Instant from, Instant to, String step, String zone, double kilowattHours, List<Long> starts,
+            List<Long> ends, List<Double> values) {}
 
     record ComparisonJson(SeriesJson period, SeriesJson against, Optional<Double> changePercent) {}
 
@@ -68,7 +68,7 @@ final class EnergyRoutes implements HttpService {
         Instant start = from.orElseGet(() -> step == EnergyStep.RAW || step == EnergyStep.HOUR
                 ? end.atZone(person.zone()).minusWeeks(1).toInstant()
                 : end.atZone(person.zone()).minusYears(1).toInstant());
-        ctx.json(json(energy.series(person, start, end, step)));
+        ctx.json(json(energy.series(person, start, end, step), person));
     }
 
     private void comparison(Context ctx) {
@@ -87,7 +87,8 @@ final class EnergyRoutes implements HttpService {
         Instant againstTo = parameters.single("againstTo").map(value -> time("againstTo", value, person))
                 .orElseGet(() -> to.atZone(person.zone()).minusYears(1).toInstant());
         EnergyComparison comparison = energy.comparison(person, from, to, againstFrom, againstTo, step);
-        ctx.json(new ComparisonJson(json(comparison.period()), json(comparison.against()), comparison.changePercent()));
+        ctx.json(new ComparisonJson(json(comparison.period(), person), json(comparison.against(), person),
+                comparison.changePercent()));
     }
 
     private static EnergyStep step(QueryParameters parameters) {
@@ -121,8 +122,8 @@ final class EnergyRoutes implements HttpService {
         }
     }
 
-    private static SeriesJson json(EnergySeries series) {
-        return new SeriesJson(series.from(), series.to(), series.step().term(), series.kilowattHours(),
+    private static SeriesJson json(EnergySeries series, Person person) {
+        return new SeriesJson(series.from(), series.to(), series.step().term(), person.zone().getId(), series.kilowattHours(),
                 series.points().stream().map(point -> point.start().getEpochSecond()).toList(),
                 series.points().stream().map(point -> point.end().getEpochSecond()).toList(),
                 series.points().stream().map(EnergySeries.Point::kilowattHours).toList());
