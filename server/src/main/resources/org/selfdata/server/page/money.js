@@ -35,7 +35,7 @@ const moneyPage = (() => {
             width: Math.max(target.clientWidth, 300), height: 260,
             legend: { show: false },
             cursor: { drag: { x: false, y: false } },
-            scales: { x: { time: false, range: [-0.6, x.length - 0.4] } },
+            scales: { x: { time: false, range: [-0.6, x.length - 0.4] }, y: { range: (chart, min, max) => [0, max * 1.1] } },
             axes: [
                 { values: (chart, ticks) => ticks.map(tick => Number.isInteger(tick) && currency.months[tick]
                     ? monthName(currency.months[tick].month) : '') },
