@@ -13,6 +13,8 @@ import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.services.Energy;
+import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.vault.Vault;
 
@@ -80,6 +82,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new LogRoutes(vault),
                 new RecordRoutes(gate),
                 new TimelineRoutes(gate, vault.people()),
+                new MoneyRoutes(vault, new Money(gate), clock),
+                new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.oauthTokens(), bodies),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),

@@ -1,3 +1,187 @@
 'use strict';
-// The money page: being built.
-selfdata.start(() => {});
+// The money page: spending and income per month as bars with their table, spending per category with its share,
+// the payees the most went to, and the balance day by day, for a period of whole months and one currency at a time.
+const moneyPage = (() => {
+    let summary = null;
+    const charts = [];
+
+    function colour(name) {
+        return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    }
+
+    function monthName(month) {
+        const [year, number] = month.split('-').map(Number);
+        return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString(selfdata.language,
+            { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    }
+
+    function categoryName(category) {
+        return category.fromBank ? category.name : selfdata.textOr('money.category.' + category.name, category.name);
+    }
+
+    function sum(values) {
+        return values.reduce((total, value) => total + Number(value), 0);
+    }
+
+    function clearCharts() {
+        charts.splice(0).forEach(chart => chart.destroy());
+    }
+
+    function monthsChart(currency) {
+        const target = selfdata.element('money-months-chart');
+        const x = currency.months.map((month, index) => index);
+        const bars = align => uPlot.paths.bars({ size: [0.35, 40], align });
+        charts.push(new uPlot({
+            width: Math.max(target.clientWidth, 300), height: 260,
+            legend: { show: false },
+            cursor: { drag: { x: false, y: false } },
+            scales: { x: { time: false, range: [-0.6, x.length - 0.4] }, y: { range: (chart, min, max) => [0, max * 1.1] } },
+            axes: [
+                { values: (chart, ticks) => ticks.map(tick => Number.isInteger(tick) && currency.months[tick]
+                    ? monthName(currency.months[tick].month) : '') },
+                { size: 70, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
+            series: [{},
+                { label: selfdata.text('money.spending'), fill: colour('--bar-other'), stroke: colour('--bar-other'),
+                    paths: bars(-1), points: { show: false } },
+                { label: selfdata.text('money.income'), fill: colour('--bar'), stroke: colour('--bar'),
+                    paths: bars(1), points: { show: false } }]
+        }, [x, currency.months.map(month => Number(month.spending)), currency.months.map(month => Number(month.income))],
+        target));
+    }
+
+    function balanceChart(currency) {
+        const target = selfdata.element('money-balance-chart');
+        const days = currency.balance.days;
+        charts.push(new uPlot({
+            width: Math.max(target.clientWidth, 300), height: 220,
+            legend: { show: false },
+            axes: [{}, { size: 70, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
+            series: [{}, { label: selfdata.text('money.balance'), stroke: colour('--accent'), width: 2 }]
+        }, [days.map(day => Date.parse(day.day + 'T12:00:00Z') / 1000), days.map(day => Number(day.balance))], target));
+    }
+
+    function monthsTable(currency) {
+        const money = amount => selfdata.money(amount, currency.currency);
+        selfdata.rows(selfdata.element('money-months').tBodies[0], currency.months,
+            month => [monthName(month.month), money(month.spending), money(month.income)]);
+        selfdata.element('money-total-spending').textContent = money(sum(currency.months.map(month => month.spending)));
+        selfdata.element('money-total-income').textContent = money(sum(currency.months.map(month => month.income)));
+        selfdata.element('money-months').tBodies[0].querySelectorAll('td:not(:first-child)')
+            .forEach(cell => cell.classList.add('number'));
+    }
+
+    function categoriesTable(currency) {
+        const money = amount => selfdata.money(amount, currency.currency);
+        const spending = sum(currency.categories.map(category => category.spending));
+        selfdata.rows(selfdata.element('money-categories').tBodies[0], currency.categories, category => {
+            const share = spending === 0 ? 0 : Number(category.spending) / spending * 100;
+            const bar = selfdata.create('span', { className: 'bar', 'aria-hidden': 'true' });
+            bar.style.width = (share * 0.8).toFixed(1) + '%';
+            const cell = selfdata.create('span', { className: 'share' },
+                [bar, selfdata.number(share, 1) + ' %']);
+            return [categoryName(category), money(category.spending), cell, money(category.income)];
+        });
+        const body = selfdata.element('money-categories').tBodies[0];
+        body.querySelectorAll('tr').forEach(row => {
+            row.cells[1].classList.add('number');
+            row.cells[2].classList.add('share');
+            row.cells[3].classList.add('number');
+        });
+        selfdata.element('money-categories-spending').textContent = money(spending);
+        selfdata.element('money-categories-income').textContent = money(sum(currency.categories.map(category => category.income)));
+    }
+
+    function payeesTable(currency) {
+        selfdata.rows(selfdata.element('money-payees').tBodies[0], currency.payees,
+            payee => [payee.name, selfdata.money(payee.spending, currency.currency), payee.lines]);
+        selfdata.element('money-payees').tBodies[0].querySelectorAll('td:nth-child(2)')
+            .forEach(cell => cell.classList.add('number'));
+    }
+
+    function balanceText(currency) {
+        const days = currency.balance.days;
+        selfdata.element('money-balance-basis').textContent = selfdata.text(currency.balance.fromStatement
+            ? 'money.balanceFromStatement' : 'money.balanceRunning');
+        if (days.length === 0) {
+            selfdata.element('money-balance-text').textContent = '';
+            return;
+        }
+        const lowest = days.reduce((low, day) => Number(day.balance) < Number(low.balance) ? day : low);
+        const highest = days.reduce((high, day) => Number(day.balance) > Number(high.balance) ? day : high);
+        const money = amount => selfdata.money(amount, currency.currency);
+        selfdata.element('money-balance-text').textContent = selfdata.text('money.balanceText',
+            selfdata.date(days.at(-1).day), money(days.at(-1).balance), money(lowest.balance), selfdata.date(lowest.day),
+            money(highest.balance), selfdata.date(highest.day));
+    }
+
+    function show() {
+        clearCharts();
+        const chosen = selfdata.element('money-currency').value;
+        const currency = summary.currencies.find(each => each.currency === chosen);
+        selfdata.element('money-empty').hidden = currency !== undefined;
+        selfdata.element('money-details').hidden = currency === undefined;
+        selfdata.element('money-summary').textContent = selfdata.text('money.summary',
+            monthName(summary.from) + ' – ' + monthName(summary.to), summary.accounts.length);
+        if (currency === undefined) {
+            return;
+        }
+        monthsTable(currency);
+        categoriesTable(currency);
+        payeesTable(currency);
+        balanceText(currency);
+        monthsChart(currency);
+        balanceChart(currency);
+        selfdata.element('money-transfers').textContent = currency.ownTransfers.lines === 0
+            ? selfdata.text('money.noOwnTransfers')
+            : selfdata.text('money.ownTransfers', selfdata.number(currency.ownTransfers.lines));
+    }
+
+    function fillChoices() {
+        const account = selfdata.element('money-account');
+        const chosenAccount = account.value;
+        account.replaceChildren(account.options[0],
+            ...summary.accounts.map(number => selfdata.create('option', { value: number, text: '••' + number.slice(-4) })));
+        account.value = summary.accounts.includes(chosenAccount) ? chosenAccount : '';
+        const currency = selfdata.element('money-currency');
+        const chosenCurrency = currency.value;
+        currency.replaceChildren(...summary.currencies.map(each => selfdata.create('option',
+            { value: each.currency, text: each.currency })));
+        if (summary.currencies.some(each => each.currency === chosenCurrency)) {
+            currency.value = chosenCurrency;
+        }
+        selfdata.element('money-currency-label').hidden = summary.currencies.length < 2;
+        selfdata.element('money-from').value = summary.from;
+        selfdata.element('money-to').value = summary.to;
+    }
+
+    async function load(query) {
+        const section = selfdata.element('money');
+        section.setAttribute('aria-busy', 'true');
+        summary = await selfdata.api('/api/v1/money' + query);
+        fillChoices();
+        show();
+        section.setAttribute('aria-busy', 'false');
+    }
+
+    function chosenQuery() {
+        const parameters = new URLSearchParams({
+            from: selfdata.element('money-from').value, to: selfdata.element('money-to').value });
+        const account = selfdata.element('money-account').value;
+        if (account) {
+            parameters.set('account', account);
+        }
+        return '?' + parameters.toString();
+    }
+
+    return { load, show, chosenQuery };
+})();
+
+selfdata.start(async () => {
+    selfdata.element('money-period').addEventListener('submit', event => {
+        event.preventDefault();
+        selfdata.element('failure').hidden = true;
+        moneyPage.load(moneyPage.chosenQuery()).catch(selfdata.fail);
+    });
+    selfdata.element('money-currency').addEventListener('change', () => moneyPage.show());
+    await moneyPage.load('');
+});

@@ -1,0 +1,115 @@
+package org.selfdata.server;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.selfdata.model.EnergyReading;
+import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 100 Wh every half-hour of 15 January 2025 in Paris: 4.8 kWh that day, nothing before or after. */
+class EnergyRoutesTest {
+    private static final Instant FIFTEENTH = LocalDate.of(2025, 1, 15).atStartOfDay(TestVaults.PARIS).toInstant();
+
+    @RegisterExtension
+    final RunningServer running = new RunningServer(Engine.SQLITE);
+    private final Vault vault = running.vault();
+    private ApiClient client;
+
+    @BeforeEach
+    void startServerOverOneDayOfHalfHours() {
+        Person camille = vault.person(Optional.of("camille"));
+        vault.imports().write(camille.id(), new ImportRequest(SourceDescriptor.file("Enedis", "PRM 1"), "linky", "courbe.csv"),
+                IntStream.range(0, 48).mapToObj(half -> {
+                    Instant start = FIFTEENTH.plus(Duration.ofMinutes(30L * half));
+                    return RecordDraft.of(TimeSpan.between(start, start.plus(Duration.ofMinutes(30))),
+                            new EnergyReading("PRM1", EnergyReading.Quantity.ENERGY, new BigDecimal("100"), Optional.of(30),
+                                    Optional.empty()), Position.line(half + 2));
+                }));
+        running.start();
+        client = running.camille();
+    }
+
+    @Test
+    void daysOfThePersonsCalendarGiveTheirKilowattHoursInColumns() {
+        HttpResponse<String> response = client.get("/api/v1/energy?from=2025-01-15&to=2025-01-17&step=day");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode energy = ApiClient.json(response);
+        assertThat(energy.get("starts").toString()).isEqualTo("[1736895600,1736982000]");
+        assertThat(energy.get("ends").toString()).isEqualTo("[1736982000,1737068400]");
+        assertThat(energy.get("values").toString()).isEqualTo("[4.8,0.0]");
+        assertThat(energy.get("kilowattHours").doubleValue()).isEqualTo(4.8);
+    }
+
+    @Test
+    void theRawCurveOfAZoomedRangeIsTheHalfHours() {
+        JsonNode energy = ApiClient.json(client.get("/api/v1/energy?from=2025-01-15T11:00:00Z&to=2025-01-15T12:00:00Z&step=raw"));
+
+        assertThat(energy.get("starts").toString()).isEqualTo("[1736938800,1736940600]");
+        assertThat(energy.get("values").toString()).isEqualTo("[0.1,0.1]");
+    }
+
+    @Test
+    void withoutAPeriodItIsTheYearEndingWithTheLatestReadingsDay() {
+        JsonNode energy = ApiClient.json(client.get("/api/v1/energy"));
+
+        assertThat(energy.get("from").stringValue()).isEqualTo("2024-01-15T23:00:00Z");
+        assertThat(energy.get("to").stringValue()).isEqualTo("2025-01-15T23:00:00Z");
+        assertThat(energy.get("values")).hasSize(366);
+        assertThat(energy.get("kilowattHours").doubleValue()).isEqualTo(4.8);
+    }
+
+    @Test
+    void withoutPeriodsTheLatestMonthIsComparedWithTheSameMonthAYearBefore() {
+        JsonNode comparison = ApiClient.json(client.get("/api/v1/energy/comparison"));
+
+        assertThat(comparison.get("period").get("from").stringValue()).isEqualTo("2024-12-31T23:00:00Z");
+        assertThat(comparison.get("period").get("values")).hasSize(31);
+        assertThat(comparison.get("period").get("kilowattHours").doubleValue()).isEqualTo(4.8);
+        assertThat(comparison.get("against").get("from").stringValue()).isEqualTo("2023-12-31T23:00:00Z");
+        assertThat(comparison.get("against").get("kilowattHours").doubleValue()).isZero();
+        assertThat(comparison.has("changePercent")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/energy?step=second|parameter 'step': a step is one of raw, hour, day, week or month",
+            "/api/v1/energy?from=yesterday|parameter 'from' must be a day such as 2025-01-31 or an instant such as "
+                    + "2025-01-31T23:00:00Z",
+            "/api/v1/energy?from=2025-01-15&to=2025-01-14|the period's end must be later than its start",
+            "/api/v1/energy?from=2024-01-01&to=2025-01-01&step=raw|the readings themselves come over at most 31 days; choose "
+                    + "the step hour, day, week or month for a longer period",
+            "/api/v1/energy?from=2024-01-01&to=2025-01-01&step=hour|a period gives at most 1500 points; choose a longer step "
+                    + "or a shorter period",
+            "/api/v1/energy?meter=1|unknown parameter 'meter'; this takes from, to, step",
+            "/api/v1/energy/comparison?against=2024-01|unknown parameter 'against'; this takes from, to, againstFrom, "
+                    + "againstTo, step"})
+    void aRangeOrStepThatIsNoneIsRefusedWithAProblem(String path, String detail) {
+        HttpResponse<String> response = client.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(ApiClient.json(response).get("detail").stringValue()).isEqualTo(detail);
+    }
+}
