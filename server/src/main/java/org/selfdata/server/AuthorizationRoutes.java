@@ -7,7 +7,6 @@ import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Refusal;
@@ -23,14 +22,11 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.Recipients;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -83,25 +79,7 @@ final class AuthorizationRoutes implements HttpService {
         SharingJson.write(json.putObject("recipient"), ask.recipient());
         SharingJson.write(json.putObject("declaration"), ask.declaration());
         SharingJson.write(json.putObject("asked"), ask.asked());
-        ConsentCheck check = consent.check(ask.asked());
-        Optional<GrantTerms> offer = switch (check) {
-            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
-            case Refusal refusal -> refusal.justified();
-        };
-        json.put("justified", check instanceof ConsentCheck.Acceptance);
-        ArrayNode reasons = json.putArray("reasons");
-        if (check instanceof Refusal refusal) {
-            refusal.reasons().forEach(reasons::add);
-        }
-        if (offer.isPresent()) {
-            SharingJson.write(json.putObject("offer"), offer.get());
-        }
-        else {
-            json.putNull("offer");
-        }
-        ArrayNode preview = json.putArray("preview");
-        offer.map(terms -> gate.preview(person, terms, PREVIEW_RECORDS)).orElse(List.of())
-                .forEach(record -> preview.add(ApiJson.mapper().readTree(record)));
+        SharingJson.write(json, consent.check(ask.asked()), terms -> gate.preview(person, terms, PREVIEW_RECORDS));
         ctx.json(json);
     }
 

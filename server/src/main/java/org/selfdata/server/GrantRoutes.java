@@ -3,7 +3,6 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Consent;
-import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Refusal;
@@ -20,7 +19,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -84,27 +82,11 @@ final class GrantRoutes implements HttpService {
     private void preview(Context ctx) {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         GrantTerms terms = SharingJson.terms(bodies.read(ctx), clock.instant());
-        ConsentCheck check = consent.check(terms);
-        Optional<GrantTerms> offer = switch (check) {
-            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
-            case Refusal refusal -> refusal.justified();
-        };
-        offer.ifPresent(gate::requireApplicable);
         ObjectNode json = ApiJson.mapper().createObjectNode();
-        json.put("justified", check instanceof ConsentCheck.Acceptance);
-        ArrayNode reasons = json.putArray("reasons");
-        if (check instanceof Refusal refusal) {
-            refusal.reasons().forEach(reasons::add);
-        }
-        if (offer.isPresent()) {
-            SharingJson.write(json.putObject("offer"), offer.get());
-        }
-        else {
-            json.putNull("offer");
-        }
-        ArrayNode preview = json.putArray("preview");
-        offer.map(justified -> gate.preview(person, justified, PREVIEW_RECORDS)).orElse(List.of())
-                .forEach(record -> preview.add(ApiJson.mapper().readTree(record)));
+        SharingJson.write(json, consent.check(terms), justified -> {
+            gate.requireApplicable(justified);
+            return gate.preview(person, justified, PREVIEW_RECORDS);
+        });
         ctx.json(json);
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.server;
 
+import org.selfdata.gate.ConsentCheck;
+import org.selfdata.gate.Refusal;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
@@ -33,7 +35,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Recipients, declarations, grant terms and grants as the API reads and writes them. Terms are the ones selfdata uses
@@ -221,6 +225,30 @@ final class SharingJson {
         json.put("validUntil", terms.validUntil().toString());
         json.put("retention", "P" + terms.retention().toDays() + "D");
         json.put("volumeLimit", terms.volumeLimit());
+    }
+
+    /**
+     * The consent check as the person reads it: whether the declaration justifies the terms, every reason if not, the
+     * terms it does justify, and a preview of what the recipient would receive under those.
+     */
+    static void write(ObjectNode json, ConsentCheck check, Function<GrantTerms, List<String>> preview) {
+        Optional<GrantTerms> offer = switch (check) {
+            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
+            case Refusal refusal -> refusal.justified();
+        };
+        json.put("justified", check instanceof ConsentCheck.Acceptance);
+        ArrayNode reasons = json.putArray("reasons");
+        if (check instanceof Refusal refusal) {
+            refusal.reasons().forEach(reasons::add);
+        }
+        if (offer.isPresent()) {
+            write(json.putObject("offer"), offer.get());
+        }
+        else {
+            json.putNull("offer");
+        }
+        ArrayNode records = json.putArray("preview");
+        offer.map(preview).orElse(List.of()).forEach(record -> records.add(ApiJson.mapper().readTree(record)));
     }
 
     static void write(ObjectNode json, Grant grant, Instant now) {
