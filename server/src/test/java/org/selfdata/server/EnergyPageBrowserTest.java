@@ -45,7 +45,7 @@ class EnergyPageBrowserTest {
     }
 
     @Test
-    void draggingAcrossAWeekZoomsIntoTheReadingsThemselves() {
+    void draggingAcrossAWeekOrTypingADayZoomsIntoTheReadingsThemselves() {
         BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD)
                 .open("/energy");
         BoundingBox plot = tab.page().locator("#energy-chart .u-over").boundingBox();
@@ -65,6 +65,12 @@ class EnergyPageBrowserTest {
         assertThat(tab.page().locator("#energy-text").textContent()).contains("readings as the meter gave them");
         assertThat(tab.page().locator("#energy-reset").isVisible()).isTrue();
         tab.screenshot("energy-zoomed");
+
+        tab.page().locator("#energy-range-from").fill("2026-03-02");
+        tab.page().locator("#energy-range-to").fill("2026-03-03");
+        tab.page().locator("#energy-range button[type=submit]").click();
+        tab.page().waitForCondition(() -> "48".equals(tab.page().locator("#energy-chart").getAttribute("data-points")));
+        assertThat(tab.page().locator("#energy-text").textContent()).startsWith("Mar 2, 2026 – Mar 2, 2026: ");
 
         tab.page().locator("#energy-reset").click();
         tab.page().waitForCondition(() -> "day".equals(tab.page().locator("#energy-chart").getAttribute("data-step")));

@@ -83,11 +83,13 @@ const energyPage = (() => {
                 const from = Math.floor(chart.posToVal(chart.select.left, 'x'));
                 const to = Math.ceil(chart.posToVal(chart.select.left + chart.select.width, 'x'));
                 chart.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
-                zoomed = { from, to };
+                zoomed = { from: new Date(from * 1000).toISOString(), to: new Date(to * 1000).toISOString(), seconds: to - from };
                 load().catch(selfdata.fail);
             }] }
         }, [series.starts, series.values], target);
         selfdata.element('energy-text').textContent = describe(series);
+        selfdata.element('energy-range-from').value = day(series.from, series.zone);
+        selfdata.element('energy-range-to').value = day(series.to, series.zone);
         selfdata.element('energy-empty').hidden = series.kilowattHours > 0;
     }
 
@@ -96,8 +98,7 @@ const energyPage = (() => {
         section.setAttribute('aria-busy', 'true');
         let query = '?step=' + step;
         if (zoomed !== null) {
-            query = '?' + new URLSearchParams({ from: new Date(zoomed.from * 1000).toISOString(),
-                to: new Date(zoomed.to * 1000).toISOString(), step: finerStep(zoomed.to - zoomed.from) }).toString();
+            query = '?' + new URLSearchParams({ from: zoomed.from, to: zoomed.to, step: finerStep(zoomed.seconds) }).toString();
         }
         draw(await selfdata.api('/api/v1/energy' + query));
         selfdata.element('energy-reset').hidden = zoomed === null;
@@ -109,6 +110,12 @@ const energyPage = (() => {
         zoomed = null;
         document.querySelectorAll('button.step').forEach(button => button.setAttribute('aria-pressed',
             String(button.dataset.step === chosen)));
+        return load();
+    }
+
+    /** A range typed as days of the person's calendar, for whoever does not drag a mouse. */
+    function range(fromDay, toDay) {
+        zoomed = { from: fromDay, to: toDay, seconds: (Date.parse(toDay) - Date.parse(fromDay)) / 1000 };
         return load();
     }
 
@@ -165,13 +172,19 @@ const energyPage = (() => {
             step: selfdata.element('energy-comparison-step').value }).toString();
     }
 
-    return { load, choose, reset, compare, chosenComparison };
+    return { load, choose, range, reset, compare, chosenComparison };
 })();
 
 selfdata.start(async () => {
     document.querySelectorAll('button.step').forEach(button => button.addEventListener('click',
         () => energyPage.choose(button.dataset.step).catch(selfdata.fail)));
     selfdata.element('energy-reset').addEventListener('click', () => energyPage.reset().catch(selfdata.fail));
+    selfdata.element('energy-range').addEventListener('submit', event => {
+        event.preventDefault();
+        selfdata.element('failure').hidden = true;
+        energyPage.range(selfdata.element('energy-range-from').value, selfdata.element('energy-range-to').value)
+            .catch(selfdata.fail);
+    });
     selfdata.element('energy-comparison-form').addEventListener('submit', event => {
         event.preventDefault();
         selfdata.element('failure').hidden = true;

@@ -88,7 +88,8 @@ const moneyPage = (() => {
             row.cells[3].classList.add('number');
         });
         selfdata.element('money-categories-spending').textContent = money(spending);
-        selfdata.element('money-categories-income').textContent = money(sum(currency.categories.map(category => category.income)));
+        selfdata.element('money-categories-income').textContent =
+            money(sum(currency.categories.map(category => category.income)));
     }
 
     function payeesTable(currency) {
