@@ -56,8 +56,7 @@ class AccountRoutesTest {
     @BeforeEach
     void fillCamillesAccount() {
         // Twelve location points from Google and three coffees from the bank: 15 records, 2 sources, 2 imports.
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(12));
+        running.importLocationPoints(12);
         vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "statement.ofx"),
                 IntStream.range(0, 3).mapToObj(day -> SyntheticRecords.coffee(MONDAY.plusDays(day), day + 1)));
         server = running.start();

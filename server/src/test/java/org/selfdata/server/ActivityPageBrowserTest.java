@@ -14,8 +14,6 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 
@@ -48,8 +46,7 @@ class ActivityPageBrowserTest {
     @BeforeEach
     void importThenReadAFewTimes() {
         chromium.browser();
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(12));
+        running.importLocationPoints(12);
         running.start();
         ApiClient owner = running.camille();
         for (int read = 0; read < READS; read++) {

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
 import java.net.URI;
@@ -40,8 +38,7 @@ class ConsentPageBrowserTest {
 
     @BeforeEach
     void registerTheApp() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(12));
+        running.importLocationPoints(12);
         running.start();
         clientId = SharingFixtures.registerRegionalAlerts(running.camille(), CALLBACK);
     }

@@ -7,8 +7,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +48,7 @@ class GrantRoutesTest {
 
     @BeforeEach
     void registerTheAppOverPointsInLyon() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(12));
+        running.importLocationPoints(12);
         running.start();
         owner = running.camille();
         recipient = SharingFixtures.registerRegionalAlerts(owner, CALLBACK);

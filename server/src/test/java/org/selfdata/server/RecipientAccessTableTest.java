@@ -113,8 +113,7 @@ class RecipientAccessTableTest {
 
     @BeforeEach
     void grantEachKindAndStart() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(30));
+        running.importLocationPoints(30);
         vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
                 Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.selfdata.gate.Gate;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
 import java.io.IOException;
@@ -47,6 +49,12 @@ final class RunningServer implements AfterEachCallback {
 
     Vault vault() {
         return vault;
+    }
+
+    /** Gives Camille that many location points in Lyon, as one Google import, before or after the server starts. */
+    void importLocationPoints(int count) {
+        vault.imports().write(vault.person(Optional.of("camille")).id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY,
+                "google-records", "Records.json"), SyntheticRecords.points(count));
     }
 
     /** Starts the server over the vault with the test settings. */

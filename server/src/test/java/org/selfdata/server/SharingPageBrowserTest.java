@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.GrantStatus;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +40,7 @@ class SharingPageBrowserTest {
 
     @BeforeEach
     void registerTheAppOverPointsInLyon() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(12));
+        running.importLocationPoints(12);
         running.start();
         SharingFixtures.registerRegionalAlerts(running.camille(), CALLBACK);
     }

@@ -18,9 +18,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.LogVerification;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
@@ -56,8 +54,7 @@ class SharingScenarioTest {
 
     @BeforeEach
     void startOverPointsInLyon() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(POINTS));
+        running.importLocationPoints(POINTS);
         running.start();
         owner = running.camille();
     }

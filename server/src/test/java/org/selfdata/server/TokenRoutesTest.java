@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
 import java.net.URI;
@@ -49,8 +47,7 @@ class TokenRoutesTest {
 
     @BeforeEach
     void registerTheApp() {
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "Records.json"), SyntheticRecords.points(3));
+        running.importLocationPoints(3);
         running.start();
         owner = running.camille();
         clientId = SharingFixtures.registerRegionalAlerts(owner, CALLBACK);
