@@ -32,7 +32,7 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
 
     private record Opening(List<SealedRecordRow> rows, List<SourceKeys> keys) {}
 
-    private final RecordMerge merge;
+    private final RecordMerge<SealedRecordRow> merge;
     private final Records.RecordOpener opener;
     private final ExecutorService opening;
     private Iterator<StoredRecord> current = Collections.emptyIterator();
@@ -40,7 +40,7 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     private final boolean opensAhead;
     private boolean exhausted;
 
-    OpenedRecords(RecordMerge merge, Records.RecordOpener opener, ExecutorService opening, int limit) {
+    OpenedRecords(RecordMerge<SealedRecordRow> merge, Records.RecordOpener opener, ExecutorService opening, int limit) {
         this.merge = merge;
         this.opener = opener;
         this.opening = opening;

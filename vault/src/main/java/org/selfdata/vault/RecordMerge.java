@@ -2,31 +2,69 @@ package org.selfdata.vault;
 
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** Merges per-type scans into the vault's one order: by id, that is time, then type, then number. */
-final class RecordMerge implements AutoCloseable {
-    private final List<TypeScan> scans;
-    private final PriorityQueue<TypeScan> waiting = new PriorityQueue<>(Comparator.comparing(scan -> scan.head().id()));
+final class RecordMerge<R> implements AutoCloseable {
+    private final List<TypeScan<R>> scans;
+    private final PriorityQueue<TypeScan<R>> waiting = new PriorityQueue<>(Comparator.comparing(TypeScan::headId));
 
-    RecordMerge(List<TypeScan> scans) {
+    RecordMerge(List<TypeScan<R>> scans) {
         this.scans = List.copyOf(scans);
         scans.stream().filter(scan -> scan.head() != null).forEach(waiting::add);
     }
 
     /** The next row in order, or null when every scan is done. */
-    SealedRecordRow next() throws SQLException {
-        TypeScan scan = waiting.poll();
+    R next() throws SQLException {
+        TypeScan<R> scan = waiting.poll();
         if (scan == null) {
             return null;
         }
-        SealedRecordRow row = scan.head();
+        R row = scan.head();
         scan.advance();
         if (scan.head() != null) {
             waiting.add(scan);
         }
         return row;
+    }
+
+    /** The rows that remain, in order, as a stream that reads them as it goes; closing it is left to the merge's owner. */
+    Stream<R> stream() {
+        Iterator<R> rows = new Iterator<>() {
+            private R next = advance();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public R next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                R current = next;
+                next = advance();
+                return current;
+            }
+
+            private R advance() {
+                try {
+                    return RecordMerge.this.next();
+                }
+                catch (SQLException e) {
+                    throw Database.failure(e, "reading records");
+                }
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     @Override

@@ -19,13 +19,22 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -50,6 +59,7 @@ import static org.selfdata.vault.VaultTables.CATEGORY;
  */
 public final class Records {
     private static final int FETCH_SIZE = 2_000;
+    private static final int OPENED_TOGETHER = 500;
 
     private final Database database;
     private final Keyring keyring;
@@ -69,25 +79,46 @@ public final class Records {
      */
     public Stream<StoredRecord> read(PersonId person, RecordQuery query) {
         requireNonNull(query, "query is null");
-        List<RecordType> types = query.types().isEmpty() ? typesHeld(person) : query.types().stream().sorted().toList();
-        if (types.isEmpty()) {
-            return Stream.empty();
-        }
-        Connection connection = database.openReader(person);
-        List<TypeScan> scans = new ArrayList<>();
-        try {
-            for (RecordType type : types) {
-                scans.add(new TypeScan(connection, person, type, query, Math.min(FETCH_SIZE, query.limit())));
-            }
-            RecordMerge merge = new RecordMerge(scans);
+        return scan(person, query, SealedRecordRow.SHAPE, (connection, merge) -> {
             OpenedRecords opened = new OpenedRecords(merge,
                     new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source)),
                     opening, query.limit());
             // Each scan stops at the page's limit; merged, they must stop there too.
             Stream<StoredRecord> records = query.limit() == Integer.MAX_VALUE ? opened.stream()
                     : opened.stream().limit(query.limit());
-            return records.onClose(() -> {
-                opened.close();
+            return records.onClose(opened::close);
+        });
+    }
+
+    /**
+     * Streams the keys (id and category) of a person's records matching the query, in id order, without opening any:
+     * for the gate, which orders what a recipient may see before it opens the records of one page. The stream holds a
+     * database connection: close it when done.
+     */
+    public Stream<RecordKey> keys(PersonId person, RecordQuery query) {
+        requireNonNull(query, "query is null");
+        return scan(person, query, RecordKey.SHAPE, (connection, merge) -> merge.stream());
+    }
+
+    /** What a scan's rows become, given the connection that reads them: made once the scans have started. */
+    @FunctionalInterface
+    private interface ScanReader<R, T> {
+        Stream<T> stream(Connection connection, RecordMerge<R> merge) throws SQLException;
+    }
+
+    private <R, T> Stream<T> scan(PersonId person, RecordQuery query, TypeScan.Shape<R> shape, ScanReader<R, T> reader) {
+        List<RecordType> types = query.types().isEmpty() ? typesHeld(person) : query.types().stream().sorted().toList();
+        if (types.isEmpty()) {
+            return Stream.empty();
+        }
+        Connection connection = database.openReader(person);
+        List<TypeScan<R>> scans = new ArrayList<>();
+        try {
+            for (RecordType type : types) {
+                scans.add(new TypeScan<>(connection, person, type, query, Math.min(FETCH_SIZE, query.limit()), shape));
+            }
+            RecordMerge<R> merge = new RecordMerge<>(scans);
+            return reader.stream(connection, merge).onClose(() -> {
                 merge.close();
                 database.closeReader(connection);
             });
@@ -96,6 +127,70 @@ public final class Records {
             scans.forEach(TypeScan::close);
             database.closeReader(connection);
             throw e instanceof SQLException sql ? Database.failure(sql, "reading records") : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Opens the records with these ids, in the order given; an id that names no record of the person is left out. For a
+     * page whose records were chosen by their keys: each is found by its primary key, in groups of one type and
+     * {@value #OPENED_TOGETHER} numbers.
+     */
+    public List<StoredRecord> open(PersonId person, List<RecordId> ids) {
+        requireNonNull(ids, "ids is null");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<RecordId, StoredRecord> found = new HashMap<>();
+        Connection connection = database.openReader(person);
+        try {
+            RecordOpener opener = new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source));
+            Map<RecordType, List<RecordId>> byType = ids.stream()
+                    .collect(Collectors.groupingBy(RecordId::type, () -> new EnumMap<>(RecordType.class), Collectors.toList()));
+            for (List<RecordId> ofType : byType.values()) {
+                for (int start = 0; start < ofType.size(); start += OPENED_TOGETHER) {
+                    for (SealedRecordRow row : rows(connection, person,
+                            ofType.subList(start, Math.min(ofType.size(), start + OPENED_TOGETHER)))) {
+                        found.put(row.id(), opener.open(row, opener.keysFor(row)));
+                    }
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, "opening records");
+        }
+        finally {
+            database.closeReader(connection);
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static List<SealedRecordRow> rows(Connection connection, PersonId person, List<RecordId> ids) throws SQLException {
+        RecordType type = ids.getFirst().type();
+        long earliest = ids.stream().mapToLong(RecordId::startMillis).min().orElseThrow();
+        long latest = ids.stream().mapToLong(RecordId::startMillis).max().orElseThrow();
+        String sql = "SELECT time_start, record_number, " + SealedRecordRow.SHAPE.columns()
+                + " FROM records WHERE person_id = ? AND type = ? AND time_start >= ? AND time_start <= ?"
+                + " AND record_number IN (" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, person.value());
+            statement.setString(2, type.id());
+            statement.setLong(3, earliest);
+            statement.setLong(4, latest);
+            for (int index = 0; index < ids.size(); index++) {
+                statement.setLong(5 + index, ids.get(index).number());
+            }
+            List<SealedRecordRow> rows = new ArrayList<>(ids.size());
+            Set<RecordId> wanted = new HashSet<>(ids);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    SealedRecordRow row = SealedRecordRow.SHAPE.row(new RecordId(type, result.getLong(1), result.getLong(2)),
+                            result);
+                    if (wanted.contains(row.id())) {
+                        rows.add(row);
+                    }
+                }
+            }
+            return rows;
         }
     }
 

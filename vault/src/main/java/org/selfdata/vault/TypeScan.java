@@ -20,17 +20,32 @@ import java.util.List;
  * <p>The cursor is the id of the last record of the previous page. In the vault's order (time, then type, then
  * number) the records after it are, for a type before it, those that start later; for its own type, those with a
  * later (time, number); for a type after it, those that start at the same time or later.
+ *
+ * <p>What a scan reads of each row is its {@link Shape}: whole sealed rows for reads that open records, or only ids and
+ * categories for the gate, which orders a recipient's records before it opens the few a page holds.
  */
-final class TypeScan implements AutoCloseable {
+final class TypeScan<R> implements AutoCloseable {
+    /** The columns a scan selects after {@code time_start, record_number}, and the row it makes of them. */
+    interface Shape<R> {
+        String columns();
+
+        R row(RecordId id, ResultSet rows) throws SQLException;
+
+        RecordId id(R row);
+    }
+
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final RecordType type;
-    private SealedRecordRow head;
+    private final Shape<R> shape;
+    private R head;
 
-    TypeScan(Connection connection, PersonId person, RecordType type, RecordQuery query, int fetchSize) throws SQLException {
+    TypeScan(Connection connection, PersonId person, RecordType type, RecordQuery query, int fetchSize, Shape<R> shape)
+            throws SQLException {
         this.type = type;
+        this.shape = shape;
         List<Object> binds = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(SealedRecordRow.COLUMNS)
+        StringBuilder sql = new StringBuilder("SELECT time_start, record_number, ").append(shape.columns())
                 .append(" FROM records WHERE person_id = ? AND type = ?");
         binds.add(person.value());
         binds.add(type.id());
@@ -79,19 +94,17 @@ final class TypeScan implements AutoCloseable {
         advance();
     }
 
-    SealedRecordRow head() {
+    R head() {
         return head;
+    }
+
+    RecordId headId() {
+        return shape.id(head);
     }
 
     /** Moves to the next row; the head is null once the scan is done. */
     void advance() throws SQLException {
-        if (rows.next()) {
-            head = new SealedRecordRow(new RecordId(type, rows.getLong(1), rows.getLong(2)), rows.getLong(3), rows.getLong(4),
-                    rows.getString(5), rows.getLong(6), rows.getInt(7), rows.getInt(8), rows.getBytes(9));
-        }
-        else {
-            head = null;
-        }
+        head = rows.next() ? shape.row(new RecordId(type, rows.getLong(1), rows.getLong(2)), rows) : null;
     }
 
     @Override

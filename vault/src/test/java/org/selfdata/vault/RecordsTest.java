@@ -57,6 +57,47 @@ class RecordsTest {
     }
 
     @Test
+    void keysComeInTheOrderOfRecordsWithTheirCategoriesAndNothingOpened() {
+        List<StoredRecord> records = read(RecordQuery.all());
+        List<RecordKey> keys;
+        try (Stream<RecordKey> read = vault.records().keys(camille.id(), RecordQuery.all())) {
+            keys = read.toList();
+        }
+
+        assertThat(keys).extracting(RecordKey::id).containsExactlyElementsOf(records.stream().map(StoredRecord::id).toList());
+        assertThat(keys.getFirst().category()).isEqualTo(Category.TRANSACTION);
+        assertThat(keys.getLast().category()).isEqualTo(Category.GPS_COORDINATE);
+    }
+
+    @Test
+    void keysFollowTheQuerysTypesAndWindow() {
+        Instant from = SyntheticRecords.START.plusSeconds(60 * 100);
+        try (Stream<RecordKey> keys = vault.records().keys(camille.id(), RecordQuery.ofType(RecordType.GEO_POINT)
+                .between(Optional.of(from), Optional.of(from.plusSeconds(60 * 10))))) {
+            assertThat(keys.map(key -> key.id().startMillis())).hasSize(10).allMatch(start -> start >= from.toEpochMilli());
+        }
+    }
+
+    @Test
+    void recordsOpenedByIdComeInTheOrderAskedAndAnIdOfNoRecordIsLeftOut() {
+        List<StoredRecord> all = read(RecordQuery.all());
+        RecordId missing = new RecordId(RecordType.GEO_POINT, all.get(5).id().startMillis(), 999_999);
+        List<RecordId> asked = List.of(all.get(2_000).id(), all.get(1).id(), missing, all.getFirst().id(), all.get(7).id());
+
+        List<StoredRecord> opened = vault.records().open(camille.id(), asked);
+
+        assertThat(opened).containsExactly(all.get(2_000), all.get(1), all.getFirst(), all.get(7));
+    }
+
+    @Test
+    void anotherPersonsRecordIsNotOpenedByItsId() {
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        RecordId camilles = read(RecordQuery.all()).getFirst().id();
+
+        assertThat(vault.records().open(dominique.id(), List.of(camilles))).isEmpty();
+    }
+
+    @Test
     void recordsComeInOrderOfStartTimeThenId() {
         List<StoredRecord> all = read(RecordQuery.all());
 
