@@ -13,10 +13,19 @@ sealed interface FieldClass {
         LATITUDE, LONGITUDE
     }
 
+    /**
+     * A value from a closed list (a currency, a kind of account, a mode of travel): written as the list spells it when
+     * it is on the list, left out when it is not, since a value off the list is text somebody wrote.
+     */
+    record Category(Vocabulary vocabulary) implements FieldClass {}
+
     enum Kind implements FieldClass {
         /** A list of {@code {latitude, longitude}} objects: a path, written as its areas, repeats collapsed. */
         PATH,
-        /** Tells where beyond the coordinate (accuracy, altitude, a place id, a time zone): only at exact location. */
+        /**
+         * Tells where beyond the coordinate (accuracy, altitude, a place id, a time zone, the length of a path, worked
+         * out from the exact points): only at exact location.
+         */
         LOCATION_DETAIL,
         /** Text that tells where (an address, a place's name): only at exact location, and only when named. */
         LOCATION_TEXT,
@@ -30,8 +39,6 @@ sealed interface FieldClass {
         IDENTIFIER,
         /** Written by a person, or naming one: left out unless the grant names the field. */
         FREE_TEXT,
-        /** A value from a small fixed set (a currency, a kind of account, a mode of travel): written as it is. */
-        CATEGORY,
         /** A measurement that tells neither where, when, how much money nor who: written as it is. */
         MEASURE
     }

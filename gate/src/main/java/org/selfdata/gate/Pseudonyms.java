@@ -23,13 +23,17 @@ import java.util.Map;
  * <p>An identifier's pseudonym is its HMAC-SHA-256 truncated to 128 bits, written as 22 base64url characters:
  * collisions stay out of reach for any person's data.
  *
- * <p>A record id's pseudonym is computed for every record of a shared read, a million in a day's read, so it is
- * AES-256 of one block rather than an HMAC: the id's start and number fit in 16 bytes, and AES-NI encrypts a block
+ * <p>A record id's pseudonym is computed for every record a shared read considers, a million in a day's read, so it
+ * is AES-256 of one block rather than an HMAC: the id's number fits in one 16-byte block, and AES-NI encrypts a block
  * in a few dozen nanoseconds where an HMAC takes half a microsecond. AES under a secret key is a pseudorandom
  * permutation, as unlinkable across keys and as impossible to test a guess against as the HMAC; being a permutation,
  * it never gives two records of a type one pseudonym. Each type has its own AES key, derived from the pseudonym key by
  * HMAC under a label naming the type, so no key serves two algorithms, records of two types never share a pseudonym,
  * and an identifier that happens to read like a record id never shares its pseudonym either.
+ *
+ * <p>Only the record's number goes into its pseudonym, never its start: a recipient orders the records of one unit of
+ * its grant's time precision by their pseudonyms, so a pseudonym that depended on the exact start would let the exact
+ * start show through the order.
  */
 public final class Pseudonyms {
     private static final int KEY_BYTES = 32;
@@ -71,12 +75,12 @@ public final class Pseudonyms {
     }
 
     /**
-     * The pseudonym of a record id: a record id tells when the record starts and how many came before it. Encrypted
-     * are its start and its number as big-endian longs, under its type's key; the number alone is unique within the
-     * person, whose records are the only ones ever encrypted under these keys.
+     * The pseudonym of a record id: its number, unique within the person whose records are the only ones ever encrypted
+     * under these keys, as a big-endian long in the second half of a block whose first half is zero, encrypted under
+     * its type's key.
      */
     public synchronized String record(RecordId id) {
-        put(id.startMillis(), 0);
+        put(0, 0);
         put(id.number(), Long.BYTES);
         try {
             records.get(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);

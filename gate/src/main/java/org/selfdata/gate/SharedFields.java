@@ -5,7 +5,6 @@ import org.selfdata.model.RecordType;
 import java.util.Map;
 
 import static org.selfdata.gate.FieldClass.Kind.AMOUNT;
-import static org.selfdata.gate.FieldClass.Kind.CATEGORY;
 import static org.selfdata.gate.FieldClass.Kind.DATE;
 import static org.selfdata.gate.FieldClass.Kind.FREE_TEXT;
 import static org.selfdata.gate.FieldClass.Kind.IDENTIFIER;
@@ -27,20 +26,26 @@ import static org.selfdata.gate.FieldClass.Kind.TIME_DETAIL;
  *       categories: a bank transfer's counterparty can be a person's name.</li>
  *   <li>A meter's id (a Linky PRM) designates a dwelling; a document's SHA-256 lets a recipient recognize a document
  *       it has seen: identifiers, pseudonymized unless the grant says clear.</li>
- *   <li>A bank's own category and a transaction kind come from the bank's list, not from the person: categories.</li>
+ *   <li>A category is a value from a closed list ({@link Vocabulary}); a bank's own category is not one, since
+ *       exports write whatever the bank or the person filed the line under (a QIF category is the person's own
+ *       text, such as the name of an account they opened for a friend): free text.</li>
+ *   <li>A trip's length is worked out from its exact points: a location detail, shared at exact location only.</li>
  * </ul>
  */
 final class SharedFields {
     private static final FieldClass LATITUDE = new FieldClass.Coordinate("area", FieldClass.Axis.LATITUDE);
     private static final FieldClass LONGITUDE = new FieldClass.Coordinate("area", FieldClass.Axis.LONGITUDE);
+    private static final FieldClass CURRENCY = new FieldClass.Category(Vocabulary.CURRENCY);
+    private static final FieldClass ACTIVITY = new FieldClass.Category(Vocabulary.ACTIVITY);
+    private static final FieldClass PLATFORM = new FieldClass.Category(Vocabulary.PLATFORM);
 
     private static final Map<String, FieldClass> GEO_POINT = Map.of(
             "latitude", LATITUDE,
             "longitude", LONGITUDE,
             "accuracyMeters", LOCATION_DETAIL,
             "altitudeMeters", LOCATION_DETAIL,
-            "origin", CATEGORY,
-            "activity", CATEGORY,
+            "origin", new FieldClass.Category(Vocabulary.POSITION_SOURCE),
+            "activity", ACTIVITY,
             "device", IDENTIFIER);
 
     private static final Map<String, FieldClass> GEO_VISIT = Map.of(
@@ -49,7 +54,7 @@ final class SharedFields {
             "placeName", LOCATION_TEXT,
             "address", LOCATION_TEXT,
             "placeId", LOCATION_DETAIL,
-            "semanticType", CATEGORY,
+            "semanticType", new FieldClass.Category(Vocabulary.PLACE_TYPE),
             "confidence", MEASURE);
 
     private static final Map<String, FieldClass> GEO_TRIP = Map.of(
@@ -57,8 +62,8 @@ final class SharedFields {
             "startLongitude", new FieldClass.Coordinate("start", FieldClass.Axis.LONGITUDE),
             "endLatitude", new FieldClass.Coordinate("end", FieldClass.Axis.LATITUDE),
             "endLongitude", new FieldClass.Coordinate("end", FieldClass.Axis.LONGITUDE),
-            "mode", CATEGORY,
-            "distanceMeters", MEASURE,
+            "mode", ACTIVITY,
+            "distanceMeters", LOCATION_DETAIL,
             "waypoints", PATH);
 
     private static final Map<String, FieldClass> BANK_ACCOUNT = Map.of(
@@ -66,8 +71,8 @@ final class SharedFields {
             "iban", IDENTIFIER,
             "bankId", IDENTIFIER,
             "branchId", IDENTIFIER,
-            "kind", CATEGORY,
-            "currency", CATEGORY,
+            "kind", new FieldClass.Category(Vocabulary.ACCOUNT_KIND),
+            "currency", CURRENCY,
             "name", FREE_TEXT,
             "balance", AMOUNT,
             "balanceDate", DATE);
@@ -77,20 +82,20 @@ final class SharedFields {
             Map.entry("bookingDate", DATE),
             Map.entry("valueDate", DATE),
             Map.entry("amount", AMOUNT),
-            Map.entry("currency", CATEGORY),
+            Map.entry("currency", CURRENCY),
             Map.entry("label", FREE_TEXT),
             Map.entry("counterparty", FREE_TEXT),
             Map.entry("reference", IDENTIFIER),
             Map.entry("memo", FREE_TEXT),
-            Map.entry("kind", CATEGORY),
-            Map.entry("bankCategory", CATEGORY));
+            Map.entry("kind", new FieldClass.Category(Vocabulary.TRANSACTION_KIND)),
+            Map.entry("bankCategory", FREE_TEXT));
 
     private static final Map<String, FieldClass> ENERGY_READING = Map.of(
             "meter", IDENTIFIER,
-            "quantity", CATEGORY,
+            "quantity", new FieldClass.Category(Vocabulary.ENERGY_QUANTITY),
             "value", MEASURE,
             "intervalMinutes", MEASURE,
-            "register", CATEGORY);
+            "register", new FieldClass.Category(Vocabulary.ENERGY_REGISTER));
 
     private static final Map<String, FieldClass> CONTACT = Map.of(
             "displayName", FREE_TEXT,
@@ -109,30 +114,30 @@ final class SharedFields {
             "summary", FREE_TEXT,
             "description", FREE_TEXT,
             "location", LOCATION_TEXT,
-            "allDay", CATEGORY,
+            "allDay", new FieldClass.Category(Vocabulary.BOOLEAN),
             "timeZone", LOCATION_DETAIL,
             "recurrence", TIME_DETAIL,
-            "status", CATEGORY,
+            "status", new FieldClass.Category(Vocabulary.EVENT_STATUS),
             "organizer", IDENTIFIER,
             "attendees", IDENTIFIER);
 
     private static final Map<String, FieldClass> SOCIAL_MESSAGE = Map.of(
-            "platform", CATEGORY,
+            "platform", PLATFORM,
             "conversation", IDENTIFIER,
             "sender", IDENTIFIER,
             "text", FREE_TEXT,
             "attachments", FREE_TEXT);
 
     private static final Map<String, FieldClass> SOCIAL_POST = Map.of(
-            "platform", CATEGORY,
-            "kind", CATEGORY,
+            "platform", PLATFORM,
+            "kind", new FieldClass.Category(Vocabulary.POST_KIND),
             "text", FREE_TEXT,
             "url", FREE_TEXT,
             "attachments", FREE_TEXT);
 
     private static final Map<String, FieldClass> DOCUMENT = Map.of(
             "title", FREE_TEXT,
-            "mediaType", CATEGORY,
+            "mediaType", new FieldClass.Category(Vocabulary.MEDIA_TYPE),
             "sizeBytes", MEASURE,
             "sha256", IDENTIFIER,
             "text", FREE_TEXT);

@@ -118,6 +118,7 @@ public final class SharedRecordWriter {
                 }
                 switch (field) {
                     case FieldClass.Coordinate coordinate -> coordinate(name, coordinate);
+                    case FieldClass.Category category -> category(name, category.vocabulary());
                     case FieldClass.Kind kind -> field(name, kind);
                 }
             }
@@ -156,8 +157,26 @@ public final class SharedRecordWriter {
                 case TIME_DETAIL -> copyIf(precision.time() == TimePrecision.EXACT, name);
                 case IDENTIFIER -> identifier(name);
                 case FREE_TEXT -> copyIf(namedFreeTextFields.contains(name), name);
-                case CATEGORY, MEASURE -> copy(name);
+                case MEASURE -> copy(name);
             }
+        }
+
+        /** Writes a value on its list as the list spells it, keeping a boolean a boolean; leaves anything else out. */
+        private void category(String name, Vocabulary vocabulary) {
+            JsonToken token = payload.currentToken();
+            if (!token.isScalarValue()) {
+                payload.skipChildren();
+                return;
+            }
+            vocabulary.spelling(payload.getString()).ifPresent(value -> {
+                json.writeName(name);
+                if (token.isBoolean()) {
+                    json.writeBoolean(payload.getBooleanValue());
+                }
+                else {
+                    json.writeString(value);
+                }
+            });
         }
 
         private void path(String name) {

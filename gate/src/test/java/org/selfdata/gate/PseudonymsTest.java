@@ -36,20 +36,29 @@ class PseudonymsTest {
     void aRecordIdIsHashedApartFromAnIdentifierSpelledLikeItsToken() {
         RecordId id = new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7);
         Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
-        assertThat(pseudonyms.record(id)).isEqualTo("eIgWrFpfc2Q3Z7It4a874Q");
-        assertThat(pseudonyms.identifier(id.token())).isNotEqualTo("eIgWrFpfc2Q3Z7It4a874Q");
+        assertThat(pseudonyms.record(id)).isEqualTo("D5MMenpNhInVqoEpfN4ZEw");
+        assertThat(pseudonyms.identifier(id.token())).isNotEqualTo("D5MMenpNhInVqoEpfN4ZEw");
     }
 
+    /** Expected values from {@code openssl enc -aes-256-ecb} under the HMAC-SHA-256 of "record key:" and the type's id. */
     @Test
-    void aRecordIdsPseudonymIsItsStartAndNumberEncryptedUnderItsTypesKey() {
+    void aRecordIdsPseudonymIsItsNumberEncryptedUnderItsTypesKey() {
         RecordId id = new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7);
         Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
 
         assertThat(pseudonyms.record(new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 8)))
-                .isEqualTo("3oGjWCBpIXI-JQFEeWg7yA");
+                .isEqualTo("iyibV04ROYFq1eVd7XbDWA");
         assertThat(pseudonyms.record(new RecordId(RecordType.GEO_VISIT, 1_741_952_525_123L, 7)))
-                .isEqualTo("NstStHS0TRh8dKNKTS1tMw");
-        assertThat(new Pseudonyms(StoredRecords.key(2)).record(id)).isEqualTo("O93zSS6vak370ROCK2GJuQ");
+                .isEqualTo("vZRfB0JtiKsu7b4R1ngCBQ");
+        assertThat(new Pseudonyms(StoredRecords.key(2)).record(id)).isEqualTo("ccGzGUmJ4e3Z4UGBgd4Vew");
+    }
+
+    @Test
+    void aRecordsPseudonymDoesNotTellWhenItStarted() {
+        Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
+
+        assertThat(pseudonyms.record(new RecordId(RecordType.GEO_POINT, 1_741_952_525_123L, 7)))
+                .isEqualTo(pseudonyms.record(new RecordId(RecordType.GEO_POINT, 1_741_960_000_000L, 7)));
     }
 
     @Test

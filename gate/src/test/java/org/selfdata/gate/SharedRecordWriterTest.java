@@ -77,7 +77,7 @@ class SharedRecordWriterTest {
     @Test
     void exactPointKeepsEveryFieldButTheRecordIdAndProvenance() {
         assertThat(writer(Precision.EXACT).toJson(at(POINT))).isEqualTo(json(
-                "{'id':'eIgWrFpfc2Q3Z7It4a874Q','type':'geo.point','category':'pd:GPSCoordinate'," + EXACT_INSTANT
+                "{'id':'D5MMenpNhInVqoEpfN4ZEw','type':'geo.point','category':'pd:GPSCoordinate'," + EXACT_INSTANT
                 + ",'payload':{'latitude':45.7578,'longitude':4.832,'accuracyMeters':12,'altitudeMeters':171.5,"
                 + "'origin':'GPS','activity':'WALKING','device':'1234567'}}"));
     }
@@ -85,7 +85,7 @@ class SharedRecordWriterTest {
     @Test
     void pointAtRegionIsItsRegionWithoutAccuracyOrAltitude() {
         assertThat(writer(REDUCED).toJson(at(POINT))).isEqualTo(json(
-                "{'id':'eIgWrFpfc2Q3Z7It4a874Q','type':'geo.point','category':'pd:GPSCoordinate'," + DAY_INSTANT
+                "{'id':'D5MMenpNhInVqoEpfN4ZEw','type':'geo.point','category':'pd:GPSCoordinate'," + DAY_INSTANT
                 + ",'payload':{'area':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'origin':'GPS','activity':'WALKING','device':'AAXZTybH_rdP3AMarl7qUg'}}"));
     }
@@ -110,7 +110,7 @@ class SharedRecordWriterTest {
     void visitAtDepartmentLeavesOutPlaceNameAddressAndPlaceIdEvenWhenNamed() {
         assertThat(writer(REDUCED.withLocation(LocationPrecision.DEPARTMENT), "placeName", "address")
                 .toJson(during(VISIT))).isEqualTo(json(
-                "{'id':'NstStHS0TRh8dKNKTS1tMw','type':'geo.visit','category':'pd:Location'," + DAY_SPAN
+                "{'id':'vZRfB0JtiKsu7b4R1ngCBQ','type':'geo.visit','category':'pd:Location'," + DAY_SPAN
                 + ",'payload':{'area':{'level':'department','code':'FR-69','name':'Rhône'},"
                 + "'semanticType':'WORK','confidence':0.9}}"));
     }
@@ -128,13 +128,51 @@ class SharedRecordWriterTest {
     @Test
     void tripAtRegionHasStartEndAndItsPathAsRegionsWithRepeatsCollapsed() {
         assertThat(writer(REDUCED).toJson(during(TRIP))).isEqualTo(json(
-                "{'id':'nay1Nif2U_WsDkzt67Wgcw','type':'geo.trip','category':'pd:TravelHistory'," + DAY_SPAN
+                "{'id':'28ble3WjtRmTl8T02nHHyQ','type':'geo.trip','category':'pd:TravelHistory'," + DAY_SPAN
                 + ",'payload':{'start':{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "'end':{'level':'region','code':'FR-IDF','name':'Île-de-France'},"
-                + "'mode':'IN_TRAIN','distanceMeters':465000,'waypoints':["
+                + "'mode':'IN_TRAIN','waypoints':["
                 + "{'level':'region','code':'FR-ARA','name':'Auvergne-Rhône-Alpes'},"
                 + "{'level':'region','code':'FR-BFC','name':'Bourgogne-Franche-Comté'},"
                 + "{'level':'region','code':'FR-IDF','name':'Île-de-France'}]}}"));
+    }
+
+    @Test
+    void aTripsLengthGoesOnlyWithItsExactPoints() {
+        assertThat(writer(Precision.EXACT.withLocation(LocationPrecision.h3(9))).toJson(during(TRIP)))
+                .doesNotContain("distanceMeters");
+        assertThat(writer(Precision.EXACT).toJson(during(TRIP))).contains(json("'distanceMeters':465000"));
+    }
+
+    @Test
+    void aCategoryTheFileSpellsItsOwnWayIsWrittenAsItsListSpellsIt() {
+        GeoTrip byCar = new GeoTrip(45.7578, 4.832, 48.8566, 2.3522, Optional.of("in passenger vehicle"), Optional.empty(),
+                List.of());
+        assertThat(writer(REDUCED).toJson(during(byCar))).contains(json("'mode':'IN_PASSENGER_VEHICLE'"));
+    }
+
+    @Test
+    void aValueOffItsCategorysListIsLeftOut() {
+        GeoTrip withLinda = new GeoTrip(45.7578, 4.832, 48.8566, 2.3522, Optional.of("vélo avec Linda"), Optional.empty(),
+                List.of());
+        BankTransaction transferToLinda = new BankTransaction("00012345678", LocalDate.of(2025, 3, 14), Optional.empty(),
+                new BigDecimal("-50.00"), "EUR", "VIR LINDA", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Remboursement Linda"), Optional.of("[linda]"));
+
+        assertThat(writer(Precision.EXACT).toJson(during(withLinda))).doesNotContain("mode").doesNotContain("Linda");
+        assertThat(writer(Precision.EXACT).toJson(at(transferToLinda))).doesNotContain("kind").doesNotContain("linda")
+                .doesNotContain("Linda");
+    }
+
+    @Test
+    void aQifCategoryThePersonTypedGoesOnlyWhenNamed() {
+        BankTransaction transferToLinda = new BankTransaction("00012345678", LocalDate.of(2025, 3, 14), Optional.empty(),
+                new BigDecimal("-50.00"), "EUR", "VIR", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("XFER"), Optional.of("[linda]"));
+
+        assertThat(writer(Precision.EXACT).toJson(at(transferToLinda))).endsWith(json("'kind':'XFER'}}"));
+        assertThat(writer(Precision.EXACT, "bankCategory").toJson(at(transferToLinda)))
+                .endsWith(json("'kind':'XFER','bankCategory':'[linda]'}}"));
     }
 
     @Test
@@ -149,18 +187,18 @@ class SharedRecordWriterTest {
     @Test
     void transactionBandedByDayWithPseudonymsAndNoFreeText() {
         assertThat(writer(REDUCED).toJson(at(TRANSACTION))).isEqualTo(json(
-                "{'id':'GQbmolUGIuxd3eZF-XkQ8A','type':'bank.transaction','category':'pd:Transaction'," + DAY_INSTANT
+                "{'id':'xgjqafqrUYuOFMGIlEmN7A','type':'bank.transaction','category':'pd:Transaction'," + DAY_INSTANT
                 + ",'payload':{'account':'N_1DrAjWnbC7o3aW1npHDQ','bookingDate':'2025-03-14','valueDate':'2025-03-15',"
                 + "'amount':{'sign':-1,'from':0,'to':10},'currency':'EUR','reference':'izX11JqDMAA6T8Bd0BMmxg',"
-                + "'kind':'DEBIT','bankCategory':'Alimentation'}}"));
+                + "'kind':'DEBIT'}}"));
     }
 
     @Test
-    void transactionRoundedByMonthWithNamedLabelAndMemo() {
+    void transactionRoundedByMonthWithNamedLabelMemoAndBankCategory() {
         Precision precision = new Precision(LocationPrecision.NONE, AmountPrecision.rounded(1), TimePrecision.MONTH,
                 IdentifierPrecision.CLEAR);
-        assertThat(writer(precision, "label", "memo").toJson(at(TRANSACTION))).isEqualTo(json(
-                "{'id':'GQbmolUGIuxd3eZF-XkQ8A','type':'bank.transaction','category':'pd:Transaction',"
+        assertThat(writer(precision, "label", "memo", "bankCategory").toJson(at(TRANSACTION))).isEqualTo(json(
+                "{'id':'xgjqafqrUYuOFMGIlEmN7A','type':'bank.transaction','category':'pd:Transaction',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z'"
                 + ",'payload':{'account':'00012345678','bookingDate':'2025-03-01','valueDate':'2025-03-01',"
                 + "'amount':-3,'currency':'EUR','label':'CB CROUS LYON','reference':'FIT-1','memo':'repas',"
@@ -171,13 +209,13 @@ class SharedRecordWriterTest {
     void transactionWithoutAmounts() {
         assertThat(writer(REDUCED.withAmount(AmountPrecision.NONE)).toJson(at(TRANSACTION)))
                 .endsWith(json("'valueDate':'2025-03-15','currency':'EUR','reference':'izX11JqDMAA6T8Bd0BMmxg',"
-                        + "'kind':'DEBIT','bankCategory':'Alimentation'}}"));
+                        + "'kind':'DEBIT'}}"));
     }
 
     @Test
     void accountWithEveryIdentifierPseudonymized() {
         assertThat(writer(REDUCED.withTime(TimePrecision.WEEK)).toJson(at(ACCOUNT))).isEqualTo(json(
-                "{'id':'1sb3DNxRO7ZK3F8yJAL8dA','type':'bank.account','category':'pd:BankAccount',"
+                "{'id':'wCJghH5jyX1mL3soLXG7eQ','type':'bank.account','category':'pd:BankAccount',"
                 + "'start':'2025-03-09T23:00:00Z','end':'2025-03-09T23:00:00Z','payload':{"
                 + "'accountNumber':'N_1DrAjWnbC7o3aW1npHDQ','iban':'GAWUgAYItKyjfgll9MzDMw',"
                 + "'bankId':'-9cjm5IIUEXNDrUt-K1iBg','branchId':'p3ufgghbVy4jPOJ79kho8g','kind':'CHECKING',"
@@ -194,7 +232,7 @@ class SharedRecordWriterTest {
     @Test
     void readingKeepsItsValueAndPseudonymizesItsMeter() {
         assertThat(writer(REDUCED).toJson(during(READING))).isEqualTo(json(
-                "{'id':'b0gw0-FZEZNSBVXUnWUnGw','type':'energy.reading','category':'pd:Household'," + DAY_SPAN
+                "{'id':'cAGBY_gRHzquTUcF9Sj9Ng','type':'energy.reading','category':'pd:Household'," + DAY_SPAN
                 + ",'payload':{'meter':'PxRxW2qdk8Uvy_eowrXHWg','quantity':'ENERGY','value':135,'intervalMinutes':30,"
                 + "'register':'HP'}}"));
     }
@@ -202,7 +240,7 @@ class SharedRecordWriterTest {
     @Test
     void contactIsItsPseudonymsAndBirthMonthUnlessNamesAreNamed() {
         assertThat(writer(REDUCED.withTime(TimePrecision.MONTH), "addresses").toJson(at(CONTACT)))
-                .isEqualTo(json("{'id':'0BGCepz8SuTqgpyw5Ua3YQ','type':'contact','category':'pd:Contact',"
+                .isEqualTo(json("{'id':'JUamckn15irudyM3OQa2CA','type':'contact','category':'pd:Contact',"
                 + "'start':'2025-02-28T23:00:00Z','end':'2025-02-28T23:00:00Z','payload':{"
                 + "'emails':['yQoaOTGbAgfokOALZ3io3w'],'phones':['h5b8wjvNqa9HJzEGd1ViTw'],'birthday':'2003-05-01',"
                 + "'uid':'ZKY7o2NGaIAq5hr53pqcyw'}}"));
@@ -215,11 +253,11 @@ class SharedRecordWriterTest {
     @Test
     void eventByDayLosesItsRecurrenceTimeZoneAndTexts() {
         assertThat(writer(REDUCED).toJson(during(EVENT))).isEqualTo(json(
-                "{'id':'SQJ_pzRwKDy8eli9_tsBcw','type':'calendar.event','category':'pd:Behavioral'," + DAY_SPAN
+                "{'id':'-13f6hE7x6j9L7Niln4VtQ','type':'calendar.event','category':'pd:Behavioral'," + DAY_SPAN
                 + ",'payload':{'uid':'lUesg5X1OXi3dz23NxsAyg','allDay':false,'status':'CONFIRMED',"
                 + "'organizer':'gfwa6bHp83xeabqnwRdAlQ','attendees':['yQoaOTGbAgfokOALZ3io3w']}}"));
         assertThat(writer(Precision.EXACT, "summary", "location").toJson(during(EVENT))).isEqualTo(json(
-                "{'id':'SQJ_pzRwKDy8eli9_tsBcw','type':'calendar.event','category':'pd:Behavioral'," + EXACT_SPAN
+                "{'id':'-13f6hE7x6j9L7Niln4VtQ','type':'calendar.event','category':'pd:Behavioral'," + EXACT_SPAN
                 + ",'payload':{'uid':'ev-1@example.org','summary':'Partiel d`algèbre'"
                 + ",'location':'Bâtiment Nautibus','allDay':false,'timeZone':'Europe/Paris',"
                 + "'recurrence':'FREQ=WEEKLY;COUNT=3','status':'CONFIRMED','organizer':'prof@example.org',"
@@ -229,8 +267,8 @@ class SharedRecordWriterTest {
     @Test
     void messageIsItsPlatformAndPseudonymousPeopleUnlessItsTextIsNamed() {
         assertThat(writer(REDUCED).toJson(at(MESSAGE))).isEqualTo(json(
-                "{'id':'XMRYa8e_EzwiL7eXLCbzOw','type':'social.message','category':'pd:SocialMediaCommunication',"
-                + DAY_INSTANT + ",'payload':{'platform':'messenger','conversation':'0yK7UG9czvoIHAadMOOwJg',"
+                "{'id':'y7at6cXJy7y0w_uu576z4g','type':'social.message','category':'pd:SocialMediaCommunication',"
+                + DAY_INSTANT + ",'payload':{'platform':'Messenger','conversation':'0yK7UG9czvoIHAadMOOwJg',"
                 + "'sender':'8prTZHAR7jQc18vdKYl6YQ'}}"));
         assertThat(writer(REDUCED, "text").toJson(at(MESSAGE))).endsWith(json(
                 "'sender':'8prTZHAR7jQc18vdKYl6YQ','text':'À ce soir'}}"));
@@ -239,17 +277,17 @@ class SharedRecordWriterTest {
     @Test
     void postIsItsPlatformAndKindUnlessTextsAreNamed() {
         assertThat(writer(REDUCED).toJson(at(POST))).isEqualTo(json(
-                "{'id':'BvH66HSv_VrPLK9EWfJhNQ','type':'social.post','category':'pd:SocialMedia'," + DAY_INSTANT
-                + ",'payload':{'platform':'facebook','kind':'post'}}"));
+                "{'id':'if53WxWdUMoqkMny5UycIA','type':'social.post','category':'pd:SocialMedia'," + DAY_INSTANT
+                + ",'payload':{'platform':'Facebook','kind':'post'}}"));
         assertThat(writer(REDUCED, "url", "attachments").toJson(at(POST))).endsWith(json(
-                "'payload':{'platform':'facebook','kind':'post','url':'https://example.org/p/1',"
+                "'payload':{'platform':'Facebook','kind':'post','url':'https://example.org/p/1',"
                 + "'attachments':['plage.jpg']}}"));
     }
 
     @Test
     void documentIsItsTypeSizeAndPseudonymousDigest() {
         assertThat(writer(REDUCED).toJson(at(DOCUMENT))).isEqualTo(json(
-                "{'id':'kbF-MI5_9UySoHwjYCEGGA','type':'document','category':'pd:PersonalDocuments'," + DAY_INSTANT
+                "{'id':'SABInznSjdJTXfYPoMINzA','type':'document','category':'pd:PersonalDocuments'," + DAY_INSTANT
                 + ",'payload':{'mediaType':'application/pdf','sizeBytes':48213,"
                 + "'sha256':'Ux_m3v0gRzwbOhnQxz5-Mw'}}"));
     }
