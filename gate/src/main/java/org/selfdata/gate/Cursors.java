@@ -2,31 +2,37 @@ package org.selfdata.gate;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
-import org.selfdata.model.RecordId;
 import org.selfdata.model.SelfdataException;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Paging cursors for recipients: the id of a page's last record, sealed with AES-GCM under a key of the person and
- * recipient and bound to the grant. A plain record id would tell its exact start time, which a coarse time precision
- * hides; a sealed one tells nothing, and a cursor of another grant, or an altered one, is refused.
+ * Paging cursors for recipients: the {@link SharedPosition} of a page's last record, authenticated with HMAC-SHA-256
+ * under a key of the person and recipient and bound to the grant, so that an altered cursor or another grant's is
+ * refused.
+ *
+ * <p>A cursor holds only what the recipient already received of that record (the start of its unit of time and its
+ * pseudonym), so it needs no secrecy, only integrity. It is deterministic: the same position under the same grant
+ * always gives the same cursor, so that a cursor, like everything else a recipient sees, is a function of the records
+ * as the grant transforms them.
  */
 final class Cursors {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final int MAXIMUM_LENGTH = 512;
+    private static final byte VERSION = 1;
+    private static final int PSEUDONYM_BYTES = 16;
+    private static final int TAG_BYTES = 16;
+    private static final int CONTENT_BYTES = 1 + Long.BYTES + PSEUDONYM_BYTES;
+    private static final int MAXIMUM_LENGTH = 128;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
     private final byte[] grant;
@@ -35,51 +41,58 @@ final class Cursors {
         if (key.length != 32) {
             throw new SelfdataException(ErrorCode.INTERNAL, "a cursor key is 32 bytes");
         }
-        this.key = new SecretKeySpec(key, "AES");
+        this.key = new SecretKeySpec(key, "HmacSHA256");
         this.grant = requireNonNull(grant, "grant is null").value().getBytes(StandardCharsets.US_ASCII);
     }
 
-    String seal(RecordId id) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
-            byte[] sealed = cipher.doFinal(id.token().getBytes(StandardCharsets.US_ASCII));
-            byte[] cursor = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, cursor, NONCE_BYTES, sealed.length);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
+    String seal(SharedPosition position) {
+        byte[] pseudonym = Base64.getUrlDecoder().decode(position.pseudonym());
+        if (pseudonym.length != PSEUDONYM_BYTES) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "a record's pseudonym is " + PSEUDONYM_BYTES + " bytes");
         }
-        catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "cannot seal a paging cursor", e);
-        }
+        byte[] content = ByteBuffer.allocate(CONTENT_BYTES).put(VERSION).putLong(position.unit().toEpochMilli())
+                .put(pseudonym).array();
+        byte[] cursor = Arrays.copyOf(content, CONTENT_BYTES + TAG_BYTES);
+        System.arraycopy(tag(content), 0, cursor, CONTENT_BYTES, TAG_BYTES);
+        return BASE64URL.encodeToString(cursor);
     }
 
-    RecordId open(String cursor) {
-        try {
-            if (cursor.length() > MAXIMUM_LENGTH) {
-                throw notACursor();
-            }
-            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-            if (bytes.length <= NONCE_BYTES) {
-                throw notACursor();
-            }
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES));
-            byte[] token = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-            return RecordId.fromToken(new String(token, StandardCharsets.US_ASCII));
-        }
-        catch (IllegalArgumentException | AEADBadTagException e) {
+    SharedPosition open(String cursor) {
+        if (cursor.length() > MAXIMUM_LENGTH) {
             throw notACursor();
         }
-        catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "cannot open a paging cursor", e);
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cursor);
         }
+        catch (IllegalArgumentException e) {
+            throw notACursor();
+        }
+        if (bytes.length != CONTENT_BYTES + TAG_BYTES || bytes[0] != VERSION) {
+            throw notACursor();
+        }
+        byte[] content = Arrays.copyOf(bytes, CONTENT_BYTES);
+        if (!MessageDigest.isEqual(tag(content), Arrays.copyOfRange(bytes, CONTENT_BYTES, bytes.length))) {
+            throw notACursor();
+        }
+        ByteBuffer read = ByteBuffer.wrap(content, 1, CONTENT_BYTES - 1);
+        Instant unit = Instant.ofEpochMilli(read.getLong());
+        byte[] pseudonym = new byte[PSEUDONYM_BYTES];
+        read.get(pseudonym);
+        return new SharedPosition(unit, BASE64URL.encodeToString(pseudonym));
     }
 
-    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(grant);
-        return cipher;
+    private byte[] tag(byte[] content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(grant);
+            mac.update((byte) 0);
+            return Arrays.copyOf(mac.doFinal(content), TAG_BYTES);
+        }
+        catch (GeneralSecurityException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot authenticate a paging cursor", e);
+        }
     }
 
     private static SelfdataException notACursor() {

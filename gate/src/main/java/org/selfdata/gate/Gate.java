@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -140,8 +139,11 @@ public final class Gate {
 
     /**
      * Opens a recipient's read under its grant. The query is narrowed, and refused if it asks beyond the grant, before
-     * anything is written; the records are then written transformed to the grant's precision, and the flow is logged
-     * when the read is closed.
+     * anything is written; the page is then cut in the recipient's order ({@link SharedPages}), its records are
+     * written transformed to the grant's precision, and the flow is logged when the read is closed.
+     *
+     * <p>Everything the recipient can observe (which records, their order, how many, where a page ends, the answer to
+     * every filter) is worked out from the records as the grant transforms them, never from their exact values.
      *
      * @param cursor the {@code next} of the previous page, opaque to the recipient
      */
@@ -154,27 +156,30 @@ public final class Gate {
         ZoneId zone = vault.people().get(person).zone();
         long readToday = vault.log().countSince(person, recipient.grant().id(), LogAction.READ, now.minus(VOLUME_WINDOW));
         Cursors cursors = new Cursors(vault.sharingKeys().cursorKey(person, terms.recipient()), recipient.grant().id());
-        RecordQuery asked = cursor.map(cursors::open).map(query::after).orElse(query);
+        Optional<SharedPosition> after = cursor.map(cursors::open);
         Optional<RecordQuery> narrowed;
         try {
-            narrowed = GrantScope.narrow(recipient.grant(), asked, now, zone, readToday);
+            narrowed = GrantScope.narrow(recipient.grant(), query, now, zone, readToday);
         }
         catch (SelfdataException refusal) {
             if (refusal.code() == ErrorCode.FORBIDDEN) {
                 log(person, LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.REFUSAL,
-                        asked.types(), 0).withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
+                        query.types(), 0).withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
             }
             throw refusal;
         }
-        SharedRecordWriter writer = writer(person, terms, zone);
-        Stream<StoredRecord> records = narrowed.map(scoped -> vault.records().read(person, scoped)).orElseGet(Stream::empty);
-        return new SharedRead(recipient, records, narrowed.map(RecordQuery::limit).orElse(0), writer, cursors);
+        Pseudonyms pseudonyms = pseudonyms(person, terms);
+        Times times = new Times(terms.precision().time(), zone);
+        SharedPages.Page page = narrowed
+                .map(scoped -> new SharedPages(vault.records(), times, pseudonyms, terms).page(person, scoped, after))
+                .orElse(new SharedPages.Page(List.of(), Optional.empty()));
+        boolean full = narrowed.isPresent() && page.records().size() == narrowed.get().limit();
+        return new SharedRead(recipient, page.records(), full ? page.last().map(cursors::seal) : Optional.empty(),
+                new SharedRecordWriter(terms.precision(), terms.fields(), pseudonyms, geography, zone), times);
     }
 
-    /** The writer of what this person's data looks like to the recipient of these terms. */
-    private SharedRecordWriter writer(PersonId person, GrantTerms terms, ZoneId zone) {
-        return new SharedRecordWriter(terms.precision(), terms.fields(),
-                new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+    private Pseudonyms pseudonyms(PersonId person, GrantTerms terms) {
+        return new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient()));
     }
 
     /**
@@ -185,22 +190,22 @@ public final class Gate {
     }
 
     /**
-     * A few of the person's records as the recipient of these terms would receive them, for the consent screen. Shown
-     * to the person only; nothing leaves, so nothing is logged.
+     * A few of the person's records as the recipient of these terms would receive them, first in its order, for the
+     * consent screen. Shown to the person only; nothing leaves, so nothing is logged.
      */
     public List<String> preview(PersonId person, GrantTerms terms, int count) {
-        ZoneId zone = vault.people().get(person).zone();
-        SharedRecordWriter writer = writer(person, terms, zone);
-        Set<RecordType> types = GrantScope.readableTypes(terms);
-        if (types.isEmpty()) {
+        if (GrantScope.readableTypes(terms).isEmpty()) {
             return List.of();
         }
+        ZoneId zone = vault.people().get(person).zone();
         Instant now = clock.instant();
-        RecordQuery covered = RecordQuery.all().withTypes(types)
-                .between(Optional.of(terms.covered().earliest(now, now, zone)), terms.covered().latest());
-        try (Stream<StoredRecord> records = vault.records().read(person, covered)) {
-            return records.filter(record -> GrantScope.covers(terms, record)).limit(count).map(writer::toJson).toList();
-        }
+        Optional<RecordQuery> covered = GrantScope.window(terms, now,
+                RecordQuery.all().withTypes(GrantScope.readableTypes(terms)).limit(count), now, zone);
+        Pseudonyms pseudonyms = pseudonyms(person, terms);
+        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(), pseudonyms, geography, zone);
+        return covered.map(query -> new SharedPages(vault.records(), new Times(terms.precision().time(), zone), pseudonyms,
+                terms).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
+                .map(writer::toJson).toList();
     }
 
     /**
@@ -259,53 +264,39 @@ public final class Gate {
     }
 
     /**
-     * A recipient's read, open: writes its page, then logs it when closed, whether or not every record was written,
-     * since what went out went out.
+     * A recipient's read, its page chosen: writes it, then logs it when closed, whether or not every record was written,
+     * since what went out went out. The entry's span is the page's as the recipient received it, at the grant's time
+     * precision.
      */
     public final class SharedRead implements AutoCloseable {
         private final Accessor.Recipient recipient;
-        private final Stream<StoredRecord> records;
-        private final int limit;
+        private final List<StoredRecord> records;
+        private final Optional<String> next;
         private final SharedRecordWriter writer;
-        private final Cursors cursors;
+        private final Times times;
         private final ReadTally tally = new ReadTally();
 
-        private SharedRead(Accessor.Recipient recipient, Stream<StoredRecord> records, int limit,
-                           SharedRecordWriter writer, Cursors cursors) {
+        private SharedRead(Accessor.Recipient recipient, List<StoredRecord> records, Optional<String> next,
+                           SharedRecordWriter writer, Times times) {
             this.recipient = recipient;
             this.records = records;
-            this.limit = limit;
+            this.next = next;
             this.writer = writer;
-            this.cursors = cursors;
+            this.times = times;
         }
 
-        /**
-         * Writes each record the grant covers as an element of the array the generator is in. Records are checked
-         * here rather than filtered in the stream: a filtered stream's iterator buffers every record it passes on.
-         * The page is full, and has a next, when the vault gave as many records as asked, whether or not all of them
-         * were the grant's: the next page starts after the last one read, so none is skipped.
-         */
+        /** Writes each record of the page as an element of the array the generator is in. */
         public SharedPage writeTo(JsonGenerator json) {
-            GrantTerms terms = recipient.grant().terms();
-            Optional<RecordId> lastRead = Optional.empty();
-            long read = 0;
-            Iterator<StoredRecord> page = records.iterator();
-            while (page.hasNext()) {
-                StoredRecord record = page.next();
-                read++;
-                lastRead = Optional.of(record.id());
-                if (GrantScope.covers(terms, record)) {
-                    writer.write(json, record);
-                    tally.add(record);
-                }
+            for (StoredRecord record : records) {
+                writer.write(json, record);
+                tally.add(record.type(), TimeSpan.between(times.floor(record.time().start()),
+                        record.time().isInstant() ? times.floor(record.time().start()) : times.ceiling(record.time().end())));
             }
-            boolean full = limit > 0 && read == limit;
-            return new SharedPage(tally.count(), full ? lastRead.map(cursors::seal) : Optional.empty());
+            return new SharedPage(tally.count(), next);
         }
 
         @Override
         public void close() {
-            records.close();
             GrantTerms terms = recipient.grant().terms();
             log(recipient.person(), tally.entry(new LogActor.Recipient(terms.recipient()))
                     .withPrecision(terms.precision().describe())
@@ -322,10 +313,14 @@ public final class Gate {
         private long lastEnd = Long.MIN_VALUE;
 
         void add(StoredRecord record) {
-            types.add(record.type());
+            add(record.type(), record.time());
+        }
+
+        void add(RecordType type, TimeSpan time) {
+            types.add(type);
             count++;
-            firstStart = Math.min(firstStart, record.time().startMillis());
-            lastEnd = Math.max(lastEnd, record.time().endMillis());
+            firstStart = Math.min(firstStart, time.startMillis());
+            lastEnd = Math.max(lastEnd, time.endMillis());
         }
 
         long count() {

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * A recipient's query narrowed to its grant: the types and categories the grant names, the period of data it covers,
  * and what is left of its daily volume. Anything the query asks beyond the grant is refused, naming what is missing,
  * rather than silently dropped: a recipient should learn that it asked for more than it was given.
+ *
+ * <p>Every bound on time is put in whole units of the grant's time precision, in the person's zone, before the vault
+ * is asked: a bound in the middle of a day would let a day-precision recipient learn, by moving it, when in the day a
+ * record began.
  */
 final class GrantScope {
     private GrantScope() {}
@@ -58,22 +62,40 @@ final class GrantScope {
             throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + grant.id() + " allows "
                     + terms.volumeLimit() + " records a day and they have been read; try again later");
         }
-        Instant earliest = terms.covered().earliest(grant.givenAt(), now, zone);
-        Instant from = asked.from().filter(start -> start.isAfter(earliest)).orElse(earliest);
-        Optional<Instant> to = terms.covered().latest()
-                .map(end -> asked.to().filter(askedEnd -> askedEnd.isBefore(end)).orElse(end))
-                .or(asked::to);
+        return window(terms, grant.givenAt(), asked.withTypes(types).limit((int) Math.min(asked.limit(), remaining)),
+                now, zone);
+    }
+
+    /**
+     * The asked query within the terms' covered period, every bound on time in whole units of the terms' time precision,
+     * or none when nothing is left; its types must already be the grant's.
+     *
+     * @param givenAt when the terms were given, from which a period "from the grant on" starts
+     */
+    static Optional<RecordQuery> window(GrantTerms terms, Instant givenAt, RecordQuery asked, Instant now, ZoneId zone) {
+        Times times = new Times(terms.precision().time(), zone);
+        // The grant's own period is kept to its whole units: a unit it covers only in part would share records from
+        // outside it. An asked bound is a bound on the start as the recipient sees it, so it moves to the unit's end.
+        Instant earliest = times.ceiling(terms.covered().earliest(givenAt, now, zone));
+        Optional<Instant> latest = terms.covered().latest().map(times::floor);
+        Instant from = asked.from().map(times::ceiling).filter(start -> start.isAfter(earliest)).orElse(earliest);
+        Optional<Instant> askedTo = asked.to().map(times::ceiling);
+        Optional<Instant> to = latest.map(end -> askedTo.filter(askedEnd -> askedEnd.isBefore(end)).orElse(end))
+                .or(() -> askedTo);
         if (to.isPresent() && !from.isBefore(to.get())) {
             return Optional.empty();
         }
-        return Optional.of(asked.withTypes(types).withCategories(narrower(asked.categories())).between(Optional.of(from), to)
-                .limit((int) Math.min(asked.limit(), remaining)));
+        return Optional.of(new RecordQuery(asked.types(), narrower(asked.categories()), Optional.of(from), to,
+                Optional.empty(), asked.limit()));
     }
 
     /** Whether a record read for the narrowed query is one the grant names, by type or by category. */
     static boolean covers(GrantTerms terms, StoredRecord record) {
-        return terms.types().contains(record.id().type())
-                || terms.categories().stream().anyMatch(record.category()::isWithin);
+        return covers(terms, record.type(), record.category());
+    }
+
+    static boolean covers(GrantTerms terms, RecordType type, Category category) {
+        return terms.types().contains(type) || terms.categories().stream().anyMatch(category::isWithin);
     }
 
     static void requireInForce(Grant grant, Instant now) {

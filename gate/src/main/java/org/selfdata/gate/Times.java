@@ -49,10 +49,11 @@ final class Times {
         };
     }
 
-    private Instant next(Instant floor) {
+    /** The start of the unit after the one that starts at {@code floor}; a unit of exact time is one millisecond. */
+    Instant next(Instant floor) {
         ZonedDateTime start = floor.atZone(zone);
         return switch (precision) {
-            case EXACT -> floor;
+            case EXACT -> floor.plusMillis(1);
             case HOUR -> floor.plus(1, ChronoUnit.HOURS);
             case DAY -> start.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
             case WEEK -> start.toLocalDate().plusWeeks(1).atStartOfDay(zone).toInstant();

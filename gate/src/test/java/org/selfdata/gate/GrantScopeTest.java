@@ -16,6 +16,7 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimePrecision;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -119,11 +120,49 @@ class GrantScopeTest {
                         + "(missing scope: read)");
     }
 
+    @Test
+    void anAskedBoundInsideADayMovesToTheEndOfThatDayInThePersonsZone() {
+        Grant grant = grant(GrantKind.READ, Set.of(RecordType.GEO_POINT), Set.of(), CoveredPeriod.fromGrant(), 100,
+                TimePrecision.DAY);
+
+        RecordQuery narrowed = GrantScope.narrow(grant, RecordQuery.all().between(
+                Optional.of(Instant.parse("2026-11-10T10:30:00.123Z")), Optional.of(Instant.parse("2026-11-12T23:00:00Z"))),
+                NOW, PARIS, 0).orElseThrow();
+
+        assertThat(narrowed.from()).as("midnight in Paris after 10:30").contains(Instant.parse("2026-11-10T23:00:00Z"));
+        assertThat(narrowed.to()).as("a bound at midnight in Paris stays").contains(Instant.parse("2026-11-12T23:00:00Z"));
+    }
+
+    @Test
+    void theGrantsOwnPeriodKeepsOnlyTheWholeUnitsItCovers() {
+        Grant grant = grant(GrantKind.READ, Set.of(RecordType.GEO_POINT), Set.of(), new CoveredPeriod.Between(
+                Instant.parse("2026-10-03T14:00:00Z"), Instant.parse("2026-10-29T06:00:00Z")), 100, TimePrecision.WEEK);
+
+        RecordQuery narrowed = GrantScope.narrow(grant, RecordQuery.all(), NOW, PARIS, 0).orElseThrow();
+
+        assertThat(narrowed.from()).as("the Monday after 3 October, in Paris").contains(Instant.parse("2026-10-04T22:00:00Z"));
+        assertThat(narrowed.to()).as("the Monday before 29 October, in Paris, winter time")
+                .contains(Instant.parse("2026-10-25T23:00:00Z"));
+    }
+
+    @Test
+    void aPeriodShorterThanItsUnitReadsNothing() {
+        Grant grant = grant(GrantKind.READ, Set.of(RecordType.GEO_POINT), Set.of(), new CoveredPeriod.Between(
+                Instant.parse("2026-10-03T14:00:00Z"), Instant.parse("2026-10-29T06:00:00Z")), 100, TimePrecision.MONTH);
+
+        assertThat(GrantScope.narrow(grant, RecordQuery.all(), NOW, PARIS, 0)).isEmpty();
+    }
+
     static Grant grant(GrantKind kind, Set<RecordType> types, Set<Category> categories, CoveredPeriod covered, int volume) {
+        return grant(kind, types, categories, covered, volume, TimePrecision.EXACT);
+    }
+
+    static Grant grant(GrantKind kind, Set<RecordType> types, Set<Category> categories, CoveredPeriod covered, int volume,
+                       TimePrecision time) {
         GrantTerms terms = new GrantTerms(RecipientId.of("regional-alerts"), 1, kind, Purpose.COMMUNICATION_MANAGEMENT,
                 "notifications by region", LegalBasis.CONSENT, types, categories, Set.of(),
-                Precision.EXACT.withLocation(LocationPrecision.REGION), covered, GIVEN, GIVEN.plus(Duration.ofDays(30)),
-                Duration.ofDays(30), volume);
+                Precision.EXACT.withLocation(LocationPrecision.REGION).withTime(time), covered, GIVEN,
+                GIVEN.plus(Duration.ofDays(30)), Duration.ofDays(30), volume);
         return new Grant(GrantId.of("grant-0001"), PersonId.of(1), terms, GIVEN, Optional.empty());
     }
 }

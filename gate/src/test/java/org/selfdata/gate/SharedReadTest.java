@@ -15,6 +15,11 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.GeoPoint;
+import org.selfdata.model.Position;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.SampleRecipients;
 import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
@@ -43,9 +48,9 @@ class SharedReadTest {
     private final Gate gate = new Gate(fixture.vault(), Geography.bundled(), new SteppingClock(NOW));
 
     @Test
-    void pagesFullOfRecordsTheGrantDoesNotCoverStillLeadToTheNextPage() {
+    void pagesHoldOnlyRecordsTheGrantCoversAndEndWhenTheyRunOut() {
         // Ten points, every other one filed as travel history rather than as a GPS coordinate: a grant on GPS
-        // coordinates covers five of them, and a page of three read records may hold only one of those five.
+        // coordinates covers five of them, a full page of three and a last page of two.
         fixture.vault().imports().write(fixture.camille().id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY,
                 "google-records", "Records.json"), LongStream.range(0, 10).mapToObj(index -> {
                     RecordDraft point = SyntheticRecords.point(index);
@@ -73,7 +78,75 @@ class SharedReadTest {
         while (cursor.isPresent());
 
         assertThat(ids).hasSize(5).doesNotHaveDuplicates();
-        assertThat(pages).isEqualTo(4);
+        assertThat(pages).isEqualTo(2);
+    }
+
+    @Test
+    void aBoundInsideADayCannotFindWhenInTheDayARecordBegan() {
+        // The audit's attack: a day-precision recipient bisects 'from' with one-record pages. Every bound within the
+        // record's day now gives the same answer, so 27 requests tell it nothing the day does not.
+        Instant exact = Instant.parse("2015-10-10T18:47:02.597Z");
+        importPointsAt(exact);
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), dayGrant());
+
+        String atTheMillisecond = page(recipient, exact, exact.plusMillis(1));
+        String justAfter = page(recipient, exact.plusMillis(1), exact.plusMillis(2));
+        String restOfTheDay = page(recipient, Instant.parse("2015-10-09T22:00:00.001Z"),
+                Instant.parse("2015-10-10T21:59:59.999Z"));
+        String atMidnight = page(recipient, Instant.parse("2015-10-09T22:00:00Z"), Instant.parse("2015-10-09T22:00:00.001Z"));
+        String untilTheMillisecond = page(recipient, Instant.parse("2015-10-09T21:00:00Z"), exact);
+
+        assertThat(atTheMillisecond).as("the record starts at midnight as shared, before these windows")
+                .isEqualTo(justAfter).isEqualTo(restOfTheDay).isEqualTo("[]");
+        assertThat(atMidnight).isEqualTo(untilTheMillisecond).contains("\"start\":\"2015-10-09T22:00:00Z\"");
+    }
+
+    @Test
+    void recordsOfOneDayComeInAnOrderThatIsNotTheirTimes() {
+        Instant morning = Instant.parse("2015-10-10T06:00:00Z");
+        List<Instant> times = LongStream.range(0, 20).mapToObj(hour -> morning.plusSeconds(hour * 1_800)).toList();
+        importPointsAt(times.toArray(Instant[]::new));
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), dayGrant());
+
+        List<String> shared = new ArrayList<>();
+        JsonMapper.builder().build().readTree(page(recipient, Instant.parse("2015-10-01T00:00:00Z"),
+                Instant.parse("2015-10-20T00:00:00Z"))).forEach(record -> shared.add(record.get("id").asString()));
+        List<String> inTheirTimes = new ArrayList<>();
+        try (var records = fixture.vault().records().read(fixture.camille().id(), RecordQuery.all())) {
+            Pseudonyms pseudonyms = new Pseudonyms(fixture.vault().sharingKeys().pseudonymKey(fixture.camille().id(),
+                    dayGrant().terms().recipient()));
+            records.forEach(record -> inTheirTimes.add(pseudonyms.record(record.id())));
+        }
+
+        assertThat(shared).hasSize(20).containsExactlyInAnyOrderElementsOf(inTheirTimes).isSorted()
+                .isNotEqualTo(inTheirTimes);
+    }
+
+    private void importPointsAt(Instant... times) {
+        fixture.vault().imports().write(fixture.camille().id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY,
+                "google-records", "Records.json"), java.util.Arrays.stream(times).map(time -> RecordDraft.of(
+                        TimeSpan.at(time), GeoPoint.of(45.75, 4.85), Position.jsonPointer("/locations/" + time))));
+    }
+
+    private String page(Accessor.Recipient recipient, Instant from, Instant to) {
+        StringWriter text = new StringWriter();
+        try (Gate.SharedRead read = gate.share(recipient, RecordQuery.all().limit(1_000)
+                .between(Optional.of(from), Optional.of(to)), Optional.empty());
+             JsonGenerator json = JsonMapper.builder().build().createGenerator(text)) {
+            json.writeStartArray();
+            read.writeTo(json);
+            json.writeEndArray();
+        }
+        return text.toString();
+    }
+
+    private Grant dayGrant() {
+        Instant given = NOW.minus(Duration.ofDays(1));
+        GrantTerms terms = new GrantTerms(RecipientId.of("regional-alerts"), 1, GrantKind.READ,
+                Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.CONSENT, Set.of(RecordType.GEO_POINT),
+                Set.of(), Set.of(), SampleRecipients.REGION_BY_DAY, CoveredPeriod.trailing(Period.ofYears(20)), given,
+                given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+        return new Grant(GrantId.of("grant-0002"), fixture.camille().id(), terms, given, Optional.empty());
     }
 
     private Grant gpsCoordinateGrant() {
