@@ -52,11 +52,20 @@ public final class Gate {
     private final Vault vault;
     private final Geography geography;
     private final Clock clock;
+    private final RequestPace pace;
+    private final FoldedEntries folded;
 
     public Gate(Vault vault, Geography geography, Clock clock) {
+        this(vault, geography, clock, new RequestPace(RequestPace.DEFAULT_PER_MINUTE, clock));
+    }
+
+    /** With the pace recipients may ask at, per grant. */
+    public Gate(Vault vault, Geography geography, Clock clock, RequestPace pace) {
         this.vault = requireNonNull(vault, "vault is null");
         this.geography = requireNonNull(geography, "geography is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.pace = requireNonNull(pace, "pace is null");
+        this.folded = new FoldedEntries(vault.log(), clock);
     }
 
     /** A gate over a vault with selfdata's own geography and the system clock. */
@@ -152,6 +161,12 @@ public final class Gate {
         requireNonNull(cursor, "cursor is null");
         PersonId person = recipient.person();
         GrantTerms terms = recipient.grant().terms();
+        Optional<Duration> wait = pace.admit(recipient.grant().id());
+        if (wait.isPresent()) {
+            folded.append(person, recipient.grant().id(), refusal(recipient, query.types()));
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
+                    + pace.perMinute() + " requests a minute; ask again later", wait.get());
+        }
         Instant now = clock.instant();
         ZoneId zone = vault.people().get(person).zone();
         long readToday = vault.log().countSince(person, recipient.grant().id(), LogAction.READ, now.minus(VOLUME_WINDOW));
@@ -162,10 +177,7 @@ public final class Gate {
             narrowed = GrantScope.narrow(recipient.grant(), query, now, zone, readToday);
         }
         catch (SelfdataException refusal) {
-            if (refusal.code() == ErrorCode.FORBIDDEN) {
-                log(person, LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.REFUSAL,
-                        query.types(), 0).withGrant(recipient.grant().id()).withPurpose(terms.purpose().term()));
-            }
+            folded.append(person, recipient.grant().id(), refusal(recipient, query.types()));
             throw refusal;
         }
         Pseudonyms pseudonyms = pseudonyms(person, terms);
@@ -176,6 +188,21 @@ public final class Gate {
         boolean full = narrowed.isPresent() && page.records().size() == narrowed.get().limit();
         return new SharedRead(recipient, page.records(), full ? page.last().map(cursors::seal) : Optional.empty(),
                 new SharedRecordWriter(terms.precision(), terms.fields(), pseudonyms, geography, zone), times);
+    }
+
+    /** What a refused request of a recipient's is on the log: who asked, for which types, under which grant. */
+    private static LogEntryDraft refusal(Accessor.Recipient recipient, Set<RecordType> types) {
+        GrantTerms terms = recipient.grant().terms();
+        return LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.REFUSAL, types, 0)
+                .withGrant(recipient.grant().id()).withPurpose(terms.purpose().term());
+    }
+
+    /**
+     * Writes the repeats of recipients' refusals and empty reads counted over the last minute, or all of them when the
+     * gate is about to stop. A server calls this now and then, and once before it closes its vault.
+     */
+    public void writeFoldedEntries(boolean stopping) {
+        folded.endRuns(stopping);
     }
 
     private Pseudonyms pseudonyms(PersonId person, GrantTerms terms) {
@@ -216,6 +243,11 @@ public final class Gate {
     public Pushed push(Accessor.Recipient recipient, List<RecordDraft> drafts) {
         PersonId person = recipient.person();
         GrantTerms terms = recipient.grant().terms();
+        Optional<Duration> wait = pace.admit(recipient.grant().id());
+        if (wait.isPresent()) {
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
+                    + pace.perMinute() + " requests a minute; push again later", wait.get());
+        }
         Instant now = clock.instant();
         GrantScope.requireInForce(recipient.grant(), now);
         if (terms.kind() != GrantKind.WRITE) {
@@ -295,13 +327,21 @@ public final class Gate {
             return new SharedPage(tally.count(), next);
         }
 
+        /** Logs what went out; a read that carried nothing is folded with its identical repeats. */
         @Override
         public void close() {
             GrantTerms terms = recipient.grant().terms();
-            log(recipient.person(), tally.entry(new LogActor.Recipient(terms.recipient()))
+            LogEntryDraft entry = tally.entry(new LogActor.Recipient(terms.recipient()))
                     .withPrecision(terms.precision().describe())
                     .withGrant(recipient.grant().id())
-                    .withPurpose(terms.purpose().term()));
+                    .withPurpose(terms.purpose().term());
+            if (tally.count() == 0) {
+                folded.append(recipient.person(), recipient.grant().id(), entry);
+            }
+            else {
+                folded.end(recipient.grant().id());
+                log(recipient.person(), entry);
+            }
         }
     }
 

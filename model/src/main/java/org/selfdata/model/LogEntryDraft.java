@@ -12,9 +12,12 @@ import static java.util.Objects.requireNonNull;
  * @param precision a description of the precision applied, such as "location region, amounts exact"
  * @param purpose a DPV purpose term
  * @param source the source an import or erasure concerned
+ * @param requests how many identical requests the entry stands for: 1, or more for a recipient's repeated refusals and
+ *     empty reads, which the gate folds into one entry rather than letting a recipient grow the log without bound
  */
 public record LogEntryDraft(LogActor actor, LogAction action, Set<RecordType> types, long count, Optional<TimeSpan> span,
-        Optional<String> precision, Optional<GrantId> grant, Optional<String> purpose, Optional<SourceId> source) {
+        Optional<String> precision, Optional<GrantId> grant, Optional<String> purpose, Optional<SourceId> source,
+        long requests) {
     public LogEntryDraft {
         requireNonNull(actor, "actor is null");
         requireNonNull(action, "action is null");
@@ -27,31 +30,39 @@ public record LogEntryDraft(LogActor actor, LogAction action, Set<RecordType> ty
         if (count < 0) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log entry's count cannot be negative");
         }
+        if (requests < 1) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log entry stands for at least one request");
+        }
     }
 
     /** An entry with only who, what action, which types and how many; the rest is added with the with- methods. */
     public static LogEntryDraft of(LogActor actor, LogAction action, Set<RecordType> types, long count) {
         return new LogEntryDraft(actor, action, types, count, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 1);
     }
 
     public LogEntryDraft withSpan(TimeSpan value) {
-        return new LogEntryDraft(actor, action, types, count, Optional.of(value), precision, grant, purpose, source);
+        return new LogEntryDraft(actor, action, types, count, Optional.of(value), precision, grant, purpose, source, requests);
     }
 
     public LogEntryDraft withPrecision(String value) {
-        return new LogEntryDraft(actor, action, types, count, span, Optional.of(value), grant, purpose, source);
+        return new LogEntryDraft(actor, action, types, count, span, Optional.of(value), grant, purpose, source, requests);
     }
 
     public LogEntryDraft withGrant(GrantId value) {
-        return new LogEntryDraft(actor, action, types, count, span, precision, Optional.of(value), purpose, source);
+        return new LogEntryDraft(actor, action, types, count, span, precision, Optional.of(value), purpose, source, requests);
     }
 
     public LogEntryDraft withPurpose(String value) {
-        return new LogEntryDraft(actor, action, types, count, span, precision, grant, Optional.of(value), source);
+        return new LogEntryDraft(actor, action, types, count, span, precision, grant, Optional.of(value), source, requests);
     }
 
     public LogEntryDraft withSource(SourceId value) {
-        return new LogEntryDraft(actor, action, types, count, span, precision, grant, purpose, Optional.of(value));
+        return new LogEntryDraft(actor, action, types, count, span, precision, grant, purpose, Optional.of(value), requests);
+    }
+
+    /** The same entry standing for {@code value} identical requests. */
+    public LogEntryDraft withRequests(long value) {
+        return new LogEntryDraft(actor, action, types, count, span, precision, grant, purpose, source, value);
     }
 }

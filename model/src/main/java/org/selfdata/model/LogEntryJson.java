@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The canonical JSON of a log entry: the bytes hashed into the log's Merkle tree, so the same entry always gives the
  * same bytes. Keys come in a fixed order with no spaces, absent values are left out, types are sorted by id, and the
- * index comes first so that a verifier can read it without parsing the rest.
+ * index comes first so that a verifier can read it without parsing the rest. The number of requests an entry stands for is
+ * written only when it is more than one, so that every entry written before entries were folded keeps its bytes.
  */
 public final class LogEntryJson {
     private static final byte[] INDEX_PREFIX = "{\"index\":".getBytes(StandardCharsets.US_ASCII);
@@ -31,6 +32,9 @@ public final class LogEntryJson {
                 .append(String.join(",", draft.types().stream().map(RecordType::id).sorted().map(LogEntryJson::quoted)
                         .toList()))
                 .append("],\"count\":").append(draft.count());
+        if (draft.requests() > 1) {
+            json.append(",\"requests\":").append(draft.requests());
+        }
         draft.span().ifPresent(span -> json.append(",\"span\":{\"start\":").append(quoted(span.start().toString()))
                 .append(",\"end\":").append(quoted(span.end().toString())).append('}'));
         draft.precision().ifPresent(precision -> json.append(",\"precision\":").append(quoted(precision)));
@@ -75,7 +79,8 @@ public final class LogEntryJson {
                     optional(node, "precision", JsonNode::asString),
                     optional(node, "grant", grant -> GrantId.of(grant.asString())),
                     optional(node, "purpose", JsonNode::asString),
-                    optional(node, "source", source -> SourceId.of(source.asLong())));
+                    optional(node, "source", source -> SourceId.of(source.asLong())),
+                    optional(node, "requests", JsonNode::asLong).orElse(1L));
             LogEntry entry = new LogEntry(node.required("index").asLong(),
                     Instant.parse(node.required("recordedAt").asString()), draft);
             if (!java.util.Arrays.equals(bytes(entry), leaf)) {

@@ -40,6 +40,30 @@ class LogEntryJsonTest {
     }
 
     @Test
+    void anEntryStandingForSeveralRequestsSaysHowManyAfterItsCountAndReadsBack() {
+        LogEntry refusals = new LogEntry(7, Instant.parse("2026-03-01T09:30:00Z"), LogEntryDraft.of(
+                new LogActor.Recipient(RecipientId.of("recipient-insurer")), LogAction.REFUSAL, Set.of(), 0)
+                .withGrant(GrantId.of("grant-0001")).withRequests(2_999));
+
+        assertThat(new String(LogEntryJson.bytes(refusals), StandardCharsets.UTF_8)).isEqualTo("{\"index\":7,"
+                + "\"recordedAt\":\"2026-03-01T09:30:00Z\","
+                + "\"actor\":{\"kind\":\"recipient\",\"id\":\"recipient-insurer\"},\"action\":\"refusal\","
+                + "\"types\":[],\"count\":0,\"requests\":2999,\"grant\":\"grant-0001\"}");
+        assertThat(LogEntryJson.parse(LogEntryJson.bytes(refusals))).isEqualTo(refusals);
+    }
+
+    @Test
+    void anEntryOfOneRequestIsWrittenAsBeforeRequestsWereCounted() {
+        byte[] written = ("{\"index\":0,\"recordedAt\":\"2026-03-01T09:30:00Z\",\"actor\":{\"kind\":\"owner\"},"
+                + "\"action\":\"import\",\"types\":[],\"count\":0}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(LogEntryJson.parse(written).draft().requests()).isEqualTo(1);
+        assertThatThrownBy(() -> LogEntryJson.parse(("{\"index\":0,\"recordedAt\":\"2026-03-01T09:30:00Z\","
+                + "\"actor\":{\"kind\":\"owner\"},\"action\":\"import\",\"types\":[],\"count\":0,\"requests\":1}")
+                .getBytes(StandardCharsets.UTF_8))).hasMessage("log entry 0 is not in canonical form");
+    }
+
+    @Test
     void anEntryReadsBackAsItWasWritten() {
         assertThat(LogEntryJson.parse(LogEntryJson.bytes(READ))).isEqualTo(READ);
     }

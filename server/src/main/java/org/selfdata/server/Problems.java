@@ -75,6 +75,9 @@ final class Problems {
         }
         else {
             write(ctx, code, failure.getMessage());
+            // Whole seconds, rounded up (RFC 9110 §10.2.3), so that a client waiting that long is let through.
+            failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
+                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1_000))));
         }
     }
 

@@ -17,12 +17,15 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.vault.Vault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -41,16 +44,35 @@ public final class SelfdataServer implements AutoCloseable {
 
     private static final Duration IMPORTS_FINISHING = Duration.ofSeconds(30);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SelfdataServer.class);
+    private static final Duration FOLDED_ENTRIES_WRITTEN = Duration.ofSeconds(30);
+
     private final Javalin javalin;
     private final String host;
     private final Uploads uploads;
     private final ExecutorService imports;
+    private final Gate gate;
+    private final ScheduledExecutorService foldedEntries;
 
-    private SelfdataServer(Javalin javalin, String host, Uploads uploads, ExecutorService imports) {
+    private SelfdataServer(Javalin javalin, String host, Uploads uploads, ExecutorService imports, Gate gate) {
         this.javalin = javalin;
         this.host = host;
         this.uploads = uploads;
         this.imports = imports;
+        this.gate = gate;
+        this.foldedEntries = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("folded-entries").factory());
+        long period = FOLDED_ENTRIES_WRITTEN.toMillis();
+        foldedEntries.scheduleAtFixedRate(() -> writeFoldedEntries(false), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes the counted repeats of recipients' refusals and empty reads; a failure waits for the next turn. */
+    private void writeFoldedEntries(boolean stopping) {
+        try {
+            gate.writeFoldedEntries(stopping);
+        }
+        catch (RuntimeException e) {
+            LOG.warn("the repeats of recipients' refused or empty requests could not be written yet", e);
+        }
     }
 
     /** Starts serving; the server runs until {@link #close()}. */
@@ -119,7 +141,7 @@ public final class SelfdataServer implements AutoCloseable {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        return new SelfdataServer(javalin, settings.host(), uploads, imports);
+        return new SelfdataServer(javalin, settings.host(), uploads, imports, gate);
     }
 
     public int port() {
@@ -158,6 +180,8 @@ public final class SelfdataServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        foldedEntries.shutdownNow();
+        writeFoldedEntries(true);
         imports.shutdown();
         try {
             if (!imports.awaitTermination(IMPORTS_FINISHING.toSeconds(), TimeUnit.SECONDS)) {

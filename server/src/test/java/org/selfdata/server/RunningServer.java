@@ -63,7 +63,12 @@ final class RunningServer implements AfterEachCallback {
     }
 
     SelfdataServer start(ServerSettings settings) {
-        SelfdataServer started = SelfdataServer.start(settings, vault, Gate.over(vault));
+        return start(settings, Gate.over(vault));
+    }
+
+    /** With a gate of the test's own: another pace for recipients, another clock. */
+    SelfdataServer start(ServerSettings settings, Gate gate) {
+        SelfdataServer started = SelfdataServer.start(settings, vault, gate);
         server = Optional.of(started);
         return started;
     }

@@ -22,12 +22,18 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.gate.Gate;
+import org.selfdata.gate.Geography;
+import org.selfdata.gate.RequestPace;
 import org.selfdata.model.Person;
+import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.Vault;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +76,32 @@ class TokenRoutesTest {
         assertThat(error(second)).isEqualTo("invalid_grant");
         assertThat(SharingFixtures.bearerGet(running.server(), tokens.getTokens().getAccessToken().getValue(),
                 "/api/v1/shared/grant").statusCode()).as("a code used twice revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void aRecipientAskingFasterThanItsPaceIsToldWhenToAskAgain() {
+        running.server().close();
+        // A minute ahead of the server, which dates the grant: the gate finds it in force.
+        SteppingClock gateClock = new SteppingClock(Instant.now().plus(Duration.ofMinutes(1)));
+        running.start(TestServers.SETTINGS, new Gate(vault, Geography.bundled(), gateClock, new RequestPace(2, gateClock)));
+        owner = running.camille();
+        tokenEndpoint = URI.create(running.server().url() + "oauth/token");
+        SharingFixtures.Authorized authorized = authorize();
+        String accessToken = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens()
+                .getAccessToken().getValue();
+
+        int first = SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records").statusCode();
+        int second = SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records").statusCode();
+        HttpResponse<String> refused = SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records");
+
+        assertThat(List.of(first, second, refused.statusCode())).containsExactly(200, 200, 429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("allows 2 requests a minute; ask again later");
+        gateClock.advance(Duration.ofSeconds(30));
+        assertThat(SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -96,6 +96,9 @@ function precisionWords(precision) {
 
 function details(entry) {
     const parts = [selfdata.text('activity.entry', entry.index)];
+    if (entry.requests > 1) {
+        parts.push(selfdata.text('activity.requests', selfdata.number(entry.requests)));
+    }
     if (entry.span) {
         parts.push(selfdata.text('activity.period', selfdata.period(entry.span.start, entry.span.end)));
     }
