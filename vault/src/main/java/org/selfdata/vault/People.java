@@ -19,9 +19,15 @@ import static org.selfdata.vault.VaultTables.HANDLE;
 import static org.selfdata.vault.VaultTables.PASSWORD_HASH;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.TIME_ZONE;
 
-/** The people a vault holds data for, and their sign-in passwords (Argon2id hashes, never the passwords). */
+/**
+ * The people a vault holds data for, their roles, and their sign-in passwords (Argon2id hashes, never the passwords).
+ *
+ * <p>The first person created in a vault is its operator: on a personal vault, its only person; on a vault hosting
+ * many, the one who admits the others and the recipients they may grant. Everyone created after is a member.
+ */
 public final class People {
     /**
      * Verified against when a handle is unknown, so that a wrong handle takes as long to refuse as a wrong password. It
@@ -39,6 +45,7 @@ public final class People {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** Adds a person: the vault's operator if it has none yet, a member otherwise. */
     public Person create(String handle, ZoneId zone) {
         Person.requireHandle(handle);
         requireNonNull(zone, "zone is null");
@@ -49,10 +56,13 @@ public final class People {
                 throw new SelfdataException(ErrorCode.CONFLICT,
                         "this vault already has a person with the handle '" + handle + "'");
             }
+            Person.Role role = dsl.fetchExists(PERSONS, ROLE.eq(Person.Role.OPERATOR.term()))
+                    ? Person.Role.MEMBER : Person.Role.OPERATOR;
             dsl.insertInto(PERSONS)
                     .set(HANDLE, handle)
                     .set(TIME_ZONE, zone.getId())
                     .set(CREATED_AT, now.toEpochMilli())
+                    .set(ROLE, role.term())
                     .execute();
             return dsl.select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOne(People::person);
         });
@@ -69,6 +79,14 @@ public final class People {
                 .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault"));
     }
 
+    /** The vault's operator; none only in a vault that holds nobody. */
+    public Optional<Person> operator() {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).where(ROLE.eq(Person.Role.OPERATOR.term()))
+                .fetchOptional(People::person));
+    }
+
+    /** Everyone in the vault, in the order they were added: the operator is the first. */
     public List<Person> list() {
         return database.transaction(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).orderBy(PERSON_ID).fetch(People::person));
@@ -99,6 +117,6 @@ public final class People {
 
     static Person person(Record row) {
         return new Person(PersonId.of(row.get(PERSON_ID)), row.get(HANDLE), ZoneId.of(row.get(TIME_ZONE)),
-                Instant.ofEpochMilli(row.get(CREATED_AT)));
+                Instant.ofEpochMilli(row.get(CREATED_AT)), Person.Role.fromTerm(row.get(ROLE)));
     }
 }
