@@ -100,6 +100,18 @@ public final class Erasure {
     }
 
     /**
+     * Refuses what {@link #erasePerson} would refuse, before anything is asked of the person or destroyed: the vault's
+     * operator while other people remain. The erasure checks again in its own transaction.
+     */
+    public void requireErasable(PersonId person) {
+        requireNonNull(person, "person is null");
+        database.transaction(connection -> {
+            requireNoOneLeftWithoutOperator(database.dsl(connection), person);
+            return null;
+        });
+    }
+
+    /**
      * A vault whose operator left while others remain would have nobody to admit people and recipients; who should take
      * the role on is not a choice the vault makes for anyone.
      */

@@ -45,8 +45,21 @@ public final class People {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Adds a person: the vault's operator if it has none yet, a member otherwise. */
+    /** Adds a person, without a password yet: the vault's operator if it has none, a member otherwise. */
     public Person create(String handle, ZoneId zone) {
+        return create(handle, zone, Optional.empty());
+    }
+
+    /**
+     * Adds a person with their sign-in password, in one transaction: a password refused adds nobody. The person is the
+     * vault's operator if it has none, a member otherwise.
+     */
+    public Person create(String handle, ZoneId zone, char[] password) {
+        Person.requireHandle(handle);
+        return create(handle, zone, Optional.of(PasswordHash.hash(requireNonNull(password, "password is null"))));
+    }
+
+    private Person create(String handle, ZoneId zone, Optional<String> passwordHash) {
         Person.requireHandle(handle);
         requireNonNull(zone, "zone is null");
         Instant now = clock.instant();
@@ -63,6 +76,7 @@ public final class People {
                     .set(TIME_ZONE, zone.getId())
                     .set(CREATED_AT, now.toEpochMilli())
                     .set(ROLE, role.term())
+                    .set(PASSWORD_HASH, passwordHash.orElse(null))
                     .execute();
             return dsl.select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOne(People::person);
         });
