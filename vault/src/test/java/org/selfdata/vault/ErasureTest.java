@@ -1,5 +1,6 @@
 package org.selfdata.vault;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +15,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,11 +93,15 @@ class ErasureTest {
         Person dominique = vault.people().create("dominique", TestVaults.PARIS);
         Person eloise = vault.people().create("eloise", TestVaults.PARIS);
 
-        assertThatThrownBy(() -> vault.erasure().erasePerson(camille.id()))
-                .isInstanceOf(SelfdataException.class)
-                .hasMessage("this person is the vault's operator and cannot be erased while 2 other people remain in the "
-                        + "vault; remove them first")
-                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        for (ThrowingCallable erasure : List.<ThrowingCallable>of(() -> vault.erasure().requireErasable(camille.id()),
+                () -> vault.erasure().erasePerson(camille.id()))) {
+            assertThatThrownBy(erasure)
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("this person is the vault's operator and cannot be erased while 2 other people remain in "
+                            + "the vault; remove them first")
+                    .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        }
+        vault.erasure().requireErasable(dominique.id());
         vault.erasure().erasePerson(dominique.id());
         assertThatThrownBy(() -> vault.erasure().erasePerson(camille.id()))
                 .hasMessage("this person is the vault's operator and cannot be erased while 1 other person remains in the "
