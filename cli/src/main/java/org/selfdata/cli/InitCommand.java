@@ -26,11 +26,8 @@ final class InitCommand implements Callable<Integer> {
             description = "The person's sign-in name (default: your user name).")
     String handle;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "The person's time zone (default: this computer's).")
-    String zone = ZoneId.systemDefault().getId();
-
-    @Option(names = "--password-stdin", description = "Read the sign-in password from standard input instead of asking.")
-    boolean passwordFromStandardInput;
+    @Mixin
+    NewPersonOptions person;
 
     InitCommand(Terminal terminal, Environment environment) {
         this.terminal = requireNonNull(terminal, "terminal is null");
@@ -39,15 +36,15 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ZoneId personZone = Zones.of(zone);
+        ZoneId personZone = person.zone();
         String personHandle = Person.requireHandle(handle.toLowerCase(java.util.Locale.ROOT));
-        char[] password = NewPassword.read(terminal, personHandle, passwordFromStandardInput, "nothing was created")
-                .orElse(new char[0]);
+        char[] password = person.password(terminal, personHandle, "nothing was created");
         try (Application application = Application.create(vault, environment)) {
-            Person person = password.length > 0
+            Person created = password.length > 0
                     ? application.vault().people().create(personHandle, personZone, password)
                     : application.vault().people().create(personHandle, personZone);
-            terminal.out().println("Created a vault for " + person.handle() + " at " + application.vault().location().describe());
+            terminal.out().println("Created a vault for " + created.handle() + " at "
+                    + application.vault().location().describe());
             if (!application.vault().isPostgres()
                     && vault.keySource(environment) instanceof org.selfdata.vault.KeySource.KeyFile keyFile) {
                 terminal.out().println("Its key is " + keyFile.path()

@@ -41,11 +41,8 @@ final class PeopleCommand {
         @Parameters(paramLabel = "HANDLE", description = "The person's sign-in name.")
         String handle;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "The person's time zone (default: this computer's).")
-        String zone = ZoneId.systemDefault().getId();
-
-        @Option(names = "--password-stdin", description = "Read the sign-in password from standard input instead of asking.")
-        boolean passwordFromStandardInput;
+        @Mixin
+        NewPersonOptions newPerson;
 
         Add(Terminal terminal, Environment environment) {
             this.terminal = requireNonNull(terminal, "terminal is null");
@@ -54,10 +51,9 @@ final class PeopleCommand {
 
         @Override
         public Integer call() {
-            ZoneId personZone = Zones.of(zone);
+            ZoneId personZone = newPerson.zone();
             String personHandle = Person.requireHandle(handle);
-            char[] password = NewPassword.read(terminal, personHandle, passwordFromStandardInput, "nobody was added")
-                    .orElse(new char[0]);
+            char[] password = newPerson.password(terminal, personHandle, "nobody was added");
             try (Application application = Application.open(vault, environment)) {
                 Person person = password.length > 0
                         ? application.vault().people().create(personHandle, personZone, password)
