@@ -15,16 +15,19 @@ import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.Person;
+import org.selfdata.model.Position;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.OAuthTokens;
@@ -52,6 +55,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
@@ -64,7 +68,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same vault (Éloïse), the vault's operator (Camille, its first person), a recipient holding a token of one of
  * Dominique's grants, and nobody. The table is read from {@link SelfdataServer#routes()}, so a route added without a
  * row fails here, as does a row left behind by a route that went. Every answer that lets something through is then
- * searched for what belongs to the other people: their handles, grants, records and imports. The operator admits
+ * searched for what belongs to the other people: their handles, grants, records, imports, and the region their
+ * positions fall in, which is what a recipient or a preview shows of them at region precision. The operator admits
  * recipients and reads nobody's data but their own.
  *
  * <p>Path parameters name Dominique's things: her grant, her record, her second import, her upload. The callers ask
@@ -150,7 +155,7 @@ class RouteAccessTableTest {
 
         row("GET", "/oauth/authorize").expect(200, 200, 200, 200, 200);
         row("POST", "/oauth/token").body("{}").expect(400, 400, 400, 400, 400);
-        row("POST", "/api/v1/authorizations/offer").body(AUTHORIZATION_REQUEST).expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/authorizations/offer").body(AUTHORIZATION_REQUEST).showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/authorizations").body("{}").expect(400, 400, 400, 403, 401);
         row("POST", "/api/v1/authorizations/refusal").body(AUTHORIZATION_REQUEST).expect(200, 200, 200, 403, 401);
 
@@ -161,7 +166,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/grants/{grant}/receipts").expect(200, 404, 404, 403, 401);
         row("POST", "/api/v1/grants/{grant}/withdrawal").body("{}").expect(200, 404, 404, 403, 401);
 
-        row("GET", "/api/v1/shared/records").expect(401, 401, 401, 200, 401);
+        row("GET", "/api/v1/shared/records").showingOwn().expect(401, 401, 401, 200, 401);
         row("POST", "/api/v1/shared/records").body(POINT_PUSH).expect(401, 401, 401, 403, 401);
         row("GET", "/api/v1/shared/grant").showingOwn().expect(401, 401, 401, 200, 401);
 
@@ -201,10 +206,11 @@ class RouteAccessTableTest {
     @BeforeEach
     void giveEachPersonDataAndGrantsAndStart() {
         Recipient meteo = SampleRecipients.meteoLocale(vault);
+        importPoints(camille, 48.58, 7.75, "FR-GES");
+        importPoints(dominique, 48.11, -1.68, "FR-BRE");
+        importPoints(eloise, 43.60, 1.44, "FR-OCC");
         importBank(camille, SyntheticRecords.coffee(LocalDate.of(2025, 2, 3), 1));
-        vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
-                "dominique-Records.json"), SyntheticRecords.points(30));
-        long dominiquesBank = importBank(dominique, SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1));
+        importBank(dominique, SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1));
         importBank(eloise, SyntheticRecords.coffee(LocalDate.of(2025, 3, 4), 1));
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());
         GrantId tokens = give(sharing, dominique, meteo);
@@ -223,16 +229,17 @@ class RouteAccessTableTest {
         clients.put(Caller.RECIPIENT, new ApiClient(running.server()));
         clients.put(Caller.NOBODY, new ApiClient(running.server()));
         parameters.put("{grant}", withdrawn.value());
-        parameters.put("{batch}", Long.toString(dominiquesBank));
         parameters.put("{id}", records(dominique).getFirst());
         parameters.put("{recipient}", meteo.id().value());
         parameters.put("{job}", upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
+        // Batches are numbered per person: Dominique's third is one nobody else has.
+        parameters.put("{batch}", Long.toString(vault.imports().batches(dominique.id()).getLast().id().value()));
         parameters.put(AUTHORIZATION_REQUEST, SharingFixtures.requestBody(authorizationRequest(meteo)));
         for (Person person : List.of(camille, dominique, eloise)) {
-            Set<String> own = new LinkedHashSet<>(List.of(person.handle()));
+            Set<String> own = markers.get(person);
+            own.add(person.handle());
             vault.grants().list(person.id()).forEach(grant -> own.add(grant.id().value()));
             own.addAll(records(person));
-            markers.put(person, own);
         }
         markers.get(dominique).add(parameters.get("{job}"));
     }
@@ -378,9 +385,23 @@ class RouteAccessTableTest {
         return client;
     }
 
-    private long importBank(Person person, RecordDraft transaction) {
-        return vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.BANK, "ofx",
-                person.handle() + "-releve.ofx"), Stream.of(transaction)).id().value();
+    /**
+     * Ten location points of the person's own, a minute apart, in a region of their own: what a recipient or a preview
+     * shows of them at region precision still says whose they are.
+     */
+    private void importPoints(Person person, double latitude, double longitude, String region) {
+        Instant start = Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofDays(markers.size()));
+        vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                person.handle() + "-Records.json"), IntStream.range(0, 10).mapToObj(index -> RecordDraft.of(
+                TimeSpan.at(start.plusSeconds(60L * index)), new GeoPoint(latitude + index * 1e-4, longitude,
+                        Optional.of(10), Optional.empty(), Optional.of("GPS"), Optional.empty(), Optional.empty()),
+                Position.jsonPointer("/locations/" + index))));
+        markers.put(person, new LinkedHashSet<>(List.of(region)));
+    }
+
+    private void importBank(Person person, RecordDraft transaction) {
+        vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", person.handle() + "-releve.ofx"),
+                Stream.of(transaction));
     }
 
     private static GrantId give(Sharing sharing, Person person, Recipient recipient) {
