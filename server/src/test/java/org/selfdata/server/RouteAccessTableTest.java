@@ -72,7 +72,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * positions fall in, which is what a recipient or a preview shows of them at region precision. The operator admits
  * recipients and reads nobody's data but their own.
  *
- * <p>Path parameters name Dominique's things: her grant, her record, her second import, her upload. The callers ask
+ * <p>Path parameters name Dominique's things: her grant, her record, her latest import, her upload. The callers ask
  * in the order of {@link Caller}, the owner last, so that a request that changes something is refused to everyone
  * else before the owner's own goes through.
  */
