@@ -92,7 +92,7 @@ final class GateBenchmark {
                     points.stream());
             LaterDays clock = new LaterDays();
             Gate gate = new Gate(vault, Geography.bundled(), clock);
-            Recipient recipient = register(vault);
+            Recipient recipient = register(vault, person);
             List<Accessor.Recipient> grants = precisions.stream()
                     .map(precision -> new Accessor.Recipient(person.id(), give(vault, person, recipient, precision))).toList();
             int pageSize = Math.min(points.size(), GrantTerms.MAXIMUM_VOLUME);
@@ -131,13 +131,15 @@ final class GateBenchmark {
         return measurements;
     }
 
-    private static Recipient register(Vault vault) {
-        Recipient recipient = vault.recipients().register(new RecipientIdentity("Zones", "Zones SAS", "FR",
+    /** The vault is the benchmark's own, so its one person is its operator and admits the recipient. */
+    private static Recipient register(Vault vault, Person operator) {
+        Recipient recipient = vault.recipients().register(operator.id(), new RecipientIdentity("Zones", "Zones SAS", "FR",
                 "privacy@zones.example", Optional.empty()), List.of(URI.create("https://zones.example/back")),
                 Recipient.Kind.APP);
-        vault.recipients().declare(recipient.id(), new ProcessingDeclaration(1, List.of(new DeclaredPurpose(
-                Purpose.SERVICE_PROVISION, PURPOSE, Set.of(Category.LOCATION), Set.of(RecordType.GEO_POINT), H3_CEILING,
-                LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of("encryption at rest")));
+        vault.recipients().declare(operator.id(), recipient.id(), new ProcessingDeclaration(1, List.of(
+                new DeclaredPurpose(Purpose.SERVICE_PROVISION, PURPOSE, Set.of(Category.LOCATION), Set.of(RecordType.GEO_POINT),
+                        H3_CEILING, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30),
+                List.of("encryption at rest")));
         return recipient;
     }
 

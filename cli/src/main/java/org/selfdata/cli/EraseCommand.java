@@ -44,33 +44,26 @@ final class EraseCommand implements Callable<Integer> {
                 SourceId id = SourceId.of(source.get());
                 Source found = application.vault().imports().source(person.id(), id)
                         .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + id));
-                confirm("everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()));
+                ErasureConfirmation.require(terminal, confirmed,
+                        "everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()));
                 report(application.vault().erasure().eraseSource(person.id(), id));
             }
             else {
-                confirm("all of " + person.handle() + "'s data and the account itself", person.handle());
+                application.vault().erasure().requireErasable(person.id());
+                ErasureConfirmation.require(terminal, confirmed,
+                        "all of " + person.handle() + "'s data and the account itself", person.handle());
                 report(application.vault().erasure().erasePerson(person.id()));
             }
         }
         return ExitCodes.DONE;
     }
 
-    private void confirm(String what, String answer) {
-        if (confirmed) {
-            return;
-        }
-        if (!terminal.interactive()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "erasing cannot be undone; add --yes to confirm when not on a terminal");
-        }
-        terminal.err().println("This destroys " + what + ". It cannot be undone.");
-        if (!terminal.readLine("Type " + answer + " to confirm: ").strip().equals(answer)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "not confirmed; nothing was erased");
-        }
+    private void report(Erasure.Report report) {
+        terminal.out().println(described(report));
     }
 
-    private void report(Erasure.Report report) {
-        terminal.out().printf("Erased %,d record(s) from %d source(s) and %d import(s).%n", report.records(), report.sources(),
+    static String described(Erasure.Report report) {
+        return String.format("Erased %,d record(s) from %d source(s) and %d import(s).", report.records(), report.sources(),
                 report.batches());
     }
 }

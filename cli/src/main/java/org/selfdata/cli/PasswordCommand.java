@@ -33,7 +33,9 @@ final class PasswordCommand implements Callable<Integer> {
     public Integer call() {
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
-            char[] password = passwordFromStandardInput ? InitCommand.readStandardInput() : ask(person);
+            char[] password = NewPassword.read(terminal, person.handle(), passwordFromStandardInput, "nothing was changed")
+                    .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                            "no terminal to ask on; give the password with --password-stdin"));
             try {
                 application.vault().people().setPassword(person.id(), password);
                 application.vault().sessions().endAll(person.id());
@@ -44,18 +46,5 @@ final class PasswordCommand implements Callable<Integer> {
             terminal.out().println("The password of " + person.handle() + " is set; their sessions were signed out.");
         }
         return ExitCodes.DONE;
-    }
-
-    private char[] ask(Person person) {
-        if (!terminal.interactive()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "no terminal to ask on; give the password with --password-stdin");
-        }
-        char[] first = terminal.readSecret("New sign-in password for " + person.handle() + ": ");
-        char[] second = terminal.readSecret("Again: ");
-        if (!Arrays.equals(first, second)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the two passwords differ; nothing was changed");
-        }
-        return first;
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 LogCommand.class,
                 GrantsCommand.class,
                 PasswordCommand.class,
+                PeopleCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
         },

@@ -1,20 +1,31 @@
 package org.selfdata.cli;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Where the command speaks: results on standard output, everything else on standard error. Progress and prompts only
- * appear when standard error is a terminal, so that pipes and scripts see results and nothing more.
+ * appear when standard error is a terminal, so that pipes and scripts see results and nothing more. Standard input is
+ * read only when a command is told to, such as a password given with {@code --password-stdin}.
  */
 final class Terminal {
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
 
-    Terminal(PrintStream out, PrintStream err, boolean interactive) {
+    Terminal(InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this.in = requireNonNull(in, "in is null");
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.interactive = interactive;
@@ -22,7 +33,12 @@ final class Terminal {
 
     static Terminal system() {
         Console console = System.console();
-        return new Terminal(System.out, System.err, console != null && console.isTerminal());
+        return new Terminal(System.in, System.out, System.err, console != null && console.isTerminal());
+    }
+
+    /** The same streams, but never asking anything: for work a command runs on its own behalf. */
+    Terminal withoutPrompts() {
+        return new Terminal(in, out, err, false);
     }
 
     PrintStream out() {
@@ -45,6 +61,17 @@ final class Terminal {
         }
         char[] secret = console.readPassword("%s", prompt);
         return secret == null ? new char[0] : secret;
+    }
+
+    /** The first line of standard input, without its line ending; a secret, so it is given as characters. */
+    char[] readStandardInputLine() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read standard input", e);
+        }
     }
 
     String readLine(String prompt) {

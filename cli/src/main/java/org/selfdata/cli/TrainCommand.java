@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
                 List<DemoFile> files = DemoPerson.generate(1, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 4))
                         .write(scratch.resolve("files")).files();
                 FileImport fileImport = new FileImport(application.intake(application.importers()),
-                        new Terminal(terminal.out(), terminal.err(), false));
+                        terminal.withoutPrompts());
                 files.forEach(file -> fileImport.run(person, file.path(), ImportMode.STRICT));
                 application.vault().status(person.id());
                 try (Stream<?> records = application.gate().records(Accessor.owner(person.id()), RecordQuery.all())) {

@@ -1,5 +1,6 @@
 package org.selfdata.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,16 @@ final class CommandRun {
     }
 
     Result run(String... arguments) {
+        return runWithInput("", arguments);
+    }
+
+    /** Runs the command with this text on its standard input, as a script piping a password in would. */
+    Result runWithInput(String standardInput, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        Terminal terminal = new Terminal(new ByteArrayInputStream(standardInput.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
         int exitCode = Selfdata.execute(terminal, new Environment(variables, home), arguments);
         return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -48,13 +48,14 @@ class GrantsCommandTest {
         Path folder = home.resolve(".selfdata");
         try (Vault vault = Vault.open(VaultLocation.sqlite(folder), KeySource.keyFile(folder.resolve("master.key")))) {
             Person camille = vault.person(Optional.of("camille"));
-            Recipient alerts = vault.recipients().register(new RecipientIdentity("Alertes Régionales",
+            Recipient alerts = vault.recipients().register(camille.id(), new RecipientIdentity("Alertes Régionales",
                     "Alertes Régionales SAS", "FR", "contact@alertes.example", Optional.empty()),
                     List.of(URI.create("https://alertes.example/callback")), Recipient.Kind.APP);
             Precision region = Precision.EXACT.withLocation(LocationPrecision.REGION);
-            vault.recipients().declare(alerts.id(), new ProcessingDeclaration(1, List.of(new DeclaredPurpose(
-                    Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", Set.of(Category.LOCATION), Set.of(),
-                    region, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of()));
+            vault.recipients().declare(camille.id(), alerts.id(), new ProcessingDeclaration(1, List.of(
+                    new DeclaredPurpose(Purpose.COMMUNICATION_MANAGEMENT, "notifications by region",
+                            Set.of(Category.LOCATION), Set.of(), region, LegalBasis.CONSENT)), List.of(), List.of(),
+                    Duration.ofDays(30), List.of()));
             Instant now = Instant.now();
             ReceiptedGrant given = (ReceiptedGrant) Sharing.over(vault, Clock.systemUTC()).give(camille.id(),
                     new GrantTerms(alerts.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
@@ -17,6 +18,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Recipients and their declared processing, as the person sees them before any grant: {@code /api/v1/recipients}.
+ *
+ * <p>The catalogue is the vault's: every signed-in person reads it, since a person must see what a recipient declares
+ * before granting it anything, and nothing in it tells who granted what. Only the vault's operator writes it, which the
+ * vault enforces; the routes ask first, so that anyone else is refused before their request is read.
  *
  * <p>Registering a recipient gives it an id, which is its OAuth client id, and writes its first declaration. An
  * organization or a service (a confidential client, which pushes data back) also gets a secret, shown once: only its
@@ -51,15 +56,16 @@ final class RecipientRoutes implements HttpService {
     }
 
     private void register(Context ctx) {
+        PersonId operator = operator(ctx);
         JsonNode body = bodies.read(ctx);
         ProcessingDeclaration declaration = SharingJson.declaration(JsonFields.object(body, "declaration"), 1);
-        Recipient recipient = recipients.register(SharingJson.identity(body), SharingJson.redirectUris(body),
+        Recipient recipient = recipients.register(operator, SharingJson.identity(body), SharingJson.redirectUris(body),
                 SharingJson.kind(body));
-        recipients.declare(recipient.id(), declaration);
+        recipients.declare(operator, recipient.id(), declaration);
         ObjectNode json = ApiJson.mapper().createObjectNode();
         write(json, recipient);
         if (recipient.kind() != Recipient.Kind.APP) {
-            json.put("clientSecret", tokens.newRecipientSecret(recipient.id()));
+            json.put("clientSecret", tokens.newRecipientSecret(operator, recipient.id()));
         }
         ctx.status(201).json(json);
     }
@@ -72,13 +78,21 @@ final class RecipientRoutes implements HttpService {
     }
 
     private void declare(Context ctx) {
+        PersonId operator = operator(ctx);
         Recipient recipient = find(ctx);
         int next = recipients.currentDeclaration(recipient.id()).map(ProcessingDeclaration::version).orElse(0) + 1;
-        ProcessingDeclaration declared = recipients.declare(recipient.id(),
+        ProcessingDeclaration declared = recipients.declare(operator, recipient.id(),
                 SharingJson.declaration(bodies.read(ctx), next));
         ObjectNode json = ApiJson.mapper().createObjectNode();
         SharingJson.write(json, declared);
         ctx.status(201).json(json);
+    }
+
+    /** The signed-in person, if they are the vault's operator; anyone else is refused before their request is read. */
+    private PersonId operator(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        recipients.requireOperator(person);
+        return person;
     }
 
     private void write(ObjectNode json, Recipient recipient) {

@@ -57,8 +57,17 @@ final class ApiClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer as bytes, for answers that may not be text, such as an export's zip archive. */
+    HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.build(), body);
             response.headers().allValues("Set-Cookie").stream()
                     .filter(cookie -> cookie.startsWith(SessionCookie.NAME + "="))
                     .forEach(this::keep);

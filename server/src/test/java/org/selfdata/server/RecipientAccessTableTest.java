@@ -235,11 +235,11 @@ class RecipientAccessTableTest {
 
     private Recipient register(String name, Recipient.Kind kind, Purpose purpose, Set<Category> categories,
                                Precision ceiling) {
-        Recipient recipient = vault.recipients().register(new RecipientIdentity(name, name + " SAS", "FR",
+        Recipient recipient = vault.recipients().register(camille.id(), new RecipientIdentity(name, name + " SAS", "FR",
                 "contact@example.org", Optional.empty()), List.of(URI.create("https://example.org/callback")), kind);
-        vault.recipients().declare(recipient.id(), new ProcessingDeclaration(1, List.of(new DeclaredPurpose(purpose,
-                "what " + name + " does", categories, Set.of(), ceiling, LegalBasis.CONSENT)), List.of(), List.of(),
-                Duration.ofDays(30), List.of("encryption at rest")));
+        vault.recipients().declare(camille.id(), recipient.id(), new ProcessingDeclaration(1, List.of(
+                new DeclaredPurpose(purpose, "what " + name + " does", categories, Set.of(), ceiling, LegalBasis.CONSENT)),
+                List.of(), List.of(), Duration.ofDays(30), List.of("encryption at rest")));
         return recipient;
     }
 

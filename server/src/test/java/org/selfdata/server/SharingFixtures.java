@@ -43,8 +43,15 @@ final class SharingFixtures {
 
     private SharingFixtures() {}
 
-    /** Registers the app as the person would, and returns its client id. */
-    static String registerRegionalAlerts(ApiClient owner, URI callback) {
+    /** Registers the app as the vault's operator would, and returns its client id. */
+    static String registerRegionalAlerts(ApiClient operator, URI callback) {
+        HttpResponse<String> response = operator.post("/api/v1/recipients", regionalAlerts(callback));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ApiClient.json(response).get("id").stringValue();
+    }
+
+    /** The app's registration: its identity, its callback, and its declaration of notifications by region. */
+    static String regionalAlerts(URI callback) {
         ObjectNode body = JSON.createObjectNode()
                 .put("name", "Alertes Régionales")
                 .put("legalName", "Alertes Régionales SAS")
@@ -53,19 +60,23 @@ final class SharingFixtures {
                 .put("dataProtectionOfficer", "dpo@alertes.example")
                 .put("kind", "app");
         body.putArray("redirectUris").add(callback.toString());
-        ObjectNode declaration = body.putObject("declaration");
+        body.set("declaration", notificationsByRegion("region"));
+        return body.toString();
+    }
+
+    /** A declaration of notifications by region, needing location at the given precision. */
+    static ObjectNode notificationsByRegion(String locationPrecision) {
+        ObjectNode declaration = JSON.createObjectNode();
         ObjectNode purpose = declaration.putArray("purposes").addObject()
                 .put("purpose", "dpv:CommunicationManagement")
                 .put("description", "notifications by region")
                 .put("legalBasis", "eu-gdpr:A6-1-a");
         purpose.putArray("categories").add("pd:Location");
-        purpose.putObject("precision").put("location", "region").put("amount", "none").put("time", "day")
+        purpose.putObject("precision").put("location", locationPrecision).put("amount", "none").put("time", "day")
                 .put("identifiers", "pseudonymized");
         declaration.put("retention", "P30D");
         declaration.putArray("securityMeasures").add("encryption at rest");
-        HttpResponse<String> response = owner.post("/api/v1/recipients", body.toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ApiClient.json(response).get("id").stringValue();
+        return declaration;
     }
 
     /** The code an app gets back once the person accepts what its declaration justifies, for 30 days. */

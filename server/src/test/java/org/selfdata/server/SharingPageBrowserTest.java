@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.GrantStatus;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,6 +118,27 @@ class SharingPageBrowserTest {
 
         assertThat(vault.grants().list(camille.id())).singleElement()
                 .satisfies(given -> assertThat(given.status(Instant.now())).isEqualTo(GrantStatus.WITHDRAWN));
+    }
+
+    @Test
+    void aMemberOfTheVaultSeesTheRecipientsTheOperatorAdmittedAndNothingOfCamillesGrants() {
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS, TestServers.PASSWORD.toCharArray());
+        SharingFixtures.authorize(running.camille(), running.server(), recipientId(), CALLBACK,
+                SharingFixtures.exactLocationForNotifications());
+
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn(dominique.handle(),
+                TestServers.PASSWORD).open("/sharing");
+
+        Locator recipient = tab.page().locator(".recipient");
+        assertThat(recipient.locator("h2")).hasText("Alertes Régionales");
+        assertThat(recipient.locator(".declaration h4")).hasText("notifications by region");
+        assertThat(recipient.locator(".grants")).containsText("Nothing yet.");
+        assertThat(recipient.locator(".declaration button.share")).isEnabled();
+        tab.assertNoProblems();
+    }
+
+    private String recipientId() {
+        return vault.recipients().list().getFirst().id().value();
     }
 
     @Test

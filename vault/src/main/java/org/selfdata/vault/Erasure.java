@@ -6,6 +6,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
 import org.selfdata.model.LogEntryDraft;
+import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -39,6 +40,7 @@ import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
+import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 
@@ -64,7 +66,7 @@ public final class Erasure {
 
     /**
      * Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions and
-     * the transparency log.
+     * the transparency log. The vault's operator goes last, once nobody else remains.
      */
     public Report erasePerson(PersonId person) {
         Report report = database.transaction(person, connection -> {
@@ -72,6 +74,7 @@ public final class Erasure {
             if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()))) {
                 throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + person + " in this vault");
             }
+            requireNoOneLeftWithoutOperator(dsl, person);
             List<Long> sources = dsl.select(SOURCE_ID).from(SOURCES).where(PERSON_ID.eq(person.value())).fetch(SOURCE_ID);
             sources.forEach(source -> keyring.destroy(dsl, person, SourceId.of(source)));
             dsl.deleteFrom(RECORD_VERSIONS).where(PERSON_ID.eq(person.value())).execute();
@@ -94,6 +97,33 @@ public final class Erasure {
         keyring.forget(person);
         purgeDeletedPages();
         return report;
+    }
+
+    /**
+     * Refuses what {@link #erasePerson} would refuse, before anything is asked of the person or destroyed: the vault's
+     * operator while other people remain. The erasure checks again in its own transaction.
+     */
+    public void requireErasable(PersonId person) {
+        requireNonNull(person, "person is null");
+        database.transaction(connection -> {
+            requireNoOneLeftWithoutOperator(database.dsl(connection), person);
+            return null;
+        });
+    }
+
+    /**
+     * A vault whose operator left while others remain would have nobody to admit people and recipients; who should take
+     * the role on is not a choice the vault makes for anyone.
+     */
+    private static void requireNoOneLeftWithoutOperator(DSLContext dsl, PersonId person) {
+        boolean operator = dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value())
+                .and(ROLE.eq(Person.Role.OPERATOR.term())));
+        int others = dsl.fetchCount(PERSONS, PERSON_ID.ne(person.value()));
+        if (operator && others > 0) {
+            throw new SelfdataException(ErrorCode.CONFLICT, "this person is the vault's operator and cannot be erased while "
+                    + others + (others == 1 ? " other person remains" : " other people remain")
+                    + " in the vault; remove them first");
+        }
     }
 
     /** Destroys one source: its keys, its records and their history, its batches and their quarantines. */

@@ -120,12 +120,17 @@ public final class OAuthTokens {
                 .where(PERSON_ID.eq(person.value()).and(GRANT_ID.eq(grant.value()))).execute());
     }
 
-    /** Gives a recipient a new secret for client authentication, replacing any earlier one; shown once. */
-    public String newRecipientSecret(RecipientId recipient) {
+    /**
+     * Gives a recipient a new secret for client authentication, replacing any earlier one; shown once. Only the vault's
+     * operator, who admits recipients, may: whoever sets a recipient's secret can act as that recipient.
+     */
+    public String newRecipientSecret(PersonId operator, RecipientId recipient) {
+        requireNonNull(operator, "operator is null");
         String secret = newSecret();
         long now = clock.millis();
         database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
+            Recipients.requireOperator(dsl, operator);
             dsl.deleteFrom(RECIPIENT_SECRETS).where(RECIPIENT_ID.eq(recipient.value())).execute();
             return dsl.insertInto(RECIPIENT_SECRETS).set(RECIPIENT_ID, recipient.value()).set(SECRET_HASH, hash(secret))
                     .set(CREATED_AT, now).execute();

@@ -19,9 +19,15 @@ import static org.selfdata.vault.VaultTables.HANDLE;
 import static org.selfdata.vault.VaultTables.PASSWORD_HASH;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.TIME_ZONE;
 
-/** The people a vault holds data for, and their sign-in passwords (Argon2id hashes, never the passwords). */
+/**
+ * The people a vault holds data for, their roles, and their sign-in passwords (Argon2id hashes, never the passwords).
+ *
+ * <p>The first person created in a vault is its operator: on a personal vault, its only person; on a vault hosting
+ * many, the one who admits the others and the recipients they may grant. Everyone created after is a member.
+ */
 public final class People {
     /**
      * Verified against when a handle is unknown, so that a wrong handle takes as long to refuse as a wrong password. It
@@ -39,7 +45,21 @@ public final class People {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** Adds a person, without a password yet: the vault's operator if it has none, a member otherwise. */
     public Person create(String handle, ZoneId zone) {
+        return create(handle, zone, Optional.empty());
+    }
+
+    /**
+     * Adds a person with their sign-in password, in one transaction: a password refused adds nobody. The person is the
+     * vault's operator if it has none, a member otherwise.
+     */
+    public Person create(String handle, ZoneId zone, char[] password) {
+        Person.requireHandle(handle);
+        return create(handle, zone, Optional.of(PasswordHash.hash(requireNonNull(password, "password is null"))));
+    }
+
+    private Person create(String handle, ZoneId zone, Optional<String> passwordHash) {
         Person.requireHandle(handle);
         requireNonNull(zone, "zone is null");
         Instant now = clock.instant();
@@ -49,10 +69,14 @@ public final class People {
                 throw new SelfdataException(ErrorCode.CONFLICT,
                         "this vault already has a person with the handle '" + handle + "'");
             }
+            Person.Role role = dsl.fetchExists(PERSONS, ROLE.eq(Person.Role.OPERATOR.term()))
+                    ? Person.Role.MEMBER : Person.Role.OPERATOR;
             dsl.insertInto(PERSONS)
                     .set(HANDLE, handle)
                     .set(TIME_ZONE, zone.getId())
                     .set(CREATED_AT, now.toEpochMilli())
+                    .set(ROLE, role.term())
+                    .set(PASSWORD_HASH, passwordHash.orElse(null))
                     .execute();
             return dsl.select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOne(People::person);
         });
@@ -69,6 +93,14 @@ public final class People {
                 .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault"));
     }
 
+    /** The vault's operator; none only in a vault that holds nobody. */
+    public Optional<Person> operator() {
+        return database.transaction(connection -> database.dsl(connection)
+                .select(VaultTables.columns(PERSONS)).from(PERSONS).where(ROLE.eq(Person.Role.OPERATOR.term()))
+                .fetchOptional(People::person));
+    }
+
+    /** Everyone in the vault, in the order they were added: the operator is the first. */
     public List<Person> list() {
         return database.transaction(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).orderBy(PERSON_ID).fetch(People::person));
@@ -99,6 +131,6 @@ public final class People {
 
     static Person person(Record row) {
         return new Person(PersonId.of(row.get(PERSON_ID)), row.get(HANDLE), ZoneId.of(row.get(TIME_ZONE)),
-                Instant.ofEpochMilli(row.get(CREATED_AT)));
+                Instant.ofEpochMilli(row.get(CREATED_AT)), Person.Role.fromTerm(row.get(ROLE)));
     }
 }

@@ -3,6 +3,8 @@ package org.selfdata.vault;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
@@ -23,17 +25,25 @@ import static org.selfdata.vault.VaultTables.DECLARATION;
 import static org.selfdata.vault.VaultTables.DECLARED_AT;
 import static org.selfdata.vault.VaultTables.IDENTITY;
 import static org.selfdata.vault.VaultTables.KIND;
+import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECIPIENTS;
 import static org.selfdata.vault.VaultTables.RECIPIENT_DECLARATIONS;
 import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
 import static org.selfdata.vault.VaultTables.REDIRECT_URIS;
 import static org.selfdata.vault.VaultTables.REGISTERED_AT;
+import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.VERSION;
 
 /**
  * The apps, services and organizations registered to ask for grants, and what each declares it does with personal
  * data. Recipients belong to the platform, not to one person. A declaration is never changed: a recipient that does
  * something new declares a new version, and grants keep pointing at the version the person was shown.
+ *
+ * <p>Every person of the vault reads this catalogue, since a person must see what a recipient declares before granting
+ * it anything; only the vault's operator writes it. Were any person able to, one could declare on a recipient's behalf
+ * what another person's next consent check then finds justified. The check runs in the transaction that writes, so no
+ * surface can skip it.
  */
 public final class Recipients {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,17 +56,42 @@ public final class Recipients {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    public Recipient register(RecipientIdentity identity, List<URI> redirectUris, Recipient.Kind kind) {
+    /** Admits a recipient, for the operator acting; anyone else is refused and nothing is written. */
+    public Recipient register(PersonId operator, RecipientIdentity identity, List<URI> redirectUris, Recipient.Kind kind) {
+        requireNonNull(operator, "operator is null");
         Recipient recipient = new Recipient(RecipientId.of(newId()), identity, redirectUris, kind);
         long now = clock.millis();
-        database.transaction(connection -> database.dsl(connection).insertInto(RECIPIENTS)
-                .set(RECIPIENT_ID, recipient.id().value())
-                .set(KIND, recipient.kind().term())
-                .set(IDENTITY, SharingJson.identity(identity))
-                .set(REDIRECT_URIS, SharingJson.redirectUris(recipient.redirectUris()))
-                .set(REGISTERED_AT, now)
-                .execute());
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            requireOperator(dsl, operator);
+            return dsl.insertInto(RECIPIENTS)
+                    .set(RECIPIENT_ID, recipient.id().value())
+                    .set(KIND, recipient.kind().term())
+                    .set(IDENTITY, SharingJson.identity(identity))
+                    .set(REDIRECT_URIS, SharingJson.redirectUris(recipient.redirectUris()))
+                    .set(REGISTERED_AT, now)
+                    .execute();
+        });
         return recipient;
+    }
+
+    /**
+     * Refuses anyone but the vault's operator, before a surface reads what it would write: the person learns that they
+     * may not before being told what is wrong with what they sent. The writes check again in their own transaction.
+     */
+    public void requireOperator(PersonId person) {
+        requireNonNull(person, "person is null");
+        database.transaction(connection -> {
+            requireOperator(database.dsl(connection), person);
+            return null;
+        });
+    }
+
+    static void requireOperator(DSLContext dsl, PersonId person) {
+        if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()).and(ROLE.eq(Person.Role.OPERATOR.term())))) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    "only the vault's operator admits recipients and their declarations");
+        }
     }
 
     public Optional<Recipient> find(RecipientId id) {
@@ -76,14 +111,16 @@ public final class Recipients {
     }
 
     /**
-     * Writes a recipient's next declaration. Its version must follow the current one, so that two declarations
-     * written at once cannot both become the same version.
+     * Writes a recipient's next declaration, for the operator acting. Its version must follow the current one, so that
+     * two declarations written at once cannot both become the same version.
      */
-    public ProcessingDeclaration declare(RecipientId id, ProcessingDeclaration declaration) {
+    public ProcessingDeclaration declare(PersonId operator, RecipientId id, ProcessingDeclaration declaration) {
+        requireNonNull(operator, "operator is null");
         requireNonNull(declaration, "declaration is null");
         long now = clock.millis();
         return database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
+            requireOperator(dsl, operator);
             if (!dsl.fetchExists(RECIPIENTS, RECIPIENT_ID.eq(id.value()))) {
                 throw missing(id);
             }

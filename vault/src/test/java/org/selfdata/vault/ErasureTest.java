@@ -1,10 +1,12 @@
 package org.selfdata.vault;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
@@ -13,6 +15,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,19 +71,46 @@ class ErasureTest {
     }
 
     @Test
-    void erasingAPersonLeavesNothingOfThem() {
+    void erasingAPersonLeavesNothingOfThemAndTheOthersAllOfTheirs() {
         Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                "Records.json"), SyntheticRecords.points(40));
         vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "d.ofx"),
                 Stream.of(SyntheticRecords.rent(LocalDate.of(2025, 1, 5), 1)));
-        vault.sessions().start(camille.id(), java.time.Duration.ofHours(1));
+        vault.sessions().start(dominique.id(), java.time.Duration.ofHours(1));
 
-        Erasure.Report report = vault.erasure().erasePerson(camille.id());
+        Erasure.Report report = vault.erasure().erasePerson(dominique.id());
 
-        assertThat(report).isEqualTo(new Erasure.Report(2, 2, 501));
-        assertThat(vault.people().find("camille")).isEmpty();
-        assertThatThrownBy(() -> vault.status(camille.id())).isInstanceOf(SelfdataException.class)
-                .hasMessage("there is no person " + camille.id() + " in this vault");
-        assertThat(vault.status(dominique.id()).records()).isEqualTo(1);
+        assertThat(report).isEqualTo(new Erasure.Report(2, 2, 41));
+        assertThat(vault.people().find("dominique")).isEmpty();
+        assertThatThrownBy(() -> vault.status(dominique.id())).isInstanceOf(SelfdataException.class)
+                .hasMessage("there is no person " + dominique.id() + " in this vault");
+        assertThat(vault.status(camille.id()).records()).isEqualTo(501);
+    }
+
+    @Test
+    void theOperatorIsErasedOnlyOnceNobodyElseRemains() {
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        Person eloise = vault.people().create("eloise", TestVaults.PARIS);
+
+        for (ThrowingCallable erasure : List.<ThrowingCallable>of(() -> vault.erasure().requireErasable(camille.id()),
+                () -> vault.erasure().erasePerson(camille.id()))) {
+            assertThatThrownBy(erasure)
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("this person is the vault's operator and cannot be erased while 2 other people remain in "
+                            + "the vault; remove them first")
+                    .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        }
+        vault.erasure().requireErasable(dominique.id());
+        vault.erasure().erasePerson(dominique.id());
+        assertThatThrownBy(() -> vault.erasure().erasePerson(camille.id()))
+                .hasMessage("this person is the vault's operator and cannot be erased while 1 other person remains in the "
+                        + "vault; remove them first");
+        assertThat(vault.status(camille.id()).records()).isEqualTo(501);
+        vault.erasure().erasePerson(eloise.id());
+
+        assertThat(vault.erasure().erasePerson(camille.id())).isEqualTo(new Erasure.Report(2, 2, 501));
+        assertThat(vault.people().list()).isEmpty();
     }
 
     @Test

@@ -107,9 +107,9 @@ class GrantsTest {
 
     @Test
     void grantsAreListedNewestFirstPerRecipient() {
-        Recipient other = vault.recipients().register(SampleRecipients.METEO_LOCALE, SampleRecipients.METEO_REDIRECTS,
-                Recipient.Kind.SERVICE);
-        vault.recipients().declare(other.id(), SampleRecipients.notificationsByRegion(1));
+        Recipient other = vault.recipients().register(camille.id(), SampleRecipients.METEO_LOCALE,
+                SampleRecipients.METEO_REDIRECTS, Recipient.Kind.SERVICE);
+        vault.recipients().declare(camille.id(), other.id(), SampleRecipients.notificationsByRegion(1));
         Grant first = vault.grants().give(camille.id(), SampleRecipients.regionTerms(meteo, MORNING, Duration.ofDays(30)));
         clock.advance(Duration.ofSeconds(1));
         Grant second = vault.grants().give(camille.id(), SampleRecipients.regionTerms(other, MORNING, Duration.ofDays(30)));

@@ -131,12 +131,12 @@ class OAuthTokensTest {
 
     @Test
     void aRecipientSecretIsCheckedAndReplaced() {
-        String first = tokens.newRecipientSecret(APP);
+        String first = tokens.newRecipientSecret(binding.person(), APP);
         assertThat(tokens.isRecipientSecret(APP, first)).isTrue();
         assertThat(tokens.isRecipientSecret(OTHER_APP, first)).isFalse();
         assertThat(tokens.isRecipientSecret(APP, first + "x")).isFalse();
 
-        String second = tokens.newRecipientSecret(APP);
+        String second = tokens.newRecipientSecret(binding.person(), APP);
 
         assertThat(tokens.isRecipientSecret(APP, first)).isFalse();
         assertThat(tokens.isRecipientSecret(APP, second)).isTrue();

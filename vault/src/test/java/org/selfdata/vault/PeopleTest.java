@@ -73,6 +73,17 @@ class PeopleTest {
     }
 
     @Test
+    void aPersonCreatedWithAPasswordSignsInWithItAndAPasswordRefusedAddsNobody() {
+        Person camille = vault.people().create("camille", TestVaults.PARIS, "lyon-2025-guillotiere".toCharArray());
+
+        assertThatThrownBy(() -> vault.people().create("dominique", TestVaults.PARIS, "short".toCharArray()))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("a password must be 8 to 1024 characters long");
+        assertThat(vault.people().authenticate("camille", "lyon-2025-guillotiere".toCharArray())).contains(camille);
+        assertThat(vault.people().list()).containsExactly(camille);
+    }
+
+    @Test
     void nobodySignsInBeforeAPasswordIsSet() {
         Person camille = TestVaults.camille(vault);
 

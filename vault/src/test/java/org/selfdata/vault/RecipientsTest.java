@@ -1,17 +1,27 @@
 package org.selfdata.vault;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.Category;
+import org.selfdata.model.DeclaredPurpose;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.Person;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,16 +32,18 @@ class RecipientsTest {
     @RegisterExtension
     final VaultWithCamille fixture;
     private final Vault vault;
+    private final Person camille;
 
     RecipientsTest(Engine engine) {
         fixture = new VaultWithCamille(engine);
         vault = fixture.vault();
+        camille = fixture.camille();
     }
 
     @Test
     void aRegisteredRecipientIsFoundWithItsIdentityAndRedirects() {
-        Recipient registered = vault.recipients().register(SampleRecipients.METEO_LOCALE, SampleRecipients.METEO_REDIRECTS,
-                Recipient.Kind.APP);
+        Recipient registered = vault.recipients().register(camille.id(), SampleRecipients.METEO_LOCALE,
+                SampleRecipients.METEO_REDIRECTS, Recipient.Kind.APP);
 
         assertThat(registered.id().value()).hasSize(22);
         assertThat(vault.recipients().get(registered.id())).isEqualTo(registered);
@@ -44,7 +56,7 @@ class RecipientsTest {
     void declarationsAreVersionedAndTheNewestIsCurrent() {
         Recipient meteo = SampleRecipients.meteoLocale(vault);
 
-        vault.recipients().declare(meteo.id(), SampleRecipients.notificationsByRegion(2));
+        vault.recipients().declare(camille.id(), meteo.id(), SampleRecipients.notificationsByRegion(2));
 
         assertThat(vault.recipients().currentDeclaration(meteo.id())).contains(SampleRecipients.notificationsByRegion(2));
         assertThat(vault.recipients().declaration(meteo.id(), 1)).contains(SampleRecipients.notificationsByRegion(1));
@@ -55,11 +67,40 @@ class RecipientsTest {
     void aDeclarationMustFollowTheCurrentVersion() {
         Recipient meteo = SampleRecipients.meteoLocale(vault);
 
-        assertThatThrownBy(() -> vault.recipients().declare(meteo.id(), SampleRecipients.notificationsByRegion(1)))
+        assertThatThrownBy(() -> vault.recipients().declare(camille.id(), meteo.id(),
+                SampleRecipients.notificationsByRegion(1)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("recipient " + meteo.id() + " is at declaration version 1; its next declaration is version 2, not 1");
-        assertThatThrownBy(() -> vault.recipients().declare(meteo.id(), SampleRecipients.notificationsByRegion(3)))
+        assertThatThrownBy(() -> vault.recipients().declare(camille.id(), meteo.id(),
+                SampleRecipients.notificationsByRegion(3)))
                 .hasMessage("recipient " + meteo.id() + " is at declaration version 1; its next declaration is version 2, not 3");
+    }
+
+    @Test
+    void onlyTheOperatorAdmitsRecipientsAndDeclaresForThem() {
+        Recipient meteo = SampleRecipients.meteoLocale(vault);
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        ProcessingDeclaration exactLocation = new ProcessingDeclaration(2, List.of(new DeclaredPurpose(
+                Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", Set.of(Category.LOCATION), Set.of(),
+                Precision.EXACT, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of());
+
+        List<ThrowingCallable> memberWrites = List.of(
+                () -> vault.recipients().register(dominique.id(), SampleRecipients.METEO_LOCALE,
+                        SampleRecipients.METEO_REDIRECTS, Recipient.Kind.APP),
+                () -> vault.recipients().declare(dominique.id(), meteo.id(), exactLocation),
+                () -> vault.oauthTokens().newRecipientSecret(dominique.id(), meteo.id()),
+                () -> vault.recipients().requireOperator(dominique.id()));
+
+        for (ThrowingCallable write : memberWrites) {
+            assertThatThrownBy(write)
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("only the vault's operator admits recipients and their declarations")
+                    .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        }
+        assertThat(vault.recipients().list()).containsExactly(meteo);
+        assertThat(vault.recipients().currentDeclaration(meteo.id())).contains(SampleRecipients.notificationsByRegion(1));
+        assertThat(vault.oauthTokens().newRecipientSecret(camille.id(), meteo.id())).hasSize(43);
+        assertThat(vault.recipients().declare(camille.id(), meteo.id(), exactLocation)).isEqualTo(exactLocation);
     }
 
     @Test
@@ -68,7 +109,7 @@ class RecipientsTest {
 
         assertThat(vault.recipients().find(unknown)).isEmpty();
         assertThat(vault.recipients().currentDeclaration(unknown)).isEmpty();
-        assertThatThrownBy(() -> vault.recipients().declare(unknown, SampleRecipients.notificationsByRegion(1)))
+        assertThatThrownBy(() -> vault.recipients().declare(camille.id(), unknown, SampleRecipients.notificationsByRegion(1)))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("there is no recipient no-such-recipient in this vault")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);

@@ -8,6 +8,7 @@ import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.Precision;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Purpose;
@@ -43,10 +44,11 @@ public final class SampleRecipients {
                 List.of("encryption at rest", "access logged and reviewed"));
     }
 
-    /** Registers Météo Locale and its first declaration. */
+    /** Registers Météo Locale and its first declaration, as the vault's operator admits them. */
     public static Recipient meteoLocale(Vault vault) {
-        Recipient recipient = vault.recipients().register(METEO_LOCALE, METEO_REDIRECTS, Recipient.Kind.APP);
-        vault.recipients().declare(recipient.id(), notificationsByRegion(1));
+        PersonId operator = vault.people().operator().orElseThrow().id();
+        Recipient recipient = vault.recipients().register(operator, METEO_LOCALE, METEO_REDIRECTS, Recipient.Kind.APP);
+        vault.recipients().declare(operator, recipient.id(), notificationsByRegion(1));
         return recipient;
     }
 

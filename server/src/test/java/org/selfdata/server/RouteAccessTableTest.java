@@ -1,0 +1,478 @@
+package org.selfdata.server;
+
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.GeoPoint;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.SampleRecipients;
+import org.selfdata.vault.SyntheticRecords;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what: every route the server answers, asked by every kind of caller, against the status each must get.
+ *
+ * <p>The callers are the person whose data the request names (Dominique, a member of the vault), another person of the
+ * same vault (Éloïse), the vault's operator (Camille, its first person), a recipient holding a token of one of
+ * Dominique's grants, and nobody. The table is read from {@link SelfdataServer#routes()}, so a route added without a
+ * row fails here, as does a row left behind by a route that went. Every answer that lets something through is then
+ * searched for what belongs to the other people: their handles, grants, records, imports, and the region their
+ * positions fall in, which is what a recipient or a preview shows of them at region precision. The operator admits
+ * recipients and reads nobody's data but their own.
+ *
+ * <p>Path parameters name Dominique's things: her grant, her record, her latest import, her upload. The callers ask
+ * in the order of {@link Caller}, the owner last, so that a request that changes something is refused to everyone
+ * else before the owner's own goes through.
+ */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class RouteAccessTableTest {
+    private static final String OPERATOR_ONLY = "only the vault's operator admits recipients and their declarations";
+    private static final String SIGN_IN_FIRST = "sign in first: this needs a session, which POST /api/v1/session starts";
+    private static final String FOR_RECIPIENTS =
+            "this route is for recipients: send the access token as Authorization: Bearer <token>";
+    private static final String OWNERS_OWN = "a recipient's token opens /api/v1/shared/records and nothing else (missing "
+            + "scope: owner); this route is the owner's own";
+    private static final String POINT_PUSH = "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
+            + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}";
+    private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
+
+    /** Who asks, in the order they ask: the owner of the data last. */
+    enum Caller { NOBODY, RECIPIENT, OTHER, OPERATOR, OWNER }
+
+    /**
+     * One route, the request that stands for it, the status each caller must get, and whether each caller's answer shows
+     * something of their own, so that an answer empty for everyone does not pass for one that holds nothing of others.
+     */
+    private record Row(String method, String route, String request, String body, boolean showsOwn,
+                       Map<Caller, Integer> statuses) {
+        String name() {
+            return method + " " + route;
+        }
+    }
+
+    private static final Map<String, Row> TABLE = new LinkedHashMap<>();
+
+    static {
+        //                                                                       owner other operator recipient nobody
+        row("POST", "/api/v1/session").body("{}").expect(400, 400, 400, 400, 400);
+        row("GET", "/api/v1/session").showingOwn().expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/openapi.json").expect(200, 200, 200, 200, 200);
+        row("GET", "/api/v1/health").expect(200, 200, 200, 200, 200);
+        row("GET", "/.well-known/jwks.json").expect(200, 200, 200, 200, 200);
+        row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
+        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/sharing", "/activity",
+                "/account")) {
+            row("GET", page).expect(200, 200, 200, 303, 303);
+        }
+        row("GET", "/sign-in").expect(303, 303, 303, 200, 200);
+        row("GET", "/assets/{file}").asking("/assets/selfdata.css").expect(200, 200, 200, 200, 200);
+        row("GET", "/vendor/{file}").asking("/vendor/leaflet.js").expect(200, 200, 200, 200, 200);
+        row("GET", "/language").asking("/language?to=fr").expect(303, 303, 303, 303, 303);
+
+        row("GET", "/api/v1/status").showingOwn().expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/sources").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/batches").showingOwn().expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/batches/{batch}/rejects").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/records").showingOwn().expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/records/{id}").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/records/{id}/history").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/timeline").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/money").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/energy").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/energy/comparison")
+                .asking("/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01&againstFrom=2024-01-01&againstTo=2024-02-01")
+                .expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/places").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/places/density")
+                .asking("/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7")
+                .expect(200, 200, 200, 403, 401);
+
+        row("GET", "/api/v1/log").showingOwn().expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/head").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/verification").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/proofs/inclusion").asking("/api/v1/log/proofs/inclusion?index=0&size=1")
+                .expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/proofs/consistency").asking("/api/v1/log/proofs/consistency?from=1&to=2")
+                .expect(200, 200, 200, 403, 401);
+
+        row("GET", "/api/v1/recipients").expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/recipients").body("{}").expect(403, 403, 400, 403, 401);
+        row("GET", "/api/v1/recipients/{recipient}").expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/recipients/{recipient}/declarations").body("{}").expect(403, 403, 400, 403, 401);
+
+        row("GET", "/oauth/authorize").expect(200, 200, 200, 200, 200);
+        row("POST", "/oauth/token").body("{}").expect(400, 400, 400, 400, 400);
+        row("POST", "/api/v1/authorizations/offer").body(AUTHORIZATION_REQUEST).showingOwn().expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/authorizations").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/authorizations/refusal").body(AUTHORIZATION_REQUEST).expect(200, 200, 200, 403, 401);
+
+        row("GET", "/api/v1/grants").showingOwn().expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/grants").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/grants/preview").body("{}").expect(400, 400, 400, 403, 401);
+        row("GET", "/api/v1/grants/{grant}").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/grants/{grant}/receipts").expect(200, 404, 404, 403, 401);
+        row("POST", "/api/v1/grants/{grant}/withdrawal").body("{}").expect(200, 404, 404, 403, 401);
+
+        row("GET", "/api/v1/shared/records").showingOwn().expect(401, 401, 401, 200, 401);
+        row("POST", "/api/v1/shared/records").body(POINT_PUSH).expect(401, 401, 401, 403, 401);
+        row("GET", "/api/v1/shared/grant").showingOwn().expect(401, 401, 401, 200, 401);
+
+        row("POST", "/api/v1/imports").body("{}").expect(400, 400, 400, 403, 401);
+        row("GET", "/api/v1/imports").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/imports/{job}").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/imports/{job}/events").expect(200, 404, 404, 403, 401);
+
+        row("GET", "/api/v1/export").showingOwn().expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/restore").body("{}").expect(409, 409, 409, 403, 401);
+        row("POST", "/api/v1/erasure").body("{}").expect(400, 400, 400, 403, 401);
+        row("PUT", "/api/v1/account/password").body("{}").expect(400, 400, 400, 403, 401);
+        row("GET", "/api/v1/keys").expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/keys/rotation").body("{}").expect(200, 200, 200, 403, 401);
+        row("DELETE", "/api/v1/session").expect(204, 204, 204, 403, 401);
+    }
+
+    @RegisterExtension
+    final RunningServer running;
+    private final Vault vault;
+    private final Person camille;
+    private final Person dominique;
+    private final Person eloise;
+    private final Map<Caller, ApiClient> clients = new EnumMap<>(Caller.class);
+    private final Map<Person, Set<String>> markers = new LinkedHashMap<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private String accessToken;
+
+    RouteAccessTableTest(Engine engine) {
+        running = new RunningServer(engine);
+        vault = running.vault();
+        camille = vault.person(Optional.of("camille"));
+        dominique = vault.people().create("dominique", TestVaults.PARIS);
+        eloise = vault.people().create("eloise", TestVaults.PARIS);
+    }
+
+    @BeforeEach
+    void giveEachPersonDataAndGrantsAndStart() {
+        Recipient meteo = SampleRecipients.meteoLocale(vault);
+        importPoints(camille, 48.58, 7.75, "FR-GES");
+        importPoints(dominique, 48.11, -1.68, "FR-BRE");
+        importPoints(eloise, 43.60, 1.44, "FR-OCC");
+        importBank(camille, SyntheticRecords.coffee(LocalDate.of(2025, 2, 3), 1));
+        importBank(dominique, SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1));
+        importBank(eloise, SyntheticRecords.coffee(LocalDate.of(2025, 3, 4), 1));
+        Sharing sharing = Sharing.over(vault, Clock.systemUTC());
+        GrantId tokens = give(sharing, dominique, meteo);
+        GrantId withdrawn = give(sharing, dominique, meteo);
+        give(sharing, eloise, meteo);
+        give(sharing, camille, meteo);
+        accessToken = vault.oauthTokens().issueAccessToken(new OAuthTokens.Binding(dominique.id(), tokens, meteo.id()),
+                Duration.ofHours(1));
+        for (Person person : List.of(dominique, eloise)) {
+            vault.people().setPassword(person.id(), TestServers.PASSWORD.toCharArray());
+        }
+        running.start();
+        clients.put(Caller.OWNER, signedIn(dominique));
+        clients.put(Caller.OTHER, signedIn(eloise));
+        clients.put(Caller.OPERATOR, signedIn(camille));
+        clients.put(Caller.RECIPIENT, new ApiClient(running.server()));
+        clients.put(Caller.NOBODY, new ApiClient(running.server()));
+        parameters.put("{grant}", withdrawn.value());
+        parameters.put("{id}", records(dominique).getFirst());
+        parameters.put("{recipient}", meteo.id().value());
+        parameters.put("{job}", upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
+        // Batches are numbered per person: Dominique's third is one nobody else has.
+        parameters.put("{batch}", Long.toString(vault.imports().batches(dominique.id()).getLast().id().value()));
+        parameters.put(AUTHORIZATION_REQUEST, SharingFixtures.requestBody(authorizationRequest(meteo)));
+        for (Person person : List.of(camille, dominique, eloise)) {
+            Set<String> own = markers.get(person);
+            own.add(person.handle());
+            vault.grants().list(person.id()).forEach(grant -> own.add(grant.id().value()));
+            own.addAll(records(person));
+        }
+        markers.get(dominique).add(parameters.get("{job}"));
+    }
+
+    @Test
+    void everyRouteTheServerAnswersHasARowAndEveryRowARoute() {
+        Set<String> answered = running.server().routes().stream()
+                .map(route -> route.method() + " " + route.path())
+                .collect(Collectors.toSet());
+
+        assertThat(TABLE.keySet()).containsExactlyInAnyOrderElementsOf(answered);
+    }
+
+    @Test
+    void everyCallerGetsItsStatusOnEveryRouteAndNothingOfAnotherPerson() {
+        List<String> mismatches = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (Row row : TABLE.values()) {
+            for (Caller caller : Caller.values()) {
+                HttpResponse<byte[]> response = send(caller, row);
+                int expected = row.statuses().get(caller);
+                String cell = row.name() + " by " + caller;
+                if (response.statusCode() != expected) {
+                    mismatches.add(cell + ": " + response.statusCode() + " instead of " + expected + " "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+                    continue;
+                }
+                refusal(row, caller, expected).ifPresent(detail -> assertProblem(cell, response, detail));
+                if (expected < 400) {
+                    leaks.addAll(othersIn(caller, cell, response));
+                }
+                if (expected < 300 && row.showsOwn() && caller != Caller.NOBODY) {
+                    Person self = self(caller).orElseThrow();
+                    if (markers.get(self).stream().noneMatch(readable(response)::contains)) {
+                        leaks.add(cell + " shows nothing of " + self.handle() + "'s own");
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(leaks).isEmpty();
+    }
+
+    /** What the guard or the vault says when it refuses a caller, for the refusals that do not depend on the body. */
+    private static Optional<String> refusal(Row row, Caller caller, int status) {
+        boolean forRecipients = row.route().startsWith("/api/v1/shared/");
+        if (status == 401 && caller == Caller.NOBODY && !forRecipients) {
+            return Optional.of(SIGN_IN_FIRST);
+        }
+        if (status == 401 && forRecipients) {
+            return Optional.of(FOR_RECIPIENTS);
+        }
+        if (status == 403 && caller == Caller.RECIPIENT && !forRecipients) {
+            return Optional.of(OWNERS_OWN);
+        }
+        if (status == 403 && row.route().startsWith("/api/v1/recipients")) {
+            return Optional.of(OPERATOR_ONLY);
+        }
+        return Optional.empty();
+    }
+
+    private static void assertProblem(String cell, HttpResponse<byte[]> response, String detail) {
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(cell).startsWith(Problems.MEDIA_TYPE);
+        assertThat(ApiClient.json(new String(response.body(), StandardCharsets.UTF_8)).get("detail").stringValue())
+                .as(cell).isEqualTo(detail);
+    }
+
+    /** What the answer holds of any person other than the one the caller acts for: the recipient acts for Dominique. */
+    private List<String> othersIn(Caller caller, String cell, HttpResponse<byte[]> response) {
+        String text = readable(response);
+        Optional<Person> self = self(caller);
+        List<String> found = new ArrayList<>();
+        markers.forEach((person, own) -> {
+            if (self.filter(person::equals).isEmpty()) {
+                own.stream().filter(text::contains).forEach(marker -> found.add(cell + " holds " + person.handle()
+                        + "'s " + marker));
+            }
+        });
+        return found;
+    }
+
+    private Optional<Person> self(Caller caller) {
+        return switch (caller) {
+            case OWNER, RECIPIENT -> Optional.of(dominique);
+            case OTHER -> Optional.of(eloise);
+            case OPERATOR -> Optional.of(camille);
+            case NOBODY -> Optional.empty();
+        };
+    }
+
+    /** The answer's headers and body, with a zip archive's entries read out. */
+    private static String readable(HttpResponse<byte[]> response) {
+        StringBuilder text = new StringBuilder(response.headers().map().toString());
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip")) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+                while (zip.getNextEntry() != null) {
+                    text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        else {
+            text.append(new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private HttpResponse<byte[]> send(Caller caller, Row row) {
+        ApiClient client = clients.get(caller);
+        String path = row.request();
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            path = path.replace(parameter.getKey(), parameter.getValue());
+        }
+        String body = parameters.getOrDefault(row.body(), row.body());
+        HttpRequest.Builder request = client.request(path).header("Content-Type", "application/json")
+                .method(row.method(), row.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (caller == Caller.RECIPIENT) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        HttpResponse<byte[]> response = client.sendForBytes(request);
+        if (client.csrfToken().isPresent() && client.sessionToken().isEmpty()) {
+            // Signed out by DELETE /api/v1/session: signed in again for the rows after it.
+            client.signIn(handle(caller), TestServers.PASSWORD);
+        }
+        return response;
+    }
+
+    private String handle(Caller caller) {
+        return switch (caller) {
+            case OWNER -> dominique.handle();
+            case OTHER -> eloise.handle();
+            case OPERATOR -> camille.handle();
+            case RECIPIENT, NOBODY -> throw new IllegalArgumentException(caller + " has no session");
+        };
+    }
+
+    private ApiClient signedIn(Person person) {
+        ApiClient client = new ApiClient(running.server());
+        assertThat(client.signIn(person.handle(), TestServers.PASSWORD).statusCode()).isEqualTo(200);
+        return client;
+    }
+
+    /**
+     * Ten location points of the person's own, a minute apart, in a region of their own: what a recipient or a preview
+     * shows of them at region precision still says whose they are.
+     */
+    private void importPoints(Person person, double latitude, double longitude, String region) {
+        Instant start = Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofDays(markers.size()));
+        vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                person.handle() + "-Records.json"), IntStream.range(0, 10).mapToObj(index -> RecordDraft.of(
+                TimeSpan.at(start.plusSeconds(60L * index)), new GeoPoint(latitude + index * 1e-4, longitude,
+                        Optional.of(10), Optional.empty(), Optional.of("GPS"), Optional.empty(), Optional.empty()),
+                Position.jsonPointer("/locations/" + index))));
+        markers.put(person, new LinkedHashSet<>(List.of(region)));
+    }
+
+    private void importBank(Person person, RecordDraft transaction) {
+        vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", person.handle() + "-releve.ofx"),
+                Stream.of(transaction));
+    }
+
+    private static GrantId give(Sharing sharing, Person person, Recipient recipient) {
+        Instant now = Instant.now();
+        GrantTerms terms = new GrantTerms(recipient.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,
+                "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
+                SampleRecipients.REGION_BY_DAY, new CoveredPeriod.Between(Instant.parse("2000-01-01T00:00:00Z"),
+                        Instant.parse("2100-01-01T00:00:00Z")), now, now.plus(Duration.ofDays(30)), Duration.ofDays(30),
+                1_000);
+        return ((ReceiptedGrant) sharing.give(person.id(), terms)).grant().id();
+    }
+
+    private List<String> records(Person person) {
+        try (Stream<StoredRecord> records = vault.records().read(person.id(), RecordQuery.all())) {
+            return records.map(record -> record.id().token()).toList();
+        }
+    }
+
+    /** Uploads a one-contact address book as the client's person, waits for its import to end, and gives the job's id. */
+    private static String upload(ApiClient client, String name) {
+        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Agence Exemple\r\nEND:VCARD\r\n";
+        HttpResponse<String> accepted = client.send(client.request("/api/v1/imports?name=" + name)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(card)));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String job = ApiClient.json(accepted).get("id").stringValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String state;
+        do {
+            state = ApiClient.json(client.get("/api/v1/imports/" + job)).get("state").stringValue();
+        }
+        while (!state.equals("done") && !state.equals("failed") && System.nanoTime() < deadline);
+        assertThat(state).isEqualTo("done");
+        return job;
+    }
+
+    private static String authorizationRequest(Recipient recipient) {
+        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(recipient.id().value()))
+                .redirectionURI(SampleRecipients.METEO_REDIRECTS.getFirst())
+                .state(new State())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .authorizationDetails(List.of(SharingFixtures.exactLocationForNotifications()))
+                .build()
+                .toQueryString();
+    }
+
+    private static RowBuilder row(String method, String route) {
+        return new RowBuilder(method, route, route, "", false);
+    }
+
+    /** A row as the table above writes it: the route, then what differs in its request, then the statuses. */
+    private record RowBuilder(String method, String route, String request, String body, boolean showsOwn) {
+        RowBuilder asking(String path) {
+            return new RowBuilder(method, route, path, body, showsOwn);
+        }
+
+        RowBuilder body(String json) {
+            return new RowBuilder(method, route, request, json, showsOwn);
+        }
+
+        RowBuilder showingOwn() {
+            return new RowBuilder(method, route, request, body, true);
+        }
+
+        void expect(int owner, int other, int operator, int recipient, int nobody) {
+            Map<Caller, Integer> statuses = new EnumMap<>(Map.of(Caller.OWNER, owner, Caller.OTHER, other,
+                    Caller.OPERATOR, operator, Caller.RECIPIENT, recipient, Caller.NOBODY, nobody));
+            Row row = new Row(method, route, request, body, showsOwn, statuses);
+            if (TABLE.put(row.name(), row) != null) {
+                throw new IllegalStateException(row.name() + " has two rows");
+            }
+        }
+    }
+}

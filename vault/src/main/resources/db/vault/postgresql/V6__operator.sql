@@ -1,0 +1,10 @@
+-- The vault's operator. Keep in step with ../sqlite/V6__operator.sql: VaultSchemaTest compares the two.
+-- The operator admits people, recipients and their declarations; every other person is a member. A vault has one
+-- operator: the first person created in it, and in a vault made before roles existed, its oldest person.
+-- persons is vault-wide and outside row-level security (signing in looks a person up before anyone is named), so the
+-- role needs no policy of its own.
+ALTER TABLE persons ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('operator', 'member'));
+
+UPDATE persons SET role = 'operator' WHERE person_id = (SELECT min(person_id) FROM persons);
+
+CREATE UNIQUE INDEX persons_one_operator ON persons (role) WHERE role = 'operator';
