@@ -13,6 +13,7 @@ import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.testing.ChildJvm;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.FolderSnapshot;
 import org.selfdata.vault.ImportRequest;
