@@ -12,6 +12,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.Imports;
+import org.selfdata.vault.SealedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,9 +72,28 @@ public final class Intake {
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(listener, "listener is null");
+        return importFiles(person, FileSets.open(path, displayName, limits), displayName, mode, listener);
+    }
+
+    /**
+     * Imports an upload, a file or a zip archive, that waits sealed in the vault's in-progress folder, under the name it
+     * was uploaded with.
+     */
+    public IntakeReport importSealed(Person person, SealedFile file, String displayName, ImportMode mode,
+            IntakeListener listener) {
+        requireNonNull(person, "person is null");
+        requireNonNull(file, "file is null");
+        requireNonNull(displayName, "displayName is null");
+        requireNonNull(mode, "mode is null");
+        requireNonNull(listener, "listener is null");
+        return importFiles(person, FileSets.open(file, displayName, limits), displayName, mode, listener);
+    }
+
+    private IntakeReport importFiles(Person person, FileSet opened, String displayName, ImportMode mode,
+            IntakeListener listener) {
         ImportContext context = new ImportContext(person.zone());
         ExpansionBudget budget = new ExpansionBudget(limits.maximumExpandedBytes());
-        try (FileSet files = FileSets.open(path, displayName, limits)) {
+        try (FileSet files = opened) {
             IntakeReport report = imports.inOneTransaction(person.id(), writer -> {
                 List<FileReport> reports = new ArrayList<>();
                 for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {

@@ -95,9 +95,10 @@ public final class SealedFile implements AutoCloseable {
 
     /** The content at any position, each channel with a position of its own; closing it leaves the file open. */
     public SeekableByteChannel readAtRandom() throws IOException {
-        requireWritten();
+        long plaintextSize = size();
         try {
-            return aead.newSeekableDecryptingChannel(new CiphertextChannel(ciphertext), ASSOCIATED_DATA);
+            return new KnownSize(aead.newSeekableDecryptingChannel(new CiphertextChannel(ciphertext), ASSOCIATED_DATA),
+                    plaintextSize);
         }
         catch (GeneralSecurityException e) {
             throw new IOException("cannot open a file in progress", e);
@@ -174,6 +175,48 @@ public final class SealedFile implements AutoCloseable {
             closed = true;
             out.close();
             written(count);
+        }
+    }
+
+    /**
+     * A decrypting channel that knows its size before its first read, as a zip reader asks it first: the decrypting
+     * channel itself learns it only once it has read the file's header.
+     */
+    private record KnownSize(SeekableByteChannel plaintext, long size) implements SeekableByteChannel {
+        @Override
+        public int read(ByteBuffer destination) throws IOException {
+            return plaintext.read(destination);
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            throw new UnsupportedOperationException("a sealed file is read only once written");
+        }
+
+        @Override
+        public long position() throws IOException {
+            return plaintext.position();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            plaintext.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long newSize) {
+            throw new UnsupportedOperationException("a sealed file is never truncated");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return plaintext.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            plaintext.close();
         }
     }
 
