@@ -18,7 +18,6 @@ import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.vault.Vault;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,13 +42,11 @@ public final class SelfdataServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final String host;
-    private final Uploads uploads;
     private final ExecutorService imports;
 
-    private SelfdataServer(Javalin javalin, String host, Uploads uploads, ExecutorService imports) {
+    private SelfdataServer(Javalin javalin, String host, ExecutorService imports) {
         this.javalin = javalin;
         this.host = host;
-        this.uploads = uploads;
         this.imports = imports;
     }
 
@@ -72,7 +69,7 @@ public final class SelfdataServer implements AutoCloseable {
         Consent consent = new Consent(vault.recipients(), clock);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
-        Uploads uploads = Uploads.inNewPrivateFolder(settings.maximumUploadBytes());
+        Uploads uploads = new Uploads(vault.inProgress(), settings.maximumUploadBytes());
         ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         List<HttpService> services = List.of(
@@ -115,11 +112,10 @@ public final class SelfdataServer implements AutoCloseable {
         }
         catch (JavalinException e) {
             imports.shutdown();
-            uploads.close();
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        return new SelfdataServer(javalin, settings.host(), uploads, imports);
+        return new SelfdataServer(javalin, settings.host(), imports);
     }
 
     public int port() {
@@ -146,11 +142,6 @@ public final class SelfdataServer implements AutoCloseable {
         return roles != null && roles.getRoles().contains(access);
     }
 
-    /** Where uploads wait for their import; empty whenever no upload is being received or imported. */
-    Path uploadFolder() {
-        return uploads.folder();
-    }
-
     /**
      * Stops taking requests, then gives the imports under way a while to end, since the vault is usually closed
      * next; an import cut short by the vault's closing is undone whole, like any failed import.
@@ -168,6 +159,5 @@ public final class SelfdataServer implements AutoCloseable {
             imports.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        uploads.close();
     }
 }
