@@ -148,6 +148,11 @@ public final class ChildJvm implements AutoCloseable {
         return all;
     }
 
+    /** The process's id, to look at what it holds open. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the process with SIGKILL and waits until it is gone; returns its exit status. */
     public int kill() throws InterruptedException {
         process.destroyForcibly();
