@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -67,12 +68,8 @@ public final class Intake {
      * temporary file under the name it was uploaded with.
      */
     public IntakeReport importPath(Person person, Path path, String displayName, ImportMode mode, IntakeListener listener) {
-        requireNonNull(person, "person is null");
         requireNonNull(path, "path is null");
-        requireNonNull(displayName, "displayName is null");
-        requireNonNull(mode, "mode is null");
-        requireNonNull(listener, "listener is null");
-        return importFiles(person, FileSets.open(path, displayName, limits), displayName, mode, listener);
+        return importFiles(person, displayName, mode, listener, () -> FileSets.open(path, displayName, limits));
     }
 
     /**
@@ -81,19 +78,19 @@ public final class Intake {
      */
     public IntakeReport importSealed(Person person, SealedFile file, String displayName, ImportMode mode,
             IntakeListener listener) {
-        requireNonNull(person, "person is null");
         requireNonNull(file, "file is null");
+        return importFiles(person, displayName, mode, listener, () -> FileSets.open(file, displayName, limits));
+    }
+
+    private IntakeReport importFiles(Person person, String displayName, ImportMode mode, IntakeListener listener,
+            Supplier<FileSet> opener) {
+        requireNonNull(person, "person is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(listener, "listener is null");
-        return importFiles(person, FileSets.open(file, displayName, limits), displayName, mode, listener);
-    }
-
-    private IntakeReport importFiles(Person person, FileSet opened, String displayName, ImportMode mode,
-            IntakeListener listener) {
         ImportContext context = new ImportContext(person.zone());
         ExpansionBudget budget = new ExpansionBudget(limits.maximumExpandedBytes());
-        try (FileSet files = opened) {
+        try (FileSet files = opener.get()) {
             IntakeReport report = imports.inOneTransaction(person.id(), writer -> {
                 List<FileReport> reports = new ArrayList<>();
                 for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {
