@@ -1,12 +1,13 @@
 package org.selfdata.demo;
 
+import org.selfdata.model.PrivateFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -73,7 +74,8 @@ final class AddressBookWriter {
             cards.add(new Card(given, family, colleague ? "Librairie des Canuts" : "", colleague ? "Travail" : "Fac", phone, "",
                     birthday));
         }
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(PrivateFiles.newOutputStream(file), StandardCharsets.UTF_8))) {
             for (Card card : cards) {
                 UUID uid = new UUID(random.nextLong(), random.nextLong());
                 out.write(card.text(uid, LocalDate.of(2024, 9, 1).plusDays(random.nextInt(700))));

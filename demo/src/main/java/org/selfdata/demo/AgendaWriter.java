@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.selfdata.model.PrivateFiles;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -70,7 +70,8 @@ final class AgendaWriter {
     long write(Path file) {
         SplittableRandom random = new SplittableRandom(seed);
         events = 0;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(PrivateFiles.newOutputStream(file), StandardCharsets.UTF_8))) {
             out.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//selfdata//demo agenda//FR\r\nCALSCALE:GREGORIAN\r\n"
                     + "X-WR-CALNAME:Camille\r\nX-WR-TIMEZONE:Europe/Paris\r\n" + PARIS);
             for (int year = schedule.firstDay().getYear() - 1; year <= schedule.lastDay().getYear(); year++) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.selfdata.model.PrivateFiles;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -47,7 +47,7 @@ final class BankStatementWriter {
         List<Line> lines = new Spending(schedule, new SplittableRandom(seed)).lines();
         lines.sort(Comparator.comparing(Line::booked));
         long balance = lines.stream().mapToLong(Line::cents).sum();
-        try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file), CP1252))) {
+        try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(PrivateFiles.newOutputStream(file), CP1252))) {
             out.write(header(schedule.lastDay()));
             int sequence = 0;
             for (Line line : lines) {

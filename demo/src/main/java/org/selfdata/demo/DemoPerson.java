@@ -1,6 +1,7 @@
 package org.selfdata.demo;
 
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PrivateFiles;
 import org.selfdata.model.SelfdataException;
 
 import java.io.IOException;
@@ -54,11 +55,14 @@ public final class DemoPerson {
         return new DemoPerson(seed, firstDay, lastDay);
     }
 
-    /** Writes the five files into {@code folder}, creating it if needed, replacing files of the same names. */
+    /**
+     * Writes the five files into {@code folder}, creating it if needed (0700), replacing files of the same names; each
+     * file is 0600, like every file selfdata writes.
+     */
     public DemoFiles write(Path folder) {
         requireNonNull(folder, "folder is null");
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolder(folder);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

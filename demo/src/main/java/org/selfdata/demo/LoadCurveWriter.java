@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 
+import org.selfdata.model.PrivateFiles;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -45,7 +45,8 @@ final class LoadCurveWriter {
         Instant start = schedule.firstDay().atStartOfDay(zone).toInstant();
         Instant end = schedule.lastDay().plusDays(1).atStartOfDay(zone).toInstant();
         long readings = 0;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(PrivateFiles.newOutputStream(file), StandardCharsets.UTF_8))) {
             out.write("Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;"
                     + "Unite;Pas en minutes\n");
             out.write(METER + ";Courbe de charge;" + DAY.format(schedule.firstDay()) + ";"

@@ -1,5 +1,6 @@
 package org.selfdata.demo;
 
+import org.selfdata.model.PrivateFiles;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -9,7 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ final class LocationHistoryWriter {
         Itinerary itinerary = new Itinerary(schedule, zone, random.split());
         long deviceTag = random.nextInt();
         long points = 0;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        try (OutputStream out = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16);
              JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeName("locations");

@@ -12,10 +12,12 @@ import org.selfdata.model.Contact;
 import org.selfdata.model.RecordDraft;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -41,6 +43,19 @@ class DemoPersonTest {
     @BeforeAll
     static void writeTheTwoAcademicYears() {
         written = DemoPerson.generate(2024).write(twoYears);
+    }
+
+    @Test
+    void theFilesAndTheFolderMadeForThemAreForTheirOwnerOnly(@TempDir Path home) throws IOException {
+        Path folder = home.resolve("demo");
+        DemoPerson person = DemoPerson.generate(7, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2));
+        person.write(folder);
+        Files.setPosixFilePermissions(folder.resolve("contacts.vcf"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        DemoFiles rewritten = person.write(folder);
+
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        assertThat(rewritten.files()).extracting(file -> mode(file.path())).containsOnly("rw-------");
     }
 
     @Test
@@ -168,6 +183,15 @@ class DemoPersonTest {
         }
         catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String mode(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.selfdata.intake;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.SealedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,16 +33,31 @@ final class FileSets {
             }
             throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName);
         }
-        byte[] signature = signature(path, displayName);
-        if (Arrays.equals(signature, ZIP) || Arrays.equals(signature, EMPTY_ZIP)) {
-            return new ZipFiles(path, displayName, limits);
+        if (isZip(() -> Files.newInputStream(path), displayName)) {
+            return new ZipFiles(() -> Files.newByteChannel(path), displayName, limits);
         }
-        return new SingleFile(path, displayName);
+        long size;
+        try {
+            size = Files.size(path);
+        }
+        catch (IOException e) {
+            size = -1;
+        }
+        return new SingleFile(displayName, size, () -> Files.newInputStream(path));
     }
 
-    private static byte[] signature(Path path, String displayName) {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(4);
+    /** Opens an upload that waits sealed in the vault's in-progress folder, as it would open the file itself. */
+    static FileSet open(SealedFile file, String displayName, IntakeLimits limits) {
+        if (isZip(file::read, displayName)) {
+            return new ZipFiles(file::readAtRandom, displayName, limits);
+        }
+        return new SingleFile(displayName, file.size(), file::read);
+    }
+
+    private static boolean isZip(FileEntry.Opener opener, String displayName) {
+        byte[] signature;
+        try (InputStream in = opener.open()) {
+            signature = in.readNBytes(4);
         }
         catch (NoSuchFileException e) {
             throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName, e);
@@ -49,17 +65,20 @@ final class FileSets {
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, displayName + ": the file could not be read", e);
         }
+        return Arrays.equals(signature, ZIP) || Arrays.equals(signature, EMPTY_ZIP);
     }
 
     /** One file, read as it is. */
     private static final class SingleFile implements FileSet {
-        private final Path path;
         private final String name;
+        private final long size;
+        private final FileEntry.Opener opener;
         private boolean handedOut;
 
-        SingleFile(Path path, String name) {
-            this.path = path;
+        SingleFile(String name, long size, FileEntry.Opener opener) {
             this.name = name;
+            this.size = size;
+            this.opener = opener;
         }
 
         @Override
@@ -73,14 +92,7 @@ final class FileSets {
                 return Optional.empty();
             }
             handedOut = true;
-            long size;
-            try {
-                size = Files.size(path);
-            }
-            catch (IOException e) {
-                size = -1;
-            }
-            return Optional.of(new FileEntry(name, size, () -> Files.newInputStream(path)));
+            return Optional.of(new FileEntry(name, size, opener));
         }
 
         @Override

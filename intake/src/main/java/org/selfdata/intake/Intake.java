@@ -12,6 +12,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.Imports;
+import org.selfdata.vault.SealedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -66,14 +68,29 @@ public final class Intake {
      * temporary file under the name it was uploaded with.
      */
     public IntakeReport importPath(Person person, Path path, String displayName, ImportMode mode, IntakeListener listener) {
-        requireNonNull(person, "person is null");
         requireNonNull(path, "path is null");
+        return importFiles(person, displayName, mode, listener, () -> FileSets.open(path, displayName, limits));
+    }
+
+    /**
+     * Imports an upload, a file or a zip archive, that waits sealed in the vault's in-progress folder, under the name it
+     * was uploaded with.
+     */
+    public IntakeReport importSealed(Person person, SealedFile file, String displayName, ImportMode mode,
+            IntakeListener listener) {
+        requireNonNull(file, "file is null");
+        return importFiles(person, displayName, mode, listener, () -> FileSets.open(file, displayName, limits));
+    }
+
+    private IntakeReport importFiles(Person person, String displayName, ImportMode mode, IntakeListener listener,
+            Supplier<FileSet> opener) {
+        requireNonNull(person, "person is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(listener, "listener is null");
         ImportContext context = new ImportContext(person.zone());
         ExpansionBudget budget = new ExpansionBudget(limits.maximumExpandedBytes());
-        try (FileSet files = FileSets.open(path, displayName, limits)) {
+        try (FileSet files = opener.get()) {
             IntakeReport report = imports.inOneTransaction(person.id(), writer -> {
                 List<FileReport> reports = new ArrayList<>();
                 for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {

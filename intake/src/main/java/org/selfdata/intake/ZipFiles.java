@@ -1,59 +1,99 @@
 package org.selfdata.intake;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.ImportRequest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * The entries of a zip archive, in the order of its central directory, folders left out. The central directory is
  * read rather than the stream of local headers because it is what every archiver writes last and right, ZIP64
- * included. Entry names are UTF-8 when the archive says so, else the IBM437 of old archivers.
+ * included. Entry names are UTF-8 when the archive says so or when they all read as UTF-8, else the IBM437 of old
+ * archivers.
+ *
+ * <p>The zip is read through a channel, from a file the person named or from an upload sealed in the vault's
+ * in-progress folder alike.
  */
 final class ZipFiles implements FileSet {
     private static final Charset IBM437 = Charset.forName("IBM437");
 
+    /** Opens the archive's bytes, from the start, each time it is asked. */
+    @FunctionalInterface
+    interface Channels {
+        SeekableByteChannel open() throws IOException;
+    }
+
     private final String name;
     private final ZipFile zip;
-    private final Enumeration<? extends ZipEntry> entries;
-    private final IntakeLimits limits;
+    private final Iterator<ZipArchiveEntry> entries;
     private int handedOut;
 
-    ZipFiles(Path path, String name, IntakeLimits limits) {
+    ZipFiles(Channels channels, String name, IntakeLimits limits) {
         this.name = name;
-        this.limits = limits;
-        this.zip = openZip(path, name);
-        if (zip.size() > limits.maximumEntries()) {
+        this.zip = openZip(channels, name);
+        List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+        if (all.size() > limits.maximumEntries()) {
             close();
             throw new SelfdataException(ErrorCode.TOO_LARGE, name + ": the archive holds more than " + limits.maximumEntries()
                     + " entries, the limit of one import");
         }
-        this.entries = zip.entries();
+        this.entries = all.iterator();
     }
 
-    private static ZipFile openZip(Path path, String name) {
-        try {
-            return new ZipFile(path.toFile(), StandardCharsets.UTF_8);
+    private static ZipFile openZip(Channels channels, String name) {
+        ZipFile utf8 = openZip(channels, name, StandardCharsets.UTF_8);
+        if (Collections.list(utf8.getEntries()).stream().noneMatch(ZipFiles::misread)) {
+            return utf8;
         }
-        catch (ZipException e) {
-            try {
-                return new ZipFile(path.toFile(), IBM437);
-            }
-            catch (IOException again) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the zip archive is damaged or incomplete", again);
-            }
+        ZipFile.closeQuietly(utf8);
+        return openZip(channels, name, IBM437);
+    }
+
+    /** A name the archive does not say is UTF-8 and whose bytes are not UTF-8. */
+    private static boolean misread(ZipArchiveEntry entry) {
+        if (entry.getGeneralPurposeBit().usesUTF8ForNames()) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(entry.getRawName()));
+            return false;
+        }
+        catch (CharacterCodingException e) {
+            return true;
+        }
+    }
+
+    private static ZipFile openZip(Channels channels, String name, Charset names) {
+        SeekableByteChannel channel;
+        try {
+            channel = channels.open();
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the zip archive could not be read", e);
+        }
+        try {
+            return ZipFile.builder().setSeekableByteChannel(channel).setCharset(names).get();
+        }
+        catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            }
+            catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the zip archive is damaged or incomplete", e);
         }
     }
 
@@ -64,8 +104,8 @@ final class ZipFiles implements FileSet {
 
     @Override
     public Optional<FileEntry> next() {
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
+        while (entries.hasNext()) {
+            ZipArchiveEntry entry = entries.next();
             if (entry.isDirectory()) {
                 continue;
             }
@@ -77,7 +117,7 @@ final class ZipFiles implements FileSet {
     }
 
     /** The entry's path, made safe to show: no leading slash, no control characters, bounded. */
-    private static String entryPath(ZipEntry entry, int number) {
+    private static String entryPath(ZipArchiveEntry entry, int number) {
         String path = entry.getName().replace('\\', '/');
         while (path.startsWith("/")) {
             path = path.substring(1);

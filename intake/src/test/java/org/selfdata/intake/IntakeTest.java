@@ -12,11 +12,13 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class IntakeTest {
     /** Three points of a Takeout Records.json, written here after the layout in FORMATS.md. */
@@ -216,6 +219,54 @@ class IntakeTest {
         assertThatThrownBy(() -> intake.importPath(camille, damaged, ImportMode.STRICT, IntakeListener.NONE))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
                 .hasMessage("damaged.zip: the zip archive is damaged or incomplete");
+    }
+
+    @Test
+    void anUploadSealedInTheVaultsFolderIsImportedAsTheFileItselfWouldBe() throws IOException {
+        Path zip = zip("takeout.zip", Map.of("Takeout/Records.json", RECORDS_JSON, "Takeout/contacts.vcf", CONTACTS));
+        IntakeReport report;
+        try (SealedFile upload = vault.inProgress().newFile()) {
+            try (OutputStream out = upload.write()) {
+                Files.copy(zip, out);
+            }
+
+            report = intake.importSealed(camille, upload, "takeout.zip", ImportMode.STRICT, IntakeListener.NONE);
+        }
+
+        assertThat(report.imported()).extracting(FileReport::file)
+                .containsExactly("takeout.zip!/Takeout/Records.json", "takeout.zip!/Takeout/contacts.vcf");
+        assertThat(report.imported()).extracting(file -> file.batch().added()).containsExactly(3L, 1L);
+        assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void aSingleSealedUploadIsReadAsOneFile() throws IOException {
+        IntakeReport report;
+        try (SealedFile upload = vault.inProgress().newFile()) {
+            try (OutputStream out = upload.write()) {
+                out.write(CONTACTS.getBytes(StandardCharsets.UTF_8));
+            }
+
+            report = intake.importSealed(camille, upload, "contacts.vcf", ImportMode.STRICT, IntakeListener.NONE);
+        }
+
+        assertThat(report.imported()).extracting(FileReport::file, FileReport.Imported::format)
+                .containsExactly(tuple("contacts.vcf", "vcard"));
+        assertThat(readAll()).hasSize(1);
+    }
+
+    @Test
+    void entryNamesThatAreNotUtf8AreReadAsTheIbm437OfOldArchivers() throws IOException {
+        Path zip = folder.resolve("ancien.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip), Charset.forName("IBM437"))) {
+            out.putNextEntry(new ZipEntry("Répertoire/contacts.vcf"));
+            out.write(CONTACTS.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        IntakeReport report = intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE);
+
+        assertThat(report.imported()).extracting(FileReport::file).containsExactly("ancien.zip!/Répertoire/contacts.vcf");
     }
 
     private Path zip(String name, Map<String, String> entries) throws IOException {

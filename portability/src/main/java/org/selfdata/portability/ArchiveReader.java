@@ -1,17 +1,19 @@
 package org.selfdata.portability;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.SealedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
@@ -22,6 +24,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Opening checks the zip's table of contents against the manifest, before any part is read: every part it lists
  * is there, nothing it does not list is, and no part claims to expand more than a selfdata export would.
+ *
+ * <p>The zip is read through a channel, so that an archive uploaded to the server is read from its sealed file in the
+ * vault's in-progress folder as a file the person named is read from the disk.
  */
 final class ArchiveReader implements AutoCloseable {
     /** Receives each line of a part, numbered from 1. */
@@ -32,7 +37,7 @@ final class ArchiveReader implements AutoCloseable {
 
     private final ZipFile zip;
     private final ArchiveLimits limits;
-    private final Map<String, ZipEntry> entries;
+    private final Map<String, ZipArchiveEntry> entries;
     private final Manifest manifest;
 
     private ArchiveReader(ZipFile zip, ArchiveLimits limits) {
@@ -48,13 +53,34 @@ final class ArchiveReader implements AutoCloseable {
         if (!Files.isRegularFile(archive)) {
             throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no archive at " + archive);
         }
-        ZipFile zip;
         try {
-            zip = new ZipFile(archive.toFile(), UTF_8);
+            return open(Files.newByteChannel(archive), archive.toString(), limits);
         }
         catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read the archive " + archive, e);
+        }
+    }
+
+    /** An archive that waits in the vault's in-progress folder, such as an upload; {@code name} is what messages call it. */
+    static ArchiveReader open(SealedFile archive, String name, ArchiveLimits limits) {
+        requireNonNull(limits, "limits is null");
+        try {
+            return open(archive.readAtRandom(), name, limits);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read the archive " + name, e);
+        }
+    }
+
+    private static ArchiveReader open(SeekableByteChannel channel, String name, ArchiveLimits limits) {
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setSeekableByteChannel(channel).setCharset(UTF_8).get();
+        }
+        catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
             throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    archive + " is not a zip archive, or it is truncated or damaged", e);
+                    name + " is not a zip archive, or it is truncated or damaged", e);
         }
         try {
             return new ArchiveReader(zip, limits);
@@ -117,14 +143,18 @@ final class ArchiveReader implements AutoCloseable {
         return new PartInput(part, zip.getInputStream(entries.get(part.name())));
     }
 
-    private static Map<String, ZipEntry> entries(ZipFile zip, ArchiveLimits limits) {
-        if (zip.size() > limits.maximumEntries()) {
-            throw InvalidArchive.foreign("it holds " + zip.size() + " entries, and a selfdata export holds at most "
+    private static Map<String, ZipArchiveEntry> entries(ZipFile zip, ArchiveLimits limits) {
+        long size = 0;
+        for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); all.nextElement()) {
+            size++;
+        }
+        if (size > limits.maximumEntries()) {
+            throw InvalidArchive.foreign("it holds " + size + " entries, and a selfdata export holds at most "
                     + limits.maximumEntries());
         }
-        Map<String, ZipEntry> entries = new HashMap<>();
-        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
-            ZipEntry entry = all.nextElement();
+        Map<String, ZipArchiveEntry> entries = new HashMap<>();
+        for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
+            ZipArchiveEntry entry = all.nextElement();
             if (entries.put(entry.getName(), entry) != null) {
                 throw InvalidArchive.part(InvalidArchive.quotable(entry.getName()), "appears twice in the zip");
             }
@@ -133,7 +163,7 @@ final class ArchiveReader implements AutoCloseable {
     }
 
     private byte[] readManifest() {
-        ZipEntry entry = entries.get(ArchiveFormat.MANIFEST);
+        ZipArchiveEntry entry = entries.get(ArchiveFormat.MANIFEST);
         if (entry == null) {
             throw InvalidArchive.foreign("it has no " + ArchiveFormat.MANIFEST + ", so it is not a selfdata export");
         }
@@ -157,7 +187,7 @@ final class ArchiveReader implements AutoCloseable {
             }
         }
         for (Part part : manifest.parts()) {
-            ZipEntry entry = entries.get(part.name());
+            ZipArchiveEntry entry = entries.get(part.name());
             if (entry == null) {
                 throw InvalidArchive.part(ArchiveFormat.MANIFEST,
                         "lists the part " + part.name() + ", which the zip does not hold");
@@ -176,6 +206,15 @@ final class ArchiveReader implements AutoCloseable {
 
     private static SelfdataException damaged(String part, IOException e) {
         return InvalidArchive.part(part, "is damaged and cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private static void closeQuietly(SeekableByteChannel channel) {
+        try {
+            channel.close();
+        }
+        catch (IOException e) {
+            // Only read from; nothing is lost when closing fails.
+        }
     }
 
     private static void closeQuietly(ZipFile zip, RuntimeException failure) {

@@ -2,10 +2,7 @@ package org.selfdata.portability;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -18,18 +15,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * Writes the zip of an archive, one part after another, remembering each part's size and digest for the manifest.
  *
  * <p>Entries carry a fixed time and no extra fields, so that equal parts give equal entries whatever the day and the
- * machine.
+ * machine. Closing the writer closes the stream it writes to.
  */
 final class ArchiveWriter implements AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
-    private final FileChannel file;
     private final ZipOutputStream zip;
     private final List<Part> parts = new ArrayList<>();
 
-    ArchiveWriter(Path file) throws IOException {
-        this.file = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(this.file), BUFFER), UTF_8);
+    ArchiveWriter(OutputStream out) {
+        this.zip = new ZipOutputStream(new BufferedOutputStream(out, BUFFER), UTF_8);
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
     }
 
@@ -52,11 +47,10 @@ final class ArchiveWriter implements AutoCloseable {
         return List.copyOf(parts);
     }
 
-    /** Writes the zip's central directory and waits until every byte is on the disk. */
+    /** Writes the zip's central directory. */
     void complete() throws IOException {
         zip.finish();
         zip.flush();
-        file.force(true);
     }
 
     @Override

@@ -11,14 +11,18 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.InProgressFiles;
 import org.selfdata.vault.QuarantinedRecord;
+import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.JacksonIOException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -40,9 +44,11 @@ import static java.util.Objects.requireNonNull;
  * Writes all of a person's data to one archive (GDPR article 20): records read through the gate, as the owner, type by
  * type; sources and import batches from the vault; a manifest that describes and digests every part.
  *
- * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. The
- * archive is written to a temporary file beside the target and moved into place only once complete and on the
- * disk, so a failure, or a kill, never leaves a partial archive at the target path.
+ * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. While it is
+ * written, the archive is a {@link SealedFile} in the vault's in-progress folder, so a failure or a kill leaves nothing
+ * anyone can read. Once complete, it is copied in the clear to a hidden file beside the target, 0600, put on the disk,
+ * and moved into place in one step: the target is never a partial archive, and the hidden copy, noted in the vault's
+ * folder before it is made, is removed by the next start if a kill comes in the seconds of the copy.
  */
 public final class Export {
     private static final int REJECTS_PAGE = 1_000;
@@ -50,6 +56,19 @@ public final class Export {
     private final Vault vault;
     private final Gate gate;
     private final Clock clock;
+
+    /** A complete archive, sealed in the vault's in-progress folder until it is closed. */
+    public record Sealed(Manifest manifest, SealedFile file) implements AutoCloseable {
+        public Sealed {
+            requireNonNull(manifest, "manifest is null");
+            requireNonNull(file, "file is null");
+        }
+
+        @Override
+        public void close() {
+            file.close();
+        }
+    }
 
     public Export(Vault vault, Gate gate, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -61,23 +80,19 @@ public final class Export {
         return write(person, target, existing, Progress.NONE);
     }
 
+    /** Writes the archive to {@code target}, a file the person named, which the archive is readable from. */
     public Manifest write(PersonId person, Path target, ExistingFile existing, Progress progress) {
         requireNonNull(person, "person is null");
         requireNonNull(existing, "existing is null");
         requireNonNull(progress, "progress is null");
         Path destination = target.toAbsolutePath().normalize();
-        Path folder = requireFolder(destination);
+        requireFolder(destination);
         refuseExisting(destination, existing);
         Person owner = vault.people().get(person);
-        Path partial = createPartial(folder, destination);
         Gate.ExportRead read = gate.export(new Accessor.Owner(person));
-        try {
-            Manifest manifest;
-            try (ArchiveWriter archive = new ArchiveWriter(partial)) {
-                manifest = writeParts(archive, read, owner, folder, progress);
-                archive.complete();
-            }
-            publish(partial, destination, existing);
+        try (SealedFile archive = vault.inProgress().newFile()) {
+            Manifest manifest = writeArchive(archive, read, owner, progress);
+            place(archive, destination, existing);
             read.completed();
             return manifest;
         }
@@ -88,17 +103,53 @@ public final class Export {
             // Jackson reports the failures of the stream it writes to (a full disk) unchecked.
             throw cannotWrite(destination, e.getCause());
         }
-        finally {
-            deleteQuietly(partial);
+    }
+
+    /**
+     * Writes the archive and keeps it sealed, for a surface that sends it on, such as a download: it is complete, and
+     * the export logged, when this returns. Close it once sent.
+     */
+    public Sealed seal(PersonId person) {
+        requireNonNull(person, "person is null");
+        Person owner = vault.people().get(person);
+        Gate.ExportRead read = gate.export(new Accessor.Owner(person));
+        SealedFile archive = vault.inProgress().newFile();
+        try {
+            Manifest manifest = writeArchive(archive, read, owner, Progress.NONE);
+            read.completed();
+            return new Sealed(manifest, archive);
+        }
+        catch (IOException e) {
+            archive.close();
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot write the archive in the vault's folder: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        catch (JacksonIOException e) {
+            archive.close();
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot write the archive in the vault's folder: "
+                    + e.getCause().getClass().getSimpleName(), e);
+        }
+        catch (RuntimeException e) {
+            archive.close();
+            throw e;
         }
     }
 
-    private Manifest writeParts(ArchiveWriter archive, Gate.ExportRead read, Person owner, Path folder, Progress progress)
+    private Manifest writeArchive(SealedFile file, Gate.ExportRead read, Person owner, Progress progress)
+            throws IOException {
+        try (ArchiveWriter archive = new ArchiveWriter(file.write())) {
+            Manifest manifest = writeParts(archive, read, owner, progress);
+            archive.complete();
+            return manifest;
+        }
+    }
+
+    private Manifest writeParts(ArchiveWriter archive, Gate.ExportRead read, Person owner, Progress progress)
             throws IOException {
         List<Manifest.TypeContents> types = new ArrayList<>();
         long written = 0;
         for (RecordType type : RecordType.values()) {
-            try (TypeParts parts = new TypeParts(archive, type, folder)) {
+            try (TypeParts parts = new TypeParts(archive, type, vault.inProgress())) {
                 written = writeRecords(parts, read, type, written, progress);
                 parts.finish().ifPresent(types::add);
             }
@@ -203,13 +254,12 @@ public final class Export {
         archive.finish(output);
     }
 
-    private static Path requireFolder(Path destination) {
+    private static void requireFolder(Path destination) {
         Path folder = destination.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot write the archive " + destination
                     + ": its folder does not exist");
         }
-        return folder;
     }
 
     private static void refuseExisting(Path destination, ExistingFile existing) {
@@ -228,13 +278,18 @@ public final class Export {
         }
     }
 
-    /** Named after the target and hidden, so that one left by a killed export is plain to see and safe to delete. */
-    private static Path createPartial(Path folder, Path destination) {
-        try {
-            return Files.createTempFile(folder, "." + destination.getFileName() + "-", ".partial");
-        }
-        catch (IOException e) {
-            throw cannotWrite(destination, e);
+    /**
+     * Copies the complete archive in the clear to a hidden file beside the target, puts it on the disk, then moves it
+     * into place; the hidden file is gone when this returns, whatever happened.
+     */
+    private void place(SealedFile archive, Path destination, ExistingFile existing) throws IOException {
+        try (InProgressFiles.Placement placement = vault.inProgress().placing(destination)) {
+            try (InputStream in = archive.read();
+                 FileChannel out = FileChannel.open(placement.file(), StandardOpenOption.WRITE)) {
+                in.transferTo(Channels.newOutputStream(out));
+                out.force(true);
+            }
+            publish(placement.file(), destination, existing);
         }
     }
 
@@ -278,15 +333,6 @@ public final class Export {
         }
         catch (IOException e) {
             // The archive is complete and in place; only its survival of a power cut in the next seconds is less sure.
-        }
-    }
-
-    private static void deleteQuietly(Path partial) {
-        try {
-            Files.deleteIfExists(partial);
-        }
-        catch (IOException e) {
-            // Left behind under a hidden name ending in .partial, never at the target.
         }
     }
 

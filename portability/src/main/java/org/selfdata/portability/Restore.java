@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Restoration;
+import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
 
 import java.nio.file.Path;
@@ -52,10 +53,29 @@ public final class Restore {
         requireNonNull(progress, "progress is null");
         requireEmpty(person);
         try (ArchiveReader reader = ArchiveReader.open(archive.toAbsolutePath().normalize(), limits)) {
-            ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, progress);
-            vault.restoration().restore(person, writer -> write(reader, provenance, writer, progress));
-            return reader.manifest();
+            return restore(person, reader, progress);
         }
+    }
+
+    /**
+     * Restores an archive that waits sealed in the vault's in-progress folder, such as one uploaded to the server.
+     *
+     * @param name what messages call the archive, such as the name it was uploaded under
+     */
+    public Manifest restore(PersonId person, SealedFile archive, String name) {
+        requireNonNull(person, "person is null");
+        requireNonNull(archive, "archive is null");
+        requireNonNull(name, "name is null");
+        requireEmpty(person);
+        try (ArchiveReader reader = ArchiveReader.open(archive, name, limits)) {
+            return restore(person, reader, Progress.NONE);
+        }
+    }
+
+    private Manifest restore(PersonId person, ArchiveReader reader, Progress progress) {
+        ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, progress);
+        vault.restoration().restore(person, writer -> write(reader, provenance, writer, progress));
+        return reader.manifest();
     }
 
     /** The vault refuses too, inside its transaction; asking first spares the person a long check for nothing. */

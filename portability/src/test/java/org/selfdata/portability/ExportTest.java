@@ -13,6 +13,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.testing.FileModes;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
@@ -259,6 +260,7 @@ class ExportTest {
 
         assertThat(target).doesNotExist();
         assertThat(listFolder()).isEmpty();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
@@ -266,6 +268,32 @@ class ExportTest {
         export.write(camille.id(), target, ExistingFile.REFUSE);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void anArchiveThatReplacesAFileOthersCouldReadIsReadableByItsOwnerOnly() throws IOException {
+        Files.writeString(target, "an earlier archive");
+        FileModes.set(target, "rw-r--r--");
+
+        export.write(camille.id(), target, ExistingFile.REPLACE);
+
+        assertThat(FileModes.mode(target)).isEqualTo("rw-------");
+        assertThat(listFolder()).containsExactly("camille.zip");
+    }
+
+    @Test
+    void aSealedArchiveIsTheArchiveItselfAndGoesWhenClosed() throws IOException {
+        try (Export.Sealed sealed = export.seal(camille.id()); InputStream in = sealed.file().read()) {
+            Files.copy(in, target);
+
+            assertThat(vault.inProgress().held()).isEqualTo(1);
+            assertThat(Restore.manifestOf(target)).isEqualTo(sealed.manifest());
+            assertThat(sealed.manifest().records()).isEqualTo(55);
+            assertThat(sealed.file().size()).isEqualTo(Files.size(target));
+        }
+
+        assertThat(vault.inProgress().held()).isZero();
+        assertThat(vault.inProgress().folder()).isEmptyDirectory();
     }
 
     @Test

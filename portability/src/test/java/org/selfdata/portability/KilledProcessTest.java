@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogAction;
@@ -13,9 +14,13 @@ import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.testing.ChildJvm;
+import org.selfdata.testing.FileModes;
+import org.selfdata.testing.Plaintext;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.FolderSnapshot;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.InProgressFiles;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
@@ -44,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KilledProcessTest {
     private static final int LARGE = 100_000;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The latitude of the synthetic points 1 to 99, as the archive's JSON Lines and CSV write them. */
+    private static final String SAMPLE_LATITUDE = "45.7500";
 
     @TempDir
     static Path shared;
@@ -124,26 +131,75 @@ class KilledProcessTest {
         }
     }
 
-    @Test
-    void aKilledExportLeavesTheVaultAsItWasAndNoArchiveAtTheTarget(@TempDir Path exports) throws InterruptedException {
+    /**
+     * Killed at any moment while its records are written, an export leaves no archive at the target and nothing anyone
+     * can read anywhere: not beside the target, not in the vault's folder, not in the temporary folder. The next start
+     * on the vault leaves the vault as it was.
+     */
+    @ParameterizedTest(name = "killed {0} ms after it was under way")
+    @ValueSource(ints = {0, 400, 1_500})
+    void aKilledExportLeavesNoPlaintextAndTheVaultAsItWas(int delayMillis, @TempDir Path exports, @TempDir Path temporary)
+            throws InterruptedException {
         FolderSnapshot before = FolderSnapshot.of(largeVault);
         Path target = exports.resolve("camille.zip");
 
-        try (ChildJvm exporting = ChildJvm.start(KilledOperation.class, "EXPORT", largeVault.toString(), "", target.toString())) {
+        try (ChildJvm exporting = ChildJvm.Launch.inherited().withTemporaryFolder(temporary).start(KilledOperation.class,
+                "EXPORT", largeVault.toString(), "", target.toString())) {
             exporting.awaitLine(KilledOperation.UNDER_WAY, PATIENCE);
+            Thread.sleep(delayMillis);
             assertThat(exporting.kill()).isEqualTo(ChildJvm.KILLED);
         }
 
         assertThat(target).doesNotExist();
-        // What the killed export was writing stays under hidden names of its own, for the person to delete.
-        assertThat(names(exports)).anyMatch(name -> name.startsWith(".camille.zip-"))
-                .allMatch(name -> name.startsWith(".camille.zip-") || name.startsWith(".selfdata-geo.point-"))
-                .allMatch(name -> name.endsWith(".partial"));
+        assertThat(Plaintext.filesHolding(SAMPLE_LATITUDE, exports, largeVault, temporary)).isEmpty();
+        // Only the native libraries that SQLite's driver and H3 unpack there.
+        assertThat(names(temporary)).allMatch(name -> name.contains(".so"));
         // Opening and closing folds whatever the killed reader left in SQLite's write-ahead log back into the file.
         try (Vault vault = Vault.open(VaultLocation.sqlite(largeVault), TestVaults.keyFile(largeVault))) {
             assertThat(vault.status(vault.person(Optional.of("camille")).id()).records()).isEqualTo(LARGE);
         }
+        assertThat(exports).isEmptyDirectory();
+        assertThat(largeVault.resolve(InProgressFiles.FOLDER)).isEmptyDirectory();
         assertThat(FolderSnapshot.of(largeVault)).isEqualTo(before);
+    }
+
+    /**
+     * The one moment plain bytes are outside the vault: the complete archive copied beside the target before it is
+     * moved into place. Killed then, the copy is hidden, noted in the vault's folder, and removed at the next start.
+     */
+    @Test
+    void anExportKilledWhileItsArchiveIsCopiedIntoPlaceLeavesACopyTheNextStartRemoves(@TempDir Path exports,
+            @TempDir Path temporary) throws InterruptedException, IOException {
+        Path target = exports.resolve("camille.zip");
+        Optional<Path> copy = Optional.empty();
+        for (int attempt = 0; attempt < 3 && copy.isEmpty(); attempt++) {
+            Files.deleteIfExists(target);
+            try (ChildJvm exporting = ChildJvm.Launch.inherited().withTemporaryFolder(temporary).start(KilledOperation.class,
+                    "EXPORT", largeVault.toString(), "", target.toString())) {
+                exporting.awaitLine(KilledOperation.UNDER_WAY, PATIENCE);
+                copy = awaitHiddenCopy(exports, PATIENCE);
+                assertThat(exporting.kill()).isEqualTo(ChildJvm.KILLED);
+            }
+        }
+        assertThat(copy).as("the export was never caught copying its archive into place").isPresent();
+
+        assertThat(Plaintext.filesHolding(SAMPLE_LATITUDE, largeVault, temporary)).isEmpty();
+        assertThat(names(exports)).allMatch(name -> name.equals("camille.zip")
+                || name.startsWith(".camille.zip-") && name.endsWith(InProgressFiles.PARTIAL));
+        assertThat(notes(largeVault)).contains(copy.get() + "\n");
+
+        Vault.open(VaultLocation.sqlite(largeVault), TestVaults.keyFile(largeVault)).close();
+
+        assertThat(copy.get()).doesNotExist();
+        assertThat(largeVault.resolve(InProgressFiles.FOLDER)).isEmptyDirectory();
+        if (Files.exists(target)) {
+            // Killed once the archive was in place, before its hidden name was removed: the archive is whole.
+            assertThat(Restore.manifestOf(target).records()).isEqualTo(LARGE);
+            assertThat(FileModes.mode(target)).isEqualTo("rw-------");
+        }
+        else {
+            assertThat(exports).isEmptyDirectory();
+        }
     }
 
     @Test
@@ -180,6 +236,33 @@ class KilledProcessTest {
     private static List<StoredRecord> all(Vault vault, Person person) {
         try (Stream<StoredRecord> records = vault.records().read(person.id(), RecordQuery.all())) {
             return records.toList();
+        }
+    }
+
+    /** Polls the folder until a hidden copy of the archive appears in it. */
+    private static Optional<Path> awaitHiddenCopy(Path exports, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Path> copy = names(exports).stream().filter(name -> name.startsWith(".camille.zip-"))
+                    .findFirst().map(exports::resolve);
+            if (copy.isPresent() || Files.exists(exports.resolve("camille.zip"))) {
+                return copy;
+            }
+            Thread.sleep(0, 200_000);
+        }
+        return Optional.empty();
+    }
+
+    private static String notes(Path vault) {
+        try (Stream<Path> files = Files.list(vault.resolve(InProgressFiles.FOLDER))) {
+            StringBuilder notes = new StringBuilder();
+            for (Path note : files.filter(file -> file.toString().endsWith(".placing")).toList()) {
+                notes.append(Files.readString(note));
+            }
+            return notes.toString();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

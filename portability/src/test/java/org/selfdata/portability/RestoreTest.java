@@ -19,12 +19,14 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,6 +92,35 @@ class RestoreTest {
     @BeforeEach
     void createAPersonWhoHoldsNothing() {
         newcomer = restoring.people().create("newcomer-" + PEOPLE.incrementAndGet(), TestVaults.PARIS);
+    }
+
+    @Test
+    void anArchiveSealedInTheVaultsFolderIsRestoredAsTheFileItselfWouldBe() throws IOException {
+        Manifest manifest;
+        try (SealedFile upload = restoring.inProgress().newFile()) {
+            try (OutputStream out = upload.write()) {
+                Files.copy(archive, out);
+            }
+
+            manifest = new Restore(restoring).restore(newcomer.id(), upload, "camille.zip");
+        }
+
+        assertThat(manifest).isEqualTo(Restore.manifestOf(archive));
+        assertThat(SampleVaults.all(restoring, newcomer.id(), RecordType.GEO_POINT))
+                .isEqualTo(SampleVaults.all(exported, camille.id(), RecordType.GEO_POINT));
+    }
+
+    @Test
+    void aSealedFileThatIsNotAZipIsRefusedUnderTheNameItCameWith() throws IOException {
+        try (SealedFile upload = restoring.inProgress().newFile()) {
+            try (OutputStream out = upload.write()) {
+                out.write("not a zip".getBytes(UTF_8));
+            }
+
+            assertThatThrownBy(() -> new Restore(restoring).restore(newcomer.id(), upload, "archive.zip"))
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("archive.zip is not a zip archive, or it is truncated or damaged");
+        }
     }
 
     @Test

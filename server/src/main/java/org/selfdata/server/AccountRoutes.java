@@ -9,11 +9,11 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
-import org.selfdata.portability.ExistingFile;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
 import org.selfdata.vault.Erasure;
+import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultSigningKey;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,8 +39,10 @@ import static java.util.Objects.requireNonNull;
  * account ({@code POST /api/v1/erasure}), change the password ({@code PUT /api/v1/account/password}), see the keys
  * ({@code GET /api/v1/keys}) and rotate the data keys ({@code POST /api/v1/keys/rotation}).
  *
- * <p>An archive is written whole to the private upload folder before a byte of it is sent, so a failed export answers
- * a problem rather than a broken zip; the file is deleted once sent, or once the browser has gone.
+ * <p>An archive is written whole, sealed in the vault's in-progress folder, before a byte of it is sent, so a failed
+ * export answers a problem rather than a broken zip; a browser that reads slowly, or a server killed while it reads,
+ * leaves only ciphertext behind. The file is deleted once sent, or once the browser has gone. An archive to restore
+ * waits sealed the same way.
  */
 final class AccountRoutes implements HttpService {
     static final String EXPORT = "/api/v1/export";
@@ -104,21 +103,16 @@ final class AccountRoutes implements HttpService {
 
     private void export(Context ctx) {
         Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
-        Path archive = uploads.folder().resolve("export-" + UUID.randomUUID() + ".zip");
-        try {
-            new Export(vault, gate, clock).write(person.id(), archive, ExistingFile.REFUSE);
+        try (Export.Sealed archive = new Export(vault, gate, clock).seal(person.id())) {
             ctx.status(200);
             ctx.header("Content-Disposition", "attachment; filename=\"" + archiveName(person) + "\"");
             ctx.header("Cache-Control", "no-store");
             ctx.res().setContentType("application/zip");
-            ctx.res().setContentLengthLong(Files.size(archive));
-            send(archive, ctx.res().getOutputStream());
+            ctx.res().setContentLengthLong(archive.file().size());
+            send(archive.file(), ctx.res().getOutputStream());
         }
         catch (IOException e) {
             throw new UncheckedIOException("sending an archive", e);
-        }
-        finally {
-            delete(archive);
         }
     }
 
@@ -127,8 +121,8 @@ final class AccountRoutes implements HttpService {
         return "selfdata-" + person.handle() + "-" + LocalDate.now(clock.withZone(person.zone())) + ".zip";
     }
 
-    private static void send(Path archive, OutputStream out) {
-        try (InputStream in = Files.newInputStream(archive)) {
+    private static void send(SealedFile archive, OutputStream out) {
+        try (InputStream in = archive.read()) {
             in.transferTo(out);
             out.flush();
         }
@@ -151,7 +145,7 @@ final class AccountRoutes implements HttpService {
         Uploads.Upload upload = uploads.receive(body(ctx), Optional.ofNullable(ctx.contentType()),
                 ctx.req().getContentLengthLong(), Optional.of("archive.zip"), received -> { });
         try {
-            Manifest manifest = new Restore(vault).restore(person, upload.file());
+            Manifest manifest = new Restore(vault).restore(person, upload.file(), upload.name());
             ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records()));
         }
         finally {
@@ -250,15 +244,6 @@ final class AccountRoutes implements HttpService {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the request needs a '" + property + "' as a JSON string");
         }
         return value.stringValue();
-    }
-
-    private static void delete(Path archive) {
-        try {
-            Files.deleteIfExists(archive);
-        }
-        catch (IOException e) {
-            // Left in the private upload folder, which the server empties when it stops.
-        }
     }
 
     private static InputStream body(Context ctx) {

@@ -89,9 +89,15 @@ final class ImportRoutes implements HttpService {
         ctx.status(202).header("Location", location(job)).json(job.json());
     }
 
+    /** The upload is deleted before the job says it is over, so that nothing of it is left once a client sees the end. */
     private void run(ImportJob job, Person person, Uploads.Upload upload) {
         try {
-            intake.importPath(person, upload.file(), upload.name(), job.mode(), job);
+            try {
+                intake.importSealed(person, upload.file(), upload.name(), job.mode(), job);
+            }
+            finally {
+                uploads.delete(upload);
+            }
             job.finished();
         }
         catch (SelfdataException e) {
@@ -107,9 +113,6 @@ final class ImportRoutes implements HttpService {
             if (e instanceof Error error) {
                 throw error;
             }
-        }
-        finally {
-            uploads.delete(upload);
         }
     }
 

@@ -20,7 +20,6 @@ import org.selfdata.vault.Vault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,15 +48,13 @@ public final class SelfdataServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final String host;
-    private final Uploads uploads;
     private final ExecutorService imports;
     private final Gate gate;
     private final ScheduledExecutorService foldedEntries;
 
-    private SelfdataServer(Javalin javalin, String host, Uploads uploads, ExecutorService imports, Gate gate) {
+    private SelfdataServer(Javalin javalin, String host, ExecutorService imports, Gate gate) {
         this.javalin = javalin;
         this.host = host;
-        this.uploads = uploads;
         this.imports = imports;
         this.gate = gate;
         this.foldedEntries = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("folded-entries").factory());
@@ -94,7 +91,7 @@ public final class SelfdataServer implements AutoCloseable {
         Consent consent = new Consent(vault.recipients(), clock);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
-        Uploads uploads = Uploads.inNewPrivateFolder(settings.maximumUploadBytes());
+        Uploads uploads = new Uploads(vault.inProgress(), settings.maximumUploadBytes());
         ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         List<HttpService> services = List.of(
@@ -137,11 +134,10 @@ public final class SelfdataServer implements AutoCloseable {
         }
         catch (JavalinException e) {
             imports.shutdown();
-            uploads.close();
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        return new SelfdataServer(javalin, settings.host(), uploads, imports, gate);
+        return new SelfdataServer(javalin, settings.host(), imports, gate);
     }
 
     public int port() {
@@ -168,11 +164,6 @@ public final class SelfdataServer implements AutoCloseable {
         return roles != null && roles.getRoles().contains(access);
     }
 
-    /** Where uploads wait for their import; empty whenever no upload is being received or imported. */
-    Path uploadFolder() {
-        return uploads.folder();
-    }
-
     /**
      * Stops taking requests, then gives the imports under way a while to end, since the vault is usually closed
      * next; an import cut short by the vault's closing is undone whole, like any failed import.
@@ -192,6 +183,5 @@ public final class SelfdataServer implements AutoCloseable {
             imports.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        uploads.close();
     }
 }

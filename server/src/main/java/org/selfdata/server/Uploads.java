@@ -2,59 +2,42 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.vault.InProgressFiles;
+import org.selfdata.vault.SealedFile;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where uploaded files wait for their import: a folder only the server's user can open, one file per upload, each
- * deleted once its import is over, whatever became of it.
+ * Where uploaded files wait for their import: each in a {@link SealedFile} of the vault's in-progress folder, sealed
+ * with a key held only in memory, and closed, which deletes it, once its import is over, whatever became of it. A
+ * server killed meanwhile leaves nothing anyone can read.
  *
  * <p>An upload is streamed to its file as it arrives and counted on the way, so neither a large file nor one that
  * claims to be small and is not can fill memory, and one past the limit is refused as soon as the limit is passed.
  */
-final class Uploads implements AutoCloseable {
+final class Uploads {
     /** The longest file name kept; a longer one is cut, keeping its extension. */
     static final int MAXIMUM_NAME_LENGTH = 200;
 
     private static final int COPY_BUFFER_BYTES = 64 * 1024;
 
-    /** An uploaded file waiting in the folder, under the name it was sent with. */
-    record Upload(Path file, String name, long bytes) {}
+    /** An uploaded file waiting sealed, under the name it was sent with. */
+    record Upload(SealedFile file, String name, long bytes) {}
 
-    private final Path folder;
+    private final InProgressFiles inProgress;
     private final long maximumBytes;
 
-    private Uploads(Path folder, long maximumBytes) {
-        this.folder = folder;
+    Uploads(InProgressFiles inProgress, long maximumBytes) {
+        this.inProgress = requireNonNull(inProgress, "inProgress is null");
         this.maximumBytes = maximumBytes;
-    }
-
-    /** Makes a new private folder under the system's temporary folder. */
-    static Uploads inNewPrivateFolder(long maximumBytes) {
-        try {
-            return new Uploads(Files.createTempDirectory("selfdata-uploads-", privateTo("rwx------")), maximumBytes);
-        }
-        catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "cannot make a folder for uploads in the temporary folder", e);
-        }
-    }
-
-    Path folder() {
-        return folder;
     }
 
     long maximumBytes() {
@@ -62,7 +45,7 @@ final class Uploads implements AutoCloseable {
     }
 
     /**
-     * Receives a request's body into a new file of the folder: the body itself, or the file part of a multipart form.
+     * Receives a request's body into a new sealed file: the body itself, or the file part of a multipart form.
      *
      * @param declaredBytes the request's {@code Content-Length}, or -1 when it is sent in chunks
      * @param name the file's name when the body is the file itself
@@ -78,11 +61,11 @@ final class Uploads implements AutoCloseable {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "name the uploaded file with the query parameter name "
                     + "(?name=statement.ofx), or send it as the file part of a multipart/form-data form");
         }
-        Path file = newFile();
+        SealedFile file = inProgress.newFile();
         try {
             LimitedInputStream limited = new LimitedInputStream(body, maximumBytes, received);
             String sentName;
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = file.write()) {
                 if (multipart) {
                     sentName = MultipartUpload.copyFile(limited, contentType.get(), out);
                 }
@@ -91,21 +74,21 @@ final class Uploads implements AutoCloseable {
                     sentName = name.get();
                 }
             }
-            return new Upload(file, sanitized(sentName), Files.size(file));
+            return new Upload(file, sanitized(sentName), file.size());
         }
         catch (IOException e) {
-            delete(file);
+            file.close();
             throw new UncheckedIOException("receiving an upload", e);
         }
         catch (RuntimeException e) {
-            delete(file);
+            file.close();
             throw e;
         }
     }
 
-    /** Deletes an upload's file; a failure is left for {@link #close()} and the operating system's cleaning. */
+    /** Deletes an upload's file, and its key with it. */
     void delete(Upload upload) {
-        delete(upload.file());
+        upload.file().close();
     }
 
     /**
@@ -128,42 +111,6 @@ final class Uploads implements AutoCloseable {
             name = name.substring(0, MAXIMUM_NAME_LENGTH - extension.length()) + extension;
         }
         return name;
-    }
-
-    @Override
-    public void close() {
-        try (Stream<Path> files = Files.list(folder)) {
-            files.forEach(Uploads::delete);
-        }
-        catch (IOException e) {
-            // Nothing to list: the folder is gone already.
-        }
-        delete(folder);
-    }
-
-    private Path newFile() {
-        try {
-            return Files.createTempFile(folder, "upload-", "", privateTo("rw-------"));
-        }
-        catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "cannot make a file for an upload in " + folder, e);
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        }
-        catch (IOException e) {
-            // Left for close() or the operating system; the folder is private to the server's user meanwhile.
-        }
-    }
-
-    private static FileAttribute<?>[] privateTo(String permissions) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
     }
 
     private SelfdataException tooLarge() {

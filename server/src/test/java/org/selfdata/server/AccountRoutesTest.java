@@ -78,7 +78,7 @@ class AccountRoutesTest {
         manifest.get("types").forEach(type -> types.put(type.get("type").stringValue(), type.get("records").asLong()));
         assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("geo.point", 12L, "bank.transaction", 3L));
         assertThat(entries).containsKeys("sources.jsonl", "batches.jsonl", "log.jsonl", "log-head.json");
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
         JsonNode log = ApiClient.json(client.get("/api/v1/log?limit=100"));
         JsonNode last = log.get("entries").get(log.get("entries").size() - 1);
         assertThat(last.get("action").stringValue()).isEqualTo("export");
@@ -98,10 +98,10 @@ class AccountRoutesTest {
         }
 
         Instant patience = Instant.now().plus(Duration.ofSeconds(10));
-        while (!isEmpty(server) && Instant.now().isBefore(patience)) {
+        while (vault.inProgress().held() > 0 && Instant.now().isBefore(patience)) {
             Thread.sleep(50);
         }
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
@@ -115,13 +115,13 @@ class AccountRoutesTest {
         assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo("a restore needs an account that holds "
                 + "nothing yet, and this one holds 2 source(s); erase it first, or restore into a new vault");
         assertThat(ApiClient.json(client.get("/api/v1/status")).get("records").asLong()).isEqualTo(15);
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
     void theArchiveExportedBeforeIsRestoredIntoAnEmptyAccount() {
         byte[] archive = download(client).body();
-        SelfdataServer second = empty.start();
+        empty.start();
         ApiClient fresh = empty.camille();
 
         HttpResponse<String> restored = fresh.send(fresh.request("/api/v1/restore").header("Content-Type", "application/zip")
@@ -135,7 +135,7 @@ class AccountRoutesTest {
         assertThat(status.get("records").asLong()).isEqualTo(15);
         assertThat(status.get("sources")).hasSize(2);
         assertThat(status.get("batches").asLong()).isEqualTo(2);
-        assertThat(second.uploadFolder()).isEmptyDirectory();
+        assertThat(empty.vault().inProgress().held()).isZero();
     }
 
     @Test
@@ -276,14 +276,5 @@ class AccountRoutesTest {
             }
         }
         return entries;
-    }
-
-    private static boolean isEmpty(SelfdataServer server) {
-        try (var files = Files.list(server.uploadFolder())) {
-            return files.findAny().isEmpty();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

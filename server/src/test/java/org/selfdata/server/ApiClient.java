@@ -24,7 +24,12 @@ final class ApiClient {
     private Optional<String> csrfToken = Optional.empty();
 
     ApiClient(SelfdataServer server) {
-        this.base = URI.create(server.url());
+        this(URI.create(server.url()));
+    }
+
+    /** A client of a server running elsewhere, such as in a process of its own. */
+    ApiClient(URI base) {
+        this.base = base;
     }
 
     HttpResponse<String> signIn(String handle, String password) {

@@ -89,7 +89,7 @@ class ImportRoutesTest {
         assertThat(report.has("problem")).isFalse();
         assertThat(vault.imports().batches(camille.id())).singleElement()
                 .satisfies(batch -> assertThat(batch.id().value()).isEqualTo(report.get("batch").asLong()));
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
 
         JsonNode again = awaitEnd(location(upload("?name=checking.ofx", "application/octet-stream", statement)));
         assertThat(again.get("files").get(0).get("added").asLong()).isZero();
@@ -115,7 +115,7 @@ class ImportRoutesTest {
         assertThat(statement.get("added").asLong()).isEqualTo(4);
         assertThat(report(done, "exports.zip!/photo.jpg").get("status").stringValue()).isEqualTo("not-recognized");
         assertThat(vault.imports().batches(camille.id())).hasSize(1);
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
@@ -133,7 +133,7 @@ class ImportRoutesTest {
         assertThat(problem.get("detail").stringValue()).startsWith("relevé.ofx: OFX/").contains("DTPOSTED");
         assertThat(problem.get("instance").stringValue()).isEqualTo(location(accepted));
         assertThat(vault.imports().batches(camille.id())).isEmpty();
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
@@ -204,7 +204,7 @@ class ImportRoutesTest {
         assertThat(ApiClient.json(chunked).get("type").stringValue()).isEqualTo(Problems.TYPE_BASE + "too-large");
         assertThat(vault.imports().batches(camille.id())).isEmpty();
         assertThat(ApiClient.json(client.get("/api/v1/imports")).get("imports")).isEmpty();
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test
@@ -222,7 +222,7 @@ class ImportRoutesTest {
                 + "--\r\n").getBytes(StandardCharsets.UTF_8);
         assertProblem(upload("", "multipart/form-data; boundary=" + BOUNDARY, fieldsOnly), 400);
         assertProblem(upload("?name=a.ofx&lenient=maybe", "application/octet-stream", new byte[] {1}), 400);
-        assertThat(server.uploadFolder()).isEmptyDirectory();
+        assertThat(vault.inProgress().held()).isZero();
     }
 
     @Test

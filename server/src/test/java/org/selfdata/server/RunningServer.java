@@ -53,6 +53,11 @@ final class RunningServer implements AfterEachCallback {
 
     /** Gives Camille that many location points in Lyon, as one Google import, before or after the server starts. */
     void importLocationPoints(int count) {
+        importLocationPoints(vault, count);
+    }
+
+    /** Gives Camille that many location points in Lyon, as one Google import, in a vault of the test's own. */
+    static void importLocationPoints(Vault vault, int count) {
         vault.imports().write(vault.person(Optional.of("camille")).id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY,
                 "google-records", "Records.json"), SyntheticRecords.points(count));
     }

@@ -11,6 +11,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PrivateFiles;
 import org.selfdata.model.SelfdataException;
 
 import java.io.IOException;
@@ -84,14 +85,8 @@ final class KeyEncryptionKey {
         try {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-            Files.createDirectories(file.getParent());
-            if (supportsPosix(file.getParent())) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-            }
-            else {
-                Files.createFile(file);
-            }
+            PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+            PrivateFiles.createFile(file);
             Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             return new KeyEncryptionKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
         }
@@ -191,9 +186,5 @@ final class KeyEncryptionKey {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " can be read by other users (mode "
                     + PosixFilePermissions.toString(permissions) + "); make it private with: chmod 600 " + file);
         }
-    }
-
-    private static boolean supportsPosix(Path folder) {
-        return Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
     }
 }

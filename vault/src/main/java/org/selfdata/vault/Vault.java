@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.PrivateFiles;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
@@ -12,8 +13,6 @@ import org.selfdata.model.TimeSpan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -59,6 +58,7 @@ public final class Vault implements AutoCloseable {
     private final TransparencyLog log;
     private final VaultSigningKey signingKey;
     private final SharingKeys sharingKeys;
+    private final InProgressFiles inProgress;
 
     private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
         this.location = location;
@@ -82,6 +82,7 @@ public final class Vault implements AutoCloseable {
         this.receipts = new ConsentReceiptArchive(database);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
+        this.inProgress = InProgressFiles.startingIn(location.folder());
     }
 
     public static Vault create(VaultLocation location, KeySource keySource) {
@@ -109,7 +110,7 @@ public final class Vault implements AutoCloseable {
             throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault at " + location.folder()
                     + "; open it, or choose another folder with --data");
         }
-        createPrivateFolder(location.folder());
+        createPrivateFolder(location);
         Database database = Database.connect(location, true);
         try {
             requireOrdinaryRole(database);
@@ -175,6 +176,7 @@ public final class Vault implements AutoCloseable {
                                 + location.describe());
             }
             Migrations.migrate(database);
+            makePrivate(location);
             return new Vault(location, database, key, clock);
         }
         catch (RuntimeException e) {
@@ -244,19 +246,46 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private static void createPrivateFolder(Path folder) {
+    /**
+     * Makes the vault's folder 0700, or tightens the one that is there, and on SQLite creates the empty database 0600
+     * before SQLite opens it: SQLite gives its write-ahead log, shared memory and journals the mode of the database
+     * file, so the whole vault is private whatever the umask and the folder's mode were.
+     */
+    private static void createPrivateFolder(VaultLocation location) {
         try {
-            if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder);
-                if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
-                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-                }
+            PrivateFiles.createFolder(location.folder());
+            PrivateFiles.tighten(location.folder());
+            if (location.postgres().isEmpty()) {
+                PrivateFiles.createFile(location.databaseFile());
             }
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "cannot create the vault folder " + folder + ": " + e.getMessage(), e);
+                    "cannot create the vault folder " + location.folder() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes from the group and others any right a vault made before its files were private gave them, once the key has
+     * shown that this is the vault it claims to be: the folder, and on SQLite the database, its log and shared memory.
+     */
+    private static void makePrivate(VaultLocation location) {
+        List<Path> files = location.postgres().isPresent() ? List.of(location.folder())
+                : List.of(location.folder(), location.databaseFile(), sibling(location.databaseFile(), "-wal"),
+                        sibling(location.databaseFile(), "-shm"), sibling(location.databaseFile(), "-journal"));
+        for (Path file : files) {
+            try {
+                PrivateFiles.tighten(file);
+            }
+            catch (IOException e) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot make " + file + " private to its owner: "
+                        + e.getMessage() + "; make it so with: chmod go= " + file, e);
+            }
+        }
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
     }
 
     public People people() {
@@ -328,6 +357,11 @@ public final class Vault implements AutoCloseable {
 
     public VaultLocation location() {
         return location;
+    }
+
+    /** Where uploads, archives being written and other files in progress wait, sealed; see {@link InProgressFiles}. */
+    public InProgressFiles inProgress() {
+        return inProgress;
     }
 
     public boolean isPostgres() {
