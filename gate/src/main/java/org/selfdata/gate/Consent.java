@@ -54,6 +54,15 @@ public final class Consent {
         return check(terms, currentDeclaration(terms.recipient()), clock.instant());
     }
 
+    /**
+     * Refuses, as invalid, a declaration that names for a record type a field that is not free text in it, naming the
+     * field: declarations are checked with this as they come in, since what is free text is the gate's to say.
+     */
+    public static ProcessingDeclaration requireFreeText(ProcessingDeclaration declaration) {
+        FreeTextConsent.requireFreeText(requireNonNull(declaration, "declaration is null"));
+        return declaration;
+    }
+
     /** The terms to show the person by default for one of the recipient's declared purposes: exactly what it justifies. */
     public GrantTerms offer(RecipientId recipient, Purpose purpose) {
         ProcessingDeclaration declaration = currentDeclaration(recipient);

@@ -4,6 +4,7 @@ import org.selfdata.model.Category;
 import org.selfdata.model.DeclaredPurpose;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
@@ -36,8 +37,28 @@ final class FreeTextConsent {
         if (!unknown.isEmpty()) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the grant names " + String.join(", ", unknown)
                     + (unknown.size() == 1 ? ", which is not a free-text field" : ", which are not free-text fields")
-                    + " of the record types it covers (" + ids(covered) + "); "
-                    + (freeText.isEmpty() ? "they have none" : "their free-text fields are " + String.join(", ", freeText)));
+                    + " of the record types it covers (" + ids(covered) + "); " + freeText(freeText));
+        }
+    }
+
+    /**
+     * Refuses, as invalid, a declaration naming for a record type a field that is not free text in it: such a field
+     * leaves by its class, whatever the declaration says, and naming it would mislead the person reading it.
+     */
+    static void requireFreeText(ProcessingDeclaration declaration) {
+        for (DeclaredPurpose declared : declaration.purposes()) {
+            Map<String, Set<String>> byType = new TreeMap<>();
+            declared.fields().forEach((type, names) -> byType.put(type.id(), names));
+            for (Map.Entry<String, Set<String>> entry : byType.entrySet()) {
+                Set<String> freeText = FreeTextFields.of(RecordType.fromId(entry.getKey()));
+                List<String> unknown = entry.getValue().stream().filter(name -> !freeText.contains(name)).sorted().toList();
+                if (!unknown.isEmpty()) {
+                    throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose "
+                            + declared.purpose().term() + " names " + String.join(", ", unknown) + " of "
+                            + entry.getKey() + " records, " + (unknown.size() == 1 ? "which is not a free-text field"
+                                    : "which are not free-text fields") + "; " + freeText(freeText));
+                }
+            }
         }
     }
 
@@ -86,6 +107,10 @@ final class FreeTextConsent {
         return byType.entrySet().stream()
                 .map(entry -> String.join(", ", entry.getValue()) + " of " + entry.getKey() + " records")
                 .collect(Collectors.joining(" and "));
+    }
+
+    private static String freeText(Set<String> names) {
+        return names.isEmpty() ? "they have none" : "their free-text fields are " + String.join(", ", names);
     }
 
     private static String ids(Set<RecordType> types) {

@@ -196,6 +196,21 @@ class ConsentTest {
                 .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
 
+    @Test
+    void aDeclarationNamingAFieldThatIsNotFreeTextIsInvalidAndNamed() {
+        ProcessingDeclaration visits = new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
+                "a diary of the places you went", Set.of(Category.LOCATION), Set.of(),
+                Map.of(RecordType.GEO_VISIT, Set.of("placeName", "latitude", "placeId")), Precision.EXACT,
+                LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of());
+
+        assertThatThrownBy(() -> Consent.requireFreeText(visits))
+                .hasMessage("the declared purpose dpv:ServiceProvision names latitude, placeId of geo.visit records, which "
+                        + "are not free-text fields; their free-text fields are address, placeName")
+                .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(Consent.requireFreeText(budget(Map.of(RecordType.BANK_TRANSACTION, Set.of("label")))))
+                .isEqualTo(budget(Map.of(RecordType.BANK_TRANSACTION, Set.of("label"))));
+    }
+
     /** A budget app's declaration, amounts banded by month, as written before declarations named free text. */
     private static ProcessingDeclaration budget() {
         return new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
