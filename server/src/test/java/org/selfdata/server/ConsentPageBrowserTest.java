@@ -54,18 +54,7 @@ class ConsentPageBrowserTest {
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
                 .authorizationDetails(List.of(SharingFixtures.exactLocationForNotifications()))
                 .build().toURI();
-        Page page = chromium.browser().newPage();
-        page.route("https://alertes.example/**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                .setStatus(200).setContentType("text/plain").setBody("back at the app")));
-
-        page.navigate(running.server().url());
-        page.locator("#sign-in-form input[name=handle]").fill("camille");
-        page.locator("#sign-in-form input[name=password]").fill(TestServers.PASSWORD);
-        page.locator("#sign-in-form button[type=submit]").click();
-        page.locator("#overview").waitFor();
-        page.navigate(authorize.toString());
-        page.locator("#consent").waitFor();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("consent")).setFullPage(true));
+        Page page = consentPage(authorize, CALLBACK, "consent");
 
         assertThat(page.locator("#consent-title").textContent()).startsWith("Alertes Régionales asks for your data");
         assertThat(page.locator("#consent-reasons li").allTextContents()).containsExactly("asks for location at exact "
@@ -97,18 +86,7 @@ class ConsentPageBrowserTest {
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
                 .authorizationDetails(List.of(BudgetApp.askingPayeesAndMemos()))
                 .build().toURI();
-        Page page = chromium.browser().newPage();
-        page.route("https://budget-malin.example/**", route -> route.fulfill(
-                new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setBody("back at the app")));
-
-        page.navigate(running.server().url());
-        page.locator("#sign-in-form input[name=handle]").fill("camille");
-        page.locator("#sign-in-form input[name=password]").fill(TestServers.PASSWORD);
-        page.locator("#sign-in-form button[type=submit]").click();
-        page.locator("#overview").waitFor();
-        page.navigate(authorize.toString());
-        page.locator("#consent").waitFor();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("consent-free-text")).setFullPage(true));
+        Page page = consentPage(authorize, callback, "consent-free-text");
 
         assertThat(page.locator("#consent-asked").textContent())
                 .contains("Free text · Texte libre : counterparty, label, memo");
@@ -126,5 +104,24 @@ class ConsentPageBrowserTest {
 
         assertThat(vault.grants().list(camille.id())).singleElement()
                 .satisfies(grant -> assertThat(grant.terms().fields()).containsExactly("label"));
+    }
+
+    /**
+     * The consent page of this authorization request, opened by Camille once signed in, and kept as a screenshot; the
+     * app's callback answers as the app would.
+     */
+    private Page consentPage(URI authorize, URI callback, String screenshot) {
+        Page page = chromium.browser().newPage();
+        page.route(callback.resolve("/") + "**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("text/plain").setBody("back at the app")));
+        page.navigate(running.server().url());
+        page.locator("#sign-in-form input[name=handle]").fill("camille");
+        page.locator("#sign-in-form input[name=password]").fill(TestServers.PASSWORD);
+        page.locator("#sign-in-form button[type=submit]").click();
+        page.locator("#overview").waitFor();
+        page.navigate(authorize.toString());
+        page.locator("#consent").waitFor();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot(screenshot)).setFullPage(true));
+        return page;
     }
 }
