@@ -10,6 +10,7 @@ import org.selfdata.model.SelfdataException;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,15 +48,13 @@ final class FreeTextConsent {
      */
     static void requireFreeText(ProcessingDeclaration declaration) {
         for (DeclaredPurpose declared : declaration.purposes()) {
-            Map<String, Set<String>> byType = new TreeMap<>();
-            declared.fields().forEach((type, names) -> byType.put(type.id(), names));
-            for (Map.Entry<String, Set<String>> entry : byType.entrySet()) {
-                Set<String> freeText = FreeTextFields.of(RecordType.fromId(entry.getKey()));
-                List<String> unknown = entry.getValue().stream().filter(name -> !freeText.contains(name)).sorted().toList();
+            for (Map.Entry<RecordType, Set<String>> entry : byType(declared).entrySet()) {
+                Set<String> freeText = FreeTextFields.of(entry.getKey());
+                List<String> unknown = entry.getValue().stream().filter(name -> !freeText.contains(name)).toList();
                 if (!unknown.isEmpty()) {
                     throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose "
                             + declared.purpose().term() + " names " + String.join(", ", unknown) + " of "
-                            + entry.getKey() + " records, " + (unknown.size() == 1 ? "which is not a free-text field"
+                            + entry.getKey().id() + " records, " + (unknown.size() == 1 ? "which is not a free-text field"
                                     : "which are not free-text fields") + "; " + freeText(freeText));
                 }
             }
@@ -102,11 +101,16 @@ final class FreeTextConsent {
         if (declared.fields().isEmpty()) {
             return "no free-text field";
         }
-        Map<String, Set<String>> byType = new TreeMap<>();
-        declared.fields().forEach((type, names) -> byType.put(type.id(), new TreeSet<>(names)));
-        return byType.entrySet().stream()
-                .map(entry -> String.join(", ", entry.getValue()) + " of " + entry.getKey() + " records")
+        return byType(declared).entrySet().stream()
+                .map(entry -> String.join(", ", entry.getValue()) + " of " + entry.getKey().id() + " records")
                 .collect(Collectors.joining(" and "));
+    }
+
+    /** The purpose's free-text fields in the order words name them: types by id, fields by name. */
+    private static Map<RecordType, Set<String>> byType(DeclaredPurpose declared) {
+        Map<RecordType, Set<String>> byType = new TreeMap<>(Comparator.comparing(RecordType::id));
+        declared.fields().forEach((type, names) -> byType.put(type, new TreeSet<>(names)));
+        return byType;
     }
 
     private static String freeText(Set<String> names) {
