@@ -173,8 +173,23 @@ public final class Gate {
 
     /** The writer of what this person's data looks like to the recipient of these terms. */
     private SharedRecordWriter writer(PersonId person, GrantTerms terms, ZoneId zone) {
-        return new SharedRecordWriter(terms.precision(), terms.fields(),
+        return new SharedRecordWriter(terms.precision(), declaredFreeText(terms),
                 new Pseudonyms(vault.sharingKeys().pseudonymKey(person, terms.recipient())), geography, zone);
+    }
+
+    /**
+     * The free-text fields the terms let through: those they name that the declaration they were given on names for
+     * every type they leave in. The consent check gives no other, and this holds to the same rule a grant given before
+     * it did, or written to the vault some other way.
+     */
+    private Set<String> declaredFreeText(GrantTerms terms) {
+        if (terms.fields().isEmpty()) {
+            return Set.of();
+        }
+        return vault.recipients().declaration(terms.recipient(), terms.declarationVersion())
+                .flatMap(declaration -> declaration.purpose(terms.purpose()))
+                .map(declared -> FreeTextConsent.justified(terms.fields(), GrantScope.readableTypes(terms), declared))
+                .orElse(Set.of());
     }
 
     /**
