@@ -58,8 +58,10 @@ final class GrantsCommand implements Callable<Integer> {
         GrantTerms terms = grant.terms();
         String data = Stream.concat(terms.types().stream().map(type -> type.id()),
                 terms.categories().stream().map(category -> category.term())).sorted().collect(Collectors.joining(", "));
+        String freeText = terms.fields().isEmpty() ? ""
+                : "  free text: " + terms.fields().stream().sorted().collect(Collectors.joining(", "));
         return grant.id() + "  " + grant.status(now).term() + "  " + terms.kind().term() + "  " + recipient + "  "
-                + terms.purposeDescription() + "  " + data + "  " + terms.precision().describe() + "  until "
+                + terms.purposeDescription() + "  " + data + freeText + "  " + terms.precision().describe() + "  until "
                 + terms.validUntil();
     }
 

@@ -8,15 +8,19 @@ import org.selfdata.gate.Sharing;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.Precision;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordType;
 import org.selfdata.vault.KeySource;
@@ -82,6 +86,20 @@ class GrantsCommandTest {
         assertThat(receipts.out().lines().toList()).hasSize(2)
                 .allSatisfy(receipt -> assertThat(receipt.split("\\.")).hasSize(3));
         assertThat(selfdata.run("log", "show", "--grant", grant).out()).contains("grant", "withdrawal");
+    }
+
+    @Test
+    void aGrantNamingFreeTextListsItsFields() {
+        Instant given = Instant.parse("2025-06-01T08:00:00Z");
+        Grant labels = new Grant(GrantId.of("grant-0001"), PersonId.of(1), new GrantTerms(RecipientId.of("budget-malin"), 1,
+                GrantKind.READ, Purpose.SERVICE_PROVISION, "monthly budget by category", LegalBasis.CONSENT,
+                Set.of(RecordType.BANK_TRANSACTION), Set.of(), Set.of("memo", "label"), Precision.EXACT,
+                CoveredPeriod.fromGrant(), given, given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000), given,
+                Optional.empty());
+
+        assertThat(GrantsCommand.line(labels, "Budget Malin", given)).isEqualTo("grant-0001  given  read  Budget Malin  "
+                + "monthly budget by category  bank.transaction  free text: label, memo  location exact, amounts exact, "
+                + "time exact, identifiers clear  until 2025-07-01T08:00:00Z");
     }
 
     @Test

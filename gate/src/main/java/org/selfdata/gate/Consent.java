@@ -28,7 +28,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Holds what a person is about to grant against what the recipient declares it does. A grant can never ask for more
- * than the declaration justifies: another purpose, other data, finer precision, longer retention, another legal basis.
+ * than the declaration justifies: another purpose, other data, free text the purpose does not name, finer precision,
+ * longer retention, another legal basis.
  * Terms that do are refused with every reason in plain words, together with the same terms brought back within the
  * declaration, so the person can be offered what is justified instead of a bare no.
  */
@@ -53,15 +54,27 @@ public final class Consent {
         return check(terms, currentDeclaration(terms.recipient()), clock.instant());
     }
 
+    /**
+     * Refuses, as invalid, a declaration that names for a record type a field that is not free text in it, naming the
+     * field: declarations are checked with this as they come in, since what is free text is the gate's to say.
+     */
+    public static ProcessingDeclaration requireFreeText(ProcessingDeclaration declaration) {
+        FreeTextConsent.requireFreeText(requireNonNull(declaration, "declaration is null"));
+        return declaration;
+    }
+
     /** The terms to show the person by default for one of the recipient's declared purposes: exactly what it justifies. */
     public GrantTerms offer(RecipientId recipient, Purpose purpose) {
         ProcessingDeclaration declaration = currentDeclaration(recipient);
         DeclaredPurpose declared = declaration.purpose(purpose).orElseThrow(() -> new SelfdataException(
                 ErrorCode.NOT_FOUND, "recipient " + recipient + " does not declare the purpose " + purpose.term()));
         Instant now = clock.instant();
-        return new GrantTerms(recipient, declaration.version(), GrantKind.READ, purpose, declared.description(),
-                declared.legalBasis(), declared.types(), declared.categories(), Set.of(), declared.ceiling(),
-                CoveredPeriod.fromGrant(), now, now.plus(OFFERED_VALIDITY), declaration.retention(), OFFERED_VOLUME);
+        GrantTerms offered = new GrantTerms(recipient, declaration.version(), GrantKind.READ, purpose,
+                declared.description(), declared.legalBasis(), declared.types(), declared.categories(), Set.of(),
+                declared.ceiling(), CoveredPeriod.fromGrant(), now, now.plus(OFFERED_VALIDITY), declaration.retention(),
+                OFFERED_VOLUME);
+        return offered.withFields(FreeTextConsent.justified(FreeTextConsent.declared(declared),
+                GrantScope.readableTypes(offered), declared));
     }
 
     private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
@@ -70,7 +83,12 @@ public final class Consent {
                 "recipient " + recipient + " has declared no processing yet, so no grant can be given to it"));
     }
 
+    /**
+     * Checks terms against a declaration at {@code now}. Fails, as invalid, on terms naming a field that is not free
+     * text in the types they cover; otherwise accepts them or refuses them with every reason.
+     */
     static ConsentCheck check(GrantTerms terms, ProcessingDeclaration declaration, Instant now) {
+        FreeTextConsent.requireFreeText(terms);
         Optional<DeclaredPurpose> found = declaration.purpose(terms.purpose());
         if (found.isEmpty()) {
             return new Refusal(List.of("asks for the purpose " + terms.purpose().term()
@@ -93,6 +111,7 @@ public final class Consent {
                     + declared.legalBasis().label());
         }
         reasons.addAll(dataReasons(terms, declared, theDeclared));
+        reasons.addAll(FreeTextConsent.reasons(terms, declared, theDeclared));
         reasons.addAll(precisionReasons(terms.precision(), declared.ceiling(), theDeclared));
         if (terms.retention().compareTo(declaration.retention()) > 0) {
             reasons.add("asks to keep the data " + terms.retention().toDays() + " days; the recipient declares it keeps data "
@@ -111,7 +130,7 @@ public final class Consent {
         terms.categories().stream().filter(category -> !isWithin(category, declared)).map(Category::term).sorted()
                 .forEach(category -> reasons.add("asks for " + category + ", which " + theDeclared
                         + " does not need; it needs " + needed));
-        terms.types().stream().filter(type -> !isJustified(type, declared)).map(RecordType::id).sorted()
+        terms.types().stream().filter(type -> !declared.needs(type)).map(RecordType::id).sorted()
                 .forEach(type -> reasons.add("asks for " + type + " records, which " + theDeclared + " does not need"));
         return reasons;
     }
@@ -168,7 +187,7 @@ public final class Consent {
                 declared.categories().stream().filter(narrower -> narrower.isWithin(category)).forEach(categories::add);
             }
         }
-        Set<RecordType> types = terms.types().stream().filter(type -> isJustified(type, declared))
+        Set<RecordType> types = terms.types().stream().filter(declared::needs)
                 .collect(Collectors.toSet());
         if (categories.isEmpty() && types.isEmpty()) {
             categories.addAll(declared.categories());
@@ -182,18 +201,15 @@ public final class Consent {
         }
         Duration retention = terms.retention().compareTo(declaration.retention()) > 0 ? declaration.retention()
                 : terms.retention();
-        return terms.withDeclarationVersion(declaration.version())
+        GrantTerms within = terms.withDeclarationVersion(declaration.version())
                 .withBasis(declared.description(), declared.legalBasis())
                 .withData(types, categories, terms.precision().atMost(declared.ceiling()))
                 .withRetention(retention)
                 .withValidity(from, until);
+        return within.withFields(FreeTextConsent.justified(terms.fields(), GrantScope.readableTypes(within), declared));
     }
 
     private static boolean isWithin(Category category, DeclaredPurpose declared) {
         return declared.categories().stream().anyMatch(category::isWithin);
-    }
-
-    private static boolean isJustified(RecordType type, DeclaredPurpose declared) {
-        return declared.types().isEmpty() ? isWithin(type.defaultCategory(), declared) : declared.types().contains(type);
     }
 }

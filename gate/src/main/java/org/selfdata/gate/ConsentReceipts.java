@@ -34,6 +34,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -208,15 +212,31 @@ public final class ConsentReceipts {
         identity.dataProtectionOfficer().ifPresent(officer -> node.put("data_protection_officer", officer));
     }
 
+    /**
+     * The purpose and what it covers. A grant names types, categories or both; the receipt names what they come to, so
+     * that it reads the same whichever way the grant was written: every record type covered, the category of each
+     * beside the categories named, and each free-text field named under the types it leaves in.
+     */
     private static void purpose(ObjectNode node, GrantTerms terms) {
+        Set<RecordType> covered = GrantScope.readableTypes(terms);
         node.put("purpose", terms.purpose().term());
         node.put("description", terms.purposeDescription());
         node.put("legal_basis", terms.legalBasis().term());
         node.put("legal_basis_dpv", terms.legalBasis().dpvTerm());
         node.putArray("processing").add(terms.kind() == GrantKind.READ ? "dpv:Disclose" : "dpv:Store");
-        sorted(node.putArray("personal_data"), terms.categories(), Category::term);
-        sorted(node.putArray("selfdata:record_types"), terms.types(), RecordType::id);
-        sorted(node.putArray("selfdata:free_text_fields"), terms.fields(), Function.identity());
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        categories.addAll(terms.categories());
+        covered.forEach(type -> categories.add(type.defaultCategory()));
+        sorted(node.putArray("personal_data"), categories, Category::term);
+        sorted(node.putArray("selfdata:record_types"), covered, RecordType::id);
+        ObjectNode fields = node.putObject("selfdata:free_text_fields");
+        covered.stream().sorted(Comparator.comparing(RecordType::id)).forEach(type -> {
+            Set<String> named = new TreeSet<>(FreeTextFields.of(type));
+            named.retainAll(terms.fields());
+            if (!named.isEmpty()) {
+                sorted(fields.putArray(type.id()), named, Function.identity());
+            }
+        });
         node.putObject("selfdata:precision")
                 .put("location", terms.precision().location().term())
                 .put("amount", terms.precision().amount().term())

@@ -187,7 +187,7 @@ public final class Gate {
                 .orElse(new SharedPages.Page(List.of(), Optional.empty()));
         boolean full = narrowed.isPresent() && page.records().size() == narrowed.get().limit();
         return new SharedRead(recipient, page.records(), full ? page.last().map(cursors::seal) : Optional.empty(),
-                new SharedRecordWriter(terms.precision(), terms.fields(), pseudonyms, geography, zone), times);
+                new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography, zone), times);
     }
 
     /** What a refused request of a recipient's is on the log: who asked, for which types, under which grant. */
@@ -210,6 +210,21 @@ public final class Gate {
     }
 
     /**
+     * The free-text fields the terms let through: those they name that the declaration they were given on names for
+     * every type they leave in. The consent check gives no other, and this holds to the same rule a grant given before
+     * it did, or written to the vault some other way.
+     */
+    private Set<String> declaredFreeText(GrantTerms terms) {
+        if (terms.fields().isEmpty()) {
+            return Set.of();
+        }
+        return vault.recipients().declaration(terms.recipient(), terms.declarationVersion())
+                .flatMap(declaration -> declaration.purpose(terms.purpose()))
+                .map(declared -> FreeTextConsent.justified(terms.fields(), GrantScope.readableTypes(terms), declared))
+                .orElse(Set.of());
+    }
+
+    /**
      * Refuses terms this gate could not apply, before they are given: commune precision without a commune list.
      */
     public void requireApplicable(GrantTerms terms) {
@@ -229,7 +244,7 @@ public final class Gate {
         Optional<RecordQuery> covered = GrantScope.window(terms, now,
                 RecordQuery.all().withTypes(GrantScope.readableTypes(terms)).limit(count), now, zone);
         Pseudonyms pseudonyms = pseudonyms(person, terms);
-        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), terms.fields(), pseudonyms, geography, zone);
+        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography, zone);
         return covered.map(query -> new SharedPages(vault.records(), new Times(terms.precision().time(), zone), pseudonyms,
                 terms).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
                 .map(writer::toJson).toList();

@@ -113,10 +113,15 @@ final class GrantScope {
 
     /** The types a grant lets a recipient read: those it names, and those whose category is within one it names. */
     static Set<RecordType> readableTypes(GrantTerms terms) {
+        return readableTypes(terms.types(), terms.categories());
+    }
+
+    /** The types named, and those whose category is within one of the categories named. */
+    static Set<RecordType> readableTypes(Set<RecordType> named, Set<Category> categories) {
         Set<RecordType> types = EnumSet.noneOf(RecordType.class);
-        types.addAll(terms.types());
+        types.addAll(named);
         Arrays.stream(RecordType.values())
-                .filter(type -> terms.categories().stream().anyMatch(type.defaultCategory()::isWithin))
+                .filter(type -> categories.stream().anyMatch(type.defaultCategory()::isWithin))
                 .forEach(types::add);
         return types;
     }

@@ -7,12 +7,14 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.junit.jupiter.api.Test;
+import org.selfdata.model.Category;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.SampleRecipients;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +22,11 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +63,7 @@ class ConsentReceiptsTest {
         assertThat(purpose.get("purpose").asString()).isEqualTo("dpv:CommunicationManagement");
         assertThat(purpose.get("description").asString()).isEqualTo("notifications by region");
         assertThat(purpose.get("legal_basis").asString()).isEqualTo("eu-gdpr:A6-1-a");
-        assertThat(purpose.get("personal_data").get(0).asString()).isEqualTo("pd:Location");
+        assertThat(texts(purpose.get("personal_data"))).containsExactly("pd:GPSCoordinate", "pd:Location", "pd:TravelHistory");
         assertThat(purpose.get("selfdata:precision").get("location").asString()).isEqualTo("region");
         assertThat(purpose.get("storage").get("retention").asString()).isEqualTo("P30D");
         assertThat(record.get("duration").get("end").asString()).isEqualTo("2025-07-01T08:00:00Z");
@@ -114,5 +119,58 @@ class ConsentReceiptsTest {
     void aGrantNotWithdrawnHasNoWithdrawalReceipt() {
         assertThatThrownBy(() -> receipts.withdrawn(GRANT, METEO))
                 .hasMessage("grant grant-0001 is not withdrawn, so it has no withdrawal receipt");
+    }
+
+    @Test
+    void aGrantByTypeNamesTheCategoryOfEachType() {
+        JsonNode purpose = purpose(grantFor(Set.of(RecordType.GEO_POINT, RecordType.BANK_TRANSACTION), Set.of()));
+
+        assertThat(texts(purpose.get("personal_data"))).containsExactly("pd:GPSCoordinate", "pd:Transaction");
+        assertThat(texts(purpose.get("selfdata:record_types"))).containsExactly("bank.transaction", "geo.point");
+    }
+
+    @Test
+    void aGrantByCategoryNamesItAndTheCategoryOfEachTypeItCovers() {
+        JsonNode purpose = purpose(grantFor(Set.of(), Set.of(Category.LOCATION)));
+
+        assertThat(texts(purpose.get("personal_data")))
+                .containsExactly("pd:GPSCoordinate", "pd:Location", "pd:TravelHistory");
+        assertThat(texts(purpose.get("selfdata:record_types"))).containsExactly("geo.point", "geo.trip", "geo.visit");
+    }
+
+    @Test
+    void aGrantByTypesAndCategoriesNamesEachCategoryOnceInTermOrder() {
+        JsonNode purpose = purpose(grantFor(Set.of(RecordType.GEO_POINT, RecordType.CONTACT),
+                Set.of(Category.GPS_COORDINATE, Category.TRANSACTION)));
+
+        assertThat(texts(purpose.get("personal_data"))).containsExactly("pd:Contact", "pd:GPSCoordinate", "pd:Transaction");
+        assertThat(texts(purpose.get("selfdata:record_types"))).containsExactly("bank.transaction", "contact", "geo.point");
+    }
+
+    @Test
+    void aReceiptNamesEachFreeTextFieldWithTheTypesItLeavesIn() {
+        Grant grant = grantFor(Set.of(RecordType.BANK_TRANSACTION, RecordType.GEO_VISIT), Set.of());
+        Grant withText = new Grant(grant.id(), grant.person(), grant.terms().withFields(Set.of("memo", "label", "address")),
+                GIVEN_AT, Optional.empty());
+
+        JsonNode fields = purpose(withText).get("selfdata:free_text_fields");
+
+        assertThat(fields.toString()).isEqualTo("{\"bank.transaction\":[\"label\",\"memo\"],\"geo.visit\":[\"address\"]}");
+        assertThat(purpose(grant).get("selfdata:free_text_fields").toString()).isEqualTo("{}");
+    }
+
+    private JsonNode purpose(Grant grant) {
+        return PayloadCodec.mapper().readTree(receipts.given(grant, METEO).json()).get("purposes").get(0);
+    }
+
+    private static Grant grantFor(Set<RecordType> types, Set<Category> categories) {
+        return new Grant(GRANT.id(), GRANT.person(), GRANT.terms().withData(types, categories, GRANT.terms().precision()),
+                GIVEN_AT, Optional.empty());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asString()));
+        return texts;
     }
 }

@@ -3,6 +3,8 @@ package org.selfdata.gate;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
+import org.selfdata.model.DeclaredPurpose;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.IdentifierPrecision;
@@ -13,15 +15,19 @@ import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.vault.SampleRecipients;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules a grant is held to against a declaration, without a vault: Météo Locale declares notifications by region. */
 class ConsentTest {
@@ -31,6 +37,9 @@ class ConsentTest {
             Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.CONSENT, Set.of(),
             Set.of(Category.LOCATION), Set.of(), SampleRecipients.REGION_BY_DAY,
             org.selfdata.model.CoveredPeriod.fromGrant(), NOW, NOW.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+    private static final Precision BANDED_BY_MONTH = new Precision(LocationPrecision.NONE, AmountPrecision.BANDED,
+            TimePrecision.MONTH, IdentifierPrecision.PSEUDONYMIZED);
+    private static final String THE_BUDGET = "the declared purpose, monthly budget by category,";
 
     @Test
     void termsWithinTheDeclarationAreAccepted() {
@@ -119,5 +128,106 @@ class ConsentTest {
                 "ends its validity at 2025-07-01T08:00:00Z, before it would be given");
         assertThat(refusal.justified().orElseThrow().validFrom()).isEqualTo(later);
         assertThat(refusal.justified().orElseThrow().validUntil()).isEqualTo(later.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void freeTextTheDeclarationDoesNotNameIsRefusedFieldByFieldAndLeftOutOfTheOffer() {
+        GrantTerms payees = budgetTerms(Set.of("label", "counterparty", "memo"));
+
+        Refusal refusal = (Refusal) Consent.check(payees, budget(), NOW);
+
+        assertThat(refusal.reasons()).containsExactly(
+                "asks for the free-text field counterparty of bank.transaction records, which " + THE_BUDGET
+                        + " does not name; it names no free-text field",
+                "asks for the free-text field label of bank.transaction records, which " + THE_BUDGET
+                        + " does not name; it names no free-text field",
+                "asks for the free-text field memo of bank.transaction records, which " + THE_BUDGET
+                        + " does not name; it names no free-text field");
+        GrantTerms offered = refusal.justified().orElseThrow();
+        assertThat(offered.fields()).isEmpty();
+        assertThat(offered).isEqualTo(budgetTerms(Set.of()));
+        assertThat(Consent.check(offered, budget(), NOW)).isEqualTo(new ConsentCheck.Acceptance(offered));
+    }
+
+    @Test
+    void freeTextTheDeclarationNamesForThePurposeIsAcceptedAndKeptInTheOffer() {
+        ProcessingDeclaration labels = budget(Map.of(RecordType.BANK_TRANSACTION, Set.of("label")));
+
+        Refusal refusal = (Refusal) Consent.check(budgetTerms(Set.of("label", "counterparty", "memo")), labels, NOW);
+
+        assertThat(refusal.reasons()).containsExactly(
+                "asks for the free-text field counterparty of bank.transaction records, which " + THE_BUDGET
+                        + " does not name; it names label of bank.transaction records",
+                "asks for the free-text field memo of bank.transaction records, which " + THE_BUDGET
+                        + " does not name; it names label of bank.transaction records");
+        assertThat(refusal.justified()).contains(budgetTerms(Set.of("label")));
+        assertThat(Consent.check(budgetTerms(Set.of("label")), labels, NOW))
+                .isEqualTo(new ConsentCheck.Acceptance(budgetTerms(Set.of("label"))));
+    }
+
+    @Test
+    void aFieldNamedForOneTypeIsNotJustifiedForAnotherTypeWithAFieldOfTheSameName() {
+        ProcessingDeclaration posts = new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
+                "a yearly book of your posts", Set.of(Category.COMMUNICATION), Set.of(),
+                Map.of(RecordType.SOCIAL_POST, Set.of("text")), Precision.EXACT, LegalBasis.CONSENT)), List.of(),
+                List.of(), Duration.ofDays(30), List.of());
+        GrantTerms everything = new GrantTerms(RecipientId.of("livre-annuel"), 1, GrantKind.READ,
+                Purpose.SERVICE_PROVISION, "a yearly book of your posts", LegalBasis.CONSENT, Set.of(),
+                Set.of(Category.COMMUNICATION), Set.of("text"), Precision.EXACT, org.selfdata.model.CoveredPeriod.fromGrant(),
+                NOW, NOW.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+
+        Refusal refusal = (Refusal) Consent.check(everything, posts, NOW);
+
+        assertThat(refusal.reasons()).containsExactly("asks for the free-text field text of social.message records, "
+                + "which the declared purpose, a yearly book of your posts, does not name; it names text of social.post "
+                + "records");
+        assertThat(refusal.justified().orElseThrow().fields()).isEmpty();
+        GrantTerms postsOnly = everything.withData(Set.of(RecordType.SOCIAL_POST), Set.of(), Precision.EXACT);
+        assertThat(Consent.check(postsOnly, posts, NOW)).isEqualTo(new ConsentCheck.Acceptance(postsOnly));
+    }
+
+    @Test
+    void aFieldThatIsNotFreeTextOfTheGrantedTypesIsInvalidAndNamed() {
+        GrantTerms coordinates = JUSTIFIED.withFields(Set.of("latitude", "memo", "placeName"));
+
+        assertThatThrownBy(() -> Consent.check(coordinates, DECLARATION, NOW))
+                .hasMessage("the grant names latitude, memo, which are not free-text fields of the record types it covers "
+                        + "(geo.point, geo.trip, geo.visit); their free-text fields are address, placeName")
+                .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void aDeclarationNamingAFieldThatIsNotFreeTextIsInvalidAndNamed() {
+        ProcessingDeclaration visits = new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
+                "a diary of the places you went", Set.of(Category.LOCATION), Set.of(),
+                Map.of(RecordType.GEO_VISIT, Set.of("placeName", "latitude", "placeId")), Precision.EXACT,
+                LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of());
+
+        assertThatThrownBy(() -> Consent.requireFreeText(visits))
+                .hasMessage("the declared purpose dpv:ServiceProvision names latitude, placeId of geo.visit records, which "
+                        + "are not free-text fields; their free-text fields are address, placeName")
+                .extracting(failure -> ((SelfdataException) failure).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(Consent.requireFreeText(budget(Map.of(RecordType.BANK_TRANSACTION, Set.of("label")))))
+                .isEqualTo(budget(Map.of(RecordType.BANK_TRANSACTION, Set.of("label"))));
+    }
+
+    /** A budget app's declaration, amounts banded by month, as written before declarations named free text. */
+    private static ProcessingDeclaration budget() {
+        return new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
+                "monthly budget by category", Set.of(Category.TRANSACTION), Set.of(RecordType.BANK_TRANSACTION),
+                BANDED_BY_MONTH, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of());
+    }
+
+    private static ProcessingDeclaration budget(Map<RecordType, Set<String>> fields) {
+        return new ProcessingDeclaration(1, List.of(new DeclaredPurpose(Purpose.SERVICE_PROVISION,
+                "monthly budget by category", Set.of(Category.TRANSACTION), Set.of(RecordType.BANK_TRANSACTION), fields,
+                BANDED_BY_MONTH, LegalBasis.CONSENT)), List.of(), List.of(), Duration.ofDays(30), List.of());
+    }
+
+    private static GrantTerms budgetTerms(Set<String> fields) {
+        return new GrantTerms(RecipientId.of("budget-malin"), 1, GrantKind.READ, Purpose.SERVICE_PROVISION,
+                "monthly budget by category", LegalBasis.CONSENT, Set.of(RecordType.BANK_TRANSACTION), Set.of(), fields,
+                BANDED_BY_MONTH, org.selfdata.model.CoveredPeriod.fromGrant(), NOW, NOW.plus(Duration.ofDays(30)),
+                Duration.ofDays(30), 1_000);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.Category;
+import org.selfdata.model.DeclaredPurpose;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
@@ -23,8 +24,12 @@ import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Person;
+import org.selfdata.model.Precision;
+import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientIdentity;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Engine;
@@ -37,6 +42,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +125,21 @@ class SharingTest {
         assertThat(offer).isEqualTo(SampleRecipients.regionTerms(meteo, MORNING, Duration.ofDays(30)));
         assertThatThrownBy(() -> sharing.offer(meteo.id(), Purpose.MARKETING))
                 .hasMessage("recipient " + meteo.id() + " does not declare the purpose dpv:Marketing");
+    }
+
+    @Test
+    void theOfferNamesTheDeclaredFreeTextOnlyWhereItWouldLeaveInTypesItIsDeclaredFor() {
+        Recipient diary = vault.recipients().register(camille.id(), new RecipientIdentity("Carnet", "Carnet SAS", "FR",
+                "privacy@carnet.example", Optional.empty()), SampleRecipients.METEO_REDIRECTS, Recipient.Kind.APP);
+        vault.recipients().declare(camille.id(), diary.id(), new ProcessingDeclaration(1, List.of(
+                new DeclaredPurpose(Purpose.SERVICE_PROVISION, "a diary of the places you went", Set.of(Category.LOCATION),
+                        Set.of(), Map.of(RecordType.GEO_VISIT, Set.of("placeName")), Precision.EXACT, LegalBasis.CONSENT),
+                new DeclaredPurpose(Purpose.SERVICE_PERSONALISATION, "a book of your posts", Set.of(Category.COMMUNICATION),
+                        Set.of(), Map.of(RecordType.SOCIAL_POST, Set.of("text")), Precision.EXACT, LegalBasis.CONSENT)),
+                List.of(), List.of(), Duration.ofDays(30), List.of()));
+
+        assertThat(sharing.offer(diary.id(), Purpose.SERVICE_PROVISION).fields()).containsExactly("placeName");
+        assertThat(sharing.offer(diary.id(), Purpose.SERVICE_PERSONALISATION).fields()).isEmpty();
     }
 
     @Test

@@ -1,19 +1,27 @@
 package org.selfdata.model;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * One purpose of a recipient's declared processing: what it does in words (such as "notifications by region"),
- * the personal-data categories it needs, the record types if it says which, the most precise data it needs, and
- * the legal basis it rests on. A grant for this purpose can ask for no more than this.
+ * the personal-data categories it needs, the record types if it says which, the free text it needs, the most precise
+ * data it needs, and the legal basis it rests on. A grant for this purpose can ask for no more than this.
+ *
+ * <p>Free text (a payee's name, a memo, a message) is left out of what a recipient receives unless a grant names the
+ * field, and a grant can name a field only if the purpose names it for that record type: a budget by category needs
+ * amounts and categories, not the names of the people paid.
  *
  * @param types the record types the purpose needs; empty when any type within the categories will do
+ * @param fields the free-text fields the purpose needs, by record type, such as {@code label} of
+ *     {@code bank.transaction}; a type it needs no free text of is not a key
  * @param ceiling the most precise the purpose needs each dimension to be
  */
 public record DeclaredPurpose(Purpose purpose, String description, Set<Category> categories, Set<RecordType> types,
-                              Precision ceiling, LegalBasis legalBasis) {
+                              Map<RecordType, Set<String>> fields, Precision ceiling, LegalBasis legalBasis) {
     static final int DESCRIPTION_LENGTH = 200;
 
     public DeclaredPurpose {
@@ -21,6 +29,7 @@ public record DeclaredPurpose(Purpose purpose, String description, Set<Category>
         BoundedText.required(description, "a purpose's description", DESCRIPTION_LENGTH);
         requireNonNull(categories, "categories is null");
         requireNonNull(types, "types is null");
+        requireNonNull(fields, "fields is null");
         requireNonNull(ceiling, "ceiling is null");
         requireNonNull(legalBasis, "legalBasis is null");
         if (categories.isEmpty()) {
@@ -36,5 +45,45 @@ public record DeclaredPurpose(Purpose purpose, String description, Set<Category>
                         + " is not among its categories");
             }
         }
+        fields = fields(purpose, categories, types, fields);
+    }
+
+    /** A purpose that needs no free text. */
+    public DeclaredPurpose(Purpose purpose, String description, Set<Category> categories, Set<RecordType> types,
+                           Precision ceiling, LegalBasis legalBasis) {
+        this(purpose, description, categories, types, Map.of(), ceiling, legalBasis);
+    }
+
+    /** Whether the purpose needs records of this type: one it names, or, when it names none, one within its categories. */
+    public boolean needs(RecordType type) {
+        return needs(categories, types, type);
+    }
+
+    /** The free-text fields of this type the purpose needs; none unless it names them. */
+    public Set<String> fields(RecordType type) {
+        return fields.getOrDefault(type, Set.of());
+    }
+
+    private static Map<RecordType, Set<String>> fields(Purpose purpose, Set<Category> categories, Set<RecordType> types,
+                                                       Map<RecordType, Set<String>> fields) {
+        for (Map.Entry<RecordType, Set<String>> entry : fields.entrySet()) {
+            RecordType type = requireNonNull(entry.getKey(), "a field's record type is null");
+            Set<String> names = requireNonNull(entry.getValue(), "fields of " + type.id() + " is null");
+            if (!needs(categories, types, type)) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose " + purpose.term()
+                        + " names free-text fields of " + type.id() + " records, which it does not need");
+            }
+            if (!FieldNames.areFieldNames(names)) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose " + purpose.term()
+                        + " names at most " + FieldNames.MAXIMUM_FIELDS + " free-text fields of " + type.id()
+                        + " records, each a field name such as label");
+            }
+        }
+        return fields.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
+    }
+
+    private static boolean needs(Set<Category> categories, Set<RecordType> types, RecordType type) {
+        return types.isEmpty() ? categories.stream().anyMatch(type.defaultCategory()::isWithin) : types.contains(type);
     }
 }

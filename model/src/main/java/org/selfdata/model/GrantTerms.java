@@ -3,7 +3,6 @@ package org.selfdata.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,8 +27,6 @@ public record GrantTerms(RecipientId recipient, int declarationVersion, GrantKin
                          Set<String> fields, Precision precision, CoveredPeriod covered, Instant validFrom, Instant validUntil,
                          Duration retention, int volumeLimit) {
     public static final int MAXIMUM_VOLUME = 1_000_000;
-    static final int MAXIMUM_FIELDS = 50;
-    private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
 
     public GrantTerms {
         requireNonNull(recipient, "recipient is null");
@@ -47,8 +44,8 @@ public record GrantTerms(RecipientId recipient, int declarationVersion, GrantKin
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant names at least one record type or category");
         }
         fields = Set.copyOf(requireNonNull(fields, "fields is null"));
-        if (fields.size() > MAXIMUM_FIELDS || !fields.stream().allMatch(field -> FIELD.matcher(field).matches())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant names at most " + MAXIMUM_FIELDS
+        if (!FieldNames.areFieldNames(fields)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant names at most " + FieldNames.MAXIMUM_FIELDS
                     + " free-text fields, each a field name such as description");
         }
         requireNonNull(precision, "precision is null");
@@ -88,6 +85,11 @@ public record GrantTerms(RecipientId recipient, int declarationVersion, GrantKin
     public GrantTerms withRetention(Duration newRetention) {
         return new GrantTerms(recipient, declarationVersion, kind, purpose, purposeDescription, legalBasis, types, categories,
                 fields, precision, covered, validFrom, validUntil, newRetention, volumeLimit);
+    }
+
+    public GrantTerms withFields(Set<String> newFields) {
+        return new GrantTerms(recipient, declarationVersion, kind, purpose, purposeDescription, legalBasis, types, categories,
+                newFields, precision, covered, validFrom, validUntil, retention, volumeLimit);
     }
 
     public GrantTerms withPrecision(Precision newPrecision) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +75,37 @@ class SharingTermsTest {
                 Set.of(Category.LOCATION), Set.of(RecordType.BANK_TRANSACTION), Precision.EXACT, LegalBasis.CONSENT))
                 .hasMessage("the declared purpose dpv:CommunicationManagement needs bank.transaction records, whose category "
                         + "pd:Transaction is not among its categories");
+    }
+
+    @Test
+    void aDeclaredPurposeNamesFreeTextOnlyOfTheTypesItNeeds() {
+        DeclaredPurpose budget = new DeclaredPurpose(Purpose.SERVICE_PROVISION, "monthly budget by category",
+                Set.of(Category.FINANCIAL), Set.of(), Map.of(RecordType.BANK_TRANSACTION, Set.of("label"),
+                        RecordType.BANK_ACCOUNT, Set.of()), Precision.EXACT, LegalBasis.CONSENT);
+
+        assertThat(budget.fields()).isEqualTo(Map.of(RecordType.BANK_TRANSACTION, Set.of("label")));
+        assertThat(budget.fields(RecordType.BANK_TRANSACTION)).containsExactly("label");
+        assertThat(budget.fields(RecordType.BANK_ACCOUNT)).isEmpty();
+        assertThatThrownBy(() -> new DeclaredPurpose(Purpose.SERVICE_PROVISION, "monthly budget by category",
+                Set.of(Category.FINANCIAL), Set.of(), Map.of(RecordType.SOCIAL_MESSAGE, Set.of("text")),
+                Precision.EXACT, LegalBasis.CONSENT))
+                .hasMessage("the declared purpose dpv:ServiceProvision names free-text fields of social.message records, "
+                        + "which it does not need");
+        assertThatThrownBy(() -> new DeclaredPurpose(Purpose.SERVICE_PROVISION, "monthly budget by category",
+                Set.of(Category.FINANCIAL), Set.of(), Map.of(RecordType.BANK_TRANSACTION, Set.of("the payee")),
+                Precision.EXACT, LegalBasis.CONSENT))
+                .hasMessage("the declared purpose dpv:ServiceProvision names at most 50 free-text fields of "
+                        + "bank.transaction records, each a field name such as label");
+    }
+
+    @Test
+    void aDeclaredPurposeWrittenWithoutFreeTextNeedsNone() {
+        DeclaredPurpose notifications = new DeclaredPurpose(Purpose.COMMUNICATION_MANAGEMENT, "notifications by region",
+                Set.of(Category.LOCATION), Set.of(), Precision.EXACT, LegalBasis.CONSENT);
+
+        assertThat(notifications.fields()).isEmpty();
+        assertThat(notifications.needs(RecordType.GEO_VISIT)).isTrue();
+        assertThat(notifications.needs(RecordType.CONTACT)).isFalse();
     }
 
     @Test

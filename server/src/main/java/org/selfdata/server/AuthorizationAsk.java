@@ -39,7 +39,8 @@ import static java.util.Objects.requireNonNull;
  * {@code authorization_details} entry (RFC 9396) of type {@code selfdata} says what the recipient wants:
  * {@code actions} ({@code read} or {@code write}), {@code datatypes} (record types such as {@code geo.point} or DPV
  * categories such as {@code pd:Location}), and the fields {@code purpose} (a DPV term its declaration names),
- * {@code precision}, {@code covered}, {@code retention} and {@code volumeLimit}. A precision dimension the request
+ * {@code fields} (free-text fields asked for by name, such as {@code label}), {@code precision}, {@code covered},
+ * {@code retention} and {@code volumeLimit}. A precision dimension the request
  * does not name is asked at what the declared purpose needs, not more. Scopes would have had to encode all
  * of this in strings of our own; RFC 9396 is the standard that carries it.
  *

@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.gate.Consent;
 import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.Refusal;
 import org.selfdata.model.AmountPrecision;
@@ -32,9 +33,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -79,14 +83,32 @@ final class SharingJson {
                     JsonFields.text(purpose, "description"),
                     Set.copyOf(JsonFields.list(purpose, "categories", Category::fromTerm)),
                     Set.copyOf(JsonFields.list(purpose, "types", RecordType::fromId)),
+                    fields(purpose),
                     precision(JsonFields.object(purpose, "precision")),
                     LegalBasis.fromTerm(JsonFields.text(purpose, "legalBasis"))));
         }
-        return new ProcessingDeclaration(version, declared,
+        return Consent.requireFreeText(new ProcessingDeclaration(version, declared,
                 JsonFields.list(node, "furtherRecipients", text -> text),
                 transfers(node),
                 days(JsonFields.text(node, "retention"), "retention"),
-                JsonFields.list(node, "securityMeasures", text -> text));
+                JsonFields.list(node, "securityMeasures", text -> text)));
+    }
+
+    /** The free-text fields a declared purpose needs, by record type: {@code {"bank.transaction": ["label"]}}. */
+    private static Map<RecordType, Set<String>> fields(JsonNode purpose) {
+        JsonNode fields = purpose.get("fields");
+        if (fields == null || fields.isNull()) {
+            return Map.of();
+        }
+        if (!fields.isObject()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'fields' of a declared purpose must be an object "
+                    + "naming free-text fields by record type, such as {\"bank.transaction\": [\"label\"]}");
+        }
+        Map<RecordType, Set<String>> read = new EnumMap<>(RecordType.class);
+        for (String type : fields.propertyNames()) {
+            read.put(RecordType.fromId(type), Set.copyOf(JsonFields.list(fields, type, text -> text)));
+        }
+        return read;
     }
 
     private static List<DataTransfer> transfers(JsonNode node) {
@@ -186,6 +208,11 @@ final class SharingJson {
             declared.categories().stream().sorted().forEach(category -> categories.add(category.term()));
             ArrayNode types = purpose.putArray("types");
             declared.types().stream().sorted().forEach(type -> types.add(type.id()));
+            ObjectNode fields = purpose.putObject("fields");
+            declared.fields().keySet().stream().sorted(Comparator.comparing(RecordType::id)).forEach(type -> {
+                ArrayNode names = fields.putArray(type.id());
+                declared.fields(type).stream().sorted().forEach(names::add);
+            });
             write(purpose.putObject("precision"), declared.ceiling());
             purpose.put("legalBasis", declared.legalBasis().term());
         }

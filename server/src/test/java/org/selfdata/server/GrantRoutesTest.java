@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +138,49 @@ class GrantRoutesTest {
     }
 
     @Test
+    void freeTextTheDeclaredPurposeDoesNotNameIsRefusedAndPreviewedWithout() {
+        BudgetApp.importStatement(vault);
+        String budget = BudgetApp.register(owner, URI.create("https://budget-malin.example/callback"),
+                Map.of("bank.transaction", List.of("label")));
+        ObjectNode terms = budgetTerms(budget, "label", "counterparty", "memo");
+
+        JsonNode preview = ApiClient.json(owner.post("/api/v1/grants/preview", terms.toString()));
+        HttpResponse<String> refused = owner.post("/api/v1/grants", terms.toString());
+
+        String counterparty = "asks for the free-text field counterparty of bank.transaction records, which the declared "
+                + "purpose, monthly budget by category, does not name; it names label of bank.transaction records";
+        String memo = "asks for the free-text field memo of bank.transaction records, which the declared "
+                + "purpose, monthly budget by category, does not name; it names label of bank.transaction records";
+        assertThat(preview.get("justified").booleanValue()).isFalse();
+        assertThat(texts(preview.get("reasons"))).containsExactly(counterparty, memo);
+        assertThat(texts(preview.get("offer").get("fields"))).containsExactly("label");
+        assertThat(preview.get("preview")).hasSize(2);
+        assertThat(preview.get("preview").toString()).contains(BudgetApp.LABEL)
+                .doesNotContain(BudgetApp.PAYEE, "Lucie Martin", "rue des Lilas");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo(
+                "the grant goes beyond the recipient's declared processing: " + counterparty + "; and " + memo);
+        assertThat(vault.grants().list(camille.id())).isEmpty();
+    }
+
+    @Test
+    void aFieldThatIsNotFreeTextOfTheGrantedTypesIsInvalidAndNamed() {
+        ObjectNode terms = terms("region");
+        terms.putArray("fields").add("latitude").add("accuracyMeters");
+
+        HttpResponse<String> preview = owner.post("/api/v1/grants/preview", terms.toString());
+        HttpResponse<String> refused = owner.post("/api/v1/grants", terms.toString());
+
+        String detail = "the grant names accuracyMeters, latitude, which are not free-text fields of the record types it "
+                + "covers (geo.point); they have none";
+        assertThat(preview.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(preview).get("detail").stringValue()).isEqualTo(detail);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo(detail);
+        assertThat(vault.grants().list(camille.id())).isEmpty();
+    }
+
+    @Test
     void termsForAnUnknownRecipientAreNotFound() {
         ObjectNode terms = terms("region").put("recipient", "00000000-0000-4000-8000-000000000000");
 
@@ -161,6 +205,23 @@ class GrantRoutesTest {
         terms.putArray("categories");
         terms.putArray("fields");
         terms.putObject("precision").put("location", location).put("amount", "none").put("time", "day")
+                .put("identifiers", "pseudonymized");
+        return terms;
+    }
+
+    /** What the page sends for the budget app's purpose, naming these free-text fields. */
+    private static ObjectNode budgetTerms(String budget, String... fields) {
+        ObjectNode terms = JSON.createObjectNode()
+                .put("recipient", budget)
+                .put("purpose", "dpv:ServiceProvision")
+                .put("purposeDescription", "monthly budget by category")
+                .put("legalBasis", "eu-gdpr:A6-1-a")
+                .put("covered", "between:2025-01-01T00:00:00Z/2026-01-01T00:00:00Z")
+                .put("validity", "P30D")
+                .put("retention", "P30D");
+        terms.putArray("types").add("bank.transaction");
+        List.of(fields).forEach(terms.putArray("fields")::add);
+        terms.putObject("precision").put("location", "none").put("amount", "banded").put("time", "month")
                 .put("identifiers", "pseudonymized");
         return terms;
     }

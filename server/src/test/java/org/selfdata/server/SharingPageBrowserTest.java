@@ -13,9 +13,11 @@ import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;
@@ -139,6 +141,59 @@ class SharingPageBrowserTest {
 
     private String recipientId() {
         return vault.recipients().list().getFirst().id().value();
+    }
+
+    @Test
+    void freeTextIsShownAsDeclaredAskedOnlyWhenTickedAndRefusedWhereItIsNotDeclared() {
+        String book = registerBookOfPosts(running.camille());
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/sharing");
+        Page page = tab.page();
+        Locator recipient = page.locator("#recipient-" + book);
+        assertThat(recipient.locator(".declaration")).containsText("Free text: text (Posts)");
+
+        recipient.locator("button.share").click();
+        Locator text = page.getByLabel("text (Posts)");
+        assertThat(page.locator("#grant-free-text")).containsText("It leaves only if you tick it here");
+        assertThat(text).not().isChecked();
+        assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Livre Annuel declares.");
+        text.check();
+        assertThat(page.locator("#grant-reasons li")).hasText("asks for the free-text field text of social.message "
+                + "records, which the declared purpose, a book of your posts, does not name; it names text of social.post "
+                + "records");
+        assertThat(page.locator("#grant-give")).isDisabled();
+        tab.screenshot("sharing-free-text-refused");
+
+        page.locator("#grant-use-offer").click();
+        assertThat(text).not().isChecked();
+        assertThat(page.locator("#grant-reasons li")).hasCount(0);
+        page.getByLabel("Messages", new Page.GetByLabelOptions().setExact(true)).uncheck();
+        page.getByLabel("communications", new Page.GetByLabelOptions().setExact(true)).uncheck();
+        text.check();
+        assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Livre Annuel declares.");
+        page.locator("#grant-give").click();
+        assertThat(recipient.locator(".grant")).containsText("Free text: text");
+        tab.assertNoProblems();
+
+        assertThat(vault.grants().list(camille.id())).singleElement()
+                .satisfies(given -> assertThat(given.terms().fields()).containsExactly("text"));
+    }
+
+    /** Registers an app that makes a book of the person's posts, and needs their text, and returns its id. */
+    private static String registerBookOfPosts(ApiClient owner) {
+        ObjectNode body = JsonMapper.builder().build().createObjectNode().put("name", "Livre Annuel")
+                .put("legalName", "Livre Annuel SAS").put("country", "FR").put("contact", "contact@livre.example");
+        body.putArray("redirectUris").add("https://livre.example/back");
+        ObjectNode declaration = body.putObject("declaration").put("retention", "P30D");
+        ObjectNode purpose = declaration.putArray("purposes").addObject().put("purpose", "dpv:ServiceProvision")
+                .put("description", "a book of your posts").put("legalBasis", "eu-gdpr:A6-1-a");
+        purpose.putArray("categories").add("pd:Communication");
+        purpose.putArray("types").add("social.post").add("social.message");
+        purpose.putObject("fields").putArray("social.post").add("text");
+        purpose.putObject("precision");
+        HttpResponse<String> registered = owner.post("/api/v1/recipients", body.toString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return ApiClient.json(registered).get("id").stringValue();
     }
 
     @Test

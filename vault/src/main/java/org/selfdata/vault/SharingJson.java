@@ -30,8 +30,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,7 +44,8 @@ import java.util.stream.StreamSupport;
 /**
  * The canonical JSON of identities, declarations and grant terms, as the vault stores them: properties in a fixed
  * order, sets sorted by term, durations in whole days ({@code P30D}), so that the same terms are always the same text
- * and can be compared, logged and hashed as text.
+ * and can be compared, logged and hashed as text. A declared purpose's free-text fields are written only when it names
+ * some, so that a declaration written before purposes could name them is still the same text.
  */
 public final class SharingJson {
     private SharingJson() {}
@@ -136,14 +140,23 @@ public final class SharingJson {
         node.put("description", purpose.description());
         sorted(node.putArray("categories"), purpose.categories(), Category::term);
         sorted(node.putArray("types"), purpose.types(), RecordType::id);
+        if (!purpose.fields().isEmpty()) {
+            ObjectNode fields = node.putObject("fields");
+            purpose.fields().keySet().stream().sorted(Comparator.comparing(RecordType::id))
+                    .forEach(type -> sorted(fields.putArray(type.id()), purpose.fields(type), Function.identity()));
+        }
         precision(node.putObject("ceiling"), purpose.ceiling());
         node.put("legalBasis", purpose.legalBasis().term());
     }
 
+    /** A declared purpose; one stored before purposes named free text has no {@code fields}, and names none. */
     private static DeclaredPurpose declaredPurpose(JsonNode node) {
+        Map<RecordType, Set<String>> fields = new EnumMap<>(RecordType.class);
+        Optional.ofNullable(node.get("fields")).ifPresent(byType -> byType.properties()
+                .forEach(entry -> fields.put(RecordType.fromId(entry.getKey()), Set.copyOf(strings(entry.getValue())))));
         return new DeclaredPurpose(Purpose.fromTerm(text(node, "purpose")), text(node, "description"),
                 strings(node.get("categories")).stream().map(Category::fromTerm).collect(Collectors.toSet()),
-                strings(node.get("types")).stream().map(RecordType::fromId).collect(Collectors.toSet()),
+                strings(node.get("types")).stream().map(RecordType::fromId).collect(Collectors.toSet()), fields,
                 precision(node.get("ceiling")), LegalBasis.fromTerm(text(node, "legalBasis")));
     }
 

@@ -1,12 +1,21 @@
 package org.selfdata.vault;
 
 import org.junit.jupiter.api.Test;
+import org.selfdata.model.Category;
+import org.selfdata.model.DeclaredPurpose;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.ProcessingDeclaration;
+import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,5 +43,28 @@ class SharingJsonTest {
                 .isEqualTo(SampleRecipients.notificationsByRegion(3));
         assertThat(SharingJson.declaration(SampleRecipients.notificationsByRegion(1)))
                 .contains("\"transfers\":[{\"country\":\"US\",\"safeguard\":\"eu-gdpr:A46-2-c\"}],\"retention\":\"P30D\"");
+    }
+
+    @Test
+    void aPurposeNamingFreeTextWritesItByTypeAndReadsItBack() {
+        DeclaredPurpose budget = new DeclaredPurpose(Purpose.SERVICE_PROVISION, "monthly budget by category",
+                Set.of(Category.FINANCIAL), Set.of(), Map.of(RecordType.BANK_TRANSACTION, Set.of("memo", "label"),
+                        RecordType.BANK_ACCOUNT, Set.of("name")), SampleRecipients.REGION_BY_DAY, LegalBasis.CONSENT);
+        ProcessingDeclaration declaration = new ProcessingDeclaration(1, List.of(budget), List.of(), List.of(),
+                Duration.ofDays(30), List.of());
+
+        String json = SharingJson.declaration(declaration);
+
+        assertThat(json).contains("\"types\":[],\"fields\":{\"bank.account\":[\"name\"],"
+                + "\"bank.transaction\":[\"label\",\"memo\"]},\"ceiling\":");
+        assertThat(SharingJson.declaration(json)).isEqualTo(declaration);
+    }
+
+    @Test
+    void aDeclarationStoredBeforePurposesNamedFreeTextNamesNoneAndKeepsItsText() {
+        String stored = SharingJson.declaration(SampleRecipients.notificationsByRegion(1));
+
+        assertThat(stored).doesNotContain("fields");
+        assertThat(SharingJson.declaration(stored).purposes().getFirst().fields()).isEmpty();
     }
 }

@@ -33,6 +33,7 @@ function describe(terms) {
     return [
         'Purpose · Finalité : ' + terms.purposeDescription + ' (' + terms.purpose + ')',
         'Data · Données : ' + data,
+        'Free text · Texte libre : ' + (terms.fields.length === 0 ? 'none · aucun' : terms.fields.join(', ')),
         'Precision · Précision : location ' + precision.location + ', amounts ' + precision.amount + ', time '
             + precision.time + ', identifiers ' + precision.identifiers,
         'Covered · Période couverte : ' + terms.covered,

@@ -42,6 +42,18 @@ function dataLine(types, categories) {
     return words.length === 0 ? selfdata.text('sharing.nothing') : words.join(', ');
 }
 
+/** Free-text fields by record type, as a declaration names them: `label (Bank transactions)`. */
+function declaredFreeTextLine(fields) {
+    const words = Object.entries(fields || {}).flatMap(([type, names]) => names.map(name => selfdata.text(
+        'sharing.freeText.field', name, selfdata.typeName(type))));
+    return words.length === 0 ? selfdata.text('sharing.freeText.none') : words.join(', ');
+}
+
+/** Free-text fields as a grant names them, by name alone. */
+function freeTextLine(fields) {
+    return fields.length === 0 ? selfdata.text('sharing.freeText.none') : fields.join(', ');
+}
+
 function basisWord(term) {
     return selfdata.textOr('sharing.basis.' + key(term), term);
 }
@@ -79,6 +91,7 @@ function declarationSection(recipient) {
         section.append(selfdata.create('h4', { text: purpose.description }), selfdata.create('ul', { className: 'plain' }, [
             item(selfdata.text('sharing.purposeIs'), purposeWord(purpose)),
             item(selfdata.text('sharing.dataIs'), dataLine(purpose.types, purpose.categories)),
+            item(selfdata.text('sharing.freeTextIs'), declaredFreeTextLine(purpose.fields)),
             item(selfdata.text('sharing.atMost'), precisionLine(purpose.precision)),
             item(selfdata.text('sharing.basisIs'), basisWord(purpose.legalBasis))]));
     }
@@ -125,6 +138,7 @@ function grantElement(grant, recipient) {
         selfdata.create('ul', { className: 'plain' }, [
             item(selfdata.text('sharing.kindIs'), selfdata.textOr('sharing.kind.' + terms.kind, terms.kind)),
             item(selfdata.text('sharing.dataIs'), dataLine(terms.types, terms.categories)),
+            item(selfdata.text('sharing.freeTextIs'), freeTextLine(terms.fields)),
             item(selfdata.text('sharing.precisionIs'), precisionLine(terms.precision)),
             item(selfdata.text('sharing.coveredIs'), coveredWord(terms.covered)),
             item(selfdata.text('sharing.validityIs'), validity),
@@ -171,11 +185,27 @@ function declaredPurpose() {
     return sharing.drawing.declaration.purposes.find(purpose => purpose.purpose === chosen);
 }
 
-function checkbox(name, value, label) {
+function checkbox(name, value, label, checked = true) {
     const id = 'grant-' + name + '-' + key(value).replaceAll('.', '-');
     return selfdata.create('div', { className: 'choice' }, [
-        selfdata.create('input', { type: 'checkbox', id, name, value, checked: true }),
+        selfdata.create('input', { type: 'checkbox', id, name, value, checked }),
         ' ', selfdata.create('label', { for: id, text: label })]);
+}
+
+/**
+ * One box per free-text field the purpose names, left unticked: free text leaves only when the person names it. A
+ * grant names a field by name alone, so a name declared for several types is one box, labelled with each type.
+ */
+function freeTextChoices(fields) {
+    const types = new Map();
+    for (const [type, names] of Object.entries(fields || {})) {
+        for (const name of names) {
+            types.set(name, (types.get(name) || []).concat(selfdata.typeName(type)));
+        }
+    }
+    selfdata.element('grant-free-text').hidden = types.size === 0;
+    selfdata.element('grant-free-text-choices').replaceChildren(...[...types.keys()].sort().map(name => checkbox('field',
+        name, selfdata.text('sharing.freeText.field', name, types.get(name).join(', ')), false)));
 }
 
 function choosePurpose() {
@@ -185,6 +215,7 @@ function choosePurpose() {
     selfdata.element('grant-data-choices').replaceChildren(
         ...purpose.categories.map(category => checkbox('category', category, categoryWord(category))),
         ...purpose.types.map(type => checkbox('type', type, selfdata.typeName(type))));
+    freeTextChoices(purpose.fields);
     for (const dimension of Object.keys(CHOICES)) {
         selfdata.element('grant-' + dimension).value = purpose.precision[dimension];
         explain(dimension);
@@ -230,7 +261,7 @@ function covered() {
 
 function chosenTerms() {
     const purpose = declaredPurpose();
-    const checked = name => [...document.querySelectorAll('#grant-data-choices input[name=' + name + ']:checked')]
+    const checked = name => [...document.querySelectorAll('#grant-form input[name=' + name + ']:checked')]
         .map(input => input.value);
     const precision = {};
     for (const dimension of Object.keys(CHOICES)) {
@@ -239,7 +270,7 @@ function chosenTerms() {
     return {
         recipient: sharing.drawing.recipient.id, declarationVersion: sharing.drawing.declaration.version, kind: 'read',
         purpose: purpose.purpose, purposeDescription: purpose.description, legalBasis: purpose.legalBasis,
-        types: checked('type'), categories: checked('category'), fields: [], precision, covered: covered(),
+        types: checked('type'), categories: checked('category'), fields: checked('field'), precision, covered: covered(),
         validity: selfdata.element('grant-validity').value, retention: sharing.drawing.declaration.retention,
         volumeLimit: VOLUME_LIMIT
     };
@@ -310,6 +341,9 @@ async function preview() {
 
 function useOffer() {
     const offer = sharing.drawing.offer;
+    for (const input of document.querySelectorAll('#grant-free-text-choices input[name=field]')) {
+        input.checked = offer.fields.includes(input.value);
+    }
     for (const dimension of Object.keys(CHOICES)) {
         const select = selfdata.element('grant-' + dimension);
         if (![...select.options].some(option => option.value === offer.precision[dimension])) {
