@@ -244,7 +244,8 @@ public final class Gate {
         Optional<RecordQuery> covered = GrantScope.window(terms, now,
                 RecordQuery.all().withTypes(GrantScope.readableTypes(terms)).limit(count), now, zone);
         Pseudonyms pseudonyms = pseudonyms(person, terms);
-        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography, zone);
+        SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography,
+                zone);
         return covered.map(query -> new SharedPages(vault.records(), new Times(terms.precision().time(), zone), pseudonyms,
                 terms).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
                 .map(writer::toJson).toList();

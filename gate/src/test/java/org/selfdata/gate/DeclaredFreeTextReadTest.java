@@ -61,8 +61,9 @@ class DeclaredFreeTextReadTest {
         fixture = new VaultWithCamille(engine, new SteppingClock(NOW));
         vault = fixture.vault();
         gate = new Gate(vault, Geography.bundled(), new SteppingClock(NOW));
-        Recipient budget = vault.recipients().register(fixture.camille().id(), new RecipientIdentity("Budget Malin", "Budget Malin SAS", "FR",
-                "contact@budget-malin.example", Optional.empty()), SampleRecipients.METEO_REDIRECTS, Recipient.Kind.APP);
+        Recipient budget = vault.recipients().register(fixture.camille().id(), new RecipientIdentity("Budget Malin",
+                "Budget Malin SAS", "FR", "contact@budget-malin.example", Optional.empty()), SampleRecipients.METEO_REDIRECTS,
+                Recipient.Kind.APP);
         vault.recipients().declare(fixture.camille().id(), budget.id(), new ProcessingDeclaration(1, List.of(new DeclaredPurpose(
                 Purpose.SERVICE_PROVISION, "monthly budget by category", Set.of(Category.TRANSACTION),
                 Set.of(RecordType.BANK_TRANSACTION), Map.of(RecordType.BANK_TRANSACTION, Set.of("label")), Precision.EXACT,
