@@ -18,7 +18,6 @@ import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Precision;
 import org.selfdata.model.Purpose;
-import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
@@ -234,7 +233,7 @@ class IndistinguishabilityTest {
                     SampleLife.LAST.minusSeconds(random.nextInt(1_000_000)));
             default -> new CoveredPeriod.FromGrant();
         };
-        GrantTerms terms = new GrantTerms(RecipientId.of("budget-et-lieux"), 1, GrantKind.READ, Purpose.SERVICE_PROVISION,
+        GrantTerms terms = new GrantTerms(twins.recipient().id(), 1, GrantKind.READ, Purpose.SERVICE_PROVISION,
                 "a service of the recipient's", LegalBasis.CONSENT, types, categories,
                 Set.copyOf(randomSubset(random, FREE_TEXT)), precision, covered, given, NOW.plus(Duration.ofDays(30)),
                 Duration.ofDays(30), 40 + random.nextInt(600));
