@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +136,9 @@ class OfxImporterTest {
 
     @Test
     void rejectsAMalformedTransactionNamingItsElementWithoutQuotingIt() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/fail_nice__decimal_error.ofx")))
+        Path sample = Corpus.file("ofx/fail_nice__decimal_error.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage(FIRST_CHECKING_LINE.replace("STMTTRN[1]", "STMTTRN[1]/DTPOSTED")
                         + ": expected a date as YYYYMMDD, optionally followed by a time")
@@ -197,7 +200,9 @@ class OfxImporterTest {
 
     @Test
     void refusesAnOfxFileWithoutABankStatement() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/ofx4j-closing-tags.ofx")))
+        Path sample = Corpus.file("ofx/ofx4j-closing-tags.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("OFX: the file holds no bank statement (STMTRS) nor credit-card statement (CCSTMTRS); "
                         + "selfdata does not read other OFX messages yet")
@@ -275,7 +280,9 @@ class OfxImporterTest {
 
     @Test
     void refusesAnInvestmentStatementWithoutCashTransactions() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/tiaacref.ofx")))
+        Path sample = Corpus.file("ofx/tiaacref.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS: investment statements are not supported yet, "
                         + "and this one holds no cash transaction (INVBANKTRAN) to read as a bank transaction")
