@@ -87,6 +87,9 @@ final class ImportCommand implements Callable<Integer> {
                     else {
                         terminal.out().println(ReportLines.line(fileReport, person.zone()));
                         firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message()));
+                        if (fileReport instanceof FileReport.Imported imported) {
+                            imported.notes().forEach(note -> terminal.out().println("  " + note.message()));
+                        }
                     }
                 }
                 if (!report.failed().isEmpty()) {

@@ -55,6 +55,9 @@ final class ReportLines {
                 ArrayNode rejects = node.putArray("rejects");
                 firstRejects.forEach(reject -> rejects.addObject().put("number", reject.number())
                         .put("position", reject.rejection().position().value()).put("reason", reject.rejection().reason()));
+                ArrayNode notes = node.putArray("notes");
+                imported.notes().forEach(note -> notes.addObject().put("position", note.position().value())
+                        .put("note", note.text()));
             }
             case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
             case FileReport.Failed failed -> node.put("status", "failed")

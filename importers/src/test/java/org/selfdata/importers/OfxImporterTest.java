@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class OfxImporterTest {
-    private static final String FIRST_CHECKING_LINE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]";
+    private static final String STATEMENT = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS";
+    private static final String FIRST_CHECKING_LINE = STATEMENT + "/BANKTRANLIST/STMTTRN[1]";
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private final OfxImporter importer = new OfxImporter();
@@ -378,6 +379,97 @@ class OfxImporterTest {
     }
 
     @Test
+    void importsAnSgmlStatementWithAnEmptyAccountIdAndNoTransactionsAsAnAccountNamedByItsBankAndBranch() {
+        String ofx = statement("<BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING", "");
+
+        Noted reading = Noted.of(importer, ofx);
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Banque Rhône", "account with no number at bank 30004, "
+                + "branch 00123"));
+        assertThat(reading.records()).extracting(RecordDraft::payload).containsExactly(new BankAccount("30004 00123",
+                Optional.empty(), Optional.of("30004"), Optional.of("00123"), BankAccount.Kind.CHECKING, "EUR",
+                Optional.empty(), Optional.of(new BigDecimal("100.00")), Optional.of(LocalDate.of(2025, 1, 10))));
+        assertThat(reading.records()).extracting(record -> record.position().value()).containsExactly(STATEMENT);
+        assertThat(reading.notes()).extracting(FileNote::message).containsExactly(STATEMENT + ": the statement holds no "
+                + "transactions, and its ACCTID is empty: its account is named by its bank and branch ids");
+    }
+
+    @Test
+    void importsAnXmlStatementWithAnEmptyAccountIdAndNoTransactionsWhicheverWayTheEmptyElementIsWritten() {
+        for (String emptyAccount : List.of("<ACCTID></ACCTID>", "<ACCTID/>", "<ACCTID> </ACCTID>")) {
+            String ofx = xmlStatement("<BANKID>30004</BANKID><BRANCHID>00123</BRANCHID>" + emptyAccount
+                    + "<ACCTTYPE>SAVINGS</ACCTTYPE>");
+
+            Noted reading = Noted.of(importer, ofx);
+
+            assertThat(reading.source()).as(emptyAccount).isEqualTo(SourceDescriptor.file("Banque Rhône",
+                    "account with no number at bank 30004, branch 00123"));
+            assertThat(reading.records()).as(emptyAccount).extracting(RecordDraft::payload).containsExactly(new BankAccount(
+                    "30004 00123", Optional.empty(), Optional.of("30004"), Optional.of("00123"), BankAccount.Kind.SAVINGS,
+                    "EUR", Optional.empty(), Optional.of(new BigDecimal("0.00")), Optional.of(LocalDate.of(2025, 1, 31))));
+            assertThat(reading.notes()).as(emptyAccount).extracting(FileNote::message).containsExactly(STATEMENT
+                    + ": the statement holds no transactions, and its ACCTID is empty: its account is named by its bank "
+                    + "and branch ids");
+        }
+    }
+
+    @Test
+    void namesAnAccountWithoutBranchByItsBankAlone() {
+        String ofx = statement("<BANKID>30004<ACCTID></ACCTID><ACCTTYPE>CHECKING", "");
+
+        Noted reading = Noted.of(importer, ofx);
+
+        assertThat(reading.source().label()).isEqualTo("account with no number at bank 30004");
+        assertThat(reading.payloads()).extracting(payload -> ((BankAccount) payload).accountNumber()).containsExactly("30004");
+        assertThat(reading.notes()).extracting(FileNote::text).containsExactly("the statement holds no transactions, and "
+                + "its ACCTID is empty: its account is named by its bank id");
+    }
+
+    @Test
+    void saysThatAStatementWithItsAccountIdHoldsNoTransactions() {
+        Noted reading = Noted.of(importer, statement(""));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Banque Rhône", "account ••8901"));
+        assertThat(reading.payloads()).extracting(payload -> ((BankAccount) payload).accountNumber())
+                .containsExactly("12345678901");
+        assertThat(reading.notes()).extracting(FileNote::message)
+                .containsExactly(STATEMENT + ": the statement holds no transactions");
+    }
+
+    @Test
+    void saysNothingOfAStatementThatHoldsTransactions() {
+        Noted reading = Noted.of(importer, statement(
+                "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>"));
+
+        assertThat(reading.records()).hasSize(2);
+        assertThat(reading.notes()).isEmpty();
+    }
+
+    @Test
+    void stillRefusesAStatementWithTransactionsButAnEmptyAccountId() {
+        String ofx = statement("<BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING",
+                "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(STATEMENT + ": expected an ACCTID naming the statement's account")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void stillRefusesACreditCardStatementWithAnEmptyAccountIdSinceNothingElseNamesItsAccount() {
+        String ofx = statement("").replace("<BANKMSGSRSV1><STMTTRNRS>", "<CREDITCARDMSGSRSV1><CCSTMTTRNRS>")
+                .replace("</STMTTRNRS></BANKMSGSRSV1>", "</CCSTMTTRNRS></CREDITCARDMSGSRSV1>")
+                .replace("<STMTRS>", "<CCSTMTRS>").replace("</STMTRS>", "</CCSTMTRS>")
+                .replace("<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING</BANKACCTFROM>",
+                        "<CCACCTFROM><ACCTID></CCACCTFROM>");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("OFX/CREDITCARDMSGSRSV1/CCSTMTTRNRS[1]/CCSTMTRS: expected an ACCTID naming the statement's account");
+    }
+
+    @Test
     void streamsAStatementOfTwoHundredThousandLinesInFlatMemory() {
         long count;
         try (ParsedFile file = importer.open(new LongStatement(200_000), Reading.PARIS)) {
@@ -388,14 +480,52 @@ class OfxImporterTest {
     }
 
     static String statement(String transactions) {
+        return statement("<BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING", transactions);
+    }
+
+    /** An OFX 1.x statement: its account's elements as SGML writes them, and its transactions. */
+    static String statement(String account, String transactions) {
         return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nENCODING:USASCII\nCHARSET:1252\n\n"
                 + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
                 + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
                 + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
-                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING"
-                + "</BANKACCTFROM>\n"
+                + "<STMTRS><CURDEF>EUR<BANKACCTFROM>" + account + "</BANKACCTFROM>\n"
                 + "<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
                 + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+    }
+
+    /** An OFX 2.x statement without transactions, its account's elements as XML writes them. */
+    static String xmlStatement(String account) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+                <OFX>
+                  <SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
+                    <DTSERVER>20250131120000</DTSERVER><LANGUAGE>FRA</LANGUAGE>
+                    <FI><ORG>Banque Rhône</ORG><FID>1</FID></FI></SONRS></SIGNONMSGSRSV1>
+                  <BANKMSGSRSV1><STMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
+                    <STMTRS><CURDEF>EUR</CURDEF>
+                      <BANKACCTFROM>%s</BANKACCTFROM>
+                      <BANKTRANLIST><DTSTART>20250101</DTSTART><DTEND>20250131</DTEND></BANKTRANLIST>
+                      <LEDGERBAL><BALAMT>0.00</BALAMT><DTASOF>20250131</DTASOF></LEDGERBAL>
+                    </STMTRS></STMTTRNRS></BANKMSGSRSV1>
+                </OFX>
+                """.formatted(account);
+    }
+
+    /** A whole (small) file read with what its reading noted beside its records. */
+    private record Noted(SourceDescriptor source, List<RecordDraft> records, List<FileNote> notes) {
+        static Noted of(Importer importer, String text) {
+            try (ParsedFile file = importer.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    Reading.PARIS)) {
+                List<RecordDraft> records = file.records().toList();
+                return new Noted(file.source(), records, file.notes());
+            }
+        }
+
+        List<Object> payloads() {
+            return records.stream().map(record -> (Object) record.payload()).toList();
+        }
     }
 
     /** A statement made up as it is read, so that no test holds a large file in memory. */

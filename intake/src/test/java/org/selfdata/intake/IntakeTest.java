@@ -4,11 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.importers.FileNote;
 import org.selfdata.importers.Importers;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Engine;
@@ -52,6 +54,19 @@ class IntakeTest {
             N:Martin;Alix;;;\r
             TEL:+33 4 72 00 00 00\r
             END:VCARD\r
+            """;
+
+    /** A French bank's statement of an account without movement over the month: its ACCTID is empty. */
+    private static final String STATEMENT_WITHOUT_TRANSACTIONS = """
+            OFXHEADER:100
+            DATA:OFXSGML
+            VERSION:102
+
+            <OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250131<LANGUAGE>FRA
+            </SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS>
+            <STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>SAVINGS</BANKACCTFROM>
+            <BANKTRANLIST><DTSTART>20250101<DTEND>20250131</BANKTRANLIST>
+            <LEDGERBAL><BALAMT>2500.00<DTASOF>20250131</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
             """;
 
     @TempDir
@@ -103,6 +118,21 @@ class IntakeTest {
                 "takeout-camille.zip!/Takeout/Contacts/All Contacts/All Contacts.vcf",
                 "takeout-camille.zip!/Takeout/Location History/Records.json");
         assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void aStatementWithoutTransactionsIsImportedAsItsAccountAndTheReportSaysSo() throws IOException {
+        Path statement = Files.writeString(folder.resolve("releve-livret.ofx"), STATEMENT_WITHOUT_TRANSACTIONS);
+
+        IntakeReport report = intake.importPath(camille, statement, ImportMode.STRICT, IntakeListener.NONE);
+
+        FileReport.Imported imported = report.imported().getFirst();
+        assertThat(imported.source().label()).isEqualTo("account with no number at bank 30004, branch 00123");
+        assertThat(imported.batch().added()).isEqualTo(1);
+        assertThat(imported.notes()).extracting(FileNote::message).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS: "
+                + "the statement holds no transactions, and its ACCTID is empty: its account is named by its bank and "
+                + "branch ids");
+        assertThat(readAll()).extracting(StoredRecord::type).containsExactly(RecordType.BANK_ACCOUNT);
     }
 
     @Test

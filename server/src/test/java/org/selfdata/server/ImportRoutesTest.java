@@ -97,6 +97,28 @@ class ImportRoutesTest {
     }
 
     @Test
+    void aStatementWithoutTransactionsIsReportedWithWhatItsReadingNoticed() {
+        // A French bank's statement of an account without movement over the month: its ACCTID is empty.
+        byte[] statement = ("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0"
+                + "<SEVERITY>INFO</STATUS><DTSERVER>20250131<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS>"
+                + "<TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004"
+                + "<BRANCHID>00123<ACCTID><ACCTTYPE>SAVINGS</BANKACCTFROM><BANKTRANLIST><DTSTART>20250101<DTEND>20250131"
+                + "</BANKTRANLIST><LEDGERBAL><BALAMT>2500.00<DTASOF>20250131</LEDGERBAL></STMTRS></STMTTRNRS>"
+                + "</BANKMSGSRSV1></OFX>\n").getBytes(StandardCharsets.US_ASCII);
+
+        JsonNode report = awaitEnd(location(upload("?name=releve-livret.ofx", "application/octet-stream", statement)))
+                .get("files").get(0);
+
+        assertThat(report.get("status").stringValue()).isEqualTo("imported");
+        assertThat(report.get("label").stringValue()).isEqualTo("account with no number at bank 30004, branch 00123");
+        assertThat(report.get("added").asLong()).isEqualTo(1);
+        assertThat(report.get("notes")).hasSize(1);
+        assertThat(report.get("notes").get(0).get("position").stringValue()).isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS");
+        assertThat(report.get("notes").get(0).get("note").stringValue()).isEqualTo("the statement holds no transactions, "
+                + "and its ACCTID is empty: its account is named by its bank and branch ids");
+    }
+
+    @Test
     void aZipSentAsTheFilePartOfAFormIsImportedEntryByEntryUnderItsOwnName() {
         byte[] zip = zip(Map.of("bank/checking.ofx", read(Corpus.file("ofx/checking.ofx")),
                 "photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2, 3}));
