@@ -67,6 +67,11 @@ final class ReportLines {
         return node;
     }
 
+    /** A FILE left alone because an earlier one was refused, with the reason it was not attempted. */
+    static ObjectNode notAttempted(String file, String reason) {
+        return Json.MAPPER.createObjectNode().put("file", file).put("status", "not-attempted").put("reason", reason);
+    }
+
     private static String withoutName(String file, String message) {
         return message.startsWith(file + ": ") ? message.substring(file.length() + 2) : message;
     }
