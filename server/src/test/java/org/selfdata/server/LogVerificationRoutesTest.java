@@ -108,6 +108,29 @@ class LogVerificationRoutesTest {
     }
 
     @Test
+    void aReadWhoseActionColumnIsChangedBehindTheVaultIsNamedThoughTheFilteredViewNoLongerShowsIt() {
+        TestVaults.behindTheVault(vault, camille.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE log_entries SET action = 'grant' WHERE person_id = ? AND entry_index = 2")) {
+                update.setLong(1, camille.id().value());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        });
+
+        JsonNode reads = ApiClient.json(client.get("/api/v1/log?action=read"));
+        HttpResponse<String> grants = client.get("/api/v1/log?action=grant");
+        JsonNode verification = ApiClient.json(client.get("/api/v1/log/verification"));
+
+        assertThat(reads.get("entries")).extracting(entry -> entry.get("index").asLong()).containsExactly(1L, 3L, 4L);
+        assertThat(grants.statusCode()).isEqualTo(503);
+        assertThat(verification.get("verified").asBoolean()).isFalse();
+        assertThat(verification.get("firstBad").asLong()).isEqualTo(2);
+        assertThat(verification.get("what").asString()).isEqualTo("altered");
+        assertThat(verification.get("message").asString())
+                .isEqualTo("entry 2 was altered: its action column does not match its content");
+    }
+
+    @Test
     void anUnknownParameterIsRefused() {
         assertThat(client.get("/api/v1/log/verification?entry=3").statusCode()).isEqualTo(400);
     }
