@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.importers.Importers;
+import org.selfdata.testing.OfxStatements;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,25 +20,12 @@ class ImportCommandTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String EMPTY_STATEMENT_NOTE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS: the statement holds no "
             + "transactions, and its ACCTID is empty: its account is named by its bank and branch ids";
-    /** A French bank's statement of an account without movement over the month: its ACCTID is empty. */
-    private static final String STATEMENT_WITHOUT_TRANSACTIONS = """
-            OFXHEADER:100
-            DATA:OFXSGML
-            VERSION:102
-
-            <OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250131<LANGUAGE>FRA
-            </SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS>
-            <STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>SAVINGS</BANKACCTFROM>
-            <BANKTRANLIST><DTSTART>20250101<DTEND>20250131</BANKTRANLIST>
-            <LEDGERBAL><BALAMT>2500.00<DTASOF>20250131</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
-            """;
-
     /** Two transactions of a checking account, both readable. */
-    private static final String CHECKING = statement("""
+    private static final String CHECKING = OfxStatements.checking("""
             <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>
             <STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20250106<TRNAMT>2,50<NAME>REMBOURSEMENT</STMTTRN>""");
     /** The same account, with a transaction whose date cannot be read. */
-    private static final String BROKEN = statement("""
+    private static final String BROKEN = OfxStatements.checking("""
             <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>le 5 janvier<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>""");
     private static final String BROKEN_REASON = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED: "
             + "expected a date as YYYYMMDD, optionally followed by a time";
@@ -150,7 +138,7 @@ class ImportCommandTest {
 
     @Test
     void aStatementWithoutTransactionsIsImportedAsItsAccountAndTheReportSaysSo() throws IOException {
-        Path statement = Files.writeString(files.resolve("releve-livret.ofx"), STATEMENT_WITHOUT_TRANSACTIONS);
+        Path statement = Files.writeString(files.resolve("releve-livret.ofx"), OfxStatements.WITHOUT_TRANSACTIONS);
 
         CommandRun.Result plain = selfdata.run("import", statement.toString());
         CommandRun.Result json = selfdata.run("import", "--json", statement.toString());
@@ -175,15 +163,5 @@ class ImportCommandTest {
 
     private static String formats() {
         return Importers.standard().formats();
-    }
-
-    private static String statement(String transactions) {
-        return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n"
-                + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
-                + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
-                + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
-                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING"
-                + "</BANKACCTFROM>\n<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
-                + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
     }
 }

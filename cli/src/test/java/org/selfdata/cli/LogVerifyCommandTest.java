@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.testing.OfxStatements;
 import org.selfdata.testing.TestPostgres;
 import org.selfdata.vault.Engine;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnumSource(Engine.class)
 class LogVerifyCommandTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String STATEMENT = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS>"
-            + "<CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA<FI><ORG>Banque Rhône<FID>1</FI></SONRS>"
-            + "</SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR"
-            + "<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>"
-            + "<DTSTART>20250101<DTEND>20250110<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>"
-            + "</BANKTRANLIST><LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
 
     private final Engine engine;
     @TempDir
@@ -59,7 +54,8 @@ class LogVerifyCommandTest {
             databaseUrl = "jdbc:sqlite:" + home.resolve(".selfdata/vault.db");
         }
         assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
-        Path statement = Files.writeString(home.resolve("releve.ofx"), STATEMENT);
+        Path statement = Files.writeString(home.resolve("releve.ofx"), OfxStatements.checking(
+                "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>"));
         assertThat(selfdata.run("import", statement.toString()).exitCode()).isZero();
         assertThat(selfdata.run("records").exitCode()).isZero();
         assertThat(selfdata.run("log", "verify").exitCode()).isZero();

@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.testing.Corpus;
+import org.selfdata.testing.OfxStatements;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
@@ -480,18 +481,11 @@ class OfxImporterTest {
     }
 
     static String statement(String transactions) {
-        return statement("<BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING", transactions);
+        return OfxStatements.checking(transactions);
     }
 
-    /** An OFX 1.x statement: its account's elements as SGML writes them, and its transactions. */
     static String statement(String account, String transactions) {
-        return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nENCODING:USASCII\nCHARSET:1252\n\n"
-                + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
-                + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
-                + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
-                + "<STMTRS><CURDEF>EUR<BANKACCTFROM>" + account + "</BANKACCTFROM>\n"
-                + "<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
-                + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+        return OfxStatements.statement(account, transactions);
     }
 
     /** An OFX 2.x statement without transactions, its account's elements as XML writes them. */

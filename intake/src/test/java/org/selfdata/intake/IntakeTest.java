@@ -13,6 +13,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.testing.OfxStatements;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
@@ -54,19 +55,6 @@ class IntakeTest {
             N:Martin;Alix;;;\r
             TEL:+33 4 72 00 00 00\r
             END:VCARD\r
-            """;
-
-    /** A French bank's statement of an account without movement over the month: its ACCTID is empty. */
-    private static final String STATEMENT_WITHOUT_TRANSACTIONS = """
-            OFXHEADER:100
-            DATA:OFXSGML
-            VERSION:102
-
-            <OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250131<LANGUAGE>FRA
-            </SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS>
-            <STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>SAVINGS</BANKACCTFROM>
-            <BANKTRANLIST><DTSTART>20250101<DTEND>20250131</BANKTRANLIST>
-            <LEDGERBAL><BALAMT>2500.00<DTASOF>20250131</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
             """;
 
     @TempDir
@@ -122,7 +110,7 @@ class IntakeTest {
 
     @Test
     void aStatementWithoutTransactionsIsImportedAsItsAccountAndTheReportSaysSo() throws IOException {
-        Path statement = Files.writeString(folder.resolve("releve-livret.ofx"), STATEMENT_WITHOUT_TRANSACTIONS);
+        Path statement = Files.writeString(folder.resolve("releve-livret.ofx"), OfxStatements.WITHOUT_TRANSACTIONS);
 
         IntakeReport report = intake.importPath(camille, statement, ImportMode.STRICT, IntakeListener.NONE);
 

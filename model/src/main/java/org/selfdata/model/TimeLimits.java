@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The time selfdata works in: the years 0000 to 9999, from {@code 0000-01-01T00:00:00Z} to the end of
@@ -43,32 +45,17 @@ public final class TimeLimits {
 
     /** An ISO-8601 instant such as {@code 2025-01-31T23:00:00Z} within the range; empty when unreadable or outside. */
     public static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text)).filter(TimeLimits::contains);
-        }
-        catch (DateTimeException unreadable) {
-            return Optional.empty();
-        }
+        return read(text, Instant::parse, TimeLimits::contains);
     }
 
     /** An ISO-8601 day such as {@code 2025-01-31} within the range; empty when unreadable or outside. */
     public static Optional<LocalDate> day(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text)).filter(TimeLimits::contains);
-        }
-        catch (DateTimeException unreadable) {
-            return Optional.empty();
-        }
+        return read(text, LocalDate::parse, TimeLimits::contains);
     }
 
     /** An ISO-8601 month such as {@code 2025-09} within the range; empty when unreadable or outside. */
     public static Optional<YearMonth> month(String text) {
-        try {
-            return Optional.of(YearMonth.parse(text)).filter(TimeLimits::contains);
-        }
-        catch (DateTimeException unreadable) {
-            return Optional.empty();
-        }
+        return read(text, YearMonth::parse, TimeLimits::contains);
     }
 
     /**
@@ -89,6 +76,15 @@ public final class TimeLimits {
     /** The month, when it is within the range; see {@link #require(Instant, ErrorCode, String)}. */
     public static YearMonth require(YearMonth month, ErrorCode code, String what) {
         return within(contains(month), month, code, what);
+    }
+
+    private static <T> Optional<T> read(String text, Function<String, T> parse, Predicate<T> contained) {
+        try {
+            return Optional.of(parse.apply(text)).filter(contained);
+        }
+        catch (DateTimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static <T> T within(boolean contained, T time, ErrorCode code, String what) {

@@ -8,6 +8,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.Position;
 import org.selfdata.model.Rejection;
 import org.selfdata.testing.Corpus;
+import org.selfdata.testing.OfxStatements;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
@@ -98,13 +99,7 @@ class ImportRoutesTest {
 
     @Test
     void aStatementWithoutTransactionsIsReportedWithWhatItsReadingNoticed() {
-        // A French bank's statement of an account without movement over the month: its ACCTID is empty.
-        byte[] statement = ("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0"
-                + "<SEVERITY>INFO</STATUS><DTSERVER>20250131<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS>"
-                + "<TRNUID>0<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004"
-                + "<BRANCHID>00123<ACCTID><ACCTTYPE>SAVINGS</BANKACCTFROM><BANKTRANLIST><DTSTART>20250101<DTEND>20250131"
-                + "</BANKTRANLIST><LEDGERBAL><BALAMT>2500.00<DTASOF>20250131</LEDGERBAL></STMTRS></STMTTRNRS>"
-                + "</BANKMSGSRSV1></OFX>\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] statement = OfxStatements.WITHOUT_TRANSACTIONS.getBytes(StandardCharsets.US_ASCII);
 
         JsonNode report = awaitEnd(location(upload("?name=releve-livret.ofx", "application/octet-stream", statement)))
                 .get("files").get(0);

@@ -91,13 +91,7 @@ class LogVerificationRoutesTest {
 
     @Test
     void anEntryRemovedBehindTheVaultIsNamed() {
-        TestVaults.behindTheVault(vault, camille.id(), connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM log_entries WHERE person_id = ? AND entry_index = 2")) {
-                delete.setLong(1, camille.id().value());
-                assertThat(delete.executeUpdate()).isEqualTo(1);
-            }
-        });
+        behindTheVault("DELETE FROM log_entries WHERE person_id = ? AND entry_index = 2");
 
         JsonNode verification = ApiClient.json(client.get("/api/v1/log/verification"));
 
@@ -109,13 +103,7 @@ class LogVerificationRoutesTest {
 
     @Test
     void aReadWhoseActionColumnIsChangedBehindTheVaultIsNamedThoughTheFilteredViewNoLongerShowsIt() {
-        TestVaults.behindTheVault(vault, camille.id(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE log_entries SET action = 'grant' WHERE person_id = ? AND entry_index = 2")) {
-                update.setLong(1, camille.id().value());
-                assertThat(update.executeUpdate()).isEqualTo(1);
-            }
-        });
+        behindTheVault("UPDATE log_entries SET action = 'grant' WHERE person_id = ? AND entry_index = 2");
 
         JsonNode reads = ApiClient.json(client.get("/api/v1/log?action=read"));
         HttpResponse<String> grants = client.get("/api/v1/log?action=grant");
@@ -133,6 +121,16 @@ class LogVerificationRoutesTest {
     @Test
     void anUnknownParameterIsRefused() {
         assertThat(client.get("/api/v1/log/verification?entry=3").statusCode()).isEqualTo(400);
+    }
+
+    /** Changes one row of Camille's log directly, as someone with access to the database but not to selfdata could. */
+    private void behindTheVault(String sql) {
+        TestVaults.behindTheVault(vault, camille.id(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, camille.id().value());
+                assertThat(statement.executeUpdate()).isEqualTo(1);
+            }
+        });
     }
 
     private static LogEntryDraft read() {

@@ -23,12 +23,8 @@ import org.selfdata.vault.Engine;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.Vault;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +75,6 @@ class TimeParametersTest {
     final RunningServer running = new RunningServer(Engine.SQLITE);
     private final Vault vault = running.vault();
     private final Person camille = vault.person(Optional.of("camille"));
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Recipient> recipients = new ArrayList<>();
     private ApiClient owner;
     private String recipientToken;
@@ -147,7 +143,7 @@ class TimeParametersTest {
     }
 
     /** What each far value of each parameter got, when it was not the expected refusal; empty when all were. */
-    private static List<String> refusals(Route route, java.util.function.Function<String, HttpResponse<String>> get) {
+    private static List<String> refusals(Route route, Function<String, HttpResponse<String>> get) {
         List<String> wrong = new ArrayList<>();
         for (String parameter : route.parameters()) {
             for (String value : route.farValues()) {
@@ -215,26 +211,10 @@ class TimeParametersTest {
     }
 
     private HttpResponse<String> recipientGet(String path) {
-        return send(HttpRequest.newBuilder(URI.create(running.server().url()).resolve(path))
-                .header("Authorization", "Bearer " + recipientToken).GET());
+        return SharingFixtures.bearerGet(running.server(), recipientToken, path);
     }
 
     private HttpResponse<String> push(String body) {
-        return send(HttpRequest.newBuilder(URI.create(running.server().url()).resolve("/api/v1/shared/records"))
-                .header("Authorization", "Bearer " + writerToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SharingFixtures.bearerPost(running.server(), writerToken, "/api/v1/shared/records", body);
     }
 }
