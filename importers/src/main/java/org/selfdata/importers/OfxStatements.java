@@ -43,11 +43,14 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>A statement that holds no transactions is read as its account alone, and noted as such. French banks export an
  * account without movement over the period with an empty ACCTID: such a statement's account is named by its bank and
- * branch ids (BANKID, BRANCHID), which is all the statement gives, and the note says so. A statement with transactions
- * still needs its ACCTID, since its transactions would otherwise belong to an account guessed from its branch.
+ * branch ids (BANKID, BRANCHID), which is all the statement gives, when they fit an account number (64 characters),
+ * and the note says so. A statement with transactions still needs its ACCTID, since its transactions would otherwise
+ * belong to an account guessed from its branch.
  */
 final class OfxStatements implements RecordReader {
     private static final String DATE_EXPECTED = "expected a date as YYYYMMDD, optionally followed by a time";
+    /** The longest account number made of bank and branch ids: what an account number holds. */
+    private static final int LONGEST_DERIVED_NUMBER = 64;
     private static final String INVESTMENTS_NOT_SUPPORTED = "investment statements are not supported yet, and this one "
             + "holds no cash transaction (INVBANKTRAN) to read as a bank transaction";
 
@@ -311,7 +314,8 @@ final class OfxStatements implements RecordReader {
             if (accountId().isPresent() || transactions > 0) {
                 return accountId();
             }
-            return bankId().map(bank -> bank + branchId().map(branch -> " " + branch).orElse(""));
+            return bankId().map(bank -> bank + branchId().map(branch -> " " + branch).orElse(""))
+                    .filter(number -> number.length() <= LONGEST_DERIVED_NUMBER);
         }
 
         private Optional<String> bankId() {

@@ -427,6 +427,16 @@ class OfxImporterTest {
     }
 
     @Test
+    void refusesAStatementWithAnEmptyAccountIdWhoseBankAndBranchIdsDoNotFitAnAccountNumber() {
+        String ofx = statement("<BANKID>" + "3".repeat(60) + "<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING", "");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(STATEMENT + ": expected an ACCTID naming the statement's account")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
     void saysThatAStatementWithItsAccountIdHoldsNoTransactions() {
         Noted reading = Noted.of(importer, statement(""));
 
