@@ -2,6 +2,8 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 
+import java.util.List;
+
 /**
  * The command's exit codes, one per kind of failure a script may want to tell apart. The README lists them.
  *
@@ -17,13 +19,24 @@ import org.selfdata.model.ErrorCode;
  *  8  the vault is damaged
  *  9  a limit was exceeded (size, rate)
  * </pre>
+ *
+ * <p>A command that reports several outcomes ({@code selfdata import} of several files) exits with the worst of them:
+ * a fault of one file (3, 4, 9) is less grave than one of the vault, its key or its database (5 to 8), and a fault
+ * inside selfdata (1) is the gravest.
  */
 final class ExitCodes {
     static final int DONE = 0;
     static final int INTERNAL = 1;
     static final int USAGE = 2;
+    /** From the least grave to the gravest. */
+    private static final List<Integer> GRAVITY = List.of(DONE, USAGE, 3, 4, 9, 5, 6, 7, 8, INTERNAL);
 
     private ExitCodes() {}
+
+    /** The graver of two exit codes. */
+    static int worst(int one, int other) {
+        return GRAVITY.indexOf(one) >= GRAVITY.indexOf(other) ? one : other;
+    }
 
     static int of(ErrorCode code) {
         return switch (code) {

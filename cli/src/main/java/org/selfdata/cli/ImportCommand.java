@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
@@ -27,10 +28,18 @@ import static java.util.Objects.requireNonNull;
         description = {"Import files people get back from organizations: bank statements, location histories, meter "
                 + "readings, contacts, calendars, platform archives; a zip archive or a folder imports what is recognized "
                 + "inside and names what is not. The format is recognized from the content.",
-                "Each FILE is imported whole or not at all; importing it again adds nothing. With --lenient, records that "
-                + "cannot be read are kept in the batch's quarantine instead: list them with --show-rejects BATCH."})
+                "Each FILE is its own import, landing whole or not at all; importing it again adds nothing. With "
+                + "--lenient, records that cannot be read are kept in the batch's quarantine instead: list them with "
+                + "--show-rejects BATCH.",
+                "A FILE that cannot be imported is named with its reason and the others are still imported. With "
+                + "--fail-fast, the files after the first one refused are not attempted, and are named as such; so are "
+                + "the files after a failure that is not a file's own (the vault's key, its database). The exit code is "
+                + "the worst of the files' (see the README's exit codes): 0 only when every file was imported."})
 final class ImportCommand implements Callable<Integer> {
     private static final int PAGE = 1_000;
+    /** The failures that are the file's own, after which the next file may well be imported. */
+    private static final Set<ErrorCode> FAULTS_OF_ONE_FILE = Set.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.INVALID_INPUT,
+            ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.NOT_FOUND, ErrorCode.TOO_LARGE);
 
     private final Terminal terminal;
     private final Environment environment;
@@ -44,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Import the records that can be read and quarantine the others, "
             + "with their position and reason; in an archive, go on past an entry that cannot be read at all.")
     boolean lenient;
+
+    @Option(names = "--fail-fast", description = "Stop at the first FILE refused: the files after it are not attempted.")
+    boolean failFast;
 
     @Option(names = "--mapping", paramLabel = "MAPPING", description = "Read CSV files no importer knows with this "
             + "column mapping: a properties file naming the columns of the date, amount (or debit and credit), label and "
@@ -75,26 +87,98 @@ final class ImportCommand implements Callable<Integer> {
             }
             Importers importers = mapping.map(file -> application.importers().with(new MappedCsvImporter(CsvMapping.read(file))))
                     .orElse(application.importers());
-            FileImport fileImport = new FileImport(application.intake(importers), terminal);
-            int exitCode = ExitCodes.DONE;
-            for (Path file : files) {
-                IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
-                for (FileReport fileReport : report.files()) {
-                    List<QuarantinedRecord> firstRejects = firstRejects(application, person, fileReport);
-                    if (json) {
-                        terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(fileReport, firstRejects)));
-                    }
-                    else {
-                        terminal.out().println(ReportLines.line(fileReport, person.zone()));
-                        firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message()));
-                    }
-                }
-                if (!report.failed().isEmpty()) {
-                    exitCode = ExitCodes.of(report.failed().getFirst().code());
-                }
-            }
-            return exitCode;
+            return importEach(application, person, new FileImport(application.intake(importers), terminal));
         }
+    }
+
+    /**
+     * Imports each FILE as its own batch and reports every one: imported, refused and why, or not attempted. A
+     * fault selfdata did not expect is thrown once every file is reported, so that it is still reported as a fault.
+     */
+    private int importEach(Application application, Person person, FileImport fileImport) {
+        Outcomes outcomes = new Outcomes();
+        for (Path file : files) {
+            if (outcomes.stopped.isPresent()) {
+                notAttempted(nameOf(file), outcomes.stopped.get());
+                outcomes.notAttempted++;
+            }
+            else {
+                attempt(application, person, fileImport, file, outcomes);
+            }
+        }
+        if (files.size() > 1 && outcomes.imported < files.size()) {
+            terminal.err().println("selfdata: " + outcomes);
+        }
+        outcomes.fault.ifPresent(fault -> {
+            throw fault;
+        });
+        return outcomes.worst;
+    }
+
+    private void attempt(Application application, Person person, FileImport fileImport, Path file, Outcomes outcomes) {
+        String name = nameOf(file);
+        try {
+            IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
+            report.files().forEach(fileReport -> print(application, person, fileReport));
+            report.failed().forEach(failed -> outcomes.worsen(ExitCodes.of(failed.code())));
+            outcomes.imported++;
+        }
+        catch (SelfdataException e) {
+            refused(new FileReport.Failed(name, e.code(), e.getMessage()));
+            outcomes.refused(ExitCodes.of(e.code()), stopAfter(name, e.code()));
+        }
+        catch (RuntimeException e) {
+            if (json) {
+                terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(new FileReport.Failed(name,
+                        ErrorCode.INTERNAL, "an unexpected fault"), List.of())));
+            }
+            outcomes.refused(ExitCodes.INTERNAL, Optional.of("not attempted, since selfdata met an unexpected fault"));
+            outcomes.fault = Optional.of(e);
+        }
+    }
+
+    private Optional<String> stopAfter(String name, ErrorCode code) {
+        if (failFast) {
+            return Optional.of("not attempted, since --fail-fast stops at the first file refused");
+        }
+        if (!FAULTS_OF_ONE_FILE.contains(code)) {
+            return Optional.of("not attempted, since " + name + " could not be imported for a reason that is not its own");
+        }
+        return Optional.empty();
+    }
+
+    private void print(Application application, Person person, FileReport fileReport) {
+        List<QuarantinedRecord> firstRejects = firstRejects(application, person, fileReport);
+        if (json) {
+            terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(fileReport, firstRejects)));
+            return;
+        }
+        terminal.out().println(ReportLines.line(fileReport, person.zone()));
+        firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message()));
+        if (fileReport instanceof FileReport.Imported imported) {
+            imported.notes().forEach(note -> terminal.out().println("  " + note.message()));
+        }
+    }
+
+    /** A refusal is an error, said on standard error; a script also finds it among the JSON lines. */
+    private void refused(FileReport.Failed failed) {
+        terminal.err().println("selfdata: " + failed.message());
+        if (json) {
+            terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(failed, List.of())));
+        }
+    }
+
+    private void notAttempted(String name, String reason) {
+        terminal.err().println("selfdata: " + name + ": " + reason);
+        if (json) {
+            terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.notAttempted(name, reason)));
+        }
+    }
+
+    /** A file by its own name, as reports call it. */
+    private static String nameOf(Path file) {
+        Path name = file.toAbsolutePath().normalize().getFileName();
+        return name == null ? "/" : name.toString();
     }
 
     /** The first rejections of an imported file, shown with its report; the rest are a --show-rejects away. */
@@ -103,6 +187,36 @@ final class ImportCommand implements Callable<Integer> {
             return application.vault().imports().rejects(person.id(), imported.batch().id(), 0, ReportLines.REJECTS_SHOWN);
         }
         return List.of();
+    }
+
+    /**
+     * What became of the FILEs so far: how many were imported, refused and not attempted, the worst exit code, and
+     * why the files still to come are not attempted, if they are not.
+     */
+    private final class Outcomes {
+        private int imported;
+        private int refused;
+        private int notAttempted;
+        private int worst = ExitCodes.DONE;
+        private Optional<String> stopped = Optional.empty();
+        private Optional<RuntimeException> fault = Optional.empty();
+
+        void worsen(int exitCode) {
+            worst = ExitCodes.worst(worst, exitCode);
+        }
+
+        void refused(int exitCode, Optional<String> stopping) {
+            refused++;
+            worsen(exitCode);
+            stopped = stopping;
+        }
+
+        /** The line that sums up a run with failures. */
+        @Override
+        public String toString() {
+            return imported + " of " + files.size() + " files imported, " + refused + " refused"
+                    + (notAttempted == 0 ? "" : ", " + notAttempted + " not attempted");
+        }
     }
 
     private void showRejects(Application application, Person person, BatchId batch) {

@@ -32,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 final class LogCommand {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the whole log against the vault's signed head; name the first entry altered, removed or "
-                    + "reordered.")
+                    + "reordered, or whose time, action, recipient or grant, which the filtered views read, was changed.")
     static final class Verify implements Callable<Integer> {
         private final Terminal terminal;
         private final Environment environment;

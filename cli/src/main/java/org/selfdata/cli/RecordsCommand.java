@@ -8,6 +8,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeLimits;
 import org.selfdata.portability.RecordTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,6 @@ import tools.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,12 +97,8 @@ final class RecordsCommand implements Callable<Integer> {
     }
 
     private static Instant instant(String option, String value) {
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, option + " takes an instant such as 2025-01-01T00:00:00Z");
-        }
+        return TimeLimits.instant(value).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                option + " takes an instant such as 2025-01-01T00:00:00Z, " + TimeLimits.RANGE));
     }
 
     private static void write(OutputStream out, StoredRecord record) {

@@ -55,6 +55,9 @@ final class ReportLines {
                 ArrayNode rejects = node.putArray("rejects");
                 firstRejects.forEach(reject -> rejects.addObject().put("number", reject.number())
                         .put("position", reject.rejection().position().value()).put("reason", reject.rejection().reason()));
+                ArrayNode notes = node.putArray("notes");
+                imported.notes().forEach(note -> notes.addObject().put("position", note.position().value())
+                        .put("note", note.text()));
             }
             case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
             case FileReport.Failed failed -> node.put("status", "failed")
@@ -62,6 +65,11 @@ final class ReportLines {
                     .put("message", failed.message());
         }
         return node;
+    }
+
+    /** A FILE left alone because an earlier one was refused, with the reason it was not attempted. */
+    static ObjectNode notAttempted(String file, String reason) {
+        return Json.MAPPER.createObjectNode().put("file", file).put("status", "not-attempted").put("reason", reason);
     }
 
     private static String withoutName(String file, String message) {

@@ -148,7 +148,9 @@ class CommandsTest {
         assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
                 + "; open it, or choose another folder with --data");
         assertFailure(selfdata.run("records", "--from", "yesterday"), 3,
-                "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z");
+                "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z, in the years 0000 to 9999");
+        assertFailure(selfdata.run("records", "--to", "+999999999-12-31T23:59:59Z"), 3,
+                "selfdata: --to takes an instant such as 2025-01-01T00:00:00Z, in the years 0000 to 9999");
         assertThat(selfdata.run("recrods").exitCode()).isEqualTo(2);
     }
 

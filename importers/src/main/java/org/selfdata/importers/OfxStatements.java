@@ -14,7 +14,9 @@ import org.selfdata.model.TimeSpan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +40,17 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>A transaction's CURRENCY aggregate names the currency its amount is in when that is not the statement's
  * CURDEF; some producers leave CURDEF empty and give only that, so the account then takes its transactions' currency.
+ *
+ * <p>A statement that holds no transactions is read as its account alone, and noted as such. French banks export an
+ * account without movement over the period with an empty ACCTID: such a statement's account is named by its bank and
+ * branch ids (BANKID, BRANCHID), which is all the statement gives, when they fit an account number (64 characters),
+ * and the note says so. A statement with transactions still needs its ACCTID, since its transactions would otherwise
+ * belong to an account guessed from its branch.
  */
 final class OfxStatements implements RecordReader {
     private static final String DATE_EXPECTED = "expected a date as YYYYMMDD, optionally followed by a time";
+    /** The longest account number made of bank and branch ids: what an account number holds. */
+    private static final int LONGEST_DERIVED_NUMBER = 64;
     private static final String INVESTMENTS_NOT_SUPPORTED = "investment statements are not supported yet, and this one "
             + "holds no cash transaction (INVBANKTRAN) to read as a bank transaction";
 
@@ -54,6 +64,7 @@ final class OfxStatements implements RecordReader {
     private Optional<SourceDescriptor> source = Optional.empty();
     private Optional<String> investmentStatementPath = Optional.empty();
     private Optional<String> statementWithoutAccountPath = Optional.empty();
+    private final List<FileNote> notes = new ArrayList<>();
 
     OfxStatements(OfxElements elements, ZoneId zone) {
         this.elements = requireNonNull(elements, "elements is null");
@@ -86,6 +97,11 @@ final class OfxStatements implements RecordReader {
         return ready.next();
     }
 
+    @Override
+    public List<FileNote> notes() {
+        return List.copyOf(notes);
+    }
+
     private void handle() {
         switch (elements.kind()) {
             case OPEN -> opened(elements.name());
@@ -101,10 +117,8 @@ final class OfxStatements implements RecordReader {
             case "INVSTMTRS" -> statement = Optional.of(new Statement(StatementKind.INVESTMENT, elements.path()));
             case "STMTTRN" -> {
                 transaction = statement.map(ignored -> new Transaction(elements.path()));
-                statement.filter(current -> current.kind == StatementKind.INVESTMENT).ifPresent(current -> {
-                    current.cashTransactions++;
-                    nameSource(current);
-                });
+                statement.ifPresent(current -> current.transactions++);
+                statement.filter(current -> current.kind == StatementKind.INVESTMENT).ifPresent(this::nameSource);
             }
             default -> { }
         }
@@ -144,30 +158,43 @@ final class OfxStatements implements RecordReader {
             Statement current = statement.get();
             statement = Optional.empty();
             transaction = Optional.empty();
-            if (current.kind == StatementKind.INVESTMENT && current.cashTransactions == 0) {
-                // Refused with the whole file when nothing else in it can be read, rejected on its own otherwise.
-                investmentStatementPath = investmentStatementPath.or(() -> Optional.of(current.path));
-                ready.add(new Rejection(positionOf(current.path), INVESTMENTS_NOT_SUPPORTED));
-            }
-            else if (current.field(current.kind.accountFrom + "/ACCTID").isEmpty()) {
-                statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));
-                ready.add(new Rejection(positionOf(current.path), "expected " + current.kind.accountFrom
-                        + "/ACCTID naming the statement's account"));
-            }
-            else {
-                ready.add(accountItem(current));
-            }
+            ready.add(statementItem(current));
         }
     }
 
+    private ImportItem statementItem(Statement current) {
+        Position position = positionOf(current.path);
+        if (current.kind == StatementKind.INVESTMENT && current.transactions == 0) {
+            // Refused with the whole file when nothing else in it can be read, rejected on its own otherwise.
+            investmentStatementPath = investmentStatementPath.or(() -> Optional.of(current.path));
+            return new Rejection(position, INVESTMENTS_NOT_SUPPORTED);
+        }
+        Optional<String> accountNumber = current.accountNumber();
+        if (accountNumber.isEmpty()) {
+            statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));
+            return new Rejection(position, "expected " + current.kind.accountFrom + "/ACCTID naming the statement's account");
+        }
+        nameSource(current);
+        ImportItem account = accountItem(current, accountNumber.get());
+        if (account instanceof RecordDraft && current.transactions == 0) {
+            notes.add(new FileNote(position, current.accountId().isPresent()
+                    ? "the statement holds no transactions"
+                    : "the statement holds no transactions, and its ACCTID is empty: its account is named by its "
+                            + (current.branchId().isPresent() ? "bank and branch ids" : "bank id")));
+        }
+        return account;
+    }
+
     private void nameSource(Statement current) {
-        if (source.isEmpty() && current.field(current.kind.accountFrom + "/ACCTID").isPresent()) {
+        if (source.isEmpty() && current.accountNumber().isPresent()) {
             String bank = organization
-                    .or(() -> current.field(current.kind.accountFrom + "/BANKID").map(bankId -> "Bank " + bankId))
+                    .or(() -> current.bankId().map(bankId -> "Bank " + bankId))
                     .or(() -> current.field("INVACCTFROM/BROKERID"))
                     .orElse("OFX bank");
-            String account = current.field(current.kind.accountFrom + "/ACCTID").orElseThrow();
-            source = Optional.of(SourceDescriptor.file(bank, "account " + MaskedIdentifier.lastDigits(account)));
+            String label = current.accountId().map(account -> "account " + MaskedIdentifier.lastDigits(account))
+                    .orElseGet(() -> "account with no number at bank " + current.bankId().orElseThrow()
+                            + current.branchId().map(branch -> ", branch " + branch).orElse(""));
+            source = Optional.of(SourceDescriptor.file(bank, label));
         }
     }
 
@@ -197,7 +224,7 @@ final class OfxStatements implements RecordReader {
         return RecordDraft.of(TimeSpan.day(bookingDate, zone), payload, position);
     }
 
-    private ImportItem accountItem(Statement current) {
+    private ImportItem accountItem(Statement current, String accountNumber) {
         Position position = positionOf(current.path);
         String balanceName = current.kind == StatementKind.INVESTMENT ? "INVBAL/AVAILCASH" : "LEDGERBAL/BALAMT";
         String balanceDateName = current.kind == StatementKind.INVESTMENT ? "INVSTMTRS/DTASOF" : "LEDGERBAL/DTASOF";
@@ -217,12 +244,11 @@ final class OfxStatements implements RecordReader {
                     ? "expected LEDGERBAL/DTASOF, BANKTRANLIST/DTEND or DTSERVER to date the account"
                     : "expected CURDEF to give the account's currency");
         }
-        String accountFrom = current.kind.accountFrom;
         Optional<BigDecimal> readBalance = balance;
         Optional<LocalDate> readBalanceDate = balanceDate;
         try {
-            BankAccount payload = InvalidInput.rejecting(position, () -> new BankAccount(current.accountId(position),
-                    Optional.empty(), current.field(accountFrom + "/BANKID"), current.field(accountFrom + "/BRANCHID"),
+            BankAccount payload = InvalidInput.rejecting(position, () -> new BankAccount(accountNumber,
+                    Optional.empty(), current.bankId(), current.branchId(),
                     current.accountKind(), currency.get(), Optional.empty(), readBalance, readBalanceDate));
             return RecordDraft.of(TimeSpan.day(day.get(), zone), payload, position);
         }
@@ -259,7 +285,7 @@ final class OfxStatements implements RecordReader {
         private final StatementKind kind;
         private final String path;
         private final Map<String, String> fields = new HashMap<>();
-        private int cashTransactions;
+        private int transactions;
         private Optional<String> transactionCurrency = Optional.empty();
 
         private Statement(StatementKind kind, String path) {
@@ -272,8 +298,32 @@ final class OfxStatements implements RecordReader {
         }
 
         private String accountId(Position position) {
-            return field(kind.accountFrom + "/ACCTID").orElseThrow(() -> InvalidInput.rejected(position,
+            return accountId().orElseThrow(() -> InvalidInput.rejected(position,
                     "expected " + kind.accountFrom + "/ACCTID before the transactions"));
+        }
+
+        private Optional<String> accountId() {
+            return field(kind.accountFrom + "/ACCTID");
+        }
+
+        /**
+         * The account's number: its ACCTID, or, for a statement without transactions whose ACCTID is empty, its bank and
+         * branch ids, which are what the statement gives to tell the account apart.
+         */
+        private Optional<String> accountNumber() {
+            if (accountId().isPresent() || transactions > 0) {
+                return accountId();
+            }
+            return bankId().map(bank -> bank + branchId().map(branch -> " " + branch).orElse(""))
+                    .filter(number -> number.length() <= LONGEST_DERIVED_NUMBER);
+        }
+
+        private Optional<String> bankId() {
+            return field(kind.accountFrom + "/BANKID");
+        }
+
+        private Optional<String> branchId() {
+            return field(kind.accountFrom + "/BRANCHID");
         }
 
         private Optional<String> declaredCurrency() {

@@ -7,6 +7,7 @@ import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,14 @@ public interface ParsedFile extends AutoCloseable {
             case RecordDraft record -> record;
             case Rejection rejection -> throw new SelfdataException(ErrorCode.INVALID_INPUT, rejection.message());
         });
+    }
+
+    /**
+     * What the reading noticed that the person should know although nothing was refused, in file order; complete once
+     * the records have been read to their end. Most formats have nothing to say.
+     */
+    default List<FileNote> notes() {
+        return List.of();
     }
 
     @Override

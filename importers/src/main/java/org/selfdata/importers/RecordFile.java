@@ -6,6 +6,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -52,6 +53,11 @@ final class RecordFile implements ParsedFile {
         Spliterator<ImportItem> spliterator = Spliterators.spliteratorUnknownSize(new Records(),
                 Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(this::close);
+    }
+
+    @Override
+    public List<FileNote> notes() {
+        return reader.notes();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.RecordDraft;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,9 @@ import java.util.Optional;
 @FunctionalInterface
 interface RecordReader {
     Optional<RecordDraft> read();
+
+    /** What the reading noticed so far, for {@link ParsedFile#notes()}. */
+    default List<FileNote> notes() {
+        return List.of();
+    }
 }

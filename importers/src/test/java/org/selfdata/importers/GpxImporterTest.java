@@ -124,12 +124,13 @@ class GpxImporterTest {
 
     @Test
     void failsAStrictImportOfAPlannedRouteAtItsFirstPoint() {
-        Lenient reading = lenient(Corpus.file("gpx/route.gpx"));
+        Path route = Corpus.file("gpx/route.gpx");
+        Lenient reading = lenient(route);
 
         assertThat(reading.records).isEmpty();
         assertThat(reading.rejections).hasSize(55);
         assertThat(reading.rejections.getLast().position().value()).isEqualTo("gpx/rte[1]/rtept[55]");
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("gpx/route.gpx")))
+        assertThatThrownBy(() -> Reading.of(importer, route))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("gpx/rte[1]/rtept[1]: " + NO_TIME);
     }

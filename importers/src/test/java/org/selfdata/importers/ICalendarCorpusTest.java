@@ -147,11 +147,12 @@ class ICalendarCorpusTest {
 
     @Test
     void rejectsTheRfc6868SampleEventForItsMissingStartAndNamesItsLine() {
-        List<ImportItem> items = items(Corpus.file("icalendar/rfc_6868.ics"));
+        Path sample = Corpus.file("icalendar/rfc_6868.ics");
+        List<ImportItem> items = items(sample);
 
         assertThat(items).singleElement().isInstanceOfSatisfying(Rejection.class,
                 rejection -> assertThat(rejection.message()).isEqualTo("line 3: expected DTSTART in this VEVENT"));
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("icalendar/rfc_6868.ics")))
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class).hasMessage("line 3: expected DTSTART in this VEVENT");
     }
 

@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.testing.Corpus;
+import org.selfdata.testing.OfxStatements;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
@@ -16,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class OfxImporterTest {
-    private static final String FIRST_CHECKING_LINE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]";
+    private static final String STATEMENT = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS";
+    private static final String FIRST_CHECKING_LINE = STATEMENT + "/BANKTRANLIST/STMTTRN[1]";
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private final OfxImporter importer = new OfxImporter();
@@ -135,7 +138,9 @@ class OfxImporterTest {
 
     @Test
     void rejectsAMalformedTransactionNamingItsElementWithoutQuotingIt() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/fail_nice__decimal_error.ofx")))
+        Path sample = Corpus.file("ofx/fail_nice__decimal_error.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage(FIRST_CHECKING_LINE.replace("STMTTRN[1]", "STMTTRN[1]/DTPOSTED")
                         + ": expected a date as YYYYMMDD, optionally followed by a time")
@@ -197,7 +202,9 @@ class OfxImporterTest {
 
     @Test
     void refusesAnOfxFileWithoutABankStatement() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/ofx4j-closing-tags.ofx")))
+        Path sample = Corpus.file("ofx/ofx4j-closing-tags.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("OFX: the file holds no bank statement (STMTRS) nor credit-card statement (CCSTMTRS); "
                         + "selfdata does not read other OFX messages yet")
@@ -275,7 +282,9 @@ class OfxImporterTest {
 
     @Test
     void refusesAnInvestmentStatementWithoutCashTransactions() {
-        assertThatThrownBy(() -> Reading.of(importer, Corpus.file("ofx/tiaacref.ofx")))
+        Path sample = Corpus.file("ofx/tiaacref.ofx");
+
+        assertThatThrownBy(() -> Reading.of(importer, sample))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("OFX/INVSTMTMSGSRSV1/INVSTMTTRNRS[1]/INVSTMTRS: investment statements are not supported yet, "
                         + "and this one holds no cash transaction (INVBANKTRAN) to read as a bank transaction")
@@ -371,6 +380,107 @@ class OfxImporterTest {
     }
 
     @Test
+    void importsAnSgmlStatementWithAnEmptyAccountIdAndNoTransactionsAsAnAccountNamedByItsBankAndBranch() {
+        String ofx = statement("<BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING", "");
+
+        Noted reading = Noted.of(importer, ofx);
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Banque Rhône", "account with no number at bank 30004, "
+                + "branch 00123"));
+        assertThat(reading.records()).extracting(RecordDraft::payload).containsExactly(new BankAccount("30004 00123",
+                Optional.empty(), Optional.of("30004"), Optional.of("00123"), BankAccount.Kind.CHECKING, "EUR",
+                Optional.empty(), Optional.of(new BigDecimal("100.00")), Optional.of(LocalDate.of(2025, 1, 10))));
+        assertThat(reading.records()).extracting(record -> record.position().value()).containsExactly(STATEMENT);
+        assertThat(reading.notes()).extracting(FileNote::message).containsExactly(STATEMENT + ": the statement holds no "
+                + "transactions, and its ACCTID is empty: its account is named by its bank and branch ids");
+    }
+
+    @Test
+    void importsAnXmlStatementWithAnEmptyAccountIdAndNoTransactionsWhicheverWayTheEmptyElementIsWritten() {
+        for (String emptyAccount : List.of("<ACCTID></ACCTID>", "<ACCTID/>", "<ACCTID> </ACCTID>")) {
+            String ofx = xmlStatement("<BANKID>30004</BANKID><BRANCHID>00123</BRANCHID>" + emptyAccount
+                    + "<ACCTTYPE>SAVINGS</ACCTTYPE>");
+
+            Noted reading = Noted.of(importer, ofx);
+
+            assertThat(reading.source()).as(emptyAccount).isEqualTo(SourceDescriptor.file("Banque Rhône",
+                    "account with no number at bank 30004, branch 00123"));
+            assertThat(reading.records()).as(emptyAccount).extracting(RecordDraft::payload).containsExactly(new BankAccount(
+                    "30004 00123", Optional.empty(), Optional.of("30004"), Optional.of("00123"), BankAccount.Kind.SAVINGS,
+                    "EUR", Optional.empty(), Optional.of(new BigDecimal("0.00")), Optional.of(LocalDate.of(2025, 1, 31))));
+            assertThat(reading.notes()).as(emptyAccount).extracting(FileNote::message).containsExactly(STATEMENT
+                    + ": the statement holds no transactions, and its ACCTID is empty: its account is named by its bank "
+                    + "and branch ids");
+        }
+    }
+
+    @Test
+    void namesAnAccountWithoutBranchByItsBankAlone() {
+        String ofx = statement("<BANKID>30004<ACCTID></ACCTID><ACCTTYPE>CHECKING", "");
+
+        Noted reading = Noted.of(importer, ofx);
+
+        assertThat(reading.source().label()).isEqualTo("account with no number at bank 30004");
+        assertThat(reading.payloads()).extracting(payload -> ((BankAccount) payload).accountNumber()).containsExactly("30004");
+        assertThat(reading.notes()).extracting(FileNote::text).containsExactly("the statement holds no transactions, and "
+                + "its ACCTID is empty: its account is named by its bank id");
+    }
+
+    @Test
+    void refusesAStatementWithAnEmptyAccountIdWhoseBankAndBranchIdsDoNotFitAnAccountNumber() {
+        String ofx = statement("<BANKID>" + "3".repeat(60) + "<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING", "");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(STATEMENT + ": expected an ACCTID naming the statement's account")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void saysThatAStatementWithItsAccountIdHoldsNoTransactions() {
+        Noted reading = Noted.of(importer, statement(""));
+
+        assertThat(reading.source()).isEqualTo(SourceDescriptor.file("Banque Rhône", "account ••8901"));
+        assertThat(reading.payloads()).extracting(payload -> ((BankAccount) payload).accountNumber())
+                .containsExactly("12345678901");
+        assertThat(reading.notes()).extracting(FileNote::message)
+                .containsExactly(STATEMENT + ": the statement holds no transactions");
+    }
+
+    @Test
+    void saysNothingOfAStatementThatHoldsTransactions() {
+        Noted reading = Noted.of(importer, statement(
+                "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>"));
+
+        assertThat(reading.records()).hasSize(2);
+        assertThat(reading.notes()).isEmpty();
+    }
+
+    @Test
+    void stillRefusesAStatementWithTransactionsButAnEmptyAccountId() {
+        String ofx = statement("<BANKID>30004<BRANCHID>00123<ACCTID><ACCTTYPE>CHECKING",
+                "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage(STATEMENT + ": expected an ACCTID naming the statement's account")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void stillRefusesACreditCardStatementWithAnEmptyAccountIdSinceNothingElseNamesItsAccount() {
+        String ofx = statement("").replace("<BANKMSGSRSV1><STMTTRNRS>", "<CREDITCARDMSGSRSV1><CCSTMTTRNRS>")
+                .replace("</STMTTRNRS></BANKMSGSRSV1>", "</CCSTMTTRNRS></CREDITCARDMSGSRSV1>")
+                .replace("<STMTRS>", "<CCSTMTRS>").replace("</STMTRS>", "</CCSTMTRS>")
+                .replace("<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING</BANKACCTFROM>",
+                        "<CCACCTFROM><ACCTID></CCACCTFROM>");
+
+        assertThatThrownBy(() -> Reading.of(importer, ofx, StandardCharsets.UTF_8))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("OFX/CREDITCARDMSGSRSV1/CCSTMTTRNRS[1]/CCSTMTRS: expected an ACCTID naming the statement's account");
+    }
+
+    @Test
     void streamsAStatementOfTwoHundredThousandLinesInFlatMemory() {
         long count;
         try (ParsedFile file = importer.open(new LongStatement(200_000), Reading.PARIS)) {
@@ -381,14 +491,45 @@ class OfxImporterTest {
     }
 
     static String statement(String transactions) {
-        return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nENCODING:USASCII\nCHARSET:1252\n\n"
-                + "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250110<LANGUAGE>FRA"
-                + "<FI><ORG>Banque Rhône<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n"
-                + "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>\n"
-                + "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>10907<BRANCHID>00001<ACCTID>12345678901<ACCTTYPE>CHECKING"
-                + "</BANKACCTFROM>\n"
-                + "<BANKTRANLIST><DTSTART>20250101<DTEND>20250110\n" + transactions + "\n</BANKTRANLIST>"
-                + "<LEDGERBAL><BALAMT>100.00<DTASOF>20250110</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+        return OfxStatements.checking(transactions);
+    }
+
+    static String statement(String account, String transactions) {
+        return OfxStatements.statement(account, transactions);
+    }
+
+    /** An OFX 2.x statement without transactions, its account's elements as XML writes them. */
+    static String xmlStatement(String account) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+                <OFX>
+                  <SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
+                    <DTSERVER>20250131120000</DTSERVER><LANGUAGE>FRA</LANGUAGE>
+                    <FI><ORG>Banque Rhône</ORG><FID>1</FID></FI></SONRS></SIGNONMSGSRSV1>
+                  <BANKMSGSRSV1><STMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
+                    <STMTRS><CURDEF>EUR</CURDEF>
+                      <BANKACCTFROM>%s</BANKACCTFROM>
+                      <BANKTRANLIST><DTSTART>20250101</DTSTART><DTEND>20250131</DTEND></BANKTRANLIST>
+                      <LEDGERBAL><BALAMT>0.00</BALAMT><DTASOF>20250131</DTASOF></LEDGERBAL>
+                    </STMTRS></STMTTRNRS></BANKMSGSRSV1>
+                </OFX>
+                """.formatted(account);
+    }
+
+    /** A whole (small) file read with what its reading noted beside its records. */
+    private record Noted(SourceDescriptor source, List<RecordDraft> records, List<FileNote> notes) {
+        static Noted of(Importer importer, String text) {
+            try (ParsedFile file = importer.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    Reading.PARIS)) {
+                List<RecordDraft> records = file.records().toList();
+                return new Noted(file.source(), records, file.notes());
+            }
+        }
+
+        List<Object> payloads() {
+            return records.stream().map(record -> (Object) record.payload()).toList();
+        }
     }
 
     /** A statement made up as it is read, so that no test holds a large file in memory. */

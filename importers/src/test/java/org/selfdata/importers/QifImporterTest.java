@@ -97,7 +97,9 @@ class QifImporterTest {
 
     @Test
     void rejectsTheEmptyRecordAfterAHeaderNamingItsLine() {
-        assertThatThrownBy(() -> read(Corpus.file("qif/3_records_invalid_header.qif"), Reading.PARIS))
+        Path sample = Corpus.file("qif/3_records_invalid_header.qif");
+
+        assertThatThrownBy(() -> read(sample, Reading.PARIS))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("line 2: expected the fields of a transaction (D, T, P…) before ^")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
@@ -116,12 +118,13 @@ class QifImporterTest {
 
     @Test
     void rejectsEachInvestmentRecord() {
-        List<ImportItem> items = items(Corpus.file("qif/quicken_investment_account.qif"));
+        Path sample = Corpus.file("qif/quicken_investment_account.qif");
+        List<ImportItem> items = items(sample);
 
         assertThat(items).containsExactly(
                 new Rejection(Position.line(2), "investment transactions (!Type:Invst) are not supported yet"),
                 new Rejection(Position.line(11), "investment transactions (!Type:Invst) are not supported yet"));
-        assertThatThrownBy(() -> read(Corpus.file("qif/quicken_investment_account.qif"), Reading.PARIS))
+        assertThatThrownBy(() -> read(sample, Reading.PARIS))
                 .hasMessage("line 2: investment transactions (!Type:Invst) are not supported yet");
     }
 

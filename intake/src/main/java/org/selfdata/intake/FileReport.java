@@ -1,11 +1,13 @@
 package org.selfdata.intake;
 
+import org.selfdata.importers.FileNote;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -22,15 +24,17 @@ public sealed interface FileReport {
      * A file imported as one batch.
      *
      * @param covered the time its records span, read or not already held; empty when it held no record
+     * @param notes what its reading noticed that the person should know, such as a statement without transactions
      */
     record Imported(String file, String format, SourceDescriptor source, ImportBatch batch, Optional<TimeSpan> covered,
-            Duration took) implements FileReport {
+            List<FileNote> notes, Duration took) implements FileReport {
         public Imported {
             requireNonNull(file, "file is null");
             requireNonNull(format, "format is null");
             requireNonNull(source, "source is null");
             requireNonNull(batch, "batch is null");
             requireNonNull(covered, "covered is null");
+            notes = List.copyOf(requireNonNull(notes, "notes is null"));
             requireNonNull(took, "took is null");
         }
     }

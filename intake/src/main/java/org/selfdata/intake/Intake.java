@@ -129,7 +129,7 @@ public final class Intake {
                         : file.items().peek(covered::add);
                 ImportBatch batch = writer.write(new ImportRequest(file.source(), file.format(), entry.name()), items);
                 return new FileReport.Imported(entry.name(), file.format(), file.source(), batch, covered.span(),
-                        Duration.ofNanos(System.nanoTime() - started));
+                        file.notes(), Duration.ofNanos(System.nanoTime() - started));
             }
         }
         catch (SelfdataException e) {

@@ -4,13 +4,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.importers.FileNote;
 import org.selfdata.importers.Importers;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.testing.OfxStatements;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.TestVaults;
@@ -106,6 +109,21 @@ class IntakeTest {
                 "takeout-camille.zip!/Takeout/Contacts/All Contacts/All Contacts.vcf",
                 "takeout-camille.zip!/Takeout/Location History/Records.json");
         assertThat(readAll()).hasSize(4);
+    }
+
+    @Test
+    void aStatementWithoutTransactionsIsImportedAsItsAccountAndTheReportSaysSo() throws IOException {
+        Path statement = Files.writeString(folder.resolve("releve-livret.ofx"), OfxStatements.WITHOUT_TRANSACTIONS);
+
+        IntakeReport report = intake.importPath(camille, statement, ImportMode.STRICT, IntakeListener.NONE);
+
+        FileReport.Imported imported = report.imported().getFirst();
+        assertThat(imported.source().label()).isEqualTo("account with no number at bank 30004, branch 00123");
+        assertThat(imported.batch().added()).isEqualTo(1);
+        assertThat(imported.notes()).extracting(FileNote::message).containsExactly("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS: "
+                + "the statement holds no transactions, and its ACCTID is empty: its account is named by its bank and "
+                + "branch ids");
+        assertThat(readAll()).extracting(StoredRecord::type).containsExactly(RecordType.BANK_ACCOUNT);
     }
 
     @Test

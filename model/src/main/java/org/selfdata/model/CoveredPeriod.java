@@ -24,8 +24,8 @@ public sealed interface CoveredPeriod {
     /** Data between two instants, {@code from} included and {@code to} excluded. */
     record Between(Instant from, Instant to) implements CoveredPeriod {
         public Between {
-            requireNonNull(from, "from is null");
-            requireNonNull(to, "to is null");
+            TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT, "a covered period");
+            TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT, "a covered period");
             if (!from.isBefore(to)) {
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a covered period must end after it starts");
             }

@@ -50,8 +50,10 @@ public record GrantTerms(RecipientId recipient, int declarationVersion, GrantKin
         }
         requireNonNull(precision, "precision is null");
         requireNonNull(covered, "covered is null");
-        requireNonNull(validFrom, "validFrom is null");
-        requireNonNull(validUntil, "validUntil is null");
+        TimeLimits.require(requireNonNull(validFrom, "validFrom is null"), ErrorCode.INVALID_ARGUMENT,
+                "a grant's validity");
+        TimeLimits.require(requireNonNull(validUntil, "validUntil is null"), ErrorCode.INVALID_ARGUMENT,
+                "a grant's validity");
         if (!validFrom.isBefore(validUntil)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant's validity must end after it starts");
         }

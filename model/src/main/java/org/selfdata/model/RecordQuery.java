@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Empty type and category sets mean "all". The time window keeps records that start within {@code [from, to)}:
  * start times are indexed, and a record belongs to the period in which it began. Results come in order of start
  * time, then type, then number: the order of {@link RecordId}, so the id of a page's last record is the cursor of the
- * next page, and paging is stable while new records arrive.
+ * next page, and paging is stable while new records arrive. Both ends of the window are within {@link TimeLimits}.
  */
 public record RecordQuery(
         Set<RecordType> types,
@@ -29,6 +29,8 @@ public record RecordQuery(
         categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "the time window's start"));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "the time window's end"));
         requireNonNull(after, "after is null");
         if (limit < 1) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "limit must be at least 1, was " + limit);

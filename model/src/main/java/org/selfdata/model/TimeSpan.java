@@ -13,12 +13,14 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The vault keeps times to the millisecond, so both ends are truncated to milliseconds here, once, rather
  * than silently by the database: what a record says is exactly what comes back from the vault and from an
- * export.
+ * export. Both ends are within {@link TimeLimits}, so that they always fit the vault's milliseconds.
  */
 public record TimeSpan(Instant start, Instant end) {
     public TimeSpan {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
+        TimeLimits.require(start, ErrorCode.INVALID_INPUT, "a time");
+        TimeLimits.require(end, ErrorCode.INVALID_INPUT, "a time");
         start = toMillis(start);
         end = end.equals(start) ? start : toMillis(end);
         if (end.isBefore(start)) {

@@ -1,12 +1,12 @@
 package org.selfdata.portability;
 
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -134,12 +134,8 @@ final class JsonLine {
     }
 
     Instant instant(String name) {
-        try {
-            return Instant.parse(text(name));
-        }
-        catch (DateTimeParseException e) {
-            throw invalid("field '" + name + "' must be an ISO-8601 instant such as 2025-01-31T08:00:00Z");
-        }
+        return TimeLimits.instant(text(name)).orElseThrow(() -> invalid("field '" + name
+                + "' must be an ISO-8601 instant such as 2025-01-31T08:00:00Z, " + TimeLimits.RANGE));
     }
 
     /** The exact bytes of a nested object, as they stand in the line. */

@@ -288,6 +288,15 @@ class RestoreTest {
     }
 
     @Test
+    void aTimeOutsideTheYears0000To9999IsRefusedWithItsLine() {
+        Path forged = ArchiveEdits.forged(archive, CONTACTS, "\"start\":\"2025-01-01T00:00:00Z\"",
+                "\"start\":\"+999999999-12-31T23:59:59Z\"");
+
+        assertRefused(forged, ErrorCode.INVALID_INPUT, "the archive's records/contact.jsonl, line 1: field 'start' must be "
+                + "an ISO-8601 instant such as 2025-01-31T08:00:00Z, in the years 0000 to 9999");
+    }
+
+    @Test
     void aPayloadNotInCanonicalFormIsRefused() {
         Path forged = ArchiveEdits.forged(archive, POINTS, "\"accuracyMeters\":11,\"origin\":\"GPS\"}",
                 "\"origin\":\"GPS\",\"accuracyMeters\":11}");

@@ -15,9 +15,7 @@ import org.selfdata.vault.VaultStatus;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +59,8 @@ final class EnergyRoutes implements HttpService {
         EnergyStep step = step(parameters);
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
         Person person = status.person();
-        Optional<Instant> from = parameters.single("from").map(value -> time("from", value, person));
-        Optional<Instant> to = parameters.single("to").map(value -> time("to", value, person));
+        Optional<Instant> from = parameters.dayOrInstant("from", person.zone());
+        Optional<Instant> to = parameters.dayOrInstant("to", person.zone());
         Instant end = to.orElseGet(() -> from.map(start -> start.atZone(person.zone()).plusYears(1).toInstant())
                 .orElseGet(() -> latestDayEnd(status)));
         Instant start = from.orElseGet(() -> step == EnergyStep.RAW || step == EnergyStep.HOUR
@@ -78,13 +76,13 @@ final class EnergyRoutes implements HttpService {
         Person person = status.person();
         ZonedDateTime latestMonth = latestDayEnd(status).minusMillis(1).atZone(person.zone()).truncatedTo(ChronoUnit.DAYS)
                 .withDayOfMonth(1);
-        Instant from = parameters.single("from").map(value -> time("from", value, person))
+        Instant from = parameters.dayOrInstant("from", person.zone())
                 .orElseGet(latestMonth::toInstant);
-        Instant to = parameters.single("to").map(value -> time("to", value, person))
+        Instant to = parameters.dayOrInstant("to", person.zone())
                 .orElseGet(() -> from.atZone(person.zone()).plusMonths(1).toInstant());
-        Instant againstFrom = parameters.single("againstFrom").map(value -> time("againstFrom", value, person))
+        Instant againstFrom = parameters.dayOrInstant("againstFrom", person.zone())
                 .orElseGet(() -> from.atZone(person.zone()).minusYears(1).toInstant());
-        Instant againstTo = parameters.single("againstTo").map(value -> time("againstTo", value, person))
+        Instant againstTo = parameters.dayOrInstant("againstTo", person.zone())
                 .orElseGet(() -> to.atZone(person.zone()).minusYears(1).toInstant());
         EnergyComparison comparison = energy.comparison(person, from, to, againstFrom, againstTo, step);
         ctx.json(new ComparisonJson(json(comparison.period(), person), json(comparison.against(), person),
@@ -108,18 +106,6 @@ final class EnergyRoutes implements HttpService {
                 .map(totals -> totals.span().end().minusMillis(1))
                 .orElseGet(clock::instant);
         return latest.atZone(status.person().zone()).toLocalDate().plusDays(1).atStartOfDay(status.person().zone()).toInstant();
-    }
-
-    private static Instant time(String name, String value, Person person) {
-        try {
-            return value.length() == "2025-01-31".length()
-                    ? LocalDate.parse(value).atStartOfDay(person.zone()).toInstant()
-                    : Instant.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "parameter '" + name + "' must be a day such as 2025-01-31 or an instant such as 2025-01-31T23:00:00Z");
-        }
     }
 
     private static SeriesJson json(EnergySeries series, Person person) {

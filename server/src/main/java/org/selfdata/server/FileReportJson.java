@@ -3,6 +3,7 @@ package org.selfdata.server;
 import org.selfdata.intake.FileReport;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,10 @@ import java.util.Optional;
 record FileReportJson(String file, String status, Optional<String> format, Optional<Long> batch, Optional<Long> source,
         Optional<String> organization, Optional<String> label, Optional<Long> added, Optional<Long> duplicates,
         Optional<Long> rejected, Optional<Long> milliseconds, Optional<Instant> from, Optional<Instant> to,
-        Optional<Problems.Problem> problem) {
+        Optional<List<NoteJson>> notes, Optional<Problems.Problem> problem) {
+
+    /** What the reading noticed, such as a statement without transactions: where, and what. */
+    record NoteJson(String position, String note) {}
 
     /** @param instance the path of the import, which a problem names as its instance */
     static FileReportJson of(FileReport report, String instance) {
@@ -26,6 +30,8 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
                     Optional.of(imported.batch().added()), Optional.of(imported.batch().duplicates()),
                     Optional.of(imported.batch().rejected()), Optional.of(imported.took().toMillis()),
                     imported.covered().map(span -> span.start()), imported.covered().map(span -> span.end()),
+                    Optional.of(imported.notes().stream()
+                            .map(note -> new NoteJson(note.position().value(), note.text())).toList()),
                     Optional.empty());
             case FileReport.NotRecognized notRecognized -> bare(notRecognized.file(), "not-recognized", Optional.empty());
             case FileReport.Failed failed -> bare(failed.file(), "failed",
@@ -36,6 +42,6 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
     private static FileReportJson bare(String file, String status, Optional<Problems.Problem> problem) {
         return new FileReportJson(file, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), problem);
+                Optional.empty(), Optional.empty(), problem);
     }
 }

@@ -2,9 +2,7 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordType;
-import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneyPeriod;
 import org.selfdata.services.MoneySummary;
@@ -14,7 +12,6 @@ import org.selfdata.vault.VaultStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,8 +58,8 @@ final class MoneyRoutes implements HttpService {
 
     private void summary(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), PARAMETERS);
-        Optional<YearMonth> from = parameters.single("from").map(value -> month("from", value));
-        Optional<YearMonth> to = parameters.single("to").map(value -> month("to", value));
+        Optional<YearMonth> from = parameters.month("from");
+        Optional<YearMonth> to = parameters.month("to");
         Optional<String> account = parameters.single("account");
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
         MoneyPeriod period;
@@ -82,15 +79,6 @@ final class MoneyRoutes implements HttpService {
         return Optional.ofNullable(status.byType().get(RecordType.BANK_TRANSACTION))
                 .map(totals -> YearMonth.from(totals.span().end().minusMillis(1).atZone(status.person().zone())))
                 .orElseGet(() -> YearMonth.now(clock.withZone(status.person().zone())));
-    }
-
-    private static YearMonth month(String name, String value) {
-        try {
-            return YearMonth.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter '" + name + "' must be a month such as 2025-09");
-        }
     }
 
     private static MoneyJson json(MoneySummary summary) {

@@ -76,13 +76,24 @@ final class PageRoutes implements HttpService {
             return;
         }
         Language language = Language.chosen(ctx);
-        PageView view = new PageView(page, language, Texts.load(language, page.pageName()), settings.of(page));
+        PageView view = new PageView(page, language, Texts.load(language, page.pageName()), settings(ctx, page));
         StringOutput output = new StringOutput();
         templates.render("page/" + page.pageName() + ".jte", view, output);
         settings.contentSecurityPolicy(page).ifPresent(policy -> ctx.header("Content-Security-Policy", policy));
         ctx.header("Content-Language", language.code());
         ctx.header("Vary", "Cookie, Accept-Language");
         ctx.contentType("text/html; charset=utf-8").result(output.toString());
+    }
+
+    /**
+     * The values a page's script reads from its markup. The sign-in page carries where to go once signed in, as
+     * {@link SafePaths} vetted it: its script follows that and never reads its own address.
+     */
+    private Map<String, String> settings(Context ctx, WebPage page) {
+        if (page == WebPage.SIGN_IN) {
+            return Map.of("next", SafePaths.next(Optional.ofNullable(ctx.queryParam("next"))));
+        }
+        return settings.of(page);
     }
 
     private void asset(Context ctx) {

@@ -10,7 +10,6 @@ import org.selfdata.services.PlacesDensity;
 import org.selfdata.services.PlacesQuery;
 import org.selfdata.services.PlacesSummary;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +70,8 @@ final class PlacesRoutes implements HttpService {
     }
 
     private static PlacesQuery query(QueryParameters parameters) {
-        Optional<Instant> from = instant(parameters, "from");
-        Optional<Instant> to = instant(parameters, "to");
+        Optional<Instant> from = parameters.instant("from");
+        Optional<Instant> to = parameters.instant("to");
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'to' must be later than 'from'");
         }
@@ -92,18 +91,6 @@ final class PlacesRoutes implements HttpService {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "give all of south, west, north and east, or none");
         }
         return new PlacesBounds(sides.get(0).get(), sides.get(1).get(), sides.get(2).get(), sides.get(3).get());
-    }
-
-    private static Optional<Instant> instant(QueryParameters parameters, String name) {
-        return parameters.single(name).map(value -> {
-            try {
-                return Instant.parse(value);
-            }
-            catch (DateTimeException notAnInstant) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "parameter '" + name + "' must be an instant such as 2025-01-31T23:00:00Z");
-            }
-        });
     }
 
     private static Optional<Double> degrees(QueryParameters parameters, String name) {

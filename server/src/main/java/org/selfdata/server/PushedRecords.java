@@ -8,11 +8,11 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimeSpan;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,11 +67,7 @@ final class PushedRecords {
     }
 
     private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "a time must be an instant such as 2026-11-24T08:00:00Z");
-        }
+        return TimeLimits.instant(text).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
+                "a time must be an instant such as 2026-11-24T08:00:00Z, " + TimeLimits.RANGE));
     }
 }

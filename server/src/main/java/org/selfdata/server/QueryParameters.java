@@ -3,6 +3,10 @@ package org.selfdata.server;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,23 @@ final class QueryParameters {
             throw invalid("parameter '" + name + "' is given " + values.size() + " times; give it once");
         }
         return values.stream().findFirst();
+    }
+
+    Optional<Instant> instant(String name) {
+        return single(name).map(value -> TimeParameters.instant(name, value));
+    }
+
+    Optional<LocalDate> day(String name) {
+        return single(name).map(value -> TimeParameters.day(name, value));
+    }
+
+    Optional<YearMonth> month(String name) {
+        return single(name).map(value -> TimeParameters.month(name, value));
+    }
+
+    /** A day, from its start in the zone, or an instant. */
+    Optional<Instant> dayOrInstant(String name, ZoneId zone) {
+        return single(name).map(value -> TimeParameters.dayOrInstant(name, value, zone));
     }
 
     boolean flag(String name) {

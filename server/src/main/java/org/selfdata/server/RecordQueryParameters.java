@@ -8,7 +8,6 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,8 @@ final class RecordQueryParameters {
         }
         Set<RecordType> types = every(parameters, "type", RecordType::fromId);
         Set<Category> categories = every(parameters, "category", Category::fromTerm);
-        Optional<Instant> from = single(parameters, "from").map(value -> instant("from", value));
-        Optional<Instant> to = single(parameters, "to").map(value -> instant("to", value));
+        Optional<Instant> from = single(parameters, "from").map(value -> TimeParameters.instant("from", value));
+        Optional<Instant> to = single(parameters, "to").map(value -> TimeParameters.instant("to", value));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw invalid("parameter 'to' must be later than 'from'");
         }
@@ -72,15 +71,6 @@ final class RecordQueryParameters {
         }
         catch (SelfdataException e) {
             throw invalid("parameter '" + name + "': " + e.getMessage());
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            throw invalid("parameter '" + name + "' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z");
         }
     }
 

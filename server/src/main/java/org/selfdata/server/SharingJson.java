@@ -23,6 +23,7 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimePrecision;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -152,8 +153,12 @@ final class SharingJson {
         Instant validFrom;
         Instant validUntil;
         if (JsonFields.optionalText(node, "validity").isPresent()) {
+            Duration validity = days(JsonFields.text(node, "validity"), "validity");
+            if (validity.compareTo(Duration.between(now, TimeLimits.END)) >= 0) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'validity' must end " + TimeLimits.RANGE);
+            }
             validFrom = now;
-            validUntil = now.plus(days(JsonFields.text(node, "validity"), "validity"));
+            validUntil = now.plus(validity);
         }
         else {
             validFrom = instant(JsonFields.text(node, "validFrom"), "validFrom");
@@ -305,13 +310,8 @@ final class SharingJson {
     }
 
     private static Instant instant(String text, String field) {
-        try {
-            return Instant.parse(text);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "'" + field + "' is an instant such as 2026-12-24T00:00:00Z");
-        }
+        return TimeLimits.instant(text).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                "'" + field + "' is an instant such as 2026-12-24T00:00:00Z, " + TimeLimits.RANGE));
     }
 
     private static URI uri(String text) {

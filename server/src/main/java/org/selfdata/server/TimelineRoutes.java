@@ -15,7 +15,6 @@ import org.selfdata.services.TimelineStep;
 import org.selfdata.vault.People;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +50,8 @@ final class TimelineRoutes implements HttpService {
 
     private void timeline(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), PARAMETERS);
-        Optional<LocalDate> from = parameters.single("from").map(value -> day("from", value));
-        Optional<LocalDate> to = parameters.single("to").map(value -> day("to", value));
+        Optional<LocalDate> from = parameters.day("from");
+        Optional<LocalDate> to = parameters.day("to");
         Optional<TimelineStep> step = parameters.single("step").map(TimelineStep::fromTerm);
         TimelineQuery query = new TimelineQuery(from, to, step, types(ctx.queryParamMap().getOrDefault("type", List.of())));
         Person person = people.get(OwnerGuard.signedIn(ctx).person());
@@ -78,15 +77,5 @@ final class TimelineRoutes implements HttpService {
             }
         }
         return types;
-    }
-
-    private static LocalDate day(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter '" + name
-                    + "' must be a day such as 2025-03-01");
-        }
     }
 }

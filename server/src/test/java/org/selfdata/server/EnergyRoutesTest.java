@@ -96,7 +96,7 @@ class EnergyRoutesTest {
     @CsvSource(delimiter = '|', value = {
             "/api/v1/energy?step=second|parameter 'step': a step is one of raw, hour, day, week or month",
             "/api/v1/energy?from=yesterday|parameter 'from' must be a day such as 2025-01-31 or an instant such as "
-                    + "2025-01-31T23:00:00Z",
+                    + "2025-01-31T23:00:00Z, in the years 0000 to 9999",
             "/api/v1/energy?from=2025-01-15&to=2025-01-14|the period's end must be later than its start",
             "/api/v1/energy?from=2024-01-01&to=2025-01-01&step=raw|the readings themselves come over at most 31 days; choose "
                     + "the step hour, day, week or month for a longer period",

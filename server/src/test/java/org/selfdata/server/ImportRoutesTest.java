@@ -8,6 +8,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.Position;
 import org.selfdata.model.Rejection;
 import org.selfdata.testing.Corpus;
+import org.selfdata.testing.OfxStatements;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
@@ -94,6 +95,22 @@ class ImportRoutesTest {
         JsonNode again = awaitEnd(location(upload("?name=checking.ofx", "application/octet-stream", statement)));
         assertThat(again.get("files").get(0).get("added").asLong()).isZero();
         assertThat(again.get("files").get(0).get("duplicates").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aStatementWithoutTransactionsIsReportedWithWhatItsReadingNoticed() {
+        byte[] statement = OfxStatements.WITHOUT_TRANSACTIONS.getBytes(StandardCharsets.US_ASCII);
+
+        JsonNode report = awaitEnd(location(upload("?name=releve-livret.ofx", "application/octet-stream", statement)))
+                .get("files").get(0);
+
+        assertThat(report.get("status").stringValue()).isEqualTo("imported");
+        assertThat(report.get("label").stringValue()).isEqualTo("account with no number at bank 30004, branch 00123");
+        assertThat(report.get("added").asLong()).isEqualTo(1);
+        assertThat(report.get("notes")).hasSize(1);
+        assertThat(report.get("notes").get(0).get("position").stringValue()).isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS");
+        assertThat(report.get("notes").get(0).get("note").stringValue()).isEqualTo("the statement holds no transactions, "
+                + "and its ACCTID is empty: its account is named by its bank and branch ids");
     }
 
     @Test

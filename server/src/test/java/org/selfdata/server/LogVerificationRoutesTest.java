@@ -91,13 +91,7 @@ class LogVerificationRoutesTest {
 
     @Test
     void anEntryRemovedBehindTheVaultIsNamed() {
-        TestVaults.behindTheVault(vault, camille.id(), connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM log_entries WHERE person_id = ? AND entry_index = 2")) {
-                delete.setLong(1, camille.id().value());
-                assertThat(delete.executeUpdate()).isEqualTo(1);
-            }
-        });
+        behindTheVault("DELETE FROM log_entries WHERE person_id = ? AND entry_index = 2");
 
         JsonNode verification = ApiClient.json(client.get("/api/v1/log/verification"));
 
@@ -108,8 +102,35 @@ class LogVerificationRoutesTest {
     }
 
     @Test
+    void aReadWhoseActionColumnIsChangedBehindTheVaultIsNamedThoughTheFilteredViewNoLongerShowsIt() {
+        behindTheVault("UPDATE log_entries SET action = 'grant' WHERE person_id = ? AND entry_index = 2");
+
+        JsonNode reads = ApiClient.json(client.get("/api/v1/log?action=read"));
+        HttpResponse<String> grants = client.get("/api/v1/log?action=grant");
+        JsonNode verification = ApiClient.json(client.get("/api/v1/log/verification"));
+
+        assertThat(reads.get("entries")).extracting(entry -> entry.get("index").asLong()).containsExactly(1L, 3L, 4L);
+        assertThat(grants.statusCode()).isEqualTo(503);
+        assertThat(verification.get("verified").asBoolean()).isFalse();
+        assertThat(verification.get("firstBad").asLong()).isEqualTo(2);
+        assertThat(verification.get("what").asString()).isEqualTo("altered");
+        assertThat(verification.get("message").asString())
+                .isEqualTo("entry 2 was altered: its action column does not match its content");
+    }
+
+    @Test
     void anUnknownParameterIsRefused() {
         assertThat(client.get("/api/v1/log/verification?entry=3").statusCode()).isEqualTo(400);
+    }
+
+    /** Changes one row of Camille's log directly, as someone with access to the database but not to selfdata could. */
+    private void behindTheVault(String sql) {
+        TestVaults.behindTheVault(vault, camille.id(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, camille.id().value());
+                assertThat(statement.executeUpdate()).isEqualTo(1);
+            }
+        });
     }
 
     private static LogEntryDraft read() {

@@ -71,8 +71,8 @@ class MoneyRoutesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "from=2025-1|parameter 'from' must be a month such as 2025-09",
-            "to=January|parameter 'to' must be a month such as 2025-09",
+            "from=2025-1|parameter 'from' must be a month such as 2025-09, in the years 0000 to 9999",
+            "to=January|parameter 'to' must be a month such as 2025-09, in the years 0000 to 9999",
             "from=2025-03&to=2025-01|the period's last month comes before its first",
             "from=2000-01&to=2025-01|a period spans at most 120 months",
             "month=2025-01|unknown parameter 'month'; this takes from, to, account",

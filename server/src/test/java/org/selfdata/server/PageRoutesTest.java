@@ -41,7 +41,7 @@ class PageRoutesTest {
         assertThat(english.statusCode()).isEqualTo(200);
         assertThat(english.headers().firstValue("Content-Type")).contains("text/html;charset=utf-8");
         assertThat(english.body()).contains("<html lang=\"en\">",
-                "<form id=\"sign-in-form\" method=\"post\" action=\"/api/v1/session\">",
+                "<form id=\"sign-in-form\" method=\"post\" action=\"/api/v1/session\" data-next=\"/\">",
                 "type=\"password\" autocomplete=\"current-password\" required", ">Sign in<");
         assertThat(french.body()).contains("<html lang=\"fr\">", ">Se connecter<", ">Mot de passe<");
         assertThat(french.headers().firstValue("Content-Language")).contains("fr");
@@ -94,8 +94,33 @@ class PageRoutesTest {
         ApiClient camille = running.camille();
 
         assertThat(camille.get("/sign-in?next=%2Fenergy").headers().firstValue("Location")).contains("/energy");
-        assertThat(camille.get("/sign-in?next=https%3A%2F%2Felsewhere.example").headers().firstValue("Location")).contains("/");
-        assertThat(camille.get("/sign-in?next=%2F%5Celsewhere.example").headers().firstValue("Location")).contains("/");
+        for (String path : ReturnPaths.HOSTILE) {
+            HttpResponse<String> signedIn = camille.get("/sign-in?next=" + ReturnPaths.encoded(path));
+            assertThat(signedIn.statusCode()).as(path).isEqualTo(303);
+            assertThat(signedIn.headers().firstValue("Location")).as(path).contains("/");
+        }
+    }
+
+    @Test
+    void theSignInPageCarriesWhereToGoOnceSignedInAsTheServerVettedIt() {
+        for (String path : ReturnPaths.HOSTILE) {
+            assertThat(anyone.get("/sign-in?next=" + ReturnPaths.encoded(path)).body()).as(path)
+                    .contains("<form id=\"sign-in-form\" method=\"post\" action=\"/api/v1/session\" data-next=\"/\">");
+        }
+        assertThat(anyone.get("/sign-in").body()).contains("data-next=\"/\">");
+        assertThat(anyone.get("/sign-in?next=%2Fenergy").body()).contains("data-next=\"/energy\">");
+        assertThat(anyone.get("/sign-in?next=" + ReturnPaths.encoded(ReturnPaths.LOCAL.getLast())).body())
+                .contains("data-next=\"/consent?response_type=code&amp;client_id=budget"
+                        + "&amp;redirect_uri=https%3A%2F%2Fbudget.example%2Fback\">");
+    }
+
+    @Test
+    void theLanguageSwitchLeadsBackToNoneOfThePathsThatWouldLeaveThisSite() {
+        for (String path : ReturnPaths.HOSTILE) {
+            HttpResponse<String> switched = anyone.get("/language?to=fr&back=" + ReturnPaths.encoded(path));
+            assertThat(switched.statusCode()).as(path).isEqualTo(303);
+            assertThat(switched.headers().firstValue("Location")).as(path).contains("/");
+        }
     }
 
     @Test

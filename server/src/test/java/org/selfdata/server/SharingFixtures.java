@@ -171,9 +171,19 @@ final class SharingFixtures {
     }
 
     static HttpResponse<String> bearerGet(SelfdataServer server, String accessToken, String path) {
+        return bearerSend(HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
+                .header("Authorization", "Bearer " + accessToken).GET());
+    }
+
+    static HttpResponse<String> bearerPost(SelfdataServer server, String accessToken, String path, String json) {
+        return bearerSend(HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> bearerSend(HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
-                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

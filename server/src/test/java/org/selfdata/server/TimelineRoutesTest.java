@@ -31,8 +31,9 @@ class TimelineRoutesTest {
                         + "731 days apart; count by month over a longer span"),
                 arguments("step=week", "a timeline by week needs both 'from' and 'to', at most 3653 days apart; count by "
                         + "month over a longer span"),
-                arguments("from=2025-03-01T00:00:00Z", "parameter 'from' must be a day such as 2025-03-01"),
-                arguments("to=1%20March", "parameter 'to' must be a day such as 2025-03-01"),
+                arguments("from=2025-03-01T00:00:00Z",
+                        "parameter 'from' must be a day such as 2025-03-01, in the years 0000 to 9999"),
+                arguments("to=1%20March", "parameter 'to' must be a day such as 2025-03-01, in the years 0000 to 9999"),
                 arguments("step=day&step=week", "parameter 'step' is given 2 times; give it once"),
                 arguments("type=geo.pont", "parameter 'type': unknown record type 'geo.pont'; known types: bank.account, "
                         + "bank.transaction, geo.point, geo.visit, geo.trip, energy.reading, contact, calendar.event, "

@@ -9,6 +9,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,8 @@ public final class Energy {
     }
 
     public EnergySeries series(Person person, Instant from, Instant to, EnergyStep step) {
+        TimeLimits.require(from, ErrorCode.INVALID_ARGUMENT, "the period's start");
+        TimeLimits.require(to, ErrorCode.INVALID_ARGUMENT, "the period's end");
         List<Instant> bounds = bounds(from, to, step, person.zone());
         List<EnergyUse.Span> spans = read(person, from, to);
         return step == EnergyStep.RAW ? raw(from, to, spans) : added(from, to, step, bounds, spans);

@@ -2,6 +2,7 @@ package org.selfdata.services;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,8 +14,8 @@ public record MoneyPeriod(YearMonth from, YearMonth to) {
     public static final int MAXIMUM_MONTHS = 120;
 
     public MoneyPeriod {
-        requireNonNull(from, "from is null");
-        requireNonNull(to, "to is null");
+        TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT, "the period's first month");
+        TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT, "the period's last month");
         if (to.isBefore(from)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the period's last month comes before its first");
         }

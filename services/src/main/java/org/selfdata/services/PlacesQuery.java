@@ -2,6 +2,7 @@ package org.selfdata.services;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +24,8 @@ public record PlacesQuery(Optional<Instant> from, Optional<Instant> to, int reso
     public PlacesQuery {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "the period's start"));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "the period's end"));
         if (resolution < COARSEST_RESOLUTION || resolution > FINEST_RESOLUTION) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the density's resolution must be from "
                     + COARSEST_RESOLUTION + " to " + FINEST_RESOLUTION + ", was " + resolution);

@@ -3,6 +3,7 @@ package org.selfdata.services;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,8 @@ public record TimelineQuery(Optional<LocalDate> from, Optional<LocalDate> to, Op
     public TimelineQuery {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "a timeline's 'from'"));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "a timeline's 'to'"));
         requireNonNull(step, "step is null");
         types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.EnergyReading;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
@@ -110,6 +111,18 @@ class EnergyTest {
                 .isInstanceOf(SelfdataException.class).hasMessageContaining("at most 31 days");
         assertThatThrownBy(() -> energy.series(vault.camille(), midnight("2025-01-01"), midnight("2025-12-01"), EnergyStep.HOUR))
                 .isInstanceOf(SelfdataException.class).hasMessageContaining("at most 1500 points");
+    }
+
+    @Test
+    void aPeriodOutsideTheYears0000To9999IsRefusedBeforeAnyArithmetic() {
+        Instant far = Instant.parse("+999999999-12-31T23:59:59Z");
+
+        assertThatThrownBy(() -> energy.series(vault.camille(), midnight("2025-01-01"), far, EnergyStep.MONTH))
+                .isInstanceOf(SelfdataException.class).hasMessage("the period's end must be in the years 0000 to 9999")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> energy.comparison(vault.camille(), midnight("2025-01-01"), midnight("2025-02-01"),
+                Instant.parse("-999999999-01-01T00:00:00Z"), midnight("2024-02-01"), EnergyStep.DAY))
+                .isInstanceOf(SelfdataException.class).hasMessage("the period's start must be in the years 0000 to 9999");
     }
 
     @Test

@@ -219,6 +219,10 @@ class PlacesTest {
                 .hasMessage("the density's resolution must be from 6 to 9, was 10");
         assertThatThrownBy(() -> new PlacesQuery(Optional.of(at(10)), Optional.of(at(0)), 8))
                 .isInstanceOf(SelfdataException.class).hasMessage("the period's start must be before its end");
+        assertThatThrownBy(() -> new PlacesQuery(Optional.empty(), Optional.of(Instant.parse("+999999999-12-31T23:59:59Z")), 8))
+                .isInstanceOf(SelfdataException.class).hasMessage("the period's end must be in the years 0000 to 9999");
+        assertThatThrownBy(() -> new PlacesQuery(Optional.of(Instant.parse("-0001-12-31T23:59:59Z")), Optional.empty(), 8))
+                .isInstanceOf(SelfdataException.class).hasMessage("the period's start must be in the years 0000 to 9999");
     }
 
     /** Points every five minutes, from and to the given minutes, about 33 metres north and south of home by turns. */

@@ -22,6 +22,16 @@ class TimelineQueryTest {
     }
 
     @Test
+    void daysOutsideTheYears0000To9999AreRefused() {
+        assertThatThrownBy(() -> query("+999999999-12-31", "+999999999-12-31", Optional.empty()))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("a timeline's 'from' must be in the years 0000 to 9999")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThatThrownBy(() -> query("2025-01-01", "+10000-01-01", Optional.empty()))
+                .hasMessage("a timeline's 'to' must be in the years 0000 to 9999");
+    }
+
+    @Test
     void aDayStepOverMoreThanTwoYearsIsRefusedRatherThanCoarsened() {
         assertThat(query("2024-01-01", "2026-01-01", Optional.of(TimelineStep.DAY)).resolvedStep())
                 .isEqualTo(TimelineStep.DAY);

@@ -8,6 +8,7 @@ import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
 
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,12 @@ import static java.util.Objects.requireNonNull;
  * <p>Each row keeps the leaf as hashed and its leaf hash, and each leaf says its own index: verifying names the first
  * entry whose content no longer matches its hash (altered), whose index is missing (removed), or whose content says
  * another index (reordered), and then checks the whole tree against the signed head.
+ *
+ * <p>Beside the leaf, each row keeps its time, action, recipient and grant in columns of their own, derived from the
+ * entry in one place ({@link Columns}): the filtered views and the grant's daily volume read them through indexes. They
+ * are not hashed, so verifying derives them again from each authentic leaf and names an entry whose columns were
+ * changed (one hidden from the views of its action, or filed under another grant). The filtered reads also check each
+ * entry they return against its content, so that a misfiled entry is refused as damage rather than shown.
  */
 public final class TransparencyLog {
     private static final String INSERT = "INSERT INTO log_entries (person_id, entry_index, recorded_at, action, recipient_id, "
@@ -47,6 +54,36 @@ public final class TransparencyLog {
     private static final int READ_BATCH = 1_000;
 
     private record StoredHead(SignedTreeHead head, byte[] frontier) {}
+
+    /** A row as stored: the leaf as hashed, its hash, and the columns kept beside it. */
+    private record StoredEntry(long index, byte[] leaf, byte[] leafHash, Columns columns) {}
+
+    /**
+     * The columns kept beside a leaf for the filtered views and the daily volume, as the entry gives them: what is
+     * written, and what verifying expects to read.
+     */
+    private record Columns(long recordedAt, String action, Optional<String> recipient, Optional<String> grant) {
+        static Columns of(LogEntry entry) {
+            return new Columns(entry.recordedAt().toEpochMilli(), entry.action().term(),
+                    entry.actor() instanceof LogActor.Recipient recipient ? Optional.of(recipient.id().value())
+                            : Optional.empty(),
+                    entry.draft().grant().map(GrantId::value));
+        }
+
+        /** The first column that differs from the other's, by the name a person knows it by. */
+        Optional<String> firstDifference(Columns other) {
+            if (recordedAt != other.recordedAt) {
+                return Optional.of("time");
+            }
+            if (!action.equals(other.action)) {
+                return Optional.of("action");
+            }
+            if (!recipient.equals(other.recipient)) {
+                return Optional.of("recipient");
+            }
+            return grant.equals(other.grant) ? Optional.empty() : Optional.of("grant");
+        }
+    }
 
     private final Database database;
     private final VaultSigningKey signingKey;
@@ -174,12 +211,13 @@ public final class TransparencyLog {
 
     private static void bind(PreparedStatement insert, PersonId person, LogEntry entry, byte[] leaf, byte[] leafHash)
             throws SQLException {
+        Columns columns = Columns.of(entry);
         insert.setLong(1, person.value());
         insert.setLong(2, entry.index());
-        insert.setLong(3, entry.recordedAt().toEpochMilli());
-        insert.setString(4, entry.action().term());
-        insert.setString(5, entry.actor() instanceof LogActor.Recipient recipient ? recipient.id().value() : null);
-        insert.setString(6, entry.draft().grant().map(grant -> grant.value()).orElse(null));
+        insert.setLong(3, columns.recordedAt());
+        insert.setString(4, columns.action());
+        insert.setString(5, columns.recipient().orElse(null));
+        insert.setString(6, columns.grant().orElse(null));
         insert.setBytes(7, leaf);
         insert.setBytes(8, leafHash);
     }
@@ -226,7 +264,8 @@ public final class TransparencyLog {
                 List<LogEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(LogEntryJson.parse(rows.getBytes(1)));
+                        entries.add(filedAsAsked(LogEntryJson.parse(rows.getBytes(1)), query.recipient(), query.grant(),
+                                query.action()));
                     }
                 }
                 return entries;
@@ -251,7 +290,8 @@ public final class TransparencyLog {
                 long count = 0;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        count += LogEntryJson.parse(rows.getBytes(1)).draft().count();
+                        count += filedAsAsked(LogEntryJson.parse(rows.getBytes(1)), Optional.empty(), Optional.of(grant),
+                                Optional.of(action)).draft().count();
                     }
                 }
                 return count;
@@ -260,14 +300,31 @@ public final class TransparencyLog {
     }
 
     /**
+     * The entry, when its content names the recipient, grant and action it was selected by; the vault is damaged
+     * otherwise, since its columns say what its content does not.
+     */
+    private static LogEntry filedAsAsked(LogEntry entry, Optional<RecipientId> recipient, Optional<GrantId> grant,
+            Optional<LogAction> action) {
+        Columns columns = Columns.of(entry);
+        boolean filed = recipient.map(id -> columns.recipient().equals(Optional.of(id.value()))).orElse(true)
+                && grant.map(id -> columns.grant().equals(Optional.of(id.value()))).orElse(true)
+                && action.map(term -> columns.action().equals(term.term())).orElse(true);
+        if (!filed) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "log entry " + entry.index() + " is filed under a "
+                    + "recipient, grant or action its content does not name; run 'selfdata log verify'");
+        }
+        return entry;
+    }
+
+    /**
      * Every leaf of the person's log as stored, in order, with the signed head first: what an export carries. The
      * consumer sees each leaf's exact bytes.
      */
     public SignedTreeHead leaves(PersonId person, Consumer<byte[]> leaves) {
         SignedTreeHead head = head(person);
-        scan(person, (index, leaf, leafHash) -> {
-            if (index < head.treeSize()) {
-                leaves.accept(leaf);
+        scan(person, row -> {
+            if (row.index() < head.treeSize()) {
+                leaves.accept(row.leaf());
             }
             return true;
         });
@@ -348,10 +405,14 @@ public final class TransparencyLog {
         MerkleHashing hashing = new MerkleHashing();
         MerkleFrontier frontier = MerkleFrontier.empty(hashing);
         LogVerification[] fault = new LogVerification[1];
-        scan(person, (index, leaf, storedHash) -> {
-            fault[0] = check(head, frontier.size(), index, leaf, storedHash, hashing);
+        List<LogVerification> misfiled = new ArrayList<>(1);
+        scan(person, row -> {
+            fault[0] = check(head, frontier.size(), row, hashing);
             if (fault[0] == null) {
-                frontier.add(storedHash);
+                frontier.add(row.leafHash());
+                if (misfiled.isEmpty()) {
+                    checkColumns(row).ifPresent(misfiled::add);
+                }
             }
             return fault[0] == null;
         });
@@ -367,11 +428,14 @@ public final class TransparencyLog {
             return new LogVerification.HeadBroken("the entries do not add up to the signed root; an entry was altered "
                     + "together with its stored hash");
         }
-        return new LogVerification.Intact(head.treeSize(), root);
+        // Every leaf is now known to be as appended, so a column that says otherwise is what was changed.
+        return misfiled.isEmpty() ? new LogVerification.Intact(head.treeSize(), root) : misfiled.getFirst();
     }
 
-    private static LogVerification check(SignedTreeHead head, long expected, long index, byte[] leaf, byte[] storedHash,
-            MerkleHashing hashing) {
+    private static LogVerification check(SignedTreeHead head, long expected, StoredEntry row, MerkleHashing hashing) {
+        long index = row.index();
+        byte[] leaf = row.leaf();
+        byte[] storedHash = row.leafHash();
         if (index != expected) {
             return new LogVerification.EntryBroken(expected, LogVerification.Problem.REMOVED,
                     "the log goes from entry " + (expected - 1) + " to entry " + index);
@@ -392,22 +456,41 @@ public final class TransparencyLog {
         return null;
     }
 
+    /**
+     * The columns kept beside a leaf against what its entry says they are. Meaningful once the leaf is known to be as
+     * appended, which only the signed root tells: a leaf forged with its hash disagrees with its columns too.
+     */
+    private static Optional<LogVerification> checkColumns(StoredEntry row) {
+        LogEntry entry;
+        try {
+            entry = LogEntryJson.parse(row.leaf());
+        }
+        catch (SelfdataException e) {
+            return Optional.of(new LogVerification.EntryBroken(row.index(), LogVerification.Problem.ALTERED,
+                    "its content is not a log entry as selfdata writes one"));
+        }
+        return Columns.of(entry).firstDifference(row.columns()).map(column -> new LogVerification.EntryBroken(row.index(),
+                LogVerification.Problem.ALTERED, "its " + column + " column does not match its content"));
+    }
+
     @FunctionalInterface
     private interface Row {
         /** Returns whether to go on. */
-        boolean accept(long index, byte[] leaf, byte[] leafHash);
+        boolean accept(StoredEntry row);
     }
 
     private void scan(PersonId person, Row row) {
         Connection connection = database.openReader(person);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT entry_index, leaf, leaf_hash FROM log_entries WHERE person_id = ? ORDER BY entry_index")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT entry_index, leaf, leaf_hash, recorded_at, "
+                + "action, recipient_id, grant_id FROM log_entries WHERE person_id = ? ORDER BY entry_index")) {
             select.setLong(1, person.value());
             select.setFetchSize(READ_BATCH);
             try (ResultSet rows = select.executeQuery()) {
                 boolean going = true;
                 while (going && rows.next()) {
-                    going = row.accept(rows.getLong(1), rows.getBytes(2), rows.getBytes(3));
+                    going = row.accept(new StoredEntry(rows.getLong(1), rows.getBytes(2), rows.getBytes(3),
+                            new Columns(rows.getLong(4), rows.getString(5), Optional.ofNullable(rows.getString(6)),
+                                    Optional.ofNullable(rows.getString(7)))));
                 }
             }
         }

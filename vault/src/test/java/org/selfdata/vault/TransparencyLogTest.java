@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.GrantId;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
@@ -17,6 +18,7 @@ import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.TimeSpan;
 
@@ -142,6 +144,61 @@ class TransparencyLogTest {
                 LogVerification.Problem.ALTERED, "its content does not match the hash recorded when it was appended"));
         assertThat(vault.log().verify(camille.id()).describe()).isEqualTo("entry 6 was altered: its content does not "
                 + "match the hash recorded when it was appended");
+    }
+
+    @Test
+    void aReadWhoseActionColumnIsChangedIsHiddenFromTheFilteredViewButNamedByVerification() {
+        vault.log().appendAll(camille.id(), IntStream.range(0, 5).mapToObj(index -> read(INSURER)).toList());
+
+        execute("UPDATE log_entries SET action = 'import' WHERE person_id = PERSON AND entry_index = 3");
+
+        assertThat(vault.log().query(camille.id(), LogQuery.all().withAction(LogAction.READ)))
+                .extracting(LogEntry::index).containsExactly(0L, 1L, 2L, 4L);
+        assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(3,
+                LogVerification.Problem.ALTERED, "its action column does not match its content"));
+        assertThat(vault.log().verify(camille.id()).describe())
+                .isEqualTo("entry 3 was altered: its action column does not match its content");
+    }
+
+    @Test
+    void everyColumnKeptBesideAnEntryIsVerifiedAgainstIt() {
+        vault.log().appendAll(camille.id(), IntStream.range(0, 5).mapToObj(index -> read(INSURER)).toList());
+        String restore = "UPDATE log_entries SET recorded_at = (SELECT recorded_at FROM log_entries WHERE person_id = PERSON "
+                + "AND entry_index = 0), action = 'read', recipient_id = 'recipient-insurer', grant_id = 'grant-0001' "
+                + "WHERE person_id = PERSON AND entry_index = 2";
+        List<String> alterations = List.of("recorded_at = recorded_at - 1", "action = 'export'",
+                "recipient_id = 'recipient-bank01'", "recipient_id = NULL", "grant_id = 'grant-0002'", "grant_id = NULL");
+        List<String> columns = List.of("time", "action", "recipient", "recipient", "grant", "grant");
+
+        for (int alteration = 0; alteration < alterations.size(); alteration++) {
+            execute("UPDATE log_entries SET " + alterations.get(alteration) + " WHERE person_id = PERSON AND entry_index = 2");
+
+            assertThat(vault.log().verify(camille.id())).as(alterations.get(alteration))
+                    .isEqualTo(new LogVerification.EntryBroken(2, LogVerification.Problem.ALTERED,
+                            "its " + columns.get(alteration) + " column does not match its content"));
+            execute(restore);
+            assertThat(vault.log().verify(camille.id()).intact()).as("restored").isTrue();
+        }
+    }
+
+    @Test
+    void anEntryFiledUnderAnotherGrantOrActionIsRefusedAsDamageByTheViewsThatSelectIt() {
+        vault.log().appendAll(camille.id(), List.of(read(INSURER), read(BANK)));
+        GrantId other = GrantId.of("grant-0002");
+
+        execute("UPDATE log_entries SET grant_id = 'grant-0002', action = 'export' WHERE person_id = PERSON "
+                + "AND entry_index = 1");
+
+        assertThatThrownBy(() -> vault.log().query(camille.id(), LogQuery.all().withGrant(other)))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("log entry 1 is filed under a recipient, grant or action its content does not name; "
+                        + "run 'selfdata log verify'")
+                .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.VAULT_CORRUPT);
+        assertThatThrownBy(() -> vault.log().query(camille.id(), LogQuery.all().withAction(LogAction.EXPORT)))
+                .hasMessageStartingWith("log entry 1 is filed under");
+        assertThatThrownBy(() -> vault.log().countSince(camille.id(), other, LogAction.EXPORT, Instant.EPOCH))
+                .hasMessageStartingWith("log entry 1 is filed under");
+        assertThat(vault.log().query(camille.id(), LogQuery.all())).extracting(LogEntry::index).containsExactly(0L, 1L);
     }
 
     @Test

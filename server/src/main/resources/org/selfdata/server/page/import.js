@@ -159,6 +159,8 @@ function reportLine(report) {
             line.append(' ', selfdata.create('a', { href: '/import?batch=' + report.batch, className: 'quarantine-link',
                 text: selfdata.text('import.quarantineLink', selfdata.number(report.rejected)) }));
         }
+        (report.notes || []).forEach(note => line.append(' ', selfdata.create('span', { className: 'detail note',
+            text: note.position + ': ' + note.note })));
         return line;
     }
     if (report.status === 'not-recognized') {

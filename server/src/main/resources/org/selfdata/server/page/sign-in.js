@@ -1,5 +1,6 @@
 'use strict';
-// The sign-in page: the session starts with a JSON request, then the person goes back where they were going.
+// The sign-in page: the session starts with a JSON request, then the person goes back where they were going, to the
+// path the server rendered into the form.
 selfdata.start(() => {
     const form = selfdata.element('sign-in-form');
     form.addEventListener('submit', async event => {
@@ -11,9 +12,9 @@ selfdata.start(() => {
                 method: 'POST',
                 json: { handle: form.elements.handle.value, password: form.elements.password.value }
             });
-            const next = new URLSearchParams(window.location.search).get('next') || '/';
-            // Only a path of this site: a crafted link must not send the person elsewhere once signed in.
-            window.location.assign(next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/');
+            // Where to go back to, as the server vetted it: a path of this site. The address bar's own 'next' is never
+            // read here, so that a crafted link cannot send the person elsewhere once signed in.
+            window.location.assign(form.dataset.next || '/');
         } catch (failure) {
             error.textContent = failure.message;
             error.hidden = false;

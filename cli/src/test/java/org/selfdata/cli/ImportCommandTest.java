@@ -1,0 +1,167 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.importers.Importers;
+import org.selfdata.testing.OfxStatements;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code selfdata import} on small files written here, as a person and as a script read its report. */
+class ImportCommandTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String EMPTY_STATEMENT_NOTE = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS: the statement holds no "
+            + "transactions, and its ACCTID is empty: its account is named by its bank and branch ids";
+    /** Two transactions of a checking account, both readable. */
+    private static final String CHECKING = OfxStatements.checking("""
+            <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>
+            <STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20250106<TRNAMT>2,50<NAME>REMBOURSEMENT</STMTTRN>""");
+    /** The same account, with a transaction whose date cannot be read. */
+    private static final String BROKEN = OfxStatements.checking("""
+            <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>le 5 janvier<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>""");
+    private static final String BROKEN_REASON = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED: "
+            + "expected a date as YYYYMMDD, optionally followed by a time";
+    private static final String CONTACTS = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alix Martin\r\nN:Martin;Alix;;;\r\nEND:VCARD\r\n";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path files;
+
+    private CommandRun selfdata;
+
+    @BeforeEach
+    void createVault() {
+        selfdata = new CommandRun(home);
+        assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
+    }
+
+    @Test
+    void everyFileIsImportedOnItsOwnAndEachOneRefusedIsNamedWithItsReason() throws IOException {
+        Path checking = Files.writeString(files.resolve("checking.ofx"), CHECKING);
+        Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
+        Path contacts = Files.writeString(files.resolve("contacts.vcf"), CONTACTS);
+        Path notes = Files.writeString(files.resolve("notes.txt"), "nothing to import here");
+
+        CommandRun.Result result = selfdata.run("import", checking.toString(), broken.toString(), contacts.toString(),
+                notes.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out().lines()).hasSize(2);
+        assertThat(result.out().lines().toList().getFirst()).startsWith("checking.ofx: ofx from Banque Rhône (account ••8901), "
+                + "3 added, 0 already held, ");
+        assertThat(result.out().lines().toList().getLast()).startsWith("contacts.vcf: vcard from ");
+        assertThat(result.err()).isEqualTo("""
+                selfdata: broken.ofx: %s
+                selfdata: notes.txt: no importer recognizes this file; selfdata reads %s
+                selfdata: 2 of 4 files imported, 2 refused
+                """.formatted(BROKEN_REASON, formats()));
+        assertThat(records()).isEqualTo(4);
+    }
+
+    @Test
+    void eachFileIsReportedAsAJsonLineWhetherImportedRefusedOrNotAttempted() throws IOException {
+        Path checking = Files.writeString(files.resolve("checking.ofx"), CHECKING);
+        Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
+        Path contacts = Files.writeString(files.resolve("contacts.vcf"), CONTACTS);
+
+        CommandRun.Result result = selfdata.run("import", "--json", "--fail-fast", checking.toString(), broken.toString(),
+                files.resolve("missing.ofx").toString(), contacts.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        List<JsonNode> lines = result.out().lines().map(JSON::readTree).toList();
+        assertThat(lines).extracting(line -> line.get("file").asString())
+                .containsExactly("checking.ofx", "broken.ofx", "missing.ofx", "contacts.vcf");
+        assertThat(lines).extracting(line -> line.get("status").asString())
+                .containsExactly("imported", "failed", "not-attempted", "not-attempted");
+        assertThat(lines.get(1).get("error").asString()).isEqualTo("invalid-input");
+        assertThat(lines.get(1).get("message").asString()).isEqualTo("broken.ofx: " + BROKEN_REASON);
+        assertThat(lines.get(2).get("reason").asString())
+                .isEqualTo("not attempted, since --fail-fast stops at the first file refused");
+        assertThat(result.err()).isEqualTo("""
+                selfdata: broken.ofx: %s
+                selfdata: missing.ofx: not attempted, since --fail-fast stops at the first file refused
+                selfdata: contacts.vcf: not attempted, since --fail-fast stops at the first file refused
+                selfdata: 1 of 4 files imported, 1 refused, 2 not attempted
+                """.formatted(BROKEN_REASON));
+        assertThat(records()).isEqualTo(3);
+    }
+
+    @Test
+    void theExitCodeIsTheWorstOfTheFilesWhateverTheirOrder() throws IOException {
+        Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
+        Path checking = Files.writeString(files.resolve("checking.ofx"), CHECKING);
+        String missing = files.resolve("missing.ofx").toString();
+
+        CommandRun.Result missingLast = selfdata.run("import", broken.toString(), checking.toString(), missing);
+        CommandRun.Result missingFirst = selfdata.run("import", missing, checking.toString(), broken.toString());
+        CommandRun.Result allImported = selfdata.run("import", checking.toString(), checking.toString());
+
+        assertThat(missingLast.exitCode()).isEqualTo(4);
+        assertThat(missingFirst.exitCode()).isEqualTo(4);
+        assertThat(missingFirst.err()).isEqualTo("""
+                selfdata: there is no file %s
+                selfdata: broken.ofx: %s
+                selfdata: 1 of 3 files imported, 2 refused
+                """.formatted(missing, BROKEN_REASON));
+        assertThat(allImported.exitCode()).isZero();
+        assertThat(allImported.err()).isEmpty();
+    }
+
+    @Test
+    void aSingleFileRefusedIsSaidOnceWithoutASummary() throws IOException {
+        Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
+
+        CommandRun.Result result = selfdata.run("import", broken.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("selfdata: broken.ofx: " + BROKEN_REASON + "\n");
+    }
+
+    @Test
+    void theHelpSaysWhatBecomesOfTheOtherFilesWhenOneIsRefused() {
+        String help = selfdata.run("import", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Each FILE is its own import, landing whole or not at all",
+                "A FILE that cannot be imported is named with its reason and the others are still imported",
+                "--fail-fast", "not attempted", "The exit code is the worst of the files'");
+    }
+
+    @Test
+    void aStatementWithoutTransactionsIsImportedAsItsAccountAndTheReportSaysSo() throws IOException {
+        Path statement = Files.writeString(files.resolve("releve-livret.ofx"), OfxStatements.WITHOUT_TRANSACTIONS);
+
+        CommandRun.Result plain = selfdata.run("import", statement.toString());
+        CommandRun.Result json = selfdata.run("import", "--json", statement.toString());
+
+        assertThat(plain.exitCode()).isZero();
+        List<String> lines = plain.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst()).startsWith("releve-livret.ofx: ofx from Bank 30004 (account with no number at bank "
+                + "30004, branch 00123), 1 added, 0 already held, ");
+        assertThat(lines.getLast()).isEqualTo("  " + EMPTY_STATEMENT_NOTE);
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.get("duplicates").asLong()).isEqualTo(1);
+        assertThat(report.get("notes")).hasSize(1);
+        assertThat(report.get("notes").get(0).get("position").asString()).isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS");
+        assertThat(report.get("notes").get(0).get("note").asString()).isEqualTo("the statement holds no transactions, "
+                + "and its ACCTID is empty: its account is named by its bank and branch ids");
+    }
+
+    private long records() {
+        return JSON.readTree(selfdata.run("status", "--json").out()).get("records").asLong();
+    }
+
+    private static String formats() {
+        return Importers.standard().formats();
+    }
+}

@@ -1,0 +1,51 @@
+package org.selfdata.server;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.TimeLimits;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The one reader of the times that routes take in their query strings: instants, days, months, and the day or instant
+ * the energy routes take. Each is read by {@link TimeLimits}, so that a time too far out to be kept (a billion years,
+ * which Java reads) is refused like a time that cannot be read at all: with a 400 problem that names the parameter and
+ * says what it must be.
+ */
+final class TimeParameters {
+    private static final String INSTANT = "an ISO-8601 instant such as 2025-01-31T23:00:00Z";
+    private static final String DAY = "a day such as 2025-03-01";
+    private static final String MONTH = "a month such as 2025-09";
+    private static final String DAY_OR_INSTANT = "a day such as 2025-01-31 or an instant such as 2025-01-31T23:00:00Z";
+
+    private TimeParameters() {}
+
+    static Instant instant(String name, String value) {
+        return TimeLimits.instant(value).orElseThrow(() -> invalid(name, INSTANT));
+    }
+
+    static LocalDate day(String name, String value) {
+        return TimeLimits.day(value).orElseThrow(() -> invalid(name, DAY));
+    }
+
+    static YearMonth month(String name, String value) {
+        return TimeLimits.month(value).orElseThrow(() -> invalid(name, MONTH));
+    }
+
+    /** An instant, or a day taken from its start in the person's time zone, which must be within the range too. */
+    static Instant dayOrInstant(String name, String value, ZoneId zone) {
+        Optional<Instant> read = value.contains("T")
+                ? TimeLimits.instant(value)
+                : TimeLimits.day(value).map(day -> day.atStartOfDay(zone).toInstant()).filter(TimeLimits::contains);
+        return read.orElseThrow(() -> invalid(name, DAY_OR_INSTANT));
+    }
+
+    private static SelfdataException invalid(String name, String expected) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                "parameter '" + name + "' must be " + expected + ", " + TimeLimits.RANGE);
+    }
+}
