@@ -187,12 +187,12 @@ class TimeParametersTest {
     private record Declared(Recipient recipient, DeclaredPurpose purpose) {}
 
     private Declared register(String name, Recipient.Kind kind, Purpose purpose, Category category) {
-        Recipient recipient = vault.recipients().register(new RecipientIdentity(name, name + " SAS", "FR",
+        Recipient recipient = vault.recipients().register(camille.id(), new RecipientIdentity(name, name + " SAS", "FR",
                 "contact@example.org", Optional.empty()), List.of(URI.create("https://example.org/back")), kind);
         DeclaredPurpose declared = new DeclaredPurpose(purpose, "what " + name + " does", Set.of(category), Set.of(),
                 Precision.EXACT, LegalBasis.CONSENT);
-        vault.recipients().declare(recipient.id(), new ProcessingDeclaration(1, List.of(declared), List.of(), List.of(),
-                Duration.ofDays(30), List.of("encryption at rest")));
+        vault.recipients().declare(camille.id(), recipient.id(), new ProcessingDeclaration(1, List.of(declared), List.of(),
+                List.of(), Duration.ofDays(30), List.of("encryption at rest")));
         recipients.add(recipient);
         return new Declared(recipient, declared);
     }
