@@ -28,11 +28,9 @@ import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,7 +131,8 @@ class IndistinguishabilityTest {
                         .as("request %d of seed %d under %s: %s", index, seed, grant.terms().precision().describe(), request)
                         .isEqualTo(expected);
                 previous = Optional.of(request.withNext(next(expected)));
-                records += expected.startsWith("[") ? JsonMapper.builder().build().readTree(expected).get(0).size() : 0;
+                records += expected.startsWith("[") ? JsonMapper.builder().build()
+                        .readTree(expected.substring(0, expected.lastIndexOf("\nnext: "))).size() : 0;
             }
             assertThat(records).as("records shared over the requests of seed %d", seed).isPositive();
         }
@@ -188,30 +187,20 @@ class IndistinguishabilityTest {
         return Instant.ofEpochMilli(first + (long) (random.nextDouble() * (last - first)));
     }
 
-    /** What the recipient sees: the page's records as JSON and its next cursor, or the refusal's code and message. */
+    /** What the recipient sees: the page's records and its next cursor, or the refusal's code and message. */
     private static String answer(Gate gate, Accessor.Recipient recipient, Request request) {
-        StringWriter text = new StringWriter();
-        try (Gate.SharedRead read = gate.share(recipient, request.query(), request.cursor());
-             JsonGenerator json = JsonMapper.builder().build().createGenerator(text)) {
-            json.writeStartArray();
-            json.writeStartArray();
-            SharedPage page = read.writeTo(json);
-            json.writeEndArray();
-            json.writeString(page.next().orElse(""));
-            json.writeEndArray();
+        try {
+            SharedAnswer answer = SharedAnswer.of(gate, recipient, request.query(), request.cursor());
+            return answer.records() + "\nnext: " + answer.next().orElse("");
         }
         catch (SelfdataException refusal) {
             return refusal.code() + ": " + refusal.getMessage();
         }
-        return text.toString();
     }
 
     private static Optional<String> next(String answer) {
-        if (!answer.startsWith("[")) {
-            return Optional.empty();
-        }
-        String next = JsonMapper.builder().build().readTree(answer).get(1).asString();
-        return next.isEmpty() ? Optional.empty() : Optional.of(next);
+        int next = answer.lastIndexOf("\nnext: ");
+        return next < 0 || answer.endsWith("\nnext: ") ? Optional.empty() : Optional.of(answer.substring(next + 7));
     }
 
     private static void importInto(Vault vault, TwinVaults twins, List<RecordDraft> records) {

@@ -23,10 +23,7 @@ import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.VaultWithCamille;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -116,14 +113,7 @@ class RecipientRequestsOnTheLogTest {
     }
 
     private String readWith(Gate reading, RecordQuery query) {
-        StringWriter text = new StringWriter();
-        try (Gate.SharedRead read = reading.share(recipient, query.limit(100), Optional.empty());
-             JsonGenerator json = JsonMapper.builder().build().createGenerator(text)) {
-            json.writeStartArray();
-            read.writeTo(json);
-            json.writeEndArray();
-        }
-        return text.toString();
+        return SharedAnswer.of(reading, recipient, query.limit(100), Optional.empty()).records();
     }
 
     private Grant pointsGrant() {

@@ -25,10 +25,8 @@ import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.VaultWithCamille;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -63,15 +61,8 @@ class SharedReadTest {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            StringWriter text = new StringWriter();
-            SharedPage page;
-            try (Gate.SharedRead read = gate.share(recipient, RecordQuery.all().limit(3), cursor);
-                 JsonGenerator json = JsonMapper.builder().build().createGenerator(text)) {
-                json.writeStartArray();
-                page = read.writeTo(json);
-                json.writeEndArray();
-            }
-            JsonMapper.builder().build().readTree(text.toString()).forEach(record -> ids.add(record.get("id").asString()));
+            SharedAnswer page = SharedAnswer.of(gate, recipient, RecordQuery.all().limit(3), cursor);
+            JsonMapper.builder().build().readTree(page.records()).forEach(record -> ids.add(record.get("id").asString()));
             cursor = page.next();
             pages++;
         }
@@ -129,15 +120,8 @@ class SharedReadTest {
     }
 
     private String page(Accessor.Recipient recipient, Instant from, Instant to) {
-        StringWriter text = new StringWriter();
-        try (Gate.SharedRead read = gate.share(recipient, RecordQuery.all().limit(1_000)
-                .between(Optional.of(from), Optional.of(to)), Optional.empty());
-             JsonGenerator json = JsonMapper.builder().build().createGenerator(text)) {
-            json.writeStartArray();
-            read.writeTo(json);
-            json.writeEndArray();
-        }
-        return text.toString();
+        return SharedAnswer.of(gate, recipient, RecordQuery.all().limit(1_000).between(Optional.of(from), Optional.of(to)),
+                Optional.empty()).records();
     }
 
     private Grant dayGrant() {
