@@ -2,6 +2,8 @@ package org.selfdata.gate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
@@ -39,14 +41,22 @@ import static org.assertj.core.api.Assertions.tuple;
  * A recipient cannot grow the person's log without bound: it may ask at a pace, and its refused or empty requests
  * repeated are one entry that says how many they were.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class RecipientRequestsOnTheLogTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
     private final SteppingClock clock = new SteppingClock(NOW);
     @RegisterExtension
-    final VaultWithCamille fixture = new VaultWithCamille(Engine.SQLITE, clock);
-    private final Gate gate = new Gate(fixture.vault(), Geography.bundled(), clock, new RequestPace(3_000, clock));
-    private final Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), pointsGrant());
+    final VaultWithCamille fixture;
+    private final Gate gate;
+    private final Accessor.Recipient recipient;
+
+    RecipientRequestsOnTheLogTest(Engine engine) {
+        fixture = new VaultWithCamille(engine, clock);
+        gate = new Gate(fixture.vault(), Geography.bundled(), clock, new RequestPace(3_000, clock));
+        recipient = new Accessor.Recipient(fixture.camille().id(), pointsGrant());
+    }
 
     @Test
     void threeThousandRefusedReadsInAMinuteAreTwoEntriesThatCountThemAll() {
