@@ -32,7 +32,14 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
 
     private record Opening(List<SealedRecordRow> rows, List<SourceKeys> keys) {}
 
-    private final RecordMerge<SealedRecordRow> merge;
+    /** Where sealed rows come from, in order, on the caller's thread: a merge of scans, or rows already read. */
+    @FunctionalInterface
+    interface Rows {
+        /** The next row, or null when there is none. */
+        SealedRecordRow next() throws SQLException;
+    }
+
+    private final Rows merge;
     private final Records.RecordOpener opener;
     private final ExecutorService opening;
     private Iterator<StoredRecord> current = Collections.emptyIterator();
@@ -40,7 +47,7 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
     private final boolean opensAhead;
     private boolean exhausted;
 
-    OpenedRecords(RecordMerge<SealedRecordRow> merge, Records.RecordOpener opener, ExecutorService opening, int limit) {
+    OpenedRecords(Rows merge, Records.RecordOpener opener, ExecutorService opening, int limit) {
         this.merge = merge;
         this.opener = opener;
         this.opening = opening;

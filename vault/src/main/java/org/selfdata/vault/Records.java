@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +81,7 @@ public final class Records {
     public Stream<StoredRecord> read(PersonId person, RecordQuery query) {
         requireNonNull(query, "query is null");
         return scan(person, query, SealedRecordRow.SHAPE, (connection, merge) -> {
-            OpenedRecords opened = new OpenedRecords(merge,
+            OpenedRecords opened = new OpenedRecords(merge::next,
                     new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source)),
                     opening, query.limit());
             // Each scan stops at the page's limit; merged, they must stop there too.
@@ -132,8 +133,8 @@ public final class Records {
 
     /**
      * Opens the records with these ids, in the order given; an id that names no record of the person is left out. For a
-     * page whose records were chosen by their keys: each is found by its primary key, in groups of one type and
-     * {@value #OPENED_TOGETHER} numbers.
+     * page whose records were chosen by their keys: they are read in groups of one type and {@value #OPENED_TOGETHER}
+     * ids next to each other in the primary key, each group one range of it.
      */
     public List<StoredRecord> open(PersonId person, List<RecordId> ids) {
         requireNonNull(ids, "ids is null");
@@ -144,15 +145,20 @@ public final class Records {
         Connection connection = database.openReader(person);
         try {
             RecordOpener opener = new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source));
-            Map<RecordType, List<RecordId>> byType = ids.stream()
+            // In key order, so that each group is one short range of the primary key, whatever order the page asks.
+            Map<RecordType, List<RecordId>> byType = ids.stream().sorted()
                     .collect(Collectors.groupingBy(RecordId::type, () -> new EnumMap<>(RecordType.class), Collectors.toList()));
+            List<SealedRecordRow> rows = new ArrayList<>(ids.size());
             for (List<RecordId> ofType : byType.values()) {
                 for (int start = 0; start < ofType.size(); start += OPENED_TOGETHER) {
-                    for (SealedRecordRow row : rows(connection, person,
-                            ofType.subList(start, Math.min(ofType.size(), start + OPENED_TOGETHER)))) {
-                        found.put(row.id(), opener.open(row, opener.keysFor(row)));
-                    }
+                    int end = Math.min(ofType.size(), start + OPENED_TOGETHER);
+                    rows.addAll(rows(connection, person, ofType.subList(start, end)));
                 }
+            }
+            Iterator<SealedRecordRow> read = rows.iterator();
+            try (OpenedRecords opened = new OpenedRecords(() -> read.hasNext() ? read.next() : null, opener, opening,
+                    rows.size())) {
+                opened.forEachRemaining(record -> found.put(record.id(), record));
             }
         }
         catch (SQLException e) {
