@@ -124,13 +124,13 @@ final class ImportCommand implements Callable<Integer> {
             outcomes.imported++;
         }
         catch (SelfdataException e) {
-            refused(new FileReport.Failed(name, e.code(), e.getMessage()));
+            refused(new FileReport.Failed(name, e));
             outcomes.refused(ExitCodes.of(e.code()), stopAfter(name, e.code()));
         }
         catch (RuntimeException e) {
             if (json) {
                 terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(new FileReport.Failed(name,
-                        ErrorCode.INTERNAL, "an unexpected fault"), List.of())));
+                        new SelfdataException(ErrorCode.INTERNAL, "an unexpected fault")), List.of())));
             }
             outcomes.refused(ExitCodes.INTERNAL, Optional.of("not attempted, since selfdata met an unexpected fault"));
             outcomes.fault = Optional.of(e);

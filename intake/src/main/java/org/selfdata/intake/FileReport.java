@@ -3,6 +3,7 @@ package org.selfdata.intake;
 import org.selfdata.importers.FileNote;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
@@ -47,11 +48,19 @@ public sealed interface FileReport {
     }
 
     /** An entry that could not be read, in a lenient import: nothing of it was written; the others were. */
-    record Failed(String file, ErrorCode code, String message) implements FileReport {
+    record Failed(String file, SelfdataException failure) implements FileReport {
         public Failed {
             requireNonNull(file, "file is null");
-            requireNonNull(code, "code is null");
-            requireNonNull(message, "message is null");
+            requireNonNull(failure, "failure is null");
+        }
+
+        public ErrorCode code() {
+            return failure.code();
+        }
+
+        /** What went wrong, in English, for logs and the JSON report's detail. */
+        public String message() {
+            return failure.getMessage();
         }
     }
 }

@@ -135,7 +135,7 @@ public final class Intake {
         catch (SelfdataException e) {
             SelfdataException named = named(entry.name(), e);
             if (mode == ImportMode.LENIENT && !single && FAULTS_OF_ONE_FILE.contains(e.code())) {
-                return new FileReport.Failed(entry.name(), named.code(), named.getMessage());
+                return new FileReport.Failed(entry.name(), named);
             }
             throw named;
         }

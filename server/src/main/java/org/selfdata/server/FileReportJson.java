@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import org.selfdata.intake.FileReport;
+import org.selfdata.texts.Language;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
     record NoteJson(String position, String note) {}
 
     /** @param instance the path of the import, which a problem names as its instance */
-    static FileReportJson of(FileReport report, String instance) {
+    static FileReportJson of(FileReport report, String instance, Language language) {
         return switch (report) {
             case FileReport.Imported imported -> new FileReportJson(imported.file(), "imported", Optional.of(imported.format()),
                     Optional.of(imported.batch().id().value()), Optional.of(imported.batch().source().value()),
@@ -35,7 +36,7 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
                     Optional.empty());
             case FileReport.NotRecognized notRecognized -> bare(notRecognized.file(), "not-recognized", Optional.empty());
             case FileReport.Failed failed -> bare(failed.file(), "failed",
-                    Optional.of(Problems.problem(failed.code(), failed.message(), Optional.of(instance))));
+                    Optional.of(Problems.problem(failed.failure(), Optional.of(instance), language)));
         };
     }
 

@@ -4,6 +4,8 @@ import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.IntakeListener;
 import org.selfdata.model.PersonId;
+import org.selfdata.texts.Language;
+import org.selfdata.model.SelfdataException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,7 @@ final class ImportJob implements IntakeListener {
     private final String id;
     private final PersonId person;
     private final ImportMode mode;
+    private final Language language;
     private final Clock clock;
     private final Instant createdAt;
 
@@ -59,16 +62,22 @@ final class ImportJob implements IntakeListener {
     private Optional<Instant> finishedAt = Optional.empty();
     private long version;
 
-    ImportJob(String id, PersonId person, ImportMode mode, Clock clock) {
+    ImportJob(String id, PersonId person, ImportMode mode, Language language, Clock clock) {
         this.id = requireNonNull(id, "id is null");
         this.person = requireNonNull(person, "person is null");
         this.mode = requireNonNull(mode, "mode is null");
+        this.language = requireNonNull(language, "language is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.createdAt = clock.instant();
     }
 
     String id() {
         return id;
+    }
+
+    /** The job's address, which its problems name as their instance. */
+    String location() {
+        return ImportRoutes.PATH + "/" + id;
     }
 
     PersonId person() {
@@ -120,7 +129,7 @@ final class ImportJob implements IntakeListener {
 
     @Override
     public synchronized void done(FileReport report) {
-        files.add(FileReportJson.of(report, ImportRoutes.PATH + "/" + id));
+        files.add(FileReportJson.of(report, location(), language));
         currentFile = Optional.empty();
         changed();
     }
@@ -133,8 +142,8 @@ final class ImportJob implements IntakeListener {
      * The import, or the upload, failed as a whole: a strict import undone, a file no importer reads. The reports of
      * the files read before are dropped, since nothing of them was kept.
      */
-    synchronized void failed(Problems.Problem failure) {
-        problem = Optional.of(failure);
+    synchronized void failed(SelfdataException failure) {
+        problem = Optional.of(Problems.problem(failure, Optional.of(location()), language));
         files.clear();
         end(State.FAILED);
     }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.intake.ImportMode;
 import org.selfdata.model.PersonId;
+import org.selfdata.texts.Language;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,11 +38,13 @@ final class ImportJobs {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    synchronized ImportJob start(PersonId person, ImportMode mode) {
+    /** A new job, whose problems are said in the language of the request that started it. */
+    synchronized ImportJob start(PersonId person, ImportMode mode, Language language) {
         prune();
         byte[] bytes = new byte[ID_BYTES];
         random.nextBytes(bytes);
-        ImportJob job = new ImportJob(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), person, mode, clock);
+        ImportJob job = new ImportJob(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), person, mode, language,
+                clock);
         jobs.put(job.id(), job);
         return job;
     }

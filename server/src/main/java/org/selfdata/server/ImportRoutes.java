@@ -67,7 +67,7 @@ final class ImportRoutes implements HttpService {
         ImportMode mode = parameters.flag("lenient") ? ImportMode.LENIENT : ImportMode.STRICT;
         Optional<String> name = parameters.single("name");
         Person person = people.get(owner.person());
-        ImportJob job = jobs.start(owner.person(), mode);
+        ImportJob job = jobs.start(owner.person(), mode, Problems.language(ctx));
         Uploads.Upload upload;
         try {
             upload = uploads.receive(body(ctx), Optional.ofNullable(ctx.contentType()), ctx.req().getContentLengthLong(), name,
@@ -86,7 +86,7 @@ final class ImportRoutes implements HttpService {
             jobs.forget(job);
             throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "the server is stopping", stopping);
         }
-        ctx.status(202).header("Location", location(job)).json(job.json());
+        ctx.status(202).header("Location", job.location()).json(job.json());
     }
 
     /** The upload is deleted before the job says it is over, so that nothing of it is left once a client sees the end. */
@@ -105,11 +105,11 @@ final class ImportRoutes implements HttpService {
                 // The root cause only: the messages wrapped around it name the file.
                 LOG.error("{} while importing an upload", e.code(), rootCause(e));
             }
-            job.failed(Problems.problem(e.code(), e.getMessage(), Optional.of(location(job))));
+            job.failed(e);
         }
         catch (RuntimeException | Error e) {
             LOG.error("unexpected failure while importing an upload", e);
-            job.failed(Problems.problem(ErrorCode.INTERNAL, Problems.INTERNAL_DETAIL, Optional.of(location(job))));
+            job.failed(new SelfdataException(ErrorCode.INTERNAL, "an unexpected failure while importing", e));
             if (e instanceof Error error) {
                 throw error;
             }
@@ -183,10 +183,6 @@ final class ImportRoutes implements HttpService {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static String location(ImportJob job) {
-        return PATH + "/" + job.id();
     }
 
     private static InputStream body(Context ctx) {

@@ -11,6 +11,7 @@ import io.javalin.http.SameSite;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.OwnerSessions;
+import org.selfdata.texts.Language;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ final class PageRoutes implements HttpService {
             ctx.redirect(SafePaths.next(Optional.ofNullable(ctx.queryParam("next"))), HttpStatus.SEE_OTHER);
             return;
         }
-        Language language = Language.chosen(ctx);
+        Language language = PageLanguage.chosen(ctx);
         PageView view = new PageView(page, language, Texts.load(language, page.pageName()), settings(ctx, page));
         StringOutput output = new StringOutput();
         templates.render("page/" + page.pageName() + ".jte", view, output);
@@ -125,7 +126,7 @@ final class PageRoutes implements HttpService {
     private void switchLanguage(Context ctx) {
         Language language = Language.ofCode(Optional.ofNullable(ctx.queryParam("to")).orElse(""))
                 .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'to' must be one of: en, fr"));
-        ctx.cookie(new Cookie(Language.COOKIE, language.code(), "/", Math.toIntExact(LANGUAGE_KEPT.toSeconds()), false, true,
+        ctx.cookie(new Cookie(PageLanguage.COOKIE, language.code(), "/", Math.toIntExact(LANGUAGE_KEPT.toSeconds()), false, true,
                 null, SameSite.LAX));
         ctx.redirect(SafePaths.next(Optional.ofNullable(ctx.queryParam("back"))), HttpStatus.SEE_OTHER);
     }

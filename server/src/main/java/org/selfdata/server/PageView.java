@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.texts.Language;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

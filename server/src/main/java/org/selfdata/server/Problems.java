@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +21,26 @@ import java.util.Optional;
  * message, written to be read by the person and free of personal data. The detail of a server error is generic: its
  * message may name a database host or a key file, which is for the operator's log, not for the browser. Requests are
  * logged by their route's pattern, never by their path, query or body, which can carry record ids and passwords.
+ *
+ * <p>Title and detail are in the language the request prefers ({@code Accept-Language}, as RFC 9457 §3.1.3 allows),
+ * English by default; the type, which a client acts on, is the same in every language.
  */
 final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://selfdata.invalid/problems/";
-    static final String INTERNAL_DETAIL = "selfdata failed to serve this request; the server's log says why";
+    static final String INTERNAL_DETAIL = "problem.detail.internal";
 
-    private static final String UNAVAILABLE_DETAIL = "the vault is unavailable right now; the server's log says why";
+    private static final String UNAVAILABLE_DETAIL = "problem.detail.unavailable";
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
-    /** What a problem says besides its detail. */
+    /** What a problem says besides its detail: its status, and the key of its title. */
     record Kind(int status, String title) {}
 
     /** A problem as it is written out; without an instance when the request's path could not be read. */
     record Problem(String type, String title, int status, String detail, Optional<String> instance) {}
 
-    /** A refusal that carries no exception of selfdata's: its code and what to tell the client. */
+    /** A refusal that carries no exception of selfdata's: its code and the key of what to tell the client. */
     record Refusal(ErrorCode code, String detail) {}
 
     private Problems() {}
@@ -48,17 +53,18 @@ final class Problems {
 
     static Kind kind(ErrorCode code) {
         return switch (code) {
-            case INVALID_ARGUMENT -> new Kind(400, "Invalid argument");
-            case INVALID_INPUT -> new Kind(422, "Unreadable content");
-            case UNSUPPORTED_FORMAT -> new Kind(415, "Unsupported format");
-            case NOT_FOUND -> new Kind(404, "Not found");
-            case CONFLICT -> new Kind(409, "Conflict");
-            case UNAUTHENTICATED -> new Kind(401, "Not signed in");
-            case FORBIDDEN -> new Kind(403, "Forbidden");
-            case RATE_LIMITED -> new Kind(429, "Too many attempts");
-            case TOO_LARGE -> new Kind(413, "Too large");
-            case VAULT_MISSING, VAULT_CORRUPT, KEY_UNAVAILABLE, STORAGE_UNAVAILABLE -> new Kind(503, "Vault unavailable");
-            case INTERNAL -> new Kind(500, "Internal error");
+            case INVALID_ARGUMENT -> new Kind(400, "problem.title.invalid-argument");
+            case INVALID_INPUT -> new Kind(422, "problem.title.invalid-input");
+            case UNSUPPORTED_FORMAT -> new Kind(415, "problem.title.unsupported-format");
+            case NOT_FOUND -> new Kind(404, "problem.title.not-found");
+            case CONFLICT -> new Kind(409, "problem.title.conflict");
+            case UNAUTHENTICATED -> new Kind(401, "problem.title.unauthenticated");
+            case FORBIDDEN -> new Kind(403, "problem.title.forbidden");
+            case RATE_LIMITED -> new Kind(429, "problem.title.rate-limited");
+            case TOO_LARGE -> new Kind(413, "problem.title.too-large");
+            case VAULT_MISSING, VAULT_CORRUPT, KEY_UNAVAILABLE, STORAGE_UNAVAILABLE ->
+                    new Kind(503, "problem.title.unavailable");
+            case INTERNAL -> new Kind(500, "problem.title.internal");
         };
     }
 
@@ -67,14 +73,20 @@ final class Problems {
         return TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The language a request's problems are written in. */
+    static Language language(Context ctx) {
+        return Language.preferred(Optional.ofNullable(ctx.header("Accept-Language")).orElse(""));
+    }
+
     private static void selfdataFailure(SelfdataException failure, Context ctx) {
         ErrorCode code = failure.code();
+        Language language = language(ctx);
         if (kind(code).status() >= 500) {
             LOG.error("{} while serving {}", code, route(ctx), failure);
-            write(ctx, code, code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL);
+            write(ctx, code, Words.of(language).say(serverDetail(code)), language);
         }
         else {
-            write(ctx, code, failure.getMessage());
+            write(ctx, code, failure.message(language), language);
             // Whole seconds, rounded up (RFC 9110 §10.2.3), so that a client waiting that long is let through.
             failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
                     Long.toString(Math.max(1, (wait.toMillis() + 999) / 1_000))));
@@ -84,18 +96,18 @@ final class Problems {
     /** Javalin's own refusals: no route for the path, or a body past its limit. */
     private static void serverFailure(HttpResponseException failure, Context ctx) {
         refusal(failure.getStatus()).ifPresentOrElse(
-                refusal -> write(ctx, refusal.code(), refusal.detail()),
+                refusal -> write(ctx, refusal.code(), Words.of(language(ctx)).say(refusal.detail()), language(ctx)),
                 () -> unexpectedFailure(failure, ctx));
     }
 
     /** What the web server's and Javalin's own refusals, which carry a status only, mean in selfdata's terms. */
     static Optional<Refusal> refusal(int status) {
         return switch (status) {
-            case 400 -> refuse(ErrorCode.INVALID_ARGUMENT, "the request is malformed");
-            case 404 -> refuse(ErrorCode.NOT_FOUND, "nothing is served at this path with this method");
-            case 413 -> refuse(ErrorCode.TOO_LARGE, "the request body is larger than this server accepts");
-            case 414 -> refuse(ErrorCode.TOO_LARGE, "the request's address is longer than this server accepts");
-            case 431 -> refuse(ErrorCode.TOO_LARGE, "the request's headers are larger than this server accepts");
+            case 400 -> refuse(ErrorCode.INVALID_ARGUMENT, "problem.detail.malformed");
+            case 404 -> refuse(ErrorCode.NOT_FOUND, "problem.detail.noRoute");
+            case 413 -> refuse(ErrorCode.TOO_LARGE, "problem.detail.bodyTooLarge");
+            case 414 -> refuse(ErrorCode.TOO_LARGE, "problem.detail.addressTooLong");
+            case 431 -> refuse(ErrorCode.TOO_LARGE, "problem.detail.headersTooLarge");
             default -> Optional.empty();
         };
     }
@@ -106,31 +118,43 @@ final class Problems {
 
     private static void unexpectedFailure(Exception failure, Context ctx) {
         LOG.error("unexpected failure while serving {}", route(ctx), failure);
-        write(ctx, ErrorCode.INTERNAL, INTERNAL_DETAIL);
+        write(ctx, ErrorCode.INTERNAL, Words.of(language(ctx)).say(INTERNAL_DETAIL), language(ctx));
     }
 
-    private static void write(Context ctx, ErrorCode code, String detail) {
+    private static String serverDetail(ErrorCode code) {
+        return code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL;
+    }
+
+    private static void write(Context ctx, ErrorCode code, String detail, Language language) {
         if (ctx.res().isCommitted()) {
             // A streamed response is already on its way: the client sees it cut short, which is all that can be said now.
             return;
         }
         ctx.res().resetBuffer();
-        ctx.status(kind(code).status()).contentType(MEDIA_TYPE).result(body(code, detail, Optional.of(ctx.path())));
+        ctx.status(kind(code).status()).contentType(MEDIA_TYPE).header("Content-Language", language.code())
+                .result(body(code, detail, Optional.of(ctx.path()), language));
     }
 
     /**
      * A failure that happened away from a request, such as an import running after its upload was answered, as a
      * problem with the same rule as a response: a server error's detail is generic.
      */
-    static Problem problem(ErrorCode code, String message, Optional<String> instance) {
-        Kind kind = kind(code);
-        String detail = kind.status() < 500 ? message : code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL;
-        return new Problem(type(code), kind.title(), kind.status(), detail, instance);
+    static Problem problem(SelfdataException failure, Optional<String> instance, Language language) {
+        Kind kind = kind(failure.code());
+        String detail = kind.status() < 500 ? failure.message(language)
+                : Words.of(language).say(serverDetail(failure.code()));
+        return new Problem(type(failure.code()), Words.of(language).say(kind.title()), kind.status(), detail, instance);
     }
 
-    static byte[] body(ErrorCode code, String detail, Optional<String> instance) {
+    /** A failure of selfdata's own making, away from a request: said as an internal error, its detail generic. */
+    static Problem internalProblem(Optional<String> instance, Language language) {
+        return problem(new SelfdataException(ErrorCode.INTERNAL, "an unexpected failure"), instance, language);
+    }
+
+    static byte[] body(ErrorCode code, String detail, Optional<String> instance, Language language) {
         Kind kind = kind(code);
-        return ApiJson.mapper().writeValueAsBytes(new Problem(type(code), kind.title(), kind.status(), detail, instance));
+        return ApiJson.mapper().writeValueAsBytes(new Problem(type(code), Words.of(language).say(kind.title()),
+                kind.status(), detail, instance));
     }
 
     /** The method and the route's pattern, such as {@code GET /api/v1/records/{id}}: never the path itself. */

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -5,6 +5,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -21,8 +23,10 @@ final class WebServerErrors extends ErrorHandler {
             Callback callback) {
         Problems.Refusal refusal = Problems.refusal(status)
                 .orElse(new Problems.Refusal(ErrorCode.INTERNAL, Problems.INTERNAL_DETAIL));
-        // Jetty refuses some requests before it has read their path, and hands over a stand-in request instead.
-        byte[] body = Problems.body(refusal.code(), refusal.detail(), Optional.empty());
+        // Jetty refuses some requests before it has read their path or headers, and hands over a stand-in request
+        // instead: its refusals are in English, the API's default.
+        byte[] body = Problems.body(refusal.code(), Words.english().say(refusal.detail()), Optional.empty(),
+                Language.ENGLISH);
         response.setStatus(Problems.kind(refusal.code()).status());
         SecurityHeaders.apply(response.getHeaders()::put);
         response.getHeaders().put("Content-Type", Problems.MEDIA_TYPE);

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.texts.Language;
 
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
+import org.selfdata.texts.Language;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;

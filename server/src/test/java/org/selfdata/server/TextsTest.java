@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
+import org.selfdata.texts.Language;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,14 +33,5 @@ class TextsTest {
         assertThat(money.get("nav.money")).isEqualTo("Argent");
         assertThat(money.json()).startsWith("{").contains("\"nav.money\":\"Argent\"");
         assertThatThrownBy(() -> money.get("money.nothing")).hasMessageContaining("'money.nothing'");
-    }
-
-    @Test
-    void theBrowsersFirstLanguageThePagesSpeakIsChosen() {
-        assertThat(Language.preferred("fr-FR,fr;q=0.9,en;q=0.8")).isEqualTo(Language.FRENCH);
-        assertThat(Language.preferred("de-DE, en-GB;q=0.7, fr;q=0.9")).isEqualTo(Language.FRENCH);
-        assertThat(Language.preferred("de-DE")).isEqualTo(Language.ENGLISH);
-        assertThat(Language.preferred("")).isEqualTo(Language.ENGLISH);
-        assertThat(Language.preferred(";;;not a header")).isEqualTo(Language.ENGLISH);
     }
 }

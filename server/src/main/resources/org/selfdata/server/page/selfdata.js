@@ -6,13 +6,210 @@ const selfdata = (() => {
     const language = document.documentElement.lang;
     let csrfToken = null;
 
-    /** The page's words for a key, with {0}, {1}… replaced by the values given. */
+    /**
+     * The page's words for a key, said with the values given. The words are ICU message patterns, the same as the
+     * server formats with ICU4J: {0} is the first value, `{0, plural, one {…} other {…}}` chooses by the language's
+     * plural rules and writes the number where `#` stands, `{0, select, a {…} other {…}}` chooses by value.
+     */
     function text(key, ...values) {
         const words = texts[key];
         if (words === undefined) {
             throw new Error('the page has no words for ' + key);
         }
-        return values.reduce((result, value, index) => result.replaceAll('{' + index + '}', String(value)), words);
+        return format(words, values);
+    }
+
+    const parsedPatterns = new Map();
+
+    /** Formats an ICU message pattern with the values, in the page's language or the one given. */
+    function format(pattern, values, inLanguage = language) {
+        let parsed = parsedPatterns.get(pattern);
+        if (parsed === undefined) {
+            parsed = parseMessage(pattern);
+            parsedPatterns.set(pattern, parsed);
+        }
+        return say(parsed, values, inLanguage, undefined);
+    }
+
+    function say(parts, values, inLanguage, pluralNumber) {
+        return parts.map(part => {
+            if (typeof part === 'string') {
+                return part;
+            }
+            if (part.kind === 'pound') {
+                return pluralNumber === undefined ? '#' : new Intl.NumberFormat(inLanguage).format(pluralNumber);
+            }
+            const value = values[part.argument];
+            if (part.kind === 'simple') {
+                return typeof value === 'number' ? new Intl.NumberFormat(inLanguage).format(value) : String(value);
+            }
+            if (part.kind === 'number') {
+                return new Intl.NumberFormat(inLanguage, part.style === 'integer' ? { maximumFractionDigits: 0 } : {})
+                    .format(Number(value));
+            }
+            if (part.kind === 'select') {
+                const chosen = part.choices.get(String(value)) || part.choices.get('other');
+                return say(chosen, values, inLanguage, pluralNumber);
+            }
+            const number = Number(value);
+            const exact = part.choices.get('=' + number);
+            if (exact !== undefined) {
+                return say(exact, values, inLanguage, number - part.offset);
+            }
+            const category = new Intl.PluralRules(inLanguage).select(number - part.offset);
+            const chosen = part.choices.get(category) || part.choices.get('other');
+            return say(chosen, values, inLanguage, number - part.offset);
+        }).join('');
+    }
+
+    /**
+     * Parses the part of ICU's message syntax the pages use, with ICU4J's default apostrophe mode: an apostrophe
+     * quotes only when it comes before a brace (or `#` within a plural) and two make one; any other is itself.
+     */
+    function parseMessage(pattern) {
+        let position = 0;
+
+        function fail(what) {
+            throw new Error('the message pattern "' + pattern + '" ' + what + ' at ' + position);
+        }
+
+        function skipSpaces() {
+            while (position < pattern.length && /\s/.test(pattern[position])) {
+                position++;
+            }
+        }
+
+        function word() {
+            skipSpaces();
+            const start = position;
+            while (position < pattern.length && /[^\s{},]/.test(pattern[position])) {
+                position++;
+            }
+            if (start === position) {
+                fail('expects a word');
+            }
+            return pattern.slice(start, position);
+        }
+
+        function expect(character) {
+            skipSpaces();
+            if (pattern[position] !== character) {
+                fail('expects "' + character + '"');
+            }
+            position++;
+        }
+
+        function message(inPlural) {
+            const parts = [];
+            let literal = '';
+            while (position < pattern.length) {
+                const character = pattern[position];
+                if (character === "'") {
+                    const next = pattern[position + 1];
+                    if (next === "'") {
+                        literal += "'";
+                        position += 2;
+                    } else if (next === '{' || next === '}' || next === '|' || (inPlural && next === '#')) {
+                        position++;
+                        while (position < pattern.length) {
+                            if (pattern[position] === "'") {
+                                if (pattern[position + 1] === "'") {
+                                    literal += "'";
+                                    position += 2;
+                                    continue;
+                                }
+                                position++;
+                                break;
+                            }
+                            literal += pattern[position++];
+                        }
+                    } else {
+                        literal += "'";
+                        position++;
+                    }
+                } else if (character === '{') {
+                    if (literal) {
+                        parts.push(literal);
+                        literal = '';
+                    }
+                    position++;
+                    parts.push(argument());
+                } else if (character === '}') {
+                    break;
+                } else if (character === '#' && inPlural) {
+                    if (literal) {
+                        parts.push(literal);
+                        literal = '';
+                    }
+                    parts.push({ kind: 'pound' });
+                    position++;
+                } else {
+                    literal += character;
+                    position++;
+                }
+            }
+            if (literal) {
+                parts.push(literal);
+            }
+            return parts;
+        }
+
+        function argument() {
+            const index = Number(word());
+            if (!Number.isInteger(index)) {
+                fail('names an argument that is not a number');
+            }
+            skipSpaces();
+            if (pattern[position] === '}') {
+                position++;
+                return { kind: 'simple', argument: index };
+            }
+            expect(',');
+            const type = word();
+            skipSpaces();
+            if (type === 'number') {
+                let style = '';
+                if (pattern[position] === ',') {
+                    position++;
+                    style = word();
+                }
+                expect('}');
+                return { kind: 'number', argument: index, style };
+            }
+            if (type !== 'plural' && type !== 'select') {
+                fail('has an argument type the pages do not use: ' + type);
+            }
+            expect(',');
+            let offset = 0;
+            const choices = new Map();
+            skipSpaces();
+            while (pattern[position] !== '}') {
+                const selector = word();
+                if (selector.startsWith('offset:')) {
+                    offset = Number(selector.slice('offset:'.length));
+                    skipSpaces();
+                    continue;
+                }
+                expect('{');
+                choices.set(selector, message(type === 'plural'));
+                expect('}');
+                skipSpaces();
+                if (position >= pattern.length) {
+                    fail('is not closed');
+                }
+            }
+            position++;
+            if (!choices.has('other')) {
+                fail('has no "other" choice');
+            }
+            return { kind: type, argument: index, offset, choices };
+        }
+
+        const parts = message(false);
+        if (position < pattern.length) {
+            fail('has a brace that closes nothing');
+        }
+        return parts;
     }
 
     /** The words for a key when the page has them, such as a record type's name; the key itself otherwise. */
@@ -37,7 +234,7 @@ const selfdata = (() => {
      */
     async function api(path, options = {}) {
         const method = options.method || 'GET';
-        const headers = { Accept: 'application/json', ...(options.headers || {}) };
+        const headers = { Accept: 'application/json', 'Accept-Language': language, ...(options.headers || {}) };
         let body = options.body;
         if (options.json !== undefined) {
             headers['Content-Type'] = 'application/json';
@@ -151,6 +348,6 @@ const selfdata = (() => {
         Promise.resolve().then(run).catch(fail);
     }
 
-    return { language, text, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName,
+    return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName,
         download, start, signInAgain };
 })();
