@@ -1,6 +1,8 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -8,7 +10,8 @@ import java.io.PrintWriter;
 /**
  * The {@code selfdata} command. Every failure selfdata reports becomes one line on standard error and the exit code
  * of its {@link org.selfdata.model.ErrorCode}; a fault it did not expect becomes exit code 1 with the stack trace, so
- * that it can be reported.
+ * that it can be reported. The line is in the terminal's language ({@code LANG}, {@code LC_MESSAGES},
+ * {@code LC_ALL}); the stack trace, for whoever reads the report, is not.
  */
 public final class Selfdata {
     private Selfdata() {}
@@ -25,12 +28,13 @@ public final class Selfdata {
         CommandLine commandLine = new CommandLine(new SelfdataCommand(), new CommandFactory(terminal, environment));
         commandLine.setOut(new PrintWriter(terminal.out(), true));
         commandLine.setErr(new PrintWriter(terminal.err(), true));
+        Language language = Language.ofEnvironment(environment.variables());
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof SelfdataException selfdata) {
-                failed.getErr().println("selfdata: " + selfdata.getMessage());
+                failed.getErr().println("selfdata: " + selfdata.message(language));
                 return ExitCodes.of(selfdata.code());
             }
-            failed.getErr().println("selfdata: an unexpected fault; please report it with what follows");
+            failed.getErr().println("selfdata: " + Words.of(language).say("command.unexpectedFault"));
             exception.printStackTrace(failed.getErr());
             return ExitCodes.INTERNAL;
         });

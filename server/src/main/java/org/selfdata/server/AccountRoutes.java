@@ -12,6 +12,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
+import org.selfdata.texts.SourceNames;
 import org.selfdata.vault.Erasure;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -72,7 +73,7 @@ final class AccountRoutes implements HttpService {
 
     record SigningKeyJson(String keyId, String algorithm, String curve, String thumbprint, String published) {}
 
-    record DataKeyJson(long source, String organization, String label) {}
+    record DataKeyJson(long source, String organization, String label, String organizationName, String labelName) {}
 
     record KeysJson(SigningKeyJson signingKey, List<DataKeyJson> dataKeys) {}
 
@@ -210,7 +211,9 @@ final class AccountRoutes implements HttpService {
     private void keys(Context ctx) {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         List<DataKeyJson> dataKeys = vault.imports().sources(person).stream()
-                .map(source -> new DataKeyJson(source.id().value(), source.organization(), source.label()))
+                .map(source -> new DataKeyJson(source.id().value(), source.organization(), source.label(),
+                        SourceNames.say(Problems.language(ctx), source.organization()),
+                        SourceNames.say(Problems.language(ctx), source.label())))
                 .toList();
         ctx.json(new KeysJson(signingKey(vault.signingKey()), dataKeys));
     }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.intake.FileReport;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.SourceNames;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * @param from the start of the time its records span, when it held any
  */
 record FileReportJson(String file, String status, Optional<String> format, Optional<Long> batch, Optional<Long> source,
-        Optional<String> organization, Optional<String> label, Optional<Long> added, Optional<Long> duplicates,
+        Optional<String> organization, Optional<String> label, Optional<String> organizationName,
+        Optional<String> labelName, Optional<Long> added, Optional<Long> duplicates,
         Optional<Long> rejected, Optional<Long> milliseconds, Optional<Instant> from, Optional<Instant> to,
         Optional<List<NoteJson>> notes, Optional<Problems.Problem> problem) {
 
@@ -28,6 +30,8 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
             case FileReport.Imported imported -> new FileReportJson(imported.file(), "imported", Optional.of(imported.format()),
                     Optional.of(imported.batch().id().value()), Optional.of(imported.batch().source().value()),
                     Optional.of(imported.source().organization()), Optional.of(imported.source().label()),
+                    Optional.of(SourceNames.say(language, imported.source().organization())),
+                    Optional.of(SourceNames.say(language, imported.source().label())),
                     Optional.of(imported.batch().added()), Optional.of(imported.batch().duplicates()),
                     Optional.of(imported.batch().rejected()), Optional.of(imported.took().toMillis()),
                     imported.covered().map(span -> span.start()), imported.covered().map(span -> span.end()),
@@ -43,6 +47,6 @@ record FileReportJson(String file, String status, Optional<String> format, Optio
     private static FileReportJson bare(String file, String status, Optional<Problems.Problem> problem) {
         return new FileReportJson(file, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), problem);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), problem);
     }
 }

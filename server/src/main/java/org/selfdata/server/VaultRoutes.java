@@ -10,6 +10,8 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.SourceNames;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultStatus;
 
@@ -32,9 +34,12 @@ final class VaultRoutes implements HttpService {
 
     private final Vault vault;
 
-    record SourceJson(long id, String kind, String organization, String label, Instant createdAt) {}
+    /** A source; its names are said in the request's language, beside the stored organization and label. */
+    record SourceJson(long id, String kind, String organization, String label, String organizationName, String labelName,
+            Instant createdAt) {}
 
-    record SourceTotalsJson(long id, String kind, String organization, String label, Instant createdAt, long records,
+    record SourceTotalsJson(long id, String kind, String organization, String label, String organizationName,
+            String labelName, Instant createdAt, long records,
             Optional<Instant> firstStart, Optional<Instant> lastEnd) {}
 
     record TypeTotalsJson(String type, long records, Instant firstStart, Instant lastEnd) {}
@@ -68,11 +73,13 @@ final class VaultRoutes implements HttpService {
 
     private void status(Context ctx) {
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
+        Language language = Problems.language(ctx);
         Person person = status.person();
         Map<SourceId, VaultStatus.Totals> bySource = status.bySource();
         List<SourceTotalsJson> sources = status.sources().stream().map(source -> {
             Optional<VaultStatus.Totals> totals = Optional.ofNullable(bySource.get(source.id()));
             return new SourceTotalsJson(source.id().value(), kind(source), source.organization(), source.label(),
+                    SourceNames.say(language, source.organization()), SourceNames.say(language, source.label()),
                     source.createdAt(), totals.map(VaultStatus.Totals::records).orElse(0L),
                     totals.map(found -> found.span().start()), totals.map(found -> found.span().end()));
         }).toList();
@@ -84,8 +91,10 @@ final class VaultRoutes implements HttpService {
     }
 
     private void sources(Context ctx) {
+        Language language = Problems.language(ctx);
         List<SourceJson> sources = vault.imports().sources(OwnerGuard.signedIn(ctx).person()).stream()
                 .map(source -> new SourceJson(source.id().value(), kind(source), source.organization(), source.label(),
+                        SourceNames.say(language, source.organization()), SourceNames.say(language, source.label()),
                         source.createdAt()))
                 .toList();
         ctx.json(new SourcesJson(sources));

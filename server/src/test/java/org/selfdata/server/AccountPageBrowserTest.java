@@ -78,8 +78,8 @@ class AccountPageBrowserTest {
         assertThat(page.locator("#erase-counts").textContent())
                 .isEqualTo("This destroys all of camille’s data and the account itself:");
         // The import and the export are on the log: two entries.
-        assertThat(page.locator("#erase-list li").allTextContents()).containsExactly("12 records from 1 sources",
-                "1 imports", "0 grants, which end now", "the log of who received what (2 entries)",
+        assertThat(page.locator("#erase-list li").allTextContents()).containsExactly("12 records from 1 source",
+                "1 import", "no grant", "the log of who received what (2 entries)",
                 "your password and every session");
         assertThat(page.locator("#erase-handle-label").textContent()).isEqualTo("Type camille to confirm");
         page.locator("#erase-handle").fill("dominique");

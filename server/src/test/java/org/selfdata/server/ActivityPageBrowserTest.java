@@ -80,7 +80,7 @@ class ActivityPageBrowserTest {
         assertThat(tab.page().locator("#filter-action").inputValue()).isEqualTo("import");
         assertThat(lines.count()).isEqualTo(1);
         assertThat(lines.nth(0).locator(".what").textContent()).isEqualTo("You imported 12 records (Location points)");
-        assertThat(tab.page().locator("#entries-summary").textContent()).startsWith("1 matching entries shown");
+        assertThat(tab.page().locator("#entries-summary").textContent()).startsWith("1 matching entry shown, newest first.");
         tab.assertNoProblems();
 
         hideRecordsFromTheImportEntry();

@@ -54,7 +54,8 @@ class ExplorePageBrowserTest {
                 .mapToLong(row -> Long.parseLong(row.locator("td").nth(points).textContent().replace(",", "")))
                 .sum();
         assertThat(pointsCounted).isEqualTo(483_054);
-        assertThat(page.locator("#timeline-summary").textContent()).contains("counted per month, days in Europe/Paris");
+        assertThat(page.locator("#timeline-summary").textContent())
+                .contains("records, counted per month, days as they are in the time zone Europe/Paris");
         tab.screenshot("explore-timeline");
         tab.assertNoProblems();
     }

@@ -57,12 +57,15 @@ class VaultRoutesTest {
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                 {"person":{"handle":"camille","zone":"Europe/Paris"},
                  "sources":[
-                   {"id":1,"kind":"file","organization":"Google","label":"Location History","createdAt":"2025-06-01T08:00:00Z",
+                   {"id":1,"kind":"file","organization":"Google","label":"Location History",
+                    "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00Z",
                     "records":60,"firstStart":"2025-01-01T00:00:00Z","lastEnd":"2025-01-01T00:59:00Z"},
                    {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
+                    "organizationName":"Banque Exemple","labelName":"account ••6789",
                     "createdAt":"2025-06-01T08:05:00Z","records":3,
                     "firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
                    {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
+                    "organizationName":"Banque Exemple","labelName":"livret ••4321",
                     "createdAt":"2025-06-01T08:10:00Z","records":0}],
                  "types":[
                    {"type":"bank.transaction","records":3,"firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
@@ -80,12 +83,25 @@ class VaultRoutesTest {
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                 {"sources":[
                   {"id":1,"kind":"file","organization":"Google","label":"Location History",
-                   "createdAt":"2025-06-01T08:00:00Z"},
+                   "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00Z"},
                   {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
-                   "createdAt":"2025-06-01T08:05:00Z"},
+                   "organizationName":"Banque Exemple","labelName":"account ••6789","createdAt":"2025-06-01T08:05:00Z"},
                   {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
-                   "createdAt":"2025-06-01T08:10:00Z"}]}
+                   "organizationName":"Banque Exemple","labelName":"livret ••4321","createdAt":"2025-06-01T08:10:00Z"}]}
                 """));
+    }
+
+    @Test
+    void aSourcesNamesAreSaidInTheLanguageTheRequestPrefersWhileWhatIsStoredStaysAsItIs() {
+        HttpResponse<String> response = client.send(client.request("/api/v1/sources")
+                .header("Accept-Language", "fr-FR,fr;q=0.9").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(response).get("sources").valueStream()
+                .map(source -> source.get("label").stringValue() + " = " + source.get("labelName").stringValue())
+                .toList())
+                .containsExactly("Location History = Historique des positions", "account ••6789 = compte ••6789",
+                        "livret ••4321 = livret ••4321");
     }
 
     @Test

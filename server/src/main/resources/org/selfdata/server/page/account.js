@@ -15,7 +15,7 @@ function showRestore(status, head) {
     selfdata.element('restore-form').hidden = !restorable;
     selfdata.element('restore-state').textContent = restorable
         ? selfdata.text('account.restorePossible')
-        : selfdata.text('account.restoreImpossible', selfdata.number(status.records), status.sources.length);
+        : selfdata.text('account.restoreImpossible', status.records, status.sources.length);
 }
 
 function listenToRestore() {
@@ -28,7 +28,7 @@ function listenToRestore() {
         try {
             const restored = await selfdata.api('/api/v1/restore', { method: 'POST', body });
             form.hidden = true;
-            say('restore-result', selfdata.text('account.restoreDone', selfdata.number(restored.records), restored.handle,
+            say('restore-result', selfdata.text('account.restoreDone', restored.records, restored.handle,
                 selfdata.dateTime(restored.exportedAt)), false);
         } catch (failure) {
             say('restore-result', selfdata.text('account.restoreRefused', failure.message), true);
@@ -71,7 +71,7 @@ function showKeys(keys) {
         ? selfdata.text('account.noDataKeys')
         : selfdata.text('account.dataKeys', keys.dataKeys.length);
     selfdata.element('data-keys').replaceChildren(...keys.dataKeys.map(key =>
-        selfdata.create('li', { text: key.organization + ' · ' + key.label })));
+        selfdata.create('li', { text: key.organizationName + ' · ' + key.labelName })));
     const rotate = selfdata.element('rotate-keys');
     rotate.disabled = keys.dataKeys.length === 0;
     rotate.addEventListener('click', async () => {
@@ -94,10 +94,10 @@ async function describeErasure() {
     const given = grants.grants.filter(grant => grant.status === 'given').length;
     selfdata.element('erase-counts').textContent = selfdata.text('account.eraseCounts', status.person.handle);
     const lines = [
-        selfdata.text('account.eraseRecords', selfdata.number(status.records), status.sources.length),
-        selfdata.text('account.eraseImports', selfdata.number(status.batches)),
+        selfdata.text('account.eraseRecords', status.records, status.sources.length),
+        selfdata.text('account.eraseImports', status.batches),
         selfdata.text('account.eraseGrants', given),
-        selfdata.text('account.eraseLog', selfdata.number(head.treeSize)),
+        selfdata.text('account.eraseLog', head.treeSize),
         selfdata.text('account.eraseAccount')
     ];
     selfdata.element('erase-list').replaceChildren(...lines.map(line => selfdata.create('li', { text: line })));

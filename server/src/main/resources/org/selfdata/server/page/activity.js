@@ -63,19 +63,25 @@ function who(actor) {
     return actor.kind === 'service' ? selfdata.text('activity.service', actor.name) : selfdata.text('actor.owner');
 }
 
+/** What an entry is about: its records and their kinds, the kinds alone, or nothing, which the sentence says. */
 function what(entry) {
     const types = entry.types.map(selfdata.typeName).join(', ') || '—';
     if (entry.count === 0) {
-        return entry.types.length === 0 ? selfdata.text('activity.noRecords') : selfdata.text('activity.kinds', types);
+        return entry.types.length === 0 ? '' : selfdata.text('activity.kinds', types);
     }
-    return entry.count === 1 ? selfdata.text('activity.record', types)
-        : selfdata.text('activity.records', selfdata.number(entry.count), types);
+    return selfdata.text('activity.records', entry.count, types);
 }
 
+/**
+ * The entry as a sentence. Each action's words choose, by `nothing` or `some`, the sentence for an entry about no
+ * record at all, since a language may say it differently ("Vous n’avez importé aucun enregistrement").
+ */
 function sentence(entry) {
+    const about = what(entry);
+    const nothing = about === '' ? 'nothing' : 'some';
     return entry.actor.kind === 'owner'
-        ? selfdata.text('activity.owner.' + entry.action, what(entry))
-        : selfdata.text('activity.other.' + entry.action, who(entry.actor), what(entry));
+        ? selfdata.text('activity.owner.' + entry.action, about, nothing)
+        : selfdata.text('activity.other.' + entry.action, who(entry.actor), about, nothing);
 }
 
 /** A purpose in the page's words; one it has no words for, dpv:SomethingNew, becomes "something new". */
@@ -97,7 +103,7 @@ function precisionWords(precision) {
 function details(entry) {
     const parts = [selfdata.text('activity.entry', entry.index)];
     if (entry.requests > 1) {
-        parts.push(selfdata.text('activity.requests', selfdata.number(entry.requests)));
+        parts.push(selfdata.text('activity.requests', entry.requests));
     }
     if (entry.span) {
         parts.push(selfdata.text('activity.period', selfdata.period(entry.span.start, entry.span.end)));
@@ -148,7 +154,7 @@ function groups(entries) {
 function folded(reads) {
     const newest = reads[0];
     const oldest = reads.at(-1);
-    const summary = selfdata.text('activity.fold', selfdata.number(reads.length), selfdata.dateTime(oldest.recordedAt),
+    const summary = selfdata.text('activity.fold', reads.length, selfdata.dateTime(oldest.recordedAt),
         selfdata.dateTime(newest.recordedAt));
     const open = reads.some(entry => entry.index === state.badEntry);
     return selfdata.create('li', { className: 'entry folded' }, [
@@ -174,8 +180,7 @@ function showVerification(verification) {
     if (verification.verified) {
         const signedOn = selfdata.dateTime(verification.head.timestamp);
         status.textContent = verification.entries === 0 ? selfdata.text('activity.intactEmpty')
-            : verification.entries === 1 ? selfdata.text('activity.intactOne', signedOn)
-                : selfdata.text('activity.intact', selfdata.number(verification.entries), signedOn);
+            : selfdata.text('activity.intact', verification.entries, signedOn);
         status.className = 'good';
         return;
     }

@@ -46,9 +46,9 @@ const energyPage = (() => {
         const mostValue = series.values.length === 0 ? 0 : series.values[most];
         const mostFrom = series.starts.length === 0 ? '—' : inZone(series.starts[most], series.zone);
         return series.step === 'raw'
-            ? selfdata.text('energy.rawText', period, kilowattHours(series.kilowattHours), selfdata.number(series.values.length),
+            ? selfdata.text('energy.rawText', period, kilowattHours(series.kilowattHours), series.values.length,
                 kilowattHours(mostValue), mostFrom)
-            : selfdata.text('energy.text', period, kilowattHours(series.kilowattHours), selfdata.number(series.values.length),
+            : selfdata.text('energy.text', period, kilowattHours(series.kilowattHours), series.values.length,
                 selfdata.text('energy.step.' + series.step).toLowerCase(), kilowattHours(mostValue), mostFrom);
     }
 
@@ -73,7 +73,7 @@ const energyPage = (() => {
             tzDate: seconds => uPlot.tzDate(new Date(seconds * 1000), series.zone),
             cursor: { drag: { x: true, y: false, setScale: false } },
             axes: [{}, { size: 60, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
-            series: [{}, {
+            series: [{ label: selfdata.text('chart.date') }, {
                 label: 'kWh', stroke: colour('--bar'), fill: bars ? colour('--bar') : undefined, width: bars ? 1 : 1.5,
                 paths: bars ? uPlot.paths.bars({ size: [0.7, 60], align: 1 }) : undefined, points: { show: false } }],
             hooks: { setSelect: [chart => {
@@ -140,7 +140,7 @@ const energyPage = (() => {
             scales: { x: { time: false } },
             axes: [{ values: (chart, ticks) => ticks.map(tick => Number.isInteger(tick) ? stepName + ' ' + tick : '') },
                 { size: 60, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
-            series: [{},
+            series: [{ label: selfdata.text('chart.date') },
                 { label: selfdata.text('energy.period'), stroke: colour('--bar'), width: 2 },
                 { label: selfdata.text('energy.against'), stroke: colour('--bar-other'), width: 2, dash: [6, 4] }]
         }, [x, padded(comparison.period.values), padded(comparison.against.values)], target);

@@ -101,7 +101,7 @@ function summary(record) {
 
 function sourceName(id) {
     const source = state.sources.get(id);
-    return source ? source.organization + ' · ' + source.label : String(id);
+    return source ? source.organizationName + ' · ' + source.labelName : String(id);
 }
 
 // The timeline.
@@ -120,7 +120,7 @@ async function drawTimeline() {
     const types = [...totals.keys()].sort((one, other) => totals.get(other) - totals.get(one));
     const total = [...totals.values()].reduce((sum, count) => sum + count, 0);
     selfdata.element('timeline-summary').textContent = total === 0 ? selfdata.text('explore.timelineEmpty')
-        : selfdata.text('explore.timelineSummary', selfdata.number(total),
+        : selfdata.text('explore.timelineSummary', total,
             selfdata.text('explore.step.' + timeline.step), timeline.zone);
     timelineTable(types);
     if (total > 0) {
@@ -151,7 +151,7 @@ function chart(types) {
     const target = selfdata.element('timeline');
     const seconds = state.steps.map(step => Date.parse(step.start + 'T00:00:00Z') / 1000);
     const data = [seconds, ...types.map(type => state.steps.map(step => step.counts[type] || null))];
-    const series = [{ value: (plot, value) => value === null ? '—' : dayOfStep(new Date(value * 1000).toISOString()
+    const series = [{ label: selfdata.text('chart.date'), value: (plot, value) => value === null ? '—' : dayOfStep(new Date(value * 1000).toISOString()
         .slice(0, 10)) }, ...types.map((type, index) => ({
         label: selfdata.typeName(type),
         stroke: COLOURS[index % COLOURS.length],
@@ -257,7 +257,7 @@ async function loadRecords(more = false) {
     state.next = page.next || null;
     selfdata.element('more').hidden = state.next === null;
     status.textContent = state.shown === 0 ? selfdata.text('explore.noRecords')
-        : selfdata.text(state.next === null ? 'explore.shown' : 'explore.shownMore', selfdata.number(state.shown));
+        : selfdata.text(state.next === null ? 'explore.shown' : 'explore.shownMore', state.shown);
     section.setAttribute('aria-busy', 'false');
 }
 
@@ -322,9 +322,9 @@ async function showRecord(id) {
     definitions('record-provenance', [
         [selfdata.text('explore.recordKind'), selfdata.typeName(record.type)],
         [selfdata.text('explore.recordTime'), when(record)],
-        [selfdata.text('explore.category'), record.category],
+        [selfdata.text('explore.category'), selfdata.categoryName(record.category)],
         [selfdata.text('explore.organization'), source ? source.organization : String(record.source)],
-        [selfdata.text('explore.sourceLabel'), source ? source.label : '—'],
+        [selfdata.text('explore.sourceLabel'), source ? source.labelName : '—'],
         [selfdata.text('explore.fileName'), batch ? batch.fileName : '—'],
         [selfdata.text('explore.batch'), '#' + record.batch],
         [selfdata.text('explore.position'), record.position],

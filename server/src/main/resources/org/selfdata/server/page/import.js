@@ -154,10 +154,10 @@ function showImporting(entry, job) {
 function reportLine(report) {
     if (report.status === 'imported') {
         const line = selfdata.create('li', { className: 'report', text: selfdata.text('import.report', report.file,
-            selfdata.number(report.added), selfdata.number(report.duplicates), selfdata.number(report.rejected)) });
+            report.added, report.duplicates, report.rejected) });
         if (report.rejected > 0) {
             line.append(' ', selfdata.create('a', { href: '/import?batch=' + report.batch, className: 'quarantine-link',
-                text: selfdata.text('import.quarantineLink', selfdata.number(report.rejected)) }));
+                text: selfdata.text('import.quarantineLink', report.rejected) }));
         }
         (report.notes || []).forEach(note => line.append(' ', selfdata.create('span', { className: 'detail note',
             text: note.position + ': ' + note.note })));

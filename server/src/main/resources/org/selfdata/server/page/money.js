@@ -40,7 +40,7 @@ const moneyPage = (() => {
                 { values: (chart, ticks) => ticks.map(tick => Number.isInteger(tick) && currency.months[tick]
                     ? monthName(currency.months[tick].month) : '') },
                 { size: 70, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
-            series: [{},
+            series: [{ label: selfdata.text('chart.date') },
                 { label: selfdata.text('money.spending'), fill: colour('--bar-other'), stroke: colour('--bar-other'),
                     paths: bars(-1), points: { show: false } },
                 { label: selfdata.text('money.income'), fill: colour('--bar'), stroke: colour('--bar'),
@@ -56,7 +56,7 @@ const moneyPage = (() => {
             width: Math.max(target.clientWidth, 300), height: 220,
             legend: { show: false },
             axes: [{}, { size: 70, values: (chart, ticks) => ticks.map(tick => selfdata.number(tick)) }],
-            series: [{}, { label: selfdata.text('money.balance'), stroke: colour('--accent'), width: 2 }]
+            series: [{ label: selfdata.text('chart.date') }, { label: selfdata.text('money.balance'), stroke: colour('--accent'), width: 2 }]
         }, [days.map(day => Date.parse(day.day + 'T12:00:00Z') / 1000), days.map(day => Number(day.balance))], target));
     }
 
@@ -134,7 +134,7 @@ const moneyPage = (() => {
         balanceChart(currency);
         selfdata.element('money-transfers').textContent = currency.ownTransfers.lines === 0
             ? selfdata.text('money.noOwnTransfers')
-            : selfdata.text('money.ownTransfers', selfdata.number(currency.ownTransfers.lines));
+            : selfdata.text('money.ownTransfers', currency.ownTransfers.lines);
     }
 
     function fillChoices() {

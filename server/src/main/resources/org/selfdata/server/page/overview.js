@@ -23,9 +23,9 @@ selfdata.start(async () => {
         selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/log/head')]);
     selfdata.element('summary').textContent = status.records === 0
         ? selfdata.text('overview.empty')
-        : selfdata.text('overview.summary', selfdata.number(status.records), status.sources.length, status.batches);
+        : selfdata.text('overview.summary', status.records, status.sources.length, status.batches);
     selfdata.rows(selfdata.element('sources').tBodies[0], status.sources,
-        source => [source.organization + ' · ' + source.label, source.records, selfdata.period(source.firstStart, source.lastEnd)]);
+        source => [source.organizationName + ' · ' + source.labelName, source.records, selfdata.period(source.firstStart, source.lastEnd)]);
     selfdata.rows(selfdata.element('types').tBodies[0], status.types,
         type => [selfdata.typeName(type.type), type.records, selfdata.period(type.firstStart, type.lastEnd)]);
     list('imports', batches.batches.slice(-RECENT).reverse().map(batch => selfdata.text('overview.import',

@@ -32,7 +32,7 @@ function periodQuery() {
 
 function hours(seconds) {
     if (seconds >= 2 * 24 * 3600) {
-        return selfdata.text('places.days', selfdata.number(seconds / (24 * 3600), 0));
+        return selfdata.text('places.days', Math.round(seconds / (24 * 3600)));
     }
     return seconds >= 3600
         ? selfdata.text('places.hours', selfdata.number(seconds / 3600, 1))
@@ -59,8 +59,8 @@ function nearestPlace(latitude, longitude, places) {
 function showTables(summary) {
     selfdata.element('summary').textContent = summary.points === 0 && summary.visits === 0 && summary.tripCount === 0
         ? selfdata.text('places.empty')
-        : selfdata.text('places.summary', selfdata.number(summary.points), selfdata.number(summary.visits),
-            selfdata.number(summary.placeCount), selfdata.number(summary.tripCount));
+        : selfdata.text('places.summary', summary.points, summary.visits,
+            summary.placeCount, summary.tripCount);
     selfdata.rows(selfdata.element('top-places').tBodies[0], summary.places, place => [placeLabel(place), place.visits,
         selfdata.create('span', { text: hours(place.seconds), className: 'number' }),
         selfdata.period(place.firstArrival, place.lastDeparture)]);

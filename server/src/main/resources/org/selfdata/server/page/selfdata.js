@@ -328,6 +328,11 @@ const selfdata = (() => {
         return textOr('type.' + type, type);
     }
 
+    /** The name of a category of personal data (pd:Transaction) in the page's language; the term when it has none. */
+    function categoryName(term) {
+        return textOr('category.' + String(term).replace(/^pd:/, ''), term);
+    }
+
     /** A file the API gave, offered to the person as a download. */
     function download(name, content, mediaType) {
         const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
@@ -348,6 +353,6 @@ const selfdata = (() => {
         Promise.resolve().then(run).catch(fail);
     }
 
-    return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName,
+    return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName, categoryName,
         download, start, signInAgain };
 })();
