@@ -40,8 +40,8 @@ final class MoneyRoutes implements HttpService {
 
     record CountJson(long lines, BigDecimal amount) {}
 
-    record CurrencyJson(String currency, List<MonthJson> months, List<CategoryJson> categories, List<PayeeJson> payees,
-            BalanceJson balance, CountJson ownTransfers) {}
+    record CurrencyJson(String currency, List<String> accounts, long lines, List<MonthJson> months,
+            List<CategoryJson> categories, List<PayeeJson> payees, BalanceJson balance, CountJson ownTransfers) {}
 
     record MoneyJson(String from, String to, List<String> accounts, List<CurrencyJson> currencies) {}
 
@@ -87,7 +87,7 @@ final class MoneyRoutes implements HttpService {
     }
 
     private static CurrencyJson currency(MoneySummary.Currency currency) {
-        return new CurrencyJson(currency.currency(),
+        return new CurrencyJson(currency.currency(), currency.accounts(), currency.lines(),
                 currency.months().stream()
                         .map(month -> new MonthJson(month.month().toString(), month.spending(), month.income())).toList(),
                 currency.categories().stream()

@@ -63,10 +63,13 @@ final class MoneyLedger {
                     (ownTransfers.contains(index) ? transfers : inCurrency).add(lines.get(index));
                 }
             }
-            currencies.add(new MoneySummary.Currency(currency, months(inCurrency), categories(inCurrency), payees(inCurrency),
+            currencies.add(new MoneySummary.Currency(currency, List.copyOf(nets.get(currency).keySet()),
+                    inCurrency.size() + transfers.size(), months(inCurrency), categories(inCurrency), payees(inCurrency),
                     balance(currency), new MoneySummary.Count(transfers.size(),
                             transfers.stream().map(MoneyLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))));
         }
+        currencies.sort(Comparator.comparingLong(MoneySummary.Currency::lines).reversed()
+                .thenComparing(MoneySummary.Currency::currency));
         Set<String> accounts = new TreeSet<>();
         nets.values().forEach(byAccount -> accounts.addAll(byAccount.keySet()));
         return new MoneySummary(period, List.copyOf(accounts), currencies);

@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where money went and came from over a period, one summary per currency: amounts in different currencies are never
- * added. Spending and income are positive amounts; transfers found between the person's own accounts are in neither.
+ * added. The currencies come in the order of how many of the period's lines they hold, the most first, so that a
+ * page opens on the person's everyday accounts rather than on a currency that sorts first by its code. Spending and
+ * income are positive amounts; transfers found between the person's own accounts are in neither.
  */
 public record MoneySummary(MoneyPeriod period, List<String> accounts, List<Currency> currencies) {
     public static final int TOP_PAYEES = 10;
@@ -21,12 +23,15 @@ public record MoneySummary(MoneyPeriod period, List<String> accounts, List<Curre
     }
 
     /**
+     * @param accounts the accounts whose lines are in this currency, as their statements number them
+     * @param lines how many of the period's lines are in this currency, own transfers included
      * @param ownTransfers lines that moved money between two of the person's accounts, left out of every total
      */
-    public record Currency(String currency, List<Month> months, List<CategoryTotal> categories, List<PayeeTotal> payees,
-            Balance balance, Count ownTransfers) {
+    public record Currency(String currency, List<String> accounts, long lines, List<Month> months,
+            List<CategoryTotal> categories, List<PayeeTotal> payees, Balance balance, Count ownTransfers) {
         public Currency {
             requireNonNull(currency, "currency is null");
+            accounts = List.copyOf(accounts);
             months = List.copyOf(months);
             categories = List.copyOf(categories);
             payees = List.copyOf(payees);

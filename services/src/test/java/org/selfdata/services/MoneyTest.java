@@ -20,6 +20,7 @@ import org.selfdata.vault.VaultWithCamille;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -125,6 +126,18 @@ class MoneyTest {
         assertThat(dollars.balance().fromStatement()).isFalse();
         assertThat(dollars.balance().days().get(8).balance()).isEqualByComparingTo("0");
         assertThat(dollars.balance().days().get(9).balance()).isEqualByComparingTo("-25.00");
+    }
+
+    @Test
+    void currenciesComeWithTheMostLinesFirstEachNamingItsAccounts() {
+        write(Stream.of(line("444", "2025-02-20", "-80.00", "BRL", "PIX PADARIA SAO PAULO", Optional.empty())));
+
+        MoneySummary summary = money.summary(vault.camille(), JANUARY_AND_FEBRUARY, Optional.empty());
+
+        assertThat(summary.currencies()).extracting(MoneySummary.Currency::currency).containsExactly("EUR", "BRL", "USD");
+        assertThat(summary.currencies()).extracting(MoneySummary.Currency::lines).containsExactly(8L, 1L, 1L);
+        assertThat(summary.currencies()).extracting(MoneySummary.Currency::accounts)
+                .containsExactly(List.of(CURRENT, SAVINGS), List.of("444"), List.of("333"));
     }
 
     @Test

@@ -145,8 +145,9 @@ const moneyPage = (() => {
         account.value = summary.accounts.includes(chosenAccount) ? chosenAccount : '';
         const currency = selfdata.element('money-currency');
         const chosenCurrency = currency.value;
-        currency.replaceChildren(...summary.currencies.map(each => selfdata.create('option',
-            { value: each.currency, text: each.currency })));
+        currency.replaceChildren(...summary.currencies.map(each => selfdata.create('option', { value: each.currency,
+            text: selfdata.text('money.currencyAccounts', each.currency,
+                each.accounts.map(number => '••' + number.slice(-4)).join(', ')) })));
         if (summary.currencies.some(each => each.currency === chosenCurrency)) {
             currency.value = chosenCurrency;
         }
