@@ -2,6 +2,8 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -111,11 +113,12 @@ public final class CsvMapping {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         }
         catch (NoSuchFileException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, file.getFileName() + ": no such CSV mapping file", e);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, InvalidInput.wording(file.getFileName(),
+                    Wording.of("error.csvMapping.noFile")), e);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, file.getFileName() + ": the CSV mapping cannot be read "
-                    + "as UTF-8 text", e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, InvalidInput.wording(file.getFileName(),
+                    Wording.of("error.csvMapping.notText")), e);
         }
     }
 
@@ -314,7 +317,13 @@ public final class CsvMapping {
 
         @Override
         public String toString() {
-            return name.map(text -> "column '" + text + "'").orElse("column " + number);
+            return Words.english().say(wording());
+        }
+
+        /** The column as a message names it, by its header's name or by its number. */
+        Wording wording() {
+            return name.map(text -> Wording.of("error.csv.namedColumn", text))
+                    .orElse(Wording.of("error.csv.numberedColumn", Integer.toString(number)));
         }
     }
 
