@@ -36,6 +36,6 @@ public record FileNote(Position position, Wording wording) {
 
     /** The note as a report shows it, in a reader's language. */
     public String message(Language language) {
-        return Words.of(language).say(Wording.of("error.input.at", position.value(), wording));
+        return Words.of(language).say(Wording.of("error.input.at", position.wording(), wording));
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class InvalidInput {
     private static final String AT = "error.input.at";
-    private static final Pattern LINE = Pattern.compile("line \\d+");
     private static final Pattern LINE_PREFIX = Pattern.compile("^line \\d+: ");
 
     private InvalidInput() {}
@@ -27,9 +26,13 @@ final class InvalidInput {
         return new SelfdataException(ErrorCode.INVALID_INPUT, wording(position, expectation));
     }
 
-    /** The wording of a complaint at a position: the position, then what was expected there. */
+    /**
+     * The wording of a complaint at a position: the position (a line said in the reader's language, a pointer or a path
+     * as it is written), then what was expected there.
+     */
     static Wording wording(Object position, Wording expectation) {
-        return Wording.of(AT, position.toString(), expectation);
+        Wording where = position instanceof Wording said ? said : Position.wording(position.toString());
+        return Wording.of(AT, where, expectation);
     }
 
     /**
@@ -79,8 +82,8 @@ final class InvalidInput {
      */
     static RejectedRecord rejectedAtItsBlock(Position block, SelfdataException complaint) {
         return complaint.wording()
-                .filter(wording -> wording.key().equals(AT) && wording.arguments().getFirst() instanceof String line
-                        && LINE.matcher(line).matches() && wording.arguments().get(1) instanceof Wording)
+                .filter(wording -> wording.key().equals(AT) && wording.arguments().getFirst() instanceof Wording where
+                        && where.key().equals("error.position.line") && wording.arguments().get(1) instanceof Wording)
                 .map(wording -> rejected(block, (Wording) wording.arguments().get(1)))
                 .orElseGet(() -> complaint.wording().isPresent() ? rejected(block, complaint)
                         : new RejectedRecord(new Rejection(block, LINE_PREFIX.matcher(complaint.getMessage()).replaceFirst(""))));

@@ -144,10 +144,15 @@ final class XmlCursor {
     }
 
     private SelfdataException malformed() {
-        return InvalidInput.at(position.get() + " (line " + line() + ")", Wording.of("error.xml.malformed"));
+        return InvalidInput.at(where(), Wording.of("error.xml.malformed"));
     }
 
     private SelfdataException endedEarly() {
-        return InvalidInput.at(position.get() + " (line " + line() + ")", Wording.of("error.xml.truncated"));
+        return InvalidInput.at(where(), Wording.of("error.xml.truncated"));
+    }
+
+    /** The element path and the line the reader stopped at. */
+    private Wording where() {
+        return Wording.of("error.xml.where", position.get(), Integer.toString(line()));
     }
 }

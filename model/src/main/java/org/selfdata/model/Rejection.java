@@ -77,6 +77,6 @@ public record Rejection(Position position, String reason, Optional<Wording> word
 
     /** The position, then the reason, as a wording, when the reason has one. */
     public Optional<Wording> messageWording() {
-        return wording.map(reasonWording -> Wording.of("error.input.at", position.value(), reasonWording));
+        return wording.map(reasonWording -> Wording.of("error.input.at", position.wording(), reasonWording));
     }
 }
