@@ -5,6 +5,7 @@ import org.selfdata.model.ImportItem;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ final class CamtEntry {
     List<ImportItem> items(ZoneId zone) {
         Position position = Position.elementPath(entry.path());
         if (tooManyDetails) {
-            return List.of(InvalidInput.rejected(position, "expected at most 10000 transaction details in one entry")
+            return List.of(InvalidInput.rejected(position, Wording.of("error.camt.tooManyDetails"))
                     .rejection());
         }
         boolean batch = details.size() > 1 && details.stream().allMatch(CamtEntry::hasOwnAmount);
@@ -93,7 +94,7 @@ final class CamtEntry {
 
     private RecordDraft transaction(Optional<CamtFields> detail, boolean ownAmount, Position position, ZoneId zone) {
         String account = CamtStatements.accountNumber(statement).orElseThrow(() -> InvalidInput.rejected(position,
-                "expected the statement's Acct/Id with the account's IBAN or other identifier"));
+                Wording.of("error.camt.statementAccount")));
         CamtFields amountFields = ownAmount ? detail.get() : entry;
         String amountPath = ownAmount && detail.get().get("AmtDtls/TxAmt/Amt").isPresent() ? "AmtDtls/TxAmt/Amt" : "Amt";
         CamtFields indicatorFields = ownAmount && detail.get().get("CdtDbtInd").isPresent() ? detail.get() : entry;
@@ -103,7 +104,7 @@ final class CamtEntry {
         String currency = CamtValues.currency(amountFields, amountPath, position);
         LocalDate bookingDate = CamtValues.date(entry, "BookgDt", position)
                 .or(() -> CamtValues.date(entry, "ValDt", position))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected BookgDt or ValDt with the entry's date"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.camt.entryDate")));
         Optional<LocalDate> valueDate = CamtValues.date(entry, "ValDt", position);
         Optional<String> counterparty = detail.flatMap(fields -> counterparty(fields, debit)).map(CamtEntry::label);
         Optional<String> remittance = detail.flatMap(fields -> fields.get(CamtFields.REMITTANCE));

@@ -6,6 +6,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ final class CamtStatements implements RecordReader {
     SourceDescriptor source() {
         while (source.isEmpty()) {
             if (!xml.advance()) {
-                throw InvalidInput.at("Document", "expected a statement (Stmt, Rpt or Ntfctn) naming its account (Acct/Id)");
+                throw InvalidInput.at("Document", Wording.of("error.camt.noStatement"));
             }
             handle();
         }
@@ -84,7 +85,7 @@ final class CamtStatements implements RecordReader {
         if (!rootChecked) {
             rootChecked = true;
             if (!name.equals("Document")) {
-                throw InvalidInput.at(name, "expected an ISO 20022 Document holding a camt.052, camt.053 or camt.054 message");
+                throw InvalidInput.at(name, Wording.of("error.camt.notCamt"));
             }
         }
         if (STATEMENTS.contains(name) && isMessage(parent) && xml.depth() == STATEMENT_DEPTH) {
@@ -187,7 +188,7 @@ final class CamtStatements implements RecordReader {
             BigDecimal amount = CamtValues.isDebit(fields, "CdtDbtInd", position) ? unsigned.negate() : unsigned;
             String currency = CamtValues.currency(fields, "Amt", position);
             LocalDate date = CamtValues.date(fields, "Dt", position)
-                    .orElseThrow(() -> InvalidInput.rejected(position, "expected Dt with the balance's date"));
+                    .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.camt.balanceDate")));
             BankAccount account = account(statementFields, position, currency, Optional.of(amount), Optional.of(date));
             return Optional.of(RecordDraft.of(TimeSpan.day(date, zone), account, position));
         }
@@ -218,7 +219,7 @@ final class CamtStatements implements RecordReader {
     private static BankAccount account(CamtFields statementFields, Position position, String currency,
             Optional<BigDecimal> balance, Optional<LocalDate> balanceDate) {
         String number = accountNumber(statementFields).orElseThrow(() -> InvalidInput.rejected(position,
-                "expected Acct/Id with the account's IBAN or other identifier"));
+                Wording.of("error.camt.accountId")));
         return InvalidInput.rejecting(position, () -> new BankAccount(number, statementFields.get("Acct/Id/IBAN"),
                 statementFields.first("Acct/Svcr/FinInstnId/BIC", "Acct/Svcr/FinInstnId/BICFI"), Optional.empty(),
                 kind(statementFields.get("Acct/Tp/Cd").orElse("")), currency, statementFields.get("Acct/Nm"), balance,

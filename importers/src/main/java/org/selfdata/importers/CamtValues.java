@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.model.Position;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,28 +27,32 @@ final class CamtValues {
 
     /** The unsigned amount at a path. */
     static BigDecimal amount(CamtFields fields, String amountPath, Position position) {
-        String text = fields.get(amountPath).orElseThrow(() -> InvalidInput.rejected(position, "expected " + amountPath));
+        String text = fields.get(amountPath).orElseThrow(() -> InvalidInput.rejected(position,
+                Wording.of("error.camt.expectedElement", String.valueOf(amountPath))));
         if (!AMOUNT.matcher(text).matches()) {
-            throw InvalidInput.rejected(position, amountPath + ": expected an unsigned amount such as 1234.56");
+            throw InvalidInput.rejected(position, InvalidInput.wording(amountPath, Wording.of("error.camt.amount")));
         }
         return new BigDecimal(text.endsWith(".") ? text.substring(0, text.length() - 1) : text);
     }
 
     static boolean isDebit(CamtFields fields, String indicatorPath, Position position) {
         String indicator = fields.get(indicatorPath)
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected " + indicatorPath));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.camt.expectedElement",
+                        String.valueOf(indicatorPath))));
         return switch (indicator) {
             case "DBIT" -> true;
             case "CRDT" -> false;
-            default -> throw InvalidInput.rejected(position, indicatorPath + ": expected CRDT or DBIT");
+            default -> throw InvalidInput.rejected(position, InvalidInput.wording(indicatorPath,
+                    Wording.of("error.camt.creditOrDebit")));
         };
     }
 
     static String currency(CamtFields fields, String amountPath, Position position) {
         String code = fields.get(amountPath + "@Ccy")
-                .orElseThrow(() -> InvalidInput.rejected(position, amountPath + ": expected a Ccy attribute"));
+                .orElseThrow(() -> InvalidInput.rejected(position, InvalidInput.wording(amountPath,
+                        Wording.of("error.camt.currency"))));
         if (!CURRENCY.matcher(code).matches()) {
-            throw InvalidInput.rejected(position, amountPath + ": expected a Ccy attribute of three letters");
+            throw InvalidInput.rejected(position, InvalidInput.wording(amountPath, Wording.of("error.camt.currencyLetters")));
         }
         return code.toUpperCase(Locale.ROOT);
     }
@@ -59,7 +64,7 @@ final class CamtValues {
             return Optional.empty();
         }
         return Optional.of(dateOf(text.get()).orElseThrow(() -> InvalidInput.rejected(position,
-                path + ": expected a date such as 2024-12-31 or 2024-12-31T10:15:00+01:00")));
+                InvalidInput.wording(path, Wording.of("error.camt.date")))));
     }
 
     /** A date written alone, as in a statement's CreDtTm, when it is one. */

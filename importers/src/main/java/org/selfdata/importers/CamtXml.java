@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -57,7 +58,7 @@ final class CamtXml implements AutoCloseable {
             this.reader = factory.createXMLStreamReader(in);
         }
         catch (XMLStreamException | RuntimeException e) {
-            throw InvalidInput.at("Document", "expected an XML document");
+            throw InvalidInput.at("Document", Wording.of("error.xml.document"));
         }
     }
 
@@ -83,7 +84,7 @@ final class CamtXml implements AutoCloseable {
                     return false;
                 }
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw InvalidInput.at(pathOrDocument(), "expected no document type declaration nor entity");
+                        throw InvalidInput.at(pathOrDocument(), Wording.of("error.camt.noDeclaration"));
                 default -> { }
             }
         }
@@ -142,13 +143,13 @@ final class CamtXml implements AutoCloseable {
         }
         catch (XMLStreamException | RuntimeException e) {
             // The parser's own message quotes the file; only the position is kept.
-            throw InvalidInput.at(pathOrDocument(), "expected well-formed XML (line " + line() + ")");
+            throw InvalidInput.at(pathOrDocument(), Wording.of("error.camt.malformed", String.valueOf(line())));
         }
     }
 
     private void start() {
         if (open.size() >= MAXIMUM_DEPTH) {
-            throw InvalidInput.at(pathOrDocument(), "expected elements nested at most " + MAXIMUM_DEPTH + " deep");
+            throw InvalidInput.at(pathOrDocument(), Wording.of("error.camt.tooDeep", String.valueOf(MAXIMUM_DEPTH)));
         }
         name = reader.getLocalName();
         String label = name;
@@ -178,7 +179,7 @@ final class CamtXml implements AutoCloseable {
 
     private void appendText() {
         if (text.length() + reader.getTextLength() > MAXIMUM_TEXT_LENGTH) {
-            throw InvalidInput.at(pathOrDocument(), "expected a value of at most " + MAXIMUM_TEXT_LENGTH + " characters");
+            throw InvalidInput.at(pathOrDocument(), Wording.of("error.camt.valueTooLong", String.valueOf(MAXIMUM_TEXT_LENGTH)));
         }
         text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
     }
@@ -201,7 +202,7 @@ final class CamtXml implements AutoCloseable {
             in.close();
         }
         catch (XMLStreamException | IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "Document: the file could not be closed", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.camt.notClosed"), e);
         }
     }
 

@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.selfdata.texts.Wording;
 
 /**
  * The ways Google's location exports write a position, read into degrees.
@@ -53,6 +54,6 @@ record Coordinates(double latitude, double longitude) {
                 return Optional.of(new Coordinates(Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2))));
             }
         }
-        throw JsonValues.complaint(field, "expected coordinates such as \"48.8566°, 2.3522°\" or \"geo:48.8566,2.3522\"");
+        throw JsonValues.complaint(field, Wording.of("error.input.coordinates"));
     }
 }

@@ -2,6 +2,8 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -111,11 +113,12 @@ public final class CsvMapping {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         }
         catch (NoSuchFileException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, file.getFileName() + ": no such CSV mapping file", e);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, InvalidInput.wording(file.getFileName(),
+                    Wording.of("error.csvMapping.noFile")), e);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, file.getFileName() + ": the CSV mapping cannot be read "
-                    + "as UTF-8 text", e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, InvalidInput.wording(file.getFileName(),
+                    Wording.of("error.csvMapping.notText")), e);
         }
     }
 
@@ -127,7 +130,7 @@ public final class CsvMapping {
             properties.load(reader);
         }
         catch (IOException | IllegalArgumentException e) {
-            throw invalid("the CSV mapping is not a properties file: " + e.getMessage());
+            throw invalid(Wording.of("error.csvMapping.notProperties", String.valueOf(e.getMessage())));
         }
         Builder builder = builder();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
@@ -216,16 +219,17 @@ public final class CsvMapping {
 
     private void validate() {
         if (!columns.containsKey(Field.DATE)) {
-            throw invalid("the CSV mapping needs column.date");
+            throw invalid(Wording.of("error.csvMapping.noDate"));
         }
         boolean debitOrCredit = columns.containsKey(Field.DEBIT) || columns.containsKey(Field.CREDIT);
         if (columns.containsKey(Field.AMOUNT) == debitOrCredit) {
-            throw invalid("the CSV mapping needs either column.amount or column.debit and column.credit");
+            throw invalid(Wording.of("error.csvMapping.noAmount"));
         }
         if (!header) {
             columns.forEach((field, column) -> {
                 if (column.name().isPresent()) {
-                    throw invalid(field.key() + ": a file without a header names its columns by number, from 1");
+                    throw invalid(Wording.of("error.input.at", String.valueOf(field.key()),
+                            Wording.of("error.csvMapping.numberedColumns")));
                 }
             });
         }
@@ -239,8 +243,7 @@ public final class CsvMapping {
             LocalDate.parse(format.format(LocalDateTime.of(2024, 1, 31, 13, 45, 10)), format);
         }
         catch (IllegalArgumentException | DateTimeException e) {
-            throw invalid("date-pattern: expected a date pattern such as dd/MM/yyyy or yyyy-MM-dd, with a day, a month "
-                    + "and a year");
+            throw invalid(Wording.of("error.csvMapping.datePattern"));
         }
         return format;
     }
@@ -255,7 +258,7 @@ public final class CsvMapping {
         return converted.toString();
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
@@ -295,14 +298,14 @@ public final class CsvMapping {
 
         static Column named(String name) {
             if (name.isBlank()) {
-                throw invalid("a column's header text cannot be empty");
+                throw invalid(Wording.of("error.csvMapping.emptyHeader"));
             }
             return new Column(Optional.of(name.strip()), 0);
         }
 
         static Column numbered(int number) {
             if (number < 1) {
-                throw invalid("columns are numbered from 1");
+                throw invalid(Wording.of("error.csvMapping.columnNumber"));
             }
             return new Column(Optional.empty(), number);
         }
@@ -314,7 +317,13 @@ public final class CsvMapping {
 
         @Override
         public String toString() {
-            return name.map(text -> "column '" + text + "'").orElse("column " + number);
+            return Words.english().say(wording());
+        }
+
+        /** The column as a message names it, by its header's name or by its number. */
+        Wording wording() {
+            return name.map(text -> Wording.of("error.csv.namedColumn", text))
+                    .orElse(Wording.of("error.csv.numberedColumn", Integer.toString(number)));
         }
     }
 
@@ -344,11 +353,11 @@ public final class CsvMapping {
                 return column(field.get(), value);
             }
             if (!SETTINGS.contains(key)) {
-                throw invalid("unknown key in the CSV mapping: " + HeaderText.quotable(key) + "; known keys are "
-                        + knownKeys());
+                throw invalid(Wording.of("error.csvMapping.unknownKey", String.valueOf(HeaderText.quotable(key)),
+                        String.valueOf(knownKeys())));
             }
             if (value.isEmpty()) {
-                throw invalid(key + ": expected a value");
+                throw invalid(Wording.of("error.input.at", String.valueOf(key), Wording.of("error.csvMapping.noValue")));
             }
             return switch (key) {
                 case "delimiter" -> delimiter(value.equals("tab") ? '\t' : single(key, value));
@@ -370,7 +379,7 @@ public final class CsvMapping {
             requireNonNull(field, "field is null");
             requireNonNull(reference, "reference is null");
             if (reference.isBlank()) {
-                throw invalid(field.key() + ": expected a header text or a column number");
+                throw invalid(Wording.of("error.input.at", String.valueOf(field.key()), Wording.of("error.csvMapping.column")));
             }
             columns.put(field, Column.of(reference.strip()));
             return this;
@@ -378,7 +387,7 @@ public final class CsvMapping {
 
         public Builder delimiter(char value) {
             if (value == '"' || value == '\n' || value == '\r') {
-                throw invalid("delimiter: a quote or a line end cannot separate cells");
+                throw invalid(Wording.of("error.csvMapping.delimiter"));
             }
             delimiter = value;
             return this;
@@ -401,7 +410,7 @@ public final class CsvMapping {
 
         public Builder skipLines(int value) {
             if (value < 0) {
-                throw invalid("skip-lines: expected a number of lines, 0 or more");
+                throw invalid(Wording.of("error.csvMapping.skipLines"));
             }
             skipLines = value;
             return this;
@@ -419,7 +428,7 @@ public final class CsvMapping {
 
         public Builder currency(String value) {
             if (!value.matches("[A-Z]{3}")) {
-                throw invalid("currency: expected an ISO 4217 code of three capital letters, such as EUR");
+                throw invalid(Wording.of("error.csvMapping.currency"));
             }
             currency = value;
             return this;
@@ -451,14 +460,14 @@ public final class CsvMapping {
 
         private static String requireText(String key, String value) {
             if (value.isBlank() || value.length() > 64) {
-                throw invalid(key + ": expected 1 to 64 characters");
+                throw invalid(Wording.of("error.input.at", String.valueOf(key), Wording.of("error.csvMapping.textLength")));
             }
             return value.strip();
         }
 
         private static char single(String key, String value) {
             if (value.length() != 1) {
-                throw invalid(key + ": expected one character, or tab");
+                throw invalid(Wording.of("error.input.at", String.valueOf(key), Wording.of("error.csvMapping.character")));
             }
             return value.charAt(0);
         }
@@ -467,13 +476,13 @@ public final class CsvMapping {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw invalid(key + ": expected true or false");
+                default -> throw invalid(Wording.of("error.input.at", String.valueOf(key), Wording.of("error.csvMapping.flag")));
             };
         }
 
         private static int count(String key, String value) {
             if (!value.matches("\\d{1,6}")) {
-                throw invalid(key + ": expected a number of lines, 0 or more");
+                throw invalid(Wording.of("error.input.at", String.valueOf(key), Wording.of("error.csvMapping.lines")));
             }
             return Integer.parseInt(value);
         }
@@ -483,7 +492,7 @@ public final class CsvMapping {
                 case "comma", "," -> DecimalMark.COMMA;
                 case "point", "." -> DecimalMark.POINT;
                 case "auto" -> DecimalMark.AUTO;
-                default -> throw invalid("decimal-mark: expected comma, point or auto");
+                default -> throw invalid(Wording.of("error.csvMapping.decimalMark"));
             };
         }
 
@@ -492,7 +501,7 @@ public final class CsvMapping {
                 return Charset.forName(name);
             }
             catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw invalid("encoding: expected auto or a charset name such as UTF-8, windows-1252 or ISO-8859-1");
+                throw invalid(Wording.of("error.csvMapping.encoding"));
             }
         }
 

@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -70,12 +71,11 @@ final class CsvRows implements AutoCloseable {
         int length = 0;
         while (true) {
             if (++length > MAXIMUM_ROW_LENGTH) {
-                throw InvalidInput.at("line " + start, "expected a row of at most " + MAXIMUM_ROW_LENGTH
-                        + " characters; a quote may be missing");
+                throw InvalidInput.at("line " + start, Wording.of("error.csv.rowTooLong", String.valueOf(MAXIMUM_ROW_LENGTH)));
             }
             if (character < 0) {
                 if (quoted) {
-                    throw InvalidInput.at("line " + start, "expected the closing quote of a cell that opens on this line");
+                    throw InvalidInput.at("line " + start, Wording.of("error.csv.quoteNotClosed"));
                 }
                 return Optional.of(row(start, cells, cell));
             }
@@ -129,7 +129,7 @@ final class CsvRows implements AutoCloseable {
 
     private void addCell(long start, List<String> cells, StringBuilder cell) {
         if (cells.size() == MAXIMUM_CELLS) {
-            throw InvalidInput.at("line " + start, "expected a row of at most " + MAXIMUM_CELLS + " cells");
+            throw InvalidInput.at("line " + start, Wording.of("error.csv.tooManyCells", String.valueOf(MAXIMUM_CELLS)));
         }
         cells.add(cell.toString());
         cell.setLength(0);

@@ -6,6 +6,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,7 +57,7 @@ final class EnedisDataConnect implements RecordReader {
     String enterReadings() {
         return guarded("/", () -> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw InvalidInput.at("/", "expected a JSON object with a meter_reading");
+                throw InvalidInput.at("/", Wording.of("error.enedis.noMeterReading"));
             }
             for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
                 JsonToken value = parser.nextToken();
@@ -65,7 +66,7 @@ final class EnedisDataConnect implements RecordReader {
                 }
                 parser.skipChildren();
             }
-            throw InvalidInput.at("/", "expected a meter_reading object");
+            throw InvalidInput.at("/", Wording.of("error.enedis.meterReadingObject"));
         });
     }
 
@@ -78,23 +79,22 @@ final class EnedisDataConnect implements RecordReader {
                 case "reading_type" -> readReadingType(value);
                 case "interval_reading" -> {
                     if (value != JsonToken.START_ARRAY) {
-                        throw InvalidInput.at(ARRAY, "expected an array of readings");
+                        throw InvalidInput.at(ARRAY, Wording.of("error.enedis.readingsArray"));
                     }
                     if (meter.isEmpty() || meter.length() > 64 || unit.isEmpty()) {
-                        throw InvalidInput.at(ARRAY, "expected usage_point_id and reading_type, with its unit, before the "
-                                + "readings");
+                        throw InvalidInput.at(ARRAY, Wording.of("error.enedis.headerFirst"));
                     }
                     return meter;
                 }
                 default -> parser.skipChildren();
             }
         }
-        throw InvalidInput.at("/meter_reading", "expected an interval_reading array");
+        throw InvalidInput.at("/meter_reading", Wording.of("error.enedis.intervalReadingArray"));
     }
 
     private void readReadingType(JsonToken value) {
         if (value != JsonToken.START_OBJECT) {
-            throw InvalidInput.at("/meter_reading/reading_type", "expected an object with a unit");
+            throw InvalidInput.at("/meter_reading/reading_type", Wording.of("error.enedis.unitObject"));
         }
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
@@ -102,8 +102,7 @@ final class EnedisDataConnect implements RecordReader {
             if (name.equals("unit") && field.isScalarValue()) {
                 String text = parser.getValueAsString("").strip();
                 if (!text.equals("W") && !text.equals("Wh")) {
-                    throw InvalidInput.at("/meter_reading/reading_type/unit", "expected W (a load curve) or Wh (daily "
-                            + "consumption); selfdata reads no other Data Connect measure");
+                    throw InvalidInput.at("/meter_reading/reading_type/unit", Wording.of("error.enedis.unit"));
                 }
                 unit = Optional.of(text);
             }
@@ -134,7 +133,7 @@ final class EnedisDataConnect implements RecordReader {
             return Optional.empty();
         }
         if (token != JsonToken.START_OBJECT) {
-            throw InvalidInput.at(pointer, "expected a reading object");
+            throw InvalidInput.at(pointer, Wording.of("error.enedis.readingObject"));
         }
         Optional<String> value = Optional.empty();
         Optional<String> date = Optional.empty();
@@ -156,11 +155,11 @@ final class EnedisDataConnect implements RecordReader {
 
     private Optional<RecordDraft> reading(Position position, Optional<String> valueText, Optional<String> dateText,
             Optional<String> lengthText) {
-        String date = dateText.orElseThrow(() -> InvalidInput.rejected(position, "expected a date"));
+        String date = dateText.orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.enedis.date")));
         boolean power = unit.orElseThrow().equals("W");
         if (lengthText.isEmpty() && !power) {
             LocalDate day = EnedisTimes.day(date).orElseThrow(() -> InvalidInput.rejected(position,
-                    "expected a date such as 2020-09-14, or an interval_length"));
+                    Wording.of("error.enedis.dateOrLength")));
             TimeSpan span = TimeSpan.day(day, zone);
             int minutes = (int) Duration.between(span.start(), span.end()).toMinutes();
             return value(valueText, position).map(value -> draft(position, span, value, minutes));
@@ -168,9 +167,9 @@ final class EnedisDataConnect implements RecordReader {
         // The time is resolved before a missing value is skipped: the timeline needs every row to follow the clock.
         Instant end = EnedisTimes.withOffset(date).map(OffsetDateTime::toInstant)
                 .or(() -> EnedisTimes.local(date).map(timeline::next))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a date and time such as 2020-09-14 03:00:00"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.enedis.dateTime")));
         int minutes = lengthText.flatMap(EnedisDataConnect::minutes).orElseThrow(() -> InvalidInput.rejected(position,
-                "expected an interval_length of whole minutes, such as PT30M"));
+                Wording.of("error.enedis.intervalLength")));
         Optional<BigDecimal> read = value(valueText, position);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -186,7 +185,7 @@ final class EnedisDataConnect implements RecordReader {
             return Optional.empty();
         }
         return Optional.of(DecimalText.parse(text.get())
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a value such as \"540\"")));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.enedis.value"))));
     }
 
     private RecordDraft draft(Position position, TimeSpan span, BigDecimal energy, int minutes) {
@@ -218,8 +217,10 @@ final class EnedisDataConnect implements RecordReader {
             return step.run();
         }
         catch (JacksonException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, pointer + ": expected well-formed JSON; the file is malformed"
-                    + Optional.ofNullable(e.getLocation()).map(at -> " near line " + at.getLineNr()).orElse(""), e);
+            Wording malformed = Optional.ofNullable(e.getLocation())
+                    .map(at -> Wording.of("error.json.malformedNearLine", Long.toString(at.getLineNr())))
+                    .orElse(Wording.of("error.json.malformed"));
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(pointer, malformed), e);
         }
     }
 

@@ -7,6 +7,7 @@ import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -51,8 +52,8 @@ public final class FrenchBankCsvImporter implements Importer {
         CsvRows rows = new CsvRows(new Utf8OrCp1252Reader(in), ';');
         return Opening.closingOnFailure(rows, () -> {
             CsvHeader<Match> header = CsvHeader.search(rows, FrenchBankCsvImporter::layout)
-                    .orElseThrow(() -> InvalidInput.at("line 1", "expected, within the first "
-                            + CsvHeader.MAXIMUM_PREAMBLE_ROWS + " rows, the header of a French bank's CSV export"));
+                    .orElseThrow(() -> InvalidInput.at("line 1", Wording.of("error.csv.noFrenchBankHeader",
+                            String.valueOf(CsvHeader.MAXIMUM_PREAMBLE_ROWS))));
             FrenchBankLayout layout = header.match().layout();
             Optional<String> account = layout.account(header.preamble());
             CsvMapping mapping = account.map(layout.mapping()::withAccount).orElse(layout.mapping());

@@ -4,6 +4,7 @@ import org.selfdata.model.GeoPoint;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -41,19 +42,19 @@ final class GoogleLocations implements RecordReader {
     void enterArray() {
         guarded("/", () -> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw InvalidInput.at("/", "expected a JSON object with a locations array");
+                throw InvalidInput.at("/", Wording.of("error.google.notRecords"));
             }
             for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
                 JsonToken value = parser.nextToken();
                 if (parser.currentName().equals("locations")) {
                     if (value != JsonToken.START_ARRAY) {
-                        throw InvalidInput.at("/locations", "expected an array of locations");
+                        throw InvalidInput.at("/locations", Wording.of("error.google.locationsNotArray"));
                     }
                     return null;
                 }
                 parser.skipChildren();
             }
-            throw InvalidInput.at("/", "expected a locations array");
+            throw InvalidInput.at("/", Wording.of("error.google.noLocations"));
         });
     }
 
@@ -71,7 +72,7 @@ final class GoogleLocations implements RecordReader {
                 return Optional.empty();
             }
             if (token != JsonToken.START_OBJECT) {
-                throw InvalidInput.at(pointer, "expected a location object");
+                throw InvalidInput.at(pointer, Wording.of("error.google.locationObject"));
             }
             return Optional.of(location(pointer));
         });
@@ -111,10 +112,10 @@ final class GoogleLocations implements RecordReader {
             throw InvalidInput.rejected(Position.jsonPointer(pointer + "/" + location.problemField), location.problem.get());
         }
         if (location.latitudeE7.isEmpty() || location.longitudeE7.isEmpty()) {
-            throw InvalidInput.rejected(Position.jsonPointer(pointer), "expected latitudeE7 and longitudeE7");
+            throw InvalidInput.rejected(Position.jsonPointer(pointer), Wording.of("error.google.coordinates"));
         }
         Instant time = location.timestamp.orElseThrow(
-                () -> InvalidInput.rejected(Position.jsonPointer(pointer), "expected timestamp or timestampMs"));
+                () -> InvalidInput.rejected(Position.jsonPointer(pointer), Wording.of("error.google.timestamp")));
         Position position = Position.jsonPointer(pointer);
         GeoPoint point = InvalidInput.rejecting(position, () -> new GeoPoint(degrees(location.latitudeE7.get()),
                 degrees(location.longitudeE7.get()), location.accuracy, location.altitude, location.source,
@@ -127,7 +128,7 @@ final class GoogleLocations implements RecordReader {
             return Optional.of(utcTimestamp(text).orElseGet(() -> OffsetDateTime.parse(text).toInstant()));
         }
         catch (DateTimeException e) {
-            location.problem("timestamp", "expected an ISO 8601 date and time such as 2015-10-10T18:47:02.597Z");
+            location.problem("timestamp", Wording.of("error.google.isoTime"));
             return Optional.empty();
         }
     }
@@ -256,10 +257,10 @@ final class GoogleLocations implements RecordReader {
         private Optional<String> device = Optional.empty();
         private Optional<String> activity = Optional.empty();
         private Optional<Instant> timestamp = Optional.empty();
-        private Optional<String> problem = Optional.empty();
+        private Optional<Wording> problem = Optional.empty();
         private String problemField = "";
 
-        void problem(String field, String what) {
+        void problem(String field, Wording what) {
             if (problem.isEmpty()) {
                 problem = Optional.of(what);
                 problemField = field;
@@ -281,7 +282,7 @@ final class GoogleLocations implements RecordReader {
                 return Optional.of(Long.parseLong(parser.getString()));
             }
             parser.skipChildren();
-            problem(name, "expected a whole number");
+            problem(name, Wording.of("error.json.wholeNumber"));
             return Optional.empty();
         }
 
@@ -293,7 +294,7 @@ final class GoogleLocations implements RecordReader {
                 return Optional.of(parser.getDoubleValue());
             }
             parser.skipChildren();
-            problem(name, "expected a number");
+            problem(name, Wording.of("error.json.number"));
             return Optional.empty();
         }
 
@@ -302,7 +303,7 @@ final class GoogleLocations implements RecordReader {
                 return Optional.of(parser.getString());
             }
             parser.skipChildren();
-            problem(name, "expected a text");
+            problem(name, Wording.of("error.json.text"));
             return Optional.empty();
         }
     }

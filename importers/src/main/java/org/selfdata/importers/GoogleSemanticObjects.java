@@ -6,6 +6,7 @@ import org.selfdata.model.GeoVisit;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -55,19 +56,19 @@ final class GoogleSemanticObjects implements RecordReader {
     void enterArray() {
         JsonElements.guarded("/", () -> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw InvalidInput.at("/", "expected a JSON object with a timelineObjects array");
+                throw InvalidInput.at("/", Wording.of("error.google.notSemanticHistory"));
             }
             for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
                 JsonToken value = parser.nextToken();
                 if (parser.currentName().equals("timelineObjects")) {
                     if (value != JsonToken.START_ARRAY) {
-                        throw InvalidInput.at("/timelineObjects", "expected an array of timeline objects");
+                        throw InvalidInput.at("/timelineObjects", Wording.of("error.google.timelineObjectsNotArray"));
                     }
                     return null;
                 }
                 parser.skipChildren();
             }
-            throw InvalidInput.at("/", "expected a timelineObjects array");
+            throw InvalidInput.at("/", Wording.of("error.google.noTimelineObjects"));
         });
     }
 
@@ -85,7 +86,7 @@ final class GoogleSemanticObjects implements RecordReader {
                     timelineObject(JsonElements.tree(parser), pointer);
                 }
                 else {
-                    throw InvalidInput.at(pointer, "expected a timeline object");
+                    throw InvalidInput.at(pointer, Wording.of("error.google.timelineObject"));
                 }
                 return null;
             });
@@ -103,7 +104,7 @@ final class GoogleSemanticObjects implements RecordReader {
             activitySegment(segment, pointer + "/activitySegment");
         }
         if (!visit.isObject() && !segment.isObject()) {
-            pending.reject(Position.jsonPointer(pointer), "expected a placeVisit or an activitySegment object");
+            pending.reject(Position.jsonPointer(pointer), Wording.of("error.google.visitOrSegment"));
         }
     }
 
@@ -122,7 +123,7 @@ final class GoogleSemanticObjects implements RecordReader {
         JsonNode location = visit.path("location");
         Coordinates place = Coordinates.fromE7(location, "latitudeE7", "longitudeE7")
                 .or(() -> Coordinates.fromE7(visit, "centerLatE7", "centerLngE7"))
-                .orElseThrow(() -> JsonValues.complaint("location", "expected latitudeE7 and longitudeE7"));
+                .orElseThrow(() -> JsonValues.complaint("location", Wording.of("error.google.coordinates")));
         boolean percentages = Stream.of(JsonValues.number(visit, "visitConfidence"),
                         JsonValues.number(visit, "locationConfidence"), JsonValues.number(location, "locationConfidence"),
                         JsonValues.number(location, "calibratedProbability"))
@@ -143,9 +144,9 @@ final class GoogleSemanticObjects implements RecordReader {
 
     private static RecordDraft tripDraft(JsonNode segment, String pointer) {
         Coordinates start = Coordinates.fromE7(segment.path("startLocation"), "latitudeE7", "longitudeE7")
-                .orElseThrow(() -> JsonValues.complaint("startLocation", "expected latitudeE7 and longitudeE7"));
+                .orElseThrow(() -> JsonValues.complaint("startLocation", Wording.of("error.google.coordinates")));
         Coordinates end = Coordinates.fromE7(segment.path("endLocation"), "latitudeE7", "longitudeE7")
-                .orElseThrow(() -> JsonValues.complaint("endLocation", "expected latitudeE7 and longitudeE7"));
+                .orElseThrow(() -> JsonValues.complaint("endLocation", Wording.of("error.google.coordinates")));
         JsonNode path = segment.path("waypointPath");
         Optional<Long> distance = JsonValues.number(segment, "distance")
                 .or(() -> JsonValues.number(path, "distanceMeters"))
@@ -160,7 +161,7 @@ final class GoogleSemanticObjects implements RecordReader {
         for (int waypoint = 0; waypoint < JsonValues.length(waypoints); waypoint++) {
             String field = "waypointPath/waypoints/" + waypoint;
             Coordinates coordinates = Coordinates.fromE7(waypoints.path(waypoint), "latE7", "lngE7")
-                    .orElseThrow(() -> JsonValues.complaint(field, "expected latE7 and lngE7"));
+                    .orElseThrow(() -> JsonValues.complaint(field, Wording.of("error.google.pointCoordinates")));
             path.add(new GeoTrip.Waypoint(coordinates.latitude(), coordinates.longitude()));
         }
         return path;
@@ -198,9 +199,9 @@ final class GoogleSemanticObjects implements RecordReader {
 
     private static RecordDraft pointDraft(JsonNode fix, String pointer, Optional<String> activity) {
         Coordinates coordinates = Coordinates.fromE7(fix, "latE7", "lngE7")
-                .orElseThrow(() -> JsonValues.complaint("point", "expected latE7 and lngE7"));
+                .orElseThrow(() -> JsonValues.complaint("point", Wording.of("error.google.pointCoordinates")));
         Instant time = JsonValues.instant(fix, "timestamp").or(() -> JsonValues.epochMillis(fix, "timestampMs"))
-                .orElseThrow(() -> JsonValues.complaint("point", "expected a timestamp"));
+                .orElseThrow(() -> JsonValues.complaint("point", Wording.of("error.google.noTimestamp")));
         Optional<Integer> accuracy = JsonValues.wholeNumber(fix, "accuracyMeters")
                 .filter(meters -> meters >= 0 && meters <= Integer.MAX_VALUE)
                 .map(Math::toIntExact);
@@ -213,10 +214,10 @@ final class GoogleSemanticObjects implements RecordReader {
         JsonNode duration = owner.path("duration");
         Instant start = JsonValues.instant(duration, "startTimestamp")
                 .or(() -> JsonValues.epochMillis(duration, "startTimestampMs"))
-                .orElseThrow(() -> JsonValues.complaint("duration", "expected startTimestamp and endTimestamp"));
+                .orElseThrow(() -> JsonValues.complaint("duration", Wording.of("error.google.duration")));
         Instant end = JsonValues.instant(duration, "endTimestamp")
                 .or(() -> JsonValues.epochMillis(duration, "endTimestampMs"))
-                .orElseThrow(() -> JsonValues.complaint("duration", "expected startTimestamp and endTimestamp"));
+                .orElseThrow(() -> JsonValues.complaint("duration", Wording.of("error.google.duration")));
         return TimeSpan.between(start, end);
     }
 }

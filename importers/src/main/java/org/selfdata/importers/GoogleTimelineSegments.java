@@ -7,6 +7,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +81,7 @@ final class GoogleTimelineSegments implements RecordReader {
                 enter("");
             }
             else if (token != JsonToken.START_OBJECT) {
-                throw InvalidInput.at("/", "expected a Timeline object with semanticSegments, or an array of segments");
+                throw InvalidInput.at("/", Wording.of("error.google.notTimeline"));
             }
             return null;
         });
@@ -115,13 +116,13 @@ final class GoogleTimelineSegments implements RecordReader {
             return;
         }
         if (token != JsonToken.PROPERTY_NAME) {
-            throw InvalidInput.at("/", "expected the properties of a Timeline object");
+            throw InvalidInput.at("/", Wording.of("error.google.timelineProperties"));
         }
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (name.equals("semanticSegments") || name.equals("rawSignals")) {
             if (value != JsonToken.START_ARRAY) {
-                throw InvalidInput.at("/" + name, "expected an array");
+                throw InvalidInput.at("/" + name, Wording.of("error.json.array"));
             }
             enter("/" + name);
         }
@@ -139,7 +140,7 @@ final class GoogleTimelineSegments implements RecordReader {
             array = Optional.empty();
         }
         else if (token != JsonToken.START_OBJECT) {
-            throw InvalidInput.at(pointer, "expected an object");
+            throw InvalidInput.at(pointer, Wording.of("error.json.object"));
         }
         else if (array.orElseThrow().equals("/rawSignals")) {
             rawSignal(JsonElements.tree(parser), pointer);
@@ -163,14 +164,14 @@ final class GoogleTimelineSegments implements RecordReader {
             pathPoint(segment, path.path(point), pointer + "/timelinePath/" + point);
         }
         if (!visit.isObject() && !activity.isObject() && !path.isArray() && !segment.path("timelineMemory").isObject()) {
-            pending.reject(Position.jsonPointer(pointer), "expected a visit, an activity, a timelinePath or a timelineMemory");
+            pending.reject(Position.jsonPointer(pointer), Wording.of("error.google.segment"));
         }
     }
 
     private static RecordDraft visitDraft(JsonNode segment, JsonNode visit, String pointer) {
         JsonNode candidate = visit.path("topCandidate");
         Coordinates place = place(candidate, "placeLocation")
-                .orElseThrow(() -> JsonValues.complaint("topCandidate/placeLocation", "expected coordinates"));
+                .orElseThrow(() -> JsonValues.complaint("topCandidate/placeLocation", Wording.of("error.google.noCoordinates")));
         Optional<Double> confidence = JsonValues.number(candidate, "probability")
                 .map(value -> Probabilities.fraction(value, Probabilities.isPercentage(value)));
         GeoVisit payload = new GeoVisit(place.latitude(), place.longitude(), Optional.empty(), Optional.empty(),
@@ -180,8 +181,10 @@ final class GoogleTimelineSegments implements RecordReader {
     }
 
     private static RecordDraft tripDraft(JsonNode segment, JsonNode activity, String pointer) {
-        Coordinates start = place(activity, "start").orElseThrow(() -> JsonValues.complaint("start", "expected coordinates"));
-        Coordinates end = place(activity, "end").orElseThrow(() -> JsonValues.complaint("end", "expected coordinates"));
+        Coordinates start = place(activity, "start").orElseThrow(() -> JsonValues.complaint("start",
+                Wording.of("error.google.noCoordinates")));
+        Coordinates end = place(activity, "end").orElseThrow(() -> JsonValues.complaint("end",
+                Wording.of("error.google.noCoordinates")));
         GeoTrip payload = new GeoTrip(start.latitude(), start.longitude(), end.latitude(), end.longitude(),
                 JsonValues.text(activity.path("topCandidate"), "type"),
                 JsonValues.number(activity, "distanceMeters").map(Math::round), List.of());
@@ -201,7 +204,7 @@ final class GoogleTimelineSegments implements RecordReader {
             draft = pathPointDraft(segment, point, position);
         }
         catch (SelfdataException e) {
-            pending.reject(position, e.getMessage());
+            pending.add(InvalidInput.rejected(position, e).rejection());
             return;
         }
         GeoPoint payload = (GeoPoint) draft.payload();
@@ -212,9 +215,9 @@ final class GoogleTimelineSegments implements RecordReader {
 
     private static RecordDraft pathPointDraft(JsonNode segment, JsonNode point, Position position) {
         Coordinates coordinates = Coordinates.fromText(point, "point")
-                .orElseThrow(() -> JsonValues.complaint("point", "expected coordinates"));
+                .orElseThrow(() -> JsonValues.complaint("point", Wording.of("error.google.noCoordinates")));
         Instant time = JsonValues.instant(point, "time").or(() -> offsetFromStart(segment, point))
-                .orElseThrow(() -> JsonValues.complaint("time", "expected a time or a durationMinutesOffsetFromStartTime"));
+                .orElseThrow(() -> JsonValues.complaint("time", Wording.of("error.google.pointTime")));
         return RecordDraft.of(TimeSpan.at(time), GeoPoint.of(coordinates.latitude(), coordinates.longitude()), position);
     }
 
@@ -224,11 +227,11 @@ final class GoogleTimelineSegments implements RecordReader {
             return Optional.empty();
         }
         if (Math.abs(minutes.get()) > MAXIMUM_OFFSET_MINUTES) {
-            throw JsonValues.complaint("durationMinutesOffsetFromStartTime", "expected an offset of at most "
-                    + MAXIMUM_OFFSET_MINUTES + " minutes");
+            throw JsonValues.complaint("durationMinutesOffsetFromStartTime", Wording.of("error.google.offsetTooLong",
+                    String.valueOf(MAXIMUM_OFFSET_MINUTES)));
         }
         Instant start = JsonValues.instant(segment, "startTime")
-                .orElseThrow(() -> JsonValues.complaint("startTime", "expected the segment's start time"));
+                .orElseThrow(() -> JsonValues.complaint("startTime", Wording.of("error.google.segmentStart")));
         return Optional.of(start.plusSeconds(minutes.get() * 60));
     }
 
@@ -242,9 +245,9 @@ final class GoogleTimelineSegments implements RecordReader {
 
     private static RecordDraft positionDraft(JsonNode signal, JsonNode position, String pointer) {
         Coordinates coordinates = Coordinates.fromText(position, "LatLng").or(() -> Coordinates.fromText(position, "latLng"))
-                .orElseThrow(() -> JsonValues.complaint("LatLng", "expected coordinates"));
+                .orElseThrow(() -> JsonValues.complaint("LatLng", Wording.of("error.google.noCoordinates")));
         Instant time = JsonValues.instant(position, "timestamp")
-                .orElseThrow(() -> JsonValues.complaint("timestamp", "expected the time of the fix"));
+                .orElseThrow(() -> JsonValues.complaint("timestamp", Wording.of("error.google.fixTime")));
         Optional<Integer> accuracy = JsonValues.number(position, "accuracyMeters")
                 .filter(meters -> meters >= 0 && meters <= Integer.MAX_VALUE)
                 .map(meters -> (int) Math.round(meters));
@@ -271,9 +274,9 @@ final class GoogleTimelineSegments implements RecordReader {
 
     private static TimeSpan span(JsonNode segment) {
         Instant start = JsonValues.instant(segment, "startTime")
-                .orElseThrow(() -> JsonValues.complaint("startTime", "expected the segment's start time"));
+                .orElseThrow(() -> JsonValues.complaint("startTime", Wording.of("error.google.segmentStart")));
         Instant end = JsonValues.instant(segment, "endTime")
-                .orElseThrow(() -> JsonValues.complaint("endTime", "expected the segment's end time"));
+                .orElseThrow(() -> JsonValues.complaint("endTime", Wording.of("error.google.segmentEnd")));
         return TimeSpan.between(start, end);
     }
 

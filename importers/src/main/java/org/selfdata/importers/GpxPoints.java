@@ -6,6 +6,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -69,11 +70,11 @@ final class GpxPoints implements RecordReader {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw InvalidInput.at(line(), "expected no document type declaration in a GPX file");
+                    throw InvalidInput.at(line(), Wording.of("error.gpx.noDeclarationInGpx"));
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (!reader.getLocalName().equals("gpx")) {
-                        throw InvalidInput.at(line(), "expected a gpx root element");
+                        throw InvalidInput.at(line(), Wording.of("error.gpx.noRoot"));
                     }
                     namespace = Objects.requireNonNullElse(reader.getNamespaceURI(), "");
                     open.push(new Frame("gpx", "gpx"));
@@ -82,7 +83,7 @@ final class GpxPoints implements RecordReader {
                     return printable.substring(0, Math.min(printable.length(), MAXIMUM_CREATOR_LENGTH));
                 }
             }
-            throw InvalidInput.at(line(), "expected a gpx root element");
+            throw InvalidInput.at(line(), Wording.of("error.gpx.noRoot"));
         });
     }
 
@@ -112,9 +113,8 @@ final class GpxPoints implements RecordReader {
                     open.pop();
                     ended = open.isEmpty();
                 }
-                case XMLStreamConstants.END_DOCUMENT -> throw InvalidInput.at(line(), "expected the end of the gpx element;"
-                        + " the file is truncated");
-                case XMLStreamConstants.DTD -> throw InvalidInput.at(line(), "expected no document type declaration");
+                case XMLStreamConstants.END_DOCUMENT -> throw InvalidInput.at(line(), Wording.of("error.gpx.truncated"));
+                case XMLStreamConstants.DTD -> throw InvalidInput.at(line(), Wording.of("error.gpx.noDeclaration"));
                 default -> {
                     // text, comments and processing instructions between elements
                 }
@@ -162,7 +162,7 @@ final class GpxPoints implements RecordReader {
                 }
             }
             else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw InvalidInput.at(line(), "expected the end of the point; the file is truncated");
+                throw InvalidInput.at(line(), Wording.of("error.gpx.pointTruncated"));
             }
         }
         return point;
@@ -180,7 +180,7 @@ final class GpxPoints implements RecordReader {
                 depth--;
             }
             else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw InvalidInput.at(line(), "expected the end of an element; the file is truncated");
+                throw InvalidInput.at(line(), Wording.of("error.gpx.elementTruncated"));
             }
         }
     }
@@ -209,7 +209,7 @@ final class GpxPoints implements RecordReader {
     }
 
     private static SelfdataException malformed(String position, Exception cause) {
-        return new SelfdataException(ErrorCode.INVALID_INPUT, position + ": expected well-formed XML; the file is malformed",
+        return new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(position, Wording.of("error.gpx.malformed")),
                 cause);
     }
 
@@ -250,16 +250,15 @@ final class GpxPoints implements RecordReader {
 
         private RecordDraft draft(Optional<String> activity) {
             double latitude = decimal(latitudeText).orElseThrow(() -> InvalidInput.rejected(position,
-                    "expected a lat attribute in decimal degrees"));
+                    Wording.of("error.gpx.latitude")));
             double longitude = decimal(longitudeText).orElseThrow(() -> InvalidInput.rejected(position,
-                    "expected a lon attribute in decimal degrees"));
+                    Wording.of("error.gpx.longitude")));
             Instant instant = timeText.filter(text -> !text.isBlank()).map(this::instant).orElseThrow(() -> InvalidInput.rejected(
-                    position, "expected a time: a position is kept only with the time it was recorded (the file's metadata"
-                            + " time says when the file was made, not when this place was visited)"));
+                    position, Wording.of("error.gpx.noTime")));
             Optional<String> elevation = elevationText.filter(text -> !text.isBlank());
             Optional<Double> altitude = decimal(elevation);
             if (elevation.isPresent() && altitude.isEmpty()) {
-                throw InvalidInput.rejected(position, "ele: expected an elevation in meters");
+                throw InvalidInput.rejected(position, Wording.of("error.gpx.elevation"));
             }
             GeoPoint point = InvalidInput.rejecting(position, () -> new GeoPoint(latitude, longitude, Optional.empty(), altitude,
                     Optional.empty(), activity, Optional.empty()));
@@ -276,8 +275,7 @@ final class GpxPoints implements RecordReader {
                     return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
                 }
                 catch (DateTimeException e) {
-                    throw InvalidInput.rejected(position, "time: expected an ISO 8601 UTC date and time such as"
-                            + " 2009-10-17T18:37:26Z");
+                    throw InvalidInput.rejected(position, Wording.of("error.gpx.time"));
                 }
             }
         }

@@ -8,6 +8,7 @@ import org.selfdata.model.RecordDraft;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import javax.xml.stream.XMLStreamReader;
 import java.math.BigDecimal;
@@ -70,7 +71,7 @@ final class GreenButtonFeed implements RecordReader {
     /** Reads up to the feed's root element. */
     void enterFeed() {
         if (xml.root().filter("feed"::equals).isEmpty()) {
-            throw InvalidInput.at("line " + xml.line(), "expected an Atom feed of Green Button entries");
+            throw InvalidInput.at("line " + xml.line(), Wording.of("error.greenButton.notFeed"));
         }
     }
 
@@ -223,8 +224,8 @@ final class GreenButtonFeed implements RecordReader {
             return;
         }
         if (waitingReadings >= MAXIMUM_WAITING_READINGS) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, path + ": expected the entries describing the blocks read so "
-                    + "far before " + MAXIMUM_WAITING_READINGS + " readings had to wait for them");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, InvalidInput.wording(path,
+                    Wording.of("error.greenButton.tooManyWaiting", String.valueOf(MAXIMUM_WAITING_READINGS))));
         }
         GreenButtonPendingBlock block = blockWaiting.orElseThrow();
         if (readable) {
@@ -254,8 +255,7 @@ final class GreenButtonFeed implements RecordReader {
         for (GreenButtonPendingBlock block : entry.blocks) {
             if (entry.up.isEmpty()) {
                 waitingReadings -= block.count();
-                ready.add(new Rejection(Position.elementPath(block.path()), "expected the entry to link up (rel=\"up\") "
-                        + "to the collection of interval blocks it belongs to"));
+                ready.add(new Rejection(Position.elementPath(block.path()), Wording.of("error.greenButton.noUpLink")));
             }
             else {
                 block.belongTo(entry.up.get());
@@ -301,16 +301,14 @@ final class GreenButtonFeed implements RecordReader {
     private void finishFeed() {
         for (Iterator<GreenButtonPendingBlock> blocks = waiting.iterator(); blocks.hasNext(); ) {
             GreenButtonPendingBlock block = blocks.next();
-            ready.add(new Rejection(Position.elementPath(block.path()), "expected the MeterReading, ReadingType and "
-                    + "UsagePoint entries that this block's links lead to"));
+            ready.add(new Rejection(Position.elementPath(block.path()), Wording.of("error.greenButton.missingEntries")));
             blocks.remove();
         }
         waitingReadings = 0;
     }
 
     private static Rejection unreadable(String path) {
-        return new Rejection(Position.elementPath(path), "expected a timePeriod with a start and a duration in seconds, "
-                + "and a whole value");
+        return new Rejection(Position.elementPath(path), Wording.of("error.greenButton.reading"));
     }
 
     private static ImportItem reading(GreenButtonLinks.Readable meaning, String path, long start, long duration, long value) {
@@ -329,10 +327,10 @@ final class GreenButtonFeed implements RecordReader {
             return RecordDraft.of(index ? TimeSpan.at(end) : TimeSpan.between(begin, end), reading, position);
         }
         catch (DateTimeException | ArithmeticException e) {
-            return new Rejection(position, "expected a start and a duration within the years selfdata can keep");
+            return new Rejection(position, Wording.of("error.greenButton.outOfYears"));
         }
         catch (SelfdataException e) {
-            return new Rejection(position, e.getMessage());
+            return InvalidInput.rejected(position, e).rejection();
         }
     }
 

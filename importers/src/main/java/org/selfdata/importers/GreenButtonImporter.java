@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.model.SourceDescriptor;
+import org.selfdata.texts.Wording;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -41,7 +42,7 @@ public final class GreenButtonImporter implements Importer {
                 xml = factory().createXMLStreamReader(in);
             }
             catch (XMLStreamException e) {
-                throw InvalidInput.at("line 1", "expected an XML document");
+                throw InvalidInput.at("line 1", Wording.of("error.xml.document"));
             }
             GreenButtonFeed feed = new GreenButtonFeed(xml);
             feed.enterFeed();

@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.model.EnergyReading;
+import org.selfdata.texts.Wording;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.selfdata.texts.Wording;
 
 /**
  * The entries of a Green Button feed that describe interval blocks, and the links between them.
@@ -33,7 +35,7 @@ final class GreenButtonLinks {
     /** Readings of {@code quantity}, each value times ten to the {@code multiplier}. */
     record Readable(String meter, EnergyReading.Quantity quantity, int multiplier) implements Meaning {}
 
-    record Unreadable(String reason) implements Meaning {}
+    record Unreadable(Wording reason) implements Meaning {}
 
     /** A usage point: the meter that its readings belong to. */
     record UsagePoint(String meter, Optional<Integer> kind) {}
@@ -81,15 +83,14 @@ final class GreenButtonLinks {
 
     private static Meaning meaning(UsagePoint usagePoint, ReadingType type) {
         if (usagePoint.kind().filter(kind -> kind == ELECTRICITY).isEmpty()) {
-            return new Unreadable("expected a usage point of electricity (ServiceCategory kind 0)");
+            return new Unreadable(Wording.of("error.greenButton.notElectricity"));
         }
         if (type.flowDirection().filter(direction -> direction != FORWARD).isPresent()) {
-            return new Unreadable("expected energy delivered to the customer (flowDirection 1); "
-                    + "selfdata's readings hold no direction");
+            return new Unreadable(Wording.of("error.greenButton.notDelivered"));
         }
         int multiplier = type.multiplier().orElse(0);
         if (Math.abs(multiplier) > LARGEST_MULTIPLIER) {
-            return new Unreadable("expected a powerOfTenMultiplier between -12 and 12");
+            return new Unreadable(Wording.of("error.greenButton.multiplier"));
         }
         int unit = type.unit().orElse(-1);
         if (unit == WATT_HOURS) {
@@ -100,6 +101,6 @@ final class GreenButtonLinks {
         if (unit == WATTS) {
             return new Readable(usagePoint.meter(), EnergyReading.Quantity.POWER, multiplier);
         }
-        return new Unreadable("expected a reading type in watt-hours (uom 72) or watts (uom 38)");
+        return new Unreadable(Wording.of("error.greenButton.unit"));
     }
 }

@@ -14,6 +14,7 @@ import org.selfdata.model.CalendarEvent;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ final class ICalendarEvent {
         this.event = event;
         this.zones = zones;
         DateStart dateStart = Optional.ofNullable(event.getDateStart()).filter(property -> property.getValue() != null)
-                .orElseThrow(() -> InvalidInput.rejected(position(), "expected DTSTART in this VEVENT"));
+                .orElseThrow(() -> InvalidInput.rejected(position(), Wording.of("error.calendar.noStart")));
         this.allDay = !dateStart.getValue().hasTime();
         this.start = local(dateStart.getValue());
         CalendarZone floating = CalendarZone.floating(zones.personZone());
@@ -91,7 +92,7 @@ final class ICalendarEvent {
             // Floating times, and TZIDs that name no zone at all, are the person's local time.
             reader.setDefaultTimezone(TimeZone.getTimeZone(zones.personZone()));
             ICalendar calendar = Optional.ofNullable(reader.readNext())
-                    .orElseThrow(() -> InvalidInput.rejected(position, "expected a readable VEVENT"));
+                    .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.calendar.unreadableEvent")));
             // biweekly skips what it cannot parse; a time or a rule skipped would make the event wrong, not just poorer.
             reader.getWarnings().stream()
                     .filter(warning -> warning.getLineNumber() != null && warning.getLineNumber() > linesBefore)
@@ -99,14 +100,15 @@ final class ICalendarEvent {
                     .filter(TIMING_PROPERTIES::contains)
                     .findFirst()
                     .ifPresent(property -> {
-                        throw InvalidInput.rejected(position, "expected a readable " + property + " in this VEVENT");
+                        throw InvalidInput.rejected(position, Wording.of("error.calendar.unreadableProperty",
+                                String.valueOf(property)));
                     });
             VEvent event = calendar.getEvents().stream().findFirst()
-                    .orElseThrow(() -> InvalidInput.rejected(position, "expected a readable VEVENT"));
+                    .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.calendar.unreadableEvent")));
             return new ICalendarEvent(block, calendar, event, zones);
         }
         catch (IOException e) {
-            throw InvalidInput.rejected(position, "expected a readable VEVENT");
+            throw InvalidInput.rejected(position, Wording.of("error.calendar.unreadableEvent"));
         }
     }
 
@@ -200,14 +202,14 @@ final class ICalendarEvent {
                     .instant(local(dateEnd.getValue()));
             Duration exact = Duration.between(zone.instant(start), end);
             if (exact.isNegative()) {
-                throw InvalidInput.rejected(position(), "expected the VEVENT to end after it starts");
+                throw InvalidInput.rejected(position(), Wording.of("error.calendar.endsBeforeStart"));
             }
             return new Length(0, exact);
         }
         if (event.getDuration() != null && event.getDuration().getValue() != null) {
             biweekly.util.Duration duration = event.getDuration().getValue();
             if (duration.isPrior()) {
-                throw InvalidInput.rejected(position(), "expected the DURATION of this VEVENT not to be negative");
+                throw InvalidInput.rejected(position(), Wording.of("error.calendar.negativeDuration"));
             }
             long days = 7L * Objects.requireNonNullElse(duration.getWeeks(), 0)
                     + Objects.requireNonNullElse(duration.getDays(), 0);

@@ -4,6 +4,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
+import org.selfdata.texts.Wording;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -160,8 +161,8 @@ final class ICalendarEvents implements RecordReader {
         held++;
         heldCharacters += block.text().length();
         if (held > MAXIMUM_HELD_EVENTS || heldCharacters > MAXIMUM_HELD_CHARACTERS) {
-            throw InvalidInput.at("line " + block.firstLine(), "expected at most " + MAXIMUM_HELD_EVENTS + " recurring events "
-                    + "and changed occurrences, of at most " + MAXIMUM_HELD_CHARACTERS / (1024 * 1024) + " MB, in one calendar");
+            throw InvalidInput.at("line " + block.firstLine(), Wording.of("error.calendar.tooManyRecurring",
+                    String.valueOf(MAXIMUM_HELD_EVENTS), String.valueOf(MAXIMUM_HELD_CHARACTERS / (1024 * 1024))));
         }
         if (overrides) {
             String uid = Unfolding.value(lines, "UID").map(String::strip).orElse("");
@@ -214,7 +215,7 @@ final class ICalendarEvents implements RecordReader {
             try {
                 ICalendarEvent override = parsed(block);
                 Instant key = guarded(overridePosition, () -> override.recurrenceId().orElseThrow(() ->
-                        InvalidInput.rejected(overridePosition, "expected a RECURRENCE-ID in this VEVENT")));
+                        InvalidInput.rejected(overridePosition, Wording.of("error.calendar.noRecurrenceId"))));
                 if (changed.putIfAbsent(key, override) != null) {
                     expanding.addFirst(orphan(block, series.latest()));
                 }
@@ -245,12 +246,12 @@ final class ICalendarEvents implements RecordReader {
             throw e;
         }
         catch (SelfdataException e) {
-            throw InvalidInput.rejected(position, e.getMessage().replaceFirst("^line \\d+: ", ""));
+            throw InvalidInput.rejectedAtItsBlock(position, e);
         }
         catch (RuntimeException | AssertionError e) {
             // biweekly checks its own invariants with assert, which a fuzzed date or rule can break when tests enable them.
-            throw InvalidInput.rejected(position, "expected a readable VEVENT (" + e.getClass().getSimpleName()
-                    + ")");
+            throw InvalidInput.rejected(position, Wording.of("error.calendar.unreadableEventOf",
+                    String.valueOf(e.getClass().getSimpleName())));
         }
     }
 

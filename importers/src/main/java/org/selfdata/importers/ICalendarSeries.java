@@ -14,6 +14,7 @@ import biweekly.util.com.google.ical.values.DateValueImpl;
 import biweekly.util.com.google.ical.values.TimeValue;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ final class ICalendarSeries implements Iterator<RecordDraft> {
                 // biweekly's iterator checks its own invariants with assert: a fuzzed rule can break them.
                 ended = true;
                 overrides.clear();
-                throw InvalidInput.rejected(master.position(), "expected the recurrences of this VEVENT to be computable");
+                throw InvalidInput.rejected(master.position(), Wording.of("error.calendar.recurrencesNotComputable"));
             }
         }
         return pending.isPresent();
@@ -206,7 +207,7 @@ final class ICalendarSeries implements Iterator<RecordDraft> {
     /** Rejects a rule whose parts are out of their ranges, which the iterator would otherwise trip on. */
     private void check(Recurrence recurrence) {
         if (recurrence.getFrequency() == null) {
-            throw InvalidInput.rejected(master.position(), "expected FREQ in the RRULE of this VEVENT");
+            throw InvalidInput.rejected(master.position(), Wording.of("error.calendar.noFrequency"));
         }
         boolean valid = within(recurrence.getByMonth(), 1, 12, false) && within(recurrence.getByMonthDay(), 1, 31, true)
                 && within(recurrence.getByYearDay(), 1, 366, true) && within(recurrence.getByWeekNo(), 1, 53, true)
@@ -216,7 +217,7 @@ final class ICalendarSeries implements Iterator<RecordDraft> {
                 && (recurrence.getInterval() == null || recurrence.getInterval() >= 1)
                 && (recurrence.getCount() == null || recurrence.getCount() >= 1);
         if (!valid) {
-            throw InvalidInput.rejected(master.position(), "expected the parts of the RRULE of this VEVENT within their ranges");
+            throw InvalidInput.rejected(master.position(), Wording.of("error.calendar.ruleOutOfRange"));
         }
     }
 

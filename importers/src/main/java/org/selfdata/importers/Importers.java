@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -85,10 +87,12 @@ public final class Importers {
             in = Files.newInputStream(file);
         }
         catch (NoSuchFileException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, fileName + ": no such file", e);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, InvalidInput.wording(fileName,
+                    Wording.of("error.file.noSuchFile")), e);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be opened", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(fileName,
+                    Wording.of("error.file.notOpened")), e);
         }
         return Opening.closingOnFailure(in, () -> open(fileName, in, context));
     }
@@ -96,7 +100,17 @@ public final class Importers {
     /** Opens an upload: the head of the stream is read once for detection, then handed on with the rest. */
     public ParsedFile open(String fileName, InputStream in, ImportContext context) {
         return openIfRecognized(fileName, in, context).orElseThrow(() -> new SelfdataException(
-                ErrorCode.UNSUPPORTED_FORMAT, fileName + ": no importer recognizes this file; selfdata reads " + formats()));
+                ErrorCode.UNSUPPORTED_FORMAT, notRecognized(fileName)));
+    }
+
+    /**
+     * What to say of a file no importer recognizes: the formats selfdata reads and, for a CSV file, that a column
+     * mapping reads a layout no importer knows (a bank's export without a header, say).
+     */
+    public Wording notRecognized(String fileName) {
+        boolean csv = fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
+        return InvalidInput.wording(fileName, Wording.of(csv ? "error.file.notRecognizedCsv" : "error.file.notRecognized",
+                formats()));
     }
 
     /**
@@ -115,7 +129,8 @@ public final class Importers {
             buffered.reset();
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, fileName + ": the file could not be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(fileName,
+                    Wording.of("error.file.notRead")), e);
         }
         return detect(new Sniff(fileName, head)).map(importer -> importer.open(buffered, context.withFileName(fileName)));
     }

@@ -1,10 +1,7 @@
 package org.selfdata.importers;
 
-import org.selfdata.model.ErrorCode;
-import org.selfdata.model.SelfdataException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,11 +40,7 @@ final class JsonElements {
             return step.get();
         }
         catch (JacksonException e) {
-            TokenStreamLocation location = e.getLocation();
-            String near = location == null || location.getLineNr() < 1 ? ""
-                    : " near line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, pointer + ": expected well-formed JSON; the file is malformed"
-                    + near, e);
+            throw MalformedJson.complaint(pointer, e);
         }
     }
 }

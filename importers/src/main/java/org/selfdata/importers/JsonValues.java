@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 
 import java.time.DateTimeException;
@@ -20,8 +21,8 @@ final class JsonValues {
 
     private JsonValues() {}
 
-    static SelfdataException complaint(String field, String expectation) {
-        return new SelfdataException(ErrorCode.INVALID_INPUT, field + ": " + expectation);
+    static SelfdataException complaint(String field, Wording expectation) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(field, expectation));
     }
 
     /** How many elements an array has; anything else, such as an object where an array belongs, has none. */
@@ -52,10 +53,10 @@ final class JsonValues {
             number = Double.parseDouble(value.stringValue().strip());
         }
         else {
-            throw complaint(field, "expected a number");
+            throw complaint(field, Wording.of("error.json.number"));
         }
         if (!Double.isFinite(number)) {
-            throw complaint(field, "expected a finite number");
+            throw complaint(field, Wording.of("error.json.finiteNumber"));
         }
         return Optional.of(number);
     }
@@ -72,7 +73,7 @@ final class JsonValues {
         if (value.isString() && value.stringValue().strip().matches("[+-]?\\d{1,18}")) {
             return Optional.of(Long.parseLong(value.stringValue().strip()));
         }
-        throw complaint(field, "expected a whole number");
+        throw complaint(field, Wording.of("error.json.wholeNumber"));
     }
 
     /** An ISO 8601 date and time with its offset, such as {@code 2021-08-01T00:22:28Z}. */
@@ -89,7 +90,7 @@ final class JsonValues {
                 // reported below, without the value
             }
         }
-        throw complaint(field, "expected an ISO 8601 date and time with an offset, such as 2021-08-01T00:22:28Z");
+        throw complaint(field, Wording.of("error.json.dateTime"));
     }
 
     /** A time in milliseconds since 1970, written as a number or a string, as older Takeout exports have it. */
@@ -98,7 +99,7 @@ final class JsonValues {
             return wholeNumber(parent, field).map(Instant::ofEpochMilli);
         }
         catch (DateTimeException e) {
-            throw complaint(field, "expected milliseconds since 1970");
+            throw complaint(field, Wording.of("error.json.milliseconds"));
         }
     }
 }

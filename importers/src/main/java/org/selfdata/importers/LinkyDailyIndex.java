@@ -4,6 +4,7 @@ import org.selfdata.model.EnergyReading;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class LinkyDailyIndex implements RecordReader {
     private static final Pattern REGISTER = Pattern.compile("eas (f([1-9]|10)|d[1-4]|t)");
-    private static final String HEADER_EXPECTED = "expected the Enedis header, from Identifiant PRM to Unite";
+    private static final Wording HEADER_EXPECTED = Wording.of("error.linky.indexHeader");
     private static final BigDecimal WATT_HOURS_PER_KILOWATT_HOUR = BigDecimal.valueOf(1000);
 
     private final NumberedLines lines;
@@ -59,16 +60,16 @@ final class LinkyDailyIndex implements RecordReader {
         if (meterColumn != 0 || unitColumn < 0) {
             throw InvalidInput.at("line " + lines.number(), HEADER_EXPECTED);
         }
-        String[] values = lines.next().orElseThrow(() -> InvalidInput.at("line 2", "expected the values of the header"))
+        String[] values = lines.next().orElseThrow(() -> InvalidInput.at("line 2", Wording.of("error.linky.noHeaderValues")))
                 .split(";", -1);
         String location = "line " + lines.number();
         if (values.length <= unitColumn || values[meterColumn].isBlank()) {
-            throw InvalidInput.at(location, "expected a value for each column of the header, starting with the PRM");
+            throw InvalidInput.at(location, Wording.of("error.linky.headerValues"));
         }
         unit = switch (values[unitColumn].strip()) {
             case "Wh" -> BigDecimal.ONE;
             case "kWh" -> WATT_HOURS_PER_KILOWATT_HOUR;
-            default -> throw InvalidInput.at(location, "expected the unit Wh of an index export");
+            default -> throw InvalidInput.at(location, Wording.of("error.linky.indexUnit"));
         };
         meter = values[meterColumn].strip();
         readColumns();
@@ -85,7 +86,7 @@ final class LinkyDailyIndex implements RecordReader {
             }
         }
         if (timeColumn < 0 || registerColumns.isEmpty()) {
-            throw InvalidInput.at("line " + lines.number(), "expected the column header Horodate;Type de releve;EAS F1;…;EAS T");
+            throw InvalidInput.at("line " + lines.number(), Wording.of("error.linky.indexColumns"));
         }
     }
 
@@ -106,11 +107,11 @@ final class LinkyDailyIndex implements RecordReader {
     private void row(String text, Position position) {
         String[] cells = text.split(";", -1);
         if (cells.length <= timeColumn) {
-            throw InvalidInput.rejected(position, "expected a time and the indexes of the header's registers");
+            throw InvalidInput.rejected(position, Wording.of("error.linky.indexRow"));
         }
         Instant time = EnedisTimes.withOffset(cells[timeColumn]).map(OffsetDateTime::toInstant)
                 .or(() -> EnedisTimes.day(cells[timeColumn]).map(day -> day.atStartOfDay(zone).toInstant()))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a time such as 2024-10-27T00:00:00+02:00"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.linky.indexTime")));
         List<RecordDraft> readings = new ArrayList<>();
         for (int register = 0; register < registerColumns.size(); register++) {
             int column = registerColumns.get(register);
@@ -119,7 +120,7 @@ final class LinkyDailyIndex implements RecordReader {
             }
             String name = registers.get(register);
             BigDecimal index = DecimalText.parse(cells[column]).orElseThrow(() -> InvalidInput.rejected(position,
-                    "expected the index of register " + name + " in watt-hours, such as 12345678"));
+                    Wording.of("error.linky.registerIndex", String.valueOf(name))));
             EnergyReading reading = InvalidInput.rejecting(position, () -> new EnergyReading(meter, EnergyReading.Quantity.INDEX,
                     LinkyKilowattCurve.canonical(index.multiply(unit)), Optional.empty(), Optional.of(name)));
             readings.add(RecordDraft.of(TimeSpan.at(time), reading, position));

@@ -4,6 +4,7 @@ import org.selfdata.model.EnergyReading;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -64,8 +65,8 @@ final class LinkyKilowattCurve implements RecordReader {
             Matcher number = PRM.matcher(line.get());
             prm = prm.isPresent() || !number.find() ? prm : Optional.of(number.group());
         }
-        throw InvalidInput.at("line " + Math.max(1, lines.number()), "expected the column header debut;fin;kW within the first "
-                + MAXIMUM_PREAMBLE_LINES + " lines");
+        throw InvalidInput.at("line " + Math.max(1, lines.number()), Wording.of("error.linky.kilowattColumns",
+                String.valueOf(MAXIMUM_PREAMBLE_LINES)));
     }
 
     @Override
@@ -84,18 +85,17 @@ final class LinkyKilowattCurve implements RecordReader {
     private Optional<RecordDraft> row(String text, Position position) {
         List<String> cells = SemicolonCells.split(text)
                 .filter(split -> split.size() > Math.max(powerColumn, Math.max(startColumn, endColumn)))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a start, an end and a power in kW"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.linky.kilowattRow")));
         TimeSpan span = span(cells.get(startColumn), cells.get(endColumn))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a start and a later end, such as "
-                        + "2024-10-27 02:30:00;2024-10-27 03:00:00"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.linky.kilowattSpan")));
         if (cells.get(powerColumn).isBlank()) {
             return Optional.empty();
         }
         BigDecimal kilowatts = DecimalText.parse(cells.get(powerColumn))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a power in kilowatts, such as 0,696"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.linky.kilowatts")));
         long minutes = Duration.between(span.start(), span.end()).toMinutes();
         if (minutes < 1 || minutes > Integer.MAX_VALUE || !span.start().plus(Duration.ofMinutes(minutes)).equals(span.end())) {
-            throw InvalidInput.rejected(position, "expected an interval of whole minutes");
+            throw InvalidInput.rejected(position, Wording.of("error.linky.wholeMinutes"));
         }
         BigDecimal wattHours = canonical(LinkyLoadCurve.wattHours(kilowatts.multiply(WATTS_PER_KILOWATT), (int) minutes));
         EnergyReading reading = InvalidInput.rejecting(position, () -> new EnergyReading(meter, EnergyReading.Quantity.ENERGY,

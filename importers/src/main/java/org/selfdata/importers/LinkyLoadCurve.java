@@ -4,6 +4,7 @@ import org.selfdata.model.EnergyReading;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,7 +39,7 @@ import static java.util.Objects.requireNonNull;
 final class LinkyLoadCurve implements RecordReader {
     private static final Set<Integer> STEPS = Set.of(5, 10, 15, 30, 60);
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
-    private static final String HEADER_EXPECTED = "expected the Enedis header, from Identifiant PRM to Pas en minutes";
+    private static final Wording HEADER_EXPECTED = Wording.of("error.linky.loadHeader");
 
     private final NumberedLines lines;
     private String meter = "";
@@ -85,21 +86,21 @@ final class LinkyLoadCurve implements RecordReader {
             throw InvalidInput.at("line " + headerNumber, HEADER_EXPECTED);
         }
         String values = lines.next()
-                .orElseThrow(() -> InvalidInput.at("line " + (headerNumber + 1), "expected the values of the header"));
+                .orElseThrow(() -> InvalidInput.at("line " + (headerNumber + 1), Wording.of("error.linky.noHeaderValues")));
         String[] cells = values.split(";", -1);
         String location = "line " + lines.number();
         if (cells.length <= Math.max(unitColumn, stepColumn) || cells[meterColumn].isBlank()) {
-            throw InvalidInput.at(location, "expected a value for each column of the header, starting with the PRM");
+            throw InvalidInput.at(location, Wording.of("error.linky.headerValues"));
         }
         if (!cells[unitColumn].strip().equals("W")) {
-            throw InvalidInput.at(location, "expected the unit W; selfdata reads load curves of average power only");
+            throw InvalidInput.at(location, Wording.of("error.linky.loadUnit"));
         }
         meter = cells[meterColumn].strip();
         step = cells[stepColumn].isBlank() ? Optional.empty() : Optional.of(step(cells[stepColumn].strip(), location));
         previous = Optional.empty();
         String columns = lines.next().orElse("");
         if (!columns.strip().toLowerCase(Locale.ROOT).startsWith("horodate;valeur")) {
-            throw InvalidInput.at("line " + lines.number(), "expected the column header Horodate;Valeur");
+            throw InvalidInput.at("line " + lines.number(), Wording.of("error.linky.loadColumns"));
         }
     }
 
@@ -107,13 +108,13 @@ final class LinkyLoadCurve implements RecordReader {
         Position position = Position.line(number);
         String[] cells = text.split(";", -1);
         if (cells.length < 2) {
-            throw InvalidInput.rejected(position, "expected a timestamp and a value separated by a semicolon");
+            throw InvalidInput.rejected(position, Wording.of("error.linky.loadRow"));
         }
         Optional<Instant> read = timestamp(cells[0].strip());
         if (read.isEmpty()) {
             // The next row's step is then the current one, not its distance from the row before this one.
             previous = Optional.empty();
-            throw InvalidInput.rejected(position, "expected a timestamp with its offset, such as 2020-08-20T23:40:00+02:00");
+            throw InvalidInput.rejected(position, Wording.of("error.linky.loadTime"));
         }
         Instant end = read.get();
         int minutes = stepEndingAt(end, position);
@@ -122,7 +123,7 @@ final class LinkyLoadCurve implements RecordReader {
             return Optional.empty();
         }
         BigDecimal watts = DecimalText.parse(cells[1])
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a power in watts, such as 270"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.linky.watts")));
         EnergyReading reading = InvalidInput.rejecting(position, () -> new EnergyReading(meter, EnergyReading.Quantity.ENERGY,
                 wattHours(watts, minutes), Optional.of(minutes), Optional.empty()));
         TimeSpan span = TimeSpan.between(end.minus(Duration.ofMinutes(minutes)), end);
@@ -133,19 +134,18 @@ final class LinkyLoadCurve implements RecordReader {
         if (previous.isPresent()) {
             long minutes = Duration.between(previous.get(), end).toMinutes();
             if (minutes <= 0) {
-                throw InvalidInput.rejected(position, "expected a timestamp later than the previous row's");
+                throw InvalidInput.rejected(position, Wording.of("error.linky.notLater"));
             }
             if (step.isEmpty() || minutes != step.get()) {
                 // A distance that is no step at all means rows are missing: the step in force stays.
                 step = knownStep(Long.toString(minutes)).or(() -> step);
             }
         }
-        return step.orElseThrow(() -> InvalidInput.at(position, "expected the step (Pas en minutes) in the header, "
-                + "to know how long the first interval lasts"));
+        return step.orElseThrow(() -> InvalidInput.at(position, Wording.of("error.linky.noStep")));
     }
 
     private static int step(String text, String location) {
-        return knownStep(text).orElseThrow(() -> InvalidInput.at(location, "expected a step of 5, 10, 15, 30 or 60 minutes"));
+        return knownStep(text).orElseThrow(() -> InvalidInput.at(location, Wording.of("error.linky.step")));
     }
 
     private static Optional<Integer> knownStep(String text) {

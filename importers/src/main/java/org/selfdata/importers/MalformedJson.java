@@ -2,6 +2,7 @@ package org.selfdata.importers;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -19,11 +20,16 @@ final class MalformedJson {
             return step.get();
         }
         catch (JacksonException e) {
-            TokenStreamLocation location = e.getLocation();
-            String near = location == null || location.getLineNr() < 0 ? ""
-                    : " near line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    pointer + ": expected well-formed JSON; the file is malformed" + near, e);
+            throw complaint(pointer, e);
         }
+    }
+
+    /** The complaint about JSON that cannot be parsed, with the line and column where the parser stopped if it knows. */
+    static SelfdataException complaint(String pointer, JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        Wording malformed = location == null || location.getLineNr() < 1 ? Wording.of("error.json.malformed")
+                : Wording.of("error.json.malformedNear", Long.toString(location.getLineNr()),
+                        Long.toString(location.getColumnNr()));
+        return new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(pointer, malformed), e);
     }
 }

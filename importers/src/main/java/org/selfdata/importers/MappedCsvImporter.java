@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.selfdata.importers.CsvMapping.Field;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
+import org.selfdata.texts.Wording;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -68,9 +69,9 @@ public final class MappedCsvImporter implements Importer {
     private Map<Field, Integer> header(CsvRows rows) {
         return CsvHeader.search(rows, row -> MappedCsvRows.indexes(mapping, row))
                 .map(CsvHeader::match)
-                .orElseThrow(() -> InvalidInput.at("line " + (mapping.skipLines() + 1), "expected, within the first "
-                        + CsvHeader.MAXIMUM_PREAMBLE_ROWS + " rows, a header naming the columns "
-                        + MappedCsvRows.columnNames(mapping)));
+                .orElseThrow(() -> InvalidInput.at("line " + (mapping.skipLines() + 1),
+                        Wording.of("error.csv.noMappedHeader", String.valueOf(CsvHeader.MAXIMUM_PREAMBLE_ROWS),
+                                String.valueOf(MappedCsvRows.columnNames(mapping)))));
     }
 
     private SourceDescriptor source() {

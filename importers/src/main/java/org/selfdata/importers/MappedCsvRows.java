@@ -6,6 +6,7 @@ import org.selfdata.model.BankTransaction;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -112,8 +113,8 @@ final class MappedCsvRows implements RecordReader {
             return Optional.empty();
         }
         LocalDate date = date(row, Field.DATE, position)
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a date written " + mapping.datePattern()
-                        + " in " + column(Field.DATE)));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.csv.date",
+                        String.valueOf(mapping.datePattern()), column(Field.DATE))));
         Optional<LocalDate> valueDate = date(row, Field.VALUE_DATE, position);
         BigDecimal amount = amount(row, position);
         String currency = currency(row, position);
@@ -161,20 +162,23 @@ final class MappedCsvRows implements RecordReader {
         catch (DateTimeParseException e) {
             // reported below, like a year no bank writes
         }
-        throw InvalidInput.rejected(position, "expected a date written " + mapping.datePattern() + " in " + column(field));
+        throw InvalidInput.rejected(position, Wording.of("error.csv.date", String.valueOf(mapping.datePattern()),
+                column(field)));
     }
 
     private BigDecimal amount(CsvRow row, Position position) {
         if (indexes.containsKey(Field.AMOUNT)) {
             return number(row, Field.AMOUNT, position)
-                    .orElseThrow(() -> InvalidInput.rejected(position, "expected an amount in " + column(Field.AMOUNT)));
+                    .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.csv.amount",
+                            column(Field.AMOUNT))));
         }
         Optional<BigDecimal> debit = number(row, Field.DEBIT, position);
         Optional<BigDecimal> credit = number(row, Field.CREDIT, position);
         if (debit.isEmpty() && credit.isEmpty()) {
-            String columns = Arrays.stream(new Field[] {Field.DEBIT, Field.CREDIT})
-                    .filter(indexes::containsKey).map(this::column).collect(Collectors.joining(" or "));
-            throw InvalidInput.rejected(position, "expected an amount in " + columns);
+            List<Wording> columns = Arrays.stream(new Field[] {Field.DEBIT, Field.CREDIT})
+                    .filter(indexes::containsKey).map(this::column).toList();
+            throw InvalidInput.rejected(position, Wording.of("error.csv.amount", columns.size() == 1 ? columns.getFirst()
+                    : Wording.of("error.csv.eitherColumn", columns.getFirst(), columns.getLast())));
         }
         // Money out is money out whether the bank writes it 12,50 (Crédit Agricole) or -12,50 (BPCE).
         return credit.orElse(BigDecimal.ZERO).subtract(debit.map(BigDecimal::abs).orElse(BigDecimal.ZERO));
@@ -186,13 +190,14 @@ final class MappedCsvRows implements RecordReader {
             return Optional.empty();
         }
         return Optional.of(AmountText.parse(text.get(), mapping.decimalMark())
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected an amount such as -1 234,56 in " + column(field))));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.csv.amountSuchAs",
+                        column(field)))));
     }
 
     private String currency(CsvRow row, Position position) {
         Optional<String> text = text(row, Field.CURRENCY).map(code -> code.equals("€") ? "EUR" : code.toUpperCase(Locale.ROOT));
         if (text.isPresent() && !text.get().matches("[A-Z]{3}")) {
-            throw InvalidInput.rejected(position, "expected a currency code such as EUR in " + column(Field.CURRENCY));
+            throw InvalidInput.rejected(position, Wording.of("error.csv.currency", column(Field.CURRENCY)));
         }
         return text.orElse(mapping.currency());
     }
@@ -211,7 +216,7 @@ final class MappedCsvRows implements RecordReader {
         return oneLine.isEmpty() ? Optional.empty() : Optional.of(oneLine);
     }
 
-    private String column(Field field) {
-        return mapping.column(field).map(Column::toString).orElse(field.key());
+    private Wording column(Field field) {
+        return mapping.column(field).map(Column::wording).orElse(Wording.of("error.csv.field", field.key()));
     }
 }

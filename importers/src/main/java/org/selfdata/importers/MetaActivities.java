@@ -5,6 +5,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SocialPost;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -55,12 +56,12 @@ final class MetaActivities implements RecordReader {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 if (!nextList()) {
-                    throw InvalidInput.at("/", "expected one of the " + platform.label() + " lists selfdata reads: "
-                            + MetaList.propertiesOf(platform));
+                    throw InvalidInput.at("/", Wording.of("error.meta.unknownList", String.valueOf(platform.label()),
+                            String.valueOf(MetaList.propertiesOf(platform))));
                 }
             }
             else if (first != JsonToken.START_ARRAY) {
-                throw InvalidInput.at("/", "expected a JSON object or array");
+                throw InvalidInput.at("/", Wording.of("error.meta.notObjectOrArray"));
             }
             return null;
         });
@@ -73,7 +74,7 @@ final class MetaActivities implements RecordReader {
             Optional<MetaList> known = MetaList.of(name, platform);
             if (known.isPresent()) {
                 if (value != JsonToken.START_ARRAY) {
-                    throw InvalidInput.at("/" + name, "expected an array");
+                    throw InvalidInput.at("/" + name, Wording.of("error.json.array"));
                 }
                 list = known;
                 prefix = "/" + name;
@@ -110,12 +111,12 @@ final class MetaActivities implements RecordReader {
         index++;
         String pointer = prefix + "/" + index;
         if (token == null) {
-            throw InvalidInput.at(pointer, "expected an element or the end of the list; the file ends here");
+            throw InvalidInput.at(pointer, Wording.of("error.meta.listEnds"));
         }
         JsonNode element = requireNonNullElse(mapper.readTree(parser), NullNode.getInstance());
         Optional<Kind> kind = list.map(Kind::of).or(() -> inferred(element));
         if (kind.isEmpty() || kind.get().platform() != platform) {
-            pending.reject(Position.jsonPointer(pointer), "expected a " + platform.label() + " post, comment or follower entry");
+            pending.reject(Position.jsonPointer(pointer), Wording.of("error.meta.entry", String.valueOf(platform.label())));
             return;
         }
         records(pointer, element, kind.get());
@@ -149,7 +150,7 @@ final class MetaActivities implements RecordReader {
     private void records(String pointer, JsonNode element, Kind kind) {
         Position position = Position.jsonPointer(pointer);
         if (!element.isObject() && !(kind.shape() == MetaList.Shape.TOPIC && element.isString())) {
-            pending.reject(position, "expected an object");
+            pending.reject(position, Wording.of("error.json.object"));
             return;
         }
         try {
@@ -176,7 +177,7 @@ final class MetaActivities implements RecordReader {
     }
 
     private void activity(Position position, JsonNode element, Kind kind) {
-        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, "expected a time in seconds in timestamp");
+        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, Wording.of("error.meta.seconds"));
         Optional<String> text = Optional.empty();
         for (JsonNode data : MetaNodes.elements(element, "data")) {
             if (data.isObject()) {
@@ -201,28 +202,29 @@ final class MetaActivities implements RecordReader {
     }
 
     private void named(Position position, JsonNode element, Kind kind) {
-        String name = required(MetaNodes.text(element, "name"), position, "expected a name");
-        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, "expected a time in seconds in timestamp");
+        String name = required(MetaNodes.text(element, "name"), position, Wording.of("error.meta.name"));
+        Instant time = required(MetaNodes.seconds(element, "timestamp"), position, Wording.of("error.meta.seconds"));
         add(position, time, kind, Optional.of(name), Optional.empty(), List.of());
     }
 
     private void topic(Position position, JsonNode element, Kind kind) {
         Optional<String> name = element.isString() && !element.stringValue().isBlank()
                 ? Optional.of(Mojibake.repair(element.stringValue())) : MetaNodes.text(element, "name");
-        add(position, Instant.EPOCH, kind, Optional.of(required(name, position, "expected an interest's name")), Optional.empty(),
+        add(position, Instant.EPOCH, kind, Optional.of(required(name, position, Wording.of("error.meta.interest"))),
+                Optional.empty(),
                 List.of());
     }
 
     private void offPlatform(String pointer, JsonNode element, Kind kind) {
         Position position = Position.jsonPointer(pointer);
-        String name = required(MetaNodes.text(element, "name"), position, "expected the name of an app or website");
+        String name = required(MetaNodes.text(element, "name"), position, Wording.of("error.meta.appName"));
         List<JsonNode> events = MetaNodes.elements(element, "events");
         for (int event = 0; event < events.size(); event++) {
             Position eventPosition = Position.jsonPointer(pointer + "/events/" + event);
             JsonNode details = events.get(event);
             try {
                 Instant time = required(MetaNodes.seconds(details, "timestamp"), eventPosition,
-                        "expected a time in seconds in timestamp");
+                        Wording.of("error.meta.seconds"));
                 Optional<String> text = Optional.of(MetaNodes.text(details, "type").map(type -> name + ": " + type).orElse(name));
                 add(eventPosition, time, kind, text, Optional.empty(), List.of());
             }
@@ -235,14 +237,14 @@ final class MetaActivities implements RecordReader {
     private void stringList(String pointer, JsonNode element, Kind kind) {
         List<JsonNode> entries = MetaNodes.elements(element, "string_list_data");
         if (entries.isEmpty()) {
-            throw InvalidInput.rejected(Position.jsonPointer(pointer), "expected entries in string_list_data");
+            throw InvalidInput.rejected(Position.jsonPointer(pointer), Wording.of("error.meta.noListData"));
         }
         for (int entry = 0; entry < entries.size(); entry++) {
             Position position = Position.jsonPointer(pointer + "/string_list_data/" + entry);
             JsonNode data = entries.get(entry);
             try {
                 Instant time = required(MetaNodes.seconds(data, "timestamp"), position,
-                        "expected a time in seconds in timestamp");
+                        Wording.of("error.meta.seconds"));
                 Optional<String> text = MetaNodes.text(data, "value").or(() -> MetaNodes.text(element, "title"));
                 add(position, time, kind, text, MetaNodes.text(data, "href"), List.of());
             }
@@ -254,7 +256,7 @@ final class MetaActivities implements RecordReader {
 
     private void stringMap(Position position, JsonNode element, Kind kind) {
         JsonNode map = MetaNodes.object(element, "string_map_data")
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected labelled fields in string_map_data"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.meta.noMapData")));
         Optional<String> text = Optional.empty();
         for (String label : INSTAGRAM_TEXT_LABELS) {
             Optional<String> value = MetaNodes.object(map, label).flatMap(field -> MetaNodes.text(field, "value"));
@@ -271,7 +273,7 @@ final class MetaActivities implements RecordReader {
             }
         }
         Instant when = kind.isUndated() ? time.orElse(Instant.EPOCH)
-                : required(time, position, "expected a time in seconds in string_map_data");
+                : required(time, position, Wording.of("error.meta.mapSeconds"));
         add(position, when, kind, text, url, MetaNodes.uris(element, "media_list_data"));
     }
 
@@ -285,7 +287,7 @@ final class MetaActivities implements RecordReader {
             time = time.or(() -> created);
             text = text.or(() -> title);
         }
-        Instant when = required(time, position, "expected a time in seconds in creation_timestamp");
+        Instant when = required(time, position, Wording.of("error.meta.creationSeconds"));
         add(position, when, kind, text, Optional.empty(), MetaNodes.uris(element, "media"));
     }
 
@@ -294,7 +296,7 @@ final class MetaActivities implements RecordReader {
         if (values.isEmpty()) {
             Position position = Position.jsonPointer(pointer);
             add(position, Instant.EPOCH, kind, Optional.of(required(MetaNodes.text(element, "value"), position,
-                    "expected a value or a vec of values")), Optional.empty(), List.of());
+                    Wording.of("error.meta.valueOrValues"))), Optional.empty(), List.of());
             return;
         }
         for (int index = 0; index < values.size(); index++) {
@@ -302,7 +304,8 @@ final class MetaActivities implements RecordReader {
             JsonNode value = values.get(index);
             try {
                 Optional<String> text = value.isObject() ? MetaNodes.text(value, "value") : Optional.empty();
-                add(position, Instant.EPOCH, kind, Optional.of(required(text, position, "expected a value")), Optional.empty(),
+                add(position, Instant.EPOCH, kind, Optional.of(required(text, position, Wording.of("error.meta.value"))),
+                        Optional.empty(),
                         List.of());
             }
             catch (RejectedRecord rejection) {
@@ -311,7 +314,7 @@ final class MetaActivities implements RecordReader {
         }
     }
 
-    private static <T> T required(Optional<T> value, Position position, String expectation) {
+    private static <T> T required(Optional<T> value, Position position, Wording expectation) {
         return value.orElseThrow(() -> InvalidInput.rejected(position, expectation));
     }
 

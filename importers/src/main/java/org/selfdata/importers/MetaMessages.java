@@ -4,6 +4,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SocialMessage;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,10 @@ final class MetaMessages implements RecordReader {
     void enterMessages() {
         MalformedJson.guarded("/", () -> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw InvalidInput.at("/", "expected a JSON object with participants and a messages array");
+                throw InvalidInput.at("/", Wording.of("error.meta.notConversation"));
             }
             if (!moveToMessages()) {
-                throw InvalidInput.at("/", "expected a messages array");
+                throw InvalidInput.at("/", Wording.of("error.meta.noMessages"));
             }
             return null;
         });
@@ -62,7 +63,7 @@ final class MetaMessages implements RecordReader {
             JsonToken value = parser.nextToken();
             if (name.equals("messages")) {
                 if (value != JsonToken.START_ARRAY) {
-                    throw InvalidInput.at("/messages", "expected an array of messages");
+                    throw InvalidInput.at("/messages", Wording.of("error.meta.messagesNotArray"));
                 }
                 return true;
             }
@@ -104,11 +105,11 @@ final class MetaMessages implements RecordReader {
                 return Optional.empty();
             }
             if (token == null) {
-                throw InvalidInput.at(pointer, "expected a message or the end of the messages array; the file ends here");
+                throw InvalidInput.at(pointer, Wording.of("error.meta.messagesEnd"));
             }
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                throw InvalidInput.rejected(Position.jsonPointer(pointer), "expected a message object");
+                throw InvalidInput.rejected(Position.jsonPointer(pointer), Wording.of("error.meta.messageObject"));
             }
             return Optional.of(message(pointer, mapper.readTree(parser)));
         });
@@ -121,7 +122,7 @@ final class MetaMessages implements RecordReader {
             parser.skipChildren();
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
-            throw InvalidInput.at("/", "expected the end of the conversation object");
+            throw InvalidInput.at("/", Wording.of("error.meta.conversationEnd"));
         }
         ended = true;
     }
@@ -129,9 +130,9 @@ final class MetaMessages implements RecordReader {
     private RecordDraft message(String pointer, JsonNode message) {
         Position position = Position.jsonPointer(pointer);
         String sender = MetaNodes.firstText(message, "sender_name", "senderName")
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected the sender's name in sender_name"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.meta.sender")));
         Instant time = MetaNodes.millis(message, "timestamp_ms").or(() -> MetaNodes.millis(message, "timestamp"))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a time in milliseconds in timestamp_ms"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.meta.time")));
         Optional<String> text = MetaNodes.firstText(message, "content", "text");
         List<String> attachments = new ArrayList<>(MetaNodes.uris(message, ATTACHMENTS));
         MetaNodes.object(message, "sticker").flatMap(sticker -> MetaNodes.text(sticker, "uri")).ifPresent(attachments::add);

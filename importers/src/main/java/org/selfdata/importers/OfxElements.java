@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class OfxElements {
             throw InvalidInput.unreadable(pathOrFile(), e);
         }
         catch (OfxTokenizer.OfxSyntaxException e) {
-            throw InvalidInput.at(pathOrFile(), "expected OFX, found " + e.getMessage());
+            throw InvalidInput.at(pathOrFile(), Wording.of("error.ofx.syntax", e.found()));
         }
     }
 
@@ -113,7 +114,7 @@ final class OfxElements {
             }
         }
         if (!open.isEmpty()) {
-            throw InvalidInput.at(path(), "the file ends here; expected the end tags of the open elements");
+            throw InvalidInput.at(path(), Wording.of("error.ofx.fileEnds"));
         }
         return false;
     }

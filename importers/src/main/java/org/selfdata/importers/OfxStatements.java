@@ -10,6 +10,7 @@ import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,11 +49,10 @@ import static java.util.Objects.requireNonNull;
  * belong to an account guessed from its branch.
  */
 final class OfxStatements implements RecordReader {
-    private static final String DATE_EXPECTED = "expected a date as YYYYMMDD, optionally followed by a time";
+    private static final Wording DATE_EXPECTED = Wording.of("error.ofx.date");
     /** The longest account number made of bank and branch ids: what an account number holds. */
     private static final int LONGEST_DERIVED_NUMBER = 64;
-    private static final String INVESTMENTS_NOT_SUPPORTED = "investment statements are not supported yet, and this one "
-            + "holds no cash transaction (INVBANKTRAN) to read as a bank transaction";
+    private static final Wording INVESTMENTS_NOT_SUPPORTED = Wording.of("error.ofx.investments");
 
     private final OfxElements elements;
     private final ZoneId zone;
@@ -76,13 +76,13 @@ final class OfxStatements implements RecordReader {
         while (source.isEmpty()) {
             if (!elements.advance()) {
                 statementWithoutAccountPath.ifPresent(path -> {
-                    throw InvalidInput.at(path, "expected an ACCTID naming the statement's account");
+                    throw InvalidInput.at(path, Wording.of("error.ofx.noAccountId"));
                 });
                 investmentStatementPath.ifPresent(path -> {
-                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, path + ": " + INVESTMENTS_NOT_SUPPORTED);
+                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, InvalidInput.wording(path,
+                            INVESTMENTS_NOT_SUPPORTED));
                 });
-                throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, "OFX: the file holds no bank statement (STMTRS) "
-                        + "nor credit-card statement (CCSTMTRS); selfdata does not read other OFX messages yet");
+                throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.ofx.noStatement"));
             }
             handle();
         }
@@ -172,15 +172,14 @@ final class OfxStatements implements RecordReader {
         Optional<String> accountNumber = current.accountNumber();
         if (accountNumber.isEmpty()) {
             statementWithoutAccountPath = statementWithoutAccountPath.or(() -> Optional.of(current.path));
-            return new Rejection(position, "expected " + current.kind.accountFrom + "/ACCTID naming the statement's account");
+            return new Rejection(position, Wording.of("error.ofx.noAccountIdIn", String.valueOf(current.kind.accountFrom)));
         }
         nameSource(current);
         ImportItem account = accountItem(current, accountNumber.get());
         if (account instanceof RecordDraft && current.transactions == 0) {
-            notes.add(new FileNote(position, current.accountId().isPresent()
-                    ? "the statement holds no transactions"
-                    : "the statement holds no transactions, and its ACCTID is empty: its account is named by its "
-                            + (current.branchId().isPresent() ? "bank and branch ids" : "bank id")));
+            notes.add(new FileNote(position, current.accountId().isPresent() ? Wording.of("note.ofx.noTransactions")
+                    : Wording.of(current.branchId().isPresent() ? "note.ofx.noTransactionsNamedByBankAndBranch"
+                            : "note.ofx.noTransactionsNamedByBank")));
         }
         return account;
     }
@@ -215,7 +214,7 @@ final class OfxStatements implements RecordReader {
         BigDecimal amount = line.amount();
         String currency = line.field("CURRENCY/CURSYM").map(code -> code.toUpperCase(Locale.ROOT))
                 .orElseGet(() -> current.declaredCurrency().orElseThrow(() -> InvalidInput.rejected(position,
-                        "expected the statement's CURDEF or the transaction's CURRENCY to give its currency")));
+                        Wording.of("error.ofx.noCurrency"))));
         current.transactionCurrency = current.transactionCurrency.or(() -> Optional.of(currency));
         String label = line.field("NAME").or(() -> line.field("MEMO")).orElse("");
         BankTransaction payload = InvalidInput.rejecting(position, () -> new BankTransaction(account, bookingDate, valueDate,
@@ -240,9 +239,8 @@ final class OfxStatements implements RecordReader {
                 .or(() -> serverDate);
         Optional<String> currency = current.declaredCurrency().or(() -> current.transactionCurrency);
         if (day.isEmpty() || currency.isEmpty()) {
-            return new Rejection(position, day.isEmpty()
-                    ? "expected LEDGERBAL/DTASOF, BANKTRANLIST/DTEND or DTSERVER to date the account"
-                    : "expected CURDEF to give the account's currency");
+            return new Rejection(position, day.isEmpty() ? Wording.of("error.ofx.noAccountDate")
+                    : Wording.of("error.ofx.noAccountCurrency"));
         }
         Optional<BigDecimal> readBalance = balance;
         Optional<LocalDate> readBalanceDate = balanceDate;
@@ -299,7 +297,7 @@ final class OfxStatements implements RecordReader {
 
         private String accountId(Position position) {
             return accountId().orElseThrow(() -> InvalidInput.rejected(position,
-                    "expected " + kind.accountFrom + "/ACCTID before the transactions"));
+                    Wording.of("error.ofx.accountIdFirst", String.valueOf(kind.accountFrom))));
         }
 
         private Optional<String> accountId() {
@@ -361,16 +359,17 @@ final class OfxStatements implements RecordReader {
         }
 
         private LocalDate date(String name) {
-            String text = field(name).orElseThrow(() -> InvalidInput.rejected(positionOf(path), "expected " + name));
+            String text = field(name).orElseThrow(() -> InvalidInput.rejected(positionOf(path),
+                    Wording.of("error.ofx.expectedElement", String.valueOf(name))));
             return OfxDates.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/" + name),
                     DATE_EXPECTED));
         }
 
         private BigDecimal amount() {
             String text = field("TRNAMT").orElseThrow(() -> InvalidInput.rejected(positionOf(path),
-                    "expected TRNAMT"));
+                    Wording.of("error.ofx.noAmount")));
             return DecimalText.parse(text).orElseThrow(() -> InvalidInput.rejected(positionOf(path + "/TRNAMT"),
-                    "expected an amount such as -12.34 or 12,34"));
+                    Wording.of("error.ofx.amount")));
         }
     }
 }

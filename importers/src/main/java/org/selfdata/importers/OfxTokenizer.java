@@ -1,5 +1,8 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Locale;
@@ -137,7 +140,7 @@ final class OfxTokenizer {
 
     private static void checkLength(StringBuilder token) {
         if (token.length() > MAXIMUM_TOKEN_LENGTH) {
-            throw new OfxSyntaxException("a tag or a value longer than " + MAXIMUM_TOKEN_LENGTH + " characters");
+            throw new OfxSyntaxException(Wording.of("error.ofx.tokenTooLong", Integer.toString(MAXIMUM_TOKEN_LENGTH)));
         }
     }
 
@@ -174,8 +177,15 @@ final class OfxTokenizer {
 
     /** A file that cannot be split into tags; {@link OfxElements} adds the position. */
     static final class OfxSyntaxException extends RuntimeException {
-        OfxSyntaxException(String expectation) {
-            super(expectation, null, false, false);
+        private final transient Wording found;
+
+        OfxSyntaxException(Wording found) {
+            super(Words.english().say(found), null, false, false);
+            this.found = found;
+        }
+
+        Wording found() {
+            return found;
         }
     }
 }

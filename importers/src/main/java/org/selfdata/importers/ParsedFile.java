@@ -35,7 +35,9 @@ public interface ParsedFile extends AutoCloseable {
     default Stream<RecordDraft> records() {
         return items().map(item -> switch (item) {
             case RecordDraft record -> record;
-            case Rejection rejection -> throw new SelfdataException(ErrorCode.INVALID_INPUT, rejection.message());
+            case Rejection rejection -> throw rejection.messageWording()
+                    .map(wording -> new SelfdataException(ErrorCode.INVALID_INPUT, wording))
+                    .orElseGet(() -> new SelfdataException(ErrorCode.INVALID_INPUT, rejection.message()));
         });
     }
 

@@ -5,6 +5,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -26,7 +27,7 @@ final class PendingItems {
             items.add(draft.get());
         }
         catch (SelfdataException e) {
-            items.add(new Rejection(position, e.getMessage()));
+            items.add(InvalidInput.rejected(position, e).rejection());
         }
     }
 
@@ -38,7 +39,7 @@ final class PendingItems {
         items.addAll(read);
     }
 
-    void reject(Position position, String reason) {
+    void reject(Position position, Wording reason) {
         items.add(new Rejection(position, reason));
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  * decimals; any other lone mark is the decimal mark. A mark that repeats separates thousands.
  */
 final class QifAmounts {
-    static final String EXPECTED = "expected an amount such as -1,234.56 or 12,50";
+    static final Wording EXPECTED = Wording.of("error.qif.amount");
 
     private static final Pattern AMOUNT = Pattern.compile("[+-]?[0-9.,]*[0-9][0-9.,]*");
     private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u202F]");

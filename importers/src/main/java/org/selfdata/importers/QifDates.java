@@ -1,5 +1,7 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,7 +53,7 @@ final class QifDates {
         }
     }
 
-    static final String EXPECTED = "expected a date such as 12/31/2024, 31/12/24 or 1/ 1'10";
+    static final Wording EXPECTED = Wording.of("error.qif.date");
 
     private static final Pattern DAY_AND_MONTH = Pattern.compile(
             "\\s*(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*([/.'-])\\s*(\\d{4}|\\d{2})\\s*");

@@ -6,6 +6,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ final class QifRecords implements RecordReader {
             }
         }
         if (section == Section.NONE) {
-            throw InvalidInput.at("line " + Math.max(1, lines.number()), "expected a QIF header such as !Type:Bank or !Account");
+            throw InvalidInput.at("line " + Math.max(1, lines.number()), Wording.of("error.qif.noHeader"));
         }
         return accountName.orElse(fileAccount);
     }
@@ -121,7 +122,7 @@ final class QifRecords implements RecordReader {
                 if (record.isPresent()) {
                     pushBack(text);
                     return Optional.of(rejection(record.get().firstLine(),
-                            "expected ^ to end the record before the next header"));
+                            Wording.of("error.qif.notEnded")));
                 }
                 header(text);
             }
@@ -137,29 +138,29 @@ final class QifRecords implements RecordReader {
             }
             else if (!text.isBlank()) {
                 if (section == Section.NONE) {
-                    throw InvalidInput.at("line " + lines.number(), "expected a QIF header such as !Type:Bank or !Account");
+                    throw InvalidInput.at("line " + lines.number(), Wording.of("error.qif.noHeader"));
                 }
                 record = record.or(() -> Optional.of(new QifRecord(lines.number())));
                 record.get().add(text.charAt(0), text.substring(1), lines.number());
             }
         }
-        return record.map(unfinished -> rejection(unfinished.firstLine(), "the file ends inside this record; expected ^"));
+        return record.map(unfinished -> rejection(unfinished.firstLine(), Wording.of("error.qif.fileEnds")));
     }
 
     private Optional<Waiting> endOfRecord(QifRecord record) {
         return switch (section) {
             case BANK -> Optional.of(record.isEmpty()
-                    ? rejection(record.firstLine(), "expected the fields of a transaction (D, T, P…) before ^")
+                    ? rejection(record.firstLine(), Wording.of("error.qif.emptyRecord"))
                     : new Waiting(Optional.of(record), accountName.orElse(fileAccount), Optional.empty()));
             case INVESTMENT -> Optional.of(rejection(record.firstLine(),
-                    "investment transactions (!Type:Invst) are not supported yet"));
+                    Wording.of("error.qif.investments")));
             case UNKNOWN -> Optional.of(rejection(record.firstLine(),
-                    "expected a record of a section selfdata reads: !Type:Bank, Cash, CCard, Oth A or Oth L"));
+                    Wording.of("error.qif.unknownSection")));
             case LIST, NONE, ACCOUNT -> Optional.empty();
         };
     }
 
-    private Waiting rejection(long line, String reason) {
+    private Waiting rejection(long line, Wording reason) {
         return new Waiting(Optional.empty(), "", Optional.of(new Rejection(Position.line(line), reason)));
     }
 
@@ -182,8 +183,7 @@ final class QifRecords implements RecordReader {
             accountName = Optional.empty();
         }
         else if (!name.startsWith("option:") && !name.startsWith("clear:")) {
-            throw InvalidInput.at("line " + lines.number(), "expected a QIF header such as !Type:Bank, !Account or "
-                    + "!Option:AutoSwitch");
+            throw InvalidInput.at("line " + lines.number(), Wording.of("error.qif.header"));
         }
         return true;
     }
@@ -198,11 +198,11 @@ final class QifRecords implements RecordReader {
     private RecordDraft transaction(QifRecord record, String account) {
         Position position = Position.line(record.firstLine());
         QifRecord.Field dateField = record.field('D')
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a D line with the transaction's date"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.qif.noDate")));
         LocalDate date = record.date().flatMap(parts -> parts.date(order.orElseThrow()))
                 .orElseThrow(() -> InvalidInput.rejected(Position.line(dateField.line()), QifDates.EXPECTED));
         QifRecord.Field amountField = record.field('T').or(() -> record.field('U'))
-                .orElseThrow(() -> InvalidInput.rejected(position, "expected a T line with the transaction's amount"));
+                .orElseThrow(() -> InvalidInput.rejected(position, Wording.of("error.qif.noAmount")));
         BigDecimal amount = QifAmounts.parse(amountField.value())
                 .orElseThrow(() -> InvalidInput.rejected(Position.line(amountField.line()), QifAmounts.EXPECTED));
         Optional<String> payee = record.field('P').map(field -> shortened(field.value(), 512));

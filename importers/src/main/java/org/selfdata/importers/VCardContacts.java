@@ -13,6 +13,7 @@ import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -72,10 +73,11 @@ final class VCardContacts implements RecordReader {
             throw e;
         }
         catch (SelfdataException e) {
-            throw InvalidInput.rejected(position, e.getMessage().replaceFirst("^line \\d+: ", ""));
+            throw InvalidInput.rejectedAtItsBlock(position, e);
         }
         catch (RuntimeException e) {
-            throw InvalidInput.rejected(position, "expected a readable vCard (" + e.getClass().getSimpleName() + ")");
+            throw InvalidInput.rejected(position, Wording.of("error.vcard.unreadableOf",
+                    String.valueOf(e.getClass().getSimpleName())));
         }
     }
 
@@ -106,10 +108,11 @@ final class VCardContacts implements RecordReader {
 
     private static VCard parse(String text, Position position) {
         try (VCardReader reader = new VCardReader(text)) {
-            return Optional.ofNullable(reader.readNext()).orElseThrow(() -> InvalidInput.rejected(position, "expected a vCard"));
+            return Optional.ofNullable(reader.readNext()).orElseThrow(() -> InvalidInput.rejected(position,
+                    Wording.of("error.vcard.noCard")));
         }
         catch (IOException e) {
-            throw InvalidInput.rejected(position, "expected a readable vCard");
+            throw InvalidInput.rejected(position, Wording.of("error.vcard.unreadable"));
         }
     }
 

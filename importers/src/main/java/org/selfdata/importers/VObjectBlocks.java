@@ -1,5 +1,6 @@
 package org.selfdata.importers;
 
+import org.selfdata.texts.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ final class VObjectBlocks {
             else if (ends) {
                 depth--;
                 if (depth < 0) {
-                    throw InvalidInput.at("line " + lines.number(), "expected a BEGIN before this END");
+                    throw InvalidInput.at("line " + lines.number(), Wording.of("error.vcard.endWithoutBegin"));
                 }
             }
             if (name.isPresent()) {
@@ -125,8 +126,8 @@ final class VObjectBlocks {
             }
         }
         if (name.isPresent()) {
-            throw InvalidInput.at("line " + firstLine, "expected END:" + name.get() + " for the " + name.get()
-                    + " that begins here; the file ends first");
+            throw InvalidInput.at("line " + firstLine, Wording.of("error.vcard.notEnded", String.valueOf(name.get()),
+                    String.valueOf(name.get())));
         }
         return Optional.empty();
     }
@@ -164,8 +165,8 @@ final class VObjectBlocks {
 
     private static void checkLength(StringBuilder text, StringBuilder logical, String name, long firstLine) {
         if (text.length() + logical.length() > MAXIMUM_BLOCK_LENGTH) {
-            throw InvalidInput.at("line " + firstLine, "expected the " + name + " that begins here to end "
-                    + "within " + MAXIMUM_BLOCK_LENGTH / (1024 * 1024) + " MB");
+            throw InvalidInput.at("line " + firstLine, Wording.of("error.vcard.tooLong", String.valueOf(name),
+                    String.valueOf(MAXIMUM_BLOCK_LENGTH / (1024 * 1024))));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.selfdata.importers;
 
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -143,11 +144,15 @@ final class XmlCursor {
     }
 
     private SelfdataException malformed() {
-        return InvalidInput.at(position.get() + " (line " + line() + ")", "expected well-formed XML without a DTD");
+        return InvalidInput.at(where(), Wording.of("error.xml.malformed"));
     }
 
     private SelfdataException endedEarly() {
-        return InvalidInput.at(position.get() + " (line " + line() + ")", "expected the rest of the document; the file ends "
-                + "early");
+        return InvalidInput.at(where(), Wording.of("error.xml.truncated"));
+    }
+
+    /** The element path and the line the reader stopped at. */
+    private Wording where() {
+        return Wording.of("error.xml.where", position.get(), Integer.toString(line()));
     }
 }

@@ -10,6 +10,7 @@ import org.selfdata.model.ImportItem;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 
@@ -198,6 +199,17 @@ class OfxImporterTest {
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST: "
                         + "the file ends here; expected the end tags of the open elements");
+    }
+
+    @Test
+    void aFileThatEndsInsideAStatementIsRefusedInTheReadersLanguageWithItsPositionAsItIs() {
+        String truncated = statement("<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250105<TRNAMT>-1.20<NAME>CB CAFE</STMTTRN>");
+        String cut = truncated.substring(0, truncated.indexOf("</BANKTRANLIST>"));
+
+        assertThatThrownBy(() -> Reading.of(importer, cut, StandardCharsets.US_ASCII))
+                .isInstanceOfSatisfying(SelfdataException.class, failure -> assertThat(failure.message(Language.FRENCH))
+                        .isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST : le fichier s’arrête ici ; on attendait "
+                                + "les balises fermantes des éléments ouverts"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.selfdata.intake;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.function.LongConsumer;
 
@@ -31,8 +32,8 @@ final class ExpansionBudget {
     private void spend(long bytes) {
         spent += bytes;
         if (spent > maximumBytes) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, "the archive expands to more than " + maximumBytes
-                    + " bytes, the limit of one import; import its parts one by one");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.intake.tooLargeExpanded",
+                    Long.toString(maximumBytes)));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.selfdata.intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.SealedFile;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,9 @@ final class FileSets {
         }
         if (!Files.isRegularFile(path)) {
             if (Files.exists(path)) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, displayName + " is neither a file nor a folder");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.intake.notFileNorFolder", displayName));
             }
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.intake.noFile", displayName));
         }
         if (isZip(() -> Files.newInputStream(path), displayName)) {
             return new ZipFiles(() -> Files.newByteChannel(path), displayName, limits);
@@ -60,10 +61,11 @@ final class FileSets {
             signature = in.readNBytes(4);
         }
         catch (NoSuchFileException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + displayName, e);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.intake.noFile", displayName), e);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, displayName + ": the file could not be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.input.at", displayName,
+                    Wording.of("error.file.notRead")), e);
         }
         return Arrays.equals(signature, ZIP) || Arrays.equals(signature, EMPTY_ZIP);
     }

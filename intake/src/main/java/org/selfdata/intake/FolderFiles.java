@@ -3,6 +3,7 @@ package org.selfdata.intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +34,12 @@ final class FolderFiles implements FileSet {
                     .limit(limits.maximumEntries() + 1L).sorted().toList();
         }
         catch (IOException | UncheckedIOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the folder could not be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.input.at", name,
+                    Wording.of("error.intake.folderNotRead")), e);
         }
         if (found.size() > limits.maximumEntries()) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, name + ": the folder holds more than " + limits.maximumEntries()
-                    + " files, the limit of one import");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.input.at", name,
+                    Wording.of("error.intake.tooManyFiles", limits.maximumEntries())));
         }
         this.files = found.iterator();
     }

@@ -13,6 +13,7 @@ import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.Imports;
 import org.selfdata.vault.SealedFile;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class Intake {
         requireNonNull(path, "path is null");
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             // The person typed this path: it is theirs to see again.
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no file " + path);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.intake.noFile", path.toString()));
         }
         Path name = path.toAbsolutePath().normalize().getFileName();
         return importPath(person, path, name == null ? "/" : name.toString(), mode, listener);
@@ -101,8 +102,8 @@ public final class Intake {
                 return new IntakeReport(reports);
             });
             if (!files.single() && report.imported().isEmpty() && report.failed().isEmpty()) {
-                throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, displayName + ": no importer recognizes any of its "
-                        + report.files().size() + " files; selfdata reads " + importers.formats());
+                throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.input.at", displayName,
+                        Wording.of("error.intake.noneRecognized", report.files().size(), importers.formats())));
             }
             return report;
         }
@@ -117,8 +118,7 @@ public final class Intake {
             Optional<ParsedFile> opened = openOrClose(entry.name(), in, context);
             if (opened.isEmpty()) {
                 if (single) {
-                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, entry.name()
-                            + ": no importer recognizes this file; selfdata reads " + importers.formats());
+                    throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, importers.notRecognized(entry.name()));
                 }
                 return new FileReport.NotRecognized(entry.name());
             }
@@ -150,7 +150,7 @@ public final class Intake {
             });
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the file could not be opened", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.file.notOpened"), e);
         }
     }
 
@@ -180,9 +180,16 @@ public final class Intake {
         }
     }
 
-    /** Puts the file's name in front of a message that does not start with it already. */
+    /**
+     * Puts the file's name in front of a message that does not start with it already, around the message's wording so
+     * that the named message is said in every language too.
+     */
     private static SelfdataException named(String name, SelfdataException e) {
-        return e.getMessage().startsWith(name) ? e : new SelfdataException(e.code(), name + ": " + e.getMessage(), e);
+        if (e.getMessage().startsWith(name)) {
+            return e;
+        }
+        return e.wording().map(wording -> new SelfdataException(e.code(), Wording.of("error.input.at", name, wording), e))
+                .orElseGet(() -> new SelfdataException(e.code(), name + ": " + e.getMessage(), e));
     }
 
     /** The time a file's records span, gathered as they stream past. */

@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,8 +47,8 @@ final class ZipFiles implements FileSet {
         List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
         if (all.size() > limits.maximumEntries()) {
             close();
-            throw new SelfdataException(ErrorCode.TOO_LARGE, name + ": the archive holds more than " + limits.maximumEntries()
-                    + " entries, the limit of one import");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.input.at", name,
+                    Wording.of("error.intake.tooManyEntries", limits.maximumEntries())));
         }
         this.entries = all.iterator();
     }
@@ -81,7 +82,8 @@ final class ZipFiles implements FileSet {
             channel = channels.open();
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the zip archive could not be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.input.at", name,
+                    Wording.of("error.intake.zipNotRead")), e);
         }
         try {
             return ZipFile.builder().setSeekableByteChannel(channel).setCharset(names).get();
@@ -93,7 +95,8 @@ final class ZipFiles implements FileSet {
             catch (IOException closing) {
                 e.addSuppressed(closing);
             }
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, name + ": the zip archive is damaged or incomplete", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.input.at", name,
+                    Wording.of("error.intake.zipDamaged")), e);
         }
     }
 

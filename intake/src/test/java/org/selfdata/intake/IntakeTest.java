@@ -12,6 +12,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.testing.OfxStatements;
 import org.selfdata.vault.Engine;
@@ -194,6 +195,31 @@ class IntakeTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT))
                 .hasMessageStartingWith("notes.txt: no importer recognizes this file; selfdata reads ofx, ");
         assertThat(vault.imports().batches(camille.id())).isEmpty();
+    }
+
+    @Test
+    void aCsvFileNoImporterRecognizesIsRefusedWithTheMappingThatWouldReadItInTheReadersLanguage() throws IOException {
+        Path export = Files.writeString(folder.resolve("releve.csv"), "05/01/2025;CB CAFE;-1,20\n");
+
+        assertThatThrownBy(() -> intake.importPath(camille, export, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("releve.csv: no importer recognizes this file; selfdata reads ofx, ")
+                            .endsWith("; a CSV file of another layout can be read with a column mapping "
+                                    + "(selfdata import --mapping)");
+                    assertThat(e.message(Language.FRENCH)).startsWith("releve.csv : aucun importateur ne reconnaît ce fichier ; "
+                            + "selfdata lit ofx, ").endsWith(" ; un fichier CSV d’une autre disposition peut être lu avec une "
+                            + "correspondance de colonnes (selfdata import --mapping)");
+                });
+    }
+
+    @Test
+    void aFileThatCannotBeReadInsideAnArchiveIsNamedInTheReadersLanguage() throws IOException {
+        Path archive = zip("statements.zip", Map.of("casse.ofx", "OFXHEADER:100\n<OFX><BANKMSGSRSV1><STMTTRNRS>"));
+
+        assertThatThrownBy(() -> intake.importPath(camille, archive, ImportMode.STRICT, IntakeListener.NONE))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.message(Language.FRENCH))
+                        .isEqualTo("statements.zip!/casse.ofx : OFX/BANKMSGSRSV1/STMTTRNRS : le fichier s’arrête ici ; "
+                                + "on attendait les balises fermantes des éléments ouverts"));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -12,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record Position(String value) {
     private static final int MAXIMUM_LENGTH = 512;
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     public Position {
         requireNonNull(value, "value is null");
@@ -30,6 +36,17 @@ public record Position(String value) {
 
     public static Position elementPath(String path) {
         return new Position(path);
+    }
+
+    /** The position as a message names it: a line in the reader's language, a pointer or a path as it is written. */
+    public Wording wording() {
+        return wording(value);
+    }
+
+    /** A position's text, such as {@code line 12}, as a message names it. */
+    public static Wording wording(String position) {
+        Matcher line = LINE.matcher(position);
+        return line.matches() ? Wording.of("error.position.line", line.group(1)) : Wording.of("error.position.path", position);
     }
 
     @Override

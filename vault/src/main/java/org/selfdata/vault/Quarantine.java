@@ -5,7 +5,6 @@ import org.selfdata.model.BatchId;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Rejection;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,7 +16,8 @@ import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
 import static org.selfdata.vault.VaultTables.SEALED;
 
 /**
- * A batch's quarantine: the records its import rejected, each sealed (position and reason, in an {@link Envelope})
+ * A batch's quarantine: the records its import rejected, each sealed (position and reason, in an {@link Envelope},
+ * the reason as {@link QuarantineReasons} keeps it)
  * under the batch's source key and bound to person, batch and number, so that erasing the source shreds them too.
  */
 final class Quarantine {
@@ -26,7 +26,7 @@ final class Quarantine {
     private Quarantine() {}
 
     static SealedReject seal(PersonId person, BatchId batch, long number, Rejection rejection, SourceKeys keys) {
-        byte[] envelope = Envelope.wrap(rejection.position(), rejection.reason().getBytes(StandardCharsets.UTF_8));
+        byte[] envelope = Envelope.wrap(rejection.position(), QuarantineReasons.encode(rejection));
         return new SealedReject(number, keys.seal(envelope, AssociatedData.reject(person, batch, number)));
     }
 
@@ -46,8 +46,7 @@ final class Quarantine {
                     long number = row.get(REJECT_NUMBER);
                     Envelope.Opened opened = Envelope.unwrap(keys.open(row.get(SEALED),
                             AssociatedData.reject(person, batch, number)));
-                    return new QuarantinedRecord(number,
-                            new Rejection(opened.position(), new String(opened.payloadJson(), StandardCharsets.UTF_8)));
+                    return new QuarantinedRecord(number, QuarantineReasons.decode(opened.position(), opened.payloadJson()));
                 });
     }
 }

@@ -12,6 +12,8 @@ import org.selfdata.model.Person;
 import org.selfdata.model.Position;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +58,23 @@ class QuarantineTest {
                 .containsExactly(new QuarantinedRecord(1, BAD_AMOUNT), new QuarantinedRecord(2, BAD_DATE));
         assertThat(vault.imports().rejects(camille.id(), batch.id(), 1, 100)).containsExactly(new QuarantinedRecord(2, BAD_DATE));
         assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 1)).containsExactly(new QuarantinedRecord(1, BAD_AMOUNT));
+    }
+
+    @Test
+    void aReasonWithAWordingIsKeptWithItSoThatTheQuarantineSaysItInTheReadersLanguage() {
+        Rejection worded = new Rejection(Position.line(4),
+                Wording.of("error.csv.amount", Wording.of("error.csv.namedColumn", "Montant")));
+
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(worded, BAD_AMOUNT));
+
+        List<QuarantinedRecord> read = vault.imports().rejects(camille.id(), batch.id(), 0, 10);
+        assertThat(read).extracting(reject -> reject.rejection().reason(Language.FRENCH))
+                .containsExactly("on attendait un montant dans la colonne «\u00a0Montant\u00a0»", "the amount is not a number");
+        assertThat(read).extracting(reject -> reject.rejection().reason())
+                .containsExactly("expected an amount in column 'Montant'", "the amount is not a number");
+        assertThat(read.getFirst().rejection().wording()).contains(worded.wording().orElseThrow());
+        assertThat(read.getLast().rejection().wording()).isEmpty();
     }
 
     @Test
