@@ -9,7 +9,10 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Vault;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -30,6 +34,7 @@ import static java.util.Objects.requireNonNull;
                 + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, "
                 + "then serve it.")
 final class DemoCommand implements Callable<Integer> {
+    private static final String FOLDER = ".selfdata-demo";
     private static final char[] PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
     private final Terminal terminal;
@@ -55,9 +60,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (vault.data.isEmpty() && environment.variable("SELFDATA_HOME").isEmpty()) {
-            // The demo keeps to a folder of its own, away from the vault of a person who has one.
-            vault.data = java.util.Optional.of(environment.home().resolve(".selfdata-demo"));
+        if (vault.data.isEmpty()) {
+            // The demo keeps to a folder of its own, away from the vault of a person who has one, wherever
+            // $SELFDATA_HOME points.
+            vault.data = Optional.of(environment.home().resolve(FOLDER));
         }
         boolean exists = Vault.exists(vault.location(environment));
         try (Application application = exists ? Application.open(vault, environment) : Application.create(vault, environment)) {
@@ -77,6 +83,19 @@ final class DemoCommand implements Callable<Integer> {
             }
             return Serving.serveUntilStopped(application, terminal, serve);
         }
+    }
+
+    /**
+     * Says in the demo's help where its vault goes: the {@code --data} option it shares with every command defaults to
+     * the person's own vault elsewhere, which the demo never uses.
+     */
+    static void describeItsFolder(CommandLine demo) {
+        CommandSpec spec = demo.getCommandSpec();
+        OptionSpec data = spec.findOption("--data");
+        spec.remove(data);
+        spec.addOption(OptionSpec.builder(data)
+                .description("The demo vault's folder (default: ~/" + FOLDER + ", away from your own vault).")
+                .build());
     }
 
     private Person demoPerson(Application application) {

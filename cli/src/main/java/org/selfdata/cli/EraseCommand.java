@@ -45,13 +45,15 @@ final class EraseCommand implements Callable<Integer> {
                 Source found = application.vault().imports().source(person.id(), id)
                         .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + id));
                 ErasureConfirmation.require(terminal, confirmed,
-                        "everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()));
+                        "everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()),
+                        id.value() + " (the number of this source)");
                 report(application.vault().erasure().eraseSource(person.id(), id));
             }
             else {
                 application.vault().erasure().requireErasable(person.id());
                 ErasureConfirmation.require(terminal, confirmed,
-                        "all of " + person.handle() + "'s data and the account itself", person.handle());
+                        "all of " + person.handle() + "'s data and the account itself", person.handle(),
+                        person.handle());
                 report(application.vault().erasure().erasePerson(person.id()));
             }
         }

@@ -13,8 +13,9 @@ final class ErasureConfirmation {
     /**
      * @param what   what is destroyed, in words, such as "all of dominique's data and the account itself"
      * @param answer what the person types to confirm, such as the handle
+     * @param named  the answer as the prompt names it, saying what it is: "3 (the number of this source)"
      */
-    static void require(Terminal terminal, boolean confirmed, String what, String answer) {
+    static void require(Terminal terminal, boolean confirmed, String what, String answer, String named) {
         if (confirmed) {
             return;
         }
@@ -23,7 +24,7 @@ final class ErasureConfirmation {
                     "erasing cannot be undone; add --yes to confirm when not on a terminal");
         }
         terminal.err().println("This destroys " + what + ". It cannot be undone.");
-        if (!terminal.readLine("Type " + answer + " to confirm: ").strip().equals(answer)) {
+        if (!terminal.readLine("Type " + named + " to confirm: ").strip().equals(answer)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "not confirmed; nothing was erased");
         }
     }

@@ -36,8 +36,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ZoneId personZone = person.zone();
         String personHandle = Person.requireHandle(handle.toLowerCase(java.util.Locale.ROOT));
+        ZoneId personZone = person.zone(terminal, "nothing was created");
         char[] password = person.password(terminal, personHandle, "nothing was created");
         try (Application application = Application.create(vault, environment)) {
             Person created = password.length > 0
@@ -45,6 +45,7 @@ final class InitCommand implements Callable<Integer> {
                     : application.vault().people().create(personHandle, personZone);
             terminal.out().println("Created a vault for " + created.handle() + " at "
                     + application.vault().location().describe());
+            terminal.out().println("Times are shown in " + created.zone().getId() + ".");
             if (!application.vault().isPostgres()
                     && vault.keySource(environment) instanceof org.selfdata.vault.KeySource.KeyFile keyFile) {
                 terminal.out().println("Its key is " + keyFile.path()

@@ -6,26 +6,49 @@ import picocli.CommandLine.Option;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** What {@code init} and {@code people add} ask of a new person besides their handle: a time zone and a password. */
 final class NewPersonOptions {
-    @Option(names = "--zone", paramLabel = "ZONE", description = "The person's time zone (default: this computer's).")
-    String zone = ZoneId.systemDefault().getId();
+    private static final int QUOTED_ZONE_LENGTH = 40;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The person's time zone, such as Europe/Paris, in which every time is shown to them (default: "
+                    + "asked on a terminal, offering this computer's; else this computer's).")
+    Optional<String> zone = Optional.empty();
 
     @Option(names = "--password-stdin", description = "Read the sign-in password from standard input instead of asking.")
     boolean passwordFromStandardInput;
 
-    ZoneId zone() {
-        try {
-            return ZoneId.of(zone);
+    /**
+     * The zone given with {@code --zone}; else, on a terminal, the one the person types, this computer's when they only
+     * press Enter; else this computer's. Each time a person sees is in this zone, so it is asked rather than assumed.
+     */
+    ZoneId zone(Terminal terminal, String nothingDone) {
+        if (zone.isPresent()) {
+            return read(zone.get(), "--zone: ", nothingDone);
         }
-        catch (DateTimeException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "--zone takes a time zone such as Europe/Paris");
+        String computers = ZoneId.systemDefault().getId();
+        if (!terminal.interactive()) {
+            return ZoneId.systemDefault();
         }
+        String typed = terminal.readLine("Time zone [" + computers + "]: ").strip();
+        return typed.isEmpty() ? ZoneId.systemDefault() : read(typed, "", nothingDone);
     }
 
     /** The password given, or none (empty) when there is neither standard input to read nor a terminal to ask on. */
     char[] password(Terminal terminal, String handle, String nothingDone) {
         return NewPassword.read(terminal, handle, passwordFromStandardInput, nothingDone).orElse(new char[0]);
+    }
+
+    private static ZoneId read(String text, String where, String nothingDone) {
+        try {
+            return ZoneId.of(text);
+        }
+        catch (DateTimeException e) {
+            String quoted = text.length() > QUOTED_ZONE_LENGTH ? text.substring(0, QUOTED_ZONE_LENGTH) + "…" : text;
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, where + "unknown time zone '" + quoted
+                    + "': give one such as Europe/Paris or America/Montreal; " + nothingDone);
+        }
     }
 }

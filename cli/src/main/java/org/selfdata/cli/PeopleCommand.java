@@ -51,8 +51,8 @@ final class PeopleCommand {
 
         @Override
         public Integer call() {
-            ZoneId personZone = newPerson.zone();
             String personHandle = Person.requireHandle(handle);
+            ZoneId personZone = newPerson.zone(terminal, "nobody was added");
             char[] password = newPerson.password(terminal, personHandle, "nobody was added");
             try (Application application = Application.open(vault, environment)) {
                 Person person = password.length > 0
@@ -114,6 +114,7 @@ final class PeopleCommand {
             people.forEach(person -> list.addObject()
                     .put("handle", person.handle())
                     .put("role", person.role().term())
+                    .put("zone", person.zone().getId())
                     .put("created", created(person)));
             return node;
         }
@@ -150,7 +151,7 @@ final class PeopleCommand {
                 Person person = application.vault().person(Optional.of(handle));
                 application.vault().erasure().requireErasable(person.id());
                 ErasureConfirmation.require(terminal, confirmed, "all of " + person.handle() + "'s data and the account "
-                        + "itself", person.handle());
+                        + "itself", person.handle(), person.handle());
                 Erasure.Report report = application.vault().erasure().erasePerson(person.id());
                 terminal.out().println("Removed " + person.handle() + " from the vault. " + EraseCommand.described(report));
             }

@@ -4,6 +4,7 @@ import org.selfdata.gate.Accessor;
 import org.selfdata.model.Category;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordJson;
+import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -18,6 +19,7 @@ import tools.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,11 +46,14 @@ final class RecordsCommand implements Callable<Integer> {
             description = "Only records in this DPV category (repeatable), e.g. pd:Transaction.")
     List<String> categories = List.of();
 
-    @Option(names = "--from", paramLabel = "INSTANT",
-            description = "Only records that start at or after this instant, e.g. 2025-01-01T00:00:00Z.")
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "Only records that start at or after this time: a day such as 2025-01-01, from its start in the "
+                    + "person's time zone, or an instant such as 2025-01-01T00:00:00Z.")
     Optional<String> from = Optional.empty();
 
-    @Option(names = "--to", paramLabel = "INSTANT", description = "Only records that start before this instant.")
+    @Option(names = "--to", paramLabel = "TIME",
+            description = "Only records that start before this time, a day (its start: --to 2026-01-01 ends with 2025) "
+                    + "or an instant.")
     Optional<String> to = Optional.empty();
 
     @Option(names = "--limit", paramLabel = "COUNT", description = "At most this many records.")
@@ -67,13 +72,18 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecordQuery query = query();
         if (format == Format.csv && types.size() != 1) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a CSV table holds one type of record: name it with --type");
         }
-        try (Application application = Application.open(vault, environment);
-             Stream<StoredRecord> records = application.gate()
-                     .records(Accessor.owner(application.person(vault, environment).id()), query)) {
+        try (Application application = Application.open(vault, environment)) {
+            Person person = application.person(vault, environment);
+            write(application.gate().records(Accessor.owner(person.id()), query(person.zone())));
+        }
+        return ExitCodes.DONE;
+    }
+
+    private void write(Stream<StoredRecord> stream) {
+        try (Stream<StoredRecord> records = stream) {
             OutputStream out = new BufferedOutputStream(terminal.out(), 1 << 16);
             switch (format) {
                 case jsonl -> records.forEach(record -> write(out, record));
@@ -85,20 +95,19 @@ final class RecordsCommand implements Callable<Integer> {
             }
             flush(out);
         }
-        return ExitCodes.DONE;
     }
 
-    private RecordQuery query() {
+    private RecordQuery query(ZoneId zone) {
         RecordQuery query = RecordQuery.all()
                 .withTypes(types.stream().map(RecordType::fromId).collect(Collectors.toSet()))
                 .withCategories(categories.stream().map(Category::fromTerm).collect(Collectors.toSet()))
-                .between(from.map(value -> instant("--from", value)), to.map(value -> instant("--to", value)));
+                .between(from.map(value -> time("--from", value, zone)), to.map(value -> time("--to", value, zone)));
         return limit.map(query::limit).orElse(query);
     }
 
-    private static Instant instant(String option, String value) {
-        return TimeLimits.instant(value).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                option + " takes an instant such as 2025-01-01T00:00:00Z, " + TimeLimits.RANGE));
+    private static Instant time(String option, String value, ZoneId zone) {
+        return TimeLimits.dayOrInstant(value, zone).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                option + " takes a day such as 2025-01-01 or an instant such as 2025-01-01T00:00:00Z, " + TimeLimits.RANGE));
     }
 
     private static void write(OutputStream out, StoredRecord record) {

@@ -26,6 +26,7 @@ public final class Selfdata {
 
     static CommandLine commandLine(Terminal terminal, Environment environment) {
         CommandLine commandLine = new CommandLine(new SelfdataCommand(), new CommandFactory(terminal, environment));
+        DemoCommand.describeItsFolder(commandLine.getSubcommands().get("demo"));
         commandLine.setOut(new PrintWriter(terminal.out(), true));
         commandLine.setErr(new PrintWriter(terminal.err(), true));
         Language language = Language.ofEnvironment(environment.variables());

@@ -23,12 +23,30 @@ final class Terminal {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    private final Prompts prompts;
+
+    /** Where a person on a terminal answers: the system's console, or in tests what they are scripted to type. */
+    interface Prompts {
+        String line(String prompt);
+
+        char[] secret(String prompt);
+    }
 
     Terminal(InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this(in, out, err, interactive, new ConsolePrompts());
+    }
+
+    /** A terminal on which a person answers each prompt through these prompts. */
+    Terminal(InputStream in, PrintStream out, PrintStream err, Prompts prompts) {
+        this(in, out, err, true, prompts);
+    }
+
+    private Terminal(InputStream in, PrintStream out, PrintStream err, boolean interactive, Prompts prompts) {
         this.in = requireNonNull(in, "in is null");
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.interactive = interactive;
+        this.prompts = requireNonNull(prompts, "prompts is null");
     }
 
     static Terminal system() {
@@ -38,7 +56,7 @@ final class Terminal {
 
     /** The same streams, but never asking anything: for work a command runs on its own behalf. */
     Terminal withoutPrompts() {
-        return new Terminal(in, out, err, false);
+        return new Terminal(in, out, err, false, prompts);
     }
 
     PrintStream out() {
@@ -55,12 +73,10 @@ final class Terminal {
 
     /** Reads a secret without echo; only on a terminal. */
     char[] readSecret(String prompt) {
-        Console console = System.console();
-        if (!interactive || console == null) {
+        if (!interactive) {
             throw new IllegalStateException("no terminal to read a secret from");
         }
-        char[] secret = console.readPassword("%s", prompt);
-        return secret == null ? new char[0] : secret;
+        return prompts.secret(prompt);
     }
 
     /** The first line of standard input, without its line ending; a secret, so it is given as characters. */
@@ -75,15 +91,35 @@ final class Terminal {
     }
 
     String readLine(String prompt) {
-        Console console = System.console();
-        if (!interactive || console == null) {
+        if (!interactive) {
             throw new IllegalStateException("no terminal to read from");
         }
-        String line = console.readLine("%s", prompt);
-        return line == null ? "" : line;
+        return prompts.line(prompt);
     }
 
     Progress progress(String label, long total) {
         return interactive ? new Progress.Bar(err, label, total) : new Progress.Silent();
+    }
+
+    private static final class ConsolePrompts implements Prompts {
+        @Override
+        public String line(String prompt) {
+            String line = console().readLine("%s", prompt);
+            return line == null ? "" : line;
+        }
+
+        @Override
+        public char[] secret(String prompt) {
+            char[] secret = console().readPassword("%s", prompt);
+            return secret == null ? new char[0] : secret;
+        }
+
+        private static Console console() {
+            Console console = System.console();
+            if (console == null) {
+                throw new IllegalStateException("no terminal to read from");
+            }
+            return console;
+        }
     }
 }

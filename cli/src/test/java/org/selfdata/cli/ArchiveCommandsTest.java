@@ -51,6 +51,22 @@ class ArchiveCommandsTest {
     }
 
     @Test
+    void theArchiveOfAVaultThatHoldsRecordsIsRestoredIntoANewFolderBesideIt(@TempDir Path home, @TempDir Path elsewhere) {
+        CommandRun selfdata = new CommandRun(home);
+        selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris");
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+        Path archive = elsewhere.resolve("vault.zip");
+        selfdata.run("export", archive.toString());
+        String restoredFolder = home.resolve(".selfdata-restored").toString();
+
+        CommandRun.Result restored = selfdata.run("restore", "--data", restoredFolder, archive.toString());
+
+        assertThat(restored.exitCode()).isZero();
+        assertThat(restored.out()).startsWith("Restored 4 records of camille from " + archive + "\n");
+        assertThat(selfdata.run("records", "--data", restoredFolder).out()).isEqualTo(selfdata.run("records").out());
+    }
+
+    @Test
     void theStartUpTrainingRunsAndLeavesNothingBehind(@TempDir Path home) {
         CommandRun.Result result = new CommandRun(home).run("train");
 

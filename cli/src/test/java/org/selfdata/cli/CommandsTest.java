@@ -84,6 +84,26 @@ class CommandsTest {
     }
 
     @Test
+    void aDayOnTheCommandLineIsTheStartOfThatDayInThePersonsZone(@TempDir Path files) throws IOException {
+        // 22:30 and 00:30 in Paris, either side of the new year there; both before it in UTC.
+        Path agenda = Files.writeString(files.resolve("agenda.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//selfdata//test//EN", "BEGIN:VEVENT", "UID:eve@example.org", "DTSTAMP:20131201T000000Z",
+                "DTSTART:20131231T213000Z", "DTEND:20131231T220000Z", "SUMMARY:Eve", "END:VEVENT", "BEGIN:VEVENT",
+                "UID:day@example.org", "DTSTAMP:20131201T000000Z", "DTSTART:20131231T233000Z", "DTEND:20140101T000000Z",
+                "SUMMARY:Day", "END:VEVENT", "END:VCALENDAR", ""));
+        assertThat(selfdata.run("import", agenda.toString()).exitCode()).isZero();
+
+        CommandRun.Result from = selfdata.run("records", "--from", "2014-01-01");
+        CommandRun.Result to = selfdata.run("records", "--to", "2014-01-01");
+
+        assertThat(from.exitCode()).as(from.err()).isZero();
+        assertThat(from.out().lines().map(JSON::readTree).map(line -> line.get("start").asString()))
+                .containsExactly("2013-12-31T23:30:00Z");
+        assertThat(to.out().lines().map(JSON::readTree).map(line -> line.get("start").asString()))
+                .containsExactly("2013-12-31T21:30:00Z");
+    }
+
+    @Test
     void recordsOfOneTabularTypeAreListedAsACsvTable() {
         selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
 
@@ -148,9 +168,11 @@ class CommandsTest {
         assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
                 + "; open it, or choose another folder with --data");
         assertFailure(selfdata.run("records", "--from", "yesterday"), 3,
-                "selfdata: --from takes an instant such as 2025-01-01T00:00:00Z, in the years 0000 to 9999");
+                "selfdata: --from takes a day such as 2025-01-01 or an instant such as 2025-01-01T00:00:00Z, in the years 0000 "
+                        + "to 9999");
         assertFailure(selfdata.run("records", "--to", "+999999999-12-31T23:59:59Z"), 3,
-                "selfdata: --to takes an instant such as 2025-01-01T00:00:00Z, in the years 0000 to 9999");
+                "selfdata: --to takes a day such as 2025-01-01 or an instant such as 2025-01-01T00:00:00Z, in the years 0000 to "
+                        + "9999");
         assertThat(selfdata.run("recrods").exitCode()).isEqualTo(2);
     }
 

@@ -101,7 +101,8 @@ class PeopleCommandTest {
         assertFailure(selfdata.run("people", "add", "camille"), 5,
                 "selfdata: this vault already has a person with the handle 'camille'");
         assertFailure(selfdata.run("people", "add", "dominique", "--zone", "Lyon"), 3,
-                "selfdata: --zone takes a time zone such as Europe/Paris");
+                "selfdata: --zone: unknown time zone 'Lyon': give one such as Europe/Paris or America/Montreal; nobody was "
+                        + "added");
         assertFailure(selfdata.run("people", "add", "Dominique Martin"), 3,
                 "selfdata: a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with "
                         + "a letter or digit");

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,18 @@ public final class TimeLimits {
     /** An ISO-8601 instant such as {@code 2025-01-31T23:00:00Z} within the range; empty when unreadable or outside. */
     public static Optional<Instant> instant(String text) {
         return read(text, Instant::parse, TimeLimits::contains);
+    }
+
+    /**
+     * An ISO-8601 instant such as {@code 2025-01-31T23:00:00Z}, or a day such as {@code 2025-01-31} meaning the start of
+     * that day in the given zone (a person's), within the range; empty when unreadable or outside. A day means its start
+     * wherever a time is asked, for the end of a period as for its beginning: ends are exclusive, so that
+     * {@code 2025-01-01} to {@code 2026-01-01} is the whole of 2025.
+     */
+    public static Optional<Instant> dayOrInstant(String text, ZoneId zone) {
+        return text.contains("T")
+                ? instant(text)
+                : day(text).map(day -> day.atStartOfDay(zone).toInstant()).filter(TimeLimits::contains);
     }
 
     /** An ISO-8601 day such as {@code 2025-01-31} within the range; empty when unreadable or outside. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -76,5 +77,17 @@ class TimeLimitsTest {
         assertThatThrownBy(() -> new CoveredPeriod.Between(now, far))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("a covered period must be in the years 0000 to 9999");
+    }
+
+    @Test
+    void aDayIsTheStartOfThatDayInTheGivenZone() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+
+        assertThat(TimeLimits.dayOrInstant("2014-01-01", paris)).contains(Instant.parse("2013-12-31T23:00:00Z"));
+        assertThat(TimeLimits.dayOrInstant("2014-07-01", paris)).contains(Instant.parse("2014-06-30T22:00:00Z"));
+        assertThat(TimeLimits.dayOrInstant("2014-01-01T00:00:00Z", paris)).contains(Instant.parse("2014-01-01T00:00:00Z"));
+        assertThat(TimeLimits.dayOrInstant("0000-01-01", ZoneId.of("Europe/Paris"))).isEmpty();
+        assertThat(TimeLimits.dayOrInstant("2014-02-30", paris)).isEmpty();
+        assertThat(TimeLimits.dayOrInstant("yesterday", paris)).isEmpty();
     }
 }

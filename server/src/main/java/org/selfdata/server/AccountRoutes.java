@@ -9,6 +9,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceId;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
@@ -49,12 +50,14 @@ final class AccountRoutes implements HttpService {
     static final String EXPORT = "/api/v1/export";
     static final String RESTORE = "/api/v1/restore";
     static final String ERASURE = "/api/v1/erasure";
+    static final String SOURCE_ERASURE = "/api/v1/sources/{source}/erasure";
     static final String PASSWORD = "/api/v1/account/password";
     static final String KEYS = "/api/v1/keys";
     static final String ROTATION = "/api/v1/keys/rotation";
 
     private static final String PUBLISHED_KEYS = "/.well-known/jwks.json";
     private static final Set<String> ERASURE_PROPERTIES = Set.of("handle");
+    private static final Set<String> SOURCE_ERASURE_PROPERTIES = Set.of("source");
     private static final Set<String> PASSWORD_PROPERTIES = Set.of("currentPassword", "newPassword");
 
     private final Vault vault;
@@ -97,6 +100,7 @@ final class AccountRoutes implements HttpService {
         routes.get(EXPORT, this::export);
         routes.post(RESTORE, this::restore);
         routes.post(ERASURE, this::erase);
+        routes.post(SOURCE_ERASURE, this::eraseSource);
         routes.put(PASSWORD, this::changePassword);
         routes.get(KEYS, this::keys);
         routes.post(ROTATION, this::rotate);
@@ -165,6 +169,43 @@ final class AccountRoutes implements HttpService {
         Erasure.Report report = vault.erasure().erasePerson(person.id());
         cookie.expire(ctx);
         ctx.json(new ErasedJson(report.sources(), report.batches(), report.records()));
+    }
+
+    /**
+     * Like {@code selfdata erase --source}: the person confirms by typing the source's number, and everything from that
+     * source is destroyed, its keys first; the rest of the account stays.
+     */
+    private void eraseSource(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        SourceId source = sourceId(ctx.pathParam("source"));
+        if (vault.imports().source(person, source).isEmpty()) {
+            throw noSource();
+        }
+        JsonNode body = object(bodies.read(ctx), SOURCE_ERASURE_PROPERTIES,
+                "the erasure of a source takes the source's number, nothing else");
+        if (!String.valueOf(source.value()).equals(text(body, "source").strip())) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    "the number given is not this source's; type it exactly to confirm; nothing was erased");
+        }
+        Erasure.Report report = vault.erasure().eraseSource(person, source);
+        ctx.json(new ErasedJson(report.sources(), report.batches(), report.records()));
+    }
+
+    private static SourceId sourceId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id >= 1) {
+                return SourceId.of(id);
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // Not found below: no source has such a number.
+        }
+        throw noSource();
+    }
+
+    private static SelfdataException noSource() {
+        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no source with this number");
     }
 
     /**

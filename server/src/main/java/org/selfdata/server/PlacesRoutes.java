@@ -3,14 +3,17 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Places;
 import org.selfdata.services.PlacesBounds;
 import org.selfdata.services.PlacesDensity;
 import org.selfdata.services.PlacesQuery;
 import org.selfdata.services.PlacesSummary;
+import org.selfdata.vault.People;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +32,7 @@ final class PlacesRoutes implements HttpService {
     private static final double DIGITS = 1e6;
 
     private final Places places;
+    private final People people;
 
     record PlaceJson(int rank, Optional<String> name, double latitude, double longitude, long visits, long seconds,
             Instant firstArrival, Instant lastDeparture) {}
@@ -44,8 +48,9 @@ final class PlacesRoutes implements HttpService {
     record PlacesJson(long points, long visits, int placeCount, long tripCount, List<PlaceJson> places, List<TripJson> trips,
             DensityJson density) {}
 
-    PlacesRoutes(Places places) {
+    PlacesRoutes(Places places, People people) {
         this.places = requireNonNull(places, "places is null");
+        this.people = requireNonNull(people, "people is null");
     }
 
     @Override
@@ -56,7 +61,8 @@ final class PlacesRoutes implements HttpService {
 
     private void summary(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), SUMMARY_PARAMETERS);
-        PlacesSummary summary = places.summary(OwnerGuard.signedIn(ctx).person(), query(parameters));
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        PlacesSummary summary = places.summary(person, query(parameters, people.get(person).zone()));
         ctx.json(new PlacesJson(summary.points(), summary.visits(), summary.placeCount(), summary.tripCount(),
                 summary.places().stream().map(PlacesRoutes::place).toList(),
                 summary.trips().stream().map(PlacesRoutes::trip).toList(), density(summary.density())));
@@ -64,14 +70,16 @@ final class PlacesRoutes implements HttpService {
 
     private void densityInView(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), DENSITY_PARAMETERS);
-        PlacesQuery query = query(parameters);
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        PlacesQuery query = query(parameters, people.get(person).zone());
         PlacesBounds bounds = bounds(parameters);
-        ctx.json(density(places.density(OwnerGuard.signedIn(ctx).person(), query, bounds)));
+        ctx.json(density(places.density(person, query, bounds)));
     }
 
-    private static PlacesQuery query(QueryParameters parameters) {
-        Optional<Instant> from = parameters.instant("from");
-        Optional<Instant> to = parameters.instant("to");
+    /** {@code from} and {@code to} are instants, or days from their start in the person's time zone. */
+    private static PlacesQuery query(QueryParameters parameters, ZoneId zone) {
+        Optional<Instant> from = parameters.dayOrInstant("from", zone);
+        Optional<Instant> to = parameters.dayOrInstant("to", zone);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'to' must be later than 'from'");
         }

@@ -8,11 +8,13 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -30,7 +32,22 @@ final class RecordQueryParameters {
 
     private RecordQueryParameters() {}
 
+    /**
+     * The owner's query: {@code from} and {@code to} are instants, or days from their start in the person's zone.
+     */
+    static RecordQuery parse(Map<String, List<String>> parameters, ZoneId zone) {
+        return parse(parameters, (name, value) -> TimeParameters.dayOrInstant(name, value, zone));
+    }
+
+    /**
+     * A recipient's query: {@code from} and {@code to} are instants only, since a day would be read in the person's time
+     * zone, which the recipient is not told.
+     */
     static RecordQuery parse(Map<String, List<String>> parameters) {
+        return parse(parameters, TimeParameters::instant);
+    }
+
+    private static RecordQuery parse(Map<String, List<String>> parameters, BiFunction<String, String, Instant> time) {
         for (String name : parameters.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw invalid("unknown parameter '" + shortened(name) + "'; records are filtered by type, category, from, to, "
@@ -39,8 +56,8 @@ final class RecordQueryParameters {
         }
         Set<RecordType> types = every(parameters, "type", RecordType::fromId);
         Set<Category> categories = every(parameters, "category", Category::fromTerm);
-        Optional<Instant> from = single(parameters, "from").map(value -> TimeParameters.instant("from", value));
-        Optional<Instant> to = single(parameters, "to").map(value -> TimeParameters.instant("to", value));
+        Optional<Instant> from = single(parameters, "from").map(value -> time.apply("from", value));
+        Optional<Instant> to = single(parameters, "to").map(value -> time.apply("to", value));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw invalid("parameter 'to' must be later than 'from'");
         }

@@ -9,6 +9,7 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.vault.People;
 import tools.jackson.core.JsonGenerator;
 
 import java.util.Iterator;
@@ -26,9 +27,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class RecordRoutes implements HttpService {
     private final Gate gate;
+    private final People people;
 
-    RecordRoutes(Gate gate) {
+    RecordRoutes(Gate gate, People people) {
         this.gate = requireNonNull(gate, "gate is null");
+        this.people = requireNonNull(people, "people is null");
     }
 
     @Override
@@ -39,8 +42,9 @@ final class RecordRoutes implements HttpService {
     }
 
     private void page(Context ctx) {
-        RecordQuery query = RecordQueryParameters.parse(ctx.queryParamMap());
-        try (Stream<StoredRecord> records = gate.records(OwnerGuard.signedIn(ctx).accessor(), query)) {
+        SignedIn owner = OwnerGuard.signedIn(ctx);
+        RecordQuery query = RecordQueryParameters.parse(ctx.queryParamMap(), people.get(owner.person()).zone());
+        try (Stream<StoredRecord> records = gate.records(owner.accessor(), query)) {
             Iterator<StoredRecord> page = records.iterator();
             ctx.contentType(ApiJson.MEDIA_TYPE);
             try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {

@@ -99,7 +99,7 @@ public final class SelfdataServer implements AutoCloseable {
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
                 new LogRoutes(vault),
-                new RecordRoutes(gate),
+                new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
@@ -111,7 +111,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new ImportRoutes(vault.people(), intake, new ImportJobs(clock), uploads, imports),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
-                new PlacesRoutes(new Places(gate)),
+                new PlacesRoutes(new Places(gate), vault.people()),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
  * The one reader of the times that routes take in their query strings: instants, days, months, and the day or instant
@@ -38,10 +37,7 @@ final class TimeParameters {
 
     /** An instant, or a day taken from its start in the person's time zone, which must be within the range too. */
     static Instant dayOrInstant(String name, String value, ZoneId zone) {
-        Optional<Instant> read = value.contains("T")
-                ? TimeLimits.instant(value)
-                : TimeLimits.day(value).map(day -> day.atStartOfDay(zone).toInstant()).filter(TimeLimits::contains);
-        return read.orElseThrow(() -> invalid(name, DAY_OR_INSTANT));
+        return TimeLimits.dayOrInstant(value, zone).orElseThrow(() -> invalid(name, DAY_OR_INSTANT));
     }
 
     private static SelfdataException invalid(String name, String expected) {

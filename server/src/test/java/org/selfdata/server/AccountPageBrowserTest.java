@@ -2,11 +2,14 @@ package org.selfdata.server;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -99,6 +103,38 @@ class AccountPageBrowserTest {
         page.locator("#sign-in-error:not([hidden])").waitFor();
         assertThat(page.locator("#sign-in-error").textContent()).isEqualTo("the handle or the password is wrong");
         assertThat(page.url()).endsWith("/sign-in");
+    }
+
+    @Test
+    void camilleErasesOneSourceAfterTypingItsNumberAndKeepsTheOther() {
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "statement.ofx"),
+                Stream.of(SyntheticRecords.coffee(LocalDate.of(2025, 3, 3), 1)));
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("camille", TestServers.PASSWORD)
+                .open("/account");
+        Page page = tab.page();
+        assertThat(page.locator("#erase-source-choice option").allTextContents())
+                .containsExactly("N° 1 : Google (Historique des positions)", "N° 2 : Banque Exemple (compte ••6789)");
+
+        page.locator("#erase-source-choice").selectOption("1");
+        page.locator("#erase-source-open").click();
+        page.locator("#erase-source-dialog[open]").waitFor();
+
+        assertThat(page.locator("#erase-source-what").textContent())
+                .isEqualTo("Ceci détruit tout ce qui vient de Google (Location History). Enregistrements : 12.");
+        assertThat(page.locator("#erase-source-number-label").textContent())
+                .isEqualTo("Tapez 1 (le numéro de cette source) pour confirmer");
+        page.locator("#erase-source-number").fill("2");
+        assertThat(page.locator("#erase-source-confirm").isDisabled()).isTrue();
+        page.locator("#erase-source-number").fill("1");
+        tab.screenshot("account-erase-source");
+        page.locator("#erase-source-confirm").click();
+        page.waitForCondition(() -> page.locator("#erase-source-choice option").count() == 1);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+
+        assertThat(page.locator("#erase-source-choice option").allTextContents())
+                .containsExactly("N° 2 : Banque Exemple (compte ••6789)");
+        assertThat(vault.status(camille.id()).records()).isEqualTo(1);
+        tab.assertNoProblems();
     }
 
     private static JsonNode manifest(Path archive) throws IOException {

@@ -47,8 +47,16 @@ final class BrowserTab {
     }
 
     BrowserTab(Browser browser, SelfdataServer server, String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1280, 900));
+        this(browser, new Browser.NewContextOptions().setLocale(locale), server);
+    }
+
+    /** A tab whose browser lives in this time zone, such as America/Montreal, whatever the person's is. */
+    static BrowserTab inZone(Browser browser, SelfdataServer server, String zone) {
+        return new BrowserTab(browser, new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone), server);
+    }
+
+    private BrowserTab(Browser browser, Browser.NewContextOptions options, SelfdataServer server) {
+        BrowserContext context = browser.newContext(options.setViewportSize(1280, 900));
         this.page = context.newPage();
         this.base = server.url().substring(0, server.url().length() - 1);
         page.onConsoleMessage(message -> {

@@ -97,7 +97,8 @@ class PlacesRoutesTest {
         assertProblem(camille.get("/api/v1/places?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z"),
                 "parameter 'to' must be later than 'from'");
         assertProblem(camille.get("/api/v1/places?from=yesterday"),
-                "parameter 'from' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z, in the years 0000 to 9999");
+                "parameter 'from' must be a day such as 2025-01-31 or an instant such as 2025-01-31T23:00:00Z, in the years "
+                        + "0000 to 9999");
     }
 
     @Test

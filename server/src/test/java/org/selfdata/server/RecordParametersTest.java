@@ -29,10 +29,11 @@ class RecordParametersTest {
                         + "social.message, social.post, document"),
                 arguments("category=pd:Nope", "parameter 'category': unknown personal-data category 'pd:Nope'; "
                         + "expected a DPV term such as pd:Transaction"),
-                arguments("from=yesterday", "parameter 'from' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z, "
-                        + "in the years 0000 to 9999"),
-                arguments("to=2025-01-31", "parameter 'to' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z, "
-                        + "in the years 0000 to 9999"),
+                arguments("from=yesterday", "parameter 'from' must be a day such as 2025-01-31 or an instant such as "
+                        + "2025-01-31T23:00:00Z, in the years 0000 to 9999"),
+                arguments("to=2025-02-30", "parameter 'to' must be a day such as 2025-01-31 or an instant such as "
+                        + "2025-01-31T23:00:00Z, in the years 0000 to 9999"),
+                arguments("from=2025-01-02&to=2025-01-02", "parameter 'to' must be later than 'from'"),
                 arguments("from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "parameter 'to' must be later than 'from'"),
                 arguments("after=not-a-cursor", "parameter 'after': the record id or cursor is not one this vault gave out"),
                 arguments("typ=geo.point",

@@ -126,6 +126,15 @@ class RecordRoutesTest {
     }
 
     @Test
+    void aDayIsTakenWhereATimeIs() {
+        JsonNode untilTheFirst = ApiClient.json(client.get("/api/v1/records?type=geo.point&to=2025-01-01"));
+        JsonNode theFirst = ApiClient.json(client.get("/api/v1/records?type=geo.point&from=2025-01-01&to=2025-01-02&limit=1"));
+
+        assertThat(untilTheFirst.get("records")).isEmpty();
+        assertThat(theFirst.get("records").get(0).get("start").stringValue()).isEqualTo("2025-01-01T00:00:00Z");
+    }
+
+    @Test
     void aRecordIsFoundByItsId() {
         JsonNode listed = ApiClient.json(client.get("/api/v1/records?type=geo.point&limit=1")).get("records").get(0);
 

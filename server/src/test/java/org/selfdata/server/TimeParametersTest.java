@@ -61,9 +61,9 @@ class TimeParametersTest {
     private record Route(String path, List<String> parameters, String expected, List<String> farValues) {}
 
     private static final List<Route> OWNERS_ROUTES = List.of(
-            new Route("/api/v1/records", List.of("from", "to"), INSTANT, FAR_INSTANTS),
-            new Route("/api/v1/places", List.of("from", "to"), INSTANT, FAR_INSTANTS),
-            new Route("/api/v1/places/density", List.of("from", "to"), INSTANT, FAR_INSTANTS),
+            new Route("/api/v1/records", List.of("from", "to"), DAY_OR_INSTANT, concat(FAR_DAYS, FAR_INSTANTS)),
+            new Route("/api/v1/places", List.of("from", "to"), DAY_OR_INSTANT, concat(FAR_DAYS, FAR_INSTANTS)),
+            new Route("/api/v1/places/density", List.of("from", "to"), DAY_OR_INSTANT, concat(FAR_DAYS, FAR_INSTANTS)),
             new Route("/api/v1/energy", List.of("from", "to"), DAY_OR_INSTANT, concat(FAR_DAYS, FAR_INSTANTS)),
             new Route("/api/v1/energy/comparison", List.of("from", "to", "againstFrom", "againstTo"), DAY_OR_INSTANT,
                     concat(FAR_DAYS, FAR_INSTANTS)),

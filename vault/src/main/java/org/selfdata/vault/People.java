@@ -106,6 +106,15 @@ public final class People {
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).orderBy(PERSON_ID).fetch(People::person));
     }
 
+    /**
+     * Refuses a password that {@link #setPassword} would refuse, so that a person who types one hears so at once.
+     *
+     * @throws SelfdataException {@link ErrorCode#INVALID_ARGUMENT} saying what a password must be
+     */
+    public static void requireAcceptablePassword(char[] password) {
+        PasswordHash.requireAcceptable(password);
+    }
+
     public void setPassword(PersonId id, char[] password) {
         String hash = PasswordHash.hash(password);
         int updated = database.transaction(connection -> database.dsl(connection)

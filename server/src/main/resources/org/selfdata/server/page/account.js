@@ -1,6 +1,7 @@
 'use strict';
 // The account page: export everything, restore an export into an empty account, change the password, see and rotate
-// the keys, and erase the account after a confirmation that says what goes and asks for the person's handle.
+// the keys, erase one source after typing its number, and erase the account after a confirmation that says what goes
+// and asks for the person's handle.
 const NOTICE = 'selfdata.account.notice';
 
 function say(id, words, failed) {
@@ -142,6 +143,54 @@ function listenToErasure(status) {
     });
 }
 
+/**
+ * Erasing one source, as `selfdata erase --source` does: the person chooses it, reads what goes, and confirms by typing
+ * its number; the page then starts again without it.
+ */
+function listenToSourceErasure(status) {
+    const choice = selfdata.element('erase-source-choice');
+    const dialog = selfdata.element('erase-source-dialog');
+    const number = selfdata.element('erase-source-number');
+    const confirm = selfdata.element('erase-source-confirm');
+    const error = selfdata.element('erase-source-error');
+    selfdata.element('erase-source-none').hidden = status.sources.length > 0;
+    selfdata.element('erase-source-choosing').hidden = status.sources.length === 0;
+    choice.replaceChildren(...status.sources.map(source => selfdata.create('option', { value: String(source.id),
+        text: selfdata.text('account.eraseSourceOption', String(source.id), source.organizationName, source.labelName) })));
+    const chosen = () => status.sources.find(source => String(source.id) === choice.value);
+    selfdata.element('erase-source-open').addEventListener('click', () => {
+        const source = chosen();
+        selfdata.element('erase-source-what').textContent = selfdata.text('account.eraseSourceWhat', source.organizationName,
+            source.labelName, source.records);
+        selfdata.element('erase-source-number-label').textContent = selfdata.text('account.eraseSourceType', String(source.id));
+        number.value = '';
+        confirm.disabled = true;
+        error.hidden = true;
+        dialog.showModal();
+        number.focus();
+    });
+    selfdata.element('erase-source-cancel').addEventListener('click', () => dialog.close());
+    number.addEventListener('input', () => {
+        confirm.disabled = number.value.trim() !== choice.value;
+    });
+    selfdata.element('erase-source-form').addEventListener('submit', async event => {
+        event.preventDefault();
+        if (number.value.trim() !== choice.value) {
+            return;
+        }
+        confirm.disabled = true;
+        try {
+            await selfdata.api('/api/v1/sources/' + encodeURIComponent(choice.value) + '/erasure',
+                { method: 'POST', json: { source: number.value.trim() } });
+            window.location.reload();
+        } catch (failure) {
+            error.textContent = failure.message;
+            error.hidden = false;
+            confirm.disabled = false;
+        }
+    });
+}
+
 selfdata.start(async () => {
     const [status, head, keys] = await Promise.all([
         selfdata.api('/api/v1/status'), selfdata.api('/api/v1/log/head'), selfdata.api('/api/v1/keys')]);
@@ -151,6 +200,7 @@ selfdata.start(async () => {
     listenToRestore();
     listenToPassword();
     showKeys(keys);
+    listenToSourceErasure(status);
     listenToErasure(status);
     selfdata.element('account').setAttribute('aria-busy', 'false');
 });

@@ -5,6 +5,9 @@ const selfdata = (() => {
     const texts = JSON.parse(document.body.dataset.texts);
     const language = document.documentElement.lang;
     let csrfToken = null;
+    // The signed-in person's time zone, in which every time is shown whatever the browser's: learnt from the session
+    // before the page's script runs.
+    let zone;
 
     /**
      * The page's words for a key, said with the values given. The words are ICU message patterns, the same as the
@@ -311,12 +314,25 @@ const selfdata = (() => {
         return new Intl.NumberFormat(language, { style: 'currency', currency: currency || 'EUR' }).format(Number(amount));
     }
 
+    /** A day in the person's time zone. */
     function date(iso) {
-        return iso ? new Date(iso).toLocaleDateString(language, { dateStyle: 'medium' }) : '—';
+        return iso ? new Date(iso).toLocaleDateString(language, { dateStyle: 'medium', timeZone: zone }) : '—';
     }
 
+    /** A day and time in the person's time zone. */
     function dateTime(iso) {
-        return iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+        return iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })
+            : '—';
+    }
+
+    /** Learns the person's time zone from the session, on every page but the one that starts a session. */
+    async function person() {
+        if (document.body.dataset.page === 'sign-in') {
+            return;
+        }
+        const session = await api('/api/v1/session');
+        csrfToken = session.csrfToken;
+        zone = session.person.zone;
     }
 
     function period(fromIso, toIso) {
@@ -350,7 +366,7 @@ const selfdata = (() => {
             signOut.addEventListener('click', () => api('/api/v1/session', { method: 'DELETE' })
                 .then(() => window.location.assign('/sign-in'), fail));
         }
-        Promise.resolve().then(run).catch(fail);
+        person().then(run).catch(fail);
     }
 
     return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName, categoryName,
