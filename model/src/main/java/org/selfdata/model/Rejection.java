@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -16,7 +18,7 @@ public record Rejection(Position position, String reason) implements ImportItem 
         requireNonNull(position, "position is null");
         requireNonNull(reason, "reason is null");
         if (reason.isBlank()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a rejection needs a reason");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.rejectionReason"));
         }
         if (reason.length() > MAXIMUM_REASON_LENGTH) {
             reason = reason.substring(0, MAXIMUM_REASON_LENGTH - 1) + "…";
