@@ -12,6 +12,7 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Recipients;
 
 import java.time.Clock;
@@ -66,8 +67,8 @@ public final class Consent {
     /** The terms to show the person by default for one of the recipient's declared purposes: exactly what it justifies. */
     public GrantTerms offer(RecipientId recipient, Purpose purpose) {
         ProcessingDeclaration declaration = currentDeclaration(recipient);
-        DeclaredPurpose declared = declaration.purpose(purpose).orElseThrow(() -> new SelfdataException(
-                ErrorCode.NOT_FOUND, "recipient " + recipient + " does not declare the purpose " + purpose.term()));
+        DeclaredPurpose declared = declaration.purpose(purpose).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                Wording.of("error.gate.purposeNotDeclared", String.valueOf(recipient), purpose.term())));
         Instant now = clock.instant();
         GrantTerms offered = new GrantTerms(recipient, declaration.version(), GrantKind.READ, purpose,
                 declared.description(), declared.legalBasis(), declared.types(), declared.categories(), Set.of(),
@@ -80,7 +81,7 @@ public final class Consent {
     private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
         recipients.get(recipient);
         return recipients.currentDeclaration(recipient).orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
-                "recipient " + recipient + " has declared no processing yet, so no grant can be given to it"));
+                Wording.of("error.gate.nothingDeclared", String.valueOf(recipient))));
     }
 
     /**
@@ -91,31 +92,31 @@ public final class Consent {
         FreeTextConsent.requireFreeText(terms);
         Optional<DeclaredPurpose> found = declaration.purpose(terms.purpose());
         if (found.isEmpty()) {
-            return new Refusal(List.of("asks for the purpose " + terms.purpose().term()
-                    + ", which the recipient does not declare; it declares " + declaration.purposes().stream()
+            return new Refusal(List.of(Wording.of("error.gate.refusal.undeclaredPurpose", terms.purpose().term(),
+                    declaration.purposes().stream()
                             .map(declared -> declared.purpose().term() + " (" + declared.description() + ")")
-                            .collect(Collectors.joining(", "))), Optional.empty());
+                            .collect(Collectors.joining(", ")))), Optional.empty());
         }
         DeclaredPurpose declared = found.get();
-        String theDeclared = "the declared purpose, " + declared.description() + ",";
-        List<String> reasons = new ArrayList<>();
+        Wording theDeclared = Wording.of("error.gate.refusal.theDeclared", declared.description());
+        List<Wording> reasons = new ArrayList<>();
         if (terms.declarationVersion() != declaration.version()) {
-            reasons.add("was drawn up on declaration version " + terms.declarationVersion()
-                    + "; the recipient now declares version " + declaration.version());
+            reasons.add(Wording.of("error.gate.refusal.declarationVersion", Integer.toString(terms.declarationVersion()),
+                    Integer.toString(declaration.version())));
         }
         if (!terms.purposeDescription().equals(declared.description())) {
-            reasons.add("describes the purpose in other words than the declaration, which says " + declared.description());
+            reasons.add(Wording.of("error.gate.refusal.otherWords", declared.description()));
         }
         if (terms.legalBasis() != declared.legalBasis()) {
-            reasons.add("rests on " + terms.legalBasis().label() + "; " + theDeclared + " rests on "
-                    + declared.legalBasis().label());
+            reasons.add(Wording.of("error.gate.refusal.legalBasis", terms.legalBasis().label(), theDeclared,
+                    declared.legalBasis().label()));
         }
         reasons.addAll(dataReasons(terms, declared, theDeclared));
         reasons.addAll(FreeTextConsent.reasons(terms, declared, theDeclared));
         reasons.addAll(precisionReasons(terms.precision(), declared.ceiling(), theDeclared));
         if (terms.retention().compareTo(declaration.retention()) > 0) {
-            reasons.add("asks to keep the data " + terms.retention().toDays() + " days; the recipient declares it keeps data "
-                    + declaration.retention().toDays() + " days");
+            reasons.add(Wording.of("error.gate.refusal.retention", Long.toString(terms.retention().toDays()),
+                    Long.toString(declaration.retention().toDays())));
         }
         reasons.addAll(validityReasons(terms, now));
         if (reasons.isEmpty()) {
@@ -124,53 +125,52 @@ public final class Consent {
         return new Refusal(reasons, Optional.of(justified(terms, declaration, declared, now)));
     }
 
-    private static List<String> dataReasons(GrantTerms terms, DeclaredPurpose declared, String theDeclared) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Wording> dataReasons(GrantTerms terms, DeclaredPurpose declared, Wording theDeclared) {
+        List<Wording> reasons = new ArrayList<>();
         String needed = declared.categories().stream().map(Category::term).sorted().collect(Collectors.joining(", "));
         terms.categories().stream().filter(category -> !isWithin(category, declared)).map(Category::term).sorted()
-                .forEach(category -> reasons.add("asks for " + category + ", which " + theDeclared
-                        + " does not need; it needs " + needed));
+                .forEach(category -> reasons.add(Wording.of("error.gate.refusal.category", category, theDeclared, needed)));
         terms.types().stream().filter(type -> !declared.needs(type)).map(RecordType::id).sorted()
-                .forEach(type -> reasons.add("asks for " + type + " records, which " + theDeclared + " does not need"));
+                .forEach(type -> reasons.add(Wording.of("error.gate.refusal.type", type, theDeclared)));
         return reasons;
     }
 
-    private static List<String> precisionReasons(Precision asked, Precision ceiling, String theDeclared) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Wording> precisionReasons(Precision asked, Precision ceiling, Wording theDeclared) {
+        List<Wording> reasons = new ArrayList<>();
         if (!asked.location().isAtMost(ceiling.location())) {
-            reasons.add(precisionReason("location at " + asked.location().term() + " precision",
-                    "location at " + ceiling.location().term() + " precision", theDeclared));
+            reasons.add(precisionReason(Wording.of("error.gate.refusal.location", asked.location().term()),
+                    Wording.of("error.gate.refusal.location", ceiling.location().term()), theDeclared));
         }
         if (!asked.amount().isAtMost(ceiling.amount())) {
-            reasons.add(precisionReason("amounts at " + asked.amount().term() + " precision",
-                    "amounts at " + ceiling.amount().term() + " precision", theDeclared));
+            reasons.add(precisionReason(Wording.of("error.gate.refusal.amounts", asked.amount().term()),
+                    Wording.of("error.gate.refusal.amounts", ceiling.amount().term()), theDeclared));
         }
         if (!asked.time().isAtMost(ceiling.time())) {
-            reasons.add(precisionReason("time at " + asked.time().term() + " precision",
-                    "time at " + ceiling.time().term() + " precision", theDeclared));
+            reasons.add(precisionReason(Wording.of("error.gate.refusal.time", asked.time().term()),
+                    Wording.of("error.gate.refusal.time", ceiling.time().term()), theDeclared));
         }
         if (!asked.identifiers().isAtMost(ceiling.identifiers())) {
-            reasons.add(precisionReason("identifiers in clear", "identifiers pseudonymized", theDeclared));
+            reasons.add(precisionReason(Wording.of("error.gate.refusal.identifiersClear"),
+                    Wording.of("error.gate.refusal.identifiersPseudonymized"), theDeclared));
         }
         return reasons;
     }
 
-    private static String precisionReason(String asked, String needed, String theDeclared) {
-        return "asks for " + asked + "; " + theDeclared + " needs " + needed;
+    private static Wording precisionReason(Wording asked, Wording needed, Wording theDeclared) {
+        return Wording.of("error.gate.refusal.precision", asked, theDeclared, needed);
     }
 
-    private static List<String> validityReasons(GrantTerms terms, Instant now) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Wording> validityReasons(GrantTerms terms, Instant now) {
+        List<Wording> reasons = new ArrayList<>();
         if (!terms.validUntil().isAfter(now)) {
-            reasons.add("ends its validity at " + terms.validUntil() + ", before it would be given");
+            reasons.add(Wording.of("error.gate.refusal.ended", terms.validUntil().toString()));
         }
         Instant start = terms.validFrom().isAfter(now) ? terms.validFrom() : now;
         if (Duration.between(start, terms.validUntil()).compareTo(LONGEST_VALIDITY) > 0) {
-            reasons.add("lasts more than " + LONGEST_VALIDITY.toDays() + " days; a grant lasts at most "
-                    + LONGEST_VALIDITY.toDays() + " days and can be given again");
+            reasons.add(Wording.of("error.gate.refusal.tooLong", Long.toString(LONGEST_VALIDITY.toDays())));
         }
         if (Duration.between(now, terms.validFrom()).compareTo(LONGEST_VALIDITY) > 0) {
-            reasons.add("starts more than " + LONGEST_VALIDITY.toDays() + " days from now");
+            reasons.add(Wording.of("error.gate.refusal.startsLate", Long.toString(LONGEST_VALIDITY.toDays())));
         }
         return reasons;
     }

@@ -22,6 +22,7 @@ import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -62,8 +63,7 @@ public final class ConsentReceipts {
         this.signer = requireNonNull(signer, "signer is null");
         this.keyId = requireNonNull(keyId, "keyId is null");
         if (!signer.supportedJWSAlgorithms().contains(JWSAlgorithm.ES256)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "consent receipts are signed with ES256, "
-                    + "which the vault's signing key does not support");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.receiptAlgorithm"));
         }
     }
 
@@ -75,14 +75,14 @@ public final class ConsentReceipts {
     /** The receipt of a grant just withdrawn. */
     public ConsentReceipt withdrawn(Grant grant, Recipient recipient) {
         Instant withdrawnAt = grant.withdrawnAt().orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
-                "grant " + grant.id() + " is not withdrawn, so it has no withdrawal receipt"));
+                Wording.of("error.gate.notWithdrawn", grant.id().toString())));
         return receipt(grant, recipient, ConsentEvent.WITHDRAWN, withdrawnAt);
     }
 
     private ConsentReceipt receipt(Grant grant, Recipient recipient, ConsentEvent event, Instant at) {
         if (!grant.terms().recipient().equals(recipient.id())) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "grant " + grant.id() + " was given to another recipient than " + recipient.id());
+                    Wording.of("error.gate.otherRecipient", grant.id().toString(), recipient.id().toString()));
         }
         String id = newId();
         String json = PayloadCodec.mapper().writeValueAsString(record(id, grant, recipient, event, at));
@@ -109,17 +109,16 @@ public final class ConsentReceipts {
             parsed = JWSObject.parse(jws.strip());
         }
         catch (ParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "this is not a consent receipt: it is not a compact JWS", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.gate.receiptNotJws"), e);
         }
         JWSHeader header = parsed.getHeader();
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    "this is not a selfdata consent receipt: it must be signed with ES256 and name its key");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.gate.receiptHeader"));
         }
         JWK key = publicKeys.getKeyByKeyId(header.getKeyID());
         if (!(key instanceof ECKey ecKey)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the receipt was signed with key '"
-                    + header.getKeyID().replaceAll("\\p{Cntrl}", "?") + "', which is not among the published EC keys");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.gate.receiptKeyUnknown", header.getKeyID().replaceAll("\\p{Cntrl}", "?")));
         }
         boolean valid;
         try {
@@ -129,8 +128,7 @@ public final class ConsentReceipts {
             valid = false;
         }
         if (!valid) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the receipt's signature does not match the published key '"
-                    + ecKey.getKeyID() + "': the receipt was changed after it was signed, or signed by another key");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.gate.receiptSignature", ecKey.getKeyID()));
         }
         return read(parsed.getPayload().toString(), jws.strip());
     }
@@ -146,7 +144,7 @@ public final class ConsentReceipts {
         String status = text(node, "consent_status");
         ConsentEvent event = Arrays.stream(ConsentEvent.values()).filter(value -> value.status().equals(status))
                 .findFirst().orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
-                        "the receipt's consent status is neither given nor withdrawn"));
+                        Wording.of("error.gate.receiptStatus")));
         try {
             return new ConsentReceipt(text(node, "record_id"), GrantId.of(text(node, "consent_id")), event,
                     Instant.parse(text(node, "record_timestamp")), json, jws);
@@ -165,7 +163,7 @@ public final class ConsentReceipts {
     }
 
     private static SelfdataException notARecord(Exception cause) {
-        String message = "the receipt is signed but its content is not a selfdata consent record";
+        Wording message = Wording.of("error.gate.receiptContent");
         return cause == null ? new SelfdataException(ErrorCode.INVALID_INPUT, message)
                 : new SelfdataException(ErrorCode.INVALID_INPUT, message, cause);
     }

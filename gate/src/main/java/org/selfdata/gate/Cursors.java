@@ -3,6 +3,7 @@ package org.selfdata.gate;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,7 +97,6 @@ final class Cursors {
     }
 
     private static SelfdataException notACursor() {
-        return new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                "parameter 'after' is not a cursor this grant was given; use the 'next' of the previous page");
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.notACursor"));
     }
 }

@@ -7,6 +7,7 @@ import org.selfdata.model.GrantTerms;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,9 +37,8 @@ final class FreeTextConsent {
         covered.forEach(type -> freeText.addAll(FreeTextFields.of(type)));
         List<String> unknown = terms.fields().stream().filter(field -> !freeText.contains(field)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the grant names " + String.join(", ", unknown)
-                    + (unknown.size() == 1 ? ", which is not a free-text field" : ", which are not free-text fields")
-                    + " of the record types it covers (" + ids(covered) + "); " + freeText(freeText));
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.grantFieldsNotFreeText",
+                    String.join(", ", unknown), unknown.size(), ids(covered), freeText(freeText)));
         }
     }
 
@@ -52,10 +52,9 @@ final class FreeTextConsent {
                 Set<String> freeText = FreeTextFields.of(entry.getKey());
                 List<String> unknown = entry.getValue().stream().filter(name -> !freeText.contains(name)).toList();
                 if (!unknown.isEmpty()) {
-                    throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose "
-                            + declared.purpose().term() + " names " + String.join(", ", unknown) + " of "
-                            + entry.getKey().id() + " records, " + (unknown.size() == 1 ? "which is not a free-text field"
-                                    : "which are not free-text fields") + "; " + freeText(freeText));
+                    throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.declaredFieldsNotFreeText",
+                            declared.purpose().term(), String.join(", ", unknown), entry.getKey().id(), unknown.size(),
+                            freeText(freeText)));
                 }
             }
         }
@@ -65,17 +64,17 @@ final class FreeTextConsent {
      * Every field named for a covered type the declared purpose does not name it for, field by field. Only the types
      * the grant covers through data the purpose needs are looked at: the others are refused for themselves.
      */
-    static List<String> reasons(GrantTerms terms, DeclaredPurpose declared, String theDeclared) {
+    static List<Wording> reasons(GrantTerms terms, DeclaredPurpose declared, Wording theDeclared) {
         Set<RecordType> needed = terms.types().stream().filter(declared::needs).collect(Collectors.toSet());
         Set<Category> within = terms.categories().stream()
                 .filter(category -> declared.categories().stream().anyMatch(category::isWithin))
                 .collect(Collectors.toSet());
         Set<RecordType> covered = GrantScope.readableTypes(needed, within);
-        List<String> reasons = new ArrayList<>();
+        List<Wording> reasons = new ArrayList<>();
         for (String field : new TreeSet<>(terms.fields())) {
             covered.stream().filter(type -> isUndeclared(field, type, declared)).map(RecordType::id).sorted()
-                    .forEach(type -> reasons.add("asks for the free-text field " + field + " of " + type
-                            + " records, which " + theDeclared + " does not name; it names " + named(declared)));
+                    .forEach(type -> reasons.add(Wording.of("error.gate.refusal.freeText", field, type, theDeclared,
+                            named(declared))));
         }
         return reasons;
     }
@@ -97,13 +96,19 @@ final class FreeTextConsent {
         return FreeTextFields.of(type).contains(field) && !declared.fields(type).contains(field);
     }
 
-    private static String named(DeclaredPurpose declared) {
+    private static Wording named(DeclaredPurpose declared) {
         if (declared.fields().isEmpty()) {
-            return "no free-text field";
+            return Wording.of("error.gate.refusal.namesNone");
         }
-        return byType(declared).entrySet().stream()
-                .map(entry -> String.join(", ", entry.getValue()) + " of " + entry.getKey().id() + " records")
-                .collect(Collectors.joining(" and "));
+        List<Wording> named = byType(declared).entrySet().stream()
+                .map(entry -> Wording.of("error.gate.refusal.fieldsOf", String.join(", ", entry.getValue()),
+                        entry.getKey().id()))
+                .toList();
+        Wording said = named.getFirst();
+        for (Wording fields : named.subList(1, named.size())) {
+            said = Wording.of("error.gate.refusal.andFields", said, fields);
+        }
+        return said;
     }
 
     /** The purpose's free-text fields in the order words name them: types by id, fields by name. */
@@ -113,8 +118,9 @@ final class FreeTextConsent {
         return byType;
     }
 
-    private static String freeText(Set<String> names) {
-        return names.isEmpty() ? "they have none" : "their free-text fields are " + String.join(", ", names);
+    private static Wording freeText(Set<String> names) {
+        return names.isEmpty() ? Wording.of("error.gate.noFreeTextFields")
+                : Wording.of("error.gate.freeTextFields", String.join(", ", names));
     }
 
     private static String ids(Set<RecordType> types) {

@@ -18,6 +18,7 @@ import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.SourceKind;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
@@ -30,7 +31,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -164,8 +166,8 @@ public final class Gate {
         Optional<Duration> wait = pace.admit(recipient.grant().id());
         if (wait.isPresent()) {
             folded.append(person, recipient.grant().id(), refusal(recipient, query.types()));
-            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
-                    + pace.perMinute() + " requests a minute; ask again later", wait.get());
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.gate.paceRead",
+                    recipient.grant().id().toString(), Integer.toString(pace.perMinute())), wait.get());
         }
         Instant now = clock.instant();
         ZoneId zone = vault.people().get(person).zone();
@@ -261,28 +263,29 @@ public final class Gate {
         GrantTerms terms = recipient.grant().terms();
         Optional<Duration> wait = pace.admit(recipient.grant().id());
         if (wait.isPresent()) {
-            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
-                    + pace.perMinute() + " requests a minute; push again later", wait.get());
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.gate.pacePush",
+                    recipient.grant().id().toString(), Integer.toString(pace.perMinute())), wait.get());
         }
         Instant now = clock.instant();
         GrantScope.requireInForce(recipient.grant(), now);
         if (terms.kind() != GrantKind.WRITE) {
-            throw refused(person, recipient, drafts, "grant " + recipient.grant().id()
-                    + " lets its recipient read, not push records (missing scope: write)");
+            throw refused(person, recipient, drafts,
+                    Wording.of("error.gate.readGrantPushes", recipient.grant().id().toString()));
         }
-        Set<String> beyond = drafts.stream()
+        SortedMap<String, Wording> beyond = new TreeMap<>();
+        drafts.stream()
                 .filter(draft -> !terms.types().contains(draft.type())
                         && terms.categories().stream().noneMatch(draft.category()::isWithin))
-                .map(draft -> draft.type().id() + " in " + draft.category().term())
-                .collect(Collectors.toCollection(TreeSet::new));
+                .forEach(draft -> beyond.put(draft.type().id() + " in " + draft.category().term(),
+                        Wording.of("error.gate.typeInCategory", draft.type().id(), draft.category().term())));
         if (!beyond.isEmpty()) {
-            throw refused(person, recipient, drafts, "grant " + recipient.grant().id() + " and its recipient's declared "
-                    + "processing do not cover " + String.join(", ", beyond) + " (missing scope); nothing was added");
+            throw refused(person, recipient, drafts, Wording.of("error.gate.pushNotCovered",
+                    recipient.grant().id().toString(), listed(List.copyOf(beyond.values()))));
         }
         long pushedToday = vault.log().countSince(person, recipient.grant().id(), LogAction.PUSH, now.minus(VOLUME_WINDOW));
         if (pushedToday + drafts.size() > terms.volumeLimit()) {
-            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + recipient.grant().id() + " allows "
-                    + terms.volumeLimit() + " records a day; this push would go beyond it");
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.gate.pushVolume",
+                    recipient.grant().id().toString(), Integer.toString(terms.volumeLimit())));
         }
         String organization = vault.recipients().get(terms.recipient()).identity().name();
         LogEntryDraft flow = LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.PUSH, Set.of(), 0)
@@ -294,7 +297,7 @@ public final class Gate {
     }
 
     private SelfdataException refused(PersonId person, Accessor.Recipient recipient, List<RecordDraft> drafts,
-                                      String message) {
+                                      Wording message) {
         Set<RecordType> types = drafts.stream().map(RecordDraft::type)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecordType.class)));
         log(person, LogEntryDraft.of(new LogActor.Recipient(recipient.grant().terms().recipient()), LogAction.REFUSAL,
@@ -302,13 +305,21 @@ public final class Gate {
         return new SelfdataException(ErrorCode.FORBIDDEN, message);
     }
 
+    /** Items said one after the other, separated as the reader's language separates a list. */
+    private static Wording listed(List<Wording> items) {
+        Wording said = items.getFirst();
+        for (Wording item : items.subList(1, items.size())) {
+            said = Wording.of("error.gate.listMore", said, item);
+        }
+        return said;
+    }
+
     private void log(PersonId person, LogEntryDraft entry) {
         vault.log().append(person, entry);
     }
 
     private static SelfdataException ownerOnly(Accessor.Recipient recipient) {
-        return new SelfdataException(ErrorCode.FORBIDDEN, "grant " + recipient.grant().id()
-                + " reads shared records only; this read is the owner's own (missing scope: owner)");
+        return new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.gate.ownerOnly", recipient.grant().id().toString()));
     }
 
     /**

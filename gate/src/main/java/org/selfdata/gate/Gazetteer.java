@@ -2,6 +2,7 @@ package org.selfdata.gate;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ final class Gazetteer {
 
     Gazetteer(List<Place> places) {
         if (places.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a list of places must hold at least one place");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.noPlaces"));
         }
         for (Place place : places) {
             cells.computeIfAbsent(key(row(place.latitude), column(place.longitude)), cell -> new ArrayList<>()).add(place);

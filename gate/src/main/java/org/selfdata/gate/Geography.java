@@ -4,6 +4,7 @@ import com.uber.h3core.H3Core;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -112,22 +113,22 @@ public final class Geography {
                     places.add(place.get());
                 }
                 else if (line > 1) {
-                    throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "row " + line
-                            + " of the commune list " + communeList.getFileName() + " is not code, name, latitude, longitude");
+                    throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                            Wording.of("error.gate.communeRow", Integer.toString(line), communeList.getFileName().toString()));
                 }
             }
             return new Geography(bundled(), Optional.of(new Gazetteer(places)));
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the commune list " + communeList + " cannot be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.gate.communeListUnreadable", communeList.toString()), e);
         }
     }
 
     /** Refuses, before any record is read, a precision this geography cannot honour. */
     public void requireSupported(LocationPrecision precision) {
         if (precision.level() == LocationPrecision.Level.COMMUNE && communes.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "commune precision needs a commune list, "
-                    + "and this selfdata has none; choose department, region, country or an H3 resolution");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.noCommuneList"));
         }
     }
 

@@ -9,6 +9,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,27 +41,26 @@ final class GrantScope {
         requireInForce(grant, now);
         GrantTerms terms = grant.terms();
         if (terms.kind() != GrantKind.READ) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id()
-                    + " lets its recipient push records into the vault, not read them (missing scope: read)");
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.gate.writeGrantReads", grant.id().toString()));
         }
         Set<RecordType> readable = readableTypes(terms);
         Set<RecordType> types = asked.types().isEmpty() ? readable : asked.types();
         Set<RecordType> missing = EnumSet.noneOf(RecordType.class);
         types.stream().filter(type -> !readable.contains(type)).forEach(missing::add);
         if (!missing.isEmpty()) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " does not cover "
-                    + ids(missing) + " (missing scope); it covers " + ids(readable));
+            throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    Wording.of("error.gate.typesNotCovered", grant.id().toString(), ids(missing), ids(readable)));
         }
         for (Category category : asked.categories()) {
             if (!isAskable(terms, category)) {
-                throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " does not cover the category "
-                        + category.term() + " (missing scope)");
+                throw new SelfdataException(ErrorCode.FORBIDDEN,
+                        Wording.of("error.gate.categoryNotCovered", grant.id().toString(), category.term()));
             }
         }
         long remaining = terms.volumeLimit() - readToday;
         if (remaining <= 0) {
-            throw new SelfdataException(ErrorCode.RATE_LIMITED, "grant " + grant.id() + " allows "
-                    + terms.volumeLimit() + " records a day and they have been read; try again later");
+            throw new SelfdataException(ErrorCode.RATE_LIMITED,
+                    Wording.of("error.gate.readVolume", grant.id().toString(), Integer.toString(terms.volumeLimit())));
         }
         return window(terms, grant.givenAt(), asked.withTypes(types).limit((int) Math.min(asked.limit(), remaining)),
                 now, zone);
@@ -100,12 +100,14 @@ final class GrantScope {
 
     static void requireInForce(Grant grant, Instant now) {
         switch (grant.status(now)) {
-            case WITHDRAWN -> throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " was withdrawn");
-            case EXPIRED -> throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " has expired");
+            case WITHDRAWN -> throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    Wording.of("error.gate.withdrawn", grant.id().toString()));
+            case EXPIRED -> throw new SelfdataException(ErrorCode.FORBIDDEN,
+                    Wording.of("error.gate.expired", grant.id().toString()));
             case GIVEN -> {
                 if (now.isBefore(grant.terms().validFrom())) {
-                    throw new SelfdataException(ErrorCode.FORBIDDEN, "grant " + grant.id() + " is not valid before "
-                            + grant.terms().validFrom());
+                    throw new SelfdataException(ErrorCode.FORBIDDEN,
+                            Wording.of("error.gate.notYetValid", grant.id().toString(), grant.terms().validFrom().toString()));
                 }
             }
         }

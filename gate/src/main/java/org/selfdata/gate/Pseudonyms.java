@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -52,7 +53,7 @@ public final class Pseudonyms {
     public Pseudonyms(byte[] key) {
         if (key.length != KEY_BYTES) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a pseudonym key is " + KEY_BYTES + " bytes, was " + key.length);
+                    Wording.of("error.gate.pseudonymKey", KEY_BYTES, key.length));
         }
         try {
             mac = Mac.getInstance("HmacSHA256");

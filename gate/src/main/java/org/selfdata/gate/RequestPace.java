@@ -3,6 +3,7 @@ package org.selfdata.gate;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +37,8 @@ public final class RequestPace {
 
     public RequestPace(int perMinute, Clock clock) {
         if (perMinute < 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a recipient's pace is at least one request a minute, was "
-                    + perMinute);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.gate.paceMinimum", Integer.toString(perMinute)));
         }
         this.perMinute = perMinute;
         this.clock = requireNonNull(clock, "clock is null");

@@ -17,13 +17,13 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
+import org.selfdata.texts.Language;
 import org.selfdata.vault.SampleRecipients;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +66,19 @@ class ConsentTest {
     }
 
     @Test
+    void aRefusalIsGivenInFrenchWithTheRecipientsOwnWordsLeftAsTheyAre() {
+        GrantTerms exact = JUSTIFIED.withPrecision(SampleRecipients.REGION_BY_DAY.withLocation(LocationPrecision.EXACT));
+
+        Refusal refusal = (Refusal) Consent.check(exact, DECLARATION, NOW);
+
+        assertThat(refusal.reasons(Language.FRENCH)).containsExactly("demande des lieux à la précision exact ; "
+                + "la finalité déclarée, notifications by region, se limite à des lieux à la précision region");
+        assertThat(refusal.toException().message(Language.FRENCH)).isEqualTo("l’autorisation va au-delà du traitement "
+                + "déclaré par le destinataire : demande des lieux à la précision exact ; la finalité déclarée, "
+                + "notifications by region, se limite à des lieux à la précision region");
+    }
+
+    @Test
     void everyReasonIsGivenAndEveryExcessBroughtBack() {
         GrantTerms greedy = new GrantTerms(RecipientId.of("meteo-locale"), 1, GrantKind.READ,
                 Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.LEGITIMATE_INTEREST,
@@ -104,9 +117,11 @@ class ConsentTest {
                 SampleRecipients.REGION_BY_DAY, org.selfdata.model.CoveredPeriod.fromGrant(), NOW,
                 NOW.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
 
-        assertThat(Consent.check(marketing, DECLARATION, NOW)).isEqualTo(new Refusal(java.util.List.of(
-                "asks for the purpose dpv:Marketing, which the recipient does not declare; it declares "
-                        + "dpv:CommunicationManagement (notifications by region)"), Optional.empty()));
+        Refusal refusal = (Refusal) Consent.check(marketing, DECLARATION, NOW);
+
+        assertThat(refusal.reasons()).containsExactly("asks for the purpose dpv:Marketing, which the recipient does not "
+                + "declare; it declares dpv:CommunicationManagement (notifications by region)");
+        assertThat(refusal.justified()).isEmpty();
     }
 
     @Test

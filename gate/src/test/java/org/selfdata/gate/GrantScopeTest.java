@@ -17,6 +17,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
+import org.selfdata.texts.Language;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,19 @@ class GrantScopeTest {
                 CoveredPeriod.fromGrant(), 100), RecordQuery.all(), NOW, PARIS, 0))
                 .hasMessage("grant grant-0001 lets its recipient push records into the vault, not read them "
                         + "(missing scope: read)");
+    }
+
+    @Test
+    void aWithdrawnGrantIsSaidInFrenchAndTheDailyVolumeToo() {
+        Grant grant = grant(GrantKind.READ, Set.of(RecordType.GEO_POINT), Set.of(), CoveredPeriod.fromGrant(), 100);
+
+        assertThatThrownBy(() -> GrantScope.narrow(grant.withdrawn(NOW.minusSeconds(1)), RecordQuery.all(), NOW, PARIS, 0))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("l’autorisation grant-0001 a été retirée"));
+        assertThatThrownBy(() -> GrantScope.narrow(grant, RecordQuery.all(), NOW, PARIS, 100))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("l’autorisation grant-0001 permet 100 enregistrements par jour, et ils ont été lus ; "
+                                + "réessayez plus tard"));
     }
 
     @Test

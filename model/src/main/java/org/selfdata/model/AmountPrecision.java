@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Locale;
 
 /**
@@ -23,11 +25,10 @@ public record AmountPrecision(Level level, int step) {
 
     public AmountPrecision {
         if (level == null) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "amount precision level is null");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.amountPrecisionLevelMissing"));
         }
         if (level == Level.ROUNDED ? step != 1 && step != 10 && step != 100 : step != 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "amounts are rounded to 1, 10 or 100 units, and only rounded precision has a step");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.amountStep"));
         }
     }
 
@@ -45,8 +46,8 @@ public record AmountPrecision(Level level, int step) {
             case "rounded:100" -> rounded(100);
             case "banded" -> BANDED;
             case "none" -> NONE;
-            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown amount precision '"
-                    + Terms.bounded(term) + "'; use exact, rounded:1, rounded:10, rounded:100, banded or none");
+            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.amountPrecisionUnknown", Terms.bounded(term)));
         };
     }
 

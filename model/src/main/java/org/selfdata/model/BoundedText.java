@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -12,28 +14,29 @@ import static java.util.Objects.requireNonNull;
 final class BoundedText {
     private BoundedText() {}
 
-    static String required(String value, String field, int maximumLength) {
-        requireNonNull(value, field + " is null");
+    static String required(String value, Wording field, int maximumLength) {
+        requireNonNull(value, field.key() + " is null");
         if (value.isBlank() || value.length() > maximumLength) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    field + " must be 1 to " + maximumLength + " characters");
+                    Wording.of("error.model.textLength", field, Integer.toString(maximumLength)));
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, field + " must not contain control characters");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.textControl", field));
         }
         return value;
     }
 
-    static Optional<String> optional(Optional<String> value, String field, int maximumLength) {
-        requireNonNull(value, field + " is null");
+    static Optional<String> optional(Optional<String> value, Wording field, int maximumLength) {
+        requireNonNull(value, field.key() + " is null");
         value.ifPresent(text -> required(text, field, maximumLength));
         return value;
     }
 
-    static List<String> list(List<String> values, String field, int maximumLength, int maximumSize) {
-        requireNonNull(values, field + " is null");
+    static List<String> list(List<String> values, Wording field, int maximumLength, int maximumSize) {
+        requireNonNull(values, field.key() + " is null");
         if (values.size() > maximumSize) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, field + " has more than " + maximumSize + " entries");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.textTooManyEntries", field, Integer.toString(maximumSize)));
         }
         values.forEach(value -> required(value, field, maximumLength));
         return List.copyOf(values);

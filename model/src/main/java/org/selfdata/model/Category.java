@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -93,7 +95,7 @@ public enum Category {
         Category category = Holder.BY_LOCAL_NAME.get(localName);
         if (category == null) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "unknown personal-data category '" + Fields.quotable(term) + "'; expected a DPV term such as pd:Transaction");
+                    Wording.of("error.model.categoryUnknown", Fields.quotable(term)));
         }
         return category;
     }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
@@ -24,10 +26,12 @@ public sealed interface CoveredPeriod {
     /** Data between two instants, {@code from} included and {@code to} excluded. */
     record Between(Instant from, Instant to) implements CoveredPeriod {
         public Between {
-            TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT, "a covered period");
-            TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT, "a covered period");
+            TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.time.coveredPeriod"));
+            TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.time.coveredPeriod"));
             if (!from.isBefore(to)) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a covered period must end after it starts");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.coveredPeriodEndsBeforeStart"));
             }
         }
 
@@ -55,7 +59,7 @@ public sealed interface CoveredPeriod {
             requireNonNull(period, "period is null");
             if (period.isNegative() || period.isZero() || period.toTotalMonths() > MAXIMUM_YEARS * 12L) {
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "a trailing covered period is positive and at most " + MAXIMUM_YEARS + " years");
+                        Wording.of("error.model.coveredPeriodTrailing", MAXIMUM_YEARS));
             }
         }
 
@@ -117,9 +121,9 @@ public sealed interface CoveredPeriod {
             }
         }
         catch (java.time.format.DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a covered period's dates or length cannot be read", e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.coveredPeriodUnreadable"), e);
         }
-        throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown covered period '" + Terms.bounded(term)
-                + "'; use between:<from>/<to>, trailing:<ISO period such as P3M> or from-grant");
+        throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.model.coveredPeriodUnknown", Terms.bounded(term)));
     }
 }

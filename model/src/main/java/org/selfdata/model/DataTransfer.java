@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -37,11 +39,10 @@ public record DataTransfer(String country, Safeguard safeguard) {
     }
 
     public DataTransfer {
-        RecipientIdentity.requireCountry(country, "a transfer's country");
+        RecipientIdentity.requireCountry(country, Wording.of("error.model.field.transferCountry"));
         requireNonNull(safeguard, "safeguard is null");
         if (EUROPEAN_ECONOMIC_AREA.contains(country)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a transfer to " + country + " stays within the European Economic Area and needs no declaration");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.transferWithinArea", country));
         }
     }
 }

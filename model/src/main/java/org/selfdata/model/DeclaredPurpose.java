@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,23 +28,21 @@ public record DeclaredPurpose(Purpose purpose, String description, Set<Category>
 
     public DeclaredPurpose {
         requireNonNull(purpose, "purpose is null");
-        BoundedText.required(description, "a purpose's description", DESCRIPTION_LENGTH);
+        BoundedText.required(description, Wording.of("error.model.field.purposeDescription"), DESCRIPTION_LENGTH);
         requireNonNull(categories, "categories is null");
         requireNonNull(types, "types is null");
         requireNonNull(fields, "fields is null");
         requireNonNull(ceiling, "ceiling is null");
         requireNonNull(legalBasis, "legalBasis is null");
         if (categories.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the declared purpose " + purpose.term() + " names no personal-data category");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.purposeNoCategory", purpose.term()));
         }
         categories = Set.copyOf(categories);
         types = Set.copyOf(types);
         for (RecordType type : types) {
             if (categories.stream().noneMatch(type.defaultCategory()::isWithin)) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose " + purpose.term()
-                        + " needs " + type.id() + " records, whose category " + type.defaultCategory().term()
-                        + " is not among its categories");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.purposeMissesCategory",
+                        purpose.term(), type.id(), type.defaultCategory().term()));
             }
         }
         fields = fields(purpose, categories, types, fields);
@@ -70,13 +70,12 @@ public record DeclaredPurpose(Purpose purpose, String description, Set<Category>
             RecordType type = requireNonNull(entry.getKey(), "a field's record type is null");
             Set<String> names = requireNonNull(entry.getValue(), "fields of " + type.id() + " is null");
             if (!needs(categories, types, type)) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose " + purpose.term()
-                        + " names free-text fields of " + type.id() + " records, which it does not need");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.model.purposeFreeTextUnneeded", purpose.term(), type.id()));
             }
             if (!FieldNames.areFieldNames(names)) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the declared purpose " + purpose.term()
-                        + " names at most " + FieldNames.MAXIMUM_FIELDS + " free-text fields of " + type.id()
-                        + " records, each a field name such as label");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.model.purposeFreeTextFields", purpose.term(), FieldNames.MAXIMUM_FIELDS, type.id()));
             }
         }
         return fields.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())

@@ -1,6 +1,7 @@
 package org.selfdata.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.selfdata.texts.Wording;
 
 import java.util.Optional;
 
@@ -18,10 +19,10 @@ public record Document(
         Fields.requiredText(title, "title", Fields.SHORT_TEXT);
         Fields.requiredText(mediaType, "mediaType", 255);
         if (sizeBytes < 0) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "sizeBytes must not be negative");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.sizeNegative"));
         }
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "sha256 must be 64 lower-case hexadecimal digits");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.sha256Digits"));
         }
         text = Fields.optionalText(text, "text", 1_048_576);
     }

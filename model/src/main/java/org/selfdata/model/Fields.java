@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,8 @@ final class Fields {
     static String text(String value, String field, int maximumLength) {
         requireNonNull(value, field + " is null");
         if (value.length() > maximumLength) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " is longer than " + maximumLength + " characters");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.model.fieldTooLong", field, Integer.toString(maximumLength)));
         }
         return value;
     }
@@ -36,7 +39,7 @@ final class Fields {
     static String requiredText(String value, String field, int maximumLength) {
         text(value, field, maximumLength);
         if (value.isBlank()) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " is empty");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.fieldEmpty", field));
         }
         return value;
     }
@@ -56,7 +59,8 @@ final class Fields {
             return List.of();
         }
         if (values.size() > LIST_SIZE) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " has more than " + LIST_SIZE + " entries");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.model.fieldTooManyEntries", field, Integer.toString(LIST_SIZE)));
         }
         values.forEach(value -> text(value, field, maximumLength));
         return List.copyOf(values);
@@ -64,14 +68,14 @@ final class Fields {
 
     static double latitude(double value, String field) {
         if (!(value >= -90 && value <= 90)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be a latitude between -90 and 90");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.fieldLatitude", field));
         }
         return value;
     }
 
     static double longitude(double value, String field) {
         if (!(value >= -180 && value <= 180)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be a longitude between -180 and 180");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.fieldLongitude", field));
         }
         return value;
     }
@@ -79,7 +83,7 @@ final class Fields {
     static String currency(String value, String field) {
         requireNonNull(value, field + " is null");
         if (!value.matches("[A-Z]{3}")) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, field + " must be an ISO 4217 code of three capital letters");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.fieldCurrency", field));
         }
         return value;
     }

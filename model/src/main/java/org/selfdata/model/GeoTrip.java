@@ -1,6 +1,7 @@
 package org.selfdata.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.selfdata.texts.Wording;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,8 @@ public record GeoTrip(
         distanceMeters = Fields.optional(distanceMeters);
         waypoints = waypoints == null ? List.of() : List.copyOf(waypoints);
         if (waypoints.size() > Fields.LIST_SIZE) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "waypoints has more than " + Fields.LIST_SIZE + " entries");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.model.fieldTooManyEntries", "waypoints", Integer.toString(Fields.LIST_SIZE)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.selfdata.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.selfdata.texts.Wording;
 
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public record GeoVisit(
         confidence = Fields.optional(confidence);
         confidence.ifPresent(value -> {
             if (!(value >= 0 && value <= 1)) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "confidence must be between 0 and 1");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.confidence"));
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -14,8 +16,7 @@ public record GrantId(String value) {
     public GrantId {
         requireNonNull(value, "value is null");
         if (!FORM.matcher(value).matches()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a grant id is 8 to 64 letters, digits, '-' or '_'");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.grantIdShape"));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -32,35 +34,36 @@ public record GrantTerms(RecipientId recipient, int declarationVersion, GrantKin
         requireNonNull(recipient, "recipient is null");
         if (declarationVersion < 1) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a grant names a declaration version from 1, was " + declarationVersion);
+                    Wording.of("error.model.grantDeclarationVersion", Integer.toString(declarationVersion)));
         }
         requireNonNull(kind, "kind is null");
         requireNonNull(purpose, "purpose is null");
-        BoundedText.required(purposeDescription, "a purpose's description", DeclaredPurpose.DESCRIPTION_LENGTH);
+        BoundedText.required(purposeDescription, Wording.of("error.model.field.purposeDescription"),
+                DeclaredPurpose.DESCRIPTION_LENGTH);
         requireNonNull(legalBasis, "legalBasis is null");
         types = Set.copyOf(requireNonNull(types, "types is null"));
         categories = Set.copyOf(requireNonNull(categories, "categories is null"));
         if (types.isEmpty() && categories.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant names at least one record type or category");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.grantCoversNothing"));
         }
         fields = Set.copyOf(requireNonNull(fields, "fields is null"));
         if (!FieldNames.areFieldNames(fields)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant names at most " + FieldNames.MAXIMUM_FIELDS
-                    + " free-text fields, each a field name such as description");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.grantFreeTextFields", FieldNames.MAXIMUM_FIELDS));
         }
         requireNonNull(precision, "precision is null");
         requireNonNull(covered, "covered is null");
         TimeLimits.require(requireNonNull(validFrom, "validFrom is null"), ErrorCode.INVALID_ARGUMENT,
-                "a grant's validity");
+                Wording.of("error.model.time.grantValidity"));
         TimeLimits.require(requireNonNull(validUntil, "validUntil is null"), ErrorCode.INVALID_ARGUMENT,
-                "a grant's validity");
+                Wording.of("error.model.time.grantValidity"));
         if (!validFrom.isBefore(validUntil)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant's validity must end after it starts");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.grantValidityEndsBeforeStart"));
         }
-        Retention.require(retention, "a grant's retention");
+        Retention.require(retention, Wording.of("error.model.field.grantRetention"));
         if (volumeLimit < 1 || volumeLimit > MAXIMUM_VOLUME) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a grant's volume limit is 1 to " + MAXIMUM_VOLUME + " records a day");
+                    Wording.of("error.model.grantVolumeLimit", Integer.toString(MAXIMUM_VOLUME)));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -14,8 +16,8 @@ public enum IdentifierPrecision {
     public static IdentifierPrecision parse(String term) {
         String text = term.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(value -> value.term().equals(text)).findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown identifier precision '"
-                        + Terms.bounded(term) + "'; use clear or pseudonymized"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.model.identifierPrecisionUnknown", Terms.bounded(term))));
     }
 
     public String term() {

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 
 /**
@@ -48,8 +50,7 @@ public enum LegalBasis {
         return Arrays.stream(values())
                 .filter(basis -> basis.term().equals(term) || basis.dpvTerm().equals(term) || basis.iri().equals(term))
                 .findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown legal basis '"
-                        + Terms.bounded(term)
-                        + "'; expected eu-gdpr:A6-1-a to eu-gdpr:A6-1-f or a DPV term such as dpv:Consent"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.model.legalBasisUnknown", Terms.bounded(term))));
     }
 }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Locale;
 
 /**
@@ -32,11 +34,11 @@ public record LocationPrecision(Level level, int resolution) {
 
     public LocationPrecision {
         if (level == null) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "location precision level is null");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.locationPrecisionLevelMissing"));
         }
         if (level == Level.H3 ? resolution < 0 || resolution > 15 : resolution != 0) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "an H3 resolution is 0 to 15 and only H3 precision has one, was " + level + " " + resolution);
+                    Wording.of("error.model.h3Resolution", level.toString(), Integer.toString(resolution)));
         }
     }
 
@@ -52,7 +54,7 @@ public record LocationPrecision(Level level, int resolution) {
                 return h3(Integer.parseInt(text.substring(3)));
             }
             catch (NumberFormatException e) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "an H3 precision is h3:0 to h3:15");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.h3Precision"));
             }
         }
         return switch (text) {
@@ -62,8 +64,8 @@ public record LocationPrecision(Level level, int resolution) {
             case "region" -> REGION;
             case "country" -> COUNTRY;
             case "none" -> NONE;
-            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown location precision '"
-                    + Terms.bounded(term) + "'; use exact, h3:0 to h3:15, commune, department, region, country or none");
+            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.locationPrecisionUnknown", Terms.bounded(term)));
         };
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -23,7 +25,7 @@ public enum LogAction {
 
     public static LogAction fromTerm(String term) {
         return Arrays.stream(values()).filter(action -> action.term().equals(term)).findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + term + "' is not a log action; "
-                        + "the actions are " + String.join(", ", Arrays.stream(values()).map(LogAction::term).toList())));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.logActionUnknown",
+                        term, String.join(", ", Arrays.stream(values()).map(LogAction::term).toList()))));
     }
 }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -21,8 +23,7 @@ public sealed interface LogActor {
         public Service {
             requireNonNull(name, "name is null");
             if (!FORM.matcher(name).matches()) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "a service name is 1 to 64 lower-case letters, digits, '.' or '-', starting with a letter");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.serviceName"));
             }
         }
     }

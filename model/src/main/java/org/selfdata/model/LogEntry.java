@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -14,7 +16,7 @@ public record LogEntry(long index, Instant recordedAt, LogEntryDraft draft) {
         requireNonNull(recordedAt, "recordedAt is null");
         requireNonNull(draft, "draft is null");
         if (index < 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log entry's index cannot be negative");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.logIndexNegative"));
         }
         recordedAt = recordedAt.truncatedTo(ChronoUnit.MILLIS);
     }

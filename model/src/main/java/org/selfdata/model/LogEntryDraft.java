@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,10 +30,10 @@ public record LogEntryDraft(LogActor actor, LogAction action, Set<RecordType> ty
         requireNonNull(purpose, "purpose is null");
         requireNonNull(source, "source is null");
         if (count < 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log entry's count cannot be negative");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.logCountNegative"));
         }
         if (requests < 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log entry stands for at least one request");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.logRequests"));
         }
     }
 

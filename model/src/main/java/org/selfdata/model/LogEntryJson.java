@@ -1,5 +1,6 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -84,13 +85,13 @@ public final class LogEntryJson {
             LogEntry entry = new LogEntry(node.required("index").asLong(),
                     Instant.parse(node.required("recordedAt").asString()), draft);
             if (!java.util.Arrays.equals(bytes(entry), leaf)) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "log entry " + entry.index()
-                        + " is not in canonical form");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        Wording.of("error.model.logEntryNotCanonical", Long.toString(entry.index())));
             }
             return entry;
         }
         catch (JacksonException | java.time.DateTimeException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "a log entry is not valid JSON of a log entry", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.logEntryNotJson"), e);
         }
     }
 
@@ -108,7 +109,7 @@ public final class LogEntryJson {
             case "owner" -> new LogActor.Owner();
             case "recipient" -> new LogActor.Recipient(RecipientId.of(node.required("id").asString()));
             case "service" -> new LogActor.Service(node.required("name").asString());
-            default -> throw new SelfdataException(ErrorCode.INVALID_INPUT, "'" + kind + "' is not a kind of log actor");
+            default -> throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.logActorUnknown", kind));
         };
     }
 

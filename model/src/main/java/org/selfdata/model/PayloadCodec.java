@@ -1,6 +1,7 @@
 package org.selfdata.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,12 +44,15 @@ public final class PayloadCodec {
             // offending value, which is personal data, so of it only the location is kept.
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof SelfdataException invalid) {
-                    throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                            "a " + type + " payload is invalid: " + invalid.getMessage(), e);
+                    throw invalid.wording()
+                            .map(reason -> new SelfdataException(ErrorCode.INVALID_INPUT,
+                                    Wording.of("error.model.payloadInvalid", String.valueOf(type), reason), e))
+                            .orElseGet(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
+                                    "a " + type + " payload is invalid: " + invalid.getMessage(), e));
                 }
             }
             throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    "a " + type + " payload does not match its schema at " + location(e), e);
+                    Wording.of("error.model.payloadSchema", String.valueOf(type), location(e)), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -53,9 +55,7 @@ public record Person(PersonId id, String handle, ZoneId zone, Instant createdAt,
     public static String requireHandle(String handle) {
         requireNonNull(handle, "handle is null");
         if (!HANDLE.matcher(handle).matches()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a person's handle must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', "
-                            + "starting with a letter or digit");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.handleShape"));
         }
         return handle;
     }

@@ -1,10 +1,13 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 /** Identifies a person within a vault; numbers are allocated by the vault and never reused for another person. */
 public record PersonId(long value) implements Comparable<PersonId> {
     public PersonId {
         if (value <= 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "person id must be positive, was " + value);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.personIdNotPositive", Long.toString(value)));
         }
     }
 

@@ -22,7 +22,8 @@ public record Position(String value) {
     public Position {
         requireNonNull(value, "value is null");
         if (value.isBlank() || value.length() > MAXIMUM_LENGTH) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a position must be 1 to " + MAXIMUM_LENGTH + " characters");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.positionLength", Integer.toString(MAXIMUM_LENGTH)));
         }
     }
 

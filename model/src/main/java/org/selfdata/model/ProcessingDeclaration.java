@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -25,28 +27,30 @@ public record ProcessingDeclaration(int version, List<DeclaredPurpose> purposes,
 
     public ProcessingDeclaration {
         if (version < 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a declaration's version starts at 1, was " + version);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.declarationVersion", Integer.toString(version)));
         }
         requireNonNull(purposes, "purposes is null");
         if (purposes.isEmpty() || purposes.size() > MAXIMUM_PURPOSES) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a declaration names 1 to " + MAXIMUM_PURPOSES + " purposes");
+                    Wording.of("error.model.declarationPurposes", MAXIMUM_PURPOSES));
         }
         if (purposes.stream().map(DeclaredPurpose::purpose).collect(Collectors.toSet()).size()
                 < purposes.size()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a declaration names each purpose once; describe everything it covers in one entry");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.declarationPurposeTwice"));
         }
         purposes = List.copyOf(purposes);
-        furtherRecipients = BoundedText.list(furtherRecipients, "a further recipient", ENTRY_LENGTH, MAXIMUM_ENTRIES);
+        furtherRecipients = BoundedText.list(furtherRecipients, Wording.of("error.model.field.furtherRecipient"),
+                ENTRY_LENGTH, MAXIMUM_ENTRIES);
         requireNonNull(transfers, "transfers is null");
         if (transfers.size() > MAXIMUM_ENTRIES || new HashSet<>(transfers).size() < transfers.size()) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a declaration names at most " + MAXIMUM_ENTRIES + " transfers, each once");
+                    Wording.of("error.model.declarationTransfers", MAXIMUM_ENTRIES));
         }
         transfers = List.copyOf(transfers);
-        Retention.require(retention, "a declaration's retention");
-        securityMeasures = BoundedText.list(securityMeasures, "a security measure", ENTRY_LENGTH, MAXIMUM_ENTRIES);
+        Retention.require(retention, Wording.of("error.model.field.declarationRetention"));
+        securityMeasures = BoundedText.list(securityMeasures, Wording.of("error.model.field.securityMeasure"),
+                ENTRY_LENGTH, MAXIMUM_ENTRIES);
     }
 
     /** The declared purpose with this term, if the recipient declares it. */

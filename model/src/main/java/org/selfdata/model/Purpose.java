@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +86,7 @@ public enum Purpose {
         Purpose purpose = Holder.BY_LOCAL_NAME.get(localName);
         if (purpose == null) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "unknown purpose '" + Terms.bounded(term) + "'; expected a DPV term such as dpv:ServiceProvision");
+                    Wording.of("error.model.purposeUnknown", Terms.bounded(term)));
         }
         return purpose;
     }

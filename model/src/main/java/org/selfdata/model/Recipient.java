@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,7 @@ public record Recipient(RecipientId id, RecipientIdentity identity, List<URI> re
         requireNonNull(kind, "kind is null");
         if (redirectUris.size() > MAXIMUM_REDIRECT_URIS) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a recipient has at most " + MAXIMUM_REDIRECT_URIS + " redirect URIs");
+                    Wording.of("error.model.redirectUriCount", MAXIMUM_REDIRECT_URIS));
         }
         redirectUris.forEach(Recipient::requireRedirectUri);
         redirectUris = List.copyOf(redirectUris);
@@ -44,17 +46,15 @@ public record Recipient(RecipientId id, RecipientIdentity identity, List<URI> re
         requireNonNull(uri, "a redirect URI is null");
         if (uri.toString().length() > URI_LENGTH) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a redirect URI is longer than " + URI_LENGTH + " characters");
+                    Wording.of("error.model.redirectUriLength", Integer.toString(URI_LENGTH)));
         }
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a redirect URI must be absolute, name a host, and have neither a fragment nor user information");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.redirectUriShape"));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a redirect URI must use https, or http on the loopback interface (localhost, 127.0.0.1 or [::1])");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.redirectUriScheme"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,18 +19,18 @@ public record RecipientIdentity(String name, String legalName, String country, S
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     public RecipientIdentity {
-        BoundedText.required(name, "a recipient's name", NAME_LENGTH);
-        BoundedText.required(legalName, "a recipient's legal name", NAME_LENGTH);
-        requireCountry(country, "a recipient's country");
-        BoundedText.required(contact, "a recipient's contact", CONTACT_LENGTH);
-        BoundedText.optional(dataProtectionOfficer, "a recipient's data-protection officer", CONTACT_LENGTH);
+        BoundedText.required(name, Wording.of("error.model.field.recipientName"), NAME_LENGTH);
+        BoundedText.required(legalName, Wording.of("error.model.field.recipientLegalName"), NAME_LENGTH);
+        requireCountry(country, Wording.of("error.model.field.recipientCountry"));
+        BoundedText.required(contact, Wording.of("error.model.field.recipientContact"), CONTACT_LENGTH);
+        BoundedText.optional(dataProtectionOfficer, Wording.of("error.model.field.recipientOfficer"), CONTACT_LENGTH);
     }
 
-    static String requireCountry(String country, String field) {
-        requireNonNull(country, field + " is null");
+    static String requireCountry(String country, Wording field) {
+        requireNonNull(country, field.key() + " is null");
         if (!COUNTRY.matcher(country).matches()) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    field + " must be an ISO 3166-1 code of two capital letters, such as FR");
+                    Wording.of("error.model.countryCode", field));
         }
         return country;
     }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,7 +21,8 @@ public record RecordId(RecordType type, long startMillis, long number) implement
     public RecordId {
         requireNonNull(type, "type is null");
         if (number <= 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a record number must be positive, was " + number);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.recordNumberNotPositive", Long.toString(number)));
         }
     }
 
@@ -78,7 +81,7 @@ public record RecordId(RecordType type, long startMillis, long number) implement
     }
 
     private static SelfdataException invalid() {
-        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the record id or cursor is not one this vault gave out");
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.recordIdForeign"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -29,14 +31,16 @@ public record RecordQuery(
         categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
-        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "the time window's start"));
-        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "the time window's end"));
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.model.time.windowStart")));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.time.windowEnd")));
         requireNonNull(after, "after is null");
         if (limit < 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "limit must be at least 1, was " + limit);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.limitBelowOne", Integer.toString(limit)));
         }
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the time window's start must be before its end");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.windowEndsBeforeStart"));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,7 +69,7 @@ public enum RecordType {
         RecordType type = BY_ID.get(id);
         if (type == null) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "unknown record type '" + Fields.quotable(id) + "'; known types: " + knownIds());
+                    Wording.of("error.model.recordTypeUnknown", Fields.quotable(id), knownIds()));
         }
         return type;
     }

@@ -29,7 +29,7 @@ public record Rejection(Position position, String reason, Optional<Wording> word
         requireNonNull(reason, "reason is null");
         requireNonNull(wording, "wording is null");
         if (reason.isBlank()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a rejection needs a reason");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.rejectionReason"));
         }
         if (reason.length() > MAXIMUM_REASON_LENGTH) {
             reason = reason.substring(0, MAXIMUM_REASON_LENGTH - 1) + "…";

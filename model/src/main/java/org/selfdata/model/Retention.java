@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
@@ -10,12 +12,12 @@ final class Retention {
 
     private Retention() {}
 
-    static Duration require(Duration retention, String field) {
-        requireNonNull(retention, field + " is null");
+    static Duration require(Duration retention, Wording field) {
+        requireNonNull(retention, field.key() + " is null");
         long days = retention.toDays();
         if (days < 1 || days > MAXIMUM_DAYS || !retention.equals(Duration.ofDays(days))) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    field + " must be a whole number of days, 1 to " + MAXIMUM_DAYS);
+                    Wording.of("error.model.retentionDays", field, Long.toString(MAXIMUM_DAYS)));
         }
         return retention;
     }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -26,7 +28,7 @@ public record SourceDescriptor(SourceKind kind, String organization, String labe
         requireNonNull(value, name + " is null");
         if (value.isBlank() || value.length() > MAXIMUM_LENGTH) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a source's " + name + " must be 1 to " + MAXIMUM_LENGTH + " characters");
+                    Wording.of("error.model.sourceText", name, MAXIMUM_LENGTH));
         }
     }
 }

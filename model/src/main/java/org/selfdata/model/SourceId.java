@@ -1,10 +1,13 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 /** Identifies a source; numbers are allocated by the vault and never reused for another source. */
 public record SourceId(long value) implements Comparable<SourceId> {
     public SourceId {
         if (value <= 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "source id must be positive, was " + value);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.model.sourceIdNotPositive", Long.toString(value)));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,17 +79,17 @@ public final class TimeLimits {
      * @param what what the instant is, to start the refusal with, such as "the time window's start"
      * @throws SelfdataException of the given code otherwise
      */
-    public static Instant require(Instant instant, ErrorCode code, String what) {
+    public static Instant require(Instant instant, ErrorCode code, Wording what) {
         return within(contains(instant), instant, code, what);
     }
 
     /** The day, when it is within the range; see {@link #require(Instant, ErrorCode, String)}. */
-    public static LocalDate require(LocalDate day, ErrorCode code, String what) {
+    public static LocalDate require(LocalDate day, ErrorCode code, Wording what) {
         return within(contains(day), day, code, what);
     }
 
     /** The month, when it is within the range; see {@link #require(Instant, ErrorCode, String)}. */
-    public static YearMonth require(YearMonth month, ErrorCode code, String what) {
+    public static YearMonth require(YearMonth month, ErrorCode code, Wording what) {
         return within(contains(month), month, code, what);
     }
 
@@ -100,9 +102,9 @@ public final class TimeLimits {
         }
     }
 
-    private static <T> T within(boolean contained, T time, ErrorCode code, String what) {
+    private static <T> T within(boolean contained, T time, ErrorCode code, Wording what) {
         if (!contained) {
-            throw new SelfdataException(code, what + " must be " + RANGE);
+            throw new SelfdataException(code, Wording.of("error.model.timeOutOfRange", what));
         }
         return time;
     }

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,9 +16,9 @@ public enum TimePrecision {
     public static TimePrecision parse(String term) {
         String text = term.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(value -> value.term().equals(text)).findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "unknown time precision '"
-                        + Terms.bounded(term) + "'; use " + Arrays.stream(values()).map(TimePrecision::term)
-                                .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.model.timePrecisionUnknown", Terms.bounded(term),
+                                Arrays.stream(values()).map(TimePrecision::term).collect(Collectors.joining(", ")))));
     }
 
     public String term() {

@@ -1,5 +1,7 @@
 package org.selfdata.model;
 
+import org.selfdata.texts.Wording;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,12 +21,13 @@ public record TimeSpan(Instant start, Instant end) {
     public TimeSpan {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
-        TimeLimits.require(start, ErrorCode.INVALID_INPUT, "a time");
-        TimeLimits.require(end, ErrorCode.INVALID_INPUT, "a time");
+        TimeLimits.require(start, ErrorCode.INVALID_INPUT, Wording.of("error.model.time.time"));
+        TimeLimits.require(end, ErrorCode.INVALID_INPUT, Wording.of("error.model.time.time"));
         start = toMillis(start);
         end = end.equals(start) ? start : toMillis(end);
         if (end.isBefore(start)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "time span ends (" + end + ") before it starts (" + start + ")");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.model.timeSpanEndsBeforeStart", end.toString(), start.toString()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.texts.Language;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,16 @@ class PayloadCodecTest {
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageContaining("latitude must be a latitude between -90 and 90")
                 .hasMessageNotContaining("95");
+    }
+
+    @Test
+    void saysAValueOutOfItsRangeInFrenchWithTheModelsOwnReason() {
+        byte[] json = "{\"latitude\":95.0,\"longitude\":4.83}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> PayloadCodec.decode(RecordType.GEO_POINT, json))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("un contenu geo.point n’est pas valable : "
+                                + "le champ latitude doit être une latitude comprise entre -90 et 90"));
     }
 
     @Test

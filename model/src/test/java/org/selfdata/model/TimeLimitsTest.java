@@ -1,6 +1,7 @@
 package org.selfdata.model;
 
 import org.junit.jupiter.api.Test;
+import org.selfdata.texts.Language;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,5 +90,17 @@ class TimeLimitsTest {
         assertThat(TimeLimits.dayOrInstant("0000-01-01", ZoneId.of("Europe/Paris"))).isEmpty();
         assertThat(TimeLimits.dayOrInstant("2014-02-30", paris)).isEmpty();
         assertThat(TimeLimits.dayOrInstant("yesterday", paris)).isEmpty();
+    }
+
+    @Test
+    void aTimeOutsideTheYears0000To9999IsRefusedInFrenchNamingWhichTime() {
+        assertThatThrownBy(() -> RecordQuery.all().between(Optional.of(Instant.parse("+10000-01-01T00:00:00Z")),
+                Optional.empty()))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("le début de la fenêtre de temps doit se situer entre les années 0000 et 9999"));
+        assertThatThrownBy(() -> LocationPrecision.parse("street"))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("précision des lieux inconnue « street » ; choisissez exact, h3:0 à h3:15, commune, "
+                                + "department, region, country ou none"));
     }
 }

@@ -10,6 +10,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.LogTree;
 
 import java.util.LinkedHashMap;
@@ -64,7 +65,8 @@ final class ArchiveCheck {
         reader.readLines(reader.part(ArchiveFormat.SOURCES), (line, number) -> {
             Source source = ProvenanceLines.source(JsonLine.parse(ArchiveFormat.SOURCES, number, line));
             if (sources.put(source.id(), source) != null) {
-                throw InvalidArchive.line(ArchiveFormat.SOURCES, number, "source " + source.id() + " is listed twice");
+                throw InvalidArchive.line(ArchiveFormat.SOURCES, number,
+                        Wording.of("error.portability.sourceTwice", source.id().toString()));
             }
         });
     }
@@ -73,11 +75,13 @@ final class ArchiveCheck {
         reader.readLines(reader.part(ArchiveFormat.BATCHES), (line, number) -> {
             ImportBatch batch = ProvenanceLines.batch(JsonLine.parse(ArchiveFormat.BATCHES, number, line));
             if (!sources.containsKey(batch.source())) {
-                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " refers to source "
-                        + batch.source() + ", which " + ArchiveFormat.SOURCES + " does not list");
+                throw InvalidArchive.line(ArchiveFormat.BATCHES, number,
+                        Wording.of("error.portability.batchSource", batch.id().toString(), batch.source().toString(),
+                                ArchiveFormat.SOURCES));
             }
             if (batches.put(batch.id(), batch) != null) {
-                throw InvalidArchive.line(ArchiveFormat.BATCHES, number, "batch " + batch.id() + " is listed twice");
+                throw InvalidArchive.line(ArchiveFormat.BATCHES, number,
+                        Wording.of("error.portability.batchTwice", batch.id().toString()));
             }
         });
     }
@@ -95,13 +99,12 @@ final class ArchiveCheck {
         reader.readLines(reader.part(ArchiveFormat.REJECTS), (line, number) -> {
             ProvenanceLines.Reject reject = ProvenanceLines.reject(JsonLine.parse(ArchiveFormat.REJECTS, number, line));
             if (!batches.containsKey(reject.batch())) {
-                throw InvalidArchive.line(ArchiveFormat.REJECTS, number, "the rejected record refers to batch "
-                        + reject.batch() + ", which " + ArchiveFormat.BATCHES + " does not list");
+                throw InvalidArchive.line(ArchiveFormat.REJECTS, number,
+                        Wording.of("error.portability.rejectBatch", reject.batch().toString(), ArchiveFormat.BATCHES));
             }
             if (previous[0] != null && (previous[0].batch().value() > reject.batch().value()
                     || previous[0].batch().equals(reject.batch()) && previous[0].reject().number() >= reject.reject().number())) {
-                throw InvalidArchive.line(ArchiveFormat.REJECTS, number, "the rejected records are not in the order of their "
-                        + "batch and number, as an export writes them");
+                throw InvalidArchive.line(ArchiveFormat.REJECTS, number, Wording.of("error.portability.rejectOrder"));
             }
             previous[0] = reject;
             counted.merge(reject.batch(), 1L, Long::sum);
@@ -109,8 +112,9 @@ final class ArchiveCheck {
         for (ImportBatch batch : batches.values()) {
             long found = counted.getOrDefault(batch.id(), 0L);
             if (found != batch.rejected()) {
-                throw InvalidArchive.part(ArchiveFormat.REJECTS, "holds " + found + " rejected records of batch " + batch.id()
-                        + ", and " + ArchiveFormat.BATCHES + " says it rejected " + batch.rejected());
+                throw InvalidArchive.part(ArchiveFormat.REJECTS,
+                        Wording.of("error.portability.rejectCount", Long.toString(found), batch.id().toString(),
+                                ArchiveFormat.BATCHES, Long.toString(batch.rejected())));
             }
         }
     }
@@ -122,8 +126,8 @@ final class ArchiveCheck {
     private void checkLog() {
         boolean log = reader.manifest().part(ArchiveFormat.LOG).isPresent();
         if (log != reader.manifest().part(ArchiveFormat.LOG_HEAD).isPresent()) {
-            throw InvalidArchive.part(ArchiveFormat.MANIFEST, "lists one of " + ArchiveFormat.LOG + " and "
-                    + ArchiveFormat.LOG_HEAD + " without the other");
+            throw InvalidArchive.part(ArchiveFormat.MANIFEST,
+                    Wording.of("error.portability.logWithoutHead", ArchiveFormat.LOG, ArchiveFormat.LOG_HEAD));
         }
         if (!log) {
             return;
@@ -131,7 +135,7 @@ final class ArchiveCheck {
         LogHeadJson.CheckedHead[] head = {null};
         reader.readLines(reader.part(ArchiveFormat.LOG_HEAD), (line, number) -> head[0] = LogHeadJson.read(line));
         if (head[0] == null) {
-            throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, "is empty");
+            throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, Wording.of("error.portability.empty"));
         }
         LogTree tree = new LogTree();
         reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> {
@@ -140,17 +144,18 @@ final class ArchiveCheck {
                 entry = LogEntryJson.parse(line);
             }
             catch (SelfdataException e) {
-                throw InvalidArchive.line(ArchiveFormat.LOG, number, "is not a log entry in canonical form", e);
+                throw InvalidArchive.line(ArchiveFormat.LOG, number, Wording.of("error.portability.logEntryNotCanonical"), e);
             }
             if (entry.index() != tree.size()) {
-                throw InvalidArchive.line(ArchiveFormat.LOG, number, "holds entry " + entry.index() + " where entry "
-                        + tree.size() + " belongs");
+                throw InvalidArchive.line(ArchiveFormat.LOG, number,
+                        Wording.of("error.portability.logEntryOrder", Long.toString(entry.index()), Long.toString(tree.size())));
             }
             tree.add(line);
         });
         if (tree.size() != head[0].treeSize() || !tree.root().equals(head[0].root())) {
-            throw InvalidArchive.part(ArchiveFormat.LOG, "holds " + tree.size() + " entries that do not make the tree "
-                    + ArchiveFormat.LOG_HEAD + " signed (" + head[0].treeSize() + " entries)");
+            throw InvalidArchive.part(ArchiveFormat.LOG,
+                    Wording.of("error.portability.logTree", Long.toString(tree.size()), ArchiveFormat.LOG_HEAD,
+                            Long.toString(head[0].treeSize())));
         }
     }
 
@@ -168,7 +173,8 @@ final class ArchiveCheck {
             }
         });
         if (order.records() != type.records()) {
-            throw InvalidArchive.part(name, "holds " + order.records() + " records, and the manifest says " + type.records());
+            throw InvalidArchive.part(name,
+                    Wording.of("error.portability.recordCount", Long.toString(order.records()), Long.toString(type.records())));
         }
         if (checked % Progress.INTERVAL != 0) {
             progress.reached(Progress.Step.CHECKING, checked);
@@ -178,12 +184,12 @@ final class ArchiveCheck {
     private void checkProvenance(JsonLine line, StoredRecord record) {
         ImportBatch batch = batches.get(record.provenance().batch());
         if (batch == null) {
-            throw line.invalid("the record refers to batch " + record.provenance().batch() + ", which " + ArchiveFormat.BATCHES
-                    + " does not list");
+            throw line.invalid(Wording.of("error.portability.recordBatch", record.provenance().batch().toString(),
+                    ArchiveFormat.BATCHES));
         }
         if (!batch.source().equals(record.provenance().source())) {
-            throw line.invalid("the record refers to source " + record.provenance().source() + ", but its batch "
-                    + batch.id() + " imported source " + batch.source());
+            throw line.invalid(Wording.of("error.portability.recordSource", record.provenance().source().toString(),
+                    batch.id().toString(), batch.source().toString()));
         }
     }
 
@@ -197,7 +203,7 @@ final class ArchiveCheck {
 
         void follow(JsonLine line, RecordId id) {
             if (previous.isPresent() && previous.get().compareTo(id) >= 0) {
-                throw line.invalid("the records are not in the order of their start time and id, as an export writes them");
+                throw line.invalid(Wording.of("error.portability.recordOrder"));
             }
             previous = Optional.of(id);
             records++;

@@ -2,6 +2,7 @@ package org.selfdata.portability;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 /**
  * How much of an archive a restore is willing to read, so that a zip bomb or a damaged size costs an error, not the
@@ -19,7 +20,7 @@ record ArchiveLimits(int maximumLineBytes, int maximumManifestBytes, long maximu
 
     ArchiveLimits {
         if (maximumLineBytes < 1 || maximumManifestBytes < 1 || maximumExpansion < 1 || maximumEntries < 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "archive limits must be positive");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.portability.limits"));
         }
     }
 }

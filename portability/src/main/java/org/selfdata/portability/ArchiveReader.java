@@ -4,6 +4,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.SealedFile;
 
 import java.io.IOException;
@@ -51,13 +52,14 @@ final class ArchiveReader implements AutoCloseable {
     static ArchiveReader open(Path archive, ArchiveLimits limits) {
         requireNonNull(limits, "limits is null");
         if (!Files.isRegularFile(archive)) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no archive at " + archive);
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.portability.noArchive", archive.toString()));
         }
         try {
             return open(Files.newByteChannel(archive), archive.toString(), limits);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read the archive " + archive, e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.portability.unreadable", archive.toString()), e);
         }
     }
 
@@ -68,7 +70,7 @@ final class ArchiveReader implements AutoCloseable {
             return open(archive.readAtRandom(), name, limits);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read the archive " + name, e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.portability.unreadable", name), e);
         }
     }
 
@@ -79,8 +81,7 @@ final class ArchiveReader implements AutoCloseable {
         }
         catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                    name + " is not a zip archive, or it is truncated or damaged", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.portability.notZip", name), e);
         }
         try {
             return new ArchiveReader(zip, limits);
@@ -98,7 +99,8 @@ final class ArchiveReader implements AutoCloseable {
     /** A part the manifest describes; the format's own parts are always described, or the manifest was refused. */
     Part part(String name) {
         return manifest.part(name)
-                .orElseThrow(() -> InvalidArchive.part(ArchiveFormat.MANIFEST, "does not describe the part " + name));
+                .orElseThrow(() -> InvalidArchive.part(ArchiveFormat.MANIFEST,
+                        Wording.of("error.portability.partUndescribed", name)));
     }
 
     /**
@@ -149,14 +151,14 @@ final class ArchiveReader implements AutoCloseable {
             size++;
         }
         if (size > limits.maximumEntries()) {
-            throw InvalidArchive.foreign("it holds " + size + " entries, and a selfdata export holds at most "
-                    + limits.maximumEntries());
+            throw InvalidArchive.foreign(Wording.of("error.portability.tooManyEntries", Long.toString(size),
+                    Long.toString(limits.maximumEntries())));
         }
         Map<String, ZipArchiveEntry> entries = new HashMap<>();
         for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
             ZipArchiveEntry entry = all.nextElement();
             if (entries.put(entry.getName(), entry) != null) {
-                throw InvalidArchive.part(InvalidArchive.quotable(entry.getName()), "appears twice in the zip");
+                throw InvalidArchive.part(InvalidArchive.quotable(entry.getName()), Wording.of("error.portability.entryTwice"));
             }
         }
         return entries;
@@ -165,13 +167,13 @@ final class ArchiveReader implements AutoCloseable {
     private byte[] readManifest() {
         ZipArchiveEntry entry = entries.get(ArchiveFormat.MANIFEST);
         if (entry == null) {
-            throw InvalidArchive.foreign("it has no " + ArchiveFormat.MANIFEST + ", so it is not a selfdata export");
+            throw InvalidArchive.foreign(Wording.of("error.portability.noManifest", ArchiveFormat.MANIFEST));
         }
         try (InputStream input = zip.getInputStream(entry)) {
             byte[] manifest = input.readNBytes(limits.maximumManifestBytes() + 1);
             if (manifest.length > limits.maximumManifestBytes()) {
-                throw InvalidArchive.tooLarge(ArchiveFormat.MANIFEST, "is larger than " + limits.maximumManifestBytes()
-                        + " bytes, more than a selfdata export's manifest");
+                throw InvalidArchive.tooLarge(ArchiveFormat.MANIFEST,
+                        Wording.of("error.portability.manifestTooLarge", Integer.toString(limits.maximumManifestBytes())));
             }
             return manifest;
         }
@@ -183,29 +185,30 @@ final class ArchiveReader implements AutoCloseable {
     private void checkEntries() {
         for (String name : entries.keySet()) {
             if (!name.equals(ArchiveFormat.MANIFEST) && manifest.part(name).isEmpty()) {
-                throw InvalidArchive.part(InvalidArchive.quotable(name), "is in the zip but not in the manifest's list of parts");
+                throw InvalidArchive.part(InvalidArchive.quotable(name), Wording.of("error.portability.unlistedEntry"));
             }
         }
         for (Part part : manifest.parts()) {
             ZipArchiveEntry entry = entries.get(part.name());
             if (entry == null) {
                 throw InvalidArchive.part(ArchiveFormat.MANIFEST,
-                        "lists the part " + part.name() + ", which the zip does not hold");
+                        Wording.of("error.portability.partAbsent", part.name()));
             }
             if (entry.getSize() >= 0 && entry.getSize() != part.size()) {
-                throw InvalidArchive.part(part.name(), "does not match the manifest: the zip gives it " + entry.getSize()
-                        + " bytes, the manifest " + part.size());
+                throw InvalidArchive.part(part.name(),
+                        Wording.of("error.portability.zipSize", Long.toString(entry.getSize()), Long.toString(part.size())));
             }
             long compressed = Math.max(entry.getCompressedSize(), 1);
             if (part.size() > compressed * limits.maximumExpansion()) {
-                throw InvalidArchive.tooLarge(part.name(), "would expand to " + part.size() + " bytes from " + compressed
-                        + ", more than " + limits.maximumExpansion() + " times: refused as a possible zip bomb");
+                throw InvalidArchive.tooLarge(part.name(),
+                        Wording.of("error.portability.zipBomb", Long.toString(part.size()), Long.toString(compressed),
+                                Long.toString(limits.maximumExpansion())));
             }
         }
     }
 
     private static SelfdataException damaged(String part, IOException e) {
-        return InvalidArchive.part(part, "is damaged and cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        return InvalidArchive.part(part, Wording.of("error.portability.damaged", e.getClass().getSimpleName()), e);
     }
 
     private static void closeQuietly(SeekableByteChannel channel) {

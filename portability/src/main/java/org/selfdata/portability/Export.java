@@ -11,6 +11,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.InProgressFiles;
 import org.selfdata.vault.QuarantinedRecord;
 import org.selfdata.vault.SealedFile;
@@ -257,8 +258,8 @@ public final class Export {
     private static void requireFolder(Path destination) {
         Path folder = destination.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot write the archive " + destination
-                    + ": its folder does not exist");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.portability.noFolder", destination.toString()));
         }
     }
 
@@ -272,7 +273,7 @@ public final class Export {
             case REPLACE -> {
                 if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
                     throw new SelfdataException(ErrorCode.CONFLICT,
-                            "cannot write the archive " + destination + ": it is a folder");
+                            Wording.of("error.portability.isFolder", destination.toString()));
                 }
             }
         }
@@ -337,12 +338,11 @@ public final class Export {
     }
 
     private static SelfdataException alreadyThere(Path destination) {
-        return new SelfdataException(ErrorCode.CONFLICT, "there is already a file at " + destination
-                + "; choose another name, or allow the export to replace it");
+        return new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.portability.fileExists", destination.toString()));
     }
 
     private static SelfdataException cannotWrite(Path destination, IOException e) {
-        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot write the archive " + destination + ": "
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.portability.cannotWrite",
+                destination.toString(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), e);
     }
 }

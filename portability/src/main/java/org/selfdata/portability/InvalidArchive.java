@@ -2,6 +2,7 @@ package org.selfdata.portability;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 /**
  * The errors of reading an archive. Each names the part and, inside it, the line; none quotes what the part holds,
@@ -26,6 +27,43 @@ final class InvalidArchive {
 
     static SelfdataException line(String part, long line, String problem, Throwable cause) {
         return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + ", line " + line + ": " + problem, cause);
+    }
+
+    /** Something is wrong with a whole part, said in the reader's language. */
+    static SelfdataException part(String part, Wording problem) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.portability.part", part, problem));
+    }
+
+    static SelfdataException part(String part, Wording problem, Throwable cause) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.portability.part", part, problem), cause);
+    }
+
+    /** Something is wrong on one line of a part, said in the reader's language. */
+    static SelfdataException line(String part, long line, Wording problem) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT,
+                Wording.of("error.portability.line", part, Long.toString(line), problem));
+    }
+
+    static SelfdataException line(String part, long line, Wording problem, Throwable cause) {
+        return new SelfdataException(ErrorCode.INVALID_INPUT,
+                Wording.of("error.portability.line", part, Long.toString(line), problem), cause);
+    }
+
+    /**
+     * Something is wrong on one line because a model object refused what it holds: the refusal said in the reader's
+     * language when it can be, in English otherwise.
+     */
+    static SelfdataException line(String part, long line, SelfdataException refusal) {
+        return refusal.wording().map(reason -> line(part, line, reason, refusal))
+                .orElseGet(() -> line(part, line, refusal.getMessage(), refusal));
+    }
+
+    static SelfdataException tooLarge(String part, Wording problem) {
+        return new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.portability.part", part, problem));
+    }
+
+    static SelfdataException foreign(Wording problem) {
+        return new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.portability.foreign", problem));
     }
 
     /** A part larger than this selfdata is willing to read: perhaps a zip bomb, perhaps a damaged size. */

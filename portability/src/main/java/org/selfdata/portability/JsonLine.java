@@ -2,6 +2,7 @@ package org.selfdata.portability;
 
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -52,16 +53,17 @@ final class JsonLine {
         requireNonNull(part, "part is null");
         try (JsonParser parser = ArchiveJson.parser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw InvalidArchive.line(part, line, "is not a JSON object");
+                throw InvalidArchive.line(part, line, Wording.of("error.portability.notJsonObject"));
             }
             JsonLine object = readObject(parser, json, part, line);
             if (parser.nextToken() != null) {
-                throw InvalidArchive.line(part, line, "holds more than one JSON object");
+                throw InvalidArchive.line(part, line, Wording.of("error.portability.severalJsonObjects"));
             }
             return object;
         }
         catch (JacksonException e) {
-            throw InvalidArchive.line(part, line, "is not valid JSON (column " + e.getLocation().getColumnNr() + ")", e);
+            throw InvalidArchive.line(part, line,
+                    Wording.of("error.portability.notJsonAt", Integer.toString(e.getLocation().getColumnNr())), e);
         }
     }
 
@@ -86,7 +88,7 @@ final class JsonLine {
             case START_ARRAY -> readObjects(parser, json, part, line);
             case VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL, VALUE_EMBEDDED_OBJECT -> new Other();
             case NOT_AVAILABLE, END_OBJECT, END_ARRAY, PROPERTY_NAME ->
-                    throw InvalidArchive.line(part, line, "is not valid JSON");
+                    throw InvalidArchive.line(part, line, Wording.of("error.portability.notJson"));
         };
     }
 
@@ -95,7 +97,8 @@ final class JsonLine {
         List<JsonLine> elements = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
-                throw InvalidArchive.line(part, line, "field '" + InvalidArchive.quotable(name) + "' must be a list of objects");
+                throw InvalidArchive.line(part, line,
+                        Wording.of("error.portability.fieldObjectList", InvalidArchive.quotable(name)));
             }
             elements.add(readObject(parser, json, part, line));
         }
@@ -106,7 +109,7 @@ final class JsonLine {
     void allowOnly(Set<String> names) {
         for (String name : values.keySet()) {
             if (!names.contains(name)) {
-                throw invalid("has an unknown field '" + InvalidArchive.quotable(name) + "'");
+                throw invalid(Wording.of("error.portability.unknownField", InvalidArchive.quotable(name)));
             }
         }
     }
@@ -114,35 +117,36 @@ final class JsonLine {
     String text(String name) {
         return switch (required(name)) {
             case Text text -> text.value();
-            case WholeNumber _, RawObject _, ObjectList _, Other _ -> throw invalid("field '" + name + "' must be a string");
+            case WholeNumber _, RawObject _, ObjectList _, Other _ -> throw invalid(Wording.of("error.portability.fieldString",
+                    name));
         };
     }
 
     long number(String name) {
         return switch (required(name)) {
             case WholeNumber number -> number.value();
-            case Text _, RawObject _, ObjectList _, Other _ -> throw invalid("field '" + name + "' must be a whole number");
+            case Text _, RawObject _, ObjectList _, Other _ -> throw invalid(Wording.of("error.portability.fieldWholeNumber",
+                    name));
         };
     }
 
     int positiveInt(String name) {
         long value = number(name);
         if (value < 1 || value > Integer.MAX_VALUE) {
-            throw invalid("field '" + name + "' must be a whole number from 1 to " + Integer.MAX_VALUE);
+            throw invalid(Wording.of("error.portability.fieldPositive", name, Integer.toString(Integer.MAX_VALUE)));
         }
         return (int) value;
     }
 
     Instant instant(String name) {
-        return TimeLimits.instant(text(name)).orElseThrow(() -> invalid("field '" + name
-                + "' must be an ISO-8601 instant such as 2025-01-31T08:00:00Z, " + TimeLimits.RANGE));
+        return TimeLimits.instant(text(name)).orElseThrow(() -> invalid(Wording.of("error.portability.fieldInstant", name)));
     }
 
     /** The exact bytes of a nested object, as they stand in the line. */
     byte[] object(String name) {
         return switch (required(name)) {
             case RawObject object -> object.json();
-            case Text _, WholeNumber _, ObjectList _, Other _ -> throw invalid("field '" + name + "' must be a JSON object");
+            case Text _, WholeNumber _, ObjectList _, Other _ -> throw invalid(Wording.of("error.portability.fieldObject", name));
         };
     }
 
@@ -154,7 +158,8 @@ final class JsonLine {
         }
         return switch (value) {
             case ObjectList objects -> objects.elements();
-            case Text _, WholeNumber _, RawObject _, Other _ -> throw invalid("field '" + name + "' must be a list of objects");
+            case Text _, WholeNumber _, RawObject _, Other _ -> throw invalid(Wording.of("error.portability.fieldObjectList",
+                    name));
         };
     }
 
@@ -164,8 +169,17 @@ final class JsonLine {
             return construction.get();
         }
         catch (SelfdataException e) {
-            throw invalid(e.getMessage(), e);
+            throw invalid(e);
         }
+    }
+
+    /** A model object's refusal of what this line holds, naming the line. */
+    SelfdataException invalid(SelfdataException refusal) {
+        return InvalidArchive.line(part, line, refusal);
+    }
+
+    SelfdataException invalid(Wording problem) {
+        return InvalidArchive.line(part, line, problem);
     }
 
     SelfdataException invalid(String problem) {
@@ -179,7 +193,7 @@ final class JsonLine {
     private Value required(String name) {
         Value value = values.get(name);
         if (value == null) {
-            throw invalid("field '" + name + "' is missing");
+            throw invalid(Wording.of("error.portability.fieldMissing", name));
         }
         return value;
     }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.selfdata.model.PayloadCodec;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.TreeHash;
 import tools.jackson.core.JacksonException;
@@ -47,17 +48,17 @@ final class LogHeadJson {
             JWSObject signed = JWSObject.parse(node.required("signedHead").asString());
             JWK key = JWKSet.parse(node.required("keys").toString()).getKeyByKeyId(signed.getHeader().getKeyID());
             if (!(key instanceof ECKey ecKey) || !signed.verify(new ECDSAVerifier(ecKey))) {
-                throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, "is not signed by the key it gives");
+                throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, Wording.of("error.portability.headKey"));
             }
             Map<String, Object> claims = signed.getPayload().toJSONObject();
             if (!(claims.get("size") instanceof Number size) || size.longValue() != treeSize
                     || !root.base64().equals(claims.get("root"))) {
-                throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, "says another size or root than the head it signed");
+                throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, Wording.of("error.portability.headClaims"));
             }
             return new CheckedHead(treeSize, root);
         }
         catch (JacksonException | ParseException | JOSEException | IllegalArgumentException e) {
-            throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, "is not a signed head of a transparency log", e);
+            throw InvalidArchive.part(ArchiveFormat.LOG_HEAD, Wording.of("error.portability.headNotSigned"), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.selfdata.portability;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -75,14 +76,15 @@ final class ManifestJson {
             root = ArchiveJson.MAPPER.readTree(bytes);
         }
         catch (JacksonException e) {
-            throw InvalidArchive.foreign(ArchiveFormat.MANIFEST + " is not valid JSON");
+            throw InvalidArchive.foreign(Wording.of("error.portability.manifestNotJson", ArchiveFormat.MANIFEST));
         }
         if (root == null || !root.isObject() || !ArchiveFormat.NAME.equals(root.path("format").stringValue(null))) {
-            throw InvalidArchive.foreign(ArchiveFormat.MANIFEST + " does not name the format " + ArchiveFormat.NAME);
+            throw InvalidArchive.foreign(Wording.of("error.portability.manifestFormat", ArchiveFormat.MANIFEST,
+                    ArchiveFormat.NAME));
         }
         if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != ArchiveFormat.VERSION) {
-            throw InvalidArchive.foreign("it is not version " + ArchiveFormat.VERSION + " of the " + ArchiveFormat.NAME
-                    + " format, the one this selfdata reads");
+            throw InvalidArchive.foreign(Wording.of("error.portability.formatVersion", String.valueOf(ArchiveFormat.VERSION),
+                    ArchiveFormat.NAME));
         }
         List<Part> parts = parts(root.path("parts"));
         Manifest manifest = new Manifest(instant(root.path("exportedAt")), handle(root.path("person").path("handle")),
@@ -92,22 +94,22 @@ final class ManifestJson {
     }
 
     private static List<Part> parts(JsonNode parts) {
-        requireArray(parts, "parts");
+        requireArray(parts, Wording.of("error.portability.what.parts"));
         List<Part> read = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode part : parts) {
-            String name = text(part.path("name"), "a part's name");
+            String name = text(part.path("name"), Wording.of("error.portability.what.partName"));
             if (!names.add(name)) {
-                throw invalid("lists the part " + InvalidArchive.quotable(name) + " twice");
+                throw invalid(Wording.of("error.portability.partTwice", InvalidArchive.quotable(name)));
             }
             JsonNode size = part.path("size");
             if (!size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
-                throw invalid("gives no size in bytes for the part " + InvalidArchive.quotable(name));
+                throw invalid(Wording.of("error.portability.partNoSize", InvalidArchive.quotable(name)));
             }
-            String sha256 = text(part.path("sha256"), "the SHA-256 of the part " + InvalidArchive.quotable(name));
+            String sha256 = text(part.path("sha256"),
+                    Wording.of("error.portability.what.partDigest", InvalidArchive.quotable(name)));
             if (!sha256.matches("[0-9a-f]{64}")) {
-                throw invalid("gives a SHA-256 for the part " + InvalidArchive.quotable(name)
-                        + " that is not 64 lower-case hexadecimal digits");
+                throw invalid(Wording.of("error.portability.partDigestShape", InvalidArchive.quotable(name)));
             }
             read.add(new Part(name, size.asLong(), sha256));
         }
@@ -115,21 +117,22 @@ final class ManifestJson {
     }
 
     private static List<Manifest.TypeContents> types(JsonNode types) {
-        requireArray(types, "types");
+        requireArray(types, Wording.of("error.portability.what.types"));
         List<Manifest.TypeContents> read = new ArrayList<>();
         Set<RecordType> seen = new HashSet<>();
         for (JsonNode type : types) {
             RecordType recordType = recordType(type.path("type"));
             if (!seen.add(recordType)) {
-                throw invalid("lists the record type " + recordType + " twice");
+                throw invalid(Wording.of("error.portability.typeTwice", recordType.id()));
             }
             JsonNode records = type.path("records");
             if (!records.isIntegralNumber() || !records.canConvertToLong() || records.asLong() < 1) {
-                throw invalid("gives no count of records for the type " + recordType);
+                throw invalid(Wording.of("error.portability.typeNoCount", recordType.id()));
             }
-            requireArray(type.path("parts"), "parts of the type " + recordType);
+            requireArray(type.path("parts"), Wording.of("error.portability.what.typeParts", recordType.id()));
             List<String> parts = new ArrayList<>();
-            type.path("parts").forEach(part -> parts.add(text(part, "a part of the type " + recordType)));
+            type.path("parts").forEach(part -> parts.add(text(part,
+                    Wording.of("error.portability.what.typePart", recordType.id()))));
             read.add(new Manifest.TypeContents(recordType, records.asLong(), parts));
         }
         return read;
@@ -146,7 +149,7 @@ final class ManifestJson {
                     ? List.of(ArchiveFormat.recordsPart(type.type()), ArchiveFormat.tablePart(type.type()))
                     : List.of(ArchiveFormat.recordsPart(type.type()));
             if (!type.parts().equals(parts)) {
-                throw invalid("does not give the parts " + parts + " for the type " + type.type());
+                throw invalid(Wording.of("error.portability.typeParts", String.valueOf(parts), String.valueOf(type.type())));
             }
             expected.addAll(parts);
         }
@@ -163,67 +166,67 @@ final class ManifestJson {
         }
         for (String name : listed) {
             if (!expected.contains(name)) {
-                throw invalid("lists the part " + InvalidArchive.quotable(name) + ", which belongs to no record type it lists");
+                throw invalid(Wording.of("error.portability.partOrphan", InvalidArchive.quotable(name)));
             }
         }
         for (String name : expected) {
             if (!listed.contains(name)) {
-                throw invalid("does not describe the part " + name + " in its list of parts");
+                throw invalid(Wording.of("error.portability.partNotInList", name));
             }
         }
     }
 
     private static RecordType recordType(JsonNode type) {
-        String id = text(type, "a record type");
+        String id = text(type, Wording.of("error.portability.what.recordType"));
         try {
             return RecordType.fromId(id);
         }
         catch (SelfdataException e) {
-            throw invalid("names a record type this selfdata does not know: " + InvalidArchive.quotable(id));
+            throw invalid(Wording.of("error.portability.typeUnknown", InvalidArchive.quotable(id)));
         }
     }
 
     private static Instant instant(JsonNode node) {
         try {
-            return Instant.parse(text(node, "exportedAt"));
+            return Instant.parse(text(node, Wording.of("error.portability.what.exportedAt")));
         }
         catch (DateTimeException e) {
-            throw invalid("gives an exportedAt that is not an ISO-8601 instant");
+            throw invalid(Wording.of("error.portability.exportedAt"));
         }
     }
 
     private static String handle(JsonNode node) {
         try {
-            return Person.requireHandle(text(node, "the person's handle"));
+            return Person.requireHandle(text(node, Wording.of("error.portability.what.handle")));
         }
         catch (SelfdataException e) {
-            throw invalid("gives a person's handle that selfdata does not accept");
+            throw invalid(Wording.of("error.portability.handle"));
         }
     }
 
     private static ZoneId zone(JsonNode node) {
         try {
-            return ZoneId.of(text(node, "the person's time zone"));
+            return ZoneId.of(text(node, Wording.of("error.portability.what.zone")));
         }
         catch (DateTimeException e) {
-            throw invalid("gives a time zone that is not an IANA zone name");
+            throw invalid(Wording.of("error.portability.zone"));
         }
     }
 
-    private static String text(JsonNode node, String what) {
+    private static String text(JsonNode node, Wording what) {
         if (!node.isString()) {
-            throw invalid("gives no " + what);
+            throw invalid(Wording.of("error.portability.givesNo", what));
         }
         return node.stringValue();
     }
 
-    private static void requireArray(JsonNode node, String what) {
+    private static void requireArray(JsonNode node, Wording what) {
         if (!node.isArray()) {
-            throw invalid("has no list of " + what);
+            throw invalid(Wording.of("error.portability.noListOf", what));
         }
     }
 
-    private static SelfdataException invalid(String problem) {
+    private static SelfdataException invalid(Wording problem) {
         return InvalidArchive.part(ArchiveFormat.MANIFEST, problem);
     }
 }

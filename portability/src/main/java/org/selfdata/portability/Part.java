@@ -2,6 +2,7 @@ package org.selfdata.portability;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,10 +17,11 @@ public record Part(String name, long size, String sha256) {
         requireNonNull(name, "name is null");
         requireNonNull(sha256, "sha256 is null");
         if (size < 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a part's size must not be negative, was " + size);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.portability.partSizeNegative", Long.toString(size)));
         }
         if (!sha256.matches("[0-9a-f]{64}")) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a part's SHA-256 must be 64 lower-case hexadecimal digits");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.portability.partDigestDigits"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.selfdata.portability;
 
+import org.selfdata.texts.Wording;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,8 +45,7 @@ final class PartInput extends FilterInputStream {
     private void counted(byte[] bytes, int offset, int length) {
         size += length;
         if (size > part.size()) {
-            throw InvalidArchive.part(part.name(), "does not match the manifest: it is longer than the " + part.size()
-                    + " bytes the manifest lists");
+            throw InvalidArchive.part(part.name(), Wording.of("error.portability.partLonger", Long.toString(part.size())));
         }
         digest.update(bytes, offset, length);
     }
@@ -60,12 +61,11 @@ final class PartInput extends FilterInputStream {
     /** Checks, once the part has been read to its end, that it is exactly the part the manifest describes. */
     void verify() {
         if (size != part.size()) {
-            throw InvalidArchive.part(part.name(), "does not match the manifest: it holds " + size + " bytes, not the "
-                    + part.size() + " the manifest lists; the archive is truncated or was altered");
+            throw InvalidArchive.part(part.name(),
+                    Wording.of("error.portability.partSize", Long.toString(size), Long.toString(part.size())));
         }
         if (!HexFormat.of().formatHex(digest.digest()).equals(part.sha256())) {
-            throw InvalidArchive.part(part.name(), "does not match the manifest: its SHA-256 differs; the archive was altered "
-                    + "or damaged");
+            throw InvalidArchive.part(part.name(), Wording.of("error.portability.partDigest"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.selfdata.portability;
 
+import org.selfdata.texts.Wording;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -34,8 +36,9 @@ final class PartLines {
             int end = indexOfLineFeed();
             int taken = (end < 0 ? limit : end) - position;
             if (length + taken > maximumLineBytes) {
-                throw InvalidArchive.tooLarge(part, "has a line longer than " + maximumLineBytes + " bytes (line "
-                        + (lineNumber + 1) + "), more than a selfdata export holds");
+                throw InvalidArchive.tooLarge(part,
+                        Wording.of("error.portability.lineTooLong", Integer.toString(maximumLineBytes),
+                                Long.toString(lineNumber + 1)));
             }
             if (length + taken > pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + taken));
@@ -51,7 +54,7 @@ final class PartLines {
             }
         }
         if (length > 0) {
-            throw InvalidArchive.line(part, lineNumber + 1, "does not end with a line feed; the part is truncated");
+            throw InvalidArchive.line(part, lineNumber + 1, Wording.of("error.portability.noLineFeed"));
         }
         return false;
     }

@@ -8,6 +8,7 @@ import org.selfdata.model.Source;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.SourceKind;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.QuarantinedRecord;
 import tools.jackson.core.JsonGenerator;
 
@@ -49,7 +50,7 @@ final class ProvenanceLines {
         String position = line.text("position");
         String reason = line.text("reason");
         if (number < 1) {
-            throw line.invalid("field 'number' must be 1 or more");
+            throw line.invalid(Wording.of("error.portability.numberPositive"));
         }
         return line.built(() -> new Reject(BatchId.of(batch),
                 new QuarantinedRecord(number, new Rejection(new Position(position), reason))));
@@ -109,13 +110,14 @@ final class ProvenanceLines {
     private static SourceKind kind(JsonLine line) {
         String kind = line.text("kind");
         return Arrays.stream(SourceKind.values()).filter(candidate -> candidate.name().equals(kind)).findFirst()
-                .orElseThrow(() -> line.invalid("field 'kind' must be one of " + Arrays.toString(SourceKind.values())));
+                .orElseThrow(() -> line.invalid(
+                        Wording.of("error.portability.sourceKind", Arrays.toString(SourceKind.values()))));
     }
 
     private static long count(JsonLine line, String name) {
         long count = line.number(name);
         if (count < 0) {
-            throw line.invalid("field '" + name + "' must not be negative");
+            throw line.invalid(Wording.of("error.portability.fieldNegative", name));
         }
         return count;
     }

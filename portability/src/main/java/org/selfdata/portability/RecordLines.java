@@ -14,6 +14,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonGenerator;
 
 import java.time.Instant;
@@ -61,12 +62,12 @@ final class RecordLines {
     static RecordHistory read(JsonLine line, RecordType type) {
         line.allowOnly(FIELDS);
         if (!line.text("type").equals(type.id())) {
-            throw line.invalid("field 'type' must be " + type + ", the type of the records this part holds");
+            throw line.invalid(Wording.of("error.portability.recordType", String.valueOf(type)));
         }
         Instant start = line.instant("start");
         Instant end = line.instant("end");
         if (end.isBefore(start)) {
-            throw line.invalid("field 'end' is before field 'start'");
+            throw line.invalid(Wording.of("error.portability.endBeforeStart"));
         }
         long number = line.number("id");
         long source = line.number("source");
@@ -104,7 +105,7 @@ final class RecordLines {
             return Category.fromTerm(line.text("category"));
         }
         catch (SelfdataException e) {
-            throw line.invalid("field 'category' is not a personal-data category selfdata knows");
+            throw line.invalid(Wording.of("error.portability.category"));
         }
     }
 
@@ -117,12 +118,12 @@ final class RecordLines {
         for (RecordHistory.Superseded superseded : record.earlier()) {
             checkPayload(line, superseded.version());
             if (superseded.version().version() <= previous) {
-                throw line.invalid("the versions in field 'history' must go up from each one to the next");
+                throw line.invalid(Wording.of("error.portability.historyOrder"));
             }
             previous = superseded.version().version();
         }
         if (record.current().version() <= previous) {
-            throw line.invalid("field 'version' must be above every version in field 'history'");
+            throw line.invalid(Wording.of("error.portability.versionAboveHistory"));
         }
         checkPayload(line, record.current());
     }
@@ -133,11 +134,11 @@ final class RecordLines {
             payload = PayloadCodec.decode(record.type(), record.payloadJson());
         }
         catch (SelfdataException e) {
-            throw line.invalid(e.getMessage(), e);
+            throw line.invalid(e);
         }
         if (!Arrays.equals(PayloadCodec.encode(payload), record.payloadJson())) {
-            throw line.invalid("the " + record.type() + " payload of version " + record.version()
-                    + " is not in canonical form (its properties in schema order, without spaces or absent values)");
+            throw line.invalid(Wording.of("error.portability.payloadNotCanonical", String.valueOf(record.type()),
+                    String.valueOf(record.version())));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,8 +32,8 @@ public final class RecordTable implements AutoCloseable {
     /** Starts a table on the output, header first; the output is flushed, not closed, when the table is. */
     public static RecordTable open(RecordType type, OutputStream output) {
         TableColumns columns = TableColumns.of(type).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                type + " records have no CSV table; types that have one: " + Arrays.stream(RecordType.values())
-                        .filter(RecordTable::isTabular).map(RecordType::id).collect(Collectors.joining(", "))));
+                Wording.of("error.portability.noTable", String.valueOf(type), Arrays.stream(RecordType.values())
+                        .filter(RecordTable::isTabular).map(RecordType::id).collect(Collectors.joining(", ")))));
         try {
             return new RecordTable(new TableWriter(columns, new NotClosing(output)));
         }

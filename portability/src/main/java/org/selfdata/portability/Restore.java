@@ -3,6 +3,7 @@ package org.selfdata.portability;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Restoration;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -82,9 +83,7 @@ public final class Restore {
     private void requireEmpty(PersonId person) {
         int sources = vault.imports().sources(person).size();
         if (sources > 0) {
-            throw new SelfdataException(ErrorCode.CONFLICT,
-                    "a restore needs a person who holds nothing yet, and this person holds " + sources
-                            + " source(s); restore into a new vault or a new person");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.portability.restoreNotEmpty", sources));
         }
     }
 

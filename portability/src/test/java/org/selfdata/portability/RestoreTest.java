@@ -17,6 +17,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Language;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SealedFile;
@@ -303,6 +304,35 @@ class RestoreTest {
 
         assertRefused(forged, ErrorCode.INVALID_INPUT, "the archive's records/geo.point.jsonl, line 2: the geo.point payload of "
                 + "version 1 is not in canonical form (its properties in schema order, without spaces or absent values)");
+    }
+
+    @Test
+    void aRefusedArchiveIsExplainedInFrenchWithThePartAndTheLineLeftAsTheyAre() {
+        Path forged = ArchiveEdits.forged(archive, CONTACTS, "{\"id\":55,", "{\"id\":55,\"note\":\"x\",");
+
+        assertThatThrownBy(() -> new Restore(restoring).restore(newcomer.id(), forged))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("dans l’archive, records/contact.jsonl, ligne 1 : la ligne a un champ inconnu « note »"));
+    }
+
+    @Test
+    void aPersonWhoAlreadyHoldsDataIsToldInFrenchHowManySources() {
+        restoring.imports().write(newcomer.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
+                Stream.of(SyntheticRecords.coffee(SampleVaults.MONDAY, 1)));
+
+        assertThatThrownBy(() -> new Restore(restoring).restore(newcomer.id(), archive))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("une restauration demande une personne qui ne détient encore rien, et cette personne a "
+                                + "1 source ; restaurez dans un nouveau coffre ou pour une nouvelle personne"));
+    }
+
+    @Test
+    void aFileThatIsNotAZipIsRefusedInFrench() throws IOException {
+        Path notes = Files.writeString(folder.resolve("notes.zip"), "not a zip");
+
+        assertThatThrownBy(() -> new Restore(restoring).restore(newcomer.id(), notes))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo(notes + " n’est pas une archive zip, ou elle est tronquée ou endommagée"));
     }
 
     @Test

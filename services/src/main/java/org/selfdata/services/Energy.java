@@ -10,6 +10,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class Energy {
     }
 
     public EnergySeries series(Person person, Instant from, Instant to, EnergyStep step) {
-        TimeLimits.require(from, ErrorCode.INVALID_ARGUMENT, "the period's start");
-        TimeLimits.require(to, ErrorCode.INVALID_ARGUMENT, "the period's end");
+        TimeLimits.require(from, ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.time.periodStart"));
+        TimeLimits.require(to, ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.time.periodEnd"));
         List<Instant> bounds = bounds(from, to, step, person.zone());
         List<EnergyUse.Span> spans = read(person, from, to);
         return step == EnergyStep.RAW ? raw(from, to, spans) : added(from, to, step, bounds, spans);
@@ -59,12 +60,12 @@ public final class Energy {
     /** The steps' limits from {@code from} to {@code to}, both included, refusing a range that would make too many points. */
     static List<Instant> bounds(Instant from, Instant to, EnergyStep step, ZoneId zone) {
         if (!from.isBefore(to)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the period's end must be later than its start");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.periodEndsBeforeStart"));
         }
         if (step == EnergyStep.RAW) {
             if (Duration.between(from, to).compareTo(LONGEST_RAW) > 0) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the readings themselves come over at most "
-                        + LONGEST_RAW.toDays() + " days; choose the step hour, day, week or month for a longer period");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.services.rawReadingsSpan", LONGEST_RAW.toDays()));
             }
             return List.of(from, to);
         }
@@ -73,8 +74,8 @@ public final class Energy {
         ZonedDateTime next = step.next(step.startOf(from.atZone(zone)));
         while (next.toInstant().isBefore(to)) {
             if (bounds.size() >= MOST_POINTS) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a period gives at most " + MOST_POINTS
-                        + " points; choose a longer step or a shorter period");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.services.mostPoints", Integer.toString(MOST_POINTS)));
             }
             bounds.add(next.toInstant());
             next = step.next(next);

@@ -2,6 +2,7 @@ package org.selfdata.services;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
@@ -23,8 +24,7 @@ public enum EnergyStep {
 
     public static EnergyStep fromTerm(String term) {
         return Arrays.stream(values()).filter(step -> step.term().equals(term)).findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "a step is one of raw, hour, day, week or month"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.energyStep")));
     }
 
     /** The start of the step that holds the time; not for {@link #RAW}, which has no steps of its own. */

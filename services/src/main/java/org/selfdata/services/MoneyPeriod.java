@@ -3,6 +3,7 @@ package org.selfdata.services;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,13 +15,15 @@ public record MoneyPeriod(YearMonth from, YearMonth to) {
     public static final int MAXIMUM_MONTHS = 120;
 
     public MoneyPeriod {
-        TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT, "the period's first month");
-        TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT, "the period's last month");
+        TimeLimits.require(requireNonNull(from, "from is null"), ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.services.time.firstMonth"));
+        TimeLimits.require(requireNonNull(to, "to is null"), ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.services.time.lastMonth"));
         if (to.isBefore(from)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the period's last month comes before its first");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.lastMonthBeforeFirst"));
         }
         if (months(from, to) > MAXIMUM_MONTHS) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a period spans at most " + MAXIMUM_MONTHS + " months");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.periodMonths", MAXIMUM_MONTHS));
         }
     }
 

@@ -2,6 +2,7 @@ package org.selfdata.services;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 /**
  * The part of the map in view, so that a map moved or zoomed fetches the density cells it shows and no others. A
@@ -10,12 +11,10 @@ import org.selfdata.model.SelfdataException;
 public record PlacesBounds(double south, double west, double north, double east) {
     public PlacesBounds {
         if (!(south >= -90 && north <= 90 && south <= north)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the view's south must be at most its north, both from -90 to 90");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.southNorth"));
         }
         if (!(west >= -180 && east <= 180 && west <= east)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the view's west must be at most its east, both from -180 to 180");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.westEast"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.services;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,14 +25,15 @@ public record PlacesQuery(Optional<Instant> from, Optional<Instant> to, int reso
     public PlacesQuery {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
-        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "the period's start"));
-        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "the period's end"));
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.services.time.periodStart")));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.time.periodEnd")));
         if (resolution < COARSEST_RESOLUTION || resolution > FINEST_RESOLUTION) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the density's resolution must be from "
-                    + COARSEST_RESOLUTION + " to " + FINEST_RESOLUTION + ", was " + resolution);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.densityResolution",
+                    COARSEST_RESOLUTION, FINEST_RESOLUTION, Integer.toString(resolution)));
         }
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the period's start must be before its end");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.periodStartBeforeEnd"));
         }
     }
 

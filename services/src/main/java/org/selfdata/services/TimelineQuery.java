@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,18 +30,19 @@ public record TimelineQuery(Optional<LocalDate> from, Optional<LocalDate> to, Op
     public TimelineQuery {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
-        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT, "a timeline's 'from'"));
-        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, "a timeline's 'to'"));
+        from.ifPresent(start -> TimeLimits.require(start, ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.services.time.timelineFrom")));
+        to.ifPresent(end -> TimeLimits.require(end, ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.time.timelineTo")));
         requireNonNull(step, "step is null");
         types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a timeline's 'to' must be a later day than its 'from'");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.timelineToAfterFrom"));
         }
         if (step.isPresent() && step.get() != TimelineStep.MONTH) {
             long longest = step.get().longestSpanInDays();
             if (spanInDays(from, to).orElse(Long.MAX_VALUE) > longest) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a timeline by " + step.get().term()
-                        + " needs both 'from' and 'to', at most " + longest + " days apart; count by month over a longer span");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.services.timelineSpan", step.get().term(), Long.toString(longest)));
             }
         }
     }

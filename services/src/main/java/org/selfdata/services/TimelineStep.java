@@ -2,6 +2,7 @@ package org.selfdata.services;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ public enum TimelineStep {
         return Arrays.stream(values())
                 .filter(step -> step.term().equals(term))
                 .findFirst()
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a timeline's step is one of "
-                        + Arrays.stream(values()).map(TimelineStep::term).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.timelineStep",
+                        Arrays.stream(values()).map(TimelineStep::term).collect(Collectors.joining(", ")))));
     }
 }

@@ -3,6 +3,7 @@ package org.selfdata.services;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 
 import java.time.YearMonth;
 
@@ -19,5 +20,15 @@ class MoneyPeriodTest {
         assertThatThrownBy(() -> new MoneyPeriod(YearMonth.of(9999, 12), YearMonth.of(10_000, 1)))
                 .hasMessage("the period's last month must be in the years 0000 to 9999");
         assertThat(new MoneyPeriod(YearMonth.of(0, 1), YearMonth.of(0, 12)).months()).isEqualTo(12);
+    }
+
+    @Test
+    void aPeriodTooLongOrOutOfRangeIsRefusedInFrench() {
+        assertThatThrownBy(() -> new MoneyPeriod(YearMonth.of(2000, 1), YearMonth.of(2020, 1)))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("une période couvre au plus 120 mois"));
+        assertThatThrownBy(() -> new MoneyPeriod(YearMonth.of(9999, 12), YearMonth.of(10_000, 1)))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("le dernier mois de la période doit se situer entre les années 0000 et 9999"));
     }
 }

@@ -5,6 +5,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class ConsentReceiptArchive {
     /** Keeps a receipt in the transaction of the grant or withdrawal it attests, so that neither is without the other. */
     static void keep(DSLContext dsl, PersonId person, GrantId grant, KeptReceipt receipt) {
         if (receipt.jws().length() > MAXIMUM_JWS) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, "a consent receipt is larger than " + MAXIMUM_JWS + " characters");
+            throw new SelfdataException(ErrorCode.TOO_LARGE,
+                    Wording.of("error.vault.receiptTooLarge", Integer.toString(MAXIMUM_JWS)));
         }
         dsl.insertInto(CONSENT_RECEIPTS)
                 .set(PERSON_ID, person.value())

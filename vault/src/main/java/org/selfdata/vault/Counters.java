@@ -6,6 +6,7 @@ import org.jooq.SelectConditionStep;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.NEXT_BATCH_ID;
@@ -41,7 +42,7 @@ final class Counters {
                 .where(PERSON_ID.eq(person.value()));
         Record3<Long, Long, Long> row = database.isPostgres() ? select.forUpdate().fetchOne() : select.fetchOne();
         if (row == null) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + person + " in this vault");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
         }
         return new Counters(person, row.value1(), row.value2(), row.value3());
     }

@@ -11,6 +11,8 @@ import org.jooq.impl.DSL;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
@@ -120,8 +122,10 @@ final class Database implements AutoCloseable {
             return new HikariDataSource(pool);
         }
         catch (HikariPool.PoolInitializationException e) {
-            throw e.getCause() instanceof SQLException sql ? failure(sql, "connecting to " + description) : new SelfdataException(
-                    ErrorCode.STORAGE_UNAVAILABLE, "cannot connect to " + description + ": " + e.getMessage(), e);
+            throw e.getCause() instanceof SQLException sql
+                    ? failure(sql, Wording.of("error.vault.doing.connecting", description))
+                    : new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE,
+                            Wording.of("error.vault.cannotConnect", description, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -132,7 +136,7 @@ final class Database implements AutoCloseable {
                 statement.execute("PRAGMA journal_mode=WAL");
             }
             catch (SQLException e) {
-                throw failure(e, "creating the vault");
+                throw failure(e, Wording.of("error.vault.doing.creatingVault"));
             }
         }
     }
@@ -189,7 +193,7 @@ final class Database implements AutoCloseable {
             }
         }
         catch (SQLException e) {
-            throw failure(e, "working on " + description);
+            throw failure(e, Wording.of("error.vault.doing.working", description));
         }
         finally {
             openTransactions.decrementAndGet();
@@ -219,7 +223,7 @@ final class Database implements AutoCloseable {
         }
         catch (SQLException e) {
             closeQuietly(connection);
-            throw failure(e, "reading from " + description);
+            throw failure(e, Wording.of("error.vault.doing.readingFrom", description));
         }
     }
 
@@ -256,33 +260,30 @@ final class Database implements AutoCloseable {
      * Translates a database failure into what the person can act on. Messages name the database and the failure,
      * never a query's parameters.
      */
-    static SelfdataException failure(SQLException e, String doing) {
+    static SelfdataException failure(SQLException e, Wording doing) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof org.sqlite.SQLiteException sqlite) {
             int code = sqlite.getResultCode().code & 0xFF;
             if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-                return new SelfdataException(ErrorCode.VAULT_CORRUPT, "the vault database is damaged or is not a database ("
-                        + sqlite.getResultCode().name() + ") while " + doing
-                        + "; restore the vault from an export with 'selfdata restore' into a new folder", e);
+                return new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                        Wording.of("error.vault.databaseDamaged", sqlite.getResultCode().name(), doing), e);
             }
             if (code == SQLITE_CANTOPEN) {
-                return new SelfdataException(ErrorCode.VAULT_MISSING, "cannot open the vault database while " + doing
-                        + "; check that the folder exists and is readable and writable", e);
+                return new SelfdataException(ErrorCode.VAULT_MISSING, Wording.of("error.vault.databaseUnopenable", doing), e);
             }
         }
         if (state.equals("28P01") || state.equals("28000")) {
-            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "PostgreSQL refused the credentials while " + doing
-                    + "; check the user and password given with --db or SELFDATA_DB", e);
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.postgresCredentials", doing), e);
         }
         if (state.equals("3D000")) {
-            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "the PostgreSQL database does not exist (" + doing
-                    + "); create it first, as the README's PostgreSQL section shows", e);
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.postgresNoDatabase", doing), e);
         }
         if (state.startsWith("08")) {
-            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "cannot reach PostgreSQL while " + doing
-                    + " (" + rootMessage(e) + "); is the server running, and are the host and port right?", e);
+            return new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE,
+                    Wording.of("error.vault.postgresUnreachable", doing, rootMessage(e)), e);
         }
-        return new SelfdataException(ErrorCode.INTERNAL, "database failure while " + doing + " (SQLState " + state + ")", e);
+        return new SelfdataException(ErrorCode.INTERNAL,
+                "database failure while " + Words.english().say(doing) + " (SQLState " + state + ")", e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -72,7 +73,7 @@ public final class Erasure {
         Report report = database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()))) {
-                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + person + " in this vault");
+                throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
             }
             requireNoOneLeftWithoutOperator(dsl, person);
             List<Long> sources = dsl.select(SOURCE_ID).from(SOURCES).where(PERSON_ID.eq(person.value())).fetch(SOURCE_ID);
@@ -120,9 +121,7 @@ public final class Erasure {
                 .and(ROLE.eq(Person.Role.OPERATOR.term())));
         int others = dsl.fetchCount(PERSONS, PERSON_ID.ne(person.value()));
         if (operator && others > 0) {
-            throw new SelfdataException(ErrorCode.CONFLICT, "this person is the vault's operator and cannot be erased while "
-                    + others + (others == 1 ? " other person remains" : " other people remain")
-                    + " in the vault; remove them first");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.operatorNotAlone", others));
         }
     }
 
@@ -131,7 +130,7 @@ public final class Erasure {
         Report report = database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             if (!dsl.fetchExists(SOURCES, PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value())))) {
-                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + source);
+                throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noSource", source.toString()));
             }
             keyring.destroy(dsl, person, source);
             var ofSource = PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value()));

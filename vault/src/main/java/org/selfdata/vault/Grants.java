@@ -15,6 +15,7 @@ import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -98,8 +99,8 @@ public final class Grants {
             }
             if (!dsl.fetchExists(RECIPIENT_DECLARATIONS,
                     RECIPIENT_ID.eq(recipient.value()).and(VERSION.eq(terms.declarationVersion())))) {
-                throw new SelfdataException(ErrorCode.NOT_FOUND, "recipient " + recipient + " has no declaration version "
-                        + terms.declarationVersion());
+                throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noDeclarationVersion",
+                        recipient.toString(), Integer.toString(terms.declarationVersion())));
             }
             dsl.insertInto(GRANTS)
                     .set(PERSON_ID, person.value())
@@ -135,8 +136,8 @@ public final class Grants {
             DSLContext dsl = database.dsl(connection);
             Grant grant = find(dsl, person, id).orElseThrow(() -> missing(id));
             if (grant.withdrawnAt().isPresent()) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "grant " + id + " was already withdrawn at "
-                        + grant.withdrawnAt().get());
+                throw new SelfdataException(ErrorCode.CONFLICT,
+                        Wording.of("error.vault.alreadyWithdrawn", id.toString(), grant.withdrawnAt().get().toString()));
             }
             dsl.insertInto(GRANT_WITHDRAWALS)
                     .set(PERSON_ID, person.value())
@@ -210,6 +211,6 @@ public final class Grants {
     }
 
     private static SelfdataException missing(GrantId id) {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no grant " + id + " for this person");
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noGrant", id.toString()));
     }
 }

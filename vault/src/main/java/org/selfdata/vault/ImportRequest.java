@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
+import org.selfdata.texts.Wording;
 
 import java.util.Optional;
 
@@ -32,8 +33,8 @@ public record ImportRequest(SourceDescriptor source, String format, String fileN
         String name = archiveEntry < 0 ? fileName : fileName.substring(0, archiveEntry);
         if (fileName.isBlank() || fileName.length() > MAXIMUM_LENGTH || name.contains("/") || name.contains("\\")
                 || fileName.chars().anyMatch(Character::isISOControl)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a file name must be 1 to " + MAXIMUM_LENGTH
-                    + " characters, without a folder, and without control characters");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.fileName", Integer.toString(MAXIMUM_LENGTH)));
         }
     }
 

@@ -19,6 +19,7 @@ import org.selfdata.model.Source;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.SourceKind;
+import org.selfdata.texts.Wording;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -141,7 +142,7 @@ public final class Imports {
                 }
                 catch (SQLException e) {
                     rollBack(connection, savepoint, e);
-                    throw Database.failure(e, "importing " + request.fileName());
+                    throw Database.failure(e, Wording.of("error.vault.doing.importing", request.fileName()));
                 }
                 catch (RuntimeException | Error e) {
                     rollBack(connection, savepoint, e);
@@ -156,7 +157,7 @@ public final class Imports {
             return connection.setSavepoint();
         }
         catch (SQLException e) {
-            throw Database.failure(e, "starting an import");
+            throw Database.failure(e, Wording.of("error.vault.doing.startingImport"));
         }
     }
 
@@ -276,7 +277,7 @@ public final class Imports {
             return connection.prepareStatement(sql);
         }
         catch (SQLException e) {
-            throw Database.failure(e, "preparing an import");
+            throw Database.failure(e, Wording.of("error.vault.doing.preparingImport"));
         }
     }
 
@@ -331,7 +332,8 @@ public final class Imports {
             Optional<Long> source = dsl.select(SOURCE_ID).from(IMPORT_BATCHES)
                     .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))).fetchOptional(SOURCE_ID);
             if (source.isEmpty()) {
-                throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no batch " + batch.value());
+                throw new SelfdataException(ErrorCode.NOT_FOUND,
+                        Wording.of("error.vault.noBatch", Long.toString(batch.value())));
             }
             SourceKeys keys = keyring.keys(dsl, person, SourceId.of(source.get()));
             return Quarantine.read(dsl, person, batch, keys, after, limit);

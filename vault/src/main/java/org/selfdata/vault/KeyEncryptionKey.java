@@ -13,6 +13,7 @@ import com.google.crypto.tink.subtle.AesGcmJce;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PrivateFiles;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,18 +66,18 @@ final class KeyEncryptionKey {
             json = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (NoSuchFileException e) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " is missing; without it the vault "
-                    + "cannot be opened. Put back the copy you saved when the vault was created, or point --key-file at it", e);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, Wording.of("error.vault.keyFileMissing", file.toString()), e);
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "cannot read the key file " + file + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                    Wording.of("error.vault.keyFileUnreadable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         try {
             KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
             return new KeyEncryptionKey(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
         }
         catch (GeneralSecurityException | RuntimeException e) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " is not a selfdata key file", e);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, Wording.of("error.vault.keyFileForeign", file.toString()), e);
         }
     }
 
@@ -95,7 +96,7 @@ final class KeyEncryptionKey {
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
-                    "cannot create the key file " + file + ": " + e.getMessage(), e);
+                    Wording.of("error.vault.keyFileUncreatable", file.toString(), String.valueOf(e.getMessage())), e);
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "cannot generate a key", e);
@@ -104,7 +105,7 @@ final class KeyEncryptionKey {
 
     static KeyEncryptionKey fromPassphrase(char[] passphrase, byte[] salt, Argon2 cost) {
         if (passphrase.length < 12) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "a vault passphrase must be at least 12 characters long");
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, Wording.of("error.vault.passphraseLength"));
         }
         byte[] key = cost.derive(passphrase, salt, 32);
         try {
@@ -183,8 +184,8 @@ final class KeyEncryptionKey {
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
         if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
                 || permission.name().startsWith("OTHERS"))) {
-            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the key file " + file + " can be read by other users (mode "
-                    + PosixFilePermissions.toString(permissions) + "); make it private with: chmod 600 " + file);
+            throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                    Wording.of("error.vault.keyFileShared", file.toString(), PosixFilePermissions.toString(permissions)));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
+import org.selfdata.texts.Wording;
 
 import java.security.GeneralSecurityException;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class Keyring {
                 .where(PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(source.value())))
                 .fetchOne();
         if (row == null) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "source " + source + " has no keys: it was erased");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.sourceErased", source.toString()));
         }
         return row;
     }

@@ -5,6 +5,7 @@ import org.selfdata.model.GrantId;
 import org.selfdata.model.LogAction;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.Optional;
 
@@ -24,7 +25,8 @@ public record LogQuery(Optional<RecipientId> recipient, Optional<GrantId> grant,
         requireNonNull(action, "action is null");
         requireNonNull(after, "after is null");
         if (limit < 1 || limit > MAXIMUM_LIMIT) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a log query's limit is between 1 and " + MAXIMUM_LIMIT);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.logLimit", Integer.toString(MAXIMUM_LIMIT)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.selfdata.vault;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,8 +41,8 @@ final class MerkleTree {
     InclusionProof inclusion(long index, long treeSize) {
         requireSize(treeSize);
         if (index < 0 || index >= treeSize) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "entry " + index + " is not in a log of "
-                    + treeSize + " entries");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.entryNotInLog", Long.toString(index), Long.toString(treeSize)));
         }
         List<TreeHash> path = new ArrayList<>();
         path(index, 0, treeSize, path);
@@ -52,8 +53,8 @@ final class MerkleTree {
     ConsistencyProof consistency(long fromSize, long toSize) {
         requireSize(toSize);
         if (fromSize < 0 || fromSize > toSize) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a consistency proof goes from a smaller log to a "
-                    + "larger one; " + fromSize + " is not between 0 and " + toSize);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.consistencySizes", Long.toString(fromSize), Long.toString(toSize)));
         }
         List<TreeHash> proof = new ArrayList<>();
         if (fromSize > 0 && fromSize < toSize) {
@@ -64,7 +65,8 @@ final class MerkleTree {
 
     private void requireSize(long treeSize) {
         if (treeSize > size) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the log holds " + size + " entries, not " + treeSize);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.logSizeNot", Long.toString(size), Long.toString(treeSize)));
         }
     }
 

@@ -6,6 +6,7 @@ import org.selfdata.model.GrantId;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -176,7 +177,7 @@ public final class OAuthTokens {
     private String insert(Binding binding, String kind, String family, String codeChallenge, String redirectUri,
                           Duration lifetime) {
         if (codeChallenge.length() > 128 || redirectUri.length() > 2_048) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, "a code challenge or redirect URI is too long");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.vault.codeChallengeTooLong"));
         }
         String token = newSecret();
         long now = clock.millis();

@@ -3,6 +3,7 @@ package org.selfdata.vault;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -99,7 +100,7 @@ final class OpenedRecords implements Iterator<StoredRecord>, AutoCloseable {
             }
         }
         catch (SQLException e) {
-            throw Database.failure(e, "reading records");
+            throw Database.failure(e, Wording.of("error.vault.doing.readingRecords"));
         }
         exhausted = rows.size() < CHUNK;
         return new Opening(rows, keys);

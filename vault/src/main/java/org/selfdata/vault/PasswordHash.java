@@ -2,6 +2,7 @@ package org.selfdata.vault;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -49,7 +50,7 @@ final class PasswordHash {
     static void requireAcceptable(char[] password) {
         if (password.length < MINIMUM_LENGTH || password.length > MAXIMUM_LENGTH) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "a password must be " + MINIMUM_LENGTH + " to " + MAXIMUM_LENGTH + " characters long");
+                    Wording.of("error.vault.passwordLength", MINIMUM_LENGTH, Integer.toString(MAXIMUM_LENGTH)));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +67,7 @@ public final class People {
         return database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
             if (dsl.fetchExists(PERSONS, HANDLE.eq(handle))) {
-                throw new SelfdataException(ErrorCode.CONFLICT,
-                        "this vault already has a person with the handle '" + handle + "'");
+                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.handleTaken", handle));
             }
             Person.Role role = dsl.fetchExists(PERSONS, ROLE.eq(Person.Role.OPERATOR.term()))
                     ? Person.Role.MEMBER : Person.Role.OPERATOR;
@@ -90,7 +90,7 @@ public final class People {
     public Person get(PersonId id) {
         return database.transaction(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).where(PERSON_ID.eq(id.value())).fetchOptional(People::person))
-                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", id.toString())));
     }
 
     /** The vault's operator; none only in a vault that holds nobody. */
@@ -120,7 +120,7 @@ public final class People {
         int updated = database.transaction(connection -> database.dsl(connection)
                 .update(PERSONS).set(PASSWORD_HASH, hash).where(PERSON_ID.eq(id.value())).execute());
         if (updated == 0) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no person " + id + " in this vault");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", id.toString()));
         }
     }
 

@@ -10,6 +10,7 @@ import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -89,8 +90,7 @@ public final class Recipients {
 
     static void requireOperator(DSLContext dsl, PersonId person) {
         if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()).and(ROLE.eq(Person.Role.OPERATOR.term())))) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN,
-                    "only the vault's operator admits recipients and their declarations");
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.vault.operatorAdmits"));
         }
     }
 
@@ -126,8 +126,9 @@ public final class Recipients {
             }
             int current = currentVersion(dsl, id).orElse(0);
             if (declaration.version() != current + 1) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "recipient " + id + " is at declaration version " + current
-                        + "; its next declaration is version " + (current + 1) + ", not " + declaration.version());
+                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.declarationSequence",
+                        id.toString(), Integer.toString(current), Integer.toString(current + 1),
+                        Integer.toString(declaration.version())));
             }
             dsl.insertInto(RECIPIENT_DECLARATIONS)
                     .set(RECIPIENT_ID, id.value())
@@ -168,7 +169,7 @@ public final class Recipients {
     }
 
     static SelfdataException missing(RecipientId id) {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no recipient " + id + " in this vault");
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noRecipient", id.toString()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.selfdata.vault;
 
+import org.selfdata.texts.Wording;
+
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -60,7 +62,7 @@ final class RecordMerge<R> implements AutoCloseable {
                     return RecordMerge.this.next();
                 }
                 catch (SQLException e) {
-                    throw Database.failure(e, "reading records");
+                    throw Database.failure(e, Wording.of("error.vault.doing.readingRecords"));
                 }
             }
         };

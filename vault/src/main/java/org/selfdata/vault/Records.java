@@ -17,6 +17,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,7 +128,8 @@ public final class Records {
         catch (SQLException | RuntimeException e) {
             scans.forEach(TypeScan::close);
             database.closeReader(connection);
-            throw e instanceof SQLException sql ? Database.failure(sql, "reading records") : (RuntimeException) e;
+            throw e instanceof SQLException sql ? Database.failure(sql, Wording.of("error.vault.doing.readingRecords"))
+                    : (RuntimeException) e;
         }
     }
 
@@ -162,7 +164,7 @@ public final class Records {
             }
         }
         catch (SQLException e) {
-            throw Database.failure(e, "opening records");
+            throw Database.failure(e, Wording.of("error.vault.doing.openingRecords"));
         }
         finally {
             database.closeReader(connection);
@@ -246,8 +248,8 @@ public final class Records {
     public StoredRecord rectify(PersonId person, RecordId id, Payload payload) {
         requireNonNull(payload, "payload is null");
         if (payload.type() != id.type()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "record " + id + " is a " + id.type()
-                    + "; a rectification must keep its type, not make it a " + payload.type());
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.vault.rectifyType",
+                    id.toString(), String.valueOf(id.type()), String.valueOf(payload.type())));
         }
         StoredRecord current = find(person, id).orElseThrow(() -> notFound(id));
         int version = current.version() + 1;
@@ -259,8 +261,7 @@ public final class Records {
                     .and(RECORD_NUMBER.eq(id.number()));
             Record row = dsl.select(PAYLOAD, VERSION).from(RECORDS).where(ofRecord).fetchOne();
             if (row == null || row.get(VERSION) != current.version()) {
-                throw new SelfdataException(ErrorCode.CONFLICT,
-                        "record " + id + " changed while it was being rectified; try again");
+                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.rectifyRace", id.toString()));
             }
             dsl.insertInto(RECORD_VERSIONS)
                     .set(PERSON_ID, person.value())
@@ -283,7 +284,7 @@ public final class Records {
     }
 
     private static SelfdataException notFound(RecordId id) {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no record " + id);
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noRecord", id.toString()));
     }
 
     /** Opens sealed rows into records with their source's keys, fetched once per source for the length of a read. */

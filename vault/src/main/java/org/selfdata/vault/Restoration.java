@@ -13,6 +13,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -86,8 +87,7 @@ public final class Restoration {
             DSLContext dsl = database.dsl(connection);
             int sources = dsl.fetchCount(SOURCES, PERSON_ID.eq(person.value()));
             if (sources > 0) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "a restore needs an empty vault, and this person already holds "
-                        + sources + " source(s); restore into a new vault, or erase them first");
+                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.restoreNotEmpty", sources));
             }
             try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
                 RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person));
@@ -130,7 +130,7 @@ public final class Restoration {
                 logCopy.add(leaf);
             }
             catch (SQLException e) {
-                throw Database.failure(e, "restoring the transparency log");
+                throw Database.failure(e, Wording.of("error.vault.doing.restoringLog"));
             }
         }
 
@@ -164,8 +164,8 @@ public final class Restoration {
         public void reject(BatchId batch, QuarantinedRecord reject) {
             SourceId source = batchSources.get(batch);
             if (source == null) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's quarantine refers to batch " + batch.value()
-                        + ", which it does not list");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        Wording.of("error.vault.quarantineBatch", Long.toString(batch.value())));
             }
             dsl.insertInto(REJECTS)
                     .set(PERSON_ID, person.value())
@@ -204,7 +204,7 @@ public final class Restoration {
                 }
             }
             catch (SQLException e) {
-                throw Database.failure(e, "restoring records");
+                throw Database.failure(e, Wording.of("error.vault.doing.restoringRecords"));
             }
             coverage.add(source, current.type(), current.time().startMillis(), current.time().endMillis());
             for (RecordHistory.Superseded superseded : history.earlier()) {
@@ -250,8 +250,7 @@ public final class Restoration {
                 inserted += RecordRows.written(count) ? 1 : 0;
             }
             if (inserted != pending) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive holds the same record twice; it was not "
-                        + "written by selfdata export, or was altered");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.vault.recordTwice"));
             }
             pending = 0;
         }
@@ -260,7 +259,7 @@ public final class Restoration {
             SourceKeys sourceKeys = keys.get(source);
             if (sourceKeys == null) {
                 throw new SelfdataException(ErrorCode.INVALID_INPUT,
-                        "the archive refers to source " + source + " before listing it");
+                        Wording.of("error.vault.sourceBeforeListed", source.toString()));
             }
             return sourceKeys;
         }

@@ -10,6 +10,7 @@ import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
@@ -175,8 +176,8 @@ public final class TransparencyLog {
             }
             LogEntry entry = LogEntryJson.parse(leaf);
             if (entry.index() != frontier.size()) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's log gives entry " + entry.index()
-                        + " where entry " + frontier.size() + " belongs");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        Wording.of("error.vault.archiveLogOrder", Long.toString(entry.index()), Long.toString(frontier.size())));
             }
             byte[] leafHash = hashing.leaf(leaf);
             bind(insert, person, entry, leaf, leafHash);
@@ -192,8 +193,8 @@ public final class TransparencyLog {
             lockPerson(connection, person);
             Optional<StoredHead> stored = readHead(connection, person);
             if (stored.isPresent() && stored.get().head().treeSize() > 0) {
-                throw new SelfdataException(ErrorCode.CONFLICT, "the person's transparency log already holds "
-                        + stored.get().head().treeSize() + " entries; restore into a new vault or a new person");
+                throw new SelfdataException(ErrorCode.CONFLICT,
+                        Wording.of("error.vault.logNotEmpty", Long.toString(stored.get().head().treeSize())));
             }
         }
 
@@ -310,8 +311,8 @@ public final class TransparencyLog {
                 && grant.map(id -> columns.grant().equals(Optional.of(id.value()))).orElse(true)
                 && action.map(term -> columns.action().equals(term.term())).orElse(true);
         if (!filed) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "log entry " + entry.index() + " is filed under a "
-                    + "recipient, grant or action its content does not name; run 'selfdata log verify'");
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                    Wording.of("error.vault.entryMisfiled", Long.toString(entry.index())));
         }
         return entry;
     }
@@ -357,7 +358,8 @@ public final class TransparencyLog {
                 select.setLong(2, index);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
-                        throw new SelfdataException(ErrorCode.NOT_FOUND, "the log has no entry " + index);
+                        throw new SelfdataException(ErrorCode.NOT_FOUND,
+                                Wording.of("error.vault.noLogEntry", Long.toString(index)));
                     }
                     return new TreeHash(rows.getBytes(1));
                 }
@@ -369,8 +371,8 @@ public final class TransparencyLog {
         requireNonNull(person, "person is null");
         long size = head(person).treeSize();
         if (treeSize < 0 || treeSize > size) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the log holds " + size + " entries, so there is no "
-                    + "tree of " + treeSize);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.noTree", Long.toString(size), Long.toString(treeSize)));
         }
         ByteArrayOutputStream hashes = new ByteArrayOutputStream(Math.toIntExact(treeSize * TreeHash.LENGTH));
         database.transaction(person, connection -> {
@@ -388,7 +390,7 @@ public final class TransparencyLog {
             return null;
         });
         if (hashes.size() != treeSize * TreeHash.LENGTH) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the log has lost entries; run 'selfdata log verify'");
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.logLost"));
         }
         return new MerkleTree(hashes.toByteArray());
     }
@@ -495,7 +497,7 @@ public final class TransparencyLog {
             }
         }
         catch (SQLException e) {
-            throw Database.failure(e, "reading the transparency log");
+            throw Database.failure(e, Wording.of("error.vault.doing.readingLog"));
         }
         finally {
             database.closeReader(connection);

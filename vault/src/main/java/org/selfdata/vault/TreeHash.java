@@ -2,6 +2,7 @@ package org.selfdata.vault;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,7 +17,7 @@ public record TreeHash(byte[] bytes) {
     public TreeHash {
         requireNonNull(bytes, "bytes is null");
         if (bytes.length != LENGTH) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a tree hash is 32 bytes, not " + bytes.length);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.vault.treeHashLength", bytes.length));
         }
         bytes = bytes.clone();
     }
@@ -31,7 +32,7 @@ public record TreeHash(byte[] bytes) {
             return new TreeHash(Base64.getUrlDecoder().decode(text));
         }
         catch (IllegalArgumentException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a tree hash is 32 bytes in unpadded base64url", e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.vault.treeHashText"), e);
         }
     }
 

@@ -9,6 +9,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,8 +108,7 @@ public final class Vault implements AutoCloseable {
         requireNonNull(location, "location is null");
         requireNonNull(keySource, "keySource is null");
         if (location.postgres().isEmpty() && Files.exists(location.databaseFile())) {
-            throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault at " + location.folder()
-                    + "; open it, or choose another folder with --data");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.alreadyAt", location.folder().toString()));
         }
         createPrivateFolder(location);
         Database database = Database.connect(location, true);
@@ -117,12 +117,12 @@ public final class Vault implements AutoCloseable {
             database.transaction(connection -> {
                 DSLContext dsl = database.dsl(connection);
                 if (VaultMeta.read(connection).isPresent()) {
-                    throw new SelfdataException(ErrorCode.CONFLICT, "there is already a vault in " + location.describe());
+                    throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.alreadyIn", location.describe()));
                 }
                 if (database.isPostgres() && !dsl.fetch("SELECT table_name FROM information_schema.tables "
                         + "WHERE table_schema = current_schema()").isEmpty()) {
-                    throw new SelfdataException(ErrorCode.CONFLICT, "the PostgreSQL database " + location.describe()
-                            + " already holds tables that are not a selfdata vault; create the vault in an empty database");
+                    throw new SelfdataException(ErrorCode.CONFLICT,
+                            Wording.of("error.vault.databaseNotEmpty", location.describe()));
                 }
                 return null;
             });
@@ -152,28 +152,28 @@ public final class Vault implements AutoCloseable {
         requireNonNull(location, "location is null");
         requireNonNull(keySource, "keySource is null");
         if (location.postgres().isEmpty() && !Files.isRegularFile(location.databaseFile())) {
-            throw new SelfdataException(ErrorCode.VAULT_MISSING, "there is no vault at " + location.folder()
-                    + "; create one with 'selfdata init', or try 'selfdata demo'");
+            throw new SelfdataException(ErrorCode.VAULT_MISSING, Wording.of("error.vault.noneAt", location.folder().toString()));
         }
         Database database = Database.connect(location, false);
         try {
             requireOrdinaryRole(database);
             Map<String, String> settings = database.transaction(VaultMeta::read)
                     .orElseThrow(() -> location.postgres().isPresent()
-                            ? new SelfdataException(ErrorCode.VAULT_MISSING, "the PostgreSQL database " + location.describe()
-                                    + " holds no selfdata vault; create one with 'selfdata init --db ...'")
-                            : new SelfdataException(ErrorCode.VAULT_CORRUPT, location.databaseFile()
-                                    + " is an SQLite database but not a selfdata vault"));
+                            ? new SelfdataException(ErrorCode.VAULT_MISSING,
+                                    Wording.of("error.vault.noneInDatabase", location.describe()))
+                            : new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                                    Wording.of("error.vault.sqliteNotVault", location.databaseFile().toString())));
             if (!VaultMeta.CURRENT_FORMAT.equals(settings.get(VaultMeta.FORMAT))) {
-                throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the vault at " + location.describe() + " has format "
-                        + settings.get(VaultMeta.FORMAT) + ", which this version of selfdata does not read");
+                throw new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                        Wording.of("error.vault.format", location.describe(), String.valueOf(settings.get(VaultMeta.FORMAT))));
             }
             KeyEncryptionKey key = keyEncryptionKey(location, keySource, settings);
             if (!key.opens(Base64.getDecoder().decode(settings.get(VaultMeta.KEY_CHECK)))) {
-                throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, keySource instanceof KeySource.Passphrase
-                        ? "the passphrase is wrong for the vault at " + location.describe()
-                        : "the key file " + ((KeySource.KeyFile) keySource).path() + " belongs to another vault, not to "
-                                + location.describe());
+                throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                        keySource instanceof KeySource.Passphrase
+                                ? Wording.of("error.vault.passphraseWrong", location.describe())
+                                : Wording.of("error.vault.keyFileOtherVault", ((KeySource.KeyFile) keySource).path().toString(),
+                                        location.describe()));
             }
             Migrations.migrate(database);
             makePrivate(location);
@@ -204,17 +204,16 @@ public final class Vault implements AutoCloseable {
         return switch (keySource) {
             case KeySource.KeyFile file -> {
                 if (!expected.equals("file")) {
-                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the vault at " + location.describe()
-                            + " is locked by a passphrase, not a key file; give it with SELFDATA_PASSPHRASE or "
-                            + "--passphrase-file");
+                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                            Wording.of("error.vault.needsPassphrase", location.describe()));
                 }
                 yield settings.containsKey(VaultMeta.KEY_CHECK) ? KeyEncryptionKey.readKeyFile(file.path())
                         : KeyEncryptionKey.createKeyFile(file.path());
             }
             case KeySource.Passphrase passphrase -> {
                 if (!expected.equals("passphrase")) {
-                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE, "the vault at " + location.describe()
-                            + " is locked by a key file, not a passphrase; give it with --key-file");
+                    throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
+                            Wording.of("error.vault.needsKeyFile", location.describe()));
                 }
                 String[] cost = settings.get(VaultMeta.KEY_COST).split(",");
                 yield KeyEncryptionKey.fromPassphrase(passphrase.value(),
@@ -240,9 +239,7 @@ public final class Vault implements AutoCloseable {
             }
         });
         if (privileged) {
-            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "selfdata connected to PostgreSQL as a superuser or a "
-                    + "role with BYPASSRLS, for which row-level security does not apply; connect as an ordinary role "
-                    + "(see the README)");
+            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.privilegedRole"));
         }
     }
 
@@ -260,8 +257,8 @@ public final class Vault implements AutoCloseable {
             }
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "cannot create the vault folder " + location.folder() + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.vault.folderUncreatable",
+                    location.folder().toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -278,8 +275,8 @@ public final class Vault implements AutoCloseable {
                 PrivateFiles.tighten(file);
             }
             catch (IOException e) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot make " + file + " private to its owner: "
-                        + e.getMessage() + "; make it so with: chmod go= " + file, e);
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.vault.notPrivate", file.toString(), String.valueOf(e.getMessage())), e);
             }
         }
     }
@@ -400,15 +397,14 @@ public final class Vault implements AutoCloseable {
     public Person person(Optional<String> handle) {
         if (handle.isPresent()) {
             return people.find(handle.get()).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
-                    "there is no person '" + handle.get() + "' in this vault"));
+                    Wording.of("error.vault.noHandle", handle.get())));
         }
         List<Person> all = people.list();
         if (all.isEmpty()) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "this vault holds nobody yet; add a person with 'selfdata init'");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.nobody"));
         }
         if (all.size() > 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "this vault holds " + all.size()
-                    + " people; say which with --person");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.vault.whichPerson", all.size()));
         }
         return all.getFirst();
     }

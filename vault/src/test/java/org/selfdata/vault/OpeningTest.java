@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.testing.TestPostgres;
+import org.selfdata.texts.Language;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,6 +33,16 @@ class OpeningTest {
                 .hasMessage("there is no vault at " + nowhere + "; create one with 'selfdata init', or try 'selfdata demo'")
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.VAULT_MISSING);
         assertThat(nowhere).doesNotExist();
+    }
+
+    @Test
+    void aMissingVaultIsReportedInFrenchWithTheCommandsThatMakeOne() {
+        Path nowhere = folder.resolve("nowhere");
+
+        assertThatThrownBy(() -> Vault.open(VaultLocation.sqlite(nowhere), TestVaults.keyFile(nowhere)))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("il n’y a pas de coffre dans " + nowhere
+                                + " ; créez-en un avec « selfdata init », ou essayez « selfdata demo »"));
     }
 
     @Test

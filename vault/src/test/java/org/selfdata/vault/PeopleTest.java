@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,6 +90,15 @@ class PeopleTest {
 
         assertThat(vault.people().hasPassword(camille.id())).isFalse();
         assertThat(vault.people().authenticate("camille", "anything-at-all".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void aShortPasswordIsRefusedInFrenchWithTheLengthsAllowed() {
+        Person camille = TestVaults.camille(vault);
+
+        assertThatThrownBy(() -> vault.people().setPassword(camille.id(), "short".toCharArray()))
+                .isInstanceOfSatisfying(SelfdataException.class, refusal -> assertThat(refusal.message(Language.FRENCH))
+                        .isEqualTo("un mot de passe doit compter de 8 à 1024 caractères"));
     }
 
     @Test
