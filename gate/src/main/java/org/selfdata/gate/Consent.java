@@ -79,6 +79,7 @@ public final class Consent {
 
     private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
         recipients.get(recipient);
+        recipients.requireAdmitted(recipient);
         return recipients.currentDeclaration(recipient).orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
                 "recipient " + recipient + " has declared no processing yet, so no grant can be given to it"));
     }
