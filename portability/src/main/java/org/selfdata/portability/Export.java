@@ -54,7 +54,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Writes all of a person's data to one archive (GDPR article 20): records read through the gate, as the owner, type by
- * type; sources and import batches from the vault; a manifest that describes and digests every part.
+ * type; sources and import batches from the vault; the person's grants, the recipients they name and their signed
+ * receipts, but no code, token or secret an app acted with; the transparency log; a manifest that describes and digests
+ * every part.
  *
  * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. While it is
  * written, the archive is a {@link SealedFile} in the vault's in-progress folder, so a failure or a kill leaves nothing

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,7 +173,9 @@ final class SharingLines {
             throw line.invalid("the receipt is not signed by the key the line gives", e);
         }
         if (!verified.id().equals(kept.id()) || !verified.grant().equals(grant)
-                || !verified.event().term().equals(kept.event()) || !verified.issuedAt().equals(kept.issuedAt())) {
+                || !verified.event().term().equals(kept.event())
+                // The vault keeps a receipt's time to the millisecond; the receipt says it to the clock's precision.
+                || !verified.issuedAt().truncatedTo(ChronoUnit.MILLIS).equals(kept.issuedAt())) {
             throw line.invalid("the receipt's signed content names another id, grant, event or time than the line");
         }
         return new Receipt(grant, kept, key);

@@ -167,7 +167,8 @@ class KilledProcessTest {
         }
         if (Files.exists(target)) {
             try (ArchiveReader archive = ArchiveReader.open(target, ArchiveLimits.DEFAULT)) {
-                assertThat(ArchiveCheck.check(archive, PersonId.of(1), Progress.NONE)).as("the archive the export finished").isNotNull();
+                assertThat(ArchiveCheck.check(archive, PersonId.of(1), Progress.NONE)).as("the archive the export finished")
+                        .isNotNull();
             }
             Files.delete(target);
         }

@@ -15,6 +15,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantStatus;
 import org.selfdata.model.Person;
+import org.selfdata.model.Recipient;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.ConsentReceiptArchive;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,26 @@ class SharingRestoreTest {
             }
             assertThat(restored.receipts().list(newcomer.id(), given.withdrawn().id()))
                     .extracting(ConsentReceiptArchive.KeptReceipt::event).containsExactly("given", "withdrawn");
+        }
+    }
+
+    @Test
+    void aReceiptSignedWithinAMillisecondComesBackAsTheVaultKeptIt() {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-01-20T09:15:30.123456789Z"));
+        try (Vault precise = TestVaults.create(engine, folder.resolve("precise"), clock); Vault restored = newVault("restored")) {
+            Person person = TestVaults.camille(precise);
+            Recipient meteo = SampleRecipients.meteoLocale(precise);
+            Sharing.over(precise, clock).give(person.id(), SampleRecipients.regionTerms(meteo, clock.instant(),
+                    Duration.ofDays(30)));
+            Path exported = folder.resolve("precise.zip");
+            new Export(precise, Gate.over(precise), EXPORT).write(person.id(), exported, ExistingFile.REFUSE);
+            Person newcomer = TestVaults.camille(restored);
+
+            new Restore(restored).restore(newcomer.id(), exported);
+
+            Grant grant = restored.grants().list(newcomer.id()).getFirst();
+            assertThat(restored.receipts().list(newcomer.id(), grant.id()))
+                    .isEqualTo(precise.receipts().list(person.id(), grant.id()));
         }
     }
 

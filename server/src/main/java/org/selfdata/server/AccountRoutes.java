@@ -12,6 +12,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
+import org.selfdata.portability.RestoredSharing;
 import org.selfdata.vault.Erasure;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -66,7 +67,8 @@ final class AccountRoutes implements HttpService {
     private final Duration lifetime;
     private final Clock clock;
 
-    record RestoredJson(String handle, Instant exportedAt, long records) {}
+    /** What a restore brought back, and of the grants: how many, how many still given, how many await the operator. */
+    record RestoredJson(String handle, Instant exportedAt, long records, int grants, int given, int awaitingAdmission) {}
 
     record ErasedJson(long sources, long batches, long records) {}
 
@@ -146,7 +148,9 @@ final class AccountRoutes implements HttpService {
                 ctx.req().getContentLengthLong(), Optional.of("archive.zip"), received -> { });
         try {
             Manifest manifest = new Restore(vault).restore(person, upload.file(), upload.name());
-            ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records()));
+            RestoredSharing sharing = RestoredSharing.of(vault, person, clock.instant());
+            ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records(), sharing.grants(),
+                    sharing.given(), sharing.awaitingAdmission()));
         }
         finally {
             uploads.delete(upload);
