@@ -3,6 +3,8 @@ package org.selfdata.portability;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
+import java.util.function.Supplier;
+
 /**
  * The errors of reading an archive. Each names the part and, inside it, the line; none quotes what the part holds,
  * which is personal data.
@@ -26,6 +28,16 @@ final class InvalidArchive {
 
     static SelfdataException line(String part, long line, String problem, Throwable cause) {
         return new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's " + part + ", line " + line + ": " + problem, cause);
+    }
+
+    /** Builds a model object from values read on a line, turning the model's refusal into one that names the line. */
+    static <T> T built(String part, long line, Supplier<T> construction) {
+        try {
+            return construction.get();
+        }
+        catch (SelfdataException e) {
+            throw line(part, line, e.getMessage(), e);
+        }
     }
 
     /** A part larger than this selfdata is willing to read: perhaps a zip bomb, perhaps a damaged size. */

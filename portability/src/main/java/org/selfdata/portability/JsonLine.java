@@ -160,12 +160,7 @@ final class JsonLine {
 
     /** Builds a model object from values already read, turning the model's refusal into one that names the line. */
     <T> T built(Supplier<T> construction) {
-        try {
-            return construction.get();
-        }
-        catch (SelfdataException e) {
-            throw invalid(e.getMessage(), e);
-        }
+        return InvalidArchive.built(part, line, construction);
     }
 
     SelfdataException invalid(String problem) {

@@ -312,12 +312,7 @@ final class SharingLines {
 
         /** Builds a model object from values already read, turning the model's refusal into one that names the line. */
         <T> T built(Supplier<T> construction) {
-            try {
-                return construction.get();
-            }
-            catch (SelfdataException e) {
-                throw invalid(e.getMessage(), e);
-            }
+            return InvalidArchive.built(part, number, construction);
         }
 
         SelfdataException invalid(String problem) {

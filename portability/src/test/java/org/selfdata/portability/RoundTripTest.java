@@ -90,10 +90,9 @@ class RoundTripTest {
 
     @Test
     void theSharingPartsHoldTheGrantsTheirRecipientAndTheirReceipts() {
-        Path first = folder.resolve("first.zip");
-        export(original, camille, first, CLOCK);
-        Path second = folder.resolve("second.zip");
-        restoreAndExport(engine, first, second);
+        Archives archives = exportRestoreAndExportAgain();
+        Path first = archives.first();
+        Path second = archives.second();
 
         assertThat(ArchiveEdits.text(second, ArchiveFormat.RECIPIENTS).lines()).hasSize(1);
         assertThat(ArchiveEdits.text(second, ArchiveFormat.GRANTS).lines()).hasSize(3);
@@ -105,10 +104,9 @@ class RoundTripTest {
 
     @Test
     void theRestoredLogCarriesTheArchivedEntriesThenTheRestore() {
-        Path first = folder.resolve("first.zip");
-        export(original, camille, first, CLOCK);
-        Path second = folder.resolve("second.zip");
-        restoreAndExport(engine, first, second);
+        Archives archives = exportRestoreAndExportAgain();
+        Path first = archives.first();
+        Path second = archives.second();
 
         String before = new String(ArchiveEdits.entries(first).get(ArchiveFormat.LOG), StandardCharsets.UTF_8);
         String after = new String(ArchiveEdits.entries(second).get(ArchiveFormat.LOG), StandardCharsets.UTF_8);
@@ -118,6 +116,17 @@ class RoundTripTest {
         List<String> added = after.substring(before.length()).lines().toList();
         assertThat(added).hasSize(1);
         assertThat(added.getFirst()).startsWith("{\"index\":" + beforeLines.size() + ",").contains("\"action\":\"restore\"");
+    }
+
+    /** The sample's archive, and the archive of a new vault it was restored into. */
+    private record Archives(Path first, Path second) {}
+
+    private Archives exportRestoreAndExportAgain() {
+        Path first = folder.resolve("first.zip");
+        export(original, camille, first, CLOCK);
+        Path second = folder.resolve("second.zip");
+        restoreAndExport(engine, first, second);
+        return new Archives(first, second);
     }
 
     private static List<Part> withoutLog(List<Part> parts) {
