@@ -71,6 +71,26 @@ class GrantsCommandTest {
     }
 
     @Test
+    void aRestoreBringsTheGrantBackAndSaysItsAppMustAuthorizeAgainAndTheNewKeyFileMustBeBackedUp(@TempDir Path elsewhere) {
+        Path archive = elsewhere.resolve("camille.zip");
+        selfdata.run("export", archive.toString());
+        CommandRun restoring = new CommandRun(elsewhere);
+
+        CommandRun.Result restored = restoring.run("restore", archive.toString());
+
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).isEqualTo("Restored 0 records of camille from " + archive + "\n"
+                + "Grants: 1, with their receipts; still given: 1\n"
+                + "The apps you had authorized must be authorized again: no code, token or secret leaves a vault, so none "
+                + "came back. 'selfdata grants' lists what you gave.\n"
+                + "This vault has a new key file, " + elsewhere.resolve(".selfdata").resolve("master.key") + ": back it up "
+                + "now, apart from the vault. Without it, nothing restored here can be read.\n"
+                + "Set a sign-in password with 'selfdata password' before 'selfdata serve'.\n");
+        assertThat(restoring.run("grants").out()).isEqualTo(selfdata.run("grants").out());
+        assertThat(restoring.run("grants", "receipts", grant).out()).isEqualTo(selfdata.run("grants", "receipts", grant).out());
+    }
+
+    @Test
     void theGrantIsListedWithdrawnAndItsTwoReceiptsPrinted() {
         CommandRun.Result listed = selfdata.run("grants");
         CommandRun.Result withdrawn = selfdata.run("grants", "withdraw", grant);

@@ -80,6 +80,7 @@ public final class Consent {
 
     private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
         recipients.get(recipient);
+        recipients.requireAdmitted(recipient);
         return recipients.currentDeclaration(recipient).orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
                 Wording.of("error.gate.nothingDeclared", String.valueOf(recipient))));
     }

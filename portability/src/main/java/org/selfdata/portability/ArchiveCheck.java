@@ -1,9 +1,13 @@
 package org.selfdata.portability;
 
 import org.selfdata.model.BatchId;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryJson;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.SelfdataException;
@@ -12,11 +16,15 @@ import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.LogTree;
+import org.selfdata.vault.Recipients;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,33 +32,50 @@ import static java.util.Objects.requireNonNull;
  * The first pass of a restore: reads the whole archive and checks everything a restore will write, before it writes
  * anything. Each part must be the one the manifest describes, each line must be one the format allows, each payload
  * must decode as its type's and be in canonical form, records must come in id order and refer to a batch of their
- * own source. What it keeps is the archive's sources and batches, a few per imported file.
+ * own source, grants to a recipient and declaration the archive gives, receipts be signed by the key they give. What
+ * it keeps is the archive's sources and batches, a few per imported file, and its sharing, a few lines per grant.
  */
 final class ArchiveCheck {
-    /** The sources and batches of a checked archive, in their order, to be written before the records. */
-    record Provenance(List<Source> sources, List<ImportBatch> batches) {
+    /**
+     * The sources and batches of a checked archive, in their order, to be written before the records; and its sharing,
+     * a few lines per grant, to be written after them.
+     */
+    record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing) {
         Provenance {
             sources = List.copyOf(sources);
             batches = List.copyOf(batches);
+            requireNonNull(sharing, "sharing is null");
+        }
+    }
+
+    /** The recipients the grants name, the grants and their receipts; all empty in an archive from before sharing. */
+    record Sharing(List<Recipients.Registration> recipients, List<Grant> grants, List<SharingLines.Receipt> receipts) {
+        Sharing {
+            recipients = List.copyOf(recipients);
+            grants = List.copyOf(grants);
+            receipts = List.copyOf(receipts);
         }
     }
 
     private final ArchiveReader reader;
+    private final PersonId person;
     private final Progress progress;
     private final Map<SourceId, Source> sources = new LinkedHashMap<>();
     private final Map<BatchId, ImportBatch> batches = new LinkedHashMap<>();
     private long checked;
 
-    private ArchiveCheck(ArchiveReader reader, Progress progress) {
+    private ArchiveCheck(ArchiveReader reader, PersonId person, Progress progress) {
         this.reader = requireNonNull(reader, "reader is null");
+        this.person = requireNonNull(person, "person is null");
         this.progress = requireNonNull(progress, "progress is null");
     }
 
-    static Provenance check(ArchiveReader reader, Progress progress) {
-        ArchiveCheck check = new ArchiveCheck(reader, progress);
+    static Provenance check(ArchiveReader reader, PersonId person, Progress progress) {
+        ArchiveCheck check = new ArchiveCheck(reader, person, progress);
         check.readSources();
         check.readBatches();
         check.checkRejects();
+        Sharing sharing = check.readSharing();
         for (Manifest.TypeContents type : reader.manifest().types()) {
             check.checkRecords(type);
             for (String table : type.parts().subList(1, type.parts().size())) {
@@ -58,7 +83,7 @@ final class ArchiveCheck {
             }
         }
         check.checkLog();
-        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()));
+        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing);
     }
 
     private void readSources() {
@@ -116,6 +141,67 @@ final class ArchiveCheck {
                         Wording.of("error.portability.rejectCount", Long.toString(found), batch.id().toString(),
                                 ArchiveFormat.BATCHES, Long.toString(batch.rejected())));
             }
+        }
+    }
+
+    /**
+     * The person's sharing, when the archive has it: each recipient once, and named by a grant; each grant once,
+     * pointing at a declaration its recipient's line gives; each receipt signed by the key it gives, of a grant listed.
+     */
+    private Sharing readSharing() {
+        if (reader.manifest().part(ArchiveFormat.GRANTS).isEmpty()) {
+            return new Sharing(List.of(), List.of(), List.of());
+        }
+        Map<RecipientId, Recipients.Registration> recipients = new LinkedHashMap<>();
+        reader.readLines(reader.part(ArchiveFormat.RECIPIENTS), (line, number) -> {
+            Recipients.Registration recipient = SharingLines.recipient(
+                    SharingLines.Line.parse(ArchiveFormat.RECIPIENTS, number, line));
+            if (recipients.put(recipient.recipient().id(), recipient) != null) {
+                throw InvalidArchive.line(ArchiveFormat.RECIPIENTS, number, "recipient " + recipient.recipient().id()
+                        + " is listed twice");
+            }
+        });
+        Map<GrantId, Grant> grants = new LinkedHashMap<>();
+        Set<RecipientId> named = new HashSet<>();
+        reader.readLines(reader.part(ArchiveFormat.GRANTS), (line, number) -> {
+            Grant grant = SharingLines.grant(SharingLines.Line.parse(ArchiveFormat.GRANTS, number, line), person);
+            requireDeclared(recipients, grant, number);
+            if (grants.put(grant.id(), grant) != null) {
+                throw InvalidArchive.line(ArchiveFormat.GRANTS, number, "grant " + grant.id() + " is listed twice");
+            }
+            named.add(grant.terms().recipient());
+        });
+        for (RecipientId recipient : recipients.keySet()) {
+            if (!named.contains(recipient)) {
+                throw InvalidArchive.part(ArchiveFormat.RECIPIENTS, "lists recipient " + recipient
+                        + ", which no grant of " + ArchiveFormat.GRANTS + " names");
+            }
+        }
+        List<SharingLines.Receipt> receipts = new ArrayList<>();
+        Set<String> receiptIds = new HashSet<>();
+        reader.readLines(reader.part(ArchiveFormat.RECEIPTS), (line, number) -> {
+            SharingLines.Receipt receipt = SharingLines.receipt(SharingLines.Line.parse(ArchiveFormat.RECEIPTS, number, line));
+            if (!grants.containsKey(receipt.grant())) {
+                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number, "the receipt is of grant " + receipt.grant()
+                        + ", which " + ArchiveFormat.GRANTS + " does not list");
+            }
+            if (!receiptIds.add(receipt.grant() + " " + receipt.receipt().id())) {
+                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number, "the receipt is listed twice");
+            }
+            receipts.add(receipt);
+        });
+        return new Sharing(List.copyOf(recipients.values()), List.copyOf(grants.values()), receipts);
+    }
+
+    private static void requireDeclared(Map<RecipientId, Recipients.Registration> recipients, Grant grant, long number) {
+        RecipientId recipient = grant.terms().recipient();
+        int version = grant.terms().declarationVersion();
+        boolean declared = Optional.ofNullable(recipients.get(recipient)).stream()
+                .flatMap(registration -> registration.declarations().stream())
+                .anyMatch(declaration -> declaration.declaration().version() == version);
+        if (!declared) {
+            throw InvalidArchive.line(ArchiveFormat.GRANTS, number, "grant " + grant.id() + " points at declaration version "
+                    + version + " of recipient " + recipient + ", which " + ArchiveFormat.RECIPIENTS + " does not give");
         }
     }
 

@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
  *
  * <p>An archive is a zip of JSON Lines parts and CSV tables, described by {@code manifest.json}: the format's name
  * and version, the person, each record type with its JSON Schema and count, and every part with its size and
- * SHA-256. The manifest comes last in the zip because it describes the parts written before it.
+ * SHA-256. The manifest comes last in the zip because it describes the parts written before it. Besides the records,
+ * an archive holds the person's provenance (sources, batches, quarantines), their sharing (recipients, grants,
+ * receipts) and their transparency log with its signed head.
  */
 final class ArchiveFormat {
     static final String NAME = "selfdata-export";
@@ -24,6 +26,27 @@ final class ArchiveFormat {
     static final String LOG = "log.jsonl";
     /** The log's signed head, with the public key that signed it; present when {@link #LOG} is. */
     static final String LOG_HEAD = "log-head.json";
+    /**
+     * The recipients the person's grants name, each with its identity, redirect URIs, registration time and the
+     * versions of its declaration up to the newest a grant points at (declared purposes, categories, types, the free-text
+     * fields named per record type, precision ceilings, retention, transfers). Absent from archives written before
+     * sharing was carried, and present with {@link #GRANTS} and {@link #RECEIPTS}.
+     */
+    static final String RECIPIENTS = "recipients.jsonl";
+    /**
+     * Every grant the person gave, oldest first, with its id, terms, time given and time withdrawn if it was. A grant's
+     * status is not written, since it changes with time alone: withdrawn when it has {@code withdrawnAt}, expired once
+     * its terms' {@code validUntil} has passed, given otherwise.
+     */
+    static final String GRANTS = "grants.jsonl";
+    /**
+     * The signed consent receipts of the grants, in the order of the grants then of their issue, each a compact JWS
+     * (ES256) exactly as the vault signed it, with the signer's public key as a JWK named by its RFC 7638 thumbprint.
+     * The key checks the receipt whichever vault the archive is restored into; whoever knows the signing vault's key
+     * from elsewhere (its /.well-known/jwks.json) can also tell that vault signed it. No OAuth code, token or secret is
+     * ever written: they die with the vault, and an app authorizes again after a restore.
+     */
+    static final String RECEIPTS = "receipts.jsonl";
 
     /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local

@@ -1,19 +1,27 @@
 package org.selfdata.portability;
 
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.texts.Wording;
+import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.InProgressFiles;
 import org.selfdata.vault.QuarantinedRecord;
+import org.selfdata.vault.Recipients;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.Vault;
@@ -32,10 +40,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -43,7 +55,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Writes all of a person's data to one archive (GDPR article 20): records read through the gate, as the owner, type by
- * type; sources and import batches from the vault; a manifest that describes and digests every part.
+ * type; sources and import batches from the vault; the person's grants, the recipients they name and their signed
+ * receipts, but no code, token or secret an app acted with; the transparency log; a manifest that describes and digests
+ * every part.
  *
  * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. While it is
  * written, the archive is a {@link SealedFile} in the vault's in-progress folder, so a failure or a kill leaves nothing
@@ -160,6 +174,7 @@ public final class Export {
         List<ImportBatch> batches = vault.imports().batches(owner.id());
         writeLines(archive, ArchiveFormat.BATCHES, batches, ProvenanceLines::write);
         writeRejects(archive, owner.id(), batches);
+        writeSharing(archive, owner.id());
         writeLog(archive, owner.id());
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);
@@ -224,6 +239,50 @@ public final class Export {
         PartOutput headOutput = archive.begin(ArchiveFormat.LOG_HEAD);
         headOutput.write(LogHeadJson.write(head, vault.signingKey().publicKeys()));
         archive.finish(headOutput);
+    }
+
+    /**
+     * The person's grants, oldest first, the recipients they name with the declarations they point at, and their
+     * receipts with the key that signed each: the evidence of every consent, and nothing an app could act with.
+     */
+    private void writeSharing(ArchiveWriter archive, PersonId person) throws IOException {
+        List<Grant> grants = vault.grants().list(person).stream()
+                .sorted(Comparator.comparing(Grant::givenAt).thenComparing(grant -> grant.id().value()))
+                .toList();
+        Map<RecipientId, Integer> newestVersions = new TreeMap<>(Comparator.comparing(RecipientId::value));
+        grants.forEach(grant -> newestVersions.merge(grant.terms().recipient(), grant.terms().declarationVersion(), Math::max));
+        List<Recipients.Registration> recipients = newestVersions.entrySet().stream()
+                .map(newest -> vault.recipients().registration(newest.getKey(), newest.getValue()))
+                .toList();
+        writeLines(archive, ArchiveFormat.RECIPIENTS, recipients, SharingLines::write);
+        writeLines(archive, ArchiveFormat.GRANTS, grants, SharingLines::write);
+        writeLines(archive, ArchiveFormat.RECEIPTS, receipts(person, grants), SharingLines::write);
+    }
+
+    private List<SharingLines.Receipt> receipts(PersonId person, List<Grant> grants) {
+        List<JWK> keys = new ArrayList<>(vault.signingKey().publicKeys().getKeys());
+        keys.addAll(vault.receipts().restoredSigners(person).getKeys());
+        JWKSet signers = new JWKSet(keys);
+        List<SharingLines.Receipt> receipts = new ArrayList<>();
+        for (Grant grant : grants) {
+            for (ConsentReceiptArchive.KeptReceipt receipt : vault.receipts().list(person, grant.id())) {
+                receipts.add(new SharingLines.Receipt(grant.id(), receipt, signer(signers, receipt)));
+            }
+        }
+        return receipts;
+    }
+
+    private static ECKey signer(JWKSet signers, ConsentReceiptArchive.KeptReceipt receipt) {
+        try {
+            if (signers.getKeyByKeyId(JWSObject.parse(receipt.jws()).getHeader().getKeyID()) instanceof ECKey key) {
+                return key;
+            }
+        }
+        catch (ParseException e) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the kept receipt " + receipt.id() + " is not a JWS", e);
+        }
+        throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the key that signed the kept receipt " + receipt.id()
+                + " is neither the vault's nor one a restore brought");
     }
 
     /** The quarantines, a page at a time: a batch may have rejected millions of records. */

@@ -4,6 +4,8 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
+import java.util.function.Supplier;
+
 /**
  * The errors of reading an archive. Each names the part and, inside it, the line; none quotes what the part holds,
  * which is personal data.
@@ -64,6 +66,14 @@ final class InvalidArchive {
 
     static SelfdataException foreign(Wording problem) {
         return new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.portability.foreign", problem));
+    /** Builds a model object from values read on a line, turning the model's refusal into one that names the line. */
+    static <T> T built(String part, long line, Supplier<T> construction) {
+        try {
+            return construction.get();
+        }
+        catch (SelfdataException e) {
+            throw line(part, line, e);
+        }
     }
 
     /** A part larger than this selfdata is willing to read: perhaps a zip bomb, perhaps a damaged size. */

@@ -165,12 +165,7 @@ final class JsonLine {
 
     /** Builds a model object from values already read, turning the model's refusal into one that names the line. */
     <T> T built(Supplier<T> construction) {
-        try {
-            return construction.get();
-        }
-        catch (SelfdataException e) {
-            throw invalid(e);
-        }
+        return InvalidArchive.built(part, line, construction);
     }
 
     /** A model object's refusal of what this line holds, naming the line. */

@@ -159,6 +159,11 @@ final class ManifestJson {
             // Optional: archives written before quarantines existed have none.
             expected.add(ArchiveFormat.REJECTS);
         }
+        if (listed.contains(ArchiveFormat.RECIPIENTS) || listed.contains(ArchiveFormat.GRANTS)
+                || listed.contains(ArchiveFormat.RECEIPTS)) {
+            // Optional, but together: archives written before sharing was carried have none of them.
+            expected.addAll(List.of(ArchiveFormat.RECIPIENTS, ArchiveFormat.GRANTS, ArchiveFormat.RECEIPTS));
+        }
         if (listed.contains(ArchiveFormat.LOG) || listed.contains(ArchiveFormat.LOG_HEAD)) {
             // Optional too, but together: archives written before the transparency log have neither.
             expected.add(ArchiveFormat.LOG);

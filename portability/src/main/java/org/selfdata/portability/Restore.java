@@ -74,7 +74,7 @@ public final class Restore {
     }
 
     private Manifest restore(PersonId person, ArchiveReader reader, Progress progress) {
-        ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, progress);
+        ArchiveCheck.Provenance provenance = ArchiveCheck.check(reader, person, progress);
         vault.restoration().restore(person, writer -> write(reader, provenance, writer, progress));
         return reader.manifest();
     }
@@ -85,6 +85,16 @@ public final class Restore {
         if (sources > 0) {
             throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.portability.restoreNotEmpty", sources));
         }
+    }
+
+    /**
+     * The sharing checked in the first pass; the vault matches each recipient with its own of the same id, or brings it
+     * back as evidence, admitted only if the operator restores.
+     */
+    private static void writeSharing(ArchiveCheck.Sharing sharing, Restoration.Writer writer) {
+        sharing.recipients().forEach(writer::recipient);
+        sharing.grants().forEach(writer::grant);
+        sharing.receipts().forEach(receipt -> writer.receipt(receipt.grant(), receipt.receipt(), receipt.signer()));
     }
 
     /** The second pass, inside the vault's transaction: each part's digest is checked again as it is read. */
@@ -111,6 +121,7 @@ public final class Restore {
                 progress.reached(Progress.Step.RESTORING, restored[0]);
             }
         }
+        writeSharing(provenance.sharing(), writer);
         if (reader.manifest().part(ArchiveFormat.LOG).isPresent()) {
             reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> writer.logEntry(line.clone()));
         }

@@ -90,7 +90,8 @@ class ExportTest {
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
                 "records/contact.jsonl",
-                "sources.jsonl", "batches.jsonl", "rejects.jsonl", "log.jsonl", "log-head.json", "manifest.json");
+                "sources.jsonl", "batches.jsonl", "rejects.jsonl", "recipients.jsonl", "grants.jsonl", "receipts.jsonl",
+                "log.jsonl", "log-head.json", "manifest.json");
         assertThat(manifest.types())
                 .extracting(Manifest.TypeContents::type, Manifest.TypeContents::records, Manifest.TypeContents::parts)
                 .containsExactly(
@@ -109,7 +110,8 @@ class ExportTest {
         assertThat(manifest.parts()).extracting(Part::name).containsExactly(
                 "records/bank.transaction.jsonl", "records/bank.transaction.csv",
                 "records/geo.point.jsonl", "records/geo.point.csv",
-                "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl", "log.jsonl", "log-head.json");
+                "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl", "recipients.jsonl", "grants.jsonl",
+                "receipts.jsonl", "log.jsonl", "log-head.json");
         assertThat(manifest.parts()).allSatisfy(part -> {
             assertThat(part.size()).isEqualTo(entries.get(part.name()).length);
             assertThat(part.sha256()).isEqualTo(ArchiveEdits.sha256(entries.get(part.name())));
@@ -312,10 +314,11 @@ class ExportTest {
         Manifest manifest = export.write(dominique.id(), target, ExistingFile.REFUSE);
 
         assertThat(manifest.types()).isEmpty();
-        assertThat(manifest.parts().subList(0, 4)).extracting(Part::name, Part::size).containsExactly(
-                tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L), tuple("log.jsonl", 0L));
+        assertThat(manifest.parts().subList(0, 7)).extracting(Part::name, Part::size).containsExactly(
+                tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L),
+                tuple("recipients.jsonl", 0L), tuple("grants.jsonl", 0L), tuple("receipts.jsonl", 0L), tuple("log.jsonl", 0L));
         assertThat(ArchiveEdits.entries(target).keySet()).containsExactly("sources.jsonl", "batches.jsonl", "rejects.jsonl",
-                "log.jsonl", "log-head.json", "manifest.json");
+                "recipients.jsonl", "grants.jsonl", "receipts.jsonl", "log.jsonl", "log-head.json", "manifest.json");
     }
 
     @Test

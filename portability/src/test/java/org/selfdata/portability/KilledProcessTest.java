@@ -12,6 +12,7 @@ import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.testing.ChildJvm;
@@ -166,7 +167,8 @@ class KilledProcessTest {
         }
         if (Files.exists(target)) {
             try (ArchiveReader archive = ArchiveReader.open(target, ArchiveLimits.DEFAULT)) {
-                assertThat(ArchiveCheck.check(archive, Progress.NONE)).as("the archive the export finished").isNotNull();
+                assertThat(ArchiveCheck.check(archive, PersonId.of(1), Progress.NONE)).as("the archive the export finished")
+                        .isNotNull();
             }
             Files.delete(target);
         }

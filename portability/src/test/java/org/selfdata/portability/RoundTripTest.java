@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.Person;
+import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An archive is the vault: restored into an empty vault and exported again, it gives the same parts, byte for byte,
- * but for the transparency log, which carries the archived entries and goes on with the restore, signed by the new
- * vault.
+ * its recipients, grants and receipts included, but for the transparency log, which carries the archived entries and
+ * goes on with the restore, signed by the new vault.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -48,9 +49,11 @@ class RoundTripTest {
 
     @BeforeEach
     void createSampleVault() {
-        original = TestVaults.create(engine, folder.resolve("original"), CLOCK);
+        SteppingClock clock = new SteppingClock(SampleSharing.JUNE);
+        original = TestVaults.create(engine, folder.resolve("original"), clock);
         camille = TestVaults.camille(original);
         SampleVaults.fill(original, camille.id());
+        SampleSharing.give(original, clock, camille.id());
     }
 
     @AfterEach
@@ -86,11 +89,24 @@ class RoundTripTest {
     }
 
     @Test
+    void theSharingPartsHoldTheGrantsTheirRecipientAndTheirReceipts() {
+        Archives archives = exportRestoreAndExportAgain();
+        Path first = archives.first();
+        Path second = archives.second();
+
+        assertThat(ArchiveEdits.text(second, ArchiveFormat.RECIPIENTS).lines()).hasSize(1);
+        assertThat(ArchiveEdits.text(second, ArchiveFormat.GRANTS).lines()).hasSize(3);
+        assertThat(ArchiveEdits.text(second, ArchiveFormat.RECEIPTS).lines()).hasSize(4);
+        for (String part : List.of(ArchiveFormat.RECIPIENTS, ArchiveFormat.GRANTS, ArchiveFormat.RECEIPTS)) {
+            assertThat(ArchiveEdits.entries(second).get(part)).as(part).isEqualTo(ArchiveEdits.entries(first).get(part));
+        }
+    }
+
+    @Test
     void theRestoredLogCarriesTheArchivedEntriesThenTheRestore() {
-        Path first = folder.resolve("first.zip");
-        export(original, camille, first, CLOCK);
-        Path second = folder.resolve("second.zip");
-        restoreAndExport(engine, first, second);
+        Archives archives = exportRestoreAndExportAgain();
+        Path first = archives.first();
+        Path second = archives.second();
 
         String before = new String(ArchiveEdits.entries(first).get(ArchiveFormat.LOG), StandardCharsets.UTF_8);
         String after = new String(ArchiveEdits.entries(second).get(ArchiveFormat.LOG), StandardCharsets.UTF_8);
@@ -100,6 +116,17 @@ class RoundTripTest {
         List<String> added = after.substring(before.length()).lines().toList();
         assertThat(added).hasSize(1);
         assertThat(added.getFirst()).startsWith("{\"index\":" + beforeLines.size() + ",").contains("\"action\":\"restore\"");
+    }
+
+    /** The sample's archive, and the archive of a new vault it was restored into. */
+    private record Archives(Path first, Path second) {}
+
+    private Archives exportRestoreAndExportAgain() {
+        Path first = folder.resolve("first.zip");
+        export(original, camille, first, CLOCK);
+        Path second = folder.resolve("second.zip");
+        restoreAndExport(engine, first, second);
+        return new Archives(first, second);
     }
 
     private static List<Part> withoutLog(List<Part> parts) {

@@ -13,6 +13,7 @@ import org.selfdata.model.SourceId;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
+import org.selfdata.portability.RestoredSharing;
 import org.selfdata.texts.SourceNames;
 import org.selfdata.vault.Erasure;
 import org.selfdata.vault.SealedFile;
@@ -70,7 +71,8 @@ final class AccountRoutes implements HttpService {
     private final Duration lifetime;
     private final Clock clock;
 
-    record RestoredJson(String handle, Instant exportedAt, long records) {}
+    /** What a restore brought back, and of the grants: how many, how many still given, how many await the operator. */
+    record RestoredJson(String handle, Instant exportedAt, long records, int grants, int given, int awaitingAdmission) {}
 
     record ErasedJson(long sources, long batches, long records) {}
 
@@ -151,7 +153,9 @@ final class AccountRoutes implements HttpService {
                 ctx.req().getContentLengthLong(), Optional.of("archive.zip"), received -> { });
         try {
             Manifest manifest = new Restore(vault).restore(person, upload.file(), upload.name());
-            ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records()));
+            RestoredSharing sharing = RestoredSharing.of(vault, person, clock.instant());
+            ctx.json(new RestoredJson(manifest.handle(), manifest.exportedAt(), manifest.records(), sharing.grants(),
+                    sharing.given(), sharing.awaitingAdmission()));
         }
         finally {
             uploads.delete(upload);

@@ -131,6 +131,9 @@ class AccountRoutesTest {
         JsonNode answer = ApiClient.json(restored);
         assertThat(answer.get("handle").stringValue()).isEqualTo("camille");
         assertThat(answer.get("records").asLong()).isEqualTo(15);
+        assertThat(answer.get("grants").asInt()).isZero();
+        assertThat(answer.get("given").asInt()).isZero();
+        assertThat(answer.get("awaitingAdmission").asInt()).isZero();
         JsonNode status = ApiClient.json(fresh.get("/api/v1/status"));
         assertThat(status.get("records").asLong()).isEqualTo(15);
         assertThat(status.get("sources")).hasSize(2);

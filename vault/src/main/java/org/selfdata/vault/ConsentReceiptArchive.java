@@ -1,5 +1,11 @@
 package org.selfdata.vault;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
@@ -7,6 +13,7 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +22,9 @@ import static org.selfdata.vault.VaultTables.CONSENT_RECEIPTS;
 import static org.selfdata.vault.VaultTables.GRANT_ID;
 import static org.selfdata.vault.VaultTables.ISSUED_AT;
 import static org.selfdata.vault.VaultTables.JWS;
+import static org.selfdata.vault.VaultTables.KEY_ID;
+import static org.selfdata.vault.VaultTables.PUBLIC_KEY;
+import static org.selfdata.vault.VaultTables.RECEIPT_SIGNERS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECEIPT_EVENT;
 import static org.selfdata.vault.VaultTables.RECEIPT_ID;
@@ -56,6 +66,58 @@ public final class ConsentReceiptArchive {
                 .set(ISSUED_AT, receipt.issuedAt().toEpochMilli())
                 .set(JWS, receipt.jws())
                 .execute();
+    }
+
+    /**
+     * Keeps a restored receipt exactly as it was signed, after checking that {@code signer} signed it and is named by
+     * its RFC 7638 thumbprint, so that one key id names one key whichever archive brings it. The signer is kept for
+     * the person alone, unless it is the vault's own key.
+     */
+    static void keepRestored(DSLContext dsl, PersonId person, GrantId grant, KeptReceipt receipt, ECKey signer,
+                             String vaultKeyId) {
+        ECKey key = signer.toPublicJWK();
+        try {
+            JWSObject signed = JWSObject.parse(receipt.jws());
+            if (!key.computeThumbprint().toString().equals(key.getKeyID())
+                    || !key.getKeyID().equals(signed.getHeader().getKeyID()) || !signed.verify(new ECDSAVerifier(key))) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's receipt " + receipt.id()
+                        + " is not signed by the key it gives, named by its thumbprint");
+            }
+        }
+        catch (ParseException | JOSEException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's receipt " + receipt.id()
+                    + " is not a signed receipt", e);
+        }
+        keep(dsl, person, grant, receipt);
+        if (!key.getKeyID().equals(vaultKeyId)) {
+            dsl.insertInto(RECEIPT_SIGNERS)
+                    .set(PERSON_ID, person.value())
+                    .set(KEY_ID, key.getKeyID())
+                    .set(PUBLIC_KEY, key.toJSONString())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    /**
+     * The public keys that signed the person's receipts in the vaults their restores came from, beside which the
+     * vault's own key checks the receipts it signed itself. They are not the vault's: never publish them as its keys.
+     */
+    public JWKSet restoredSigners(PersonId person) {
+        return database.transaction(person, connection -> new JWKSet(database.dsl(connection)
+                .select(PUBLIC_KEY).from(RECEIPT_SIGNERS)
+                .where(PERSON_ID.eq(person.value()))
+                .orderBy(KEY_ID)
+                .fetch(row -> publicKey(row.value1()))));
+    }
+
+    private static JWK publicKey(String json) {
+        try {
+            return ECKey.parse(json);
+        }
+        catch (ParseException e) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a kept receipt signer is not an EC public key", e);
+        }
     }
 
     /** A grant's receipts, oldest first. */

@@ -37,6 +37,7 @@ import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
 import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
 import static org.selfdata.vault.VaultTables.GRANTS;
 import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
+import static org.selfdata.vault.VaultTables.RECEIPT_SIGNERS;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
@@ -87,6 +88,7 @@ public final class Erasure {
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RECEIPT_SIGNERS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANT_WITHDRAWALS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(GRANTS).where(PERSON_ID.eq(person.value())).execute();
             // The log goes with the person: it describes them, and nobody is left to read it.

@@ -97,6 +97,7 @@ public final class Grants {
             if (!dsl.fetchExists(RECIPIENTS, RECIPIENT_ID.eq(recipient.value()))) {
                 throw Recipients.missing(recipient);
             }
+            Recipients.requireAdmitted(dsl, recipient);
             if (!dsl.fetchExists(RECIPIENT_DECLARATIONS,
                     RECIPIENT_ID.eq(recipient.value()).and(VERSION.eq(terms.declarationVersion())))) {
                 throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noDeclarationVersion",

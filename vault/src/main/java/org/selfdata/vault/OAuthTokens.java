@@ -132,6 +132,7 @@ public final class OAuthTokens {
         database.transaction(connection -> {
             DSLContext dsl = database.dsl(connection);
             Recipients.requireOperator(dsl, operator);
+            Recipients.requireAdmitted(dsl, recipient);
             dsl.deleteFrom(RECIPIENT_SECRETS).where(RECIPIENT_ID.eq(recipient.value())).execute();
             return dsl.insertInto(RECIPIENT_SECRETS).set(RECIPIENT_ID, recipient.value()).set(SECRET_HASH, hash(secret))
                     .set(CREATED_AT, now).execute();
@@ -185,6 +186,7 @@ public final class OAuthTokens {
             DSLContext dsl = database.dsl(connection);
             // Expired credentials go, spent ones too: an expired one cannot be redeemed, so a replay of it needs no family.
             dsl.deleteFrom(OAUTH_TOKENS).where(EXPIRES_AT.le(now)).execute();
+            Recipients.requireAdmitted(dsl, binding.recipient());
             return dsl.insertInto(OAUTH_TOKENS)
                     .set(TOKEN_HASH, hash(token))
                     .set(TOKEN_KIND, kind)

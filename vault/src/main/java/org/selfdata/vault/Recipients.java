@@ -2,6 +2,7 @@ package org.selfdata.vault;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
@@ -15,6 +16,7 @@ import org.selfdata.texts.Wording;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,7 @@ import static org.selfdata.vault.VaultTables.KIND;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECIPIENTS;
+import static org.selfdata.vault.VaultTables.RECIPIENTS_AWAITING_ADMISSION;
 import static org.selfdata.vault.VaultTables.RECIPIENT_DECLARATIONS;
 import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
 import static org.selfdata.vault.VaultTables.REDIRECT_URIS;
@@ -48,6 +51,23 @@ import static org.selfdata.vault.VaultTables.VERSION;
  */
 public final class Recipients {
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A recipient as the operator registered it, when, and the versions of its declaration an archive carries. */
+    public record Registration(Recipient recipient, Instant registeredAt, List<Declared> declarations) {
+        public Registration {
+            requireNonNull(recipient, "recipient is null");
+            requireNonNull(registeredAt, "registeredAt is null");
+            declarations = List.copyOf(declarations);
+        }
+    }
+
+    /** One version of a declaration, and when the operator wrote it. */
+    public record Declared(ProcessingDeclaration declaration, Instant declaredAt) {
+        public Declared {
+            requireNonNull(declaration, "declaration is null");
+            requireNonNull(declaredAt, "declaredAt is null");
+        }
+    }
 
     private final Database database;
     private final Clock clock;
@@ -89,9 +109,13 @@ public final class Recipients {
     }
 
     static void requireOperator(DSLContext dsl, PersonId person) {
-        if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()).and(ROLE.eq(Person.Role.OPERATOR.term())))) {
+        if (!isOperator(dsl, person)) {
             throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.vault.operatorAdmits"));
         }
+    }
+
+    static boolean isOperator(DSLContext dsl, PersonId person) {
+        return dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()).and(ROLE.eq(Person.Role.OPERATOR.term())));
     }
 
     public Optional<Recipient> find(RecipientId id) {
@@ -104,10 +128,75 @@ public final class Recipients {
         return find(id).orElseThrow(() -> missing(id));
     }
 
+    /** The catalogue: every recipient the operator admitted, none that a restore brought back and awaits admission. */
     public List<Recipient> list() {
         return database.transaction(connection -> database.dsl(connection)
-                .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS).orderBy(REGISTERED_AT, RECIPIENT_ID)
+                .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS)
+                .where(RECIPIENT_ID.notIn(DSL.select(RECIPIENT_ID).from(RECIPIENTS_AWAITING_ADMISSION)))
+                .orderBy(REGISTERED_AT, RECIPIENT_ID)
                 .fetch(Recipients::recipient));
+    }
+
+    /**
+     * A recipient as registered, with its declarations up to {@code lastVersion} and when each was written: what an
+     * archive carries as the evidence of the grants that name it. A recipient awaiting admission is read too.
+     */
+    public Registration registration(RecipientId id, int lastVersion) {
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Record row = dsl.select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS).where(RECIPIENT_ID.eq(id.value()))
+                    .fetchOptional().orElseThrow(() -> missing(id));
+            List<Declared> declarations = dsl.select(DECLARATION, DECLARED_AT).from(RECIPIENT_DECLARATIONS)
+                    .where(RECIPIENT_ID.eq(id.value()).and(VERSION.le(lastVersion)))
+                    .orderBy(VERSION)
+                    .fetch(declared -> new Declared(SharingJson.declaration(declared.value1()),
+                            Instant.ofEpochMilli(declared.value2())));
+            return new Registration(recipient(row), Instant.ofEpochMilli(row.get(REGISTERED_AT)), declarations);
+        });
+    }
+
+    /**
+     * Admits, for the operator acting, a recipient that a restore brought back with a person's grants: from now on it
+     * is listed, and may ask for grants and use them. Admitting one already admitted changes nothing.
+     */
+    public void admit(PersonId operator, RecipientId id) {
+        requireNonNull(operator, "operator is null");
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            requireOperator(dsl, operator);
+            if (!dsl.fetchExists(RECIPIENTS, RECIPIENT_ID.eq(id.value()))) {
+                throw missing(id);
+            }
+            return dsl.deleteFrom(RECIPIENTS_AWAITING_ADMISSION).where(RECIPIENT_ID.eq(id.value())).execute();
+        });
+    }
+
+    /** Whether the operator admitted the recipient, rather than a restore bringing it back as evidence alone. */
+    public boolean isAdmitted(RecipientId id) {
+        return database.transaction(connection -> !awaitsAdmission(database.dsl(connection), id));
+    }
+
+    /** Refuses a recipient that awaits the operator's admission, before a surface offers it anything. */
+    public void requireAdmitted(RecipientId id) {
+        database.transaction(connection -> {
+            requireAdmitted(database.dsl(connection), id);
+            return null;
+        });
+    }
+
+    /**
+     * Refuses a recipient that awaits the operator's admission, in the transaction of whatever would let it act: a
+     * grant, a code or token, a secret. A crafted archive brings a recipient back, never admits it.
+     */
+    static void requireAdmitted(DSLContext dsl, RecipientId id) {
+        if (awaitsAdmission(dsl, id)) {
+            throw new SelfdataException(ErrorCode.CONFLICT, "recipient " + id + " came back with a restored grant and "
+                    + "awaits the admission of the vault's operator; until then it cannot ask for or use a grant");
+        }
+    }
+
+    private static boolean awaitsAdmission(DSLContext dsl, RecipientId id) {
+        return dsl.fetchExists(RECIPIENTS_AWAITING_ADMISSION, RECIPIENT_ID.eq(id.value()));
     }
 
     /**
@@ -162,7 +251,7 @@ public final class Recipients {
                 .where(RECIPIENT_ID.eq(id.value())).fetchOne(row -> row.value1()));
     }
 
-    private static Recipient recipient(Record row) {
+    static Recipient recipient(Record row) {
         return new Recipient(RecipientId.of(row.get(RECIPIENT_ID)), SharingJson.identity(row.get(IDENTITY)),
                 SharingJson.redirectUris(row.get(REDIRECT_URIS)),
                 Recipient.Kind.valueOf(row.get(KIND).toUpperCase(Locale.ROOT)));

@@ -1,8 +1,11 @@
 package org.selfdata.vault;
 
+import com.nimbusds.jose.jwk.ECKey;
 import org.jooq.DSLContext;
 import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
+import org.selfdata.model.GrantId;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
@@ -18,6 +21,7 @@ import org.selfdata.texts.Wording;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,10 @@ import static org.selfdata.vault.VaultTables.VERSION;
  * restore cut short leaves the person as empty as before.
  */
 public final class Restoration {
-    /** Receives the archive's contents in order: sources first, then batches, then quarantines, then records. */
+    /**
+     * Receives the archive's contents in order: sources first, then batches, then quarantines, then records, then
+     * the recipients the person's grants name, the grants and their receipts, then the log.
+     */
     public interface Writer {
         void source(Source source);
 
@@ -67,6 +74,19 @@ public final class Restoration {
 
         void record(RecordHistory record);
 
+        /**
+         * A recipient the person's grants name, with its declarations up to the newest they point at: matched with the
+         * vault's recipient of the same id, which must be the same in every respect, or brought back as evidence,
+         * admitted only when the operator restores it.
+         */
+        void recipient(Recipients.Registration recipient);
+
+        /** A grant with its original id, times and withdrawal; after the recipient it names. */
+        void grant(Grant grant);
+
+        /** A receipt of a grant already written, exactly as signed, with the public key that signed it. */
+        void receipt(GrantId grant, ConsentReceiptArchive.KeptReceipt receipt, ECKey signer);
+
         /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
         void logEntry(byte[] leaf);
     }
@@ -74,11 +94,15 @@ public final class Restoration {
     private final Database database;
     private final Keyring keyring;
     private final TransparencyLog log;
+    private final String vaultKeyId;
+    private final Clock clock;
 
-    Restoration(Database database, Keyring keyring, TransparencyLog log) {
+    Restoration(Database database, Keyring keyring, TransparencyLog log, String vaultKeyId, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.log = requireNonNull(log, "log is null");
+        this.vaultKeyId = requireNonNull(vaultKeyId, "vaultKeyId is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -90,7 +114,8 @@ public final class Restoration {
                 throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.restoreNotEmpty", sources));
             }
             try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
-                RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person));
+                RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person),
+                        new SharingRestoration(dsl, person, vaultKeyId, clock.instant()));
                 body.accept(writer);
                 writer.finish();
                 log.append(connection, person, List.of(writer.logEntry()));
@@ -115,12 +140,30 @@ public final class Restoration {
         private long restored;
 
         private final TransparencyLog.Copy logCopy;
+        private final SharingRestoration sharing;
 
-        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person, TransparencyLog.Copy logCopy) {
+        RestoringWriter(DSLContext dsl, PreparedStatement insert, PersonId person, TransparencyLog.Copy logCopy,
+                        SharingRestoration sharing) {
             this.dsl = dsl;
             this.insert = insert;
             this.person = person;
             this.logCopy = logCopy;
+            this.sharing = sharing;
+        }
+
+        @Override
+        public void recipient(Recipients.Registration recipient) {
+            sharing.recipient(recipient);
+        }
+
+        @Override
+        public void grant(Grant grant) {
+            sharing.grant(grant);
+        }
+
+        @Override
+        public void receipt(GrantId grant, ConsentReceiptArchive.KeptReceipt receipt, ECKey signer) {
+            sharing.receipt(grant, receipt, signer);
         }
 
         @Override

@@ -75,7 +75,7 @@ public final class Vault implements AutoCloseable {
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
         this.erasure = new Erasure(database, keyring, log);
-        this.restoration = new Restoration(database, keyring, log);
+        this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock);
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
         this.recipients = new Recipients(database, clock);

@@ -118,6 +118,13 @@ final class VaultTables {
     static final Field<Long> ISSUED_AT = field(name("issued_at"), SQLDataType.BIGINT);
     static final Field<String> JWS = field(name("jws"), SQLDataType.VARCHAR);
 
+    static final Table<Record> RECEIPT_SIGNERS = table(name("receipt_signers"));
+    static final Field<String> KEY_ID = field(name("key_id"), SQLDataType.VARCHAR);
+    static final Field<String> PUBLIC_KEY = field(name("public_key"), SQLDataType.VARCHAR);
+
+    static final Table<Record> RECIPIENTS_AWAITING_ADMISSION = table(name("recipients_awaiting_admission"));
+    static final Field<Long> RESTORED_AT = field(name("restored_at"), SQLDataType.BIGINT);
+
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
@@ -162,6 +169,8 @@ final class VaultTables {
                     VALID_UNTIL)),
             Map.entry(GRANT_WITHDRAWALS, List.of(PERSON_ID, GRANT_ID, WITHDRAWN_AT)),
             Map.entry(CONSENT_RECEIPTS, List.of(PERSON_ID, GRANT_ID, RECEIPT_ID, RECEIPT_EVENT, ISSUED_AT, JWS)),
+            Map.entry(RECEIPT_SIGNERS, List.of(PERSON_ID, KEY_ID, PUBLIC_KEY)),
+            Map.entry(RECIPIENTS_AWAITING_ADMISSION, List.of(RECIPIENT_ID, RESTORED_AT)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));

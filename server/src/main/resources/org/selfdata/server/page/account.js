@@ -19,6 +19,21 @@ function showRestore(status, head) {
         : selfdata.text('account.restoreImpossible', status.records, status.sources.length);
 }
 
+/** What came back; that the apps must be authorized again, since no token travels; and to back up the key file. */
+function restoredWords(restored) {
+    const words = [selfdata.text('account.restoreDone', restored.records, restored.handle,
+        selfdata.dateTime(restored.exportedAt))];
+    if (restored.grants > 0) {
+        words.push(selfdata.text('account.restoreGrants', restored.grants, restored.given));
+        words.push(selfdata.text('account.restoreAuthorizeAgain'));
+    }
+    if (restored.awaitingAdmission > 0) {
+        words.push(selfdata.text('account.restoreAwaiting', restored.awaitingAdmission));
+    }
+    words.push(selfdata.text('account.restoreBackUp'));
+    return words;
+}
+
 function listenToRestore() {
     const form = selfdata.element('restore-form');
     form.addEventListener('submit', async event => {
@@ -29,8 +44,7 @@ function listenToRestore() {
         try {
             const restored = await selfdata.api('/api/v1/restore', { method: 'POST', body });
             form.hidden = true;
-            say('restore-result', selfdata.text('account.restoreDone', restored.records, restored.handle,
-                selfdata.dateTime(restored.exportedAt)), false);
+            say('restore-result', restoredWords(restored).join(' '), false);
         } catch (failure) {
             say('restore-result', selfdata.text('account.restoreRefused', failure.message), true);
         }
