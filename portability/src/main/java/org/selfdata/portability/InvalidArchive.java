@@ -66,6 +66,8 @@ final class InvalidArchive {
 
     static SelfdataException foreign(Wording problem) {
         return new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.portability.foreign", problem));
+    }
+
     /** Builds a model object from values read on a line, turning the model's refusal into one that names the line. */
     static <T> T built(String part, long line, Supplier<T> construction) {
         try {
