@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -116,6 +117,16 @@ final class JsonLine {
             case Text text -> text.value();
             case WholeNumber _, RawObject _, ObjectList _, Other _ -> throw invalid("field '" + name + "' must be a string");
         };
+    }
+
+    /** A string that may be left out. */
+    Optional<String> optionalText(String name) {
+        return values.containsKey(name) ? Optional.of(text(name)) : Optional.empty();
+    }
+
+    /** Whether the line has this field at all. */
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     long number(String name) {

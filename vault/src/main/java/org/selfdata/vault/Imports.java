@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.ADDED;
+import static org.selfdata.vault.VaultTables.ALREADY_REJECTED;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CREATED_AT;
 import static org.selfdata.vault.VaultTables.DUPLICATES;
@@ -66,8 +67,9 @@ import static org.selfdata.vault.VaultTables.STARTED_AT;
  * file ({@link Occurrences}), and sealed under its source's key with associated data binding person, id and
  * version; this happens on a second thread ({@link SealingPipeline}) while this one writes JDBC batches. A record
  * whose fingerprint and occurrence the source already holds is counted as a duplicate and not written again. A
- * rejection (a record a lenient import could not read) is sealed into the batch's quarantine with its position and
- * reason, so that nothing is dropped without being reported.
+ * rejection (a record a lenient import could not read) is sealed into the batch's quarantine with its position,
+ * reason and text, so that nothing is dropped without being reported; one the source's quarantine already holds, from
+ * an earlier import of the same file, is counted as already rejected and not kept again.
  */
 public final class Imports {
     private final Database database;
@@ -190,6 +192,7 @@ public final class Imports {
                 .set(ADDED, 0L)
                 .set(DUPLICATES, 0L)
                 .set(REJECTED, 0L)
+                .set(ALREADY_REJECTED, 0L)
                 .execute();
         CoverageTally coverage = new CoverageTally();
         Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(),
@@ -200,6 +203,7 @@ public final class Imports {
                 .set(ADDED, written.added())
                 .set(DUPLICATES, written.duplicates())
                 .set(REJECTED, written.rejected())
+                .set(ALREADY_REJECTED, written.alreadyRejected())
                 .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value())))
                 .execute();
         coverage.save(dsl, person);
@@ -209,10 +213,10 @@ public final class Imports {
                 Optional.empty(), flow.precision(), flow.grant(), flow.purpose(), Optional.of(source.id()), 1);
         log.append(connection, person, List.of(coverage.span().map(entry::withSpan).orElse(entry)));
         return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
-                written.added(), written.duplicates(), written.rejected());
+                written.added(), written.duplicates(), written.rejected(), written.alreadyRejected());
     }
 
-    private record Written(long added, long duplicates, long rejected, long nextRecordNumber) {}
+    private record Written(long added, long duplicates, long rejected, long alreadyRejected, long nextRecordNumber) {}
 
     private Written writeRecords(Connection connection, PersonId person, SourceId source, BatchId batch, SourceKeys keys,
             long firstNumber, Iterator<? extends ImportItem> items, CoverageTally coverage) throws SQLException {
@@ -220,6 +224,7 @@ public final class Imports {
         long added = 0;
         long duplicates = 0;
         long rejected = 0;
+        long alreadyRejected = 0;
         Map<String, PreparedStatement> inserts = new HashMap<>();
         try (SealingPipeline<ImportItem, SealedItem> pipeline = new SealingPipeline<>(items, sealer::seal)) {
             for (List<SealedItem> chunk = pipeline.next(); !chunk.isEmpty(); chunk = pipeline.next()) {
@@ -230,8 +235,12 @@ public final class Imports {
                         PreparedStatement insert = inserts.computeIfAbsent("rejects",
                                 key -> prepare(connection, Quarantine.INSERT));
                         Quarantine.bind(insert, person, batch, reject);
-                        insert.executeUpdate();
-                        rejected++;
+                        if (insert.executeUpdate() == 1) {
+                            rejected++;
+                        }
+                        else {
+                            alreadyRejected++;
+                        }
                         runStart++;
                         continue;
                     }
@@ -268,7 +277,7 @@ public final class Imports {
                 insert.close();
             }
         }
-        return new Written(added, duplicates, rejected, sealer.nextNumber());
+        return new Written(added, duplicates, rejected, alreadyRejected, sealer.nextNumber());
     }
 
     private static PreparedStatement prepare(Connection connection, String sql) {
@@ -374,7 +383,7 @@ public final class Imports {
         byte[] fileName = keyring.keys(dsl, person, source).open(row.get(FILE_NAME), AssociatedData.batchFileName(person, id));
         return new ImportBatch(id, source, row.get(FORMAT), new String(fileName, StandardCharsets.UTF_8),
                 Instant.ofEpochMilli(row.get(STARTED_AT)), Instant.ofEpochMilli(row.get(FINISHED_AT)),
-                row.get(ADDED), row.get(DUPLICATES), row.get(REJECTED));
+                row.get(ADDED), row.get(DUPLICATES), row.get(REJECTED), row.get(ALREADY_REJECTED));
     }
 
     Source findOrCreateSource(DSLContext dsl, PersonId person, SourceDescriptor descriptor, long now) {

@@ -15,6 +15,7 @@ import org.selfdata.model.SelfdataException;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -56,6 +57,47 @@ class QuarantineTest {
                 .containsExactly(new QuarantinedRecord(1, BAD_AMOUNT), new QuarantinedRecord(2, BAD_DATE));
         assertThat(vault.imports().rejects(camille.id(), batch.id(), 1, 100)).containsExactly(new QuarantinedRecord(2, BAD_DATE));
         assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 1)).containsExactly(new QuarantinedRecord(1, BAD_AMOUNT));
+    }
+
+    @Test
+    void theQuarantineGivesBackTheRejectedRecordsTextToItsOwner() {
+        Rejection withText = BAD_AMOUNT.withText("10/03/2025;CAFE DES ARTS;douze euros");
+
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE));
+
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 10)).extracting(reject -> reject.rejection().text())
+                .containsExactly(Optional.of("10/03/2025;CAFE DES ARTS;douze euros"), Optional.empty());
+    }
+
+    @Test
+    void aRejectionTheSourcesQuarantineAlreadyHoldsIsCountedAndNotKeptAgain() {
+        Rejection withText = BAD_AMOUNT.withText("10/03/2025;CAFE DES ARTS;douze euros");
+        Rejection elsewhere = new Rejection(Position.line(12), BAD_AMOUNT.reason(), withText.text());
+        ImportBatch first = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE));
+
+        ImportBatch again = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE, elsewhere));
+
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(again.alreadyRejected()).isEqualTo(2);
+        assertThat(vault.imports().batch(camille.id(), again.id()).orElseThrow())
+                .extracting(ImportBatch::rejected, ImportBatch::alreadyRejected).containsExactly(1L, 2L);
+        assertThat(vault.imports().rejects(camille.id(), again.id(), 0, 10))
+                .containsExactly(new QuarantinedRecord(3, elsewhere));
+        assertThat(vault.imports().rejects(camille.id(), first.id(), 0, 10)).hasSize(2);
+    }
+
+    @Test
+    void anotherSourceQuarantinesTheSameRejectionOfItsOwn() {
+        vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"), Stream.of(BAD_AMOUNT));
+
+        ImportBatch other = vault.imports().write(camille.id(),
+                new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"), Stream.of(BAD_AMOUNT));
+
+        assertThat(other.rejected()).isEqualTo(1);
+        assertThat(other.alreadyRejected()).isZero();
     }
 
     @Test
