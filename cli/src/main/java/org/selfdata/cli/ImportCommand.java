@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -117,14 +118,22 @@ final class ImportCommand implements Callable<Integer> {
 
     private void attempt(Application application, Person person, FileImport fileImport, Path file, Outcomes outcomes) {
         String name = nameOf(file);
+        List<FileReport> reported = new ArrayList<>();
         try {
-            IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
+            IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT, reported::add);
             report.files().forEach(fileReport -> print(application, person, fileReport));
             report.failed().forEach(failed -> outcomes.worsen(ExitCodes.of(failed.code())));
             outcomes.imported++;
         }
         catch (SelfdataException e) {
+            // A strict import reports its files only once it has landed or been undone: these are a refused archive's.
+            List<FileReport> undone = lenient ? List.of() : reported;
+            undone.forEach(fileReport -> print(application, person, fileReport));
             refused(new FileReport.Failed(name, e.code(), e.getMessage()));
+            if (undone.stream().anyMatch(FileReport.Failed.class::isInstance)) {
+                terminal.err().println("selfdata: with --lenient, the files and records that can be read are imported, and "
+                        + "the others are named or kept in the quarantine");
+            }
             outcomes.refused(ExitCodes.of(e.code()), stopAfter(name, e.code()));
         }
         catch (RuntimeException e) {
