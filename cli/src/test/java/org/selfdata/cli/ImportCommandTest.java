@@ -197,6 +197,25 @@ class ImportCommandTest {
         assertThat(lines.getFirst().get("duplicates").asLong()).isZero();
     }
 
+    @Test
+    void theRejectsOfABatchAreListedWithTheirTextToCorrect() throws IOException {
+        Path statement = Files.writeString(files.resolve("releve.csv"), "Date;Libellé;Montant(EUROS)\n"
+                + "28/10/2026;\"CARTE X1234\";-4,60\n15/10/2026;\"LIBRAIRIE DU PARC\";douze euros\n");
+        long batch = JSON.readTree(selfdata.run("import", "--json", "--lenient", statement.toString()).out())
+                .get("batch").asLong();
+
+        CommandRun.Result plain = selfdata.run("import", "--show-rejects", Long.toString(batch));
+        CommandRun.Result json = selfdata.run("import", "--json", "--show-rejects", Long.toString(batch));
+
+        assertThat(plain.out()).isEqualTo("""
+                line 3: expected an amount such as -1 234,56 in column 'Montant(EUROS)'
+                    Date;Libellé;Montant(EUROS)
+                    15/10/2026;"LIBRAIRIE DU PARC";douze euros
+                """);
+        assertThat(JSON.readTree(json.out()).get("text").asString())
+                .isEqualTo("Date;Libellé;Montant(EUROS)\n15/10/2026;\"LIBRAIRIE DU PARC\";douze euros");
+    }
+
     private Path zip(String name, List<String> namesAndContents) throws IOException {
         Path zip = files.resolve(name);
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {

@@ -54,6 +54,8 @@ import static org.selfdata.vault.VaultTables.LABEL;
 import static org.selfdata.vault.VaultTables.ORGANIZATION;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.REJECTED;
+import static org.selfdata.vault.VaultTables.REJECTS;
+import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
@@ -344,6 +346,25 @@ public final class Imports {
             }
             SourceKeys keys = keyring.keys(dsl, person, SourceId.of(source.get()));
             return Quarantine.read(dsl, person, batch, keys, after, limit);
+        });
+    }
+
+    /**
+     * Takes one rejection out of its batch's quarantine, once its owner has imported it corrected; the batch then
+     * counts one rejection fewer, so that its count and its quarantine still agree.
+     */
+    public void release(PersonId person, BatchId batch, long number) {
+        requireNonNull(batch, "batch is null");
+        database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            int deleted = dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))
+                    .and(REJECT_NUMBER.eq(number))).execute();
+            if (deleted == 0) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "batch " + batch.value() + " holds no rejected record "
+                        + number);
+            }
+            return dsl.update(IMPORT_BATCHES).set(REJECTED, REJECTED.minus(1))
+                    .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))).execute();
         });
     }
 

@@ -101,6 +101,20 @@ class QuarantineTest {
     }
 
     @Test
+    void aRejectionReleasedFromTheQuarantineIsNoLongerListedNorCounted() {
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(BAD_AMOUNT, BAD_DATE));
+
+        vault.imports().release(camille.id(), batch.id(), 1);
+
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 10)).containsExactly(new QuarantinedRecord(2, BAD_DATE));
+        assertThat(vault.imports().batch(camille.id(), batch.id()).orElseThrow().rejected()).isEqualTo(1);
+        assertThatThrownBy(() -> vault.imports().release(camille.id(), batch.id(), 1))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .hasMessage("batch " + batch.id().value() + " holds no rejected record 1");
+    }
+
+    @Test
     void theQuarantineOfABatchThatIsNotThereIsNotFound() {
         assertThatThrownBy(() -> vault.imports().rejects(camille.id(), BatchId.of(42), 0, 10))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
