@@ -80,7 +80,9 @@ final class ProvenanceLines {
         json.writeNumberProperty("added", batch.added());
         json.writeNumberProperty("duplicates", batch.duplicates());
         json.writeNumberProperty("rejected", batch.rejected());
-        json.writeNumberProperty("alreadyRejected", batch.alreadyRejected());
+        if (batch.alreadyRejected() > 0) {
+            json.writeNumberProperty("alreadyRejected", batch.alreadyRejected());
+        }
         json.writeEndObject();
         json.writeRaw('\n');
     }

@@ -172,13 +172,16 @@ public final class Restoration {
                         + ", which it does not list");
             }
             SealedReject sealed = Quarantine.seal(person, batch, reject.number(), reject.rejection(), keysOf(source));
+            // A vault that quarantined the same rejection twice, before rejections had fingerprints, keeps both: the
+            // later one without its fingerprint, as it had none.
+            boolean held = dsl.fetchExists(REJECTS, PERSON_ID.eq(person.value()).and(FINGERPRINT.eq(sealed.fingerprint())));
             dsl.insertInto(REJECTS)
                     .set(PERSON_ID, person.value())
                     .set(BATCH_ID, batch.value())
                     .set(REJECT_NUMBER, reject.number())
                     .set(SEALED, sealed.sealed())
                     .set(REJECT_TEXT, sealed.text().orElse(null))
-                    .set(FINGERPRINT, sealed.fingerprint())
+                    .set(FINGERPRINT, held ? null : sealed.fingerprint())
                     .execute();
         }
 
