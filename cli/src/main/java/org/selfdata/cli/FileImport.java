@@ -9,6 +9,7 @@ import org.selfdata.model.Person;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,7 +27,15 @@ final class FileImport {
     }
 
     IntakeReport run(Person person, Path path, ImportMode mode) {
-        try (ProgressBars bars = new ProgressBars(terminal)) {
+        return run(person, path, mode, report -> { });
+    }
+
+    /**
+     * Imports the path; {@code reported} is told of each file as the intake reports it: in a strict import, once the
+     * import has landed or been undone, so that a refused archive can still be reported file by file.
+     */
+    IntakeReport run(Person person, Path path, ImportMode mode, Consumer<FileReport> reported) {
+        try (ProgressBars bars = new ProgressBars(terminal, reported)) {
             return intake.importPath(person, path, mode, bars);
         }
     }
@@ -34,10 +43,12 @@ final class FileImport {
     /** One bar per file, named by the file's own name, closed when the file is done. */
     private static final class ProgressBars implements IntakeListener, AutoCloseable {
         private final Terminal terminal;
+        private final Consumer<FileReport> reported;
         private Optional<Progress> current = Optional.empty();
 
-        ProgressBars(Terminal terminal) {
+        ProgressBars(Terminal terminal, Consumer<FileReport> reported) {
             this.terminal = terminal;
+            this.reported = reported;
         }
 
         @Override
@@ -54,6 +65,7 @@ final class FileImport {
         @Override
         public void done(FileReport report) {
             close();
+            reported.accept(report);
         }
 
         @Override

@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
     Optional<Path> mapping;
 
     @Option(names = "--show-rejects", paramLabel = "BATCH", description = "List the records batch BATCH rejected, "
-            + "with their position in the file and the reason.")
+            + "with their position in the file, the reason and, for a CSV row, its text below the file's header: saved to a "
+            + "file and corrected, it imports like the original.")
     Optional<Long> showRejects;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "The files, zip archives or folders to import.")
@@ -117,14 +120,22 @@ final class ImportCommand implements Callable<Integer> {
 
     private void attempt(Application application, Person person, FileImport fileImport, Path file, Outcomes outcomes) {
         String name = nameOf(file);
+        List<FileReport> reported = new ArrayList<>();
         try {
-            IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT);
+            IntakeReport report = fileImport.run(person, file, lenient ? ImportMode.LENIENT : ImportMode.STRICT, reported::add);
             report.files().forEach(fileReport -> print(application, person, fileReport));
             report.failed().forEach(failed -> outcomes.worsen(ExitCodes.of(failed.code())));
             outcomes.imported++;
         }
         catch (SelfdataException e) {
+            // A strict import reports its files only once it has landed or been undone: these are a refused archive's.
+            List<FileReport> undone = lenient ? List.of() : reported;
+            undone.forEach(fileReport -> print(application, person, fileReport));
             refused(new FileReport.Failed(name, e));
+            if (undone.stream().anyMatch(FileReport.Failed.class::isInstance)) {
+                terminal.err().println("selfdata: with --lenient, the files and records that can be read are imported, and "
+                        + "the others are named or kept in the quarantine");
+            }
             outcomes.refused(ExitCodes.of(e.code()), stopAfter(name, e.code()));
         }
         catch (RuntimeException e) {
@@ -224,10 +235,16 @@ final class ImportCommand implements Callable<Integer> {
         for (List<QuarantinedRecord> page = application.vault().imports().rejects(person.id(), batch, after, PAGE);
                 !page.isEmpty(); page = application.vault().imports().rejects(person.id(), batch, after, PAGE)) {
             for (QuarantinedRecord reject : page) {
-                terminal.out().println(json ? Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode()
-                        .put("number", reject.number())
-                        .put("position", reject.rejection().position().value())
-                        .put("reason", reject.rejection().reason())) : reject.rejection().message());
+                if (json) {
+                    ObjectNode node = Json.MAPPER.createObjectNode().put("number", reject.number())
+                            .put("position", reject.rejection().position().value()).put("reason", reject.rejection().reason());
+                    reject.rejection().text().ifPresent(text -> node.put("text", text));
+                    terminal.out().println(Json.MAPPER.writeValueAsString(node));
+                    continue;
+                }
+                terminal.out().println(reject.rejection().message());
+                // The owner's own vault, read by its owner: the record as the file wrote it, to correct and import again.
+                reject.rejection().text().ifPresent(text -> text.lines().forEach(line -> terminal.out().println("    " + line)));
             }
             after = page.getLast().number();
         }

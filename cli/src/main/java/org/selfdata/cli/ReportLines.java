@@ -22,6 +22,9 @@ final class ReportLines {
     static String line(FileReport report, ZoneId zone) {
         return switch (report) {
             case FileReport.Imported imported -> imported(imported, zone);
+            case FileReport.Unwritten unwritten -> String.format("%s: %s from %s (%s), not written: %,d to add, %,d already held",
+                    unwritten.file(), unwritten.format(), unwritten.source().organization(), unwritten.source().label(),
+                    unwritten.added(), unwritten.duplicates());
             case FileReport.NotRecognized notRecognized -> notRecognized.file() + ": not recognized, left alone";
             case FileReport.Failed failed -> failed.file() + ": not imported, " + withoutName(failed.file(), failed.message());
         };
@@ -31,10 +34,13 @@ final class ReportLines {
         long rejects = imported.batch().rejected();
         String rejected = rejects == 0 ? "" : String.format(", %,d rejected (see selfdata import --show-rejects %d)", rejects,
                 imported.batch().id().value());
+        long alreadyRejects = imported.batch().alreadyRejected();
+        String alreadyRejected = alreadyRejects == 0 ? "" : String.format(", %,d rejected and already in the quarantine of an "
+                + "earlier import", alreadyRejects);
         String covered = imported.covered().map(span -> ", " + Days.covered(span, zone)).orElse("");
-        return String.format("%s: %s from %s (%s), %,d added, %,d already held%s%s, in %.1f s", imported.file(),
+        return String.format("%s: %s from %s (%s), %,d added, %,d already held%s%s%s, in %.1f s", imported.file(),
                 imported.format(), imported.source().organization(), imported.source().label(), imported.batch().added(),
-                imported.batch().duplicates(), rejected, covered, imported.took().toMillis() / 1000.0);
+                imported.batch().duplicates(), rejected, alreadyRejected, covered, imported.took().toMillis() / 1000.0);
     }
 
     static ObjectNode json(FileReport report, List<QuarantinedRecord> firstRejects) {
@@ -50,6 +56,7 @@ final class ReportLines {
                         .put("added", imported.batch().added())
                         .put("duplicates", imported.batch().duplicates())
                         .put("rejected", imported.batch().rejected())
+                        .put("alreadyRejected", imported.batch().alreadyRejected())
                         .put("milliseconds", imported.took().toMillis());
                 imported.covered().ifPresent(span -> node.put("from", span.start().toString()).put("to", span.end().toString()));
                 ArrayNode rejects = node.putArray("rejects");
@@ -59,6 +66,12 @@ final class ReportLines {
                 imported.notes().forEach(note -> notes.addObject().put("position", note.position().value())
                         .put("note", note.text()));
             }
+            case FileReport.Unwritten unwritten -> node.put("status", "unwritten")
+                    .put("format", unwritten.format())
+                    .put("organization", unwritten.source().organization())
+                    .put("label", unwritten.source().label())
+                    .put("added", unwritten.added())
+                    .put("duplicates", unwritten.duplicates());
             case FileReport.NotRecognized notRecognized -> node.put("status", "not-recognized");
             case FileReport.Failed failed -> node.put("status", "failed")
                     .put("error", failed.code().name().toLowerCase(Locale.ROOT).replace('_', '-'))

@@ -254,6 +254,10 @@ class CommandsTest {
         assertThat(rejects.out())
                 .startsWith("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED: expected a date");
         assertThat(rejects.out().lines()).hasSize(1);
+        CommandRun.Result again = selfdata.run("import", "--lenient", statement.toString());
+        assertThat(again.out()).contains(", 0 added, 1 already held, 1 rejected and already in the quarantine of an "
+                + "earlier import, ");
+        assertThat(selfdata.run("import", "--show-rejects", "2").out()).isEmpty();
     }
 
     @Test

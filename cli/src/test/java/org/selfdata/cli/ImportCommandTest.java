@@ -9,9 +9,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +158,74 @@ class ImportCommandTest {
         assertThat(report.get("notes").get(0).get("position").asString()).isEqualTo("OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS");
         assertThat(report.get("notes").get(0).get("note").asString()).isEqualTo("the statement holds no transactions, "
                 + "and its ACCTID is empty: its account is named by its bank and branch ids");
+    }
+
+    @Test
+    void aStrictArchiveWithABrokenFileReportsEveryFileAndSuggestsALenientImport() throws IOException {
+        Path zip = zip("export.zip", List.of("a/checking.ofx", CHECKING, "b/broken.ofx", BROKEN, "c/notes.txt", "notes",
+                "d/contacts.vcf", CONTACTS));
+
+        CommandRun.Result result = selfdata.run("import", zip.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out().lines()).containsExactly(
+                "export.zip!/a/checking.ofx: ofx from Banque Rhône (account ••8901), not written: 3 to add, 0 already held",
+                "export.zip!/b/broken.ofx: not imported, " + BROKEN_REASON,
+                "export.zip!/c/notes.txt: not recognized, left alone",
+                "export.zip!/d/contacts.vcf: vcard from Address book (vCard contacts), not written: 1 to add, "
+                        + "0 already held");
+        assertThat(result.err()).isEqualTo("""
+                selfdata: export.zip: nothing was imported, since 1 of its 4 files could not be read: \
+                export.zip!/b/broken.ofx: %s
+                selfdata: with --lenient, the files and records that can be read are imported, and the others are named \
+                or kept in the quarantine
+                """.formatted(BROKEN_REASON));
+        assertThat(records()).isZero();
+    }
+
+    @Test
+    void aStrictArchiveWithABrokenFileIsReportedAsJsonLinesFileByFile() throws IOException {
+        Path zip = zip("export.zip", List.of("a/checking.ofx", CHECKING, "b/broken.ofx", BROKEN));
+
+        CommandRun.Result result = selfdata.run("import", "--json", zip.toString());
+
+        List<JsonNode> lines = result.out().lines().map(JSON::readTree).toList();
+        assertThat(lines).extracting(line -> line.get("file").asString())
+                .containsExactly("export.zip!/a/checking.ofx", "export.zip!/b/broken.ofx", "export.zip");
+        assertThat(lines).extracting(line -> line.get("status").asString()).containsExactly("unwritten", "failed", "failed");
+        assertThat(lines.getFirst().get("added").asLong()).isEqualTo(3);
+        assertThat(lines.getFirst().get("duplicates").asLong()).isZero();
+    }
+
+    @Test
+    void theRejectsOfABatchAreListedWithTheirTextToCorrect() throws IOException {
+        Path statement = Files.writeString(files.resolve("releve.csv"), "Date;Libellé;Montant(EUROS)\n"
+                + "28/10/2026;\"CARTE X1234\";-4,60\n15/10/2026;\"LIBRAIRIE DU PARC\";douze euros\n");
+        long batch = JSON.readTree(selfdata.run("import", "--json", "--lenient", statement.toString()).out())
+                .get("batch").asLong();
+
+        CommandRun.Result plain = selfdata.run("import", "--show-rejects", Long.toString(batch));
+        CommandRun.Result json = selfdata.run("import", "--json", "--show-rejects", Long.toString(batch));
+
+        assertThat(plain.out()).isEqualTo("""
+                line 3: expected an amount such as -1 234,56 in column 'Montant(EUROS)'
+                    Date;Libellé;Montant(EUROS)
+                    15/10/2026;"LIBRAIRIE DU PARC";douze euros
+                """);
+        assertThat(JSON.readTree(json.out()).get("text").asString())
+                .isEqualTo("Date;Libellé;Montant(EUROS)\n15/10/2026;\"LIBRAIRIE DU PARC\";douze euros");
+    }
+
+    private Path zip(String name, List<String> namesAndContents) throws IOException {
+        Path zip = files.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int index = 0; index < namesAndContents.size(); index += 2) {
+                out.putNextEntry(new ZipEntry(namesAndContents.get(index)));
+                out.write(namesAndContents.get(index + 1).getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip;
     }
 
     private long records() {

@@ -1,6 +1,8 @@
 package org.selfdata.importers;
 
+import org.selfdata.model.Rejection;
 import org.selfdata.texts.Wording;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -18,6 +20,10 @@ import static java.util.Objects.requireNonNull;
  * swallow a whole file into memory), and leniency about quotes inside unquoted cells (Société Générale writes its
  * account as {@code ="0001234"}). A quote that opens a cell is a quote; anywhere else it is a character like any.
  * A byte-order mark left by the decoder at the start of the first cell is dropped.
+ *
+ * <p>The text of the last row read is kept as the file wrote it, and so is the text above the data (preamble and
+ * header, until {@link #headText()} is asked for): a rejected row is quarantined with both, which together read as a
+ * file of one row that its owner can correct and import again.
  */
 final class CsvRows implements AutoCloseable {
     /** The most characters one row may hold, quoted line ends included: a label spanning a few lines fits easily. */
@@ -33,6 +39,9 @@ final class CsvRows implements AutoCloseable {
     private boolean endOfInput;
     private long line = 1;
     private boolean firstRow = true;
+    private final StringBuilder rowText = new StringBuilder();
+    private final StringBuilder head = new StringBuilder();
+    private boolean keepingHead = true;
 
     CsvRows(Reader reader, char delimiter) {
         this.reader = requireNonNull(reader, "reader is null");
@@ -59,6 +68,7 @@ final class CsvRows implements AutoCloseable {
 
     /** The next row, or nothing at the end of the file. An empty line is a row of one empty cell. */
     Optional<CsvRow> next() {
+        rowText.setLength(0);
         long start = line;
         int character = read();
         if (character < 0) {
@@ -146,7 +156,37 @@ final class CsvRows implements AutoCloseable {
         if (position == limit && !fill()) {
             return -1;
         }
-        return buffer[position++];
+        char character = buffer[position++];
+        rowText.append(character);
+        if (keepingHead) {
+            head.append(character);
+            keepingHead = head.length() <= Rejection.MAXIMUM_TEXT_LENGTH;
+            if (!keepingHead) {
+                head.setLength(0);
+            }
+        }
+        return character;
+    }
+
+    /** The last row {@link #next()} gave, as the file wrote it, quotes and delimiters included, without its line end. */
+    String rowText() {
+        int end = rowText.length();
+        while (end > 0 && (rowText.charAt(end - 1) == '\n' || rowText.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return rowText.substring(0, end);
+    }
+
+    /**
+     * Everything read so far, as the file wrote it, line ends included and byte-order mark left out: asked once the
+     * preamble and header are read, before the data. Nothing when it was too long to keep; it is not kept after.
+     */
+    Optional<String> headText() {
+        Optional<String> text = keepingHead ? Optional.of(head.toString()) : Optional.empty();
+        keepingHead = false;
+        head.setLength(0);
+        head.trimToSize();
+        return text.map(kept -> !kept.isEmpty() && kept.charAt(0) == BYTE_ORDER_MARK ? kept.substring(1) : kept);
     }
 
     private int peek() {

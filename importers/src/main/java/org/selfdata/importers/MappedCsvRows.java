@@ -46,6 +46,7 @@ final class MappedCsvRows implements RecordReader {
     private final Map<Field, Integer> indexes;
     private final ZoneId zone;
     private final String account;
+    private final Optional<String> head;
 
     /**
      * @param indexes the 0-based position of each mapped column, from {@link #indexes(CsvMapping, CsvRow)} or
@@ -57,6 +58,7 @@ final class MappedCsvRows implements RecordReader {
         this.indexes = Map.copyOf(indexes);
         this.zone = requireNonNull(zone, "zone is null");
         this.account = mapping.account().orElse(CsvMapping.UNKNOWN_ACCOUNT);
+        this.head = rows.headText();
     }
 
     /** Where each mapped column is in a file whose header is this row; nothing when the row lacks a named column. */
@@ -94,13 +96,26 @@ final class MappedCsvRows implements RecordReader {
     public Optional<RecordDraft> read() {
         for (Optional<CsvRow> row = rows.next(); row.isPresent(); row = rows.next()) {
             if (!row.get().isBlank()) {
-                Optional<RecordDraft> draft = draft(row.get());
+                Optional<RecordDraft> draft = withText(row.get());
                 if (draft.isPresent()) {
                     return draft;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A rejected row keeps its text, below the file's preamble and header: a file of one row that reads like the
+     * original, which its owner can correct and import again. Without a head that was kept, the row alone.
+     */
+    private Optional<RecordDraft> withText(CsvRow row) {
+        try {
+            return draft(row);
+        }
+        catch (RejectedRecord rejected) {
+            throw rejected.withText(head.orElse("") + rows.rowText());
+        }
     }
 
     private Optional<RecordDraft> draft(CsvRow cells) {

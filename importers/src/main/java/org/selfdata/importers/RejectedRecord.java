@@ -23,4 +23,9 @@ final class RejectedRecord extends RuntimeException {
     Rejection rejection() {
         return rejection;
     }
+
+    /** The same rejection, with the record's text as the file wrote it, for its owner to read and correct. */
+    RejectedRecord withText(String text) {
+        return new RejectedRecord(rejection.withText(text));
+    }
 }

@@ -177,9 +177,25 @@ class MappedCsvImporterTest {
 
             assertThat(items).hasSize(4);
             assertThat(items.get(1)).isEqualTo(new Rejection(Position.line(3),
-                    "expected a currency code such as EUR in column 'Devise'"));
-            assertThat(items.get(2)).isEqualTo(new Rejection(Position.line(4), "expected an amount in column 'Montant'"));
+                    "expected a currency code such as EUR in column 'Devise'",
+                    Optional.of("Date;Montant;Devise\n02/02/2026;-4,00;euros")));
+            assertThat(items.get(2)).isEqualTo(new Rejection(Position.line(4), "expected an amount in column 'Montant'",
+                    Optional.of("Date;Montant;Devise\n03/02/2026;;EUR")));
             assertThat(((BankTransaction) ((RecordDraft) items.getLast()).payload()).currency()).isEqualTo("EUR");
+        }
+    }
+
+    @Test
+    void aRejectedRowOfAFileWithoutHeaderKeepsTheLinesItSkippedAboveIt() {
+        CsvMapping mapping = CsvMapping.parse("column.date=1\ncolumn.amount=2\nheader=false\nskip-lines=1\n");
+        String file = "Compte 0001234\r\n01/02/2026;-3,00\r\n02/02/2026;trois\r\n";
+
+        try (ParsedFile parsed = new MappedCsvImporter(mapping).open(new ByteArrayInputStream(
+                file.getBytes(StandardCharsets.UTF_8)), Reading.PARIS)) {
+            List<ImportItem> items = parsed.items().toList();
+
+            assertThat(items.getLast()).isEqualTo(new Rejection(Position.line(3), "expected an amount such as -1 234,56 in "
+                    + "column 2", Optional.of("Compte 0001234\r\n02/02/2026;trois")));
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What became of one file, or of one entry of an archive or folder: imported as a batch, not recognized by any
- * importer, or (in a lenient import) refused.
+ * What became of one file, or of one entry of an archive or folder: imported as a batch, read but not written since
+ * another entry refused a strict import, not recognized by any importer, or refused.
  */
 public sealed interface FileReport {
     /** The file's name, or the archive's name and the entry's path ({@code takeout.zip!/Takeout/Records.json}). */
@@ -40,6 +40,22 @@ public sealed interface FileReport {
         }
     }
 
+    /**
+     * An entry of an archive or folder that was read whole, but whose records were not written, since another entry
+     * could not be read and a strict import lands whole or not at all: what it would have added.
+     *
+     * @param added the records the vault did not hold yet
+     * @param duplicates the records the vault already held
+     */
+    record Unwritten(String file, String format, SourceDescriptor source, long added, long duplicates)
+            implements FileReport {
+        public Unwritten {
+            requireNonNull(file, "file is null");
+            requireNonNull(format, "format is null");
+            requireNonNull(source, "source is null");
+        }
+    }
+
     /** An entry of an archive or folder that no importer recognizes: reported by name, and left alone. */
     record NotRecognized(String file) implements FileReport {
         public NotRecognized {
@@ -47,7 +63,10 @@ public sealed interface FileReport {
         }
     }
 
-    /** An entry that could not be read, in a lenient import: nothing of it was written; the others were. */
+    /**
+     * An entry that could not be read, or of which no record could be read: nothing of it was written. In a lenient
+     * import the other entries were; in a strict one none was, and the import was refused.
+     */
     record Failed(String file, SelfdataException failure) implements FileReport {
         public Failed {
             requireNonNull(file, "file is null");

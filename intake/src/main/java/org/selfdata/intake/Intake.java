@@ -8,6 +8,7 @@ import org.selfdata.model.ImportBatch;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.ImportRequest;
@@ -35,10 +36,12 @@ import static java.util.Objects.requireNonNull;
  * The front door of the vault: a file, a zip archive or a folder, through the importers, into the vault, with a
  * report per file. The command line and the server's uploads both come through here, so that they behave alike.
  *
- * <p>One import is one transaction. A strict import lands whole or not at all: the first file or entry that cannot be
- * read undoes every one, and the error names it. A lenient import quarantines the records it cannot read, reports an
- * entry it cannot read at all and goes on with the others. Entries no importer recognizes are reported by name in
- * both modes; a single file no importer recognizes is refused.
+ * <p>One import is one transaction. A strict import lands whole or not at all: an archive's entries are all read, so
+ * that the report names every one that cannot be, and then one that cannot undoes them all; each file is reported
+ * once the import has landed or been undone, as {@link FileReport.Unwritten} when it was read but not written. A
+ * lenient import quarantines the records it cannot read, reports an entry it cannot read at all, or of which it could
+ * read no record, and goes on with the others. Entries no importer recognizes are reported by name in both modes; a
+ * single file no importer recognizes is refused.
  */
 public final class Intake {
     private static final Set<ErrorCode> FAULTS_OF_ONE_FILE = Set.of(ErrorCode.INVALID_INPUT, ErrorCode.UNSUPPORTED_FORMAT);
@@ -92,20 +95,65 @@ public final class Intake {
         ImportContext context = new ImportContext(person.zone());
         ExpansionBudget budget = new ExpansionBudget(limits.maximumExpandedBytes());
         try (FileSet files = opener.get()) {
-            IntakeReport report = imports.inOneTransaction(person.id(), writer -> {
-                List<FileReport> reports = new ArrayList<>();
-                for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {
-                    FileReport fileReport = importEntry(writer, entry.get(), files.single(), mode, context, budget, listener);
-                    listener.done(fileReport);
-                    reports.add(fileReport);
-                }
-                return new IntakeReport(reports);
-            });
+            IntakeReport report;
+            try {
+                report = imports.inOneTransaction(person.id(), writer -> {
+                    List<FileReport> reports = new ArrayList<>();
+                    for (Optional<FileEntry> entry = files.next(); entry.isPresent(); entry = files.next()) {
+                        FileReport fileReport = importEntry(writer, entry.get(), files.single(), mode, context, budget,
+                                listener);
+                        if (mode == ImportMode.LENIENT) {
+                            listener.done(fileReport);
+                        }
+                        reports.add(fileReport);
+                    }
+                    IntakeReport read = new IntakeReport(reports);
+                    if (mode == ImportMode.STRICT && !read.failed().isEmpty()) {
+                        throw new Undone(read);
+                    }
+                    return read;
+                });
+            }
+            catch (Undone undone) {
+                undone.report.files().stream().map(Intake::unwritten).forEach(listener::done);
+                throw refusal(displayName, undone.report);
+            }
             if (!files.single() && report.imported().isEmpty() && report.failed().isEmpty()) {
                 throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.input.at", displayName,
                         Wording.of("error.intake.noneRecognized", report.files().size(), importers.formats())));
             }
+            if (mode == ImportMode.STRICT) {
+                report.files().forEach(listener::done);
+            }
             return report;
+        }
+    }
+
+    /** A strict import's entry as it is reported once the import was undone: what it would have added, if it was read. */
+    private static FileReport unwritten(FileReport report) {
+        return switch (report) {
+            case FileReport.Imported imported -> new FileReport.Unwritten(imported.file(), imported.format(),
+                    imported.source(), imported.batch().added(), imported.batch().duplicates());
+            case FileReport.Unwritten unwritten -> unwritten;
+            case FileReport.NotRecognized notRecognized -> notRecognized;
+            case FileReport.Failed failed -> failed;
+        };
+    }
+
+    /** The refusal of a strict import of an archive or folder: how many of its files could not be read, and the first. */
+    private static SelfdataException refusal(String displayName, IntakeReport report) {
+        FileReport.Failed first = report.failed().getFirst();
+        return new SelfdataException(first.code(), displayName + ": nothing was imported, since " + report.failed().size()
+                + " of its " + report.files().size() + " files could not be read: " + first.message());
+    }
+
+    /** Ends a strict import's transaction, undoing every entry, when one of them could not be read. */
+    private static final class Undone extends RuntimeException {
+        private final transient IntakeReport report;
+
+        Undone(IntakeReport report) {
+            super("a strict import is undone", null, false, false);
+            this.report = report;
         }
     }
 
@@ -126,7 +174,7 @@ public final class Intake {
                 Covered covered = new Covered();
                 Stream<? extends ImportItem> items = mode == ImportMode.STRICT
                         ? file.records().peek(covered::add)
-                        : file.items().peek(covered::add);
+                        : Stream.concat(file.items().peek(covered::add), afterTheLast(covered::requireOneRecordRead));
                 ImportBatch batch = writer.write(new ImportRequest(file.source(), file.format(), entry.name()), items);
                 return new FileReport.Imported(entry.name(), file.format(), file.source(), batch, covered.span(),
                         file.notes(), Duration.ofNanos(System.nanoTime() - started));
@@ -134,7 +182,7 @@ public final class Intake {
         }
         catch (SelfdataException e) {
             SelfdataException named = named(entry.name(), e);
-            if (mode == ImportMode.LENIENT && !single && FAULTS_OF_ONE_FILE.contains(e.code())) {
+            if (!single && FAULTS_OF_ONE_FILE.contains(e.code())) {
                 return new FileReport.Failed(entry.name(), named);
             }
             throw named;
@@ -192,15 +240,44 @@ public final class Intake {
                 .orElseGet(() -> new SelfdataException(e.code(), name + ": " + e.getMessage(), e));
     }
 
-    /** The time a file's records span, gathered as they stream past. */
+    /** No item, but {@code check} runs when a stream this ends is read to its end: inside the file's transaction. */
+    private static Stream<ImportItem> afterTheLast(Runnable check) {
+        return Stream.of(check).flatMap(last -> {
+            last.run();
+            return Stream.empty();
+        });
+    }
+
+    /** The time a file's records span, gathered as they stream past, and the rejections met on the way. */
     private static final class Covered {
         private long start = Long.MAX_VALUE;
         private long end = Long.MIN_VALUE;
+        private long records;
+        private long rejections;
+        private Optional<Rejection> firstRejection = Optional.empty();
 
         void add(ImportItem item) {
-            if (item instanceof RecordDraft draft) {
-                start = Math.min(start, draft.time().startMillis());
-                end = Math.max(end, draft.time().endMillis());
+            switch (item) {
+                case RecordDraft draft -> {
+                    records++;
+                    start = Math.min(start, draft.time().startMillis());
+                    end = Math.max(end, draft.time().endMillis());
+                }
+                case Rejection rejection -> {
+                    rejections++;
+                    firstRejection = firstRejection.or(() -> Optional.of(rejection));
+                }
+            }
+        }
+
+        /**
+         * Refuses a file of which every record was rejected: it is more likely a file read the wrong way than one
+         * with bad records, and importing it would leave a source that holds nothing.
+         */
+        void requireOneRecordRead() {
+            if (records == 0 && firstRejection.isPresent()) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, "none of its " + rejections + " records could be read; "
+                        + "the first, " + firstRejection.get().message());
             }
         }
 

@@ -18,6 +18,10 @@ public record IntakeReport(List<FileReport> files) {
         return files.stream().filter(FileReport.Failed.class::isInstance).map(FileReport.Failed.class::cast).toList();
     }
 
+    public List<FileReport.Unwritten> unwritten() {
+        return files.stream().filter(FileReport.Unwritten.class::isInstance).map(FileReport.Unwritten.class::cast).toList();
+    }
+
     public List<FileReport.NotRecognized> notRecognized() {
         return files.stream().filter(FileReport.NotRecognized.class::isInstance).map(FileReport.NotRecognized.class::cast)
                 .toList();

@@ -61,6 +61,19 @@ class IntakeTest {
             END:VCARD\r
             """;
 
+    /** A La Banque Postale export whose every row has an impossible date. */
+    private static final String ALL_ROWS_BAD_CSV = """
+            Date;Libellé;Montant(EUROS)
+            31/02/2026;"DATE IMPOSSIBLE";-1,00
+            32/01/2026;"AUTRE DATE IMPOSSIBLE";-2,00
+            """;
+    private static final String SOME_ROWS_BAD_CSV = """
+            Date;Libellé;Montant(EUROS)
+            28/10/2026;"CARTE X1234";-4,60
+            31/02/2026;"DATE IMPOSSIBLE";-1,00
+            15/10/2026;"MONTANT ILLISIBLE";douze euros
+            """;
+
     @TempDir
     Path folder;
 
@@ -140,17 +153,89 @@ class IntakeTest {
     }
 
     @Test
-    void aStrictImportOfAnArchiveWithABrokenEntryChangesNothingAndNamesTheEntry() throws IOException {
+    void aStrictImportOfAnArchiveWithABrokenEntryChangesNothingAndReportsEveryFile() throws IOException {
         Path zip = zip("takeout.zip", Map.of("Takeout/a-contacts.vcf", CONTACTS,
-                "Takeout/b/Records.json", TRUNCATED_RECORDS_JSON));
+                "Takeout/b/Records.json", TRUNCATED_RECORDS_JSON, "Takeout/c.html", "<html></html>",
+                "Takeout/d/Records.json", RECORDS_JSON));
+        List<FileReport> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> intake.importPath(camille, zip, ImportMode.STRICT, IntakeListener.NONE))
+        assertThatThrownBy(() -> intake.importPath(camille, zip, ImportMode.STRICT, new IntakeListener() {
+            @Override
+            public void done(FileReport file) {
+                seen.add(file);
+            }
+        }))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-                .hasMessageStartingWith("takeout.zip!/Takeout/b/Records.json: /locations/1");
+                .hasMessageStartingWith("takeout.zip: nothing was imported, since 1 of its 4 files could not be read: "
+                        + "takeout.zip!/Takeout/b/Records.json: /locations/1");
 
+        assertThat(seen).extracting(FileReport::file).containsExactly("takeout.zip!/Takeout/a-contacts.vcf",
+                "takeout.zip!/Takeout/b/Records.json", "takeout.zip!/Takeout/c.html", "takeout.zip!/Takeout/d/Records.json");
+        assertThat(seen.getFirst()).isInstanceOfSatisfying(FileReport.Unwritten.class, unwritten -> {
+            assertThat(unwritten.format()).isEqualTo("vcard");
+            assertThat(unwritten.added()).isEqualTo(1);
+            assertThat(unwritten.duplicates()).isZero();
+        });
+        assertThat(seen.get(1)).isInstanceOfSatisfying(FileReport.Failed.class, failed -> {
+            assertThat(failed.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+            assertThat(failed.message()).startsWith("takeout.zip!/Takeout/b/Records.json: /locations/1");
+        });
+        assertThat(seen.get(2)).isInstanceOf(FileReport.NotRecognized.class);
+        assertThat(seen.getLast()).isInstanceOfSatisfying(FileReport.Unwritten.class,
+                unwritten -> assertThat(unwritten.added()).isEqualTo(3));
         assertThat(vault.imports().batches(camille.id())).isEmpty();
         assertThat(vault.imports().sources(camille.id())).isEmpty();
         assertThat(readAll()).isEmpty();
+    }
+
+    @Test
+    void aStrictImportOfAWholeArchiveReportsItsFilesOnceTheyHaveLanded() throws IOException {
+        Path zip = zip("takeout.zip", Map.of("Takeout/a-contacts.vcf", CONTACTS, "Takeout/b/Records.json", RECORDS_JSON));
+        List<Long> batchesSeenWhenReported = new ArrayList<>();
+
+        IntakeReport report = intake.importPath(camille, zip, ImportMode.STRICT, new IntakeListener() {
+            @Override
+            public void done(FileReport file) {
+                batchesSeenWhenReported.add((long) vault.imports().batches(camille.id()).size());
+            }
+        });
+
+        assertThat(report.imported()).hasSize(2);
+        assertThat(batchesSeenWhenReported).containsExactly(2L, 2L);
+    }
+
+    @Test
+    void aLenientFileOfWhichNoRecordCouldBeReadIsRefusedAndLeavesNoSourceBehind() throws IOException {
+        Path zip = zip("banque.zip", Map.of("a-contacts.vcf", CONTACTS, "b-releve.csv", ALL_ROWS_BAD_CSV));
+
+        IntakeReport report = intake.importPath(camille, zip, ImportMode.LENIENT, IntakeListener.NONE);
+
+        assertThat(report.imported()).extracting(FileReport::file).containsExactly("banque.zip!/a-contacts.vcf");
+        assertThat(report.failed()).singleElement().satisfies(failed -> {
+            assertThat(failed.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+            assertThat(failed.message()).isEqualTo("banque.zip!/b-releve.csv: none of its 2 records could be read; "
+                    + "the first, line 2: expected a date written dd/MM/yyyy in column 'Date'");
+        });
+        assertThat(vault.imports().sources(camille.id())).hasSize(1);
+        assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::fileName)
+                .containsExactly("banque.zip!/a-contacts.vcf");
+    }
+
+    @Test
+    void importingTheSameFileLenientlyAgainDoesNotQuarantineItsRejectionsTwice() throws IOException {
+        Path statement = Files.writeString(folder.resolve("releve.csv"), SOME_ROWS_BAD_CSV);
+        IntakeReport first = intake.importPath(camille, statement, ImportMode.LENIENT, IntakeListener.NONE);
+
+        IntakeReport again = intake.importPath(camille, statement, ImportMode.LENIENT, IntakeListener.NONE);
+
+        assertThat(first.imported().getFirst().batch().rejected()).isEqualTo(2);
+        ImportBatch repeated = again.imported().getFirst().batch();
+        assertThat(repeated.added()).isZero();
+        assertThat(repeated.duplicates()).isEqualTo(1);
+        assertThat(repeated.rejected()).isZero();
+        assertThat(repeated.alreadyRejected()).isEqualTo(2);
+        assertThat(vault.imports().rejects(camille.id(), repeated.id(), 0, 10)).isEmpty();
+        assertThat(vault.imports().rejects(camille.id(), first.imported().getFirst().batch().id(), 0, 10)).hasSize(2);
     }
 
     @Test

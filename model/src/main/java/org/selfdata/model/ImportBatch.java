@@ -13,6 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param added records new to the vault
  * @param duplicates records the vault already held, from this file or an earlier one
  * @param rejected records refused and kept in the batch's quarantine (only with lenient imports)
+ * @param alreadyRejected records refused that the source's quarantine already held, from an earlier import of the same
+ *     file, and so were not kept a second time
  */
 public record ImportBatch(
         BatchId id,
@@ -23,7 +25,8 @@ public record ImportBatch(
         Instant finishedAt,
         long added,
         long duplicates,
-        long rejected) {
+        long rejected,
+        long alreadyRejected) {
     public ImportBatch {
         requireNonNull(id, "id is null");
         requireNonNull(source, "source is null");

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -120,6 +121,16 @@ final class JsonLine {
             case WholeNumber _, RawObject _, ObjectList _, Other _ -> throw invalid(Wording.of("error.portability.fieldString",
                     name));
         };
+    }
+
+    /** A string that may be left out. */
+    Optional<String> optionalText(String name) {
+        return values.containsKey(name) ? Optional.of(text(name)) : Optional.empty();
+    }
+
+    /** Whether the line has this field at all. */
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     long number(String name) {

@@ -14,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,9 +25,9 @@ import java.util.Set;
 final class ProvenanceLines {
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "organization", "label", "createdAt");
     private static final Set<String> BATCH_FIELDS = Set.of("id", "source", "format", "fileName", "startedAt", "finishedAt",
-            "added", "duplicates", "rejected");
+            "added", "duplicates", "rejected", "alreadyRejected");
 
-    private static final Set<String> REJECT_FIELDS = Set.of("batch", "number", "position", "reason");
+    private static final Set<String> REJECT_FIELDS = Set.of("batch", "number", "position", "reason", "text");
 
     private ProvenanceLines() {}
 
@@ -39,6 +40,7 @@ final class ProvenanceLines {
         json.writeNumberProperty("number", reject.reject().number());
         json.writeStringProperty("position", reject.reject().rejection().position().value());
         json.writeStringProperty("reason", reject.reject().rejection().reason());
+        reject.reject().rejection().text().ifPresent(text -> json.writeStringProperty("text", text));
         json.writeEndObject();
         json.writeRaw('\n');
     }
@@ -49,11 +51,12 @@ final class ProvenanceLines {
         long number = line.number("number");
         String position = line.text("position");
         String reason = line.text("reason");
+        Optional<String> text = line.optionalText("text");
         if (number < 1) {
             throw line.invalid(Wording.of("error.portability.numberPositive"));
         }
         return line.built(() -> new Reject(BatchId.of(batch),
-                new QuarantinedRecord(number, new Rejection(new Position(position), reason))));
+                new QuarantinedRecord(number, new Rejection(new Position(position), reason, Optional.empty(), text))));
     }
 
     static void write(JsonGenerator json, Source source) {
@@ -78,6 +81,9 @@ final class ProvenanceLines {
         json.writeNumberProperty("added", batch.added());
         json.writeNumberProperty("duplicates", batch.duplicates());
         json.writeNumberProperty("rejected", batch.rejected());
+        if (batch.alreadyRejected() > 0) {
+            json.writeNumberProperty("alreadyRejected", batch.alreadyRejected());
+        }
         json.writeEndObject();
         json.writeRaw('\n');
     }
@@ -103,8 +109,9 @@ final class ProvenanceLines {
         long added = count(line, "added");
         long duplicates = count(line, "duplicates");
         long rejected = count(line, "rejected");
+        long alreadyRejected = line.has("alreadyRejected") ? count(line, "alreadyRejected") : 0;
         return line.built(() -> new ImportBatch(BatchId.of(id), SourceId.of(source), format, fileName, startedAt, finishedAt,
-                added, duplicates, rejected));
+                added, duplicates, rejected, alreadyRejected));
     }
 
     private static SourceKind kind(JsonLine line) {

@@ -201,7 +201,8 @@ class ExportTest {
                         + "\"startedAt\":\"2026-02-01T10:00:00Z\",\"finishedAt\":\"2026-02-01T10:00:00Z\","
                         + "\"added\":4,\"duplicates\":0,\"rejected\":1}");
         assertThat(ArchiveEdits.text(target, "rejects.jsonl")).isEqualTo(
-                "{\"batch\":2,\"number\":1,\"position\":\"line 5\",\"reason\":\"the amount is not a number\"}\n");
+                "{\"batch\":2,\"number\":1,\"position\":\"line 5\",\"reason\":\"the amount is not a number\","
+                        + "\"text\":\"Date;Libellé;Montant\\n05/03/2026;BOULANGERIE;douze\"}\n");
     }
 
     @Test

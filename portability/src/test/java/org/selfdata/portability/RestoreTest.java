@@ -10,6 +10,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
@@ -138,6 +139,9 @@ class RestoreTest {
                 .isEqualTo(exported.records().history(camille.id(), rent.id()));
         assertThat(restoring.imports().sources(newcomer.id())).isEqualTo(exported.imports().sources(camille.id()));
         assertThat(restoring.imports().batches(newcomer.id())).isEqualTo(exported.imports().batches(camille.id()));
+        assertThat(restoring.imports().rejects(newcomer.id(), BatchId.of(2), 0, 10)).singleElement()
+                .isEqualTo(exported.imports().rejects(camille.id(), BatchId.of(2), 0, 10).getFirst())
+                .satisfies(reject -> assertThat(reject.rejection().text()).isPresent());
         assertThat(restoring.status(newcomer.id()).coverage()).isEqualTo(exported.status(camille.id()).coverage());
     }
 

@@ -37,7 +37,8 @@ final class SampleVaults {
     static final long RENT = 53;
 
     /** A line of the statement that its import could not read, kept in the batch's quarantine. */
-    static final Rejection UNREADABLE_AMOUNT = new Rejection(Position.line(5), "the amount is not a number");
+    static final Rejection UNREADABLE_AMOUNT = new Rejection(Position.line(5), "the amount is not a number")
+            .withText("Date;Libellé;Montant\n05/03/2026;BOULANGERIE;douze");
 
     private SampleVaults() {}
 

@@ -139,12 +139,16 @@ final class ImportJob implements IntakeListener {
     }
 
     /**
-     * The import, or the upload, failed as a whole: a strict import undone, a file no importer reads. The reports of
-     * the files read before are dropped, since nothing of them was kept.
+     * The import, or the upload, failed as a whole: a strict import undone, a file no importer reads. A strict import
+     * reports its files only once it is undone, as read but not written, and those reports stay, so that a refused
+     * archive is still reported file by file; a lenient import's reports, given as each file was written, are dropped,
+     * since nothing of them was kept.
      */
     synchronized void failed(SelfdataException failure) {
         problem = Optional.of(Problems.problem(failure, Optional.of(location()), language));
-        files.clear();
+        if (mode == ImportMode.LENIENT) {
+            files.clear();
+        }
         end(State.FAILED);
     }
 

@@ -98,6 +98,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
+                new QuarantineRoutes(vault, intake, bodies),
                 new LogRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),

@@ -2,12 +2,9 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.selfdata.model.BatchId;
-import org.selfdata.model.ErrorCode;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
-import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
 import org.selfdata.texts.Language;
@@ -25,13 +22,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the owner's vault holds, without opening a payload: {@code /api/v1/status}, {@code /sources}, {@code /batches}.
- * Counts, times and the labels the person gave their sources; file names are opened from the batch's seal. And a
- * batch's quarantine, {@code /batches/{batch}/rejects}: the records a lenient import could not read, by position and
- * reason, never by content.
+ * Counts, times and the labels the person gave their sources; file names are opened from the batch's seal. A batch's
+ * quarantine is {@link QuarantineRoutes}'.
  */
 final class VaultRoutes implements HttpService {
-    private static final List<String> REJECT_PARAMETERS = List.of("after", "limit");
-
     private final Vault vault;
 
     /** A source; its names are said in the request's language, beside the stored organization and label. */
@@ -54,11 +48,6 @@ final class VaultRoutes implements HttpService {
 
     record BatchesJson(List<BatchJson> batches) {}
 
-    record RejectJson(long number, String position, String reason) {}
-
-    /** @param next the {@code after} of the next page, when this one is full */
-    record RejectsJson(List<RejectJson> rejects, Optional<Long> next) {}
-
     VaultRoutes(Vault vault) {
         this.vault = requireNonNull(vault, "vault is null");
     }
@@ -68,7 +57,6 @@ final class VaultRoutes implements HttpService {
         routes.get("/api/v1/status", this::status);
         routes.get("/api/v1/sources", this::sources);
         routes.get("/api/v1/batches", this::batches);
-        routes.get("/api/v1/batches/{batch}/rejects", this::rejects);
     }
 
     private void status(Context ctx) {
@@ -108,35 +96,6 @@ final class VaultRoutes implements HttpService {
                 .toList();
         int latest = (int) parameters.wholeNumber("latest", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
         ctx.json(new BatchesJson(batches.subList(Math.max(0, batches.size() - latest), batches.size())));
-    }
-
-    /** The batch's quarantine, a page at a time: those numbered after {@code after}, in file order. */
-    private void rejects(Context ctx) {
-        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), REJECT_PARAMETERS);
-        long after = parameters.wholeNumber("after", 0, Long.MAX_VALUE, 0);
-        int limit = (int) parameters.wholeNumber("limit", 1, RecordQueryParameters.MAXIMUM_LIMIT,
-                RecordQueryParameters.DEFAULT_LIMIT);
-        List<RejectJson> rejects = vault.imports().rejects(OwnerGuard.signedIn(ctx).person(), batchId(ctx), after, limit)
-                .stream()
-                .map(reject -> new RejectJson(reject.number(), reject.rejection().position().value(),
-                        reject.rejection().reason()))
-                .toList();
-        Optional<Long> next = rejects.size() == limit ? Optional.of(rejects.getLast().number()) : Optional.empty();
-        ctx.json(new RejectsJson(rejects, next));
-    }
-
-    private static BatchId batchId(Context ctx) {
-        String text = ctx.pathParam("batch");
-        try {
-            long id = Long.parseLong(text);
-            if (id >= 1) {
-                return BatchId.of(id);
-            }
-        }
-        catch (NumberFormatException notANumber) {
-            // Not found below: no batch has such an id.
-        }
-        throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no batch with this id");
     }
 
     private static TypeTotalsJson typeTotals(RecordType type, VaultStatus.Totals totals) {

@@ -108,17 +108,20 @@ class ImportPageBrowserTest {
         Locator rejects = page.locator("#import-rejects tbody tr");
         rejects.nth(49).waitFor();
         assertThat(page.locator("#import-quarantine-summary").textContent()).startsWith("From " + CURVE + ", imported ")
-                .endsWith(": 55 records could not be read and were set aside. Nothing of their content is shown; only "
-                        + "where they are in the file and why.");
+                .endsWith(". Records that could not be read: 55. Where selfdata kept their text (a CSV row, below the "
+                        + "file’s header), correct it here and import it again: it then leaves this list. Only you are shown "
+                        + "this text.");
         assertThat(rejects.count()).isEqualTo(50);
         // The header takes three lines and five readings follow: the first unreadable reading is on line 9.
         assertThat(rejects.first().locator("td").allTextContents())
-                .containsExactly("1", "line 9", "expected a power in watts, such as 270");
+                .containsExactly("1", "line 9", "expected a power in watts, such as 270",
+                        "This record’s text was not kept; only where it was and why.");
         page.locator("#import-more").click();
         rejects.nth(54).waitFor();
         assertThat(rejects.count()).isEqualTo(55);
         assertThat(rejects.last().locator("td").allTextContents())
-                .containsExactly("55", "line 63", "expected a power in watts, such as 270");
+                .containsExactly("55", "line 63", "expected a power in watts, such as 270",
+                        "This record’s text was not kept; only where it was and why.");
         assertThat(page.locator("#import-more").isHidden()).isTrue();
         tab.screenshot("import-quarantine");
 

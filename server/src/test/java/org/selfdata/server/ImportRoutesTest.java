@@ -3,6 +3,7 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.BatchId;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.Person;
 import org.selfdata.model.Position;
@@ -208,6 +209,71 @@ class ImportRoutesTest {
     }
 
     @Test
+    void aStrictImportOfAnArchiveWithABrokenFileFailsAndStillReportsEveryFile() {
+        byte[] zip = zip(Map.of("checking.ofx", read(Corpus.file("ofx/checking.ofx")),
+                "faulty.ofx", read(Corpus.file("ofx/fail_nice__decimal_error.ofx"))));
+
+        JsonNode failed = awaitEnd(location(upload("?name=exports.zip", "application/zip", zip)));
+
+        assertThat(failed.get("state").stringValue()).isEqualTo("failed");
+        assertThat(failed.get("problem").get("detail").stringValue()).startsWith("exports.zip: nothing was imported, "
+                + "since 1 of its 2 files could not be read: exports.zip!/faulty.ofx");
+        JsonNode checking = report(failed, "exports.zip!/checking.ofx");
+        assertThat(checking.get("status").stringValue()).isEqualTo("unwritten");
+        assertThat(checking.get("added").asLong()).isEqualTo(4);
+        assertThat(checking.has("batch")).isFalse();
+        assertThat(report(failed, "exports.zip!/faulty.ofx").get("status").stringValue()).isEqualTo("failed");
+        assertThat(vault.imports().batches(camille.id())).isEmpty();
+    }
+
+    @Test
+    void aRejectedRowIsShownWithItsTextAndImportedAgainOnceCorrected() {
+        String statement = "Date;Libellé;Montant(EUROS)\n28/10/2026;\"CARTE X1234\";-4,60\n"
+                + "15/10/2026;\"LIBRAIRIE DU PARC\";douze euros\n";
+        JsonNode imported = awaitEnd(location(upload("?name=releve.csv&lenient=true", "application/octet-stream",
+                statement.getBytes(StandardCharsets.UTF_8)))).get("files").get(0);
+        long batch = imported.get("batch").asLong();
+        String rejects = "/api/v1/batches/" + batch + "/rejects";
+        JsonNode reject = ApiClient.json(client.get(rejects)).get("rejects").get(0);
+        String corrected = reject.get("text").stringValue().replace("douze euros", "-12,00");
+
+        HttpResponse<String> stillWrong = client.post(rejects + "/1/import", json("text", "Date;Libellé;Montant(EUROS)\n"
+                + "15/10/2026;\"LIBRAIRIE DU PARC\";douze"));
+        HttpResponse<String> again = client.post(rejects + "/1/import", json("text", corrected));
+
+        assertThat(imported.get("rejected").asLong()).isEqualTo(1);
+        assertThat(reject.get("position").stringValue()).isEqualTo("line 3");
+        assertThat(reject.get("text").stringValue())
+                .isEqualTo("Date;Libellé;Montant(EUROS)\n15/10/2026;\"LIBRAIRIE DU PARC\";douze euros");
+        assertProblem(stillWrong, 422);
+        assertThat(ApiClient.json(stillWrong).get("detail").stringValue())
+                .isEqualTo("releve (line 3, corrected).csv: line 2: expected an amount such as -1 234,56 in column "
+                        + "'Montant(EUROS)'");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode file = ApiClient.json(again).get("files").get(0);
+        assertThat(file.get("file").stringValue()).isEqualTo("releve (line 3, corrected).csv");
+        assertThat(file.get("added").asLong()).isEqualTo(1);
+        assertThat(file.get("source").asLong()).isEqualTo(imported.get("source").asLong());
+        assertThat(ApiClient.json(client.get(rejects)).get("rejects")).isEmpty();
+        assertThat(vault.imports().batch(camille.id(), BatchId.of(batch)).orElseThrow().rejected()).isZero();
+        assertProblem(client.post(rejects + "/1/import", json("text", corrected)), 404);
+    }
+
+    @Test
+    void aRejectedRecordsTextIsItsOwnersOnly() {
+        long batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"), Stream.<ImportItem>of(
+                new Rejection(Position.line(3), "expected an amount", Optional.of("03/02/2025;PHARMACIE;??")))).id().value();
+        ApiClient other = new ApiClient(server);
+        other.signIn("dominique", TestServers.PASSWORD);
+
+        assertProblem(other.get("/api/v1/batches/" + batch + "/rejects"), 404);
+        assertProblem(other.post("/api/v1/batches/" + batch + "/rejects/1/import", json("text", "03/02/2025;PHARMACIE;-1")),
+                404);
+        assertThat(ApiClient.json(client.get("/api/v1/batches/" + batch + "/rejects")).get("rejects").get(0).get("text")
+                .stringValue()).isEqualTo("03/02/2025;PHARMACIE;??");
+    }
+
+    @Test
     void anUploadLargerThanTheLimitIsRefusedAndLeavesNothingBehind() {
         byte[] large = new byte[(int) UPLOAD_LIMIT * 4];
 
@@ -272,6 +338,10 @@ class ImportRoutesTest {
         JsonNode last = ApiClient.json(data[data.length - 1].substring("data: ".length()));
         assertThat(last.get("state").stringValue()).isEqualTo("done");
         assertThat(last.get("files").get(0).get("added").asLong()).isEqualTo(4);
+    }
+
+    private static String json(String field, String value) {
+        return ApiJson.mapper().createObjectNode().put(field, value).toString();
     }
 
     private HttpResponse<String> upload(String query, String contentType, byte[] body) {

@@ -26,6 +26,7 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
@@ -88,6 +89,8 @@ class RouteAccessTableTest {
     private static final String POINT_PUSH = "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
             + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}";
     private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
+    /** The text of a record Dominique's import rejected: hers alone to read. */
+    private static final String QUARANTINED_TEXT = "Date;Libellé;Montant\n03/02/2025;LIBRAIRIE DE DOMINIQUE;douze";
 
     /** Who asks, in the order they ask: the owner of the data last. */
     enum Caller { NOBODY, RECIPIENT, OTHER, OPERATOR, OWNER }
@@ -125,7 +128,10 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/status").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/sources").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/batches").showingOwn().expect(200, 200, 200, 403, 401);
-        row("GET", "/api/v1/batches/{batch}/rejects").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/batches/{batch}/rejects").asking("/api/v1/batches/{quarantined}/rejects").showingOwn()
+                .expect(200, 404, 404, 403, 401);
+        row("POST", "/api/v1/batches/{batch}/rejects/{number}/import")
+                .asking("/api/v1/batches/{quarantined}/rejects/1/import").body("{}").expect(400, 404, 404, 403, 401);
         row("GET", "/api/v1/records").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/records/{id}").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/records/{id}/history").expect(200, 404, 404, 403, 401);
@@ -212,6 +218,9 @@ class RouteAccessTableTest {
         importBank(camille, SyntheticRecords.coffee(LocalDate.of(2025, 2, 3), 1));
         importBank(dominique, SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1));
         importBank(eloise, SyntheticRecords.coffee(LocalDate.of(2025, 3, 4), 1));
+        long quarantined = vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "csv",
+                "dominique-releve.csv"), Stream.of(new Rejection(Position.line(2), "expected an amount",
+                Optional.of(QUARANTINED_TEXT)))).id().value();
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());
         GrantId tokens = give(sharing, dominique, meteo);
         GrantId withdrawn = give(sharing, dominique, meteo);
@@ -232,8 +241,9 @@ class RouteAccessTableTest {
         parameters.put("{id}", records(dominique).getFirst());
         parameters.put("{recipient}", meteo.id().value());
         parameters.put("{job}", upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
-        // Batches are numbered per person: Dominique's third is one nobody else has.
+        // Batches are numbered per person: Dominique's third and fourth are ones nobody else has.
         parameters.put("{batch}", Long.toString(vault.imports().batches(dominique.id()).getLast().id().value()));
+        parameters.put("{quarantined}", Long.toString(quarantined));
         parameters.put(AUTHORIZATION_REQUEST, SharingFixtures.requestBody(authorizationRequest(meteo)));
         for (Person person : List.of(camille, dominique, eloise)) {
             Set<String> own = markers.get(person);
@@ -242,6 +252,7 @@ class RouteAccessTableTest {
             own.addAll(records(person));
         }
         markers.get(dominique).add(parameters.get("{job}"));
+        markers.get(dominique).add("LIBRAIRIE DE DOMINIQUE");
     }
 
     @Test

@@ -19,6 +19,7 @@ final class AssociatedData {
     private static final byte[] RECORD = "selfdata/record/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BATCH_FILE_NAME = "selfdata/batch/file_name/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REJECT = "selfdata/reject/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REJECT_TEXT = "selfdata/reject/text/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -44,6 +45,11 @@ final class AssociatedData {
 
     static byte[] reject(PersonId person, BatchId batch, long number) {
         return ByteBuffer.allocate(REJECT.length + 1 + 24).put(REJECT).put((byte) 0)
+                .putLong(person.value()).putLong(batch.value()).putLong(number).array();
+    }
+
+    static byte[] rejectText(PersonId person, BatchId batch, long number) {
+        return ByteBuffer.allocate(REJECT_TEXT.length + 1 + 24).put(REJECT_TEXT).put((byte) 0)
                 .putLong(person.value()).putLong(batch.value()).putLong(number).array();
     }
 

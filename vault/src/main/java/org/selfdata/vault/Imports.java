@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.ADDED;
+import static org.selfdata.vault.VaultTables.ALREADY_REJECTED;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CREATED_AT;
 import static org.selfdata.vault.VaultTables.DUPLICATES;
@@ -54,6 +55,8 @@ import static org.selfdata.vault.VaultTables.LABEL;
 import static org.selfdata.vault.VaultTables.ORGANIZATION;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.REJECTED;
+import static org.selfdata.vault.VaultTables.REJECTS;
+import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
@@ -67,8 +70,9 @@ import static org.selfdata.vault.VaultTables.STARTED_AT;
  * file ({@link Occurrences}), and sealed under its source's key with associated data binding person, id and
  * version; this happens on a second thread ({@link SealingPipeline}) while this one writes JDBC batches. A record
  * whose fingerprint and occurrence the source already holds is counted as a duplicate and not written again. A
- * rejection (a record a lenient import could not read) is sealed into the batch's quarantine with its position and
- * reason, so that nothing is dropped without being reported.
+ * rejection (a record a lenient import could not read) is sealed into the batch's quarantine with its position,
+ * reason and text, so that nothing is dropped without being reported; one the source's quarantine already holds, from
+ * an earlier import of the same file, is counted as already rejected and not kept again.
  */
 public final class Imports {
     private final Database database;
@@ -191,6 +195,7 @@ public final class Imports {
                 .set(ADDED, 0L)
                 .set(DUPLICATES, 0L)
                 .set(REJECTED, 0L)
+                .set(ALREADY_REJECTED, 0L)
                 .execute();
         CoverageTally coverage = new CoverageTally();
         Written written = writeRecords(connection, person, source.id(), batch, keys, counters.nextRecord(),
@@ -201,6 +206,7 @@ public final class Imports {
                 .set(ADDED, written.added())
                 .set(DUPLICATES, written.duplicates())
                 .set(REJECTED, written.rejected())
+                .set(ALREADY_REJECTED, written.alreadyRejected())
                 .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value())))
                 .execute();
         coverage.save(dsl, person);
@@ -210,10 +216,10 @@ public final class Imports {
                 Optional.empty(), flow.precision(), flow.grant(), flow.purpose(), Optional.of(source.id()), 1);
         log.append(connection, person, List.of(coverage.span().map(entry::withSpan).orElse(entry)));
         return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
-                written.added(), written.duplicates(), written.rejected());
+                written.added(), written.duplicates(), written.rejected(), written.alreadyRejected());
     }
 
-    private record Written(long added, long duplicates, long rejected, long nextRecordNumber) {}
+    private record Written(long added, long duplicates, long rejected, long alreadyRejected, long nextRecordNumber) {}
 
     private Written writeRecords(Connection connection, PersonId person, SourceId source, BatchId batch, SourceKeys keys,
             long firstNumber, Iterator<? extends ImportItem> items, CoverageTally coverage) throws SQLException {
@@ -221,6 +227,7 @@ public final class Imports {
         long added = 0;
         long duplicates = 0;
         long rejected = 0;
+        long alreadyRejected = 0;
         Map<String, PreparedStatement> inserts = new HashMap<>();
         try (SealingPipeline<ImportItem, SealedItem> pipeline = new SealingPipeline<>(items, sealer::seal)) {
             for (List<SealedItem> chunk = pipeline.next(); !chunk.isEmpty(); chunk = pipeline.next()) {
@@ -231,8 +238,12 @@ public final class Imports {
                         PreparedStatement insert = inserts.computeIfAbsent("rejects",
                                 key -> prepare(connection, Quarantine.INSERT));
                         Quarantine.bind(insert, person, batch, reject);
-                        insert.executeUpdate();
-                        rejected++;
+                        if (insert.executeUpdate() == 1) {
+                            rejected++;
+                        }
+                        else {
+                            alreadyRejected++;
+                        }
                         runStart++;
                         continue;
                     }
@@ -269,7 +280,7 @@ public final class Imports {
                 insert.close();
             }
         }
-        return new Written(added, duplicates, rejected, sealer.nextNumber());
+        return new Written(added, duplicates, rejected, alreadyRejected, sealer.nextNumber());
     }
 
     private static PreparedStatement prepare(Connection connection, String sql) {
@@ -340,6 +351,25 @@ public final class Imports {
         });
     }
 
+    /**
+     * Takes one rejection out of its batch's quarantine, once its owner has imported it corrected; the batch then
+     * counts one rejection fewer, so that its count and its quarantine still agree.
+     */
+    public void release(PersonId person, BatchId batch, long number) {
+        requireNonNull(batch, "batch is null");
+        database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            int deleted = dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))
+                    .and(REJECT_NUMBER.eq(number))).execute();
+            if (deleted == 0) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, "batch " + batch.value() + " holds no rejected record "
+                        + number);
+            }
+            return dsl.update(IMPORT_BATCHES).set(REJECTED, REJECTED.minus(1))
+                    .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))).execute();
+        });
+    }
+
     public List<Source> sources(PersonId person) {
         return database.transaction(person, connection -> database.dsl(connection)
                 .select(VaultTables.columns(SOURCES)).from(SOURCES).where(PERSON_ID.eq(person.value())).orderBy(SOURCE_ID)
@@ -376,7 +406,7 @@ public final class Imports {
         byte[] fileName = keyring.keys(dsl, person, source).open(row.get(FILE_NAME), AssociatedData.batchFileName(person, id));
         return new ImportBatch(id, source, row.get(FORMAT), new String(fileName, StandardCharsets.UTF_8),
                 Instant.ofEpochMilli(row.get(STARTED_AT)), Instant.ofEpochMilli(row.get(FINISHED_AT)),
-                row.get(ADDED), row.get(DUPLICATES), row.get(REJECTED));
+                row.get(ADDED), row.get(DUPLICATES), row.get(REJECTED), row.get(ALREADY_REJECTED));
     }
 
     Source findOrCreateSource(DSLContext dsl, PersonId person, SourceDescriptor descriptor, long now) {

@@ -29,10 +29,12 @@ import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.ADDED;
+import static org.selfdata.vault.VaultTables.ALREADY_REJECTED;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CATEGORY;
 import static org.selfdata.vault.VaultTables.DUPLICATES;
 import static org.selfdata.vault.VaultTables.FILE_NAME;
+import static org.selfdata.vault.VaultTables.FINGERPRINT;
 import static org.selfdata.vault.VaultTables.FINISHED_AT;
 import static org.selfdata.vault.VaultTables.FORMAT;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
@@ -49,6 +51,7 @@ import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.REJECTS;
 import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
+import static org.selfdata.vault.VaultTables.REJECT_TEXT;
 import static org.selfdata.vault.VaultTables.SEALED;
 import static org.selfdata.vault.VaultTables.STARTED_AT;
 import static org.selfdata.vault.VaultTables.SUPERSEDED_AT;
@@ -198,6 +201,7 @@ public final class Restoration {
                     .set(ADDED, batch.added())
                     .set(DUPLICATES, batch.duplicates())
                     .set(REJECTED, batch.rejected())
+                    .set(ALREADY_REJECTED, batch.alreadyRejected())
                     .execute();
             nextBatch = Math.max(nextBatch, batch.id().value() + 1);
             batchSources.put(batch.id(), batch.source());
@@ -210,11 +214,17 @@ public final class Restoration {
                 throw new SelfdataException(ErrorCode.INVALID_INPUT,
                         Wording.of("error.vault.quarantineBatch", Long.toString(batch.value())));
             }
+            SealedReject sealed = Quarantine.seal(person, batch, reject.number(), reject.rejection(), keysOf(source));
+            // A vault that quarantined the same rejection twice, before rejections had fingerprints, keeps both: the
+            // later one without its fingerprint, as it had none.
+            boolean held = dsl.fetchExists(REJECTS, PERSON_ID.eq(person.value()).and(FINGERPRINT.eq(sealed.fingerprint())));
             dsl.insertInto(REJECTS)
                     .set(PERSON_ID, person.value())
                     .set(BATCH_ID, batch.value())
                     .set(REJECT_NUMBER, reject.number())
-                    .set(SEALED, Quarantine.seal(person, batch, reject.number(), reject.rejection(), keysOf(source)).sealed())
+                    .set(SEALED, sealed.sealed())
+                    .set(REJECT_TEXT, sealed.text().orElse(null))
+                    .set(FINGERPRINT, held ? null : sealed.fingerprint())
                     .execute();
         }
 

@@ -70,6 +70,7 @@ final class VaultTables {
     static final Field<Long> ADDED = field(name("added"), SQLDataType.BIGINT);
     static final Field<Long> DUPLICATES = field(name("duplicates"), SQLDataType.BIGINT);
     static final Field<Long> REJECTED = field(name("rejected"), SQLDataType.BIGINT);
+    static final Field<Long> ALREADY_REJECTED = field(name("already_rejected"), SQLDataType.BIGINT);
 
     static final Table<Record> RECORDS = table(name("records"));
     static final Field<String> TYPE = field(name("type"), SQLDataType.VARCHAR);
@@ -93,6 +94,7 @@ final class VaultTables {
     static final Table<Record> REJECTS = table(name("rejects"));
     static final Field<Long> REJECT_NUMBER = field(name("reject_number"), SQLDataType.BIGINT);
     static final Field<byte[]> SEALED = field(name("sealed"), SQLDataType.BLOB);
+    static final Field<byte[]> REJECT_TEXT = field(name("text"), SQLDataType.BLOB);
 
     static final Table<Record> RECIPIENTS = table(name("recipients"));
     static final Field<String> IDENTITY = field(name("identity"), SQLDataType.VARCHAR);
@@ -153,13 +155,13 @@ final class VaultTables {
             Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
             Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),
             Map.entry(IMPORT_BATCHES, List.of(PERSON_ID, BATCH_ID, SOURCE_ID, FORMAT, FILE_NAME, STARTED_AT,
-                    FINISHED_AT, ADDED, DUPLICATES, REJECTED)),
+                    FINISHED_AT, ADDED, DUPLICATES, REJECTED, ALREADY_REJECTED)),
             Map.entry(RECORDS, List.of(PERSON_ID, TYPE, TIME_START, RECORD_NUMBER, SOURCE_ID, BATCH_ID, CATEGORY, TIME_END,
                     FINGERPRINT, OCCURRENCE, VERSION, PAYLOAD)),
             Map.entry(RECORD_VERSIONS, List.of(PERSON_ID, RECORD_NUMBER, VERSION, SOURCE_ID, CATEGORY, PAYLOAD,
                     SUPERSEDED_AT)),
             Map.entry(COVERAGE, List.of(PERSON_ID, SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)),
-            Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED)),
+            Map.entry(REJECTS, List.of(PERSON_ID, BATCH_ID, REJECT_NUMBER, SEALED, REJECT_TEXT, FINGERPRINT)),
             Map.entry(RECIPIENT_SECRETS, List.of(RECIPIENT_ID, SECRET_HASH, CREATED_AT)),
             Map.entry(OAUTH_TOKENS, List.of(TOKEN_HASH, TOKEN_KIND, PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_FAMILY,
                     CODE_CHALLENGE, REDIRECT_URI, CREATED_AT, EXPIRES_AT, USED_AT)),

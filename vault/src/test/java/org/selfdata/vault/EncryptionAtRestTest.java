@@ -6,6 +6,7 @@ import org.selfdata.model.BankTransaction;
 import org.selfdata.model.Person;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.Rejection;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EncryptionAtRestTest {
     private static final List<String> SECRETS = List.of("PHARMACIE DU BON SECOURS", "Dr Mirabelle Quintard",
-            "FR7630004000031234567890143", "releve-confidentiel-camille.ofx");
+            "FR7630004000031234567890143", "releve-confidentiel-camille.ofx", "CABINET DU DOCTEUR ABERNATHY");
 
     @Test
     void knownPayloadStringsNeverAppearInTheDatabaseFilesWalIncluded(@TempDir Path folder) throws IOException {
@@ -32,7 +33,7 @@ class EncryptionAtRestTest {
             Person camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(),
                     new ImportRequest(SyntheticRecords.BANK, "ofx", "releve-confidentiel-camille.ofx"),
-                    Stream.concat(Stream.of(secretTransaction()), SyntheticRecords.points(5_000)));
+                    Stream.concat(Stream.of(secretTransaction(), secretRejection()), SyntheticRecords.points(5_000)));
             try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
                 assertThat(records.filter(
                         record -> new String(record.payloadJson(), StandardCharsets.UTF_8).contains(SECRETS.getFirst())))
@@ -49,6 +50,10 @@ class EncryptionAtRestTest {
                 new BigDecimal("-23.90"), "EUR", "PHARMACIE DU BON SECOURS", Optional.of("Dr Mirabelle Quintard"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         return RecordDraft.of(TimeSpan.day(LocalDate.of(2025, 2, 3), TestVaults.PARIS), medicine, Position.line(1));
+    }
+
+    private static Rejection secretRejection() {
+        return new Rejection(Position.line(2), "expected an amount", Optional.of("03/02/2025;CABINET DU DOCTEUR ABERNATHY;??"));
     }
 
     private static void assertNoSecretsIn(Path folder) throws IOException {

@@ -17,6 +17,7 @@ import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -75,6 +76,61 @@ class QuarantineTest {
                 .containsExactly("expected an amount in column 'Montant'", "the amount is not a number");
         assertThat(read.getFirst().rejection().wording()).contains(worded.wording().orElseThrow());
         assertThat(read.getLast().rejection().wording()).isEmpty();
+    }
+
+    @Test
+    void theQuarantineGivesBackTheRejectedRecordsTextToItsOwner() {
+        Rejection withText = BAD_AMOUNT.withText("10/03/2025;CAFE DES ARTS;douze euros");
+
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE));
+
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 10)).extracting(reject -> reject.rejection().text())
+                .containsExactly(Optional.of("10/03/2025;CAFE DES ARTS;douze euros"), Optional.empty());
+    }
+
+    @Test
+    void aRejectionTheSourcesQuarantineAlreadyHoldsIsCountedAndNotKeptAgain() {
+        Rejection withText = BAD_AMOUNT.withText("10/03/2025;CAFE DES ARTS;douze euros");
+        Rejection elsewhere = new Rejection(Position.line(12), BAD_AMOUNT.reason(), Optional.empty(), withText.text());
+        ImportBatch first = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE));
+
+        ImportBatch again = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(withText, BAD_DATE, elsewhere));
+
+        assertThat(again.rejected()).isEqualTo(1);
+        assertThat(again.alreadyRejected()).isEqualTo(2);
+        assertThat(vault.imports().batch(camille.id(), again.id()).orElseThrow())
+                .extracting(ImportBatch::rejected, ImportBatch::alreadyRejected).containsExactly(1L, 2L);
+        assertThat(vault.imports().rejects(camille.id(), again.id(), 0, 10))
+                .containsExactly(new QuarantinedRecord(3, elsewhere));
+        assertThat(vault.imports().rejects(camille.id(), first.id(), 0, 10)).hasSize(2);
+    }
+
+    @Test
+    void anotherSourceQuarantinesTheSameRejectionOfItsOwn() {
+        vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"), Stream.of(BAD_AMOUNT));
+
+        ImportBatch other = vault.imports().write(camille.id(),
+                new ImportRequest(LOCATION_HISTORY, "google-records", "Records.json"), Stream.of(BAD_AMOUNT));
+
+        assertThat(other.rejected()).isEqualTo(1);
+        assertThat(other.alreadyRejected()).isZero();
+    }
+
+    @Test
+    void aRejectionReleasedFromTheQuarantineIsNoLongerListedNorCounted() {
+        ImportBatch batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"),
+                Stream.of(BAD_AMOUNT, BAD_DATE));
+
+        vault.imports().release(camille.id(), batch.id(), 1);
+
+        assertThat(vault.imports().rejects(camille.id(), batch.id(), 0, 10)).containsExactly(new QuarantinedRecord(2, BAD_DATE));
+        assertThat(vault.imports().batch(camille.id(), batch.id()).orElseThrow().rejected()).isEqualTo(1);
+        assertThatThrownBy(() -> vault.imports().release(camille.id(), batch.id(), 1))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .hasMessage("batch " + batch.id().value() + " holds no rejected record 1");
     }
 
     @Test

@@ -1,7 +1,7 @@
 'use strict';
 // The import page: files dropped or chosen are sent one after the other, each followed by its own progress bar from
 // the first byte sent to the import's report; the latest imports are listed below, and /import?batch=ID shows what a
-// lenient import set aside, a page at a time.
+// lenient import set aside, a page at a time, with each record's text to correct and import again where it was kept.
 const LATEST = 10;
 const REJECTS_PER_PAGE = 50;
 const POLL_MILLISECONDS = 500;
@@ -155,6 +155,10 @@ function reportLine(report) {
     if (report.status === 'imported') {
         const line = selfdata.create('li', { className: 'report', text: selfdata.text('import.report', report.file,
             report.added, report.duplicates, report.rejected) });
+        if (report.alreadyRejected > 0) {
+            line.append(' ', selfdata.create('span', { className: 'detail',
+                text: selfdata.text('import.alreadyRejected', report.alreadyRejected) }));
+        }
         if (report.rejected > 0) {
             line.append(' ', selfdata.create('a', { href: '/import?batch=' + report.batch, className: 'quarantine-link',
                 text: selfdata.text('import.quarantineLink', report.rejected) }));
@@ -162,6 +166,10 @@ function reportLine(report) {
         (report.notes || []).forEach(note => line.append(' ', selfdata.create('span', { className: 'detail note',
             text: note.position + ': ' + note.note })));
         return line;
+    }
+    if (report.status === 'unwritten') {
+        return selfdata.create('li', { className: 'warning', text: selfdata.text('import.unwritten', report.file,
+            selfdata.number(report.added), selfdata.number(report.duplicates)) });
     }
     if (report.status === 'not-recognized') {
         return selfdata.create('li', { className: 'warning', text: selfdata.text('import.notRecognized', report.file) });
@@ -174,6 +182,11 @@ function reportLine(report) {
 function showReport(entry, job) {
     if (job.state === 'failed') {
         showFailure(entry, problemWords(job.problem, job.problem ? job.problem.status : 0));
+        // A strict import of an archive is reported file by file even when it was refused.
+        if (job.files.length > 0) {
+            entry.outcome.append(...job.files.map(reportLine),
+                selfdata.create('li', { className: 'hint', text: selfdata.text('import.tryLenient') }));
+        }
         return;
     }
     show(entry, 'done', selfdata.text('import.done'), 1);
@@ -273,7 +286,47 @@ async function showLatest() {
     selfdata.element('import-no-batches').hidden = latest.length > 0;
 }
 
-/** The quarantine of one batch: positions and reasons, never content, a page at a time. */
+/**
+ * A rejected record's text, as the file wrote it, with a form to correct it and import it again: the record leaves
+ * the quarantine once it is read. Without a kept text, only a note saying so.
+ */
+function rejectText(batchId, reject) {
+    if (reject.text === undefined) {
+        return selfdata.create('span', { className: 'muted', text: selfdata.text('import.noText') });
+    }
+    const id = 'import-fix-' + reject.number;
+    const area = selfdata.create('textarea', { id, rows: String(Math.min(8, reject.text.split('\n').length + 1)),
+        spellcheck: 'false' });
+    area.value = reject.text;
+    const outcome = selfdata.create('p', { className: 'fix-outcome', role: 'status' });
+    const form = selfdata.create('form', { className: 'fix' }, [
+        selfdata.create('label', { for: id, text: selfdata.text('import.fixLabel', selfdata.number(reject.number)) }),
+        area,
+        selfdata.create('button', { type: 'submit', className: 'secondary', text: selfdata.text('import.fixSend') }),
+        outcome]);
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        try {
+            await selfdata.api('/api/v1/batches/' + encodeURIComponent(batchId) + '/rejects/' + reject.number + '/import',
+                { method: 'POST', json: { text: area.value } });
+            outcome.className = 'fix-outcome';
+            outcome.textContent = selfdata.text('import.fixed');
+            form.querySelectorAll('textarea, button').forEach(control => { control.disabled = true; });
+        } catch (failure) {
+            if (failure.status === undefined) {
+                throw failure;
+            }
+            outcome.className = 'fix-outcome error';
+            outcome.textContent = selfdata.text('import.fixFailed') + ' ' + (failure.problem && failure.problem.detail || '');
+        }
+    });
+    return selfdata.create('details', {}, [
+        selfdata.create('summary', { text: selfdata.text('import.fix') }),
+        selfdata.create('pre', { className: 'reject-text', text: reject.text }),
+        form]);
+}
+
+/** The quarantine of one batch: positions, reasons and, where kept, each record's text to correct, a page at a time. */
 async function showQuarantine(batchId) {
     const section = selfdata.element('import-quarantine');
     section.hidden = false;
@@ -289,7 +342,8 @@ async function showQuarantine(batchId) {
         const page = await selfdata.api('/api/v1/batches/' + encodeURIComponent(batchId) + '/rejects?limit='
             + REJECTS_PER_PAGE + '&after=' + after);
         const added = document.createElement('tbody');
-        selfdata.rows(added, page.rejects, reject => [reject.number, reject.position, reject.reason]);
+        selfdata.rows(added, page.rejects, reject => [reject.number, reject.position, reject.reason,
+            rejectText(batchId, reject)]);
         body.append(...added.children);
         more.hidden = page.next === undefined;
         after = page.next === undefined ? after : page.next;
