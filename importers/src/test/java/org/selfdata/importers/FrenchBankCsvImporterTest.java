@@ -250,13 +250,13 @@ class FrenchBankCsvImporterTest {
             String header = "Date;Libellé;Montant(EUROS)\n";
             assertThat(items.get(1)).isEqualTo(new Rejection(org.selfdata.model.Position.line(3),
                     "expected a date written dd/MM/yyyy in column 'Date'",
-                    Optional.of(header + "31/02/2026;\"DATE IMPOSSIBLE\";-1,00")));
+                    Optional.empty(), Optional.of(header + "31/02/2026;\"DATE IMPOSSIBLE\";-1,00")));
             assertThat(items.get(2)).isEqualTo(new Rejection(org.selfdata.model.Position.line(4),
                     "expected a date written dd/MM/yyyy in column 'Date'",
-                    Optional.of(header + "31/12/999999999;\"AN IMPOSSIBLE\";-1,00")));
+                    Optional.empty(), Optional.of(header + "31/12/999999999;\"AN IMPOSSIBLE\";-1,00")));
             assertThat(items.get(3)).isEqualTo(new Rejection(org.selfdata.model.Position.line(5),
                     "expected an amount such as -1 234,56 in column 'Montant(EUROS)'",
-                    Optional.of(header + "15/10/2026;\"MONTANT ILLISIBLE\";douze euros")));
+                    Optional.empty(), Optional.of(header + "15/10/2026;\"MONTANT ILLISIBLE\";douze euros")));
             assertThat(items.getLast()).isInstanceOf(RecordDraft.class);
             assertThat(((RecordDraft) items.getLast()).position().value()).isEqualTo("line 6");
         }

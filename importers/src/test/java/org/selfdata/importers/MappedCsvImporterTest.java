@@ -178,9 +178,9 @@ class MappedCsvImporterTest {
             assertThat(items).hasSize(4);
             assertThat(items.get(1)).isEqualTo(new Rejection(Position.line(3),
                     "expected a currency code such as EUR in column 'Devise'",
-                    Optional.of("Date;Montant;Devise\n02/02/2026;-4,00;euros")));
+                    Optional.empty(), Optional.of("Date;Montant;Devise\n02/02/2026;-4,00;euros")));
             assertThat(items.get(2)).isEqualTo(new Rejection(Position.line(4), "expected an amount in column 'Montant'",
-                    Optional.of("Date;Montant;Devise\n03/02/2026;;EUR")));
+                    Optional.empty(), Optional.of("Date;Montant;Devise\n03/02/2026;;EUR")));
             assertThat(((BankTransaction) ((RecordDraft) items.getLast()).payload()).currency()).isEqualTo("EUR");
         }
     }
@@ -195,7 +195,7 @@ class MappedCsvImporterTest {
             List<ImportItem> items = parsed.items().toList();
 
             assertThat(items.getLast()).isEqualTo(new Rejection(Position.line(3), "expected an amount such as -1 234,56 in "
-                    + "column 2", Optional.of("Compte 0001234\r\n02/02/2026;trois")));
+                    + "column 2", Optional.empty(), Optional.of("Compte 0001234\r\n02/02/2026;trois")));
         }
     }
 

@@ -13,6 +13,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.vault.QuarantinedRecord;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -102,7 +103,9 @@ final class QuarantineRoutes implements HttpService {
         }
         vault.imports().release(owner, batchId, number);
         String instance = ctx.path();
-        ctx.json(new ImportedAgainJson(report.files().stream().map(file -> FileReportJson.of(file, instance)).toList()));
+        Language language = Problems.language(ctx);
+        ctx.json(new ImportedAgainJson(report.files().stream().map(file -> FileReportJson.of(file, instance, language))
+                .toList()));
     }
 
     private IntakeReport importText(Person person, String text, String name) {

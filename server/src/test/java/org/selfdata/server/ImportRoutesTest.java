@@ -262,7 +262,8 @@ class ImportRoutesTest {
     @Test
     void aRejectedRecordsTextIsItsOwnersOnly() {
         long batch = vault.imports().write(camille.id(), new ImportRequest(BANK, "csv", "releve.csv"), Stream.<ImportItem>of(
-                new Rejection(Position.line(3), "expected an amount", Optional.of("03/02/2025;PHARMACIE;??")))).id().value();
+                new Rejection(Position.line(3), "expected an amount", Optional.empty(),
+                        Optional.of("03/02/2025;PHARMACIE;??")))).id().value();
         ApiClient other = new ApiClient(server);
         other.signIn("dominique", TestServers.PASSWORD);
 

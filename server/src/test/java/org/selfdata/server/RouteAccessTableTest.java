@@ -220,7 +220,7 @@ class RouteAccessTableTest {
         importBank(eloise, SyntheticRecords.coffee(LocalDate.of(2025, 3, 4), 1));
         long quarantined = vault.imports().write(dominique.id(), new ImportRequest(SyntheticRecords.BANK, "csv",
                 "dominique-releve.csv"), Stream.of(new Rejection(Position.line(2), "expected an amount",
-                Optional.of(QUARANTINED_TEXT)))).id().value();
+                Optional.empty(), Optional.of(QUARANTINED_TEXT)))).id().value();
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());
         GrantId tokens = give(sharing, dominique, meteo);
         GrantId withdrawn = give(sharing, dominique, meteo);

@@ -52,7 +52,7 @@ final class QuarantineReasons {
             return new Rejection(position, text);
         }
         return new Rejection(position, reason.get(), node.map(json -> json.get("wording")).flatMap(QuarantineReasons::wording)
-                .filter(QuarantineReasons::sayable));
+                .filter(QuarantineReasons::sayable), Optional.empty());
     }
 
     private static ObjectNode wording(Wording wording) {

@@ -53,7 +53,8 @@ class EncryptionAtRestTest {
     }
 
     private static Rejection secretRejection() {
-        return new Rejection(Position.line(2), "expected an amount", Optional.of("03/02/2025;CABINET DU DOCTEUR ABERNATHY;??"));
+        return new Rejection(Position.line(2), "expected an amount", Optional.empty(),
+                Optional.of("03/02/2025;CABINET DU DOCTEUR ABERNATHY;??"));
     }
 
     private static void assertNoSecretsIn(Path folder) throws IOException {
