@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharingPageBrowserTest {
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
-    private static final String PRECISION = "location: region, amounts: none, time: day, identifiers: pseudonymized";
+    private static final String PRECISION = "location: region, time: day, identifiers: pseudonymized";
 
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE);
@@ -82,7 +82,8 @@ class SharingPageBrowserTest {
         assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Alertes Régionales declares.");
         assertThat(page.locator("#grant-reasons li")).hasCount(0);
         assertThat(page.locator("#grant-preview tbody tr")).hasCount(5);
-        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Auvergne-Rhône-Alpes (FR-ARA)");
+        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Location points");
+        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Auvergne-Rhône-Alpes");
         String preview = page.locator("#grant-preview-json").textContent();
         assertThat(JsonMapper.builder().build().readTree(preview)).hasSize(5)
                 .allSatisfy(record -> assertThat(record.get("payload").get("area").get("code").stringValue())
@@ -197,12 +198,38 @@ class SharingPageBrowserTest {
     }
 
     @Test
+    void aTripAbroadIsPreviewedInWordsSayingWhyItsEndIsACountryAndWithoutAmounts() {
+        running.importTripFromLyonToMontreal();
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/sharing");
+        Page page = tab.page();
+
+        page.locator(".recipient .declaration button.share").click();
+        page.locator("#grant-covered").selectOption("trailing:P3M");
+
+        Locator trip = page.locator("#grant-preview tbody tr", new Page.LocatorOptions().setHasText("Trips"));
+        assertThat(trip).hasCount(1);
+        assertThat(trip.locator("td").nth(2)).hasText("By car: Auvergne-Rhône-Alpes → Canada");
+        assertThat(page.locator("#grant-preview-why li")).hasText(new String[] {
+            "Canada: the country, not the region. selfdata knows the regions of France only, and gives the country of "
+                    + "a place elsewhere.",
+            "A trip’s length is left out: it is worked out from the trip’s exact points, which this precision does not "
+                    + "share."});
+        assertThat(page.locator("#grant-preview-note")).hasText("A few of your records as Alertes Régionales would "
+                + "receive them (location: region, time: day, identifiers: pseudonymized):");
+        assertThat(page.locator("#grant-preview tbody")).not().containsText("IN_PASSENGER_VEHICLE");
+        assertThat(page.locator("#grant-preview tbody")).not().containsText("{");
+        tab.screenshot("sharing-trip-preview");
+        tab.assertNoProblems();
+    }
+
+    @Test
     void theDeclarationReadsInFrench() {
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("camille",
                 TestServers.PASSWORD).open("/sharing");
 
         Locator declaration = tab.page().locator(".recipient .declaration");
-        assertThat(declaration).containsText("Au plus : lieu : région, montants : aucun, heure : jour, "
+        assertThat(declaration).containsText("Au plus : lieu : région, heure : jour, "
                 + "identifiants : pseudonymisés");
         assertThat(declaration).containsText("Base légale : votre consentement (RGPD art. 6(1)(a))");
         assertThat(declaration.locator("button.share")).hasText("Partager avec Alertes Régionales…");
