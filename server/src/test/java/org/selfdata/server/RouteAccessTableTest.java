@@ -150,6 +150,7 @@ class RouteAccessTableTest {
 
         row("GET", "/api/v1/recipients").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/recipients").body("{}").expect(403, 403, 400, 403, 401);
+        row("POST", "/api/v1/recipients/review").body("{}").expect(403, 403, 400, 403, 401);
         row("GET", "/api/v1/recipients/{recipient}").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/recipients/{recipient}/declarations").body("{}").expect(403, 403, 400, 403, 401);
 

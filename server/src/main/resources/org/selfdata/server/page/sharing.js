@@ -13,7 +13,7 @@ const VALIDITIES = ['P7D', 'P30D', 'P90D', 'P365D'];
 const VOLUME_LIMIT = 1000;
 const PREVIEW_DELAY = 250;
 
-const sharing = { recipients: [], grants: [], drawing: null, previewRun: 0, timer: null };
+const sharing = { recipients: [], grants: [], drawing: null, previewRun: 0, timer: null, reviewed: null };
 
 function purposeWord(purpose) {
     return terms.purposeWord(purpose.purpose, purpose.label);
@@ -23,7 +23,8 @@ function item(label, value) {
     return selfdata.create('li', {}, [selfdata.create('span', { text: label, className: 'term' }), ' ' + value]);
 }
 
-function declarationSection(recipient) {
+/** What a recipient declares, in words; with the button that starts a grant, unless it is only being reviewed. */
+function declarationSection(recipient, shareable = true) {
     const declaration = recipient.declaration;
     const section = selfdata.create('section', { className: 'declaration' },
         [selfdata.create('h3', { text: selfdata.text('sharing.declares') })]);
@@ -48,9 +49,11 @@ function declarationSection(recipient) {
         item(selfdata.text('sharing.retentionIs'), terms.days(declaration.retention)),
         item(selfdata.text('sharing.furtherIs'), further),
         item(selfdata.text('sharing.transfersIs'), transfers)]));
-    section.append(selfdata.create('p', {}, [selfdata.create('button', {
-        type: 'button', className: 'share', text: selfdata.text('sharing.share', recipient.name),
-        'data-recipient': recipient.id })]));
+    if (shareable) {
+        section.append(selfdata.create('p', {}, [selfdata.create('button', {
+            type: 'button', className: 'share', text: selfdata.text('sharing.share', recipient.name),
+            'data-recipient': recipient.id })]));
+    }
     return section;
 }
 
@@ -115,6 +118,8 @@ async function load() {
     const [recipients, grants] = await Promise.all([selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/grants')]);
     sharing.recipients = recipients.recipients;
     sharing.grants = grants.grants;
+    selfdata.element('add-recipient').hidden = !recipients.youAdmit;
+    selfdata.element('not-operator').hidden = recipients.youAdmit;
     render();
 }
 
@@ -303,6 +308,8 @@ async function give(event) {
         selfdata.element('draw-up').hidden = true;
         sharing.drawing = null;
         await load();
+        selfdata.element('given-next-text').textContent = selfdata.text('sharing.givenNext', recipientOf(given.grant.id).name);
+        selfdata.element('given-next').hidden = false;
         const shown = selfdata.element('grant-' + given.grant.id);
         shown.setAttribute('tabindex', '-1');
         shown.focus();
@@ -371,6 +378,62 @@ async function withdraw(article) {
     shown.focus();
 }
 
+// Adding a recipient, for the vault's operator.
+
+function documentProblem(message) {
+    const problem = selfdata.element('recipient-document-problem');
+    problem.textContent = message;
+    problem.hidden = message === null;
+}
+
+/** Reads the pasted document through the server, which checks it as it would admit it, and shows it for review. */
+async function reviewDocument(event) {
+    event.preventDefault();
+    let pasted;
+    try {
+        pasted = JSON.parse(selfdata.element('recipient-document').value);
+    } catch (error) {
+        documentProblem(selfdata.text('sharing.add.notJson'));
+        return;
+    }
+    let review;
+    try {
+        review = await selfdata.api('/api/v1/recipients/review', { method: 'POST', json: { document: pasted } });
+    } catch (error) {
+        if (error.status !== 400) {
+            throw error;
+        }
+        documentProblem(error.message);
+        return;
+    }
+    documentProblem(null);
+    const registration = review.registration;
+    sharing.reviewed = registration;
+    selfdata.element('recipient-review-title').textContent = selfdata.text('sharing.add.reviewTitle', registration.name);
+    selfdata.element('recipient-review-who').textContent = [registration.legalName,
+        records.countryName(registration.country), registration.contact,
+        registration.dataProtectionOfficer ? selfdata.text('sharing.officer', registration.dataProtectionOfficer) : null,
+        selfdata.text('sharing.add.redirects', registration.redirectUris.join(', ')),
+        registration.clientUri ? selfdata.text('sharing.add.site', registration.clientUri) : null]
+        .filter(Boolean).join(' · ');
+    selfdata.element('recipient-review-declaration').replaceChildren(declarationSection(registration, false));
+    selfdata.element('recipient-review-result').hidden = false;
+    selfdata.element('recipient-review-title').focus();
+}
+
+async function admit() {
+    const admitted = await selfdata.api('/api/v1/recipients', { method: 'POST', json: sharing.reviewed });
+    sharing.reviewed = null;
+    selfdata.element('add-recipient-form').reset();
+    selfdata.element('recipient-review-result').hidden = true;
+    await load();
+    selfdata.element('given-next-text').textContent = selfdata.text('sharing.add.admitted', admitted.name);
+    selfdata.element('given-next').hidden = false;
+    const card = selfdata.element('recipient-' + admitted.id);
+    card.setAttribute('tabindex', '-1');
+    card.focus();
+}
+
 function onRecipientsClick(event) {
     const button = event.target.closest('button');
     if (!button) {
@@ -422,6 +485,12 @@ selfdata.start(async () => {
     selfdata.element('grant-cancel').addEventListener('click', () => {
         selfdata.element('draw-up').hidden = true;
         sharing.drawing = null;
+    });
+    selfdata.element('add-recipient-form').addEventListener('submit', event => reviewDocument(event).catch(selfdata.fail));
+    selfdata.element('recipient-admit').addEventListener('click', () => admit().catch(selfdata.fail));
+    selfdata.element('recipient-review-cancel').addEventListener('click', () => {
+        sharing.reviewed = null;
+        selfdata.element('recipient-review-result').hidden = true;
     });
     await load();
     selfdata.element('sharing').setAttribute('aria-busy', 'false');
