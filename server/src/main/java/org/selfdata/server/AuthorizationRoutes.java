@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The authorization endpoint of the OAuth 2.0 code flow, as the person meets it.
  *
- * <p>{@code GET /oauth/authorize} is the consent page: a fixed page whose script asks
+ * <p>{@code GET /oauth/authorize} is the consent page ({@link WebPage#CONSENT}), whose script asks
  * {@code POST /api/v1/authorizations/offer} what the recipient asks, what its declaration justifies and why, and a
  * preview of a few of the person's records as the recipient would receive them. Giving the grant is
  * {@code POST /api/v1/authorizations}, which checks the terms against the declaration once more, stores the grant with
@@ -65,8 +65,6 @@ final class AuthorizationRoutes implements HttpService {
 
     @Override
     public void routing(RoutesConfig routes) {
-        byte[] page = ClasspathResources.read("/org/selfdata/server/page/consent.html");
-        routes.get("/oauth/authorize", ctx -> ctx.contentType("text/html; charset=utf-8").result(page), Access.PUBLIC);
         routes.post("/api/v1/authorizations/offer", this::offer);
         routes.post("/api/v1/authorizations", this::give);
         routes.post("/api/v1/authorizations/refusal", this::refuse);

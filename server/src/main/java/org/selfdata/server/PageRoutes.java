@@ -68,8 +68,9 @@ final class PageRoutes implements HttpService {
 
     private void page(Context ctx, WebPage page) {
         boolean signedIn = cookie.read(ctx).flatMap(sessions::find).isPresent();
+        String address = Optional.ofNullable(ctx.queryString()).map(query -> page.path() + "?" + query).orElse(page.path());
         if (page.needsSession() && !signedIn) {
-            ctx.redirect("/sign-in?next=" + URLEncoder.encode(page.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect("/sign-in?next=" + URLEncoder.encode(address, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             return;
         }
         if (page == WebPage.SIGN_IN && signedIn) {
@@ -77,7 +78,8 @@ final class PageRoutes implements HttpService {
             return;
         }
         Language language = PageLanguage.chosen(ctx);
-        PageView view = new PageView(page, language, Texts.load(language, page.pageName()), settings(ctx, page));
+        PageView view = new PageView(page, language, Texts.load(language, page.pageName()), settings(ctx, page),
+                SafePaths.next(Optional.of(address)));
         StringOutput output = new StringOutput();
         templates.render("page/" + page.pageName() + ".jte", view, output);
         settings.contentSecurityPolicy(page).ifPresent(policy -> ctx.header("Content-Security-Policy", policy));

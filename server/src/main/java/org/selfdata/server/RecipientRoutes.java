@@ -9,6 +9,7 @@ import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.People;
 import org.selfdata.vault.Recipients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,14 +27,21 @@ import static java.util.Objects.requireNonNull;
  * <p>Registering a recipient gives it an id, which is its OAuth client id, and writes its first declaration. An
  * organization or a service (a confidential client, which pushes data back) also gets a secret, shown once: only its
  * hash is kept. A new declaration is a new version; grants keep the version the person was shown.
+ *
+ * <p>The operator may admit an app from the registration document it publishes ({@link RegistrationDocument}):
+ * {@code POST /api/v1/recipients/review} reads the document and answers what would be admitted, writing nothing, so
+ * that the operator reads the declaration before admitting it. The catalogue says whether the person asking may admit
+ * recipients, so that a page can say who can, and why, before anyone tries.
  */
 final class RecipientRoutes implements HttpService {
     private final Recipients recipients;
+    private final People people;
     private final OAuthTokens tokens;
     private final JsonBodies bodies;
 
-    RecipientRoutes(Recipients recipients, OAuthTokens tokens, JsonBodies bodies) {
+    RecipientRoutes(Recipients recipients, People people, OAuthTokens tokens, JsonBodies bodies) {
         this.recipients = requireNonNull(recipients, "recipients is null");
+        this.people = requireNonNull(people, "people is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
     }
@@ -42,12 +50,14 @@ final class RecipientRoutes implements HttpService {
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/recipients", this::list);
         routes.post("/api/v1/recipients", this::register);
+        routes.post("/api/v1/recipients/review", this::review);
         routes.get("/api/v1/recipients/{recipient}", this::recipient);
         routes.post("/api/v1/recipients/{recipient}/declarations", this::declare);
     }
 
     private void list(Context ctx) {
         ObjectNode json = ApiJson.mapper().createObjectNode();
+        json.put("youAdmit", people.get(OwnerGuard.signedIn(ctx).person()).isOperator());
         ArrayNode list = json.putArray("recipients");
         for (Recipient recipient : recipients.list()) {
             write(list.addObject(), recipient);
@@ -68,6 +78,15 @@ final class RecipientRoutes implements HttpService {
             json.put("clientSecret", tokens.newRecipientSecret(operator, recipient.id()));
         }
         ctx.status(201).json(json);
+    }
+
+    /** What a registration document would admit, as the operator reviews it; nothing is written. */
+    private void review(Context ctx) {
+        operator(ctx);
+        RegistrationDocument document = RegistrationDocument.read(bodies.read(ctx).get("document"));
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        json.set("registration", document.registration());
+        ctx.json(json);
     }
 
     private void recipient(Context ctx) {

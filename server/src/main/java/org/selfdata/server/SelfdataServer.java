@@ -104,7 +104,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
-                new RecipientRoutes(vault.recipients(), vault.oauthTokens(), bodies),
+                new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
                 new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.gate.Consent;
 import org.selfdata.gate.ConsentCheck;
+import org.selfdata.gate.PrecisionDimension;
 import org.selfdata.gate.Refusal;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
@@ -219,6 +220,7 @@ final class SharingJson {
                 declared.fields(type).stream().sorted().forEach(names::add);
             });
             write(purpose.putObject("precision"), declared.ceiling());
+            dimensions(purpose, declared.types(), declared.categories());
             purpose.put("legalBasis", declared.legalBasis().term());
         }
         ArrayNode further = json.putArray("furtherRecipients");
@@ -252,11 +254,21 @@ final class SharingJson {
         ArrayNode fields = json.putArray("fields");
         terms.fields().stream().sorted().forEach(fields::add);
         write(json.putObject("precision"), terms.precision());
+        dimensions(json, terms.types(), terms.categories());
         json.put("covered", terms.covered().term());
         json.put("validFrom", terms.validFrom().toString());
         json.put("validUntil", terms.validUntil().toString());
         json.put("retention", "P" + terms.retention().toDays() + "D");
         json.put("volumeLimit", terms.volumeLimit());
+    }
+
+    /**
+     * The dimensions of precision the data has fields in, for pages to speak of those only: a grant of location has no
+     * amounts to round. Written, never read back.
+     */
+    private static void dimensions(ObjectNode json, Set<RecordType> types, Set<Category> categories) {
+        ArrayNode dimensions = json.putArray("dimensions");
+        PrecisionDimension.of(types, categories).forEach(dimension -> dimensions.add(dimension.term()));
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.selfdata.server;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pages of the web interface, in the order of the navigation. Each has a template ({@code page/NAME.jte}), words
  * ({@code text/LANGUAGE/NAME.properties}), a script of its own ({@code /assets/NAME.js}), and the front-end libraries it
- * needs from their WebJars; a page loads those and nothing else.
+ * needs from their WebJars; a page loads those and nothing else. Pages that show records or grant terms also load the
+ * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike.
  */
 public enum WebPage {
     OVERVIEW("/", "overview", List.of()),
@@ -17,7 +21,11 @@ public enum WebPage {
     SHARING("/sharing", "sharing", List.of()),
     ACTIVITY("/activity", "activity", List.of()),
     ACCOUNT("/account", "account", List.of()),
+    CONSENT("/oauth/authorize", "consent", List.of()),
     SIGN_IN("/sign-in", "sign-in", List.of());
+
+    private static final Set<WebPage> SHOWING_RECORDS = EnumSet.of(EXPLORE, SHARING, CONSENT);
+    private static final Set<WebPage> SHOWING_TERMS = EnumSet.of(SHARING, CONSENT);
 
     private final String path;
     private final String name;
@@ -48,7 +56,19 @@ public enum WebPage {
         return libraries.stream().filter(library -> library.endsWith(".js")).toList();
     }
 
-    /** The pages the navigation lists: all but the sign-in page. */
+    /** The scripts of selfdata's own that the page shares with others, as served under {@code /assets/}. */
+    public List<String> sharedScripts() {
+        List<String> scripts = new ArrayList<>();
+        if (SHOWING_RECORDS.contains(this)) {
+            scripts.add("records.js");
+        }
+        if (SHOWING_TERMS.contains(this)) {
+            scripts.add("terms.js");
+        }
+        return scripts;
+    }
+
+    /** The pages the navigation lists: all but the sign-in page and the consent page, which a recipient leads to. */
     public static List<WebPage> navigation() {
         return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, SHARING, ACTIVITY, ACCOUNT);
     }

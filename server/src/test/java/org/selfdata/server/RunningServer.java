@@ -9,11 +9,20 @@ import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.Vault;
 
+import org.selfdata.model.GeoTrip;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.TimeSpan;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A vault with Camille in it (see {@link TestServers}), in a folder of its own, and the server a test starts over it;
@@ -60,6 +69,19 @@ final class RunningServer implements AfterEachCallback {
     static void importLocationPoints(Vault vault, int count) {
         vault.imports().write(vault.person(Optional.of("camille")).id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY,
                 "google-records", "Records.json"), SyntheticRecords.points(count));
+    }
+
+    /**
+     * Gives Camille one trip by car from Lyon to Montréal a month ago, 70.4 km long by its source's reckoning, as one
+     * Google import: a trip whose start has a French region and whose end has none.
+     */
+    void importTripFromLyonToMontreal() {
+        Instant start = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        GeoTrip trip = new GeoTrip(45.7578, 4.8320, 45.5019, -73.5674, Optional.of("IN_PASSENGER_VEHICLE"),
+                Optional.of(70_404L), List.of());
+        vault.imports().write(vault.person(Optional.of("camille")).id(), new ImportRequest(
+                SyntheticRecords.LOCATION_HISTORY, "google-semantic", "Semantic.json"), Stream.of(RecordDraft.of(
+                TimeSpan.between(start, start.plus(9, ChronoUnit.HOURS)), trip, Position.jsonPointer("/timelineObjects/0"))));
     }
 
     /** Starts the server over the vault with the test settings. */

@@ -32,7 +32,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharingPageBrowserTest {
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
-    private static final String PRECISION = "location: region, amounts: none, time: day, identifiers: pseudonymized";
+    /** The registration document an app publishes: RFC 7591 client metadata, and selfdata's member. */
+    private static final String MOBILITY_DOCUMENT = """
+            {
+              "client_name": "Mobilité Campus",
+              "redirect_uris": ["https://mobilite.example/callback"],
+              "client_uri": "https://mobilite.example",
+              "contacts": ["dpo@mobilite.example"],
+              "token_endpoint_auth_method": "none",
+              "selfdata": {
+                "legalName": "Mobilité Campus SAS",
+                "country": "FR",
+                "declaration": {
+                  "purposes": [{
+                    "purpose": "dpv:ServiceProvision",
+                    "description": "counting trips between campuses",
+                    "types": ["geo.trip"],
+                    "categories": ["pd:Location"],
+                    "precision": {"location": "department", "amount": "none", "time": "week",
+                        "identifiers": "pseudonymized"},
+                    "legalBasis": "eu-gdpr:A6-1-a"
+                  }],
+                  "retention": "P365D",
+                  "securityMeasures": ["encryption at rest"]
+                }
+              }
+            }""";
+    private static final String PRECISION = "location: region, time: day, identifiers: pseudonymized";
 
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE);
@@ -82,7 +108,8 @@ class SharingPageBrowserTest {
         assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Alertes Régionales declares.");
         assertThat(page.locator("#grant-reasons li")).hasCount(0);
         assertThat(page.locator("#grant-preview tbody tr")).hasCount(5);
-        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Auvergne-Rhône-Alpes (FR-ARA)");
+        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Location points");
+        assertThat(page.locator("#grant-preview tbody tr").first()).containsText("Auvergne-Rhône-Alpes");
         String preview = page.locator("#grant-preview-json").textContent();
         assertThat(JsonMapper.builder().build().readTree(preview)).hasSize(5)
                 .allSatisfy(record -> assertThat(record.get("payload").get("area").get("code").stringValue())
@@ -96,6 +123,10 @@ class SharingPageBrowserTest {
         assertThat(grant.locator(".badge")).hasText("given");
         assertThat(grant).containsText("How precisely: " + PRECISION);
         assertThat(page.locator("#draw-up")).isHidden();
+        assertThat(page.locator("#given-next-text")).hasText("Alertes Régionales can now fetch what this grant allows, "
+                + "until it ends. Each of its reads is written on the Activity page; to stop it, withdraw the grant below, "
+                + "and its next request is refused.");
+        assertThat(page.locator("#given-next a")).hasAttribute("href", "/activity");
 
         Download download = page.waitForDownload(() -> grant.locator("button.receipts").click());
         JsonNode receipts = JsonMapper.builder().build().readTree(Files.readString(download.path())).get("receipts");
@@ -197,12 +228,90 @@ class SharingPageBrowserTest {
     }
 
     @Test
+    void aTripAbroadIsPreviewedInWordsSayingWhyItsEndIsACountryAndWithoutAmounts() {
+        running.importTripFromLyonToMontreal();
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/sharing");
+        Page page = tab.page();
+
+        page.locator(".recipient .declaration button.share").click();
+        page.locator("#grant-covered").selectOption("trailing:P3M");
+
+        Locator trip = page.locator("#grant-preview tbody tr", new Page.LocatorOptions().setHasText("Trips"));
+        assertThat(trip).hasCount(1);
+        assertThat(trip.locator("td").nth(2)).hasText("By car: Auvergne-Rhône-Alpes → Canada");
+        assertThat(page.locator("#grant-preview-why li")).hasText(new String[] {
+            "Canada: the country, not the region. selfdata knows the regions of France only, and gives the country of "
+                    + "a place elsewhere.",
+            "A trip’s length is left out: it is worked out from the trip’s exact points, which this precision does not "
+                    + "share."});
+        assertThat(page.locator("#grant-preview-note")).hasText("A few of your records as Alertes Régionales would "
+                + "receive them (location: region, time: day, identifiers: pseudonymized):");
+        assertThat(page.locator("#grant-preview tbody")).not().containsText("IN_PASSENGER_VEHICLE");
+        assertThat(page.locator("#grant-preview tbody")).not().containsText("{");
+        tab.screenshot("sharing-trip-preview");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void theOperatorAddsAnAppFromItsRegistrationDocumentAfterReadingItsDeclaration() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/sharing");
+        Page page = tab.page();
+        assertThat(page.locator("#not-operator")).isHidden();
+
+        page.locator("#recipient-document").fill("{\"client_name\": ");
+        page.locator("#recipient-review").click();
+        assertThat(page.locator("#recipient-document-problem"))
+                .hasText("This is not a registration document: it must be JSON, as the app publishes it.");
+        page.locator("#recipient-document").fill(MOBILITY_DOCUMENT);
+        page.locator("#recipient-review").click();
+
+        Locator review = page.locator("#recipient-review-result");
+        assertThat(page.locator("#recipient-review-title")).hasText("Admit Mobilité Campus?");
+        assertThat(page.locator("#recipient-review-who")).hasText("Mobilité Campus SAS · France · dpo@mobilite.example · "
+                + "It comes back to: https://mobilite.example/callback · Its site: https://mobilite.example");
+        assertThat(review.locator(".declaration h4")).hasText("counting trips between campuses");
+        assertThat(review.locator(".declaration")).containsText("Data: location, Trips");
+        assertThat(review.locator(".declaration")).containsText("At most: location: département, time: week");
+        assertThat(review.locator(".declaration")).containsText("Keeps data: 365 days");
+        assertThat(review.locator("button.share")).hasCount(0);
+        tab.screenshot("sharing-add-recipient");
+
+        page.locator("#recipient-admit").click();
+        Locator added = page.locator(".recipient", new Page.LocatorOptions().setHasText("Mobilité Campus"));
+        assertThat(added.locator("h2")).hasText("Mobilité Campus");
+        assertThat(added.locator(".declaration button.share")).hasText("Share with Mobilité Campus…");
+        assertThat(page.locator("#given-next-text")).hasText("Mobilité Campus is admitted. It can now ask you for data, "
+                + "and you can share with it below.");
+        assertThat(review).isHidden();
+        assertThat(vault.recipients().list()).extracting(recipient -> recipient.identity().name())
+                .contains("Mobilité Campus");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void aMemberWhoIsNotTheOperatorIsToldWhoAddsRecipientsAndWhy() {
+        Person dominique = vault.people().create("dominique", TestVaults.PARIS);
+        vault.people().setPassword(dominique.id(), TestServers.PASSWORD.toCharArray());
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("dominique",
+                TestServers.PASSWORD).open("/sharing");
+
+        assertThat(tab.page().locator("#add-recipient")).isHidden();
+        assertThat(tab.page().locator("#not-operator")).hasText("Seul l’opérateur de ce coffre, la personne qui l’a "
+                + "installé, ajoute des destinataires : une application admise ici peut demander des données à chaque "
+                + "personne de ce coffre, et une seule personne répond donc de ce qu’elle déclare. Demandez-lui "
+                + "d’ajouter l’application avec laquelle vous voulez partager.");
+        tab.assertNoProblems();
+    }
+
+    @Test
     void theDeclarationReadsInFrench() {
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR").signIn("camille",
                 TestServers.PASSWORD).open("/sharing");
 
         Locator declaration = tab.page().locator(".recipient .declaration");
-        assertThat(declaration).containsText("Au plus : lieu : région, montants : aucun, heure : jour, "
+        assertThat(declaration).containsText("Au plus : lieu : région, heure : jour, "
                 + "identifiants : pseudonymisés");
         assertThat(declaration).containsText("Base légale : votre consentement (RGPD art. 6(1)(a))");
         assertThat(declaration.locator("button.share")).hasText("Partager avec Alertes Régionales…");

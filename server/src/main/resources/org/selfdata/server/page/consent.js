@@ -1,86 +1,119 @@
 'use strict';
-// The consent screen: what a recipient asks, what its declaration justifies, and a preview of what it would receive.
+// The consent page: what a recipient asks, what its declaration justifies and why it differs, what would be shared,
+// and a preview of what it would receive, all in words; then the person shares or refuses, and goes back to the app.
 // Every value is written as text, never as markup: names and descriptions come from the recipient.
+const VALIDITY_DAYS = 30;
+const DAY_MILLIS = 86400000;
 
 const request = window.location.search.substring(1);
-let csrfToken = null;
-let offered = null;
+const consent = { offered: null };
 
-async function call(path, body) {
-    const response = await fetch(path, {
-        method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-        body: JSON.stringify(body)
-    });
-    const json = await response.json();
-    if (!response.ok) {
-        throw new Error(json.detail || response.statusText);
-    }
-    return json;
+function item(label, value) {
+    return selfdata.create('li', {}, [selfdata.create('span', { text: label, className: 'term' }), ' ' + value]);
 }
 
-function items(list, lines) {
-    list.replaceChildren(...lines.map(line => {
-        const item = document.createElement('li');
-        item.textContent = line;
-        return item;
-    }));
-}
-
-function describe(terms) {
-    const data = terms.types.concat(terms.categories).join(', ');
-    const precision = terms.precision;
+/** What terms say, line by line, speaking only of the precisions their data has fields in. */
+function describe(asked, extra = []) {
+    const purpose = asked.purposeDescription + ' (' + terms.purposeWord(asked.purpose) + ')';
     return [
-        'Purpose · Finalité : ' + terms.purposeDescription + ' (' + terms.purpose + ')',
-        'Data · Données : ' + data,
-        'Free text · Texte libre : ' + (terms.fields.length === 0 ? 'none · aucun' : terms.fields.join(', ')),
-        'Precision · Précision : location ' + precision.location + ', amounts ' + precision.amount + ', time '
-            + precision.time + ', identifiers ' + precision.identifiers,
-        'Covered · Période couverte : ' + terms.covered,
-        'Kept by the recipient · Conservé par le destinataire : ' + terms.retention,
-        'At most · Au plus : ' + terms.volumeLimit + ' records a day · enregistrements par jour'
-    ];
+        item(selfdata.text('consent.purposeIs'), purpose),
+        item(selfdata.text('consent.kindIs'), terms.kindWord(asked.kind)),
+        item(selfdata.text('consent.dataIs'), terms.dataLine(asked.types, asked.categories)),
+        item(selfdata.text('consent.freeTextIs'), terms.freeTextLine(asked.fields)),
+        item(selfdata.text('consent.precisionIs'), terms.precisionLine(asked.precision, asked.dimensions)),
+        item(selfdata.text('consent.coveredIs'), terms.coveredWord(asked.covered)),
+        item(selfdata.text('consent.retentionIs'), terms.days(asked.retention)),
+        item(selfdata.text('consent.volumeIs'), terms.volumeLine(asked.volumeLimit)),
+        ...extra];
 }
 
-function fail(error) {
-    const message = document.getElementById('consent-error');
-    message.textContent = error.message;
-    message.hidden = false;
+function recipientLine(recipient) {
+    return [recipient.legalName, records.countryName(recipient.country), recipient.contact,
+        recipient.dataProtectionOfficer ? selfdata.text('consent.officer', recipient.dataProtectionOfficer) : null]
+        .filter(Boolean).join(' · ');
+}
+
+function showReasons(offer) {
+    const name = offer.recipient.name;
+    const reasons = selfdata.element('consent-reasons');
+    if (offer.justified) {
+        reasons.hidden = true;
+        return;
+    }
+    let sentences = [];
+    if (offer.offer) {
+        sentences = terms.differences(offer.asked, offer.offer);
+        selfdata.element('consent-verdict').textContent = sentences.length > 0
+            ? selfdata.text('consent.notJustified', name) : selfdata.text('consent.otherwise');
+    } else {
+        selfdata.element('consent-verdict').textContent = selfdata.text('consent.nothingJustified', name);
+    }
+    reasons.querySelector('ul').replaceChildren(...sentences.map(sentence => selfdata.create('li', { text: sentence })));
+    reasons.hidden = false;
+}
+
+/** Why the preview is empty, when it is: nothing justified, a grant of what comes next, a write, or no such data. */
+function previewNote(offer) {
+    const offered = offer.offer;
+    if (!offered) {
+        return selfdata.text('consent.preview.nothing');
+    }
+    if (offer.preview.length > 0) {
+        return selfdata.text('consent.preview.would', offer.recipient.name);
+    }
+    if (offered.kind === 'write') {
+        return selfdata.text('consent.preview.write');
+    }
+    if (offered.covered === 'from-grant') {
+        return selfdata.text('consent.preview.fromGrant');
+    }
+    return selfdata.text('consent.preview.empty', terms.dataLine(offered.types, offered.categories),
+        terms.coveredWord(offered.covered));
+}
+
+function showPreview(offer) {
+    const offered = offer.offer;
+    selfdata.element('consent-preview-note').textContent = previewNote(offer);
+    const table = selfdata.element('consent-preview');
+    table.hidden = offer.preview.length === 0;
+    const when = offered && ['exact', 'hour'].includes(offered.precision.time) ? selfdata.dateTime : selfdata.date;
+    selfdata.rows(table.tBodies[0], offer.preview, record => [
+        when(record.start), selfdata.typeName(record.type), records.summary(record)]);
+    const reductions = offered ? records.reductions(offer.preview, offered.precision.location) : [];
+    const why = selfdata.element('consent-preview-why');
+    why.replaceChildren(...reductions.map(reason => selfdata.create('li', { text: reason })));
+    why.hidden = reductions.length === 0;
 }
 
 async function show() {
-    const session = await fetch('/api/v1/session', { credentials: 'same-origin' });
-    if (!session.ok) {
-        // Signing in brings the person back here, to this very request.
-        document.getElementById('consent-sign-in-link').href = '/sign-in?next='
-            + encodeURIComponent(window.location.pathname + window.location.search);
-        document.getElementById('consent-sign-in').hidden = false;
-        return;
-    }
-    csrfToken = (await session.json()).csrfToken;
-    const offer = await call('/api/v1/authorizations/offer', { request });
-    offered = offer.offer;
-    document.getElementById('consent-title').textContent = offer.recipient.name + ' asks for your data · demande vos données';
-    document.getElementById('consent-recipient').textContent = offer.recipient.legalName + ', ' + offer.recipient.country
-        + ' · ' + offer.recipient.contact;
-    items(document.getElementById('consent-asked'), describe(offer.asked));
-    if (offer.reasons.length > 0) {
-        const reasons = document.getElementById('consent-reasons');
-        items(reasons.querySelector('ul'), offer.reasons);
-        reasons.hidden = false;
-    }
-    items(document.getElementById('consent-offer'), offered ? describe(offered) : ['Nothing · Rien']);
-    document.getElementById('consent-accept').disabled = !offered;
-    document.getElementById('consent-preview').textContent = offer.preview.map(record => JSON.stringify(record)).join('\n');
-    document.getElementById('consent').hidden = false;
+    const offer = await selfdata.api('/api/v1/authorizations/offer', { method: 'POST', json: { request } });
+    consent.offered = offer.offer;
+    const name = offer.recipient.name;
+    selfdata.element('consent-title').textContent = selfdata.text('consent.title', name);
+    selfdata.element('consent-recipient').textContent = recipientLine(offer.recipient);
+    selfdata.element('consent-asked').replaceChildren(...describe(offer.asked));
+    showReasons(offer);
+    const until = selfdata.date(new Date(Date.now() + VALIDITY_DAYS * DAY_MILLIS).toISOString());
+    selfdata.element('consent-offer').replaceChildren(...(consent.offered
+        ? describe(consent.offered, [item(selfdata.text('consent.validityIs'), selfdata.text('consent.validity', until))])
+        : [selfdata.create('li', { text: selfdata.text('consent.nothing') })]));
+    showPreview(offer);
+    selfdata.element('consent-next').textContent = consent.offered ? selfdata.text('consent.next', name) : '';
+    selfdata.element('consent-accept').disabled = !consent.offered;
+    selfdata.element('consent-loading').hidden = true;
+    selfdata.element('consent-request').hidden = false;
+    selfdata.element('consent').setAttribute('aria-busy', 'false');
 }
 
-document.getElementById('consent-accept').addEventListener('click', () => {
-    call('/api/v1/authorizations', { request, terms: { ...offered, validity: 'P30D' } })
-        .then(answer => window.location.assign(answer.redirect)).catch(fail);
+async function answer(path, body) {
+    const answered = await selfdata.api(path, { method: 'POST', json: body });
+    window.location.assign(answered.redirect);
+}
+
+selfdata.start(async () => {
+    selfdata.element('consent-accept').addEventListener('click', () => answer('/api/v1/authorizations',
+        { request, terms: { ...consent.offered, validity: 'P' + VALIDITY_DAYS + 'D' } }).catch(selfdata.fail));
+    selfdata.element('consent-refuse').addEventListener('click', () => answer('/api/v1/authorizations/refusal',
+        { request }).catch(selfdata.fail));
+    await show();
 });
-document.getElementById('consent-refuse').addEventListener('click', () => {
-    call('/api/v1/authorizations/refusal', { request })
-        .then(answer => window.location.assign(answer.redirect)).catch(fail);
-});
-show().catch(fail);

@@ -62,43 +62,6 @@ function when(record) {
         : inZone(record.start, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function rounded(coordinate) {
-    return selfdata.number(Math.round(Number(coordinate) * 1000) / 1000, 3);
-}
-
-/** One line saying what a record is about; coordinates are rounded to about a hundred metres. */
-function summary(record) {
-    const payload = record.payload;
-    switch (record.type) {
-        case 'bank.transaction':
-            return selfdata.money(payload.amount, payload.currency) + ' · ' + payload.label;
-        case 'bank.account':
-            return payload.kind + ' · ' + payload.currency;
-        case 'geo.visit':
-            return payload.placeName || payload.address || selfdata.text('explore.unnamedPlace');
-        case 'geo.point':
-            return selfdata.text('explore.pointAt', rounded(payload.latitude), rounded(payload.longitude));
-        case 'geo.trip':
-            return payload.mode && payload.distanceMeters !== undefined
-                ? selfdata.text('explore.trip', payload.mode, selfdata.number(payload.distanceMeters / 1000, 1))
-                : selfdata.text('explore.tripUnknown');
-        case 'energy.reading':
-            return selfdata.number(payload.value) + ' ' + (payload.quantity === 'POWER' ? 'W' : 'Wh');
-        case 'calendar.event':
-            return payload.summary;
-        case 'contact':
-            return payload.displayName;
-        case 'document':
-            return payload.title;
-        case 'social.message':
-            return payload.platform + ' · ' + payload.conversation;
-        case 'social.post':
-            return payload.platform + ' · ' + payload.kind;
-        default:
-            return '—';
-    }
-}
-
 function sourceName(id) {
     const source = state.sources.get(id);
     return source ? source.organizationName + ' · ' + source.labelName : String(id);
@@ -218,7 +181,8 @@ function recordsPath(after) {
 }
 
 function recordRow(record) {
-    const link = selfdata.create('a', { href: '/explore?record=' + encodeURIComponent(record.id), text: summary(record) });
+    const link = selfdata.create('a', { href: '/explore?record=' + encodeURIComponent(record.id),
+        text: records.summary(record) });
     link.addEventListener('click', event => {
         event.preventDefault();
         window.history.pushState({}, '', link.getAttribute('href'));
@@ -263,40 +227,18 @@ async function loadRecords(more = false) {
 
 // One record.
 
-function fieldValue(name, value, payload) {
-    if (value === null || value === undefined || value === '') {
-        return '—';
-    }
-    if (Array.isArray(value)) {
-        return value.length === 0 ? '—' : value.map(item => fieldValue(name, item, payload)).join(', ');
-    }
-    if (typeof value === 'boolean') {
-        return selfdata.text(value ? 'explore.yes' : 'explore.no');
-    }
-    if (typeof value === 'object') {
-        return Object.entries(value).map(([key, inner]) => key + ': ' + fieldValue(key, inner, value)).join(' · ');
-    }
-    if (name === 'amount' && payload.currency) {
-        return selfdata.money(value, payload.currency);
-    }
-    return String(value);
-}
-
 function definitions(id, pairs) {
     selfdata.element(id).replaceChildren(...pairs.flatMap(([term, value]) => [
         selfdata.create('dt', { text: term }), selfdata.create('dd', { text: value })]));
-}
-
-function fieldName(name) {
-    return selfdata.textOr('explore.field.' + name, name);
 }
 
 /** What changed from one version to the next: each field whose value differs, before and after. */
 function changes(before, after) {
     const names = [...new Set([...Object.keys(before.payload), ...Object.keys(after.payload)])];
     const changed = names.filter(name => JSON.stringify(before.payload[name]) !== JSON.stringify(after.payload[name]))
-        .map(name => selfdata.text('explore.change', fieldName(name), fieldValue(name, before.payload[name], before.payload),
-            fieldValue(name, after.payload[name], after.payload)));
+        .map(name => selfdata.text('explore.change', records.fieldName(name),
+            records.fieldValue(name, before.payload[name], before.payload),
+            records.fieldValue(name, after.payload[name], after.payload)));
     if (before.start !== after.start || before.end !== after.end) {
         changed.push(selfdata.text('explore.change', selfdata.text('explore.recordTime'), when(before), when(after)));
     }
@@ -318,7 +260,7 @@ async function showRecord(id) {
     const source = state.sources.get(record.source);
     const batch = state.batches.get(record.batch);
     definitions('record-payload', Object.entries(record.payload)
-        .map(([name, value]) => [fieldName(name), fieldValue(name, value, record.payload)]));
+        .map(([name, value]) => [records.fieldName(name), records.fieldValue(name, value, record.payload)]));
     definitions('record-provenance', [
         [selfdata.text('explore.recordKind'), selfdata.typeName(record.type)],
         [selfdata.text('explore.recordTime'), when(record)],

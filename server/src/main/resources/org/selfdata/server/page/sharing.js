@@ -13,73 +13,18 @@ const VALIDITIES = ['P7D', 'P30D', 'P90D', 'P365D'];
 const VOLUME_LIMIT = 1000;
 const PREVIEW_DELAY = 250;
 
-const sharing = { recipients: [], grants: [], drawing: null, previewRun: 0, timer: null };
-
-/** A term as a key of the page's words: `h3:7` is `h3-7`, `eu-gdpr:A6-1-a` is `eu-gdpr-A6-1-a`. */
-function key(term) {
-    return term.replaceAll(':', '-');
-}
-
-function precisionWord(dimension, value) {
-    const words = selfdata.textOr('sharing.' + dimension + '.' + key(value), null);
-    if (words !== null) {
-        return words;
-    }
-    return value.startsWith('h3:') ? selfdata.text('sharing.location.h3', value.substring(3)) : value;
-}
-
-function precisionLine(precision) {
-    return Object.keys(CHOICES).map(dimension => selfdata.text('sharing.dimension.' + dimension + 'Is',
-        precisionWord(dimension, precision[dimension]))).join(', ');
-}
-
-function categoryWord(term) {
-    return selfdata.textOr('sharing.category.' + term.replace(/^pd:/, ''), term);
-}
-
-function dataLine(types, categories) {
-    const words = categories.map(categoryWord).concat(types.map(selfdata.typeName));
-    return words.length === 0 ? selfdata.text('sharing.nothing') : words.join(', ');
-}
-
-/** Free-text fields by record type, as a declaration names them: `label (Bank transactions)`. */
-function declaredFreeTextLine(fields) {
-    const words = Object.entries(fields || {}).flatMap(([type, names]) => names.map(name => selfdata.text(
-        'sharing.freeText.field', name, selfdata.typeName(type))));
-    return words.length === 0 ? selfdata.text('sharing.freeText.none') : words.join(', ');
-}
-
-/** Free-text fields as a grant names them, by name alone. */
-function freeTextLine(fields) {
-    return fields.length === 0 ? selfdata.text('sharing.freeText.none') : fields.join(', ');
-}
-
-function basisWord(term) {
-    return selfdata.textOr('sharing.basis.' + key(term), term);
-}
+const sharing = { recipients: [], grants: [], drawing: null, previewRun: 0, timer: null, reviewed: null };
 
 function purposeWord(purpose) {
-    return selfdata.textOr('sharing.purpose.' + purpose.purpose.replace(/^dpv:/, ''), purpose.label || purpose.purpose);
-}
-
-function days(period) {
-    const match = /^P(\d+)D$/.exec(period);
-    return match ? selfdata.text('sharing.days', selfdata.number(Number(match[1]))) : period;
-}
-
-function coveredWord(term) {
-    if (term.startsWith('between:')) {
-        const [from, to] = term.substring('between:'.length).split('/');
-        return selfdata.text('sharing.covered.betweenDates', selfdata.date(from), selfdata.date(to));
-    }
-    return selfdata.textOr('sharing.covered.' + key(term), term);
+    return terms.purposeWord(purpose.purpose, purpose.label);
 }
 
 function item(label, value) {
     return selfdata.create('li', {}, [selfdata.create('span', { text: label, className: 'term' }), ' ' + value]);
 }
 
-function declarationSection(recipient) {
+/** What a recipient declares, in words; with the button that starts a grant, unless it is only being reviewed. */
+function declarationSection(recipient, shareable = true) {
     const declaration = recipient.declaration;
     const section = selfdata.create('section', { className: 'declaration' },
         [selfdata.create('h3', { text: selfdata.text('sharing.declares') })]);
@@ -90,33 +35,35 @@ function declarationSection(recipient) {
     for (const purpose of declaration.purposes) {
         section.append(selfdata.create('h4', { text: purpose.description }), selfdata.create('ul', { className: 'plain' }, [
             item(selfdata.text('sharing.purposeIs'), purposeWord(purpose)),
-            item(selfdata.text('sharing.dataIs'), dataLine(purpose.types, purpose.categories)),
-            item(selfdata.text('sharing.freeTextIs'), declaredFreeTextLine(purpose.fields)),
-            item(selfdata.text('sharing.atMost'), precisionLine(purpose.precision)),
-            item(selfdata.text('sharing.basisIs'), basisWord(purpose.legalBasis))]));
+            item(selfdata.text('sharing.dataIs'), terms.dataLine(purpose.types, purpose.categories)),
+            item(selfdata.text('sharing.freeTextIs'), terms.declaredFreeTextLine(purpose.fields)),
+            item(selfdata.text('sharing.atMost'), terms.precisionLine(purpose.precision, purpose.dimensions)),
+            item(selfdata.text('sharing.basisIs'), terms.basisWord(purpose.legalBasis))]));
     }
     const further = declaration.furtherRecipients.length === 0 ? selfdata.text('sharing.noOne')
         : declaration.furtherRecipients.join(', ');
     const transfers = declaration.transfers.length === 0 ? selfdata.text('sharing.noTransfer')
-        : declaration.transfers.map(transfer => transfer.country + ' (' + selfdata.textOr('sharing.safeguard.'
-            + key(transfer.safeguard), transfer.safeguard) + ')').join(', ');
+        : declaration.transfers.map(transfer => records.countryName(transfer.country) + ' ('
+            + terms.safeguardWord(transfer.safeguard) + ')').join(', ');
     section.append(selfdata.create('ul', { className: 'plain' }, [
-        item(selfdata.text('sharing.retentionIs'), days(declaration.retention)),
+        item(selfdata.text('sharing.retentionIs'), terms.days(declaration.retention)),
         item(selfdata.text('sharing.furtherIs'), further),
         item(selfdata.text('sharing.transfersIs'), transfers)]));
-    section.append(selfdata.create('p', {}, [selfdata.create('button', {
-        type: 'button', className: 'share', text: selfdata.text('sharing.share', recipient.name),
-        'data-recipient': recipient.id })]));
+    if (shareable) {
+        section.append(selfdata.create('p', {}, [selfdata.create('button', {
+            type: 'button', className: 'share', text: selfdata.text('sharing.share', recipient.name),
+            'data-recipient': recipient.id })]));
+    }
     return section;
 }
 
 function grantElement(grant, recipient) {
-    const terms = grant.terms;
+    const granted = grant.terms;
     const status = selfdata.create('span', { className: 'badge status-' + grant.status,
         text: selfdata.textOr('sharing.status.' + grant.status, grant.status) });
     const validity = grant.withdrawnAt
         ? selfdata.text('sharing.withdrawnOn', selfdata.dateTime(grant.withdrawnAt))
-        : selfdata.period(terms.validFrom, terms.validUntil);
+        : selfdata.period(granted.validFrom, granted.validUntil);
     const actions = selfdata.create('p', { className: 'actions' }, [
         selfdata.create('button', { type: 'button', className: 'secondary receipts', text: selfdata.text('sharing.receipts') }),
         selfdata.create('button', { type: 'button', className: 'secondary history', text: selfdata.text('sharing.history'),
@@ -133,17 +80,17 @@ function grantElement(grant, recipient) {
             text: selfdata.text('sharing.withdraw') }));
     }
     return selfdata.create('article', { className: 'grant', id: 'grant-' + grant.id, 'data-grant': grant.id,
-        'aria-label': selfdata.text('sharing.grantLabel', terms.purposeDescription) }, [
-        selfdata.create('p', {}, [status, ' ', selfdata.create('strong', { text: terms.purposeDescription })]),
+        'aria-label': selfdata.text('sharing.grantLabel', granted.purposeDescription) }, [
+        selfdata.create('p', {}, [status, ' ', selfdata.create('strong', { text: granted.purposeDescription })]),
         selfdata.create('ul', { className: 'plain' }, [
-            item(selfdata.text('sharing.kindIs'), selfdata.textOr('sharing.kind.' + terms.kind, terms.kind)),
-            item(selfdata.text('sharing.dataIs'), dataLine(terms.types, terms.categories)),
-            item(selfdata.text('sharing.freeTextIs'), freeTextLine(terms.fields)),
-            item(selfdata.text('sharing.precisionIs'), precisionLine(terms.precision)),
-            item(selfdata.text('sharing.coveredIs'), coveredWord(terms.covered)),
+            item(selfdata.text('sharing.kindIs'), terms.kindWord(granted.kind)),
+            item(selfdata.text('sharing.dataIs'), terms.dataLine(granted.types, granted.categories)),
+            item(selfdata.text('sharing.freeTextIs'), terms.freeTextLine(granted.fields)),
+            item(selfdata.text('sharing.precisionIs'), terms.precisionLine(granted.precision, granted.dimensions)),
+            item(selfdata.text('sharing.coveredIs'), terms.coveredWord(granted.covered)),
             item(selfdata.text('sharing.validityIs'), validity),
-            item(selfdata.text('sharing.retentionIs'), days(terms.retention)),
-            item(selfdata.text('sharing.volumeIs'), selfdata.text('sharing.volume', selfdata.number(terms.volumeLimit)))]),
+            item(selfdata.text('sharing.retentionIs'), terms.days(granted.retention)),
+            item(selfdata.text('sharing.volumeIs'), terms.volumeLine(granted.volumeLimit))]),
         actions, confirm, selfdata.create('ul', { className: 'plain grant-log', hidden: true })]);
 }
 
@@ -171,6 +118,8 @@ async function load() {
     const [recipients, grants] = await Promise.all([selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/grants')]);
     sharing.recipients = recipients.recipients;
     sharing.grants = grants.grants;
+    selfdata.element('add-recipient').hidden = !recipients.youAdmit;
+    selfdata.element('not-operator').hidden = recipients.youAdmit;
     render();
 }
 
@@ -186,7 +135,7 @@ function declaredPurpose() {
 }
 
 function checkbox(name, value, label, checked = true) {
-    const id = 'grant-' + name + '-' + key(value).replaceAll('.', '-');
+    const id = 'grant-' + name + '-' + terms.key(value).replaceAll('.', '-');
     return selfdata.create('div', { className: 'choice' }, [
         selfdata.create('input', { type: 'checkbox', id, name, value, checked }),
         ' ', selfdata.create('label', { for: id, text: label })]);
@@ -205,15 +154,15 @@ function freeTextChoices(fields) {
     }
     selfdata.element('grant-free-text').hidden = types.size === 0;
     selfdata.element('grant-free-text-choices').replaceChildren(...[...types.keys()].sort().map(name => checkbox('field',
-        name, selfdata.text('sharing.freeText.field', name, types.get(name).join(', ')), false)));
+        name, selfdata.text('terms.freeText.field', terms.fieldWord(name), types.get(name).join(', ')), false)));
 }
 
 function choosePurpose() {
     const purpose = declaredPurpose();
     selfdata.element('grant-purpose-help').textContent = selfdata.text('sharing.form.purposeHelp', purposeWord(purpose),
-        basisWord(purpose.legalBasis));
+        terms.basisWord(purpose.legalBasis));
     selfdata.element('grant-data-choices').replaceChildren(
-        ...purpose.categories.map(category => checkbox('category', category, categoryWord(category))),
+        ...purpose.categories.map(category => checkbox('category', category, terms.categoryWord(category))),
         ...purpose.types.map(type => checkbox('type', type, selfdata.typeName(type))));
     freeTextChoices(purpose.fields);
     for (const dimension of Object.keys(CHOICES)) {
@@ -225,7 +174,7 @@ function choosePurpose() {
 function explain(dimension) {
     const value = selfdata.element('grant-' + dimension).value;
     selfdata.element('grant-' + dimension + '-help').textContent = selfdata.textOr('sharing.' + dimension + 'Help.'
-        + key(value), precisionWord(dimension, value));
+        + terms.key(value), terms.precisionWord(dimension, value));
 }
 
 function startGrant(recipient) {
@@ -234,14 +183,14 @@ function startGrant(recipient) {
     options(selfdata.element('grant-purpose'), recipient.declaration.purposes.map(purpose => purpose.purpose),
         term => recipient.declaration.purposes.find(purpose => purpose.purpose === term).description);
     for (const [dimension, values] of Object.entries(CHOICES)) {
-        options(selfdata.element('grant-' + dimension), values, value => precisionWord(dimension, value));
+        options(selfdata.element('grant-' + dimension), values, value => terms.precisionWord(dimension, value));
     }
-    options(selfdata.element('grant-covered'), COVERED, coveredWord);
+    options(selfdata.element('grant-covered'), COVERED, terms.coveredWord);
     options(selfdata.element('grant-validity'), VALIDITIES, value => selfdata.text('sharing.validity.' + value));
     selfdata.element('grant-validity').value = 'P30D';
     selfdata.element('grant-between').hidden = true;
     selfdata.element('grant-retention').textContent = selfdata.text('sharing.form.retention', recipient.name,
-        days(recipient.declaration.retention));
+        terms.days(recipient.declaration.retention));
     choosePurpose();
     selfdata.element('draw-up').hidden = false;
     selfdata.element('draw-up').scrollIntoView();
@@ -281,18 +230,7 @@ function schedulePreview() {
     sharing.timer = setTimeout(() => preview().catch(selfdata.fail), PREVIEW_DELAY);
 }
 
-function describePayload(payload) {
-    if (payload.area) {
-        const area = payload.area;
-        return area.level === 'h3' ? selfdata.text('sharing.preview.cell', area.cell, area.resolution)
-            : (area.name ? area.name + ' (' + area.code + ')' : area.code);
-    }
-    const text = Object.entries(payload).map(([name, value]) => name + ': '
-        + (typeof value === 'object' ? JSON.stringify(value) : value)).join(', ');
-    return text.length > 160 ? text.substring(0, 159) + '…' : text;
-}
-
-function showCheck(answer, terms) {
+function showCheck(answer, chosen) {
     const name = sharing.drawing.recipient.name;
     selfdata.element('grant-verdict').textContent = answer.justified ? selfdata.text('sharing.check.justified', name)
         : selfdata.text('sharing.check.notJustified', name);
@@ -309,21 +247,27 @@ function showCheck(answer, terms) {
         note = answer.offer.covered === 'from-grant' ? selfdata.text('sharing.preview.fromGrant')
             : selfdata.text('sharing.preview.empty');
     } else {
-        note = answer.justified ? selfdata.text('sharing.preview.would', name, precisionLine(terms.precision))
-            : selfdata.text('sharing.preview.instead', name, precisionLine(answer.offer.precision));
+        note = answer.justified
+            ? selfdata.text('sharing.preview.would', name, terms.precisionLine(chosen.precision, answer.offer.dimensions))
+            : selfdata.text('sharing.preview.instead', name,
+                terms.precisionLine(answer.offer.precision, answer.offer.dimensions));
     }
     selfdata.element('grant-preview-note').textContent = note;
-    const shown = answer.justified ? terms : answer.offer;
+    const shown = answer.justified ? chosen : answer.offer;
     const when = shown && ['exact', 'hour'].includes(shown.precision.time) ? selfdata.dateTime : selfdata.date;
     selfdata.rows(selfdata.element('grant-preview').tBodies[0], answer.preview, record => [
-        when(record.start), selfdata.typeName(record.type), describePayload(record.payload)]);
+        when(record.start), selfdata.typeName(record.type), records.summary(record)]);
+    const reductions = shown ? records.reductions(answer.preview, shown.precision.location) : [];
+    selfdata.element('grant-preview-why').replaceChildren(...reductions.map(reason => selfdata.create('li',
+        { text: reason })));
+    selfdata.element('grant-preview-why').hidden = reductions.length === 0;
     selfdata.element('grant-preview-json').textContent = JSON.stringify(answer.preview, null, 2);
 }
 
 async function preview() {
-    const terms = chosenTerms();
+    const chosen = chosenTerms();
     const run = ++sharing.previewRun;
-    if (terms.covered === null) {
+    if (chosen.covered === null) {
         selfdata.element('grant-verdict').textContent = selfdata.text('sharing.form.chooseDates');
         selfdata.element('grant-verdict').className = 'warning';
         selfdata.element('grant-reasons').replaceChildren();
@@ -333,9 +277,9 @@ async function preview() {
         selfdata.element('grant-give').disabled = true;
         return;
     }
-    const answer = await selfdata.api('/api/v1/grants/preview', { method: 'POST', json: terms });
+    const answer = await selfdata.api('/api/v1/grants/preview', { method: 'POST', json: chosen });
     if (run === sharing.previewRun) {
-        showCheck(answer, terms);
+        showCheck(answer, chosen);
     }
 }
 
@@ -348,7 +292,7 @@ function useOffer() {
         const select = selfdata.element('grant-' + dimension);
         if (![...select.options].some(option => option.value === offer.precision[dimension])) {
             select.append(selfdata.create('option', { value: offer.precision[dimension],
-                text: precisionWord(dimension, offer.precision[dimension]) }));
+                text: terms.precisionWord(dimension, offer.precision[dimension]) }));
         }
         select.value = offer.precision[dimension];
         explain(dimension);
@@ -358,12 +302,14 @@ function useOffer() {
 
 async function give(event) {
     event.preventDefault();
-    const terms = chosenTerms();
+    const chosen = chosenTerms();
     try {
-        const given = await selfdata.api('/api/v1/grants', { method: 'POST', json: terms });
+        const given = await selfdata.api('/api/v1/grants', { method: 'POST', json: chosen });
         selfdata.element('draw-up').hidden = true;
         sharing.drawing = null;
         await load();
+        selfdata.element('given-next-text').textContent = selfdata.text('sharing.givenNext', recipientOf(given.grant.id).name);
+        selfdata.element('given-next').hidden = false;
         const shown = selfdata.element('grant-' + given.grant.id);
         shown.setAttribute('tabindex', '-1');
         shown.focus();
@@ -432,6 +378,62 @@ async function withdraw(article) {
     shown.focus();
 }
 
+// Adding a recipient, for the vault's operator.
+
+function documentProblem(message) {
+    const problem = selfdata.element('recipient-document-problem');
+    problem.textContent = message;
+    problem.hidden = message === null;
+}
+
+/** Reads the pasted document through the server, which checks it as it would admit it, and shows it for review. */
+async function reviewDocument(event) {
+    event.preventDefault();
+    let pasted;
+    try {
+        pasted = JSON.parse(selfdata.element('recipient-document').value);
+    } catch (error) {
+        documentProblem(selfdata.text('sharing.add.notJson'));
+        return;
+    }
+    let review;
+    try {
+        review = await selfdata.api('/api/v1/recipients/review', { method: 'POST', json: { document: pasted } });
+    } catch (error) {
+        if (error.status !== 400) {
+            throw error;
+        }
+        documentProblem(error.message);
+        return;
+    }
+    documentProblem(null);
+    const registration = review.registration;
+    sharing.reviewed = registration;
+    selfdata.element('recipient-review-title').textContent = selfdata.text('sharing.add.reviewTitle', registration.name);
+    selfdata.element('recipient-review-who').textContent = [registration.legalName,
+        records.countryName(registration.country), registration.contact,
+        registration.dataProtectionOfficer ? selfdata.text('sharing.officer', registration.dataProtectionOfficer) : null,
+        selfdata.text('sharing.add.redirects', registration.redirectUris.join(', ')),
+        registration.clientUri ? selfdata.text('sharing.add.site', registration.clientUri) : null]
+        .filter(Boolean).join(' · ');
+    selfdata.element('recipient-review-declaration').replaceChildren(declarationSection(registration, false));
+    selfdata.element('recipient-review-result').hidden = false;
+    selfdata.element('recipient-review-title').focus();
+}
+
+async function admit() {
+    const admitted = await selfdata.api('/api/v1/recipients', { method: 'POST', json: sharing.reviewed });
+    sharing.reviewed = null;
+    selfdata.element('add-recipient-form').reset();
+    selfdata.element('recipient-review-result').hidden = true;
+    await load();
+    selfdata.element('given-next-text').textContent = selfdata.text('sharing.add.admitted', admitted.name);
+    selfdata.element('given-next').hidden = false;
+    const card = selfdata.element('recipient-' + admitted.id);
+    card.setAttribute('tabindex', '-1');
+    card.focus();
+}
+
 function onRecipientsClick(event) {
     const button = event.target.closest('button');
     if (!button) {
@@ -483,6 +485,12 @@ selfdata.start(async () => {
     selfdata.element('grant-cancel').addEventListener('click', () => {
         selfdata.element('draw-up').hidden = true;
         sharing.drawing = null;
+    });
+    selfdata.element('add-recipient-form').addEventListener('submit', event => reviewDocument(event).catch(selfdata.fail));
+    selfdata.element('recipient-admit').addEventListener('click', () => admit().catch(selfdata.fail));
+    selfdata.element('recipient-review-cancel').addEventListener('click', () => {
+        sharing.reviewed = null;
+        selfdata.element('recipient-review-result').hidden = true;
     });
     await load();
     selfdata.element('sharing').setAttribute('aria-busy', 'false');
