@@ -77,7 +77,8 @@ final class AuthorizationRoutes implements HttpService {
         SharingJson.write(json.putObject("recipient"), ask.recipient());
         SharingJson.write(json.putObject("declaration"), ask.declaration());
         SharingJson.write(json.putObject("asked"), ask.asked());
-        SharingJson.write(json, consent.check(ask.asked()), terms -> gate.preview(person, terms, PREVIEW_RECORDS));
+        SharingJson.write(json, consent.check(ask.asked()), Problems.language(ctx),
+                terms -> gate.preview(person, terms, PREVIEW_RECORDS));
         ctx.json(json);
     }
 

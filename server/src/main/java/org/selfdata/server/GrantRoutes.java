@@ -83,7 +83,7 @@ final class GrantRoutes implements HttpService {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         GrantTerms terms = SharingJson.terms(bodies.read(ctx), clock.instant());
         ObjectNode json = ApiJson.mapper().createObjectNode();
-        SharingJson.write(json, consent.check(terms), justified -> {
+        SharingJson.write(json, consent.check(terms), Problems.language(ctx), justified -> {
             gate.requireApplicable(justified);
             return gate.preview(person, justified, PREVIEW_RECORDS);
         });

@@ -26,6 +26,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimePrecision;
+import org.selfdata.texts.Language;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -273,9 +274,11 @@ final class SharingJson {
 
     /**
      * The consent check as the person reads it: whether the declaration justifies the terms, every reason if not, the
-     * terms it does justify, and a preview of what the recipient would receive under those.
+     * terms it does justify, and a preview of what the recipient would receive under those. The reasons are said in the
+     * reader's language.
      */
-    static void write(ObjectNode json, ConsentCheck check, Function<GrantTerms, List<String>> preview) {
+    static void write(ObjectNode json, ConsentCheck check, Language language,
+            Function<GrantTerms, List<String>> preview) {
         Optional<GrantTerms> offer = switch (check) {
             case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
             case Refusal refusal -> refusal.justified();
@@ -283,7 +286,7 @@ final class SharingJson {
         json.put("justified", check instanceof ConsentCheck.Acceptance);
         ArrayNode reasons = json.putArray("reasons");
         if (check instanceof Refusal refusal) {
-            refusal.reasons().forEach(reasons::add);
+            refusal.reasons(language).forEach(reasons::add);
         }
         if (offer.isPresent()) {
             write(json.putObject("offer"), offer.get());
