@@ -8,6 +8,7 @@ import org.selfdata.intake.ImportMode;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.vault.Vault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,7 +119,8 @@ final class DemoCommand implements Callable<Integer> {
             FileImport fileImport = new FileImport(application.intake(application.importers()), terminal);
             for (DemoFile file : files.files()) {
                 for (FileReport report : fileImport.run(camille, file.path(), ImportMode.STRICT).files()) {
-                    terminal.out().println(ReportLines.line(report, camille.zone()));
+                    terminal.out().println(ReportLines.line(report, camille.zone(),
+                            Language.ofEnvironment(environment.variables())));
                 }
             }
         }

@@ -10,6 +10,8 @@ import org.selfdata.model.BatchId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.QuarantinedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,8 +135,7 @@ final class ImportCommand implements Callable<Integer> {
             undone.forEach(fileReport -> print(application, person, fileReport));
             refused(new FileReport.Failed(name, e));
             if (undone.stream().anyMatch(FileReport.Failed.class::isInstance)) {
-                terminal.err().println("selfdata: with --lenient, the files and records that can be read are imported, and "
-                        + "the others are named or kept in the quarantine");
+                terminal.err().println("selfdata: " + Words.of(language()).say("command.import.tryLenient"));
             }
             outcomes.refused(ExitCodes.of(e.code()), stopAfter(name, e.code()));
         }
@@ -164,16 +165,17 @@ final class ImportCommand implements Callable<Integer> {
             terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(fileReport, firstRejects)));
             return;
         }
-        terminal.out().println(ReportLines.line(fileReport, person.zone()));
-        firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message()));
+        Language language = language();
+        terminal.out().println(ReportLines.line(fileReport, person.zone(), language));
+        firstRejects.forEach(reject -> terminal.out().println("  " + reject.rejection().message(language)));
         if (fileReport instanceof FileReport.Imported imported) {
-            imported.notes().forEach(note -> terminal.out().println("  " + note.message()));
+            imported.notes().forEach(note -> terminal.out().println("  " + note.message(language)));
         }
     }
 
     /** A refusal is an error, said on standard error; a script also finds it among the JSON lines. */
     private void refused(FileReport.Failed failed) {
-        terminal.err().println("selfdata: " + failed.message());
+        terminal.err().println("selfdata: " + failed.failure().message(language()));
         if (json) {
             terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(failed, List.of())));
         }
@@ -184,6 +186,11 @@ final class ImportCommand implements Callable<Integer> {
         if (json) {
             terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.notAttempted(name, reason)));
         }
+    }
+
+    /** The terminal's language, which the lines for people are written in; JSON lines stay in English for scripts. */
+    private Language language() {
+        return Language.ofEnvironment(environment.variables());
     }
 
     /** A file by its own name, as reports call it. */
@@ -242,7 +249,7 @@ final class ImportCommand implements Callable<Integer> {
                     terminal.out().println(Json.MAPPER.writeValueAsString(node));
                     continue;
                 }
-                terminal.out().println(reject.rejection().message());
+                terminal.out().println(reject.rejection().message(language()));
                 // The owner's own vault, read by its owner: the record as the file wrote it, to correct and import again.
                 reject.rejection().text().ifPresent(text -> text.lines().forEach(line -> terminal.out().println("    " + line)));
             }

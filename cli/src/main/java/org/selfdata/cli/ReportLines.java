@@ -1,6 +1,10 @@
 package org.selfdata.cli;
 
 import org.selfdata.intake.FileReport;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.SourceNames;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.QuarantinedRecord;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What an import did to each file, as one line for people and as one JSON object for scripts, with the first of the
- * records it rejected.
+ * What an import did to each file, as one line for people, in the terminal's language, and as one JSON object for
+ * scripts, whose words stay English, with the first of the records it rejected.
  */
 final class ReportLines {
     /** How many of a file's rejections its report shows. */
@@ -19,28 +23,39 @@ final class ReportLines {
 
     private ReportLines() {}
 
-    static String line(FileReport report, ZoneId zone) {
+    static String line(FileReport report, ZoneId zone, Language language) {
+        Words words = Words.of(language);
         return switch (report) {
-            case FileReport.Imported imported -> imported(imported, zone);
-            case FileReport.Unwritten unwritten -> String.format("%s: %s from %s (%s), not written: %,d to add, %,d already held",
-                    unwritten.file(), unwritten.format(), unwritten.source().organization(), unwritten.source().label(),
-                    unwritten.added(), unwritten.duplicates());
-            case FileReport.NotRecognized notRecognized -> notRecognized.file() + ": not recognized, left alone";
-            case FileReport.Failed failed -> failed.file() + ": not imported, " + withoutName(failed.file(), failed.message());
+            case FileReport.Imported imported -> imported(imported, zone, language);
+            case FileReport.Unwritten unwritten -> words.say("command.import.unwritten", unwritten.file(), unwritten.format(),
+                    SourceNames.say(language, unwritten.source().organization()),
+                    SourceNames.say(language, unwritten.source().label()), unwritten.added(), unwritten.duplicates());
+            case FileReport.NotRecognized notRecognized -> words.say("command.import.notRecognized", notRecognized.file());
+            case FileReport.Failed failed -> words.say("command.import.failed", failed.file(),
+                    withoutName(failed.file(), failed.failure().message(language)));
         };
     }
 
-    private static String imported(FileReport.Imported imported, ZoneId zone) {
+    private static String imported(FileReport.Imported imported, ZoneId zone, Language language) {
+        Words words = Words.of(language);
         long rejects = imported.batch().rejected();
-        String rejected = rejects == 0 ? "" : String.format(", %,d rejected (see selfdata import --show-rejects %d)", rejects,
-                imported.batch().id().value());
+        String rejected = rejects == 0 ? "" : words.say("command.import.rejected", rejects,
+                Long.toString(imported.batch().id().value()));
         long alreadyRejects = imported.batch().alreadyRejected();
-        String alreadyRejected = alreadyRejects == 0 ? "" : String.format(", %,d rejected and already in the quarantine of an "
-                + "earlier import", alreadyRejects);
-        String covered = imported.covered().map(span -> ", " + Days.covered(span, zone)).orElse("");
-        return String.format("%s: %s from %s (%s), %,d added, %,d already held%s%s%s, in %.1f s", imported.file(),
-                imported.format(), imported.source().organization(), imported.source().label(), imported.batch().added(),
+        String alreadyRejected = alreadyRejects == 0 ? "" : words.say("command.import.alreadyRejected", alreadyRejects);
+        String covered = imported.covered().map(span -> covered(span, zone, words)).orElse("");
+        return words.say("command.import.imported", imported.file(), imported.format(),
+                SourceNames.say(language, imported.source().organization()),
+                SourceNames.say(language, imported.source().label()), imported.batch().added(),
                 imported.batch().duplicates(), rejected, alreadyRejected, covered, imported.took().toMillis() / 1000.0);
+    }
+
+    /** The days a file's records span, in the person's zone: one day, or the first and the last. */
+    private static String covered(TimeSpan span, ZoneId zone, Words words) {
+        String first = Days.first(span, zone).toString();
+        String last = Days.last(span, zone).toString();
+        return first.equals(last) ? words.say("command.import.coveredDay", first)
+                : words.say("command.import.coveredDays", first, last);
     }
 
     static ObjectNode json(FileReport report, List<QuarantinedRecord> firstRejects) {
@@ -86,6 +101,11 @@ final class ReportLines {
     }
 
     private static String withoutName(String file, String message) {
-        return message.startsWith(file + ": ") ? message.substring(file.length() + 2) : message;
+        for (String separator : List.of(": ", " : ")) {
+            if (message.startsWith(file + separator)) {
+                return message.substring(file.length() + separator.length());
+            }
+        }
+        return message;
     }
 }

@@ -184,6 +184,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void aTerminalInFrenchGetsItsReportAndItsRefusalsInFrench() throws IOException {
+        Path zip = zip("export.zip", List.of("a/checking.ofx", CHECKING, "b/broken.ofx", BROKEN, "c/notes.txt", "notes",
+                "d/contacts.vcf", CONTACTS));
+        String brokenInFrench = "OFX/BANKMSGSRSV1/STMTTRNRS[1]/STMTRS/BANKTRANLIST/STMTTRN[1]/DTPOSTED : on attendait une "
+                + "date au format AAAAMMJJ, suivie ou non d’une heure";
+
+        CommandRun.Result result = selfdata.with("LANG", "fr_FR.UTF-8").run("import", zip.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out().lines()).containsExactly(
+                "export.zip!/a/checking.ofx : ofx de Banque Rhône (compte ••8901), rien d’écrit : 3 à ajouter, 0 déjà présents",
+                "export.zip!/b/broken.ofx : non importé, " + brokenInFrench,
+                "export.zip!/c/notes.txt : non reconnu, laissé tel quel",
+                "export.zip!/d/contacts.vcf : vcard de Carnet d’adresses (contacts vCard), rien d’écrit : 1 à ajouter, "
+                        + "0 déjà présents");
+        assertThat(result.err()).isEqualTo("""
+                selfdata: export.zip : rien n’a été importé, car 1 de ses 4 fichiers n’a pas pu être lu : \
+                export.zip!/b/broken.ofx : %s
+                selfdata: avec --lenient, les fichiers et enregistrements lisibles sont importés, et les autres sont nommés \
+                ou mis de côté
+                """.formatted(brokenInFrench));
+        assertThat(records()).isZero();
+    }
+
+    @Test
     void aStrictArchiveWithABrokenFileIsReportedAsJsonLinesFileByFile() throws IOException {
         Path zip = zip("export.zip", List.of("a/checking.ofx", CHECKING, "b/broken.ofx", BROKEN));
 

@@ -143,8 +143,9 @@ public final class Intake {
     /** The refusal of a strict import of an archive or folder: how many of its files could not be read, and the first. */
     private static SelfdataException refusal(String displayName, IntakeReport report) {
         FileReport.Failed first = report.failed().getFirst();
-        return new SelfdataException(first.code(), displayName + ": nothing was imported, since " + report.failed().size()
-                + " of its " + report.files().size() + " files could not be read: " + first.message());
+        Object firstFailure = first.failure().wording().map(Object.class::cast).orElse(first.message());
+        return new SelfdataException(first.code(), Wording.of("error.intake.strictArchiveRefused", displayName,
+                report.failed().size(), report.files().size(), firstFailure));
     }
 
     /** Ends a strict import's transaction, undoing every entry, when one of them could not be read. */
@@ -276,8 +277,10 @@ public final class Intake {
          */
         void requireOneRecordRead() {
             if (records == 0 && firstRejection.isPresent()) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "none of its " + rejections + " records could be read; "
-                        + "the first, " + firstRejection.get().message());
+                Rejection first = firstRejection.get();
+                Object firstReason = first.messageWording().map(Object.class::cast).orElse(first.message());
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.intake.noRecordRead", rejections,
+                        firstReason));
             }
         }
 

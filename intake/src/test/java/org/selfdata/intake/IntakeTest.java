@@ -303,7 +303,8 @@ class IntakeTest {
 
         assertThatThrownBy(() -> intake.importPath(camille, archive, ImportMode.STRICT, IntakeListener.NONE))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.message(Language.FRENCH))
-                        .isEqualTo("statements.zip!/casse.ofx : OFX/BANKMSGSRSV1/STMTTRNRS : le fichier s’arrête ici ; "
+                        .isEqualTo("statements.zip : rien n’a été importé, car son seul fichier n’a pas pu être lu : "
+                                + "statements.zip!/casse.ofx : OFX/BANKMSGSRSV1/STMTTRNRS : le fichier s’arrête ici ; "
                                 + "on attendait les balises fermantes des éléments ouverts"));
     }
 
