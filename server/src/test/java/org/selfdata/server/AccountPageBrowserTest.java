@@ -120,7 +120,7 @@ class AccountPageBrowserTest {
         page.locator("#erase-source-dialog[open]").waitFor();
 
         assertThat(page.locator("#erase-source-what").textContent())
-                .isEqualTo("Ceci détruit tout ce qui vient de Google (Location History). Enregistrements : 12.");
+                .isEqualTo("Ceci détruit tout ce qui vient de Google (Historique des positions). Enregistrements : 12.");
         assertThat(page.locator("#erase-source-number-label").textContent())
                 .isEqualTo("Tapez 1 (le numéro de cette source) pour confirmer");
         page.locator("#erase-source-number").fill("2");

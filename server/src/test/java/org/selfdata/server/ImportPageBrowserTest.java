@@ -228,7 +228,7 @@ class ImportPageBrowserTest {
 
         assertThat(page.locator("#import-form-title").textContent()).isEqualTo("Ajouter des fichiers à votre coffre");
         assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Terminé");
-        assertThat(page.locator("#import-upload-0 .report").textContent()).isEqualTo(CURVE + " : 5 ajoutés, 0 déjà présents, "
+        assertThat(page.locator("#import-upload-0 .report").textContent()).isEqualTo(CURVE + " : 5 ajoutés, 0 déjà présent, "
                 + "55 mis de côté Voir pourquoi 55 enregistrements ont été mis de côté");
         tab.assertNoProblems();
     }

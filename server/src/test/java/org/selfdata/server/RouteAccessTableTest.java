@@ -185,6 +185,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/export").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/restore").body("{}").expect(409, 409, 409, 403, 401);
         row("POST", "/api/v1/erasure").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/sources/{source}/erasure").body("{}").expect(400, 404, 404, 403, 401);
         row("PUT", "/api/v1/account/password").body("{}").expect(400, 400, 400, 403, 401);
         row("GET", "/api/v1/keys").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/keys/rotation").body("{}").expect(200, 200, 200, 403, 401);
@@ -245,6 +246,8 @@ class RouteAccessTableTest {
         // Batches are numbered per person: Dominique's third and fourth are ones nobody else has.
         parameters.put("{batch}", Long.toString(vault.imports().batches(dominique.id()).getLast().id().value()));
         parameters.put("{quarantined}", Long.toString(quarantined));
+        // Sources are numbered per person too: Dominique's last is one nobody else has.
+        parameters.put("{source}", Long.toString(vault.imports().sources(dominique.id()).getLast().id().value()));
         parameters.put(AUTHORIZATION_REQUEST, SharingFixtures.requestBody(authorizationRequest(meteo)));
         for (Person person : List.of(camille, dominique, eloise)) {
             Set<String> own = markers.get(person);
