@@ -9,6 +9,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Vault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,8 +108,8 @@ final class DemoCommand implements Callable<Integer> {
         if (people.size() == 1 && people.getFirst().handle().equals(DemoPerson.HANDLE)) {
             return people.getFirst();
         }
-        throw new SelfdataException(ErrorCode.CONFLICT, "the vault at " + application.vault().location().describe()
-                + " is not a demo vault; give the demo a folder of its own with --data");
+        throw new SelfdataException(ErrorCode.CONFLICT,
+                Wording.of("error.cli.notDemoVault", application.vault().location().describe()));
     }
 
     private void fill(Application application, Person camille) {

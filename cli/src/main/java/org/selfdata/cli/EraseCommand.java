@@ -5,6 +5,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Erasure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,8 @@ final class EraseCommand implements Callable<Integer> {
             if (source.isPresent()) {
                 SourceId id = SourceId.of(source.get());
                 Source found = application.vault().imports().source(person.id(), id)
-                        .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no source " + id));
+                        .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                                Wording.of("error.cli.noSource", id.toString())));
                 ErasureConfirmation.require(terminal, confirmed,
                         "everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()),
                         id.value() + " (the number of this source)");

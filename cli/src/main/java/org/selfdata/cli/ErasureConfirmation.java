@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 /**
  * What stands before an erasure, which nothing brings back: {@code --yes}, or on a terminal the thing to erase typed
@@ -20,12 +21,11 @@ final class ErasureConfirmation {
             return;
         }
         if (!terminal.interactive()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "erasing cannot be undone; add --yes to confirm when not on a terminal");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.erasureUnconfirmed"));
         }
         terminal.err().println("This destroys " + what + ". It cannot be undone.");
         if (!terminal.readLine("Type " + named + " to confirm: ").strip().equals(answer)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "not confirmed; nothing was erased");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.erasureRefused"));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.ConsentReceiptArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,6 +108,6 @@ final class GrantsCommand implements Callable<Integer> {
     }
 
     private static SelfdataException noSuchGrant() {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no such grant of yours; 'selfdata grants' lists them");
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.cli.noGrant"));
     }
 }

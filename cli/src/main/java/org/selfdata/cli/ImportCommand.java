@@ -11,6 +11,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.QuarantinedRecord;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (showRejects.isPresent() == !files.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "give the files to import, or --show-rejects BATCH");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.importNothing"));
         }
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);

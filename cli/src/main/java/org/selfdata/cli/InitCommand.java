@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.Person;
+import org.selfdata.texts.Wording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +38,8 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String personHandle = Person.requireHandle(handle.toLowerCase(java.util.Locale.ROOT));
-        ZoneId personZone = person.zone(terminal, "nothing was created");
-        char[] password = person.password(terminal, personHandle, "nothing was created");
+        ZoneId personZone = person.zone(terminal, "error.cli.nothingCreated");
+        char[] password = person.password(terminal, personHandle, "error.cli.nothingCreated");
         try (Application application = Application.create(vault, environment)) {
             Person created = password.length > 0
                     ? application.vault().people().create(personHandle, personZone, password)

@@ -2,6 +2,8 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.People;
 
 import java.util.Arrays;
@@ -15,28 +17,36 @@ import java.util.Optional;
 final class NewPassword {
     private NewPassword() {}
 
-    /** The password given, or none when there is neither standard input to read nor a terminal to ask on. */
-    static Optional<char[]> read(Terminal terminal, String handle, boolean fromStandardInput, String nothingDone) {
+    /**
+     * The password given, or none when there is neither standard input to read nor a terminal to ask on; a refusal ends
+     * with the wording of {@code nothingDoneKey}, such as error.cli.nothingChanged, in the reader's language.
+     */
+    static Optional<char[]> read(Terminal terminal, String handle, boolean fromStandardInput, String nothingDoneKey) {
         if (fromStandardInput) {
             return Optional.of(terminal.readStandardInputLine());
         }
-        return terminal.interactive() ? Optional.of(askTwice(terminal, handle, nothingDone)) : Optional.empty();
+        return terminal.interactive() ? Optional.of(askTwice(terminal, handle, nothingDoneKey)) : Optional.empty();
     }
 
-    private static char[] askTwice(Terminal terminal, String handle, String nothingDone) {
+    private static char[] askTwice(Terminal terminal, String handle, String nothingDoneKey) {
         char[] first = terminal.readSecret("Sign-in password for " + handle + ": ");
         try {
             People.requireAcceptablePassword(first);
         }
         catch (SelfdataException refused) {
             Arrays.fill(first, '\0');
-            throw new SelfdataException(refused.code(), refused.getMessage() + "; " + nothingDone);
+            throw refused.wording()
+                    .map(reason -> new SelfdataException(refused.code(), Wording.of("error.cli.andNothingDone", reason,
+                            Wording.of(nothingDoneKey))))
+                    .orElseGet(() -> new SelfdataException(refused.code(), refused.getMessage() + "; "
+                            + Words.english().say(Wording.of(nothingDoneKey))));
         }
         char[] second = terminal.readSecret("Again: ");
         try {
             if (!Arrays.equals(first, second)) {
                 Arrays.fill(first, '\0');
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the two passwords differ; " + nothingDone);
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.cli.passwordsDiffer", Wording.of(nothingDoneKey)));
             }
             return first;
         }

@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
 
 import java.time.DateTimeException;
@@ -24,31 +25,31 @@ final class NewPersonOptions {
      * The zone given with {@code --zone}; else, on a terminal, the one the person types, this computer's when they only
      * press Enter; else this computer's. Each time a person sees is in this zone, so it is asked rather than assumed.
      */
-    ZoneId zone(Terminal terminal, String nothingDone) {
+    ZoneId zone(Terminal terminal, String nothingDoneKey) {
         if (zone.isPresent()) {
-            return read(zone.get(), "--zone: ", nothingDone);
+            return read(zone.get(), "--zone: ", nothingDoneKey);
         }
         String computers = ZoneId.systemDefault().getId();
         if (!terminal.interactive()) {
             return ZoneId.systemDefault();
         }
         String typed = terminal.readLine("Time zone [" + computers + "]: ").strip();
-        return typed.isEmpty() ? ZoneId.systemDefault() : read(typed, "", nothingDone);
+        return typed.isEmpty() ? ZoneId.systemDefault() : read(typed, "", nothingDoneKey);
     }
 
     /** The password given, or none (empty) when there is neither standard input to read nor a terminal to ask on. */
-    char[] password(Terminal terminal, String handle, String nothingDone) {
-        return NewPassword.read(terminal, handle, passwordFromStandardInput, nothingDone).orElse(new char[0]);
+    char[] password(Terminal terminal, String handle, String nothingDoneKey) {
+        return NewPassword.read(terminal, handle, passwordFromStandardInput, nothingDoneKey).orElse(new char[0]);
     }
 
-    private static ZoneId read(String text, String where, String nothingDone) {
+    private static ZoneId read(String text, String where, String nothingDoneKey) {
         try {
             return ZoneId.of(text);
         }
         catch (DateTimeException e) {
             String quoted = text.length() > QUOTED_ZONE_LENGTH ? text.substring(0, QUOTED_ZONE_LENGTH) + "…" : text;
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, where + "unknown time zone '" + quoted
-                    + "': give one such as Europe/Paris or America/Montreal; " + nothingDone);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.cli.unknownZone", where, quoted, Wording.of(nothingDoneKey)));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +34,9 @@ final class PasswordCommand implements Callable<Integer> {
     public Integer call() {
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
-            char[] password = NewPassword.read(terminal, person.handle(), passwordFromStandardInput, "nothing was changed")
+            char[] password = NewPassword.read(terminal, person.handle(), passwordFromStandardInput, "error.cli.nothingChanged")
                     .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                            "no terminal to ask on; give the password with --password-stdin"));
+                            Wording.of("error.cli.noTerminal")));
             try {
                 application.vault().people().setPassword(person.id(), password);
                 application.vault().sessions().endAll(person.id());

@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.Person;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Erasure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +53,8 @@ final class PeopleCommand {
         @Override
         public Integer call() {
             String personHandle = Person.requireHandle(handle);
-            ZoneId personZone = newPerson.zone(terminal, "nobody was added");
-            char[] password = newPerson.password(terminal, personHandle, "nobody was added");
+            ZoneId personZone = newPerson.zone(terminal, "error.cli.nobodyAdded");
+            char[] password = newPerson.password(terminal, personHandle, "error.cli.nobodyAdded");
             try (Application application = Application.open(vault, environment)) {
                 Person person = password.length > 0
                         ? application.vault().people().create(personHandle, personZone, password)

@@ -11,6 +11,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeLimits;
 import org.selfdata.portability.RecordTable;
+import org.selfdata.texts.Wording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +74,7 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == Format.csv && types.size() != 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a CSV table holds one type of record: name it with --type");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.csvType"));
         }
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
@@ -107,7 +108,7 @@ final class RecordsCommand implements Callable<Integer> {
 
     private static Instant time(String option, String value, ZoneId zone) {
         return TimeLimits.dayOrInstant(value, zone).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                option + " takes a day such as 2025-01-01 or an instant such as 2025-01-01T00:00:00Z, " + TimeLimits.RANGE));
+                Wording.of("error.cli.dayOrInstant", option)));
     }
 
     private static void write(OutputStream out, StoredRecord record) {

@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
 import org.selfdata.server.ServerSettings;
+import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
 
 import java.util.Optional;
@@ -53,7 +54,7 @@ final class ServeOptions {
 
     ServerSettings settings(Environment environment) {
         if (maximumUploadMegabytes < 1 || maximumUploadMegabytes > Long.MAX_VALUE / (1024 * 1024)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "--max-upload-mb takes a number of megabytes from 1");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.maxUpload"));
         }
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withMaximumUploadBytes(maximumUploadMegabytes * 1024 * 1024);

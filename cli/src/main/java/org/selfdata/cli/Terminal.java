@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -86,7 +87,7 @@ final class Terminal {
             return line == null ? new char[0] : line.toCharArray();
         }
         catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "cannot read standard input", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.cli.standardInput"), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.KeySource;
 import org.selfdata.vault.VaultLocation;
 import picocli.CommandLine.Option;
@@ -52,8 +53,7 @@ final class VaultOptions {
             return VaultLocation.sqlite(folder);
         }
         if (!url.get().startsWith("jdbc:postgresql:")) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "--db takes a PostgreSQL JDBC URL starting with jdbc:postgresql:");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.databaseUrl"));
         }
         return VaultLocation.postgres(folder, new VaultLocation.PostgresDatabase(url.get(),
                 environment.variable("SELFDATA_DB_USER"), environment.variable("SELFDATA_DB_PASSWORD")));
@@ -82,7 +82,7 @@ final class VaultOptions {
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
-                    "cannot read the passphrase file " + file + ": " + e.getMessage(), e);
+                    Wording.of("error.cli.passphraseFile", file.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 }

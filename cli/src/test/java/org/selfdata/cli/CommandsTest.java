@@ -125,6 +125,19 @@ class CommandsTest {
     }
 
     @Test
+    void eraseRefusesWithoutConfirmationInTheTerminalsLanguage() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result refused = selfdata.with("LANG", "fr_FR.UTF-8").run("erase", "--source", "1");
+        CommandRun.Result missing = selfdata.with("LANG", "fr_FR.UTF-8").run("erase", "--source", "7", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("selfdata: un effacement est irréversible ; ajoutez --yes pour le confirmer hors "
+                + "d’un terminal\n");
+        assertThat(missing.err()).isEqualTo("selfdata: il n’y a pas de source 7\n");
+    }
+
+    @Test
     void eraseAsksForConfirmationAwayFromATerminalAndThenDestroysTheSource() {
         selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
 

@@ -15,6 +15,7 @@ import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Restore;
 import org.selfdata.portability.RestoredSharing;
 import org.selfdata.texts.SourceNames;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Erasure;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -146,8 +147,7 @@ final class AccountRoutes implements HttpService {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         int sources = vault.imports().sources(person).size();
         if (sources > 0) {
-            throw new SelfdataException(ErrorCode.CONFLICT, "a restore needs an account that holds nothing yet, and this one "
-                    + "holds " + sources + " source(s); erase it first, or restore into a new vault");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.server.restoreNotEmpty", sources));
         }
         Uploads.Upload upload = uploads.receive(body(ctx), Optional.ofNullable(ctx.contentType()),
                 ctx.req().getContentLengthLong(), Optional.of("archive.zip"), received -> { });
@@ -165,10 +165,9 @@ final class AccountRoutes implements HttpService {
     /** Like {@code selfdata erase}: the person confirms by typing their handle, and the session ends with them. */
     private void erase(Context ctx) {
         Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
-        JsonNode body = object(bodies.read(ctx), ERASURE_PROPERTIES, "the erasure takes the person's handle, nothing else");
+        JsonNode body = object(bodies.read(ctx), ERASURE_PROPERTIES, "error.server.erasureBody");
         if (!person.handle().equals(text(body, "handle"))) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the handle given is not this person's; type it exactly to confirm; nothing was erased");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.erasureHandle"));
         }
         Erasure.Report report = vault.erasure().erasePerson(person.id());
         cookie.expire(ctx);
@@ -186,10 +185,9 @@ final class AccountRoutes implements HttpService {
             throw noSource();
         }
         JsonNode body = object(bodies.read(ctx), SOURCE_ERASURE_PROPERTIES,
-                "the erasure of a source takes the source's number, nothing else");
+                "error.server.sourceErasureBody");
         if (!String.valueOf(source.value()).equals(text(body, "source").strip())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the number given is not this source's; type it exactly to confirm; nothing was erased");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.erasureSource"));
         }
         Erasure.Report report = vault.erasure().eraseSource(person, source);
         ctx.json(new ErasedJson(report.sources(), report.batches(), report.records()));
@@ -209,7 +207,7 @@ final class AccountRoutes implements HttpService {
     }
 
     private static SelfdataException noSource() {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no source with this number");
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noSource"));
     }
 
     /**
@@ -219,14 +217,14 @@ final class AccountRoutes implements HttpService {
     private void changePassword(Context ctx) {
         Person person = vault.people().get(OwnerGuard.signedIn(ctx).person());
         JsonNode body = object(bodies.read(ctx), PASSWORD_PROPERTIES,
-                "the password change takes the currentPassword and the newPassword, nothing else");
+                "error.server.passwordBody");
         char[] current = text(body, "currentPassword").toCharArray();
         char[] replacement = text(body, "newPassword").toCharArray();
         try {
             String address = ctx.ip();
             admit(ctx, address, person.handle());
             if (vault.people().authenticate(person.handle(), current).isEmpty()) {
-                throw new SelfdataException(ErrorCode.FORBIDDEN, "the current password is wrong; nothing was changed");
+                throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.server.wrongPassword"));
             }
             throttle.succeeded(address, person.handle());
             vault.people().setPassword(person.id(), replacement);
@@ -248,8 +246,7 @@ final class AccountRoutes implements HttpService {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new SelfdataException(ErrorCode.RATE_LIMITED,
-                    "too many wrong passwords; try again in " + seconds + " seconds");
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.server.passwordsThrottled", seconds));
         }
     }
 
@@ -279,9 +276,9 @@ final class AccountRoutes implements HttpService {
         ctx.json(new RotationJson(vault.rotateKeys(OwnerGuard.signedIn(ctx).person())));
     }
 
-    private static JsonNode object(JsonNode body, Set<String> properties, String expected) {
+    private static JsonNode object(JsonNode body, Set<String> properties, String expectedKey) {
         if (!body.isObject() || !properties.containsAll(body.propertyNames())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, expected);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of(expectedKey));
         }
         return body;
     }
@@ -289,7 +286,7 @@ final class AccountRoutes implements HttpService {
     private static String text(JsonNode body, String property) {
         JsonNode value = body.get(property);
         if (value == null || !value.isString()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the request needs a '" + property + "' as a JSON string");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.requestNeeds", property));
         }
         return value.stringValue();
     }

@@ -19,6 +19,7 @@ import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.Recipients;
 import tools.jackson.databind.JsonNode;
@@ -88,8 +89,7 @@ final class AuthorizationRoutes implements HttpService {
         AuthorizationAsk ask = ask(body);
         GrantTerms terms = SharingJson.terms(JsonFields.object(body, "terms"), clock.instant());
         if (!terms.recipient().equals(ask.recipient().id()) || terms.kind() != ask.asked().kind()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "the terms given are for another recipient or another kind of grant than the request");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.termsMismatch"));
         }
         gate.requireApplicable(terms);
         ReceiptedGrant given = switch (sharing.give(person, terms)) {
@@ -118,13 +118,13 @@ final class AuthorizationRoutes implements HttpService {
     private AuthorizationAsk ask(JsonNode body) {
         AuthorizationRequest request = AuthorizationAsk.parse(JsonFields.text(body, "request"));
         if (request.getClientID() == null) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the authorization request names no client_id");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.noClientId"));
         }
         RecipientId id = RecipientRoutes.recipientId(request.getClientID().getValue());
         Recipient recipient = recipients.find(id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
-                "the client " + id + " is not registered with this vault"));
+                Wording.of("error.server.clientUnknown", id.toString())));
         ProcessingDeclaration declaration = recipients.currentDeclaration(id).orElseThrow(() -> new SelfdataException(
-                ErrorCode.CONFLICT, "recipient " + id + " has declared no processing; it cannot ask for a grant"));
+                ErrorCode.CONFLICT, Wording.of("error.server.noDeclaration", id.toString())));
         Instant now = clock.instant();
         return AuthorizationAsk.of(request, recipient, declaration, now);
     }

@@ -2,7 +2,6 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -95,7 +94,7 @@ final class EnergyRoutes implements HttpService {
                 return EnergyStep.fromTerm(value);
             }
             catch (SelfdataException e) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'step': " + e.getMessage());
+                throw QueryParameters.refused("step", e);
             }
         }).orElse(EnergyStep.DAY);
     }

@@ -13,6 +13,7 @@ import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Grants;
 import tools.jackson.databind.node.ArrayNode;
@@ -135,7 +136,7 @@ final class GrantRoutes implements HttpService {
     private Grant find(Context ctx) {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         return grantId(ctx.pathParam("grant")).flatMap(id -> grants.find(person, id))
-                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, "there is no such grant of yours"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noGrant")));
     }
 
     private static java.util.Optional<GrantId> grantId(String text) {

@@ -7,6 +7,7 @@ import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ final class ImportRoutes implements HttpService {
         catch (RejectedExecutionException stopping) {
             uploads.delete(upload);
             jobs.forget(job);
-            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "the server is stopping", stopping);
+            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.server.stopping"), stopping);
         }
         ctx.status(202).header("Location", job.location()).json(job.json());
     }
@@ -173,8 +174,7 @@ final class ImportRoutes implements HttpService {
 
     private ImportJob job(Context ctx, String id) {
         return jobs.find(OwnerGuard.signedIn(ctx).person(), id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
-                "there is no import with this id; imports are kept for an hour, the last " + ImportJobs.KEPT_PER_PERSON
-                        + " of each person"));
+                Wording.of("error.server.noImport", ImportJobs.KEPT_PER_PERSON)));
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import io.javalin.http.Context;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -28,21 +29,20 @@ final class JsonBodies {
 
     JsonNode read(Context ctx) {
         if (!isJson(ctx.contentType())) {
-            throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT,
-                    "the request body must be JSON, sent with Content-Type: application/json");
+            throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.server.bodyNotJson"));
         }
         if (ctx.req().getContentLengthLong() > maximumBytes) {
             throw tooLarge();
         }
         byte[] body = readAtMost(ctx);
         if (body.length == 0) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the request body is empty; it must be a JSON object");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.bodyEmpty"));
         }
         try {
             return ApiJson.mapper().readTree(body);
         }
         catch (JacksonException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the request body is not well-formed JSON");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.bodyMalformed"));
         }
     }
 
@@ -65,7 +65,7 @@ final class JsonBodies {
 
     private SelfdataException tooLarge() {
         return new SelfdataException(ErrorCode.TOO_LARGE,
-                "the request body is larger than the limit of " + maximumBytes + " bytes");
+                Wording.of("error.server.bodyTooLarge", Long.toString(maximumBytes)));
     }
 
     private static boolean isJson(String contentType) {

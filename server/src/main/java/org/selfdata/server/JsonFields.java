@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -21,14 +22,14 @@ final class JsonFields {
     static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         if (node == null || !node.isObject()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' must be a JSON object");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldObject", field));
         }
         return node;
     }
 
     static String text(JsonNode parent, String field) {
         return optionalText(parent, field).orElseThrow(
-                () -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' is required and must be text"));
+                () -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldRequiredText", field)));
     }
 
     static Optional<String> optionalText(JsonNode parent, String field) {
@@ -37,7 +38,7 @@ final class JsonFields {
             return Optional.empty();
         }
         if (!node.isString()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' must be text");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldText", field));
         }
         return Optional.of(node.stringValue());
     }
@@ -48,7 +49,7 @@ final class JsonFields {
             return Optional.empty();
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' must be a whole number");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldWholeNumber", field));
         }
         return Optional.of(node.intValue());
     }
@@ -60,13 +61,12 @@ final class JsonFields {
             return List.of();
         }
         if (!node.isArray() || node.size() > MAXIMUM_ITEMS) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                    "'" + field + "' must be a list of at most " + MAXIMUM_ITEMS + " texts");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldTexts", field, MAXIMUM_ITEMS));
         }
         List<T> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isString()) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' must hold texts only");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldTextsOnly", field));
             }
             values.add(reader.apply(item.stringValue()));
         }

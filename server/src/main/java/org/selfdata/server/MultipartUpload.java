@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class MultipartUpload {
             Optional<String> partFile = partFileName();
             if (partFile.isPresent()) {
                 if (fileName.isPresent()) {
-                    throw malformed("the form holds more than one file; upload one file, or a zip archive of several");
+                    throw malformed("error.server.formSeveralFiles");
                 }
                 fileName = partFile;
                 copyUntil(delimiter, target, Long.MAX_VALUE);
@@ -76,7 +77,7 @@ final class MultipartUpload {
                 copyUntil(delimiter, OutputStream.nullOutputStream(), MAXIMUM_FIELD_BYTES);
             }
         }
-        return fileName.orElseThrow(() -> malformed("the form holds no file; send the file as a part with a filename"));
+        return fileName.orElseThrow(() -> malformed("error.server.formNoFile"));
     }
 
     /** After a delimiter: {@code --} closes the form, a line break opens another part. */
@@ -91,7 +92,7 @@ final class MultipartUpload {
         if (first == '\r' && second == '\n') {
             return false;
         }
-        throw malformed("a boundary of the form is followed by neither a line break nor its closing dashes");
+        throw malformed("error.server.formBoundary");
     }
 
     /** Reads a part's headers; the file name from its {@code Content-Disposition}, when it is a file. */
@@ -101,7 +102,7 @@ final class MultipartUpload {
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             headerBytes += line.length() + 2;
             if (headerBytes > MAXIMUM_HEADER_BYTES) {
-                throw malformed("the headers of a part of the form are longer than " + MAXIMUM_HEADER_BYTES + " bytes");
+                throw malformed("error.server.formPartHeaders", Integer.toString(MAXIMUM_HEADER_BYTES));
             }
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Content-Disposition")) {
@@ -194,7 +195,7 @@ final class MultipartUpload {
                 return boundary;
             }
         }
-        throw malformed("a multipart/form-data request needs a boundary parameter in its Content-Type");
+        throw malformed("error.server.formNoBoundary");
     }
 
     /**
@@ -209,7 +210,7 @@ final class MultipartUpload {
                 int safe = found >= 0 ? found : Math.max(start, end - needle.length + 1);
                 copied += safe - start;
                 if (copied > maximumBytes) {
-                    throw malformed("a field of the form is longer than " + maximumBytes + " bytes");
+                    throw malformed("error.server.formFieldTooLong", Long.toString(maximumBytes));
                 }
                 target.write(buffer, start, safe - start);
                 start = safe;
@@ -218,7 +219,7 @@ final class MultipartUpload {
                     return;
                 }
                 if (!fill()) {
-                    throw malformed("the form ends before its closing boundary");
+                    throw malformed("error.server.formEnds");
                 }
             }
         }
@@ -236,10 +237,10 @@ final class MultipartUpload {
                 return line;
             }
             if (end - start > MAXIMUM_HEADER_BYTES) {
-                throw malformed("a header of a part of the form is longer than " + MAXIMUM_HEADER_BYTES + " bytes");
+                throw malformed("error.server.formPartHeader", Integer.toString(MAXIMUM_HEADER_BYTES));
             }
             if (!fill()) {
-                throw malformed("the form ends inside the headers of a part");
+                throw malformed("error.server.formEndsInHeaders");
             }
         }
     }
@@ -247,7 +248,7 @@ final class MultipartUpload {
     private void require(int bytes) {
         while (end - start < bytes) {
             if (!fill()) {
-                throw malformed("the form ends before its closing boundary");
+                throw malformed("error.server.formEnds");
             }
         }
     }
@@ -283,7 +284,7 @@ final class MultipartUpload {
         }
     }
 
-    private static SelfdataException malformed(String message) {
-        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
+    private static SelfdataException malformed(String key, Object... arguments) {
+        return new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of(key, arguments));
     }
 }

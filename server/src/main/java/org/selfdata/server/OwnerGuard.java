@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.OwnerSessions;
 
 import java.util.Set;
@@ -46,8 +47,7 @@ final class OwnerGuard {
             return;
         }
         if (cookie.read(ctx).isEmpty() && RecipientGuard.bearerToken(ctx).isPresent()) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN, "a recipient's token opens /api/v1/shared/records and nothing"
-                    + " else (missing scope: owner); this route is the owner's own");
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.server.ownerRoute"));
         }
         String token = cookie.read(ctx).orElseThrow(OwnerGuard::notSignedIn);
         PersonId person = sessions.find(token).orElseThrow(OwnerGuard::notSignedIn);
@@ -60,12 +60,10 @@ final class OwnerGuard {
     private void requireCsrfToken(Context ctx, String sessionToken) {
         String presented = ctx.header(CsrfTokens.HEADER);
         if (presented == null || presented.isEmpty()) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN,
-                    "this request changes something and needs the X-CSRF-Token header; GET /api/v1/session gives its value");
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.server.csrfMissing"));
         }
         if (!csrfTokens.matches(sessionToken, presented)) {
-            throw new SelfdataException(ErrorCode.FORBIDDEN,
-                    "the X-CSRF-Token header is not this session's; GET /api/v1/session gives the current one");
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.server.csrfWrong"));
         }
     }
 
@@ -79,7 +77,6 @@ final class OwnerGuard {
     }
 
     private static SelfdataException notSignedIn() {
-        return new SelfdataException(ErrorCode.UNAUTHENTICATED,
-                "sign in first: this needs a session, which POST /api/v1/session starts");
+        return new SelfdataException(ErrorCode.UNAUTHENTICATED, Wording.of("error.server.notSignedIn"));
     }
 }

@@ -10,6 +10,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.OwnerSessions;
 import org.selfdata.texts.Language;
 
@@ -102,11 +103,11 @@ final class PageRoutes implements HttpService {
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");
         if (!ASSET_NAME.matcher(file).matches()) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no such file");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noFile"));
         }
         byte[] content = assets.computeIfAbsent(file, name -> ClasspathResources.find(ASSETS + name).orElse(null));
         if (content == null) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no such file");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noFile"));
         }
         ctx.contentType(CONTENT_TYPES.get(file.substring(file.lastIndexOf('.') + 1))).result(content);
     }
@@ -115,7 +116,7 @@ final class PageRoutes implements HttpService {
         String file = ctx.pathParam("file");
         String resource = libraries.get(file);
         if (resource == null) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no such file");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noFile"));
         }
         byte[] content = assets.computeIfAbsent("vendor/" + file, name -> ClasspathResources.read(resource));
         ctx.contentType(CONTENT_TYPES.get(file.substring(file.lastIndexOf('.') + 1))).result(content);
@@ -127,7 +128,7 @@ final class PageRoutes implements HttpService {
      */
     private void switchLanguage(Context ctx) {
         Language language = Language.ofCode(Optional.ofNullable(ctx.queryParam("to")).orElse(""))
-                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'to' must be one of: en, fr"));
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.languageChoice")));
         ctx.cookie(new Cookie(PageLanguage.COOKIE, language.code(), "/", Math.toIntExact(LANGUAGE_KEPT.toSeconds()), false, true,
                 null, SameSite.LAX));
         ctx.redirect(SafePaths.next(Optional.ofNullable(ctx.queryParam("back"))), HttpStatus.SEE_OTHER);

@@ -10,6 +10,7 @@ import org.selfdata.services.PlacesBounds;
 import org.selfdata.services.PlacesDensity;
 import org.selfdata.services.PlacesQuery;
 import org.selfdata.services.PlacesSummary;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.People;
 
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class PlacesRoutes implements HttpService {
         Optional<Instant> from = parameters.dayOrInstant("from", zone);
         Optional<Instant> to = parameters.dayOrInstant("to", zone);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'to' must be later than 'from'");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.toBeforeFrom"));
         }
         int resolution = (int) parameters.wholeNumber("resolution", PlacesQuery.COARSEST_RESOLUTION,
                 PlacesQuery.FINEST_RESOLUTION, DEFAULT_RESOLUTION);
@@ -96,7 +97,7 @@ final class PlacesRoutes implements HttpService {
             return PlacesBounds.world();
         }
         if (sides.stream().anyMatch(Optional::isEmpty)) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "give all of south, west, north and east, or none");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.boundsPartial"));
         }
         return new PlacesBounds(sides.get(0).get(), sides.get(1).get(), sides.get(2).get(), sides.get(3).get());
     }
@@ -112,7 +113,7 @@ final class PlacesRoutes implements HttpService {
             catch (NumberFormatException notANumber) {
                 // Refused below.
             }
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter '" + name + "' must be a number of degrees");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.parameterDegrees", name));
         });
     }
 

@@ -14,6 +14,7 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.QuarantinedRecord;
 import org.selfdata.vault.SealedFile;
 import org.selfdata.vault.Vault;
@@ -92,14 +93,13 @@ final class QuarantineRoutes implements HttpService {
                 .filter(found -> found.number() == number).findFirst().orElseThrow(QuarantineRoutes::noSuchReject);
         String text = JsonFields.text(bodies.read(ctx), "text");
         if (text.isBlank() || text.length() > Rejection.MAXIMUM_TEXT_LENGTH) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'text' must hold the corrected record, at most "
-                    + Rejection.MAXIMUM_TEXT_LENGTH + " characters");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.server.correctionText", Rejection.MAXIMUM_TEXT_LENGTH));
         }
         Person person = vault.people().get(owner);
         IntakeReport report = importText(person, text, correctedName(batch.fileName(), reject));
         if (report.imported().stream().allMatch(file -> file.batch().added() + file.batch().duplicates() == 0)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the corrected text holds no record; the rejected record "
-                    + "stays in the quarantine");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.server.correctionEmpty"));
         }
         vault.imports().release(owner, batchId, number);
         String instance = ctx.path();
@@ -139,18 +139,18 @@ final class QuarantineRoutes implements HttpService {
     }
 
     private static SelfdataException noSuchReject() {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no such rejected record in this batch");
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noReject"));
     }
 
     static BatchId batchId(Context ctx) {
-        return BatchId.of(positive(ctx.pathParam("batch"), "there is no batch with this id"));
+        return BatchId.of(positive(ctx.pathParam("batch"), "error.server.noBatch"));
     }
 
     private static long rejectNumber(Context ctx) {
-        return positive(ctx.pathParam("number"), "there is no such rejected record in this batch");
+        return positive(ctx.pathParam("number"), "error.server.noReject");
     }
 
-    private static long positive(String text, String notFound) {
+    private static long positive(String text, String notFoundKey) {
         try {
             long value = Long.parseLong(text);
             if (value >= 1) {
@@ -160,6 +160,6 @@ final class QuarantineRoutes implements HttpService {
         catch (NumberFormatException notANumber) {
             // Not found below: nothing has such an id.
         }
-        throw new SelfdataException(ErrorCode.NOT_FOUND, notFound);
+        throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of(notFoundKey));
     }
 }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ final class QueryParameters {
     static QueryParameters of(Map<String, List<String>> parameters, List<String> known) {
         for (String name : parameters.keySet()) {
             if (!known.contains(name)) {
-                throw invalid("unknown parameter '" + shortened(name) + "'; this takes " + String.join(", ", known));
+                throw invalid(Wording.of("error.server.unknownParameter", shortened(name), String.join(", ", known)));
             }
         }
         return new QueryParameters(parameters);
@@ -37,7 +38,7 @@ final class QueryParameters {
     Optional<String> single(String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.size() > 1) {
-            throw invalid("parameter '" + name + "' is given " + values.size() + " times; give it once");
+            throw invalid(Wording.of("error.server.parameterRepeated", name, values.size()));
         }
         return values.stream().findFirst();
     }
@@ -63,7 +64,7 @@ final class QueryParameters {
         return single(name).map(value -> switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid("parameter '" + name + "' must be true or false");
+            default -> throw invalid(Wording.of("error.server.parameterBoolean", name));
         }).orElse(false);
     }
 
@@ -81,14 +82,26 @@ final class QueryParameters {
         catch (NumberFormatException notANumber) {
             // Refused below, with the range.
         }
-        throw invalid("parameter '" + name + "' must be a whole number from " + minimum + " to " + maximum);
+        throw invalid(Wording.of("error.server.parameterWholeNumber", name, Long.toString(minimum), Long.toString(maximum)));
     }
 
     private static String shortened(String name) {
         return name.length() <= QUOTED_NAME_LENGTH ? name : name.substring(0, QUOTED_NAME_LENGTH) + "…";
     }
 
-    private static SelfdataException invalid(String message) {
+    /**
+     * The refusal of a parameter's value, naming the parameter before the reason its reader gave; the reason keeps its
+     * wording, so that it is said in the caller's language too.
+     */
+    static SelfdataException refused(String name, SelfdataException reason) {
+        return reason.wording()
+                .map(inner -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.server.parameter", name, inner)))
+                .orElseGet(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        "parameter '" + name + "': " + reason.getMessage()));
+    }
+
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

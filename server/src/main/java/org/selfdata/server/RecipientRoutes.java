@@ -8,6 +8,7 @@ import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.People;
 import org.selfdata.vault.Recipients;
@@ -123,7 +124,7 @@ final class RecipientRoutes implements HttpService {
     private Recipient find(Context ctx) {
         RecipientId id = recipientId(ctx.pathParam("recipient"));
         return recipients.find(id).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
-                "there is no recipient " + id + " in this vault"));
+                Wording.of("error.server.noRecipientId", id.toString())));
     }
 
     static RecipientId recipientId(String text) {
@@ -131,7 +132,7 @@ final class RecipientRoutes implements HttpService {
             return RecipientId.of(text);
         }
         catch (SelfdataException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no such recipient in this vault");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noRecipient"));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,8 +51,7 @@ final class RecordQueryParameters {
     private static RecordQuery parse(Map<String, List<String>> parameters, BiFunction<String, String, Instant> time) {
         for (String name : parameters.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw invalid("unknown parameter '" + shortened(name) + "'; records are filtered by type, category, from, to, "
-                        + "limit and after");
+                throw invalid(Wording.of("error.server.unknownRecordParameter", shortened(name)));
             }
         }
         Set<RecordType> types = every(parameters, "type", RecordType::fromId);
@@ -59,7 +59,7 @@ final class RecordQueryParameters {
         Optional<Instant> from = single(parameters, "from").map(value -> time.apply("from", value));
         Optional<Instant> to = single(parameters, "to").map(value -> time.apply("to", value));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw invalid("parameter 'to' must be later than 'from'");
+            throw invalid(Wording.of("error.server.toBeforeFrom"));
         }
         int limit = single(parameters, "limit").map(RecordQueryParameters::limit).orElse(DEFAULT_LIMIT);
         Optional<RecordId> after = single(parameters, "after").map(value -> parsed("after", value, RecordId::fromToken));
@@ -77,7 +77,7 @@ final class RecordQueryParameters {
     private static Optional<String> single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.size() > 1) {
-            throw invalid("parameter '" + name + "' is given " + values.size() + " times; give it once");
+            throw invalid(Wording.of("error.server.parameterRepeated", name, values.size()));
         }
         return values.stream().findFirst();
     }
@@ -87,7 +87,7 @@ final class RecordQueryParameters {
             return parser.apply(value);
         }
         catch (SelfdataException e) {
-            throw invalid("parameter '" + name + "': " + e.getMessage());
+            throw QueryParameters.refused(name, e);
         }
     }
 
@@ -101,14 +101,14 @@ final class RecordQueryParameters {
         catch (NumberFormatException notANumber) {
             // Refused below, with the range.
         }
-        throw invalid("parameter 'limit' must be a whole number from 1 to " + MAXIMUM_LIMIT);
+        throw invalid(Wording.of("error.server.parameterWholeNumber", "limit", "1", Integer.toString(MAXIMUM_LIMIT)));
     }
 
     private static String shortened(String name) {
         return name.length() <= QUOTED_NAME_LENGTH ? name : name.substring(0, QUOTED_NAME_LENGTH) + "…";
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

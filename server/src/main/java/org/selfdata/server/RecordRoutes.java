@@ -9,6 +9,7 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.People;
 import tools.jackson.core.JsonGenerator;
 
@@ -98,11 +99,11 @@ final class RecordRoutes implements HttpService {
             return RecordId.fromToken(ctx.pathParam("id"));
         }
         catch (SelfdataException e) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, "there is no record with this id");
+            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noRecord"));
         }
     }
 
     private static SelfdataException notFound(RecordId id) {
-        return new SelfdataException(ErrorCode.NOT_FOUND, "there is no record " + id.token());
+        return new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.server.noRecordId", id.token()));
     }
 }

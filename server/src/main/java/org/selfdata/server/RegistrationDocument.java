@@ -10,6 +10,7 @@ import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,20 +48,19 @@ record RegistrationDocument(RecipientIdentity identity, List<URI> redirectUris, 
 
     static RegistrationDocument read(JsonNode document) {
         if (document == null || !document.isObject()) {
-            throw invalid("'document' must be the app's registration document, a JSON object");
+            throw invalid(Wording.of("error.server.registrationObject"));
         }
         ClientMetadata metadata = metadata(document.toString());
         if (metadata.getName() == null) {
-            throw invalid("the registration document names no client_name");
+            throw invalid(Wording.of("error.server.registrationNoName"));
         }
         if (metadata.getRedirectionURIs() == null || metadata.getRedirectionURIs().isEmpty()) {
-            throw invalid("the registration document names no redirect_uris");
+            throw invalid(Wording.of("error.server.registrationNoRedirect"));
         }
         List<String> contacts = Optional.ofNullable(metadata.getEmailContacts()).orElse(List.of());
         JsonNode extension = document.get(EXTENSION);
         if (extension == null || !extension.isObject()) {
-            throw invalid("the registration document has no '" + EXTENSION + "' member with the app's organization and "
-                    + "declaration of processing");
+            throw invalid(Wording.of("error.server.registrationNoExtension", EXTENSION));
         }
         RecipientIdentity identity = new RecipientIdentity(metadata.getName(), JsonFields.text(extension, "legalName"),
                 JsonFields.text(extension, "country"),
@@ -93,7 +93,7 @@ record RegistrationDocument(RecipientIdentity identity, List<URI> redirectUris, 
             return ClientMetadata.parse(object);
         }
         catch (ParseException e) {
-            throw invalid("the registration document is not RFC 7591 client metadata: " + e.getMessage());
+            throw invalid(Wording.of("error.server.registrationNotMetadata", e.getMessage()));
         }
     }
 
@@ -103,7 +103,7 @@ record RegistrationDocument(RecipientIdentity identity, List<URI> redirectUris, 
                 : Recipient.Kind.SERVICE;
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.People;
 import org.selfdata.vault.OwnerSessions;
 import tools.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ final class SessionRoutes implements HttpService {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new SelfdataException(ErrorCode.RATE_LIMITED, "too many failed sign-ins; try again in " + seconds + " seconds");
+            throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.server.signInsThrottled", seconds));
         }
     }
 
@@ -109,10 +110,10 @@ final class SessionRoutes implements HttpService {
 
     private static Credentials credentials(JsonNode body) {
         if (!body.isObject()) {
-            throw invalidRequest("the sign-in request must be a JSON object with a handle and a password");
+            throw invalidRequest(Wording.of("error.server.signInObject"));
         }
         if (!SIGN_IN_PROPERTIES.containsAll(body.propertyNames())) {
-            throw invalidRequest("the sign-in request takes a handle and a password, nothing else");
+            throw invalidRequest(Wording.of("error.server.signInProperties"));
         }
         return new Credentials(text(body, "handle"), text(body, "password").toCharArray());
     }
@@ -120,7 +121,7 @@ final class SessionRoutes implements HttpService {
     private static String text(JsonNode body, String property) {
         JsonNode value = body.get(property);
         if (value == null || !value.isString()) {
-            throw invalidRequest("the sign-in request needs a '" + property + "' as a JSON string");
+            throw invalidRequest(Wording.of("error.server.signInNeeds", property));
         }
         return value.stringValue();
     }
@@ -135,11 +136,11 @@ final class SessionRoutes implements HttpService {
         }
     }
 
-    private static SelfdataException invalidRequest(String message) {
+    private static SelfdataException invalidRequest(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
     private static SelfdataException wrongCredentials() {
-        return new SelfdataException(ErrorCode.UNAUTHENTICATED, "the handle or the password is wrong");
+        return new SelfdataException(ErrorCode.UNAUTHENTICATED, Wording.of("error.server.wrongCredentials"));
     }
 }

@@ -9,6 +9,7 @@ import org.selfdata.gate.SharedPage;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,8 +52,8 @@ final class SharedRoutes implements HttpService {
         Map<String, List<String>> parameters = new HashMap<>(ctx.queryParamMap());
         List<String> after = Optional.ofNullable(parameters.remove("after")).orElse(List.of());
         if (after.size() > 1) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'after' is given " + after.size()
-                    + " times; give it once");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.server.parameterRepeated", "after", after.size()));
         }
         Optional<String> cursor = after.stream().findFirst();
         RecordQuery query = RecordQueryParameters.parse(parameters);

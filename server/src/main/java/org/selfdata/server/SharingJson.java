@@ -27,6 +27,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,7 +71,7 @@ final class SharingJson {
             return Recipient.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'kind' is app, service or organization");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.recipientKind"));
         }
     }
 
@@ -78,7 +79,7 @@ final class SharingJson {
     static ProcessingDeclaration declaration(JsonNode node, int version) {
         JsonNode purposes = node.get("purposes");
         if (purposes == null || !purposes.isArray()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'purposes' must be a list of declared purposes");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.purposesList"));
         }
         List<DeclaredPurpose> declared = new java.util.ArrayList<>();
         for (JsonNode purpose : purposes) {
@@ -104,8 +105,8 @@ final class SharingJson {
             return Map.of();
         }
         if (!fields.isObject()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'fields' of a declared purpose must be an object "
-                    + "naming free-text fields by record type, such as {\"bank.transaction\": [\"label\"]}");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.purposeFields",
+                    "{\"bank.transaction\": [\"label\"]}"));
         }
         Map<RecordType, Set<String>> read = new EnumMap<>(RecordType.class);
         for (String type : fields.propertyNames()) {
@@ -120,15 +121,16 @@ final class SharingJson {
             return List.of();
         }
         if (!transfers.isArray()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'transfers' must be a list of {country, safeguard}");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.server.transfersList", "{country, safeguard}"));
         }
         List<DataTransfer> read = new java.util.ArrayList<>();
         for (JsonNode transfer : transfers) {
             String safeguard = JsonFields.text(transfer, "safeguard");
             read.add(new DataTransfer(JsonFields.text(transfer, "country"), java.util.Arrays.stream(
                     DataTransfer.Safeguard.values()).filter(value -> value.term().equals(safeguard)).findFirst()
-                    .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'safeguard' is one of "
-                            + "eu-gdpr:A45-3, eu-gdpr:A46-2-c, eu-gdpr:A47 or eu-gdpr:A49"))));
+                    .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                            Wording.of("error.server.safeguard")))));
         }
         return read;
     }
@@ -157,7 +159,7 @@ final class SharingJson {
         if (JsonFields.optionalText(node, "validity").isPresent()) {
             Duration validity = days(JsonFields.text(node, "validity"), "validity");
             if (validity.compareTo(Duration.between(now, TimeLimits.END)) >= 0) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'validity' must end " + TimeLimits.RANGE);
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.validityEnd"));
             }
             validFrom = now;
             validUntil = now.plus(validity);
@@ -187,7 +189,7 @@ final class SharingJson {
         return switch (term) {
             case "read" -> GrantKind.READ;
             case "write" -> GrantKind.WRITE;
-            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a grant's kind is read or write");
+            default -> throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.grantKind"));
         };
     }
 
@@ -314,19 +316,18 @@ final class SharingJson {
             }
             Period period = Period.parse(text);
             if (period.getYears() != 0 || period.getMonths() != 0) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                        "'" + field + "' is a number of days, such as P30D");
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldDays", field));
             }
             return Duration.ofDays(period.getDays());
         }
         catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'" + field + "' is a number of days, such as P30D");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.fieldDays", field));
         }
     }
 
     private static Instant instant(String text, String field) {
         return TimeLimits.instant(text).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                "'" + field + "' is an instant such as 2026-12-24T00:00:00Z, " + TimeLimits.RANGE));
+                Wording.of("error.server.fieldInstant", field)));
     }
 
     private static URI uri(String text) {
@@ -334,7 +335,7 @@ final class SharingJson {
             return new URI(text);
         }
         catch (java.net.URISyntaxException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "a redirect URI cannot be read as a URI");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.redirectUri"));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +17,10 @@ import java.time.ZoneId;
  * says what it must be.
  */
 final class TimeParameters {
-    private static final String INSTANT = "an ISO-8601 instant such as 2025-01-31T23:00:00Z";
-    private static final String DAY = "a day such as 2025-03-01";
-    private static final String MONTH = "a month such as 2025-09";
-    private static final String DAY_OR_INSTANT = "a day such as 2025-01-31 or an instant such as 2025-01-31T23:00:00Z";
+    private static final String INSTANT = "error.server.expectedInstant";
+    private static final String DAY = "error.server.expectedDay";
+    private static final String MONTH = "error.server.expectedMonth";
+    private static final String DAY_OR_INSTANT = "error.server.expectedDayOrInstant";
 
     private TimeParameters() {}
 
@@ -40,8 +41,9 @@ final class TimeParameters {
         return TimeLimits.dayOrInstant(value, zone).orElseThrow(() -> invalid(name, DAY_OR_INSTANT));
     }
 
-    private static SelfdataException invalid(String name, String expected) {
+    /** The refusal of a parameter, saying what it must be (the key of a wording such as "a day such as 2025-03-01"). */
+    private static SelfdataException invalid(String name, String expectedKey) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT,
-                "parameter '" + name + "' must be " + expected + ", " + TimeLimits.RANGE);
+                Wording.of("error.server.parameterTime", name, Wording.of(expectedKey)));
     }
 }

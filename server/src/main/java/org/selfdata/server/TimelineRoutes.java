@@ -3,7 +3,6 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Gate;
-import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -73,7 +72,7 @@ final class TimelineRoutes implements HttpService {
                 types.add(RecordType.fromId(value));
             }
             catch (SelfdataException e) {
-                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "parameter 'type': " + e.getMessage());
+                throw QueryParameters.refused("type", e);
             }
         }
         return types;

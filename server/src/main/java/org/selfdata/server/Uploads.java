@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.InProgressFiles;
 import org.selfdata.vault.SealedFile;
 
@@ -58,8 +59,7 @@ final class Uploads {
         }
         boolean multipart = contentType.filter(MultipartUpload::isMultipart).isPresent();
         if (!multipart && name.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "name the uploaded file with the query parameter name "
-                    + "(?name=statement.ofx), or send it as the file part of a multipart/form-data form");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.uploadUnnamed"));
         }
         SealedFile file = inProgress.newFile();
         try {
@@ -114,8 +114,8 @@ final class Uploads {
     }
 
     private SelfdataException tooLarge() {
-        return new SelfdataException(ErrorCode.TOO_LARGE, "the upload is larger than this server's limit of " + maximumBytes
-                + " bytes; split it, or ask the operator to raise the limit");
+        return new SelfdataException(ErrorCode.TOO_LARGE,
+                Wording.of("error.server.uploadTooLarge", Long.toString(maximumBytes)));
     }
 
     /** Counts what is read and refuses to read past the limit. */

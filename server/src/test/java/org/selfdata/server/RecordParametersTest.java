@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,5 +51,18 @@ class RecordParametersTest {
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                 {"type":"https://selfdata.invalid/problems/invalid-argument","title":"Invalid argument","status":400,
                  "detail":"%s","instance":"/api/v1/records"}""".formatted(detail)));
+    }
+
+    @Test
+    void aBadParameterIsNamedInTheLanguageTheRequestPrefers() {
+        HttpResponse<String> unknown = client.send(client.request("/api/v1/records?typ=geo.point")
+                .header("Accept-Language", "fr").GET());
+        HttpResponse<String> badType = client.send(client.request("/api/v1/records?type=geo.pont")
+                .header("Accept-Language", "fr").GET());
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(unknown).get("detail").stringValue()).isEqualTo(
+                "paramètre inconnu « typ » ; on filtre les enregistrements par type, category, from, to, limit et after");
+        assertThat(ApiClient.json(badType).get("detail").stringValue()).startsWith("paramètre « type » : ");
     }
 }
