@@ -64,7 +64,8 @@ class AccountRoutesTest {
     }
 
     @Test
-    void theExportIsAZipDownloadWhoseManifestCountsThePersonsRecordsAndLeavesNothingBehind() throws IOException, InterruptedException {
+    void theExportIsAZipDownloadWhoseManifestCountsThePersonsRecordsAndLeavesNothingBehind()
+            throws IOException, InterruptedException {
         HttpResponse<byte[]> response = download(client);
 
         assertThat(response.statusCode()).isEqualTo(200);
