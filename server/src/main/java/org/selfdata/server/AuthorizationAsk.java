@@ -21,6 +21,7 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.net.URI;
 import java.time.Duration;
@@ -66,14 +67,14 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
 
     static AuthorizationRequest parse(String query) {
         if (query.length() > 8_192) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, "the authorization request is longer than 8192 characters");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.server.askTooLong", "8192"));
         }
         try {
             return AuthorizationRequest.parse(query);
         }
         catch (ParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "the authorization request cannot be read: "
-                    + e.getErrorObject().getDescription());
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.server.askUnreadable", String.valueOf(e.getErrorObject().getDescription())));
         }
     }
 
@@ -81,19 +82,19 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     static AuthorizationAsk of(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
                                Instant now) {
         if (!new ResponseType(ResponseType.Value.CODE).equals(request.getResponseType())) {
-            throw invalid("only the authorization code flow (response_type=code) is served");
+            throw invalid(Wording.of("error.server.askCodeFlowOnly"));
         }
         URI redirect = Optional.ofNullable(request.getRedirectionURI())
-                .orElseThrow(() -> invalid("the request must name its redirect_uri"));
+                .orElseThrow(() -> invalid(Wording.of("error.server.askNoRedirect")));
         if (!recipient.redirectUris().contains(redirect)) {
-            throw invalid("the redirect_uri is not one the recipient registered; nothing is sent to it");
+            throw invalid(Wording.of("error.server.askRedirectUnknown"));
         }
         if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
-            throw invalid("the request must carry a PKCE code_challenge with code_challenge_method=S256");
+            throw invalid(Wording.of("error.server.askNoPkce"));
         }
         List<AuthorizationDetail> details = Optional.ofNullable(request.getAuthorizationDetails()).orElse(List.of());
         if (details.size() != 1 || !DETAIL_TYPE.equals(details.getFirst().getType().getValue())) {
-            throw invalid("the request must carry one authorization_details entry of type selfdata");
+            throw invalid(Wording.of("error.server.askNoDetails"));
         }
         return new AuthorizationAsk(request, recipient, declaration, terms(details.getFirst(), recipient, declaration, now));
     }
@@ -101,7 +102,7 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     private static GrantTerms terms(AuthorizationDetail detail, Recipient recipient, ProcessingDeclaration declaration,
                                     Instant now) {
         Purpose purpose = Purpose.fromTerm(text(detail, "purpose")
-                .orElseThrow(() -> invalid("authorization_details must name a purpose, a DPV term")));
+                .orElseThrow(() -> invalid(Wording.of("error.server.askNoPurpose"))));
         Optional<DeclaredPurpose> declared = declaration.purpose(purpose);
         Set<RecordType> types = EnumSet.noneOf(RecordType.class);
         Set<Category> categories = EnumSet.noneOf(Category.class);
@@ -114,13 +115,13 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
                 types.add(RecordType.fromId(value));
             }
         }
-        JSONObject precision = typed(detail, "precision", detail.getJSONObjectField("precision"), "an object")
+        JSONObject precision = typed(detail, "precision", detail.getJSONObjectField("precision"), "error.server.expectedObject")
                 .orElse(new JSONObject());
-        List<String> fields = typed(detail, "fields", detail.getStringListField("fields"), "a list of field names")
+        List<String> fields = typed(detail, "fields", detail.getStringListField("fields"), "error.server.expectedFieldNames")
                 .orElse(List.of());
         String retention = text(detail, "retention").orElse("P" + declaration.retention().toDays() + "D");
         int volume = typed(detail, "volumeLimit", detail.getField("volumeLimit") instanceof Integer limit ? limit : null,
-                "a whole number of records a day").orElse(GrantDefaults.VOLUME_LIMIT);
+                "error.server.expectedDailyVolume").orElse(GrantDefaults.VOLUME_LIMIT);
         return new GrantTerms(recipient.id(), declaration.version(), kind(detail), purpose,
                 declared.map(DeclaredPurpose::description).orElse(purpose.label()),
                 declared.map(DeclaredPurpose::legalBasis).orElse(LegalBasis.CONSENT),
@@ -134,16 +135,16 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     }
 
     private static Optional<String> text(AuthorizationDetail detail, String field) {
-        return typed(detail, field, detail.getStringField(field), "text");
+        return typed(detail, field, detail.getStringField(field), "error.server.expectedText");
     }
 
     /**
      * A field of the details read as its type, or absent; a field present with another type is refused rather than
      * taken as absent, so that what an app asked is never quietly replaced by a default.
      */
-    private static <T> Optional<T> typed(AuthorizationDetail detail, String field, T value, String expected) {
+    private static <T> Optional<T> typed(AuthorizationDetail detail, String field, T value, String expectedKey) {
         if (value == null && detail.getField(field) != null) {
-            throw invalid("authorization_details field '" + field + "' must be " + expected);
+            throw invalid(Wording.of("error.server.askDetailsField", field, Wording.of(expectedKey)));
         }
         return Optional.ofNullable(value);
     }
@@ -151,12 +152,12 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     private static GrantKind kind(AuthorizationDetail detail) {
         List<Action> actions = Optional.ofNullable(detail.getActions()).orElse(List.of(new Action("read")));
         if (actions.size() != 1) {
-            throw invalid("authorization_details asks for one action, read or write");
+            throw invalid(Wording.of("error.server.askOneAction"));
         }
         return SharingJson.kind(actions.getFirst().getValue());
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }
