@@ -115,13 +115,15 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
                 types.add(RecordType.fromId(value));
             }
         }
-        JSONObject precision = typed(detail, "precision", detail.getJSONObjectField("precision"), "error.server.expectedObject")
+        JSONObject precision = typed(detail, "precision", detail.getJSONObjectField("precision"),
+                Wording.of("error.server.expectedObject"))
                 .orElse(new JSONObject());
-        List<String> fields = typed(detail, "fields", detail.getStringListField("fields"), "error.server.expectedFieldNames")
+        List<String> fields = typed(detail, "fields", detail.getStringListField("fields"),
+                Wording.of("error.server.expectedFieldNames"))
                 .orElse(List.of());
         String retention = text(detail, "retention").orElse("P" + declaration.retention().toDays() + "D");
         int volume = typed(detail, "volumeLimit", detail.getField("volumeLimit") instanceof Integer limit ? limit : null,
-                "error.server.expectedDailyVolume").orElse(GrantDefaults.VOLUME_LIMIT);
+                Wording.of("error.server.expectedDailyVolume")).orElse(GrantDefaults.VOLUME_LIMIT);
         return new GrantTerms(recipient.id(), declaration.version(), kind(detail), purpose,
                 declared.map(DeclaredPurpose::description).orElse(purpose.label()),
                 declared.map(DeclaredPurpose::legalBasis).orElse(LegalBasis.CONSENT),
@@ -135,16 +137,16 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     }
 
     private static Optional<String> text(AuthorizationDetail detail, String field) {
-        return typed(detail, field, detail.getStringField(field), "error.server.expectedText");
+        return typed(detail, field, detail.getStringField(field), Wording.of("error.server.expectedText"));
     }
 
     /**
      * A field of the details read as its type, or absent; a field present with another type is refused rather than
      * taken as absent, so that what an app asked is never quietly replaced by a default.
      */
-    private static <T> Optional<T> typed(AuthorizationDetail detail, String field, T value, String expectedKey) {
+    private static <T> Optional<T> typed(AuthorizationDetail detail, String field, T value, Wording expected) {
         if (value == null && detail.getField(field) != null) {
-            throw invalid(Wording.of("error.server.askDetailsField", field, Wording.of(expectedKey)));
+            throw invalid(Wording.of("error.server.askDetailsField", field, expected));
         }
         return Optional.ofNullable(value);
     }
