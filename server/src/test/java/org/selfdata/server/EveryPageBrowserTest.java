@@ -5,11 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.texts.Language;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,53 +67,19 @@ class EveryPageBrowserTest {
         tab.assertNoProblems();
     }
 
-    /**
-     * Words of the interface's English that must never be left on a French page, whole words, case counted: nothing
-     * in the demo's own data (payees, places, titles) uses them.
-     */
-    private static final List<String> ENGLISH_ON_FRENCH_PAGES = List.of("records", "entries",
-            "shown", "newest", "account", "Location History", "Semantic Location History", "Energy usage download",
-            "Address book", "vCard contacts", "CSV export", "Time", "Category", "matching", "kWh in all", "Most in one",
-            "Highest", "in English", "grant", "grants", "Download your information", "no records", "counted per");
-
-    /** The French words a page in English must not show. */
-    private static final List<String> FRENCH_ON_ENGLISH_PAGES = List.of("enregistrements", "enregistrement", "Catégorie",
-            "compte", "Historique des positions", "jours", "autorisation", "affichées", "Téléchargement");
-
-    /** Codes of selfdata's vocabulary that a page must say in words. */
-    private static final Pattern RAW_CODES = Pattern.compile("\\b(pd|dpv|trailing):[A-Za-z0-9]|\\bP\\d+[DMY]\\b");
-
     @Test
     void everyPageIsWrittenWhollyInTheLanguageChosen() {
         for (Language language : Language.values()) {
             BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
             tab.open("/language?to=" + language.code());
-            List<String> forbidden = language == Language.FRENCH ? ENGLISH_ON_FRENCH_PAGES : FRENCH_ON_ENGLISH_PAGES;
             for (WebPage page : WebPage.navigation()) {
                 tab.open(page.path());
-                String shown = tab.page().locator("body").innerText();
 
-                assertThat(tab.page().locator("html").getAttribute("lang")).isEqualTo(language.code());
-                assertThat(forbidden.stream().flatMap(word -> inContext(shown, word).stream()).toList())
-                        .as("words of the other language on %s in %s", page.pageName(), language.code())
-                        .isEmpty();
-                assertThat(RAW_CODES.matcher(shown).find()).as("a raw code on %s in %s", page.pageName(), language.code())
-                        .isFalse();
+                WrittenInOneLanguage.assertWhollyIn(language, tab.page(), page.pageName());
                 assertThat(tab.page().locator("#failure").isHidden()).as(page.pageName()).isTrue();
             }
             tab.assertNoProblems();
         }
-    }
-
-    /** Where a word stands alone in a text, with a little of what surrounds it; nothing when it does not. */
-    private static Optional<String> inContext(String text, String word) {
-        Matcher found = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])")
-                .matcher(text);
-        if (!found.find()) {
-            return Optional.empty();
-        }
-        return Optional.of(word + " in \"" + text.substring(Math.max(0, found.start() - 40),
-                Math.min(text.length(), found.end() + 40)).replace('\n', ' ') + "\"");
     }
 
     @Test

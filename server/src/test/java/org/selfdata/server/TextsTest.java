@@ -26,6 +26,16 @@ class TextsTest {
         }
     }
 
+    /** French is written with the typographic apostrophe; the ASCII one also quotes text in a message pattern. */
+    @Test
+    void frenchPagesUseTheTypographicApostrophe() {
+        List<String> files = Stream.concat(Stream.of("common"), Arrays.stream(WebPage.values()).map(WebPage::pageName)).toList();
+        for (String file : files) {
+            assertThat(Texts.read(Language.FRENCH, file)).as(file).allSatisfy((key, value) ->
+                    assertThat(value).as(key).doesNotContain("'"));
+        }
+    }
+
     @Test
     void aPageHasItsOwnWordsAndTheCommonOnesAndSaysWhichKeyIsMissing() {
         Texts money = Texts.load(Language.FRENCH, "money");
