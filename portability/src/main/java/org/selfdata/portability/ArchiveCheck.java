@@ -157,8 +157,8 @@ final class ArchiveCheck {
             Recipients.Registration recipient = SharingLines.recipient(
                     SharingLines.Line.parse(ArchiveFormat.RECIPIENTS, number, line));
             if (recipients.put(recipient.recipient().id(), recipient) != null) {
-                throw InvalidArchive.line(ArchiveFormat.RECIPIENTS, number, "recipient " + recipient.recipient().id()
-                        + " is listed twice");
+                throw InvalidArchive.line(ArchiveFormat.RECIPIENTS, number,
+                        Wording.of("error.portability.recipientTwice", recipient.recipient().id().value()));
             }
         });
         Map<GrantId, Grant> grants = new LinkedHashMap<>();
@@ -167,14 +167,15 @@ final class ArchiveCheck {
             Grant grant = SharingLines.grant(SharingLines.Line.parse(ArchiveFormat.GRANTS, number, line), person);
             requireDeclared(recipients, grant, number);
             if (grants.put(grant.id(), grant) != null) {
-                throw InvalidArchive.line(ArchiveFormat.GRANTS, number, "grant " + grant.id() + " is listed twice");
+                throw InvalidArchive.line(ArchiveFormat.GRANTS, number,
+                        Wording.of("error.portability.grantTwice", grant.id().value()));
             }
             named.add(grant.terms().recipient());
         });
         for (RecipientId recipient : recipients.keySet()) {
             if (!named.contains(recipient)) {
-                throw InvalidArchive.part(ArchiveFormat.RECIPIENTS, "lists recipient " + recipient
-                        + ", which no grant of " + ArchiveFormat.GRANTS + " names");
+                throw InvalidArchive.part(ArchiveFormat.RECIPIENTS,
+                        Wording.of("error.portability.recipientUnnamed", recipient.value(), ArchiveFormat.GRANTS));
             }
         }
         List<SharingLines.Receipt> receipts = new ArrayList<>();
@@ -182,11 +183,11 @@ final class ArchiveCheck {
         reader.readLines(reader.part(ArchiveFormat.RECEIPTS), (line, number) -> {
             SharingLines.Receipt receipt = SharingLines.receipt(SharingLines.Line.parse(ArchiveFormat.RECEIPTS, number, line));
             if (!grants.containsKey(receipt.grant())) {
-                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number, "the receipt is of grant " + receipt.grant()
-                        + ", which " + ArchiveFormat.GRANTS + " does not list");
+                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number,
+                        Wording.of("error.portability.receiptGrant", receipt.grant().value(), ArchiveFormat.GRANTS));
             }
             if (!receiptIds.add(receipt.grant() + " " + receipt.receipt().id())) {
-                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number, "the receipt is listed twice");
+                throw InvalidArchive.line(ArchiveFormat.RECEIPTS, number, Wording.of("error.portability.receiptTwice"));
             }
             receipts.add(receipt);
         });
@@ -200,8 +201,8 @@ final class ArchiveCheck {
                 .flatMap(registration -> registration.declarations().stream())
                 .anyMatch(declaration -> declaration.declaration().version() == version);
         if (!declared) {
-            throw InvalidArchive.line(ArchiveFormat.GRANTS, number, "grant " + grant.id() + " points at declaration version "
-                    + version + " of recipient " + recipient + ", which " + ArchiveFormat.RECIPIENTS + " does not give");
+            throw InvalidArchive.line(ArchiveFormat.GRANTS, number, Wording.of("error.portability.grantDeclaration",
+                    grant.id().value(), Integer.toString(version), recipient.value(), ArchiveFormat.RECIPIENTS));
         }
     }
 

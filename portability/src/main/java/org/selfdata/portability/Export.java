@@ -279,10 +279,11 @@ public final class Export {
             }
         }
         catch (ParseException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the kept receipt " + receipt.id() + " is not a JWS", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                    Wording.of("error.portability.keptReceiptNotJws", receipt.id()), e);
         }
-        throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "the key that signed the kept receipt " + receipt.id()
-                + " is neither the vault's nor one a restore brought");
+        throw new SelfdataException(ErrorCode.VAULT_CORRUPT,
+                Wording.of("error.portability.keptReceiptSigner", receipt.id()));
     }
 
     /** The quarantines, a page at a time: a batch may have rejected millions of records. */

@@ -16,6 +16,7 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Recipients;
 import org.selfdata.vault.SharingJson;
@@ -225,10 +226,10 @@ final class SharingLines {
                 node = ArchiveJson.MAPPER.readTree(json);
             }
             catch (JacksonException e) {
-                throw InvalidArchive.line(part, number, "is not valid JSON", e);
+                throw InvalidArchive.line(part, number, Wording.of("error.portability.notJson"), e);
             }
             if (node == null || !node.isObject()) {
-                throw InvalidArchive.line(part, number, "is not a JSON object");
+                throw InvalidArchive.line(part, number, Wording.of("error.portability.notJsonObject"));
             }
             return new Line(part, number, node);
         }

@@ -24,6 +24,7 @@ import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
+import org.selfdata.texts.Language;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.nio.charset.StandardCharsets;
@@ -274,7 +275,10 @@ class SharingRestoreTest {
         assertThatThrownBy(() -> new Restore(original).restore(dominique.id(), archive))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("the archive's grant " + given.expired().id() + " is already in this vault; a grant comes back "
-                        + "once, to one person");
+                        + "once, to one person")
+                .satisfies(refusal -> assertThat(((SelfdataException) refusal).message(Language.FRENCH))
+                        .isEqualTo("l’autorisation " + given.expired().id() + " de l’archive est déjà dans ce coffre ; "
+                                + "une autorisation ne revient qu’une fois, à une seule personne"));
         assertThat(original.grants().list(dominique.id())).isEmpty();
         assertThat(original.grants().list(camille.id())).hasSize(3);
     }

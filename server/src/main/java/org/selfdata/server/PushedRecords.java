@@ -10,6 +10,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -30,11 +31,10 @@ final class PushedRecords {
     static List<RecordDraft> read(JsonNode body) {
         JsonNode records = body.get("records");
         if (records == null || !records.isArray() || records.isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "'records' must be a non-empty list of records");
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.pushNoRecords"));
         }
         if (records.size() > MAXIMUM_RECORDS) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE,
-                    "a push holds at most " + MAXIMUM_RECORDS + " records; send the rest in further pushes");
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.server.pushTooMany", MAXIMUM_RECORDS));
         }
         List<RecordDraft> drafts = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
@@ -46,14 +46,14 @@ final class PushedRecords {
     private static RecordDraft read(JsonNode record, String pointer) {
         try {
             if (!record.isObject()) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "it is not a JSON object");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.server.pushNotObject"));
             }
             RecordType type = RecordType.fromId(JsonFields.text(record, "type"));
             Instant start = instant(JsonFields.text(record, "start"));
             Instant end = JsonFields.optionalText(record, "end").map(PushedRecords::instant).orElse(start);
             JsonNode payloadNode = record.get("payload");
             if (payloadNode == null || !payloadNode.isObject()) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "'payload' must be a JSON object");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.server.pushPayloadNotObject"));
             }
             Payload payload = PayloadCodec.decode(type, ApiJson.mapper().writeValueAsBytes(payloadNode));
             Category category = JsonFields.optionalText(record, "category").map(Category::fromTerm)
@@ -61,13 +61,13 @@ final class PushedRecords {
             return new RecordDraft(TimeSpan.between(start, end), payload, category, Position.jsonPointer(pointer));
         }
         catch (SelfdataException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the record at " + pointer + " cannot be read: "
-                    + e.getMessage(), e);
+            Wording reason = e.wording().orElseGet(() -> Wording.of("error.server.pushReason", e.getMessage()));
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.server.pushRecord", pointer, reason), e);
         }
     }
 
     private static Instant instant(String text) {
         return TimeLimits.instant(text).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_INPUT,
-                "a time must be an instant such as 2026-11-24T08:00:00Z, " + TimeLimits.RANGE));
+                Wording.of("error.server.pushTime")));
     }
 }

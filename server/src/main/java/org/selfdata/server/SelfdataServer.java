@@ -17,6 +17,7 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.vault.Vault;
+import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +136,8 @@ public final class SelfdataServer implements AutoCloseable {
         }
         catch (JavalinException e) {
             imports.shutdown();
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, "cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage(), e);
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.cannotListen",
+                    settings.host(), Integer.toString(settings.port()), String.valueOf(e.getMessage())), e);
         }
         return new SelfdataServer(javalin, settings.host(), imports, gate);
     }

@@ -80,13 +80,13 @@ public final class ConsentReceiptArchive {
             JWSObject signed = JWSObject.parse(receipt.jws());
             if (!key.computeThumbprint().toString().equals(key.getKeyID())
                     || !key.getKeyID().equals(signed.getHeader().getKeyID()) || !signed.verify(new ECDSAVerifier(key))) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's receipt " + receipt.id()
-                        + " is not signed by the key it gives, named by its thumbprint");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        Wording.of("error.vault.restoredReceiptKey", receipt.id()));
             }
         }
         catch (ParseException | JOSEException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's receipt " + receipt.id()
-                    + " is not a signed receipt", e);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.vault.restoredReceiptUnsigned", receipt.id()), e);
         }
         keep(dsl, person, grant, receipt);
         if (!key.getKeyID().equals(vaultKeyId)) {
@@ -116,7 +116,7 @@ public final class ConsentReceiptArchive {
             return ECKey.parse(json);
         }
         catch (ParseException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a kept receipt signer is not an EC public key", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.keptSignerNotEc"), e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.vault;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Position;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,6 @@ final class Envelope {
     }
 
     private static SelfdataException damaged() {
-        return new SelfdataException(ErrorCode.VAULT_CORRUPT, "a record's sealed envelope opened but is malformed");
+        return new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.envelopeMalformed"));
     }
 }

@@ -362,8 +362,8 @@ public final class Imports {
             int deleted = dsl.deleteFrom(REJECTS).where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))
                     .and(REJECT_NUMBER.eq(number))).execute();
             if (deleted == 0) {
-                throw new SelfdataException(ErrorCode.NOT_FOUND, "batch " + batch.value() + " holds no rejected record "
-                        + number);
+                throw new SelfdataException(ErrorCode.NOT_FOUND,
+                        Wording.of("error.vault.noSuchReject", Long.toString(batch.value()), Long.toString(number)));
             }
             return dsl.update(IMPORT_BATCHES).set(REJECTED, REJECTED.minus(1))
                     .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(batch.value()))).execute();

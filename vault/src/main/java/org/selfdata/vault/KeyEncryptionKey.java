@@ -151,8 +151,7 @@ final class KeyEncryptionKey {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, associatedData);
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a source's keys cannot be opened with the vault's key: "
-                    + "the keys were altered or belong to another vault", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.sourceKeysDoNotOpen"), e);
         }
     }
 
@@ -171,8 +170,7 @@ final class KeyEncryptionKey {
             return aead.decrypt(sealed, context);
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a vault secret cannot be opened with the vault's key: "
-                    + "it was altered or belongs to another vault", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.secretDoesNotOpen"), e);
         }
     }
 

@@ -190,8 +190,7 @@ public final class Recipients {
      */
     static void requireAdmitted(DSLContext dsl, RecipientId id) {
         if (awaitsAdmission(dsl, id)) {
-            throw new SelfdataException(ErrorCode.CONFLICT, "recipient " + id + " came back with a restored grant and "
-                    + "awaits the admission of the vault's operator; until then it cannot ask for or use a grant");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.recipientAwaitsAdmission", id.value()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.ProcessingDeclaration;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ final class SharingRestoration {
     void recipient(Recipients.Registration registration) {
         RecipientId id = registration.recipient().id();
         if (declarations.containsKey(id)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive lists recipient " + id + " twice");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.vault.restoredRecipientTwice", id.value()));
         }
         Optional<Record> existing = dsl.select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS)
                 .where(RECIPIENT_ID.eq(id.value())).fetchOptional();
@@ -93,18 +94,18 @@ final class SharingRestoration {
         RecipientId id = registration.recipient().id();
         if (!Recipients.recipient(existing).equals(registration.recipient())
                 || existing.get(REGISTERED_AT) != registration.registeredAt().toEpochMilli()) {
-            throw differs(id, "its identity, kind, redirect URIs or registration time");
+            throw differs(id, Wording.of("error.vault.recipientDiffersIdentity"));
         }
         for (Recipients.Declared declared : registration.declarations()) {
             int version = declared.declaration().version();
             Optional<Record2<String, Long>> kept = dsl.select(DECLARATION, DECLARED_AT).from(RECIPIENT_DECLARATIONS)
                     .where(RECIPIENT_ID.eq(id.value()).and(VERSION.eq(version))).fetchOptional();
             if (kept.isEmpty()) {
-                throw differs(id, "its declaration version " + version + ", which this vault's recipient never made");
+                throw differs(id, Wording.of("error.vault.recipientDiffersUnmade", Integer.toString(version)));
             }
             if (!kept.get().get(DECLARATION).equals(SharingJson.declaration(declared.declaration()))
                     || kept.get().get(DECLARED_AT) != declared.declaredAt().toEpochMilli()) {
-                throw differs(id, "its declaration version " + version);
+                throw differs(id, Wording.of("error.vault.recipientDiffersVersion", Integer.toString(version)));
             }
         }
     }
@@ -140,8 +141,8 @@ final class SharingRestoration {
         RecipientId recipient = grant.terms().recipient();
         int version = grant.terms().declarationVersion();
         if (!declarations.getOrDefault(recipient, Set.of()).contains(version)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's grant " + grant.id()
-                    + " points at declaration version " + version + " of recipient " + recipient + ", which it does not list");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.vault.restoredGrantDeclaration",
+                    grant.id().value(), Integer.toString(version), recipient.value()));
         }
         int inserted = dsl.insertInto(GRANTS)
                 .set(PERSON_ID, person.value())
@@ -155,8 +156,7 @@ final class SharingRestoration {
                 .onConflictDoNothing()
                 .execute();
         if (inserted != 1) {
-            throw new SelfdataException(ErrorCode.CONFLICT, "the archive's grant " + grant.id() + " is already in this vault; "
-                    + "a grant comes back once, to one person");
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.restoredGrantHeld", grant.id().value()));
         }
         grant.withdrawnAt().ifPresent(withdrawnAt -> dsl.insertInto(GRANT_WITHDRAWALS)
                 .set(PERSON_ID, person.value())
@@ -169,15 +169,13 @@ final class SharingRestoration {
     /** A receipt exactly as signed, of a grant already written, with the public key that signed it. */
     void receipt(GrantId grant, ConsentReceiptArchive.KeptReceipt receipt, ECKey signer) {
         if (!grants.contains(grant)) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, "the archive's receipt " + receipt.id()
-                    + " is of grant " + grant + ", which it does not list before it");
+            throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                    Wording.of("error.vault.restoredReceiptGrant", receipt.id(), grant.value()));
         }
         ConsentReceiptArchive.keepRestored(dsl, person, grant, receipt, signer, vaultKeyId);
     }
 
-    private static SelfdataException differs(RecipientId id, String what) {
-        return new SelfdataException(ErrorCode.CONFLICT, "this vault already has recipient " + id + ", and the archive "
-                + "describes it otherwise (" + what + "); a recipient's registration and declarations never change, so the "
-                + "archive was written by another vault under the same id, or altered. Nothing was restored");
+    private static SelfdataException differs(RecipientId id, Wording what) {
+        return new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.recipientDiffers", id.value(), what));
     }
 }

@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.prf.PrfSet;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -43,8 +44,7 @@ final class SourceKeys {
             return aead.decrypt(ciphertext, associatedData);
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, "a sealed payload does not open: it was altered, moved to "
-                    + "another record, or its source's keys were replaced", e);
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.vault.payloadDoesNotOpen"), e);
         }
     }
 
