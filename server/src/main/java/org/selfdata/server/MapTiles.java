@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,20 +31,21 @@ public record MapTiles(String template, String attribution) {
         requireNonNull(template, "template is null");
         requireNonNull(attribution, "attribution is null");
         if (template.length() > MAXIMUM_LENGTH || !URL_CHARACTERS.matcher(template).matches()) {
-            throw invalid("the tiles' address must be a URL of at most " + MAXIMUM_LENGTH + " plain characters");
+            throw invalid(Wording.of("error.tiles.length", Integer.toString(MAXIMUM_LENGTH)));
         }
         if (!template.contains("{z}") || !template.contains("{x}") || !template.contains("{y}")) {
-            throw invalid("the tiles' address must hold {z}, {x} and {y}, such as https://tile.example/{z}/{x}/{y}.png");
+            throw invalid(Wording.of("error.tiles.placeholders", "{z}", "{x}", "{y}",
+                    "https://tile.example/{z}/{x}/{y}.png"));
         }
         URI address = address(template);
         if (!"https".equals(address.getScheme()) && !"http".equals(address.getScheme())) {
-            throw invalid("the tiles' address must start with https://");
+            throw invalid(Wording.of("error.tiles.scheme"));
         }
         if (address.getHost() == null || address.getRawUserInfo() != null) {
-            throw invalid("the tiles' address must name a host, without a user name or password");
+            throw invalid(Wording.of("error.tiles.host"));
         }
         if (attribution.length() > MAXIMUM_LENGTH || attribution.chars().anyMatch(Character::isISOControl)) {
-            throw invalid("the tiles' attribution must be one line of at most " + MAXIMUM_LENGTH + " characters");
+            throw invalid(Wording.of("error.tiles.attribution", Integer.toString(MAXIMUM_LENGTH)));
         }
     }
 
@@ -66,11 +68,11 @@ public record MapTiles(String template, String attribution) {
                     .replace("{r}", ""));
         }
         catch (URISyntaxException notAnAddress) {
-            throw invalid("the tiles' address is not a URL");
+            throw invalid(Wording.of("error.tiles.notUrl"));
         }
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

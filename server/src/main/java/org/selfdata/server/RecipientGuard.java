@@ -7,6 +7,7 @@ import org.selfdata.model.Grant;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Grants;
 import org.selfdata.vault.OAuthTokens;
+import org.selfdata.texts.Wording;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -34,12 +35,12 @@ final class RecipientGuard {
 
     void check(Context ctx) {
         String token = bearerToken(ctx).orElseThrow(() -> invalidToken(ctx,
-                "this route is for recipients: send the access token as Authorization: Bearer <token>"));
+                Wording.of("error.recipient.noToken")));
         OAuthTokens.Binding binding = tokens.findAccess(token).orElseThrow(() -> invalidToken(ctx,
-                "the access token is unknown or expired, or its grant was withdrawn"));
+                Wording.of("error.recipient.unknownToken")));
         Grant grant = grants.find(binding.person(), binding.grant())
                 .filter(found -> found.isEffectiveAt(clock.instant()))
-                .orElseThrow(() -> invalidToken(ctx, "the grant this token is bound to is no longer in force"));
+                .orElseThrow(() -> invalidToken(ctx, Wording.of("error.recipient.grantEnded")));
         ctx.attribute(RECIPIENT, new Accessor.Recipient(binding.person(), grant));
     }
 
@@ -61,7 +62,7 @@ final class RecipientGuard {
         return Optional.of(header.substring(BEARER.length()).strip());
     }
 
-    private static SelfdataException invalidToken(Context ctx, String message) {
+    private static SelfdataException invalidToken(Context ctx, Wording message) {
         ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         return new SelfdataException(ErrorCode.UNAUTHENTICATED, message);
     }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -51,24 +52,24 @@ public record ServerSettings(
         requireNonNull(signInLimits, "signInLimits is null");
         requireNonNull(tiles, "tiles is null");
         if (host.isBlank()) {
-            throw invalid("the host to listen on must not be blank; use 127.0.0.1 to serve this machine only");
+            throw invalid(Wording.of("error.settings.hostBlank"));
         }
         if (port < 0 || port > 65_535) {
-            throw invalid("the port must be from 0 (any free port) to 65535, was " + port);
+            throw invalid(Wording.of("error.settings.port", Integer.toString(port)));
         }
         if (maximumRequestBytes < MINIMUM_REQUEST_BYTES) {
-            throw invalid("the largest request body must be at least " + MINIMUM_REQUEST_BYTES + " bytes, was "
-                    + maximumRequestBytes);
+            throw invalid(Wording.of("error.settings.requestBytes", Long.toString(MINIMUM_REQUEST_BYTES),
+                    Long.toString(maximumRequestBytes)));
         }
         if (maximumUploadBytes < MINIMUM_REQUEST_BYTES) {
-            throw invalid("the largest upload must be at least " + MINIMUM_REQUEST_BYTES + " bytes, was " + maximumUploadBytes);
+            throw invalid(Wording.of("error.settings.uploadBytes", Long.toString(MINIMUM_REQUEST_BYTES),
+                    Long.toString(maximumUploadBytes)));
         }
         if (sessionLifetime.compareTo(Duration.ofMinutes(1)) < 0 || sessionLifetime.compareTo(Duration.ofDays(30)) > 0) {
-            throw invalid("a session must last from 1 minute to 30 days, was " + sessionLifetime);
+            throw invalid(Wording.of("error.settings.sessionLifetime", sessionLifetime.toString()));
         }
         if (!secureCookies && !isLoopback(host)) {
-            throw invalid("session cookies may go without Secure only on a loopback address such as 127.0.0.1, not on " + host
-                    + "; serve " + host + " behind HTTPS and keep Secure cookies");
+            throw invalid(Wording.of("error.settings.insecureCookies", host));
         }
     }
 
@@ -132,7 +133,7 @@ public record ServerSettings(
         }
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

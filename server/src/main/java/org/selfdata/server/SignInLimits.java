@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
 
 import java.time.Duration;
 
@@ -21,13 +22,13 @@ public record SignInLimits(int maximumFailures, Duration window, int trackedKeys
     public SignInLimits {
         requireNonNull(window, "window is null");
         if (maximumFailures < 1) {
-            throw invalid("at least 1 failed sign-in must be tolerated, was " + maximumFailures);
+            throw invalid(Wording.of("error.settings.signInFailures", Integer.toString(maximumFailures)));
         }
         if (window.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw invalid("the sign-in window must be at least 1 second, was " + window);
+            throw invalid(Wording.of("error.settings.signInWindow", window.toString()));
         }
         if (trackedKeys < 1) {
-            throw invalid("at least 1 address and handle must be tracked, was " + trackedKeys);
+            throw invalid(Wording.of("error.settings.signInTracked", Integer.toString(trackedKeys)));
         }
     }
 
@@ -36,7 +37,7 @@ public record SignInLimits(int maximumFailures, Duration window, int trackedKeys
         return new SignInLimits(5, Duration.ofMinutes(15), 10_000);
     }
 
-    private static SelfdataException invalid(String message) {
+    private static SelfdataException invalid(Wording message) {
         return new SelfdataException(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 
 import java.time.Duration;
 
@@ -39,7 +40,9 @@ class ServerSettingsTest {
     @Test
     void eachSettingIsCheckedWithAMessageThatSaysWhatIsAllowed() {
         assertThatThrownBy(() -> ServerSettings.defaults().withPort(65_536))
-                .hasMessage("the port must be from 0 (any free port) to 65535, was 65536");
+                .hasMessage("the port must be from 0 (any free port) to 65535, was 65536")
+                .satisfies(refusal -> assertThat(((SelfdataException) refusal).message(Language.FRENCH))
+                        .isEqualTo("le port doit aller de 0 (n’importe quel port libre) à 65535, et non 65536"));
         assertThatThrownBy(() -> ServerSettings.defaults().withHost(" "))
                 .hasMessage("the host to listen on must not be blank; use 127.0.0.1 to serve this machine only");
         assertThatThrownBy(() -> ServerSettings.defaults().withMaximumRequestBytes(100))
