@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.Category;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SocialMessage;
 import org.selfdata.model.SocialPost;
 import org.selfdata.model.SourceDescriptor;
@@ -69,7 +70,7 @@ class FacebookArchiveTest {
         assertThat(messages.get(2).text()).contains("Ça va ? On se voit où ?");
         assertThat(messages.getLast().text()).contains("Regarde ça");
         assertThat(messages.getLast().attachments()).containsExactly("https://example.org/article");
-        assertThat(reading.records()).extracting(RecordDraft::time).extracting(time -> time.start()).containsExactly(
+        assertThat(reading.records()).extracting(record -> record.time().span().orElseThrow().start()).containsExactly(
                 Instant.parse("2023-11-14T22:18:20Z"), Instant.parse("2023-11-14T22:16:40Z"),
                 Instant.parse("2023-11-14T22:15:00Z"), Instant.parse("2023-11-14T22:13:20Z"));
         assertThat(reading.positions()).containsExactly("/messages/0", "/messages/1", "/messages/2", "/messages/3");
@@ -87,8 +88,10 @@ class FacebookArchiveTest {
                 .containsExactly("Bonne année 🎉🎆", "Cześć! Jak się masz?", "Merci 🙏");
         assertThat(messages.get(1).attachments()).containsExactly("messages/stickers_used/39178562_1505197616293642_n.png");
         assertThat(messages.get(2).attachments()).containsExactly("messages/inbox/lesamis_20/videos/v1.mp4");
-        assertThat(reading.records().getFirst().time().span().orElseThrow().start()).isEqualTo(Instant.parse("2020-09-13T12:30:00Z"));
-        assertThat(reading.records().getLast().time().span().orElseThrow().start()).isEqualTo(Instant.parse("2020-09-13T12:26:40Z"));
+        assertThat(reading.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2020-09-13T12:30:00Z"));
+        assertThat(reading.records().getLast().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2020-09-13T12:26:40Z"));
     }
 
     @Test
@@ -111,7 +114,8 @@ class FacebookArchiveTest {
         Reading older = ARCHIVE.read("posts/your_posts_1.json");
         assertThat(older.payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow())
                 .containsExactly("Première publication");
-        assertThat(older.records().getFirst().time().span().orElseThrow().start()).isEqualTo(Instant.parse("2017-07-14T02:40:00Z"));
+        assertThat(older.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2017-07-14T02:40:00Z"));
     }
 
     @Test
@@ -148,7 +152,8 @@ class FacebookArchiveTest {
         Reading following = ARCHIVE.read("connections/followers/who_you've_followed.json");
         assertThat(following.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Facebook", "following", Optional.of("Café de Flore"), Optional.empty(), List.of()));
-        assertThat(following.records().getFirst().time().span().orElseThrow().start()).isEqualTo(Instant.parse("2019-02-12T19:33:20Z"));
+        assertThat(following.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2019-02-12T19:33:20Z"));
     }
 
     @Test
@@ -158,7 +163,7 @@ class FacebookArchiveTest {
         assertThat(interests.payloads(SocialPost.class)).extracting(SocialPost::kind).containsOnly("ad-interest");
         assertThat(interests.payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow())
                 .containsExactly("Cuisine française", "Randonnée", "Café");
-        assertThat(interests.records()).extracting(record -> record.time().span().orElseThrow().start()).containsOnly(Instant.EPOCH);
+        assertThat(interests.records()).extracting(RecordDraft::time).containsOnly(RecordTime.untimed());
         assertThat(interests.records()).extracting(RecordDraft::category).containsOnly(Category.BEHAVIORAL);
     }
 
@@ -169,7 +174,7 @@ class FacebookArchiveTest {
         assertThat(categories.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Facebook", "ad-category", Optional.of("Voyageurs fréquents"), Optional.empty(), List.of()),
                 new SocialPost("Facebook", "ad-category", Optional.of("Anniversaire en mars"), Optional.empty(), List.of()));
-        assertThat(categories.records()).extracting(record -> record.time().span().orElseThrow().start()).containsOnly(Instant.EPOCH);
+        assertThat(categories.records()).extracting(RecordDraft::time).containsOnly(RecordTime.untimed());
         assertThat(categories.positions()).containsExactly("/bcts/0", "/bcts/1");
 
         Reading labelled = ARCHIVE.read("your_activity_across_facebook/ads_information/other_categories_used_to_reach_you.json");
