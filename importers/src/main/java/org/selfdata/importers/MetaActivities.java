@@ -29,9 +29,8 @@ import static java.util.Objects.requireNonNullElse;
  * by their fields what they are. One element is parsed as a tree at a time; an element may give several records
  * (each event of an app's off-platform activity), which wait in a queue.
  *
- * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records are dated at the
- * epoch, 1970-01-01T00:00:00Z: a fixed and recognizable "undated", and the same in every archive, so re-imports
- * match.
+ * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records have none
+ * ({@link RecordTime#untimed()}), rather than a made-up date that every page would show as when they happened.
  */
 final class MetaActivities implements RecordReader {
     private static final String[] INSTAGRAM_TEXT_LABELS = {"Comment", "Interest", "Name", "Value"};

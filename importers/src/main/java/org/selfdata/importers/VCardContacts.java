@@ -35,9 +35,10 @@ import static java.util.Objects.requireNonNull;
  * Turns each vCard of a file into a {@code contact}, parsing one card at a time with ez-vcard.
  *
  * <p>A contact's time is its revision ({@code REV}) when the card has one, since that is when the entry last changed.
- * A card without {@code REV} is dated at the Unix epoch: an address-book entry is not an event, and any other choice
- * (the import moment, the file's date) would make the same card read twice give two different records, where
- * re-importing an unchanged address book must add nothing. The birthday is not used: it dates the person, not the entry.
+ * A card without {@code REV} has no time ({@link RecordTime#untimed()}): an address-book entry is not an event, and any
+ * made-up time (1970, the import moment, the file's date) would be listed as when something happened, and the last two
+ * would make the same card read twice give two different records, where re-importing an unchanged address book must add
+ * nothing. The birthday is not used: it dates the person, not the entry.
  *
  * <p>The display name is the card's {@code FN}, else its structured name, organization, first e-mail or first phone,
  * which is how phones show a card without a name.

@@ -4,7 +4,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON properties of a record, the same wherever a record is written out: the API, the command line and the
- * export archive. A record without a time has null for {@code start} and {@code end}. The payload is the vault's canonical JSON, copied in as its bytes.
+ * export archive. A record without a time has neither {@code start} nor {@code end}. The payload is the vault's
+ * canonical JSON, copied in as its bytes.
  */
 public final class RecordJson {
     /** How a record's id is written: the opaque token that finds it again, or the number an archive keeps. */
@@ -32,7 +33,7 @@ public final class RecordJson {
         writePayload(json, record);
     }
 
-    /** A record without a time has null for its start and end: never a made-up instant such as 1970. */
+    /** A record without a time has no start and no end: never a made-up instant such as 1970. */
     private static void writeTime(JsonGenerator json, RecordTime time) {
         switch (time) {
             case TimeSpan span -> {
@@ -40,8 +41,7 @@ public final class RecordJson {
                 json.writeStringProperty("end", span.end().toString());
             }
             case RecordTime.Untimed untimed -> {
-                json.writeNullProperty("start");
-                json.writeNullProperty("end");
+                // Neither property: the record has no time.
             }
         }
     }

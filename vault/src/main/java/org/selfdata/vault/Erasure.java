@@ -164,7 +164,8 @@ public final class Erasure {
             lastEnd = Math.max(lastEnd, row.value4());
         }
         LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.ERASURE, types, count).withSource(source);
-        return firstStart == TimeColumns.NO_FIRST_START ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
+        return firstStart == TimeColumns.NO_FIRST_START ? entry
+                : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
     }
 
     /** Best effort: the erasure has committed; this only shortens how long old pages stay in the vault's files. */

@@ -82,7 +82,8 @@ class UntimedRecordsTest {
 
         VaultStatus status = vault.status(camille.id());
 
-        assertThat(status.byType().get(RecordType.CONTACT)).isEqualTo(new VaultStatus.Totals(2, Optional.of(TimeSpan.at(REVISED))));
+        assertThat(status.byType().get(RecordType.CONTACT))
+                .isEqualTo(new VaultStatus.Totals(2, Optional.of(TimeSpan.at(REVISED))));
         assertThat(status.byType().get(RecordType.SOCIAL_POST)).isEqualTo(new VaultStatus.Totals(1, Optional.empty()));
     }
 
