@@ -77,7 +77,7 @@ class UndatedRecordsTest {
     @Test
     void theTimelineAndTheStatusSpanOnlyWhatHasATime() {
         assertThat(client.get("/api/v1/timeline").body()).isEqualTo("""
-                {"step":"month","zone":"Europe/Paris","steps":[{"start":"2025-01-01","counts":{"contact":1,"geo.point":3}}]}""");
+                {"step":"month","zone":"Europe/Paris","steps":[{"start":"2025-01-01","counts":{"geo.point":3,"contact":1}}]}""");
         JsonNode contacts = ApiClient.json(client.get("/api/v1/status")).get("types").values().stream()
                 .filter(type -> type.get("type").stringValue().equals("contact")).findFirst().orElseThrow();
         assertThat(contacts.toString()).isEqualTo("""
