@@ -3,6 +3,7 @@ package org.selfdata.bench;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.VaultLocation;
 
 import java.sql.Connection;
@@ -61,9 +62,11 @@ final class RawTable {
             long number = 0;
             for (RecordDraft draft : drafts) {
                 number++;
-                insert.setLong(1, draft.time().startMillis());
+                // The benchmark's location points always have a time.
+                TimeSpan time = draft.time().span().orElseThrow();
+                insert.setLong(1, time.startMillis());
                 insert.setLong(2, number);
-                insert.setLong(3, draft.time().endMillis());
+                insert.setLong(3, time.endMillis());
                 insert.setLong(4, number);
                 insert.setBytes(5, PayloadCodec.encode(draft.payload()));
                 insert.addBatch();

@@ -59,15 +59,20 @@ final class StatusCommand implements Callable<Integer> {
         out.println("By type:");
         java.time.ZoneId zone = status.person().zone();
         status.byType().forEach((type, totals) -> out.printf("  %-16s %,12d  %s%n", type.id(), totals.records(),
-                Days.covered(totals.span(), zone)));
+                covered(totals, zone)));
         out.println();
         out.println("By source:");
         Map<SourceId, VaultStatus.Totals> bySource = status.bySource();
         for (Source source : status.sources()) {
             VaultStatus.Totals totals = bySource.get(source.id());
             out.printf("  %-3d %-58s %,10d  %s%n", source.id().value(), source.organization() + ", " + source.label(),
-                    totals == null ? 0 : totals.records(), totals == null ? "" : Days.covered(totals.span(), zone));
+                    totals == null ? 0 : totals.records(), totals == null ? "" : covered(totals, zone));
         }
+    }
+
+    /** The days the records cover; nothing for records none of which has a time, such as contacts without a date. */
+    private static String covered(VaultStatus.Totals totals, java.time.ZoneId zone) {
+        return totals.span().map(span -> Days.covered(span, zone)).orElse("");
     }
 
     private static ObjectNode toJson(VaultStatus status) {
@@ -75,11 +80,10 @@ final class StatusCommand implements Callable<Integer> {
         node.put("person", status.person().handle());
         node.put("records", status.records());
         ArrayNode types = node.putArray("types");
-        status.byType().forEach((RecordType type, VaultStatus.Totals totals) -> types.addObject()
-                .put("type", type.id())
-                .put("records", totals.records())
-                .put("from", totals.span().start().toString())
-                .put("to", totals.span().end().toString()));
+        status.byType().forEach((RecordType type, VaultStatus.Totals totals) -> {
+            ObjectNode entry = types.addObject().put("type", type.id()).put("records", totals.records());
+            totals.span().ifPresent(span -> entry.put("from", span.start().toString()).put("to", span.end().toString()));
+        });
         ArrayNode sources = node.putArray("sources");
         Map<SourceId, VaultStatus.Totals> bySource = status.bySource();
         for (Source source : status.sources()) {
@@ -91,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
             VaultStatus.Totals totals = bySource.get(source.id());
             entry.put("records", totals == null ? 0 : totals.records());
             if (totals != null) {
-                entry.put("from", totals.span().start().toString()).put("to", totals.span().end().toString());
+                totals.span().ifPresent(span -> entry.put("from", span.start().toString()).put("to", span.end().toString()));
             }
         }
         node.put("imports", status.batches().size());

@@ -118,8 +118,8 @@ class DemoPersonTest {
 
         assertThat(locations.records()).isBetween(450_000L, 550_000L);
         try (ParsedFile parsed = IMPORTERS.open(locations.path(), PARIS); Stream<RecordDraft> records = parsed.records()) {
-            assertThat(records.filter(record -> record.time().start().isBefore(start)
-                    || !record.time().start().isBefore(end)).count())
+            assertThat(records.filter(record -> record.time().span().orElseThrow().start().isBefore(start)
+                    || !record.time().span().orElseThrow().start().isBefore(end)).count())
                     .isZero();
         }
     }

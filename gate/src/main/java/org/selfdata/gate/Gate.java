@@ -348,8 +348,8 @@ public final class Gate {
         public SharedPage writeTo(JsonGenerator json) {
             for (StoredRecord record : records) {
                 writer.write(json, record);
-                tally.add(record.type(), TimeSpan.between(times.floor(record.time().start()),
-                        record.time().isInstant() ? times.floor(record.time().start()) : times.ceiling(record.time().end())));
+                tally.add(record.type(), record.time().span().map(span -> TimeSpan.between(times.floor(span.start()),
+                        span.isInstant() ? times.floor(span.start()) : times.ceiling(span.end()))));
             }
             return new SharedPage(tally.count(), next);
         }
@@ -380,14 +380,17 @@ public final class Gate {
         private long lastEnd = Long.MIN_VALUE;
 
         void add(StoredRecord record) {
-            add(record.type(), record.time());
+            add(record.type(), record.time().span());
         }
 
-        void add(RecordType type, TimeSpan time) {
+        /** Counts a record; one without a time widens no span. */
+        void add(RecordType type, Optional<TimeSpan> time) {
             types.add(type);
             count++;
-            firstStart = Math.min(firstStart, time.startMillis());
-            lastEnd = Math.max(lastEnd, time.endMillis());
+            time.ifPresent(span -> {
+                firstStart = Math.min(firstStart, span.startMillis());
+                lastEnd = Math.max(lastEnd, span.endMillis());
+            });
         }
 
         long count() {
@@ -400,7 +403,7 @@ public final class Gate {
 
         LogEntryDraft entry(LogActor actor, LogAction action) {
             LogEntryDraft entry = LogEntryDraft.of(actor, action, types, count);
-            return count == 0 ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, lastEnd));
+            return firstStart == Long.MAX_VALUE ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, lastEnd));
         }
     }
 }

@@ -5,6 +5,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
@@ -89,13 +90,19 @@ final class GrantScope {
                 Optional.empty(), asked.limit()));
     }
 
-    /** Whether a record read for the narrowed query is one the grant names, by type or by category. */
+    /**
+     * Whether a record read for the narrowed query is one the grant names, by type or by category, within its period. A
+     * record without a time is never within it: every grant names a period, and nothing can show that such a record
+     * falls inside one. The narrowed query, which always has a start, leaves these records out already; this says so
+     * again where each record is chosen.
+     */
     static boolean covers(GrantTerms terms, StoredRecord record) {
-        return covers(terms, record.type(), record.category());
+        return covers(terms, record.id(), record.category());
     }
 
-    static boolean covers(GrantTerms terms, RecordType type, Category category) {
-        return terms.types().contains(type) || terms.categories().stream().anyMatch(category::isWithin);
+    static boolean covers(GrantTerms terms, RecordId id, Category category) {
+        return !id.isUntimed()
+                && (terms.types().contains(id.type()) || terms.categories().stream().anyMatch(category::isWithin));
     }
 
     static void requireInForce(Grant grant, Instant now) {

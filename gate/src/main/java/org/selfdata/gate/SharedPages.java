@@ -83,7 +83,7 @@ final class SharedPages {
         Instant unitEnd = Instant.MIN;
         while (keys.hasNext()) {
             RecordKey key = keys.next();
-            if (!GrantScope.covers(terms, key.id().type(), key.category())) {
+            if (!GrantScope.covers(terms, key.id(), key.category())) {
                 continue;
             }
             Instant start = Instant.ofEpochMilli(key.id().startMillis());

@@ -4,9 +4,11 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Precision;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimePrecision;
+import org.selfdata.model.TimeSpan;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -72,14 +74,26 @@ public final class SharedRecordWriter {
         json.writeStringProperty("id", pseudonyms.record(record.id()));
         json.writeStringProperty("type", record.type().id());
         json.writeStringProperty("category", record.category().term());
-        String start = times.floor(record.time().start()).toString();
-        json.writeStringProperty("start", start);
-        json.writeStringProperty("end", record.time().isInstant() ? start : times.ceiling(record.time().end()).toString());
+        writeTime(json, record.time());
         json.writeName("payload");
         try (JsonParser payload = JSON.createParser(ObjectReadContext.empty(), record.payloadJson())) {
             new PayloadWriter(json, payload, SharedFields.of(record.type())).write();
         }
         json.writeEndObject();
+    }
+
+    /** A record's time in whole units of the grant's time precision; a record without a time has no time fields. */
+    private void writeTime(JsonGenerator json, RecordTime time) {
+        switch (time) {
+            case TimeSpan span -> {
+                String start = times.floor(span.start()).toString();
+                json.writeStringProperty("start", start);
+                json.writeStringProperty("end", span.isInstant() ? start : times.ceiling(span.end()).toString());
+            }
+            case RecordTime.Untimed untimed -> {
+                // Nothing to round, and nothing to say: no start and no end, rather than a made-up one.
+            }
+        }
     }
 
     /** The shared record as JSON text, for previews: what a recipient would receive. */

@@ -11,6 +11,7 @@ import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Payload;
 import org.selfdata.model.Precision;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.model.TimeSpan;
 
@@ -52,6 +53,14 @@ final class BelowPrecision {
 
     RecordDraft move(RecordDraft draft) {
         return new RecordDraft(move(draft.time()), move(draft.payload()), draft.category(), draft.position());
+    }
+
+    /** A record without a time has nothing below the precision to move. */
+    private RecordTime move(RecordTime time) {
+        return switch (time) {
+            case TimeSpan span -> move(span);
+            case RecordTime.Untimed untimed -> untimed;
+        };
     }
 
     private TimeSpan move(TimeSpan time) {

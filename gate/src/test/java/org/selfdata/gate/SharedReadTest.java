@@ -3,6 +3,7 @@ package org.selfdata.gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.model.Category;
+import org.selfdata.model.Contact;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
@@ -15,9 +16,12 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.Position;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.TimeLimits;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.testing.SteppingClock;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +116,35 @@ class SharedReadTest {
 
         assertThat(shared).hasSize(20).containsExactlyInAnyOrderElementsOf(inTheirTimes).isSorted()
                 .isNotEqualTo(inTheirTimes);
+    }
+
+    @Test
+    void aContactWithoutATimeIsNeverSharedEvenUnderTheWidestPeriod() {
+        Instant revised = Instant.parse("2025-01-05T12:00:00Z");
+        fixture.vault().imports().write(fixture.camille().id(), new ImportRequest(SourceDescriptor.file("Apple", "Contacts"),
+                "vcard", "contacts.vcf"), Stream.of(
+                        RecordDraft.of(TimeSpan.at(revised), contact("Alix Martin"), Position.line(1)),
+                        RecordDraft.of(RecordTime.untimed(), contact("Bao Nguyen"), Position.line(6))));
+        Instant given = NOW.minus(Duration.ofDays(1));
+        GrantTerms terms = new GrantTerms(RecipientId.of("regional-alerts"), 1, GrantKind.READ,
+                Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.CONSENT, Set.of(RecordType.CONTACT),
+                Set.of(), Set.of(), SampleRecipients.REGION_BY_DAY,
+                new CoveredPeriod.Between(TimeLimits.START, Instant.parse("9999-12-31T00:00:00Z")), given,
+                given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(),
+                new Grant(GrantId.of("grant-0003"), fixture.camille().id(), terms, given, Optional.empty()));
+
+        String shared = SharedAnswer.of(gate, recipient, RecordQuery.all().limit(1_000), Optional.empty()).records();
+
+        List<String> starts = new ArrayList<>();
+        JsonMapper.builder().build().readTree(shared).forEach(record -> starts.add(record.get("start").asString()));
+        assertThat(starts).containsExactly("2025-01-04T23:00:00Z");
+        assertThat(shared).contains("\"start\":\"2025-01-04T23:00:00Z\"").doesNotContain("1970");
+    }
+
+    private static Contact contact(String name) {
+        return new Contact(name, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private void importPointsAt(Instant... times) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.BankAccount;
 import org.selfdata.model.BankTransaction;
+import org.selfdata.model.BatchId;
+import org.selfdata.model.Category;
 import org.selfdata.model.CalendarEvent;
 import org.selfdata.model.Contact;
 import org.selfdata.model.Document;
@@ -13,12 +15,21 @@ import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
 import org.selfdata.model.IdentifierPrecision;
 import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.Position;
 import org.selfdata.model.Precision;
+import org.selfdata.model.Provenance;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SocialMessage;
 import org.selfdata.model.SocialPost;
+import org.selfdata.model.SourceId;
+import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimePrecision;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,6 +84,20 @@ class SharedRecordWriterTest {
             Optional.of("https://example.org/p/1"), List.of("plage.jpg"));
     private static final Document DOCUMENT = new Document("Avis d'imposition 2025", "application/pdf", 48_213,
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", Optional.of("Revenu fiscal"));
+
+    @Test
+    void aRecordWithoutATimeHasNoTimeFieldsAtAnyPrecision() {
+        StoredRecord undated = new StoredRecord(new RecordId(RecordType.CONTACT, RecordId.UNTIMED_MILLIS, 7),
+                Category.CONTACT, RecordTime.untimed(), new Provenance(SourceId.of(3), BatchId.of(5), Position.line(42)), 1, 1,
+                PayloadCodec.encode(CONTACT));
+
+        for (Precision precision : List.of(Precision.EXACT, REDUCED)) {
+            JsonNode shared = JsonMapper.builder().build().readTree(writer(precision).toJson(undated));
+            JsonNode timed = JsonMapper.builder().build().readTree(writer(precision).toJson(at(CONTACT)));
+            assertThat(shared.propertyNames()).containsExactly("id", "type", "category", "payload");
+            assertThat(shared.get("payload")).isEqualTo(timed.get("payload"));
+        }
+    }
 
     @Test
     void exactPointKeepsEveryFieldButTheRecordIdAndProvenance() {

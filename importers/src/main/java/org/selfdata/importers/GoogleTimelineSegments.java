@@ -5,6 +5,7 @@ import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
@@ -197,6 +198,14 @@ final class GoogleTimelineSegments implements RecordReader {
         return value.isObject() ? Coordinates.fromText(value, "latLng") : Coordinates.fromText(parent, field);
     }
 
+    /** A path point's draft always has the time its point was read with. */
+    private static Instant pathPointTime(RecordDraft draft) {
+        return switch (draft.time()) {
+            case TimeSpan span -> span.start();
+            case RecordTime.Untimed untimed -> throw new IllegalStateException("a path point without a time");
+        };
+    }
+
     private void pathPoint(JsonNode segment, JsonNode point, String pointer) {
         Position position = Position.jsonPointer(pointer);
         RecordDraft draft;
@@ -208,7 +217,7 @@ final class GoogleTimelineSegments implements RecordReader {
             return;
         }
         GeoPoint payload = (GeoPoint) draft.payload();
-        if (recentPathPoints.add(new PathPoint(draft.time().start(), payload.latitude(), payload.longitude()))) {
+        if (recentPathPoints.add(new PathPoint(pathPointTime(draft), payload.latitude(), payload.longitude()))) {
             pending.add(draft);
         }
     }

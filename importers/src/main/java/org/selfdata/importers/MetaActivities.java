@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.selfdata.model.Category;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SocialPost;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
@@ -28,9 +29,8 @@ import static java.util.Objects.requireNonNullElse;
  * by their fields what they are. One element is parsed as a tree at a time; an element may give several records
  * (each event of an app's off-platform activity), which wait in a queue.
  *
- * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records are dated at the
- * epoch, 1970-01-01T00:00:00Z: a fixed and recognizable "undated", and the same in every archive, so re-imports
- * match.
+ * <p>Ad interests and categories carry no time in either export (Instagram writes {@code 0}), so their records have none
+ * ({@link RecordTime#untimed()}), rather than a made-up date that every page would show as when they happened.
  */
 final class MetaActivities implements RecordReader {
     private static final String[] INSTAGRAM_TEXT_LABELS = {"Comment", "Interest", "Name", "Value"};
@@ -210,7 +210,7 @@ final class MetaActivities implements RecordReader {
     private void topic(Position position, JsonNode element, Kind kind) {
         Optional<String> name = element.isString() && !element.stringValue().isBlank()
                 ? Optional.of(Mojibake.repair(element.stringValue())) : MetaNodes.text(element, "name");
-        add(position, Instant.EPOCH, kind, Optional.of(required(name, position, Wording.of("error.meta.interest"))),
+        add(position, RecordTime.untimed(), kind, Optional.of(required(name, position, Wording.of("error.meta.interest"))),
                 Optional.empty(),
                 List.of());
     }
@@ -272,8 +272,8 @@ final class MetaActivities implements RecordReader {
                 url = url.or(() -> href);
             }
         }
-        Instant when = kind.isUndated() ? time.orElse(Instant.EPOCH)
-                : required(time, position, Wording.of("error.meta.mapSeconds"));
+        RecordTime when = kind.isUndated() ? time.<RecordTime>map(TimeSpan::at).orElse(RecordTime.untimed())
+                : TimeSpan.at(required(time, position, Wording.of("error.meta.mapSeconds")));
         add(position, when, kind, text, url, MetaNodes.uris(element, "media_list_data"));
     }
 
@@ -295,7 +295,7 @@ final class MetaActivities implements RecordReader {
         List<JsonNode> values = MetaNodes.elements(element, "vec");
         if (values.isEmpty()) {
             Position position = Position.jsonPointer(pointer);
-            add(position, Instant.EPOCH, kind, Optional.of(required(MetaNodes.text(element, "value"), position,
+            add(position, RecordTime.untimed(), kind, Optional.of(required(MetaNodes.text(element, "value"), position,
                     Wording.of("error.meta.valueOrValues"))), Optional.empty(), List.of());
             return;
         }
@@ -304,7 +304,7 @@ final class MetaActivities implements RecordReader {
             JsonNode value = values.get(index);
             try {
                 Optional<String> text = value.isObject() ? MetaNodes.text(value, "value") : Optional.empty();
-                add(position, Instant.EPOCH, kind, Optional.of(required(text, position, Wording.of("error.meta.value"))),
+                add(position, RecordTime.untimed(), kind, Optional.of(required(text, position, Wording.of("error.meta.value"))),
                         Optional.empty(),
                         List.of());
             }
@@ -320,9 +320,15 @@ final class MetaActivities implements RecordReader {
 
     private void add(Position position, Instant time, Kind kind, Optional<String> text, Optional<String> url,
             List<String> attachments) {
+        add(position, TimeSpan.at(time), kind, text, url, attachments);
+    }
+
+    /** Adds a post; Meta gives no date for interests and ad categories, which then have no time. */
+    private void add(Position position, RecordTime time, Kind kind, Optional<String> text, Optional<String> url,
+            List<String> attachments) {
         SocialPost post = InvalidInput.rejecting(position,
                 () -> new SocialPost(kind.platform().label(), kind.kind(), text, url, attachments));
-        pending.add(new RecordDraft(TimeSpan.at(time), post, kind.category(), position));
+        pending.add(new RecordDraft(time, post, kind.category(), position));
     }
 
     /** What an element becomes: its platform, its shape, the kind of post and its category. */

@@ -11,6 +11,7 @@ import ezvcard.property.TextProperty;
 import org.selfdata.model.Contact;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
@@ -34,9 +35,10 @@ import static java.util.Objects.requireNonNull;
  * Turns each vCard of a file into a {@code contact}, parsing one card at a time with ez-vcard.
  *
  * <p>A contact's time is its revision ({@code REV}) when the card has one, since that is when the entry last changed.
- * A card without {@code REV} is dated at the Unix epoch: an address-book entry is not an event, and any other choice
- * (the import moment, the file's date) would make the same card read twice give two different records, where
- * re-importing an unchanged address book must add nothing. The birthday is not used: it dates the person, not the entry.
+ * A card without {@code REV} has no time ({@link RecordTime#untimed()}): an address-book entry is not an event, and any
+ * made-up time (1970, the import moment, the file's date) would be listed as when something happened, and the last two
+ * would make the same card read twice give two different records, where re-importing an unchanged address book must add
+ * nothing. The birthday is not used: it dates the person, not the entry.
  *
  * <p>The display name is the card's {@code FN}, else its structured name, organization, first e-mail or first phone,
  * which is how phones show a card without a name.
@@ -103,7 +105,7 @@ final class VCardContacts implements RecordReader {
                 emails, phones, card.getAddresses().stream().map(VCardContacts::address).flatMap(Optional::stream).toList(),
                 birthday(card), joined(card.getNotes().stream().map(Note::getValue).filter(Objects::nonNull), "\n"),
                 Optional.ofNullable(card.getUid()).map(uid -> uid.getValue()).filter(text -> !text.isBlank())));
-        return RecordDraft.of(TimeSpan.at(revision(card)), contact, position);
+        return RecordDraft.of(revision(card), contact, position);
     }
 
     private static VCard parse(String text, Position position) {
@@ -116,18 +118,19 @@ final class VCardContacts implements RecordReader {
         }
     }
 
-    private Instant revision(VCard card) {
+    /** When the card was last revised (REV), the only time a contact has; a card without one has no time. */
+    private RecordTime revision(VCard card) {
         if (card.getRevision() == null || card.getRevision().getValue() == null) {
-            return Instant.EPOCH;
+            return RecordTime.untimed();
         }
         Temporal value = card.getRevision().getValue();
         if (value.isSupported(ChronoField.INSTANT_SECONDS)) {
-            return Instant.from(value);
+            return TimeSpan.at(Instant.from(value));
         }
         if (value.isSupported(ChronoField.HOUR_OF_DAY)) {
-            return LocalDateTime.from(value).atZone(zone).toInstant();
+            return TimeSpan.at(LocalDateTime.from(value).atZone(zone).toInstant());
         }
-        return LocalDate.from(value).atStartOfDay(zone).toInstant();
+        return TimeSpan.at(LocalDate.from(value).atStartOfDay(zone).toInstant());
     }
 
     private static Optional<LocalDate> birthday(VCard card) {

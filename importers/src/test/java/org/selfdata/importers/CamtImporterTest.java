@@ -150,7 +150,8 @@ class CamtImporterTest {
         assertThat(reading.payloads(BankAccount.class)).containsExactly(new BankAccount("CH0309000000250090342",
                 Optional.of("CH0309000000250090342"), Optional.empty(), Optional.empty(), BankAccount.Kind.OTHER, "CHF",
                 Optional.empty(), Optional.empty(), Optional.empty()));
-        assertThat(reading.records().getLast().time().start()).isEqualTo(Instant.parse("2016-04-09T22:00:00Z"));
+        assertThat(reading.records().getLast().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2016-04-09T22:00:00Z"));
     }
 
     @Test

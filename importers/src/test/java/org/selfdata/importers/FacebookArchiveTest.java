@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.Category;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SocialMessage;
 import org.selfdata.model.SocialPost;
 import org.selfdata.model.SourceDescriptor;
@@ -69,7 +70,7 @@ class FacebookArchiveTest {
         assertThat(messages.get(2).text()).contains("Ça va ? On se voit où ?");
         assertThat(messages.getLast().text()).contains("Regarde ça");
         assertThat(messages.getLast().attachments()).containsExactly("https://example.org/article");
-        assertThat(reading.records()).extracting(RecordDraft::time).extracting(time -> time.start()).containsExactly(
+        assertThat(reading.records()).extracting(record -> record.time().span().orElseThrow().start()).containsExactly(
                 Instant.parse("2023-11-14T22:18:20Z"), Instant.parse("2023-11-14T22:16:40Z"),
                 Instant.parse("2023-11-14T22:15:00Z"), Instant.parse("2023-11-14T22:13:20Z"));
         assertThat(reading.positions()).containsExactly("/messages/0", "/messages/1", "/messages/2", "/messages/3");
@@ -87,8 +88,10 @@ class FacebookArchiveTest {
                 .containsExactly("Bonne année 🎉🎆", "Cześć! Jak się masz?", "Merci 🙏");
         assertThat(messages.get(1).attachments()).containsExactly("messages/stickers_used/39178562_1505197616293642_n.png");
         assertThat(messages.get(2).attachments()).containsExactly("messages/inbox/lesamis_20/videos/v1.mp4");
-        assertThat(reading.records().getFirst().time().start()).isEqualTo(Instant.parse("2020-09-13T12:30:00Z"));
-        assertThat(reading.records().getLast().time().start()).isEqualTo(Instant.parse("2020-09-13T12:26:40Z"));
+        assertThat(reading.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2020-09-13T12:30:00Z"));
+        assertThat(reading.records().getLast().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2020-09-13T12:26:40Z"));
     }
 
     @Test
@@ -102,7 +105,7 @@ class FacebookArchiveTest {
         assertThat(posts.get(1)).isEqualTo(new SocialPost("Facebook", "post", Optional.of(ELODIE + " a ajouté une photo."),
                 Optional.empty(), List.of("your_activity_across_facebook/posts/media/Photos_1/p1.jpg")));
         assertThat(posts.getLast().text()).contains("Joyeux anniversaire Zoë !");
-        assertThat(current.records()).extracting(record -> record.time().start()).containsExactly(
+        assertThat(current.records()).extracting(record -> record.time().span().orElseThrow().start()).containsExactly(
                 Instant.parse("2022-04-15T05:20:00Z"), Instant.parse("2021-12-20T11:33:20Z"),
                 Instant.parse("2021-08-26T17:46:40Z"));
         assertThat(current.records()).extracting(RecordDraft::category).containsOnly(Category.SOCIAL_MEDIA);
@@ -111,7 +114,8 @@ class FacebookArchiveTest {
         Reading older = ARCHIVE.read("posts/your_posts_1.json");
         assertThat(older.payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow())
                 .containsExactly("Première publication");
-        assertThat(older.records().getFirst().time().start()).isEqualTo(Instant.parse("2017-07-14T02:40:00Z"));
+        assertThat(older.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2017-07-14T02:40:00Z"));
     }
 
     @Test
@@ -123,7 +127,7 @@ class FacebookArchiveTest {
         assertThat(comments).extracting(comment -> comment.text().orElseThrow()).containsExactly("Très joli 😍", "Merci !");
         assertThat(comments.getLast().attachments())
                 .containsExactly("your_activity_across_facebook/comments_and_reactions/gif.gif");
-        assertThat(current.records()).extracting(record -> record.time().start())
+        assertThat(current.records()).extracting(record -> record.time().span().orElseThrow().start())
                 .containsExactly(Instant.parse("2022-08-08T23:06:40Z"), Instant.parse("2022-04-15T05:28:20Z"));
         assertThat(current.positions()).containsExactly("/comments_v2/0", "/comments_v2/1");
 
@@ -140,7 +144,7 @@ class FacebookArchiveTest {
         assertThat(friends.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Facebook", "friend", Optional.of("Alice Martin"), Optional.empty(), List.of()),
                 new SocialPost("Facebook", "friend", Optional.of("Zoë Łukasz"), Optional.empty(), List.of()));
-        assertThat(friends.records()).extracting(record -> record.time().start())
+        assertThat(friends.records()).extracting(record -> record.time().span().orElseThrow().start())
                 .containsExactly(Instant.parse("2014-05-13T16:53:20Z"), Instant.parse("2017-07-14T02:40:00Z"));
         assertThat(friends.records()).extracting(RecordDraft::category).containsOnly(Category.SOCIAL_NETWORK);
         assertThat(ARCHIVE.read("friends/friends.json").payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow())
@@ -148,7 +152,8 @@ class FacebookArchiveTest {
         Reading following = ARCHIVE.read("connections/followers/who_you've_followed.json");
         assertThat(following.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Facebook", "following", Optional.of("Café de Flore"), Optional.empty(), List.of()));
-        assertThat(following.records().getFirst().time().start()).isEqualTo(Instant.parse("2019-02-12T19:33:20Z"));
+        assertThat(following.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2019-02-12T19:33:20Z"));
     }
 
     @Test
@@ -158,7 +163,7 @@ class FacebookArchiveTest {
         assertThat(interests.payloads(SocialPost.class)).extracting(SocialPost::kind).containsOnly("ad-interest");
         assertThat(interests.payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow())
                 .containsExactly("Cuisine française", "Randonnée", "Café");
-        assertThat(interests.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
+        assertThat(interests.records()).extracting(RecordDraft::time).containsOnly(RecordTime.untimed());
         assertThat(interests.records()).extracting(RecordDraft::category).containsOnly(Category.BEHAVIORAL);
     }
 
@@ -169,7 +174,7 @@ class FacebookArchiveTest {
         assertThat(categories.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Facebook", "ad-category", Optional.of("Voyageurs fréquents"), Optional.empty(), List.of()),
                 new SocialPost("Facebook", "ad-category", Optional.of("Anniversaire en mars"), Optional.empty(), List.of()));
-        assertThat(categories.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
+        assertThat(categories.records()).extracting(RecordDraft::time).containsOnly(RecordTime.untimed());
         assertThat(categories.positions()).containsExactly("/bcts/0", "/bcts/1");
 
         Reading labelled = ARCHIVE.read("your_activity_across_facebook/ads_information/other_categories_used_to_reach_you.json");
@@ -187,7 +192,7 @@ class FacebookArchiveTest {
         assertThat(activity.payloads(SocialPost.class)).extracting(post -> post.text().orElseThrow()).containsExactly(
                 "boulangerie-exemple.fr: PAGE_VIEW", "boulangerie-exemple.fr: PURCHASE", "Météo App: ACTIVATE_APP");
         assertThat(activity.payloads(SocialPost.class)).extracting(SocialPost::kind).containsOnly("off-platform-activity");
-        assertThat(activity.records()).extracting(record -> record.time().start()).containsExactly(
+        assertThat(activity.records()).extracting(record -> record.time().span().orElseThrow().start()).containsExactly(
                 Instant.parse("2021-01-07T06:13:20Z"), Instant.parse("2021-01-07T06:14:20Z"),
                 Instant.parse("2021-05-03T00:00:00Z"));
         assertThat(activity.positions()).containsExactly("/off_facebook_activity_v2/0/events/0",

@@ -61,7 +61,8 @@ class GoogleTimelineImporterTest {
                 "/semanticSegments/0/timelinePath/1", "/semanticSegments/0/timelinePath/2",
                 "/semanticSegments/1/timelinePath/2", "/semanticSegments/2/activity", "/semanticSegments/3/visit",
                 "/rawSignals/0/position");
-        assertThat(reading.records().subList(0, 4)).extracting(record -> record.time().start()).containsExactly(
+        assertThat(reading.records().subList(0, 4)).extracting(record -> record.time().span().orElseThrow()
+                .start()).containsExactly(
                 Instant.parse("2024-05-04T06:12:00Z"), Instant.parse("2024-05-04T07:40:00Z"),
                 Instant.parse("2024-05-04T07:58:00Z"), Instant.parse("2024-05-04T08:20:00Z"));
         assertThat(reading.records().get(3).payload()).isEqualTo(GeoPoint.of(48.865, 2.37));
@@ -88,7 +89,8 @@ class GoogleTimelineImporterTest {
                 Optional.empty(), Optional.of("ChIJLU7jZClu5kcR4PcOOO6p3I0"), Optional.of("Unknown"), Optional.of(0.72)));
         assertThat(reading.records().get(1).payload()).isEqualTo(new GeoTrip(48.86, 2.36, 48.865, 2.37, Optional.of("walking"),
                 Optional.of(1035L), List.of()));
-        assertThat(reading.records().subList(2, 5)).extracting(record -> record.time().start()).containsExactly(
+        assertThat(reading.records().subList(2, 5)).extracting(record -> record.time().span().orElseThrow()
+                .start()).containsExactly(
                 Instant.parse("2024-05-04T06:12:00Z"), Instant.parse("2024-05-04T07:40:00Z"),
                 Instant.parse("2024-05-04T07:58:00Z"));
         assertThat(reading.records().getLast().payload()).isEqualTo(GeoPoint.of(48.86, 2.36));

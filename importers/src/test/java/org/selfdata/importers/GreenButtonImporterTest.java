@@ -97,8 +97,9 @@ class GreenButtonImporterTest {
         assertThat(reading.records()).hasSize(444);
         assertThat(sum(reading)).isEqualTo(new BigDecimal("9917817"));
         assertThat(reading.payloads(EnergyReading.class).getFirst().value()).isEqualTo(new BigDecimal("21021"));
-        assertThat(reading.records().getFirst().time().start()).isEqualTo(Instant.ofEpochSecond(1357016400L));
-        assertThat(reading.records().getLast().time().start()).isEqualTo(Instant.ofEpochSecond(1395288000L));
+        assertThat(reading.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.ofEpochSecond(1357016400L));
+        assertThat(reading.records().getLast().time().span().orElseThrow().start()).isEqualTo(Instant.ofEpochSecond(1395288000L));
         RecordDraft springForward = at(reading, "feed/entry[7]/content/IntervalBlock[1]/IntervalReading[10]");
         assertThat(springForward.time()).isEqualTo(TimeSpan.between(Instant.ofEpochSecond(1362891600L),
                 Instant.ofEpochSecond(1362891600L + 82800)));

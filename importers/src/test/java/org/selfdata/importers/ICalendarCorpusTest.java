@@ -199,12 +199,14 @@ class ICalendarCorpusTest {
                 .orElseThrow();
         assertThat(moved.time()).isEqualTo(TimeSpan.between(Instant.parse("2002-11-22T18:45:00Z"),
                 Instant.parse("2002-11-22T20:15:00Z")));
-        assertThat(weekly).extracting(record -> record.time().start()).doesNotContain(Instant.parse("2002-11-22T20:00:00Z"));
+        assertThat(weekly).extracting(record -> record.time().span().orElseThrow().start())
+                .doesNotContain(Instant.parse("2002-11-22T20:00:00Z"));
         assertThat(weekly.get(9)).isSameAs(moved);
         assertThat(((CalendarEvent) moved.payload()).recurrence()).contains("FREQ=WEEKLY;INTERVAL=1;BYDAY=FR");
         List<RecordDraft> fortnightly = series.apply("99731350-92C7-11D7-A4A2-000A95690022");
         assertThat(fortnightly).filteredOn(record -> record.position().value().equals("line 107")).singleElement()
-                .satisfies(record -> assertThat(record.time().start()).isEqualTo(Instant.parse("2002-11-15T23:00:00Z")));
+                .satisfies(record -> assertThat(record.time().span().orElseThrow().start())
+                        .isEqualTo(Instant.parse("2002-11-15T23:00:00Z")));
         assertThat(records.getFirst().time()).isEqualTo(TimeSpan.between(Instant.parse("2002-08-23T00:00:00Z"),
                 Instant.parse("2002-08-23T03:00:00Z")));
         assertThat(((CalendarEvent) records.getFirst().payload()).timeZone()).contains("US/Pacific");

@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.Category;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SocialMessage;
 import org.selfdata.model.SocialPost;
 import org.selfdata.model.SourceDescriptor;
@@ -57,7 +58,7 @@ class InstagramArchiveTest {
                 new SocialMessage("Instagram", "Carla Müller, elodie.creme", "Carla Müller", Optional.of("Schön! 🌸"), List.of()),
                 new SocialMessage("Instagram", "Carla Müller, elodie.creme", "elodie.creme", Optional.empty(),
                         List.of("https://www.instagram.com/p/ABC123/")));
-        assertThat(reading.records()).extracting(record -> record.time().start())
+        assertThat(reading.records()).extracting(record -> record.time().span().orElseThrow().start())
                 .containsExactly(Instant.parse("2024-03-09T16:01:40Z"), Instant.parse("2024-03-09T16:00:00Z"));
     }
 
@@ -70,7 +71,7 @@ class InstagramArchiveTest {
                         List.of("media/posts/202403/p1.jpg")),
                 new SocialPost("Instagram", "post", Optional.of("Carrousel d'hiver ❄️"), Optional.empty(),
                         List.of("media/posts/202402/a.jpg", "media/posts/202402/b.jpg")));
-        assertThat(reading.records()).extracting(record -> record.time().start())
+        assertThat(reading.records()).extracting(record -> record.time().span().orElseThrow().start())
                 .containsExactly(Instant.parse("2024-02-27T02:13:20Z"), Instant.parse("2024-02-15T12:26:40Z"));
         assertThat(reading.records()).extracting(RecordDraft::category).containsOnly(Category.SOCIAL_MEDIA);
     }
@@ -84,7 +85,7 @@ class InstagramArchiveTest {
                         Optional.of("https://www.instagram.com/carla.mueller"), List.of()),
                 new SocialPost("Instagram", "follower", Optional.of("zoe_l"), Optional.of("https://www.instagram.com/zoe_l"),
                         List.of()));
-        assertThat(followers.records()).extracting(record -> record.time().start())
+        assertThat(followers.records()).extracting(record -> record.time().span().orElseThrow().start())
                 .containsExactly(Instant.parse("2023-07-22T04:26:40Z"), Instant.parse("2023-09-18T01:20:00Z"));
         assertThat(followers.positions()).containsExactly("/0/string_list_data/0", "/1/string_list_data/0");
         assertThat(followers.records()).extracting(RecordDraft::category).containsOnly(Category.SOCIAL_NETWORK);
@@ -92,7 +93,8 @@ class InstagramArchiveTest {
         Reading following = ARCHIVE.read("connections/followers_and_following/following.json");
         assertThat(following.payloads(SocialPost.class)).containsExactly(new SocialPost("Instagram", "following",
                 Optional.of("carla.mueller"), Optional.of("https://www.instagram.com/_u/carla.mueller"), List.of()));
-        assertThat(following.records().getFirst().time().start()).isEqualTo(Instant.parse("2023-07-22T04:35:00Z"));
+        assertThat(following.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2023-07-22T04:35:00Z"));
         assertThat(following.positions()).containsExactly("/relationships_following/0/string_list_data/0");
     }
 
@@ -101,18 +103,21 @@ class InstagramArchiveTest {
         Reading labelled = ARCHIVE.read("your_instagram_activity/comments/post_comments_1.json");
         assertThat(labelled.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "comment", Optional.of("Trop beau 😍"), Optional.empty(), List.of()));
-        assertThat(labelled.records().getFirst().time().start()).isEqualTo(Instant.parse("2023-11-20T17:06:40Z"));
+        assertThat(labelled.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2023-11-20T17:06:40Z"));
 
         Reading reels = ARCHIVE.read("your_instagram_activity/comments/reels_comments.json");
         assertThat(reels.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "comment", Optional.of("Génial 🔥"), Optional.empty(), List.of()));
-        assertThat(reels.records().getFirst().time().start()).isEqualTo(Instant.parse("2024-01-11T19:06:40Z"));
+        assertThat(reels.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2024-01-11T19:06:40Z"));
         assertThat(reels.positions()).containsExactly("/comments_reels_comments/0");
 
         Reading listed = ARCHIVE.read("comments/post_comments.json");
         assertThat(listed.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "comment", Optional.of("Magnifique 👏"), Optional.empty(), List.of()));
-        assertThat(listed.records().getFirst().time().start()).isEqualTo(Instant.parse("2020-09-19T07:20:00Z"));
+        assertThat(listed.records().getFirst().time().span().orElseThrow().start())
+                .isEqualTo(Instant.parse("2020-09-19T07:20:00Z"));
         assertThat(listed.positions()).containsExactly("/comments_media_comments/0/string_list_data/0");
     }
 
@@ -122,7 +127,7 @@ class InstagramArchiveTest {
 
         assertThat(categories.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "ad-category", Optional.of("Voyageurs fréquents"), Optional.empty(), List.of()));
-        assertThat(categories.records().getFirst().time().start()).isEqualTo(Instant.EPOCH);
+        assertThat(categories.records().getFirst().time()).isEqualTo(RecordTime.untimed());
         assertThat(categories.positions()).containsExactly("/label_values/0/vec/0");
     }
 
@@ -133,7 +138,7 @@ class InstagramArchiveTest {
         assertThat(interests.payloads(SocialPost.class)).containsExactly(
                 new SocialPost("Instagram", "ad-interest", Optional.of("Pâtisserie"), Optional.empty(), List.of()),
                 new SocialPost("Instagram", "ad-interest", Optional.of("Randonnée"), Optional.empty(), List.of()));
-        assertThat(interests.records()).extracting(record -> record.time().start()).containsOnly(Instant.EPOCH);
+        assertThat(interests.records()).extracting(RecordDraft::time).containsOnly(RecordTime.untimed());
         assertThat(interests.records()).extracting(RecordDraft::category).containsOnly(Category.BEHAVIORAL);
     }
 }

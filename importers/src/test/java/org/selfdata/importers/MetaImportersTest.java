@@ -90,7 +90,7 @@ class MetaImportersTest {
 
         assertThat(reading.payloads(SocialMessage.class)).containsExactly(new SocialMessage("Facebook", "Alice, Élodie", "Alice",
                 Optional.of("Salut 👋"), List.of("media/a.jpg")));
-        assertThat(reading.records().getFirst().time().startMillis()).isEqualTo(1_700_000_000_000L);
+        assertThat(reading.records().getFirst().time().span().orElseThrow().startMillis()).isEqualTo(1_700_000_000_000L);
     }
 
     @Test

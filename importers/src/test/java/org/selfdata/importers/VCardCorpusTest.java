@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.selfdata.model.Contact;
 import org.selfdata.model.ImportItem;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.testing.Corpus;
@@ -56,7 +57,7 @@ class VCardCorpusTest {
         assertThat(contact.addresses()).containsExactly(
                 "Crescent moon drive\n555-asd\nNice Area, Albaney, New York 12345\nUnited States of America");
         assertThat(contact.note().orElseThrow()).endsWith("SUCH DAMAGE.\nFavotire Color: Blue");
-        assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.EPOCH));
+        assertThat(reading.records().getFirst().time()).isEqualTo(RecordTime.untimed());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.selfdata.importers;
 import org.selfdata.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.Contact;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
@@ -35,10 +36,10 @@ class VCardImporterTest {
     }
 
     @Test
-    void datesACardWithoutRevisionAtTheEpochSoThatReimportsMatch() {
+    void aCardWithoutRevisionHasNoTime() {
         Reading reading = Reading.of(importer, Corpus.file("vcard/rfc6350-example.vcf"));
 
-        assertThat(reading.records().getFirst().time()).isEqualTo(TimeSpan.at(Instant.EPOCH));
+        assertThat(reading.records().getFirst().time()).isEqualTo(RecordTime.untimed());
     }
 
     @Test

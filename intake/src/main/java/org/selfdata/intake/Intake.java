@@ -249,7 +249,7 @@ public final class Intake {
         });
     }
 
-    /** The time a file's records span, gathered as they stream past, and the rejections met on the way. */
+    /** The time a file's timed records span, gathered as they stream past, and the rejections met on the way. */
     private static final class Covered {
         private long start = Long.MAX_VALUE;
         private long end = Long.MIN_VALUE;
@@ -261,8 +261,11 @@ public final class Intake {
             switch (item) {
                 case RecordDraft draft -> {
                     records++;
-                    start = Math.min(start, draft.time().startMillis());
-                    end = Math.max(end, draft.time().endMillis());
+                    // A record without a time widens no span.
+                    draft.time().span().ifPresent(span -> {
+                        start = Math.min(start, span.startMillis());
+                        end = Math.max(end, span.endMillis());
+                    });
                 }
                 case Rejection rejection -> {
                     rejections++;

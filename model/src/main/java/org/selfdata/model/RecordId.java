@@ -18,12 +18,31 @@ import static java.util.Objects.requireNonNull;
  * record's time, so its id never changes. Outside the vault the id travels as an opaque URL-safe {@link #token()}.
  */
 public record RecordId(RecordType type, long startMillis, long number) implements Comparable<RecordId> {
+    /**
+     * Where a record without a time sits in the order: the first millisecond after {@link TimeLimits}, so that it
+     * comes after every record that has a time and no time window, which always ends within the limits, reaches it.
+     */
+    public static final long UNTIMED_MILLIS = TimeLimits.END.toEpochMilli();
+
     public RecordId {
         requireNonNull(type, "type is null");
         if (number <= 0) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                     Wording.of("error.model.recordNumberNotPositive", Long.toString(number)));
         }
+    }
+
+    /** The start that places a record of this time in the vault's order. */
+    public static long startMillis(RecordTime time) {
+        return switch (time) {
+            case TimeSpan span -> span.startMillis();
+            case RecordTime.Untimed untimed -> UNTIMED_MILLIS;
+        };
+    }
+
+    /** Whether the record has no time: it then sits after every record that has one. */
+    public boolean isUntimed() {
+        return startMillis == UNTIMED_MILLIS;
     }
 
     /** The order of the vault's reads: start time, then type, then number. */

@@ -4,7 +4,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON properties of a record, the same wherever a record is written out: the API, the command line and the
- * export archive. The payload is the vault's canonical JSON, copied in as its bytes.
+ * export archive. A record without a time has neither {@code start} nor {@code end}. The payload is the vault's
+ * canonical JSON, copied in as its bytes.
  */
 public final class RecordJson {
     /** How a record's id is written: the opaque token that finds it again, or the number an archive keeps. */
@@ -23,14 +24,26 @@ public final class RecordJson {
         }
         json.writeStringProperty("type", record.type().id());
         json.writeStringProperty("category", record.category().term());
-        json.writeStringProperty("start", record.time().start().toString());
-        json.writeStringProperty("end", record.time().end().toString());
+        writeTime(json, record.time());
         json.writeNumberProperty("source", record.provenance().source().value());
         json.writeNumberProperty("batch", record.provenance().batch().value());
         json.writeStringProperty("position", record.provenance().position().value());
         json.writeNumberProperty("occurrence", record.occurrence());
         json.writeNumberProperty("version", record.version());
         writePayload(json, record);
+    }
+
+    /** A record without a time has no start and no end: never a made-up instant such as 1970. */
+    private static void writeTime(JsonGenerator json, RecordTime time) {
+        switch (time) {
+            case TimeSpan span -> {
+                json.writeStringProperty("start", span.start().toString());
+                json.writeStringProperty("end", span.end().toString());
+            }
+            case RecordTime.Untimed untimed -> {
+                // Neither property: the record has no time.
+            }
+        }
     }
 
     public static void writePayload(JsonGenerator json, StoredRecord record) {

@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  * start times are indexed, and a record belongs to the period in which it began. Results come in order of start
  * time, then type, then number: the order of {@link RecordId}, so the id of a page's last record is the cursor of the
  * next page, and paging is stable while new records arrive. Both ends of the window are within {@link TimeLimits}.
+ * Records without a time ({@link RecordTime.Untimed}) come after all the others, and only to a query without a window:
+ * a window, even one open at one end, cannot say that a record without a time falls inside it.
  */
 public record RecordQuery(
         Set<RecordType> types,

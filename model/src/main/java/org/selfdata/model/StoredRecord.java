@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 public final class StoredRecord {
     private final RecordId id;
     private final Category category;
-    private final TimeSpan time;
+    private final RecordTime time;
     private final Provenance provenance;
     private final int occurrence;
     private final int version;
@@ -23,7 +23,7 @@ public final class StoredRecord {
     public StoredRecord(
             RecordId id,
             Category category,
-            TimeSpan time,
+            RecordTime time,
             Provenance provenance,
             int occurrence,
             int version,
@@ -31,7 +31,7 @@ public final class StoredRecord {
         this.id = requireNonNull(id, "id is null");
         this.category = requireNonNull(category, "category is null");
         this.time = requireNonNull(time, "time is null");
-        if (time.startMillis() != id.startMillis()) {
+        if (RecordId.startMillis(time) != id.startMillis()) {
             throw new SelfdataException(ErrorCode.INTERNAL, "record " + id + " does not start when its id says");
         }
         this.provenance = requireNonNull(provenance, "provenance is null");
@@ -52,7 +52,8 @@ public final class StoredRecord {
         return category;
     }
 
-    public TimeSpan time() {
+    /** When the record happened, or {@link RecordTime.Untimed} when it has no time. */
+    public RecordTime time() {
         return time;
     }
 

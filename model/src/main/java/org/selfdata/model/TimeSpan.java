@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * than silently by the database: what a record says is exactly what comes back from the vault and from an
  * export. Both ends are within {@link TimeLimits}, so that they always fit the vault's milliseconds.
  */
-public record TimeSpan(Instant start, Instant end) {
+public record TimeSpan(Instant start, Instant end) implements RecordTime {
     public TimeSpan {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
@@ -51,6 +52,11 @@ public record TimeSpan(Instant start, Instant end) {
 
     public static TimeSpan ofEpochMillis(long startMillis, long endMillis) {
         return new TimeSpan(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis));
+    }
+
+    @Override
+    public Optional<TimeSpan> span() {
+        return Optional.of(this);
     }
 
     public boolean isInstant() {

@@ -9,6 +9,7 @@ import org.selfdata.model.Provenance;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordJson;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
@@ -64,11 +65,7 @@ final class RecordLines {
         if (!line.text("type").equals(type.id())) {
             throw line.invalid(Wording.of("error.portability.recordType", String.valueOf(type)));
         }
-        Instant start = line.instant("start");
-        Instant end = line.instant("end");
-        if (end.isBefore(start)) {
-            throw line.invalid(Wording.of("error.portability.endBeforeStart"));
-        }
+        RecordTime time = time(line);
         long number = line.number("id");
         long source = line.number("source");
         long batch = line.number("batch");
@@ -77,14 +74,30 @@ final class RecordLines {
         int occurrence = line.positiveInt("occurrence");
         int version = line.positiveInt("version");
         byte[] payload = line.object("payload");
-        StoredRecord current = line.built(() -> new StoredRecord(new RecordId(type, start.toEpochMilli(), number), category,
-                TimeSpan.between(start, end), new Provenance(SourceId.of(source), BatchId.of(batch), new Position(position)),
+        StoredRecord current = line.built(() -> new StoredRecord(new RecordId(type, RecordId.startMillis(time), number), category,
+                time, new Provenance(SourceId.of(source), BatchId.of(batch), new Position(position)),
                 occurrence, version, payload));
         List<RecordHistory.Superseded> earlier = new ArrayList<>();
         for (JsonLine superseded : line.objects("history")) {
             earlier.add(earlier(superseded, current));
         }
         return new RecordHistory(current, earlier);
+    }
+
+    /** A record's start and end, or neither where the record has no time. */
+    private static RecordTime time(JsonLine line) {
+        if (line.has("start") != line.has("end")) {
+            throw line.invalid(Wording.of("error.portability.timeHalf"));
+        }
+        if (!line.has("start")) {
+            return RecordTime.untimed();
+        }
+        Instant start = line.instant("start");
+        Instant end = line.instant("end");
+        if (end.isBefore(start)) {
+            throw line.invalid(Wording.of("error.portability.endBeforeStart"));
+        }
+        return TimeSpan.between(start, end);
     }
 
     private static RecordHistory.Superseded earlier(JsonLine line, StoredRecord current) {

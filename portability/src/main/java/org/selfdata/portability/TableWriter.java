@@ -44,9 +44,10 @@ final class TableWriter implements Closeable {
     void write(StoredRecord record) throws IOException {
         cell(Long.toString(record.id().number()), false);
         separator();
-        cell(record.time().start().toString(), false);
+        // A record without a time has empty start and end cells.
+        cell(record.time().span().map(span -> span.start().toString()).orElse(""), false);
         separator();
-        cell(record.time().end().toString(), false);
+        cell(record.time().span().map(span -> span.end().toString()).orElse(""), false);
         separator();
         cell(record.category().term(), false);
         separator();

@@ -8,11 +8,21 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.Contact;
 import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordTime;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
+import org.selfdata.vault.VaultStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +35,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +128,33 @@ class RoundTripTest {
         List<String> added = after.substring(before.length()).lines().toList();
         assertThat(added).hasSize(1);
         assertThat(added.getFirst()).startsWith("{\"index\":" + beforeLines.size() + ",").contains("\"action\":\"restore\"");
+    }
+
+    @Test
+    void aContactWithoutATimeLeavesWithoutOneAndComesBackWithoutOne() {
+        Contact undated = new Contact("Bao Nguyen", Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        original.imports().write(camille.id(), new ImportRequest(SampleVaults.ADDRESS_BOOK, "vcard", "autres.vcf"),
+                Stream.of(RecordDraft.of(RecordTime.untimed(), undated, Position.line(1))));
+        Path first = folder.resolve("first.zip");
+        export(original, camille, first, CLOCK);
+
+        List<String> lines = ArchiveEdits.text(first, ArchiveFormat.recordsPart(RecordType.CONTACT)).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst()).contains("\"start\":\"2025-01-01T00:00:00Z\"");
+        assertThat(lines.getLast()).contains("\"displayName\":\"Bao Nguyen\"").doesNotContain("\"start\"", "\"end\"");
+
+        try (Vault restored = TestVaults.create(engine, folder.resolve("restored"))) {
+            Person newcomer = TestVaults.camille(restored);
+            new Restore(restored).restore(newcomer.id(), first);
+
+            List<StoredRecord> contacts = SampleVaults.all(restored, newcomer.id(), RecordType.CONTACT);
+            assertThat(contacts).extracting(StoredRecord::time)
+                    .containsExactly(TimeSpan.at(SyntheticRecords.START), RecordTime.untimed());
+            assertThat(contacts.getLast().payload()).isEqualTo(undated);
+            assertThat(restored.status(newcomer.id()).byType().get(RecordType.CONTACT))
+                    .isEqualTo(new VaultStatus.Totals(2, Optional.of(TimeSpan.at(SyntheticRecords.START))));
+        }
     }
 
     /** The sample's archive, and the archive of a new vault it was restored into. */

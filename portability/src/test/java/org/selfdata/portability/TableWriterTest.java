@@ -7,6 +7,7 @@ import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Position;
 import org.selfdata.model.Provenance;
 import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
@@ -41,6 +42,17 @@ class TableWriterTest {
 
         assertThat(table.lines().toList().get(1))
                 .isEqualTo("7,2025-06-01T12:00:00Z,2025-06-01T12:30:00Z,pd:Household,1,12345678901234,ENERGY,10,30,");
+    }
+
+    @Test
+    void aRecordWithoutATimeLeavesItsStartAndEndEmpty() throws IOException {
+        EnergyReading reading = new EnergyReading("12345678901234", EnergyReading.Quantity.ENERGY, BigDecimal.TEN,
+                Optional.of(30), Optional.empty());
+        StoredRecord undated = new StoredRecord(new RecordId(RecordType.ENERGY_READING, RecordId.UNTIMED_MILLIS, 8),
+                reading.type().defaultCategory(), RecordTime.untimed(),
+                new Provenance(SourceId.of(1), BatchId.of(1), Position.line(8)), 1, 1, PayloadCodec.encode(reading));
+
+        assertThat(table(undated).lines().toList().get(1)).isEqualTo("8,,,pd:Household,1,12345678901234,ENERGY,10,30,");
     }
 
     private static StoredRecord reading(long number, String meter, BigDecimal value, Optional<String> register) {

@@ -102,7 +102,8 @@ final class EnergyRoutes implements HttpService {
     /** The end of the day of the latest reading, or of today when there is none. */
     private Instant latestDayEnd(VaultStatus status) {
         Instant latest = Optional.ofNullable(status.byType().get(RecordType.ENERGY_READING))
-                .map(totals -> totals.span().end().minusMillis(1))
+                .flatMap(VaultStatus.Totals::span)
+                .map(span -> span.end().minusMillis(1))
                 .orElseGet(clock::instant);
         return latest.atZone(status.person().zone()).toLocalDate().plusDays(1).atStartOfDay(status.person().zone()).toInstant();
     }

@@ -77,7 +77,8 @@ final class MoneyRoutes implements HttpService {
 
     private YearMonth latestMonth(VaultStatus status) {
         return Optional.ofNullable(status.byType().get(RecordType.BANK_TRANSACTION))
-                .map(totals -> YearMonth.from(totals.span().end().minusMillis(1).atZone(status.person().zone())))
+                .flatMap(VaultStatus.Totals::span)
+                .map(span -> YearMonth.from(span.end().minusMillis(1).atZone(status.person().zone())))
                 .orElseGet(() -> YearMonth.now(clock.withZone(status.person().zone())));
     }
 

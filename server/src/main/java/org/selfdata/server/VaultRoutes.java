@@ -7,6 +7,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.SourceNames;
 import org.selfdata.vault.Vault;
@@ -36,7 +37,8 @@ final class VaultRoutes implements HttpService {
             String labelName, Instant createdAt, long records,
             Optional<Instant> firstStart, Optional<Instant> lastEnd) {}
 
-    record TypeTotalsJson(String type, long records, Instant firstStart, Instant lastEnd) {}
+    /** A type's count and the time its records span: none when none of them has a time (contacts without a date). */
+    record TypeTotalsJson(String type, long records, Optional<Instant> firstStart, Optional<Instant> lastEnd) {}
 
     record StatusJson(SessionRoutes.PersonJson person, List<SourceTotalsJson> sources, List<TypeTotalsJson> types, long batches,
             long records) {}
@@ -69,7 +71,8 @@ final class VaultRoutes implements HttpService {
             return new SourceTotalsJson(source.id().value(), kind(source), source.organization(), source.label(),
                     SourceNames.say(language, source.organization()), SourceNames.say(language, source.label()),
                     source.createdAt(), totals.map(VaultStatus.Totals::records).orElse(0L),
-                    totals.map(found -> found.span().start()), totals.map(found -> found.span().end()));
+                    totals.flatMap(VaultStatus.Totals::span).map(TimeSpan::start),
+                    totals.flatMap(VaultStatus.Totals::span).map(TimeSpan::end));
         }).toList();
         List<TypeTotalsJson> types = status.byType().entrySet().stream()
                 .map(entry -> typeTotals(entry.getKey(), entry.getValue()))
@@ -99,7 +102,8 @@ final class VaultRoutes implements HttpService {
     }
 
     private static TypeTotalsJson typeTotals(RecordType type, VaultStatus.Totals totals) {
-        return new TypeTotalsJson(type.id(), totals.records(), totals.span().start(), totals.span().end());
+        return new TypeTotalsJson(type.id(), totals.records(), totals.span().map(TimeSpan::start),
+                totals.span().map(TimeSpan::end));
     }
 
     private static BatchJson batch(ImportBatch batch) {

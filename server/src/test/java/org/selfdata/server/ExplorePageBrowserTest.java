@@ -143,7 +143,8 @@ class ExplorePageBrowserTest {
                 Optional.of(LocalDate.of(2025, 4, 1).atStartOfDay(TestVaults.PARIS).toInstant()));
         DateTimeFormatter english = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
         try (Stream<StoredRecord> records = demo.vault().records().read(camille.id(), march)) {
-            return records.map(record -> record.time().start().atZone(TestVaults.PARIS).toLocalDate().format(english))
+            return records.map(record -> record.time().span().orElseThrow().start().atZone(TestVaults.PARIS)
+                    .toLocalDate().format(english))
                     .toList();
         }
     }

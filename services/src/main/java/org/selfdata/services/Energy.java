@@ -89,7 +89,8 @@ public final class Energy {
         RecordQuery query = RecordQuery.ofType(RecordType.ENERGY_READING)
                 .between(Optional.of(from.minus(INDEX_MARGIN)), Optional.of(to.plus(INDEX_MARGIN)));
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), query)) {
-            records.forEach(record -> use.add(record.time(), (EnergyReading) record.payload()));
+            // The query's window leaves out readings without a time, which use could not place.
+            records.forEach(record -> record.time().span().ifPresent(span -> use.add(span, (EnergyReading) record.payload())));
         }
         return use.spans();
     }

@@ -58,7 +58,7 @@ public final class Places {
         PlacesDensityCount count = new PlacesDensityCount(h3, query.resolution(), bounds);
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person),
                 recordQuery(Set.of(RecordType.GEO_POINT), query))) {
-            records.forEach(record -> {
+            records.filter(record -> record.time().span().isPresent()).forEach(record -> {
                 GeoPoint point = (GeoPoint) record.payload();
                 count.add(point.latitude(), point.longitude());
             });

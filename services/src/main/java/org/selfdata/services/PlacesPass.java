@@ -4,7 +4,9 @@ import com.uber.h3core.H3Core;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
+import org.selfdata.model.RecordTime;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
 
 import java.util.Comparator;
 import java.util.List;
@@ -35,8 +37,16 @@ final class PlacesPass implements PlacesStays.Found {
         density = new PlacesDensityCount(h3, resolution, PlacesBounds.world());
     }
 
+    /** Adds a record to the summary; one without a time is left out: no stay, trip or visit is made of it. */
     void add(StoredRecord record) {
-        long now = record.time().startMillis();
+        switch (record.time()) {
+            case TimeSpan span -> add(record, span);
+            case RecordTime.Untimed untimed -> { }
+        }
+    }
+
+    private void add(StoredRecord record, TimeSpan time) {
+        long now = time.startMillis();
         sourceVisits.forgetEndingBefore(stays.earliestStayStart(now));
         sourceTrips.forgetEndingBefore(stays.earliestMovementStart(now));
         switch (record.payload()) {
@@ -46,14 +56,14 @@ final class PlacesPass implements PlacesStays.Found {
                 stays.add(now, point.latitude(), point.longitude());
             }
             case GeoVisit visit -> {
-                sourceVisits.add(now, record.time().endMillis());
+                sourceVisits.add(now, time.endMillis());
                 visits++;
                 places.add(new PlacesVisit(visit.latitude(), visit.longitude(), visit.placeName(), visit.placeId(),
-                        record.time().start(), record.time().end()));
+                        time.start(), time.end()));
             }
             case GeoTrip trip -> {
-                sourceTrips.add(now, record.time().endMillis());
-                keep(new PlacesSummary.Trip(record.time().start(), record.time().end(), trip.startLatitude(),
+                sourceTrips.add(now, time.endMillis());
+                keep(new PlacesSummary.Trip(time.start(), time.end(), trip.startLatitude(),
                         trip.startLongitude(), trip.endLatitude(), trip.endLongitude(), distance(trip), trip.mode(), false));
             }
             default -> {

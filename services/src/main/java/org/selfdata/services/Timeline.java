@@ -45,7 +45,8 @@ public final class Timeline {
             Iterator<StoredRecord> iterator = read.iterator();
             while (iterator.hasNext()) {
                 StoredRecord record = iterator.next();
-                tally.add(record.type(), record.time().startMillis());
+                // A record without a time falls in no step: the timeline is only of what has a time.
+                record.time().span().ifPresent(span -> tally.add(record.type(), span.startMillis()));
             }
         }
         return new TimelineCounts(step, zone, tally.periods());

@@ -31,7 +31,7 @@ final class AssociatedData {
         return ByteBuffer.allocate(RECORD.length + 1 + 8 + 8 + 8 + 4 + typeId.length)
                 .put(RECORD).put((byte) 0)
                 .putLong(person.value())
-                .putLong(record.startMillis())
+                .putLong(TimeColumns.sealedStartMillis(record.startMillis()))
                 .putLong(record.number())
                 .putInt(version)
                 .put(typeId)

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.model.SourceId;
@@ -29,7 +30,9 @@ import static org.selfdata.vault.VaultTables.TYPE;
 
 /**
  * Counts what one import or restore added, per source and type, and folds it into the coverage table in the same
- * transaction, so the table always says exactly what the records table holds.
+ * transaction, so the table always says exactly what the records table holds. Records without a time are counted but
+ * leave the span alone: a source and type holding only such records has {@link TimeColumns#NO_FIRST_START} and
+ * {@link TimeColumns#NO_LAST_END} for its ends, which the least and greatest of an upsert leave to the first timed one.
  */
 final class CoverageTally {
     // In an upsert's update, PostgreSQL wants the row already held named by its table.
@@ -39,8 +42,8 @@ final class CoverageTally {
 
     private static final class Totals {
         long records;
-        long firstStart = Long.MAX_VALUE;
-        long lastEnd = Long.MIN_VALUE;
+        long firstStart = TimeColumns.NO_FIRST_START;
+        long lastEnd = TimeColumns.NO_LAST_END;
     }
 
     // Called once per record written: an array by type, found again without hashing while the source stays the same.
@@ -59,8 +62,10 @@ final class CoverageTally {
             lastTotals[type.ordinal()] = entry;
         }
         entry.records++;
-        entry.firstStart = Math.min(entry.firstStart, startMillis);
-        entry.lastEnd = Math.max(entry.lastEnd, endMillis);
+        if (startMillis != RecordId.UNTIMED_MILLIS) {
+            entry.firstStart = Math.min(entry.firstStart, startMillis);
+            entry.lastEnd = Math.max(entry.lastEnd, endMillis);
+        }
     }
 
     /** The types counted, for the log's entry of this import or restore. */
@@ -76,10 +81,10 @@ final class CoverageTally {
         return types;
     }
 
-    /** The time the counted records span, if any were counted. */
+    /** The time the counted records span, if any of them has a time. */
     Optional<TimeSpan> span() {
-        long firstStart = Long.MAX_VALUE;
-        long lastEnd = Long.MIN_VALUE;
+        long firstStart = TimeColumns.NO_FIRST_START;
+        long lastEnd = TimeColumns.NO_LAST_END;
         for (Totals[] byType : totals.values()) {
             for (Totals entry : byType) {
                 if (entry != null) {
@@ -88,7 +93,7 @@ final class CoverageTally {
                 }
             }
         }
-        return firstStart == Long.MAX_VALUE ? Optional.empty()
+        return firstStart == TimeColumns.NO_FIRST_START ? Optional.empty()
                 : Optional.of(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
     }
 

@@ -155,8 +155,8 @@ public final class Erasure {
     private static LogEntryDraft erasureEntry(DSLContext dsl, SourceId source, Condition ofSource) {
         Set<RecordType> types = EnumSet.noneOf(RecordType.class);
         long count = 0;
-        long firstStart = Long.MAX_VALUE;
-        long lastEnd = Long.MIN_VALUE;
+        long firstStart = TimeColumns.NO_FIRST_START;
+        long lastEnd = TimeColumns.NO_LAST_END;
         for (var row : dsl.select(TYPE, RECORDS_COUNT, FIRST_START, LAST_END).from(COVERAGE).where(ofSource).fetch()) {
             types.add(RecordType.fromId(row.value1()));
             count += row.value2();
@@ -164,7 +164,8 @@ public final class Erasure {
             lastEnd = Math.max(lastEnd, row.value4());
         }
         LogEntryDraft entry = LogEntryDraft.of(new LogActor.Owner(), LogAction.ERASURE, types, count).withSource(source);
-        return count == 0 ? entry : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
+        return firstStart == TimeColumns.NO_FIRST_START ? entry
+                : entry.withSpan(TimeSpan.ofEpochMillis(firstStart, Math.max(firstStart, lastEnd)));
     }
 
     /** Best effort: the erasure has committed; this only shortens how long old pages stay in the vault's files. */

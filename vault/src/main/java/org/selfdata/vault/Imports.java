@@ -322,9 +322,9 @@ public final class Imports {
             byte[] json = PayloadCodec.encode(draft.payload());
             long fingerprint = keys.fingerprint(RecordContent.canonical(draft, json));
             int occurrence = draft.type().countsOccurrences() ? occurrences.next(fingerprint) : 1;
-            RecordId id = new RecordId(draft.type(), draft.time().startMillis(), nextNumber++);
+            RecordId id = new RecordId(draft.type(), TimeColumns.startMillis(draft.time()), nextNumber++);
             byte[] sealed = keys.seal(Envelope.wrap(draft.position(), json), AssociatedData.record(person, id, 1));
-            return new SealedRow(id, draft.category(), draft.time().endMillis(), fingerprint, occurrence, sealed);
+            return new SealedRow(id, draft.category(), TimeColumns.endMillis(draft.time()), fingerprint, occurrence, sealed);
         }
 
         long nextNumber() {

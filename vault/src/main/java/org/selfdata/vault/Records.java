@@ -16,7 +16,6 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.StoredRecord;
-import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
 
 import java.sql.Connection;
@@ -211,12 +210,7 @@ public final class Records {
     }
 
     public Optional<StoredRecord> find(PersonId person, RecordId id) {
-        RecordQuery exact = RecordQuery.ofType(id.type())
-                .between(Optional.of(Instant.ofEpochMilli(id.startMillis())),
-                        Optional.of(Instant.ofEpochMilli(id.startMillis() + 1)));
-        try (Stream<StoredRecord> sameMillisecond = read(person, exact)) {
-            return sameMillisecond.filter(record -> record.id().equals(id)).findFirst();
-        }
+        return open(person, List.of(id)).stream().findFirst();
     }
 
     /** A record with the versions it had before each rectification, oldest first. */
@@ -307,10 +301,8 @@ public final class Records {
         StoredRecord open(SealedRecordRow row, SourceKeys sourceKeys) {
             Envelope.Opened opened = Envelope.unwrap(sourceKeys.open(row.sealedEnvelope(),
                     AssociatedData.record(person, row.id(), row.version())));
-            long start = row.id().startMillis();
-            TimeSpan time = start == row.endMillis() ? TimeSpan.at(Instant.ofEpochMilli(start))
-                    : TimeSpan.ofEpochMillis(start, row.endMillis());
-            return new StoredRecord(row.id(), Category.fromTerm(row.category()), time,
+            return new StoredRecord(row.id(), Category.fromTerm(row.category()),
+                    TimeColumns.time(row.id().startMillis(), row.endMillis()),
                     new Provenance(SourceId.of(row.source()), BatchId.of(row.batch()), opened.position()),
                     row.occurrence(), row.version(), opened.payloadJson());
         }

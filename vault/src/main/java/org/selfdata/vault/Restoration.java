@@ -240,12 +240,12 @@ public final class Restoration {
             try {
                 insert.setLong(1, person.value());
                 insert.setString(2, current.type().id());
-                insert.setLong(3, current.time().startMillis());
+                insert.setLong(3, TimeColumns.startMillis(current.time()));
                 insert.setLong(4, current.id().number());
                 insert.setLong(5, source.value());
                 insert.setLong(6, current.provenance().batch().value());
                 insert.setString(7, current.category().term());
-                insert.setLong(8, current.time().endMillis());
+                insert.setLong(8, TimeColumns.endMillis(current.time()));
                 insert.setLong(9, fingerprint);
                 insert.setInt(10, current.occurrence());
                 insert.setInt(11, current.version());
@@ -259,7 +259,8 @@ public final class Restoration {
             catch (SQLException e) {
                 throw Database.failure(e, Wording.of("error.vault.doing.restoringRecords"));
             }
-            coverage.add(source, current.type(), current.time().startMillis(), current.time().endMillis());
+            coverage.add(source, current.type(), TimeColumns.startMillis(current.time()),
+                    TimeColumns.endMillis(current.time()));
             for (RecordHistory.Superseded superseded : history.earlier()) {
                 StoredRecord version = superseded.version();
                 dsl.insertInto(RECORD_VERSIONS)

@@ -63,6 +63,11 @@ final class TypeScan<R> implements AutoCloseable {
             sql.append(" AND time_start < ?");
             binds.add(to.toEpochMilli());
         });
+        if (query.from().isPresent() && query.to().isEmpty()) {
+            // A window open at its end stops before the records without a time (see TimeColumns).
+            sql.append(" AND time_start < ?");
+            binds.add(RecordId.UNTIMED_MILLIS);
+        }
         if (query.after().isPresent()) {
             RecordId cursor = query.after().get();
             int side = type.id().compareTo(cursor.type().id());

@@ -374,7 +374,8 @@ public final class Vault implements AutoCloseable {
                 .where(PERSON_ID.eq(person.value()))
                 .orderBy(SOURCE_ID, TYPE)
                 .fetch(row -> new VaultStatus.Coverage(SourceId.of(row.value1()), RecordType.fromId(row.value2()),
-                        new VaultStatus.Totals(row.value3(), TimeSpan.ofEpochMillis(row.value4(), row.value5())))));
+                        new VaultStatus.Totals(row.value3(), row.value4() == TimeColumns.NO_FIRST_START ? Optional.empty()
+                                : Optional.of(TimeSpan.ofEpochMillis(row.value4(), row.value5()))))));
         return new VaultStatus(found, imports.sources(person), imports.batches(person), coverage);
     }
 

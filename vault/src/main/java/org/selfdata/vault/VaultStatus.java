@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
@@ -30,12 +31,25 @@ public record VaultStatus(Person person, List<Source> sources, List<ImportBatch>
     /** The records of one type from one source. */
     public record Coverage(SourceId source, RecordType type, Totals totals) {}
 
-    /** How many records, from the first one's start to the last one's end. */
-    public record Totals(long records, TimeSpan span) {
+    /**
+     * How many records, and the time from the first one's start to the last one's end; no time when none of them has
+     * one (contacts without a revision date, for instance).
+     */
+    public record Totals(long records, Optional<TimeSpan> span) {
+        public Totals {
+            requireNonNull(span, "span is null");
+        }
+
         Totals plus(Totals other) {
-            Instant start = span.start().isBefore(other.span.start()) ? span.start() : other.span.start();
-            Instant end = span.end().isAfter(other.span.end()) ? span.end() : other.span.end();
-            return new Totals(records + other.records, TimeSpan.between(start, end));
+            Optional<TimeSpan> both = span.isEmpty() ? other.span : other.span.isEmpty() ? span
+                    : Optional.of(joined(span.get(), other.span.get()));
+            return new Totals(records + other.records, both);
+        }
+
+        private static TimeSpan joined(TimeSpan one, TimeSpan other) {
+            Instant start = one.start().isBefore(other.start()) ? one.start() : other.start();
+            Instant end = one.end().isAfter(other.end()) ? one.end() : other.end();
+            return TimeSpan.between(start, end);
         }
     }
 

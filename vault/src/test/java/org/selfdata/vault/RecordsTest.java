@@ -103,7 +103,7 @@ class RecordsTest {
 
         assertThat(all).hasSize(3_002);
         assertThat(all).extracting(StoredRecord::id).isSorted();
-        assertThat(all).extracting(record -> record.time().start()).isSorted();
+        assertThat(all).extracting(record -> record.time().span().orElseThrow().start()).isSorted();
         // The rent's day starts at midnight in Paris, 2024-12-31T23:00Z, before the first point at midnight UTC.
         assertThat(all.getFirst().type()).isEqualTo(RecordType.BANK_TRANSACTION);
     }
@@ -115,7 +115,7 @@ class RecordsTest {
         List<StoredRecord> firstHour = read(RecordQuery.ofType(RecordType.GEO_POINT)
                 .between(Optional.of(SyntheticRecords.START), Optional.of(SyntheticRecords.START.plusSeconds(3_600))));
         assertThat(firstHour).hasSize(60);
-        assertThat(firstHour.getLast().time().start()).isEqualTo(Instant.parse("2025-01-01T00:59:00Z"));
+        assertThat(firstHour.getLast().time().span().orElseThrow().start()).isEqualTo(Instant.parse("2025-01-01T00:59:00Z"));
     }
 
     @Test
@@ -224,9 +224,9 @@ class RecordsTest {
         assertThat(status.batches()).hasSize(2);
         VaultStatus.Totals points = status.byType().get(RecordType.GEO_POINT);
         assertThat(points.records()).isEqualTo(3_000);
-        assertThat(points.span()).isEqualTo(TimeSpan.between(SyntheticRecords.START, Instant.parse("2025-01-03T01:59:00Z")));
+        assertThat(points.span()).contains(TimeSpan.between(SyntheticRecords.START, Instant.parse("2025-01-03T01:59:00Z")));
         VaultStatus.Totals bank = status.byType().get(RecordType.BANK_TRANSACTION);
-        assertThat(bank.span()).isEqualTo(TimeSpan.between(Instant.parse("2024-12-31T23:00:00Z"),
+        assertThat(bank.span()).contains(TimeSpan.between(Instant.parse("2024-12-31T23:00:00Z"),
                 Instant.parse("2025-01-02T23:00:00Z")));
     }
 

@@ -48,6 +48,11 @@ public final class VaultWithCamille implements AfterEachCallback {
         return vault;
     }
 
+    /** The folder the vault's files and key file are in, for a test that opens the vault again. */
+    public Path folder() {
+        return folder;
+    }
+
     public Person camille() {
         return camille;
     }

@@ -53,8 +53,14 @@ function dayOf(iso) {
     return inZone(iso, { dateStyle: 'medium' });
 }
 
-/** When a record happened: a day for what lasts whole days (a bank's booking date), a time otherwise. */
+/**
+ * When a record happened: a day for what lasts whole days (a bank's booking date), a time otherwise; "undated" for a
+ * record without a time, which has neither start nor end and comes after the others.
+ */
 function when(record) {
+    if (record.start === undefined) {
+        return selfdata.text('common.undated');
+    }
     const start = Date.parse(record.start);
     const end = Date.parse(record.end);
     const atMidnight = instant => (instant + zoneOffset(instant, state.zone)) % DAY_MILLIS === 0;

@@ -12,6 +12,12 @@ function describeFlow(entry, recipients) {
         + (what ? ' · ' + what : '') + ' · ' + selfdata.number(entry.count);
 }
 
+/** The period records cover; "undated" where there are records but none of them has a time, such as contacts. */
+function covered(totals) {
+    return totals.records > 0 && !totals.firstStart ? selfdata.text('common.undated')
+        : selfdata.period(totals.firstStart, totals.lastEnd);
+}
+
 function list(id, lines, empty) {
     const items = lines.length === 0 ? [empty] : lines;
     selfdata.element(id).replaceChildren(...items.map(line => selfdata.create('li', { text: line })));
@@ -25,9 +31,9 @@ selfdata.start(async () => {
         ? selfdata.text('overview.empty')
         : selfdata.text('overview.summary', status.records, status.sources.length, status.batches);
     selfdata.rows(selfdata.element('sources').tBodies[0], status.sources,
-        source => [source.organizationName + ' · ' + source.labelName, source.records, selfdata.period(source.firstStart, source.lastEnd)]);
+        source => [source.organizationName + ' · ' + source.labelName, source.records, covered(source)]);
     selfdata.rows(selfdata.element('types').tBodies[0], status.types,
-        type => [selfdata.typeName(type.type), type.records, selfdata.period(type.firstStart, type.lastEnd)]);
+        type => [selfdata.typeName(type.type), type.records, covered(type)]);
     list('imports', batches.batches.slice(-RECENT).reverse().map(batch => selfdata.text('overview.import',
         batch.fileName, selfdata.number(batch.added), selfdata.number(batch.duplicates), selfdata.number(batch.rejected))),
         selfdata.text('common.none'));

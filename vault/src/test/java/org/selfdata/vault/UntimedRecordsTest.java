@@ -1,0 +1,174 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.Category;
+import org.selfdata.model.Contact;
+import org.selfdata.model.ImportBatch;
+import org.selfdata.model.Person;
+import org.selfdata.model.Position;
+import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordTime;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SocialPost;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Records without a time: kept without one, after the timed ones, outside every time window, and out of coverage. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+class UntimedRecordsTest {
+    private static final SourceDescriptor ADDRESS_BOOK = SourceDescriptor.file("Apple", "Contacts");
+    private static final SourceDescriptor FACEBOOK = SourceDescriptor.file("Meta", "Facebook");
+    private static final Instant REVISED = Instant.parse("2024-03-05T10:00:00Z");
+
+    @RegisterExtension
+    final VaultWithCamille fixture;
+    private final Vault vault;
+    private final Person camille;
+
+    UntimedRecordsTest(Engine engine) {
+        fixture = new VaultWithCamille(engine);
+        vault = fixture.vault();
+        camille = fixture.camille();
+    }
+
+    @Test
+    void aRecordWithoutATimeComesBackWithoutOneAfterTheTimedRecords() {
+        importContacts();
+
+        List<StoredRecord> records = fixture.readAll();
+
+        assertThat(records).extracting(record -> ((Contact) record.payload()).displayName())
+                .containsExactly("Alix Martin", "Bao Nguyen");
+        assertThat(records).extracting(StoredRecord::time).containsExactly(TimeSpan.at(REVISED), RecordTime.untimed());
+        assertThat(records.getLast().id().isUntimed()).isTrue();
+        assertThat(vault.records().find(camille.id(), records.getLast().id())).contains(records.getLast());
+    }
+
+    @Test
+    void noTimeWindowReachesARecordWithoutATime() {
+        importContacts();
+
+        assertThat(ids(RecordQuery.all().between(Optional.of(Instant.parse("1970-01-01T00:00:00Z")), Optional.empty())))
+                .extracting(RecordId::startMillis).containsExactly(REVISED.toEpochMilli());
+        assertThat(ids(RecordQuery.all().between(Optional.of(Instant.parse("0000-01-01T00:00:00Z")),
+                Optional.of(Instant.parse("9999-12-31T23:59:59.999Z")))))
+                .extracting(RecordId::startMillis).containsExactly(REVISED.toEpochMilli());
+        assertThat(ids(RecordQuery.all().between(Optional.empty(), Optional.of(Instant.parse("9999-12-31T00:00:00Z")))))
+                .extracting(RecordId::startMillis).containsExactly(REVISED.toEpochMilli());
+    }
+
+    @Test
+    void coverageCountsRecordsWithoutATimeAndSpansOnlyThoseWithOne() {
+        importContacts();
+        vault.imports().write(camille.id(), new ImportRequest(FACEBOOK, "facebook", "facebook.zip"),
+                Stream.of(interest("Randonnée", 1)));
+
+        VaultStatus status = vault.status(camille.id());
+
+        assertThat(status.byType().get(RecordType.CONTACT))
+                .isEqualTo(new VaultStatus.Totals(2, Optional.of(TimeSpan.at(REVISED))));
+        assertThat(status.byType().get(RecordType.SOCIAL_POST)).isEqualTo(new VaultStatus.Totals(1, Optional.empty()));
+    }
+
+    @Test
+    void importingAFileAgainFindsItsRecordsWithoutATime() {
+        importContacts();
+
+        ImportBatch again = importContacts();
+
+        assertThat(again.added()).isZero();
+        assertThat(again.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void aVaultOfTheVersionBeforeHasItsUndatedContactsAndInterestsTakenOutOf1970() {
+        importContacts();
+        vault.imports().write(camille.id(), new ImportRequest(FACEBOOK, "facebook", "facebook.zip"),
+                Stream.of(interest("Randonnée", 1)));
+        Instant epoch = Instant.EPOCH;
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
+                Stream.of(RecordDraft.of(TimeSpan.at(epoch), SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1).payload(),
+                        Position.line(1))));
+        asVersionEightKeptThem();
+
+        Path folder = fixture.folder();
+        VaultLocation location = vault.location();
+        vault.close();
+        try (Vault migrated = Vault.open(location, TestVaults.keyFile(folder));
+             Stream<StoredRecord> read = migrated.records().read(camille.id(), RecordQuery.all())) {
+            List<StoredRecord> records = read.toList();
+
+            assertThat(records).extracting(record -> record.type().id() + " " + record.time())
+                    .containsExactly(
+                            "bank.transaction " + TimeSpan.at(epoch),
+                            "contact " + TimeSpan.at(REVISED),
+                            "contact UNTIMED",
+                            "social.post UNTIMED");
+            assertThat(records.get(2).payload()).isEqualTo(bao().payload());
+            VaultStatus status = migrated.status(camille.id());
+            assertThat(status.byType().get(RecordType.CONTACT).span()).contains(TimeSpan.at(REVISED));
+            assertThat(status.byType().get(RecordType.SOCIAL_POST).span()).isEmpty();
+            assertThat(status.byType().get(RecordType.BANK_TRANSACTION).span()).contains(TimeSpan.at(epoch));
+        }
+    }
+
+    /**
+     * Puts the records without a time back where vaults of version 8 kept them, at 1970-01-01T00:00:00Z, with the
+     * coverage that version kept, and forgets migration 10: what the vault then holds is what a vault made before it
+     * held, since the migration changes rows and no table.
+     */
+    private void asVersionEightKeptThem() {
+        TestVaults.behindTheVault(vault, camille.id(), connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE records SET time_start = 0, time_end = 0 WHERE time_start = "
+                        + RecordId.UNTIMED_MILLIS);
+                statement.executeUpdate("UPDATE coverage SET first_start = 0 WHERE type IN ('contact', 'social.post')");
+                statement.executeUpdate("UPDATE coverage SET last_end = 0 WHERE last_end = " + TimeColumns.NO_LAST_END);
+                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version = '10'");
+            }
+        });
+    }
+
+    private ImportBatch importContacts() {
+        return vault.imports().write(camille.id(), new ImportRequest(ADDRESS_BOOK, "vcard", "contacts.vcf"),
+                Stream.of(bao(), RecordDraft.of(TimeSpan.at(REVISED), contact("Alix Martin"), Position.line(1))));
+    }
+
+    private static RecordDraft bao() {
+        return RecordDraft.of(RecordTime.untimed(), contact("Bao Nguyen"), Position.line(9));
+    }
+
+    private static Contact contact(String name) {
+        return new Contact(name, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static RecordDraft interest(String name, int index) {
+        return new RecordDraft(RecordTime.untimed(),
+                new SocialPost("Facebook", "ad-interest", Optional.of(name), Optional.empty(), List.of()),
+                Category.BEHAVIORAL, Position.jsonPointer("/topics_v2/" + index));
+    }
+
+    private List<RecordId> ids(RecordQuery query) {
+        try (Stream<RecordKey> keys = vault.records().keys(camille.id(), query)) {
+            return keys.map(RecordKey::id).toList();
+        }
+    }
+}
