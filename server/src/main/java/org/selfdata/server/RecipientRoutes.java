@@ -104,9 +104,8 @@ final class RecipientRoutes implements HttpService {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                     Wording.of("error.server.registrationDocumentOrAddress"));
         }
-        JsonNode fetched = address == null ? body.get("document")
-                : fetcher.fetch(RegistrationAddress.parse(JsonFields.text(body, "address")));
-        RegistrationDocument document = RegistrationDocument.read(fetched);
+        RegistrationDocument document = address == null ? RegistrationDocument.read(body.get("document"))
+                : RegistrationDocument.readFetched(fetcher.fetch(RegistrationAddress.parse(JsonFields.text(body, "address"))));
         ObjectNode json = ApiJson.mapper().createObjectNode();
         json.set("registration", document.registration());
         ctx.json(json);

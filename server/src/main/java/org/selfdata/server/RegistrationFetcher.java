@@ -120,6 +120,13 @@ final class RegistrationFetcher {
         catch (IOException e) {
             throw failed(address, e, cut.isDone() && !cut.isCancelled());
         }
+        catch (IllegalStateException e) {
+            // A connection cut by the watchdog while it was being opened is refused by the client this way.
+            if (cut.isDone() && !cut.isCancelled()) {
+                throw refused("error.server.registrationTimeout", address.host(), seconds());
+            }
+            throw e;
+        }
         finally {
             cut.cancel(false);
         }

@@ -63,7 +63,8 @@ final class AppDocumentServer implements AutoCloseable {
             Path store = folder.resolve("app.p12");
             Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "app", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + HOST,
-                    "-ext", "SAN=dns:" + HOST + ",dns:" + REBINDING_HOST, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-ext", "SAN=dns:" + HOST + ",dns:" + REBINDING_HOST, "-validity", "2", "-storetype", "PKCS12",
+                    "-keystore", store.toString(),
                     "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
             String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (keytool.waitFor() != 0) {
