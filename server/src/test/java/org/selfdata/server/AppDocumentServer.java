@@ -122,7 +122,7 @@ final class AppDocumentServer implements AutoCloseable {
                 "{\"padding\":\"" + "x".repeat(RegistrationFetcher.MAXIMUM_BYTES) + "\"}"));
         handle("/endless", this::endless);
         handle("/slow", exchange -> {
-            sleep(Duration.ofSeconds(10));
+            sleep(Duration.ofSeconds(20));
             answer(exchange, 200, "application/json", document);
         });
     }
