@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 GrantsCommand.class,
                 PasswordCommand.class,
                 PeopleCommand.class,
+                RecipientsCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
         },

@@ -21,6 +21,7 @@ import org.selfdata.testing.SteppingClock;
 import org.selfdata.vault.ConsentReceiptArchive;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.Recipients;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
@@ -217,9 +218,13 @@ class SharingRestoreTest {
             assertThatThrownBy(() -> restored.oauthTokens().newRecipientSecret(operator.id(), given.recipient().id()))
                     .isInstanceOf(SelfdataException.class).hasMessage(awaiting);
 
+            assertThat(restored.recipients().awaitingAdmission(operator.id()))
+                    .extracting(Recipients.Awaiting::recipient).containsExactly(given.recipient());
+
             restored.recipients().admit(operator.id(), given.recipient().id());
 
             assertThat(restored.recipients().list()).containsExactly(given.recipient());
+            assertThat(restored.recipients().awaitingAdmission(operator.id())).isEmpty();
         }
     }
 
@@ -231,6 +236,9 @@ class SharingRestoreTest {
             new Restore(restored).restore(newcomer.id(), archive);
 
             assertThatThrownBy(() -> restored.recipients().admit(newcomer.id(), given.recipient().id()))
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("only the vault's operator admits recipients and their declarations");
+            assertThatThrownBy(() -> restored.recipients().awaitingAdmission(newcomer.id()))
                     .isInstanceOf(SelfdataException.class)
                     .hasMessage("only the vault's operator admits recipients and their declarations");
             assertThat(restored.recipients().isAdmitted(given.recipient().id())).isFalse();

@@ -33,18 +33,25 @@ import static java.util.Objects.requireNonNull;
  * {@code POST /api/v1/recipients/review} reads the document and answers what would be admitted, writing nothing, so
  * that the operator reads the declaration before admitting it. The catalogue says whether the person asking may admit
  * recipients, so that a page can say who can, and why, before anyone tries.
+ *
+ * <p>A member's restore brings back the recipients of their grants that this vault had never admitted, as evidence
+ * only: {@code GET /api/v1/recipients/awaiting-admission} lists them for the operator with their declarations, and
+ * {@code POST /api/v1/recipients/{id}/admission} admits one.
  */
 final class RecipientRoutes implements HttpService {
     private final Recipients recipients;
     private final People people;
     private final OAuthTokens tokens;
     private final JsonBodies bodies;
+    private final RegistrationFetcher fetcher;
 
-    RecipientRoutes(Recipients recipients, People people, OAuthTokens tokens, JsonBodies bodies) {
+    RecipientRoutes(Recipients recipients, People people, OAuthTokens tokens, JsonBodies bodies,
+                    RegistrationFetcher fetcher) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.people = requireNonNull(people, "people is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
+        this.fetcher = requireNonNull(fetcher, "fetcher is null");
     }
 
     @Override
@@ -52,8 +59,11 @@ final class RecipientRoutes implements HttpService {
         routes.get("/api/v1/recipients", this::list);
         routes.post("/api/v1/recipients", this::register);
         routes.post("/api/v1/recipients/review", this::review);
+        // Before the route of one recipient, whose ids are 22 characters long: this one is matched first.
+        routes.get("/api/v1/recipients/awaiting-admission", this::awaiting);
         routes.get("/api/v1/recipients/{recipient}", this::recipient);
         routes.post("/api/v1/recipients/{recipient}/declarations", this::declare);
+        routes.post("/api/v1/recipients/{recipient}/admission", this::admit);
     }
 
     private void list(Context ctx) {
@@ -81,12 +91,46 @@ final class RecipientRoutes implements HttpService {
         ctx.status(201).json(json);
     }
 
-    /** What a registration document would admit, as the operator reviews it; nothing is written. */
+    /**
+     * What a registration document would admit, as the operator reviews it; nothing is written. The document is the one
+     * pasted ({@code document}), or the one the app publishes at an https address ({@code address}), fetched by the
+     * server within the limits of {@link RegistrationFetcher}.
+     */
     private void review(Context ctx) {
         operator(ctx);
-        RegistrationDocument document = RegistrationDocument.read(bodies.read(ctx).get("document"));
+        JsonNode body = bodies.read(ctx);
+        JsonNode address = body.get("address");
+        if (body.has("document") == (address != null)) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.server.registrationDocumentOrAddress"));
+        }
+        RegistrationDocument document = address == null ? RegistrationDocument.read(body.get("document"))
+                : RegistrationDocument.readFetched(fetcher.fetch(RegistrationAddress.parse(JsonFields.text(body, "address"))));
         ObjectNode json = ApiJson.mapper().createObjectNode();
         json.set("registration", document.registration());
+        ctx.json(json);
+    }
+
+    /** The recipients that members' restores brought back, with what they declare, for the operator to review. */
+    private void awaiting(Context ctx) {
+        PersonId operator = operator(ctx);
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        ArrayNode list = json.putArray("recipients");
+        for (Recipients.Awaiting awaiting : recipients.awaitingAdmission(operator)) {
+            ObjectNode item = list.addObject();
+            write(item, awaiting.recipient());
+            item.put("restoredAt", awaiting.restoredAt().toString());
+        }
+        ctx.json(json);
+    }
+
+    /** Admits a recipient that a restore brought back: from now on it is listed, and may ask for grants again. */
+    private void admit(Context ctx) {
+        PersonId operator = operator(ctx);
+        Recipient recipient = find(ctx);
+        recipients.admit(operator, recipient.id());
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        write(json, recipient);
         ctx.json(json);
     }
 

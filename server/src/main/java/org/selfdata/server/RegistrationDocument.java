@@ -71,6 +71,22 @@ record RegistrationDocument(RecipientIdentity identity, List<URI> redirectUris, 
                 Optional.ofNullable(metadata.getURI()));
     }
 
+    /**
+     * A document the server fetched from an app's address: read as a pasted one, except that a refusal of its client
+     * metadata does not quote the parser's reason, which may quote what was fetched.
+     */
+    static RegistrationDocument readFetched(JsonNode document) {
+        try {
+            return read(document);
+        }
+        catch (SelfdataException e) {
+            if (e.wording().map(Wording::key).filter("error.server.registrationNotMetadata"::equals).isPresent()) {
+                throw invalid(Wording.of("error.server.registrationFetchedNotMetadata"));
+            }
+            throw e;
+        }
+    }
+
     /** The recipient as {@code POST /api/v1/recipients} takes it, for the operator's page to send once reviewed. */
     ObjectNode registration() {
         ObjectNode json = ApiJson.mapper().createObjectNode()

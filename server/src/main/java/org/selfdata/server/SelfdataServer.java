@@ -80,10 +80,16 @@ public final class SelfdataServer implements AutoCloseable {
 
     /** With the clock that times failed sign-ins, for tests that wait out a limit without waiting. */
     static SelfdataServer start(ServerSettings settings, Vault vault, Gate gate, Clock clock) {
+        return start(settings, vault, gate, clock, RegistrationFetcher.overThePublicInternet());
+    }
+
+    /** With a fetcher of registration documents that reaches a test's own server, which no setting can make. */
+    static SelfdataServer start(ServerSettings settings, Vault vault, Gate gate, Clock clock, RegistrationFetcher fetcher) {
         requireNonNull(settings, "settings is null");
         requireNonNull(vault, "vault is null");
         requireNonNull(gate, "gate is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(fetcher, "fetcher is null");
         SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
         RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
@@ -105,7 +111,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
-                new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies),
+                new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
                 new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),

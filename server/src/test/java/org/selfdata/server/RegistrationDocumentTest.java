@@ -52,6 +52,18 @@ class RegistrationDocumentTest {
                 .hasMessage("'document' must be the app's registration document, a JSON object");
     }
 
+    @Test
+    void aFetchedDocumentThatIsNotClientMetadataIsRefusedWithoutQuotingTheParser() {
+        ObjectNode document = document();
+        document.put("redirect_uris", "https://internal.example/secret-path");
+
+        assertThatThrownBy(() -> RegistrationDocument.read(document)).isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("the registration document is not RFC 7591 client metadata: ");
+        assertThatThrownBy(() -> RegistrationDocument.readFetched(document)).isInstanceOf(SelfdataException.class)
+                .hasMessage("the document at that address is not RFC 7591 client metadata, as a registration document "
+                        + "must be");
+    }
+
     static ObjectNode document() {
         ObjectNode document = ApiJson.mapper().createObjectNode()
                 .put("client_name", "Mobilité Campus")

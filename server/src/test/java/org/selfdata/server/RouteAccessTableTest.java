@@ -157,8 +157,10 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/recipients").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/recipients").body("{}").expect(403, 403, 400, 403, 401);
         row("POST", "/api/v1/recipients/review").body("{}").expect(403, 403, 400, 403, 401);
+        row("GET", "/api/v1/recipients/awaiting-admission").expect(403, 403, 200, 403, 401);
         row("GET", "/api/v1/recipients/{recipient}").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/recipients/{recipient}/declarations").body("{}").expect(403, 403, 400, 403, 401);
+        row("POST", "/api/v1/recipients/{recipient}/admission").body("{}").expect(403, 403, 200, 403, 401);
 
         row("GET", "/oauth/authorize").expect(200, 200, 200, 303, 303);
         row("POST", "/oauth/token").body("{}").expect(400, 400, 400, 400, 400);

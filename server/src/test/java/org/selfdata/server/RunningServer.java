@@ -100,6 +100,14 @@ final class RunningServer implements AfterEachCallback {
         return started;
     }
 
+    /** With a fetcher of registration documents that reaches a test's own site, as no setting can make one. */
+    SelfdataServer start(RegistrationFetcher fetcher) {
+        SelfdataServer started = SelfdataServer.start(TestServers.SETTINGS, vault, Gate.over(vault), Clock.systemUTC(),
+                fetcher);
+        server = Optional.of(started);
+        return started;
+    }
+
     SelfdataServer server() {
         return server.orElseThrow();
     }

@@ -36,6 +36,7 @@ import static org.selfdata.vault.VaultTables.RECIPIENT_DECLARATIONS;
 import static org.selfdata.vault.VaultTables.RECIPIENT_ID;
 import static org.selfdata.vault.VaultTables.REDIRECT_URIS;
 import static org.selfdata.vault.VaultTables.REGISTERED_AT;
+import static org.selfdata.vault.VaultTables.RESTORED_AT;
 import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.VERSION;
 
@@ -66,6 +67,14 @@ public final class Recipients {
         public Declared {
             requireNonNull(declaration, "declaration is null");
             requireNonNull(declaredAt, "declaredAt is null");
+        }
+    }
+
+    /** A recipient that a person's restore brought back with their grants, and when; it awaits the operator. */
+    public record Awaiting(Recipient recipient, Instant restoredAt) {
+        public Awaiting {
+            requireNonNull(recipient, "recipient is null");
+            requireNonNull(restoredAt, "restoredAt is null");
         }
     }
 
@@ -168,6 +177,22 @@ public final class Recipients {
                 throw missing(id);
             }
             return dsl.deleteFrom(RECIPIENTS_AWAITING_ADMISSION).where(RECIPIENT_ID.eq(id.value())).execute();
+        });
+    }
+
+    /**
+     * The recipients that restores brought back and that await admission, the oldest first, for the operator acting to
+     * review before admitting them; anyone else is refused. Nothing in it tells whose grants brought them back.
+     */
+    public List<Awaiting> awaitingAdmission(PersonId operator) {
+        requireNonNull(operator, "operator is null");
+        return database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            requireOperator(dsl, operator);
+            return dsl.select(VaultTables.columns(RECIPIENTS)).select(RESTORED_AT)
+                    .from(RECIPIENTS.join(RECIPIENTS_AWAITING_ADMISSION).using(RECIPIENT_ID))
+                    .orderBy(RESTORED_AT, RECIPIENT_ID)
+                    .fetch(row -> new Awaiting(recipient(row), Instant.ofEpochMilli(row.get(RESTORED_AT))));
         });
     }
 

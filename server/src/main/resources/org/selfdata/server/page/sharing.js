@@ -121,6 +121,40 @@ async function load() {
     selfdata.element('add-recipient').hidden = !recipients.youAdmit;
     selfdata.element('not-operator').hidden = recipients.youAdmit;
     render();
+    await loadAwaiting(recipients.youAdmit);
+}
+
+// Recipients that a member's restore brought back, for the vault's operator to admit.
+
+async function loadAwaiting(youAdmit) {
+    const awaiting = youAdmit ? (await selfdata.api('/api/v1/recipients/awaiting-admission')).recipients : [];
+    selfdata.element('awaiting-recipients').replaceChildren(...awaiting.map(recipient => selfdata.create('article', {
+        className: 'recipient awaiting', id: 'awaiting-' + recipient.id, 'aria-labelledby': 'awaiting-name-' + recipient.id }, [
+        selfdata.create('h3', { id: 'awaiting-name-' + recipient.id, text: recipient.name }),
+        selfdata.create('p', { className: 'muted', text: [recipient.legalName, records.countryName(recipient.country),
+            recipient.contact, selfdata.text('sharing.add.redirects', recipient.redirectUris.join(', ')),
+            selfdata.text('sharing.awaiting.restored', selfdata.dateTime(recipient.restoredAt))].join(' · ') }),
+        declarationSection(recipient, false),
+        selfdata.create('p', { className: 'actions' }, [selfdata.create('button', { type: 'button',
+            className: 'admit-restored', text: selfdata.text('sharing.awaiting.admit', recipient.name),
+            'data-recipient': recipient.id })])])));
+    selfdata.element('awaiting-admission').hidden = awaiting.length === 0;
+}
+
+async function admitRestored(button) {
+    const admitted = await selfdata.api('/api/v1/recipients/' + encodeURIComponent(button.dataset.recipient)
+        + '/admission', { method: 'POST', json: {} });
+    await showAdmitted(admitted, 'sharing.awaiting.admitted');
+}
+
+/** Shows the recipients again, the one just admitted among them, says so and moves to its card. */
+async function showAdmitted(admitted, key) {
+    await load();
+    selfdata.element('given-next-text').textContent = selfdata.text(key, admitted.name);
+    selfdata.element('given-next').hidden = false;
+    const card = selfdata.element('recipient-' + admitted.id);
+    card.setAttribute('tabindex', '-1');
+    card.focus();
 }
 
 // Drawing up a grant.
@@ -380,34 +414,30 @@ async function withdraw(article) {
 
 // Adding a recipient, for the vault's operator.
 
-function documentProblem(message) {
-    const problem = selfdata.element('recipient-document-problem');
-    problem.textContent = message;
-    problem.hidden = message === null;
+function problem(id, message) {
+    const shown = selfdata.element(id);
+    shown.textContent = message;
+    shown.hidden = message === null;
 }
 
-/** Reads the pasted document through the server, which checks it as it would admit it, and shows it for review. */
-async function reviewDocument(event) {
-    event.preventDefault();
-    let pasted;
+/**
+ * Asks the server to read a registration document as it would admit it, and shows what it read for review; a
+ * document the server refuses is said under the form it came from.
+ */
+async function review(request, problemId) {
+    let answer;
     try {
-        pasted = JSON.parse(selfdata.element('recipient-document').value);
-    } catch (error) {
-        documentProblem(selfdata.text('sharing.add.notJson'));
-        return;
-    }
-    let review;
-    try {
-        review = await selfdata.api('/api/v1/recipients/review', { method: 'POST', json: { document: pasted } });
+        answer = await selfdata.api('/api/v1/recipients/review', { method: 'POST', json: request });
     } catch (error) {
         if (error.status !== 400) {
             throw error;
         }
-        documentProblem(error.message);
+        problem(problemId, error.message);
         return;
     }
-    documentProblem(null);
-    const registration = review.registration;
+    problem('recipient-document-problem', null);
+    problem('recipient-address-problem', null);
+    const registration = answer.registration;
     sharing.reviewed = registration;
     selfdata.element('recipient-review-title').textContent = selfdata.text('sharing.add.reviewTitle', registration.name);
     selfdata.element('recipient-review-who').textContent = [registration.legalName,
@@ -421,17 +451,37 @@ async function reviewDocument(event) {
     selfdata.element('recipient-review-title').focus();
 }
 
+/** Reads the pasted document through the server, which checks it as it would admit it. */
+async function reviewDocument(event) {
+    event.preventDefault();
+    let pasted;
+    try {
+        pasted = JSON.parse(selfdata.element('recipient-document').value);
+    } catch (error) {
+        problem('recipient-document-problem', selfdata.text('sharing.add.notJson'));
+        return;
+    }
+    await review({ document: pasted }, 'recipient-document-problem');
+}
+
+/** Has the server fetch the document from the address the app gives, within its limits, and read it the same way. */
+async function fetchDocument(event) {
+    event.preventDefault();
+    const address = selfdata.element('recipient-address').value.trim();
+    if (address === '') {
+        problem('recipient-address-problem', selfdata.text('sharing.add.emptyAddress'));
+        return;
+    }
+    await review({ address }, 'recipient-address-problem');
+}
+
 async function admit() {
     const admitted = await selfdata.api('/api/v1/recipients', { method: 'POST', json: sharing.reviewed });
     sharing.reviewed = null;
     selfdata.element('add-recipient-form').reset();
+    selfdata.element('recipient-address-form').reset();
     selfdata.element('recipient-review-result').hidden = true;
-    await load();
-    selfdata.element('given-next-text').textContent = selfdata.text('sharing.add.admitted', admitted.name);
-    selfdata.element('given-next').hidden = false;
-    const card = selfdata.element('recipient-' + admitted.id);
-    card.setAttribute('tabindex', '-1');
-    card.focus();
+    await showAdmitted(admitted, 'sharing.add.admitted');
 }
 
 function onRecipientsClick(event) {
@@ -487,6 +537,13 @@ selfdata.start(async () => {
         sharing.drawing = null;
     });
     selfdata.element('add-recipient-form').addEventListener('submit', event => reviewDocument(event).catch(selfdata.fail));
+    selfdata.element('recipient-address-form').addEventListener('submit', event => fetchDocument(event).catch(selfdata.fail));
+    selfdata.element('awaiting-recipients').addEventListener('click', event => {
+        const button = event.target.closest('button.admit-restored');
+        if (button) {
+            admitRestored(button).catch(selfdata.fail);
+        }
+    });
     selfdata.element('recipient-admit').addEventListener('click', () => admit().catch(selfdata.fail));
     selfdata.element('recipient-review-cancel').addEventListener('click', () => {
         sharing.reviewed = null;
