@@ -109,7 +109,7 @@ public record CsvShape(char delimiter, int columns, int skipLines, List<String> 
 
     /** The whole rows at the start of the head: a head cut short of its file ends inside a row, which is left out. */
     static List<CsvRow> rows(byte[] head, char delimiter) {
-        byte[] whole = head.length < Sniff.HEAD_SIZE ? head : Arrays.copyOf(head, lastLineEnd(head) + 1);
+        byte[] whole = wholeLines(head);
         List<CsvRow> rows = new ArrayList<>();
         try (CsvRows reader = new CsvRows(new Utf8OrCp1252Reader(new ByteArrayInputStream(whole)), delimiter)) {
             for (Optional<CsvRow> row = reader.next(); row.isPresent() && rows.size() < MAXIMUM_ROWS; row = reader.next()) {
@@ -120,6 +120,11 @@ public record CsvShape(char delimiter, int columns, int skipLines, List<String> 
             // A row that cannot be read ends what the head tells: the rows before it are the shape's.
         }
         return rows;
+    }
+
+    /** The head up to its last line end when it fills {@link Sniff#HEAD_SIZE}, as a file may go on past it. */
+    static byte[] wholeLines(byte[] head) {
+        return head.length < Sniff.HEAD_SIZE ? head : Arrays.copyOf(head, lastLineEnd(head) + 1);
     }
 
     private static int lastLineEnd(byte[] head) {
