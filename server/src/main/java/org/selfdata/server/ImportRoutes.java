@@ -3,7 +3,9 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.importers.CsvMapping;
+import org.selfdata.importers.CsvMappingGuess;
 import org.selfdata.importers.SavedCsvMappings;
+import org.selfdata.importers.Sniff;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
@@ -104,6 +106,12 @@ final class ImportRoutes implements HttpService {
             try {
                 intakeOf(person).importSealed(person, upload.file(), upload.name(), job.mode(), job);
             }
+            catch (SelfdataException e) {
+                if (e.code() == ErrorCode.UNSUPPORTED_FORMAT && suggestsMapping(upload)) {
+                    job.mappable();
+                }
+                throw e;
+            }
             finally {
                 uploads.delete(upload);
             }
@@ -140,6 +148,16 @@ final class ImportRoutes implements HttpService {
             }
         });
         return saved.isEmpty() ? intake : intake.with(new SavedCsvMappings(saved));
+    }
+
+    /** Whether the first rows of an upload no importer recognized suggest a column mapping. */
+    private static boolean suggestsMapping(Uploads.Upload upload) {
+        try (InputStream in = upload.file().read()) {
+            return CsvMappingGuess.of(in.readNBytes(Sniff.HEAD_SIZE)).isPresent();
+        }
+        catch (IOException e) {
+            return false;
+        }
     }
 
     private void list(Context ctx) {

@@ -141,6 +141,8 @@ class CsvMappingRoutesTest {
         assertThat(refused.get("state").stringValue()).isEqualTo("failed");
         assertThat(refused.get("problem").get("type").stringValue()).isEqualTo(Problems.type(
                 org.selfdata.model.ErrorCode.UNSUPPORTED_FORMAT));
+        assertThat(refused.get("mappable").booleanValue()).isTrue();
+        assertThat(awaitEnd(upload("contacts.csv", "name;email\nCamille;c@example.org\n")).has("mappable")).isFalse();
 
         HttpResponse<String> saved = client.post(CsvMappingRoutes.PATH, body(MARCH, GUESSED));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);

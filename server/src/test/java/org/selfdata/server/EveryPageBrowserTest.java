@@ -3,8 +3,12 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.texts.Language;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +112,36 @@ class EveryPageBrowserTest {
             tab.assertNoProblems();
         }
     }
+
+    /** A page state that shows only after an upload: the column mapping form under a bank CSV of no known layout. */
+    @Test
+    void theColumnMappingFormIsWrittenWhollyInTheLanguageChosen(@TempDir Path folder) throws IOException {
+        Path statement = Files.writeString(folder.resolve("releve.csv"), """
+                12/03/2025;CARTE X1234 BOULANGERIE;-4,50;
+                13/03/2025;PRLV SEPA EDF;-62,17;
+                """);
+        for (Language language : Language.values()) {
+            BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+            tab.open("/language?to=" + language.code());
+            tab.open("/import");
+            tab.page().locator("#import-files").setInputFiles(statement);
+            tab.page().locator("#import-send").click();
+            tab.page().locator("#import-mapping-0-check tbody tr").nth(1).waitFor();
+            String shown = tab.page().locator("#import-mapping-0").innerText();
+            List<String> forbidden = language == Language.FRENCH ? ENGLISH_ON_FRENCH_PAGES : FRENCH_ON_ENGLISH_PAGES;
+
+            assertThat(forbidden.stream().flatMap(word -> inContext(shown, word).stream()).toList())
+                    .as("words of the other language in the mapping form in %s", language.code()).isEmpty();
+            assertThat(UNTRANSLATED_KEY.matcher(shown).find()).as("a message key in the mapping form in %s", language.code())
+                    .isFalse();
+            assertThat(shown).contains(Texts.read(language, "import").get("import.mapping.send"));
+            tab.screenshot("import-mapping-" + language.code());
+            tab.assertNoProblems();
+        }
+    }
+
+    /** A message key the page had no words for, which selfdata.text shows as it is. */
+    private static final Pattern UNTRANSLATED_KEY = Pattern.compile("\\bimport\\.[a-zA-Z.]+");
 
     /** Where a word stands alone in a text, with a little of what surrounds it; nothing when it does not. */
     private static Optional<String> inContext(String text, String word) {
