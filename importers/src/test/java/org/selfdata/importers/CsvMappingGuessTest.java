@@ -56,7 +56,7 @@ class CsvMappingGuessTest {
         String file = """
                 Téléchargement du 20/03/2024;
                 Compte de chèques n° 12345678901;Solde au 19/03/2024 : 1 234,56 €
-                
+
                 Date;Libellé;Débit euros;Crédit euros;
                 18/03/2024;"PAIEMENT PAR CARTE
                  BOULANGERIE";4,50;;

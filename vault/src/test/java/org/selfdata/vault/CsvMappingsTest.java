@@ -21,7 +21,8 @@ import static org.selfdata.vault.VaultTables.MAPPING;
 class CsvMappingsTest {
     private static final String LAYOUT = "0123456789abcdef0123456789abcdef";
     private static final String OTHER_LAYOUT = "fedcba9876543210fedcba9876543210";
-    private static final String MAPPING_TEXT = "header=false\ncolumn.date=1\ncolumn.amount=3\naccount=FR7630001007941234567890185\n";
+    private static final String MAPPING_TEXT = "header=false\ncolumn.date=1\ncolumn.amount=3\n"
+            + "account=FR7630001007941234567890185\n";
 
     @RegisterExtension
     final VaultWithCamille fixture;

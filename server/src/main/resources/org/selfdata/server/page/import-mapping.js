@@ -23,7 +23,7 @@ const importMapping = (() => {
         return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
     }
 
-    /** A column of the mapping as the form's selects name it: its number from 1, whether the mapping named it so or by header. */
+    /** A column of the mapping as the form's selects name it: its number from 1, whether named so or by its header. */
     function columnNumber(reference, header) {
         if (reference === undefined) {
             return '';
@@ -69,9 +69,10 @@ const importMapping = (() => {
         }
         const body = selfdata.create('tbody', {}, guess.preview.map(row => selfdata.create('tr', {},
             row.map(cell => selfdata.create('td', { text: cell })))));
-        return selfdata.create('div', { className: 'mapping-scroll' }, [selfdata.create('table', { id, className: 'mapping-preview' }, [
+        const table = selfdata.create('table', { id, className: 'mapping-preview' }, [
             selfdata.create('caption', { text: selfdata.text('import.mapping.preview') }),
-            selfdata.create('thead', {}, [selfdata.create('tr', {}, heads)]), body])]);
+            selfdata.create('thead', {}, [selfdata.create('tr', {}, heads)]), body]);
+        return selfdata.create('div', { className: 'mapping-scroll' }, [table]);
     }
 
     function day(iso) {
@@ -115,7 +116,10 @@ const importMapping = (() => {
         return controls;
     }
 
-    /** The mapping as the form stands, in the keys of a mapping file: columns by number, so one mapping reads every file of the layout. */
+    /**
+     * The mapping as the form stands, in the keys of a mapping file: columns by number, so that one mapping reads every
+     * file of the layout.
+     */
     function mappingOf(guess, controls) {
         const mapping = {
             'header': String(controls.header.checked),
@@ -251,7 +255,8 @@ const importMapping = (() => {
         form.addEventListener('submit', async event => {
             event.preventDefault();
             try {
-                await selfdata.api('/api/v1/csv-mappings', { method: 'POST', json: { head, mapping: mappingOf(guess, controls) } });
+                await selfdata.api('/api/v1/csv-mappings', { method: 'POST',
+                    json: { head, mapping: mappingOf(guess, controls) } });
             } catch (failure) {
                 if (failure.status === undefined) {
                     throw failure;
