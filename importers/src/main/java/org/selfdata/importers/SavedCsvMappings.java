@@ -46,9 +46,7 @@ public final class SavedCsvMappings implements Importer {
         BufferedInputStream buffered = new BufferedInputStream(in, Sniff.HEAD_SIZE);
         byte[] head;
         try {
-            buffered.mark(Sniff.HEAD_SIZE);
-            head = buffered.readNBytes(Sniff.HEAD_SIZE);
-            buffered.reset();
+            head = Sniff.peek(buffered);
         }
         catch (IOException e) {
             throw InvalidInput.unreadable("the file's first rows", e);
