@@ -64,7 +64,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", paramLabel = "MAPPING", description = "Read CSV files no importer knows with this "
             + "column mapping: a properties file naming the columns of the date, amount (or debit and credit), label and "
-            + "more; see the README.")
+            + "more; see the README. A CSV file no importer recognizes is refused with the mapping its first rows suggest, "
+            + "to save, check and pass here.")
     Optional<Path> mapping;
 
     @Option(names = "--show-rejects", paramLabel = "BATCH", description = "List the records batch BATCH rejected, "
@@ -135,6 +136,9 @@ final class ImportCommand implements Callable<Integer> {
             List<FileReport> undone = lenient ? List.of() : reported;
             undone.forEach(fileReport -> print(application, person, fileReport));
             refused(new FileReport.Failed(name, e));
+            if (e.code() == ErrorCode.UNSUPPORTED_FORMAT && mapping.isEmpty()) {
+                MappingSuggestion.of(file, language()).ifPresent(suggestion -> terminal.err().print("selfdata: " + suggestion));
+            }
             if (undone.stream().anyMatch(FileReport.Failed.class::isInstance)) {
                 terminal.err().println("selfdata: " + Words.of(language()).say("command.import.tryLenient"));
             }

@@ -209,6 +209,64 @@ class ImportCommandTest {
     }
 
     @Test
+    void aBankCsvWithoutAHeaderIsRefusedWithTheMappingToSaveThenImportsWithIt() throws IOException {
+        Path statement = Files.writeString(files.resolve("releve.csv"), """
+                12/03/2024;CARTE X1234 11/03 BOULANGERIE DU MARCHE;-4,50;
+                12/03/2024;VIR SEPA RECU DE MME DURAND;1 250,00;
+                13/03/2024;PRLV SEPA EDF;-62,17;
+                """, StandardCharsets.ISO_8859_1);
+        String mapping = """
+                header=false
+                delimiter=;
+                date-pattern=dd/MM/yyyy
+                decimal-mark=comma
+                column.date=1
+                column.amount=3
+                column.label=2
+                """;
+
+        CommandRun.Result refused = selfdata.run("import", statement.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("""
+                selfdata: releve.csv: no importer recognizes this file; selfdata reads %s; a CSV file of another layout \
+                can be read with a column mapping (selfdata import --mapping)
+                selfdata: releve.csv reads as bank transactions with the column mapping below, guessed from its first rows: \
+                save it as releve.properties, check each column, then run selfdata import --mapping releve.properties %s
+                %s""".formatted(formats(), statement, mapping));
+        Path saved = Files.writeString(files.resolve("releve.properties"), refused.err().substring(
+                refused.err().indexOf("header=")));
+        CommandRun.Result imported = selfdata.run("import", "--mapping", saved.toString(), statement.toString());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).startsWith("releve.csv: mapped-csv from CSV file (CSV export), 3 added, 0 already held");
+        assertThat(records()).isEqualTo(3);
+    }
+
+    @Test
+    void aTerminalInFrenchIsToldInFrenchWhichMappingToSave() throws IOException {
+        Path statement = Files.writeString(files.resolve("releve.csv"), "12/03/2024;PRLV SEPA EDF;-62,17;\n");
+
+        CommandRun.Result refused = selfdata.with("LANG", "fr_FR.UTF-8").run("import", statement.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err().lines().toList().get(1)).isEqualTo("selfdata: releve.csv se lit comme des opérations "
+                + "bancaires avec la correspondance de colonnes ci-dessous, devinée d’après ses premières lignes : "
+                + "enregistrez-la sous releve.properties, vérifiez chaque colonne, puis lancez selfdata import --mapping "
+                + "releve.properties " + statement);
+        assertThat(refused.err().lines().skip(2)).startsWith("header=false");
+    }
+
+    @Test
+    void aTextFileWithoutDatesAndAmountsIsRefusedWithoutASuggestion() throws IOException {
+        Path notes = Files.writeString(files.resolve("notes.csv"), "name;email\nCamille;camille@example.org\n");
+
+        CommandRun.Result refused = selfdata.run("import", notes.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err().lines()).hasSize(1);
+    }
+
+    @Test
     void aStrictArchiveWithABrokenFileIsReportedAsJsonLinesFileByFile() throws IOException {
         Path zip = zip("export.zip", List.of("a/checking.ofx", CHECKING, "b/broken.ofx", BROKEN));
 

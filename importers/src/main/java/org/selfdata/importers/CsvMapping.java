@@ -23,6 +23,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,6 +194,46 @@ public final class CsvMapping {
 
     boolean htmlEntities() {
         return htmlEntities;
+    }
+
+    /**
+     * The mapping as the keys of its file, in a steady order, leaving out what is at its default: what a person
+     * saves, reads again and corrects, and what a page shows in its form.
+     */
+    public Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (skipLines > 0) {
+            keys.put("skip-lines", Integer.toString(skipLines));
+        }
+        keys.put("header", Boolean.toString(header));
+        keys.put("delimiter", delimiter == '\t' ? "tab" : String.valueOf(delimiter));
+        encoding.ifPresent(charset -> keys.put("encoding", charset.name()));
+        keys.put("date-pattern", datePattern);
+        keys.put("decimal-mark", decimalMark.name().toLowerCase(Locale.ROOT));
+        Arrays.stream(Field.values()).filter(columns::containsKey).forEach(field -> keys.put(field.key(),
+                columns.get(field).name().orElse(Integer.toString(columns.get(field).number()))));
+        if (!currency.equals("EUR")) {
+            keys.put("currency", currency);
+        }
+        account.ifPresent(value -> keys.put("account", value));
+        organization.ifPresent(value -> keys.put("organization", value));
+        sourceLabel.ifPresent(value -> keys.put("source-label", value));
+        if (htmlEntities) {
+            keys.put("html-entities", "true");
+        }
+        return keys;
+    }
+
+    /** The mapping as the text of its file, which {@link #parse(String)} reads back as the same mapping. */
+    public String properties() {
+        StringBuilder text = new StringBuilder();
+        keys().forEach((key, value) -> text.append(key).append('=').append(escaped(value)).append('\n'));
+        return text.toString();
+    }
+
+    /** A value as a properties file writes it: a backslash escapes, so it is doubled. */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     /** A copy of this mapping whose rows without an account column belong to the given account. */

@@ -124,9 +124,7 @@ public final class Importers {
         BufferedInputStream buffered = new BufferedInputStream(in, Sniff.HEAD_SIZE);
         byte[] head;
         try {
-            buffered.mark(Sniff.HEAD_SIZE);
-            head = buffered.readNBytes(Sniff.HEAD_SIZE);
-            buffered.reset();
+            head = Sniff.peek(buffered);
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_INPUT, InvalidInput.wording(fileName,

@@ -1,5 +1,7 @@
 package org.selfdata.importers;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import static java.util.Objects.requireNonNull;
@@ -28,6 +30,17 @@ public record Sniff(String fileName, byte[] head) {
     public String name() {
         int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
         return fileName.substring(slash + 1);
+    }
+
+    /**
+     * The first {@link #HEAD_SIZE} bytes of a stream, read without consuming them: whoever reads the stream next reads
+     * it from its start.
+     */
+    static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(HEAD_SIZE);
+        byte[] head = in.readNBytes(HEAD_SIZE);
+        in.reset();
+        return head;
     }
 
     public boolean nameEndsWith(String suffix) {

@@ -1,6 +1,7 @@
 package org.selfdata.intake;
 
 import org.selfdata.importers.ImportContext;
+import org.selfdata.importers.Importer;
 import org.selfdata.importers.Importers;
 import org.selfdata.importers.ParsedFile;
 import org.selfdata.model.ErrorCode;
@@ -54,6 +55,14 @@ public final class Intake {
         this.importers = requireNonNull(importers, "importers is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.limits = requireNonNull(limits, "limits is null");
+    }
+
+    /**
+     * This intake with one more importer, tried first: for one person's import, with the settings they saved (the
+     * column mappings of their banks' CSV files).
+     */
+    public Intake with(Importer extra) {
+        return new Intake(importers.with(extra), imports, limits);
     }
 
     /** Imports a file, a zip archive or a folder that the person named; reports call it by its own name only. */

@@ -42,7 +42,8 @@ final class ImportJob implements IntakeListener {
 
     /** A job as the API shows it. */
     record Json(String id, String state, String name, boolean lenient, Instant createdAt, Optional<Instant> finishedAt,
-            long received, Optional<CurrentJson> current, List<FileReportJson> files, Optional<Problems.Problem> problem) {}
+            long received, Optional<CurrentJson> current, List<FileReportJson> files, Optional<Problems.Problem> problem,
+            Optional<Boolean> mappable) {}
 
     private final String id;
     private final PersonId person;
@@ -60,6 +61,7 @@ final class ImportJob implements IntakeListener {
     private final List<FileReportJson> files = new ArrayList<>();
     private Optional<Problems.Problem> problem = Optional.empty();
     private Optional<Instant> finishedAt = Optional.empty();
+    private boolean mappable;
     private long version;
 
     ImportJob(String id, PersonId person, ImportMode mode, Language language, Clock clock) {
@@ -134,6 +136,14 @@ final class ImportJob implements IntakeListener {
         changed();
     }
 
+    /**
+     * The upload was refused as of no known kind, but its first rows look like bank transactions: a column mapping may
+     * read it, and the page offers one.
+     */
+    synchronized void mappable() {
+        mappable = true;
+    }
+
     synchronized void finished() {
         end(State.DONE);
     }
@@ -163,7 +173,7 @@ final class ImportJob implements IntakeListener {
         Optional<CurrentJson> current = currentFile.map(file -> new CurrentJson(file, currentRead,
                 currentSize < 0 ? Optional.empty() : Optional.of(currentSize)));
         return new Json(id, state.id(), name, mode == ImportMode.LENIENT, createdAt, finishedAt, received, current,
-                List.copyOf(files), problem);
+                List.copyOf(files), problem, mappable ? Optional.of(true) : Optional.empty());
     }
 
     /**

@@ -2,12 +2,17 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.importers.CsvMapping;
+import org.selfdata.importers.CsvMappingGuess;
+import org.selfdata.importers.SavedCsvMappings;
+import org.selfdata.importers.Sniff;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
+import org.selfdata.vault.CsvMappings;
 import org.selfdata.vault.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +23,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,13 +49,16 @@ final class ImportRoutes implements HttpService {
 
     private final People people;
     private final Intake intake;
+    private final CsvMappings mappings;
     private final ImportJobs jobs;
     private final Uploads uploads;
     private final ExecutorService imports;
 
-    ImportRoutes(People people, Intake intake, ImportJobs jobs, Uploads uploads, ExecutorService imports) {
+    ImportRoutes(People people, Intake intake, CsvMappings mappings, ImportJobs jobs, Uploads uploads,
+            ExecutorService imports) {
         this.people = requireNonNull(people, "people is null");
         this.intake = requireNonNull(intake, "intake is null");
+        this.mappings = requireNonNull(mappings, "mappings is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.uploads = requireNonNull(uploads, "uploads is null");
         this.imports = requireNonNull(imports, "imports is null");
@@ -94,7 +104,13 @@ final class ImportRoutes implements HttpService {
     private void run(ImportJob job, Person person, Uploads.Upload upload) {
         try {
             try {
-                intake.importSealed(person, upload.file(), upload.name(), job.mode(), job);
+                intakeOf(person).importSealed(person, upload.file(), upload.name(), job.mode(), job);
+            }
+            catch (SelfdataException e) {
+                if (e.code() == ErrorCode.UNSUPPORTED_FORMAT && suggestsMapping(upload)) {
+                    job.mappable();
+                }
+                throw e;
             }
             finally {
                 uploads.delete(upload);
@@ -114,6 +130,33 @@ final class ImportRoutes implements HttpService {
             if (e instanceof Error error) {
                 throw error;
             }
+        }
+    }
+
+    /**
+     * The intake with the column mappings the person saved in the import page: a CSV file of a layout they mapped
+     * once is read with its mapping. A mapping that no longer reads as one is left out, as if it had not been saved.
+     */
+    private Intake intakeOf(Person person) {
+        Map<String, CsvMapping> saved = new LinkedHashMap<>();
+        mappings.all(person.id()).forEach((fingerprint, text) -> {
+            try {
+                saved.put(fingerprint, CsvMapping.parse(text));
+            }
+            catch (SelfdataException e) {
+                LOG.warn("a saved CSV mapping does not read as one: {}", e.code());
+            }
+        });
+        return saved.isEmpty() ? intake : intake.with(new SavedCsvMappings(saved));
+    }
+
+    /** Whether the first rows of an upload no importer recognized suggest a column mapping. */
+    private static boolean suggestsMapping(Uploads.Upload upload) {
+        try (InputStream in = upload.file().read()) {
+            return CsvMappingGuess.of(in.readNBytes(Sniff.HEAD_SIZE)).isPresent();
+        }
+        catch (IOException e) {
+            return false;
         }
     }
 

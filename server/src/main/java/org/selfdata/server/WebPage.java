@@ -65,6 +65,9 @@ public enum WebPage {
         if (SHOWING_TERMS.contains(this)) {
             scripts.add("terms.js");
         }
+        if (this == IMPORT) {
+            scripts.add("import-mapping.js");
+        }
         return scripts;
     }
 

@@ -3,8 +3,12 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.texts.Language;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +82,29 @@ class EveryPageBrowserTest {
                 WrittenInOneLanguage.assertWhollyIn(language, tab.page(), page.pageName());
                 assertThat(tab.page().locator("#failure").isHidden()).as(page.pageName()).isTrue();
             }
+            tab.assertNoProblems();
+        }
+    }
+
+    /** A page state that shows only after an upload: the column mapping form under a bank CSV of no known layout. */
+    @Test
+    void theColumnMappingFormIsWrittenWhollyInTheLanguageChosen(@TempDir Path folder) throws IOException {
+        Path statement = Files.writeString(folder.resolve("releve.csv"), """
+                12/03/2025;CARTE X1234 BOULANGERIE;-4,50;
+                13/03/2025;PRLV SEPA EDF;-62,17;
+                """);
+        for (Language language : Language.values()) {
+            BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+            tab.open("/language?to=" + language.code());
+            tab.open("/import");
+            tab.page().locator("#import-files").setInputFiles(statement);
+            tab.page().locator("#import-send").click();
+            tab.page().locator("#import-mapping-0-check tbody tr").nth(1).waitFor();
+            String shown = tab.page().locator("#import-mapping-0").innerText();
+
+            WrittenInOneLanguage.assertWhollyIn(language, tab.page(), "import-mapping");
+            assertThat(shown).contains(Texts.read(language, "import").get("import.mapping.send"));
+            tab.screenshot("import-mapping-" + language.code());
             tab.assertNoProblems();
         }
     }

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +14,7 @@ import org.selfdata.vault.Engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +136,71 @@ class ImportPageBrowserTest {
                 CURVE + ": 5 added, 0 already held, 55 rejected",
                 "releve-banque.ofx: " + english(statement.records()) + " added, 0 already held, 0 rejected");
         tab.screenshot("overview-after-import");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void aBankCsvWithoutAHeaderIsMappedInTheFormThenTheNextFileOfItsLayoutIsImportedWithoutIt() throws IOException {
+        running.start();
+        Path march = Files.writeString(folder.resolve("releve-mars.csv"), """
+                12/03/2025;CARTE X1234 11/03 BOULANGERIE DU MARCHÉ;-4,50;
+                12/03/2025;VIR SEPA REÇU DE MME DURAND;1 250,00;
+                13/03/2025;PRLV SEPA EDF;-62,17;
+                """, Charset.forName("windows-1252"));
+        Path april = Files.writeString(folder.resolve("releve-avril.csv"), """
+                02/04/2025;CARTE X1234 01/04 LIBRAIRIE;-23,90;
+                03/04/2025;PRLV SEPA ORANGE;-39,99;
+                """, Charset.forName("windows-1252"));
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/language?to=fr").open("/import");
+        Page page = tab.page();
+
+        page.locator("#import-files").setInputFiles(march);
+        page.locator("#import-send").click();
+        page.locator("#import-mapping-0-check tbody tr").nth(2).waitFor();
+        tab.forgetProblems();
+
+        assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Non importé");
+        assertThat(page.locator("#import-upload-0 .error").textContent()).startsWith("selfdata ne reconnaît pas ce type "
+                + "de fichier. releve-mars.csv : aucun importateur ne reconnaît ce fichier ; selfdata lit ofx, ");
+        assertThat(page.locator("#import-mapping-0-title").textContent())
+                .isEqualTo("Lire ce fichier avec une correspondance de colonnes");
+        assertThat(page.locator("#import-mapping-0-preview tbody tr").first().locator("td").allTextContents())
+                .containsExactly("12/03/2025", "CARTE X1234 11/03 BOULANGERIE DU MARCHÉ", "-4,50", "");
+        assertThat(page.locator("#import-mapping-0-date").inputValue()).isEqualTo("1");
+        assertThat(page.locator("#import-mapping-0-amount").inputValue()).isEqualTo("3");
+        assertThat(page.locator("#import-mapping-0-label").inputValue()).isEqualTo("2");
+        assertThat(page.locator("#import-mapping-0-pattern").inputValue()).isEqualTo("dd/MM/yyyy");
+        assertThat(page.locator("#import-mapping-0-mark").inputValue()).isEqualTo("comma");
+        assertThat(page.locator("#import-mapping-0-date option").first().textContent())
+                .isEqualTo("Colonne 1 : 12/03/2025");
+        assertThat(page.locator("#import-mapping-0-check tbody tr").nth(1).locator("td").allTextContents())
+                .containsExactly("Ligne 2", "12 mars 2025", "1\u202F250,00\u00A0€", "VIR SEPA REÇU DE MME DURAND");
+        tab.screenshot("import-mapping-fr");
+
+        page.locator("#import-mapping-0-pattern").fill("yyyy-MM-dd");
+        page.locator("#import-mapping-0-check tbody tr.unreadable").first().waitFor();
+        assertThat(page.locator("#import-mapping-0-check tbody tr").first().locator("td").allTextContents())
+                .containsExactly("Ligne 1", "on attendait une date écrite yyyy-MM-dd dans la colonne 1");
+        page.locator("#import-mapping-0-pattern").fill("dd/MM/yyyy");
+        page.locator("#import-mapping-0-check tbody tr.unreadable").first().waitFor(
+                new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        page.locator("#import-mapping-0-send").click();
+        page.locator("#import-upload-1[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-mapping-0-status").textContent()).startsWith("Correspondance enregistrée.");
+        assertThat(page.locator("#import-upload-1 .report").textContent())
+                .isEqualTo("releve-mars.csv : 3 ajoutés, 0 déjà présent, 0 mis de côté");
+
+        page.locator("#import-files").setInputFiles(april);
+        page.locator("#import-send").click();
+        page.locator("#import-upload-2[data-state=done]").waitFor();
+
+        assertThat(page.locator("#import-upload-2 .report").textContent())
+                .isEqualTo("releve-avril.csv : 2 ajoutés, 0 déjà présent, 0 mis de côté");
+        assertThat(page.locator("#import-upload-2 form.mapping").count()).isZero();
+        assertThat(running.vault().csvMappings().all(running.vault().person(java.util.Optional.of("camille")).id()))
+                .hasSize(1);
         tab.assertNoProblems();
     }
 

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,6 +92,10 @@ class RouteAccessTableTest {
     private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
     /** The text of a record Dominique's import rejected: hers alone to read. */
     private static final String QUARANTINED_TEXT = "Date;Libellé;Montant\n03/02/2025;LIBRAIRIE DE DOMINIQUE;douze";
+
+    /** The first bytes of a bank's CSV file without a header, as the import page sends them for a mapping. */
+    private static final String BANK_CSV_HEAD = "{\"head\":\"" + Base64.getEncoder().encodeToString(
+            "12/03/2025;CARTE BOULANGERIE;-4,50;\n13/03/2025;PRLV EDF;-62,17;\n".getBytes(StandardCharsets.UTF_8)) + "\"}";
 
     /** Who asks, in the order they ask: the owner of the data last. */
     enum Caller { NOBODY, RECIPIENT, OTHER, OPERATOR, OWNER }
@@ -183,6 +188,9 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/imports").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/imports/{job}").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/imports/{job}/events").expect(200, 404, 404, 403, 401);
+        row("POST", "/api/v1/csv-mappings/guess").body(BANK_CSV_HEAD).expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/csv-mappings/check").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/csv-mappings").body("{}").expect(400, 400, 400, 403, 401);
 
         row("GET", "/api/v1/export").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/restore").body("{}").expect(409, 409, 409, 403, 401);

@@ -34,8 +34,12 @@ final class WrittenInOneLanguage {
     /** Codes of selfdata's vocabulary that a page must say in words. */
     private static final Pattern RAW_CODES = Pattern.compile("\\b(pd|dpv|trailing|eu-gdpr):[A-Za-z0-9]|\\bP\\d+[DMY]\\b");
 
-    /** A message key shown as it is, such as {@code account.restoreDone} or {@code error.ofx.fileEnds}. */
-    private static final Pattern MESSAGE_KEYS = Pattern.compile("\\b[a-z]+\\.[a-z]+[A-Z][A-Za-z]+\\b");
+    /**
+     * A message key shown as it is, which is what the pages' scripts show for a key they have no words for: such as
+     * {@code account.restoreDone}, {@code import.mapping.send} or {@code error.ofx.fileEnds}.
+     */
+    private static final Pattern MESSAGE_KEYS = Pattern.compile("\\b[a-z]+\\.[a-z]+[A-Z][A-Za-z]+\\b|\\b(?:common|nav|"
+            + "overview|import|explore|money|energy|places|sharing|activity|account|consent|error)\\.[a-z][A-Za-z.]*");
 
     private WrittenInOneLanguage() {}
 

@@ -20,6 +20,7 @@ final class AssociatedData {
     private static final byte[] BATCH_FILE_NAME = "selfdata/batch/file_name/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REJECT = "selfdata/reject/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REJECT_TEXT = "selfdata/reject/text/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CSV_MAPPING = "selfdata/csv_mapping/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -51,6 +52,12 @@ final class AssociatedData {
     static byte[] rejectText(PersonId person, BatchId batch, long number) {
         return ByteBuffer.allocate(REJECT_TEXT.length + 1 + 24).put(REJECT_TEXT).put((byte) 0)
                 .putLong(person.value()).putLong(batch.value()).putLong(number).array();
+    }
+
+    static byte[] csvMapping(PersonId person, String fingerprint) {
+        byte[] named = fingerprint.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(CSV_MAPPING.length + 1 + 8 + named.length).put(CSV_MAPPING).put((byte) 0)
+                .putLong(person.value()).put(named).array();
     }
 
     static byte[] aeadKeyset(PersonId person, SourceId source) {

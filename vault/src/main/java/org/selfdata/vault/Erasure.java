@@ -24,6 +24,7 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.CONSENT_RECEIPTS;
 import static org.selfdata.vault.VaultTables.COVERAGE;
+import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
 import static org.selfdata.vault.VaultTables.FIRST_START;
 import static org.selfdata.vault.VaultTables.LAST_END;
 import static org.selfdata.vault.VaultTables.LOG_ENTRIES;
@@ -86,6 +87,7 @@ public final class Erasure {
             dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(CSV_MAPPINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RECEIPT_SIGNERS).where(PERSON_ID.eq(person.value())).execute();

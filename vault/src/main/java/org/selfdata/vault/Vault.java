@@ -54,6 +54,7 @@ public final class Vault implements AutoCloseable {
     private final Recipients recipients;
     private final Grants grants;
     private final ConsentReceiptArchive receipts;
+    private final CsvMappings csvMappings;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -81,6 +82,7 @@ public final class Vault implements AutoCloseable {
         this.recipients = new Recipients(database, clock);
         this.grants = new Grants(database, clock, log);
         this.receipts = new ConsentReceiptArchive(database);
+        this.csvMappings = new CsvMappings(database, keyEncryptionKey, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
         this.inProgress = InProgressFiles.startingIn(location.folder());
@@ -345,6 +347,11 @@ public final class Vault implements AutoCloseable {
     /** The signed receipts of grants given and withdrawn. */
     public ConsentReceiptArchive receipts() {
         return receipts;
+    }
+
+    /** The column mappings people made for CSV files no importer knows, by the layout they read. */
+    public CsvMappings csvMappings() {
+        return csvMappings;
     }
 
     /** For tests that work inside a transaction of their own. */

@@ -2,6 +2,7 @@
 // The import page: files dropped or chosen are sent one after the other, each followed by its own progress bar from
 // the first byte sent to the import's report; the latest imports are listed below, and /import?batch=ID shows what a
 // lenient import set aside, a page at a time, with each record's text to correct and import again where it was kept.
+// A file refused as unknown whose first rows look like bank transactions is offered a column mapping (import-mapping.js).
 const LATEST = 10;
 const REJECTS_PER_PAGE = 50;
 const POLL_MILLISECONDS = 500;
@@ -70,6 +71,8 @@ function send(entry, token, lenient) {
         const request = new XMLHttpRequest();
         request.open('POST', '/api/v1/imports?name=' + encodeURIComponent(entry.file.name) + (lenient ? '&lenient=true' : ''));
         request.setRequestHeader('Accept', 'application/json');
+        // The import's problems are said in the page's language, whatever the browser's.
+        request.setRequestHeader('Accept-Language', selfdata.language);
         request.setRequestHeader('Content-Type', 'application/octet-stream');
         request.setRequestHeader('X-CSRF-Token', token);
         request.responseType = 'json';
@@ -210,7 +213,16 @@ async function importOne(entry, token, lenient) {
     }
     announce(selfdata.text('import.importingAnnounced', entry.file.name));
     showImporting(entry, job);
-    showReport(entry, await follow(job, now => showImporting(entry, now)));
+    const last = await follow(job, now => showImporting(entry, now));
+    showReport(entry, last);
+    if (mayBeMapped(last)) {
+        await importMapping.offer(entry, file => enqueue([file]));
+    }
+}
+
+/** A file refused as of no known kind whose first rows look like bank transactions: a column mapping may read it. */
+function mayBeMapped(job) {
+    return job.state === 'failed' && job.mappable === true;
 }
 
 /** Imports the queued files one after the other, so that each has the server's attention while it runs. */
