@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * IN_PASSENGER_VEHICLE, and a search for "45" should not find every point at latitude 45. So points, trips and energy
  * readings hold no words, and a search does not read them at all, which on a vault of location history is most of it.
  */
-final class SearchableText {
+public final class SearchableText {
     private static final Set<RecordType> WITH_WORDS = Arrays.stream(RecordType.values())
             .filter(SearchableText::holdsWords)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecordType.class)));
@@ -39,7 +39,7 @@ final class SearchableText {
     private SearchableText() {}
 
     /** The types of those asked (every type when none is) that hold words: the only ones a search reads. */
-    static Set<RecordType> typesWithin(Set<RecordType> asked) {
+    public static Set<RecordType> typesWithin(Set<RecordType> asked) {
         Set<RecordType> types = EnumSet.copyOf(WITH_WORDS);
         if (!asked.isEmpty()) {
             types.retainAll(asked);

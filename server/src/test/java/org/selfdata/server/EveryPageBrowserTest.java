@@ -95,18 +95,47 @@ class EveryPageBrowserTest {
             List<String> forbidden = language == Language.FRENCH ? ENGLISH_ON_FRENCH_PAGES : FRENCH_ON_ENGLISH_PAGES;
             for (WebPage page : WebPage.navigation()) {
                 tab.open(page.path());
-                String shown = tab.page().locator("body").innerText();
-
-                assertThat(tab.page().locator("html").getAttribute("lang")).isEqualTo(language.code());
-                assertThat(forbidden.stream().flatMap(word -> inContext(shown, word).stream()).toList())
-                        .as("words of the other language on %s in %s", page.pageName(), language.code())
-                        .isEmpty();
-                assertThat(RAW_CODES.matcher(shown).find()).as("a raw code on %s in %s", page.pageName(), language.code())
-                        .isFalse();
-                assertThat(tab.page().locator("#failure").isHidden()).as(page.pageName()).isTrue();
+                assertWhollyIn(tab, language, forbidden, page.pageName());
             }
             tab.assertNoProblems();
         }
+    }
+
+    @Test
+    void exploresSearchIsWrittenWhollyInTheLanguageChosenWhetherItFindsRecordsOrNone() {
+        for (Language language : Language.values()) {
+            BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+            tab.open("/language?to=" + language.code());
+            tab.open("/explore");
+            List<String> forbidden = language == Language.FRENCH ? ENGLISH_ON_FRENCH_PAGES : FRENCH_ON_ENGLISH_PAGES;
+            Map<String, String> words = Texts.read(language, "explore");
+
+            search(tab, "Thémis");
+            assertThat(tab.page().locator("#records tbody tr").count()).isPositive();
+            assertWhollyIn(tab, language, forbidden, "explore searching");
+            search(tab, "themis vannes");
+            assertThat(tab.page().locator("#records-status").textContent()).isEqualTo(words.get("explore.noRecordsWithWords"));
+            assertWhollyIn(tab, language, forbidden, "explore searching without a find");
+            tab.assertNoProblems();
+        }
+    }
+
+    private static void search(BrowserTab tab, String words) {
+        tab.page().locator("#filter-words").fill(words);
+        tab.page().waitForResponse(response -> response.url().contains("/api/v1/records/search?"),
+                () -> tab.page().locator("#filter-words").press("Enter"));
+        tab.page().locator("#records-section[aria-busy=false]").waitFor();
+    }
+
+    private static void assertWhollyIn(BrowserTab tab, Language language, List<String> forbidden, String state) {
+        String shown = tab.page().locator("body").innerText();
+
+        assertThat(tab.page().locator("html").getAttribute("lang")).isEqualTo(language.code());
+        assertThat(forbidden.stream().flatMap(word -> inContext(shown, word).stream()).toList())
+                .as("words of the other language on %s in %s", state, language.code())
+                .isEmpty();
+        assertThat(RAW_CODES.matcher(shown).find()).as("a raw code on %s in %s", state, language.code()).isFalse();
+        assertThat(tab.page().locator("#failure").isHidden()).as(state).isTrue();
     }
 
     /** Where a word stands alone in a text, with a little of what surrounds it; nothing when it does not. */
