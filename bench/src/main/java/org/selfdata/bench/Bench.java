@@ -80,4 +80,12 @@ public final class Bench {
                 .run(drafts, precisions)));
         return measurements;
     }
+
+    /**
+     * {@code selfdata bench search}: the owner's search of the demo vault for a common word and a rare one, beside the
+     * listing of the same records without words. Target: a search to its last page takes at most twice the listing.
+     */
+    public static List<Measurement> runSearch(Path scratch, Consumer<String> progress) {
+        return new SearchBenchmark(scratch, progress).run();
+    }
 }

@@ -100,6 +100,16 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Measure searching by words: the demo vault searched for a common word and a rare one through "
+                    + "the gate, beside the listing of the same records without words.")
+    int search() throws IOException {
+        return inScratch(scratch -> {
+            header("selfdata bench search: the demo vault");
+            return Bench.runSearch(scratch, this::progress);
+        });
+    }
+
     /** What is measured, and on what: figures mean little without the machine they were taken on. */
     private void header(String what) {
         terminal.out().printf("%s, %d processors, Java %s%n", what, Runtime.getRuntime().availableProcessors(),

@@ -63,6 +63,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void theSearchBenchmarkSearchesTheDemoVaultForACommonWordAndARareOneBesideTheListing(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "search");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench search: the demo vault, ");
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).startsWith("listing the records that hold words, best of 5").matches(".* ms *"),
+                line -> assertThat(line).matches("search \"lyon\", \\d+ found .* × listing \\d+ records \\(.* ms\\)"),
+                line -> assertThat(line).matches("search \"ophtalmologue\", \\d+ found .* × listing \\d+ records "
+                        + "\\(.* ms\\)"),
+                line -> assertThat(line).startsWith("first page of \"lyon\"").contains("× the listing's first page ("));
+        assertThat(result.err()).contains("… writing and importing the demo's files\n", "… round 5 of 5\n");
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
     void aGateBenchmarkMeasuresPostgresAfterSqliteWhenGivenADatabase(@TempDir Path home) {
         String url = TestPostgres.get().newDatabase();
         CommandRun.Result result = new CommandRun(home)

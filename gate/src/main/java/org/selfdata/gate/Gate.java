@@ -91,6 +91,32 @@ public final class Gate {
         };
     }
 
+    /**
+     * The owner's records whose words hold every searched word ({@link SearchWords}), matching the query's filters, in
+     * id order and at most {@code query.limit()} of them, so that the id of the last is the next page's {@code after}.
+     * Payloads are sealed, so each record of the types that hold words is opened, in groups, and its words looked
+     * through; records are yielded as they are found. Logged when the stream is closed, as a read of those found.
+     *
+     * <p>The owner's alone: a recipient that searched would learn something of each record's text, including text its
+     * grant leaves out and exact values below its precision, from which records a word finds.
+     */
+    public Stream<StoredRecord> search(Accessor accessor, RecordQuery query, SearchWords words) {
+        requireNonNull(query, "query is null");
+        requireNonNull(words, "words is null");
+        return switch (accessor) {
+            case Accessor.Owner owner -> {
+                Set<RecordType> types = SearchableText.typesWithin(query.types());
+                Stream<StoredRecord> found = types.isEmpty() ? Stream.empty()
+                        : vault.records().read(owner.person(), query.withTypes(types).limit(Integer.MAX_VALUE))
+                                .filter(record -> words.foundIn(SearchableText.of(record.payload())))
+                                .limit(query.limit());
+                ReadTally tally = new ReadTally();
+                yield found.peek(tally::add).onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
+            }
+            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
+        };
+    }
+
     public Optional<StoredRecord> record(Accessor accessor, RecordId id) {
         requireNonNull(id, "id is null");
         return switch (accessor) {

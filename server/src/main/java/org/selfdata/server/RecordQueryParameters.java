@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.gate.SearchWords;
 import org.selfdata.model.Category;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.RecordId;
@@ -19,7 +20,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Reads {@code GET /api/v1/records}'s query string into a {@link RecordQuery}.
+ * Reads {@code GET /api/v1/records}'s query string into a {@link RecordQuery}, and
+ * {@code GET /api/v1/records/search}'s into the same query and the words it searches for.
  *
  * <p>Strictly: an unknown parameter is refused rather than ignored, since a misspelt filter that was dropped would
  * answer a question nobody asked. Every refusal names the parameter.
@@ -29,7 +31,11 @@ final class RecordQueryParameters {
     static final int MAXIMUM_LIMIT = 1000;
 
     private static final List<String> KNOWN = List.of("type", "category", "from", "to", "limit", "after");
+    private static final List<String> SEARCH = List.of("q", "type", "category", "from", "to", "limit", "after");
     private static final int QUOTED_NAME_LENGTH = 40;
+
+    /** What a search asks: the words, and the records it looks through. */
+    record RecordSearch(SearchWords words, RecordQuery query) {}
 
     private RecordQueryParameters() {}
 
@@ -37,7 +43,16 @@ final class RecordQueryParameters {
      * The owner's query: {@code from} and {@code to} are instants, or days from their start in the person's zone.
      */
     static RecordQuery parse(Map<String, List<String>> parameters, ZoneId zone) {
+        requireKnown(parameters, KNOWN, "error.server.unknownRecordParameter");
         return parse(parameters, (name, value) -> TimeParameters.dayOrInstant(name, value, zone));
+    }
+
+    /** The owner's search: the words of {@code q}, which it needs, and the listing's filters and paging. */
+    static RecordSearch parseSearch(Map<String, List<String>> parameters, ZoneId zone) {
+        requireKnown(parameters, SEARCH, "error.server.unknownSearchParameter");
+        String typed = single(parameters, "q").orElseThrow(() -> invalid(Wording.of("error.server.searchWordsMissing")));
+        SearchWords words = parsed("q", typed, SearchWords::parse);
+        return new RecordSearch(words, parse(parameters, (name, value) -> TimeParameters.dayOrInstant(name, value, zone)));
     }
 
     /**
@@ -45,15 +60,19 @@ final class RecordQueryParameters {
      * zone, which the recipient is not told.
      */
     static RecordQuery parse(Map<String, List<String>> parameters) {
+        requireKnown(parameters, KNOWN, "error.server.unknownRecordParameter");
         return parse(parameters, TimeParameters::instant);
     }
 
-    private static RecordQuery parse(Map<String, List<String>> parameters, BiFunction<String, String, Instant> time) {
+    private static void requireKnown(Map<String, List<String>> parameters, List<String> known, String refusal) {
         for (String name : parameters.keySet()) {
-            if (!KNOWN.contains(name)) {
-                throw invalid(Wording.of("error.server.unknownRecordParameter", shortened(name)));
+            if (!known.contains(name)) {
+                throw invalid(Wording.of(refusal, shortened(name)));
             }
         }
+    }
+
+    private static RecordQuery parse(Map<String, List<String>> parameters, BiFunction<String, String, Instant> time) {
         Set<RecordType> types = every(parameters, "type", RecordType::fromId);
         Set<Category> categories = every(parameters, "category", Category::fromTerm);
         Optional<Instant> from = single(parameters, "from").map(value -> time.apply("from", value));

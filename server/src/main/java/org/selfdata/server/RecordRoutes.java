@@ -20,11 +20,13 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The owner's records, always read through the gate: a page of them, one by id, and one with its history.
+ * The owner's records, always read through the gate: a page of them, a page of those holding some words, one by id,
+ * and one with its history.
  *
  * <p>A page is streamed: records are written as the gate yields them, so a page of a thousand location points never
  * sits whole in memory. The query is checked and the read begun before the first byte goes out, so a bad parameter or
- * an unavailable vault still gets a proper problem response.
+ * an unavailable vault still gets a proper problem response. A search's records are sent as they are found, since the
+ * gate may open many records between two that hold the words.
  */
 final class RecordRoutes implements HttpService {
     private final Gate gate;
@@ -38,6 +40,8 @@ final class RecordRoutes implements HttpService {
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/records", this::page);
+        // Before the record by id, so that "search" is not taken for a record's id.
+        routes.get("/api/v1/records/search", this::search);
         routes.get("/api/v1/records/{id}", this::record);
         routes.get("/api/v1/records/{id}/history", this::history);
     }
@@ -46,26 +50,47 @@ final class RecordRoutes implements HttpService {
         SignedIn owner = OwnerGuard.signedIn(ctx);
         RecordQuery query = RecordQueryParameters.parse(ctx.queryParamMap(), people.get(owner.person()).zone());
         try (Stream<StoredRecord> records = gate.records(owner.accessor(), query)) {
-            Iterator<StoredRecord> page = records.iterator();
-            ctx.contentType(ApiJson.MEDIA_TYPE);
-            try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {
-                json.writeStartObject();
-                json.writeName("records");
-                json.writeStartArray();
-                Optional<StoredRecord> last = Optional.empty();
-                int count = 0;
-                while (page.hasNext()) {
-                    StoredRecord record = page.next();
-                    RecordJson.write(json, record);
-                    last = Optional.of(record);
-                    count++;
+            write(ctx, records, query.limit(), false);
+        }
+    }
+
+    private void search(Context ctx) {
+        SignedIn owner = OwnerGuard.signedIn(ctx);
+        RecordQueryParameters.RecordSearch search = RecordQueryParameters.parseSearch(ctx.queryParamMap(),
+                people.get(owner.person()).zone());
+        try (Stream<StoredRecord> found = gate.search(owner.accessor(), search.query(), search.words())) {
+            write(ctx, found, search.query().limit(), true);
+        }
+    }
+
+    /**
+     * Writes a page as {@code {"records": [...], "next": "..."}}, {@code next} present when the page is full.
+     *
+     * @param asFound whether to send each record as soon as it is written, rather than as the response's buffer fills
+     */
+    private static void write(Context ctx, Stream<StoredRecord> records, int limit, boolean asFound) {
+        Iterator<StoredRecord> page = records.iterator();
+        ctx.contentType(ApiJson.MEDIA_TYPE);
+        try (JsonGenerator json = ApiJson.generator(ctx.outputStream())) {
+            json.writeStartObject();
+            json.writeName("records");
+            json.writeStartArray();
+            Optional<StoredRecord> last = Optional.empty();
+            int count = 0;
+            while (page.hasNext()) {
+                StoredRecord record = page.next();
+                RecordJson.write(json, record);
+                if (asFound) {
+                    json.flush();
                 }
-                json.writeEndArray();
-                if (count == query.limit() && last.isPresent()) {
-                    json.writeStringProperty("next", last.get().id().token());
-                }
-                json.writeEndObject();
+                last = Optional.of(record);
+                count++;
             }
+            json.writeEndArray();
+            if (count == limit && last.isPresent()) {
+                json.writeStringProperty("next", last.get().id().token());
+            }
+            json.writeEndObject();
         }
     }
 

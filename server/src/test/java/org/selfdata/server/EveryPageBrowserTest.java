@@ -110,6 +110,31 @@ class EveryPageBrowserTest {
     }
 
     @Test
+    void exploresSearchIsWrittenWhollyInTheLanguageChosenWhetherItFindsRecordsOrNone() {
+        for (Language language : Language.values()) {
+            BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
+            tab.open("/language?to=" + language.code());
+            tab.open("/explore");
+            Map<String, String> words = Texts.read(language, "explore");
+
+            search(tab, "Thémis");
+            assertThat(tab.page().locator("#records tbody tr").count()).isPositive();
+            WrittenInOneLanguage.assertWhollyIn(language, tab.page(), "explore searching");
+            search(tab, "themis vannes");
+            assertThat(tab.page().locator("#records-status").textContent()).isEqualTo(words.get("explore.noRecordsWithWords"));
+            WrittenInOneLanguage.assertWhollyIn(language, tab.page(), "explore searching without a find");
+            tab.assertNoProblems();
+        }
+    }
+
+    private static void search(BrowserTab tab, String words) {
+        tab.page().locator("#filter-words").fill(words);
+        tab.page().waitForResponse(response -> response.url().contains("/api/v1/records/search?"),
+                () -> tab.page().locator("#filter-words").press("Enter"));
+        tab.page().locator("#records-section[aria-busy=false]").waitFor();
+    }
+
+    @Test
     void theOverviewSaysWhatTheVaultHoldsPerSourceAndKind() {
         BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
 

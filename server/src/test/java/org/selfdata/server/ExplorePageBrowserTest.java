@@ -115,6 +115,74 @@ class ExplorePageBrowserTest {
     }
 
     @Test
+    void wordsTypedWithoutAccentsListTheRecordsThatHoldThemAndTheirContentOpens() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/explore");
+        Page page = tab.page();
+        loaded(page);
+
+        page.locator("#filter-words").fill("noel VANNES");
+        page.waitForResponse(response -> response.url().contains("/api/v1/records/search?"),
+                () -> page.locator("#filter-words").press("Enter"));
+        loaded(page);
+        Object searching = page.evaluate("() => Math.round(performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.includes('/api/v1/records/search')).at(-1).duration)");
+        System.out.println("GET /api/v1/records/search?q=noel+VANNES on the demo vault took " + searching + " ms");
+
+        Locator rows = page.locator("#records tbody tr");
+        assertThat(rows.count()).isEqualTo(2);
+        assertThat(rows.all()).allSatisfy(row -> {
+            assertThat(row.locator("td").nth(1).textContent()).isEqualTo("Calendar events");
+            assertThat(row.locator("td").nth(3).textContent()).isEqualTo("Noël en famille à Vannes");
+        });
+        assertThat(page.locator("#records-status").textContent()).isEqualTo("2 records shown.");
+        rows.first().locator("a").click();
+        page.locator("#record").waitFor();
+        assertThat(page.locator("#record-payload").textContent()).contains("Noël en famille à Vannes");
+        tab.screenshot("explore-search");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void aSearchKeepsTheFiltersAndSaysWhenNothingHoldsItsWords() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/explore");
+        Page page = tab.page();
+        loaded(page);
+
+        page.locator("#filter-words").fill("boulangerie");
+        page.locator("#filter-type").selectOption("bank.transaction");
+        page.locator("#filter-from").fill("2025-03-01");
+        page.locator("#filter-to").fill("2025-03-07");
+        submit(page);
+        loaded(page);
+
+        assertThat(page.locator("#records tbody tr").all()).isNotEmpty().allSatisfy(row -> assertThat(
+                row.locator("td").nth(3).textContent()).matches("-?€[\\d,]+\\.\\d{2} · CB BOULANGERIE( DU PONT)? \\d\\d/0[23]"));
+        page.locator("#filter-words").fill("boulangerie vannes");
+        submit(page);
+        loaded(page);
+        assertThat(page.locator("#records tbody tr").count()).isZero();
+        assertThat(page.locator("#records-status").textContent())
+                .isEqualTo("No record holds these words within these filters.");
+
+        tab.assertNoProblems();
+
+        page.locator("#filter-words").fill("a b c d e f g h i");
+        submit(page);
+        loaded(page);
+        assertThat(page.locator("#records-status").textContent()).isEqualTo("These words cannot be searched for: give "
+                + "one to eight words of letters or digits, in at most 200 characters.");
+        assertThat(page.locator("#failure").isHidden()).isTrue();
+    }
+
+    /** Submits the filters and waits for the search they ask. */
+    private static void submit(Page page) {
+        page.waitForResponse(response -> response.url().contains("/api/v1/records/search?"),
+                () -> page.locator("#filters button[type=submit]").click());
+    }
+
+    @Test
     void aRecordsAddressOpensItDirectly() {
         BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD)
                 .open("/explore");

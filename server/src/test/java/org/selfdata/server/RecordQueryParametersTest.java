@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
 import java.time.Instant;
@@ -30,5 +31,22 @@ class RecordQueryParametersTest {
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("parameter 'from' must be an ISO-8601 instant such as 2025-01-31T23:00:00Z, in the years 0000 "
                         + "to 9999");
+    }
+
+    @Test
+    void aRecipientCannotSearchSinceWhichRecordsAWordFindsWouldTellWhatTheirGrantLeavesOut() {
+        assertThatThrownBy(() -> RecordQueryParameters.parse(Map.of("q", List.of("loyer"))))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("unknown parameter 'q'; records are filtered by type, category, from, to, limit and after");
+    }
+
+    @Test
+    void theOwnersSearchTakesTheWordsBesideTheListingsFilters() {
+        RecordQueryParameters.RecordSearch search = RecordQueryParameters.parseSearch(Map.of("q", List.of("Société  Lyon"),
+                "type", List.of("bank.transaction"), "limit", List.of("20")), PARIS);
+
+        assertThat(search.words().words()).containsExactly("societe", "lyon");
+        assertThat(search.query().types()).containsExactly(RecordType.BANK_TRANSACTION);
+        assertThat(search.query().limit()).isEqualTo(20);
     }
 }

@@ -165,6 +165,11 @@ function selectSteps(first, last) {
 
 // The table of records.
 
+/** The words searched for, if any: the table then lists the records that hold them all, within the same filters. */
+function searchWords() {
+    return selfdata.element('filter-words').value.trim();
+}
+
 function recordsPath(after) {
     const parameters = new URLSearchParams();
     const type = selfdata.element('filter-type').value;
@@ -182,6 +187,11 @@ function recordsPath(after) {
     parameters.set('limit', String(PAGE));
     if (after) {
         parameters.set('after', after);
+    }
+    const words = searchWords();
+    if (words) {
+        parameters.set('q', words);
+        return '/api/v1/records/search?' + parameters;
     }
     return '/api/v1/records?' + parameters;
 }
@@ -215,7 +225,10 @@ async function loadRecords(more = false) {
     }
     const section = selfdata.element('records-section');
     section.setAttribute('aria-busy', 'true');
-    const page = await selfdata.api(recordsPath(more ? state.next : null));
+    const page = await unlessWordsRefused(() => selfdata.api(recordsPath(more ? state.next : null)));
+    if (page === null) {
+        return;
+    }
     const rows = page.records.map(recordRow);
     if (more) {
         tbody.append(...rows);
@@ -226,9 +239,26 @@ async function loadRecords(more = false) {
     }
     state.next = page.next || null;
     selfdata.element('more').hidden = state.next === null;
-    status.textContent = state.shown === 0 ? selfdata.text('explore.noRecords')
+    const none = searchWords() ? 'explore.noRecordsWithWords' : 'explore.noRecords';
+    status.textContent = state.shown === 0 ? selfdata.text(none)
         : selfdata.text(state.next === null ? 'explore.shown' : 'explore.shownMore', state.shown);
     section.setAttribute('aria-busy', 'false');
+}
+
+/** The page read, or null when the server refused the words (none, or too many), which the status then says. */
+async function unlessWordsRefused(read) {
+    try {
+        return await read();
+    } catch (failure) {
+        if (failure.status !== 400 || !searchWords()) {
+            throw failure;
+        }
+        selfdata.element('records-status').textContent = selfdata.text('explore.wordsRefused');
+        selfdata.element('records').tBodies[0].replaceChildren();
+        selfdata.element('more').hidden = true;
+        selfdata.element('records-section').setAttribute('aria-busy', 'false');
+        return null;
+    }
 }
 
 // One record.
