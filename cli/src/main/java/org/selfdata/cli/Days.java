@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Words;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,10 +10,11 @@ import java.time.ZoneId;
 final class Days {
     private Days() {}
 
-    static String covered(TimeSpan span, ZoneId zone) {
+    /** The day a span covers, or its first and last days, in the words of the reader's language. */
+    static String covered(TimeSpan span, ZoneId zone, Words words) {
         LocalDate first = first(span, zone);
         LocalDate last = last(span, zone);
-        return first.equals(last) ? first.toString() : first + " to " + last;
+        return first.equals(last) ? first.toString() : words.say("command.status.days", first.toString(), last.toString());
     }
 
     static LocalDate first(TimeSpan span, ZoneId zone) {

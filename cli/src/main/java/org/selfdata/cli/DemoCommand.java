@@ -10,6 +10,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
             // $SELFDATA_HOME points.
             vault.data = Optional.of(environment.home().resolve(FOLDER));
         }
+        Words words = environment.words();
         boolean exists = Vault.exists(vault.location(environment));
         try (Application application = exists ? Application.open(vault, environment) : Application.create(vault, environment)) {
             Person camille = demoPerson(application);
@@ -74,16 +76,16 @@ final class DemoCommand implements Callable<Integer> {
                 fill(application, camille);
             }
             else {
-                terminal.err().println("The demo vault at " + application.vault().location().describe() + " is already filled.");
+                terminal.err().println(words.say("command.demo.filled", application.vault().location().describe()));
             }
             char[] password = newPassword();
             application.vault().people().setPassword(camille.id(), password);
             terminal.out().println();
-            terminal.out().println("Sign in as " + camille.handle() + " with the password " + new String(password));
+            terminal.out().println(words.say("command.demo.signIn", camille.handle(), new String(password)));
             if (noServe) {
                 return ExitCodes.DONE;
             }
-            return Serving.serveUntilStopped(application, terminal, serve);
+            return Serving.serveUntilStopped(application, terminal, words, serve);
         }
     }
 
@@ -115,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
     private void fill(Application application, Person camille) {
         Path folder = temporaryFolder();
         try {
-            terminal.err().println("Writing two years of " + DemoPerson.DISPLAY_NAME + "'s data as files…");
+            terminal.err().println(environment.words().say("command.demo.writing", DemoPerson.DISPLAY_NAME));
             DemoFiles files = DemoPerson.generate(seed).write(folder);
             FileImport fileImport = new FileImport(application.intake(application.importers()), terminal);
             for (DemoFile file : files.files()) {

@@ -1,5 +1,8 @@
 package org.selfdata.cli;
 
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,11 @@ record Environment(Map<String, String> variables, Path home) {
 
     static Environment system() {
         return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The words of the terminal's language ({@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG}), which people read. */
+    Words words() {
+        return Words.of(Language.ofEnvironment(variables));
     }
 
     Optional<String> variable(String name) {

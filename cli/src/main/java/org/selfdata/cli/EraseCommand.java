@@ -6,6 +6,8 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
+import org.selfdata.texts.SourceNames;
 import org.selfdata.vault.Erasure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,33 +43,30 @@ final class EraseCommand implements Callable<Integer> {
     public Integer call() {
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
+            Words words = environment.words();
             if (source.isPresent()) {
                 SourceId id = SourceId.of(source.get());
                 Source found = application.vault().imports().source(person.id(), id)
                         .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
                                 Wording.of("error.cli.noSource", id.toString())));
-                ErasureConfirmation.require(terminal, confirmed,
-                        "everything from " + found.organization() + " (" + found.label() + ")", String.valueOf(id.value()),
-                        id.value() + " (the number of this source)");
-                report(application.vault().erasure().eraseSource(person.id(), id));
+                String number = String.valueOf(id.value());
+                ErasureConfirmation.require(terminal, words, confirmed, Wording.of("command.erase.source",
+                        SourceNames.say(words.language(), found.organization()),
+                        SourceNames.say(words.language(), found.label())), number,
+                        Wording.of("command.erase.sourceNumber", number));
+                terminal.out().println(described(application.vault().erasure().eraseSource(person.id(), id), words));
             }
             else {
                 application.vault().erasure().requireErasable(person.id());
-                ErasureConfirmation.require(terminal, confirmed,
-                        "all of " + person.handle() + "'s data and the account itself", person.handle(),
-                        person.handle());
-                report(application.vault().erasure().erasePerson(person.id()));
+                ErasureConfirmation.require(terminal, words, confirmed, Wording.of("command.erase.person", person.handle()),
+                        person.handle(), person.handle());
+                terminal.out().println(described(application.vault().erasure().erasePerson(person.id()), words));
             }
         }
         return ExitCodes.DONE;
     }
 
-    private void report(Erasure.Report report) {
-        terminal.out().println(described(report));
-    }
-
-    static String described(Erasure.Report report) {
-        return String.format("Erased %,d record(s) from %d source(s) and %d import(s).", report.records(), report.sources(),
-                report.batches());
+    static String described(Erasure.Report report, Words words) {
+        return words.say("command.erase.erased", report.records(), report.sources(), report.batches());
     }
 }

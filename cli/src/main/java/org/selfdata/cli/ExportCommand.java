@@ -4,6 +4,7 @@ import org.selfdata.model.Person;
 import org.selfdata.portability.ExistingFile;
 import org.selfdata.portability.Export;
 import org.selfdata.portability.Manifest;
+import org.selfdata.texts.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,15 +42,16 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
+            Words words = environment.words();
             long records = application.vault().status(person.id()).records();
             Manifest manifest;
-            try (Progress progress = terminal.progress("exporting", records)) {
+            try (Progress progress = terminal.progress(words.say("command.export.progress"), records)) {
                 manifest = new Export(application.vault(), application.gate(), Clock.systemUTC())
                         .write(person.id(), archive, replace ? ExistingFile.REPLACE : ExistingFile.REFUSE,
                                 (step, done) -> progress.advanceTo(done));
             }
-            terminal.out().printf("Exported %,d records of %s in %d part(s) to %s%n", manifest.records(), person.handle(),
-                    manifest.parts().size(), archive.toAbsolutePath().normalize());
+            terminal.out().println(words.say("command.export.exported", manifest.records(), person.handle(),
+                    manifest.parts().size(), archive.toAbsolutePath().normalize().toString()));
         }
         return ExitCodes.DONE;
     }

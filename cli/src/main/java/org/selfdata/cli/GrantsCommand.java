@@ -5,10 +5,13 @@ import org.selfdata.gate.Sharing;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantStatus;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.ConsentReceiptArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,26 +47,46 @@ final class GrantsCommand implements Callable<Integer> {
             PersonId person = application.person(vault, environment).id();
             List<Grant> grants = application.vault().grants().list(person);
             Instant now = Instant.now();
+            Words words = environment.words();
             if (grants.isEmpty()) {
-                terminal.out().println("No grants: nothing of yours is shared.");
+                terminal.out().println(words.say("command.grants.none"));
             }
             for (Grant grant : grants) {
                 terminal.out().println(line(grant, application.vault().recipients().find(grant.terms().recipient())
-                        .map(recipient -> recipient.identity().name()).orElse(grant.terms().recipient().value()), now));
+                        .map(recipient -> recipient.identity().name()).orElse(grant.terms().recipient().value()), now, words));
             }
         }
         return ExitCodes.DONE;
     }
 
-    static String line(Grant grant, String recipient, Instant now) {
+    /**
+     * A grant on one line: its status and kind in the reader's language; its data and precision as the grant's terms
+     * name them, the words its receipts and the API use.
+     */
+    static String line(Grant grant, String recipient, Instant now, Words words) {
         GrantTerms terms = grant.terms();
         String data = Stream.concat(terms.types().stream().map(type -> type.id()),
                 terms.categories().stream().map(category -> category.term())).sorted().collect(Collectors.joining(", "));
         String freeText = terms.fields().isEmpty() ? ""
-                : "  free text: " + terms.fields().stream().sorted().collect(Collectors.joining(", "));
-        return grant.id() + "  " + grant.status(now).term() + "  " + terms.kind().term() + "  " + recipient + "  "
-                + terms.purposeDescription() + "  " + data + freeText + "  " + terms.precision().describe() + "  until "
-                + terms.validUntil();
+                : "  " + words.say("command.grants.freeText", terms.fields().stream().sorted().collect(Collectors.joining(", ")));
+        return grant.id() + "  " + status(grant.status(now), words) + "  " + kind(terms.kind(), words) + "  " + recipient + "  "
+                + terms.purposeDescription() + "  " + data + freeText + "  " + terms.precision().describe() + "  "
+                + words.say("command.grants.until", terms.validUntil().toString());
+    }
+
+    private static String status(GrantStatus status, Words words) {
+        return switch (status) {
+            case GIVEN -> words.say("command.grants.status.given");
+            case WITHDRAWN -> words.say("command.grants.status.withdrawn");
+            case EXPIRED -> words.say("command.grants.status.expired");
+        };
+    }
+
+    private static String kind(GrantKind kind, Words words) {
+        return switch (kind) {
+            case READ -> words.say("command.grants.kind.read");
+            case WRITE -> words.say("command.grants.kind.write");
+        };
     }
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
@@ -75,7 +98,7 @@ final class GrantsCommand implements Callable<Integer> {
             Grant found = find(application, application.person(options, environment).id(), grant);
             ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC())
                     .withdraw(found.person(), found.id());
-            terminal.out().println("Withdrew grant " + found.id() + "; its receipt:");
+            terminal.out().println(environment.words().say("command.grants.withdrew", found.id().toString()));
             terminal.out().println(withdrawn.receipt().jws());
         }
         return ExitCodes.DONE;

@@ -1,13 +1,15 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.Person;
-import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
+import org.selfdata.vault.KeySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
@@ -37,23 +39,22 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String personHandle = Person.requireHandle(handle.toLowerCase(java.util.Locale.ROOT));
-        ZoneId personZone = person.zone(terminal, "error.cli.nothingCreated");
-        char[] password = person.password(terminal, personHandle, "error.cli.nothingCreated");
+        String personHandle = Person.requireHandle(handle.toLowerCase(Locale.ROOT));
+        Words words = environment.words();
+        ZoneId personZone = person.zone(terminal, words, "error.cli.nothingCreated");
+        char[] password = person.password(terminal, words, personHandle, "error.cli.nothingCreated");
         try (Application application = Application.create(vault, environment)) {
             Person created = password.length > 0
                     ? application.vault().people().create(personHandle, personZone, password)
                     : application.vault().people().create(personHandle, personZone);
-            terminal.out().println("Created a vault for " + created.handle() + " at "
-                    + application.vault().location().describe());
-            terminal.out().println("Times are shown in " + created.zone().getId() + ".");
-            if (!application.vault().isPostgres()
-                    && vault.keySource(environment) instanceof org.selfdata.vault.KeySource.KeyFile keyFile) {
-                terminal.out().println("Its key is " + keyFile.path()
-                        + ": keep a copy somewhere safe, without it the vault cannot be opened.");
+            terminal.out().println(words.say("command.init.created", created.handle(),
+                    application.vault().location().describe()));
+            terminal.out().println(words.say("command.init.zone", created.zone().getId()));
+            if (!application.vault().isPostgres() && vault.keySource(environment) instanceof KeySource.KeyFile keyFile) {
+                terminal.out().println(words.say("command.init.keyFile", keyFile.path().toString()));
             }
             if (password.length == 0) {
-                terminal.out().println("No sign-in password yet: set one with 'selfdata password' before 'selfdata serve'.");
+                terminal.out().println(words.say("command.init.noPassword"));
             }
         }
         finally {

@@ -29,7 +29,7 @@ final class KeysCommand {
         public Integer call() {
             try (Application application = Application.open(vault, environment)) {
                 int rotated = application.vault().rotateKeys(application.person(vault, environment).id());
-                terminal.out().printf("Rotated the keys of %d source(s).%n", rotated);
+                terminal.out().println(environment.words().say("command.keys.rotated", rotated));
             }
             return ExitCodes.DONE;
         }

@@ -21,15 +21,16 @@ final class NewPassword {
      * The password given, or none when there is neither standard input to read nor a terminal to ask on; a refusal ends
      * with the wording of {@code nothingDoneKey}, such as error.cli.nothingChanged, in the reader's language.
      */
-    static Optional<char[]> read(Terminal terminal, String handle, boolean fromStandardInput, String nothingDoneKey) {
+    static Optional<char[]> read(Terminal terminal, Words words, String handle, boolean fromStandardInput,
+            String nothingDoneKey) {
         if (fromStandardInput) {
             return Optional.of(terminal.readStandardInputLine());
         }
-        return terminal.interactive() ? Optional.of(askTwice(terminal, handle, nothingDoneKey)) : Optional.empty();
+        return terminal.interactive() ? Optional.of(askTwice(terminal, words, handle, nothingDoneKey)) : Optional.empty();
     }
 
-    private static char[] askTwice(Terminal terminal, String handle, String nothingDoneKey) {
-        char[] first = terminal.readSecret("Sign-in password for " + handle + ": ");
+    private static char[] askTwice(Terminal terminal, Words words, String handle, String nothingDoneKey) {
+        char[] first = terminal.readSecret(words.say("command.ask.password", handle) + " ");
         try {
             People.requireAcceptablePassword(first);
         }
@@ -41,7 +42,7 @@ final class NewPassword {
                     .orElseGet(() -> new SelfdataException(refused.code(), refused.getMessage() + "; "
                             + Words.english().say(Wording.of(nothingDoneKey))));
         }
-        char[] second = terminal.readSecret("Again: ");
+        char[] second = terminal.readSecret(words.say("command.ask.again") + " ");
         try {
             if (!Arrays.equals(first, second)) {
                 Arrays.fill(first, '\0');

@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import picocli.CommandLine.Option;
 
 import java.time.DateTimeException;
@@ -25,7 +26,7 @@ final class NewPersonOptions {
      * The zone given with {@code --zone}; else, on a terminal, the one the person types, this computer's when they only
      * press Enter; else this computer's. Each time a person sees is in this zone, so it is asked rather than assumed.
      */
-    ZoneId zone(Terminal terminal, String nothingDoneKey) {
+    ZoneId zone(Terminal terminal, Words words, String nothingDoneKey) {
         if (zone.isPresent()) {
             return read(zone.get(), "--zone: ", nothingDoneKey);
         }
@@ -33,13 +34,13 @@ final class NewPersonOptions {
         if (!terminal.interactive()) {
             return ZoneId.systemDefault();
         }
-        String typed = terminal.readLine("Time zone [" + computers + "]: ").strip();
+        String typed = terminal.readLine(words.say("command.ask.zone", computers) + " ").strip();
         return typed.isEmpty() ? ZoneId.systemDefault() : read(typed, "", nothingDoneKey);
     }
 
     /** The password given, or none (empty) when there is neither standard input to read nor a terminal to ask on. */
-    char[] password(Terminal terminal, String handle, String nothingDoneKey) {
-        return NewPassword.read(terminal, handle, passwordFromStandardInput, nothingDoneKey).orElse(new char[0]);
+    char[] password(Terminal terminal, Words words, String handle, String nothingDoneKey) {
+        return NewPassword.read(terminal, words, handle, passwordFromStandardInput, nothingDoneKey).orElse(new char[0]);
     }
 
     private static ZoneId read(String text, String where, String nothingDoneKey) {

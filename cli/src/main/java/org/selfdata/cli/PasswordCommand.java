@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +35,9 @@ final class PasswordCommand implements Callable<Integer> {
     public Integer call() {
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
-            char[] password = NewPassword.read(terminal, person.handle(), passwordFromStandardInput, "error.cli.nothingChanged")
-                    .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+            Words words = environment.words();
+            char[] password = NewPassword.read(terminal, words, person.handle(), passwordFromStandardInput,
+                    "error.cli.nothingChanged").orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                             Wording.of("error.cli.noTerminal")));
             try {
                 application.vault().people().setPassword(person.id(), password);
@@ -44,7 +46,7 @@ final class PasswordCommand implements Callable<Integer> {
             finally {
                 Arrays.fill(password, '\0');
             }
-            terminal.out().println("The password of " + person.handle() + " is set; their sessions were signed out.");
+            terminal.out().println(words.say("command.password.set", person.handle()));
         }
         return ExitCodes.DONE;
     }

@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.model.Person;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Erasure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,17 +54,17 @@ final class PeopleCommand {
         @Override
         public Integer call() {
             String personHandle = Person.requireHandle(handle);
-            ZoneId personZone = newPerson.zone(terminal, "error.cli.nobodyAdded");
-            char[] password = newPerson.password(terminal, personHandle, "error.cli.nobodyAdded");
+            Words words = environment.words();
+            ZoneId personZone = newPerson.zone(terminal, words, "error.cli.nobodyAdded");
+            char[] password = newPerson.password(terminal, words, personHandle, "error.cli.nobodyAdded");
             try (Application application = Application.open(vault, environment)) {
                 Person person = password.length > 0
                         ? application.vault().people().create(personHandle, personZone, password)
                         : application.vault().people().create(personHandle, personZone);
-                terminal.out().println("Added " + person.handle() + " to the vault as "
-                        + (person.isOperator() ? "its operator." : "a member."));
+                terminal.out().println(person.isOperator() ? words.say("command.people.addedOperator", person.handle())
+                        : words.say("command.people.addedMember", person.handle()));
                 if (password.length == 0) {
-                    terminal.out().println("No sign-in password yet: set one with 'selfdata password --person "
-                            + person.handle() + "'.");
+                    terminal.out().println(words.say("command.people.noPassword", person.handle()));
                 }
             }
             finally {
@@ -98,15 +99,29 @@ final class PeopleCommand {
                     terminal.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(people)));
                 }
                 else if (people.isEmpty()) {
-                    terminal.out().println("Nobody yet: add a person with 'selfdata people add HANDLE'.");
+                    terminal.out().println(environment.words().say("command.people.nobody"));
                 }
                 else {
-                    int width = people.stream().mapToInt(person -> person.handle().length()).max().orElseThrow();
-                    people.forEach(person -> terminal.out().printf("%-" + width + "s  %-8s  %s%n", person.handle(),
-                            person.role().term(), created(person)));
+                    print(people, environment.words());
                 }
             }
             return ExitCodes.DONE;
+        }
+
+        /** A line per person, in columns: handle, role in the terminal's language, when they were added. */
+        private void print(List<Person> people, Words words) {
+            int width = people.stream().mapToInt(person -> person.handle().length()).max().orElseThrow();
+            int roleWidth = Arrays.stream(Person.Role.values()).mapToInt(role -> role(role, words).length()).max()
+                    .orElseThrow();
+            people.forEach(person -> terminal.out().printf("%-" + width + "s  %-" + roleWidth + "s  %s%n",
+                    person.handle(), role(person.role(), words), created(person)));
+        }
+
+        private static String role(Person.Role role, Words words) {
+            return switch (role) {
+                case OPERATOR -> words.say("command.people.role.operator");
+                case MEMBER -> words.say("command.people.role.member");
+            };
         }
 
         private static ObjectNode toJson(List<Person> people) {
@@ -150,11 +165,13 @@ final class PeopleCommand {
         public Integer call() {
             try (Application application = Application.open(vault, environment)) {
                 Person person = application.vault().person(Optional.of(handle));
+                Words words = environment.words();
                 application.vault().erasure().requireErasable(person.id());
-                ErasureConfirmation.require(terminal, confirmed, "all of " + person.handle() + "'s data and the account "
-                        + "itself", person.handle(), person.handle());
+                ErasureConfirmation.require(terminal, words, confirmed, Wording.of("command.erase.person", person.handle()),
+                        person.handle(), person.handle());
                 Erasure.Report report = application.vault().erasure().erasePerson(person.id());
-                terminal.out().println("Removed " + person.handle() + " from the vault. " + EraseCommand.described(report));
+                terminal.out().println(words.say("command.people.removed", person.handle(),
+                        EraseCommand.described(report, words)));
             }
             return ExitCodes.DONE;
         }

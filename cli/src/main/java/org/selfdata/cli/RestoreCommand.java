@@ -5,6 +5,7 @@ import org.selfdata.portability.Manifest;
 import org.selfdata.portability.Progress.Step;
 import org.selfdata.portability.Restore;
 import org.selfdata.portability.RestoredSharing;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Manifest manifest = Restore.manifestOf(archive);
+        Words words = environment.words();
         boolean exists = Vault.exists(vault.location(environment));
         try (Application application = exists ? Application.open(vault, environment) : Application.create(vault, environment)) {
             Optional<String> handle = vault.person(environment);
@@ -52,7 +54,7 @@ final class RestoreCommand implements Callable<Integer> {
                 person = application.vault().people().create(handle.orElse(manifest.handle()), manifest.zone());
                 created = true;
             }
-            try (Progress progress = terminal.progress("restoring", 2 * manifest.records())) {
+            try (Progress progress = terminal.progress(words.say("command.restore.progress"), 2 * manifest.records())) {
                 new Restore(application.vault()).restore(person.id(), archive,
                         (step, done) -> progress.advanceTo(step == Step.CHECKING ? done : manifest.records() + done));
             }
@@ -63,32 +65,28 @@ final class RestoreCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            terminal.out().printf("Restored %,d records of %s from %s%n", manifest.records(), person.handle(),
-                    archive.toAbsolutePath().normalize());
-            reportSharing(RestoredSharing.of(application.vault(), person.id(), Instant.now()));
+            terminal.out().println(words.say("command.restore.restored", manifest.records(), person.handle(),
+                    archive.toAbsolutePath().normalize().toString()));
+            reportSharing(RestoredSharing.of(application.vault(), person.id(), Instant.now()), words);
             if (created && vault.keySource(environment) instanceof KeySource.KeyFile keyFile) {
-                terminal.out().println("This vault has a new key file, " + keyFile.path() + ": back it up now, apart from "
-                        + "the vault. Without it, nothing restored here can be read.");
+                terminal.out().println(words.say("command.restore.keyFile", keyFile.path().toString()));
             }
             if (!application.vault().people().hasPassword(person.id())) {
-                terminal.out().println("Set a sign-in password with 'selfdata password' before 'selfdata serve'.");
+                terminal.out().println(words.say("command.restore.noPassword"));
             }
         }
         return ExitCodes.DONE;
     }
 
     /** Grants come back as they were given; the tokens of the apps that used them do not, so those apps must ask again. */
-    private void reportSharing(RestoredSharing sharing) {
+    private void reportSharing(RestoredSharing sharing, Words words) {
         if (sharing.grants() == 0) {
             return;
         }
-        terminal.out().printf("Grants: %d, with their receipts; still given: %d%n", sharing.grants(), sharing.given());
-        terminal.out().println("The apps you had authorized must be authorized again: no code, token or secret leaves a "
-                + "vault, so none came back. 'selfdata grants' lists what you gave.");
+        terminal.out().println(words.say("command.restore.grants", sharing.grants(), sharing.given()));
+        terminal.out().println(words.say("command.restore.authorizeAgain"));
         if (sharing.awaitingAdmission() > 0) {
-            terminal.out().printf("Recipients of your grants that this vault's operator has not admitted yet: %d. They come "
-                    + "back as evidence of your grants, and can act again only once the operator admits them.%n",
-                    sharing.awaitingAdmission());
+            terminal.out().println(words.say("command.restore.awaiting", sharing.awaitingAdmission()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.Person;
+import org.selfdata.texts.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,22 +27,22 @@ final class ServeCommand implements Callable<Integer> {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
-    private void warnAboutMissingPasswords(Application application) {
+    private void warnAboutMissingPasswords(Application application, Words words) {
         for (Person person : application.vault().people().list()) {
             if (!application.vault().people().hasPassword(person.id())) {
-                terminal.err().println(person.handle() + " has no password yet and cannot sign in: set one with "
-                        + "'selfdata password --person " + person.handle() + "'.");
+                terminal.err().println(words.say("command.serve.noPassword", person.handle()));
             }
         }
     }
 
     @Override
     public Integer call() {
+        Words words = environment.words();
         Application application = Application.open(vault, environment);
         try {
             // Said once the server answers: nothing that can wait delays the start.
-            Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application));
-            return Serving.serveUntilStopped(application, terminal, serve);
+            Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application, words));
+            return Serving.serveUntilStopped(application, terminal, words, serve);
         }
         catch (RuntimeException e) {
             application.close();

@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import org.selfdata.server.SelfdataServer;
+import org.selfdata.texts.Words;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
     private Serving() {}
 
-    static int serveUntilStopped(Application application, Terminal terminal, ServeOptions options) {
+    static int serveUntilStopped(Application application, Terminal terminal, Words words, ServeOptions options) {
         SelfdataServer server = SelfdataServer.start(options.settings(), application.vault(), application.gate());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -19,8 +20,9 @@ final class Serving {
             application.close();
             stopped.countDown();
         }, "selfdata-shutdown"));
-        terminal.out().println("selfdata is serving " + application.vault().location().describe() + " on " + server.url());
-        terminal.out().println("Stop it with Ctrl-C.");
+        terminal.out().println(words.say("command.serve.serving", application.vault().location().describe(),
+                server.url()));
+        terminal.out().println(words.say("command.serve.stop"));
         terminal.out().flush();
         try {
             stopped.await();

@@ -3,6 +3,8 @@ package org.selfdata.cli;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
+import org.selfdata.texts.SourceNames;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.VaultStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +13,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -27,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
-    @Option(names = "--json", description = "Print the status as Json.MAPPER.")
+    @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
     StatusCommand(Terminal terminal, Environment environment) {
@@ -43,36 +47,57 @@ final class StatusCommand implements Callable<Integer> {
                 terminal.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(status)));
             }
             else {
-                print(status, application.vault().location().describe(), terminal.out());
+                print(status, application.vault().location().describe(), terminal.out(), environment.words());
             }
         }
         return ExitCodes.DONE;
     }
 
-    private static void print(VaultStatus status, String location, PrintStream out) {
-        out.printf("%s's vault at %s: %,d records from %d source(s), %d import(s)%n", status.person().handle(), location,
-                status.records(), status.sources().size(), status.batches().size());
+    /** The summary, then a table by type and one by source, in the reader's language and the person's zone. */
+    private static void print(VaultStatus status, String location, PrintStream out, Words words) {
+        out.println(words.say("command.status.summary", status.person().handle(), location, status.records(),
+                status.sources().size(), status.batches().size()));
         if (status.records() == 0) {
             return;
         }
+        ZoneId zone = status.person().zone();
         out.println();
-        out.println("By type:");
-        java.time.ZoneId zone = status.person().zone();
-        status.byType().forEach((type, totals) -> out.printf("  %-16s %,12d  %s%n", type.id(), totals.records(),
-                covered(totals, zone)));
+        out.println(words.say("command.status.byType"));
+        int width = Arrays.stream(RecordType.values()).mapToInt(type -> typeName(type, words).length()).max().orElseThrow();
+        status.byType().forEach((type, totals) -> out.printf("  %-" + width + "s %12s  %s%n", typeName(type, words),
+                words.say("command.status.records", totals.records()), covered(totals, zone, words)));
         out.println();
-        out.println("By source:");
+        out.println(words.say("command.status.bySource"));
         Map<SourceId, VaultStatus.Totals> bySource = status.bySource();
         for (Source source : status.sources()) {
             VaultStatus.Totals totals = bySource.get(source.id());
-            out.printf("  %-3d %-58s %,10d  %s%n", source.id().value(), source.organization() + ", " + source.label(),
-                    totals == null ? 0 : totals.records(), totals == null ? "" : covered(totals, zone));
+            out.printf("  %-3d %-58s %10s  %s%n", source.id().value(), words.say("command.status.source",
+                    SourceNames.say(words.language(), source.organization()), SourceNames.say(words.language(), source.label())),
+                    words.say("command.status.records", totals == null ? 0 : totals.records()),
+                    totals == null ? "" : covered(totals, zone, words));
         }
     }
 
     /** The days the records cover; nothing for records none of which has a time, such as contacts without a date. */
-    private static String covered(VaultStatus.Totals totals, java.time.ZoneId zone) {
-        return totals.span().map(span -> Days.covered(span, zone)).orElse("");
+    private static String covered(VaultStatus.Totals totals, ZoneId zone, Words words) {
+        return totals.span().map(span -> Days.covered(span, zone, words)).orElse("");
+    }
+
+    /** A record type's name in the reader's language, such as Bank transactions for bank.transaction. */
+    static String typeName(RecordType type, Words words) {
+        return switch (type) {
+            case BANK_ACCOUNT -> words.say("record.type.bank.account");
+            case BANK_TRANSACTION -> words.say("record.type.bank.transaction");
+            case GEO_POINT -> words.say("record.type.geo.point");
+            case GEO_VISIT -> words.say("record.type.geo.visit");
+            case GEO_TRIP -> words.say("record.type.geo.trip");
+            case ENERGY_READING -> words.say("record.type.energy.reading");
+            case CONTACT -> words.say("record.type.contact");
+            case CALENDAR_EVENT -> words.say("record.type.calendar.event");
+            case SOCIAL_MESSAGE -> words.say("record.type.social.message");
+            case SOCIAL_POST -> words.say("record.type.social.post");
+            case DOCUMENT -> words.say("record.type.document");
+        };
     }
 
     private static ObjectNode toJson(VaultStatus status) {

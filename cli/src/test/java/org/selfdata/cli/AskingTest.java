@@ -111,7 +111,7 @@ class AskingTest {
         assertThat(refused.err()).endsWith("Type 1 (the number of this source) to confirm: \n"
                 + "selfdata: not confirmed; nothing was erased\n");
         assertThat(erased.exitCode()).as(erased.err()).isZero();
-        assertThat(erased.out()).isEqualTo("Erased 1 record(s) from 1 source(s) and 1 import(s).\n");
+        assertThat(erased.out()).isEqualTo("Erased 1 record from 1 source and 1 import.\n");
     }
 
     private static String zoneOf(CommandRun selfdata, String handle) {

@@ -125,6 +125,24 @@ class CommandsTest {
     }
 
     @Test
+    void statusNamesTheTypesAndSourcesWithTheDaysTheyCover() {
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result status = selfdata.run("status");
+
+        assertThat(status.out()).isEqualTo("camille's vault at " + home.resolve(".selfdata/vault.db")
+                + ": 4 records from 1 source, 1 import\n"
+                + "\n"
+                + "By type:\n"
+                + "  Bank accounts                1  2013-05-25\n"
+                + "  Bank transactions            3  2011-03-31 to 2011-04-07\n"
+                + "\n"
+                + "By source:\n"
+                + "  1   FAKE, account ••6877                                      "
+                + "          4  2011-03-31 to 2013-05-25\n");
+    }
+
+    @Test
     void eraseRefusesWithoutConfirmationInTheTerminalsLanguage() {
         selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
 
@@ -147,7 +165,7 @@ class CommandsTest {
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).isEqualTo("selfdata: erasing cannot be undone; add --yes to confirm when not on a terminal\n");
         assertThat(erased.exitCode()).isZero();
-        assertThat(erased.out()).isEqualTo("Erased 4 record(s) from 1 source(s) and 1 import(s).\n");
+        assertThat(erased.out()).isEqualTo("Erased 4 records from 1 source and 1 import.\n");
         assertThat(JSON.readTree(selfdata.run("status", "--json").out()).get("records").asLong()).isZero();
     }
 
@@ -158,7 +176,7 @@ class CommandsTest {
 
         CommandRun.Result rotated = selfdata.run("keys", "rotate");
 
-        assertThat(rotated.out()).isEqualTo("Rotated the keys of 2 source(s).\n");
+        assertThat(rotated.out()).isEqualTo("Rotated the keys of 2 sources.\n");
         assertThat(selfdata.run("records", "--type", "bank.transaction").out().lines()).hasSize(3);
         assertThat(selfdata.run("records", "--type", "geo.point").out().lines()).hasSize(12);
     }

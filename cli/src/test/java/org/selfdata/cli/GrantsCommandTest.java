@@ -24,6 +24,7 @@ import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordType;
 import org.selfdata.vault.KeySource;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultLocation;
 
@@ -109,6 +110,29 @@ class GrantsCommandTest {
     }
 
     @Test
+    void aRestoreAndAWithdrawalSpeakTheTerminalsLanguage(@TempDir Path elsewhere) {
+        Path archive = elsewhere.resolve("camille.zip");
+        selfdata.run("export", archive.toString());
+        CommandRun french = new CommandRun(elsewhere).with("LANG", "fr_FR.UTF-8");
+
+        CommandRun.Result restored = french.run("restore", archive.toString());
+        CommandRun.Result withdrawn = french.run("grants", "withdraw", grant);
+
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).isEqualTo("0 enregistrement de camille restauré depuis " + archive + "\n"
+                + "Autorisations restaurées avec leurs reçus : 1 ; toujours en vigueur : 1\n"
+                + "Les applications que vous aviez autorisées doivent l’être de nouveau : aucun code, jeton ou secret ne "
+                + "quitte un coffre, aucun n’a donc été restauré. « selfdata grants » liste ce que vous avez accordé.\n"
+                + "Ce coffre a un nouveau fichier de clé, " + elsewhere.resolve(".selfdata").resolve("master.key")
+                + " : sauvegardez-le maintenant, à part du coffre. Sans lui, rien de ce qui a été restauré ici ne peut être "
+                + "lu.\n"
+                + "Définissez un mot de passe de connexion avec « selfdata password » avant « selfdata serve ».\n");
+        assertThat(withdrawn.out()).startsWith("Autorisation " + grant + " retirée ; son reçu :\n");
+        assertThat(french.run("grants").out()).startsWith(grant + "  retirée  lecture  Alertes Régionales  ")
+                .contains("  jusqu’au ");
+    }
+
+    @Test
     void aGrantNamingFreeTextListsItsFields() {
         Instant given = Instant.parse("2025-06-01T08:00:00Z");
         Grant labels = new Grant(GrantId.of("grant-0001"), PersonId.of(1), new GrantTerms(RecipientId.of("budget-malin"), 1,
@@ -117,9 +141,10 @@ class GrantsCommandTest {
                 CoveredPeriod.fromGrant(), given, given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000), given,
                 Optional.empty());
 
-        assertThat(GrantsCommand.line(labels, "Budget Malin", given)).isEqualTo("grant-0001  given  read  Budget Malin  "
-                + "monthly budget by category  bank.transaction  free text: label, memo  location exact, amounts exact, "
-                + "time exact, identifiers clear  until 2025-07-01T08:00:00Z");
+        assertThat(GrantsCommand.line(labels, "Budget Malin", given, Words.english()))
+                .isEqualTo("grant-0001  given  read  Budget Malin  monthly budget by category  bank.transaction  "
+                        + "free text: label, memo  location exact, amounts exact, time exact, identifiers clear  "
+                        + "until 2025-07-01T08:00:00Z");
     }
 
     @Test

@@ -127,8 +127,7 @@ class PeopleCommandTest {
         CommandRun.Result removed = selfdata.run("people", "remove", "dominique", "--yes");
 
         assertThat(removed.exitCode()).as(removed.err()).isZero();
-        assertThat(removed.out()).isEqualTo("Removed dominique from the vault. Erased 1 record(s) from 1 source(s) and 1 "
-                + "import(s).\n");
+        assertThat(removed.out()).isEqualTo("Removed dominique from the vault. Erased 1 record from 1 source and 1 import.\n");
         assertThat(selfdata.run("people", "list").out().lines()).singleElement().asString().startsWith("camille ");
         assertFailure(selfdata.run("status", "--person", "dominique"), 4,
                 "selfdata: there is no person 'dominique' in this vault");

@@ -1,0 +1,209 @@
+package org.selfdata.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.RecordType;
+import org.selfdata.testing.Corpus;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line in the terminal's language: with {@code LANG=fr_FR.UTF-8}, what each command asks and says once
+ * done is French, plurals and numbers included. English, the fallback, is what the other command tests read.
+ */
+class CommandsInFrenchTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path home;
+
+    private CommandRun selfdata;
+
+    @BeforeEach
+    void speakFrench() {
+        selfdata = new CommandRun(home).with("LANG", "fr_FR.UTF-8");
+    }
+
+    @Test
+    void initSaysWhatItCreatedWhereTheKeyIsAndThatAPasswordIsStillToBeSet() {
+        CommandRun.Result init = selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).isEqualTo("Coffre créé pour camille dans " + home.resolve(".selfdata/vault.db") + "\n"
+                + "Les heures sont affichées dans le fuseau Europe/Paris.\n"
+                + "Sa clé est " + home.resolve(".selfdata/master.key") + " : gardez-en une copie en lieu sûr, sans elle le "
+                + "coffre ne peut pas être ouvert.\n"
+                + "Pas encore de mot de passe de connexion : définissez-en un avec « selfdata password » avant "
+                + "« selfdata serve ».\n");
+    }
+
+    @Test
+    void initAsksForTheZoneAndThePasswordInFrench() {
+        String computers = ZoneId.systemDefault().getId();
+
+        CommandRun.Result init = selfdata.runAtTerminal(List.of("", PASSWORD, PASSWORD), "init", "--handle", "camille");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.err()).isEqualTo("Fuseau horaire [" + computers + "] : \n"
+                + "Mot de passe de connexion de camille : \nUne seconde fois : \n");
+        assertThat(init.out()).contains("Les heures sont affichées dans le fuseau " + computers + ".\n")
+                .doesNotContain("Pas encore de mot de passe");
+    }
+
+    @Test
+    void passwordSaysItIsSet() {
+        init();
+
+        CommandRun.Result password = selfdata.runWithInput(PASSWORD + "\n", "password", "--password-stdin");
+
+        assertThat(password.exitCode()).as(password.err()).isZero();
+        assertThat(password.out()).isEqualTo("Le mot de passe de camille est défini ; ses sessions ont été fermées.\n");
+    }
+
+    @Test
+    void statusNamesTypesAndSourcesInFrenchWithTheDaysTheyCover() {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result status = selfdata.run("status");
+
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).isEqualTo("Coffre de camille situé à " + home.resolve(".selfdata/vault.db")
+                + " : 4 enregistrements de 1 source, 1 import\n"
+                + "\n"
+                + "Par type :\n"
+                + "  Comptes bancaires                 1  2013-05-25\n"
+                + "  Opérations bancaires              3  du 2011-03-31 au 2011-04-07\n"
+                + "\n"
+                + "Par source :\n"
+                + "  1   FAKE, compte ••6877                                       "
+                + "          4  du 2011-03-31 au 2013-05-25\n");
+    }
+
+    @Test
+    void statusOfAnEmptyVaultCountsNothingInTheSingularFrenchTakesForZero() {
+        init();
+
+        CommandRun.Result status = selfdata.run("status");
+
+        assertThat(status.out()).isEqualTo("Coffre de camille situé à " + home.resolve(".selfdata/vault.db")
+                + " : 0 enregistrement de 0 source, 0 import\n");
+    }
+
+    @Test
+    void exportAndRestoreSayWhatTheyWroteAndThatTheNewKeyFileIsToBeBackedUp(@TempDir Path elsewhere) {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+        Path archive = elsewhere.resolve("camille.zip");
+
+        CommandRun.Result exported = selfdata.run("export", archive.toString());
+        CommandRun.Result restored = new CommandRun(elsewhere).with("LANG", "fr_FR.UTF-8").run("restore", archive.toString());
+
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out()).matches("4 enregistrements de camille exportés en \\d+ parties vers "
+                + java.util.regex.Pattern.quote(archive.toString()) + "\n");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).isEqualTo("4 enregistrements de camille restaurés depuis " + archive + "\n"
+                + "Ce coffre a un nouveau fichier de clé, " + elsewhere.resolve(".selfdata/master.key") + " : sauvegardez-le "
+                + "maintenant, à part du coffre. Sans lui, rien de ce qui a été restauré ici ne peut être lu.\n"
+                + "Définissez un mot de passe de connexion avec « selfdata password » avant « selfdata serve ».\n");
+    }
+
+    @Test
+    void erasingASourceAsksForItsNumberAndSaysWhatWasErasedInFrench() {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result erased = selfdata.runAtTerminal(List.of("1"), "erase", "--source", "1");
+
+        assertThat(erased.exitCode()).as(erased.err()).isZero();
+        assertThat(erased.err()).isEqualTo("Ceci détruit tout ce qui vient de FAKE (compte ••6877). C’est irréversible.\n"
+                + "Tapez 1 (le numéro de cette source) pour confirmer : \n");
+        assertThat(erased.out()).isEqualTo("4 enregistrements effacés, venant de 1 source et 1 import.\n");
+    }
+
+    @Test
+    void keysRotateCountsTheSourcesInFrench() {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString(),
+                Corpus.file("google-location/takeout_Records.json").toString());
+
+        CommandRun.Result rotated = selfdata.run("keys", "rotate");
+
+        assertThat(rotated.out()).isEqualTo("Clés renouvelées pour 2 sources.\n");
+    }
+
+    @Test
+    void peopleAreAddedListedAndRemovedInFrench() {
+        init();
+
+        CommandRun.Result added = selfdata.run("people", "add", "dominique", "--zone", "Europe/Paris");
+        CommandRun.Result listed = selfdata.run("people", "list");
+        CommandRun.Result removed = selfdata.run("people", "remove", "dominique", "--yes");
+        selfdata.run("people", "remove", "camille", "--yes");
+        CommandRun.Result nobody = selfdata.run("people", "list");
+        CommandRun.Result operator = selfdata.run("people", "add", "eloise", "--zone", "Europe/Paris");
+
+        assertThat(added.out()).isEqualTo("Personne ajoutée au coffre en tant que membre : dominique.\n"
+                + "Pas encore de mot de passe de connexion : définissez-en un avec « selfdata password --person "
+                + "dominique ».\n");
+        assertThat(listed.out().lines().toList()).satisfiesExactly(
+                line -> assertThat(line).matches("camille    opérateur  \\d{4}-.*"),
+                line -> assertThat(line).matches("dominique  membre     \\d{4}-.*"));
+        assertThat(removed.out()).isEqualTo("Personne retirée du coffre : dominique. 0 enregistrement effacé, venant de "
+                + "0 source et 0 import.\n");
+        assertThat(nobody.out())
+                .isEqualTo("Personne pour l’instant : ajoutez quelqu’un avec « selfdata people add HANDLE ».\n");
+        assertThat(operator.out()).startsWith("Personne ajoutée au coffre en tant qu’opérateur : eloise.\n");
+    }
+
+    @Test
+    void grantsSayThereAreNoneInFrench() {
+        init();
+
+        assertThat(selfdata.run("grants").out())
+                .isEqualTo("Aucune autorisation : rien de ce qui est à vous n’est partagé.\n");
+    }
+
+    @Test
+    void theDemoSaysWhatItWritesHowToSignInAndThatItIsFilledInFrench() {
+        CommandRun.Result first = selfdata.run("demo", "--no-serve");
+        CommandRun.Result again = selfdata.run("demo", "--no-serve");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).isEqualTo("Écriture de deux ans de données de Camille Martin sous forme de fichiers…\n");
+        assertThat(first.out().lines().filter(line -> !line.isEmpty()).toList()).last().asString()
+                .matches("Connectez-vous en tant que camille avec le mot de passe [a-z0-9]{16}");
+        assertThat(first.out()).contains(" ajoutés, 0 déjà présent, ");
+        assertThat(again.err()).isEqualTo("Le coffre de démonstration situé à " + home.resolve(".selfdata-demo/vault.db")
+                + " est déjà rempli.\n");
+    }
+
+    @Test
+    void everyRecordTypeHasANameInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (RecordType type : RecordType.values()) {
+                assertThat(StatusCommand.typeName(type, Words.of(language))).as(type.id()).doesNotContain(".");
+            }
+        }
+        assertThat(StatusCommand.typeName(RecordType.ENERGY_READING, Words.of(Language.FRENCH)))
+                .isEqualTo("Relevés d’énergie");
+    }
+
+    @Test
+    void countsAreGroupedAsEachLanguageGroupsThem() {
+        assertThat(Words.of(Language.FRENCH).say("command.status.records", 1_234_567)).isEqualTo("1\u202f234\u202f567");
+        assertThat(Words.english().say("command.status.records", 1_234_567)).isEqualTo("1,234,567");
+    }
+
+    private void init() {
+        assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
+    }
+}
