@@ -54,7 +54,7 @@ final class RecipientsCommand {
 
         @Override
         public Integer call() {
-            Words words = Words.of(Language.ofEnvironment(environment.variables()));
+            Words words = environment.words();
             try (Application application = Application.open(vault, environment)) {
                 Vault opened = application.vault();
                 List<Recipients.Awaiting> awaiting = opened.recipients().awaitingAdmission(operator(opened).id());
@@ -94,7 +94,7 @@ final class RecipientsCommand {
 
         @Override
         public Integer call() {
-            Words words = Words.of(Language.ofEnvironment(environment.variables()));
+            Words words = environment.words();
             try (Application application = Application.open(vault, environment)) {
                 Vault opened = application.vault();
                 Person operator = operator(opened);
