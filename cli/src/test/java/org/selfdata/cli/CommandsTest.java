@@ -195,7 +195,7 @@ class CommandsTest {
                 "selfdata: there is no file " + other.resolve("absent.ofx"));
         CommandRun.Result unrecognized = selfdata.run("import", unknown.toString());
         assertThat(unrecognized.exitCode()).isEqualTo(3);
-        assertThat(unrecognized.err()).startsWith("selfdata: notes.txt: no importer recognizes this file; selfdata reads ofx, ");
+        assertThat(unrecognized.err()).startsWith("selfdata: notes.txt: no importer recognizes this file; selfdata reads OFX, ");
         assertFailure(selfdata.run("init"), 5, "selfdata: there is already a vault at " + home.resolve(".selfdata")
                 + "; open it, or choose another folder with --data");
         assertFailure(selfdata.run("records", "--from", "yesterday"), 3,

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -114,6 +113,14 @@ public final class Importers {
     }
 
     /**
+     * The formats selfdata reads, in words a person knows them by, for messages: an importer's id, such as
+     * {@code google-records}, means nothing to them.
+     */
+    public static Wording formats() {
+        return Wording.of("error.file.formats");
+    }
+
+    /**
      * Opens a file if some importer recognizes it, such as an entry of an archive, where what is not recognized is
      * reported by name rather than refused. The caller closes {@code in} when nothing is returned.
      */
@@ -131,10 +138,5 @@ public final class Importers {
                     Wording.of("error.file.notRead")), e);
         }
         return detect(new Sniff(fileName, head)).map(importer -> importer.open(buffered, context.withFileName(fileName)));
-    }
-
-    /** The formats selfdata reads, for messages. */
-    public String formats() {
-        return importers.stream().map(Importer::format).collect(Collectors.joining(", "));
     }
 }

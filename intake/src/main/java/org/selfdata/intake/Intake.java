@@ -129,7 +129,7 @@ public final class Intake {
             }
             if (!files.single() && report.imported().isEmpty() && report.failed().isEmpty()) {
                 throw new SelfdataException(ErrorCode.UNSUPPORTED_FORMAT, Wording.of("error.input.at", displayName,
-                        Wording.of("error.intake.noneRecognized", report.files().size(), importers.formats())));
+                        Wording.of("error.intake.noneRecognized", report.files().size(), Importers.formats())));
             }
             if (mode == ImportMode.STRICT) {
                 report.files().forEach(listener::done);

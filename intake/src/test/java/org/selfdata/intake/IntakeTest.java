@@ -278,7 +278,7 @@ class IntakeTest {
         assertThatThrownBy(() -> intake.importPath(camille, notes, ImportMode.LENIENT, IntakeListener.NONE))
                 .isInstanceOfSatisfying(SelfdataException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT))
-                .hasMessageStartingWith("notes.txt: no importer recognizes this file; selfdata reads ofx, ");
+                .hasMessageStartingWith("notes.txt: no importer recognizes this file; selfdata reads OFX, ");
         assertThat(vault.imports().batches(camille.id())).isEmpty();
     }
 
@@ -288,11 +288,11 @@ class IntakeTest {
 
         assertThatThrownBy(() -> intake.importPath(camille, export, ImportMode.STRICT, IntakeListener.NONE))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("releve.csv: no importer recognizes this file; selfdata reads ofx, ")
+                    assertThat(e.getMessage()).startsWith("releve.csv: no importer recognizes this file; selfdata reads OFX, ")
                             .endsWith("; a CSV file of another layout can be read with a column mapping "
                                     + "(selfdata import --mapping)");
                     assertThat(e.message(Language.FRENCH)).startsWith("releve.csv : aucun importateur ne reconnaît ce fichier ; "
-                            + "selfdata lit ofx, ").endsWith(" ; un fichier CSV d’une autre disposition peut être lu avec une "
+                            + "selfdata lit OFX, ").endsWith(" ; un fichier CSV d’une autre disposition peut être lu avec une "
                             + "correspondance de colonnes (selfdata import --mapping)");
                 });
     }

@@ -162,7 +162,7 @@ class ImportPageBrowserTest {
 
         assertThat(page.locator("#import-upload-0-label").textContent()).isEqualTo("Non importé");
         assertThat(page.locator("#import-upload-0 .error").textContent()).startsWith("selfdata ne reconnaît pas ce type "
-                + "de fichier. releve-mars.csv : aucun importateur ne reconnaît ce fichier ; selfdata lit ofx, ");
+                + "de fichier. releve-mars.csv : aucun importateur ne reconnaît ce fichier ; selfdata lit OFX, ");
         assertThat(page.locator("#import-mapping-0-title").textContent())
                 .isEqualTo("Lire ce fichier avec une correspondance de colonnes");
         assertThat(page.locator("#import-mapping-0-preview tbody tr").first().locator("td").allTextContents())
