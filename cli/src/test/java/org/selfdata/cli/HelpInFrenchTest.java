@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.texts.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +137,14 @@ class HelpInFrenchTest {
         }
 
         assertThat(borrowed).isEmpty();
+    }
+
+    /** A command's description without the command's name would be shown by every command that has none of its own. */
+    @Test
+    void everyCommandsDescriptionIsKeyedByTheCommandsName() {
+        ResourceBundle french = HelpTexts.bundle(Language.FRENCH).orElseThrow();
+
+        assertThat(french.keySet()).doesNotContain("usage.description", "usage.description.0");
     }
 
     /** A text of the help, in English and in French, and where it is shown. */
