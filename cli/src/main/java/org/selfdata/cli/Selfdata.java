@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  * The {@code selfdata} command. Every failure selfdata reports becomes one line on standard error and the exit code
  * of its {@link org.selfdata.model.ErrorCode}; a fault it did not expect becomes exit code 1 with the stack trace, so
  * that it can be reported. The line is in the terminal's language ({@code LANG}, {@code LC_MESSAGES},
- * {@code LC_ALL}); the stack trace, for whoever reads the report, is not.
+ * {@code LC_ALL}), and so is the help; the stack trace, for whoever reads the report, is not.
  */
 public final class Selfdata {
     private Selfdata() {}
@@ -30,6 +30,7 @@ public final class Selfdata {
         commandLine.setOut(new PrintWriter(terminal.out(), true));
         commandLine.setErr(new PrintWriter(terminal.err(), true));
         Language language = Language.ofEnvironment(environment.variables());
+        HelpTexts.speak(commandLine, language);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof SelfdataException selfdata) {
                 failed.getErr().println("selfdata: " + selfdata.message(language));
