@@ -129,7 +129,7 @@ final class LogCommand {
          */
         static String line(LogEntry entry, Words words) {
             StringBuilder line = new StringBuilder().append(String.format("%6d  %s  %-12s  %-28s  %s  %s",
-                    entry.index(), entry.recordedAt(), words.say("command.log.action." + entry.action().term()),
+                    entry.index(), entry.recordedAt(), words.say(Vocabulary.key("command.log.action.", entry.action().name())),
                     actor(entry.actor(), words), entry.draft().types().stream().map(type -> StatusCommand.typeName(type, words))
                             .sorted().collect(Collectors.joining(", ")),
                     words.say("command.status.records", entry.draft().count())));

@@ -24,19 +24,19 @@ final class Vocabulary {
 
     /** A category's name, such as "Location" or "Localisation". */
     static String category(Category category, Words words) {
-        return words.say("record.category." + keyOf(category));
+        return words.say(key("record.category.", category.name()));
     }
 
     /** A purpose in words, such as "providing a service" or "fournir un service". */
     static String purpose(Purpose purpose, Words words) {
-        return words.say("purpose." + keyOf(purpose));
+        return words.say(key("purpose.", purpose.name()));
     }
 
     /** A precision in words, one dimension after the other: "places to the region, exact amounts, …". */
     static String precision(Precision precision, Words words) {
         return words.say("precision.described", location(precision.location(), words), amounts(precision.amount(), words),
-                words.say("precision.time." + precision.time().term()),
-                words.say("precision.identifiers." + precision.identifiers().term()));
+                words.say(key("precision.time.", precision.time().name())),
+                words.say(key("precision.identifiers.", precision.identifiers().name())));
     }
 
     /**
@@ -72,15 +72,18 @@ final class Vocabulary {
     }
 
     private static String location(LocationPrecision location, Words words) {
-        return words.say("precision.location." + location.level().name().toLowerCase(Locale.ROOT), location.resolution());
+        return words.say(key("precision.location.", location.level().name()), location.resolution());
     }
 
     private static String amounts(AmountPrecision amount, Words words) {
-        return words.say("precision.amounts." + amount.level().name().toLowerCase(Locale.ROOT), amount.step());
+        return words.say(key("precision.amounts.", amount.level().name()), amount.step());
     }
 
-    /** The key of an enum constant's words: its name in lower case, words joined by hyphens. */
-    private static String keyOf(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /**
+     * The key of a code's words: a prefix, then the constant's name in lower case, words joined by hyphens. Tests over
+     * every constant check that each has words in every language.
+     */
+    static String key(String prefix, String constant) {
+        return prefix + constant.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

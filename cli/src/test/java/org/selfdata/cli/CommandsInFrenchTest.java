@@ -3,7 +3,12 @@ package org.selfdata.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.AmountPrecision;
+import org.selfdata.model.IdentifierPrecision;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.LogAction;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.TimePrecision;
 import org.selfdata.testing.Corpus;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
@@ -242,6 +247,31 @@ class CommandsInFrenchTest {
                 .isEqualTo("lieux à la région, montants arrondis à 100, dates au mois près, identifiants en clair");
         assertThat(Vocabulary.loggedPurpose("dpv:CustomerCare", french)).isEqualTo("le service client");
         assertThat(Vocabulary.loggedPrecision("as the recipient asked", french)).isEqualTo("as the recipient asked");
+    }
+
+    @Test
+    void everyLogActionProblemAndPrecisionLevelHasWordsInEveryLanguage() {
+        for (Language language : Language.values()) {
+            Words words = Words.of(language);
+            for (LogAction action : LogAction.values()) {
+                assertThat(words.say(Vocabulary.key("command.log.action.", action.name()))).isNotBlank();
+            }
+            for (LogVerification.Problem problem : LogVerification.Problem.values()) {
+                assertThat(words.say(problem.wording())).isNotBlank();
+            }
+            for (LocationPrecision.Level level : LocationPrecision.Level.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.location.", level.name()))).as(level.name()).isPresent();
+            }
+            for (AmountPrecision.Level level : AmountPrecision.Level.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.amounts.", level.name()))).as(level.name()).isPresent();
+            }
+            for (TimePrecision time : TimePrecision.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.time.", time.name()))).as(time.name()).isPresent();
+            }
+            for (IdentifierPrecision identifiers : IdentifierPrecision.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.identifiers.", identifiers.name()))).isPresent();
+            }
+        }
     }
 
     @Test

@@ -65,6 +65,9 @@ public sealed interface LogVerification {
         REORDERED("was reordered"),
         UNSIGNED("is not covered by the signed head");
 
+        /** The keys of the problems' words, one for each, checked by a test over every problem. */
+        private static final String PROBLEM_KEY = "log.verification.problem.";
+
         private final String term;
 
         Problem(String term) {
@@ -77,7 +80,7 @@ public sealed interface LogVerification {
 
         /** What happened to the entry, to be said in the reader's language. */
         public Wording wording() {
-            return Wording.of("log.verification.problem." + name().toLowerCase(java.util.Locale.ROOT));
+            return new Wording(PROBLEM_KEY + name().toLowerCase(java.util.Locale.ROOT), java.util.List.of());
         }
     }
 
