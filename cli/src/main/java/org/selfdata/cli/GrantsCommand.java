@@ -60,18 +60,19 @@ final class GrantsCommand implements Callable<Integer> {
     }
 
     /**
-     * A grant on one line: its status and kind in the reader's language; its data and precision as the grant's terms
-     * name them, the words its receipts and the API use.
+     * A grant on one line, in the reader's language: its status, kind, data (record types and categories by their
+     * names) and precision in words, never the codes its receipts and the API use.
      */
     static String line(Grant grant, String recipient, Instant now, Words words) {
         GrantTerms terms = grant.terms();
-        String data = Stream.concat(terms.types().stream().map(type -> type.id()),
-                terms.categories().stream().map(category -> category.term())).sorted().collect(Collectors.joining(", "));
+        String data = Stream.concat(terms.types().stream().map(type -> StatusCommand.typeName(type, words)),
+                terms.categories().stream().map(category -> Vocabulary.category(category, words)))
+                .sorted().collect(Collectors.joining(", "));
         String freeText = terms.fields().isEmpty() ? ""
                 : "  " + words.say("command.grants.freeText", terms.fields().stream().sorted().collect(Collectors.joining(", ")));
         return grant.id() + "  " + status(grant.status(now), words) + "  " + kind(terms.kind(), words) + "  " + recipient + "  "
-                + terms.purposeDescription() + "  " + data + freeText + "  " + terms.precision().describe() + "  "
-                + words.say("command.grants.until", terms.validUntil().toString());
+                + terms.purposeDescription() + "  " + data + freeText + "  " + Vocabulary.precision(terms.precision(), words)
+                + "  " + words.say("command.grants.until", terms.validUntil().toString());
     }
 
     private static String status(GrantStatus status, Words words) {

@@ -114,7 +114,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (files.size() > 1 && outcomes.imported < files.size()) {
-            terminal.err().println("selfdata: " + outcomes);
+            terminal.err().println("selfdata: " + outcomes.summary(Words.of(language())));
         }
         outcomes.fault.ifPresent(fault -> {
             throw fault;
@@ -149,17 +149,17 @@ final class ImportCommand implements Callable<Integer> {
                 terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.json(new FileReport.Failed(name,
                         new SelfdataException(ErrorCode.INTERNAL, "an unexpected fault")), List.of())));
             }
-            outcomes.refused(ExitCodes.INTERNAL, Optional.of("not attempted, since selfdata met an unexpected fault"));
+            outcomes.refused(ExitCodes.INTERNAL, Optional.of(Wording.of("command.import.notAttempted.fault")));
             outcomes.fault = Optional.of(e);
         }
     }
 
-    private Optional<String> stopAfter(String name, ErrorCode code) {
+    private Optional<Wording> stopAfter(String name, ErrorCode code) {
         if (failFast) {
-            return Optional.of("not attempted, since --fail-fast stops at the first file refused");
+            return Optional.of(Wording.of("command.import.notAttempted.failFast"));
         }
         if (!FAULTS_OF_ONE_FILE.contains(code)) {
-            return Optional.of("not attempted, since " + name + " could not be imported for a reason that is not its own");
+            return Optional.of(Wording.of("command.import.notAttempted.notItsOwn", name));
         }
         return Optional.empty();
     }
@@ -186,10 +186,11 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void notAttempted(String name, String reason) {
-        terminal.err().println("selfdata: " + name + ": " + reason);
+    /** A file not attempted, said in the terminal's language; its JSON line keeps the English reason for scripts. */
+    private void notAttempted(String name, Wording reason) {
+        terminal.err().println("selfdata: " + name + ": " + Words.of(language()).say(reason));
         if (json) {
-            terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.notAttempted(name, reason)));
+            terminal.out().println(Json.MAPPER.writeValueAsString(ReportLines.notAttempted(name, Words.english().say(reason))));
         }
     }
 
@@ -221,24 +222,23 @@ final class ImportCommand implements Callable<Integer> {
         private int refused;
         private int notAttempted;
         private int worst = ExitCodes.DONE;
-        private Optional<String> stopped = Optional.empty();
+        private Optional<Wording> stopped = Optional.empty();
         private Optional<RuntimeException> fault = Optional.empty();
 
         void worsen(int exitCode) {
             worst = ExitCodes.worst(worst, exitCode);
         }
 
-        void refused(int exitCode, Optional<String> stopping) {
+        void refused(int exitCode, Optional<Wording> stopping) {
             refused++;
             worsen(exitCode);
             stopped = stopping;
         }
 
-        /** The line that sums up a run with failures. */
-        @Override
-        public String toString() {
-            return imported + " of " + files.size() + " files imported, " + refused + " refused"
-                    + (notAttempted == 0 ? "" : ", " + notAttempted + " not attempted");
+        /** The line that sums up a run with failures, in the terminal's language. */
+        String summary(Words words) {
+            return notAttempted == 0 ? words.say("command.import.summary", imported, files.size(), refused)
+                    : words.say("command.import.summaryNotAttempted", imported, files.size(), refused, notAttempted);
         }
     }
 

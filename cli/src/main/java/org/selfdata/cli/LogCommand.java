@@ -8,7 +8,7 @@ import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
-import org.selfdata.model.RecordType;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.LogVerification;
 import org.selfdata.vault.TransparencyLog;
@@ -53,7 +53,8 @@ final class LogCommand {
             try (Application application = Application.open(vault, environment)) {
                 LogVerification verification = application.vault().log()
                         .verify(application.person(vault, environment).id());
-                terminal.out().println(json ? Json.MAPPER.writeValueAsString(toJson(verification)) : verification.describe());
+                terminal.out().println(json ? Json.MAPPER.writeValueAsString(toJson(verification))
+                        : environment.words().say(verification.wording()));
                 return verification.intact() ? ExitCodes.DONE : ExitCodes.of(ErrorCode.VAULT_CORRUPT);
             }
         }
@@ -112,31 +113,42 @@ final class LogCommand {
                 PersonId person = application.person(vault, environment).id();
                 TransparencyLog log = application.vault().log();
                 List<LogEntry> entries = log.query(person, query);
+                Words words = environment.words();
                 for (LogEntry entry : entries) {
-                    terminal.out().println(json ? new String(LogEntryJson.bytes(entry), StandardCharsets.UTF_8) : line(entry));
+                    terminal.out().println(json ? new String(LogEntryJson.bytes(entry), StandardCharsets.UTF_8)
+                            : line(entry, words));
                 }
             }
             return ExitCodes.DONE;
         }
 
-        private static String line(LogEntry entry) {
-            StringBuilder line = new StringBuilder().append(String.format("%6d  %s  %-10s  %-28s  %s  %,d",
-                    entry.index(), entry.recordedAt(), entry.action().term(), actor(entry.actor()),
-                    entry.draft().types().stream().map(RecordType::id).sorted().collect(Collectors.joining(",")),
-                    entry.draft().count()));
+        /**
+         * An entry on one line, in the reader's language: its action, who acted, the types of records by their names,
+         * the purpose and the precision in words; the recipient, grant and source by their ids, which other commands
+         * take.
+         */
+        static String line(LogEntry entry, Words words) {
+            StringBuilder line = new StringBuilder().append(String.format("%6d  %s  %-12s  %-28s  %s  %s",
+                    entry.index(), entry.recordedAt(), words.say(Vocabulary.key("command.log.action.", entry.action().name())),
+                    actor(entry.actor(), words), entry.draft().types().stream().map(type -> StatusCommand.typeName(type, words))
+                            .sorted().collect(Collectors.joining(", ")),
+                    words.say("command.status.records", entry.draft().count())));
             entry.draft().span().ifPresent(span -> line.append("  ").append(span.start()).append("..").append(span.end()));
-            entry.draft().grant().ifPresent(grant -> line.append("  grant ").append(grant.value()));
-            entry.draft().purpose().ifPresent(purpose -> line.append("  for ").append(purpose));
-            entry.draft().precision().ifPresent(precision -> line.append("  (").append(precision).append(')'));
-            entry.draft().source().ifPresent(source -> line.append("  source ").append(source.value()));
+            entry.draft().grant().ifPresent(grant -> line.append("  ").append(words.say("command.log.grant", grant.value())));
+            entry.draft().purpose().ifPresent(purpose -> line.append("  ")
+                    .append(words.say("command.log.purpose", Vocabulary.loggedPurpose(purpose, words))));
+            entry.draft().precision().ifPresent(precision -> line.append("  ")
+                    .append(words.say("command.log.precision", Vocabulary.loggedPrecision(precision, words))));
+            entry.draft().source().ifPresent(source -> line.append("  ")
+                    .append(words.say("command.log.source", Long.toString(source.value()))));
             return line.toString();
         }
 
-        private static String actor(LogActor actor) {
+        private static String actor(LogActor actor, Words words) {
             return switch (actor) {
-                case LogActor.Owner owner -> "owner";
-                case LogActor.Recipient recipient -> "recipient " + recipient.id().value();
-                case LogActor.Service service -> "service " + service.name();
+                case LogActor.Owner owner -> words.say("command.log.actor.owner");
+                case LogActor.Recipient recipient -> words.say("command.log.actor.recipient", recipient.id().value());
+                case LogActor.Service service -> words.say("command.log.actor.service", service.name());
             };
         }
     }

@@ -3,10 +3,17 @@ package org.selfdata.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.AmountPrecision;
+import org.selfdata.model.IdentifierPrecision;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.LogAction;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.TimePrecision;
 import org.selfdata.testing.Corpus;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
+import org.selfdata.vault.LogVerification;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -201,6 +208,81 @@ class CommandsInFrenchTest {
     void countsAreGroupedAsEachLanguageGroupsThem() {
         assertThat(Words.of(Language.FRENCH).say("command.status.records", 1_234_567)).isEqualTo("1\u202f234\u202f567");
         assertThat(Words.english().say("command.status.records", 1_234_567)).isEqualTo("1,234,567");
+    }
+
+    @Test
+    void logShowSaysTheActionWhoActedAndTheTypesInFrench() {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result show = selfdata.run("log", "show");
+
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).matches("     0  \\S+  import        titulaire                     Comptes bancaires, "
+                + "Opérations bancaires  4  \\S+\\.\\.\\S+  source 1\n");
+    }
+
+    @Test
+    void logVerifySaysItsVerdictInFrench() {
+        init();
+        selfdata.run("import", Corpus.file("ofx/checking.ofx").toString());
+
+        CommandRun.Result verify = selfdata.run("log", "verify");
+
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).matches("intact : 1 entrée, racine [0-9a-f]{64}\n");
+        assertThat(Words.of(Language.FRENCH).say(new LogVerification.EntryBroken(1, LogVerification.Problem.ALTERED,
+                Wording.of("log.verification.column", "action")).wording()))
+                .isEqualTo("l’entrée 1 a été modifiée : sa colonne action ne correspond pas à son contenu");
+        assertThat(Words.of(Language.FRENCH).say(new LogVerification.HeadBroken(Wording.of("log.verification.signature"))
+                .wording())).isEqualTo("la tête signée du journal ne tient pas : sa signature n’est pas celle du coffre, "
+                + "ou elle a été modifiée après avoir été signée");
+    }
+
+    @Test
+    void aLoggedPrecisionAndPurposeAreSaidInWords() {
+        Words french = Words.of(Language.FRENCH);
+
+        assertThat(Vocabulary.loggedPrecision("location region, amounts rounded:100, time month, identifiers clear", french))
+                .isEqualTo("lieux à la région, montants arrondis à 100, dates au mois près, identifiants en clair");
+        assertThat(Vocabulary.loggedPurpose("dpv:CustomerCare", french)).isEqualTo("le service client");
+        assertThat(Vocabulary.loggedPrecision("as the recipient asked", french)).isEqualTo("as the recipient asked");
+    }
+
+    @Test
+    void everyLogActionProblemAndPrecisionLevelHasWordsInEveryLanguage() {
+        for (Language language : Language.values()) {
+            Words words = Words.of(language);
+            for (LogAction action : LogAction.values()) {
+                assertThat(words.say(Vocabulary.key("command.log.action.", action.name()))).isNotBlank();
+            }
+            for (LogVerification.Problem problem : LogVerification.Problem.values()) {
+                assertThat(words.say(problem.wording())).isNotBlank();
+            }
+            for (LocationPrecision.Level level : LocationPrecision.Level.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.location.", level.name()))).as(level.name()).isPresent();
+            }
+            for (AmountPrecision.Level level : AmountPrecision.Level.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.amounts.", level.name()))).as(level.name()).isPresent();
+            }
+            for (TimePrecision time : TimePrecision.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.time.", time.name()))).as(time.name()).isPresent();
+            }
+            for (IdentifierPrecision identifiers : IdentifierPrecision.values()) {
+                assertThat(words.pattern(Vocabulary.key("precision.identifiers.", identifiers.name()))).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownRecordTypeIsRefusedInFrench() {
+        init();
+
+        CommandRun.Result records = selfdata.run("records", "--type", "bank.transactions");
+
+        assertThat(records.exitCode()).isEqualTo(3);
+        assertThat(records.err()).isEqualTo("selfdata: type d’enregistrement inconnu « bank.transactions » ; types connus : "
+                + RecordType.knownIds() + "\n");
     }
 
     private void init() {

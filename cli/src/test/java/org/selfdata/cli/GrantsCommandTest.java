@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
+import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.DeclaredPurpose;
@@ -12,6 +13,7 @@ import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.IdentifierPrecision;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Person;
@@ -23,7 +25,9 @@ import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.TimePrecision;
 import org.selfdata.vault.KeySource;
+import org.selfdata.texts.Language;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultLocation;
@@ -98,8 +102,8 @@ class GrantsCommandTest {
         CommandRun.Result again = selfdata.run("grants", "withdraw", grant);
         CommandRun.Result receipts = selfdata.run("grants", "receipts", grant);
 
-        assertThat(listed.out()).startsWith(grant + "  given  read  Alertes Régionales  notifications by region  geo.point  "
-                + "location region, amounts exact, time exact, identifiers clear  until ");
+        assertThat(listed.out()).startsWith(grant + "  given  read  Alertes Régionales  notifications by region  "
+                + "Location points  places to the region, exact amounts, exact times, identifiers in clear  until ");
         assertThat(withdrawn.exitCode()).isZero();
         assertThat(withdrawn.out()).startsWith("Withdrew grant " + grant + "; its receipt:\n");
         assertThat(again.exitCode()).isNotZero();
@@ -128,8 +132,9 @@ class GrantsCommandTest {
                 + "lu.\n"
                 + "Définissez un mot de passe de connexion avec « selfdata password » avant « selfdata serve ».\n");
         assertThat(withdrawn.out()).startsWith("Autorisation " + grant + " retirée ; son reçu :\n");
-        assertThat(french.run("grants").out()).startsWith(grant + "  retirée  lecture  Alertes Régionales  ")
-                .contains("  jusqu’au ");
+        assertThat(french.run("grants").out()).startsWith(grant + "  retirée  lecture  Alertes Régionales  "
+                + "notifications by region  Points de localisation  lieux à la région, montants exacts, heures exactes, "
+                + "identifiants en clair  jusqu’au ");
     }
 
     @Test
@@ -142,9 +147,47 @@ class GrantsCommandTest {
                 Optional.empty());
 
         assertThat(GrantsCommand.line(labels, "Budget Malin", given, Words.english()))
-                .isEqualTo("grant-0001  given  read  Budget Malin  monthly budget by category  bank.transaction  "
-                        + "free text: label, memo  location exact, amounts exact, time exact, identifiers clear  "
+                .isEqualTo("grant-0001  given  read  Budget Malin  monthly budget by category  Bank transactions  "
+                        + "free text: label, memo  exact places, exact amounts, exact times, identifiers in clear  "
                         + "until 2025-07-01T08:00:00Z");
+    }
+
+    @Test
+    void aGrantIsListedInFrenchWithItsTypesCategoriesAndPrecisionInWordsAndNoCode() {
+        Instant given = Instant.parse("2025-06-01T08:00:00Z");
+        Precision coarse = new Precision(LocationPrecision.h3(7), AmountPrecision.rounded(10), TimePrecision.DAY,
+                IdentifierPrecision.PSEUDONYMIZED);
+        Grant budget = new Grant(GrantId.of("grant-0002"), PersonId.of(1), new GrantTerms(RecipientId.of("budget-malin"), 1,
+                GrantKind.READ, Purpose.SERVICE_PROVISION, "budget du mois", LegalBasis.CONSENT,
+                Set.of(RecordType.BANK_TRANSACTION), Set.of(Category.LOCATION, Category.PURCHASE), Set.of(), coarse,
+                CoveredPeriod.fromGrant(), given, given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000), given,
+                Optional.empty());
+
+        assertThat(GrantsCommand.line(budget, "Budget Malin", given, Words.of(Language.FRENCH)))
+                .isEqualTo("grant-0002  accordée  lecture  Budget Malin  budget du mois  Achat, Localisation, Opérations "
+                        + "bancaires  lieux à un hexagone de niveau 7, montants arrondis à 10, dates au jour près, "
+                        + "identifiants pseudonymisés  jusqu’au 2025-07-01T08:00:00Z");
+        assertThat(GrantsCommand.line(budget, "Budget Malin", given, Words.english()))
+                .isEqualTo("grant-0002  given  read  Budget Malin  budget du mois  Bank transactions, Location, Purchase  "
+                        + "places to a hexagon of level 7, amounts rounded to 10, times to the day, identifiers pseudonymized  "
+                        + "until 2025-07-01T08:00:00Z");
+    }
+
+    @Test
+    void everyCategoryAndPurposeHasANameInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (Category category : Category.values()) {
+                assertThat(Vocabulary.category(category, Words.of(language))).as(category.term()).doesNotContain(":")
+                        .isNotBlank();
+            }
+            for (Purpose purpose : Purpose.values()) {
+                assertThat(Vocabulary.purpose(purpose, Words.of(language))).as(purpose.term()).doesNotContain(":")
+                        .isNotBlank();
+            }
+        }
+        assertThat(Vocabulary.category(Category.GPS_COORDINATE, Words.of(Language.FRENCH))).isEqualTo("Coordonnées GPS");
+        assertThat(Vocabulary.purpose(Purpose.COMMUNICATION_MANAGEMENT, Words.of(Language.FRENCH)))
+                .isEqualTo("vous envoyer des messages");
     }
 
     @Test

@@ -98,6 +98,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void theFilesNotAttemptedAndTheSumOfTheRunAreSaidInFrench() throws IOException {
+        Path checking = Files.writeString(files.resolve("checking.ofx"), CHECKING);
+        Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
+        Path contacts = Files.writeString(files.resolve("contacts.vcf"), CONTACTS);
+
+        CommandRun.Result result = selfdata.with("LANG", "fr_FR.UTF-8").run("import", "--fail-fast", checking.toString(),
+                broken.toString(), files.resolve("missing.ofx").toString(), contacts.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err().lines().skip(1).toList()).containsExactly(
+                "selfdata: missing.ofx: non tenté, car --fail-fast s’arrête au premier fichier refusé",
+                "selfdata: contacts.vcf: non tenté, car --fail-fast s’arrête au premier fichier refusé",
+                "selfdata: Importés : 1 sur 4 fichiers ; refusés : 1 ; non tentés : 2");
+    }
+
+    @Test
     void theExitCodeIsTheWorstOfTheFilesWhateverTheirOrder() throws IOException {
         Path broken = Files.writeString(files.resolve("broken.ofx"), BROKEN);
         Path checking = Files.writeString(files.resolve("checking.ofx"), CHECKING);

@@ -49,7 +49,7 @@ class LogCommandTest {
         sha256.update((byte) 0);
         String root = HexFormat.of().formatHex(sha256.digest(leaf.getBytes(StandardCharsets.UTF_8)));
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).isEqualTo("intact: 1 entries, root " + root + "\n");
+        assertThat(verify.out()).isEqualTo("intact: 1 entry, root " + root + "\n");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.LogVerification;
 import org.selfdata.vault.Vault;
+import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -140,7 +141,7 @@ class SharingScenarioTest {
         long firstFetch = log.get("entries").get(0).get("index").longValue();
         SharingFixtures.alterLogEntry(vault, camille, firstFetch);
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(firstFetch,
-                LogVerification.Problem.ALTERED, "its content does not match the hash recorded when it was appended"));
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.hashMismatch")));
     }
 
     /** No number anywhere in the text is near Lyon's latitude (45.75) or longitude (4.85), the points' coordinates. */

@@ -402,7 +402,7 @@ public final class TransparencyLog {
         requireNonNull(person, "person is null");
         SignedTreeHead head = head(person);
         if (!head.verify(signingKey.verifier())) {
-            return new LogVerification.HeadBroken("its signature is not the vault's, or it was changed after signing");
+            return new LogVerification.HeadBroken(Wording.of("log.verification.signature"));
         }
         MerkleHashing hashing = new MerkleHashing();
         MerkleFrontier frontier = MerkleFrontier.empty(hashing);
@@ -423,12 +423,11 @@ public final class TransparencyLog {
         }
         if (frontier.size() < head.treeSize()) {
             return new LogVerification.EntryBroken(frontier.size(), LogVerification.Problem.REMOVED,
-                    "the signed head covers " + head.treeSize() + " entries, and the log ends before it");
+                    Wording.of("log.verification.endsEarly", head.treeSize()));
         }
         TreeHash root = new TreeHash(frontier.root());
         if (!root.equals(head.root())) {
-            return new LogVerification.HeadBroken("the entries do not add up to the signed root; an entry was altered "
-                    + "together with its stored hash");
+            return new LogVerification.HeadBroken(Wording.of("log.verification.rootMismatch"));
         }
         // Every leaf is now known to be as appended, so a column that says otherwise is what was changed.
         return misfiled.isEmpty() ? new LogVerification.Intact(head.treeSize(), root) : misfiled.getFirst();
@@ -440,20 +439,20 @@ public final class TransparencyLog {
         byte[] storedHash = row.leafHash();
         if (index != expected) {
             return new LogVerification.EntryBroken(expected, LogVerification.Problem.REMOVED,
-                    "the log goes from entry " + (expected - 1) + " to entry " + index);
+                    Wording.of("log.verification.gap", Long.toString(expected - 1), Long.toString(index)));
         }
         if (index >= head.treeSize()) {
             return new LogVerification.EntryBroken(index, LogVerification.Problem.UNSIGNED,
-                    "the signed head covers " + head.treeSize() + " entries; this one was added outside selfdata");
+                    Wording.of("log.verification.unsigned", head.treeSize()));
         }
         long claimed = LogEntryJson.index(leaf);
         if (claimed != index && claimed >= 0 && Arrays.equals(hashing.leaf(leaf), storedHash)) {
             return new LogVerification.EntryBroken(index, LogVerification.Problem.REORDERED,
-                    "it holds the content of entry " + claimed);
+                    Wording.of("log.verification.holdsOther", Long.toString(claimed)));
         }
         if (claimed != index || !Arrays.equals(hashing.leaf(leaf), storedHash)) {
             return new LogVerification.EntryBroken(index, LogVerification.Problem.ALTERED,
-                    "its content does not match the hash recorded when it was appended");
+                    Wording.of("log.verification.hashMismatch"));
         }
         return null;
     }
@@ -469,10 +468,10 @@ public final class TransparencyLog {
         }
         catch (SelfdataException e) {
             return Optional.of(new LogVerification.EntryBroken(row.index(), LogVerification.Problem.ALTERED,
-                    "its content is not a log entry as selfdata writes one"));
+                    Wording.of("log.verification.notAnEntry")));
         }
         return Columns.of(entry).firstDifference(row.columns()).map(column -> new LogVerification.EntryBroken(row.index(),
-                LogVerification.Problem.ALTERED, "its " + column + " column does not match its content"));
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.column", column)));
     }
 
     @FunctionalInterface

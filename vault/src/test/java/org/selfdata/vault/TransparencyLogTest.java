@@ -21,6 +21,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceId;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Wording;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -141,7 +142,7 @@ class TransparencyLogTest {
         execute("UPDATE log_entries SET leaf = ? WHERE person_id = PERSON AND entry_index = 6", leaf);
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(6,
-                LogVerification.Problem.ALTERED, "its content does not match the hash recorded when it was appended"));
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.hashMismatch")));
         assertThat(vault.log().verify(camille.id()).describe()).isEqualTo("entry 6 was altered: its content does not "
                 + "match the hash recorded when it was appended");
     }
@@ -155,7 +156,7 @@ class TransparencyLogTest {
         assertThat(vault.log().query(camille.id(), LogQuery.all().withAction(LogAction.READ)))
                 .extracting(LogEntry::index).containsExactly(0L, 1L, 2L, 4L);
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(3,
-                LogVerification.Problem.ALTERED, "its action column does not match its content"));
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.column", "action")));
         assertThat(vault.log().verify(camille.id()).describe())
                 .isEqualTo("entry 3 was altered: its action column does not match its content");
     }
@@ -175,7 +176,7 @@ class TransparencyLogTest {
 
             assertThat(vault.log().verify(camille.id())).as(alterations.get(alteration))
                     .isEqualTo(new LogVerification.EntryBroken(2, LogVerification.Problem.ALTERED,
-                            "its " + columns.get(alteration) + " column does not match its content"));
+                            Wording.of("log.verification.column", columns.get(alteration))));
             execute(restore);
             assertThat(vault.log().verify(camille.id()).intact()).as("restored").isTrue();
         }
@@ -208,7 +209,7 @@ class TransparencyLogTest {
         execute("DELETE FROM log_entries WHERE person_id = PERSON AND entry_index = 4");
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(4,
-                LogVerification.Problem.REMOVED, "the log goes from entry 3 to entry 5"));
+                LogVerification.Problem.REMOVED, Wording.of("log.verification.gap", "3", "5")));
     }
 
     @Test
@@ -218,7 +219,7 @@ class TransparencyLogTest {
         execute("DELETE FROM log_entries WHERE person_id = PERSON AND entry_index = 9");
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(9,
-                LogVerification.Problem.REMOVED, "the signed head covers 10 entries, and the log ends before it"));
+                LogVerification.Problem.REMOVED, Wording.of("log.verification.endsEarly", 10L)));
     }
 
     @Test
@@ -235,7 +236,7 @@ class TransparencyLogTest {
         execute(update + 7, second, secondHash);
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(2,
-                LogVerification.Problem.REORDERED, "it holds the content of entry 7"));
+                LogVerification.Problem.REORDERED, Wording.of("log.verification.holdsOther", "7")));
     }
 
     @Test
@@ -247,7 +248,7 @@ class TransparencyLogTest {
                 InclusionProof.leafHash(forged).bytes());
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.HeadBroken(
-                "the entries do not add up to the signed root; an entry was altered together with its stored hash"));
+                Wording.of("log.verification.rootMismatch")));
     }
 
     @Test
@@ -259,7 +260,7 @@ class TransparencyLogTest {
                 + "VALUES (PERSON, 3, 0, 'read', ?, ?)", extra, InclusionProof.leafHash(extra).bytes());
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(3,
-                LogVerification.Problem.UNSIGNED, "the signed head covers 3 entries; this one was added outside selfdata"));
+                LogVerification.Problem.UNSIGNED, Wording.of("log.verification.unsigned", 3L)));
     }
 
     @Test
