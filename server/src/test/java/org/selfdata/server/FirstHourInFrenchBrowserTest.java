@@ -169,17 +169,17 @@ class FirstHourInFrenchBrowserTest {
         Page page = tab.page();
         page.locator("#import-files").setInputFiles(bankCsv);
         page.locator("#import-send").click();
-        page.locator("#import-mapping-1-check tbody tr").nth(1).waitFor();
+        page.locator("#import-mapping-0-check tbody tr").nth(1).waitFor();
         tab.forgetProblems();
 
         assertThat(page.locator("#import-upload-1-label")).hasText("Non importé");
-        assertThat(page.locator("#import-mapping-1-title")).hasText("Lire ce fichier avec une correspondance de colonnes");
-        assertThat(page.locator("#import-mapping-1-date")).hasValue("1");
-        assertThat(page.locator("#import-mapping-1-amount")).hasValue("3");
-        assertThat(page.locator("#import-mapping-1-label")).hasValue("2");
-        assertThat(page.locator("#import-mapping-1-mark")).hasValue("comma");
+        assertThat(page.locator("#import-mapping-0-title")).hasText("Lire ce fichier avec une correspondance de colonnes");
+        assertThat(page.locator("#import-mapping-0-date")).hasValue("1");
+        assertThat(page.locator("#import-mapping-0-amount")).hasValue("3");
+        assertThat(page.locator("#import-mapping-0-label")).hasValue("2");
+        assertThat(page.locator("#import-mapping-0-mark")).hasValue("comma");
         checked(page, "import-mapping");
-        page.locator("#import-mapping-1-send").click();
+        page.locator("#import-mapping-0-send").click();
         page.locator("#import-upload-2[data-state=done]").waitFor();
 
         assertThat(page.locator("#import-upload-2 .report")).hasText("compte-joint.csv : 2 ajoutés, 0 déjà présent, "
@@ -250,7 +250,7 @@ class FirstHourInFrenchBrowserTest {
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
 
         Page page = tab.open("/activity").page();
-        assertThat(page.locator("#verification-status")).containsText("Votre journal de 3 entrées est intact");
+        assertThat(page.locator("#verification-status")).containsText("Votre journal de 4 entrées est intact");
         assertThat(page.locator("#entries > li").first()).containsText("Budget Étudiant");
         checked(page, "activity");
         Page sharing = tab.open("/sharing").page();
