@@ -65,6 +65,17 @@ public final class Importers {
         return new Importers(all);
     }
 
+    /**
+     * These importers and one more, tried last: an importer that takes what no other reads, such as the
+     * {@link DocumentImporter} that keeps the files of an organization's answer as documents, loses every tie.
+     */
+    public Importers withFallback(Importer fallback) {
+        requireNonNull(fallback, "fallback is null");
+        List<Importer> all = new ArrayList<>(importers);
+        all.add(fallback);
+        return new Importers(all);
+    }
+
     public List<Importer> importers() {
         return importers;
     }

@@ -11,6 +11,7 @@ import org.selfdata.model.Person;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.Rejection;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.Imports;
@@ -50,11 +51,28 @@ public final class Intake {
     private final Importers importers;
     private final Imports imports;
     private final IntakeLimits limits;
+    private final Optional<SourceDescriptor> answering;
 
     public Intake(Importers importers, Imports imports, IntakeLimits limits) {
+        this(importers, imports, limits, Optional.empty());
+    }
+
+    private Intake(Importers importers, Imports imports, IntakeLimits limits, Optional<SourceDescriptor> answering) {
         this.importers = requireNonNull(importers, "importers is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.limits = requireNonNull(limits, "limits is null");
+        this.answering = requireNonNull(answering, "answering is null");
+    }
+
+    /**
+     * This intake for the files of an organization's answer to a rights request: what an importer reads becomes records
+     * of the given source (the organization, labelled with the request), whatever source the file itself describes, and
+     * what no importer reads is read by {@code fallback} (a {@link org.selfdata.importers.DocumentImporter}) rather than
+     * refused or passed over.
+     */
+    public Intake forAnswer(SourceDescriptor source, Importer fallback) {
+        requireNonNull(source, "source is null");
+        return new Intake(importers.withFallback(fallback), imports, limits, Optional.of(source));
     }
 
     /**
@@ -62,7 +80,7 @@ public final class Intake {
      * column mappings of their banks' CSV files).
      */
     public Intake with(Importer extra) {
-        return new Intake(importers.with(extra), imports, limits);
+        return new Intake(importers.with(extra), imports, limits, answering);
     }
 
     /** Imports a file, a zip archive or a folder that the person named; reports call it by its own name only. */
@@ -185,8 +203,9 @@ public final class Intake {
                 Stream<? extends ImportItem> items = mode == ImportMode.STRICT
                         ? file.records().peek(covered::add)
                         : Stream.concat(file.items().peek(covered::add), afterTheLast(covered::requireOneRecordRead));
-                ImportBatch batch = writer.write(new ImportRequest(file.source(), file.format(), entry.name()), items);
-                return new FileReport.Imported(entry.name(), file.format(), file.source(), batch, covered.span(),
+                SourceDescriptor source = answering.orElse(file.source());
+                ImportBatch batch = writer.write(new ImportRequest(source, file.format(), entry.name()), items);
+                return new FileReport.Imported(entry.name(), file.format(), source, batch, covered.span(),
                         file.notes(), Duration.ofNanos(System.nanoTime() - started));
             }
         }
