@@ -19,12 +19,13 @@ import static java.util.Objects.requireNonNull;
  * (3(4)). Art. 3(5), two working days in any period of two days or more, never bites on a period in months.
  *
  * <p>When the organization asks for information to identify the person (art. 12(6)), the clock stands still from the
- * day it asks to the day it has the answer, as the EDPB reads the GDPR (Guidelines 01/2022 on the right of access,
- * version 2.1, section 5.3, paragraph 159: "there may be a suspension in time until the controller has obtained the
- * information needed from the data subject, provided the controller has asked for additional information without
- * undue delay"). selfdata holds the organization to the second condition by the month itself: a request for
+ * day it asks to the day it has the answer. This is how the EDPB reads the GDPR in its Guidelines 01/2022 on data
+ * subject rights - right of access (version 2.1, section 5.3 on timing, paragraph 159): where the controller must ask
+ * the person for what it needs to identify them, the time limit may be suspended until it has obtained it, provided
+ * it asked without undue delay. selfdata holds the organization to that condition by the month itself: a request for
  * identification made after the month has ended stops nothing. The days stood still are added to the period's end
- * before a weekend or a public holiday moves it.
+ * before a weekend or a public holiday moves it, and the first month within which an extension must be notified is
+ * lengthened by them too.
  */
 public final class Deadlines {
     /**
@@ -47,6 +48,9 @@ public final class Deadlines {
 
     /** The last day of a period of months that runs from an event, by art. 3 of Regulation No 1182/71. */
     public LocalDate periodEnd(LocalDate event, int months) {
+        if (months < 1) {
+            throw new IllegalArgumentException("a period counts at least one month: " + months);
+        }
         return nextWorkingDayFrom(requireNonNull(event, "event is null").plusMonths(months));
     }
 
