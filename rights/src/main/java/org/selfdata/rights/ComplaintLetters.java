@@ -26,7 +26,7 @@ final class ComplaintLetters {
                 .lines(evidence(request.evidence(), text))
                 .paragraph("rights.letter.complaint.progress");
         String title = text.say(subjectKey(request.outcome()), organization.name(),
-                text.say("rights.letter.right." + request.prior().right().term()));
+                text.term("rights.letter.right.", request.prior().right().term()));
         return text.signed(text.subject(request.prior().reference(), title), complainant.name());
     }
 
@@ -55,8 +55,8 @@ final class ComplaintLetters {
         List<String> lines = new ArrayList<>();
         lines.add(text.say("rights.letter.complaint.facts"));
         lines.add(text.say("rights.letter.complaint.sent", text.date(prior.sent()),
-                text.say("rights.letter.channel." + Letters.term(prior.channel())),
-                text.say("rights.letter.right." + prior.right().term()), prior.reference()));
+                text.term("rights.letter.channel.", Letters.term(prior.channel())),
+                text.term("rights.letter.right.", prior.right().term()), prior.reference()));
         prior.received().ifPresent(day -> lines.add(text.say("rights.letter.complaint.received", text.date(day))));
         prior.deadline().ifPresent(day -> lines.add(text.say(prior.extended()
                 ? "rights.letter.complaint.extendedDeadline" : "rights.letter.complaint.deadline", text.date(day))));

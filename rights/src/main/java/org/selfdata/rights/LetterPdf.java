@@ -103,8 +103,8 @@ public final class LetterPdf {
             try {
                 block(head.sender(), LEFT, TOP);
                 float below = block(head.addressee(), ADDRESSEE_LEFT, ADDRESSEE_TOP);
-                line(regular, head.dateline(), ADDRESSEE_LEFT, below - LEADING);
-                y = below - 4 * LEADING;
+                line(regular, head.dateline(), ADDRESSEE_LEFT, below - 2 * LEADING);
+                y = below - 5 * LEADING;
                 paragraph(bold, head.registered());
                 y -= LEADING / 2;
                 paragraph(bold, head.subject());

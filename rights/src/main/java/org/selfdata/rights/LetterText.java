@@ -26,6 +26,11 @@ final class LetterText {
         return words.say(key, arguments);
     }
 
+    /** Says the key of a term of a family, such as a right's name: {@code term("rights.letter.right.", "access")}. */
+    String term(String family, String term, Object... arguments) {
+        return words.say(family + term, arguments);
+    }
+
     String date(LocalDate date) {
         return LetterDates.say(date, language);
     }

@@ -24,8 +24,8 @@ final class ReminderLetters {
     private static List<String> recall(PriorRequest prior, LetterText text) {
         List<String> sentences = new ArrayList<>();
         sentences.add(text.say("rights.letter.reminder.sent", text.date(prior.sent()),
-                text.say("rights.letter.channel." + Letters.term(prior.channel())),
-                text.say("rights.letter.right." + prior.right().term()), prior.reference()));
+                text.term("rights.letter.channel.", Letters.term(prior.channel())),
+                text.term("rights.letter.right.", prior.right().term()), prior.reference()));
         prior.received().ifPresent(day -> sentences.add(text.say("rights.letter.reminder.received", text.date(day))));
         prior.deadline().ifPresent(day -> sentences.add(text.say(prior.extended()
                 ? "rights.letter.reminder.extendedDeadline" : "rights.letter.reminder.deadline", text.date(day))));

@@ -59,8 +59,8 @@ final class RequestLetters {
             case RECTIFICATION -> rectification(request, text);
             case ERASURE -> erasure(request, text);
             case RESTRICTION -> text
-                    .paragraph("rights.letter.restriction", text.say("rights.letter.restriction.ground."
-                            + request.restrictionGround().orElseThrow().term()))
+                    .paragraph("rights.letter.restriction", text.term("rights.letter.restriction.ground.",
+                            request.restrictionGround().orElseThrow().term()))
                     .paragraph("rights.letter.restriction.effects")
                     .paragraph("rights.letter.recipients");
             case OBJECTION -> text.paragraph("rights.letter.objection")
@@ -83,7 +83,7 @@ final class RequestLetters {
     private static void access(LetterRequest request, LetterText text) {
         List<String> lines = new ArrayList<>();
         lines.add(text.say("rights.letter.access"));
-        ACCESS_ITEMS.forEach(item -> lines.add(text.say("rights.letter.access." + item)));
+        ACCESS_ITEMS.forEach(item -> lines.add(text.term("rights.letter.access.", item)));
         text.lines(lines)
                 .paragraph("rights.letter.access.transfers")
                 .paragraph("rights.letter.access.copy");
@@ -102,7 +102,7 @@ final class RequestLetters {
         lines.add(text.say("rights.letter.rectification"));
         for (Rectification rectification : request.rectifications()) {
             String what = rectification.detail()
-                    .map(detail -> text.say("rights.letter.detail." + detail.term()))
+                    .map(detail -> text.term("rights.letter.detail.", detail.term()))
                     .orElseGet(() -> rectification.description().orElseThrow());
             lines.add(rectification.oldValue()
                     .map(old -> text.say("rights.letter.rectification.replace", what, old,
@@ -159,7 +159,7 @@ final class RequestLetters {
     }
 
     private static String label(Organization.RequiredElement element, LetterText text) {
-        return OWN_WORDS.contains(element.kind()) ? text.say("rights.letter.identity.kind." + element.kind())
+        return OWN_WORDS.contains(element.kind()) ? text.term("rights.letter.identity.kind.", element.kind())
                 : element.description();
     }
 

@@ -5,6 +5,7 @@ import org.selfdata.texts.Language;
 import org.selfdata.texts.Words;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class LetterDatesTest {
     }
 
     @Test
-    void everyDetailGroundAndChannelHasWordsInEachLanguage() {
+    void everyDetailGroundChannelIdentityElementAndRightHasWordsInEachLanguage() {
         for (Language language : Language.values()) {
             Words words = Words.of(language);
             for (PersonalDetail detail : PersonalDetail.values()) {
@@ -44,6 +45,9 @@ class LetterDatesTest {
             for (Organization.Channel channel : Organization.Channel.values()) {
                 assertThat(words.pattern("rights.letter.channel." + Letters.term(channel))).as(channel.name())
                         .isPresent();
+            }
+            for (String kind : List.of("name", "email", "address", "birthdate", "phone")) {
+                assertThat(words.pattern("rights.letter.identity.kind." + kind)).as(kind).isPresent();
             }
             for (Right right : Right.values()) {
                 assertThat(words.pattern("rights.letter.right." + right.term())).as(right.term()).isPresent();
