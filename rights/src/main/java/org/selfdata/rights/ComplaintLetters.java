@@ -1,7 +1,6 @@
 package org.selfdata.rights;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,12 +53,7 @@ final class ComplaintLetters {
         PriorRequest prior = request.prior();
         List<String> lines = new ArrayList<>();
         lines.add(text.say("rights.letter.complaint.facts"));
-        lines.add(text.say("rights.letter.complaint.sent", text.date(prior.sent()),
-                text.term("rights.letter.channel.", Letters.term(prior.channel())),
-                text.term("rights.letter.right.", prior.right().term()), prior.reference()));
-        prior.received().ifPresent(day -> lines.add(text.say("rights.letter.complaint.received", text.date(day))));
-        prior.deadline().ifPresent(day -> lines.add(text.say(prior.extended()
-                ? "rights.letter.complaint.extendedDeadline" : "rights.letter.complaint.deadline", text.date(day))));
+        lines.addAll(text.recall(prior, "rights.letter.complaint."));
         request.reminderSent().ifPresent(day -> lines.add(text.say("rights.letter.complaint.reminder",
                 text.date(day))));
         lines.addAll(outcome(request.outcome(), text));
@@ -76,9 +70,8 @@ final class ComplaintLetters {
             case Outcome.IncompleteAnswer answer -> {
                 List<String> lines = new ArrayList<>();
                 lines.add(text.say("rights.letter.complaint.missing", text.date(answer.on())));
-                Arrays.stream(AccessItem.values()).filter(answer.missing()::contains)
-                        .forEach(item -> lines.add(text.say("rights.letter.complaint.missingItem",
-                                text.say(item.key()))));
+                answer.missingInOrder().forEach(item -> lines.add(text.say("rights.letter.complaint.missingItem",
+                        text.say(item.key()))));
                 yield lines;
             }
         };

@@ -31,6 +31,20 @@ final class LetterText {
         return words.say(family + term, arguments);
     }
 
+    /**
+     * A request recalled with its dates, a sentence each: when and how it was sent, when it was received, and when its
+     * time limit ended; {@code family} is the keys' prefix of the letter that recalls it.
+     */
+    List<String> recall(PriorRequest prior, String family) {
+        List<String> sentences = new ArrayList<>();
+        sentences.add(term(family, "sent", date(prior.sent()), term("rights.letter.channel.",
+                Letters.term(prior.channel())), term("rights.letter.right.", prior.right().term()), prior.reference()));
+        prior.received().ifPresent(day -> sentences.add(term(family, "received", date(day))));
+        prior.deadline().ifPresent(day -> sentences.add(term(family, prior.extended() ? "extendedDeadline" : "deadline",
+                date(day))));
+        return sentences;
+    }
+
     String date(LocalDate date) {
         return LetterDates.say(date, language);
     }

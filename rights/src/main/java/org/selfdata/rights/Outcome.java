@@ -3,6 +3,8 @@ package org.selfdata.rights;
 import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -29,6 +31,11 @@ public sealed interface Outcome {
         public IncompleteAnswer {
             requireNonNull(on, "on is null");
             missing = Set.copyOf(missing);
+        }
+
+        /** The missing items in the checklist's order, as letters name them. */
+        public List<AccessItem> missingInOrder() {
+            return Arrays.stream(AccessItem.values()).filter(missing::contains).toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.selfdata.rights;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Writes the formal notice that follows a request left unanswered, refused or answered in part. */
@@ -11,25 +10,13 @@ final class ReminderLetters {
     static Letter write(ReminderRequest request) {
         PriorRequest prior = request.prior();
         LetterText text = new LetterText(Letters.languageFor(request.organization(), request.chosenLanguage()));
-        text.lines(recall(prior, text));
+        text.lines(List.of(String.join(" ", text.recall(prior, "rights.letter.reminder."))));
         outcome(request.outcome(), text);
         text.paragraph("rights.letter.reminder.notice", request.daysToAnswer())
                 .paragraph("rights.letter.free")
                 .paragraph("rights.letter.reference", prior.reference());
         String title = text.say("rights.letter.subject.reminder", text.date(prior.sent()));
         return text.signed(text.subject(prior.reference(), title), request.sender().name());
-    }
-
-    /** The request recalled with its dates: sent, received, and the end of its time limit. */
-    private static List<String> recall(PriorRequest prior, LetterText text) {
-        List<String> sentences = new ArrayList<>();
-        sentences.add(text.say("rights.letter.reminder.sent", text.date(prior.sent()),
-                text.term("rights.letter.channel.", Letters.term(prior.channel())),
-                text.term("rights.letter.right.", prior.right().term()), prior.reference()));
-        prior.received().ifPresent(day -> sentences.add(text.say("rights.letter.reminder.received", text.date(day))));
-        prior.deadline().ifPresent(day -> sentences.add(text.say(prior.extended()
-                ? "rights.letter.reminder.extendedDeadline" : "rights.letter.reminder.deadline", text.date(day))));
-        return List.of(String.join(" ", sentences));
     }
 
     private static void outcome(Outcome outcome, LetterText text) {
@@ -41,9 +28,8 @@ final class ReminderLetters {
             case Outcome.IncompleteAnswer answer -> {
                 List<String> lines = new ArrayList<>();
                 lines.add(text.say("rights.letter.reminder.missing", text.date(answer.on())));
-                Arrays.stream(AccessItem.values()).filter(answer.missing()::contains)
-                        .forEach(item -> lines.add(text.say("rights.letter.reminder.missingItem",
-                                text.say(item.key()))));
+                answer.missingInOrder().forEach(item -> lines.add(text.say("rights.letter.reminder.missingItem",
+                        text.say(item.key()))));
                 text.lines(lines);
             }
         }
