@@ -41,7 +41,7 @@ public record ComplaintRequest(Organization authority, Organization organization
             throw LetterInput.invalid(Wording.of("error.rights.letter.notAnAuthority"));
         }
         siren.ifPresent(ComplaintRequest::checkSiren);
-        Outcome.check(outcome, prior);
+        LetterInput.outcome(outcome, prior);
         if (reminderSent.filter(day -> day.isBefore(prior.sent())).isPresent()) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderBeforeRequest"));
         }

@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,5 +29,29 @@ final class LetterInput {
     /** The text if it says something, none if it is empty or only spaces. */
     static Optional<String> text(Optional<String> text) {
         return text.map(String::strip).filter(stripped -> !stripped.isEmpty());
+    }
+
+    /** Checks that the outcome fits the request it follows and comes after it. */
+    static void outcome(Outcome outcome, PriorRequest prior) {
+        switch (outcome) {
+            case Outcome.NoAnswer noAnswer -> { }
+            case Outcome.Refusal refusal -> notBefore(refusal.on(), prior);
+            case Outcome.IncompleteAnswer answer -> {
+                notBefore(answer.on(), prior);
+                boolean access = prior.right() == Right.ACCESS;
+                if (!access && !answer.missing().isEmpty()) {
+                    throw invalid(Wording.of("error.rights.letter.missingItemsWithoutAccess"));
+                }
+                if (access && answer.missing().isEmpty()) {
+                    throw invalid(Wording.of("error.rights.letter.incompleteWithoutItems"));
+                }
+            }
+        }
+    }
+
+    private static void notBefore(LocalDate answered, PriorRequest prior) {
+        if (answered.isBefore(prior.sent())) {
+            throw invalid(Wording.of("error.rights.letter.answerBeforeRequest"));
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.selfdata.rights;
 
-import org.selfdata.texts.Wording;
-
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -36,30 +34,6 @@ public sealed interface Outcome {
         /** The missing items in the checklist's order, as letters name them. */
         public List<AccessItem> missingInOrder() {
             return Arrays.stream(AccessItem.values()).filter(missing::contains).toList();
-        }
-    }
-
-    /** Checks that the outcome fits the request it follows and comes after it. */
-    static void check(Outcome outcome, PriorRequest prior) {
-        switch (outcome) {
-            case NoAnswer noAnswer -> { }
-            case Refusal refusal -> notBefore(refusal.on(), prior);
-            case IncompleteAnswer answer -> {
-                notBefore(answer.on(), prior);
-                boolean access = prior.right() == Right.ACCESS;
-                if (!access && !answer.missing().isEmpty()) {
-                    throw LetterInput.invalid(Wording.of("error.rights.letter.missingItemsWithoutAccess"));
-                }
-                if (access && answer.missing().isEmpty()) {
-                    throw LetterInput.invalid(Wording.of("error.rights.letter.incompleteWithoutItems"));
-                }
-            }
-        }
-    }
-
-    private static void notBefore(LocalDate answered, PriorRequest prior) {
-        if (answered.isBefore(prior.sent())) {
-            throw LetterInput.invalid(Wording.of("error.rights.letter.answerBeforeRequest"));
         }
     }
 }

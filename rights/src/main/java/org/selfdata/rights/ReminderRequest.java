@@ -24,7 +24,7 @@ public record ReminderRequest(PriorRequest prior, Outcome outcome, Organization 
         requireNonNull(sender, "sender is null");
         requireNonNull(date, "date is null");
         requireNonNull(chosenLanguage, "chosenLanguage is null");
-        Outcome.check(outcome, prior);
+        LetterInput.outcome(outcome, prior);
         if (date.isBefore(prior.lastDay())) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderTooEarly"));
         }
