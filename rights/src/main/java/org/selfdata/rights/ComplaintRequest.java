@@ -1,0 +1,79 @@
+package org.selfdata.rights;
+
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a complaint to a supervisory authority (art. 77) is made of: what the CNIL asks of a complaint, that is who
+ * complains, the organization complained against (its name, address and SIREN number when known), the facts with
+ * their dates, the prior request and its answer or its absence, and the documents attached.
+ *
+ * @param authority the supervisory authority, whose record says the language complaints are written in
+ * @param siren the organization's SIREN number (nine digits), for a French organization
+ * @param reminderSent the day a reminder was sent, when one was
+ * @param evidence the names of the documents attached, in the order they are numbered
+ * @param date the day the complaint is dated
+ */
+public record ComplaintRequest(Organization authority, Organization organization, Optional<String> siren,
+        Sender complainant, PriorRequest prior, Outcome outcome, Optional<LocalDate> reminderSent,
+        List<String> evidence, LocalDate date, Language chosenLanguage) {
+    private static final Pattern NINE_DIGITS = Pattern.compile("[0-9]{9}");
+
+    public ComplaintRequest {
+        requireNonNull(authority, "authority is null");
+        requireNonNull(organization, "organization is null");
+        siren = LetterInput.text(requireNonNull(siren, "siren is null")).map(number -> number.replace(" ", ""));
+        requireNonNull(complainant, "complainant is null");
+        requireNonNull(prior, "prior is null");
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(reminderSent, "reminderSent is null");
+        evidence = List.copyOf(evidence);
+        requireNonNull(date, "date is null");
+        requireNonNull(chosenLanguage, "chosenLanguage is null");
+        if (!authority.authority()) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.notAnAuthority"));
+        }
+        siren.ifPresent(ComplaintRequest::checkSiren);
+        LetterInput.outcome(outcome, prior);
+        if (reminderSent.filter(day -> day.isBefore(prior.sent())).isPresent()) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.reminderBeforeRequest"));
+        }
+        if (date.isBefore(reminderSent.orElse(prior.lastDay())) || date.isBefore(prior.lastDay())) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.complaintTooEarly"));
+        }
+        for (int index = 0; index < evidence.size(); index++) {
+            if (evidence.get(index).isBlank()) {
+                throw LetterInput.invalid(Wording.of("error.rights.letter.evidenceName", index + 1));
+            }
+        }
+    }
+
+    /** A SIREN number is nine digits whose Luhn sum is a multiple of ten (INSEE). */
+    private static void checkSiren(String siren) {
+        if (!NINE_DIGITS.matcher(siren).matches() || luhn(siren) % 10 != 0) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.siren"));
+        }
+    }
+
+    private static int luhn(String digits) {
+        int sum = 0;
+        for (int index = 0; index < digits.length(); index++) {
+            int digit = digits.charAt(digits.length() - 1 - index) - '0';
+            if (index % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return sum;
+    }
+}
