@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -136,7 +138,7 @@ public final class Directory {
      */
     public Optional<Organization> competentAuthority(String countryCode) {
         requireNonNull(countryCode, "countryCode is null");
-        String country = countryCode.toLowerCase(java.util.Locale.ROOT);
+        String country = countryCode.toLowerCase(Locale.ROOT);
         if (!COUNTRY.matcher(country).matches()) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.directory.country"));
         }
@@ -149,7 +151,8 @@ public final class Directory {
      * The directory's organization for something already known by name: a source in the vault ("SNCF Connect") or a
      * registered recipient. The web host, when known, decides first (the organization of that host or of a domain it
      * belongs to); then the name, matched whole to a name, a brand or a slug, ignoring case, accents, punctuation and
-     * a trailing legal form. Nothing looser: a wrong organization would send a person's request to a stranger.
+     * a trailing legal form. Nothing looser, and nothing ambiguous (a brand two organizations claim decides nothing):
+     * a wrong organization would send a person's request to a stranger.
      */
     public Optional<Organization> bestMatch(String name, Optional<String> webHost) {
         requireNonNull(name, "name is null");
@@ -163,24 +166,30 @@ public final class Directory {
             return Optional.empty();
         }
         return Stream.<Optional<Entry>>of(
-                        first(entry -> entry.nameKey.equals(key)),
-                        first(entry -> entry.brandKeys.contains(key)),
-                        first(entry -> entry.slugKey.equals(key)))
+                        only(entry -> entry.nameKey.equals(key)),
+                        only(entry -> entry.brandKeys.contains(key)),
+                        only(entry -> entry.slugKey.equals(key)))
                 .flatMap(Optional::stream).findFirst().map(entry -> entry.organization);
     }
 
+    /** The organization of this host, else of the nearest domain it belongs to ("mobile.free.fr" is "free.fr"). */
     private Optional<Organization> byHost(String host) {
-        return first(entry -> entry.host.filter(host::equals).isPresent())
-                .or(() -> entries.stream()
-                        .filter(entry -> entry.host.filter(own -> host.endsWith("." + own)).isPresent())
-                        .max(Comparator.comparingInt(entry -> entry.host.orElseThrow().length())))
-                .map(entry -> entry.organization);
+        for (String domain = host; domain.contains("."); domain = domain.substring(domain.indexOf('.') + 1)) {
+            String wanted = domain;
+            Optional<Entry> found = only(entry -> entry.host.filter(wanted::equals).isPresent());
+            if (found.isPresent()) {
+                return found.map(entry -> entry.organization);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** The first entry that matches, the person's own before the directory's. */
-    private Optional<Entry> first(java.util.function.Predicate<Entry> matches) {
-        return entries.stream().filter(matches)
-                .min(Comparator.comparing((Entry entry) -> entry.organization.origin() != Origin.PERSON));
+    /** The one entry that matches, counting only the person's own when some of theirs match; empty when several do. */
+    private Optional<Entry> only(Predicate<Entry> matches) {
+        List<Entry> matching = entries.stream().filter(matches).toList();
+        List<Entry> personal = matching.stream().filter(entry -> entry.organization.origin() == Origin.PERSON).toList();
+        List<Entry> candidates = personal.isEmpty() ? matching : personal;
+        return candidates.size() == 1 ? Optional.of(candidates.getFirst()) : Optional.empty();
     }
 
     private static List<Organization> unique(List<Organization> organizations) {
