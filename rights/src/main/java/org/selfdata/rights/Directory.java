@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -287,8 +286,9 @@ public final class Directory {
                 }
                 return new Directory(unique(read(compressed)));
             }
-            catch (IOException e) {
-                throw new UncheckedIOException("cannot read the directory of organizations " + RESOURCE, e);
+            catch (IOException | SelfdataException | IllegalArgumentException e) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "the directory of organizations " + RESOURCE
+                        + " in selfdata's class path cannot be read: " + e.getMessage(), e);
             }
         }
     }

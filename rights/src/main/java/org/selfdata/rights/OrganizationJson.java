@@ -117,7 +117,7 @@ public final class OrganizationJson {
             return Optional.empty();
         }
         if (!value.isString()) {
-            throw wrongType(field);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.organization.notText", field));
         }
         return Optional.of(value.asString());
     }
@@ -128,7 +128,7 @@ public final class OrganizationJson {
             return false;
         }
         if (!value.isBoolean()) {
-            throw wrongType(field);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.organization.notFlag", field));
         }
         return value.asBoolean();
     }
@@ -137,7 +137,8 @@ public final class OrganizationJson {
         List<String> values = new ArrayList<>();
         for (JsonNode value : array(node, field)) {
             if (!value.isString()) {
-                throw wrongType(field);
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.organization.notTexts",
+                        field));
             }
             values.add(value.asString());
         }
@@ -148,7 +149,8 @@ public final class OrganizationJson {
         List<RequiredElement> elements = new ArrayList<>();
         for (JsonNode element : array(node, "requiredElements")) {
             if (!element.isObject()) {
-                throw wrongType("requiredElements");
+                throw new SelfdataException(ErrorCode.INVALID_INPUT,
+                        Wording.of("error.rights.organization.notElements"));
             }
             elements.add(new RequiredElement(text(element, "description").orElse(""),
                     text(element, "kind").orElse(""), flag(element, "optional")));
@@ -162,14 +164,10 @@ public final class OrganizationJson {
             return List.of();
         }
         if (!value.isArray()) {
-            throw wrongType(field);
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.organization.notList", field));
         }
         List<JsonNode> items = new ArrayList<>();
         value.forEach(items::add);
         return items;
-    }
-
-    private static SelfdataException wrongType(String field) {
-        return new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.organization.type", field));
     }
 }

@@ -5,8 +5,13 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.Organization.Origin;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,6 +155,26 @@ class DirectoryTest {
     @Test
     void theShippedDirectoryIsReadOnce() {
         assertThat(Directory.shipped()).isSameAs(Directory.shipped());
+    }
+
+    @Test
+    void aDirectoryResourceBeyondItsBoundsIsRefusedRatherThanRead() throws IOException {
+        byte[] tooLongLine = gzip("x".repeat(Directory.MAXIMUM_LINE_LENGTH + 1) + "\n");
+        byte[] tooManyLines = gzip((OrganizationJson.write(organization("orange", "Orange")) + "\n")
+                .repeat(Directory.MAXIMUM_ENTRIES + 1));
+
+        assertThatThrownBy(() -> Directory.read(new ByteArrayInputStream(tooLongLine))).isInstanceOf(IOException.class)
+                .hasMessage("the directory resource is larger than a directory can be");
+        assertThatThrownBy(() -> Directory.read(new ByteArrayInputStream(tooManyLines))).isInstanceOf(IOException.class)
+                .hasMessage("the directory resource is larger than a directory can be");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream compressed = new GZIPOutputStream(bytes)) {
+            compressed.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     static Organization organization(String slug, String name) {

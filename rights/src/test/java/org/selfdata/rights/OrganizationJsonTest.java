@@ -57,7 +57,16 @@ class OrganizationJsonTest {
                 .hasMessage("the organization is not a JSON object");
         assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"categories\":\"insurance\"}", Origin.PERSON))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-                .hasMessage("categories: this value is not of the expected type");
+                .hasMessage("categories: expected a list");
+        assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"name\":7}", Origin.PERSON))
+                .hasMessage("name: expected text");
+        assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"runs\":[1]}", Origin.PERSON))
+                .hasMessage("runs: expected a list of texts");
+        assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"authority\":\"yes\"}", Origin.PERSON))
+                .hasMessage("authority: expected true or false");
+        assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"requiredElements\":[\"name\"]}",
+                Origin.PERSON))
+                .hasMessage("requiredElements: expected a list of objects, each with a description and a kind");
         assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"suggestedChannel\":\"pigeon\"}", Origin.PERSON))
                 .hasMessage("suggestedChannel: expected email, letter, fax or webform");
     }
