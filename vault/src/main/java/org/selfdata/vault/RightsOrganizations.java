@@ -1,22 +1,17 @@
 package org.selfdata.vault;
 
-import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
-import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
-import static org.selfdata.vault.VaultTables.SAVED_AT;
 import static org.selfdata.vault.VaultTables.SEALED_ORGANIZATION;
 import static org.selfdata.vault.VaultTables.SLUG;
 
@@ -36,14 +31,11 @@ public final class RightsOrganizations {
     public static final Pattern SLUG_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     public static final int MAXIMUM_SLUG_LENGTH = 100;
 
-    private final Database database;
-    private final KeyEncryptionKey keyEncryptionKey;
-    private final Clock clock;
+    private final SealedTexts organizations;
 
     RightsOrganizations(Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
-        this.database = requireNonNull(database, "database is null");
-        this.keyEncryptionKey = requireNonNull(keyEncryptionKey, "keyEncryptionKey is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.organizations = new SealedTexts(database, keyEncryptionKey, clock, RIGHTS_ORGANIZATIONS, SLUG,
+                SEALED_ORGANIZATION, AssociatedData::rightsOrganization);
     }
 
     /** Keeps the organization under its slug, in place of the one kept before, if any. */
@@ -55,54 +47,27 @@ public final class RightsOrganizations {
             throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.organization.tooLong",
                     MAXIMUM_LENGTH));
         }
-        byte[] sealed = keyEncryptionKey.seal(organization.getBytes(StandardCharsets.UTF_8),
-                AssociatedData.rightsOrganization(person, slug));
-        database.transaction(person, connection -> {
-            DSLContext dsl = database.dsl(connection);
-            dsl.deleteFrom(RIGHTS_ORGANIZATIONS).where(PERSON_ID.eq(person.value()).and(SLUG.eq(slug))).execute();
-            return dsl.insertInto(RIGHTS_ORGANIZATIONS)
-                    .set(PERSON_ID, person.value())
-                    .set(SLUG, slug)
-                    .set(SEALED_ORGANIZATION, sealed)
-                    .set(SAVED_AT, clock.millis())
-                    .execute();
-        });
+        organizations.save(person, slug, organization);
     }
 
     /** The organization kept under this slug, if the person kept one. */
     public Optional<String> find(PersonId person, String slug) {
         requireNonNull(person, "person is null");
         requireSlug(slug);
-        return database.transaction(person, connection -> Optional.ofNullable(database.dsl(connection)
-                .select(SEALED_ORGANIZATION).from(RIGHTS_ORGANIZATIONS)
-                .where(PERSON_ID.eq(person.value()).and(SLUG.eq(slug)))
-                .fetchOne(SEALED_ORGANIZATION))
-                .map(sealed -> open(person, slug, sealed)));
+        return organizations.find(person, slug);
     }
 
     /** Every organization the person kept, by slug in alphabetical order. */
     public Map<String, String> all(PersonId person) {
         requireNonNull(person, "person is null");
-        return database.transaction(person, connection -> {
-            Map<String, String> organizations = new LinkedHashMap<>();
-            database.dsl(connection).select(SLUG, SEALED_ORGANIZATION).from(RIGHTS_ORGANIZATIONS)
-                    .where(PERSON_ID.eq(person.value())).orderBy(SLUG)
-                    .forEach(row -> organizations.put(row.value1(), open(person, row.value1(), row.value2())));
-            return organizations;
-        });
+        return organizations.all(person);
     }
 
     /** Forgets the organization kept under this slug: the directory's entry, if any, is used again. */
     public boolean remove(PersonId person, String slug) {
         requireNonNull(person, "person is null");
         requireSlug(slug);
-        return database.transaction(person, connection -> database.dsl(connection).deleteFrom(RIGHTS_ORGANIZATIONS)
-                .where(PERSON_ID.eq(person.value()).and(SLUG.eq(slug))).execute() > 0);
-    }
-
-    private String open(PersonId person, String slug, byte[] sealed) {
-        return new String(keyEncryptionKey.open(sealed, AssociatedData.rightsOrganization(person, slug)),
-                StandardCharsets.UTF_8);
+        return organizations.remove(person, slug);
     }
 
     private static void requireSlug(String slug) {
