@@ -58,7 +58,7 @@ public final class Directory {
         for (Entry entry : sorted) {
             slugs.put(entry.organization.slug(), entry);
         }
-        this.bySlug = slugs;
+        this.bySlug = Map.copyOf(slugs);
     }
 
     /** The directory shipped with selfdata, read on the first call. */
