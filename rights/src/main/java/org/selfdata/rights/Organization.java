@@ -21,12 +21,14 @@ import static java.util.Objects.requireNonNull;
  * @param suggestedChannel how requests are best sent, when the record says
  * @param authority whether this is a supervisory authority (art. 51) rather than an organization
  * @param origin where this version of the record comes from
+ * @param runs the brands, services and websites the organization runs under other names ("Instagram" for Meta),
+ *     which a search for them finds
  */
 public record Organization(String slug, String name, Optional<String> postalAddress, Optional<String> email,
         Optional<String> phone, Optional<String> fax, Optional<String> web, Optional<String> webForm,
         List<String> categories, List<String> countries, List<RequiredElement> requiredElements,
         boolean needsIdentityDocument, Optional<String> requestLanguage, Optional<Channel> suggestedChannel,
-        boolean authority, Origin origin) {
+        boolean authority, Origin origin, List<String> runs) {
     public Organization {
         requireNonNull(slug, "slug is null");
         requireNonNull(name, "name is null");
@@ -42,6 +44,23 @@ public record Organization(String slug, String name, Optional<String> postalAddr
         requireNonNull(requestLanguage, "requestLanguage is null");
         requireNonNull(suggestedChannel, "suggestedChannel is null");
         requireNonNull(origin, "origin is null");
+        runs = List.copyOf(runs);
+    }
+
+    /** An organization that runs no brand under another name. */
+    public Organization(String slug, String name, Optional<String> postalAddress, Optional<String> email,
+            Optional<String> phone, Optional<String> fax, Optional<String> web, Optional<String> webForm,
+            List<String> categories, List<String> countries, List<RequiredElement> requiredElements,
+            boolean needsIdentityDocument, Optional<String> requestLanguage, Optional<Channel> suggestedChannel,
+            boolean authority, Origin origin) {
+        this(slug, name, postalAddress, email, phone, fax, web, webForm, categories, countries, requiredElements,
+                needsIdentityDocument, requestLanguage, suggestedChannel, authority, origin, List.of());
+    }
+
+    /** This record as coming from elsewhere: the person's own copy of a directory entry is the same record from them. */
+    public Organization withOrigin(Origin newOrigin) {
+        return new Organization(slug, name, postalAddress, email, phone, fax, web, webForm, categories, countries,
+                requiredElements, needsIdentityDocument, requestLanguage, suggestedChannel, authority, newOrigin, runs);
     }
 
     /**
@@ -50,11 +69,17 @@ public record Organization(String slug, String name, Optional<String> postalAddr
      * @param description the organization's own words for it, as the directory gives them
      * @param kind the directory's type: "name", "email", "address", "birthdate", "phone", "customer_number", "login",
      *     "other", …
+     * @param optional whether the organization accepts a request without it
      */
-    public record RequiredElement(String description, String kind) {
+    public record RequiredElement(String description, String kind, boolean optional) {
         public RequiredElement {
             requireNonNull(description, "description is null");
             requireNonNull(kind, "kind is null");
+        }
+
+        /** An element the organization cannot do without. */
+        public RequiredElement(String description, String kind) {
+            this(description, kind, false);
         }
     }
 

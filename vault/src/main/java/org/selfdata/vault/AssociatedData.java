@@ -21,6 +21,7 @@ final class AssociatedData {
     private static final byte[] REJECT = "selfdata/reject/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REJECT_TEXT = "selfdata/reject/text/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CSV_MAPPING = "selfdata/csv_mapping/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_ORGANIZATION = "selfdata/rights_organization/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -58,6 +59,12 @@ final class AssociatedData {
         byte[] named = fingerprint.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(CSV_MAPPING.length + 1 + 8 + named.length).put(CSV_MAPPING).put((byte) 0)
                 .putLong(person.value()).put(named).array();
+    }
+
+    static byte[] rightsOrganization(PersonId person, String slug) {
+        byte[] named = slug.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(RIGHTS_ORGANIZATION.length + 1 + 8 + named.length).put(RIGHTS_ORGANIZATION)
+                .put((byte) 0).putLong(person.value()).put(named).array();
     }
 
     static byte[] aeadKeyset(PersonId person, SourceId source) {

@@ -1,14 +1,11 @@
 package org.selfdata.vault;
 
-import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,8 +13,6 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
 import static org.selfdata.vault.VaultTables.MAPPING;
-import static org.selfdata.vault.VaultTables.PERSON_ID;
-import static org.selfdata.vault.VaultTables.SAVED_AT;
 import static org.selfdata.vault.VaultTables.SHAPE_FINGERPRINT;
 
 /**
@@ -34,14 +29,11 @@ public final class CsvMappings {
     public static final int MAXIMUM_LENGTH = 16 * 1024;
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{32}");
 
-    private final Database database;
-    private final KeyEncryptionKey keyEncryptionKey;
-    private final Clock clock;
+    private final SealedTexts mappings;
 
     CsvMappings(Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
-        this.database = requireNonNull(database, "database is null");
-        this.keyEncryptionKey = requireNonNull(keyEncryptionKey, "keyEncryptionKey is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.mappings = new SealedTexts(database, keyEncryptionKey, clock, CSV_MAPPINGS, SHAPE_FINGERPRINT, MAPPING,
+                AssociatedData::csvMapping);
     }
 
     /** Keeps the mapping for files of this layout, in place of the one kept before, if any. */
@@ -53,46 +45,20 @@ public final class CsvMappings {
             throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.csvMapping.tooLong",
                     Integer.toString(MAXIMUM_LENGTH)));
         }
-        byte[] sealed = keyEncryptionKey.seal(mapping.getBytes(StandardCharsets.UTF_8),
-                AssociatedData.csvMapping(person, fingerprint));
-        database.transaction(person, connection -> {
-            DSLContext dsl = database.dsl(connection);
-            dsl.deleteFrom(CSV_MAPPINGS).where(PERSON_ID.eq(person.value()).and(SHAPE_FINGERPRINT.eq(fingerprint))).execute();
-            return dsl.insertInto(CSV_MAPPINGS)
-                    .set(PERSON_ID, person.value())
-                    .set(SHAPE_FINGERPRINT, fingerprint)
-                    .set(MAPPING, sealed)
-                    .set(SAVED_AT, clock.millis())
-                    .execute();
-        });
+        mappings.save(person, fingerprint, mapping);
     }
 
     /** The mapping kept for files of this layout, if the person made one. */
     public Optional<String> find(PersonId person, String fingerprint) {
         requireNonNull(person, "person is null");
         requireFingerprint(fingerprint);
-        return database.transaction(person, connection -> Optional.ofNullable(database.dsl(connection)
-                .select(MAPPING).from(CSV_MAPPINGS)
-                .where(PERSON_ID.eq(person.value()).and(SHAPE_FINGERPRINT.eq(fingerprint)))
-                .fetchOne(MAPPING))
-                .map(sealed -> open(person, fingerprint, sealed)));
+        return mappings.find(person, fingerprint);
     }
 
     /** Every mapping the person kept, by layout: read once before an import, which then needs no other transaction. */
     public Map<String, String> all(PersonId person) {
         requireNonNull(person, "person is null");
-        return database.transaction(person, connection -> {
-            Map<String, String> mappings = new LinkedHashMap<>();
-            database.dsl(connection).select(SHAPE_FINGERPRINT, MAPPING).from(CSV_MAPPINGS)
-                    .where(PERSON_ID.eq(person.value())).orderBy(SHAPE_FINGERPRINT)
-                    .forEach(row -> mappings.put(row.value1(), open(person, row.value1(), row.value2())));
-            return mappings;
-        });
-    }
-
-    private String open(PersonId person, String fingerprint, byte[] sealed) {
-        return new String(keyEncryptionKey.open(sealed, AssociatedData.csvMapping(person, fingerprint)),
-                StandardCharsets.UTF_8);
+        return mappings.all(person);
     }
 
     private static void requireFingerprint(String fingerprint) {

@@ -132,6 +132,10 @@ final class VaultTables {
     static final Field<byte[]> MAPPING = field(name("mapping"), SQLDataType.BLOB);
     static final Field<Long> SAVED_AT = field(name("saved_at"), SQLDataType.BIGINT);
 
+    static final Table<Record> RIGHTS_ORGANIZATIONS = table(name("rights_organizations"));
+    static final Field<String> SLUG = field(name("slug"), SQLDataType.VARCHAR);
+    static final Field<byte[]> SEALED_ORGANIZATION = field(name("organization"), SQLDataType.BLOB);
+
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
@@ -179,6 +183,7 @@ final class VaultTables {
             Map.entry(RECEIPT_SIGNERS, List.of(PERSON_ID, KEY_ID, PUBLIC_KEY)),
             Map.entry(RECIPIENTS_AWAITING_ADMISSION, List.of(RECIPIENT_ID, RESTORED_AT)),
             Map.entry(CSV_MAPPINGS, List.of(PERSON_ID, SHAPE_FINGERPRINT, MAPPING, SAVED_AT)),
+            Map.entry(RIGHTS_ORGANIZATIONS, List.of(PERSON_ID, SLUG, SEALED_ORGANIZATION, SAVED_AT)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));

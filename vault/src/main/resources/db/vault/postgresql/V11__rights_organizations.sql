@@ -1,0 +1,18 @@
+-- The organizations a person added to the rights desk's directory, or corrected in it. Keep in step with
+-- ../sqlite/V11__rights_organizations.sql: VaultSchemaTest compares the two.
+-- slug names the organization in the directory: a correction carries the slug of the entry it replaces. organization
+-- is the organization's JSON (its name, addresses, contacts), sealed under the vault's key and bound to its person and
+-- slug: which organizations a person deals with says much about them.
+CREATE TABLE rights_organizations (
+    person_id    BIGINT  NOT NULL REFERENCES persons (person_id),
+    slug         TEXT    NOT NULL,
+    organization BYTEA   NOT NULL,
+    saved_at     BIGINT  NOT NULL,
+    PRIMARY KEY (person_id, slug)
+);
+
+ALTER TABLE rights_organizations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rights_organizations FORCE ROW LEVEL SECURITY;
+CREATE POLICY person_isolation ON rights_organizations
+    USING (person_id = nullif(current_setting('selfdata.person_id', true), '')::bigint)
+    WITH CHECK (person_id = nullif(current_setting('selfdata.person_id', true), '')::bigint);
