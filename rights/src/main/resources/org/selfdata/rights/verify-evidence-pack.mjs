@@ -212,10 +212,15 @@ function main(argument) {
       return undefined;
     }
   };
-  checkManifest(files, say, report, fail);
-  const head = checkHead(files, say, report, fail, json);
-  const entries = checkEntries(files, head, say, report, fail, json);
-  checkTimeline(files, entries, say, report, fail, json);
+  try {
+    checkManifest(files, say, report, fail);
+    const head = checkHead(files, say, report, fail, json);
+    const entries = checkEntries(files, head, say, report, fail, json);
+    checkTimeline(files, entries, say, report, fail, json);
+  } catch (error) {
+    // A pack whose files are not shaped as a pack's are (a proof without a path, a timeline without steps).
+    fail(say.unreadable(argument ?? 'the pack', error.message));
+  }
   if (problems.length === 0) {
     console.log(say.verified());
     return 0;

@@ -3,6 +3,9 @@ package org.selfdata.rights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
 import org.selfdata.texts.Language;
 import org.selfdata.vault.Engine;
@@ -11,7 +14,12 @@ import org.selfdata.vault.VaultWithCamille;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +57,24 @@ class EvidencePackVerifierTest {
                         + "names no document digests",
                 "The evidence pack verifies.");
         assertThat(verdict.exitCode()).isZero();
+    }
+
+    @Test
+    void everyEntryOfLogsOfEverySizeUpToSeventeenIsProvenIncluded() throws Exception {
+        for (int size = 1; size <= 17; size++) {
+            vault.log().append(camille.id(), LogEntryDraft.of(new LogActor.Owner(), LogAction.READ, Set.of(), size));
+            List<EvidenceStep> steps = LongStream.range(0, size).mapToObj(index -> new EvidenceStep(
+                    LocalDate.of(2026, 1, 5), RequestStatus.SENT, "Step", List.of(), index)).toList();
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            new EvidencePack(vault).write(new EvidenceRequest(camille.id(), "SD-7K3Q", Language.ENGLISH, steps), zip);
+            Path sizeFolder = Files.createDirectory(folder.resolve("size-" + size));
+
+            NodeVerifier.Verdict verdict = NodeVerifier.verifyZip(PackFiles.read(zip.toByteArray()), sizeFolder);
+
+            assertThat(verdict.lines()).as("a log of %d entries", size)
+                    .filteredOn(line -> line.startsWith("ok      log entry ")).hasSize(size);
+            assertThat(verdict.lines().getLast()).as("a log of %d entries", size).isEqualTo("The evidence pack verifies.");
+        }
     }
 
     @Test
