@@ -61,6 +61,11 @@ final class Timeline {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The key of a status's words in a timeline, such as "sent" or "answered incompletely". */
+    static String statusKey(RequestStatus status) {
+        return "rights.evidence.status." + status.term();
+    }
+
     static byte[] text(EvidenceRequest request, LogExcerpt log, List<FiledStep> steps) {
         Words words = Words.of(request.language());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
@@ -74,7 +79,7 @@ final class Timeline {
         for (FiledStep filed : steps) {
             EvidenceStep step = filed.step();
             text.append("\n").append(words.say("rights.evidence.timeline.step", ++number, dates.format(step.date()),
-                    words.say("rights.evidence.status." + step.status().term()))).append("\n")
+                    words.say(statusKey(step.status())))).append("\n")
                     .append("   ").append(step.description()).append("\n")
                     .append("   ").append(words.say("rights.evidence.timeline.entry", Long.toString(step.logIndex()),
                             EvidencePack.entryPath(step.logIndex()))).append("\n");
