@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class EvidenceZip {
     }
 
     Digested add(String path, byte[] bytes) throws IOException {
-        return add(path, new java.io.ByteArrayInputStream(bytes));
+        return add(path, new ByteArrayInputStream(bytes));
     }
 
     Digested add(String path, InputStream content) throws IOException {
@@ -49,10 +50,8 @@ final class EvidenceZip {
         entry.setLastModifiedTime(time);
         zip.putNextEntry(entry);
         MessageDigest digest = sha256();
-        long size;
-        try (DigestOutputStream digesting = new DigestOutputStream(new Unclosed(zip), digest)) {
-            size = content.transferTo(digesting);
-        }
+        // Not closed: closing it would close the zip. Everything written through it is already in the zip.
+        long size = content.transferTo(new DigestOutputStream(zip, digest));
         zip.closeEntry();
         String sha256 = HexFormat.of().formatHex(digest.digest());
         digests.put(path, sha256);
@@ -108,23 +107,6 @@ final class EvidenceZip {
                         Wording.of("error.rights.evidence.tooLarge", Math.ceilDiv(maximumSize, 1024 * 1024)));
             }
             written += length;
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-    /** The zip's stream for one entry, which closing the digest around it must not close. */
-    private static final class Unclosed extends FilterOutputStream {
-        Unclosed(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
         }
 
         @Override
