@@ -74,6 +74,8 @@ class EvidencePackVerifierTest {
             assertThat(verdict.lines()).as("a log of %d entries", size)
                     .filteredOn(line -> line.startsWith("ok      log entry ")).hasSize(size);
             assertThat(verdict.lines().getLast()).as("a log of %d entries", size).isEqualTo("The evidence pack verifies.");
+            assertThat(verdict.lines().get(1)).as("a log of %d entries", size).contains(
+                    "(ES256): " + size + (size == 1 ? " entry, root " : " entries, root "));
         }
     }
 
