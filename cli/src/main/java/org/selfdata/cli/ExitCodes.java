@@ -22,8 +22,8 @@ import java.util.List;
  * </pre>
  *
  * <p>A command that reports several outcomes ({@code selfdata import} of several files) exits with the worst of them:
- * a fault of one file (3, 4, 9) or of a remote service (10) is less grave than one of the vault, its key or its database (5 to 8), and a fault
- * inside selfdata (1) is the gravest.
+ * a fault of one file (3, 4, 9) or of a remote service (10) is less grave than one of the vault, its key or its
+ * database (5 to 8), and a fault inside selfdata (1) is the gravest.
  */
 final class ExitCodes {
     static final int DONE = 0;

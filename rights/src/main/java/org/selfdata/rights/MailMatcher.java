@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class MailMatcher {
     private MailMatcher() {}
 
+    /** The request a message answers, among those waiting; unmatched when no ground gives exactly one. */
     public static MailMatch match(ReceivedMail mail, List<WaitingRequest> waiting) {
         List<String> threads = new ArrayList<>(mail.references());
         Collections.reverse(threads);

@@ -57,7 +57,7 @@ public record MailServer(String host, int port, Security security) {
      */
     static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.endsWith(".localhost") || LOOPBACK_IPV4.matcher(name).matches()
+        return name.equals("localhost") || LOOPBACK_IPV4.matcher(name).matches()
                 || name.equals("::1") || name.equals("[::1]") || name.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -83,6 +83,8 @@ class MailAccountTest {
                 .isEqualTo(MailServer.Security.PLAIN);
         assertThatThrownBy(() -> new MailServer("127.0.0.1.example.org", 25, MailServer.Security.PLAIN))
                 .isInstanceOf(SelfdataException.class);
+        assertThatThrownBy(() -> new MailServer("relay.localhost", 25, MailServer.Security.PLAIN))
+                .isInstanceOf(SelfdataException.class);
     }
 
     @Test

@@ -206,6 +206,21 @@ class MailSenderTest {
     }
 
     @Test
+    void aLineBreakInTheSubjectCannotAddAHeader() throws Exception {
+        MailSender sender = new MailSender(servers.account(), CLOCK);
+        PreparedMail prepared = sender.prepare(new OutgoingMail(MailServers.ORGANIZATION,
+                "Access request SD-7K3Q\r\nBcc: someone@elsewhere.example", "Dear Sir or Madam,", List.of(),
+                Optional.empty()));
+
+        sender.send(prepared);
+
+        MimeMessage received = servers.receivedByOrganization()[0];
+        assertThat(received.getSubject()).isEqualTo("Access request SD-7K3Q Bcc: someone@elsewhere.example");
+        assertThat(received.getHeader("Bcc")).isNull();
+        assertThat(servers.greenMail.getReceivedMessagesForDomain("elsewhere.example")).isEmpty();
+    }
+
+    @Test
     void everyMessagePreparedHasItsOwnMessageId() {
         MailSender sender = new MailSender(servers.account(), CLOCK);
 

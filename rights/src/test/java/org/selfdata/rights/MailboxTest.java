@@ -132,10 +132,7 @@ class MailboxTest {
 
     @Test
     void anAnswerWithAttachmentsGivesEachFileWithItsNameTypeAndBytes() {
-        MailAccount organization = new MailAccount(servers.account().smtp(), Optional.empty(),
-                MailServers.PERSON, MailServers.PASSWORD, MailServers.ORGANIZATION, "ACME", "INBOX", Optional.empty(),
-                false, MailServers.timeouts());
-        MailSender answering = new MailSender(organization, CLOCK);
+        MailSender answering = organizationAnswering();
         byte[] csv = "date;amount\n2026-01-02;12.50\n".getBytes(StandardCharsets.UTF_8);
         answering.send(answering.prepare(new OutgoingMail(MailServers.PERSON, "Your data SD-7K3Q", "Attached.",
                 List.of(new MailAttachment("données.csv", "text/csv", csv),
@@ -151,10 +148,7 @@ class MailboxTest {
 
     @Test
     void tooManyAttachmentsSetTheMessageAside() {
-        MailAccount organization = new MailAccount(servers.account().smtp(), Optional.empty(),
-                MailServers.PERSON, MailServers.PASSWORD, MailServers.ORGANIZATION, "ACME", "INBOX", Optional.empty(),
-                false, MailServers.timeouts());
-        MailSender answering = new MailSender(organization, CLOCK);
+        MailSender answering = organizationAnswering();
         answering.send(answering.prepare(new OutgoingMail(MailServers.PERSON, "Your data", "Attached.",
                 List.of(new MailAttachment("a.csv", "text/csv", new byte[] {1}),
                         new MailAttachment("b.csv", "text/csv", new byte[] {2})), Optional.empty())));
@@ -191,6 +185,14 @@ class MailboxTest {
                     assertThat(refusal.code()).isEqualTo(ErrorCode.NOT_FOUND);
                     assertThat(refusal).hasMessage("The mailbox has no folder named \"Réponses\".");
                 });
+    }
+
+    /** The organization, answering through the same server (which does not check who a message claims to be from). */
+    private MailSender organizationAnswering() {
+        MailAccount organization = new MailAccount(servers.account().smtp(), Optional.empty(), MailServers.PERSON,
+                MailServers.PASSWORD, MailServers.ORGANIZATION, "ACME", "INBOX", Optional.empty(), false,
+                MailServers.timeouts());
+        return new MailSender(organization, CLOCK);
     }
 
     private static List<WaitingRequest> waiting() {
