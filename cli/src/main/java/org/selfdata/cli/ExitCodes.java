@@ -18,18 +18,19 @@ import java.util.List;
  *  7  the database cannot be reached or refuses the connection
  *  8  the vault is damaged
  *  9  a limit was exceeded (size, rate)
+ * 10  a remote service (the person's mail server) cannot be reached, times out or refuses (password, recipient, TLS)
  * </pre>
  *
  * <p>A command that reports several outcomes ({@code selfdata import} of several files) exits with the worst of them:
- * a fault of one file (3, 4, 9) is less grave than one of the vault, its key or its database (5 to 8), and a fault
- * inside selfdata (1) is the gravest.
+ * a fault of one file (3, 4, 9) or of a remote service (10) is less grave than one of the vault, its key or its
+ * database (5 to 8), and a fault inside selfdata (1) is the gravest.
  */
 final class ExitCodes {
     static final int DONE = 0;
     static final int INTERNAL = 1;
     static final int USAGE = 2;
     /** From the least grave to the gravest. */
-    private static final List<Integer> GRAVITY = List.of(DONE, USAGE, 3, 4, 9, 5, 6, 7, 8, INTERNAL);
+    private static final List<Integer> GRAVITY = List.of(DONE, USAGE, 3, 4, 9, 10, 5, 6, 7, 8, INTERNAL);
 
     private ExitCodes() {}
 
@@ -48,6 +49,7 @@ final class ExitCodes {
             case STORAGE_UNAVAILABLE -> 7;
             case VAULT_CORRUPT -> 8;
             case TOO_LARGE, RATE_LIMITED -> 9;
+            case REMOTE_SERVICE_FAILED -> 10;
         };
     }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
                 "6:key unavailable (key file, passphrase) or sign-in refused",
                 "7:the database cannot be reached",
                 "8:the vault is damaged",
-                "9:a limit was exceeded"})
+                "9:a limit was exceeded",
+                "10:a remote service (mail server) failed or refused"})
 final class SelfdataCommand {
 }

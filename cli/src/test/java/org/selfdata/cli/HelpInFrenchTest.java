@@ -48,8 +48,9 @@ class HelpInFrenchTest {
                 "Commandes\u00a0:",
                 "  keys        Gère les clés du coffre.",
                 "Codes de sortie\u00a0:",
-                "  0   terminé",
-                "  6   clé indisponible (fichier de clé, phrase de passe) ou connexion refusée");
+                "  0    terminé",
+                "  6    clé indisponible (fichier de clé, phrase de passe) ou connexion refusée",
+                "  10   un service distant (serveur de messagerie) a échoué ou refusé");
     }
 
     @Test
@@ -104,7 +105,8 @@ class HelpInFrenchTest {
                 "Commands:",
                 "  keys        Manage the vault's keys.",
                 "Exit codes:",
-                "  0   done");
+                "  0    done",
+                "  10   a remote service (mail server) failed or refused");
     }
 
     /**

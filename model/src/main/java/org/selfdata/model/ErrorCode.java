@@ -34,6 +34,11 @@ public enum ErrorCode {
     KEY_UNAVAILABLE,
     /** The database server cannot be reached or refuses the connection. */
     STORAGE_UNAVAILABLE,
+    /**
+     * A service outside selfdata that it reaches for the person, such as their own mail server, cannot be reached,
+     * does not answer in time, or refuses what selfdata asks of it (the password, a recipient, a secure connection).
+     */
+    REMOTE_SERVICE_FAILED,
     /** A fault inside selfdata; the message says what was being done. */
     INTERNAL
 }

@@ -64,6 +64,7 @@ final class Problems {
             case TOO_LARGE -> new Kind(413, "problem.title.too-large");
             case VAULT_MISSING, VAULT_CORRUPT, KEY_UNAVAILABLE, STORAGE_UNAVAILABLE ->
                     new Kind(503, "problem.title.unavailable");
+            case REMOTE_SERVICE_FAILED -> new Kind(502, "problem.title.remote-service-failed");
             case INTERNAL -> new Kind(500, "problem.title.internal");
         };
     }
@@ -81,7 +82,7 @@ final class Problems {
     private static void selfdataFailure(SelfdataException failure, Context ctx) {
         ErrorCode code = failure.code();
         Language language = language(ctx);
-        if (kind(code).status() >= 500) {
+        if (!speaksToClient(code)) {
             LOG.error("{} while serving {}", code, route(ctx), failure);
             write(ctx, code, Words.of(language).say(serverDetail(code)), language);
         }
@@ -121,6 +122,16 @@ final class Problems {
         write(ctx, ErrorCode.INTERNAL, Words.of(language(ctx)).say(INTERNAL_DETAIL), language(ctx));
     }
 
+    /**
+     * Whether a failure's own message is the detail the client reads. A client error's is; so is a remote service's
+     * (502), which tells the person what their mail server refused and is worded without the host, the address or the
+     * password. Other server errors' messages are for the operator's log.
+     */
+    static boolean speaksToClient(ErrorCode code) {
+        int status = kind(code).status();
+        return status < 500 || code == ErrorCode.REMOTE_SERVICE_FAILED;
+    }
+
     private static String serverDetail(ErrorCode code) {
         return code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL;
     }
@@ -141,7 +152,7 @@ final class Problems {
      */
     static Problem problem(SelfdataException failure, Optional<String> instance, Language language) {
         Kind kind = kind(failure.code());
-        String detail = kind.status() < 500 ? failure.message(language)
+        String detail = speaksToClient(failure.code()) ? failure.message(language)
                 : Words.of(language).say(serverDetail(failure.code()));
         return new Problem(type(failure.code()), Words.of(language).say(kind.title()), kind.status(), detail, instance);
     }

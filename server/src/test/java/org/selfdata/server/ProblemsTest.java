@@ -2,9 +2,13 @@ package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +34,7 @@ class ProblemsTest {
                 Map.entry(ErrorCode.VAULT_CORRUPT, 503),
                 Map.entry(ErrorCode.KEY_UNAVAILABLE, 503),
                 Map.entry(ErrorCode.STORAGE_UNAVAILABLE, 503),
+                Map.entry(ErrorCode.REMOTE_SERVICE_FAILED, 502),
                 Map.entry(ErrorCode.INTERNAL, 500)));
     }
 
@@ -38,5 +43,27 @@ class ProblemsTest {
         assertThat(Problems.type(ErrorCode.NOT_FOUND)).isEqualTo("https://selfdata.invalid/problems/not-found");
         assertThat(Problems.type(ErrorCode.STORAGE_UNAVAILABLE))
                 .isEqualTo("https://selfdata.invalid/problems/storage-unavailable");
+    }
+
+    @Test
+    void aRemoteServiceFailureTellsTheClientWhatTheRemoteServiceRefused() {
+        SelfdataException refused = new SelfdataException(ErrorCode.REMOTE_SERVICE_FAILED,
+                Wording.of("error.rights.mail.authRefused"));
+
+        Problems.Problem problem = Problems.problem(refused, Optional.of("/api/v1/rights"), Language.FRENCH);
+
+        assertThat(problem).isEqualTo(new Problems.Problem(
+                "https://selfdata.invalid/problems/remote-service-failed", "Service distant en échec", 502,
+                "Le serveur de messagerie a refusé le nom d’utilisateur ou le mot de passe.",
+                Optional.of("/api/v1/rights")));
+    }
+
+    @Test
+    void aStorageFailureKeepsItsMessageForTheOperatorsLog() {
+        SelfdataException down = new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, "db.example.org:5432 refused");
+
+        Problems.Problem problem = Problems.problem(down, Optional.empty(), Language.ENGLISH);
+
+        assertThat(problem.detail()).isEqualTo("the vault is unavailable right now; the server's log says why");
     }
 }
