@@ -55,6 +55,7 @@ public final class Vault implements AutoCloseable {
     private final Grants grants;
     private final ConsentReceiptArchive receipts;
     private final CsvMappings csvMappings;
+    private final RightsRequests rightsRequests;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -83,6 +84,7 @@ public final class Vault implements AutoCloseable {
         this.grants = new Grants(database, clock, log);
         this.receipts = new ConsentReceiptArchive(database);
         this.csvMappings = new CsvMappings(database, keyEncryptionKey, clock);
+        this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
         this.inProgress = InProgressFiles.startingIn(location.folder());
@@ -352,6 +354,11 @@ public final class Vault implements AutoCloseable {
     /** The column mappings people made for CSV files no importer knows, by the layout they read. */
     public CsvMappings csvMappings() {
         return csvMappings;
+    }
+
+    /** The rights desk's requests to organizations, their steps and documents, and its settings. */
+    public RightsRequests rightsRequests() {
+        return rightsRequests;
     }
 
     /** For tests that work inside a transaction of their own. */
