@@ -131,8 +131,8 @@ class UntimedRecordsTest {
 
     /**
      * Puts the records without a time back where vaults of version 8 kept them, at 1970-01-01T00:00:00Z, with the
-     * coverage that version kept, and forgets migration 10: what the vault then holds is what a vault made before it
-     * held, since the migration changes rows and no table.
+     * coverage that version kept, and forgets migration 10 and those after it: what the vault then holds is what a vault
+     * made before it held, since migration 10 changes rows and no table.
      */
     private void asVersionEightKeptThem() {
         TestVaults.behindTheVault(vault, camille.id(), connection -> {
@@ -142,6 +142,11 @@ class UntimedRecordsTest {
                 statement.executeUpdate("UPDATE coverage SET first_start = 0 WHERE type IN ('contact', 'social.post')");
                 statement.executeUpdate("UPDATE coverage SET last_end = 0 WHERE last_end = " + TimeColumns.NO_LAST_END);
                 statement.executeUpdate("DELETE FROM vault_schema_history WHERE version = '10'");
+                // The migrations after it go too, with the tables they made, as in a vault that never had them.
+                for (String table : List.of("rights_documents", "rights_events", "rights_requests", "rights_settings")) {
+                    statement.executeUpdate("DROP TABLE " + table);
+                }
+                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version = '12'");
             }
         });
     }
