@@ -27,7 +27,8 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "The transparency log: every read, export, push, grant, withdrawal, import, erasure, restore and refusal "
-                + "of the person's data, in a Merkle tree whose head the vault signs.",
+                + "of the person's data, and every letter, answer and step of their rights requests, in a Merkle tree whose "
+                + "head the vault signs.",
         subcommands = {LogCommand.Verify.class, LogCommand.Show.class})
 final class LogCommand {
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -88,7 +89,8 @@ final class LogCommand {
         Optional<String> grant = Optional.empty();
 
         @Option(names = "--action", paramLabel = "ACTION",
-                description = "Only this action: read, export, push, grant, withdrawal, import, erasure, restore or refusal.")
+                description = "Only this action: read, export, push, grant, withdrawal, import, erasure, restore, refusal, "
+                        + "letter, answer or request.")
         Optional<String> action = Optional.empty();
 
         @Option(names = "--after", paramLabel = "INDEX", description = "Only entries after this index, for paging.")

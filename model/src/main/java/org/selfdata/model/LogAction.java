@@ -16,7 +16,13 @@ public enum LogAction {
     ERASURE,
     RESTORE,
     /** A recipient's request the gate refused: the person sees who asked for what they were not given. */
-    REFUSAL;
+    REFUSAL,
+    /** A letter or message sent to an organization for one of the person's rights requests. */
+    LETTER,
+    /** A message or document received from an organization for one of the person's rights requests. */
+    ANSWER,
+    /** A rights request's status changed. */
+    REQUEST;
 
     /** The name used in the log's entries and on the command line: lower case. */
     public String term() {

@@ -6,7 +6,9 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,7 +17,8 @@ import java.util.function.Function;
  * The canonical JSON of a log entry: the bytes hashed into the log's Merkle tree, so the same entry always gives the
  * same bytes. Keys come in a fixed order with no spaces, absent values are left out, types are sorted by id, and the
  * index comes first so that a verifier can read it without parsing the rest. The number of requests an entry stands for is
- * written only when it is more than one, so that every entry written before entries were folded keeps its bytes.
+ * written only when it is more than one, and the step of a rights request only when there is one, last, so that every
+ * entry written before either existed keeps its bytes.
  */
 public final class LogEntryJson {
     private static final byte[] INDEX_PREFIX = "{\"index\":".getBytes(StandardCharsets.US_ASCII);
@@ -42,6 +45,11 @@ public final class LogEntryJson {
         draft.grant().ifPresent(grant -> json.append(",\"grant\":").append(quoted(grant.value())));
         draft.purpose().ifPresent(purpose -> json.append(",\"purpose\":").append(quoted(purpose)));
         draft.source().ifPresent(source -> json.append(",\"source\":").append(source.value()));
+        draft.requestStep().ifPresent(step -> json.append(",\"request\":{\"id\":").append(quoted(step.request()))
+                .append(",\"step\":").append(quoted(step.status()))
+                .append(",\"documents\":[").append(String.join(",", step.documents().stream().map(LogEntryJson::quoted)
+                        .toList()))
+                .append("]}"));
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -81,7 +89,8 @@ public final class LogEntryJson {
                     optional(node, "grant", grant -> GrantId.of(grant.asString())),
                     optional(node, "purpose", JsonNode::asString),
                     optional(node, "source", source -> SourceId.of(source.asLong())),
-                    optional(node, "requests", JsonNode::asLong).orElse(1L));
+                    optional(node, "requests", JsonNode::asLong).orElse(1L),
+                    optional(node, "request", LogEntryJson::requestStep));
             LogEntry entry = new LogEntry(node.required("index").asLong(),
                     Instant.parse(node.required("recordedAt").asString()), draft);
             if (!java.util.Arrays.equals(bytes(entry), leaf)) {
@@ -111,6 +120,12 @@ public final class LogEntryJson {
             case "service" -> new LogActor.Service(node.required("name").asString());
             default -> throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.model.logActorUnknown", kind));
         };
+    }
+
+    private static RequestStep requestStep(JsonNode node) {
+        List<String> documents = new ArrayList<>();
+        node.required("documents").forEach(document -> documents.add(document.asString()));
+        return new RequestStep(node.required("id").asString(), node.required("step").asString(), documents);
     }
 
     private static Set<RecordType> types(JsonNode node) {

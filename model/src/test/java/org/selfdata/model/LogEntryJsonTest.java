@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,49 @@ class LogEntryJsonTest {
                 + "\"actor\":{\"kind\":\"recipient\",\"id\":\"recipient-insurer\"},\"action\":\"refusal\","
                 + "\"types\":[],\"count\":0,\"requests\":2999,\"grant\":\"grant-0001\"}");
         assertThat(LogEntryJson.parse(LogEntryJson.bytes(refusals))).isEqualTo(refusals);
+    }
+
+    @Test
+    void aStepOfARightsRequestIsWrittenLastWithItsDigestsAndReadsBack() {
+        String letter = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String receipt = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+        LogEntry sent = new LogEntry(12, Instant.parse("2026-03-02T08:00:00Z"), LogEntryDraft.of(new LogActor.Owner(),
+                LogAction.LETTER, Set.of(), 0).withRequestStep(new RequestStep("request-3f2a", "sent",
+                List.of(letter, receipt))));
+
+        assertThat(new String(LogEntryJson.bytes(sent), StandardCharsets.UTF_8)).isEqualTo("{\"index\":12,"
+                + "\"recordedAt\":\"2026-03-02T08:00:00Z\",\"actor\":{\"kind\":\"owner\"},\"action\":\"letter\","
+                + "\"types\":[],\"count\":0,\"request\":{\"id\":\"request-3f2a\",\"step\":\"sent\",\"documents\":[\""
+                + letter + "\",\"" + receipt + "\"]}}");
+        assertThat(LogEntryJson.parse(LogEntryJson.bytes(sent))).isEqualTo(sent);
+    }
+
+    @Test
+    void aStepWithoutDocumentsKeepsAnEmptyListAndAnEntryWithoutAStepKeepsItsBytes() {
+        LogEntry closed = new LogEntry(3, Instant.parse("2026-03-02T08:00:00Z"), LogEntryDraft.of(new LogActor.Owner(),
+                LogAction.REQUEST, Set.of(), 0).withRequestStep(new RequestStep("request-3f2a", "closed", List.of())));
+        byte[] withoutStep = ("{\"index\":0,\"recordedAt\":\"2026-03-01T09:30:00Z\",\"actor\":{\"kind\":\"owner\"},"
+                + "\"action\":\"import\",\"types\":[],\"count\":0,\"source\":3}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(LogEntryJson.bytes(closed), StandardCharsets.UTF_8)).endsWith(
+                "\"request\":{\"id\":\"request-3f2a\",\"step\":\"closed\",\"documents\":[]}}");
+        assertThat(LogEntryJson.parse(LogEntryJson.bytes(closed))).isEqualTo(closed);
+        assertThat(LogEntryJson.bytes(LogEntryJson.parse(withoutStep))).isEqualTo(withoutStep);
+        assertThat(LogEntryJson.parse(withoutStep).draft().requestStep()).isEmpty();
+    }
+
+    @Test
+    void aStepWithAnUpperCaseDigestOrAStepWrittenAsNullIsRefused() {
+        byte[] upperCase = ("{\"index\":0,\"recordedAt\":\"2026-03-01T09:30:00Z\",\"actor\":{\"kind\":\"owner\"},"
+                + "\"action\":\"answer\",\"types\":[],\"count\":0,\"request\":{\"id\":\"request-3f2a\","
+                + "\"step\":\"received\",\"documents\":[\"" + "A".repeat(64) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] nullStep = ("{\"index\":0,\"recordedAt\":\"2026-03-01T09:30:00Z\",\"actor\":{\"kind\":\"owner\"},"
+                + "\"action\":\"answer\",\"types\":[],\"count\":0,\"request\":null}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> LogEntryJson.parse(upperCase)).isInstanceOf(SelfdataException.class)
+                .hasMessage("sha256 must be 64 lower-case hexadecimal digits");
+        assertThatThrownBy(() -> LogEntryJson.parse(nullStep)).isInstanceOf(SelfdataException.class)
+                .hasMessage("log entry 0 is not in canonical form");
     }
 
     @Test

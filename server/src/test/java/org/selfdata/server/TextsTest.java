@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
+import org.selfdata.model.LogAction;
 import org.selfdata.texts.Language;
 
 import java.util.Arrays;
@@ -33,6 +34,19 @@ class TextsTest {
         for (String file : files) {
             assertThat(Texts.read(Language.FRENCH, file)).as(file).allSatisfy((key, value) ->
                     assertThat(value).as(key).doesNotContain("'"));
+        }
+    }
+
+    @Test
+    void everyLogActionHasWordsWhereverTheLogIsShown() {
+        for (Language language : Language.values()) {
+            Texts activity = Texts.load(language, "activity");
+            for (LogAction action : LogAction.values()) {
+                for (String prefix : List.of("action.", "activity.action.", "activity.owner.", "activity.other.")) {
+                    assertThat(activity.get(prefix + action.term())).as(prefix + action.term() + " in " + language.code())
+                            .isNotBlank();
+                }
+            }
         }
     }
 

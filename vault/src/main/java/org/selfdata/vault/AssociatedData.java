@@ -22,6 +22,10 @@ final class AssociatedData {
     private static final byte[] REJECT_TEXT = "selfdata/reject/text/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CSV_MAPPING = "selfdata/csv_mapping/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RIGHTS_ORGANIZATION = "selfdata/rights_organization/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_REQUEST = "selfdata/rights/request/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_EVENT = "selfdata/rights/event/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_DOCUMENT = "selfdata/rights/document/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_SETTING = "selfdata/rights/setting/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -65,6 +69,27 @@ final class AssociatedData {
         byte[] named = slug.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(RIGHTS_ORGANIZATION.length + 1 + 8 + named.length).put(RIGHTS_ORGANIZATION)
                 .put((byte) 0).putLong(person.value()).put(named).array();
+    static byte[] rightsRequest(PersonId person, String request) {
+        return named(RIGHTS_REQUEST, person, request);
+    }
+
+    static byte[] rightsEvent(PersonId person, String request, int index) {
+        return named(RIGHTS_EVENT, person, request + "/" + index);
+    }
+
+    /** A document is bound to its step and to its digest, so that the digest kept in the clear cannot be changed. */
+    static byte[] rightsDocument(PersonId person, String document, String request, int index, String sha256) {
+        return named(RIGHTS_DOCUMENT, person, document + "/" + request + "/" + index + "/" + sha256);
+    }
+
+    static byte[] rightsSetting(PersonId person, String name) {
+        return named(RIGHTS_SETTING, person, name);
+    }
+
+    private static byte[] named(byte[] kind, PersonId person, String name) {
+        byte[] named = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(kind.length + 1 + 8 + named.length).put(kind).put((byte) 0)
+                .putLong(person.value()).put(named).array();
     }
 
     static byte[] aeadKeyset(PersonId person, SourceId source) {

@@ -44,6 +44,10 @@ import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
+import static org.selfdata.vault.VaultTables.RIGHTS_DOCUMENTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_EVENTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_REQUESTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_SETTINGS;
 import static org.selfdata.vault.VaultTables.ROLE;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
@@ -69,8 +73,8 @@ public final class Erasure {
     }
 
     /**
-     * Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions and
-     * the transparency log. The vault's operator goes last, once nobody else remains.
+     * Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions, rights
+     * requests with their documents, and the transparency log. The vault's operator goes last, once nobody else remains.
      */
     public Report erasePerson(PersonId person) {
         Report report = database.transaction(person, connection -> {
@@ -90,6 +94,10 @@ public final class Erasure {
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CSV_MAPPINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_ORGANIZATIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RIGHTS_DOCUMENTS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RIGHTS_EVENTS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RIGHTS_REQUESTS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RIGHTS_SETTINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RECEIPT_SIGNERS).where(PERSON_ID.eq(person.value())).execute();

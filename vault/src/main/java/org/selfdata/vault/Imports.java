@@ -213,7 +213,8 @@ public final class Imports {
         counters.save(dsl, batch.value() + 1, written.nextRecordNumber());
         LogEntryDraft flow = request.flow().orElse(LogEntryDraft.of(new LogActor.Owner(), LogAction.IMPORT, Set.of(), 0));
         LogEntryDraft entry = new LogEntryDraft(flow.actor(), flow.action(), coverage.types(), written.added(),
-                Optional.empty(), flow.precision(), flow.grant(), flow.purpose(), Optional.of(source.id()), 1);
+                Optional.empty(), flow.precision(), flow.grant(), flow.purpose(), Optional.of(source.id()), 1,
+                Optional.empty());
         log.append(connection, person, List.of(coverage.span().map(entry::withSpan).orElse(entry)));
         return new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt, finishedAt,
                 written.added(), written.duplicates(), written.rejected(), written.alreadyRejected());

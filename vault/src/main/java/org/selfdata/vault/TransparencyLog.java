@@ -29,9 +29,10 @@ import java.util.function.Consumer;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A person's transparency log: every read, export, push, grant, withdrawal, import, erasure and restore, appended and
- * never changed. Entries are the leaves of a Merkle tree hashed as in RFC 6962; each append signs a new tree head
- * with the vault's key in the same transaction, so a log cut short by a crash still matches its head.
+ * A person's transparency log: every read, export, push, grant, withdrawal, import, erasure, restore and refusal, and
+ * every letter, answer and status of their rights requests, appended and never changed. Entries are the leaves of a
+ * Merkle tree hashed as in RFC 6962; each append signs a new tree head with the vault's key in the same transaction, so
+ * a log cut short by a crash still matches its head.
  *
  * <p>Each row keeps the leaf as hashed and its leaf hash, and each leaf says its own index: verifying names the first
  * entry whose content no longer matches its hash (altered), whose index is missing (removed), or whose content says

@@ -56,6 +56,7 @@ public final class Vault implements AutoCloseable {
     private final ConsentReceiptArchive receipts;
     private final CsvMappings csvMappings;
     private final RightsOrganizations rightsOrganizations;
+    private final RightsRequests rightsRequests;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -85,6 +86,7 @@ public final class Vault implements AutoCloseable {
         this.receipts = new ConsentReceiptArchive(database);
         this.csvMappings = new CsvMappings(database, keyEncryptionKey, clock);
         this.rightsOrganizations = new RightsOrganizations(database, keyEncryptionKey, clock);
+        this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
         this.inProgress = InProgressFiles.startingIn(location.folder());
@@ -359,6 +361,9 @@ public final class Vault implements AutoCloseable {
     /** The organizations people added to the rights desk's directory or corrected in it, sealed. */
     public RightsOrganizations rightsOrganizations() {
         return rightsOrganizations;
+    /** The rights desk's requests to organizations, their steps and documents, and its settings. */
+    public RightsRequests rightsRequests() {
+        return rightsRequests;
     }
 
     /** For tests that work inside a transaction of their own. */

@@ -135,6 +135,22 @@ final class VaultTables {
     static final Table<Record> RIGHTS_ORGANIZATIONS = table(name("rights_organizations"));
     static final Field<String> SLUG = field(name("slug"), SQLDataType.VARCHAR);
     static final Field<byte[]> SEALED_ORGANIZATION = field(name("organization"), SQLDataType.BLOB);
+    static final Table<Record> RIGHTS_REQUESTS = table(name("rights_requests"));
+    static final Field<String> REQUEST_ID = field(name("request_id"), SQLDataType.VARCHAR);
+
+    static final Table<Record> RIGHTS_EVENTS = table(name("rights_events"));
+    static final Field<Integer> EVENT_INDEX = field(name("event_index"), SQLDataType.INTEGER);
+    static final Field<String> STATUS = field(name("status"), SQLDataType.VARCHAR);
+
+    static final Table<Record> RIGHTS_DOCUMENTS = table(name("rights_documents"));
+    static final Field<String> DOCUMENT_ID = field(name("document_id"), SQLDataType.VARCHAR);
+    static final Field<Integer> ORDINAL = field(name("ordinal"), SQLDataType.INTEGER);
+    static final Field<String> SHA256 = field(name("sha256"), SQLDataType.VARCHAR);
+    static final Field<String> MEDIA_TYPE = field(name("media_type"), SQLDataType.VARCHAR);
+    static final Field<Long> SIZE_BYTES = field(name("size_bytes"), SQLDataType.BIGINT);
+    static final Field<byte[]> CONTENT = field(name("content"), SQLDataType.BLOB);
+
+    static final Table<Record> RIGHTS_SETTINGS = table(name("rights_settings"));
 
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
@@ -184,6 +200,11 @@ final class VaultTables {
             Map.entry(RECIPIENTS_AWAITING_ADMISSION, List.of(RECIPIENT_ID, RESTORED_AT)),
             Map.entry(CSV_MAPPINGS, List.of(PERSON_ID, SHAPE_FINGERPRINT, MAPPING, SAVED_AT)),
             Map.entry(RIGHTS_ORGANIZATIONS, List.of(PERSON_ID, SLUG, SEALED_ORGANIZATION, SAVED_AT)),
+            Map.entry(RIGHTS_REQUESTS, List.of(PERSON_ID, REQUEST_ID, CREATED_AT, PAYLOAD)),
+            Map.entry(RIGHTS_EVENTS, List.of(PERSON_ID, REQUEST_ID, EVENT_INDEX, RECORDED_AT, STATUS, PAYLOAD)),
+            Map.entry(RIGHTS_DOCUMENTS, List.of(PERSON_ID, DOCUMENT_ID, REQUEST_ID, EVENT_INDEX, ORDINAL, SHA256, MEDIA_TYPE,
+                    SIZE_BYTES, CONTENT)),
+            Map.entry(RIGHTS_SETTINGS, List.of(PERSON_ID, META_NAME, SEALED, SAVED_AT)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));

@@ -288,9 +288,11 @@ class TransparencyLogTest {
         TimeSpan span = TimeSpan.between(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:02:00Z"));
         assertThat(vault.log().query(camille.id(), LogQuery.all())).extracting(LogEntry::draft).containsExactly(
                 new LogEntryDraft(new LogActor.Owner(), LogAction.IMPORT, Set.of(RecordType.GEO_POINT), 3, Optional.of(span),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SourceId.of(1)), 1),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SourceId.of(1)), 1,
+                        Optional.empty()),
                 new LogEntryDraft(new LogActor.Owner(), LogAction.ERASURE, Set.of(RecordType.GEO_POINT), 3, Optional.of(span),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SourceId.of(1)), 1));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SourceId.of(1)), 1,
+                        Optional.empty()));
         assertThat(vault.log().verify(camille.id()).intact()).isTrue();
     }
 
