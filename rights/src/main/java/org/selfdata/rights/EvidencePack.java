@@ -77,9 +77,9 @@ public final class EvidencePack {
     static void write(EvidenceRequest request, LogExcerpt log, OutputStream out, long maximumSize) {
         try {
             EvidenceZip zip = new EvidenceZip(out, maximumSize, log.timestamp());
-            List<Timeline.FiledStep> steps = addDocuments(zip, request.steps());
-            zip.add(Timeline.JSON, Timeline.json(request, log, steps));
-            zip.add(Timeline.TEXT, Timeline.text(request, log, steps));
+            List<EvidenceTimeline.FiledStep> steps = addDocuments(zip, request.steps());
+            zip.add(EvidenceTimeline.JSON, EvidenceTimeline.json(request, log, steps));
+            zip.add(EvidenceTimeline.TEXT, EvidenceTimeline.text(request, log, steps));
             addLog(zip, log);
             zip.add(README, readme(request, log));
             zip.add(VERIFIER, resource(VERIFIER));
@@ -95,20 +95,20 @@ public final class EvidencePack {
         }
     }
 
-    private static List<Timeline.FiledStep> addDocuments(EvidenceZip zip, List<EvidenceStep> steps) throws IOException {
-        List<Timeline.FiledStep> filed = new ArrayList<>(steps.size());
+    private static List<EvidenceTimeline.FiledStep> addDocuments(EvidenceZip zip, List<EvidenceStep> steps) throws IOException {
+        List<EvidenceTimeline.FiledStep> filed = new ArrayList<>(steps.size());
         for (int stepNumber = 1; stepNumber <= steps.size(); stepNumber++) {
             EvidenceStep step = steps.get(stepNumber - 1);
-            List<Timeline.FiledDocument> documents = new ArrayList<>(step.documents().size());
+            List<EvidenceTimeline.FiledDocument> documents = new ArrayList<>(step.documents().size());
             for (int documentNumber = 1; documentNumber <= step.documents().size(); documentNumber++) {
                 EvidenceDocument document = step.documents().get(documentNumber - 1);
                 String path = String.format(Locale.ROOT, "documents/%02d-%d-%s", stepNumber, documentNumber,
                         safeName(document.name()));
                 try (InputStream content = document.content().open()) {
-                    documents.add(new Timeline.FiledDocument(document.name(), path, zip.add(path, content)));
+                    documents.add(new EvidenceTimeline.FiledDocument(document.name(), path, zip.add(path, content)));
                 }
             }
-            filed.add(new Timeline.FiledStep(step, documents));
+            filed.add(new EvidenceTimeline.FiledStep(step, documents));
         }
         return filed;
     }

@@ -69,6 +69,8 @@ final class AssociatedData {
         byte[] named = slug.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(RIGHTS_ORGANIZATION.length + 1 + 8 + named.length).put(RIGHTS_ORGANIZATION)
                 .put((byte) 0).putLong(person.value()).put(named).array();
+    }
+
     static byte[] rightsRequest(PersonId person, String request) {
         return named(RIGHTS_REQUEST, person, request);
     }

@@ -361,6 +361,8 @@ public final class Vault implements AutoCloseable {
     /** The organizations people added to the rights desk's directory or corrected in it, sealed. */
     public RightsOrganizations rightsOrganizations() {
         return rightsOrganizations;
+    }
+
     /** The rights desk's requests to organizations, their steps and documents, and its settings. */
     public RightsRequests rightsRequests() {
         return rightsRequests;

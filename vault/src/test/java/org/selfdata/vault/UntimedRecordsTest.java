@@ -134,8 +134,6 @@ class UntimedRecordsTest {
      * coverage that version kept, and forgets migration 10 and those after it, dropping the tables they made: what the
      * vault then holds is what a vault made before it held, since migration 10 changes rows and no table. A migration
      * that makes a table adds it here.
-     * coverage that version kept, and forgets migration 10 and those after it: what the vault then holds is what a vault
-     * made before it held, since migration 10 changes rows and no table.
      */
     private void asVersionEightKeptThem() {
         TestVaults.behindTheVault(vault, camille.id(), connection -> {
@@ -145,13 +143,11 @@ class UntimedRecordsTest {
                 statement.executeUpdate("UPDATE coverage SET first_start = 0 WHERE type IN ('contact', 'social.post')");
                 statement.executeUpdate("UPDATE coverage SET last_end = 0 WHERE last_end = " + TimeColumns.NO_LAST_END);
                 statement.executeUpdate("DROP TABLE rights_organizations");
-                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11')");
-                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version = '10'");
                 // The migrations after it go too, with the tables they made, as in a vault that never had them.
                 for (String table : List.of("rights_documents", "rights_events", "rights_requests", "rights_settings")) {
                     statement.executeUpdate("DROP TABLE " + table);
                 }
-                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version = '12'");
+                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12')");
             }
         });
     }
