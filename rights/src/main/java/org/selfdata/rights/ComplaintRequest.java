@@ -45,7 +45,9 @@ public record ComplaintRequest(Organization authority, Organization organization
         if (reminderSent.filter(day -> day.isBefore(prior.sent())).isPresent()) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderBeforeRequest"));
         }
-        if (date.isBefore(reminderSent.orElse(prior.lastDay())) || date.isBefore(prior.lastDay())) {
+        // Silence is a fault once the time limit has passed; a refusal or an incomplete answer, as soon as it is known.
+        LocalDate earliest = outcome instanceof Outcome.NoAnswer ? prior.lastDay() : prior.sent();
+        if (date.isBefore(reminderSent.orElse(earliest)) || date.isBefore(earliest)) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.complaintTooEarly"));
         }
         for (int index = 0; index < evidence.size(); index++) {

@@ -8,10 +8,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -60,6 +63,38 @@ final class MailServers implements AutoCloseable {
             message.setSubject(subject, "UTF-8");
             message.setSentDate(new Date());
             message.setText(body, "UTF-8");
+            if (inReplyTo.isPresent()) {
+                message.setHeader("In-Reply-To", inReplyTo.orElseThrow());
+            }
+            message.saveChanges();
+            person.deliver(message);
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Delivers a message with files into the person's inbox, as an organization answers a request. */
+    void deliverToPerson(String from, String subject, Optional<String> inReplyTo, String body,
+            List<MailAttachment> files) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(PERSON));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new Date());
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, "UTF-8");
+            parts.addBodyPart(text);
+            for (MailAttachment file : files) {
+                MimeBodyPart attached = new MimeBodyPart();
+                attached.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.bytes(), file.mediaType())));
+                attached.setFileName(file.fileName());
+                parts.addBodyPart(attached);
+            }
+            message.setContent(parts);
             if (inReplyTo.isPresent()) {
                 message.setHeader("In-Reply-To", inReplyTo.orElseThrow());
             }

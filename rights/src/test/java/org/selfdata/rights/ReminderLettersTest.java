@@ -109,8 +109,16 @@ class ReminderLettersTest {
                 "Le délai qu’une mise en demeure laisse pour répondre va de 1 à 60 jours.");
         assertRefused(() -> new ReminderRequest(ACCESS, new Outcome.NoAnswer(), organization(), camille(),
                         LocalDate.of(2026, 11, 29), Language.ENGLISH, 15),
-                "A reminder is dated after the request it recalls was sent, received and its deadline passed.",
-                "Une relance se date après l’envoi, la réception et l’échéance de la demande qu’elle rappelle.");
+                "A reminder of a request left unanswered is dated after its deadline passed.",
+                "La relance d’une demande restée sans réponse se date après son échéance.");
+    }
+
+    @Test
+    void aRefusalIsRemindedOfAtOnceWithoutWaitingForTheDeadline() {
+        Letter reminder = Letters.reminder(new ReminderRequest(ACCESS, new Outcome.Refusal(LocalDate.of(2026, 11, 20)),
+                organization(), camille(), LocalDate.of(2026, 11, 21), Language.ENGLISH, 15));
+
+        assertThat(reminder.subject()).contains(ACCESS.reference());
     }
 
     @Test

@@ -1,0 +1,114 @@
+package org.selfdata.rights;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The letters of a request as the desk writes them from what it keeps: the request's timeline, the organization's
+ * record (as the directory has it now for what it asks to identify a person; as it was drafted for its addresses), the
+ * sender and the identity values the person gave.
+ */
+final class DeskLetters {
+    /** The days a formal notice leaves the organization: a fortnight, as is usual for a mise en demeure. */
+    private static final int DAYS_TO_ANSWER_A_REMINDER = 15;
+
+    private final PersonOrganizations organizations;
+    private final DeskSettings settings;
+
+    DeskLetters(PersonOrganizations organizations, DeskSettings settings) {
+        this.organizations = requireNonNull(organizations, "organizations is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    Letter request(PersonId person, Timeline timeline, LocalDate date) {
+        RightsRequest request = timeline.request();
+        Organization organization = organization(person, request);
+        LetterRequest letter = LetterRequest.of(request.right(), organization, sender(person), request.reference(), date,
+                request.language(), request.channel());
+        if (request.portability()) {
+            letter = letter.withPortability();
+        }
+        if (request.about().isPresent()) {
+            letter = letter.about(new SubjectMatter(Optional.empty(), Optional.empty(), request.about()));
+        }
+        Map<String, String> identity = settings.identity(person, request.id());
+        List<IdentityValue> values = organization.requiredElements().stream()
+                .filter(element -> identity.containsKey(element.kind()))
+                .map(element -> new IdentityValue(element, identity.get(element.kind()))).toList();
+        return Letters.request(letter.identifiedBy(values));
+    }
+
+    Letterhead letterhead(PersonId person, Timeline timeline, LocalDate date) {
+        return Letterhead.of(sender(person), organization(person, timeline.request()), Optional.empty(), date);
+    }
+
+    Letter reminder(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
+        RightsRequest request = timeline.request();
+        return Letters.reminder(new ReminderRequest(prior(timeline, deadlines), outcome(timeline, missing),
+                organization(person, request), sender(person), today, request.language(), DAYS_TO_ANSWER_A_REMINDER));
+    }
+
+    Letter complaint(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
+        RightsRequest request = timeline.request();
+        Organization authority = organizations.directory(person).competentAuthority("fr").orElseThrow(() ->
+                new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.rights.desk.noAuthority")));
+        List<String> evidence = timeline.events().stream().flatMap(event -> event.documents().stream())
+                .map(RequestEvent.Document::name).toList();
+        return Letters.complaint(new ComplaintRequest(authority, organization(person, request), Optional.empty(),
+                sender(person), prior(timeline, deadlines), outcome(timeline, missing),
+                timeline.last(RequestStatus.REMINDER_SENT).map(RequestEvent::happenedOn), evidence, today,
+                request.language()));
+    }
+
+    private PriorRequest prior(Timeline timeline, Deadlines deadlines) {
+        RightsRequest request = timeline.request();
+        LocalDate sent = timeline.sentOn().orElseThrow(() -> new SelfdataException(ErrorCode.CONFLICT,
+                Wording.of("error.rights.desk.notSent", request.reference())));
+        Optional<RequestDates> dates = DeskDeadlines.dates(deadlines, timeline);
+        Optional<Deadline> extended = dates.flatMap(deadlines::extendedAnswer);
+        Optional<Deadline> deadline = extended.or(() -> dates.flatMap(deadlines::answer));
+        return new PriorRequest(request.reference(), request.right(), request.channel(), sent, timeline.receivedOn(),
+                deadline.map(Deadline::date), extended.isPresent());
+    }
+
+    private static Outcome outcome(Timeline timeline, Set<AccessItem> missing) {
+        Optional<RequestEvent> refused = timeline.last(RequestStatus.REFUSED);
+        if (refused.isPresent()) {
+            return new Outcome.Refusal(refused.orElseThrow().happenedOn());
+        }
+        Optional<RequestEvent> incomplete = timeline.last(RequestStatus.ANSWERED_INCOMPLETE);
+        if (incomplete.isPresent()) {
+            return new Outcome.IncompleteAnswer(incomplete.orElseThrow().happenedOn(),
+                    timeline.request().right() == Right.ACCESS ? missing : Set.of());
+        }
+        return new Outcome.NoAnswer();
+    }
+
+    private Sender sender(PersonId person) {
+        return settings.sender(person).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                Wording.of("error.rights.desk.noSender")));
+    }
+
+    /** The organization's record now, for what it asks; its addresses as the request was drafted to them. */
+    private Organization organization(PersonId person, RightsRequest request) {
+        RightsRequest.OrganizationSnapshot snapshot = request.organization();
+        Optional<Organization> known = organizations.directory(person).find(snapshot.slug());
+        return new Organization(snapshot.slug(), snapshot.name(), snapshot.postalAddress(), snapshot.email(),
+                known.flatMap(Organization::phone), snapshot.fax(), known.flatMap(Organization::web), snapshot.webForm(),
+                known.map(Organization::categories).orElse(List.of()), known.map(Organization::countries).orElse(List.of()),
+                known.map(Organization::requiredElements).orElse(List.of()),
+                known.map(Organization::needsIdentityDocument).orElse(false),
+                known.flatMap(Organization::requestLanguage), known.flatMap(Organization::suggestedChannel),
+                known.map(Organization::authority).orElse(false), Organization.Origin.DIRECTORY);
+    }
+}

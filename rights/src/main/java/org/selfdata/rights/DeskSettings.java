@@ -1,0 +1,139 @@
+package org.selfdata.rights;
+
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PayloadCodec;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.vault.RightsRequests;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the rights desk keeps for a person besides their requests, sealed in the vault like any secret: who they are in
+ * their letters, their mailbox (its password included), where the last fetch of answers stopped, where they live for
+ * public holidays, and per request the identity values a letter gives and the checklist of its answer.
+ */
+public final class DeskSettings {
+    private static final String SENDER = "sender";
+    private static final String MAIL = "mail";
+    private static final String FETCH_POINT = "mail.fetched";
+    private static final String REGION = "region";
+
+    private final RightsRequests store;
+
+    public DeskSettings(RightsRequests store) {
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    public void saveSender(PersonId person, Sender sender) {
+        ObjectNode json = PayloadCodec.mapper().createObjectNode().put("name", sender.name());
+        sender.postalAddress().ifPresent(address -> json.put("postalAddress", address));
+        sender.email().ifPresent(email -> json.put("email", email));
+        store.saveSetting(person, SENDER, json.toString());
+    }
+
+    /** The sender as saved; letters cannot be written before the person says who they are. */
+    public Optional<Sender> sender(PersonId person) {
+        return store.findSetting(person, SENDER).map(DeskSettings::parse)
+                .map(json -> new Sender(json.path("name").asString(), text(json, "postalAddress"), text(json, "email")));
+    }
+
+    public void saveMailAccount(PersonId person, MailAccount account) {
+        store.saveSetting(person, MAIL, account.toJson());
+    }
+
+    public Optional<MailAccount> mailAccount(PersonId person) {
+        return store.findSetting(person, MAIL).map(MailAccount::fromJson);
+    }
+
+    public void saveFetchPoint(PersonId person, FetchPoint point) {
+        store.saveSetting(person, FETCH_POINT, point.uidValidity() + "/" + point.lastUid());
+    }
+
+    public Optional<FetchPoint> fetchPoint(PersonId person) {
+        return store.findSetting(person, FETCH_POINT).map(text -> {
+            String[] parts = text.split("/", 2);
+            return new FetchPoint(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        });
+    }
+
+    /** The person's département, which decides the public holidays deadlines skip: Alsace-Moselle has two more. */
+    public void saveDepartment(PersonId person, String department) {
+        HolidayRegion.ofDepartment(department);
+        store.saveSetting(person, REGION, department);
+    }
+
+    public HolidayRegion region(PersonId person) {
+        return store.findSetting(person, REGION).map(HolidayRegion::ofDepartment).orElse(HolidayRegion.METROPOLITAN_FRANCE);
+    }
+
+    /** The values a request's letter gives for what the organization asks to identify the person, by element kind. */
+    public void saveIdentity(PersonId person, String request, Map<String, String> values) {
+        ObjectNode json = PayloadCodec.mapper().createObjectNode();
+        values.forEach(json::put);
+        store.saveSetting(person, requestSetting("identity", request), json.toString());
+    }
+
+    public Map<String, String> identity(PersonId person, String request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        store.findSetting(person, requestSetting("identity", request)).map(DeskSettings::parse)
+                .ifPresent(json -> json.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString())));
+        return values;
+    }
+
+    /** The items of art. 15 the person found in an access request's answer, as they ticked them. */
+    public void saveChecklist(PersonId person, String request, Set<AccessItem> present) {
+        store.saveSetting(person, requestSetting("checklist", request),
+                String.join(",", present.stream().map(AccessItem::term).sorted().toList()));
+    }
+
+    public Set<AccessItem> checklist(PersonId person, String request) {
+        Set<AccessItem> present = EnumSet.noneOf(AccessItem.class);
+        store.findSetting(person, requestSetting("checklist", request)).ifPresent(text -> {
+            for (String term : text.split(",")) {
+                for (AccessItem item : AccessItem.values()) {
+                    if (item.term().equals(term)) {
+                        present.add(item);
+                    }
+                }
+            }
+        });
+        return present;
+    }
+
+    /** The Message-ID of the e-mail a request was sent in, which an answer's In-Reply-To names. */
+    public void saveSentMessage(PersonId person, String request, String messageId) {
+        store.saveSetting(person, requestSetting("sent", request), messageId);
+    }
+
+    public Optional<String> sentMessage(PersonId person, String request) {
+        return store.findSetting(person, requestSetting("sent", request));
+    }
+
+    private static String requestSetting(String kind, String request) {
+        return kind + "." + request;
+    }
+
+    private static Optional<String> text(JsonNode json, String field) {
+        return json.hasNonNull(field) ? Optional.of(json.get(field).asString()) : Optional.empty();
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return PayloadCodec.mapper().readTree(text);
+        }
+        catch (JacksonException e) {
+            throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.rights.desk.settingUnreadable"), e);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.selfdata.rights;
+
+import org.selfdata.importers.DocumentImporter;
+import org.selfdata.intake.ImportMode;
+import org.selfdata.intake.Intake;
+import org.selfdata.intake.IntakeListener;
+import org.selfdata.intake.IntakeReport;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.SourceDescriptor;
+import org.selfdata.model.SourceKind;
+import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
+import org.selfdata.vault.SealedFile;
+import org.selfdata.vault.Vault;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The rights desk: a person's requests to organizations from the draft to the evidence pack. It puts together what
+ * the rest of this module does one part at a time: the directory, the letters, the mail, the deadlines, the requests
+ * kept in the vault with each step on the log, the answers brought in through the intake, and the evidence.
+ *
+ * <p>Nothing here is sent or recorded twice: a letter goes out only from a draft, a step is recorded only when the
+ * lifecycle allows it, and an e-mail is recorded as sent only once the person's mail server accepted it.
+ */
+public final class RightsDesk {
+    private final Vault vault;
+    private final Intake intake;
+    private final Clock clock;
+    private final Requests requests;
+    private final PersonOrganizations organizations;
+    private final DeskSettings settings;
+    private final DeskLetters letters;
+
+    public RightsDesk(Vault vault, Intake intake, Clock clock) {
+        this.vault = requireNonNull(vault, "vault is null");
+        this.intake = requireNonNull(intake, "intake is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.requests = new Requests(vault, clock);
+        this.organizations = new PersonOrganizations(vault.rightsOrganizations(), Directory.shipped());
+        this.settings = new DeskSettings(vault.rightsRequests());
+        this.letters = new DeskLetters(organizations, settings);
+    }
+
+    /** What the person asks, with what their letter gives to identify them. */
+    public record NewRequest(String organization, Right right, boolean portability, Optional<String> about,
+            Organization.Channel channel, Language language, Map<String, String> identity) {
+        public NewRequest {
+            requireNonNull(organization, "organization is null");
+            requireNonNull(right, "right is null");
+            requireNonNull(about, "about is null");
+            requireNonNull(channel, "channel is null");
+            requireNonNull(language, "language is null");
+            identity = Map.copyOf(identity);
+        }
+    }
+
+    /** A request as the person sees it: its steps and the deadline that applies today, if one does. */
+    public record RequestView(Timeline timeline, Optional<DeadlineStatus> deadline) {}
+
+    /** An answer recorded, and what its files became. */
+    public record AnswerReport(Timeline timeline, IntakeReport imported) {}
+
+    public PersonOrganizations organizations() {
+        return organizations;
+    }
+
+    public DeskSettings settings() {
+        return settings;
+    }
+
+    /** The directory with the person's own organizations in it. */
+    public Directory directory(PersonId person) {
+        return organizations.directory(person);
+    }
+
+    /** Drafts a request to an organization of the directory, refusing a channel the organization cannot be reached by. */
+    public RequestView draft(PersonId person, NewRequest request) {
+        Organization organization = directory(person).find(request.organization())
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                        Wording.of("error.rights.desk.noOrganization", request.organization())));
+        if (!reachable(organization, request.channel())) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noAddress",
+                    organization.name(), Wording.of("rights.desk.channel." + channelTerm(request.channel()))));
+        }
+        Timeline drafted = requests.open(person, new Requests.Draft(organization, request.right(), request.portability(),
+                request.about(), request.channel(), request.language()));
+        if (!request.identity().isEmpty()) {
+            settings.saveIdentity(person, drafted.request().id(), request.identity());
+        }
+        return view(person, drafted);
+    }
+
+    /** The person's requests, those whose deadline is nearest or passed first, then the others newest first. */
+    public List<RequestView> overview(PersonId person) {
+        List<RequestView> views = new ArrayList<>();
+        for (Requests.Summary summary : requests.list(person)) {
+            views.add(view(person, requests.timeline(person, summary.request().id())));
+        }
+        views.sort(RequestOrder.FOR_THE_PERSON);
+        return views;
+    }
+
+    public RequestView request(PersonId person, String request) {
+        return view(person, requests.timeline(person, request));
+    }
+
+    /** The request's letter as it stands: the one that was sent, or the one that would be. */
+    public Letter letter(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        return letters.request(person, timeline, timeline.sentOn().orElse(today(person)));
+    }
+
+    public byte[] letterPdf(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        LocalDate date = timeline.sentOn().orElse(today(person));
+        return LetterPdf.render(letters.request(person, timeline, date), letters.letterhead(person, timeline, date));
+    }
+
+    /**
+     * Sends a drafted request by e-mail from the person's own mailbox, with the letter in the body and as a PDF, and
+     * records it as sent with the exact message, once the server accepted it.
+     */
+    public RequestView sendByEmail(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        requireDraft(timeline);
+        String to = timeline.request().organization().email().orElseThrow(() -> new SelfdataException(
+                ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noAddress", timeline.request().organization().name(),
+                        Wording.of("rights.desk.channel.email"))));
+        MailAccount account = settings.mailAccount(person).orElseThrow(() -> new SelfdataException(
+                ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noMailbox")));
+        LocalDate today = today(person);
+        Letter letter = letters.request(person, timeline, today);
+        byte[] pdf = LetterPdf.render(letter, letters.letterhead(person, timeline, today));
+        MailSender sender = new MailSender(account, clock);
+        PreparedMail prepared = sender.prepare(new OutgoingMail(to, letter.subject(), letter.body(),
+                List.of(new MailAttachment(pdfName(timeline), "application/pdf", pdf)), Optional.empty()));
+        SendOutcome.Sent sent = sender.send(prepared);
+        settings.saveSentMessage(person, request, sent.messageId());
+        Timeline recorded = requests.record(person, request, new Requests.Step(RequestStatus.SENT, today,
+                Optional.empty(), List.of(new Requests.Attachment("message.eml", "message/rfc822",
+                        prepared.mime())), false));
+        return view(person, recorded);
+    }
+
+    /** Records a drafted request as sent by post or through a web form, with the letter as it was sent. */
+    public RequestView markSent(PersonId person, String request, LocalDate sentOn) {
+        Timeline timeline = requests.timeline(person, request);
+        requireDraft(timeline);
+        Letter letter = letters.request(person, timeline, sentOn);
+        Requests.Attachment document = timeline.request().channel() == Organization.Channel.WEB_FORM
+                ? new Requests.Attachment("web-form.txt", "text/plain",
+                        letter.webFormText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : new Requests.Attachment(pdfName(timeline), "application/pdf",
+                        LetterPdf.render(letter, letters.letterhead(person, timeline, sentOn)));
+        return view(person, requests.record(person, request, new Requests.Step(RequestStatus.SENT, sentOn,
+                Optional.empty(), List.of(document), false)));
+    }
+
+    /** Records a step the person reports: a receipt, an extension, a refusal, a closing. */
+    public RequestView record(PersonId person, String request, Requests.Step step) {
+        return view(person, requests.record(person, request, step));
+    }
+
+    /**
+     * Records an organization's answer with its files: every file is kept with the step, and goes through the intake
+     * under the organization's name, labelled with the request, so that what an importer reads becomes records and
+     * the rest documents. The files are imported first: if the intake refuses one, nothing is recorded.
+     */
+    public AnswerReport answer(PersonId person, String request, LocalDate answeredOn, boolean complete,
+            List<Requests.Attachment> files) {
+        Timeline timeline = requests.timeline(person, request);
+        Person owner = vault.people().get(person);
+        RequestStatus status = complete ? RequestStatus.ANSWERED_COMPLETE : RequestStatus.ANSWERED_INCOMPLETE;
+        Lifecycle.requireAllowed(timeline, status, answeredOn, today(person));
+        // A message is kept as the evidence it is; its files are among the others and are what the intake reads.
+        IntakeReport imported = importAnswer(owner, timeline, answeredOn,
+                files.stream().filter(file -> !file.mediaType().equals("message/rfc822")).toList());
+        Timeline recorded = requests.record(person, request, new Requests.Step(status, answeredOn, Optional.empty(),
+                files, false));
+        return new AnswerReport(recorded, imported);
+    }
+
+    /** The items of art. 15 the person found in an access answer; a reminder names the others. */
+    public void tick(PersonId person, String request, Set<AccessItem> present) {
+        requests.timeline(person, request);
+        settings.saveChecklist(person, request, present);
+    }
+
+    public Set<AccessItem> missing(PersonId person, String request) {
+        Set<AccessItem> missing = EnumSet.allOf(AccessItem.class);
+        missing.removeAll(settings.checklist(person, request));
+        return missing;
+    }
+
+    /** The formal notice that follows an overdue, refused or incomplete answer. */
+    public Letter reminder(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        return letters.reminder(person, timeline, deadlines(person), missing(person, request), today(person));
+    }
+
+    /** The complaint to the supervisory authority of the person's country, the CNIL for France. */
+    public Letter complaint(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        return letters.complaint(person, timeline, deadlines(person), missing(person, request), today(person));
+    }
+
+    /** Writes the request's evidence pack: its documents, timeline and log entries with their proofs. */
+    public void evidence(PersonId person, String request, Language language, OutputStream out) {
+        Timeline timeline = requests.timeline(person, request);
+        new EvidencePack(vault).write(DeskEvidence.of(vault, requests, person, timeline, language), out);
+    }
+
+    /**
+     * Fetches the messages that arrived in the person's mailbox since the last fetch, and records each one that answers
+     * a waiting request as its receipt of an answer to be read (an incomplete answer until the person ticks its
+     * checklist), its files imported; the others are left in the mailbox and counted.
+     */
+    public MailAnswers fetchAnswers(PersonId person) {
+        MailAccount account = settings.mailAccount(person).orElseThrow(() -> new SelfdataException(
+                ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noMailbox")));
+        Fetched fetched = new Mailbox(account, FetchLimits.standard()).fetch(settings.fetchPoint(person));
+        MailAnswers answers = new DeskMail(this, requests).file(person, fetched, today(person));
+        settings.saveFetchPoint(person, fetched.next());
+        return answers;
+    }
+
+    java.time.ZoneId settingsZone(PersonId person) {
+        return vault.people().get(person).zone();
+    }
+
+    Deadlines deadlines(PersonId person) {
+        return new Deadlines(settings.region(person));
+    }
+
+    LocalDate today(PersonId person) {
+        return LocalDate.now(clock.withZone(vault.people().get(person).zone()));
+    }
+
+    private IntakeReport importAnswer(Person owner, Timeline timeline, LocalDate answeredOn, List<Requests.Attachment> files) {
+        Intake answering = intake.forAnswer(new SourceDescriptor(SourceKind.ANSWER,
+                timeline.request().organization().name(), timeline.request().reference()),
+                new DocumentImporter(TimeSpan.day(answeredOn, owner.zone()), DocumentTexts::extract));
+        // The files travel to the intake as one zip sealed in the vault's in-progress folder, never as plain files: a
+        // process killed here leaves only sealed bytes, which the vault clears at its next start.
+        try (SealedFile sealed = vault.inProgress().newFile()) {
+            try (OutputStream out = sealed.write(); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (int index = 0; index < files.size(); index++) {
+                    Requests.Attachment file = files.get(index);
+                    zip.putNextEntry(new ZipEntry(index + "/" + safeName(file.name())));
+                    zip.write(file.content());
+                    zip.closeEntry();
+                }
+            }
+            return answering.importSealed(owner, sealed, timeline.request().reference() + ".zip", ImportMode.LENIENT,
+                    IntakeListener.NONE);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RequestView view(PersonId person, Timeline timeline) {
+        return new RequestView(timeline, DeskDeadlines.status(deadlines(person), timeline, today(person)));
+    }
+
+    private static void requireDraft(Timeline timeline) {
+        if (timeline.status() != RequestStatus.DRAFT) {
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.alreadySent",
+                    timeline.request().reference()));
+        }
+    }
+
+    private static boolean reachable(Organization organization, Organization.Channel channel) {
+        return switch (channel) {
+            case EMAIL -> organization.email().isPresent();
+            case LETTER -> organization.postalAddress().isPresent();
+            case FAX -> organization.fax().isPresent();
+            case WEB_FORM -> organization.webForm().isPresent();
+        };
+    }
+
+    static String channelTerm(Organization.Channel channel) {
+        return channel.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static String pdfName(Timeline timeline) {
+        return timeline.request().reference() + ".pdf";
+    }
+
+    /** A file name as the intake will show it: its last part, without anything a path could make of it. */
+    private static String safeName(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        String safe = last.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "file" + safe : safe;
+    }
+}
