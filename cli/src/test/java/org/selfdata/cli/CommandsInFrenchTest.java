@@ -295,10 +295,13 @@ class CommandsInFrenchTest {
                 réponse attendue au plus tard le vendredi 28 février 2025 : encore 8 jours
                 Le calcul, avec les jours fériés de France métropolitaine :
                   - l’organisme a reçu la demande le vendredi 31 janvier 2025
-                  - le RGPD donne un mois à compter de la réception, le jour de réception non compris (art. 12, § 3 ; règlement n° 1182/71, art. 3)
-                  - le dernier mois n’a pas de 31 : le délai prend fin le dernier jour de ce mois (règlement n° 1182/71, art. 3, § 2, c)
+                  - le RGPD donne un mois à compter de la réception, le jour de réception non compris (art. 12, § 3 ; \
+                règlement n° 1182/71, art. 3)
+                  - le dernier mois n’a pas de 31 : le délai prend fin le dernier jour de ce mois (règlement n° \
+                1182/71, art. 3, § 2, c)
                 Réponse attendue au plus tard le : vendredi 28 février 2025
-                Réponse attendue au plus tard le, si l’organisme prolonge le délai pendant le premier mois : mercredi 30 avril 2025
+                Réponse attendue au plus tard le, si l’organisme prolonge le délai pendant le premier mois : mercredi \
+                30 avril 2025
                 Un refus motivé attendu au plus tard le : vendredi 28 février 2025
                 """);
     }
@@ -328,7 +331,8 @@ class CommandsInFrenchTest {
                 Site : https://www.sncf-connect.com
                 Catégories : travel
                 Il ne demande rien de particulier pour vous identifier.
-                Il est connu pour demander une pièce d’identité à chaque demande : vous n’avez à en donner une que si vous le choisissez.
+                Il est connu pour demander une pièce d’identité à chaque demande : vous n’avez à en donner une que si \
+                vous le choisissez.
                 """);
         assertThat(selfdata.run("rights", "organizations", "sncf connect").out())
                 .isEqualTo("SNCF Connect  sncf-connect  formulaire en ligne https://forms.sncf-connect.com/form-50364/, "

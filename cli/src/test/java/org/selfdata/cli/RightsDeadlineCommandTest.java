@@ -38,7 +38,8 @@ class RightsDeadlineCommandTest {
                 answer due by Friday 28 February 2025: 8 days left
                 How it was counted, with the public holidays of Metropolitan France:
                   - the organization received the request on Friday 31 January 2025
-                  - the GDPR gives one month from receipt, the day of receipt not counted (art. 12(3); Regulation No 1182/71, art. 3)
+                  - the GDPR gives one month from receipt, the day of receipt not counted (art. 12(3); Regulation No \
+                1182/71, art. 3)
                   - the last month has no day 31: the period ends on that month’s last day (Regulation No 1182/71, art. 3(2)(c))
                 Answer due by: Friday 28 February 2025
                 Answer due by, if the organization extends the time limit within the first month: Wednesday 30 April 2025
@@ -55,8 +56,10 @@ class RightsDeadlineCommandTest {
                 answer was due by Tuesday 15 July 2025: 5 days late
                 How it was counted, with the public holidays of Metropolitan France:
                   - the organization received the request on Saturday 14 June 2025
-                  - the GDPR gives one month from receipt, the day of receipt not counted (art. 12(3); Regulation No 1182/71, art. 3)
-                  - the period would end on Monday 14 July 2025, a public holiday (Bastille Day): it ends on the next working day, Tuesday 15 July 2025 (Regulation No 1182/71, art. 3(4))
+                  - the GDPR gives one month from receipt, the day of receipt not counted (art. 12(3); Regulation No \
+                1182/71, art. 3)
+                  - the period would end on Monday 14 July 2025, a public holiday (Bastille Day): it ends on the next \
+                working day, Tuesday 15 July 2025 (Regulation No 1182/71, art. 3(4))
                 Answer due by: Tuesday 15 July 2025
                 Answer due by, if the organization extends the time limit within the first month: Monday 15 September 2025
                 A refusal due with its reasons by: Tuesday 15 July 2025
