@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 PasswordCommand.class,
                 PeopleCommand.class,
                 RecipientsCommand.class,
+                RightsCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
         },

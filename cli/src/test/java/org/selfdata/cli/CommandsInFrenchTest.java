@@ -285,6 +285,60 @@ class CommandsInFrenchTest {
                 + RecordType.knownIds() + "\n");
     }
 
+    @Test
+    void rightsDeadlineCountsInFrenchWithTheDaysOfTheWeekAndTheReasons() {
+        CommandRun.Result deadline = selfdata.run("rights", "deadline", "--received", "2025-01-31", "--today",
+                "2025-02-20");
+
+        assertThat(deadline.exitCode()).as(deadline.err()).isZero();
+        assertThat(deadline.out()).isEqualTo("""
+                réponse attendue au plus tard le vendredi 28 février 2025 : encore 8 jours
+                Le calcul, avec les jours fériés de France métropolitaine :
+                  - l’organisme a reçu la demande le vendredi 31 janvier 2025
+                  - le RGPD donne un mois à compter de la réception, le jour de réception non compris (art. 12, § 3 ; \
+                règlement n° 1182/71, art. 3)
+                  - le dernier mois n’a pas de 31 : le délai prend fin le dernier jour de ce mois (règlement n° \
+                1182/71, art. 3, § 2, c)
+                Réponse attendue au plus tard le : vendredi 28 février 2025
+                Réponse attendue au plus tard le, si l’organisme prolonge le délai pendant le premier mois : mercredi \
+                30 avril 2025
+                Un refus motivé attendu au plus tard le : vendredi 28 février 2025
+                """);
+    }
+
+    @Test
+    void rightsDeadlineRefusesABadDateInFrench() {
+        CommandRun.Result deadline = selfdata.run("rights", "deadline", "--received", "31/01/2025");
+
+        assertThat(deadline.exitCode()).isEqualTo(3);
+        assertThat(deadline.err()).isEqualTo(
+                "selfdata: --received : une date écrite année-mois-jour est attendue, telle que 2025-01-31\n");
+    }
+
+    @Test
+    void rightsOrganizationSaysItsContactsInFrench() {
+        CommandRun.Result organization = selfdata.run("rights", "organization", "sncf-connect");
+
+        assertThat(organization.exitCode()).as(organization.err()).isZero();
+        assertThat(organization.out()).isEqualTo("""
+                SNCF Connect (sncf-connect)
+                Adresse postale :
+                  1-3 rue Camille Moke
+                  CS 20012
+                  93212 La Plaine Saint-Denis Cedex
+                  France
+                Formulaire en ligne : https://forms.sncf-connect.com/form-50364/
+                Site : https://www.sncf-connect.com
+                Catégories : travel
+                Il ne demande rien de particulier pour vous identifier.
+                Il est connu pour demander une pièce d’identité à chaque demande : vous n’avez à en donner une que si \
+                vous le choisissez.
+                """);
+        assertThat(selfdata.run("rights", "organizations", "sncf connect").out())
+                .isEqualTo("SNCF Connect  sncf-connect  formulaire en ligne https://forms.sncf-connect.com/form-50364/, "
+                        + "courrier\n");
+    }
+
     private void init() {
         assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
     }

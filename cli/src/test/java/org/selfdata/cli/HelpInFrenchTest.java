@@ -72,6 +72,19 @@ class HelpInFrenchTest {
     }
 
     @Test
+    void theHelpOfRightsDeadlineIsFrenchWithTheOptionsOfEveryDate() {
+        CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("rights", "deadline", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith(
+                "Utilisation\u00a0: selfdata rights deadline [-hV] [--json] [--channel=CHANNEL]\n")
+                .contains("Compte le délai dont un organisme dispose pour répondre à une demande, à partir\n",
+                        "      --channel=CHANNEL   Avec --sent\u00a0: le moyen de l’envoi, email, letter, fax\n"
+                                + "                            ou web-form.\n",
+                        "      --today=DATE        Compte les jours restants à partir de ce jour (par\n");
+    }
+
+    @Test
     void theHelpOfRestoreIsFrenchDownToTheOptionsEveryCommandShares() {
         CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("restore", "--help");
 
