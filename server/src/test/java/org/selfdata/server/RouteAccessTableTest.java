@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.importers.Importers;
+import org.selfdata.intake.Intake;
+import org.selfdata.intake.IntakeLimits;
+import org.selfdata.rights.Organization;
+import org.selfdata.rights.Right;
+import org.selfdata.rights.RightsDesk;
+import org.selfdata.rights.Sender;
+import org.selfdata.texts.Language;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
 import org.selfdata.model.Category;
@@ -194,6 +202,17 @@ class RouteAccessTableTest {
         row("POST", "/api/v1/csv-mappings/check").body("{}").expect(400, 400, 400, 403, 401);
         row("POST", "/api/v1/csv-mappings").body("{}").expect(400, 400, 400, 403, 401);
 
+        row("GET", "/api/v1/rights/organizations").asking("/api/v1/rights/organizations?q=clearview")
+                .expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/rights/requests").showingOwn().expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/rights/requests").body("{}").expect(400, 400, 400, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/letter").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/evidence").expect(200, 404, 404, 403, 401);
+        // Only Dominique said who they are in their letters.
+        row("GET", "/api/v1/rights/sender").expect(200, 404, 404, 403, 401);
+        row("PUT", "/api/v1/rights/sender").body("{}").expect(400, 400, 400, 403, 401);
+
         row("GET", "/api/v1/export").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/restore").body("{}").expect(409, 409, 409, 403, 401);
         row("POST", "/api/v1/erasure").body("{}").expect(400, 400, 400, 403, 401);
@@ -245,6 +264,15 @@ class RouteAccessTableTest {
         for (Person person : List.of(dominique, eloise)) {
             vault.people().setPassword(person.id(), TestServers.PASSWORD.toCharArray());
         }
+        RightsDesk desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT),
+                Clock.systemUTC());
+        desk.settings().saveSender(dominique.id(), new Sender("Dominique Petit", Optional.of("3 quai Duguay-Trouin\n"
+                + "35000 Rennes\nFrance"), Optional.empty()));
+        Map<Person, String> requests = new LinkedHashMap<>();
+        for (Person person : List.of(camille, dominique, eloise)) {
+            requests.put(person, desk.draft(person.id(), new RightsDesk.NewRequest("clearview-ai", Right.ACCESS, false,
+                    Optional.empty(), Organization.Channel.LETTER, Language.FRENCH, Map.of())).timeline().request().id());
+        }
         running.start();
         clients.put(Caller.OWNER, signedIn(dominique));
         clients.put(Caller.OTHER, signedIn(eloise));
@@ -269,6 +297,8 @@ class RouteAccessTableTest {
         }
         markers.get(dominique).add(parameters.get("{job}"));
         markers.get(dominique).add("LIBRAIRIE DE DOMINIQUE");
+        requests.forEach((person, request) -> markers.get(person).add(request));
+        parameters.put("{request}", requests.get(dominique));
     }
 
     @Test

@@ -1,0 +1,208 @@
+package org.selfdata.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.rights.DeadlineStatus;
+import org.selfdata.rights.Letter;
+import org.selfdata.rights.Organization;
+import org.selfdata.rights.RequestEvent;
+import org.selfdata.rights.Right;
+import org.selfdata.rights.RightsDesk;
+import org.selfdata.rights.RightsRequest;
+import org.selfdata.rights.Sender;
+import org.selfdata.rights.Timeline;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The rights desk, the owner's only: the directory of organizations, their requests with the deadline that applies
+ * today, a request's letter and its evidence pack, and who they are in their letters. Sending, answers and the steps of
+ * a request are the command line's for now ({@code selfdata rights …}).
+ *
+ * <p>A request is found among the signed-in person's own: another person's id is not found, whatever it is.
+ */
+final class RightsRoutes implements HttpService {
+    static final String PATH = "/api/v1/rights";
+    private static final int DEFAULT_LIMIT = 20;
+
+    private final RightsDesk desk;
+    private final JsonBodies bodies;
+
+    record OrganizationJson(String slug, String name, Optional<String> email, Optional<String> postalAddress,
+            Optional<String> webForm, Optional<String> web, List<String> categories, boolean authority, String origin) {}
+
+    record OrganizationsJson(List<OrganizationJson> organizations) {}
+
+    record DocumentJson(String id, String name, String mediaType, long size, String sha256) {}
+
+    record EventJson(int index, String status, LocalDate happenedOn, Instant recordedAt, Optional<String> note,
+            boolean reasonsGiven, List<DocumentJson> documents) {}
+
+    record DeadlineJson(String kind, LocalDate date, long daysLeft, boolean overdue, String summary,
+            List<String> reasons) {}
+
+    record RequestJson(String id, String reference, String organization, String organizationName, String right,
+            boolean portability, Optional<String> about, String channel, String language, String status,
+            Instant created, Optional<DeadlineJson> deadline, List<EventJson> events) {}
+
+    record RequestsJson(List<RequestJson> requests) {}
+
+    record LetterJson(String language, String subject, String body) {}
+
+    record SenderJson(String name, Optional<String> postalAddress, Optional<String> email) {}
+
+    RightsRoutes(RightsDesk desk, JsonBodies bodies) {
+        this.desk = requireNonNull(desk, "desk is null");
+        this.bodies = requireNonNull(bodies, "bodies is null");
+    }
+
+    @Override
+    public void routing(RoutesConfig routes) {
+        routes.get(PATH + "/organizations", this::organizations);
+        routes.get(PATH + "/requests", this::requests);
+        routes.post(PATH + "/requests", this::draft);
+        routes.get(PATH + "/requests/{request}", this::request);
+        routes.get(PATH + "/requests/{request}/letter", this::letter);
+        routes.get(PATH + "/requests/{request}/evidence", this::evidence);
+        routes.get(PATH + "/sender", this::sender);
+        routes.put(PATH + "/sender", this::saveSender);
+    }
+
+    private void organizations(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("q", "category", "limit"));
+        int limit = parameters.single("limit").map(RightsRoutes::limit).orElse(DEFAULT_LIMIT);
+        ctx.json(new OrganizationsJson(desk.directory(owner)
+                .search(parameters.single("q").orElse(""), parameters.single("category"), limit).stream()
+                .map(RightsRoutes::json).toList()));
+    }
+
+    private void requests(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        Language language = Problems.language(ctx);
+        ctx.json(new RequestsJson(desk.overview(owner).stream().map(view -> json(view, language)).toList()));
+    }
+
+    private void draft(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        JsonNode body = bodies.read(ctx);
+        Map<String, String> identity = new LinkedHashMap<>();
+        if (body.has("identity")) {
+            JsonFields.object(body, "identity").properties()
+                    .forEach(entry -> identity.put(entry.getKey(), entry.getValue().asString()));
+        }
+        RightsDesk.NewRequest request = new RightsDesk.NewRequest(JsonFields.text(body, "organization"),
+                term(Right.values(), Right::term, JsonFields.text(body, "right"), "right"),
+                body.path("portability").asBoolean(false), JsonFields.optionalText(body, "about"),
+                term(Organization.Channel.values(), RightsRoutes::channelTerm, JsonFields.text(body, "channel"), "channel"),
+                JsonFields.optionalText(body, "language").flatMap(Language::ofCode).orElse(Problems.language(ctx)),
+                identity);
+        ctx.status(201).json(json(desk.draft(owner, request), Problems.language(ctx)));
+    }
+
+    private void request(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        ctx.json(json(desk.request(owner, ctx.pathParam("request")), Problems.language(ctx)));
+    }
+
+    private void letter(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        Letter letter = desk.letter(owner, ctx.pathParam("request"));
+        ctx.json(new LetterJson(letter.language().code(), letter.subject(), letter.body()));
+    }
+
+    private void evidence(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        String request = ctx.pathParam("request");
+        String reference = desk.request(owner, request).timeline().request().reference();
+        ByteArrayOutputStream pack = new ByteArrayOutputStream();
+        desk.evidence(owner, request, Problems.language(ctx), pack);
+        ctx.contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"evidence-" + reference + ".zip\"")
+                .result(pack.toByteArray());
+    }
+
+    private void sender(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        Sender sender = desk.settings().sender(owner).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                Wording.of("error.rights.desk.noSender")));
+        ctx.json(new SenderJson(sender.name(), sender.postalAddress(), sender.email()));
+    }
+
+    private void saveSender(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        JsonNode body = bodies.read(ctx);
+        Sender sender = new Sender(JsonFields.text(body, "name"), JsonFields.optionalText(body, "postalAddress"),
+                JsonFields.optionalText(body, "email"));
+        desk.settings().saveSender(owner, sender);
+        ctx.json(new SenderJson(sender.name(), sender.postalAddress(), sender.email()));
+    }
+
+    private static OrganizationJson json(Organization organization) {
+        return new OrganizationJson(organization.slug(), organization.name(), organization.email(),
+                organization.postalAddress(), organization.webForm(), organization.web(), organization.categories(),
+                organization.authority(), organization.origin().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static RequestJson json(RightsDesk.RequestView view, Language language) {
+        Timeline timeline = view.timeline();
+        RightsRequest request = timeline.request();
+        Words words = Words.of(language);
+        return new RequestJson(request.id(), request.reference(), request.organization().slug(),
+                request.organization().name(), request.right().term(), request.portability(), request.about(),
+                channelTerm(request.channel()), request.language().code(), timeline.status().term(), request.created(),
+                view.deadline().map(deadline -> json(deadline, words)),
+                timeline.events().stream().map(RightsRoutes::json).toList());
+    }
+
+    private static DeadlineJson json(DeadlineStatus deadline, Words words) {
+        return new DeadlineJson(deadline.kind().term(), deadline.date(), deadline.daysLeft(), deadline.overdue(),
+                words.say(deadline.summary()), deadline.reasons().stream().map(words::say).toList());
+    }
+
+    private static EventJson json(RequestEvent event) {
+        return new EventJson(event.index(), event.status().term(), event.happenedOn(), event.recordedAt(), event.note(),
+                event.reasonsGiven(), event.documents().stream().map(document -> new DocumentJson(document.id(),
+                        document.name(), document.mediaType(), document.size(), document.sha256())).toList());
+    }
+
+    private static String channelTerm(Organization.Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
+        return Arrays.stream(values).filter(value -> term.apply(value).equals(given)).findFirst()
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of(
+                        "error.rights.api.unknownTerm", field, String.join(", ", Arrays.stream(values).map(term).toList()))));
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        }
+        catch (NumberFormatException e) {
+            // Said below, as for a number out of bounds.
+        }
+        throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.api.limit", 100));
+    }
+}
