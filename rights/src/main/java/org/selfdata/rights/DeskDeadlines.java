@@ -49,6 +49,11 @@ final class DeskDeadlines {
         if (!complained && ANSWERED.contains(status)) {
             return Optional.empty();
         }
-        return dates(deadlines, timeline).map(dates -> deadlines.status(dates, today));
+        // A letter still in the post is received, by estimate, after today: its deadline counts from that day all the
+        // same, and its days left from today.
+        return dates(deadlines, timeline).map(dates -> {
+            DeadlineStatus counted = deadlines.status(dates, dates.receivedOn().isAfter(today) ? dates.receivedOn() : today);
+            return new DeadlineStatus(counted.kind(), counted.date(), today, counted.reasons());
+        });
     }
 }

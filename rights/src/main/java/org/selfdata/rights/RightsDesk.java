@@ -99,7 +99,7 @@ public final class RightsDesk {
                         Wording.of("error.rights.desk.noOrganization", request.organization())));
         if (!reachable(organization, request.channel())) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noAddress",
-                    organization.name(), Wording.of("rights.desk.channel." + channelTerm(request.channel()))));
+                    organization.name(), Wording.of(channelKey(request.channel()))));
         }
         Timeline drafted = requests.open(person, new Requests.Draft(organization, request.right(), request.portability(),
                 request.about(), request.channel(), request.language()));
@@ -161,13 +161,18 @@ public final class RightsDesk {
         return view(person, recorded);
     }
 
-    /** Records a drafted request as sent by post or through a web form, with the letter as it was sent. */
+    /**
+     * Records a drafted request as sent by the person themselves (by post, through a web form, or from a mailbox the
+     * desk does not reach), with the letter as it was sent: a PDF for post and fax, its text otherwise.
+     */
     public RequestView markSent(PersonId person, String request, LocalDate sentOn) {
         Timeline timeline = requests.timeline(person, request);
         requireDraft(timeline);
         Letter letter = letters.request(person, timeline, sentOn);
-        Requests.Attachment document = timeline.request().channel() == Organization.Channel.WEB_FORM
-                ? new Requests.Attachment("web-form.txt", "text/plain",
+        boolean typed = timeline.request().channel() == Organization.Channel.WEB_FORM
+                || timeline.request().channel() == Organization.Channel.EMAIL;
+        Requests.Attachment document = typed
+                ? new Requests.Attachment("letter.txt", "text/plain",
                         letter.webFormText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : new Requests.Attachment(pdfName(timeline), "application/pdf",
                         LetterPdf.render(letter, letters.letterhead(person, timeline, sentOn)));
@@ -298,8 +303,13 @@ public final class RightsDesk {
         };
     }
 
-    static String channelTerm(Organization.Channel channel) {
-        return channel.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    private static String channelKey(Organization.Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "rights.desk.channel.email";
+            case LETTER -> "rights.desk.channel.letter";
+            case FAX -> "rights.desk.channel.fax";
+            case WEB_FORM -> "rights.desk.channel.web-form";
+        };
     }
 
     private static String pdfName(Timeline timeline) {

@@ -9,6 +9,8 @@ import org.selfdata.rights.DeadlineStatus;
 import org.selfdata.rights.Letter;
 import org.selfdata.rights.Organization;
 import org.selfdata.rights.RequestEvent;
+import org.selfdata.rights.RequestStatus;
+import org.selfdata.rights.Requests;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.rights.RightsRequest;
@@ -79,6 +81,7 @@ final class RightsRoutes implements HttpService {
         routes.get(PATH + "/requests", this::requests);
         routes.post(PATH + "/requests", this::draft);
         routes.get(PATH + "/requests/{request}", this::request);
+        routes.post(PATH + "/requests/{request}/steps", this::step);
         routes.get(PATH + "/requests/{request}/letter", this::letter);
         routes.get(PATH + "/requests/{request}/evidence", this::evidence);
         routes.get(PATH + "/sender", this::sender);
@@ -120,6 +123,26 @@ final class RightsRoutes implements HttpService {
     private void request(Context ctx) {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
         ctx.json(json(desk.request(owner, ctx.pathParam("request")), Problems.language(ctx)));
+    }
+
+    /**
+     * Records a step the person reports, with the day it happened: {@code sent} for a letter posted or a web form
+     * filled in (the letter as sent is kept with it), or what the organization did (received, identification asked,
+     * extended, answered, refused) and what the person did next (identification given, reminder sent, complaint
+     * lodged, closed).
+     */
+    private void step(Context ctx) {
+        PersonId owner = OwnerGuard.signedIn(ctx).person();
+        String request = ctx.pathParam("request");
+        desk.request(owner, request);
+        JsonNode body = bodies.read(ctx);
+        RequestStatus status = term(RequestStatus.values(), RequestStatus::term, JsonFields.text(body, "status"), "status");
+        LocalDate on = TimeParameters.day("on", JsonFields.text(body, "on"));
+        RightsDesk.RequestView recorded = status == RequestStatus.SENT
+                ? desk.markSent(owner, request, on)
+                : desk.record(owner, request, new Requests.Step(status, on, JsonFields.optionalText(body, "note"),
+                        List.of(), body.path("reasonsGiven").asBoolean(false)));
+        ctx.status(201).json(json(recorded, Problems.language(ctx)));
     }
 
     private void letter(Context ctx) {

@@ -4,9 +4,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +51,29 @@ class RightsRoutesTest {
         assertThat(letter.get("language").stringValue()).isEqualTo("fr");
         assertThat(letter.get("subject").stringValue()).startsWith("[" + request.get("reference").stringValue() + "]");
         assertThat(letter.get("body").stringValue()).contains("article 15", "Camille Martin");
+    }
+
+    @Test
+    void aLetterPostedByThePersonIsRecordedAsSentWithItsDeadlineAndCannotBeSentTwice() {
+        client.send(client.request(RightsRoutes.PATH + "/sender").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Camille Martin\",\"postalAddress\":\"12 rue de la République\\n69002 Lyon\"}")));
+        String id = ApiClient.json(client.post(RightsRoutes.PATH + "/requests",
+                "{\"organization\": \"clearview-ai\", \"right\": \"erasure\", \"channel\": \"letter\", \"language\": \"en\"}"))
+                .get("id").stringValue();
+        String sentToday = "{\"status\": \"sent\", \"on\": \"" + LocalDate.now(TestVaults.PARIS) + "\"}";
+
+        HttpResponse<String> sent = client.post(RightsRoutes.PATH + "/requests/" + id + "/steps", sentToday);
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        JsonNode request = ApiClient.json(sent);
+        assertThat(request.get("status").stringValue()).isEqualTo("sent");
+        assertThat(request.get("events").get(1).get("documents").get(0).get("mediaType").stringValue())
+                .isEqualTo("application/pdf");
+        assertThat(request.get("deadline").get("kind").stringValue()).isEqualTo("answer");
+        assertThat(request.get("deadline").get("overdue").booleanValue()).isFalse();
+        assertThat(client.post(RightsRoutes.PATH + "/requests/" + id + "/steps", sentToday).statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(client.get(RightsRoutes.PATH + "/requests/" + id)).get("events")).hasSize(2);
     }
 
     @Test

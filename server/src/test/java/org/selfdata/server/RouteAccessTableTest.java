@@ -207,6 +207,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/rights/requests").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/rights/requests").body("{}").expect(400, 400, 400, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}").expect(200, 404, 404, 403, 401);
+        row("POST", "/api/v1/rights/requests/{request}/steps").body("{}").expect(400, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/letter").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/evidence").expect(200, 404, 404, 403, 401);
         // Only Dominique said who they are in their letters.
