@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Exercise your GDPR rights: find the organization to ask, say who you are, draft the request, "
                 + "follow your requests and count the deadline it has to answer.",
         subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class, RightsDeadlineCommand.class,
-                RightsSenderCommand.class, RightsDraftCommand.class, RightsListCommand.class})
+                RightsSenderCommand.class, RightsDraftCommand.class, RightsListCommand.class,
+                RightsSentCommand.class})
 final class RightsCommand {
 }

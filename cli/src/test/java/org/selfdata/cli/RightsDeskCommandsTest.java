@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.rights.DayWording;
 import org.selfdata.rights.DeskSettings;
 import org.selfdata.rights.Sender;
 import org.selfdata.testing.TestPostgres;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
@@ -16,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +27,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code selfdata rights sender}, {@code draft} and {@code list}: the person says who they are, drafts a request, reads
- * its letter and finds it in the list, kept in their vault, on SQLite as on PostgreSQL; in English here (French is in
- * {@link CommandsInFrenchTest}).
+ * {@code selfdata rights sender}, {@code draft}, {@code list} and {@code sent}: the person says who they are, drafts a
+ * request, reads its letter, finds it in the list and records it as sent, kept in their vault, on SQLite as on
+ * PostgreSQL; in English here (French is in {@link CommandsInFrenchTest}).
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -144,6 +148,46 @@ class RightsDeskCommandsTest {
         assertThat(requests.get(0).get("channel").asString()).isEqualTo("letter");
         assertThat(requests.get(0).get("status").asString()).isEqualTo("draft");
         assertThat(requests.get(0).has("deadline")).isFalse();
+    }
+
+    @Test
+    void aLetterRecordedAsSentByItsReferenceStartsItsDeadline() {
+        sender();
+        String reference = reference(selfdata.run("rights", "draft", "sncf-connect", "--right", "erasure",
+                "--channel", "letter"));
+        LocalDate posted = LocalDate.now().minusDays(20);
+
+        CommandRun.Result sent = selfdata.run("rights", "sent", reference.toLowerCase(Locale.ROOT), "--on",
+                posted.toString());
+        CommandRun.Result list = selfdata.run("rights", "list");
+
+        assertThat(sent.exitCode()).as(sent.err()).isZero();
+        assertThat(sent.out().lines().toList()).hasSize(2).first()
+                .isEqualTo("Request " + reference + " recorded as sent on " + Words.english().say(DayWording.of(posted))
+                        + ".");
+        assertThat(sent.out().lines().toList().get(1)).startsWith("answer due by ").endsWith(" days left");
+        assertThat(list.out()).startsWith(reference + "  SNCF Connect  erasure (art. 17)  sent  answer due by ");
+    }
+
+    @Test
+    void aSendingInTheFutureOrToAnUnknownReferenceIsRefusedAndTheDraftStays() {
+        sender();
+        String reference = reference(selfdata.run("rights", "draft", "sncf-connect", "--right", "erasure",
+                "--channel", "letter"));
+
+        CommandRun.Result future = selfdata.run("rights", "sent", reference, "--on",
+                LocalDate.now().plusDays(2).toString());
+        CommandRun.Result unknown = selfdata.run("rights", "sent", "SD-ZZZZ", "--on", "2025-01-31");
+        CommandRun.Result badDate = selfdata.run("rights", "sent", reference, "--on", "31/01/2025");
+
+        assertThat(future.exitCode()).isEqualTo(3);
+        assertThat(future.err()).contains("is in the future: record a step once it has happened");
+        assertThat(unknown.exitCode()).isEqualTo(4);
+        assertThat(unknown.err()).contains("you have no request SD-ZZZZ: see your requests with selfdata rights list");
+        assertThat(badDate.exitCode()).isEqualTo(3);
+        assertThat(badDate.err()).contains("--on: expected a date written year-month-day, such as 2025-01-31");
+        assertThat(selfdata.run("rights", "list").out()).isEqualTo(reference + "  SNCF Connect  erasure (art. 17)  "
+                + "drafted  no deadline running\n");
     }
 
     private static String reference(CommandRun.Result drafted) {
