@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * gives them to answer. Each subcommand is a class of its own, so that the desk's other verbs join them here.
  */
 @Command(name = "rights", mixinStandardHelpOptions = true,
-        description = "Exercise your GDPR rights: find the organization to ask, and count the deadline it has to answer.",
-        subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class, RightsDeadlineCommand.class})
+        description = "Exercise your GDPR rights: find the organization to ask, say who you are, draft the request, "
+                + "follow your requests and count the deadline it has to answer.",
+        subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class, RightsDeadlineCommand.class,
+                RightsSenderCommand.class, RightsDraftCommand.class, RightsListCommand.class,
+                RightsSentCommand.class})
 final class RightsCommand {
 }

@@ -18,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -124,14 +123,8 @@ final class RightsDeadlineCommand implements Callable<Integer> {
         return text.map(value -> date(option, value));
     }
 
-    /** A date as ISO 8601 writes it; anything else is refused naming the option, never quoting what was typed. */
     private static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.command.date", option), e);
-        }
+        return RightsDesks.date(option, text);
     }
 
     private static void print(PrintStream out, Words words, RightsDeadlines counted, HolidayRegion region,

@@ -339,6 +339,39 @@ class CommandsInFrenchTest {
                         + "courrier\n");
     }
 
+    @Test
+    void rightsSenderDraftAndListSpeakFrenchAndTheLetterIsInFrenchByDefault() {
+        init();
+        CommandRun.Result none = selfdata.run("rights", "list");
+        CommandRun.Result sender = selfdata.run("rights", "sender", "--name", "Camille Martin", "--address",
+                "12 rue de la République\n69002 Lyon");
+        CommandRun.Result draft = selfdata.run("rights", "draft", "sncf-connect", "--right", "erasure", "--channel",
+                "web-form");
+        CommandRun.Result list = selfdata.run("rights", "list");
+
+        assertThat(none.out()).isEqualTo("Aucune demande pour l’instant : préparez-en une avec selfdata rights draft.\n");
+        assertThat(sender.out()).isEqualTo("Expéditeur enregistré : vos lettres seront signées de ce nom et de cette "
+                + "adresse.\n");
+        assertThat(draft.exitCode()).as(draft.err()).isZero();
+        assertThat(draft.out()).matches("(?s)Demande (SD-[0-9A-Z]{4}) préparée \\(identifiant [^)]+\\)\\. Sa lettre, "
+                + "pas encore envoyée :\n\n\\[\\1\\] .*").contains("article 17");
+        assertThat(list.out())
+                .matches("SD-[0-9A-Z]{4}  SNCF Connect  erasure \\(art\\. 17\\)  rédigée  aucun délai en cours\n");
+    }
+
+    @Test
+    void rightsDraftRefusesAnUnknownRightInFrench() {
+        init();
+
+        CommandRun.Result draft = selfdata.run("rights", "draft", "sncf-connect", "--right", "everything", "--channel",
+                "letter");
+
+        assertThat(draft.exitCode()).isEqualTo(3);
+        assertThat(draft.err()).contains("--right : access, portability, rectification, erasure, restriction, objection, "
+                + "direct-marketing-objection, consent-withdrawal, automated-decision ou recipient-notification est "
+                + "attendu");
+    }
+
     private void init() {
         assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
     }
