@@ -15,14 +15,10 @@ final class RightsChannel {
 
     /** The channel of this name, or an error that names the option and the names it takes. */
     static Channel parse(String option, String name) {
-        return Arrays.stream(Channel.values()).filter(channel -> term(channel).equals(name.strip().toLowerCase(Locale.ROOT)))
+        return Arrays.stream(Channel.values()).filter(channel -> channel.term().equals(name.strip().toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                         Wording.of("error.rights.command.channel", option)));
-    }
-
-    static String term(Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static String say(Words words, Channel channel) {

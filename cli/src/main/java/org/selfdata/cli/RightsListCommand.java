@@ -80,7 +80,7 @@ final class RightsListCommand implements Callable<Integer> {
                 .put("organizationName", request.organization().name())
                 .put("right", request.right().term())
                 .put("portability", request.portability())
-                .put("channel", RightsChannel.term(request.channel()))
+                .put("channel", request.channel().term())
                 .put("status", view.timeline().status().term());
         view.deadline().ifPresent(status -> node.set("deadline", deadline(english, status)));
         return node;

@@ -38,7 +38,7 @@ final class LetterText {
     List<String> recall(PriorRequest prior, String family) {
         List<String> sentences = new ArrayList<>();
         sentences.add(term(family, "sent", date(prior.sent()), term("rights.letter.channel.",
-                Letters.term(prior.channel())), term("rights.letter.right.", prior.right().term()), prior.reference()));
+                prior.channel().term()), term("rights.letter.right.", prior.right().term()), prior.reference()));
         prior.received().ifPresent(day -> sentences.add(term(family, "received", date(day))));
         prior.deadline().ifPresent(day -> sentences.add(term(family, prior.extended() ? "extendedDeadline" : "deadline",
                 date(day))));

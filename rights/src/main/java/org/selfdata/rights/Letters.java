@@ -35,8 +35,4 @@ public final class Letters {
         return organization.requestLanguage().map(code -> code.strip().toLowerCase(Locale.ROOT))
                 .flatMap(Language::ofCode).orElse(chosen);
     }
-
-    static String term(Organization.Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 }

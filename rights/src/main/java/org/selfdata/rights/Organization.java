@@ -88,7 +88,12 @@ public record Organization(String slug, String name, Optional<String> postalAddr
         EMAIL,
         LETTER,
         FAX,
-        WEB_FORM
+        WEB_FORM;
+
+        /** The name used in the API, on the command line and in what the vault keeps: email, letter, fax, web-form. */
+        public String term() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** Where a version of an organization's record comes from. */

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +38,7 @@ final class RequestCodec {
             boolean portability, Optional<String> about, Organization.Channel channel, Language language) {
         return PayloadCodec.mapper().writeValueAsString(new RequestJson(reference, new OrganizationJson(organization.slug(),
                 organization.name(), organization.postalAddress(), organization.email(), organization.fax(),
-                organization.webForm()), right.term(), portability, about, term(channel), language.code()));
+                organization.webForm()), right.term(), portability, about, channel.term(), language.code()));
     }
 
     static String event(LocalDate happenedOn, Optional<String> note, List<String> documentNames, boolean reasonsGiven) {
@@ -92,12 +91,8 @@ final class RequestCodec {
                 .orElseThrow(() -> new IllegalArgumentException("unknown status"));
     }
 
-    private static String term(Organization.Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     private static Organization.Channel channel(String term) {
-        return Arrays.stream(Organization.Channel.values()).filter(channel -> term(channel).equals(term)).findFirst()
+        return Arrays.stream(Organization.Channel.values()).filter(channel -> channel.term().equals(term)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown channel"));
     }
 

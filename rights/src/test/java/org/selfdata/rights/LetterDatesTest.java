@@ -43,7 +43,7 @@ class LetterDatesTest {
                         .isPresent();
             }
             for (Organization.Channel channel : Organization.Channel.values()) {
-                assertThat(words.pattern("rights.letter.channel." + Letters.term(channel))).as(channel.name())
+                assertThat(words.pattern("rights.letter.channel." + channel.term())).as(channel.name())
                         .isPresent();
             }
             for (String kind : List.of("name", "email", "address", "birthdate", "phone")) {

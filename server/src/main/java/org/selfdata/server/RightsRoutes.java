@@ -114,7 +114,7 @@ final class RightsRoutes implements HttpService {
         RightsDesk.NewRequest request = new RightsDesk.NewRequest(JsonFields.text(body, "organization"),
                 term(Right.values(), Right::term, JsonFields.text(body, "right"), "right"),
                 body.path("portability").asBoolean(false), JsonFields.optionalText(body, "about"),
-                term(Organization.Channel.values(), RightsRoutes::channelTerm, JsonFields.text(body, "channel"), "channel"),
+                term(Organization.Channel.values(), Organization.Channel::term, JsonFields.text(body, "channel"), "channel"),
                 JsonFields.optionalText(body, "language").flatMap(Language::ofCode).orElse(Problems.language(ctx)),
                 identity);
         ctx.status(201).json(json(desk.draft(owner, request), Problems.language(ctx)));
@@ -190,7 +190,7 @@ final class RightsRoutes implements HttpService {
         Words words = Words.of(language);
         return new RequestJson(request.id(), request.reference(), request.organization().slug(),
                 request.organization().name(), request.right().term(), request.portability(), request.about(),
-                channelTerm(request.channel()), request.language().code(), timeline.status().term(), request.created(),
+                request.channel().term(), request.language().code(), timeline.status().term(), request.created(),
                 view.deadline().map(deadline -> json(deadline, words)),
                 timeline.events().stream().map(RightsRoutes::json).toList());
     }
@@ -204,10 +204,6 @@ final class RightsRoutes implements HttpService {
         return new EventJson(event.index(), event.status().term(), event.happenedOn(), event.recordedAt(), event.note(),
                 event.reasonsGiven(), event.documents().stream().map(document -> new DocumentJson(document.id(),
                         document.name(), document.mediaType(), document.size(), document.sha256())).toList());
-    }
-
-    private static String channelTerm(Organization.Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
