@@ -36,6 +36,7 @@ import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -262,6 +263,23 @@ class RightsRestoreTest {
 
         assertRefusedLeavingNothing(forged, "the archive's rights-requests.jsonl, line 1: the steps of the rights "
                 + "request " + first + " are not numbered from 0 without a gap, or belong to another request");
+    }
+
+    @Test
+    void anArchiveWithoutOneOfTheRightsPartsIsRefusedByName() {
+        Map<String, byte[]> entries = ArchiveEdits.entries(archive);
+        entries.remove(ArchiveFormat.RIGHTS_SETTINGS);
+        Path partial = ArchiveEdits.withManifest(ArchiveEdits.copy(archive, entries), manifest -> {
+            ArrayNode parts = (ArrayNode) manifest.get("parts");
+            for (int position = parts.size() - 1; position >= 0; position--) {
+                if (parts.get(position).get("name").asString().equals(ArchiveFormat.RIGHTS_SETTINGS)) {
+                    parts.remove(position);
+                }
+            }
+        });
+
+        assertRefusedLeavingNothing(partial,
+                "the archive's manifest.json does not describe the part rights-settings.jsonl in its list of parts");
     }
 
     @Test

@@ -162,12 +162,15 @@ public final class RightsRequests {
     private final TransparencyLog log;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SealedTexts settings;
 
     RightsRequests(Database database, KeyEncryptionKey keyEncryptionKey, TransparencyLog log, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.keyEncryptionKey = requireNonNull(keyEncryptionKey, "keyEncryptionKey is null");
         this.log = requireNonNull(log, "log is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.settings = new SealedTexts(database, keyEncryptionKey, clock, RIGHTS_SETTINGS, META_NAME, SEALED,
+                AssociatedData::rightsSetting);
     }
 
     /**
@@ -316,12 +319,7 @@ public final class RightsRequests {
     /** Every setting of the rights desk the person saved, by name, with the time it was saved. */
     public List<SavedText> settings(PersonId person) {
         requireNonNull(person, "person is null");
-        return database.transaction(person, connection -> database.dsl(connection)
-                .select(META_NAME, SEALED, SAVED_AT).from(RIGHTS_SETTINGS)
-                .where(PERSON_ID.eq(person.value())).orderBy(META_NAME)
-                .fetch(row -> new SavedText(row.value1(),
-                        openText(row.value2(), AssociatedData.rightsSetting(person, row.value1())),
-                        Instant.ofEpochMilli(row.value3()))));
+        return settings.saved(person);
     }
 
     /**
@@ -413,13 +411,7 @@ public final class RightsRequests {
     /** Writes a setting from an archive inside a restore's transaction. */
     void restoreSetting(DSLContext dsl, PersonId person, SavedText setting) {
         checkSetting(setting);
-        dsl.insertInto(RIGHTS_SETTINGS)
-                .set(PERSON_ID, person.value())
-                .set(META_NAME, setting.name())
-                .set(SEALED, keyEncryptionKey.seal(setting.text().getBytes(StandardCharsets.UTF_8),
-                        AssociatedData.rightsSetting(person, setting.name())))
-                .set(SAVED_AT, setting.savedAt().toEpochMilli())
-                .execute();
+        settings.restore(dsl, person, setting);
     }
 
     /** Keeps a setting of the rights desk, in place of the one kept before, if any. */
