@@ -32,19 +32,21 @@ import static java.util.Objects.requireNonNull;
  * The first pass of a restore: reads the whole archive and checks everything a restore will write, before it writes
  * anything. Each part must be the one the manifest describes, each line must be one the format allows, each payload
  * must decode as its type's and be in canonical form, records must come in id order and refer to a batch of their
- * own source, grants to a recipient and declaration the archive gives, receipts be signed by the key they give. What
- * it keeps is the archive's sources and batches, a few per imported file, and its sharing, a few lines per grant.
+ * own source, grants to a recipient and declaration the archive gives, receipts be signed by the key they give, the
+ * rights desk's documents be those its requests list. What it keeps is the archive's sources and batches, a few per
+ * imported file, its sharing, a few lines per grant, and its rights desk but for the documents' bytes.
  */
 final class ArchiveCheck {
     /**
      * The sources and batches of a checked archive, in their order, to be written before the records; and its sharing,
      * a few lines per grant, to be written after them.
      */
-    record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing) {
+    record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing, DeskParts.Checked desk) {
         Provenance {
             sources = List.copyOf(sources);
             batches = List.copyOf(batches);
             requireNonNull(sharing, "sharing is null");
+            requireNonNull(desk, "desk is null");
         }
     }
 
@@ -82,8 +84,9 @@ final class ArchiveCheck {
                 reader.verify(reader.part(table));
             }
         }
+        DeskParts.Checked desk = DeskParts.check(reader);
         check.checkLog();
-        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing);
+        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing, desk);
     }
 
     private void readSources() {

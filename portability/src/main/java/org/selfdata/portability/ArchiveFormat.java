@@ -11,7 +11,12 @@ import java.time.LocalDateTime;
  * and version, the person, each record type with its JSON Schema and count, and every part with its size and
  * SHA-256. The manifest comes last in the zip because it describes the parts written before it. Besides the records,
  * an archive holds the person's provenance (sources, batches, quarantines), their sharing (recipients, grants,
- * receipts) and their transparency log with its signed head.
+ * receipts), their CSV mappings, their rights desk (organizations, requests with their steps and documents, settings)
+ * and their transparency log with its signed head.
+ *
+ * <p>No secret is written: no OAuth code, token or client secret, no password of the person's mailbox, no token of
+ * their calendar feed. They stay in the vault they were given to; after a restore, apps authorize again and the rights
+ * desk asks for the mailbox and the calendar feed again.
  */
 final class ArchiveFormat {
     static final String NAME = "selfdata-export";
@@ -47,6 +52,39 @@ final class ArchiveFormat {
      * ever written: they die with the vault, and an app authorizes again after a restore.
      */
     static final String RECEIPTS = "receipts.jsonl";
+
+    /**
+     * The column mappings the person made for CSV files no importer knows: per line, the {@code layout} it reads (a
+     * fingerprint of the file's delimiter, column count and header), the {@code mapping} file's text, and
+     * {@code savedAt}. Absent from archives written before mappings were carried.
+     */
+    static final String CSV_MAPPINGS = "csv-mappings.jsonl";
+    /**
+     * The organizations the person added to the rights desk's directory or corrected in it: per line, its
+     * {@code slug}, the {@code organization}'s JSON as text, and {@code savedAt}. Absent from archives written before
+     * the rights desk was carried, and present with {@link #RIGHTS_REQUESTS}, {@link #RIGHTS_DOCUMENTS} and
+     * {@link #RIGHTS_SETTINGS}.
+     */
+    static final String RIGHTS_ORGANIZATIONS = "rights-organizations.jsonl";
+    /**
+     * The person's requests to organizations, oldest first: per line, the request's {@code id}, {@code createdAt}, the
+     * desk's JSON {@code details} as text, and its {@code steps} in order from 0 (the draft), each with its
+     * {@code index}, {@code recordedAt}, {@code status}, {@code details}, and the {@code documents} that prove it (their
+     * {@code id}, {@code sha256}, {@code mediaType} and {@code size}): the SHA-256 the person's log holds for the step.
+     */
+    static final String RIGHTS_REQUESTS = "rights-requests.jsonl";
+    /**
+     * The bytes of every document {@link #RIGHTS_REQUESTS} lists, one per line in its order: the document's {@code id},
+     * its {@code request} and {@code step}, and its {@code content} in base64.
+     */
+    static final String RIGHTS_DOCUMENTS = "rights-documents.jsonl";
+    /**
+     * The rights desk's settings: per line, the setting's {@code name}, its {@code value} as text, and {@code savedAt}:
+     * who the person is in their letters, where they live for public holidays, where the last fetch of answers stopped,
+     * per request the identity its letter gives, its art. 15 checklist and the Message-ID it was sent in. The mail
+     * account, which holds the mailbox's password, and the calendar feed's token are not written.
+     */
+    static final String RIGHTS_SETTINGS = "rights-settings.jsonl";
 
     /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local

@@ -56,8 +56,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Writes all of a person's data to one archive (GDPR article 20): records read through the gate, as the owner, type by
  * type; sources and import batches from the vault; the person's grants, the recipients they name and their signed
- * receipts, but no code, token or secret an app acted with; the transparency log; a manifest that describes and digests
- * every part.
+ * receipts, but no code, token or secret an app acted with; their CSV mappings and their rights desk, but not the
+ * password of their mailbox or the token of their calendar feed; the transparency log; a manifest that describes and
+ * digests every part.
  *
  * <p>Memory stays flat whatever the vault holds: records stream from the gate into the zip one at a time. While it is
  * written, the archive is a {@link SealedFile} in the vault's in-progress folder, so a failure or a kill leaves nothing
@@ -175,6 +176,7 @@ public final class Export {
         writeLines(archive, ArchiveFormat.BATCHES, batches, ProvenanceLines::write);
         writeRejects(archive, owner.id(), batches);
         writeSharing(archive, owner.id());
+        DeskParts.write(archive, vault, owner.id());
         writeLog(archive, owner.id());
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);

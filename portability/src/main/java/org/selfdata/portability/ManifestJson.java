@@ -164,6 +164,16 @@ final class ManifestJson {
             // Optional, but together: archives written before sharing was carried have none of them.
             expected.addAll(List.of(ArchiveFormat.RECIPIENTS, ArchiveFormat.GRANTS, ArchiveFormat.RECEIPTS));
         }
+        if (listed.contains(ArchiveFormat.CSV_MAPPINGS)) {
+            // Optional: archives written before CSV mappings were carried have none.
+            expected.add(ArchiveFormat.CSV_MAPPINGS);
+        }
+        List<String> desk = List.of(ArchiveFormat.RIGHTS_ORGANIZATIONS, ArchiveFormat.RIGHTS_REQUESTS,
+                ArchiveFormat.RIGHTS_DOCUMENTS, ArchiveFormat.RIGHTS_SETTINGS);
+        if (desk.stream().anyMatch(listed::contains)) {
+            // Optional, but together: archives written before the rights desk was carried have none of them.
+            expected.addAll(desk);
+        }
         if (listed.contains(ArchiveFormat.LOG) || listed.contains(ArchiveFormat.LOG_HEAD)) {
             // Optional too, but together: archives written before the transparency log have neither.
             expected.add(ArchiveFormat.LOG);

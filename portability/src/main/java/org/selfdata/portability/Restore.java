@@ -122,6 +122,7 @@ public final class Restore {
             }
         }
         writeSharing(provenance.sharing(), writer);
+        DeskParts.restore(reader, provenance.desk(), writer);
         if (reader.manifest().part(ArchiveFormat.LOG).isPresent()) {
             reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> writer.logEntry(line.clone()));
         }

@@ -26,11 +26,13 @@ import org.selfdata.vault.SyntheticRecords;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.LogVerification;
+import org.selfdata.vault.RightsRequests;
 import org.selfdata.vault.VaultLocation;
 import org.selfdata.vault.VaultStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +70,11 @@ class KilledProcessTest {
             Person camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
                     "Records.json"), SyntheticRecords.points(LARGE));
+            vault.rightsRequests().create(camille.id(), "{\"reference\":\"SD-K1LL\"}",
+                    new RightsRequests.NewEvent("draft", "{}", List.of(new RightsRequests.NewDocument("text/plain",
+                            "A letter.".getBytes(StandardCharsets.UTF_8)))),
+                    LogEntryDraft.of(new LogActor.Owner(), LogAction.REQUEST, Set.of(), 0));
+            vault.rightsRequests().saveSetting(camille.id(), "region", "67");
             new Export(vault, Gate.over(vault), Clock.systemUTC())
                     .write(camille.id(), largeArchive, ExistingFile.REFUSE);
         }
@@ -235,11 +242,16 @@ class KilledProcessTest {
             assertThat(status.batches()).isEmpty();
             assertThat(status.coverage()).isEmpty();
             assertThat(all(vault, camille)).isEmpty();
+            assertThat(vault.rightsRequests().kept(camille.id())).isEmpty();
+            assertThat(vault.rightsRequests().settings(camille.id())).isEmpty();
 
                 Manifest restored = new Restore(vault).restore(camille.id(), largeArchive);
 
             assertThat(restored.records()).isEqualTo(LARGE);
             assertThat(vault.status(camille.id()).records()).isEqualTo(LARGE);
+            assertThat(vault.rightsRequests().kept(camille.id())).singleElement()
+                    .satisfies(request -> assertThat(request.events().getFirst().documents()).hasSize(1));
+            assertThat(vault.rightsRequests().findSetting(camille.id(), "region")).contains("67");
         }
     }
 

@@ -1,11 +1,13 @@
 package org.selfdata.vault;
 
+import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,12 +42,26 @@ public final class CsvMappings {
     public void save(PersonId person, String fingerprint, String mapping) {
         requireNonNull(person, "person is null");
         requireFingerprint(fingerprint);
-        requireNonNull(mapping, "mapping is null");
-        if (mapping.length() > MAXIMUM_LENGTH) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.csvMapping.tooLong",
-                    Integer.toString(MAXIMUM_LENGTH)));
-        }
+        requireLength(mapping);
         mappings.save(person, fingerprint, mapping);
+    }
+
+    /** Every mapping the person kept, by layout, with the time it was saved: what an export carries. */
+    public List<SavedText> saved(PersonId person) {
+        requireNonNull(person, "person is null");
+        return mappings.saved(person);
+    }
+
+    /** Refuses a mapping from an archive that {@link #save} would refuse, before a restore writes anything. */
+    public static void check(SavedText mapping) {
+        requireFingerprint(mapping.name());
+        requireLength(mapping.text());
+    }
+
+    /** Writes a mapping from an archive inside a restore's transaction. */
+    void restore(DSLContext dsl, PersonId person, SavedText mapping) {
+        check(mapping);
+        mappings.restore(dsl, person, mapping);
     }
 
     /** The mapping kept for files of this layout, if the person made one. */
@@ -59,6 +75,14 @@ public final class CsvMappings {
     public Map<String, String> all(PersonId person) {
         requireNonNull(person, "person is null");
         return mappings.all(person);
+    }
+
+    private static void requireLength(String mapping) {
+        requireNonNull(mapping, "mapping is null");
+        if (mapping.length() > MAXIMUM_LENGTH) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.csvMapping.tooLong",
+                    Integer.toString(MAXIMUM_LENGTH)));
+        }
     }
 
     private static void requireFingerprint(String fingerprint) {

@@ -32,6 +32,7 @@ import static org.selfdata.vault.VaultTables.ADDED;
 import static org.selfdata.vault.VaultTables.ALREADY_REJECTED;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CATEGORY;
+import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
 import static org.selfdata.vault.VaultTables.DUPLICATES;
 import static org.selfdata.vault.VaultTables.FILE_NAME;
 import static org.selfdata.vault.VaultTables.FINGERPRINT;
@@ -47,6 +48,9 @@ import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORD_NUMBER;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.REJECTED;
+import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
+import static org.selfdata.vault.VaultTables.RIGHTS_REQUESTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_SETTINGS;
 import static org.selfdata.vault.VaultTables.SOURCES;
 import static org.selfdata.vault.VaultTables.SOURCE_ID;
 import static org.selfdata.vault.VaultTables.REJECTS;
@@ -65,7 +69,8 @@ import static org.selfdata.vault.VaultTables.VERSION;
 public final class Restoration {
     /**
      * Receives the archive's contents in order: sources first, then batches, then quarantines, then records, then
-     * the recipients the person's grants name, the grants and their receipts, then the log.
+     * the recipients the person's grants name, the grants and their receipts, then the CSV mappings, then the rights
+     * desk's organizations, requests, their documents and settings, then the log.
      */
     public interface Writer {
         void source(Source source);
@@ -90,6 +95,21 @@ public final class Restoration {
         /** A receipt of a grant already written, exactly as signed, with the public key that signed it. */
         void receipt(GrantId grant, ConsentReceiptArchive.KeptReceipt receipt, ECKey signer);
 
+        /** A CSV mapping, by the layout it reads, with the time it was saved. */
+        void csvMapping(SavedText mapping);
+
+        /** An organization the person added to the rights desk's directory or corrected in it, by its slug. */
+        void rightsOrganization(SavedText organization);
+
+        /** A rights request with its original id, its steps in order and their times, without their documents. */
+        void rightsRequest(RightsRequests.KeptRequest request);
+
+        /** A document of a step of a request already written, its bytes those its step lists. */
+        void rightsDocument(RightsRequests.KeptDocument document);
+
+        /** A setting of the rights desk. */
+        void rightsSetting(SavedText setting);
+
         /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
         void logEntry(byte[] leaf);
     }
@@ -99,13 +119,20 @@ public final class Restoration {
     private final TransparencyLog log;
     private final String vaultKeyId;
     private final Clock clock;
+    private final CsvMappings csvMappings;
+    private final RightsOrganizations rightsOrganizations;
+    private final RightsRequests rightsRequests;
 
-    Restoration(Database database, Keyring keyring, TransparencyLog log, String vaultKeyId, Clock clock) {
+    Restoration(Database database, Keyring keyring, TransparencyLog log, String vaultKeyId, Clock clock,
+            CsvMappings csvMappings, RightsOrganizations rightsOrganizations, RightsRequests rightsRequests) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.log = requireNonNull(log, "log is null");
         this.vaultKeyId = requireNonNull(vaultKeyId, "vaultKeyId is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.csvMappings = requireNonNull(csvMappings, "csvMappings is null");
+        this.rightsOrganizations = requireNonNull(rightsOrganizations, "rightsOrganizations is null");
+        this.rightsRequests = requireNonNull(rightsRequests, "rightsRequests is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -116,6 +143,9 @@ public final class Restoration {
             if (sources > 0) {
                 throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.restoreNotEmpty", sources));
             }
+            if (keepsAnyText(dsl, person)) {
+                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.restoreDeskNotEmpty"));
+            }
             try (PreparedStatement insert = connection.prepareStatement(RecordRows.INSERT_ANY)) {
                 RestoringWriter writer = new RestoringWriter(dsl, insert, person, log.copy(connection, person),
                         new SharingRestoration(dsl, person, vaultKeyId, clock.instant()));
@@ -125,6 +155,14 @@ public final class Restoration {
             }
             return null;
         });
+    }
+
+    /** A person without sources may still have begun with the rights desk or made a CSV mapping. */
+    private static boolean keepsAnyText(DSLContext dsl, PersonId person) {
+        return dsl.fetchExists(RIGHTS_REQUESTS, PERSON_ID.eq(person.value()))
+                || dsl.fetchExists(RIGHTS_ORGANIZATIONS, PERSON_ID.eq(person.value()))
+                || dsl.fetchExists(RIGHTS_SETTINGS, PERSON_ID.eq(person.value()))
+                || dsl.fetchExists(CSV_MAPPINGS, PERSON_ID.eq(person.value()));
     }
 
     private final class RestoringWriter implements Writer {
@@ -167,6 +205,31 @@ public final class Restoration {
         @Override
         public void receipt(GrantId grant, ConsentReceiptArchive.KeptReceipt receipt, ECKey signer) {
             sharing.receipt(grant, receipt, signer);
+        }
+
+        @Override
+        public void csvMapping(SavedText mapping) {
+            csvMappings.restore(dsl, person, mapping);
+        }
+
+        @Override
+        public void rightsOrganization(SavedText organization) {
+            rightsOrganizations.restore(dsl, person, organization);
+        }
+
+        @Override
+        public void rightsRequest(RightsRequests.KeptRequest request) {
+            rightsRequests.restore(dsl, person, request);
+        }
+
+        @Override
+        public void rightsDocument(RightsRequests.KeptDocument document) {
+            rightsRequests.restore(dsl, person, document);
+        }
+
+        @Override
+        public void rightsSetting(SavedText setting) {
+            rightsRequests.restoreSetting(dsl, person, setting);
         }
 
         @Override

@@ -1,11 +1,13 @@
 package org.selfdata.vault;
 
+import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,12 +44,26 @@ public final class RightsOrganizations {
     public void save(PersonId person, String slug, String organization) {
         requireNonNull(person, "person is null");
         requireSlug(slug);
-        requireNonNull(organization, "organization is null");
-        if (organization.length() > MAXIMUM_LENGTH) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.organization.tooLong",
-                    MAXIMUM_LENGTH));
-        }
+        requireLength(organization);
         organizations.save(person, slug, organization);
+    }
+
+    /** Every organization the person kept, by slug, with the time it was saved: what an export carries. */
+    public List<SavedText> saved(PersonId person) {
+        requireNonNull(person, "person is null");
+        return organizations.saved(person);
+    }
+
+    /** Refuses an organization from an archive that {@link #save} would refuse, before a restore writes anything. */
+    public static void check(SavedText organization) {
+        requireSlug(organization.name());
+        requireLength(organization.text());
+    }
+
+    /** Writes an organization from an archive inside a restore's transaction. */
+    void restore(DSLContext dsl, PersonId person, SavedText organization) {
+        check(organization);
+        organizations.restore(dsl, person, organization);
     }
 
     /** The organization kept under this slug, if the person kept one. */
@@ -68,6 +84,14 @@ public final class RightsOrganizations {
         requireNonNull(person, "person is null");
         requireSlug(slug);
         return organizations.remove(person, slug);
+    }
+
+    private static void requireLength(String organization) {
+        requireNonNull(organization, "organization is null");
+        if (organization.length() > MAXIMUM_LENGTH) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.organization.tooLong",
+                    MAXIMUM_LENGTH));
+        }
     }
 
     private static void requireSlug(String slug) {

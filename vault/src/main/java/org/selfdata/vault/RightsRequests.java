@@ -71,6 +71,10 @@ public final class RightsRequests {
     private static final Pattern SETTING_NAME = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
     private static final Pattern MEDIA_TYPE_SHAPE =
             Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+    private static final Pattern REQUEST_ID_SHAPE = Pattern.compile("request-[0-9a-f]{16}");
+    private static final Pattern DOCUMENT_ID_SHAPE = Pattern.compile("document-[0-9a-f]{16}");
+    private static final Pattern STATUS_SHAPE = Pattern.compile("[a-z][a-z-]{0,63}");
+    private static final Pattern SHA256_SHAPE = Pattern.compile("[0-9a-f]{64}");
     private static final Set<LogAction> ACTIONS = Set.of(LogAction.LETTER, LogAction.ANSWER, LogAction.REQUEST);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -127,6 +131,29 @@ public final class RightsRequests {
     /** A request as kept, its details opened, with its latest step. */
     public record StoredRequest(String id, Instant createdAt, String details, StoredEvent latest) {}
 
+    /** A request with every step it went through, in order, and the documents of each: what an export carries. */
+    public record KeptRequest(String id, Instant createdAt, String details, List<StoredEvent> events) {
+        public KeptRequest {
+            requireNonNull(id, "id is null");
+            requireNonNull(createdAt, "createdAt is null");
+            requireNonNull(details, "details is null");
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * A document from an archive, to be written with the step that lists it.
+     *
+     * @param ordinal its place among the step's documents, from 0
+     */
+    public record KeptDocument(String request, int event, int ordinal, StoredDocument document, byte[] content) {
+        public KeptDocument {
+            requireNonNull(request, "request is null");
+            requireNonNull(document, "document is null");
+            requireNonNull(content, "content is null");
+        }
+    }
+
     /** A step recorded, and the entry that reports it on the person's log. */
     public record Appended(StoredEvent event, LogEntry entry) {}
 
@@ -135,12 +162,15 @@ public final class RightsRequests {
     private final TransparencyLog log;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SealedTexts settings;
 
     RightsRequests(Database database, KeyEncryptionKey keyEncryptionKey, TransparencyLog log, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.keyEncryptionKey = requireNonNull(keyEncryptionKey, "keyEncryptionKey is null");
         this.log = requireNonNull(log, "log is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.settings = new SealedTexts(database, keyEncryptionKey, clock, RIGHTS_SETTINGS, META_NAME, SEALED,
+                AssociatedData::rightsSetting);
     }
 
     /**
@@ -259,6 +289,131 @@ public final class RightsRequests {
                                 AssociatedData.rightsDocument(person, document, row.value1(), row.value2(), row.value3())))));
     }
 
+    /**
+     * Every request of the person, oldest first, with every step in order and the documents of each, details opened;
+     * the documents' bytes are read one at a time with {@link #document}.
+     */
+    public List<KeptRequest> kept(PersonId person) {
+        requireNonNull(person, "person is null");
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Map<String, List<StoredDocument>> documents = new HashMap<>();
+            dsl.select(REQUEST_ID, EVENT_INDEX, DOCUMENT_ID, SHA256, MEDIA_TYPE, SIZE_BYTES).from(RIGHTS_DOCUMENTS)
+                    .where(PERSON_ID.eq(person.value())).orderBy(REQUEST_ID, EVENT_INDEX, ORDINAL)
+                    .forEach(row -> documents.computeIfAbsent(row.value1() + "/" + row.value2(), key -> new ArrayList<>())
+                            .add(new StoredDocument(row.value3(), row.value4(), row.value5(), row.value6())));
+            Map<String, List<StoredEvent>> events = new HashMap<>();
+            dsl.select(REQUEST_ID, EVENT_INDEX, RECORDED_AT, STATUS, PAYLOAD).from(RIGHTS_EVENTS)
+                    .where(PERSON_ID.eq(person.value())).orderBy(REQUEST_ID, EVENT_INDEX)
+                    .forEach(row -> events.computeIfAbsent(row.value1(), key -> new ArrayList<>())
+                            .add(openEvent(person, row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                                    documents.getOrDefault(row.value1() + "/" + row.value2(), List.of()))));
+            return dsl.select(REQUEST_ID, CREATED_AT, PAYLOAD).from(RIGHTS_REQUESTS).where(PERSON_ID.eq(person.value()))
+                    .orderBy(CREATED_AT, REQUEST_ID)
+                    .fetch(row -> new KeptRequest(row.value1(), Instant.ofEpochMilli(row.value2()),
+                            openText(row.value3(), AssociatedData.rightsRequest(person, row.value1())),
+                            events.getOrDefault(row.value1(), List.of())));
+        });
+    }
+
+    /** Every setting of the rights desk the person saved, by name, with the time it was saved. */
+    public List<SavedText> settings(PersonId person) {
+        requireNonNull(person, "person is null");
+        return settings.saved(person);
+    }
+
+    /**
+     * Refuses a request from an archive that this class would not have kept: ids of the shape it gives, steps
+     * numbered from 0 without a gap, each of this request, texts, statuses, digests, media types and sizes as it
+     * keeps them. Checked before a restore writes anything, and again as it writes.
+     */
+    public static void check(KeptRequest request) {
+        requireShape(REQUEST_ID_SHAPE, request.id(), "error.rights.store.requestId");
+        requireText(request.details());
+        if (request.events().isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.store.steps", request.id()));
+        }
+        for (int index = 0; index < request.events().size(); index++) {
+            StoredEvent event = request.events().get(index);
+            if (event.index() != index || !event.request().equals(request.id())) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.store.steps", request.id()));
+            }
+            requireShape(STATUS_SHAPE, event.status(), "error.rights.store.status");
+            requireText(event.details());
+            if (event.documents().size() > MAXIMUM_DOCUMENTS) {
+                throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.store.tooManyDocuments",
+                        MAXIMUM_DOCUMENTS));
+            }
+            event.documents().forEach(RightsRequests::check);
+        }
+    }
+
+    /** Refuses a setting from an archive that {@link #saveSetting} would refuse. */
+    public static void checkSetting(SavedText setting) {
+        requireSettingName(setting.name());
+        requireText(setting.text());
+    }
+
+    /** Refuses a document's bytes that are not those its step lists: another digest or another size. */
+    public static void check(StoredDocument document, byte[] content) {
+        if (content.length != document.size()) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.store.documentSize",
+                    document.id(), content.length, document.size()));
+        }
+        if (!sha256(content).equals(document.sha256())) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.store.documentDigest",
+                    document.id()));
+        }
+    }
+
+    /** Writes a request from an archive with its steps, without their documents, inside a restore's transaction. */
+    void restore(DSLContext dsl, PersonId person, KeptRequest request) {
+        check(request);
+        dsl.insertInto(RIGHTS_REQUESTS)
+                .set(PERSON_ID, person.value())
+                .set(REQUEST_ID, request.id())
+                .set(CREATED_AT, request.createdAt().toEpochMilli())
+                .set(PAYLOAD, keyEncryptionKey.seal(request.details().getBytes(StandardCharsets.UTF_8),
+                        AssociatedData.rightsRequest(person, request.id())))
+                .execute();
+        for (StoredEvent event : request.events()) {
+            dsl.insertInto(RIGHTS_EVENTS)
+                    .set(PERSON_ID, person.value())
+                    .set(REQUEST_ID, request.id())
+                    .set(EVENT_INDEX, event.index())
+                    .set(RECORDED_AT, event.recordedAt().toEpochMilli())
+                    .set(STATUS, event.status())
+                    .set(PAYLOAD, keyEncryptionKey.seal(event.details().getBytes(StandardCharsets.UTF_8),
+                            AssociatedData.rightsEvent(person, request.id(), event.index())))
+                    .execute();
+        }
+    }
+
+    /** Writes a document from an archive, after its request, inside a restore's transaction. */
+    void restore(DSLContext dsl, PersonId person, KeptDocument kept) {
+        StoredDocument document = kept.document();
+        check(document);
+        check(document, kept.content());
+        dsl.insertInto(RIGHTS_DOCUMENTS)
+                .set(PERSON_ID, person.value())
+                .set(DOCUMENT_ID, document.id())
+                .set(REQUEST_ID, kept.request())
+                .set(EVENT_INDEX, kept.event())
+                .set(ORDINAL, kept.ordinal())
+                .set(SHA256, document.sha256())
+                .set(MEDIA_TYPE, document.mediaType())
+                .set(SIZE_BYTES, document.size())
+                .set(CONTENT, keyEncryptionKey.seal(kept.content(), AssociatedData.rightsDocument(person, document.id(),
+                        kept.request(), kept.event(), document.sha256())))
+                .execute();
+    }
+
+    /** Writes a setting from an archive inside a restore's transaction. */
+    void restoreSetting(DSLContext dsl, PersonId person, SavedText setting) {
+        checkSetting(setting);
+        settings.restore(dsl, person, setting);
+    }
+
     /** Keeps a setting of the rights desk, in place of the one kept before, if any. */
     public void saveSetting(PersonId person, String name, String value) {
         requireNonNull(person, "person is null");
@@ -363,6 +518,24 @@ public final class RightsRequests {
         }
         catch (NoSuchAlgorithmException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "this Java runtime has no SHA-256", e);
+        }
+    }
+
+    private static void check(StoredDocument document) {
+        requireShape(DOCUMENT_ID_SHAPE, document.id(), "error.rights.store.documentId");
+        requireShape(SHA256_SHAPE, document.sha256(), "error.rights.store.digest");
+        if (document.mediaType() == null || !MEDIA_TYPE_SHAPE.matcher(document.mediaType()).matches()) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.store.mediaType"));
+        }
+        if (document.size() < 0 || document.size() > MAXIMUM_DOCUMENT_SIZE) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.store.documentTooLarge",
+                    Long.toString(MAXIMUM_DOCUMENT_SIZE / (1024 * 1024))));
+        }
+    }
+
+    private static void requireShape(Pattern shape, String value, String key) {
+        if (value == null || !shape.matcher(value).matches()) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of(key));
         }
     }
 

@@ -8,7 +8,9 @@ import org.selfdata.model.PersonId;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -75,6 +77,25 @@ final class SealedTexts {
                     .forEach(row -> texts.put(row.value1(), open(person, row.value1(), row.value2())));
             return texts;
         });
+    }
+
+    /** Every text the person kept, by name in alphabetical order, with the time it was saved: what an export carries. */
+    List<SavedText> saved(PersonId person) {
+        return database.transaction(person, connection -> database.dsl(connection).select(name, text, SAVED_AT).from(table)
+                .where(PERSON_ID.eq(person.value())).orderBy(name)
+                .fetch(row -> new SavedText(row.value1(), open(person, row.value1(), row.value2()),
+                        Instant.ofEpochMilli(row.value3()))));
+    }
+
+    /** Writes a text from an archive inside a restore's transaction, sealed under this vault's key. */
+    void restore(DSLContext dsl, PersonId person, SavedText saved) {
+        dsl.insertInto(table)
+                .set(PERSON_ID, person.value())
+                .set(name, saved.name())
+                .set(text, keyEncryptionKey.seal(saved.text().getBytes(StandardCharsets.UTF_8),
+                        associatedData.apply(person, saved.name())))
+                .set(SAVED_AT, saved.savedAt().toEpochMilli())
+                .execute();
     }
 
     /** Forgets the text kept under this name; whether there was one. */

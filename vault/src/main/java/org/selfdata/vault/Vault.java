@@ -78,7 +78,6 @@ public final class Vault implements AutoCloseable {
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
         this.erasure = new Erasure(database, keyring, log);
-        this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock);
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
         this.recipients = new Recipients(database, clock);
@@ -87,6 +86,8 @@ public final class Vault implements AutoCloseable {
         this.csvMappings = new CsvMappings(database, keyEncryptionKey, clock);
         this.rightsOrganizations = new RightsOrganizations(database, keyEncryptionKey, clock);
         this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
+        this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock, csvMappings,
+                rightsOrganizations, rightsRequests);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
         this.inProgress = InProgressFiles.startingIn(location.folder());
