@@ -56,6 +56,15 @@ public final class DeskSettings {
         return store.findSetting(person, MAIL).map(MailAccount::fromJson);
     }
 
+    /**
+     * Forgets the person's mailbox, its password with it, and where the last fetch stopped, which belongs to that
+     * mailbox; whether one was set up.
+     */
+    public boolean removeMailAccount(PersonId person) {
+        store.removeSetting(person, FETCH_POINT);
+        return store.removeSetting(person, MAIL);
+    }
+
     public void saveFetchPoint(PersonId person, FetchPoint point) {
         store.saveSetting(person, FETCH_POINT, point.uidValidity() + "/" + point.lastUid());
     }

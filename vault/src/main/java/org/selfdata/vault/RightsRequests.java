@@ -287,6 +287,14 @@ public final class RightsRequests {
                 .map(sealed -> openText(sealed, AssociatedData.rightsSetting(person, name))));
     }
 
+    /** Forgets a setting of the rights desk; whether one was kept before, as the person may want to be told. */
+    public boolean removeSetting(PersonId person, String name) {
+        requireNonNull(person, "person is null");
+        requireSettingName(name);
+        return database.transaction(person, connection -> database.dsl(connection).deleteFrom(RIGHTS_SETTINGS)
+                .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).execute() > 0);
+    }
+
     /** Writes a step, its documents and its log entry inside the caller's transaction. */
     private Appended write(Connection connection, PersonId person, String request, int index, Instant now,
             NewEvent event, LogEntryDraft entry) throws SQLException {

@@ -194,6 +194,17 @@ class RightsRequestsTest {
     }
 
     @Test
+    void aRemovedSettingIsFoundNoMoreAndOnlyTheFirstRemovalRemovesOne() {
+        requests.saveSetting(camille.id(), "mail.account", "{}");
+        requests.saveSetting(camille.id(), "sender", "{}");
+
+        assertThat(requests.removeSetting(camille.id(), "mail.account")).isTrue();
+        assertThat(requests.removeSetting(camille.id(), "mail.account")).isFalse();
+        assertThat(requests.findSetting(camille.id(), "mail.account")).isEmpty();
+        assertThat(requests.findSetting(camille.id(), "sender")).contains("{}");
+    }
+
+    @Test
     void anotherPersonSeesNoneOfCamillesRequestsDocumentsOrSettings() {
         Person alix = vault.people().create("alix", TestVaults.PARIS);
         RightsRequests.Appended sent = requests.create(camille.id(), REQUEST, new RightsRequests.NewEvent("draft", "{}",
