@@ -372,6 +372,55 @@ class CommandsInFrenchTest {
                 + "attendu");
     }
 
+    @Test
+    void rightsRecordShowAndChecklistSpeakFrench() {
+        init();
+        selfdata.run("rights", "sender", "--name", "Camille Martin", "--address", "12 rue de la République\n69002 Lyon");
+        String reference = RightsCommands.reference(selfdata.run("rights", "draft", "sncf-connect", "--right", "access",
+                "--channel", "letter"));
+        selfdata.run("rights", "sent", reference, "--on", "2025-01-27");
+
+        CommandRun.Result record = selfdata.run("rights", "record", reference, "--status", "received", "--on",
+                "2025-01-31", "--note", "avis de réception 1A 234");
+        CommandRun.Result show = selfdata.run("rights", "show", reference);
+        CommandRun.Result checklist = selfdata.run("rights", "checklist", reference, "--present", "purposes");
+
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        assertThat(record.out().lines().findFirst()).contains("Demande " + reference + " : reçue par l’organisme, le "
+                + "vendredi 31 janvier 2025.");
+        assertThat(show.out()).startsWith("Demande " + reference + " à SNCF Connect : access (art. 15), par courrier\n"
+                + "Étapes :\n")
+                .contains("  lundi 27 janvier 2025 : envoyée\n      " + reference + ".pdf (application/pdf, ",
+                        "  vendredi 31 janvier 2025 : reçue par l’organisme\n      note : avis de réception 1A 234\n",
+                        "réponse attendue au plus tard le vendredi 28 février 2025 : ", "Le calcul :\n"
+                                + "  - l’organisme a reçu la demande le vendredi 31 janvier 2025\n");
+        assertThat(checklist.out()).startsWith("Réponse à " + reference + " : 1 des 10 éléments de l’article 15 "
+                + "trouvé\n  [x] purposes  ");
+    }
+
+    @Test
+    void rightsMailboxAndRecordRefuseInFrench() {
+        init();
+
+        CommandRun.Result show = selfdata.run("rights", "mailbox", "show");
+        CommandRun.Result remove = selfdata.run("rights", "mailbox", "remove");
+        CommandRun.Result set = selfdata.run("rights", "mailbox", "set", "--address", "camille@example.org",
+                "--smtp-host", "localhost", "--security", "plain");
+        CommandRun.Result record = selfdata.run("rights", "record", "SD-ZZZZ", "--status", "sent", "--on",
+                "2025-01-31");
+
+        assertThat(show.out()).isEqualTo("Aucune messagerie : indiquez-en une avec selfdata rights mailbox set.\n");
+        assertThat(remove.out()).isEqualTo("Aucune messagerie n’était indiquée : rien à supprimer.\n");
+        assertThat(set.exitCode()).isEqualTo(3);
+        assertThat(set.err()).isEqualTo("selfdata: aucun terminal où demander le mot de passe de la messagerie : "
+                + "placez-le dans une variable d’environnement et nommez-la avec --password-env\n");
+        assertThat(record.exitCode()).isEqualTo(3);
+        assertThat(record.err()).isEqualTo("selfdata: --status : received, identification-asked, "
+                + "identification-given, extended, refused, reminder-sent, complaint-lodged ou closed est attendu ; "
+                + "l’envoi d’une demande s’enregistre avec selfdata rights sent ou send, sa réponse avec selfdata "
+                + "rights answer\n");
+    }
+
     private void init() {
         assertThat(selfdata.run("init", "--handle", "camille", "--zone", "Europe/Paris").exitCode()).isZero();
     }

@@ -85,6 +85,19 @@ class HelpInFrenchTest {
     }
 
     @Test
+    void theHelpOfRightsMailboxSetIsFrenchAndSaysThePasswordIsNeverAnArgument() {
+        CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("rights", "mailbox", "set",
+                "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Utilisation\u00a0: selfdata rights mailbox set [-hV] [--save-to-sent]\n")
+                .contains("Indique votre messagerie\u00a0: l’adresse d’où partent les demandes, son serveur\n"
+                                + "SMTP et le serveur IMAP où lire les réponses\u00a0; le mot de passe est demandé au\n"
+                                + "terminal ou lu par --password-env.\n",
+                        "      --address=ADDRESS      Votre adresse électronique, d’où partent les\n");
+    }
+
+    @Test
     void theHelpOfRestoreIsFrenchDownToTheOptionsEveryCommandShares() {
         CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("restore", "--help");
 

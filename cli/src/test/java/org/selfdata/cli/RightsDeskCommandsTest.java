@@ -8,12 +8,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.rights.DayWording;
 import org.selfdata.rights.DeskSettings;
 import org.selfdata.rights.Sender;
-import org.selfdata.testing.TestPostgres;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
-import org.selfdata.vault.VaultLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,27 +32,21 @@ class RightsDeskCommandsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Engine engine;
-    private final Optional<String> database;
 
     @TempDir
     Path home;
 
+    private RightsCommands camille;
     private CommandRun selfdata;
 
     RightsDeskCommandsTest(Engine engine) {
         this.engine = engine;
-        this.database = engine == Engine.POSTGRES ? Optional.of(TestPostgres.get().newDatabase()) : Optional.empty();
     }
 
     @BeforeEach
     void aVault() {
-        selfdata = new CommandRun(home);
-        database.ifPresent(url -> selfdata.with("SELFDATA_DB", url.substring(0, url.indexOf('?')))
-                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
-                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD));
-        CommandRun.Result init = selfdata.runWithInput("lyon-2025-guillotiere\n", "init", "--handle", "camille",
-                "--zone", "Europe/Paris", "--password-stdin");
-        assertThat(init.exitCode()).as(init.err()).isZero();
+        camille = new RightsCommands(home, engine).init();
+        selfdata = camille.selfdata();
     }
 
     @Test
@@ -191,30 +180,16 @@ class RightsDeskCommandsTest {
     }
 
     private static String reference(CommandRun.Result drafted) {
-        assertThat(drafted.exitCode()).as(drafted.err()).isZero();
-        Matcher matcher = Pattern.compile("Request (SD-[0-9A-Z]{4}) drafted").matcher(drafted.out());
-        assertThat(matcher.find()).as(drafted.out()).isTrue();
-        return matcher.group(1);
+        return RightsCommands.reference(drafted);
     }
 
     private void sender() {
-        CommandRun.Result saved = selfdata.run("rights", "sender", "--name", "Camille Martin", "--address",
-                "12 rue de la République\n69002 Lyon", "--email", "camille@example.org");
-        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        camille.sender();
     }
 
     private Optional<Sender> savedSender() {
-        try (Vault vault = openVault()) {
+        try (Vault vault = camille.openVault()) {
             return new DeskSettings(vault.rightsRequests()).sender(vault.person(Optional.of("camille")).id());
         }
-    }
-
-    private Vault openVault() {
-        Path folder = home.resolve(".selfdata");
-        VaultLocation location = switch (engine) {
-            case SQLITE -> VaultLocation.sqlite(folder);
-            case POSTGRES -> VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(database.orElseThrow()));
-        };
-        return Vault.open(location, KeySource.keyFile(folder.resolve(VaultLocation.KEY_FILE)));
     }
 }

@@ -69,7 +69,7 @@ final class DeskLetters {
                 request.language()));
     }
 
-    /** The head of a complaint: the person writes to the supervisory authority, not to the organization. */
+    /** The head of a complaint: from the person to the supervisory authority, on the day it is written. */
     Letterhead complaintLetterhead(PersonId person, LocalDate date) {
         return Letterhead.of(sender(person), authority(person), Optional.empty(), date);
     }

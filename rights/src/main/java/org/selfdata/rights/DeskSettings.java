@@ -58,13 +58,12 @@ public final class DeskSettings {
     }
 
     /**
-     * Forgets the mailbox, its password with it, and where the last fetch stopped, which belonged to that mailbox: a
-     * mailbox given again is read from its start, and what was filed from it already is not filed twice since a
-     * request that has its answer no longer waits for one.
+     * Forgets the person's mailbox, its password with it, and where the last fetch stopped, which belongs to that
+     * mailbox; whether one was set up.
      */
-    public void deleteMailAccount(PersonId person) {
-        store.deleteSetting(person, MAIL);
-        store.deleteSetting(person, FETCH_POINT);
+    public boolean removeMailAccount(PersonId person) {
+        store.removeSetting(person, FETCH_POINT);
+        return store.removeSetting(person, MAIL);
     }
 
     /** The SHA-256 of the token of the person's calendar feed, in place of any before it; the token itself is not kept. */
@@ -77,7 +76,7 @@ public final class DeskSettings {
     }
 
     public void deleteCalendarDigest(PersonId person) {
-        store.deleteSetting(person, CALENDAR);
+        store.removeSetting(person, CALENDAR);
     }
 
     public void saveFetchPoint(PersonId person, FetchPoint point) {

@@ -124,7 +124,7 @@ class LetterPdfTest {
                 Optional.of("les photos reçues de ma sœur, « floutées »"), Optional.empty(), Optional.empty()));
     }
 
-    private static String text(byte[] pdf) throws IOException {
+    static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replace("\r\n", "\n");
         }

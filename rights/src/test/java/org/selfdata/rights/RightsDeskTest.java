@@ -13,6 +13,7 @@ import org.selfdata.model.Document;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.SourceKind;
@@ -36,6 +37,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rights desk's whole cycle, as a person lives it: an organization found in the directory, an access request sent
@@ -148,6 +150,33 @@ class RightsDeskTest {
         NodeVerifier.Verdict verdict = NodeVerifier.verifyZip(PackFiles.read(pack.toByteArray()), folder);
         assertThat(verdict.exitCode()).as(String.join("\n", verdict.lines())).isZero();
         assertThat(verdict.lines()).noneMatch(line -> line.contains("FAILED") || line.contains("ÉCHEC"));
+    }
+
+    @Test
+    void theReminderIsAPdfToTheOrganizationAndTheComplaintAPdfToTheCnil() throws Exception {
+        String id = desk.draft(camille.id(), new RightsDesk.NewRequest("clearview-ai", Right.ACCESS, false,
+                Optional.empty(), Organization.Channel.LETTER, Language.ENGLISH, Map.of())).timeline().request().id();
+        desk.markSent(camille.id(), id, LocalDate.of(2025, 11, 3));
+
+        String reminder = LetterPdfTest.text(desk.reminderPdf(camille.id(), id));
+        String complaint = LetterPdfTest.text(desk.complaintPdf(camille.id(), id));
+
+        assertThat(reminder).contains("Camille Martin", "Clearview AI, Inc.", "418 Broadway STE N")
+                .doesNotContain("3 Place de Fontenoy");
+        assertThat(complaint).contains("Camille Martin", "CNIL", "3 Place de Fontenoy", "75334 PARIS CEDEX 07");
+    }
+
+    @Test
+    void aRemovedMailboxIsForgottenWithWhereItsLastFetchStoppedAndNothingIsFetchedFromIt() {
+        desk.settings().saveFetchPoint(camille.id(), new FetchPoint(7, 41));
+
+        assertThat(desk.settings().removeMailAccount(camille.id())).isTrue();
+        assertThat(desk.settings().removeMailAccount(camille.id())).isFalse();
+        assertThat(desk.settings().mailAccount(camille.id())).isEmpty();
+        assertThat(desk.settings().fetchPoint(camille.id())).isEmpty();
+        assertThatThrownBy(() -> desk.fetchAnswers(camille.id())).isInstanceOf(SelfdataException.class)
+                .hasMessage("No mailbox is set up for the rights desk: give your mail server and account before "
+                        + "sending by e-mail or fetching answers.");
     }
 
     private List<StoredRecord> records() {

@@ -72,7 +72,7 @@ final class RightsMailRoutes implements HttpService {
 
     private void deleteMailbox(Context ctx) {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
-        desk.settings().deleteMailAccount(owner);
+        desk.settings().removeMailAccount(owner);
         ctx.status(204);
     }
 

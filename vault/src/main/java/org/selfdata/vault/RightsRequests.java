@@ -432,14 +432,6 @@ public final class RightsRequests {
         });
     }
 
-    /** Forgets a setting of the rights desk; nothing happens when the person had none of that name. */
-    public void deleteSetting(PersonId person, String name) {
-        requireNonNull(person, "person is null");
-        requireSettingName(name);
-        database.transaction(person, connection -> database.dsl(connection).deleteFrom(RIGHTS_SETTINGS)
-                .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).execute());
-    }
-
     /** A setting of the rights desk, if the person saved it. */
     public Optional<String> findSetting(PersonId person, String name) {
         requireNonNull(person, "person is null");
@@ -448,6 +440,14 @@ public final class RightsRequests {
                 .select(SEALED).from(RIGHTS_SETTINGS)
                 .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).fetchOne(SEALED))
                 .map(sealed -> openText(sealed, AssociatedData.rightsSetting(person, name))));
+    }
+
+    /** Forgets a setting of the rights desk; whether one was kept before, as the person may want to be told. */
+    public boolean removeSetting(PersonId person, String name) {
+        requireNonNull(person, "person is null");
+        requireSettingName(name);
+        return database.transaction(person, connection -> database.dsl(connection).deleteFrom(RIGHTS_SETTINGS)
+                .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).execute() > 0);
     }
 
     /** Writes a step, its documents and its log entry inside the caller's transaction. */

@@ -194,16 +194,27 @@ class RightsRequestsTest {
     }
 
     @Test
-    void aDeletedSettingIsNotFoundAndAnotherPersonsSettingOfTheSameNameStays() {
+    void anotherPersonsSettingOfTheSameNameStaysWhenOneIsRemoved() {
         Person alix = vault.people().create("alix", TestVaults.PARIS);
         requests.saveSetting(camille.id(), "mail", "{\"user\":\"camille@example.org\"}");
         requests.saveSetting(alix.id(), "mail", "{\"user\":\"alix@example.org\"}");
 
-        requests.deleteSetting(camille.id(), "mail");
-        requests.deleteSetting(camille.id(), "mail");
+        requests.removeSetting(camille.id(), "mail");
+        requests.removeSetting(camille.id(), "mail");
 
         assertThat(requests.findSetting(camille.id(), "mail")).isEmpty();
         assertThat(requests.findSetting(alix.id(), "mail")).contains("{\"user\":\"alix@example.org\"}");
+    }
+
+    @Test
+    void aRemovedSettingIsFoundNoMoreAndOnlyTheFirstRemovalRemovesOne() {
+        requests.saveSetting(camille.id(), "mail.account", "{}");
+        requests.saveSetting(camille.id(), "sender", "{}");
+
+        assertThat(requests.removeSetting(camille.id(), "mail.account")).isTrue();
+        assertThat(requests.removeSetting(camille.id(), "mail.account")).isFalse();
+        assertThat(requests.findSetting(camille.id(), "mail.account")).isEmpty();
+        assertThat(requests.findSetting(camille.id(), "sender")).contains("{}");
     }
 
     @Test
