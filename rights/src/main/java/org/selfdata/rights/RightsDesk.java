@@ -271,17 +271,6 @@ public final class RightsDesk {
         return letters.complaint(person, timeline, deadlines(person), missing(person, request), today(person));
     }
 
-    /** The formal notice as a PDF for registered post, addressed to the organization. */
-    public byte[] reminderPdf(PersonId person, String request) {
-        Timeline timeline = requests.timeline(person, request);
-        return LetterPdf.render(reminder(person, request), letters.letterhead(person, timeline, today(person)));
-    }
-
-    /** The complaint as a PDF for registered post, addressed to the supervisory authority. */
-    public byte[] complaintPdf(PersonId person, String request) {
-        return LetterPdf.render(complaint(person, request), letters.complaintLetterhead(person, today(person)));
-    }
-
     /** Writes the request's evidence pack: its documents, timeline and log entries with their proofs. */
     public void evidence(PersonId person, String request, Language language, OutputStream out) {
         Timeline timeline = requests.timeline(person, request);
