@@ -3,8 +3,10 @@ package org.selfdata.cli;
 import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoFiles;
 import org.selfdata.demo.DemoPerson;
+import org.selfdata.demo.DemoRequests;
 import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
+import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,7 @@ import static java.util.Objects.requireNonNull;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a vault holding two years of a synthetic student in Lyon (bank statements, location history, "
                 + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, "
+                + "with her requests to organizations under the GDPR at each stage (overdue, answered, extended), "
                 + "then serve it.")
 final class DemoCommand implements Callable<Integer> {
     private static final String FOLDER = ".selfdata-demo";
@@ -118,18 +122,26 @@ final class DemoCommand implements Callable<Integer> {
         Path folder = temporaryFolder();
         try {
             terminal.err().println(environment.words().say("command.demo.writing", DemoPerson.DISPLAY_NAME));
-            DemoFiles files = DemoPerson.generate(seed).write(folder);
-            FileImport fileImport = new FileImport(application.intake(application.importers()), terminal);
+            DemoPerson person = DemoPerson.generate(seed);
+            DemoFiles files = person.write(folder);
+            Intake intake = application.intake(application.importers());
+            FileImport fileImport = new FileImport(intake, terminal);
             for (DemoFile file : files.files()) {
                 for (FileReport report : fileImport.run(camille, file.path(), ImportMode.STRICT).files()) {
-                    terminal.out().println(ReportLines.line(report, camille.zone(),
-                            Language.ofEnvironment(environment.variables())));
+                    say(report, camille);
                 }
             }
+            DemoRequests.Filed requests = person.requests().file(application.vault(), intake, Clock.systemDefaultZone(),
+                    camille);
+            requests.answer().files().forEach(report -> say(report, camille));
         }
         finally {
             deleteQuietly(folder);
         }
+    }
+
+    private void say(FileReport report, Person camille) {
+        terminal.out().println(ReportLines.line(report, camille.zone(), Language.ofEnvironment(environment.variables())));
     }
 
     private static char[] newPassword() {

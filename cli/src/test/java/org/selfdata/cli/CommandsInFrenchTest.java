@@ -180,15 +180,25 @@ class CommandsInFrenchTest {
     }
 
     @Test
-    void theDemoSaysWhatItWritesHowToSignInAndThatItIsFilledInFrench() {
+    void theDemoSaysWhatItWritesHowToSignInAndThatItIsFilledInFrenchWithItsRequestsAtTheirStages() {
         CommandRun.Result first = selfdata.run("demo", "--no-serve");
         CommandRun.Result again = selfdata.run("demo", "--no-serve");
+        CommandRun.Result requests = selfdata.run("rights", "list", "--data", home.resolve(".selfdata-demo").toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.err()).isEqualTo("Écriture de deux ans de données de Camille Martin sous forme de fichiers…\n");
         assertThat(first.out().lines().filter(line -> !line.isEmpty()).toList()).last().asString()
                 .matches("Connectez-vous en tant que camille avec le mot de passe [a-z0-9]{16}");
-        assertThat(first.out()).contains(" ajoutés, 0 déjà présent, ");
+        assertThat(first.out()).contains(" ajoutés, 0 déjà présent, ")
+                .containsPattern("SD-[0-9A-Z]{4}\\.zip!/0/livret-a-operations\\.csv : fr-bank-csv de Banque Populaire "
+                        + "Auvergne Rhône Alpes \\(SD-[0-9A-Z]{4}\\), 9 ajoutés, 0 déjà présent");
+        assertThat(requests.out().lines().toList()).as(requests.err()).satisfiesExactly(
+                line -> assertThat(line).matches("SD-[0-9A-Z]{4}  SNCF Connect  access \\(art\\. 15\\)  reçue par "
+                        + "l’organisme  réponse attendue au plus tard le .+ : \\d+ jours de retard"),
+                line -> assertThat(line).matches("SD-[0-9A-Z]{4}  FNAC DARTY  erasure \\(art\\. 17\\)  délai prolongé "
+                        + "par l’organisme  réponse attendue au plus tard le .+, délai prolongé : encore \\d+ jours"),
+                line -> assertThat(line).matches("SD-[0-9A-Z]{4}  Banque Populaire Auvergne Rhône Alpes  access "
+                        + "\\(art\\. 15\\)  réponse complète  aucun délai en cours"));
         assertThat(again.err()).isEqualTo("Le coffre de démonstration situé à " + home.resolve(".selfdata-demo/vault.db")
                 + " est déjà rempli.\n");
     }

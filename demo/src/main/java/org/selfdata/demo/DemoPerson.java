@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * Camille Martin, a student in Lyon over two academic years, written out as the files the organizations in her life
  * would hand her: her bank's OFX statement, Google's location history, Enedis's load curve, her phone's address book
  * and her agenda. The product imports them through its real import path, which is the point: the demo exercises what
- * a person would.
+ * a person would. Her requests to organizations ({@link #requests()}) go through the rights desk the same way.
  *
  * <p>Everything is drawn from random generators seeded from one number, each file from its own stream, so that the
  * same seed writes byte-identical files whatever the order or the number of times they are written.
@@ -79,6 +79,14 @@ public final class DemoPerson {
                 new DemoFile(curve, "linky-load-curve", new LoadCurveWriter(schedule, ZONE, stream(3)).write(curve)),
                 new DemoFile(contacts, "vcard", new AddressBookWriter(stream(4)).write(contacts)),
                 new DemoFile(agenda, "icalendar", new AgendaWriter(schedule, stream(5)).write(agenda))));
+    }
+
+    /**
+     * Her requests to organizations under the GDPR, one at each stage of the rights desk, drawn from a stream of
+     * their own; {@link DemoRequests#file} files them once her files are imported.
+     */
+    public DemoRequests requests() {
+        return new DemoRequests(stream(6));
     }
 
     // Each file draws from its own stream, so that changing one writer leaves the other files as they were.

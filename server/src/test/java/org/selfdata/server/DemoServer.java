@@ -15,11 +15,13 @@ import org.selfdata.vault.Vault;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
- * The demo vault, as {@code selfdata demo} fills it (two years of a synthetic student in Lyon, half a million records),
- * served once for all the browser tests of a run that only read it, since filling it takes seconds. Tests that change
- * what a vault holds use a vault of their own.
+ * The demo vault, as {@code selfdata demo} fills it (two years of a synthetic student in Lyon, half a million records,
+ * and her three requests to organizations at their stages of the rights desk), served once for all the browser tests
+ * of a run that only read it, since filling it takes seconds. Tests that change what a vault holds use a vault of their
+ * own.
  */
 final class DemoServer {
     private static DemoServer shared;
@@ -34,9 +36,11 @@ final class DemoServer {
         Person camille = vault.person(java.util.Optional.of(DemoPerson.HANDLE));
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         Path files = folder.resolve("files");
-        for (DemoFile file : DemoPerson.generate(2024).write(files).files()) {
+        DemoPerson person = DemoPerson.generate(2024);
+        for (DemoFile file : person.write(files).files()) {
             intake.importPath(camille, file.path(), ImportMode.STRICT, IntakeListener.NONE);
         }
+        person.requests().file(vault, intake, Clock.systemUTC(), camille);
         server = SelfdataServer.start(TestServers.SETTINGS, vault, Gate.over(vault));
     }
 

@@ -138,10 +138,11 @@ class EveryPageBrowserTest {
     void theOverviewSaysWhatTheVaultHoldsPerSourceAndKind() {
         BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD);
 
-        assertThat(tab.page().locator("#summary").textContent()).contains("records from 5 sources, in 5 imports");
+        // The five files, and the bank's answer to an access request: its CSV and its letter, from one source.
+        assertThat(tab.page().locator("#summary").textContent()).contains("records from 6 sources, in 7 imports");
         assertThat(tab.page().locator("#types tbody tr").allTextContents()).anySatisfy(row -> assertThat(row)
                 .startsWith("Location points").contains("483,054"));
-        assertThat(tab.page().locator("#imports li").count()).isEqualTo(5);
+        assertThat(tab.page().locator("#imports li").count()).isEqualTo(7);
         assertThat(tab.page().locator("#grants li").textContent()).isEqualTo("You share nothing: no one receives your data.");
         tab.assertNoProblems();
     }

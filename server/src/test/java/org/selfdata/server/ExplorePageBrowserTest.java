@@ -191,7 +191,9 @@ class ExplorePageBrowserTest {
         tab.open(link);
 
         assertThat(tab.page().locator("#record").isVisible()).isTrue();
-        assertThat(tab.page().locator("#record-provenance").textContent()).contains("releve-banque.ofx");
+        // The oldest record is a line of the Livret A the bank's answer to the demo person's access request revealed.
+        assertThat(tab.page().locator("#record-provenance").textContent())
+                .contains("Banque Populaire Auvergne Rhône Alpes", "livret-a-operations.csv");
         tab.page().locator("#record-close").click();
         assertThat(tab.page().locator("#record").isHidden()).isTrue();
         assertThat(tab.page().url()).endsWith("/explore");
