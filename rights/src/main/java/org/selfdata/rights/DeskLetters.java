@@ -33,19 +33,23 @@ final class DeskLetters {
     Letter request(PersonId person, Timeline timeline, LocalDate date) {
         RightsRequest request = timeline.request();
         Organization organization = organization(person, request);
-        LetterRequest letter = LetterRequest.of(request.right(), organization, sender(person), request.reference(), date,
-                request.language(), request.channel());
+        Map<String, String> identity = settings.identity(person, request.id());
+        List<IdentityValue> values = organization.requiredElements().stream()
+                .filter(element -> identity.containsKey(element.kind()))
+                .map(element -> new IdentityValue(element, identity.get(element.kind()))).toList();
+        Optional<ChangeOfDetail> change = settings.change(person, request.id());
+        LetterRequest letter = change.isPresent()
+                ? change.orElseThrow().requestTo(organization, sender(person), values, request.reference(), date,
+                        request.language(), request.channel())
+                : LetterRequest.of(request.right(), organization, sender(person), request.reference(), date,
+                        request.language(), request.channel()).identifiedBy(values);
         if (request.portability()) {
             letter = letter.withPortability();
         }
         if (request.about().isPresent()) {
             letter = letter.about(new SubjectMatter(Optional.empty(), Optional.empty(), request.about()));
         }
-        Map<String, String> identity = settings.identity(person, request.id());
-        List<IdentityValue> values = organization.requiredElements().stream()
-                .filter(element -> identity.containsKey(element.kind()))
-                .map(element -> new IdentityValue(element, identity.get(element.kind()))).toList();
-        return Letters.request(letter.identifiedBy(values));
+        return Letters.request(letter);
     }
 
     Letterhead letterhead(PersonId person, Timeline timeline, LocalDate date) {

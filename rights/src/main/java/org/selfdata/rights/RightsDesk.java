@@ -109,6 +109,18 @@ public final class RightsDesk {
         return view(person, drafted);
     }
 
+    /**
+     * Drafts the rectification of one detail that changed (art. 16) to an organization of the directory; its letter
+     * gives the old value where the organization identifies the person by it, and the new one to replace it.
+     */
+    public RequestView draftRectification(PersonId person, String organization, ChangeOfDetail change,
+            Organization.Channel channel, Language language) {
+        RequestView drafted = draft(person, new NewRequest(organization, Right.RECTIFICATION, false, Optional.empty(),
+                channel, language, Map.of()));
+        settings.saveChange(person, drafted.timeline().request().id(), change);
+        return drafted;
+    }
+
     /** The person's requests, those whose deadline is nearest or passed first, then the others newest first. */
     public List<RequestView> overview(PersonId person) {
         List<RequestView> views = new ArrayList<>();
@@ -294,7 +306,7 @@ public final class RightsDesk {
         }
     }
 
-    private static boolean reachable(Organization organization, Organization.Channel channel) {
+    static boolean reachable(Organization organization, Organization.Channel channel) {
         return switch (channel) {
             case EMAIL -> organization.email().isPresent();
             case LETTER -> organization.postalAddress().isPresent();
