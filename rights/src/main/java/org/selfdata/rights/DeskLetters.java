@@ -103,12 +103,18 @@ final class DeskLetters {
                 Wording.of("error.rights.desk.noSender")));
     }
 
-    /** The organization's record now, for what it asks; its addresses as the request was drafted to them. */
+    /**
+     * The organization's record now, for what it asks; its addresses as the request was drafted to them, completed
+     * from the record now where the draft had none (an organization the person added an address to after drafting).
+     */
     private Organization organization(PersonId person, RightsRequest request) {
         RightsRequest.OrganizationSnapshot snapshot = request.organization();
         Optional<Organization> known = organizations.directory(person).find(snapshot.slug());
-        return new Organization(snapshot.slug(), snapshot.name(), snapshot.postalAddress(), snapshot.email(),
-                known.flatMap(Organization::phone), snapshot.fax(), known.flatMap(Organization::web), snapshot.webForm(),
+        return new Organization(snapshot.slug(), snapshot.name(),
+                snapshot.postalAddress().or(() -> known.flatMap(Organization::postalAddress)),
+                snapshot.email().or(() -> known.flatMap(Organization::email)), known.flatMap(Organization::phone),
+                snapshot.fax().or(() -> known.flatMap(Organization::fax)), known.flatMap(Organization::web),
+                snapshot.webForm().or(() -> known.flatMap(Organization::webForm)),
                 known.map(Organization::categories).orElse(List.of()), known.map(Organization::countries).orElse(List.of()),
                 known.map(Organization::requiredElements).orElse(List.of()),
                 known.map(Organization::needsIdentityDocument).orElse(false),

@@ -110,6 +110,17 @@ public final class RightsDesk {
     }
 
     /**
+     * Drafts a request to an organization as given, which may not be in the directory yet nor have an address for the
+     * channel: the person completes it (under the same slug) before the request goes out, and its letter then takes
+     * the addresses the draft lacked from the directory.
+     */
+    RequestView draftTo(PersonId person, Organization organization, Right right, Optional<String> about,
+            Organization.Channel channel, Language language) {
+        return view(person, requests.open(person, new Requests.Draft(organization, right, false, about, channel,
+                language)));
+    }
+
+    /**
      * Drafts the rectification of one detail that changed (art. 16) to an organization of the directory; its letter
      * gives the old value where the organization identifies the person by it, and the new one to replace it.
      */
@@ -154,7 +165,9 @@ public final class RightsDesk {
     public RequestView sendByEmail(PersonId person, String request) {
         Timeline timeline = requests.timeline(person, request);
         requireDraft(timeline);
-        String to = timeline.request().organization().email().orElseThrow(() -> new SelfdataException(
+        String to = timeline.request().organization().email()
+                .or(() -> directory(person).find(timeline.request().organization().slug()).flatMap(Organization::email))
+                .orElseThrow(() -> new SelfdataException(
                 ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noAddress", timeline.request().organization().name(),
                         Wording.of("rights.desk.channel.email"))));
         MailAccount account = settings.mailAccount(person).orElseThrow(() -> new SelfdataException(
