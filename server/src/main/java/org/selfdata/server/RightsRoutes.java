@@ -184,7 +184,7 @@ final class RightsRoutes implements HttpService {
                 organization.authority(), organization.origin().name().toLowerCase(Locale.ROOT));
     }
 
-    private static RequestJson json(RightsDesk.RequestView view, Language language) {
+    static RequestJson json(RightsDesk.RequestView view, Language language) {
         Timeline timeline = view.timeline();
         RightsRequest request = timeline.request();
         Words words = Words.of(language);
@@ -206,7 +206,7 @@ final class RightsRoutes implements HttpService {
                         document.name(), document.mediaType(), document.size(), document.sha256())).toList());
     }
 
-    private static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
+    static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
         return Arrays.stream(values).filter(value -> term.apply(value).equals(given)).findFirst()
                 .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of(
                         "error.rights.api.unknownTerm", field, String.join(", ", Arrays.stream(values).map(term).toList()))));

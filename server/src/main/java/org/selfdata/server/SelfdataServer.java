@@ -120,6 +120,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
                 new CsvMappingRoutes(vault.csvMappings(), bodies),
                 new RightsRoutes(new RightsDesk(vault, intake, clock), bodies),
+                new RightsChangeRoutes(new RightsDesk(vault, intake, clock), vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate), vault.people()),
