@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "follow your requests and count the deadline it has to answer.",
         subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class, RightsDeadlineCommand.class,
                 RightsSenderCommand.class, RightsDraftCommand.class, RightsListCommand.class,
-                RightsSentCommand.class})
+                RightsSentCommand.class,
+                RightsChangeCommand.class, RightsAskCommand.class})
 final class RightsCommand {
 }
