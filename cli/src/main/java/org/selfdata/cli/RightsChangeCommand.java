@@ -30,6 +30,9 @@ import static java.util.Objects.requireNonNull;
         description = "Send a change of address, e-mail address, phone number or name as a rectification to every "
                 + "organization that holds the old value.")
 final class RightsChangeCommand implements Callable<Integer> {
+    /** What sets what shows an organization holds the value under the organization's line. */
+    private static final String INDENT = "  ";
+
     private final Terminal terminal;
     private final Environment environment;
 
@@ -103,7 +106,7 @@ final class RightsChangeCommand implements Callable<Integer> {
         for (Holder holder : holders) {
             out.println(words.say("rights.command.change.holder", holder.slug(), holder.name()));
             for (Holder.Evidence evidence : holder.evidence()) {
-                out.println(switch (evidence) {
+                out.println(INDENT + switch (evidence) {
                     case Holder.Evidence.InRecords found -> words.say("rights.command.change.records", found.records(),
                             found.sourceName(), found.source().value(), found.kinds().stream().sorted()
                                     .map(type -> type.id()).collect(Collectors.joining(", ")));
@@ -112,7 +115,7 @@ final class RightsChangeCommand implements Callable<Integer> {
                 });
             }
             if (!holder.inDirectory()) {
-                out.println(words.say("rights.command.change.toAdd"));
+                out.println(INDENT + words.say("rights.command.change.toAdd"));
             }
         }
     }

@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,10 +35,6 @@ import static java.util.Objects.requireNonNull;
  * reach anyone, and a guess could send the person's request to a stranger.
  */
 public final class AskWhatTheyHold {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>(),;:\\\\\\[\\]]+@[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+");
-    private static final List<Organization.Channel> CHANNEL_PREFERENCE = List.of(Organization.Channel.EMAIL,
-            Organization.Channel.LETTER, Organization.Channel.WEB_FORM, Organization.Channel.FAX);
-
     private final RightsDesk desk;
     private final Vault vault;
 
@@ -86,12 +81,8 @@ public final class AskWhatTheyHold {
     }
 
     private RightsDesk.RequestView draft(PersonId person, Organization organization, String about, Language language) {
-        Optional<Organization.Channel> channel = organization.suggestedChannel()
-                .filter(suggested -> RightsDesk.reachable(organization, suggested))
-                .or(() -> CHANNEL_PREFERENCE.stream().filter(each -> RightsDesk.reachable(organization, each))
-                        .findFirst());
         return desk.draftTo(person, organization, Right.ACCESS, Optional.of(about),
-                channel.orElse(Organization.Channel.LETTER), language);
+                RightsDesk.preferredChannel(organization).orElse(Organization.Channel.LETTER), language);
     }
 
     /** An organization known by name, and an e-mail address when its registration gave one, not in the directory. */
@@ -136,7 +127,7 @@ public final class AskWhatTheyHold {
     }
 
     private static boolean isEmail(String text) {
-        return EMAIL.matcher(text.strip()).matches();
+        return PersonOrganizations.isEmailAddress(text.strip());
     }
 
 }

@@ -49,8 +49,6 @@ public final class ChangeEverywhere {
     /** The most organizations one action writes to. */
     public static final int MAXIMUM_ORGANIZATIONS = 100;
     private static final int MAXIMUM_PROPOSED_SLUG = 60;
-    private static final List<Organization.Channel> CHANNEL_PREFERENCE = List.of(Organization.Channel.EMAIL,
-            Organization.Channel.LETTER, Organization.Channel.WEB_FORM, Organization.Channel.FAX);
 
     private final RightsDesk desk;
     private final Vault vault;
@@ -179,9 +177,7 @@ public final class ChangeEverywhere {
         if (wanted.isPresent()) {
             return wanted.filter(channel -> RightsDesk.reachable(organization, channel));
         }
-        return organization.suggestedChannel().filter(channel -> RightsDesk.reachable(organization, channel))
-                .or(() -> CHANNEL_PREFERENCE.stream().filter(channel -> RightsDesk.reachable(organization, channel))
-                        .findFirst());
+        return RightsDesk.preferredChannel(organization);
     }
 
     /** The records holding the value, counted by source with their kinds; the gate logs the search. */
@@ -262,8 +258,7 @@ public final class ChangeEverywhere {
         }
 
         Holder holder(String slug) {
-            List<Organization.Channel> channels = known.map(organization -> CHANNEL_PREFERENCE.stream()
-                    .filter(channel -> RightsDesk.reachable(organization, channel)).toList()).orElse(List.of());
+            List<Organization.Channel> channels = known.map(RightsDesk::channels).orElse(List.of());
             return new Holder(slug, known.map(Organization::name).orElse(name), known.isPresent(), channels, evidence);
         }
     }

@@ -42,6 +42,9 @@ import static java.util.Objects.requireNonNull;
  * lifecycle allows it, and an e-mail is recorded as sent only once the person's mail server accepted it.
  */
 public final class RightsDesk {
+    private static final List<Organization.Channel> CHANNEL_PREFERENCE = List.of(Organization.Channel.EMAIL,
+            Organization.Channel.LETTER, Organization.Channel.WEB_FORM, Organization.Channel.FAX);
+
     private final Vault vault;
     private final Intake intake;
     private final Clock clock;
@@ -317,6 +320,17 @@ public final class RightsDesk {
             throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.alreadySent",
                     timeline.request().reference()));
         }
+    }
+
+    /** The channels an organization can be reached by, by its addresses: e-mail first, then letter, web form, fax. */
+    static List<Organization.Channel> channels(Organization organization) {
+        return CHANNEL_PREFERENCE.stream().filter(channel -> reachable(organization, channel)).toList();
+    }
+
+    /** The channel the organization's record suggests when it can be reached by it, else the first it can. */
+    static Optional<Organization.Channel> preferredChannel(Organization organization) {
+        return organization.suggestedChannel().filter(suggested -> reachable(organization, suggested))
+                .or(() -> channels(organization).stream().findFirst());
     }
 
     static boolean reachable(Organization organization, Organization.Channel channel) {
