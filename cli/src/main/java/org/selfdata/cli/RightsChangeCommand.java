@@ -123,6 +123,7 @@ final class RightsChangeCommand implements Callable<Integer> {
     private static String say(Words words, ChangeDelivery delivery) {
         String reference = delivery.request().map(request -> request.reference()).orElse("");
         String reason = delivery.reason().map(words::say).orElse("");
-        return words.say("rights.command.change.status." + delivery.status().term(), delivery.slug(), reference, reason);
+        String key = "rights.command.change.status." + delivery.status().term();
+        return words.say(key, delivery.slug(), reference, reason);
     }
 }

@@ -112,7 +112,8 @@ public final class AskWhatTheyHold {
 
     /** The type's name as the vault's vocabulary gives it ("Bank transactions"). */
     private static Wording kind(RecordType type) {
-        return Wording.of("record.type." + type.id());
+        String key = "record.type." + type.id();
+        return Wording.of(key);
     }
 
     /** A name that heads a line, inside a sentence: "Bank transactions" is "bank transactions". */
@@ -122,7 +123,8 @@ public final class AskWhatTheyHold {
 
     private static Wording date(Instant instant, ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(instant, zone);
-        return Wording.of("rights.ask.date", day.getDayOfMonth(), Wording.of("rights.month." + day.getMonthValue()),
+        String month = "rights.month." + day.getMonthValue();
+        return Wording.of("rights.ask.date", day.getDayOfMonth(), Wording.of(month),
                 String.valueOf(day.getYear()));
     }
 

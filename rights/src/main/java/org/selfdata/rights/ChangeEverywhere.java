@@ -139,7 +139,7 @@ public final class ChangeEverywhere {
         if (channel.isEmpty()) {
             return new ChangeDelivery(slug, ChangeStatus.NO_ADDRESS, Optional.empty(), Optional.of(
                     action.channel().map(wanted -> Wording.of("error.rights.desk.noAddress", organization.name(),
-                            Wording.of("rights.desk.channel." + wanted.term())))
+                            Wording.of(RightsDesk.channelKey(wanted))))
                             .orElseGet(() -> Wording.of("error.rights.change.noAddress", organization.name()))));
         }
         Optional<RightsRequest> drafted = before.map(Timeline::request);

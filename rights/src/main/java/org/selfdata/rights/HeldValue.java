@@ -47,7 +47,8 @@ public record HeldValue(PersonalDetail detail, String value) {
             throw invalid(Wording.of("error.rights.change.oldValue", MAXIMUM_LENGTH));
         }
         if (keyWords(detail, value).isEmpty()) {
-            throw invalid(Wording.of("error.rights.change.nothingToFind." + detail.term()));
+            String key = "error.rights.change.nothingToFind." + detail.term();
+            throw invalid(Wording.of(key));
         }
     }
 

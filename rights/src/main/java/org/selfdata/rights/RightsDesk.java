@@ -342,7 +342,7 @@ public final class RightsDesk {
         };
     }
 
-    private static String channelKey(Organization.Channel channel) {
+    static String channelKey(Organization.Channel channel) {
         return switch (channel) {
             case EMAIL -> "rights.desk.channel.email";
             case LETTER -> "rights.desk.channel.letter";
