@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RightsSentCommand.class, RightsShowCommand.class, RightsRecordCommand.class, RightsLetterCommand.class,
                 RightsEvidenceCommand.class, RightsMailboxCommand.class, RightsSendCommand.class,
                 RightsFetchCommand.class, RightsAnswerCommand.class, RightsChecklistCommand.class,
-                RightsReminderCommand.class, RightsComplaintCommand.class})
+                RightsReminderCommand.class, RightsComplaintCommand.class, RightsChangeCommand.class,
+                RightsAskCommand.class})
 final class RightsCommand {
 }

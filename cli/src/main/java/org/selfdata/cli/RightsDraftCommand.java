@@ -82,7 +82,7 @@ final class RightsDraftCommand implements Callable<Integer> {
         return ExitCodes.DONE;
     }
 
-    private static Language language(String code) {
+    static Language language(String code) {
         return Language.ofCode(code.strip()).orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                 Wording.of("error.rights.command.language", "--language")));
     }

@@ -69,7 +69,7 @@ public record SearchWords(List<String> words) {
      * Text without case, accents or ligatures: letters are decomposed and their marks dropped, then lower-cased.
      * Text in plain ASCII, as most bank labels are, is only lower-cased.
      */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text.chars().allMatch(character -> character < 0x80)) {
             return text.toLowerCase(Locale.ROOT);
         }

@@ -55,8 +55,11 @@ public final class SearchableText {
         };
     }
 
-    /** The record's words, one field a line, folded as {@link SearchWords} folds what is searched for. */
-    static String of(Payload payload) {
+    /**
+     * The record's words, one field a line, folded as {@link SearchWords} folds what is searched for: what a search
+     * found is then looked through more closely by whoever searched, a whole address or phone number rather than words.
+     */
+    public static String of(Payload payload) {
         return SearchWords.fold(String.join("\n", fields(payload)));
     }
 

@@ -33,19 +33,23 @@ final class DeskLetters {
     Letter request(PersonId person, Timeline timeline, LocalDate date) {
         RightsRequest request = timeline.request();
         Organization organization = organization(person, request);
-        LetterRequest letter = LetterRequest.of(request.right(), organization, sender(person), request.reference(), date,
-                request.language(), request.channel());
+        Map<String, String> identity = settings.identity(person, request.id());
+        List<IdentityValue> values = organization.requiredElements().stream()
+                .filter(element -> identity.containsKey(element.kind()))
+                .map(element -> new IdentityValue(element, identity.get(element.kind()))).toList();
+        Optional<ChangeOfDetail> change = settings.change(person, request.id());
+        LetterRequest letter = change.isPresent()
+                ? change.orElseThrow().requestTo(organization, sender(person), values, request.reference(), date,
+                        request.language(), request.channel())
+                : LetterRequest.of(request.right(), organization, sender(person), request.reference(), date,
+                        request.language(), request.channel()).identifiedBy(values);
         if (request.portability()) {
             letter = letter.withPortability();
         }
         if (request.about().isPresent()) {
             letter = letter.about(new SubjectMatter(Optional.empty(), Optional.empty(), request.about()));
         }
-        Map<String, String> identity = settings.identity(person, request.id());
-        List<IdentityValue> values = organization.requiredElements().stream()
-                .filter(element -> identity.containsKey(element.kind()))
-                .map(element -> new IdentityValue(element, identity.get(element.kind()))).toList();
-        return Letters.request(letter.identifiedBy(values));
+        return Letters.request(letter);
     }
 
     Letterhead letterhead(PersonId person, Timeline timeline, LocalDate date) {
@@ -108,12 +112,18 @@ final class DeskLetters {
                 Wording.of("error.rights.desk.noSender")));
     }
 
-    /** The organization's record now, for what it asks; its addresses as the request was drafted to them. */
+    /**
+     * The organization's record now, for what it asks; its addresses as the request was drafted to them, completed
+     * from the record now where the draft had none (an organization the person added an address to after drafting).
+     */
     private Organization organization(PersonId person, RightsRequest request) {
         RightsRequest.OrganizationSnapshot snapshot = request.organization();
         Optional<Organization> known = organizations.directory(person).find(snapshot.slug());
-        return new Organization(snapshot.slug(), snapshot.name(), snapshot.postalAddress(), snapshot.email(),
-                known.flatMap(Organization::phone), snapshot.fax(), known.flatMap(Organization::web), snapshot.webForm(),
+        return new Organization(snapshot.slug(), snapshot.name(),
+                snapshot.postalAddress().or(() -> known.flatMap(Organization::postalAddress)),
+                snapshot.email().or(() -> known.flatMap(Organization::email)), known.flatMap(Organization::phone),
+                snapshot.fax().or(() -> known.flatMap(Organization::fax)), known.flatMap(Organization::web),
+                snapshot.webForm().or(() -> known.flatMap(Organization::webForm)),
                 known.map(Organization::categories).orElse(List.of()), known.map(Organization::countries).orElse(List.of()),
                 known.map(Organization::requiredElements).orElse(List.of()),
                 known.map(Organization::needsIdentityDocument).orElse(false),

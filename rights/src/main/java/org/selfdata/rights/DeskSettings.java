@@ -114,6 +114,19 @@ public final class DeskSettings {
         return values;
     }
 
+    /** The change of detail a rectification request carries, when it was drafted for one. */
+    public void saveChange(PersonId person, String request, ChangeOfDetail change) {
+        ObjectNode json = PayloadCodec.mapper().createObjectNode().put("detail", change.detail().term())
+                .put("oldValue", change.oldValue()).put("newValue", change.newValue());
+        store.saveSetting(person, requestSetting("change", request), json.toString());
+    }
+
+    public Optional<ChangeOfDetail> change(PersonId person, String request) {
+        return store.findSetting(person, requestSetting("change", request)).map(DeskSettings::parse)
+                .map(json -> new ChangeOfDetail(PersonalDetail.ofTerm(json.path("detail").asString()),
+                        json.path("oldValue").asString(), json.path("newValue").asString()));
+    }
+
     /** The items of art. 15 the person found in an access request's answer, as they ticked them. */
     public void saveChecklist(PersonId person, String request, Set<AccessItem> present) {
         store.saveSetting(person, requestSetting("checklist", request),

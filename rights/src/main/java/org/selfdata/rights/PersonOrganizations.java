@@ -126,6 +126,11 @@ public final class PersonOrganizations {
         }
     }
 
+    /** Whether a text is an e-mail address as an organization's record may hold it. */
+    static boolean isEmailAddress(String text) {
+        return text.length() <= MAXIMUM_EMAIL_LENGTH && EMAIL.matcher(text).matches();
+    }
+
     private static void checkEmail(String email) {
         if (email.length() > MAXIMUM_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             throw invalid(Wording.of("error.rights.organization.email", MAXIMUM_EMAIL_LENGTH));

@@ -1,5 +1,9 @@
 package org.selfdata.rights;
 
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+
 import java.util.Locale;
 
 /**
@@ -26,5 +30,15 @@ public enum PersonalDetail {
     /** The name used in the API, on the command line and in the keys of its words. */
     public String term() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The detail of this term, or an error that lists the details there are. */
+    public static PersonalDetail ofTerm(String term) {
+        for (PersonalDetail detail : values()) {
+            if (detail.term().equals(term)) {
+                return detail;
+            }
+        }
+        throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.change.detail"));
     }
 }

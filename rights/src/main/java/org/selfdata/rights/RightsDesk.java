@@ -42,6 +42,9 @@ import static java.util.Objects.requireNonNull;
  * lifecycle allows it, and an e-mail is recorded as sent only once the person's mail server accepted it.
  */
 public final class RightsDesk {
+    private static final List<Organization.Channel> CHANNEL_PREFERENCE = List.of(Organization.Channel.EMAIL,
+            Organization.Channel.LETTER, Organization.Channel.WEB_FORM, Organization.Channel.FAX);
+
     private final Vault vault;
     private final Intake intake;
     private final Clock clock;
@@ -124,6 +127,29 @@ public final class RightsDesk {
         return view(person, drafted);
     }
 
+    /**
+     * Drafts a request to an organization as given, which may not be in the directory yet nor have an address for the
+     * channel: the person completes it (under the same slug) before the request goes out, and its letter then takes
+     * the addresses the draft lacked from the directory.
+     */
+    RequestView draftTo(PersonId person, Organization organization, Right right, Optional<String> about,
+            Organization.Channel channel, Language language) {
+        return view(person, requests.open(person, new Requests.Draft(organization, right, false, about, channel,
+                language)));
+    }
+
+    /**
+     * Drafts the rectification of one detail that changed (art. 16) to an organization of the directory; its letter
+     * gives the old value where the organization identifies the person by it, and the new one to replace it.
+     */
+    public RequestView draftRectification(PersonId person, String organization, ChangeOfDetail change,
+            Organization.Channel channel, Language language) {
+        RequestView drafted = draft(person, new NewRequest(organization, Right.RECTIFICATION, false, Optional.empty(),
+                channel, language, Map.of()));
+        settings.saveChange(person, drafted.timeline().request().id(), change);
+        return drafted;
+    }
+
     /** The person's requests, those whose deadline is nearest or passed first, then the others newest first. */
     public List<RequestView> overview(PersonId person) {
         List<RequestView> views = new ArrayList<>();
@@ -157,7 +183,9 @@ public final class RightsDesk {
     public RequestView sendByEmail(PersonId person, String request) {
         Timeline timeline = requests.timeline(person, request);
         requireDraft(timeline);
-        String to = timeline.request().organization().email().orElseThrow(() -> new SelfdataException(
+        String to = timeline.request().organization().email()
+                .or(() -> directory(person).find(timeline.request().organization().slug()).flatMap(Organization::email))
+                .orElseThrow(() -> new SelfdataException(
                 ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noAddress", timeline.request().organization().name(),
                         Wording.of("rights.desk.channel.email"))));
         MailAccount account = settings.mailAccount(person).orElseThrow(() -> new SelfdataException(
@@ -337,7 +365,18 @@ public final class RightsDesk {
         }
     }
 
-    private static boolean reachable(Organization organization, Organization.Channel channel) {
+    /** The channels an organization can be reached by, by its addresses: e-mail first, then letter, web form, fax. */
+    static List<Organization.Channel> channels(Organization organization) {
+        return CHANNEL_PREFERENCE.stream().filter(channel -> reachable(organization, channel)).toList();
+    }
+
+    /** The channel the organization's record suggests when it can be reached by it, else the first it can. */
+    static Optional<Organization.Channel> preferredChannel(Organization organization) {
+        return organization.suggestedChannel().filter(suggested -> reachable(organization, suggested))
+                .or(() -> channels(organization).stream().findFirst());
+    }
+
+    static boolean reachable(Organization organization, Organization.Channel channel) {
         return switch (channel) {
             case EMAIL -> organization.email().isPresent();
             case LETTER -> organization.postalAddress().isPresent();
@@ -346,7 +385,7 @@ public final class RightsDesk {
         };
     }
 
-    private static String channelKey(Organization.Channel channel) {
+    static String channelKey(Organization.Channel channel) {
         return switch (channel) {
             case EMAIL -> "rights.desk.channel.email";
             case LETTER -> "rights.desk.channel.letter";

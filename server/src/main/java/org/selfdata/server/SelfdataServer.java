@@ -124,6 +124,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsMailRoutes(desk, bodies),
                 new RightsAnswerRoutes(desk, bodies, uploads),
                 new RightsCalendarRoutes(desk),
+                new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate), vault.people()),

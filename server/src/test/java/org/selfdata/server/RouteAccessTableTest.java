@@ -233,6 +233,9 @@ class RouteAccessTableTest {
         // Only Dominique said who they are in their letters.
         row("GET", "/api/v1/rights/sender").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/sender").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/rights/changes/candidates").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/rights/changes").body("{}").expect(400, 400, 400, 403, 401);
+        row("POST", "/api/v1/rights/ask").body("{}").expect(400, 400, 400, 403, 401);
 
         row("GET", "/api/v1/export").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/restore").body("{}").expect(409, 409, 409, 403, 401);
