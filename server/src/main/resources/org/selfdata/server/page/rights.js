@@ -145,8 +145,11 @@ function showRequest(request) {
     selfdata.element('request-reasons').replaceChildren(...(deadline ? deadline.reasons : [])
         .map(reason => selfdata.create('li', { text: reason })));
     selfdata.element('timeline').replaceChildren(...request.events.map(event => timelineEntry(request, event)));
-    selfdata.element('request-send-email').hidden = !(request.channel === 'email' && request.status === 'draft');
-    selfdata.element('checklist').hidden = request.right !== 'access';
+    const sent = request.status !== 'draft';
+    selfdata.element('request-send-email').hidden = !(request.channel === 'email' && !sent);
+    selfdata.element('answer-form').hidden = !sent;
+    selfdata.element('escalation').hidden = !sent;
+    selfdata.element('checklist').hidden = !(sent && request.right === 'access');
     selfdata.element('checklist-form').hidden = true;
     selfdata.element('escalation-letter').hidden = true;
     selfdata.element('letter').hidden = true;
