@@ -171,13 +171,17 @@ async function changed(request, words) {
     say('request-result', words);
 }
 
-async function showLetter() {
-    const letter = await selfdata.api(requestPath(desk.opened.id, '/letter'));
-    selfdata.element('letter-subject').textContent = selfdata.text('rights.request.subject', letter.subject);
-    const body = selfdata.element('letter-body');
+/** A letter the API drafted, shown in its own language under the section's id: `letter`, `escalation-letter`. */
+function writeLetter(section, letter) {
+    selfdata.element(section + '-subject').textContent = selfdata.text('rights.request.subject', letter.subject);
+    const body = selfdata.element(section + '-body');
     body.textContent = letter.body;
     body.lang = letter.language;
-    selfdata.element('letter').hidden = false;
+    selfdata.element(section).hidden = false;
+}
+
+async function showLetter() {
+    writeLetter('letter', await selfdata.api(requestPath(desk.opened.id, '/letter')));
 }
 
 async function recordStep() {
@@ -236,13 +240,8 @@ async function saveChecklist() {
 
 /** The reminder or the complaint, drafted afresh from the request as it stands, to read before downloading it. */
 async function showEscalation(kind) {
-    const letter = await selfdata.api(requestPath(desk.opened.id, '/' + kind));
+    writeLetter('escalation-letter', await selfdata.api(requestPath(desk.opened.id, '/' + kind)));
     desk.escalation = kind;
-    selfdata.element('escalation-subject').textContent = selfdata.text('rights.request.subject', letter.subject);
-    const body = selfdata.element('escalation-body');
-    body.textContent = letter.body;
-    body.lang = letter.language;
-    selfdata.element('escalation-letter').hidden = false;
 }
 
 async function escalationPdf() {
