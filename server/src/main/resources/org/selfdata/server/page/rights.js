@@ -214,7 +214,8 @@ async function addAnswer() {
     }
     const answered = await selfdata.api(requestPath(desk.opened.id, '/answers'), { method: 'POST', body });
     form.elements.files.value = '';
-    await changed(answered.request, selfdata.text('rights.answer.imported', answered.imported.length));
+    await changed(answered.request, selfdata.text('rights.answer.imported', answered.imported.records,
+        answered.imported.documents));
 }
 
 function showChecklist(checklist) {
@@ -396,27 +397,21 @@ function mailboxBody(form) {
     return mailbox;
 }
 
-/** The mailbox as the vault keeps it, its password aside: loaded when the person opens its settings. */
+/** The mailbox by its address and servers, its password never shown: loaded when the person opens its settings. */
 async function loadMailbox() {
-    try {
-        const mailbox = await selfdata.api(RIGHTS + '/mailbox');
-        const form = selfdata.element('mailbox-form');
-        for (const [field, value] of Object.entries({ fromAddress: mailbox.fromAddress,
-            displayName: mailbox.displayName, userName: mailbox.userName })) {
-            form.elements[field].value = value || '';
-        }
-        for (const [prefix, server] of [['smtp', mailbox.smtp], ['imap', mailbox.imap]]) {
-            if (server) {
-                form.elements[prefix + 'Host'].value = server.host;
-                form.elements[prefix + 'Port'].value = String(server.port);
-                form.elements[prefix + 'Security'].value = server.security;
-            }
-        }
-    } catch (failure) {
-        if (failure.status !== 404) {
-            throw failure;
-        }
+    const mailbox = await selfdata.api(RIGHTS + '/mailbox');
+    if (!mailbox.configured) {
         say('mailbox-result', selfdata.text('rights.mailbox.none'));
+        return;
+    }
+    const form = selfdata.element('mailbox-form');
+    form.elements.fromAddress.value = mailbox.address || '';
+    for (const [prefix, server] of [['smtp', mailbox.smtp], ['imap', mailbox.imap]]) {
+        if (server) {
+            form.elements[prefix + 'Host'].value = server.host;
+            form.elements[prefix + 'Port'].value = String(server.port);
+            form.elements[prefix + 'Security'].value = server.security;
+        }
     }
 }
 
@@ -435,8 +430,7 @@ async function forgetMailbox() {
 
 async function fetchAnswers() {
     const fetched = await selfdata.api(RIGHTS + '/fetch', { method: 'POST' });
-    const filed = Array.isArray(fetched.filed) ? fetched.filed.length : Number(fetched.filed || 0);
-    say('fetch-result', selfdata.text('rights.fetch.done', filed));
+    say('fetch-result', selfdata.text('rights.fetch.done', fetched.answers.length));
     await loadRequests();
     if (desk.opened) {
         showRequest(await selfdata.api(requestPath(desk.opened.id)));
@@ -445,7 +439,7 @@ async function fetchAnswers() {
 
 async function createCalendar() {
     const calendar = await selfdata.api(RIGHTS + '/calendar', { method: 'POST' });
-    selfdata.element('calendar-address').value = calendar.url;
+    selfdata.element('calendar-address').value = new URL(calendar.url, window.location.origin).href;
     selfdata.element('calendar-address-block').hidden = false;
     say('calendar-result', '');
 }
