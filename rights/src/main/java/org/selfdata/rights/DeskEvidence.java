@@ -8,7 +8,6 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
-import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.Vault;
 
 import java.io.ByteArrayInputStream;
@@ -46,20 +45,8 @@ final class DeskEvidence {
     }
 
     private static List<Long> entries(Vault vault, PersonId person, String request) {
-        List<Long> indices = new ArrayList<>();
-        long after = -1;
-        while (true) {
-            List<LogEntry> page = vault.log().query(person, LogQuery.all().after(after));
-            for (LogEntry entry : page) {
-                if (RIGHTS_ACTIONS.contains(entry.draft().action()) && entry.draft().requestStep()
-                        .filter(step -> step.request().equals(request)).isPresent()) {
-                    indices.add(entry.index());
-                }
-            }
-            if (page.size() < LogQuery.MAXIMUM_LIMIT) {
-                return indices;
-            }
-            after = page.getLast().index();
-        }
+        return PersonLog.matching(vault, person, entry -> RIGHTS_ACTIONS.contains(entry.draft().action())
+                && entry.draft().requestStep().filter(step -> step.request().equals(request)).isPresent())
+                .stream().map(LogEntry::index).toList();
     }
 }

@@ -60,14 +60,23 @@ final class DeskLetters {
 
     Letter complaint(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
         RightsRequest request = timeline.request();
-        Organization authority = organizations.directory(person).competentAuthority("fr").orElseThrow(() ->
-                new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.rights.desk.noAuthority")));
+        Organization authority = authority(person);
         List<String> evidence = timeline.events().stream().flatMap(event -> event.documents().stream())
                 .map(RequestEvent.Document::name).toList();
         return Letters.complaint(new ComplaintRequest(authority, organization(person, request), Optional.empty(),
                 sender(person), prior(timeline, deadlines), outcome(timeline, missing),
                 timeline.last(RequestStatus.REMINDER_SENT).map(RequestEvent::happenedOn), evidence, today,
                 request.language()));
+    }
+
+    /** The head of a complaint: the person writes to the supervisory authority, not to the organization. */
+    Letterhead complaintLetterhead(PersonId person, LocalDate date) {
+        return Letterhead.of(sender(person), authority(person), Optional.empty(), date);
+    }
+
+    private Organization authority(PersonId person) {
+        return organizations.directory(person).competentAuthority("fr").orElseThrow(() ->
+                new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.rights.desk.noAuthority")));
     }
 
     private PriorRequest prior(Timeline timeline, Deadlines deadlines) {

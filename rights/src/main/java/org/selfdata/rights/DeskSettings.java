@@ -28,6 +28,7 @@ public final class DeskSettings {
     private static final String MAIL = "mail";
     private static final String FETCH_POINT = "mail.fetched";
     private static final String REGION = "region";
+    private static final String CALENDAR = "calendar";
 
     private final RightsRequests store;
 
@@ -54,6 +55,29 @@ public final class DeskSettings {
 
     public Optional<MailAccount> mailAccount(PersonId person) {
         return store.findSetting(person, MAIL).map(MailAccount::fromJson);
+    }
+
+    /**
+     * Forgets the mailbox, its password with it, and where the last fetch stopped, which belonged to that mailbox: a
+     * mailbox given again is read from its start, and what was filed from it already is not filed twice since a
+     * request that has its answer no longer waits for one.
+     */
+    public void deleteMailAccount(PersonId person) {
+        store.deleteSetting(person, MAIL);
+        store.deleteSetting(person, FETCH_POINT);
+    }
+
+    /** The SHA-256 of the token of the person's calendar feed, in place of any before it; the token itself is not kept. */
+    public void saveCalendarDigest(PersonId person, String sha256) {
+        store.saveSetting(person, CALENDAR, sha256);
+    }
+
+    public Optional<String> calendarDigest(PersonId person) {
+        return store.findSetting(person, CALENDAR);
+    }
+
+    public void deleteCalendarDigest(PersonId person) {
+        store.deleteSetting(person, CALENDAR);
     }
 
     public void saveFetchPoint(PersonId person, FetchPoint point) {

@@ -49,6 +49,7 @@ public final class RightsDesk {
     private final PersonOrganizations organizations;
     private final DeskSettings settings;
     private final DeskLetters letters;
+    private final CalendarTokens calendars;
 
     public RightsDesk(Vault vault, Intake intake, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -58,6 +59,7 @@ public final class RightsDesk {
         this.organizations = new PersonOrganizations(vault.rightsOrganizations(), Directory.shipped());
         this.settings = new DeskSettings(vault.rightsRequests());
         this.letters = new DeskLetters(organizations, settings);
+        this.calendars = new CalendarTokens(vault.people(), settings);
     }
 
     /** What the person asks, with what their letter gives to identify them. */
@@ -79,12 +81,25 @@ public final class RightsDesk {
     /** An answer recorded, and what its files became. */
     public record AnswerReport(Timeline timeline, IntakeReport imported) {}
 
+    /** A document of a request's step, as the step names it, with its bytes. */
+    public record OpenedDocument(RequestEvent.Document document, byte[] content) {
+        public OpenedDocument {
+            requireNonNull(document, "document is null");
+            requireNonNull(content, "content is null");
+        }
+    }
+
     public PersonOrganizations organizations() {
         return organizations;
     }
 
     public DeskSettings settings() {
         return settings;
+    }
+
+    /** The private addresses of the calendar feeds of deadlines. */
+    public CalendarTokens calendars() {
+        return calendars;
     }
 
     /** The directory with the person's own organizations in it. */
@@ -220,6 +235,34 @@ public final class RightsDesk {
     public Letter reminder(PersonId person, String request) {
         Timeline timeline = requests.timeline(person, request);
         return letters.reminder(person, timeline, deadlines(person), missing(person, request), today(person));
+    }
+
+    /** The reminder as a PDF for registered post, addressed to the organization. */
+    public byte[] reminderPdf(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        LocalDate today = today(person);
+        return LetterPdf.render(letters.reminder(person, timeline, deadlines(person), missing(person, request), today),
+                letters.letterhead(person, timeline, today));
+    }
+
+    /** The complaint as a PDF for registered post, addressed to the supervisory authority. */
+    public byte[] complaintPdf(PersonId person, String request) {
+        Timeline timeline = requests.timeline(person, request);
+        LocalDate today = today(person);
+        return LetterPdf.render(letters.complaint(person, timeline, deadlines(person), missing(person, request), today),
+                letters.complaintLetterhead(person, today));
+    }
+
+    /**
+     * A document of one of the request's steps, with its bytes. A document of another request, or of another person,
+     * is not found, exactly as one that does not exist.
+     */
+    public Optional<OpenedDocument> document(PersonId person, String request, String document) {
+        Optional<RequestEvent.Document> named = requests.timeline(person, request).events().stream()
+                .flatMap(event -> event.documents().stream()).filter(each -> each.id().equals(document)).findFirst();
+        return named.flatMap(found -> requests.document(person, document)
+                .filter(opened -> opened.request().equals(request))
+                .map(opened -> new OpenedDocument(found, opened.content())));
     }
 
     /** The complaint to the supervisory authority of the person's country, the CNIL for France. */

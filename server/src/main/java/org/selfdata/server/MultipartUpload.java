@@ -15,23 +15,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads a {@code multipart/form-data} body as it arrives and copies its one file part out, never holding more than a
- * buffer of it: what a browser's {@code FormData} and {@code curl -F file=@name} send.
+ * Reads a {@code multipart/form-data} body as it arrives and copies its parts out, never holding more than a buffer of
+ * it: what a browser's {@code FormData} and {@code curl -F file=@name} send.
  *
  * <p>Jetty's own multipart support would first spool every part to a folder of its choosing; reading the parts here
- * lets the file go straight to the upload's private folder, counted against the upload limit. Fields other than the
- * file are read and ignored; a second file is refused, since one upload is one import.
+ * lets a file go straight where its caller wants it (an upload's private folder, counted against the upload limit).
+ * For an import, fields other than the file are read and ignored, and a second file is refused, since one upload is one
+ * import; other forms take each part for what it is.
  */
 final class MultipartUpload {
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final int MAXIMUM_HEADER_BYTES = 16 * 1024;
-    private static final int MAXIMUM_FIELD_BYTES = 64 * 1024;
+    static final int MAXIMUM_FIELD_BYTES = 64 * 1024;
     private static final int MAXIMUM_BOUNDARY_LENGTH = 200;
     private static final byte[] CRLF = {'\r', '\n'};
+
+    /**
+     * A part of the form as its headers say.
+     *
+     * @param field the name of the form's field, empty when the part does not say
+     * @param fileName the file's name, when the part is a file
+     * @param mediaType the part's {@code Content-Type}, when it gives one
+     */
+    record Part(String field, Optional<String> fileName, Optional<String> mediaType) {}
 
     private final InputStream in;
     private final byte[] firstDelimiter;
@@ -58,26 +69,37 @@ final class MultipartUpload {
      * @param contentType the request's {@code Content-Type}, which names the boundary
      */
     static String copyFile(InputStream in, String contentType, OutputStream target) {
-        return new MultipartUpload(in, boundary(contentType)).copyFile(target);
+        List<String> names = new ArrayList<>();
+        readParts(in, contentType, part -> {
+            if (part.fileName().isEmpty()) {
+                return OutputStream.nullOutputStream();
+            }
+            if (!names.isEmpty()) {
+                throw malformed("error.server.formSeveralFiles");
+            }
+            names.add(part.fileName().orElseThrow());
+            return target;
+        });
+        if (names.isEmpty()) {
+            throw malformed("error.server.formNoFile");
+        }
+        return names.getFirst();
     }
 
-    private String copyFile(OutputStream target) {
+    /**
+     * Copies each part of the form, in order, to where {@code targets} says when given its headers. A field is cut at
+     * {@value #MAXIMUM_FIELD_BYTES} bytes; a file is as long as the body lets it be.
+     */
+    static void readParts(InputStream in, String contentType, Function<Part, OutputStream> targets) {
+        new MultipartUpload(in, boundary(contentType)).readParts(targets);
+    }
+
+    private void readParts(Function<Part, OutputStream> targets) {
         copyUntil(firstDelimiter, OutputStream.nullOutputStream(), MAXIMUM_FIELD_BYTES);
-        Optional<String> fileName = Optional.empty();
         while (!nextIsEnd()) {
-            Optional<String> partFile = partFileName();
-            if (partFile.isPresent()) {
-                if (fileName.isPresent()) {
-                    throw malformed("error.server.formSeveralFiles");
-                }
-                fileName = partFile;
-                copyUntil(delimiter, target, Long.MAX_VALUE);
-            }
-            else {
-                copyUntil(delimiter, OutputStream.nullOutputStream(), MAXIMUM_FIELD_BYTES);
-            }
+            Part part = part();
+            copyUntil(delimiter, targets.apply(part), part.fileName().isPresent() ? Long.MAX_VALUE : MAXIMUM_FIELD_BYTES);
         }
-        return fileName.orElseThrow(() -> malformed("error.server.formNoFile"));
     }
 
     /** After a delimiter: {@code --} closes the form, a line break opens another part. */
@@ -95,9 +117,11 @@ final class MultipartUpload {
         throw malformed("error.server.formBoundary");
     }
 
-    /** Reads a part's headers; the file name from its {@code Content-Disposition}, when it is a file. */
-    private Optional<String> partFileName() {
+    /** Reads a part's headers: the field's name and file name from its {@code Content-Disposition}, and its type. */
+    private Part part() {
+        Optional<String> field = Optional.empty();
         Optional<String> fileName = Optional.empty();
+        Optional<String> mediaType = Optional.empty();
         int headerBytes = 0;
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             headerBytes += line.length() + 2;
@@ -105,11 +129,27 @@ final class MultipartUpload {
                 throw malformed("error.server.formPartHeaders", Integer.toString(MAXIMUM_HEADER_BYTES));
             }
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Content-Disposition")) {
+            String header = colon > 0 ? line.substring(0, colon).strip() : "";
+            if (header.equalsIgnoreCase("Content-Disposition")) {
+                field = parameter(line.substring(colon + 1), "name");
                 fileName = fileName(line.substring(colon + 1));
             }
+            else if (header.equalsIgnoreCase("Content-Type")) {
+                mediaType = Optional.of(line.substring(colon + 1).strip()).filter(type -> !type.isEmpty());
+            }
         }
-        return fileName;
+        return new Part(field.orElse(""), fileName, mediaType);
+    }
+
+    /** A plain parameter of a header, such as the {@code name} of a {@code Content-Disposition}. */
+    private static Optional<String> parameter(String header, String wanted) {
+        for (String parameter : parameters(header)) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase(wanted)) {
+                return Optional.of(unquoted(parameter.substring(equals + 1).strip()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The {@code filename*} (RFC 5987) or {@code filename} parameter of a {@code Content-Disposition}. */

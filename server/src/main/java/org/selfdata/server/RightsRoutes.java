@@ -6,7 +6,6 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.DeadlineStatus;
-import org.selfdata.rights.Letter;
 import org.selfdata.rights.Organization;
 import org.selfdata.rights.RequestEvent;
 import org.selfdata.rights.RequestStatus;
@@ -21,7 +20,8 @@ import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,8 +35,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The rights desk, the owner's only: the directory of organizations, their requests with the deadline that applies
- * today, a request's letter and its evidence pack, and who they are in their letters. Sending, answers and the steps of
- * a request are the command line's for now ({@code selfdata rights …}).
+ * today, a request's letters and its evidence pack, the steps the person reports, and who they are in their letters.
+ * The mail and the answers have routes of their own ({@link RightsMailRoutes}, {@link RightsAnswerRoutes}).
  *
  * <p>A request is found among the signed-in person's own: another person's id is not found, whatever it is.
  */
@@ -65,8 +65,6 @@ final class RightsRoutes implements HttpService {
             Instant created, Optional<DeadlineJson> deadline, List<EventJson> events) {}
 
     record RequestsJson(List<RequestJson> requests) {}
-
-    record LetterJson(String language, String subject, String body) {}
 
     record SenderJson(String name, Optional<String> postalAddress, Optional<String> email) {}
 
@@ -147,19 +145,25 @@ final class RightsRoutes implements HttpService {
 
     private void letter(Context ctx) {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
-        Letter letter = desk.letter(owner, ctx.pathParam("request"));
-        ctx.json(new LetterJson(letter.language().code(), letter.subject(), letter.body()));
+        String request = ctx.pathParam("request");
+        String reference = desk.request(owner, request).timeline().request().reference();
+        RightsLetterResponses.answer(ctx, () -> desk.letter(owner, request), () -> desk.letterPdf(owner, request),
+                reference + ".pdf");
     }
 
-    private void evidence(Context ctx) {
+    /**
+     * The evidence pack, written to the response as it is made: a pack holds every document of the request, which may
+     * weigh as much as the answers did, and none of it waits in memory.
+     */
+    private void evidence(Context ctx) throws IOException {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
         String request = ctx.pathParam("request");
         String reference = desk.request(owner, request).timeline().request().reference();
-        ByteArrayOutputStream pack = new ByteArrayOutputStream();
-        desk.evidence(owner, request, Problems.language(ctx), pack);
         ctx.contentType("application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evidence-" + reference + ".zip\"")
-                .result(pack.toByteArray());
+                .header("Content-Disposition", "attachment; filename=\"evidence-" + reference + ".zip\"");
+        try (OutputStream out = ctx.outputStream()) {
+            desk.evidence(owner, request, Problems.language(ctx), out);
+        }
     }
 
     private void sender(Context ctx) {
@@ -184,7 +188,7 @@ final class RightsRoutes implements HttpService {
                 organization.authority(), organization.origin().name().toLowerCase(Locale.ROOT));
     }
 
-    private static RequestJson json(RightsDesk.RequestView view, Language language) {
+    static RequestJson json(RightsDesk.RequestView view, Language language) {
         Timeline timeline = view.timeline();
         RightsRequest request = timeline.request();
         Words words = Words.of(language);
@@ -206,7 +210,7 @@ final class RightsRoutes implements HttpService {
                         document.name(), document.mediaType(), document.size(), document.sha256())).toList());
     }
 
-    private static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
+    static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {
         return Arrays.stream(values).filter(value -> term.apply(value).equals(given)).findFirst()
                 .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of(
                         "error.rights.api.unknownTerm", field, String.join(", ", Arrays.stream(values).map(term).toList()))));

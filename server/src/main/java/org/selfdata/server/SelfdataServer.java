@@ -102,6 +102,7 @@ public final class SelfdataServer implements AutoCloseable {
         Uploads uploads = new Uploads(vault.inProgress(), settings.maximumUploadBytes());
         ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
+        RightsDesk desk = new RightsDesk(vault, intake, clock);
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
@@ -119,7 +120,10 @@ public final class SelfdataServer implements AutoCloseable {
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
                 new CsvMappingRoutes(vault.csvMappings(), bodies),
-                new RightsRoutes(new RightsDesk(vault, intake, clock), bodies),
+                new RightsRoutes(desk, bodies),
+                new RightsMailRoutes(desk, bodies),
+                new RightsAnswerRoutes(desk, bodies, uploads),
+                new RightsCalendarRoutes(desk),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate), vault.people()),

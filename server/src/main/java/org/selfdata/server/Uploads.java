@@ -86,6 +86,22 @@ final class Uploads {
         }
     }
 
+    /**
+     * Receives a small multipart form whole into memory (see {@link MultipartForm}), counted on the way against the
+     * lesser of this server's upload limit and {@code maximumBytes}.
+     */
+    MultipartForm receiveForm(InputStream body, Optional<String> contentType, long declaredBytes, long maximumBytes,
+            long maximumFileBytes, int maximumFiles) {
+        long limit = Math.min(this.maximumBytes, maximumBytes);
+        if (declaredBytes > limit) {
+            throw tooLarge(limit);
+        }
+        String multipart = contentType.filter(MultipartUpload::isMultipart).orElseThrow(() ->
+                new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.formExpected")));
+        return MultipartForm.read(new LimitedInputStream(body, limit, count -> { }), multipart, maximumFileBytes,
+                maximumFiles);
+    }
+
     /** Deletes an upload's file, and its key with it. */
     void delete(Upload upload) {
         upload.file().close();
@@ -114,8 +130,11 @@ final class Uploads {
     }
 
     private SelfdataException tooLarge() {
-        return new SelfdataException(ErrorCode.TOO_LARGE,
-                Wording.of("error.server.uploadTooLarge", Long.toString(maximumBytes)));
+        return tooLarge(maximumBytes);
+    }
+
+    private static SelfdataException tooLarge(long limit) {
+        return new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.server.uploadTooLarge", Long.toString(limit)));
     }
 
     /** Counts what is read and refuses to read past the limit. */
@@ -143,7 +162,7 @@ final class Uploads {
             if (read > 0) {
                 count += read;
                 if (count > limit) {
-                    throw tooLarge();
+                    throw tooLarge(limit);
                 }
                 received.accept(count);
             }

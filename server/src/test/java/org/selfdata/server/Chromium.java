@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
@@ -14,32 +15,51 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real Chromium, headless, driven by Playwright for one test and closed after it. Playwright's own browser download
- * is never used: the browser is Debian's ({@code /usr/bin/chromium}, or {@code SELFDATA_CHROMIUM}), which
- * {@code .ci/run} installs. On a machine without one, browser tests are skipped with a message saying so.
+ * A real Chromium, headless, driven by Playwright. One browser serves every browser test of a test run, started on first
+ * use and closed when the run ends, since starting Playwright's driver and a browser costs seconds each time; each test
+ * works in browser contexts of its own (cookies, storage and cache apart), which are closed after it, so that no test
+ * sees another's session. Playwright's own browser download is never used: the browser is Debian's
+ * ({@code /usr/bin/chromium}, or {@code SELFDATA_CHROMIUM}), which {@code .ci/run} installs. On a machine without one,
+ * browser tests are skipped with a message saying so.
  */
 final class Chromium implements AfterEachCallback {
     /** Without the networking flags, Chromium keeps calling home from a machine that may have no way out. */
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
-    private Optional<Playwright> playwright = Optional.empty();
-    private Optional<Browser> browser = Optional.empty();
+    private static Optional<Playwright> playwright = Optional.empty();
+    private static Optional<Browser> browser = Optional.empty();
 
-    /** The browser, started on first use; skips the test when this machine has no Chromium. */
+    /**
+     * The browser, started on first use (or again if it went away); skips the test when this machine has no Chromium.
+     */
     Browser browser() {
-        if (browser.isEmpty()) {
-            Path executable = executable();
-            Assumptions.assumeTrue(Files.isExecutable(executable),
-                    "no Chromium at " + executable + ": browser tests are skipped (install Debian's chromium package, "
-                            + "or name one with SELFDATA_CHROMIUM)");
-            Playwright started = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            playwright = Optional.of(started);
-            browser = Optional.of(started.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable).setHeadless(true).setArgs(FLAGS)));
+        return shared();
+    }
+
+    private static synchronized Browser shared() {
+        if (browser.isPresent() && browser.get().isConnected()) {
+            return browser.get();
         }
+        Path executable = executable();
+        Assumptions.assumeTrue(Files.isExecutable(executable),
+                "no Chromium at " + executable + ": browser tests are skipped (install Debian's chromium package, "
+                        + "or name one with SELFDATA_CHROMIUM)");
+        closeShared();
+        Playwright started = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Optional.of(started);
+        browser = Optional.of(started.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable).setHeadless(true).setArgs(FLAGS)));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(Chromium::closeShared));
         return browser.get();
+    }
+
+    private static synchronized void closeShared() {
+        browser.ifPresent(Browser::close);
+        playwright.ifPresent(Playwright::close);
+        browser = Optional.empty();
+        playwright = Optional.empty();
     }
 
     /** Where a test's screenshots are kept, as artifacts of the build. */
@@ -51,9 +71,11 @@ final class Chromium implements AfterEachCallback {
         return Path.of(Optional.ofNullable(System.getenv("SELFDATA_CHROMIUM")).orElse("/usr/bin/chromium"));
     }
 
+    /** Closes the contexts the test opened, with their pages, so that the next test starts from a clean browser. */
     @Override
     public void afterEach(ExtensionContext context) {
-        browser.ifPresent(Browser::close);
-        playwright.ifPresent(Playwright::close);
+        synchronized (Chromium.class) {
+            browser.ifPresent(started -> List.copyOf(started.contexts()).forEach(BrowserContext::close));
+        }
     }
 }

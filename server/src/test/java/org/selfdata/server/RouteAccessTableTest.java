@@ -210,6 +210,26 @@ class RouteAccessTableTest {
         row("POST", "/api/v1/rights/requests/{request}/steps").body("{}").expect(400, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/letter").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/evidence").expect(200, 404, 404, 403, 401);
+        // Dominique's request went by post: it is not sent again by e-mail.
+        row("POST", "/api/v1/rights/requests/{request}/send").body("{}").expect(409, 404, 404, 403, 401);
+        // An answer is a multipart form, not JSON.
+        row("POST", "/api/v1/rights/requests/{request}/answers").body("{}").expect(400, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/documents/{document}").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/checklist").expect(200, 404, 404, 403, 401);
+        row("PUT", "/api/v1/rights/requests/{request}/checklist").body("{}").expect(200, 404, 404, 403, 401);
+        // Dominique's request was posted today: neither a reminder nor a complaint is due yet, as the desk says.
+        row("GET", "/api/v1/rights/requests/{request}/reminder").expect(400, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/complaint").expect(400, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/mailbox").expect(200, 200, 200, 403, 401);
+        row("PUT", "/api/v1/rights/mailbox").body("{}").expect(422, 422, 422, 403, 401);
+        row("DELETE", "/api/v1/rights/mailbox").expect(204, 204, 204, 403, 401);
+        // Nobody has a mailbox: there is nothing to fetch from.
+        row("POST", "/api/v1/rights/fetch").body("{}").expect(400, 400, 400, 403, 401);
+        // The feed's address is its secret, Dominique's here: a calendar application reads it without a session.
+        row("GET", "/api/v1/rights/calendar/{token}.ics").asking("/api/v1/rights/calendar/{calendar}.ics")
+                .expect(200, 200, 200, 200, 200);
+        row("POST", "/api/v1/rights/calendar").body("{}").expect(200, 200, 200, 403, 401);
+        row("DELETE", "/api/v1/rights/calendar").expect(204, 204, 204, 403, 401);
         // Only Dominique said who they are in their letters.
         row("GET", "/api/v1/rights/sender").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/sender").body("{}").expect(400, 400, 400, 403, 401);
@@ -274,6 +294,8 @@ class RouteAccessTableTest {
             requests.put(person, desk.draft(person.id(), new RightsDesk.NewRequest("clearview-ai", Right.ACCESS, false,
                     Optional.empty(), Organization.Channel.LETTER, Language.FRENCH, Map.of())).timeline().request().id());
         }
+        RightsDesk.RequestView posted = desk.markSent(dominique.id(), requests.get(dominique), LocalDate.now(TestVaults.PARIS));
+        String calendar = desk.calendars().issue(dominique.id());
         running.start();
         clients.put(Caller.OWNER, signedIn(dominique));
         clients.put(Caller.OTHER, signedIn(eloise));
@@ -300,6 +322,8 @@ class RouteAccessTableTest {
         markers.get(dominique).add("LIBRAIRIE DE DOMINIQUE");
         requests.forEach((person, request) -> markers.get(person).add(request));
         parameters.put("{request}", requests.get(dominique));
+        parameters.put("{document}", posted.timeline().latest().documents().getFirst().id());
+        parameters.put("{calendar}", calendar);
     }
 
     @Test

@@ -277,6 +277,14 @@ public final class RightsRequests {
         });
     }
 
+    /** Forgets a setting of the rights desk; nothing happens when the person had none of that name. */
+    public void deleteSetting(PersonId person, String name) {
+        requireNonNull(person, "person is null");
+        requireSettingName(name);
+        database.transaction(person, connection -> database.dsl(connection).deleteFrom(RIGHTS_SETTINGS)
+                .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).execute());
+    }
+
     /** A setting of the rights desk, if the person saved it. */
     public Optional<String> findSetting(PersonId person, String name) {
         requireNonNull(person, "person is null");

@@ -194,6 +194,19 @@ class RightsRequestsTest {
     }
 
     @Test
+    void aDeletedSettingIsNotFoundAndAnotherPersonsSettingOfTheSameNameStays() {
+        Person alix = vault.people().create("alix", TestVaults.PARIS);
+        requests.saveSetting(camille.id(), "mail", "{\"user\":\"camille@example.org\"}");
+        requests.saveSetting(alix.id(), "mail", "{\"user\":\"alix@example.org\"}");
+
+        requests.deleteSetting(camille.id(), "mail");
+        requests.deleteSetting(camille.id(), "mail");
+
+        assertThat(requests.findSetting(camille.id(), "mail")).isEmpty();
+        assertThat(requests.findSetting(alix.id(), "mail")).contains("{\"user\":\"alix@example.org\"}");
+    }
+
+    @Test
     void anotherPersonSeesNoneOfCamillesRequestsDocumentsOrSettings() {
         Person alix = vault.people().create("alix", TestVaults.PARIS);
         RightsRequests.Appended sent = requests.create(camille.id(), REQUEST, new RightsRequests.NewEvent("draft", "{}",
