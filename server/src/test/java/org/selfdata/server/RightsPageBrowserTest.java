@@ -2,6 +2,9 @@ package org.selfdata.server;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,6 +12,8 @@ import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.Person;
+import org.selfdata.rights.DeadlineKind;
+import org.selfdata.rights.DeadlineStatus;
 import org.selfdata.rights.Organization;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
@@ -19,6 +24,7 @@ import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +46,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RightsPageBrowserTest {
     private static final double PDF_RENDERED = 60_000;
+    /** A bank statement an importer reads: one record. */
+    private static final String STATEMENT = """
+            Date;Libellé;Montant(EUROS)
+            12/01/2026;"ABONNEMENT CLEARVIEW";-9,99
+            """;
+    /** A PDF no importer reads: kept as a document. */
+    private static final byte[] PDF = "%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE);
     @RegisterExtension
@@ -204,6 +218,98 @@ class RightsPageBrowserTest {
             tab.screenshot("rights-" + language.code());
             tab.assertNoProblems();
         }
+    }
+
+    /**
+     * The done-when cycle through the page: the person gives their mailbox, finds the organization, drafts an access
+     * request and sends it by e-mail to a real mail server, reads its deadline, uploads the answer with a CSV and a
+     * PDF, ticks what it gives of art. 15, reads the reminder naming what is missing and the complaint, and downloads
+     * the evidence pack.
+     */
+    @Test
+    void aRequestGoesFromTheDirectoryByEmailToItsAnswerChecklistReminderComplaintAndEvidencePack()
+            throws IOException, MessagingException {
+        withSender();
+        running.start();
+        try (OrganizationMail mail = new OrganizationMail()) {
+            BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                    .open("/rights");
+            Page page = tab.page();
+            page.locator("#mailbox-details summary").click();
+            assertThat(page.locator("#mailbox-result")).hasText("No mailbox yet.");
+            giveMailbox(page, mail);
+            assertThat(page.locator("#mailbox-result")).hasText("Mailbox saved.");
+
+            page.locator("#search-words").fill("clearview");
+            page.locator("#search-submit").click();
+            page.locator("#organizations li[data-organization=clearview-ai] button").click();
+            page.locator("#channel-email").check();
+            page.locator("#draft-submit").click();
+            assertThat(page.locator("#request-send-email")).isVisible();
+            page.locator("#request-send-email").click();
+
+            assertThat(page.locator("#request-result")).hasText("Sent by e-mail: the deadline now runs.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(PDF_RENDERED));
+            String id = page.locator("#requests tbody tr").first().getAttribute("data-request");
+            String reference = desk.request(camille.id(), id).timeline().request().reference();
+            MimeMessage[] received = mail.receivedBy(desk.directory(camille.id())
+                    .search("clearview", Optional.empty(), 1).getFirst().email().orElseThrow());
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getSubject()).startsWith("[" + reference + "]");
+            DeadlineStatus deadline = desk.request(camille.id(), id).deadline().orElseThrow();
+            LocalDate oneMonth = LocalDate.now(TestVaults.PARIS).plusMonths(1);
+            assertThat(deadline.kind()).isEqualTo(DeadlineKind.ANSWER);
+            assertThat(deadline.date()).as("a month from delivery, or the next working day").isBetween(oneMonth,
+                    oneMonth.plusDays(4));
+            assertThat(page.locator("#requests tbody tr td").nth(3)).hasText(day(deadline.date()) + " · "
+                    + deadline.daysLeft() + " days left");
+
+            page.locator("#answer-on").fill(LocalDate.now(TestVaults.PARIS).toString());
+            page.locator("#answer-files").setInputFiles(new FilePayload[] {
+                new FilePayload("statement.csv", "text/csv", STATEMENT.getBytes(StandardCharsets.UTF_8)),
+                new FilePayload("answer.pdf", "application/pdf", PDF)});
+            page.locator("#answer-submit").click();
+            assertThat(page.locator("#request-result")).hasText("Answer recorded. Records added: 1. Documents kept: 1.");
+            assertThat(page.locator("#timeline > li").last()).containsText("Answered in part");
+            assertThat(page.locator("#timeline > li").last().locator(".documents a")).hasCount(2);
+
+            page.locator("#checklist-load").click();
+            assertThat(page.locator("#checklist-missing")).hasText("10 items missing.");
+            page.locator("#checklist-purposes").check();
+            page.locator("#checklist-categories").check();
+            page.locator("#checklist-copy").check();
+            page.locator("#checklist-save").click();
+            assertThat(page.locator("#checklist-missing")).hasText("7 items missing.");
+
+            page.locator("#reminder-show").click();
+            assertThat(page.locator("#escalation-letter-body"))
+                    .containsText("the recipients, each named, or their categories (Article 15(1)(c))");
+            page.locator("#complaint-show").click();
+            assertThat(page.locator("#escalation-letter-body")).containsText(reference);
+            Download complaint = page.waitForDownload(() -> page.locator("#escalation-pdf").click());
+            assertThat(complaint.suggestedFilename()).isEqualTo(reference + "-complaint.pdf");
+            assertThat(Files.readAllBytes(complaint.path())).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+
+            Download pack = page.waitForDownload(() -> page.locator("#request-evidence").click());
+            assertThat(pack.suggestedFilename()).isEqualTo("evidence-" + reference + ".zip");
+            assertThat(entries(pack.path())).contains("manifest.sha256");
+            tab.screenshot("rights-cycle");
+            tab.assertNoProblems();
+        }
+    }
+
+    private static void giveMailbox(Page page, OrganizationMail mail) {
+        page.locator("#mailbox-from").fill(OrganizationMail.PERSON);
+        page.locator("#mailbox-display").fill("Camille Martin");
+        page.locator("#mailbox-user").fill(OrganizationMail.PERSON);
+        page.locator("#mailbox-password").fill(OrganizationMail.PASSWORD);
+        page.locator("#mailbox-smtp-host").fill("localhost");
+        page.locator("#mailbox-smtp-port").fill(String.valueOf(mail.smtpPort()));
+        page.locator("#mailbox-smtp-security").selectOption("plain");
+        page.locator("#mailbox-imap-host").fill("127.0.0.1");
+        page.locator("#mailbox-imap-port").fill(String.valueOf(mail.imapPort()));
+        page.locator("#mailbox-imap-security").selectOption("plain");
+        page.locator("#mailbox-save").click();
     }
 
     private void withSender() {

@@ -241,8 +241,11 @@ async function saveChecklist() {
 
 /** The reminder or the complaint, drafted afresh from the request as it stands, to read before downloading it. */
 async function showEscalation(kind) {
-    writeLetter('escalation-letter', await selfdata.api(requestPath(desk.opened.id, '/' + kind)));
+    // The letter shown so far goes at once, so that its PDF cannot be taken for the one asked for.
+    selfdata.element('escalation-letter').hidden = true;
+    const letter = await selfdata.api(requestPath(desk.opened.id, '/' + kind));
     desk.escalation = kind;
+    writeLetter('escalation-letter', letter);
 }
 
 async function escalationPdf() {
