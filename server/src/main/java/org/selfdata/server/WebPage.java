@@ -20,6 +20,7 @@ public enum WebPage {
     ENERGY("/energy", "energy", List.of("uplot.css", "uplot.js")),
     SHARING("/sharing", "sharing", List.of()),
     ACTIVITY("/activity", "activity", List.of()),
+    RIGHTS("/rights", "rights", List.of()),
     ACCOUNT("/account", "account", List.of()),
     CONSENT("/oauth/authorize", "consent", List.of()),
     SIGN_IN("/sign-in", "sign-in", List.of());
@@ -73,7 +74,7 @@ public enum WebPage {
 
     /** The pages the navigation lists: all but the sign-in page and the consent page, which a recipient leads to. */
     public static List<WebPage> navigation() {
-        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, SHARING, ACTIVITY, ACCOUNT);
+        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, SHARING, ACTIVITY, RIGHTS, ACCOUNT);
     }
 
     /** Whether the page shows the vault, so needs a session, or is the sign-in page itself. */

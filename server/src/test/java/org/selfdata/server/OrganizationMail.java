@@ -44,7 +44,17 @@ final class OrganizationMail implements AutoCloseable {
                  "userName": "%s", "password": "%s", "fromAddress": "%s", "displayName": "Camille Martin",
                  "sentFolder": "Sent", "saveToSent": true,
                  "timeouts": {"connectSeconds": 5, "readSeconds": 5, "writeSeconds": 5}}"""
-                .formatted(greenMail.getSmtp().getPort(), greenMail.getImap().getPort(), PERSON, password, PERSON);
+                .formatted(smtpPort(), imapPort(), PERSON, password, PERSON);
+    }
+
+    /** The port of the SMTP server, for a mailbox given through the page's form. */
+    int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** The port of the IMAP server, for a mailbox given through the page's form. */
+    int imapPort() {
+        return greenMail.getImap().getPort();
     }
 
     /** The messages an organization's mailbox received. */

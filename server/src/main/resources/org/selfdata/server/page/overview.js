@@ -1,7 +1,8 @@
 'use strict';
 // The overview: what the vault holds per source and per kind, the latest imports, who receives data now, and the
-// latest flows on the log.
+// latest flows on the log, and the person's requests to organizations that are overdue or due soon.
 const RECENT = 8;
+const DUE_SOON_DAYS = 14;
 
 function describeFlow(entry, recipients) {
     const who = entry.actor.kind === 'recipient'
@@ -23,10 +24,29 @@ function list(id, lines, empty) {
     selfdata.element(id).replaceChildren(...items.map(line => selfdata.create('li', { text: line })));
 }
 
+/** The requests that need the person's eye, overdue first as the API orders them, each leading to its timeline. */
+function showRights(requests) {
+    const pressing = requests.filter(request => request.deadline
+        && (request.deadline.overdue || request.deadline.daysLeft <= DUE_SOON_DAYS));
+    const items = pressing.map(request => {
+        const deadline = request.deadline;
+        const words = deadline.overdue
+            ? selfdata.text('overview.rightsOverdue', request.organizationName, request.reference, -deadline.daysLeft)
+            : selfdata.text('overview.rightsDue', request.organizationName, request.reference, selfdata.day(deadline.date),
+                deadline.daysLeft);
+        return selfdata.create('li', { className: deadline.overdue ? 'error' : null }, [selfdata.create('a', {
+            href: '/rights?request=' + encodeURIComponent(request.id), text: words })]);
+    });
+    if (items.length === 0) {
+        items.push(selfdata.create('li', { text: selfdata.text('overview.rightsCalm', requests.length, DUE_SOON_DAYS) }));
+    }
+    selfdata.element('rights-due').replaceChildren(...items);
+}
+
 selfdata.start(async () => {
-    const [status, batches, grants, recipients, head] = await Promise.all([
+    const [status, batches, grants, recipients, head, rights] = await Promise.all([
         selfdata.api('/api/v1/status'), selfdata.api('/api/v1/batches?latest=' + RECENT), selfdata.api('/api/v1/grants'),
-        selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/log/head')]);
+        selfdata.api('/api/v1/recipients'), selfdata.api('/api/v1/log/head'), selfdata.api('/api/v1/rights/requests')]);
     selfdata.element('summary').textContent = status.records === 0
         ? selfdata.text('overview.empty')
         : selfdata.text('overview.summary', status.records, status.sources.length, status.batches);
@@ -41,6 +61,7 @@ selfdata.start(async () => {
     list('grants', grants.grants.filter(grant => grant.status === 'given').map(grant => selfdata.text('overview.grant',
         names.get(grant.terms.recipient) || grant.terms.recipient, grant.terms.purposeDescription,
         selfdata.date(grant.terms.validUntil))), selfdata.text('overview.noGrants'));
+    showRights(rights.requests);
     const after = Math.max(-1, head.treeSize - RECENT - 1);
     const log = await selfdata.api('/api/v1/log?limit=' + RECENT + '&after=' + after);
     list('flows', log.entries.reverse().map(entry => describeFlow(entry, names)), selfdata.text('common.none'));

@@ -319,6 +319,12 @@ const selfdata = (() => {
         return iso ? new Date(iso).toLocaleDateString(language, { dateStyle: 'medium', timeZone: zone }) : '—';
     }
 
+    /** A calendar day the API gives as such (2026-12-06), the same day whatever the time zone. */
+    function day(iso) {
+        return iso ? new Date(iso + 'T00:00:00Z').toLocaleDateString(language, { dateStyle: 'medium', timeZone: 'UTC' })
+            : '—';
+    }
+
     /** A day and time in the person's time zone. */
     function dateTime(iso) {
         return iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })
@@ -369,6 +375,6 @@ const selfdata = (() => {
         person().then(run).catch(fail);
     }
 
-    return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, dateTime, period, typeName, categoryName,
+    return { language, text, format, textOr, api, element, create, rows, fail, number, money, date, day, dateTime, period, typeName, categoryName,
         download, start, signInAgain };
 })();
