@@ -56,6 +56,11 @@ final class DeskLetters {
         return Letterhead.of(sender(person), organization(person, timeline.request()), Optional.empty(), date);
     }
 
+    /** The head of the PDF an e-mail carries, which needs no postal address where an e-mail address stands in. */
+    Letterhead emailLetterhead(PersonId person, Timeline timeline, LocalDate date) {
+        return Letterhead.ofEmail(sender(person), organization(person, timeline.request()), Optional.empty(), date);
+    }
+
     Letter reminder(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
         RightsRequest request = timeline.request();
         return Letters.reminder(new ReminderRequest(prior(timeline, deadlines), outcome(timeline, missing),

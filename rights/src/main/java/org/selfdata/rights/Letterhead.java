@@ -38,4 +38,17 @@ public record Letterhead(String senderName, String senderAddress, Optional<Strin
                 Wording.of("error.rights.letter.organizationWithoutPostalAddress")));
         return new Letterhead(sender.name(), from, sender.email(), addressee.name(), to, place, date);
     }
+
+    /**
+     * The head of a letter sent by e-mail, attached as a PDF: the postal addresses where they are known, else the
+     * e-mail addresses the letter goes between, so that an organization reached only by e-mail, or a person who gave
+     * only their e-mail address, can still be written to.
+     */
+    public static Letterhead ofEmail(Sender sender, Organization addressee, Optional<String> place, LocalDate date) {
+        String from = LetterInput.text(sender.postalAddress()).or(() -> LetterInput.text(sender.email()))
+                .orElseThrow(() -> LetterInput.invalid(Wording.of("error.rights.letter.senderWithoutPostalAddress")));
+        String to = LetterInput.text(addressee.postalAddress()).or(() -> LetterInput.text(addressee.email()))
+                .orElseThrow(() -> LetterInput.invalid(Wording.of("error.rights.letter.organizationWithoutPostalAddress")));
+        return new Letterhead(sender.name(), from, sender.email(), addressee.name(), to, place, date);
+    }
 }

@@ -192,7 +192,7 @@ public final class RightsDesk {
                 ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noMailbox")));
         LocalDate today = today(person);
         Letter letter = letters.request(person, timeline, today);
-        byte[] pdf = LetterPdf.render(letter, letters.letterhead(person, timeline, today));
+        byte[] pdf = LetterPdf.render(letter, letters.emailLetterhead(person, timeline, today));
         MailSender sender = new MailSender(account, clock);
         PreparedMail prepared = sender.prepare(new OutgoingMail(to, letter.subject(), letter.body(),
                 List.of(new MailAttachment(pdfName(timeline), "application/pdf", pdf)), Optional.empty()));

@@ -152,6 +152,23 @@ class RightsDeskTest {
         assertThat(verdict.lines()).noneMatch(line -> line.contains("FAILED") || line.contains("ÉCHEC"));
     }
 
+    /** The PDF an e-mail carries is headed with the e-mail addresses where the organization has no postal one. */
+    @Test
+    void anOrganizationReachedOnlyByEmailIsSentTheRequest() throws Exception {
+        desk.organizations().save(camille.id(), new Organization("lilas", "Mutuelle des Lilas", Optional.empty(),
+                Optional.of("dpo@lilas.example"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), List.of("fr"), List.of(), false, Optional.empty(), Optional.empty(), false,
+                Organization.Origin.PERSON));
+        String id = desk.draft(camille.id(), new RightsDesk.NewRequest("lilas", Right.ACCESS, false, Optional.empty(),
+                Organization.Channel.EMAIL, Language.FRENCH, Map.of())).timeline().request().id();
+
+        RightsDesk.RequestView sent = desk.sendByEmail(camille.id(), id);
+
+        assertThat(sent.timeline().status()).isEqualTo(RequestStatus.SENT);
+        assertThat(servers.greenMail.findReceivedMessages(user -> user.getEmail().equals("dpo@lilas.example"),
+                message -> true)).hasSize(1);
+    }
+
     @Test
     void theReminderIsAPdfToTheOrganizationAndTheComplaintAPdfToTheCnil() throws Exception {
         String id = desk.draft(camille.id(), new RightsDesk.NewRequest("clearview-ai", Right.ACCESS, false,
