@@ -30,7 +30,7 @@ class RouteProtectionTest {
     private final Vault vault = running.vault();
 
     @Test
-    void onlySignInOpenApiHealthTheVaultsPublicKeyTheOAuthEndpointsAndThePagesArePublic() {
+    void onlySignInOpenApiHealthTheVaultsPublicKeyTheOAuthEndpointsThePagesAndTheCalendarFeedArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
@@ -54,7 +54,8 @@ class RouteProtectionTest {
                         "GET /language",
                         "GET /oauth/authorize",
                         "POST /oauth/token",
-                        "GET /.well-known/oauth-authorization-server");
+                        "GET /.well-known/oauth-authorization-server",
+                        "GET /api/v1/rights/calendar/{token}.ics");
     }
 
     @Test
