@@ -13,6 +13,7 @@ import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
@@ -124,6 +125,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsMailRoutes(desk, bodies),
                 new RightsAnswerRoutes(desk, bodies, uploads),
                 new RightsCalendarRoutes(desk),
+                new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),

@@ -3,13 +3,18 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.Recipient;
+import org.selfdata.model.RecipientIdentity;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.TestVaults;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +89,29 @@ class RightsAnswerRoutesTest {
                 + "filename*=UTF-8''r%C3%A9ponse%20%22clearview%22.pdf");
         assertThat(client.get(path + "/documents/" + documents.get(1).get("id").stringValue().replace('-', '0'))
                 .statusCode()).isEqualTo(404);
+    }
+
+    /** Declared against observed: bank lines in the answer of an app that declared and received only locations. */
+    @Test
+    void anAnswerIsSetAgainstWhatTheRecipientOfTheOrganizationsNameDeclaredAndWasGiven() {
+        answer(Map.of("answeredOn", today().toString(), "complete", "true"),
+                files("statement.csv", "text/csv", STATEMENT.getBytes(StandardCharsets.UTF_8)));
+        JsonNode unknown = ApiClient.json(client.get(path + "/comparison"));
+        PersonId operator = running.vault().people().operator().orElseThrow().id();
+        Recipient clearview = running.vault().recipients().register(operator, new RecipientIdentity("Clearview AI",
+                "Clearview AI, Inc.", "US", "privacy@clearview.example", Optional.empty()),
+                List.of(URI.create("https://clearview.example/selfdata/back")), Recipient.Kind.ORGANIZATION);
+        running.vault().recipients().declare(operator, clearview.id(), SampleRecipients.notificationsByRegion(1));
+
+        HttpResponse<String> compared = client.get(path + "/comparison");
+
+        assertThat(unknown.toString()).isEqualTo("{\"differences\":[]}");
+        assertThat(compared.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(compared).toString()).isEqualTo("{\"recipient\":\"" + clearview.id().value()
+                + "\",\"differences\":[{\"kind\":\"undeclared\",\"type\":\"bank.transaction\",\"text\":\"Its answer "
+                + "shows “Bank transactions” (1 record), which its declaration of processing does not mention.\"},"
+                + "{\"kind\":\"never-given\",\"type\":\"bank.transaction\",\"text\":\"You never gave it “Bank "
+                + "transactions” through selfdata, yet its answer shows 1 such record: it had them from elsewhere.\"}]}");
     }
 
     @Test

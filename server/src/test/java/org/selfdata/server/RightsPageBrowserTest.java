@@ -280,6 +280,9 @@ class RightsPageBrowserTest {
             page.locator("#checklist-copy").check();
             page.locator("#checklist-save").click();
             assertThat(page.locator("#checklist-missing")).hasText("7 items missing.");
+            page.locator("#comparison-load").click();
+            assertThat(page.locator("#comparison-summary")).hasText("This organization is not registered with selfdata: "
+                    + "there is no declaration to compare its answer with.");
 
             page.locator("#reminder-show").click();
             assertThat(page.locator("#escalation-letter-body"))

@@ -216,6 +216,7 @@ class RouteAccessTableTest {
         row("POST", "/api/v1/rights/requests/{request}/answers").body("{}").expect(400, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/documents/{document}").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/checklist").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/comparison").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/requests/{request}/checklist").body("{}").expect(200, 404, 404, 403, 401);
         // Dominique's request was posted today: neither a reminder nor a complaint is due yet, as the desk says.
         row("GET", "/api/v1/rights/requests/{request}/reminder").expect(400, 404, 404, 403, 401);

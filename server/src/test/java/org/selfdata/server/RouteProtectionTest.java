@@ -47,6 +47,7 @@ class RouteProtectionTest {
                         "GET /energy",
                         "GET /sharing",
                         "GET /activity",
+                        "GET /rights",
                         "GET /account",
                         "GET /sign-in",
                         "GET /assets/{file}",

@@ -151,6 +151,9 @@ function showRequest(request) {
     selfdata.element('escalation').hidden = !sent;
     selfdata.element('checklist').hidden = !(sent && request.right === 'access');
     selfdata.element('checklist-form').hidden = true;
+    selfdata.element('comparison').hidden = !request.status.startsWith('answered');
+    selfdata.element('comparison-summary').textContent = '';
+    selfdata.element('comparison-differences').replaceChildren();
     selfdata.element('escalation-letter').hidden = true;
     selfdata.element('letter').hidden = true;
     say('request-result', '');
@@ -232,6 +235,16 @@ function showChecklist(checklist) {
 
 async function loadChecklist() {
     showChecklist(await selfdata.api(requestPath(desk.opened.id, '/checklist')));
+}
+
+/** Declared against observed: what the answer shows beyond what its organization declared and was given. */
+async function loadComparison() {
+    const comparison = await selfdata.api(requestPath(desk.opened.id, '/comparison'));
+    const summary = !comparison.recipient ? 'rights.comparison.noRecipient'
+        : comparison.differences.length === 0 ? 'rights.comparison.none' : 'rights.comparison.some';
+    selfdata.element('comparison-summary').textContent = selfdata.text(summary, comparison.differences.length);
+    selfdata.element('comparison-differences').replaceChildren(...comparison.differences
+        .map(difference => selfdata.create('li', { text: difference.text })));
 }
 
 async function saveChecklist() {
@@ -479,6 +492,7 @@ function listen() {
     answer.addEventListener('submit', acting('request-result', addAnswer));
     selfdata.element('checklist-load').addEventListener('click', acting('request-result', loadChecklist));
     selfdata.element('checklist-form').addEventListener('submit', acting('request-result', saveChecklist));
+    selfdata.element('comparison-load').addEventListener('click', acting('request-result', loadComparison));
     selfdata.element('reminder-show').addEventListener('click', acting('request-result', () => showEscalation('reminder')));
     selfdata.element('complaint-show').addEventListener('click', acting('request-result', () => showEscalation('complaint')));
     selfdata.element('escalation-pdf').addEventListener('click', acting('request-result', escalationPdf));
