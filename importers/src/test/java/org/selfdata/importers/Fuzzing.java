@@ -38,6 +38,11 @@ final class Fuzzing {
     private static final Set<ErrorCode> CLEAR_ERRORS = Set.of(ErrorCode.INVALID_INPUT, ErrorCode.UNSUPPORTED_FORMAT,
             ErrorCode.TOO_LARGE);
     private static final Duration HANG = Duration.ofSeconds(20);
+    /**
+     * Mutations tried whatever the time they take: on a loaded machine the time budget alone could run out on the seeds,
+     * and whether a test fuzzes at all must not depend on how busy the machine is.
+     */
+    private static final int MINIMUM_MUTATIONS = 50;
     private static final int MAXIMUM_MESSAGE_LENGTH = 1_000;
     private static final List<byte[]> TOKENS = List.of(
             bytes("\n"), bytes("\r\n"), bytes(";"), bytes(","), bytes("\""), bytes("<"), bytes(">"), bytes("</"),
@@ -74,7 +79,10 @@ final class Fuzzing {
         }
     }
 
-    /** Fuzzes for the configured time; returns how many inputs were tried, so that a test can show it tried some. */
+    /**
+     * Fuzzes for the configured time, and at least {@link #MINIMUM_MUTATIONS} mutations however long they take;
+     * returns how many inputs were tried, so that a test can show it tried some.
+     */
     long run(long randomSeed) {
         long budget = Duration.ofSeconds(Long.getLong("selfdata.fuzz.seconds", 3)).toNanos();
         Random random = new Random(randomSeed);
@@ -89,7 +97,8 @@ final class Fuzzing {
             for (byte[] seed : seeds) {
                 check(executor, seed, randomSeed, iterations++);
             }
-            while (System.nanoTime() - started < budget) {
+            long mutations = 0;
+            while (mutations++ < MINIMUM_MUTATIONS || System.nanoTime() - started < budget) {
                 byte[] input = mutate(random, seeds.get(random.nextInt(seeds.size())));
                 check(executor, input, randomSeed, iterations++);
             }
