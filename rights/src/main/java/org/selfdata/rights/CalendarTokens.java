@@ -44,7 +44,7 @@ public final class CalendarTokens {
     }
 
     public void revoke(PersonId person) {
-        settings.deleteCalendarDigest(person);
+        settings.removeCalendarDigest(person);
     }
 
     /**

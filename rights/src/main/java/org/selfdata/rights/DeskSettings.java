@@ -75,7 +75,7 @@ public final class DeskSettings {
         return store.findSetting(person, CALENDAR);
     }
 
-    public void deleteCalendarDigest(PersonId person) {
+    public void removeCalendarDigest(PersonId person) {
         store.removeSetting(person, CALENDAR);
     }
 

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,7 +49,8 @@ public final class ObservedRecords {
         }
 
         Observed with(Optional<LocationPrecision> place, Optional<TimePrecision> when, Optional<TimeSpan> recordSpan) {
-            return new Observed(records + 1, finer(location, place), finest(time, when), wider(span, recordSpan));
+            return new Observed(records + 1, finest(location, place, LocationPrecision::isAtMost),
+                    finest(time, when, TimePrecision::isAtMost), wider(span, recordSpan));
         }
     }
 
@@ -109,24 +111,15 @@ public final class ObservedRecords {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 
-    private static Optional<LocationPrecision> finer(Optional<LocationPrecision> known, Optional<LocationPrecision> added) {
+    /** The finer of two precisions, either of which may be absent; {@code isAtMost} orders them. */
+    private static <T> Optional<T> finest(Optional<T> known, Optional<T> added, BiPredicate<T, T> isAtMost) {
         if (known.isEmpty()) {
             return added;
         }
         if (added.isEmpty()) {
             return known;
         }
-        return known.get().isAtMost(added.get()) ? added : known;
-    }
-
-    private static Optional<TimePrecision> finest(Optional<TimePrecision> known, Optional<TimePrecision> added) {
-        if (known.isEmpty()) {
-            return added;
-        }
-        if (added.isEmpty()) {
-            return known;
-        }
-        return known.get().isAtMost(added.get()) ? added : known;
+        return isAtMost.test(known.get(), added.get()) ? added : known;
     }
 
     private static Optional<TimeSpan> wider(Optional<TimeSpan> known, Optional<TimeSpan> added) {
