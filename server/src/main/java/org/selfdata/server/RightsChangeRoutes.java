@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Gate;
@@ -35,6 +36,7 @@ import static java.util.Objects.requireNonNull;
  * person's log.
  */
 final class RightsChangeRoutes implements HttpService {
+    private final RightsDesk desk;
     private final ChangeEverywhere change;
     private final AskWhatTheyHold ask;
     private final JsonBodies bodies;
@@ -51,8 +53,14 @@ final class RightsChangeRoutes implements HttpService {
 
     record DeliveriesJson(List<DeliveryJson> organizations) {}
 
+    /**
+     * The request drafted by "ask them what they hold", and whether its organization is in the directory: when not,
+     * the draft has no address yet, and the person chooses the organization in the directory or adds its address.
+     */
+    record AskedJson(@JsonUnwrapped RightsRoutes.RequestJson request, boolean organizationInDirectory) {}
+
     RightsChangeRoutes(RightsDesk desk, Vault vault, Gate gate, JsonBodies bodies) {
-        requireNonNull(desk, "desk is null");
+        this.desk = requireNonNull(desk, "desk is null");
         this.change = new ChangeEverywhere(desk, vault, gate);
         this.ask = new AskWhatTheyHold(desk, vault);
         this.bodies = requireNonNull(bodies, "bodies is null");
@@ -101,7 +109,8 @@ final class RightsChangeRoutes implements HttpService {
         RightsDesk.RequestView drafted = source.isPresent()
                 ? ask.fromSource(owner, SourceId.of(source.orElseThrow()), language)
                 : ask.fromRecipient(owner, RecipientId.of(recipient.orElseThrow()), language);
-        ctx.status(201).json(RightsRoutes.json(drafted, Problems.language(ctx)));
+        boolean inDirectory = desk.directory(owner).find(drafted.timeline().request().organization().slug()).isPresent();
+        ctx.status(201).json(new AskedJson(RightsRoutes.json(drafted, Problems.language(ctx)), inDirectory));
     }
 
     private static PersonalDetail detail(JsonNode body) {

@@ -95,6 +95,26 @@ class RightsChangeRoutesTest {
         assertThat(request.get("status").stringValue()).isEqualTo("draft");
         assertThat(request.get("about").stringValue()).startsWith(
                 "the data I have already received from Clearview AI, Inc.: 1 record (documents), from ");
+        assertThat(request.get("organizationInDirectory").booleanValue()).isTrue();
+    }
+
+    @Test
+    void anAskToASourceTheDirectoryLacksSaysSoBesideItsDraft() {
+        Vault vault = running.vault();
+        Person camille = vault.people().find("camille").orElseThrow();
+        vault.imports().write(camille.id(), new ImportRequest(SourceDescriptor.file("Mutuelle des Lilas", "export"),
+                "test", "card.json"), Stream.of(RecordDraft.of(TimeSpan.day(LocalDate.of(2026, 1, 6), TestVaults.PARIS),
+                        new Document("Card", "text/plain", 4, "0".repeat(64), Optional.of("Card")), Position.line(1))));
+        long lilas = vault.imports().sources(camille.id()).stream()
+                .filter(found -> found.organization().equals("Mutuelle des Lilas")).findFirst().orElseThrow().id().value();
+
+        HttpResponse<String> drafted = client.post(RightsRoutes.PATH + "/ask", "{\"source\": " + lilas + "}");
+
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        JsonNode request = ApiClient.json(drafted);
+        assertThat(request.get("organization").stringValue()).isEqualTo("mutuelle-des-lilas");
+        assertThat(request.get("organizationName").stringValue()).isEqualTo("Mutuelle des Lilas");
+        assertThat(request.get("organizationInDirectory").booleanValue()).isFalse();
     }
 
     @Test
