@@ -9,7 +9,9 @@ import java.util.Set;
  * The pages of the web interface, in the order of the navigation. Each has a template ({@code page/NAME.jte}), words
  * ({@code text/LANGUAGE/NAME.properties}), a script of its own ({@code /assets/NAME.js}), and the front-end libraries it
  * needs from their WebJars; a page loads those and nothing else. Pages that show records or grant terms also load the
- * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike.
+ * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike, and
+ * pages listing organizations that hold data about the person load the one that asks them what they hold
+ * ({@code rights-ask.js}).
  */
 public enum WebPage {
     OVERVIEW("/", "overview", List.of()),
@@ -27,6 +29,8 @@ public enum WebPage {
 
     private static final Set<WebPage> SHOWING_RECORDS = EnumSet.of(EXPLORE, SHARING, CONSENT);
     private static final Set<WebPage> SHOWING_TERMS = EnumSet.of(SHARING, CONSENT);
+    /** The pages listing organizations that hold data about the person: its sources, the recipients it registered. */
+    private static final Set<WebPage> ASKING_ORGANIZATIONS = EnumSet.of(IMPORT, SHARING);
 
     private final String path;
     private final String name;
@@ -68,6 +72,12 @@ public enum WebPage {
         }
         if (this == IMPORT) {
             scripts.add("import-mapping.js");
+        }
+        if (ASKING_ORGANIZATIONS.contains(this)) {
+            scripts.add("rights-ask.js");
+        }
+        if (this == RIGHTS) {
+            scripts.add("rights-change.js");
         }
         return scripts;
     }

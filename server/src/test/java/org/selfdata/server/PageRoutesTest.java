@@ -149,8 +149,11 @@ class PageRoutesTest {
 
     @Test
     void noScriptBuildsMarkupFromTextOrCallsElsewhere() {
-        List<String> scripts = Stream.concat(Stream.of("selfdata", "consent"),
-                Arrays.stream(WebPage.values()).map(WebPage::pageName)).toList();
+        List<String> scripts = Stream.of(Stream.of("selfdata", "consent"),
+                Arrays.stream(WebPage.values()).map(WebPage::pageName),
+                Arrays.stream(WebPage.values()).flatMap(page -> page.sharedScripts().stream())
+                        .map(shared -> shared.substring(0, shared.length() - ".js".length())))
+                .flatMap(names -> names).distinct().toList();
 
         for (String script : scripts) {
             HttpResponse<String> response = anyone.get("/assets/" + script + ".js");

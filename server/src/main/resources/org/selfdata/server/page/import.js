@@ -3,6 +3,7 @@
 // the first byte sent to the import's report; the latest imports are listed below, and /import?batch=ID shows what a
 // lenient import set aside, a page at a time, with each record's text to correct and import again where it was kept.
 // A file refused as unknown whose first rows look like bank transactions is offered a column mapping (import-mapping.js).
+// The vault's sources are listed, each with a button that asks its organization what it holds (rights-ask.js).
 const LATEST = 10;
 const REJECTS_PER_PAGE = 50;
 const POLL_MILLISECONDS = 500;
@@ -237,6 +238,7 @@ async function runQueue() {
             const next = importing.queue.shift();
             await importOne(next.entry, token, next.lenient);
             await showLatest();
+            await showSources();
         }
     } finally {
         importing.running = false;
@@ -296,6 +298,19 @@ async function showLatest() {
         batch.rejected > 0 ? quarantineLink(batch) : batch.rejected]);
     selfdata.element('import-batches').querySelectorAll('tbody td:last-child').forEach(cell => cell.classList.add('number'));
     selfdata.element('import-no-batches').hidden = latest.length > 0;
+}
+
+/** The sources of the vault, each an organization holding data about the person, to ask what it holds. */
+async function showSources() {
+    const sources = (await selfdata.api('/api/v1/sources')).sources;
+    selfdata.rows(selfdata.element('import-sources-table').tBodies[0], sources, source => [source.organizationName,
+        source.labelName, selfdata.date(source.createdAt),
+        askWhatTheyHold.offer(source.organizationName, { source: source.id })]);
+    selfdata.element('import-sources-table').tBodies[0].querySelectorAll('tr').forEach((row, index) => {
+        row.dataset.source = String(sources[index].id);
+    });
+    selfdata.element('import-no-sources').hidden = sources.length > 0;
+    selfdata.element('import-sources-table').hidden = sources.length === 0;
 }
 
 /**
@@ -368,6 +383,7 @@ async function showQuarantine(batchId) {
 selfdata.start(async () => {
     listenForFiles();
     await showLatest();
+    await showSources();
     const batch = new URLSearchParams(window.location.search).get('batch');
     if (batch !== null) {
         await showQuarantine(batch);

@@ -520,14 +520,39 @@ function listen() {
     selfdata.element('fetch-answers').addEventListener('click', acting('fetch-result', fetchAnswers));
     selfdata.element('calendar-create').addEventListener('click', acting('calendar-result', createCalendar));
     selfdata.element('calendar-forget').addEventListener('click', acting('calendar-result', forgetCalendar));
+    rightsChange.listen(loadRequests);
+    window.addEventListener('hashchange', () => openNamed().catch(selfdata.fail));
+}
+
+/**
+ * The request the address names, to open at once: /rights#request-ID as the page's own links and the "ask them"
+ * buttons of other pages write it, or /rights?request=ID as the overview does.
+ */
+function namedRequest() {
+    const fragment = /^#request-(.+)$/.exec(window.location.hash);
+    return fragment ? decodeURIComponent(fragment[1]) : new URLSearchParams(window.location.search).get('request');
+}
+
+async function openNamed() {
+    const asked = namedRequest();
+    if (asked && desk.requests.some(request => request.id === asked)) {
+        await openRequest(asked);
+    }
+}
+
+/** An organization the address names to look for (/rights?find=NAME#draft): the directory's chooser, searched. */
+async function findNamed() {
+    const named = new URLSearchParams(window.location.search).get('find');
+    if (named) {
+        selfdata.element('search-words').value = named;
+        await search();
+    }
 }
 
 selfdata.start(async () => {
     listen();
     await loadRequests();
-    const asked = new URLSearchParams(window.location.search).get('request');
-    if (asked && desk.requests.some(request => request.id === asked)) {
-        await openRequest(asked);
-    }
+    await openNamed();
+    await findNamed();
     selfdata.element('rights').setAttribute('aria-busy', 'false');
 });

@@ -1,7 +1,8 @@
 'use strict';
 // The sharing page: each recipient's declared processing beside what each of its grants allows, in words; a grant
 // drawn up by the person, checked against the declaration and previewed as the recipient would receive it while it is
-// chosen; and, for each grant, its receipts, its withdrawal and what the log says happened under it.
+// chosen; and, for each grant, its receipts, its withdrawal and what the log says happened under it. Each recipient
+// can be asked what it holds about the person (rights-ask.js).
 const CHOICES = {
     location: ['exact', 'h3:9', 'h3:7', 'h3:5', 'commune', 'department', 'region', 'country', 'none'],
     amount: ['exact', 'rounded:1', 'rounded:10', 'rounded:100', 'banded', 'none'],
@@ -109,6 +110,7 @@ function render() {
         selfdata.create('p', { className: 'muted', text: [recipient.legalName, recipient.country, recipient.contact,
             recipient.dataProtectionOfficer ? selfdata.text('sharing.officer', recipient.dataProtectionOfficer) : null]
             .filter(Boolean).join(' · ') }),
+        selfdata.create('p', { className: 'actions' }, [askWhatTheyHold.offer(recipient.name, { recipient: recipient.id })]),
         selfdata.create('div', { className: 'side-by-side' }, [declarationSection(recipient), grantsSection(recipient)])]));
     selfdata.element('recipients').replaceChildren(...cards);
     selfdata.element('no-recipients').hidden = sharing.recipients.length > 0;
