@@ -60,10 +60,7 @@ class RightsChangePageBrowserTest {
         BrowserTab tab = signedIn().open("/rights");
         Page page = tab.page();
 
-        page.locator("#change-detail").selectOption("address");
-        page.locator("#change-old").fill(OLD_ADDRESS);
-        page.locator("#change-new").fill(NEW_ADDRESS);
-        page.locator("#change-find").click();
+        findWhoHoldsTheOldAddress(page);
 
         assertThat(page.locator("#change-summary"))
                 .hasText("2 organizations hold the old value: untick those that should not be written to.");
@@ -104,10 +101,7 @@ class RightsChangePageBrowserTest {
         Page page = tab.page();
 
         assertThat(page.locator("#change-title")).hasText("Un changement, partout");
-        page.locator("#change-detail").selectOption("address");
-        page.locator("#change-old").fill(OLD_ADDRESS);
-        page.locator("#change-new").fill(NEW_ADDRESS);
-        page.locator("#change-find").click();
+        findWhoHoldsTheOldAddress(page);
         assertThat(page.locator("#change-summary"))
                 .hasText("2 organismes détiennent l’ancienne valeur : décochez ceux auxquels il ne faut pas écrire.");
         assertThat(page.locator("#change-holders > li").nth(1).locator(".evidence li"))
@@ -188,6 +182,13 @@ class RightsChangePageBrowserTest {
         page.waitForURL(url -> url.contains("/rights#request-"));
         assertThat(page.locator("#request-title")).hasText("Alertes Régionales SAS · Access");
         tab.assertNoProblems();
+    }
+
+    private static void findWhoHoldsTheOldAddress(Page page) {
+        page.locator("#change-detail").selectOption("address");
+        page.locator("#change-old").fill(OLD_ADDRESS);
+        page.locator("#change-new").fill(NEW_ADDRESS);
+        page.locator("#change-find").click();
     }
 
     private BrowserTab signedIn() {
