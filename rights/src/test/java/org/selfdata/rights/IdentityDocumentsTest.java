@@ -165,7 +165,7 @@ class IdentityDocumentsTest {
     }
 
     @Test
-    void aRequestSentByPostKeepsTheDocumentWithItsLetterAndItCanNoLongerBeChanged() {
+    void aRequestSentByPostKeepsTheDocumentWithItsLetterOutOfAComplaintsEvidenceAndItCanNoLongerBeChanged() {
         String id = draft(Organization.Channel.LETTER);
         String reference = desk.request(camille.id(), id).timeline().request().reference();
         desk.attachIdentityDocument(camille.id(), id, "card.jpg", CARD);
@@ -176,6 +176,10 @@ class IdentityDocumentsTest {
                 RequestEvent.Document::withheld).containsExactly(tuple(reference + ".pdf", false),
                         tuple("card.jpg", true));
         assertThat(vault.rightsIdentityDocuments().find(camille.id(), id)).isEmpty();
+        RightsDesk threeMonthsLater = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(),
+                IntakeLimits.DEFAULT), Clock.fixed(Instant.parse("2026-04-30T10:00:00Z"), ZoneOffset.UTC));
+        assertThat(threeMonthsLater.complaint(camille.id(), id).body()).contains(reference + ".pdf")
+                .doesNotContain("card.jpg");
         assertThatThrownBy(() -> desk.attachIdentityDocument(camille.id(), id, "passport.png", PASSPORT))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
                 .hasMessage("The request " + reference + " is no longer a draft: its identity document can no longer "
