@@ -15,8 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,22 +102,8 @@ final class RightsAnswerCommand implements Callable<Integer> {
     }
 
     private static byte[] read(Path file) {
-        String name = file.getFileName().toString();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.command.fileUnreadable",
-                        name));
-            }
-            if (Files.size(file) > RightsRequests.MAXIMUM_DOCUMENT_SIZE) {
-                throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.rights.store.documentTooLarge",
-                        RightsRequests.MAXIMUM_DOCUMENT_SIZE / (1024 * 1024)));
-            }
-            return Files.readAllBytes(file);
-        }
-        catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.command.fileUnreadable", name),
-                    e);
-        }
+        return RightsFiles.read(file, RightsRequests.MAXIMUM_DOCUMENT_SIZE, Wording.of(
+                "error.rights.store.documentTooLarge", RightsRequests.MAXIMUM_DOCUMENT_SIZE / (1024 * 1024)));
     }
 
     private static String mediaType(Path file) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +60,11 @@ final class RightsDraftCommand implements Callable<Integer> {
             description = "The letter's language, fr or en (default: the terminal's).")
     Optional<String> language = Optional.empty();
 
+    @Option(names = "--identity-document", paramLabel = "FILE",
+            description = "Enclose this identity document (PDF, JPEG or PNG, 10 MiB at most): only if the organization "
+                    + "insists, and the letter asks for its deletion.")
+    Optional<Path> identityDocument = Optional.empty();
+
     RightsDraftCommand(Terminal terminal, Environment environment) {
         this.terminal = requireNonNull(terminal, "terminal is null");
         this.environment = requireNonNull(environment, "environment is null");
@@ -70,14 +76,23 @@ final class RightsDraftCommand implements Callable<Integer> {
         RightsDesk.NewRequest request = new RightsDesk.NewRequest(slug, RightsDesks.right("--right", right), portability,
                 about.map(String::strip).filter(text -> !text.isEmpty()), RightsChannel.parse("--channel", channel),
                 language.map(RightsDraftCommand::language).orElse(words.language()), Map.of());
+        Optional<byte[]> enclosed = identityDocument.map(RightsIdentityDocumentCommand::read);
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
             RightsDesk desk = RightsDesks.open(application);
             if (desk.settings().sender(person.id()).isEmpty()) {
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.desk.noSender"));
             }
-            RightsRequest drafted = desk.draft(person.id(), request).timeline().request();
+            RightsDesk.RequestView view = enclosed.isPresent()
+                    ? desk.draft(person.id(), request, identityDocument.orElseThrow().getFileName().toString(),
+                            enclosed.orElseThrow())
+                    : desk.draft(person.id(), request);
+            RightsRequest drafted = view.timeline().request();
             print(terminal.out(), words, drafted, desk.letter(person.id(), drafted.id()));
+            if (enclosed.isPresent()) {
+                terminal.out().println();
+                terminal.out().println(RightsIdentityDocumentCommand.said(words, view));
+            }
         }
         return ExitCodes.DONE;
     }

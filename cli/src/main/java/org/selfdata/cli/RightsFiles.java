@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * The files the rights commands write: letters and evidence packs, which hold the person's name, address and their
  * exchanges with an organization. Each is a new file, 0600 from the moment it exists; a file already there is never
  * written over, and a file left half-written by a failure is removed, so that a refused command leaves nothing behind.
+ * And the files they read whole, within a bound said before any of it is read.
  */
 final class RightsFiles {
     private RightsFiles() {}
@@ -47,6 +48,28 @@ final class RightsFiles {
             if (!written) {
                 removeHalfWritten(file);
             }
+        }
+    }
+
+    /**
+     * A file the person names, read whole once it is known to be a regular file no larger than the maximum: a larger
+     * one is refused with the words given, before any of it is read.
+     */
+    static byte[] read(Path file, long maximum, Wording tooLarge) {
+        String name = file.getFileName().toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.command.fileUnreadable",
+                        name));
+            }
+            if (Files.size(file) > maximum) {
+                throw new SelfdataException(ErrorCode.TOO_LARGE, tooLarge);
+            }
+            return Files.readAllBytes(file);
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INVALID_INPUT, Wording.of("error.rights.command.fileUnreadable", name),
+                    e);
         }
     }
 

@@ -85,6 +85,18 @@ class HelpInFrenchTest {
     }
 
     @Test
+    void theHelpOfRightsIdentityDocumentIsFrenchAndSaysTheDocumentIsGivenOnlyIfTheOrganizationInsists() {
+        CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("rights", "identity-document",
+                "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Utilisation\u00a0: selfdata rights identity-document ")
+                .contains("Joint une pièce d’identité à une demande préparée", "seulement si l’organisme",
+                        "Retire plutôt la pièce d’identité", "un fichier PDF, JPEG ou PNG")
+                .doesNotContain("Enclose", "only if");
+    }
+
+    @Test
     void theHelpOfRightsMailboxSetIsFrenchAndSaysThePasswordIsNeverAnArgument() {
         CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("rights", "mailbox", "set",
                 "--help");

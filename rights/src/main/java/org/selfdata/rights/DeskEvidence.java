@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The evidence of a request as its pack needs it: each step of the timeline with its documents and the log entry that
- * recorded it. Steps and their entries are matched in order: each step was written with exactly one entry naming the
+ * recorded it, the person's identity document and the message that carried it named by their digests alone. Steps and
+ * their entries are matched in order: each step was written with exactly one entry naming the
  * request, in the same transaction, so the n-th entry naming the request is the n-th step's.
  */
 final class DeskEvidence {
@@ -33,13 +34,16 @@ final class DeskEvidence {
         }
         List<EvidenceStep> steps = new ArrayList<>();
         for (RequestEvent event : timeline.events()) {
-            List<EvidenceDocument> documents = event.documents().stream()
+            List<EvidenceDocument> documents = event.documents().stream().filter(document -> !document.withheld())
                     .map(document -> new EvidenceDocument(document.name(), () -> new ByteArrayInputStream(requests
                             .document(person, document.id()).orElseThrow().content()))).toList();
+            List<EvidenceStep.Withheld> withheld = event.documents().stream().filter(RequestEvent.Document::withheld)
+                    .map(document -> new EvidenceStep.Withheld(document.name(), document.sha256(), document.size()))
+                    .toList();
             String description = Words.of(language).say(Wording.of(EvidenceTimeline.statusKey(event.status())))
                     + event.note().map(note -> " — " + note).orElse("");
             steps.add(new EvidenceStep(event.happenedOn(), event.status(), description, documents,
-                    indices.get(event.index())));
+                    indices.get(event.index()), withheld));
         }
         return new EvidenceRequest(person, timeline.request().reference(), language, steps);
     }

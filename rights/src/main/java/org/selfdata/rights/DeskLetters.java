@@ -24,10 +24,12 @@ final class DeskLetters {
 
     private final PersonOrganizations organizations;
     private final DeskSettings settings;
+    private final IdentityDocuments identityDocuments;
 
-    DeskLetters(PersonOrganizations organizations, DeskSettings settings) {
+    DeskLetters(PersonOrganizations organizations, DeskSettings settings, IdentityDocuments identityDocuments) {
         this.organizations = requireNonNull(organizations, "organizations is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.identityDocuments = requireNonNull(identityDocuments, "identityDocuments is null");
     }
 
     Letter request(PersonId person, Timeline timeline, LocalDate date) {
@@ -49,7 +51,22 @@ final class DeskLetters {
         if (request.about().isPresent()) {
             letter = letter.about(new SubjectMatter(Optional.empty(), Optional.empty(), request.about()));
         }
+        if (identityDocumentEnclosed(person, timeline)) {
+            letter = letter.withIdentityDocument();
+        }
         return Letters.request(letter);
+    }
+
+    /**
+     * Whether the person encloses an identity document: the one kept with the draft, or, once the request is sent,
+     * the one its sent step carries, which the step withholds from the evidence pack as it does nothing else.
+     */
+    private boolean identityDocumentEnclosed(PersonId person, Timeline timeline) {
+        if (timeline.status() == RequestStatus.DRAFT) {
+            return identityDocuments.find(person, timeline.request().id()).isPresent();
+        }
+        return timeline.last(RequestStatus.SENT).stream().flatMap(sent -> sent.documents().stream())
+                .anyMatch(RequestEvent.Document::withheld);
     }
 
     Letterhead letterhead(PersonId person, Timeline timeline, LocalDate date) {
@@ -70,8 +87,9 @@ final class DeskLetters {
     Letter complaint(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
         RightsRequest request = timeline.request();
         Organization authority = authority(person);
+        // The person's identity document, and the message that carried it, do not go to the authority as evidence.
         List<String> evidence = timeline.events().stream().flatMap(event -> event.documents().stream())
-                .map(RequestEvent.Document::name).toList();
+                .filter(document -> !document.withheld()).map(RequestEvent.Document::name).toList();
         return Letters.complaint(new ComplaintRequest(authority, organization(person, request), Optional.empty(),
                 sender(person), prior(timeline, deadlines), outcome(timeline, missing),
                 timeline.last(RequestStatus.REMINDER_SENT).map(RequestEvent::happenedOn), evidence, today,

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The timeline of a request as its evidence pack tells it: in JSON for the verifier and anyone's tools, and as text in
  * the pack's language for the person who reads it. Both name, for each step, the log entry that recorded it and the
- * documents that prove it with their SHA-256.
+ * documents that prove it with their SHA-256; a document the pack withholds (the person's identity document, the
+ * message that carried it) is named with its SHA-256 and marked withheld, with no file.
  */
 final class EvidenceTimeline {
     static final String JSON = "timeline.json";
@@ -56,6 +57,13 @@ final class EvidenceTimeline {
                         .put("sha256", document.digested().sha256())
                         .put("size", document.digested().size());
             }
+            for (EvidenceStep.Withheld document : step.withheld()) {
+                documents.addObject()
+                        .put("name", document.name())
+                        .put("withheld", true)
+                        .put("sha256", document.sha256())
+                        .put("size", document.size());
+            }
         }
         return (PayloadCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -83,12 +91,16 @@ final class EvidenceTimeline {
                     .append("   ").append(step.description()).append("\n")
                     .append("   ").append(words.say("rights.evidence.timeline.entry", Long.toString(step.logIndex()),
                             EvidencePack.entryPath(step.logIndex()))).append("\n");
-            if (filed.documents().isEmpty()) {
+            if (filed.documents().isEmpty() && step.withheld().isEmpty()) {
                 text.append("   ").append(words.say("rights.evidence.timeline.noDocument")).append("\n");
             }
             for (FiledDocument document : filed.documents()) {
                 text.append("   ").append(words.say("rights.evidence.timeline.document", document.name(),
                         document.path(), document.digested().sha256())).append("\n");
+            }
+            for (EvidenceStep.Withheld document : step.withheld()) {
+                text.append("   ").append(words.say("rights.evidence.timeline.withheld", document.name(),
+                        document.sha256())).append("\n");
             }
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -69,8 +69,14 @@ final class LetterText {
 
     /** The letter, closed and signed. */
     Letter signed(String subject, String signature) {
+        return signed(subject, signature, List.of());
+    }
+
+    /** The letter, closed and signed, what it encloses named under the signature, each by the key of its words. */
+    Letter signed(String subject, String signature, List<String> enclosures) {
         paragraphs.add(words.say("rights.letter.closing"));
         paragraphs.add(signature);
+        lines(enclosures.stream().map(words::say).toList());
         return new Letter(language, subject, String.join("\n\n", paragraphs));
     }
 }

@@ -29,8 +29,12 @@ final class RequestCodec {
     record OrganizationJson(String slug, String name, Optional<String> postalAddress, Optional<String> email,
             Optional<String> fax, Optional<String> webForm) {}
 
-    /** A step's details as kept: the names of its documents in their order, which the vault does not know. */
-    record EventJson(String happenedOn, Optional<String> note, List<String> documentNames, boolean reasonsGiven) {}
+    /**
+     * A step's details as kept: the names of its documents in their order, which the vault does not know, and the
+     * positions among them of those the evidence pack withholds (left out when there are none).
+     */
+    record EventJson(String happenedOn, Optional<String> note, List<String> documentNames,
+            Optional<List<Integer>> withheld, boolean reasonsGiven) {}
 
     private RequestCodec() {}
 
@@ -41,9 +45,10 @@ final class RequestCodec {
                 organization.webForm()), right.term(), portability, about, channel.term(), language.code()));
     }
 
-    static String event(LocalDate happenedOn, Optional<String> note, List<String> documentNames, boolean reasonsGiven) {
+    static String event(LocalDate happenedOn, Optional<String> note, List<String> documentNames, List<Integer> withheld,
+            boolean reasonsGiven) {
         return PayloadCodec.mapper().writeValueAsString(new EventJson(happenedOn.toString(), note, documentNames,
-                reasonsGiven));
+                withheld.isEmpty() ? Optional.empty() : Optional.of(withheld), reasonsGiven));
     }
 
     static RightsRequest request(RightsRequests.StoredRequest stored) {
@@ -64,14 +69,16 @@ final class RequestCodec {
     static RequestEvent event(RightsRequests.StoredEvent stored) {
         try {
             EventJson json = PayloadCodec.mapper().readValue(stored.details(), EventJson.class);
-            if (json.documentNames().size() != stored.documents().size()) {
+            List<Integer> withheld = json.withheld().orElse(List.of());
+            if (json.documentNames().size() != stored.documents().size()
+                    || withheld.stream().anyMatch(position -> position < 0 || position >= stored.documents().size())) {
                 throw unreadable(stored.request());
             }
             List<RequestEvent.Document> documents = new ArrayList<>();
             for (int position = 0; position < stored.documents().size(); position++) {
                 RightsRequests.StoredDocument document = stored.documents().get(position);
                 documents.add(new RequestEvent.Document(document.id(), document.sha256(), json.documentNames().get(position),
-                        document.mediaType(), document.size()));
+                        document.mediaType(), document.size(), withheld.contains(position)));
             }
             return new RequestEvent(stored.index(), status(stored.status()), LocalDate.parse(json.happenedOn()),
                     stored.recordedAt(), json.note(), documents, json.reasonsGiven());

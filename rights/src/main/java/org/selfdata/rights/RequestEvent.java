@@ -36,13 +36,20 @@ public record RequestEvent(int index, RequestStatus status, LocalDate happenedOn
      * @param sha256 the lower-case hexadecimal SHA-256 of its bytes, which the log entry of the step also holds
      * @param name its file name as the person or the sender gave it
      * @param size its size in bytes
+     * @param withheld whether the evidence pack gives only its digest: the person's identity document, or the message
+     *     that carried it
      */
-    public record Document(String id, String sha256, String name, String mediaType, long size) {
+    public record Document(String id, String sha256, String name, String mediaType, long size, boolean withheld) {
         public Document {
             requireNonNull(id, "id is null");
             requireNonNull(sha256, "sha256 is null");
             requireNonNull(name, "name is null");
             requireNonNull(mediaType, "mediaType is null");
+        }
+
+        /** A document the evidence pack carries. */
+        public Document(String id, String sha256, String name, String mediaType, long size) {
+            this(id, sha256, name, mediaType, size, false);
         }
     }
 }

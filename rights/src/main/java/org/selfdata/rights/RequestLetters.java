@@ -24,7 +24,8 @@ final class RequestLetters {
         text.paragraph("rights.letter.timeLimit")
                 .paragraph("rights.letter.free")
                 .paragraph("rights.letter.reference", request.reference());
-        return text.signed(text.subject(request.reference(), text.say(subjectKey(request))), request.sender().name());
+        return text.signed(text.subject(request.reference(), text.say(subjectKey(request))), request.sender().name(),
+                request.identityDocumentAttached() ? List.of("rights.letter.enclosure.identityDocument") : List.of());
     }
 
     private static void check(LetterRequest request) {

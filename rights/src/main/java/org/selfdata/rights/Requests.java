@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -77,12 +78,19 @@ public final class Requests {
      *
      * @param name its file name
      * @param mediaType its media type, such as application/pdf
+     * @param withheld whether the evidence pack gives only its digest: the person's identity document, or the message
+     *     that carried it, which is not to spread to whoever receives the pack
      */
-    public record Attachment(String name, String mediaType, byte[] content) {
+    public record Attachment(String name, String mediaType, byte[] content, boolean withheld) {
         public Attachment {
             requireNonNull(name, "name is null");
             requireNonNull(mediaType, "mediaType is null");
             requireNonNull(content, "content is null");
+        }
+
+        /** A document the evidence pack carries. */
+        public Attachment(String name, String mediaType, byte[] content) {
+            this(name, mediaType, content, false);
         }
     }
 
@@ -113,7 +121,7 @@ public final class Requests {
         LocalDate today = today(person);
         RightsRequests.Appended created = vault.rightsRequests().create(person, details,
                 new RightsRequests.NewEvent(RequestStatus.DRAFT.term(), RequestCodec.event(today, Optional.empty(),
-                        List.of(), false), List.of()), entry(RequestStatus.DRAFT));
+                        List.of(), List.of(), false), List.of()), entry(RequestStatus.DRAFT));
         return timeline(person, created.event().request());
     }
 
@@ -134,8 +142,10 @@ public final class Requests {
         step.documents().forEach(document -> requireName(document.name()));
         List<RightsRequests.NewDocument> documents = step.documents().stream()
                 .map(document -> new RightsRequests.NewDocument(document.mediaType(), document.content())).toList();
+        List<Integer> withheld = IntStream.range(0, step.documents().size())
+                .filter(position -> step.documents().get(position).withheld()).boxed().toList();
         String details = RequestCodec.event(step.happenedOn(), step.note(),
-                step.documents().stream().map(Attachment::name).toList(), step.reasonsGiven());
+                step.documents().stream().map(Attachment::name).toList(), withheld, step.reasonsGiven());
         vault.rightsRequests().append(person, request, timeline.latest().index(),
                 new RightsRequests.NewEvent(step.status().term(), details, documents), entry(step.status()));
         return timeline(person, request);
@@ -189,7 +199,7 @@ public final class Requests {
         }
     }
 
-    private static void requireName(String name) {
+    static void requireName(String name) {
         if (name.isBlank() || name.length() > MAXIMUM_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.request.documentName",
                     Integer.toString(MAXIMUM_NAME_LENGTH)));

@@ -53,6 +53,7 @@ public final class RightsDesk {
     private final DeskSettings settings;
     private final DeskLetters letters;
     private final CalendarTokens calendars;
+    private final IdentityDocuments identityDocuments;
 
     public RightsDesk(Vault vault, Intake intake, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -61,7 +62,8 @@ public final class RightsDesk {
         this.requests = new Requests(vault, clock);
         this.organizations = new PersonOrganizations(vault.rightsOrganizations(), Directory.shipped());
         this.settings = new DeskSettings(vault.rightsRequests());
-        this.letters = new DeskLetters(organizations, settings);
+        this.identityDocuments = new IdentityDocuments(vault.rightsIdentityDocuments());
+        this.letters = new DeskLetters(organizations, settings, identityDocuments);
         this.calendars = new CalendarTokens(vault.people(), settings);
     }
 
@@ -78,8 +80,18 @@ public final class RightsDesk {
         }
     }
 
-    /** A request as the person sees it: its steps and the deadline that applies today, if one does. */
-    public record RequestView(Timeline timeline, Optional<DeadlineStatus> deadline) {}
+    /**
+     * A request as the person sees it: its steps, the deadline that applies today, if one does, and while it is a
+     * draft the identity document the person chose to enclose, if they did.
+     */
+    public record RequestView(Timeline timeline, Optional<DeadlineStatus> deadline,
+            Optional<IdentityDocument> identityDocument) {
+        public RequestView {
+            requireNonNull(timeline, "timeline is null");
+            requireNonNull(deadline, "deadline is null");
+            requireNonNull(identityDocument, "identityDocument is null");
+        }
+    }
 
     /** An answer recorded, and what its files became. */
     public record AnswerReport(Timeline timeline, IntakeReport imported) {}
@@ -125,6 +137,16 @@ public final class RightsDesk {
             settings.saveIdentity(person, drafted.request().id(), request.identity());
         }
         return view(person, drafted);
+    }
+
+    /**
+     * Drafts a request with the identity document the person chose to enclose, the document checked first, so that a
+     * document refused leaves no draft behind.
+     */
+    public RequestView draft(PersonId person, NewRequest request, String identityDocumentName, byte[] identityDocument) {
+        IdentityDocuments.check(identityDocumentName, identityDocument);
+        String drafted = draft(person, request).timeline().request().id();
+        return attachIdentityDocument(person, drafted, identityDocumentName, identityDocument);
     }
 
     /**
@@ -193,14 +215,24 @@ public final class RightsDesk {
         LocalDate today = today(person);
         Letter letter = letters.request(person, timeline, today);
         byte[] pdf = LetterPdf.render(letter, letters.emailLetterhead(person, timeline, today));
+        Optional<Requests.Attachment> identity = identityDocuments.attachment(person, request);
+        List<MailAttachment> attachments = new ArrayList<>();
+        attachments.add(new MailAttachment(pdfName(timeline), "application/pdf", pdf));
+        identity.ifPresent(document -> attachments.add(new MailAttachment(document.name(), document.mediaType(),
+                document.content())));
         MailSender sender = new MailSender(account, clock);
-        PreparedMail prepared = sender.prepare(new OutgoingMail(to, letter.subject(), letter.body(),
-                List.of(new MailAttachment(pdfName(timeline), "application/pdf", pdf)), Optional.empty()));
+        PreparedMail prepared = sender.prepare(new OutgoingMail(to, letter.subject(), letter.body(), attachments,
+                Optional.empty()));
         SendOutcome.Sent sent = sender.send(prepared);
         settings.saveSentMessage(person, request, sent.messageId());
+        // The message carries the identity document, so the evidence pack withholds it as it does the document, and
+        // keeps the letter it carried as a document of its own.
+        List<Requests.Attachment> documents = identity.isEmpty()
+                ? List.of(new Requests.Attachment("message.eml", "message/rfc822", prepared.mime()))
+                : List.of(new Requests.Attachment("message.eml", "message/rfc822", prepared.mime(), true),
+                        new Requests.Attachment(pdfName(timeline), "application/pdf", pdf), identity.orElseThrow());
         Timeline recorded = requests.record(person, request, new Requests.Step(RequestStatus.SENT, today,
-                Optional.empty(), List.of(new Requests.Attachment("message.eml", "message/rfc822",
-                        prepared.mime())), false));
+                Optional.empty(), documents, false));
         return view(person, recorded);
     }
 
@@ -219,8 +251,28 @@ public final class RightsDesk {
                         letter.webFormText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : new Requests.Attachment(pdfName(timeline), "application/pdf",
                         LetterPdf.render(letter, letters.letterhead(person, timeline, sentOn)));
+        List<Requests.Attachment> documents = new ArrayList<>();
+        documents.add(document);
+        identityDocuments.attachment(person, request).ifPresent(documents::add);
         return view(person, requests.record(person, request, new Requests.Step(RequestStatus.SENT, sentOn,
-                Optional.empty(), List.of(document), false)));
+                Optional.empty(), documents, false)));
+    }
+
+    /**
+     * Encloses an identity document with a drafted request, in place of any before it: a PDF, JPEG or PNG of 10 MiB
+     * at most, by the person's choice alone. The letter then says why it is given and asks for its deletion.
+     */
+    public RequestView attachIdentityDocument(PersonId person, String request, String name, byte[] content) {
+        requireDraft(requests.timeline(person, request), "error.rights.identity.notDraft");
+        identityDocuments.attach(person, request, name, content);
+        return request(person, request);
+    }
+
+    /** Takes the identity document out of a drafted request, if it had one. */
+    public RequestView removeIdentityDocument(PersonId person, String request) {
+        requireDraft(requests.timeline(person, request), "error.rights.identity.notDraft");
+        identityDocuments.remove(person, request);
+        return request(person, request);
     }
 
     /** Records a step the person reports: a receipt, an extension, a refusal, a closing. */
@@ -355,13 +407,19 @@ public final class RightsDesk {
     }
 
     private RequestView view(PersonId person, Timeline timeline) {
-        return new RequestView(timeline, DeskDeadlines.status(deadlines(person), timeline, today(person)));
+        Optional<IdentityDocument> identityDocument = timeline.status() == RequestStatus.DRAFT
+                ? identityDocuments.find(person, timeline.request().id()) : Optional.empty();
+        return new RequestView(timeline, DeskDeadlines.status(deadlines(person), timeline, today(person)),
+                identityDocument);
     }
 
     private static void requireDraft(Timeline timeline) {
+        requireDraft(timeline, "error.rights.desk.alreadySent");
+    }
+
+    private static void requireDraft(Timeline timeline, String key) {
         if (timeline.status() != RequestStatus.DRAFT) {
-            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.alreadySent",
-                    timeline.request().reference()));
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of(key, timeline.request().reference()));
         }
     }
 

@@ -5,6 +5,8 @@
 // It checks that every file matches the manifest, that the signed tree head verifies with the public key (ES256),
 // that each log entry is included in the tree of that head (RFC 9162 §2.1.3.2, hashes of RFC 6962 §2.1), that each
 // document's SHA-256 is the one the timeline gives, and that every digest a log entry names is a document of its step.
+// A document the timeline marks withheld (the person's identity document, or the message that carried it) is not in
+// the pack: its SHA-256 must be one its step's log entry names, which proves what was sent to whoever holds it.
 // It prints what it checked and exits with 1 when anything does not verify, 2 when the pack cannot be read.
 
 import { createHash, createPublicKey, verify } from 'node:crypto';
@@ -38,6 +40,8 @@ const MESSAGES = {
     digestUnheld: (index, digest) => `log entry ${index} names a document the pack does not hold (SHA-256 ${digest})`,
     documentNamed: (path, index) => `${path}: its SHA-256 is named by log entry ${index}`,
     documentUnnamed: (path, index) => `${path}: matches the manifest and the timeline; log entry ${index} names no document digests`,
+    withheldNamed: (name, index) => `${name}: withheld from the pack (an identity document, or the message that carried it); log entry ${index} names its SHA-256`,
+    withheldNotNamed: (name, index) => `${name}: withheld from the pack, and log entry ${index} does not name its SHA-256`,
     verified: () => 'The evidence pack verifies.',
     failed: (count) => `The evidence pack does NOT verify: ${count} ${count === 1 ? 'problem' : 'problems'}.`,
   },
@@ -65,6 +69,8 @@ const MESSAGES = {
     digestUnheld: (index, digest) => `l’entrée ${index} du journal nomme un document absent du dossier (SHA-256 ${digest})`,
     documentNamed: (path, index) => `${path} : son SHA-256 est nommé par l’entrée ${index} du journal`,
     documentUnnamed: (path, index) => `${path} : correspond au manifeste et à la chronologie ; l’entrée ${index} du journal ne nomme aucune empreinte de document`,
+    withheldNamed: (name, index) => `${name} : retenu hors du dossier (une pièce d’identité, ou le message qui l’a portée) ; l’entrée ${index} du journal nomme son SHA-256`,
+    withheldNotNamed: (name, index) => `${name} : retenu hors du dossier, et l’entrée ${index} du journal ne nomme pas son SHA-256`,
     verified: () => 'Le dossier de preuves est vérifié.',
     failed: (count) => `Le dossier de preuves N’EST PAS vérifié : ${count} ${count === 1 ? 'problème' : 'problèmes'}.`,
   },
@@ -381,6 +387,15 @@ function checkTimeline(files, entries, say, report, fail, json) {
     const named = Array.isArray(entry.request?.documents) ? entry.request.documents : undefined;
     const digests = new Set();
     for (const document of step.documents) {
+      if (document.withheld === true) {
+        digests.add(document.sha256);
+        if (named !== undefined && named.includes(document.sha256)) {
+          report(say.withheldNamed(document.name, step.logEntry));
+        } else {
+          fail(say.withheldNotNamed(document.name, step.logEntry));
+        }
+        continue;
+      }
       if (!files.has(document.file)) {
         fail(say.notInPack(document.file));
         continue;

@@ -37,7 +37,7 @@ class RequestCodecTest {
     @Test
     void aStepGetsItsDocumentsNamesFromItsDetailsAndTheirDigestsFromTheVault() {
         String json = RequestCodec.event(LocalDate.of(2026, 3, 9), Optional.of("signed by the front desk"),
-                List.of("avis.jpg"), false);
+                List.of("avis.jpg"), List.of(), false);
         RightsRequests.StoredDocument document = new RightsRequests.StoredDocument("document-1", "ab".repeat(32),
                 "image/jpeg", 2_048);
 
@@ -52,11 +52,42 @@ class RequestCodecTest {
     }
 
     @Test
+    void theDocumentsTheEvidencePackWithholdsAreNamedByTheirPositions() {
+        String json = RequestCodec.event(LocalDate.of(2026, 3, 9), Optional.empty(),
+                List.of("message.eml", "SD-7K3Q.pdf", "passport.jpg"), List.of(0, 2), false);
+        List<RightsRequests.StoredDocument> documents = List.of(
+                new RightsRequests.StoredDocument("document-1", "aa".repeat(32), "message/rfc822", 9_000),
+                new RightsRequests.StoredDocument("document-2", "bb".repeat(32), "application/pdf", 3_000),
+                new RightsRequests.StoredDocument("document-3", "cc".repeat(32), "image/jpeg", 5_000));
+
+        RequestEvent event = RequestCodec.event(new RightsRequests.StoredEvent("request-1", 1, CREATED, "sent", json,
+                documents));
+
+        assertThat(json).isEqualTo("{\"happenedOn\":\"2026-03-09\",\"documentNames\":[\"message.eml\",\"SD-7K3Q.pdf\","
+                + "\"passport.jpg\"],\"withheld\":[0,2],\"reasonsGiven\":false}");
+        assertThat(event.documents()).extracting(RequestEvent.Document::name, RequestEvent.Document::withheld)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("message.eml", true),
+                        org.assertj.core.groups.Tuple.tuple("SD-7K3Q.pdf", false),
+                        org.assertj.core.groups.Tuple.tuple("passport.jpg", true));
+    }
+
+    @Test
+    void aWithheldPositionBeyondTheDocumentsIsRefusedAsDamage() {
+        String json = RequestCodec.event(LocalDate.of(2026, 3, 9), Optional.empty(), List.of("passport.jpg"),
+                List.of(1), false);
+
+        assertThatThrownBy(() -> RequestCodec.event(new RightsRequests.StoredEvent("request-1", 1, CREATED, "sent", json,
+                List.of(new RightsRequests.StoredDocument("document-1", "cc".repeat(32), "image/jpeg", 5_000)))))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VAULT_CORRUPT))
+                .hasMessage("the rights request request-1 kept in the vault cannot be read");
+    }
+
+    @Test
     void detailsWithAnUnknownPropertyOrAnUnknownStatusAreRefusedAsDamageWithoutQuotingThem() {
         String unknownProperty = "{\"reference\":\"SD-7K3Q\",\"organization\":{\"slug\":\"clearview-bank\","
                 + "\"name\":\"Clearview Bank\"},\"right\":\"access\",\"portability\":false,\"channel\":\"email\","
                 + "\"language\":\"fr\",\"secret\":\"Clearview\"}";
-        String event = RequestCodec.event(LocalDate.of(2026, 3, 9), Optional.empty(), List.of(), false);
+        String event = RequestCodec.event(LocalDate.of(2026, 3, 9), Optional.empty(), List.of(), List.of(), false);
 
         assertThatThrownBy(() -> RequestCodec.request(stored(unknownProperty)))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VAULT_CORRUPT))

@@ -52,7 +52,9 @@ final class RightsRoutes implements HttpService {
 
     record OrganizationsJson(List<OrganizationJson> organizations) {}
 
-    record DocumentJson(String id, String name, String mediaType, long size, String sha256) {}
+    record DocumentJson(String id, String name, String mediaType, long size, String sha256, boolean withheld) {}
+
+    record IdentityDocumentJson(String name, String mediaType, long size, String sha256) {}
 
     record EventJson(int index, String status, LocalDate happenedOn, Instant recordedAt, Optional<String> note,
             boolean reasonsGiven, List<DocumentJson> documents) {}
@@ -62,7 +64,8 @@ final class RightsRoutes implements HttpService {
 
     record RequestJson(String id, String reference, String organization, String organizationName, String right,
             boolean portability, Optional<String> about, String channel, String language, String status,
-            Instant created, Optional<DeadlineJson> deadline, List<EventJson> events) {}
+            Instant created, Optional<DeadlineJson> deadline, List<EventJson> events,
+            Optional<IdentityDocumentJson> identityDocument) {}
 
     record RequestsJson(List<RequestJson> requests) {}
 
@@ -196,7 +199,9 @@ final class RightsRoutes implements HttpService {
                 request.organization().name(), request.right().term(), request.portability(), request.about(),
                 request.channel().term(), request.language().code(), timeline.status().term(), request.created(),
                 view.deadline().map(deadline -> json(deadline, words)),
-                timeline.events().stream().map(RightsRoutes::json).toList());
+                timeline.events().stream().map(RightsRoutes::json).toList(),
+                view.identityDocument().map(document -> new IdentityDocumentJson(document.name(), document.mediaType(),
+                        document.size(), document.sha256())));
     }
 
     private static DeadlineJson json(DeadlineStatus deadline, Words words) {
@@ -207,7 +212,8 @@ final class RightsRoutes implements HttpService {
     private static EventJson json(RequestEvent event) {
         return new EventJson(event.index(), event.status().term(), event.happenedOn(), event.recordedAt(), event.note(),
                 event.reasonsGiven(), event.documents().stream().map(document -> new DocumentJson(document.id(),
-                        document.name(), document.mediaType(), document.size(), document.sha256())).toList());
+                        document.name(), document.mediaType(), document.size(), document.sha256(), document.withheld()))
+                        .toList());
     }
 
     static <T> T term(T[] values, java.util.function.Function<T, String> term, String given, String field) {

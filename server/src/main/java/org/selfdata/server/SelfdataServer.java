@@ -124,6 +124,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsRoutes(desk, bodies),
                 new RightsMailRoutes(desk, bodies),
                 new RightsAnswerRoutes(desk, bodies, uploads),
+                new RightsIdentityRoutes(desk, uploads),
                 new RightsCalendarRoutes(desk),
                 new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),

@@ -78,6 +78,7 @@ public enum WebPage {
         }
         if (this == RIGHTS) {
             scripts.add("rights-change.js");
+            scripts.add("rights-identity.js");
         }
         return scripts;
     }

@@ -215,6 +215,8 @@ class RouteAccessTableTest {
         // An answer is a multipart form, not JSON.
         row("POST", "/api/v1/rights/requests/{request}/answers").body("{}").expect(400, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/documents/{document}").expect(200, 404, 404, 403, 401);
+        row("PUT", "/api/v1/rights/requests/{request}/identity-document").body("{}").expect(400, 404, 404, 403, 401);
+        row("DELETE", "/api/v1/rights/requests/{request}/identity-document").expect(409, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/checklist").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}/comparison").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/requests/{request}/checklist").body("{}").expect(200, 404, 404, 403, 401);

@@ -26,6 +26,10 @@ final class AssociatedData {
     private static final byte[] RIGHTS_EVENT = "selfdata/rights/event/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RIGHTS_DOCUMENT = "selfdata/rights/document/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RIGHTS_SETTING = "selfdata/rights/setting/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_IDENTITY_DOCUMENT =
+            "selfdata/rights/identity_document/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIGHTS_IDENTITY_DOCUMENT_NAME =
+            "selfdata/rights/identity_document/name/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -86,6 +90,14 @@ final class AssociatedData {
 
     static byte[] rightsSetting(PersonId person, String name) {
         return named(RIGHTS_SETTING, person, name);
+    }
+
+    static byte[] rightsIdentityDocument(PersonId person, String request, String sha256) {
+        return named(RIGHTS_IDENTITY_DOCUMENT, person, request + "/" + sha256);
+    }
+
+    static byte[] rightsIdentityDocumentName(PersonId person, String request, String sha256) {
+        return named(RIGHTS_IDENTITY_DOCUMENT_NAME, person, request + "/" + sha256);
     }
 
     private static byte[] named(byte[] kind, PersonId person, String name) {

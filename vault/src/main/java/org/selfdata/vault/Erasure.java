@@ -45,6 +45,7 @@ import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_DOCUMENTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_IDENTITY_DOCUMENTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_EVENTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_REQUESTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_SETTINGS;
@@ -94,6 +95,7 @@ public final class Erasure {
             dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CSV_MAPPINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_ORGANIZATIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RIGHTS_IDENTITY_DOCUMENTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_DOCUMENTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_EVENTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_REQUESTS).where(PERSON_ID.eq(person.value())).execute();

@@ -42,6 +42,7 @@ import static org.selfdata.vault.VaultTables.RECORDED_AT;
 import static org.selfdata.vault.VaultTables.REQUEST_ID;
 import static org.selfdata.vault.VaultTables.RIGHTS_DOCUMENTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_EVENTS;
+import static org.selfdata.vault.VaultTables.RIGHTS_IDENTITY_DOCUMENTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_REQUESTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_SETTINGS;
 import static org.selfdata.vault.VaultTables.SAVED_AT;
@@ -450,12 +451,20 @@ public final class RightsRequests {
                 .where(PERSON_ID.eq(person.value()).and(META_NAME.eq(name))).execute() > 0);
     }
 
-    /** Writes a step, its documents and its log entry inside the caller's transaction. */
+    /**
+     * Writes a step, its documents and its log entry inside the caller's transaction. A step after the draft forgets
+     * the identity document kept for the draft (see {@link RightsIdentityDocuments}): the request is no longer a
+     * draft, and the step that sends it carries the document among its own.
+     */
     private Appended write(Connection connection, PersonId person, String request, int index, Instant now,
             NewEvent event, LogEntryDraft entry) throws SQLException {
         List<String> digests = event.documents().stream().map(document -> sha256(document.content())).toList();
         LogEntryDraft reported = entry.withRequestStep(new RequestStep(request, event.status(), digests));
         DSLContext dsl = database.dsl(connection);
+        if (index > 0) {
+            dsl.deleteFrom(RIGHTS_IDENTITY_DOCUMENTS)
+                    .where(PERSON_ID.eq(person.value()).and(REQUEST_ID.eq(request))).execute();
+        }
         dsl.insertInto(RIGHTS_EVENTS)
                 .set(PERSON_ID, person.value())
                 .set(REQUEST_ID, request)

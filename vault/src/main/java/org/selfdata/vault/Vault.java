@@ -57,6 +57,7 @@ public final class Vault implements AutoCloseable {
     private final CsvMappings csvMappings;
     private final RightsOrganizations rightsOrganizations;
     private final RightsRequests rightsRequests;
+    private final RightsIdentityDocuments rightsIdentityDocuments;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -86,6 +87,7 @@ public final class Vault implements AutoCloseable {
         this.csvMappings = new CsvMappings(database, keyEncryptionKey, clock);
         this.rightsOrganizations = new RightsOrganizations(database, keyEncryptionKey, clock);
         this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
+        this.rightsIdentityDocuments = new RightsIdentityDocuments(database, keyEncryptionKey, clock);
         this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock, csvMappings,
                 rightsOrganizations, rightsRequests);
         this.checkpoints = database.isPostgres() ? Optional.empty()
@@ -367,6 +369,11 @@ public final class Vault implements AutoCloseable {
     /** The rights desk's requests to organizations, their steps and documents, and its settings. */
     public RightsRequests rightsRequests() {
         return rightsRequests;
+    }
+
+    /** The identity documents people chose to enclose with their drafted rights requests, sealed. */
+    public RightsIdentityDocuments rightsIdentityDocuments() {
+        return rightsIdentityDocuments;
     }
 
     /** For tests that work inside a transaction of their own. */

@@ -152,6 +152,9 @@ final class VaultTables {
 
     static final Table<Record> RIGHTS_SETTINGS = table(name("rights_settings"));
 
+    static final Table<Record> RIGHTS_IDENTITY_DOCUMENTS = table(name("rights_identity_documents"));
+    static final Field<byte[]> SEALED_NAME = field(name("sealed_name"), SQLDataType.BLOB);
+
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
@@ -205,6 +208,8 @@ final class VaultTables {
             Map.entry(RIGHTS_DOCUMENTS, List.of(PERSON_ID, DOCUMENT_ID, REQUEST_ID, EVENT_INDEX, ORDINAL, SHA256, MEDIA_TYPE,
                     SIZE_BYTES, CONTENT)),
             Map.entry(RIGHTS_SETTINGS, List.of(PERSON_ID, META_NAME, SEALED, SAVED_AT)),
+            Map.entry(RIGHTS_IDENTITY_DOCUMENTS, List.of(PERSON_ID, REQUEST_ID, SHA256, MEDIA_TYPE, SIZE_BYTES, SEALED_NAME,
+                    CONTENT, SAVED_AT)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));

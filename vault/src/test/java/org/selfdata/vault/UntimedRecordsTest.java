@@ -144,10 +144,11 @@ class UntimedRecordsTest {
                 statement.executeUpdate("UPDATE coverage SET last_end = 0 WHERE last_end = " + TimeColumns.NO_LAST_END);
                 statement.executeUpdate("DROP TABLE rights_organizations");
                 // The migrations after it go too, with the tables they made, as in a vault that never had them.
-                for (String table : List.of("rights_documents", "rights_events", "rights_requests", "rights_settings")) {
+                for (String table : List.of("rights_identity_documents", "rights_documents", "rights_events",
+                        "rights_requests", "rights_settings")) {
                     statement.executeUpdate("DROP TABLE " + table);
                 }
-                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12')");
+                statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12', '13')");
             }
         });
     }

@@ -145,6 +145,7 @@ function showRequest(request) {
     selfdata.element('request-reasons').replaceChildren(...(deadline ? deadline.reasons : [])
         .map(reason => selfdata.create('li', { text: reason })));
     selfdata.element('timeline').replaceChildren(...request.events.map(event => timelineEntry(request, event)));
+    showIdentityDocument(request);
     const sent = request.status !== 'draft';
     selfdata.element('request-send-email').hidden = !(request.channel === 'email' && !sent);
     selfdata.element('answer-form').hidden = !sent;
