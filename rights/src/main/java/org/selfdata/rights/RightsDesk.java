@@ -53,6 +53,7 @@ public final class RightsDesk {
     private final DeskSettings settings;
     private final DeskLetters letters;
     private final CalendarTokens calendars;
+    private final DeadlineReminders reminders;
 
     public RightsDesk(Vault vault, Intake intake, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -63,6 +64,7 @@ public final class RightsDesk {
         this.settings = new DeskSettings(vault.rightsRequests());
         this.letters = new DeskLetters(organizations, settings);
         this.calendars = new CalendarTokens(vault.people(), settings);
+        this.reminders = new DeadlineReminders(this, vault.people(), clock);
     }
 
     /** What the person asks, with what their letter gives to identify them. */
@@ -103,6 +105,11 @@ public final class RightsDesk {
     /** The private addresses of the calendar feeds of deadlines. */
     public CalendarTokens calendars() {
         return calendars;
+    }
+
+    /** The reminders of deadlines by e-mail, for those who ask for them. */
+    public DeadlineReminders reminders() {
+        return reminders;
     }
 
     /** The directory with the person's own organizations in it. */
