@@ -107,16 +107,6 @@ class RightsRemindMeCommandTest {
         assertThat(camille.succeeds("rights", "remind-me", "--off").out()).isEqualTo("Reminders by e-mail are off.\n");
     }
 
-    @Test
-    void theHelpOfRemindMeIsFrench() {
-        CommandRun.Result help = selfdata.with("LANG", "fr_FR.UTF-8").run("rights", "remind-me", "--help");
-
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Utilisation\u00a0: selfdata rights remind-me ")
-                .contains("Faites-vous rappeler par courriel, depuis votre messagerie, les échéances de",
-                        "      --off             Désactive les rappels.\n");
-    }
-
     private void setMailbox() {
         CommandRun.Result set = selfdata.run("rights", "mailbox", "set", "--address", ADDRESS, "--name", "Camille Martin",
                 "--smtp-host", "localhost", "--smtp-port", Integer.toString(mail.getSmtp().getPort()), "--imap-host",
