@@ -17,6 +17,6 @@ import picocli.CommandLine.Command;
                 RightsEvidenceCommand.class, RightsMailboxCommand.class, RightsSendCommand.class,
                 RightsFetchCommand.class, RightsAnswerCommand.class, RightsChecklistCommand.class,
                 RightsReminderCommand.class, RightsComplaintCommand.class, RightsChangeCommand.class,
-                RightsAskCommand.class, RightsIdentityDocumentCommand.class})
+                RightsAskCommand.class, RightsIdentityDocumentCommand.class, RightsRemindMeCommand.class})
 final class RightsCommand {
 }

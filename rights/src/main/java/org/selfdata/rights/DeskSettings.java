@@ -4,13 +4,17 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.RightsRequests;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What the rights desk keeps for a person besides their requests, sealed in the vault like any secret: who they are in
  * their letters, their mailbox (its password included), where the last fetch of answers stopped, where they live for
- * public holidays, and per request the identity values a letter gives and the checklist of its answer.
+ * public holidays, whether they want reminders of their deadlines by e-mail and which were sent, and per request the
+ * identity values a letter gives and the checklist of its answer.
  */
 public final class DeskSettings {
     private static final String SENDER = "sender";
@@ -29,6 +34,8 @@ public final class DeskSettings {
     private static final String FETCH_POINT = "mail.fetched";
     private static final String REGION = "region";
     private static final String CALENDAR = "calendar";
+    private static final String REMINDERS = "reminders";
+    private static final String REMINDED = "reminders.sent";
 
     private final RightsRequests store;
 
@@ -59,10 +66,12 @@ public final class DeskSettings {
 
     /**
      * Forgets the person's mailbox, its password with it, and where the last fetch stopped, which belongs to that
-     * mailbox; whether one was set up.
+     * mailbox; whether one was set up. Reminders by e-mail, which leave from that mailbox, are turned off with it.
      */
     public boolean removeMailAccount(PersonId person) {
         store.removeSetting(person, FETCH_POINT);
+        reminders(person).filter(ReminderSettings::enabled).ifPresent(settings -> saveReminders(person,
+                new ReminderSettings(false, settings.daysBefore(), settings.language())));
         return store.removeSetting(person, MAIL);
     }
 
@@ -77,6 +86,39 @@ public final class DeskSettings {
 
     public void removeCalendarDigest(PersonId person) {
         store.removeSetting(person, CALENDAR);
+    }
+
+    public void saveReminders(PersonId person, ReminderSettings reminders) {
+        ObjectNode json = PayloadCodec.mapper().createObjectNode().put("enabled", reminders.enabled())
+                .put("daysBefore", reminders.daysBefore()).put("language", reminders.language().code());
+        store.saveSetting(person, REMINDERS, json.toString());
+    }
+
+    /** The person's choice about reminders by e-mail, if they made one; off, three days before, otherwise. */
+    public Optional<ReminderSettings> reminders(PersonId person) {
+        return store.findSetting(person, REMINDERS).map(DeskSettings::parse).map(json -> {
+            Language language = Language.ofCode(json.path("language").asString()).orElse(Language.ENGLISH);
+            if (!json.path("enabled").isBoolean() || !json.path("daysBefore").canConvertToInt()) {
+                throw new SelfdataException(ErrorCode.VAULT_CORRUPT, Wording.of("error.rights.reminders.settingUnreadable"));
+            }
+            return new ReminderSettings(json.path("enabled").asBoolean(), json.path("daysBefore").asInt(), language);
+        });
+    }
+
+    void saveReminded(PersonId person, Reminded reminded) {
+        ObjectNode json = PayloadCodec.mapper().createObjectNode();
+        reminded.lastSent().ifPresent(day -> json.put("lastSent", day.toString()));
+        ArrayNode deadlines = json.putArray("deadlines");
+        reminded.deadlines().stream().sorted().forEach(deadlines::add);
+        store.saveSetting(person, REMINDED, json.toString());
+    }
+
+    Reminded reminded(PersonId person) {
+        return store.findSetting(person, REMINDED).map(DeskSettings::parse).map(json -> {
+            Set<String> deadlines = new HashSet<>();
+            json.path("deadlines").forEach(deadline -> deadlines.add(deadline.asString()));
+            return new Reminded(text(json, "lastSent").map(LocalDate::parse), deadlines);
+        }).orElse(Reminded.NOTHING);
     }
 
     public void saveFetchPoint(PersonId person, FetchPoint point) {

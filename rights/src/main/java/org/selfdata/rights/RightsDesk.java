@@ -54,6 +54,7 @@ public final class RightsDesk {
     private final DeskLetters letters;
     private final CalendarTokens calendars;
     private final IdentityDocuments identityDocuments;
+    private final DeadlineReminders reminders;
 
     public RightsDesk(Vault vault, Intake intake, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -65,6 +66,7 @@ public final class RightsDesk {
         this.identityDocuments = new IdentityDocuments(vault.rightsIdentityDocuments());
         this.letters = new DeskLetters(organizations, settings, identityDocuments);
         this.calendars = new CalendarTokens(vault.people(), settings);
+        this.reminders = new DeadlineReminders(this, vault.people(), clock);
     }
 
     /** What the person asks, with what their letter gives to identify them. */
@@ -115,6 +117,11 @@ public final class RightsDesk {
     /** The private addresses of the calendar feeds of deadlines. */
     public CalendarTokens calendars() {
         return calendars;
+    }
+
+    /** The reminders of deadlines by e-mail, for those who ask for them. */
+    public DeadlineReminders reminders() {
+        return reminders;
     }
 
     /** The directory with the person's own organizations in it. */

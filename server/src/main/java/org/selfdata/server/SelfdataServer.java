@@ -53,16 +53,19 @@ public final class SelfdataServer implements AutoCloseable {
     private final String host;
     private final ExecutorService imports;
     private final Gate gate;
-    private final ScheduledExecutorService foldedEntries;
+    /** Runs the server's work of its own: the folded log entries, the daily reminders of deadlines. */
+    private final ScheduledExecutorService scheduled;
 
-    private SelfdataServer(Javalin javalin, String host, ExecutorService imports, Gate gate) {
+    private SelfdataServer(Javalin javalin, String host, ExecutorService imports, Gate gate, DailyReminders reminders) {
         this.javalin = javalin;
         this.host = host;
         this.imports = imports;
         this.gate = gate;
-        this.foldedEntries = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("folded-entries").factory());
+        this.scheduled = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("scheduled").factory());
         long period = FOLDED_ENTRIES_WRITTEN.toMillis();
-        foldedEntries.scheduleAtFixedRate(() -> writeFoldedEntries(false), period, period, TimeUnit.MILLISECONDS);
+        scheduled.scheduleAtFixedRate(() -> writeFoldedEntries(false), period, period, TimeUnit.MILLISECONDS);
+        scheduled.scheduleAtFixedRate(reminders, DailyReminders.FIRST_RUN.toMillis(), DailyReminders.PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Writes the counted repeats of recipients' refusals and empty reads; a failure waits for the next turn. */
@@ -126,6 +129,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsAnswerRoutes(desk, bodies, uploads),
                 new RightsIdentityRoutes(desk, uploads),
                 new RightsCalendarRoutes(desk),
+                new RightsReminderRoutes(desk.reminders(), bodies),
                 new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
@@ -156,7 +160,7 @@ public final class SelfdataServer implements AutoCloseable {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.cannotListen",
                     settings.host(), Integer.toString(settings.port()), String.valueOf(e.getMessage())), e);
         }
-        return new SelfdataServer(javalin, settings.host(), imports, gate);
+        return new SelfdataServer(javalin, settings.host(), imports, gate, new DailyReminders(desk.reminders()));
     }
 
     public int port() {
@@ -190,7 +194,7 @@ public final class SelfdataServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
-        foldedEntries.shutdownNow();
+        scheduled.shutdownNow();
         writeFoldedEntries(true);
         imports.shutdown();
         try {

@@ -79,6 +79,7 @@ public enum WebPage {
         if (this == RIGHTS) {
             scripts.add("rights-change.js");
             scripts.add("rights-identity.js");
+            scripts.add("rights-reminders.js");
         }
         return scripts;
     }

@@ -233,6 +233,8 @@ class RouteAccessTableTest {
                 .expect(200, 200, 200, 200, 200);
         row("POST", "/api/v1/rights/calendar").body("{}").expect(200, 200, 200, 403, 401);
         row("DELETE", "/api/v1/rights/calendar").expect(204, 204, 204, 403, 401);
+        row("GET", "/api/v1/rights/reminders").expect(200, 200, 200, 403, 401);
+        row("PUT", "/api/v1/rights/reminders").body("{}").expect(400, 400, 400, 403, 401);
         // Only Dominique said who they are in their letters.
         row("GET", "/api/v1/rights/sender").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/sender").body("{}").expect(400, 400, 400, 403, 401);
