@@ -225,9 +225,13 @@ function showChecklist(checklist) {
     selfdata.element('checklist-items').replaceChildren(...checklist.items.map(item => {
         const id = 'checklist-' + item.item;
         const words = selfdata.textOr('rights.checklist.item.' + item.item, item.item + ' (' + item.article + ')');
+        // An item found in the answer is ticked for the person, who confirms it by saving or unticks it.
+        const found = item.prefilled
+            ? [' ', selfdata.create('span', { className: 'badge', text: selfdata.text('rights.checklist.prefill.found') })]
+            : [];
         return selfdata.create('div', { className: 'choice' }, [
             selfdata.create('input', { id, type: 'checkbox', name: 'present', value: item.item, checked: item.present }),
-            ' ', selfdata.create('label', { for: id, text: words })]);
+            ' ', selfdata.create('label', { for: id }, [words, ...found])]);
     }));
     selfdata.element('checklist-missing').textContent = selfdata.text('rights.checklist.missing', checklist.missing.length);
     selfdata.element('checklist-form').hidden = false;
