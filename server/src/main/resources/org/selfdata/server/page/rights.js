@@ -278,19 +278,14 @@ async function evidence() {
 }
 
 async function loadSender() {
-    try {
-        const sender = await selfdata.api(RIGHTS + '/sender');
+    const sender = await selfdata.api(RIGHTS + '/sender');
+    if (sender.configured) {
         const form = selfdata.element('sender-form');
         form.elements.name.value = sender.name;
         form.elements.postalAddress.value = sender.postalAddress || '';
         form.elements.email.value = sender.email || '';
-        desk.senderKnown = true;
-    } catch (failure) {
-        if (failure.status !== 404) {
-            throw failure;
-        }
-        desk.senderKnown = false;
     }
+    desk.senderKnown = sender.configured;
     selfdata.element('sender-missing').hidden = desk.senderKnown;
     return desk.senderKnown;
 }
