@@ -46,8 +46,11 @@ public record ComplaintRequest(Organization authority, Organization organization
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderBeforeRequest"));
         }
         // Silence is a fault once the time limit has passed; a refusal or an incomplete answer, as soon as it is known.
-        LocalDate earliest = outcome instanceof Outcome.NoAnswer ? prior.lastDay() : prior.sent();
-        if (date.isBefore(reminderSent.orElse(earliest)) || date.isBefore(earliest)) {
+        if (outcome instanceof Outcome.NoAnswer && !date.isAfter(prior.lastDay())) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.complaintBeforeDeadline"));
+        }
+        LocalDate lastEvent = reminderSent.orElse(prior.sent());
+        if (date.isBefore(lastEvent) || date.isBefore(answeredOn(outcome).orElse(prior.sent()))) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.complaintTooEarly"));
         }
         for (int index = 0; index < evidence.size(); index++) {
@@ -55,6 +58,14 @@ public record ComplaintRequest(Organization authority, Organization organization
                 throw LetterInput.invalid(Wording.of("error.rights.letter.evidenceName", index + 1));
             }
         }
+    }
+
+    private static Optional<LocalDate> answeredOn(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.NoAnswer _ -> Optional.empty();
+            case Outcome.Refusal refusal -> Optional.of(refusal.on());
+            case Outcome.IncompleteAnswer answer -> Optional.of(answer.on());
+        };
     }
 
     /** A SIREN number is nine digits whose Luhn sum is a multiple of ten (INSEE). */

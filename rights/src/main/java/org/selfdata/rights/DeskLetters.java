@@ -80,18 +80,22 @@ final class DeskLetters {
 
     Letter reminder(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
         RightsRequest request = timeline.request();
-        return Letters.reminder(new ReminderRequest(prior(timeline, deadlines), outcome(timeline, missing),
-                organization(person, request), sender(person), today, request.language(), DAYS_TO_ANSWER_A_REMINDER));
+        PriorRequest prior = prior(timeline, deadlines);
+        return Letters.reminder(new ReminderRequest(prior, Lifecycle.escalation(timeline, prior.deadline(), today,
+                missing), organization(person, request), sender(person), today, request.language(),
+                DAYS_TO_ANSWER_A_REMINDER));
     }
 
     Letter complaint(PersonId person, Timeline timeline, Deadlines deadlines, Set<AccessItem> missing, LocalDate today) {
         RightsRequest request = timeline.request();
         Organization authority = authority(person);
+        PriorRequest prior = prior(timeline, deadlines);
+        Outcome outcome = Lifecycle.escalation(timeline, prior.deadline(), today, missing);
         // The person's identity document, and the message that carried it, do not go to the authority as evidence.
         List<String> evidence = timeline.events().stream().flatMap(event -> event.documents().stream())
                 .filter(document -> !document.withheld()).map(RequestEvent.Document::name).toList();
         return Letters.complaint(new ComplaintRequest(authority, organization(person, request), Optional.empty(),
-                sender(person), prior(timeline, deadlines), outcome(timeline, missing),
+                sender(person), prior, outcome,
                 timeline.last(RequestStatus.REMINDER_SENT).map(RequestEvent::happenedOn), evidence, today,
                 request.language()));
     }
@@ -115,19 +119,6 @@ final class DeskLetters {
         Optional<Deadline> deadline = extended.or(() -> dates.flatMap(deadlines::answer));
         return new PriorRequest(request.reference(), request.right(), request.channel(), sent, timeline.receivedOn(),
                 deadline.map(Deadline::date), extended.isPresent());
-    }
-
-    private static Outcome outcome(Timeline timeline, Set<AccessItem> missing) {
-        Optional<RequestEvent> refused = timeline.last(RequestStatus.REFUSED);
-        if (refused.isPresent()) {
-            return new Outcome.Refusal(refused.orElseThrow().happenedOn());
-        }
-        Optional<RequestEvent> incomplete = timeline.last(RequestStatus.ANSWERED_INCOMPLETE);
-        if (incomplete.isPresent()) {
-            return new Outcome.IncompleteAnswer(incomplete.orElseThrow().happenedOn(),
-                    timeline.request().right() == Right.ACCESS ? missing : Set.of());
-        }
-        return new Outcome.NoAnswer();
     }
 
     private Sender sender(PersonId person) {

@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Files the messages fetched from the person's mailbox: each one that answers a waiting request becomes that request's
  * answer, with the message itself and its files as documents, recorded as incomplete until the person has ticked its
- * checklist. A message that matches no request changes nothing.
+ * checklist, which the message's text and files pre-fill. A message that matches no request changes nothing.
  */
 final class DeskMail {
     /** The statuses of a request that waits for the organization. */
@@ -43,7 +43,7 @@ final class DeskMail {
                 mail.attachments().forEach(attachment -> documents.add(new Requests.Attachment(attachment.fileName(),
                         attachment.mediaType(), attachment.bytes())));
                 RightsDesk.AnswerReport report = desk.answer(person, matched.requestId(),
-                        deliveredOn.isAfter(today) ? today : deliveredOn, false, documents);
+                        deliveredOn.isAfter(today) ? today : deliveredOn, false, documents, Optional.of(mail.text()));
                 answered.add(report.timeline().request().reference());
             }
             else {

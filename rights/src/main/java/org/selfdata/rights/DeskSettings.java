@@ -13,12 +13,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -169,24 +167,14 @@ public final class DeskSettings {
                         json.path("oldValue").asString(), json.path("newValue").asString()));
     }
 
-    /** The items of art. 15 the person found in an access request's answer, as they ticked them. */
-    public void saveChecklist(PersonId person, String request, Set<AccessItem> present) {
-        store.saveSetting(person, requestSetting("checklist", request),
-                String.join(",", present.stream().map(AccessItem::term).sorted().toList()));
+    /** The checklist of an access request's answer, as the person ticked it and its answers pre-filled it. */
+    public void saveChecklist(PersonId person, String request, Checklist checklist) {
+        store.saveSetting(person, requestSetting("checklist", request), checklist.text());
     }
 
-    public Set<AccessItem> checklist(PersonId person, String request) {
-        Set<AccessItem> present = EnumSet.noneOf(AccessItem.class);
-        store.findSetting(person, requestSetting("checklist", request)).ifPresent(text -> {
-            for (String term : text.split(",")) {
-                for (AccessItem item : AccessItem.values()) {
-                    if (item.term().equals(term)) {
-                        present.add(item);
-                    }
-                }
-            }
-        });
-        return present;
+    public Checklist checklist(PersonId person, String request) {
+        return store.findSetting(person, requestSetting("checklist", request)).map(Checklist::parse)
+                .orElse(Checklist.empty());
     }
 
     /** The Message-ID of the e-mail a request was sent in, which an answer's In-Reply-To names. */

@@ -7,6 +7,7 @@ import org.selfdata.texts.Wording;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +47,45 @@ final class Lifecycle {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.rights.request.beforePrevious",
                     happenedOn.toString(), timeline.latest().happenedOn().toString()));
         }
+    }
+
+    /**
+     * What a reminder or a complaint would follow up, or why neither can be drafted yet: they follow an answer overdue,
+     * refused or incomplete (art. 12(3) and (4), art. 77). The organization's latest word decides: a refusal, an
+     * incomplete answer, or a complete one, after which there is nothing to escalate; without an answer, the deadline
+     * must have passed, a deadline being met until the end of its last day.
+     *
+     * @param deadline the last day of the time limit, extended or not; empty while the clock stands still for
+     *     identification
+     * @param missing the items of the checklist an access answer lacks
+     */
+    static Outcome escalation(Timeline timeline, Optional<LocalDate> deadline, LocalDate today,
+            Set<AccessItem> missing) {
+        String request = timeline.request().reference();
+        if (timeline.status() == RequestStatus.CLOSED) {
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.request.closed", request));
+        }
+        Optional<RequestEvent> answer = timeline.events().reversed().stream()
+                .filter(event -> ANSWERS.contains(event.status())).findFirst();
+        if (answer.isPresent()) {
+            RequestEvent latest = answer.orElseThrow();
+            if (latest.status() == RequestStatus.REFUSED) {
+                return new Outcome.Refusal(latest.happenedOn());
+            }
+            if (latest.status() == RequestStatus.ANSWERED_INCOMPLETE) {
+                return new Outcome.IncompleteAnswer(latest.happenedOn(),
+                        timeline.request().right() == Right.ACCESS ? missing : Set.of());
+            }
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.answeredInFull", request));
+        }
+        if (deadline.isEmpty()) {
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.clockStopped", request));
+        }
+        if (!today.isAfter(deadline.orElseThrow())) {
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.desk.notOverdue", request,
+                    DayWording.of(deadline.orElseThrow())));
+        }
+        return new Outcome.NoAnswer();
     }
 
     private static void requireOrder(Timeline timeline, RequestStatus current, RequestStatus next, String request) {

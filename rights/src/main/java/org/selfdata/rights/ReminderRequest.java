@@ -25,8 +25,9 @@ public record ReminderRequest(PriorRequest prior, Outcome outcome, Organization 
         requireNonNull(date, "date is null");
         requireNonNull(chosenLanguage, "chosenLanguage is null");
         LetterInput.outcome(outcome, prior);
-        // Silence is a fault only once the time limit has passed; a refusal or an incomplete answer can be answered at once.
-        if (outcome instanceof Outcome.NoAnswer && date.isBefore(prior.lastDay())) {
+        // Silence is a fault only once the time limit has passed, which is met until the end of its last day; a refusal
+        // or an incomplete answer can be answered at once.
+        if (outcome instanceof Outcome.NoAnswer && !date.isAfter(prior.lastDay())) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderTooEarly"));
         }
         if (daysToAnswer < 1 || daysToAnswer > 60) {

@@ -1,6 +1,7 @@
 package org.selfdata.rights;
 
 import org.selfdata.importers.DocumentImporter;
+import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeListener;
@@ -290,32 +291,49 @@ public final class RightsDesk {
     /**
      * Records an organization's answer with its files: every file is kept with the step, and goes through the intake
      * under the organization's name, labelled with the request, so that what an importer reads becomes records and
-     * the rest documents. The files are imported first: if the intake refuses one, nothing is recorded.
+     * the rest documents. The files are imported first: if the intake refuses one, nothing is recorded. The checklist
+     * of an access request is then pre-filled with what the answer shows.
      */
     public AnswerReport answer(PersonId person, String request, LocalDate answeredOn, boolean complete,
             List<Requests.Attachment> files) {
+        return answer(person, request, answeredOn, complete, files, Optional.empty());
+    }
+
+    /** Records an answer that came as a message, whose text may name items of the checklist as its files do. */
+    AnswerReport answer(PersonId person, String request, LocalDate answeredOn, boolean complete,
+            List<Requests.Attachment> files, Optional<String> messageText) {
         Timeline timeline = requests.timeline(person, request);
         Person owner = vault.people().get(person);
         RequestStatus status = complete ? RequestStatus.ANSWERED_COMPLETE : RequestStatus.ANSWERED_INCOMPLETE;
         Lifecycle.requireAllowed(timeline, status, answeredOn, today(person));
         // A message is kept as the evidence it is; its files are among the others and are what the intake reads.
-        IntakeReport imported = importAnswer(owner, timeline, answeredOn,
-                files.stream().filter(file -> !file.mediaType().equals("message/rfc822")).toList());
+        List<Requests.Attachment> read = files.stream().filter(file -> !file.mediaType().equals("message/rfc822"))
+                .toList();
+        IntakeReport imported = importAnswer(owner, timeline, answeredOn, read);
         Timeline recorded = requests.record(person, request, new Requests.Step(status, answeredOn, Optional.empty(),
                 files, false));
+        if (timeline.request().right() == Right.ACCESS) {
+            prefill(person, request, AnswerItems.named(read, messageText), imported);
+        }
         return new AnswerReport(recorded, imported);
     }
 
-    /** The items of art. 15 the person found in an access answer; a reminder names the others. */
-    public void tick(PersonId person, String request, Set<AccessItem> present) {
+    /** The checklist of an access answer: what the person ticked, and what the answers showed that they have not. */
+    public Checklist checklist(PersonId person, String request) {
         requests.timeline(person, request);
-        settings.saveChecklist(person, request, present);
+        return settings.checklist(person, request);
+    }
+
+    /**
+     * Ticks exactly the items the person found in an access answer, confirming those found in it or unticking them;
+     * a reminder names the others.
+     */
+    public void tick(PersonId person, String request, Set<AccessItem> present) {
+        settings.saveChecklist(person, request, checklist(person, request).tickedByThePerson(present));
     }
 
     public Set<AccessItem> missing(PersonId person, String request) {
-        Set<AccessItem> missing = EnumSet.allOf(AccessItem.class);
-        missing.removeAll(settings.checklist(person, request));
-        return missing;
+        return settings.checklist(person, request).missing();
     }
 
     /** The formal notice that follows an overdue, refused or incomplete answer. */
@@ -388,6 +406,26 @@ public final class RightsDesk {
 
     LocalDate today(PersonId person) {
         return LocalDate.now(clock.withZone(vault.people().get(person).zone()));
+    }
+
+    /**
+     * Pre-fills the checklist with what an answer names, and with the copy (art. 15(3)) when its files became records
+     * or documents; what the person ticked or unticked stays as they left it.
+     */
+    private void prefill(PersonId person, String request, Set<AccessItem> named, IntakeReport imported) {
+        Set<AccessItem> found = EnumSet.noneOf(AccessItem.class);
+        found.addAll(named);
+        if (imported.files().stream().anyMatch(RightsDesk::broughtRecords)) {
+            found.add(AccessItem.COPY);
+        }
+        settings.saveChecklist(person, request, settings.checklist(person, request).found(found));
+    }
+
+    private static boolean broughtRecords(FileReport file) {
+        return switch (file) {
+            case FileReport.Imported imported -> imported.batch().added() + imported.batch().duplicates() > 0;
+            case FileReport.Unwritten _, FileReport.NotRecognized _, FileReport.Failed _ -> false;
+        };
     }
 
     private IntakeReport importAnswer(Person owner, Timeline timeline, LocalDate answeredOn, List<Requests.Attachment> files) {

@@ -100,10 +100,28 @@ class ComplaintLettersTest {
     }
 
     @Test
-    void aComplaintIsDatedAfterTheFactsItRecalls() {
+    void aComplaintOfARequestLeftUnansweredIsDatedAfterItsDeadlinePassedNotOnItsLastDay() {
+        for (LocalDate date : List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2))) {
+            assertRefused(() -> new ComplaintRequest(cnil(), organization(), Optional.empty(), camille(), ACCESS,
+                            new Outcome.NoAnswer(), Optional.empty(), List.of(), date, Language.FRENCH),
+                    "A complaint about a request left unanswered is dated after its deadline passed.",
+                    "La plainte pour une demande restée sans réponse se date après son échéance.");
+        }
+        assertThat(Letters.complaint(new ComplaintRequest(cnil(), organization(), Optional.empty(), camille(), ACCESS,
+                new Outcome.NoAnswer(), Optional.empty(), List.of(), LocalDate.of(2026, 3, 3), Language.FRENCH))
+                .subject()).contains("absence de réponse");
+    }
+
+    @Test
+    void aComplaintIsDatedAfterTheRefusalOrTheReminderItRecalls() {
         assertRefused(() -> new ComplaintRequest(cnil(), organization(), Optional.empty(), camille(), ACCESS,
-                        new Outcome.NoAnswer(), Optional.empty(), List.of(), LocalDate.of(2026, 3, 1),
-                        Language.FRENCH),
+                        new Outcome.Refusal(LocalDate.of(2026, 2, 10)), Optional.empty(), List.of(),
+                        LocalDate.of(2026, 2, 9), Language.FRENCH),
+                "A complaint is dated after the events it recalls.",
+                "Une plainte se date après les faits qu’elle rapporte.");
+        assertRefused(() -> new ComplaintRequest(cnil(), organization(), Optional.empty(), camille(), ACCESS,
+                        new Outcome.Refusal(LocalDate.of(2026, 2, 10)), Optional.of(LocalDate.of(2026, 2, 20)),
+                        List.of(), LocalDate.of(2026, 2, 15), Language.FRENCH),
                 "A complaint is dated after the events it recalls.",
                 "Une plainte se date après les faits qu’elle rapporte.");
     }

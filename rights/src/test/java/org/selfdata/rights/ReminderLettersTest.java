@@ -5,6 +5,7 @@ import org.selfdata.texts.Language;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,10 +108,12 @@ class ReminderLettersTest {
                         LocalDate.of(2026, 12, 5), Language.ENGLISH, 0),
                 "The time a formal notice gives to answer is from 1 to 60 days.",
                 "Le délai qu’une mise en demeure laisse pour répondre va de 1 à 60 jours.");
-        assertRefused(() -> new ReminderRequest(ACCESS, new Outcome.NoAnswer(), organization(), camille(),
-                        LocalDate.of(2026, 11, 29), Language.ENGLISH, 15),
-                "A reminder of a request left unanswered is dated after its deadline passed.",
-                "La relance d’une demande restée sans réponse se date après son échéance.");
+        for (LocalDate date : List.of(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30))) {
+            assertRefused(() -> new ReminderRequest(ACCESS, new Outcome.NoAnswer(), organization(), camille(), date,
+                            Language.ENGLISH, 15),
+                    "A reminder of a request left unanswered is dated after its deadline passed.",
+                    "La relance d’une demande restée sans réponse se date après son échéance.");
+        }
     }
 
     @Test

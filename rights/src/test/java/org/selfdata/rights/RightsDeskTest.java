@@ -108,7 +108,8 @@ class RightsDeskTest {
                 "We hold one photograph of you, collected from a public web page."), new Letterhead("Clearview AI, Inc.",
                 "418 Broadway\nAlbany NY 12207\nUnited States", Optional.empty(), "Camille Martin",
                 "12 rue de la République\n69002 Lyon\nFrance", Optional.empty(), LocalDate.of(2026, 1, 29)));
-        servers.deliverToPerson(CLEARVIEW, "Re: your request", Optional.of(messageId), "Please find your data.",
+        servers.deliverToPerson(CLEARVIEW, "Re: your request", Optional.of(messageId),
+                "Please find your data.\nPurposes: the service you subscribed to",
                 List.of(new MailAttachment("statement.csv", "text/csv", STATEMENT.getBytes(StandardCharsets.UTF_8)),
                         new MailAttachment("answer.pdf", "application/pdf", letterFromClearview)));
         servers.deliverToPerson("news@shop.example", "Winter sale", Optional.empty(), "Everything must go.");
@@ -119,6 +120,8 @@ class RightsDeskTest {
         assertThat(answers.unmatched()).isEqualTo(1);
         Timeline answered = desk.request(camille.id(), id).timeline();
         assertThat(answered.status()).isEqualTo(RequestStatus.ANSWERED_INCOMPLETE);
+        assertThat(desk.checklist(camille.id(), id).prefilled()).containsExactlyInAnyOrder(AccessItem.PURPOSES,
+                AccessItem.COPY);
         assertThat(answered.latest().documents()).extracting(RequestEvent.Document::name)
                 .containsExactly("message-1.eml", "statement.csv", "answer.pdf");
         assertThat(vault.imports().sources(camille.id())).extracting(Source::descriptor)

@@ -8,6 +8,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AccessItem;
+import org.selfdata.rights.Checklist;
 import org.selfdata.rights.Requests;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.texts.Wording;
@@ -29,8 +30,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What follows a request once it is sent, the owner's only: the organization's answer uploaded with its files, which
- * become records or documents; the documents of each step read back; the checklist of art. 15 the person ticks; and
- * the reminder and the complaint that follow an answer overdue, refused or incomplete.
+ * become records or documents; the documents of each step read back; the checklist of art. 15, pre-filled with what
+ * the answer shows and ticked by the person; and the reminder and the complaint that follow an answer overdue, refused
+ * or incomplete.
  *
  * <p>A request and its documents are found among the signed-in person's own: another person's are not found,
  * exactly as those that do not exist.
@@ -50,7 +52,8 @@ final class RightsAnswerRoutes implements HttpService {
 
     record AnswerJson(RightsRoutes.RequestJson request, ImportedJson imported) {}
 
-    record ItemJson(String item, String article, boolean present) {}
+    /** @param prefilled whether the item is present because the answer showed it, the person not having confirmed it */
+    record ItemJson(String item, String article, boolean present, boolean prefilled) {}
 
     record ChecklistJson(List<ItemJson> items, List<String> missing) {}
 
@@ -143,11 +146,11 @@ final class RightsAnswerRoutes implements HttpService {
     }
 
     private ChecklistJson checklist(PersonId owner, String request) {
-        desk.request(owner, request);
-        Set<AccessItem> missing = desk.missing(owner, request);
+        Checklist checklist = desk.checklist(owner, request);
         return new ChecklistJson(EnumSet.allOf(AccessItem.class).stream()
-                .map(item -> new ItemJson(item.term(), item.provision(), !missing.contains(item))).toList(),
-                missing.stream().map(AccessItem::term).toList());
+                .map(item -> new ItemJson(item.term(), item.provision(), checklist.present().contains(item),
+                        checklist.prefilled().contains(item))).toList(),
+                checklist.missing().stream().map(AccessItem::term).toList());
     }
 
     /** What the answer's files became: an importer's records, or a document for a file no importer reads. */

@@ -69,7 +69,9 @@ final class RightsRoutes implements HttpService {
 
     record RequestsJson(List<RequestJson> requests) {}
 
-    record SenderJson(String name, Optional<String> postalAddress, Optional<String> email) {}
+    /** @param configured whether the person said who they are; the other fields are there only when they did */
+    record SenderJson(boolean configured, Optional<String> name, Optional<String> postalAddress,
+            Optional<String> email) {}
 
     RightsRoutes(RightsDesk desk, JsonBodies bodies) {
         this.desk = requireNonNull(desk, "desk is null");
@@ -169,11 +171,13 @@ final class RightsRoutes implements HttpService {
         }
     }
 
+    /**
+     * Who the person is in their letters, or {@code configured: false} before they said: a person without a sender
+     * yet is a state the page asks about, as the mailbox's is, not a missing resource.
+     */
     private void sender(Context ctx) {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
-        Sender sender = desk.settings().sender(owner).orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
-                Wording.of("error.rights.desk.noSender")));
-        ctx.json(new SenderJson(sender.name(), sender.postalAddress(), sender.email()));
+        ctx.json(json(desk.settings().sender(owner)));
     }
 
     private void saveSender(Context ctx) {
@@ -182,7 +186,12 @@ final class RightsRoutes implements HttpService {
         Sender sender = new Sender(JsonFields.text(body, "name"), JsonFields.optionalText(body, "postalAddress"),
                 JsonFields.optionalText(body, "email"));
         desk.settings().saveSender(owner, sender);
-        ctx.json(new SenderJson(sender.name(), sender.postalAddress(), sender.email()));
+        ctx.json(json(Optional.of(sender)));
+    }
+
+    private static SenderJson json(Optional<Sender> sender) {
+        return new SenderJson(sender.isPresent(), sender.map(Sender::name), sender.flatMap(Sender::postalAddress),
+                sender.flatMap(Sender::email));
     }
 
     private static OrganizationJson json(Organization organization) {

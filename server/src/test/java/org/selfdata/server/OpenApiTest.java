@@ -4,9 +4,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +92,59 @@ class OpenApiTest {
         assertThat(references).isNotEmpty();
         for (String reference : references) {
             assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
+        }
+    }
+
+    @Test
+    void theSenderAndTheChecklistAnswerExactlyAsDocumented() {
+        ApiClient client = running.camille();
+        JsonNode notConfigured = ApiClient.json(client.get("/api/v1/rights/sender"));
+        client.send(client.request("/api/v1/rights/sender").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Camille Martin\",\"postalAddress\":\"Lyon\"}")));
+        JsonNode configured = ApiClient.json(client.get("/api/v1/rights/sender"));
+        String request = ApiClient.json(client.post("/api/v1/rights/requests",
+                "{\"organization\": \"clearview-ai\", \"right\": \"access\", \"channel\": \"letter\"}"))
+                .get("id").stringValue();
+        client.post("/api/v1/rights/requests/" + request + "/steps",
+                "{\"status\": \"sent\", \"on\": \"" + LocalDate.now(TestVaults.PARIS) + "\"}");
+        JsonNode checklist = ApiClient.json(client.get("/api/v1/rights/requests/" + request + "/checklist"));
+        JsonNode senderSchema = answered("/api/v1/rights/sender", "get");
+        JsonNode checklistSchema = answered("/api/v1/rights/requests/{request}/checklist", "get");
+
+        assertThat(notConfigured.propertyNames()).containsExactly("configured");
+        assertAsDocumented(senderSchema, notConfigured, "sender");
+        assertAsDocumented(senderSchema, configured, "sender");
+        assertThat(document.at("/paths/~1api~1v1~1rights~1sender/get/responses").propertyNames()).doesNotContain("404");
+        assertAsDocumented(checklistSchema, checklist, "checklist");
+        List<String> required = new ArrayList<>();
+        checklistSchema.at("/properties/items/items/required").forEach(field -> required.add(field.stringValue()));
+        assertThat(required).containsExactly("item", "article", "present", "prefilled");
+    }
+
+    /** The schema of an operation's answer 200 in JSON. */
+    private JsonNode answered(String path, String method) {
+        return document.get("paths").get(path).get(method).get("responses").get("200").get("content")
+                .get("application/json").get("schema");
+    }
+
+    /** Every field answered is documented, and every field documented as required is answered. */
+    private static void assertAsDocumented(JsonNode schema, JsonNode value, String where) {
+        if (value.isObject()) {
+            schema.path("required").forEach(field -> assertThat(value.has(field.stringValue()))
+                    .as(where + "." + field.stringValue()).isTrue());
+            value.properties().forEach(field -> {
+                assertThat(schema.get("properties").has(field.getKey())).as(where + "." + field.getKey()).isTrue();
+                assertAsDocumented(schema.get("properties").get(field.getKey()), field.getValue(),
+                        where + "." + field.getKey());
+            });
+        }
+        else if (value.isArray()) {
+            value.forEach(element -> assertAsDocumented(schema.get("items"), element, where + "[]"));
+        }
+        else {
+            String type = value.isBoolean() ? "boolean" : value.isIntegralNumber() ? "integer"
+                    : value.isNumber() ? "number" : "string";
+            assertThat(schema.get("type").stringValue()).as(where).isEqualTo(type);
         }
     }
 

@@ -169,11 +169,13 @@ class RightsAnswerRoutesTest {
     void theChecklistIsTickedAndTheReminderNamesWhatIsMissing() {
         answer(Map.of("answeredOn", today().toString()), files("notes.txt", "text/plain",
                 "We hold one photograph of you.".getBytes(StandardCharsets.UTF_8)));
-        JsonNode empty = ApiClient.json(client.get(path + "/checklist"));
-        assertThat(empty.get("items")).hasSize(10);
-        assertThat(empty.get("items").get(0).toString())
-                .isEqualTo("{\"item\":\"purposes\",\"article\":\"15(1)(a)\",\"present\":false}");
-        assertThat(empty.get("missing")).hasSize(10);
+        JsonNode prefilled = ApiClient.json(client.get(path + "/checklist"));
+        assertThat(prefilled.get("items")).hasSize(10);
+        assertThat(prefilled.get("items").get(0).toString())
+                .isEqualTo("{\"item\":\"purposes\",\"article\":\"15(1)(a)\",\"present\":false,\"prefilled\":false}");
+        assertThat(prefilled.get("items").get(9).toString())
+                .isEqualTo("{\"item\":\"copy\",\"article\":\"15(3)\",\"present\":true,\"prefilled\":true}");
+        assertThat(prefilled.get("missing")).hasSize(9);
 
         HttpResponse<String> ticked = put(path + "/checklist", "{\"present\": [\"purposes\", \"categories\", \"copy\"]}");
 
@@ -181,7 +183,7 @@ class RightsAnswerRoutesTest {
         assertThat(ApiClient.json(ticked).get("missing").toString()).isEqualTo("[\"recipients\",\"storage-period\","
                 + "\"rights\",\"complaint\",\"source\",\"automated-decisions\",\"transfer-safeguards\"]");
         assertThat(ApiClient.json(ticked).get("items").get(9).toString())
-                .isEqualTo("{\"item\":\"copy\",\"article\":\"15(3)\",\"present\":true}");
+                .isEqualTo("{\"item\":\"copy\",\"article\":\"15(3)\",\"present\":true,\"prefilled\":false}");
         JsonNode reminder = ApiClient.json(client.get(path + "/reminder"));
         assertThat(reminder.get("language").stringValue()).isEqualTo("en");
         assertThat(reminder.get("body").stringValue()).contains("15(1)(d)").doesNotContain("15(3)");
@@ -196,6 +198,49 @@ class RightsAnswerRoutesTest {
                     .startsWith("attachment; filename=\"SD-");
             assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).as(letter).isEqualTo("%PDF-");
         }
+    }
+
+    @Test
+    void anAnswersFilesPreFillTheChecklistAndALaterAnswerLeavesWhatThePersonUnticked() {
+        answer(Map.of("answeredOn", today().toString()),
+                files("statement.csv", "text/csv", STATEMENT.getBytes(StandardCharsets.UTF_8),
+                        "answer.json", "application/json",
+                        "{\"purposes\": [\"billing\"], \"recipients\": [\"our bank\"]}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(prefilled(ApiClient.json(client.get(path + "/checklist"))))
+                .containsExactly("purposes", "recipients", "copy");
+
+        JsonNode ticked = ApiClient.json(put(path + "/checklist", "{\"present\": [\"purposes\"]}"));
+        answer(Map.of("answeredOn", today().toString()), files("more.txt", "text/plain",
+                "Recipients: our bank\nDurée de conservation : dix ans\n".getBytes(StandardCharsets.UTF_8)));
+        JsonNode later = ApiClient.json(client.get(path + "/checklist"));
+
+        assertThat(prefilled(ticked)).isEmpty();
+        assertThat(ticked.get("missing")).hasSize(9);
+        assertThat(prefilled(later)).containsExactly("storage-period");
+        assertThat(later.get("items").get(2).toString())
+                .isEqualTo("{\"item\":\"recipients\",\"article\":\"15(1)(c)\",\"present\":false,\"prefilled\":false}");
+        assertThat(later.get("items").get(9).toString())
+                .isEqualTo("{\"item\":\"copy\",\"article\":\"15(3)\",\"present\":false,\"prefilled\":false}");
+    }
+
+    @Test
+    void aComplaintOrAReminderForARequestSentTodayIsRefusedAsNotOverdueUntilTheOrganizationRefuses() {
+        for (String letter : List.of("/complaint", "/reminder", "/complaint?format=pdf")) {
+            HttpResponse<String> refused = client.get(path + letter);
+
+            assertThat(refused.statusCode()).as(letter).isEqualTo(409);
+            assertThat(ApiClient.json(refused).get("detail").stringValue()).as(letter)
+                    .matches("The request SD-[0-9A-Z]{4} is not overdue: its answer is due by [A-Z][a-z]+day [0-9]{1,2} "
+                            + "[A-Z][a-z]+ [0-9]{4}\\. A reminder or a complaint follows an answer that is overdue, refused "
+                            + "or incomplete\\.");
+        }
+        client.post(path + "/steps", "{\"status\": \"refused\", \"on\": \"" + today() + "\"}");
+
+        HttpResponse<String> complaint = client.get(path + "/complaint");
+
+        assertThat(complaint.statusCode()).as(complaint.body()).isEqualTo(200);
+        assertThat(ApiClient.json(complaint).get("body").stringValue()).contains("Clearview AI, Inc.");
     }
 
     @Test
@@ -229,6 +274,17 @@ class RightsAnswerRoutesTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo("The field format takes one of: json, pdf.");
+    }
+
+    /** The items of a checklist found in the answer and not yet confirmed, in the checklist's order. */
+    private static List<String> prefilled(JsonNode checklist) {
+        List<String> items = new ArrayList<>();
+        checklist.get("items").forEach(item -> {
+            if (item.get("prefilled").booleanValue()) {
+                items.add(item.get("item").stringValue());
+            }
+        });
+        return items;
     }
 
     private static LocalDate today() {

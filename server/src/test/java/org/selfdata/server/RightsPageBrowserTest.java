@@ -77,8 +77,6 @@ class RightsPageBrowserTest {
 
         assertThat(page.locator("#sender-missing")).isVisible();
         assertThat(page.locator("#sender-name")).isFocused();
-        // Asking the API for a sender the person never gave is answered 404, which is how the page learns it is missing.
-        tab.forgetProblems();
         page.locator("#sender-name").fill("Camille Martin");
         page.locator("#sender-address").fill("12 rue de la République\n69002 Lyon\nFrance");
         page.locator("#sender-save").click();
@@ -274,12 +272,16 @@ class RightsPageBrowserTest {
             assertThat(page.locator("#timeline > li").last().locator(".documents a")).hasCount(2);
 
             page.locator("#checklist-load").click();
-            assertThat(page.locator("#checklist-missing")).hasText("10 items missing.");
+            assertThat(page.locator("#checklist-missing")).hasText("9 items missing.");
+            assertThat(page.locator("#checklist-copy")).isChecked();
+            assertThat(page.locator("label[for=checklist-copy]")).hasText("A copy of the data (art. 15(3)) found in the answer");
+            assertThat(page.locator("#checklist-items .badge")).hasCount(1);
             page.locator("#checklist-purposes").check();
             page.locator("#checklist-categories").check();
             page.locator("#checklist-copy").check();
             page.locator("#checklist-save").click();
             assertThat(page.locator("#checklist-missing")).hasText("7 items missing.");
+            assertThat(page.locator("#checklist-items .badge")).hasCount(0);
             page.locator("#comparison-load").click();
             assertThat(page.locator("#comparison-summary")).hasText("This organization is not registered with selfdata: "
                     + "there is no declaration to compare its answer with.");

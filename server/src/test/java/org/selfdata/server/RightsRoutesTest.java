@@ -54,6 +54,24 @@ class RightsRoutesTest {
     }
 
     @Test
+    void aSenderNotGivenYetIsAnsweredAsNotConfiguredAndOneGivenWithWhatItSays() {
+        HttpResponse<String> none = client.get(RightsRoutes.PATH + "/sender");
+
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("{\"configured\":false}");
+
+        HttpResponse<String> saved = client.send(client.request(RightsRoutes.PATH + "/sender")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Camille Martin\",\"email\":\"camille@example.org\"}")));
+        HttpResponse<String> given = client.get(RightsRoutes.PATH + "/sender");
+
+        assertThat(saved.body()).isEqualTo("{\"configured\":true,\"name\":\"Camille Martin\","
+                + "\"email\":\"camille@example.org\"}");
+        assertThat(given.statusCode()).isEqualTo(200);
+        assertThat(given.body()).isEqualTo(saved.body());
+    }
+
+    @Test
     void aLetterPostedByThePersonIsRecordedAsSentWithItsDeadlineAndCannotBeSentTwice() {
         client.send(client.request(RightsRoutes.PATH + "/sender").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(

@@ -226,9 +226,13 @@ function showChecklist(checklist) {
     selfdata.element('checklist-items').replaceChildren(...checklist.items.map(item => {
         const id = 'checklist-' + item.item;
         const words = selfdata.textOr('rights.checklist.item.' + item.item, item.item + ' (' + item.article + ')');
+        // An item found in the answer is ticked for the person, who confirms it by saving or unticks it.
+        const found = item.prefilled
+            ? [' ', selfdata.create('span', { className: 'badge', text: selfdata.text('rights.checklist.prefill.found') })]
+            : [];
         return selfdata.create('div', { className: 'choice' }, [
             selfdata.create('input', { id, type: 'checkbox', name: 'present', value: item.item, checked: item.present }),
-            ' ', selfdata.create('label', { for: id, text: words })]);
+            ' ', selfdata.create('label', { for: id }, [words, ...found])]);
     }));
     selfdata.element('checklist-missing').textContent = selfdata.text('rights.checklist.missing', checklist.missing.length);
     selfdata.element('checklist-form').hidden = false;
@@ -275,19 +279,14 @@ async function evidence() {
 }
 
 async function loadSender() {
-    try {
-        const sender = await selfdata.api(RIGHTS + '/sender');
+    const sender = await selfdata.api(RIGHTS + '/sender');
+    if (sender.configured) {
         const form = selfdata.element('sender-form');
         form.elements.name.value = sender.name;
         form.elements.postalAddress.value = sender.postalAddress || '';
         form.elements.email.value = sender.email || '';
-        desk.senderKnown = true;
-    } catch (failure) {
-        if (failure.status !== 404) {
-            throw failure;
-        }
-        desk.senderKnown = false;
     }
+    desk.senderKnown = sender.configured;
     selfdata.element('sender-missing').hidden = desk.senderKnown;
     return desk.senderKnown;
 }
