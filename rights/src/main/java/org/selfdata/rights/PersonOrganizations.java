@@ -58,6 +58,25 @@ public final class PersonOrganizations {
         return checked;
     }
 
+    /**
+     * Keeps the person's version of the organization of this slug with these details: a correction of the entry they
+     * see now (the directory's, or their own earlier version), whose other knowledge it keeps, or a new organization
+     * when no entry has the slug.
+     */
+    public Organization save(PersonId person, String slug, OrganizationDetails details) {
+        requireNonNull(slug, "slug is null");
+        requireNonNull(details, "details is null");
+        Organization record = directory(person).find(slug).map(details::appliedTo)
+                .orElseGet(() -> details.organization(slug));
+        return save(person, record);
+    }
+
+    /** Whether the directory shipped with selfdata has an entry of this slug, which removing the person's brings back. */
+    public boolean inDirectory(String slug) {
+        requireNonNull(slug, "slug is null");
+        return directory.find(slug).isPresent();
+    }
+
     /** The person's own organizations, by slug. */
     public List<Organization> all(PersonId person) {
         requireNonNull(person, "person is null");
