@@ -12,6 +12,7 @@ import org.selfdata.rights.RightsDesk;
 import org.selfdata.texts.Wording;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -51,12 +52,19 @@ final class RightsOrganizationRoutes implements HttpService {
         ctx.json(RightsRoutes.json(organization, desk.organizations()));
     }
 
-    /** The person's version from what they set, each field checked; 201 when no organization had the slug before. */
+    /**
+     * The person's version from what they set, each field checked; 201 when no organization had the slug before. Asked
+     * with {@code If-None-Match: *}, it only adds: a slug an organization has is refused with 409 rather than corrected,
+     * so that a page adding an organization under a slug made from its name never corrects another by chance.
+     */
     private void save(Context ctx) {
         PersonId owner = OwnerGuard.signedIn(ctx).person();
         String slug = ctx.pathParam("slug");
         OrganizationDetails details = details(bodies.read(ctx));
         boolean known = desk.directory(owner).find(slug).isPresent();
+        if (known && "*".equals(Optional.ofNullable(ctx.header("If-None-Match")).map(String::strip).orElse(""))) {
+            throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.rights.api.organizationTaken", slug));
+        }
         PersonOrganizations organizations = desk.organizations();
         Organization saved = organizations.save(owner, slug, details);
         ctx.status(known ? 200 : 201).json(RightsRoutes.json(saved, organizations));

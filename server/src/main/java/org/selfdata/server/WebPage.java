@@ -69,6 +69,9 @@ public enum WebPage {
         if (this == IMPORT) {
             scripts.add("import-mapping.js");
         }
+        if (this == RIGHTS) {
+            scripts.add("rights-organizations.js");
+        }
         return scripts;
     }
 

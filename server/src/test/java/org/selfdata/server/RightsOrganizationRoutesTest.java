@@ -84,6 +84,21 @@ class RightsOrganizationRoutesTest {
     }
 
     @Test
+    void askedOnlyToAddAPutRefusesASlugAnOrganizationHasAndChangesNothing() {
+        HttpResponse<String> refused = camille.send(camille.request(SNCF_CONNECT).header("Content-Type", "application/json")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"SNCF Connect\", \"email\": \"dpo@sncf-connect.example\"}")));
+        HttpResponse<String> added = camille.send(camille.request(LILAS).header("Content-Type", "application/json")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(LILAS_BODY)));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo("An organization already has the slug "
+                + "sncf-connect: choose another to add a new one, or leave out If-None-Match to correct it.");
+        assertThat(ApiClient.json(camille.get(SNCF_CONNECT)).get("origin").stringValue()).isEqualTo("directory");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    }
+
+    @Test
     void aFieldAtFaultIsRefusedNamingItAndNothingIsKept() {
         assertRefused(put(camille, LILAS, LILAS_BODY.replace("732 829 320", "732 829 321")),
                 "siren: expected a SIREN number, nine digits with a valid check digit, such as 732 829 320");
