@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Exercise your GDPR rights: find the organization to ask, say who you are, draft and send the "
                 + "request, follow its steps and deadline, file the answer, and escalate with a reminder, a complaint "
                 + "and the evidence pack.",
-        subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class, RightsDeadlineCommand.class,
+        subcommands = {RightsOrganizationsCommand.class, RightsOrganizationCommand.class,
+                RightsOrganizationSetCommand.class, RightsOrganizationResetCommand.class, RightsDeadlineCommand.class,
                 RightsSenderCommand.class, RightsDraftCommand.class, RightsListCommand.class,
                 RightsSentCommand.class, RightsShowCommand.class, RightsRecordCommand.class, RightsLetterCommand.class,
                 RightsEvidenceCommand.class, RightsMailboxCommand.class, RightsSendCommand.class,

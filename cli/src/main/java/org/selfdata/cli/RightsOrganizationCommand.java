@@ -69,6 +69,7 @@ final class RightsOrganizationCommand implements Callable<Integer> {
         field(out, words, "phone", organization.phone());
         field(out, words, "fax", organization.fax());
         field(out, words, "web", organization.web());
+        field(out, words, "siren", organization.siren());
         if (!organization.categories().isEmpty()) {
             out.println(words.say("rights.command.organization.categories", String.join(", ", organization.categories())));
         }

@@ -59,7 +59,7 @@ final class RightsSenderCommand implements Callable<Integer> {
     }
 
     /** The address's lines, each stripped and the empty ones left out, one to a line as letters print them. */
-    private static String lines(String text) {
+    static String lines(String text) {
         String joined = Arrays.stream(text.replace("\\n", "\n").split("\\R")).map(String::strip)
                 .filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
         return required("--address", joined);

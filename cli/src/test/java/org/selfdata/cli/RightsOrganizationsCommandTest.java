@@ -157,6 +157,91 @@ class RightsOrganizationsCommandTest {
                 "E-mail: donnees@sncf-connect.example");
     }
 
+    @Test
+    void organizationSetChangesOnlyTheOptionsGivenAndResetBringsBackTheDirectorysEntry() {
+        init();
+
+        CommandRun.Result set = selfdata.run("rights", "organization-set", "sncf-connect", "--email",
+                "dpo@sncf-connect.example", "--siren", "732 829 320");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).isEqualTo("Your version of SNCF Connect (sncf-connect) is saved: it is used in place of "
+                + "the directory's entry.\n");
+        assertThat(selfdata.run("rights", "organization", "sncf-connect").out()).startsWith("""
+                SNCF Connect (sncf-connect)
+                Your own version of this organization, kept in your vault.
+                Postal address:
+                  1-3 rue Camille Moke
+                  CS 20012
+                  93212 La Plaine Saint-Denis Cedex
+                  France
+                E-mail: dpo@sncf-connect.example
+                Web form: https://forms.sncf-connect.com/form-50364/
+                Website: https://www.sncf-connect.com
+                SIREN number: 732829320
+                Categories: travel
+                """);
+
+        CommandRun.Result reset = selfdata.run("rights", "organization-reset", "sncf-connect");
+
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        assertThat(reset.out()).isEqualTo("Your version of sncf-connect is removed: the directory's entry is used again.\n");
+        assertThat(selfdata.run("rights", "organization", "sncf-connect").out()).doesNotContain("E-mail", "SIREN",
+                "Your own version");
+        CommandRun.Result again = selfdata.run("rights", "organization-reset", "sncf-connect");
+        assertThat(again.exitCode()).isEqualTo(4);
+        assertThat(again.err()).isEqualTo("selfdata: you keep no version of your own of the organization sncf-connect: "
+                + "there is nothing to reset\n");
+    }
+
+    @Test
+    void anOrganizationTheDirectoryLacksIsAddedOnceItHasANameAndAnOptionEmptiedRemovesWhatItHad() {
+        init();
+
+        CommandRun.Result nameless = selfdata.run("rights", "organization-set", "mutuelle-des-lilas", "--email",
+                "dpo@mutuelle-des-lilas.example");
+        CommandRun.Result added = selfdata.run("rights", "organization-set", "mutuelle-des-lilas", "--name",
+                "Mutuelle des Lilas", "--email", "dpo@mutuelle-des-lilas.example", "--address",
+                "12 rue des Lilas\\n93260 Les Lilas\\nFrance");
+        CommandRun.Result emptied = selfdata.run("rights", "organization-set", "mutuelle-des-lilas", "--email", "");
+
+        assertThat(nameless.exitCode()).isEqualTo(3);
+        assertThat(nameless.err()).isEqualTo("selfdata: the directory has no organization mutuelle-des-lilas: to add it, "
+                + "give at least its name with --name and a way to reach it with --email, --address or --web-form\n");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).isEqualTo("Mutuelle des Lilas (mutuelle-des-lilas) is added to your organizations.\n");
+        assertThat(emptied.exitCode()).as(emptied.err()).isZero();
+        assertThat(selfdata.run("rights", "organization", "mutuelle-des-lilas").out()).isEqualTo("""
+                Mutuelle des Lilas (mutuelle-des-lilas)
+                Your own version of this organization, kept in your vault.
+                Postal address:
+                  12 rue des Lilas
+                  93260 Les Lilas
+                  France
+                It asks for nothing in particular to identify you.
+                """);
+        assertThat(selfdata.run("rights", "organization-reset", "mutuelle-des-lilas").out())
+                .isEqualTo("Your organization mutuelle-des-lilas is removed.\n");
+    }
+
+    @Test
+    void aWrongSirenNumberIsRefusedNamingTheFieldAndNothingIsKept() {
+        init();
+
+        CommandRun.Result refused = selfdata.run("rights", "organization-set", "sncf-connect", "--siren", "732829321");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("selfdata: siren: expected a SIREN number, nine digits with a valid check "
+                + "digit, such as 732 829 320\n");
+        assertThat(selfdata.run("rights", "organization", "sncf-connect").out()).doesNotContain("Your own version");
+    }
+
+    private void init() {
+        CommandRun.Result init = selfdata.runWithInput("lyon-2025-guillotiere\n", "init", "--handle", "camille",
+                "--zone", "Europe/Paris", "--password-stdin");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+    }
+
     private static Organization sncfConnectWithItsAddress() {
         return new Organization("sncf-connect", "SNCF Connect", Optional.empty(),
                 Optional.of("donnees@sncf-connect.example"), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -6,7 +6,6 @@ import org.selfdata.texts.Wording;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,12 +23,10 @@ import static java.util.Objects.requireNonNull;
 public record ComplaintRequest(Organization authority, Organization organization, Optional<String> siren,
         Sender complainant, PriorRequest prior, Outcome outcome, Optional<LocalDate> reminderSent,
         List<String> evidence, LocalDate date, Language chosenLanguage) {
-    private static final Pattern NINE_DIGITS = Pattern.compile("[0-9]{9}");
-
     public ComplaintRequest {
         requireNonNull(authority, "authority is null");
         requireNonNull(organization, "organization is null");
-        siren = LetterInput.text(requireNonNull(siren, "siren is null")).map(number -> number.replace(" ", ""));
+        siren = LetterInput.text(requireNonNull(siren, "siren is null")).map(Siren::normalized);
         requireNonNull(complainant, "complainant is null");
         requireNonNull(prior, "prior is null");
         requireNonNull(outcome, "outcome is null");
@@ -40,7 +37,9 @@ public record ComplaintRequest(Organization authority, Organization organization
         if (!authority.authority()) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.notAnAuthority"));
         }
-        siren.ifPresent(ComplaintRequest::checkSiren);
+        if (siren.filter(number -> !Siren.isValid(number)).isPresent()) {
+            throw LetterInput.invalid(Wording.of("error.rights.letter.siren"));
+        }
         LetterInput.outcome(outcome, prior);
         if (reminderSent.filter(day -> day.isBefore(prior.sent())).isPresent()) {
             throw LetterInput.invalid(Wording.of("error.rights.letter.reminderBeforeRequest"));
@@ -66,27 +65,5 @@ public record ComplaintRequest(Organization authority, Organization organization
             case Outcome.Refusal refusal -> Optional.of(refusal.on());
             case Outcome.IncompleteAnswer answer -> Optional.of(answer.on());
         };
-    }
-
-    /** A SIREN number is nine digits whose Luhn sum is a multiple of ten (INSEE). */
-    private static void checkSiren(String siren) {
-        if (!NINE_DIGITS.matcher(siren).matches() || luhn(siren) % 10 != 0) {
-            throw LetterInput.invalid(Wording.of("error.rights.letter.siren"));
-        }
-    }
-
-    private static int luhn(String digits) {
-        int sum = 0;
-        for (int index = 0; index < digits.length(); index++) {
-            int digit = digits.charAt(digits.length() - 1 - index) - '0';
-            if (index % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum;
     }
 }

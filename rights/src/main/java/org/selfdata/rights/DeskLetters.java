@@ -94,7 +94,8 @@ final class DeskLetters {
         // The person's identity document, and the message that carried it, do not go to the authority as evidence.
         List<String> evidence = timeline.events().stream().flatMap(event -> event.documents().stream())
                 .filter(document -> !document.withheld()).map(RequestEvent.Document::name).toList();
-        return Letters.complaint(new ComplaintRequest(authority, organization(person, request), Optional.empty(),
+        Organization organization = organization(person, request);
+        return Letters.complaint(new ComplaintRequest(authority, organization, organization.siren(),
                 sender(person), prior, outcome,
                 timeline.last(RequestStatus.REMINDER_SENT).map(RequestEvent::happenedOn), evidence, today,
                 request.language()));
@@ -127,8 +128,9 @@ final class DeskLetters {
     }
 
     /**
-     * The organization's record now, for what it asks; its addresses as the request was drafted to them, completed
-     * from the record now where the draft had none (an organization the person added an address to after drafting).
+     * The organization's record now, for what it asks and its SIREN number; its addresses as the request was drafted to
+     * them, completed from the record now where the draft had none (an organization the person added an address to
+     * after drafting).
      */
     private Organization organization(PersonId person, RightsRequest request) {
         RightsRequest.OrganizationSnapshot snapshot = request.organization();
@@ -142,6 +144,7 @@ final class DeskLetters {
                 known.map(Organization::requiredElements).orElse(List.of()),
                 known.map(Organization::needsIdentityDocument).orElse(false),
                 known.flatMap(Organization::requestLanguage), known.flatMap(Organization::suggestedChannel),
-                known.map(Organization::authority).orElse(false), Organization.Origin.DIRECTORY);
+                known.map(Organization::authority).orElse(false), Organization.Origin.DIRECTORY,
+                known.map(Organization::runs).orElse(List.of()), known.flatMap(Organization::siren));
     }
 }

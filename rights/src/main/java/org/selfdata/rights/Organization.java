@@ -23,12 +23,14 @@ import static java.util.Objects.requireNonNull;
  * @param origin where this version of the record comes from
  * @param runs the brands, services and websites the organization runs under other names ("Instagram" for Meta),
  *     which a search for them finds
+ * @param siren the SIREN number of a French company, nine digits without spaces, which a complaint to the CNIL names
+ *     it by; the directory has none, the person may give it
  */
 public record Organization(String slug, String name, Optional<String> postalAddress, Optional<String> email,
         Optional<String> phone, Optional<String> fax, Optional<String> web, Optional<String> webForm,
         List<String> categories, List<String> countries, List<RequiredElement> requiredElements,
         boolean needsIdentityDocument, Optional<String> requestLanguage, Optional<Channel> suggestedChannel,
-        boolean authority, Origin origin, List<String> runs) {
+        boolean authority, Origin origin, List<String> runs, Optional<String> siren) {
     public Organization {
         requireNonNull(slug, "slug is null");
         requireNonNull(name, "name is null");
@@ -45,9 +47,20 @@ public record Organization(String slug, String name, Optional<String> postalAddr
         requireNonNull(suggestedChannel, "suggestedChannel is null");
         requireNonNull(origin, "origin is null");
         runs = List.copyOf(runs);
+        requireNonNull(siren, "siren is null");
     }
 
-    /** An organization that runs no brand under another name. */
+    /** An organization whose SIREN number is not known, as every entry of the directory is. */
+    public Organization(String slug, String name, Optional<String> postalAddress, Optional<String> email,
+            Optional<String> phone, Optional<String> fax, Optional<String> web, Optional<String> webForm,
+            List<String> categories, List<String> countries, List<RequiredElement> requiredElements,
+            boolean needsIdentityDocument, Optional<String> requestLanguage, Optional<Channel> suggestedChannel,
+            boolean authority, Origin origin, List<String> runs) {
+        this(slug, name, postalAddress, email, phone, fax, web, webForm, categories, countries, requiredElements,
+                needsIdentityDocument, requestLanguage, suggestedChannel, authority, origin, runs, Optional.empty());
+    }
+
+    /** An organization that runs no brand under another name and whose SIREN number is not known. */
     public Organization(String slug, String name, Optional<String> postalAddress, Optional<String> email,
             Optional<String> phone, Optional<String> fax, Optional<String> web, Optional<String> webForm,
             List<String> categories, List<String> countries, List<RequiredElement> requiredElements,
@@ -60,7 +73,15 @@ public record Organization(String slug, String name, Optional<String> postalAddr
     /** This record as coming from elsewhere: the person's own copy of a directory entry is the same record from them. */
     public Organization withOrigin(Origin newOrigin) {
         return new Organization(slug, name, postalAddress, email, phone, fax, web, webForm, categories, countries,
-                requiredElements, needsIdentityDocument, requestLanguage, suggestedChannel, authority, newOrigin, runs);
+                requiredElements, needsIdentityDocument, requestLanguage, suggestedChannel, authority, newOrigin, runs,
+                siren);
+    }
+
+    /** This record with another SIREN number, or none. */
+    public Organization withSiren(Optional<String> newSiren) {
+        return new Organization(slug, name, postalAddress, email, phone, fax, web, webForm, categories, countries,
+                requiredElements, needsIdentityDocument, requestLanguage, suggestedChannel, authority, origin, runs,
+                newSiren);
     }
 
     /**

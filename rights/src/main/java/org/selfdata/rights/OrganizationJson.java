@@ -38,6 +38,7 @@ public final class OrganizationJson {
         organization.fax().ifPresent(value -> node.put("fax", value));
         organization.web().ifPresent(value -> node.put("web", value));
         organization.webForm().ifPresent(value -> node.put("webForm", value));
+        organization.siren().ifPresent(value -> node.put("siren", value));
         texts(node, "categories", organization.categories());
         texts(node, "countries", organization.countries());
         texts(node, "runs", organization.runs());
@@ -82,7 +83,7 @@ public final class OrganizationJson {
                 texts(node, "categories"), texts(node, "countries"), requiredElements(node),
                 flag(node, "needsIdentityDocument"), text(node, "requestLanguage"),
                 text(node, "suggestedChannel").map(OrganizationJson::channel), flag(node, "authority"), origin,
-                texts(node, "runs"));
+                texts(node, "runs"), text(node, "siren"));
     }
 
     /** The word for a channel in the JSON form, the one the Datenanfragen.de records use. */

@@ -21,8 +21,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>What the person gives is checked before it is kept, each field with an error that names it, since a request
  * sent to a malformed address would be lost without anyone knowing: a name, at least one way to reach the
- * organization (an e-mail address, a postal address or a web form), well-formed e-mail and https web addresses, and
- * lengths that no real organization's record exceeds.
+ * organization (an e-mail address, a postal address or a web form), well-formed e-mail and https web addresses, a
+ * SIREN number with its check digit right, and lengths that no real organization's record exceeds.
  */
 public final class PersonOrganizations {
     public static final int MAXIMUM_NAME_LENGTH = 200;
@@ -52,9 +52,29 @@ public final class PersonOrganizations {
     /** Checks and keeps the person's organization, in place of their earlier version and of the directory's entry. */
     public Organization save(PersonId person, Organization organization) {
         requireNonNull(person, "person is null");
-        Organization checked = check(organization).withOrigin(Origin.PERSON);
+        Organization checked = check(organization.withSiren(organization.siren().map(Siren::normalized)))
+                .withOrigin(Origin.PERSON);
         store.save(person, checked.slug(), OrganizationJson.write(checked));
         return checked;
+    }
+
+    /**
+     * Keeps the person's version of the organization of this slug with these details: a correction of the entry they
+     * see now (the directory's, or their own earlier version), whose other knowledge it keeps, or a new organization
+     * when no entry has the slug.
+     */
+    public Organization save(PersonId person, String slug, OrganizationDetails details) {
+        requireNonNull(slug, "slug is null");
+        requireNonNull(details, "details is null");
+        Organization record = directory(person).find(slug).map(details::appliedTo)
+                .orElseGet(() -> details.organization(slug));
+        return save(person, record);
+    }
+
+    /** Whether the directory shipped with selfdata has an entry of this slug, which removing the person's brings back. */
+    public boolean inDirectory(String slug) {
+        requireNonNull(slug, "slug is null");
+        return directory.find(slug).isPresent();
     }
 
     /** The person's own organizations, by slug. */
@@ -104,6 +124,9 @@ public final class PersonOrganizations {
         organization.webForm().ifPresent(webForm -> checkWebAddress("webForm", webForm));
         organization.phone().ifPresent(phone -> checkPhone("phone", phone));
         organization.fax().ifPresent(fax -> checkPhone("fax", fax));
+        if (organization.siren().filter(siren -> !Siren.isValid(siren)).isPresent()) {
+            throw invalid(Wording.of("error.rights.organization.siren"));
+        }
         checkList("categories", organization.categories());
         checkList("runs", organization.runs());
         checkList("countries", organization.countries());

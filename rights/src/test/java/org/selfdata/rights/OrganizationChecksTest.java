@@ -26,9 +26,19 @@ class OrganizationChecksTest {
             List.of(new RequiredElement("Numéro d’adhérent", "customer_number")), false, Optional.of("fr"),
             Optional.of(Organization.Channel.EMAIL), false, Origin.PERSON, List.of("Lilas Santé"));
 
+    private static final String SIREN_FAULT =
+            "siren: expected a SIREN number, nine digits with a valid check digit, such as 732 829 320";
+
     @Test
     void aWellFormedOrganizationPasses() {
         assertThat(PersonOrganizations.check(WELL_FORMED)).isSameAs(WELL_FORMED);
+    }
+
+    @Test
+    void aSirenNumberWithItsCheckDigitRightPasses() {
+        Organization withSiren = WELL_FORMED.withSiren(Optional.of("732829320"));
+
+        assertThat(PersonOrganizations.check(withSiren)).isSameAs(withSiren);
     }
 
     @Test
@@ -64,7 +74,13 @@ class OrganizationChecksTest {
                                 + "characters"),
                 Arguments.of("an address of eleven lines", change(o -> with(o, null,
                         Optional.of("ligne\n".repeat(11)), o.email(), o.webForm())),
-                        "address: expected at most 10 lines, of at most 500 characters in all"));
+                        "address: expected at most 10 lines, of at most 500 characters in all"),
+                Arguments.of("a SIREN number with a wrong check digit", change(o -> o.withSiren(Optional.of("732829321"))),
+                        SIREN_FAULT),
+                Arguments.of("a SIREN number of eight digits", change(o -> o.withSiren(Optional.of("73282932"))),
+                        SIREN_FAULT),
+                Arguments.of("a SIREN number with letters", change(o -> o.withSiren(Optional.of("73282932A"))),
+                        SIREN_FAULT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,6 +49,29 @@ class OrganizationJsonTest {
     }
 
     @Test
+    void aSirenNumberIsWrittenAfterTheWebFormAndReadBack() {
+        Organization organization = new Organization("lilas", "Lilas", Optional.empty(),
+                Optional.of("dpo@lilas.example"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("https://lilas.example/rgpd"), List.of(), List.of(), List.of(), false, Optional.empty(),
+                Optional.empty(), false, Origin.PERSON, List.of(), Optional.of("732829320"));
+
+        String json = OrganizationJson.write(organization);
+
+        assertThat(json).isEqualTo("{\"slug\":\"lilas\",\"name\":\"Lilas\",\"email\":\"dpo@lilas.example\","
+                + "\"webForm\":\"https://lilas.example/rgpd\",\"siren\":\"732829320\"}");
+        assertThat(OrganizationJson.read(json, Origin.PERSON)).isEqualTo(organization);
+    }
+
+    @Test
+    void anOrganizationKeptBeforeSirenNumbersReadsWithoutOne() {
+        Organization kept = OrganizationJson.read("{\"slug\":\"lilas\",\"name\":\"Lilas\","
+                + "\"email\":\"dpo@lilas.example\"}", Origin.PERSON);
+
+        assertThat(kept.siren()).isEmpty();
+        assertThat(kept.email()).contains("dpo@lilas.example");
+    }
+
+    @Test
     void textThatIsNoOrganizationIsRefusedNamingTheFieldAtFault() {
         assertThatThrownBy(() -> OrganizationJson.read("[\"Lilas\"]", Origin.PERSON))
                 .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
@@ -60,6 +83,8 @@ class OrganizationJsonTest {
                 .hasMessage("categories: expected a list");
         assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"name\":7}", Origin.PERSON))
                 .hasMessage("name: expected text");
+        assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"siren\":732829320}", Origin.PERSON))
+                .hasMessage("siren: expected text");
         assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"runs\":[1]}", Origin.PERSON))
                 .hasMessage("runs: expected a list of texts");
         assertThatThrownBy(() -> OrganizationJson.read("{\"slug\":\"lilas\",\"authority\":\"yes\"}", Origin.PERSON))

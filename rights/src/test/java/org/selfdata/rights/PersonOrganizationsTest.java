@@ -76,6 +76,23 @@ class PersonOrganizationsTest {
     }
 
     @Test
+    void aSirenNumberIsKeptWithoutTheSpacesThatGroupItsDigits() {
+        Organization saved = organizations.save(camille.id(), MUTUELLE.withSiren(Optional.of("732 829\u00a0320")));
+
+        assertThat(saved.siren()).contains("732829320");
+        assertThat(organizations.find(camille.id(), "mutuelle-des-lilas").flatMap(Organization::siren))
+                .contains("732829320");
+    }
+
+    @Test
+    void anOrganizationWithAWrongSirenNumberIsNotKept() {
+        assertThatThrownBy(() -> organizations.save(camille.id(), MUTUELLE.withSiren(Optional.of("732 829 321"))))
+                .isInstanceOfSatisfying(SelfdataException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("siren: expected a SIREN number, nine digits with a valid check digit, such as 732 829 320");
+        assertThat(organizations.all(camille.id())).isEmpty();
+    }
+
+    @Test
     void thePersonsOrganizationSurvivesReopeningTheVault() throws Exception {
         organizations.save(camille.id(), MUTUELLE);
         VaultLocation location = vault.location();

@@ -186,6 +186,29 @@ class RightsDeskTest {
         assertThat(complaint).contains("Camille Martin", "CNIL", "3 Place de Fontenoy", "75334 PARIS CEDEX 07");
     }
 
+    /** The CNIL asks for the SIREN number of the organization complained against: the person's record gives it. */
+    @Test
+    void aComplaintNamesTheSirenNumberThePersonGaveTheOrganization() {
+        Organization directorys = desk.directory(camille.id()).find("sncf-connect").orElseThrow();
+        desk.organizations().save(camille.id(), directorys.withSiren(Optional.of("732 829 320")));
+        String id = desk.draft(camille.id(), new RightsDesk.NewRequest("sncf-connect", Right.ACCESS, false,
+                Optional.empty(), Organization.Channel.LETTER, Language.FRENCH, Map.of())).timeline().request().id();
+        desk.markSent(camille.id(), id, LocalDate.of(2025, 11, 3));
+
+        Letter complaint = desk.complaint(camille.id(), id);
+
+        assertThat(complaint.body()).contains("SNCF Connect", "\u2013 Numéro SIREN\u00a0: 732829320");
+    }
+
+    @Test
+    void aComplaintAboutAnOrganizationWithoutASirenNumberNamesNone() {
+        String id = desk.draft(camille.id(), new RightsDesk.NewRequest("sncf-connect", Right.ACCESS, false,
+                Optional.empty(), Organization.Channel.LETTER, Language.FRENCH, Map.of())).timeline().request().id();
+        desk.markSent(camille.id(), id, LocalDate.of(2025, 11, 3));
+
+        assertThat(desk.complaint(camille.id(), id).body()).contains("SNCF Connect").doesNotContain("SIREN");
+    }
+
     @Test
     void aRemovedMailboxIsForgottenWithWhereItsLastFetchStoppedAndNothingIsFetchedFromIt() {
         desk.settings().saveFetchPoint(camille.id(), new FetchPoint(7, 41));

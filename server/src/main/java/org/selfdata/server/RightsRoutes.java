@@ -7,6 +7,7 @@ import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.DeadlineStatus;
 import org.selfdata.rights.Organization;
+import org.selfdata.rights.PersonOrganizations;
 import org.selfdata.rights.RequestEvent;
 import org.selfdata.rights.RequestStatus;
 import org.selfdata.rights.Requests;
@@ -47,8 +48,15 @@ final class RightsRoutes implements HttpService {
     private final RightsDesk desk;
     private final JsonBodies bodies;
 
+    /**
+     * @param origin {@code directory} or {@code person}: whose version this is
+     * @param inDirectory whether the directory has an entry of this slug, which removing the person's version brings
+     *     back
+     */
     record OrganizationJson(String slug, String name, Optional<String> email, Optional<String> postalAddress,
-            Optional<String> webForm, Optional<String> web, List<String> categories, boolean authority, String origin) {}
+            Optional<String> webForm, Optional<String> web, Optional<String> phone, Optional<String> fax,
+            Optional<String> siren, Optional<String> requestLanguage, List<String> categories, boolean authority,
+            String origin, boolean inDirectory) {}
 
     record OrganizationsJson(List<OrganizationJson> organizations) {}
 
@@ -97,7 +105,7 @@ final class RightsRoutes implements HttpService {
         int limit = parameters.single("limit").map(RightsRoutes::limit).orElse(DEFAULT_LIMIT);
         ctx.json(new OrganizationsJson(desk.directory(owner)
                 .search(parameters.single("q").orElse(""), parameters.single("category"), limit).stream()
-                .map(RightsRoutes::json).toList()));
+                .map(organization -> json(organization, desk.organizations())).toList()));
     }
 
     private void requests(Context ctx) {
@@ -194,10 +202,13 @@ final class RightsRoutes implements HttpService {
                 sender.flatMap(Sender::email));
     }
 
-    private static OrganizationJson json(Organization organization) {
+    /** An organization as the list and the organization's own route give it. */
+    static OrganizationJson json(Organization organization, PersonOrganizations organizations) {
         return new OrganizationJson(organization.slug(), organization.name(), organization.email(),
-                organization.postalAddress(), organization.webForm(), organization.web(), organization.categories(),
-                organization.authority(), organization.origin().name().toLowerCase(Locale.ROOT));
+                organization.postalAddress(), organization.webForm(), organization.web(), organization.phone(),
+                organization.fax(), organization.siren(), organization.requestLanguage(), organization.categories(),
+                organization.authority(), organization.origin().name().toLowerCase(Locale.ROOT),
+                organizations.inDirectory(organization.slug()));
     }
 
     static RequestJson json(RightsDesk.RequestView view, Language language) {

@@ -125,6 +125,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
                 new CsvMappingRoutes(vault.csvMappings(), bodies),
                 new RightsRoutes(desk, bodies),
+                new RightsOrganizationRoutes(desk, bodies),
                 new RightsMailRoutes(desk, bodies),
                 new RightsAnswerRoutes(desk, bodies, uploads),
                 new RightsIdentityRoutes(desk, uploads),

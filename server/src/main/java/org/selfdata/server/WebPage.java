@@ -80,6 +80,7 @@ public enum WebPage {
             scripts.add("rights-change.js");
             scripts.add("rights-identity.js");
             scripts.add("rights-reminders.js");
+            scripts.add("rights-organizations.js");
         }
         return scripts;
     }

@@ -15,6 +15,7 @@ import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.rights.Organization;
+import org.selfdata.rights.OrganizationDetails;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.rights.Sender;
@@ -98,6 +99,8 @@ class RouteAccessTableTest {
     private static final String POINT_PUSH = "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
             + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}";
     private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
+    /** The slug of an organization Dominique added to the directory for herself. */
+    private static final String OWN_ORGANIZATION = "cabinet-petit";
     /** The text of a record Dominique's import rejected: hers alone to read. */
     private static final String QUARANTINED_TEXT = "Date;Libellé;Montant\n03/02/2025;LIBRAIRIE DE DOMINIQUE;douze";
 
@@ -204,6 +207,10 @@ class RouteAccessTableTest {
 
         row("GET", "/api/v1/rights/organizations").asking("/api/v1/rights/organizations?q=clearview")
                 .expect(200, 200, 200, 403, 401);
+        // Only Dominique keeps a version of her own of this organization: nobody else sees or removes it.
+        row("GET", "/api/v1/rights/organizations/{slug}").showingOwn().expect(200, 404, 404, 403, 401);
+        row("PUT", "/api/v1/rights/organizations/{slug}").body("{}").expect(400, 400, 400, 403, 401);
+        row("DELETE", "/api/v1/rights/organizations/{slug}").expect(204, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/requests").showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/rights/requests").body("{}").expect(400, 400, 400, 403, 401);
         row("GET", "/api/v1/rights/requests/{request}").expect(200, 404, 404, 403, 401);
@@ -302,6 +309,9 @@ class RouteAccessTableTest {
             requests.put(person, desk.draft(person.id(), new RightsDesk.NewRequest("clearview-ai", Right.ACCESS, false,
                     Optional.empty(), Organization.Channel.LETTER, Language.FRENCH, Map.of())).timeline().request().id());
         }
+        desk.organizations().save(dominique.id(), OWN_ORGANIZATION, new OrganizationDetails("Cabinet Petit",
+                Optional.of("3 quai Duguay-Trouin\n35000 Rennes\nFrance"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         RightsDesk.RequestView posted = desk.markSent(dominique.id(), requests.get(dominique), LocalDate.now(TestVaults.PARIS));
         String calendar = desk.calendars().issue(dominique.id());
         running.start();
@@ -332,6 +342,8 @@ class RouteAccessTableTest {
         parameters.put("{request}", requests.get(dominique));
         parameters.put("{document}", posted.timeline().latest().documents().getFirst().id());
         parameters.put("{calendar}", calendar);
+        parameters.put("{slug}", OWN_ORGANIZATION);
+        markers.get(dominique).add("Cabinet Petit");
     }
 
     @Test

@@ -366,6 +366,7 @@ async function chooseOrganization(organization) {
     selfdata.element('draft-no-channel').hidden = offered.length > 0;
     selfdata.element('draft-submit').disabled = offered.length === 0;
     say('draft-result', '');
+    rightsOrganizations.chosen(organization);
     if (desk.senderKnown === null) {
         await loadSender();
     }
@@ -510,6 +511,7 @@ function listen() {
         }
     });
     form.addEventListener('submit', acting('draft-result', draft));
+    rightsOrganizations.listen(chooseOrganization);
     selfdata.element('mailbox-details').addEventListener('toggle', () => {
         if (selfdata.element('mailbox-details').open) {
             loadMailbox().catch(failure => say('mailbox-result', selfdata.text('common.failure', failure.message), true));
