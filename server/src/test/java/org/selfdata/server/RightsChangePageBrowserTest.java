@@ -110,7 +110,7 @@ class RightsChangePageBrowserTest {
 
         assertThat(page.locator("#change-result")).hasText("Fait pour 2 organismes : l’état de chacun figure ci-dessous.");
         assertThat(page.locator("#change-deliveries .change-status")).hasText(new String[] {
-            "Rédigée : elle demande une lettre, à imprimer et à envoyer en recommandé.",
+            "Rédigée : à imprimer et à envoyer par la poste, en recommandé.",
             "Rédigée, à envoyer par courriel : ouvrez-la pour l’envoyer."});
         WrittenInOneLanguage.assertWhollyIn(Language.FRENCH, page, "rights with a change");
         tab.screenshot("rights-change-fr");
