@@ -130,6 +130,27 @@ class AnswerFollowUpTest {
     }
 
     @Test
+    void aRequestWhoseClockStandsStillForIdentificationIsNotOverdueAndAClosedOneTakesNoLetter() {
+        String waiting = sent(Right.ACCESS, LocalDate.of(2026, 1, 5));
+        String closed = sent(Right.ACCESS, LocalDate.of(2026, 1, 5));
+        desk.record(camille.id(), waiting, new Requests.Step(RequestStatus.IDENTIFICATION_ASKED, LocalDate.of(2026, 1, 9),
+                Optional.empty(), List.of(), false));
+        desk.record(camille.id(), closed, new Requests.Step(RequestStatus.CLOSED, TODAY, Optional.empty(), List.of(),
+                false));
+        String reference = desk.request(camille.id(), waiting).timeline().request().reference();
+        String closedReference = desk.request(camille.id(), closed).timeline().request().reference();
+
+        assertRefused(() -> desk.complaint(camille.id(), waiting), "The request " + reference + " is not overdue: its "
+                + "clock stands still until the organization has what it asked to identify you. A reminder or a "
+                + "complaint follows an answer that is overdue, refused or incomplete.", "La demande " + reference
+                + " n’est pas en retard : son délai est suspendu tant que l’organisme n’a pas ce qu’il a demandé pour "
+                + "vous identifier. Une relance ou une plainte suit une réponse en retard, un refus ou une réponse "
+                + "incomplète.");
+        assertThatThrownBy(() -> desk.reminder(camille.id(), closed)).isInstanceOf(SelfdataException.class)
+                .hasMessage("the request " + closedReference + " is closed and takes no further step");
+    }
+
+    @Test
     void anAnswerInFullLeavesNothingToEscalateAndARefusalIsEscalatedAtOnce() {
         String answered = sent(Right.ERASURE, TODAY);
         String refused = sent(Right.ERASURE, TODAY);
