@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.gate.Gate;
-import org.selfdata.gate.Geography;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
@@ -103,7 +102,7 @@ class DemoRevealsTest {
     }
 
     private static RevealLens received(LocationPrecision location) {
-        return new RevealLens.Received(Precision.EXACT.withLocation(location), Geography.bundled());
+        return new RevealLens.Received(Precision.EXACT.withLocation(location));
     }
 
     private static RevealedPlace place(RevealInference<RevealedPlace> inference) {

@@ -50,7 +50,10 @@ public final class Reveal {
 
     /** What the person's locations reveal through the lens, their days and nights told in their zone. */
     public RevealedLocations locations(PersonId person, ZoneId zone, RevealLens lens) {
-        RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3);
+        if (lens instanceof RevealLens.Received received) {
+            gate.geography().requireSupported(received.precision().location());
+        }
+        RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person),
                 RecordQuery.all().withTypes(LOCATION_TYPES))) {
             records.forEach(pass::add);

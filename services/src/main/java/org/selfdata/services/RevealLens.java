@@ -1,6 +1,5 @@
 package org.selfdata.services;
 
-import org.selfdata.gate.Geography;
 import org.selfdata.model.Precision;
 
 import static java.util.Objects.requireNonNull;
@@ -14,11 +13,10 @@ public sealed interface RevealLens {
     /** The records as they are in the vault. */
     record Exact() implements RevealLens {}
 
-    /** The records as the gate would send them at this precision, with the gate's own geography. */
-    record Received(Precision precision, Geography geography) implements RevealLens {
+    /** The records as the gate would send them at this precision, areas drawn from the gate's own geography. */
+    record Received(Precision precision) implements RevealLens {
         public Received {
             requireNonNull(precision, "precision is null");
-            requireNonNull(geography, "geography is null");
         }
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.services;
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
 import org.selfdata.gate.Area;
+import org.selfdata.gate.Geography;
 import org.selfdata.gate.Times;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoVisit;
@@ -47,6 +48,7 @@ final class RevealPass implements PlacesStays.Found {
     private final ZoneId zone;
     private final RevealLens lens;
     private final H3Core h3;
+    private final Geography geography;
     private final Optional<Times> times;
     private final PlacesStays detection = new PlacesStays(this);
     private final PlacesGrouping places;
@@ -63,11 +65,12 @@ final class RevealPass implements PlacesStays.Found {
     private long points;
     private long visits;
 
-    RevealPass(RevealSettings settings, ZoneId zone, RevealLens lens, H3Core h3) {
+    RevealPass(RevealSettings settings, ZoneId zone, RevealLens lens, H3Core h3, Geography geography) {
         this.settings = requireNonNull(settings, "settings is null");
         this.zone = requireNonNull(zone, "zone is null");
         this.lens = requireNonNull(lens, "lens is null");
         this.h3 = requireNonNull(h3, "h3 is null");
+        this.geography = requireNonNull(geography, "geography is null");
         this.places = new PlacesGrouping(h3);
         this.daytime = new RevealDaytime(h3, settings.daytimeResolution());
         // Times truncated to the hour give a point the whole hour since the previous one: the cap must allow it.
@@ -187,7 +190,7 @@ final class RevealPass implements PlacesStays.Found {
                 return false;
             }
             case COMMUNE, DEPARTMENT, REGION, COUNTRY -> {
-                Area area = ((RevealLens.Received) lens).geography().area(exactLatitude, exactLongitude, precision);
+                Area area = geography.area(exactLatitude, exactLongitude, precision);
                 if (area instanceof Area.Named named) {
                     night(millis).ifPresent(night -> areaNights.computeIfAbsent(named.name(), name -> new HashSet<>())
                             .add(night));
