@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * reveal each: in one table, so that it can be read and extended in one place.
  *
  * <p>A kind is what a visit's source says of the place (its type, or words of its name). Words are compared without
- * case or accents, as whole words or the start of one, in English and French: "Hôpital Édouard Herriot" is health,
+ * case or accents, as whole words (so that "CHU" is a hospital and "Chute" is not), in English and French: "Hôpital Édouard Herriot" is health,
  * "Église Saint-Nizier" religion. Going to such a place is data concerning health, religious beliefs or political
  * opinions, or trade-union membership, in the eyes of whoever learns it.
  */
@@ -41,7 +41,7 @@ public enum RevealSpecialCategory {
         String text = Stream.concat(kind.stream(), name.stream()).map(RevealSpecialCategory::plain)
                 .reduce("", (left, right) -> left + " " + right);
         return Stream.of(values()).filter(category -> category.words.stream()
-                .anyMatch(word -> (" " + text).contains(" " + word))).findFirst();
+                .anyMatch(word -> (" " + text + " ").contains(" " + word + " "))).findFirst();
     }
 
     /** Lower case, without accents, with every run of other characters than letters and digits one space. */
