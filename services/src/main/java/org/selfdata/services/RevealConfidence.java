@@ -17,7 +17,8 @@ public record RevealConfidence(double share, Level level) {
         HIGH, MEDIUM, LOW;
 
         public Wording wording() {
-            return Wording.of("reveal.confidence." + name().toLowerCase(Locale.ROOT));
+            String key = "reveal.confidence." + name().toLowerCase(Locale.ROOT);
+            return Wording.of(key);
         }
     }
 

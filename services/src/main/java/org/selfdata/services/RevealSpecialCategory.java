@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * reveal each: in one table, so that it can be read and extended in one place.
  *
  * <p>A kind is what a visit's source says of the place (its type, or words of its name). Words are compared without
- * case or accents, as whole words (so that "CHU" is a hospital and "Chute" is not), in English and French: "Hôpital Édouard Herriot" is health,
- * "Église Saint-Nizier" religion. Going to such a place is data concerning health, religious beliefs or political
- * opinions, or trade-union membership, in the eyes of whoever learns it.
+ * case or accents, as whole words (so that "CHU" is a hospital and "Chute" is not), in English and French:
+ * "Hôpital Édouard Herriot" is health, "Église Saint-Nizier" religion. Going to such a place is data concerning
+ * health, religious beliefs or political opinions, or trade-union membership, in the eyes of whoever learns it.
  */
 public enum RevealSpecialCategory {
     HEALTH("hospital", "clinic", "doctor", "dentist", "pharmacy", "physiotherapist", "medical", "health", "hopital",
@@ -33,7 +33,8 @@ public enum RevealSpecialCategory {
     }
 
     public Wording wording() {
-        return Wording.of("reveal.special." + name().toLowerCase(Locale.ROOT));
+        String key = "reveal.special." + name().toLowerCase(Locale.ROOT);
+        return Wording.of(key);
     }
 
     /** The category a place of this kind or name reveals, if any; the first listed wins. */

@@ -10,7 +10,9 @@ import org.selfdata.model.Precision;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.SyntheticRecords;
@@ -168,6 +170,21 @@ class RevealTest {
         assertThat(RevealSpecialCategory.of(Optional.empty(), Optional.of("CHU Lyon Sud")))
                 .contains(RevealSpecialCategory.HEALTH);
         assertThat(RevealSpecialCategory.of(Optional.empty(), Optional.of("Chute d'eau"))).isEmpty();
+    }
+
+    @Test
+    void everyConfidenceAndEverySpecialCategoryHasWordsInEveryLanguage() {
+        for (Language language : Language.values()) {
+            Words words = Words.of(language);
+            for (RevealConfidence.Level level : RevealConfidence.Level.values()) {
+                assertThat(words.pattern(level.wording().key())).as(level + " in " + language).isPresent();
+            }
+            for (RevealSpecialCategory category : RevealSpecialCategory.values()) {
+                assertThat(words.pattern(category.wording().key())).as(category + " in " + language).isPresent();
+            }
+        }
+        assertThat(Words.of(Language.FRENCH).say(RevealSpecialCategory.HEALTH.wording()))
+                .isEqualTo("peut révéler des données concernant la santé (RGPD, art. 9)");
     }
 
     private static org.assertj.core.groups.Tuple weekday(DayOfWeek day) {
