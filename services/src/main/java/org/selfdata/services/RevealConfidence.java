@@ -2,8 +2,6 @@ package org.selfdata.services;
 
 import org.selfdata.texts.Wording;
 
-import java.util.Locale;
-
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,8 +15,11 @@ public record RevealConfidence(double share, Level level) {
         HIGH, MEDIUM, LOW;
 
         public Wording wording() {
-            String key = "reveal.confidence." + name().toLowerCase(Locale.ROOT);
-            return Wording.of(key);
+            return switch (this) {
+                case HIGH -> Wording.of("reveal.confidence.high");
+                case MEDIUM -> Wording.of("reveal.confidence.medium");
+                case LOW -> Wording.of("reveal.confidence.low");
+            };
         }
     }
 

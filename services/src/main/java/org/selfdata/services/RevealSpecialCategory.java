@@ -33,8 +33,12 @@ public enum RevealSpecialCategory {
     }
 
     public Wording wording() {
-        String key = "reveal.special." + name().toLowerCase(Locale.ROOT);
-        return Wording.of(key);
+        return switch (this) {
+            case HEALTH -> Wording.of("reveal.special.health");
+            case RELIGION -> Wording.of("reveal.special.religion");
+            case POLITICS -> Wording.of("reveal.special.politics");
+            case TRADE_UNION -> Wording.of("reveal.special.tradeUnion");
+        };
     }
 
     /** The category a place of this kind or name reveals, if any; the first listed wins. */
