@@ -88,4 +88,12 @@ public final class Bench {
     public static List<Measurement> runSearch(Path scratch, Consumer<String> progress) {
         return new SearchBenchmark(scratch, progress).run();
     }
+
+    /**
+     * {@code selfdata bench reveal}: what the demo person's locations reveal, over her two years of points, beside the
+     * raw read of the same records through the gate. Target: the inferences take at most twice the raw read.
+     */
+    public static List<Measurement> runReveal(Path scratch, Consumer<String> progress) {
+        return new RevealBenchmark(scratch, progress).run();
+    }
 }

@@ -1,16 +1,9 @@
 package org.selfdata.bench;
 
-import org.selfdata.demo.DemoFile;
-import org.selfdata.demo.DemoPerson;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.SearchWords;
 import org.selfdata.gate.SearchableText;
-import org.selfdata.importers.Importers;
-import org.selfdata.intake.ImportMode;
-import org.selfdata.intake.Intake;
-import org.selfdata.intake.IntakeLimits;
-import org.selfdata.intake.IntakeListener;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Person;
@@ -66,7 +59,7 @@ final class SearchBenchmark {
     List<Measurement> run() {
         VaultLocation location = VaultLocation.sqlite(scratch.resolve("demo"));
         try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
-            Person camille = fill(vault);
+            Person camille = DemoVault.fill(vault, scratch, progress);
             Gate gate = Gate.over(vault);
             Accessor owner = Accessor.owner(camille.id());
             RecordQuery searched = RecordQuery.all().withTypes(SearchableText.typesWithin(Set.of())).limit(PAGE);
@@ -92,16 +85,6 @@ final class SearchBenchmark {
             }
             return measurements(counts, nanoseconds);
         }
-    }
-
-    private Person fill(Vault vault) {
-        Person camille = vault.people().create(DemoPerson.HANDLE, DemoPerson.ZONE);
-        Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
-        progress.accept("writing and importing the demo's files");
-        for (DemoFile file : DemoPerson.generate(2024).write(scratch.resolve("files")).files()) {
-            intake.importPath(camille, file.path(), ImportMode.STRICT, IntakeListener.NONE);
-        }
-        return camille;
     }
 
     private static Function<RecordQuery, Stream<StoredRecord>> search(Gate gate, Accessor owner, String word) {

@@ -110,6 +110,16 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
+    @Command(name = "reveal", mixinStandardHelpOptions = true,
+            description = "Measure what the demo person's locations reveal: the inferences over her two years of points, "
+                    + "beside the raw read of the same records through the gate.")
+    int reveal() throws IOException {
+        return inScratch(scratch -> {
+            header("selfdata bench reveal: the demo vault");
+            return Bench.runReveal(scratch, this::progress);
+        });
+    }
+
     /** What is measured, and on what: figures mean little without the machine they were taken on. */
     private void header(String what) {
         terminal.out().printf("%s, %d processors, Java %s%n", what, Runtime.getRuntime().availableProcessors(),

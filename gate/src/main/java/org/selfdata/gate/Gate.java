@@ -75,6 +75,11 @@ public final class Gate {
         return new Gate(vault, Geography.bundled(), Clock.systemUTC());
     }
 
+    /** The geography this gate turns positions into areas with, for what must transform them as it does. */
+    public Geography geography() {
+        return geography;
+    }
+
     /**
      * The owner's records matching the query, in id order; the read is logged, with its count, when the stream is
      * closed. Close it when done: it holds a connection.

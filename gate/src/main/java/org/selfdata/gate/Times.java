@@ -15,18 +15,21 @@ import static java.util.Objects.requireNonNull;
 /**
  * Truncates times to a time precision in the person's own zone: a day is the person's day, not UTC's, and an hour
  * is a local hour, so that the two 02:00 hours of a night when clocks go back stay apart.
+ *
+ * <p>Public so that what a recipient could work out from its records is worked out from times truncated exactly as
+ * the gate truncates them.
  */
-final class Times {
+public final class Times {
     private final TimePrecision precision;
     private final ZoneId zone;
 
-    Times(TimePrecision precision, ZoneId zone) {
+    public Times(TimePrecision precision, ZoneId zone) {
         this.precision = requireNonNull(precision, "precision is null");
         this.zone = requireNonNull(zone, "zone is null");
     }
 
     /** The start of the unit holding {@code instant}. */
-    Instant floor(Instant instant) {
+    public Instant floor(Instant instant) {
         return switch (precision) {
             case EXACT -> instant;
             case HOUR -> instant.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();

@@ -18,6 +18,7 @@ import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
+import org.selfdata.services.Reveal;
 import org.selfdata.vault.Vault;
 import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
@@ -136,6 +137,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate), vault.people()),
+                new RevealRoutes(new Reveal(gate), vault.people()),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

@@ -24,6 +24,7 @@ final class PlacesGrouping {
     private static final int INDEX_RESOLUTION = 9;
 
     private static final class Tally {
+        private final int index;
         private final double anchorLatitude;
         private final double anchorLongitude;
         private Optional<String> name = Optional.empty();
@@ -34,7 +35,8 @@ final class PlacesGrouping {
         private Instant firstArrival;
         private Instant lastDeparture;
 
-        Tally(PlacesVisit first) {
+        Tally(int index, PlacesVisit first) {
+            this.index = index;
             anchorLatitude = first.latitude();
             anchorLongitude = first.longitude();
             firstArrival = first.start();
@@ -63,10 +65,26 @@ final class PlacesGrouping {
         this.h3 = requireNonNull(h3, "h3 is null");
     }
 
-    void add(PlacesVisit visit) {
+    /** Adds a stay to its place, and answers the place's number: 0 for the first place found, then 1, and so on. */
+    int add(PlacesVisit visit) {
         Tally place = visit.placeId().map(byPlaceId::get).or(() -> nearest(visit)).orElseGet(() -> start(visit));
         visit.placeId().ifPresent(id -> byPlaceId.putIfAbsent(id, place));
         place.add(visit);
+        return place.index;
+    }
+
+    /** Where the stays of a place, by its number, are on average. */
+    double latitude(int place) {
+        return places.get(place).latitudeSum / places.get(place).visits;
+    }
+
+    double longitude(int place) {
+        return places.get(place).longitudeSum / places.get(place).visits;
+    }
+
+    /** The name the source gave the place, when one of its visits carried one. */
+    Optional<String> name(int place) {
+        return places.get(place).name;
     }
 
     int count() {
@@ -105,7 +123,7 @@ final class PlacesGrouping {
     }
 
     private Tally start(PlacesVisit visit) {
-        Tally place = new Tally(visit);
+        Tally place = new Tally(places.size(), visit);
         places.add(place);
         byCell.computeIfAbsent(h3.latLngToCell(visit.latitude(), visit.longitude(), INDEX_RESOLUTION),
                 cell -> new ArrayList<>()).add(place);

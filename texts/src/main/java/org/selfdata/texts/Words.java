@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Words {
     /** The bundles, one file per concern and language, under {@code /org/selfdata/texts/<language>/}. */
-    static final List<String> BUNDLES = List.of("errors", "vocabulary", "commands", "rights", "letters");
+    static final List<String> BUNDLES = List.of("errors", "vocabulary", "commands", "rights", "letters", "reveal");
 
     private static final Map<Language, Words> LOADED = load();
 

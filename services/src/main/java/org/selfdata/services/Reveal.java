@@ -1,0 +1,63 @@
+package org.selfdata.services;
+
+import com.uber.h3core.H3Core;
+import org.selfdata.gate.Accessor;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.model.StoredRecord;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a person's data reveals about them, worked out on their own data in one pass through the gate, as the owner:
+ * from their locations, where they live, work or study, the places they go to regularly, their weekly routine and
+ * their periods away, each with how sure it is and what it rests on.
+ *
+ * <p>The same conclusions are drawn through a {@link RevealLens.Received} lens from the records as a recipient would
+ * receive them, so that the person sees, before they share, what the recipient could work out at that precision.
+ * Nothing of it leaves the vault: the answer goes to the person alone.
+ */
+public final class Reveal {
+    private static final Set<RecordType> LOCATION_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT);
+
+    private final Gate gate;
+    private final RevealSettings settings;
+    private final H3Core h3;
+
+    public Reveal(Gate gate) {
+        this(gate, RevealSettings.STANDARD);
+    }
+
+    public Reveal(Gate gate, RevealSettings settings) {
+        this.gate = requireNonNull(gate, "gate is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        try {
+            h3 = H3Core.newInstance();
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "the H3 library could not be loaded", e);
+        }
+    }
+
+    /** What the person's locations reveal through the lens, their days and nights told in their zone. */
+    public RevealedLocations locations(PersonId person, ZoneId zone, RevealLens lens) {
+        if (lens instanceof RevealLens.Received received) {
+            gate.geography().requireSupported(received.precision().location());
+        }
+        RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
+        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person),
+                RecordQuery.all().withTypes(LOCATION_TYPES))) {
+            records.forEach(pass::add);
+        }
+        return pass.findings().locations();
+    }
+}

@@ -1,0 +1,27 @@
+package org.selfdata.services;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a person's locations reveal about them: where they live, where they work or study, the other places they go
+ * to regularly, their weekly routine and their periods away.
+ *
+ * @param points the location points read
+ * @param visits the visits the source recorded
+ * @param stays the stays these conclusions rest on: the visits and those found in the points
+ * @param study work or place of study
+ * @param regularPlaces the places visited in several distinct weeks, most weeks first, home and study left out
+ */
+public record RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
+        RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
+        RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway) {
+    public RevealedLocations {
+        requireNonNull(home, "home is null");
+        requireNonNull(study, "study is null");
+        regularPlaces = List.copyOf(regularPlaces);
+        requireNonNull(routine, "routine is null");
+        periodsAway = List.copyOf(periodsAway);
+    }
+}
