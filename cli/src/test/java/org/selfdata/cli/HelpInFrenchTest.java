@@ -116,7 +116,7 @@ class HelpInFrenchTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Utilisation\u00a0: selfdata rights remind-me [-hV] [--now] [--off] [--on]\n")
                 .contains("Faites-vous rappeler par courriel, depuis votre messagerie, les échéances de\n",
-                        "      --days=N          Avec --on\u00a0: le rappel part ce nombre de jours avant une\n",
+                        "      --days=N          Avec --on : le rappel part ce nombre de jours avant une\n",
                         "      --now             Envoie votre rappel tout de suite, si une échéance en\n",
                         "      --off             Désactive les rappels.\n");
     }
