@@ -93,7 +93,7 @@ public final class Bench {
      * {@code selfdata bench reveal}: what the demo person's locations reveal, over her two years of points, beside the
      * raw read of the same records through the gate. Target: the inferences take at most twice the raw read.
      */
-    public static List<Measurement> runReveal(Path scratch, Consumer<String> progress) {
-        return new RevealBenchmark(scratch, progress).run();
+    public static List<Measurement> runReveal(Path scratch, int rounds, Consumer<String> progress) {
+        return new RevealBenchmark(scratch, rounds, progress).run();
     }
 }

@@ -39,14 +39,18 @@ import static java.util.Objects.requireNonNull;
  * would receive them. A warm-up round comes first; each figure is the best of its rounds.
  */
 final class RevealBenchmark {
-    private static final int ROUNDS = 5;
     private static final Set<RecordType> LOCATION_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT);
 
     private final Path scratch;
+    private final int rounds;
     private final Consumer<String> progress;
 
-    RevealBenchmark(Path scratch, Consumer<String> progress) {
+    RevealBenchmark(Path scratch, int rounds, Consumer<String> progress) {
         this.scratch = requireNonNull(scratch, "scratch is null");
+        if (rounds < 1 || rounds > 50) {
+            throw new IllegalArgumentException("a reveal benchmark measures from 1 to 50 rounds after its warm-up");
+        }
+        this.rounds = rounds;
         this.progress = requireNonNull(progress, "progress is null");
     }
 
@@ -57,10 +61,10 @@ final class RevealBenchmark {
             Gate gate = Gate.over(vault);
             Reveal reveal = new Reveal(gate);
             RevealLens received = new RevealLens.Received(Precision.EXACT.withLocation(LocationPrecision.h3(8)));
-            long[][] nanoseconds = new long[3][ROUNDS];
+            long[][] nanoseconds = new long[3][rounds];
             long points = 0;
-            for (int round = 0; round <= ROUNDS; round++) {
-                progress.accept(round == 0 ? "warm-up round" : "round " + round + " of " + ROUNDS);
+            for (int round = 0; round <= rounds; round++) {
+                progress.accept(round == 0 ? "warm-up round" : "round " + round + " of " + rounds);
                 long started = System.nanoTime();
                 points = rawRead(gate, camille);
                 long read = System.nanoTime() - started;
@@ -114,7 +118,7 @@ final class RevealBenchmark {
         double read = best(nanoseconds[0]);
         String baseline = "raw read of " + records + " records";
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(new Measurement("raw read of the location records, best of " + ROUNDS, read / 1e6, "ms",
+        measurements.add(new Measurement("raw read of the location records, best of " + rounds, read / 1e6, "ms",
                 Optional.empty(), false));
         measurements.add(new Measurement("inferences from exact records", best(nanoseconds[1]) / 1e6, "ms",
                 Optional.of(new Measurement.Baseline(baseline, read / 1e6)), false));

@@ -113,10 +113,13 @@ final class BenchCommand implements Callable<Integer> {
     @Command(name = "reveal", mixinStandardHelpOptions = true,
             description = "Measure what the demo person's locations reveal: the inferences over her two years of points, "
                     + "beside the raw read of the same records through the gate.")
-    int reveal() throws IOException {
+    int reveal(
+            @Option(names = "--rounds", paramLabel = "COUNT", defaultValue = "5",
+                    description = "Measured rounds after the warm-up, from 1 to 50 (default: 5).") int rounds)
+            throws IOException {
         return inScratch(scratch -> {
             header("selfdata bench reveal: the demo vault");
-            return Bench.runReveal(scratch, this::progress);
+            return Bench.runReveal(scratch, rounds, this::progress);
         });
     }
 
