@@ -114,7 +114,7 @@ final class RevealBenchmark {
         }
     }
 
-    private static List<Measurement> measurements(long records, long[][] nanoseconds) {
+    private List<Measurement> measurements(long records, long[][] nanoseconds) {
         double read = best(nanoseconds[0]);
         String baseline = "raw read of " + records + " records";
         List<Measurement> measurements = new ArrayList<>();
