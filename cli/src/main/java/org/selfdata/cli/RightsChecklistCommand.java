@@ -4,6 +4,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AccessItem;
+import org.selfdata.rights.Checklist;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.rights.RightsRequest;
@@ -56,7 +57,7 @@ final class RightsChecklistCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Set<AccessItem>> ticked = present.map(RightsChecklistCommand::items);
         RightsRequest asked;
-        Set<AccessItem> missing;
+        Checklist checklist;
         try (Application application = Application.open(vault, environment)) {
             Person person = application.person(vault, environment);
             RightsDesk desk = RightsDesks.open(application);
@@ -67,18 +68,21 @@ final class RightsChecklistCommand implements Callable<Integer> {
                         Wording.of("error.rights.command.checklistNotAccess", asked.reference()));
             }
             ticked.ifPresent(items -> desk.tick(person.id(), id, items));
-            missing = desk.missing(person.id(), id);
+            checklist = desk.checklist(person.id(), id);
         }
-        print(terminal.out(), environment.words(), asked, missing);
+        print(terminal.out(), environment.words(), asked, checklist);
         return ExitCodes.DONE;
     }
 
-    private static void print(PrintStream out, Words words, RightsRequest asked, Set<AccessItem> missing) {
+    /** Items found in the answer but not yet confirmed are ticked and say so, for the person to confirm or untick. */
+    private static void print(PrintStream out, Words words, RightsRequest asked, Checklist checklist) {
+        Set<AccessItem> missing = checklist.missing();
         out.println(words.say("rights.command.checklist.title", asked.reference(), AccessItem.values().length
                 - missing.size(), AccessItem.values().length));
         for (AccessItem item : AccessItem.values()) {
+            String found = checklist.prefilled().contains(item) ? " " + words.say("rights.command.checklist.found") : "";
             out.println((missing.contains(item) ? "  [ ] " : "  [x] ") + item.term() + "  "
-                    + item.label(words.language()));
+                    + item.label(words.language()) + found);
         }
     }
 

@@ -117,6 +117,32 @@ class RightsAnswerCommandsTest {
     }
 
     @Test
+    void theChecklistSaysWhichItemsWereFoundInTheAnswerUntilThePersonConfirmsOrUnticksThem() throws IOException {
+        Path answer = write("answer.json", """
+                {"purposes": ["billing"], "retentionPeriod": "10 years"}
+                """);
+        camille.succeeds("rights", "answer", reference, "--on", "2025-02-20", answer.toString());
+        String found = " (found in the answer: confirm it with --present, or leave it out to untick it)";
+
+        List<String> prefilled = camille.succeeds("rights", "checklist", reference).out().lines().toList();
+        List<String> confirmed = camille.succeeds("rights", "checklist", reference, "--present", "purposes").out()
+                .lines().toList();
+
+        assertThat(prefilled).hasSize(11);
+        assertThat(prefilled.getFirst()).isEqualTo("Answer to " + reference + ": 3 of the 10 items of art. 15 found");
+        assertThat(prefilled).contains(
+                "  [x] purposes  the purposes of the processing (Article 15(1)(a))" + found,
+                "  [x] storage-period  the storage period, or the criteria used to determine it (Article 15(1)(d))"
+                        + found,
+                "  [x] copy  the copy of the personal data undergoing processing (Article 15(3))" + found,
+                "  [ ] recipients  the recipients, each named, or their categories (Article 15(1)(c))");
+        assertThat(confirmed.getFirst()).isEqualTo("Answer to " + reference + ": 1 of the 10 items of art. 15 found");
+        assertThat(confirmed).contains("  [x] purposes  the purposes of the processing (Article 15(1)(a))",
+                "  [ ] storage-period  the storage period, or the criteria used to determine it (Article 15(1)(d))",
+                "  [ ] copy  the copy of the personal data undergoing processing (Article 15(3))");
+    }
+
+    @Test
     void anUnknownItemOrARequestOtherThanAccessIsRefusedAndTheChecklistStays() {
         camille.succeeds("rights", "checklist", reference, "--present", "purposes");
         String erasure = camille.posted("sncf-connect", "erasure", POSTED);
