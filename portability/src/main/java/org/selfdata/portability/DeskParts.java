@@ -44,6 +44,11 @@ final class DeskParts {
     private static final String MAIL_ACCOUNT = "mail";
     /** The desk's settings for the calendar feed of deadlines, whose private URL is a secret token. */
     private static final String CALENDAR = "calendar";
+    /**
+     * The desk's settings for reminders by e-mail, which leave from the person's mailbox: a restored vault has no
+     * mailbox, so reminders left on would only fail there every day until the person set one up again.
+     */
+    private static final String REMINDERS = "reminders";
 
     /** Where a listed document belongs: its request, its step, its place among the step's documents. */
     record Place(String request, int step, int ordinal, RightsRequests.StoredDocument document) {}
@@ -62,9 +67,9 @@ final class DeskParts {
 
     private DeskParts() {}
 
-    /** Whether an export carries a setting of the desk: every one but the secrets. */
+    /** Whether an export carries a setting of the desk: every one but the secrets, and what needs the mailbox. */
     static boolean carried(String setting) {
-        return !setting.equals(MAIL_ACCOUNT) && !setting.startsWith(CALENDAR);
+        return !setting.equals(MAIL_ACCOUNT) && !setting.startsWith(CALENDAR) && !setting.startsWith(REMINDERS);
     }
 
     static void write(ArchiveWriter archive, Vault vault, PersonId person) throws IOException {

@@ -23,6 +23,7 @@ import org.selfdata.rights.MailAccount;
 import org.selfdata.rights.MailServer;
 import org.selfdata.rights.MailTimeouts;
 import org.selfdata.rights.Organization;
+import org.selfdata.rights.ReminderSettings;
 import org.selfdata.rights.Requests;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
@@ -101,7 +102,7 @@ class RightsRestoreTest {
     /**
      * Camille asked her mutual insurer for her data by post and got an answer with two files, whose checklist she
      * ticked; she asked it to erase her data by e-mail and waits. She keeps the insurer as her own organization, a
-     * mailbox, a calendar feed and a CSV mapping.
+     * mailbox with reminders by e-mail turned on, a calendar feed and a CSV mapping.
      */
     @BeforeEach
     void exportCamillesDesk() {
@@ -115,6 +116,7 @@ class RightsRestoreTest {
                 "camille@example.org", PASSWORD, "camille@example.org", "Camille Martin", "INBOX", Optional.empty(),
                 false, MailTimeouts.standard()));
         original.rightsRequests().saveSetting(camille.id(), "calendar.token", CALENDAR_TOKEN);
+        desk.settings().saveReminders(camille.id(), new ReminderSettings(true, 5, Language.FRENCH));
         original.csvMappings().save(camille.id(), LAYOUT, MAPPING);
         desk.organizations().save(camille.id(), LILAS);
 
@@ -195,7 +197,7 @@ class RightsRestoreTest {
     }
 
     @Test
-    void theMailboxPasswordAndTheCalendarTokenAreNotExported() {
+    void theMailboxPasswordTheCalendarTokenAndTheRemindersThatLeaveFromTheMailboxAreNotExported() {
         Map<String, byte[]> entries = ArchiveEdits.entries(archive);
         String settings = new String(entries.get(ArchiveFormat.RIGHTS_SETTINGS), StandardCharsets.UTF_8);
 
@@ -209,6 +211,7 @@ class RightsRestoreTest {
 
             assertThat(desk(restored, CLOCK).settings().mailAccount(newcomer.id())).isEmpty();
             assertThat(restored.rightsRequests().findSetting(newcomer.id(), "calendar.token")).isEmpty();
+            assertThat(desk(restored, CLOCK).settings().reminders(newcomer.id())).isEmpty();
         }
     }
 
