@@ -75,7 +75,7 @@ class BenchCommandTest {
                 line -> assertThat(line).matches("search \"ophtalmologue\", \\d+ found .* × listing \\d+ records "
                         + "\\(.* ms\\)"),
                 line -> assertThat(line).startsWith("first page of \"lyon\"").contains("× the listing's first page ("));
-        assertThat(result.err()).contains("… writing and importing the demo's files\n", "… round 1 of 1\n");
+        assertThat(result.err()).contains("… writing and importing the demo's files\n", "… round 5 of 5\n");
         assertThat(home.resolve(".selfdata")).doesNotExist();
     }
 

@@ -229,8 +229,8 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/rights/requests/{request}/comparison").expect(200, 404, 404, 403, 401);
         row("PUT", "/api/v1/rights/requests/{request}/checklist").body("{}").expect(200, 404, 404, 403, 401);
         // Dominique's request was posted today: neither a reminder nor a complaint is due yet, as the desk says.
-        row("GET", "/api/v1/rights/requests/{request}/reminder").expect(400, 404, 404, 403, 401);
-        row("GET", "/api/v1/rights/requests/{request}/complaint").expect(400, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/reminder").expect(409, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/requests/{request}/complaint").expect(409, 404, 404, 403, 401);
         row("GET", "/api/v1/rights/mailbox").expect(200, 200, 200, 403, 401);
         row("PUT", "/api/v1/rights/mailbox").body("{}").expect(422, 422, 422, 403, 401);
         row("DELETE", "/api/v1/rights/mailbox").expect(204, 204, 204, 403, 401);
@@ -244,7 +244,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/rights/reminders").expect(200, 200, 200, 403, 401);
         row("PUT", "/api/v1/rights/reminders").body("{}").expect(400, 400, 400, 403, 401);
         // Only Dominique said who they are in their letters.
-        row("GET", "/api/v1/rights/sender").expect(200, 404, 404, 403, 401);
+        row("GET", "/api/v1/rights/sender").expect(200, 200, 200, 403, 401);
         row("PUT", "/api/v1/rights/sender").body("{}").expect(400, 400, 400, 403, 401);
         row("POST", "/api/v1/rights/changes/candidates").body("{}").expect(400, 400, 400, 403, 401);
         row("POST", "/api/v1/rights/changes").body("{}").expect(400, 400, 400, 403, 401);
