@@ -7,9 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
-import org.selfdata.importers.Importers;
-import org.selfdata.intake.Intake;
-import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.Contact;
 import org.selfdata.model.Document;
 import org.selfdata.model.Payload;
@@ -66,11 +63,8 @@ class ChangeEverywhereTest {
         fixture = new VaultWithCamille(engine, CLOCK);
         vault = fixture.vault();
         camille = fixture.camille();
-        desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT), CLOCK);
+        desk = servers.desk(vault, camille, CLOCK);
         change = new ChangeEverywhere(desk, vault, Gate.over(vault));
-        desk.settings().saveSender(camille.id(), new Sender("Camille Martin",
-                Optional.of("12 rue de la République\n69002 Lyon\nFrance"), Optional.of(MailServers.PERSON)));
-        desk.settings().saveMailAccount(camille.id(), servers.account());
         desk.organizations().save(camille.id(), organization("banque-exemple", "Banque Exemple",
                 Optional.of(BANK_EMAIL), Optional.of("Délégué à la protection des données\n1 quai Perrache\n69002 Lyon")));
         desk.organizations().save(camille.id(), organization("agence-immo-rhone", "Agence Immo Rhône",

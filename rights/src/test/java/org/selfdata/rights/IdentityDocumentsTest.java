@@ -62,10 +62,7 @@ class IdentityDocumentsTest {
     void openDesk() {
         vault = TestVaults.create(Engine.SQLITE, folder.resolve("vault"));
         camille = TestVaults.camille(vault);
-        desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT), CLOCK);
-        desk.settings().saveSender(camille.id(), new Sender("Camille Martin",
-                Optional.of("12 rue de la République\n69002 Lyon\nFrance"), Optional.of(MailServers.PERSON)));
-        desk.settings().saveMailAccount(camille.id(), servers.account());
+        desk = servers.desk(vault, camille, CLOCK);
     }
 
     @AfterEach

@@ -11,7 +11,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.selfdata.importers.Importers;
+import org.selfdata.intake.Intake;
+import org.selfdata.intake.IntakeLimits;
+import org.selfdata.model.Person;
+import org.selfdata.vault.Vault;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -44,6 +50,19 @@ final class MailServers implements AutoCloseable {
 
     MailAccount account() {
         return account(PASSWORD);
+    }
+
+    /**
+     * A rights desk for the person, ready to send through these servers: Camille Martin of Lyon in her letters, and
+     * her mailbox here.
+     */
+    RightsDesk desk(Vault vault, Person person, Clock clock) {
+        RightsDesk desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT),
+                clock);
+        desk.settings().saveSender(person.id(), new Sender("Camille Martin",
+                Optional.of("12 rue de la République\n69002 Lyon\nFrance"), Optional.of(PERSON)));
+        desk.settings().saveMailAccount(person.id(), account());
+        return desk;
     }
 
     static MailTimeouts timeouts() {

@@ -5,9 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.selfdata.importers.Importers;
-import org.selfdata.intake.Intake;
-import org.selfdata.intake.IntakeLimits;
 import org.selfdata.model.BankTransaction;
 import org.selfdata.model.Document;
 import org.selfdata.model.Person;
@@ -66,10 +63,7 @@ class RightsDeskTest {
     void openDesk() {
         vault = TestVaults.create(Engine.SQLITE, folder.resolve("vault"));
         camille = TestVaults.camille(vault);
-        desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT), CLOCK);
-        desk.settings().saveSender(camille.id(), new Sender("Camille Martin",
-                Optional.of("12 rue de la République\n69002 Lyon\nFrance"), Optional.of(MailServers.PERSON)));
-        desk.settings().saveMailAccount(camille.id(), servers.account());
+        desk = servers.desk(vault, camille, CLOCK);
     }
 
     @AfterEach
