@@ -38,6 +38,13 @@ final class BrowserTab {
                 };
             }""";
 
+    /**
+     * Twice Playwright's 30 seconds: the suite runs in two test JVMs on as few as two cores, and a page of the demo
+     * vault that loads in a second alone can take far longer while the other JVM works. A page that never loads still
+     * fails its test.
+     */
+    private static final double TIMEOUT_MILLISECONDS = 60_000;
+
     private final Page page;
     private final String base;
     private final List<String> problems = new ArrayList<>();
@@ -57,6 +64,7 @@ final class BrowserTab {
 
     private BrowserTab(Browser browser, Browser.NewContextOptions options, SelfdataServer server) {
         BrowserContext context = browser.newContext(options.setViewportSize(1280, 900));
+        context.setDefaultTimeout(TIMEOUT_MILLISECONDS);
         this.page = context.newPage();
         this.base = server.url().substring(0, server.url().length() - 1);
         page.onConsoleMessage(message -> {
