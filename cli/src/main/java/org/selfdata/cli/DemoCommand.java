@@ -4,15 +4,19 @@ import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoFiles;
 import org.selfdata.demo.DemoPerson;
 import org.selfdata.demo.DemoRequests;
+import org.selfdata.demo.DemoSharing;
 import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantTerms;
 import org.selfdata.model.Person;
+import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
+import org.selfdata.vault.Recipients;
 import org.selfdata.vault.Vault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +26,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +44,8 @@ import static java.util.Objects.requireNonNull;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Create a vault holding two years of a synthetic student in Lyon (bank statements, location history, "
                 + "electricity readings, contacts, calendar), imported from files in the formats organizations hand out, "
-                + "with her requests to organizations under the GDPR at each stage (overdue, answered, extended), "
+                + "with her requests to organizations under the GDPR at each stage (overdue, answered, extended) and "
+                + "her sharing with recipients (a refusal, grants, their reads, a withdrawal, records sent back), "
                 + "then serve it.")
 final class DemoCommand implements Callable<Integer> {
     private static final String FOLDER = ".selfdata-demo";
@@ -134,6 +141,8 @@ final class DemoCommand implements Callable<Integer> {
             DemoRequests.Filed requests = person.requests().file(application.vault(), intake, Clock.systemDefaultZone(),
                     camille);
             requests.answer().files().forEach(report -> say(report, camille));
+            tell(person.sharing().tell(application.vault(), application.gate(), Clock.systemUTC(), camille),
+                    application.vault().recipients());
         }
         finally {
             deleteQuietly(folder);
@@ -142,6 +151,33 @@ final class DemoCommand implements Callable<Integer> {
 
     private void say(FileReport report, Person camille) {
         terminal.out().println(ReportLines.line(report, camille.zone(), Language.ofEnvironment(environment.variables())));
+    }
+
+    /** Her sharing in a few lines, as the Sharing and Activity pages show it. */
+    private void tell(DemoSharing.Told told, Recipients recipients) {
+        Words words = environment.words();
+        PrintStream out = terminal.out();
+        GrantTerms restaurants = told.restaurants().terms();
+        String paymentApp = name(recipients, restaurants.recipient());
+        out.println(words.say("reveal.demo.sharing"));
+        out.println(words.say("reveal.demo.refused", paymentApp, told.refused().toException().message(words.language())));
+        out.println(words.say("reveal.demo.granted", paymentApp, restaurants.purposeDescription(),
+                Duration.between(restaurants.validFrom(), restaurants.validUntil()).toDays(),
+                records(told.restaurantReads()), told.restaurantReads().size()));
+        out.println(words.say("reveal.demo.withdrawn", paymentApp));
+        out.println(words.say("reveal.demo.energy", name(recipients, told.energy().terms().recipient()),
+                records(told.energyReads()), told.energyReads().size()));
+        out.println(words.say("reveal.demo.pushed", name(recipients, told.restitution().terms().recipient()),
+                told.pushed().added()));
+        out.println(words.say("reveal.demo.neverGranted", told.broker().identity().name()));
+    }
+
+    private static String name(Recipients recipients, RecipientId recipient) {
+        return recipients.get(recipient).identity().name();
+    }
+
+    private static long records(List<DemoSharing.Read> reads) {
+        return reads.stream().mapToLong(DemoSharing.Read::records).sum();
     }
 
     private static char[] newPassword() {

@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
  * Camille Martin, a student in Lyon over two academic years, written out as the files the organizations in her life
  * would hand her: her bank's OFX statement, Google's location history, Enedis's load curve, her phone's address book
  * and her agenda. The product imports them through its real import path, which is the point: the demo exercises what
- * a person would. Her requests to organizations ({@link #requests()}) go through the rights desk the same way.
+ * a person would. Her requests to organizations ({@link #requests()}) go through the rights desk the same way, and
+ * her sharing with recipients ({@link #sharing()}) through the consent check and the gate.
  *
  * <p>Everything is drawn from random generators seeded from one number, each file from its own stream, so that the
  * same seed writes byte-identical files whatever the order or the number of times they are written.
@@ -87,6 +88,14 @@ public final class DemoPerson {
      */
     public DemoRequests requests() {
         return new DemoRequests(stream(6));
+    }
+
+    /**
+     * Her sharing with recipients, over her last days of data; {@link DemoSharing#tell} tells it once her files are
+     * imported and her requests filed.
+     */
+    public DemoSharing sharing() {
+        return new DemoSharing(schedule.lastDay());
     }
 
     // Each file draws from its own stream, so that changing one writer leaves the other files as they were.
