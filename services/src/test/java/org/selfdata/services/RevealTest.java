@@ -142,6 +142,42 @@ class RevealTest {
     }
 
     @Test
+    void theTownsVisitedAreTheDepartementsOfTheStaysMostDaysFirst() {
+        for (int day = 0; day < 21; day++) {
+            if (day >= 10 && day <= 12) {
+                allDay(MONDAY.plusDays(day), VANNES);
+            }
+            else {
+                student(MONDAY.plusDays(day));
+            }
+        }
+        write();
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
+
+        assertThat(found.towns()).containsExactly(new RevealedTown("Rhône", 18), new RevealedTown("Morbihan", 3));
+    }
+
+    @Test
+    void atRegionPrecisionTheTownsVisitedAreTheRegionsThePositionsAreToldAs() {
+        for (int day = 0; day < 21; day++) {
+            if (day >= 10 && day <= 12) {
+                allDay(MONDAY.plusDays(day), VANNES);
+            }
+            else {
+                student(MONDAY.plusDays(day));
+            }
+        }
+        write();
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS,
+                new RevealLens.Received(Precision.EXACT.withLocation(org.selfdata.model.LocationPrecision.REGION)));
+
+        assertThat(found.towns()).containsExactly(new RevealedTown("Auvergne-Rhône-Alpes", 18),
+                new RevealedTown("Bretagne", 3));
+    }
+
+    @Test
     void timesToTheDayCannotTellANightFromADay() {
         for (int day = 0; day < 28; day++) {
             student(MONDAY.plusDays(day));
