@@ -41,6 +41,14 @@ final class RevealAppointments {
         }
     }
 
+    /** When in the week an occurrence begins; earlier in the week first, then earlier in the day. */
+    private record Slot(DayOfWeek day, LocalTime time) implements Comparable<Slot> {
+        @Override
+        public int compareTo(Slot other) {
+            return Comparator.comparing(Slot::day).thenComparing(Slot::time).compare(this, other);
+        }
+    }
+
     private final RevealAgendaSettings settings;
     private final List<RevealAgenda.Event> events;
 
@@ -91,15 +99,22 @@ final class RevealAppointments {
             outOf = ChronoUnit.MONTHS.between(YearMonth.from(series.days().first()), YearMonth.from(series.days().last()))
                     + 1;
         }
-        DayOfWeek weekday = RevealAgenda.mostFrequent(events, event -> event.start().getDayOfWeek());
         String cadence = weekly ? "weekly" : "monthly";
         List<RevealAgenda.Event> timed = events.stream().filter(event -> !event.allDay()).toList();
-        Wording says = timed.isEmpty()
-                ? Wording.of("reveal.agenda.appointment.allDay", series.title(), cadence, RevealAgenda.weekday(weekday),
-                        events.size())
-                : Wording.of("reveal.agenda.appointment", series.title(), cadence, RevealAgenda.weekday(weekday),
-                        RevealAgenda.time(RevealAgenda.mostFrequent(timed, event -> event.start().toLocalTime())),
-                        events.size());
+        Wording says;
+        if (timed.isEmpty()) {
+            says = Wording.of("reveal.agenda.appointment.allDay", series.title(), cadence,
+                    RevealAgenda.weekday(RevealAgenda.mostFrequent(events, event -> event.start().getDayOfWeek())),
+                    events.size());
+        }
+        else {
+            // The weekday and the time together: a shift on Wednesday evenings and Saturday mornings is never on
+            // Wednesday morning.
+            Slot slot = RevealAgenda.mostFrequent(timed, event -> new Slot(event.start().getDayOfWeek(),
+                    event.start().toLocalTime()));
+            says = Wording.of("reveal.agenda.appointment", series.title(), cadence, RevealAgenda.weekday(slot.day()),
+                    RevealAgenda.time(slot.time()), events.size());
+        }
         Optional<RevealSpecialCategory> special = RevealSpecialCategory.of(series.title() + " "
                 + events.getFirst().location().orElse(""));
         return RevealFinding.found(RevealFinding.Kind.APPOINTMENT, says, settings.confidence((double) count / outOf),
