@@ -65,8 +65,8 @@ class DemoSourcesRevealTest {
 
     @Test
     void herIncomeIsHerPayOnTheTwentyEighthHerParentsHerGrantAndHerHousingAid() {
-        assertThat(of(money, RevealFinding.Kind.INCOME)).extracting(finding -> wording(finding).key(),
-                finding -> wording(finding).arguments().get(0), finding -> wording(finding).arguments().get(3))
+        assertThat(of(money, RevealFinding.Kind.INCOME)).extracting(finding -> finding.says().key(),
+                finding -> finding.says().arguments().get(0), finding -> finding.says().arguments().get(3))
                 .containsExactly(tuple("reveal.money.income.pay", "SALAIRE LIBRAIRIE DES CANUTS", 28),
                         tuple("reveal.money.income.regular", "M OU MME MARTIN PHILIPPE", 20),
                         tuple("reveal.money.income.regular", "DRFIP BOURSE CROUS", 6),
@@ -77,19 +77,19 @@ class DemoSourcesRevealTest {
 
     @Test
     void herDoctorPharmacyAndHealthInsurerAreFlaggedAndTheTaxOfficeAndTheEnergySupplierAreNot() {
-        assertThat(of(money, RevealFinding.Kind.SPECIAL)).extracting(finding -> wording(finding).arguments().get(0),
+        assertThat(of(money, RevealFinding.Kind.SPECIAL)).extracting(finding -> finding.says().arguments().get(0),
                 RevealFinding::special).containsExactly(
                         tuple("CPAM LYON REMBOURSEMENT SOINS", Optional.of(RevealSpecialCategory.HEALTH)),
                         tuple("DR LEFEBVRE CLAIRE", Optional.of(RevealSpecialCategory.HEALTH)),
                         tuple("PHARMACIE DU PONT", Optional.of(RevealSpecialCategory.HEALTH)));
         // The grant comes from the tax office ("DRFIP", not "DR"), the energy bill says "PARTICULIERS" (not "PARTI").
-        assertThat(of(money, RevealFinding.Kind.SPECIAL)).extracting(finding -> wording(finding).arguments().get(0))
+        assertThat(of(money, RevealFinding.Kind.SPECIAL)).extracting(finding -> finding.says().arguments().get(0))
                 .doesNotContain("DRFIP BOURSE CROUS", "EDF CLIENTS PARTICULIERS");
     }
 
     @Test
     void sheShopsMostAtTheBakeryByHerFlat() {
-        assertThat(of(money, RevealFinding.Kind.SHOP)).extracting(finding -> wording(finding).arguments().get(0))
+        assertThat(of(money, RevealFinding.Kind.SHOP)).extracting(finding -> finding.says().arguments().get(0))
                 .containsExactly("BOULANGERIE DU PONT", "BIOCOOP GUILLOTIERE", "CARREFOUR CITY");
     }
 
@@ -98,7 +98,7 @@ class DemoSourcesRevealTest {
         List<RevealFinding> appointments = of(agenda, RevealFinding.Kind.APPOINTMENT);
 
         assertThat(appointments).hasSize(7).allMatch(finding -> finding.inference() instanceof RevealInference.Found);
-        assertThat(appointments).extracting(finding -> wording(finding).arguments().get(0)).containsExactlyInAnyOrder(
+        assertThat(appointments).extracting(finding -> finding.says().arguments().get(0)).containsExactlyInAnyOrder(
                 "Librairie des Canuts", "Analyse", "Algèbre linéaire", "Programmation", "Physique", "Anglais",
                 "Probabilités");
         assertThat(say(appointments.getFirst())).isEqualTo("Librairie des Canuts: every week, most often on Wednesday "
@@ -110,19 +110,12 @@ class DemoSourcesRevealTest {
         assertThat(say(of(agenda, RevealFinding.Kind.CONTACTS).getFirst())).isEqualTo("Your address book holds 62 "
                 + "contacts, 13 of them with an organization; of 8 organizations, the most frequent is Librairie des "
                 + "Canuts (6 contacts).");
-        assertThat(of(agenda, RevealFinding.Kind.SPECIAL)).extracting(finding -> wording(finding).arguments().get(0))
+        assertThat(of(agenda, RevealFinding.Kind.SPECIAL)).extracting(finding -> finding.says().arguments().get(0))
                 .containsExactly("Cabinet dentaire Chassagne", "Dr Claire Lefebvre, médecin généraliste");
     }
 
     private static String say(RevealFinding finding) {
-        return Words.english().say(wording(finding));
-    }
-
-    private static Wording wording(RevealFinding finding) {
-        return switch (finding.inference()) {
-            case RevealInference.Found<Wording> found -> found.finding();
-            case RevealInference.Unknown<Wording> unknown -> unknown.reason();
-        };
+        return Words.english().say(finding.says());
     }
 
     private static List<RevealFinding> of(RevealedSource source, RevealFinding.Kind kind) {

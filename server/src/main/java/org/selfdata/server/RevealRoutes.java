@@ -121,13 +121,13 @@ final class RevealRoutes implements HttpService {
 
     private static FindingJson finding(RevealFinding finding, Words words) {
         Optional<SpecialJson> special = finding.special().map(category -> special(category, words));
+        String says = words.say(finding.says());
         return switch (finding.inference()) {
-            case RevealInference.Found<Wording> found -> new FindingJson(finding.kind().term(), true,
-                    words.say(found.finding()), Optional.of(confidence(found.confidence(), words)),
-                    Optional.of(evidence(found.evidence())), special, Optional.empty());
-            case RevealInference.Unknown<Wording> unknown -> new FindingJson(finding.kind().term(), false,
-                    words.say(unknown.reason()), Optional.empty(), Optional.empty(), special,
-                    Optional.of(words.say(unknown.reason())));
+            case RevealInference.Found<Wording> found -> new FindingJson(finding.kind().term(), true, says,
+                    Optional.of(confidence(found.confidence(), words)), Optional.of(evidence(found.evidence())), special,
+                    Optional.empty());
+            case RevealInference.Unknown<Wording> unknown -> new FindingJson(finding.kind().term(), false, says,
+                    Optional.empty(), Optional.empty(), special, Optional.of(says));
         };
     }
 

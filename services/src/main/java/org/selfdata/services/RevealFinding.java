@@ -51,6 +51,14 @@ public record RevealFinding(Kind kind, RevealInference<Wording> inference, Optio
         requireNonNull(special, "special is null");
     }
 
+    /** What the finding says: the sentence of what was found, or why nothing was. */
+    public Wording says() {
+        return switch (inference) {
+            case RevealInference.Found<Wording> found -> found.finding();
+            case RevealInference.Unknown<Wording> unknown -> unknown.reason();
+        };
+    }
+
     static RevealFinding found(Kind kind, Wording says, RevealConfidence confidence, RevealEvidence evidence,
             Optional<RevealSpecialCategory> special) {
         return new RevealFinding(kind, new RevealInference.Found<>(says, confidence, evidence), special);

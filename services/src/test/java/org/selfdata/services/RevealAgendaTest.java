@@ -53,7 +53,7 @@ class RevealAgendaTest {
 
         assertThat(agenda.source()).isEqualTo(RevealedSource.Source.AGENDA);
         assertThat(agenda.records()).isEqualTo(17 + 5);
-        assertThat(agenda.findings()).extracting(RevealFinding::kind, RevealAgendaTest::says, RevealFinding::special)
+        assertThat(agenda.findings()).extracting(RevealFinding::kind, RevealFinding::says, RevealFinding::special)
                 .containsExactly(
                         tuple(RevealFinding.Kind.RHYTHM, Wording.of("reveal.agenda.rhythm", weekday(DayOfWeek.TUESDAY),
                                 8L, 17L, weekday(DayOfWeek.MONDAY), 0L, Wording.of("reveal.time", 11, 0),
@@ -102,7 +102,7 @@ class RevealAgendaTest {
         assertThat(appointments).extracting(finding -> ((RevealInference.Found<Wording>) finding.inference()).evidence())
                 .extracting(RevealEvidence::count, RevealEvidence::outOf, RevealEvidence::unit)
                 .containsExactly(tuple(8L, 8L, RevealEvidence.Unit.WEEKS), tuple(5L, 5L, RevealEvidence.Unit.MONTHS));
-        assertThat(Words.of(Language.FRENCH).say(says(appointments.get(1)))).isEqualTo("Médecin : Dr Lefebvre\u00a0: "
+        assertThat(Words.of(Language.FRENCH).say(appointments.get(1).says())).isEqualTo("Médecin : Dr Lefebvre\u00a0: "
                 + "à quelques semaines d’intervalle, le plus souvent le vendredi à 17\u00a0h (5 fois en tout).");
     }
 
@@ -127,7 +127,7 @@ class RevealAgendaTest {
         RevealedSource agenda = reveal.agenda(fixture.camille().id(), TestVaults.PARIS);
 
         assertThat(agenda.records()).isZero();
-        assertThat(agenda.findings()).extracting(RevealAgendaTest::says).containsExactly(
+        assertThat(agenda.findings()).extracting(RevealFinding::says).containsExactly(
                 Wording.of("reveal.agenda.rhythm.none"), Wording.of("reveal.agenda.appointment.none"),
                 Wording.of("reveal.agenda.contacts.none"));
     }
@@ -181,10 +181,4 @@ class RevealAgendaTest {
         return Wording.of("rights.weekday." + day.getValue());
     }
 
-    private static Wording says(RevealFinding finding) {
-        return switch (finding.inference()) {
-            case RevealInference.Found<Wording> found -> found.finding();
-            case RevealInference.Unknown<Wording> unknown -> unknown.reason();
-        };
-    }
 }

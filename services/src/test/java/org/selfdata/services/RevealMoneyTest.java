@@ -47,7 +47,7 @@ class RevealMoneyTest {
 
         assertThat(money.source()).isEqualTo(RevealedSource.Source.MONEY);
         assertThat(money.records()).isEqualTo(drafts.size());
-        assertThat(money.findings()).extracting(RevealFinding::kind, finding -> says(finding), RevealFinding::special)
+        assertThat(money.findings()).extracting(RevealFinding::kind, RevealFinding::says, RevealFinding::special)
                 .containsExactly(
                         tuple(RevealFinding.Kind.SHOP, Wording.of("reveal.money.shop", "CARREFOUR CITY", 2L, 6),
                                 Optional.empty()),
@@ -174,13 +174,6 @@ class RevealMoneyTest {
         line(LocalDate.of(2025, 4, 15), "-12.40", "CB PHARMACIE DU PONT 12/04");
         line(LocalDate.of(2025, 5, 25), "20.40", "VIR CPAM LYON REMBOURSEMENT SOINS");
         write();
-    }
-
-    private static Wording says(RevealFinding finding) {
-        return switch (finding.inference()) {
-            case RevealInference.Found<Wording> found -> found.finding();
-            case RevealInference.Unknown<Wording> unknown -> unknown.reason();
-        };
     }
 
     private static RevealInference.Found<Wording> found(RevealedSource source, RevealFinding.Kind kind) {
