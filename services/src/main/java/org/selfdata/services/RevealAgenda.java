@@ -111,7 +111,8 @@ final class RevealAgenda {
     }
 
     static Wording weekday(DayOfWeek day) {
-        return Wording.of("rights.weekday." + day.getValue());
+        String key = "rights.weekday." + day.getValue();
+        return Wording.of(key);
     }
 
     static Wording time(LocalTime time) {

@@ -76,8 +76,9 @@ final class RevealMoney {
             int monthsRecorded) {
         Map<String, List<Line>> byPayee = byPayee(inOrder.stream()
                 .filter(line -> line.category() == category && line.line().amount().signum() < 0).toList());
+        String key = "reveal.money." + kind.term();
         if (byPayee.isEmpty()) {
-            return List.of(RevealFinding.unknown(kind, Wording.of("reveal.money." + kind.term() + ".none")));
+            return List.of(RevealFinding.unknown(kind, Wording.of(key + ".none")));
         }
         List<RevealFinding> found = byPayee.entrySet().stream()
                 .filter(payee -> months(payee.getValue()).size() >= settings.minimumMonths())
@@ -88,8 +89,7 @@ final class RevealMoney {
                 .toList();
         if (found.isEmpty()) {
             int most = byPayee.values().stream().mapToInt(paid -> months(paid).size()).max().orElseThrow();
-            return List.of(RevealFinding.unknown(kind, Wording.of("reveal.money." + kind.term() + ".few", most,
-                    settings.minimumMonths())));
+            return List.of(RevealFinding.unknown(kind, Wording.of(key + ".few", most, settings.minimumMonths())));
         }
         return found;
     }
@@ -98,7 +98,8 @@ final class RevealMoney {
         Set<YearMonth> seen = months(paid);
         long spanned = ChronoUnit.MONTHS.between(paid.getFirst().month(), paid.getLast().month()) + 1;
         long perMonth = Math.max(1, Math.round((double) paid.size() / spanned));
-        return RevealFinding.found(kind, Wording.of("reveal.money." + kind.term(), payee, perMonth, seen.size()),
+        String key = "reveal.money." + kind.term();
+        return RevealFinding.found(kind, Wording.of(key, payee, perMonth, seen.size()),
                 settings.confidence((double) seen.size() / monthsRecorded),
                 evidence(paid, seen.size(), monthsRecorded, RevealEvidence.Unit.MONTHS), Optional.empty());
     }
