@@ -16,7 +16,6 @@ import org.selfdata.services.RevealFinding;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealSpecialCategory;
 import org.selfdata.services.RevealedSource;
-import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
