@@ -125,6 +125,11 @@ public final class Geography {
         }
     }
 
+    /** Whether this geography knows communes: with an operator's list, it tells towns apart; without, départements. */
+    public boolean knowsCommunes() {
+        return communes.isPresent();
+    }
+
     /** Refuses, before any record is read, a precision this geography cannot honour. */
     public void requireSupported(LocationPrecision precision) {
         if (precision.level() == LocationPrecision.Level.COMMUNE && communes.isEmpty()) {

@@ -11,6 +11,7 @@ import org.selfdata.model.TimePrecision;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealConfidence;
 import org.selfdata.services.RevealEvidence;
+import org.selfdata.services.RevealFinding;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealSpecialCategory;
@@ -18,6 +19,8 @@ import org.selfdata.services.RevealedAway;
 import org.selfdata.services.RevealedLocations;
 import org.selfdata.services.RevealedPlace;
 import org.selfdata.services.RevealedRoutine;
+import org.selfdata.services.RevealedSource;
+import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.People;
 
@@ -33,9 +36,12 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the owner's data reveals about them: {@code /api/v1/reveal/locations} gives what their locations say (home,
- * work or study, regular places, weekly routine, periods away), each with its confidence and evidence, from their
- * exact records or, with {@code location} and {@code time} precisions, from the records as a recipient given those
- * would receive them. The owner's alone: a recipient's token never reaches it, and nothing of it is shared.
+ * work or study, regular places, weekly routine, periods away, towns visited), each with its confidence and evidence,
+ * from their exact records or, with {@code location} and {@code time} precisions, from the records as a recipient given
+ * those would receive them. {@code /api/v1/reveal/money} and {@code /api/v1/reveal/agenda} give what their bank
+ * transactions, and their calendar and address book, say, in one shape for any source: a list of findings, each with
+ * its sentence, so that a page shows them without knowing the source. The owner's alone: a recipient's token never
+ * reaches them, and nothing of it is shared.
  */
 final class RevealRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("location", "time");
@@ -65,13 +71,24 @@ final class RevealRoutes implements HttpService {
 
     record AwayJson(LocalDate firstNight, LocalDate lastNight, int nights, List<String> areas) {}
 
+    record TownJson(String name, int days) {}
+
     /** @param reason why nothing was found, when nothing was: in the reader's language, with the numbers */
     record InferenceJson<T>(boolean found, Optional<T> finding, Optional<ConfidenceJson> confidence,
             Optional<EvidenceJson> evidence, Optional<String> reason) {}
 
     record LocationsJson(LensJson lens, long points, long visits, long stays, InferenceJson<PlaceJson> home,
             InferenceJson<PlaceJson> study, List<InferenceJson<PlaceJson>> regularPlaces,
-            InferenceJson<RoutineJson> routine, List<InferenceJson<AwayJson>> periodsAway) {}
+            InferenceJson<RoutineJson> routine, List<InferenceJson<AwayJson>> periodsAway, List<TownJson> towns) {}
+
+    /**
+     * @param says what was found, in the reader's language; when nothing was, the same words as {@code reason}
+     * @param special the special category of data the finding may reveal, when its words name one
+     */
+    record FindingJson(String kind, boolean found, String says, Optional<ConfidenceJson> confidence,
+            Optional<EvidenceJson> evidence, Optional<SpecialJson> special, Optional<String> reason) {}
+
+    record SourceJson(String source, long records, List<FindingJson> findings) {}
 
     RevealRoutes(Reveal reveal, People people) {
         this.reveal = requireNonNull(reveal, "reveal is null");
@@ -81,6 +98,37 @@ final class RevealRoutes implements HttpService {
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/reveal/locations", this::locations);
+        routes.get("/api/v1/reveal/money", this::money);
+        routes.get("/api/v1/reveal/agenda", this::agenda);
+    }
+
+    private void money(Context ctx) {
+        QueryParameters.of(ctx.queryParamMap(), List.of());
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        ctx.json(source(reveal.money(person), Words.of(Problems.language(ctx))));
+    }
+
+    private void agenda(Context ctx) {
+        QueryParameters.of(ctx.queryParamMap(), List.of());
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        ctx.json(source(reveal.agenda(person, people.get(person).zone()), Words.of(Problems.language(ctx))));
+    }
+
+    private static SourceJson source(RevealedSource source, Words words) {
+        return new SourceJson(source.source().term(), source.records(),
+                source.findings().stream().map(finding -> finding(finding, words)).toList());
+    }
+
+    private static FindingJson finding(RevealFinding finding, Words words) {
+        Optional<SpecialJson> special = finding.special().map(category -> special(category, words));
+        String says = words.say(finding.says());
+        return switch (finding.inference()) {
+            case RevealInference.Found<Wording> found -> new FindingJson(finding.kind().term(), true, says,
+                    Optional.of(confidence(found.confidence(), words)), Optional.of(evidence(found.evidence())), special,
+                    Optional.empty());
+            case RevealInference.Unknown<Wording> unknown -> new FindingJson(finding.kind().term(), false, says,
+                    Optional.empty(), Optional.empty(), special, Optional.of(says));
+        };
     }
 
     private void locations(Context ctx) {
@@ -100,7 +148,8 @@ final class RevealRoutes implements HttpService {
                 found.regularPlaces().stream().map(regular -> inference(regular, place -> place(place, words), words))
                         .toList(),
                 inference(found.routine(), RevealRoutes::routine, words),
-                found.periodsAway().stream().map(away -> inference(away, RevealRoutes::away, words)).toList()));
+                found.periodsAway().stream().map(away -> inference(away, RevealRoutes::away, words)).toList(),
+                found.towns().stream().map(town -> new TownJson(town.name(), town.days())).toList()));
     }
 
     private static <T> T parsed(String name, Supplier<T> parse) {

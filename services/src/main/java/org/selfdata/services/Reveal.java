@@ -13,14 +13,18 @@ import org.selfdata.model.StoredRecord;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a person's data reveals about them, worked out on their own data in one pass through the gate, as the owner:
- * from their locations, where they live, work or study, the places they go to regularly, their weekly routine and
- * their periods away, each with how sure it is and what it rests on.
+ * What a person's data reveals about them, worked out on their own data in one pass through the gate per source, as
+ * the owner: from their locations, where they live, work or study, the places they go to regularly, their weekly
+ * routine, their periods away and the towns they stay in; from their bank transactions, where they shop and eat, where
+ * their income comes from, their health spending and the payees that may reveal a special category of data; from their
+ * calendar and address book, the rhythm of their week, their regular appointments and whom they keep. Each conclusion
+ * says how sure it is and what it rests on.
  *
  * <p>The same conclusions are drawn through a {@link RevealLens.Received} lens from the records as a recipient would
  * receive them, so that the person sees, before they share, what the recipient could work out at that precision.
@@ -31,6 +35,8 @@ public final class Reveal {
 
     private final Gate gate;
     private final RevealSettings settings;
+    private final RevealMoneySettings moneySettings;
+    private final RevealAgendaSettings agendaSettings;
     private final H3Core h3;
 
     public Reveal(Gate gate) {
@@ -38,8 +44,15 @@ public final class Reveal {
     }
 
     public Reveal(Gate gate, RevealSettings settings) {
+        this(gate, settings, RevealMoneySettings.STANDARD, RevealAgendaSettings.STANDARD);
+    }
+
+    public Reveal(Gate gate, RevealSettings settings, RevealMoneySettings moneySettings,
+            RevealAgendaSettings agendaSettings) {
         this.gate = requireNonNull(gate, "gate is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.moneySettings = requireNonNull(moneySettings, "moneySettings is null");
+        this.agendaSettings = requireNonNull(agendaSettings, "agendaSettings is null");
         try {
             h3 = H3Core.newInstance();
         }
@@ -54,10 +67,29 @@ public final class Reveal {
             gate.geography().requireSupported(received.precision().location());
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
-        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person),
-                RecordQuery.all().withTypes(LOCATION_TYPES))) {
-            records.forEach(pass::add);
-        }
+        read(person, LOCATION_TYPES, pass::add);
         return pass.findings().locations();
+    }
+
+    /** What the person's bank transactions reveal. */
+    public RevealedSource money(PersonId person) {
+        RevealMoney money = new RevealMoney(moneySettings);
+        read(person, Set.of(RecordType.BANK_TRANSACTION), money::add);
+        return money.source();
+    }
+
+    /** What the person's calendar and address book reveal, the events' days and hours told in their zone. */
+    public RevealedSource agenda(PersonId person, ZoneId zone) {
+        RevealAgenda agenda = new RevealAgenda(agendaSettings, requireNonNull(zone, "zone is null"));
+        read(person, Set.of(RecordType.CALENDAR_EVENT, RecordType.CONTACT), agenda::add);
+        return agenda.source();
+    }
+
+    /** Reads every record of these types the person owns, in one pass through the gate. */
+    private void read(PersonId person, Set<RecordType> types, Consumer<StoredRecord> pass) {
+        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(requireNonNull(person, "person is null")),
+                RecordQuery.all().withTypes(types))) {
+            records.forEach(pass);
+        }
     }
 }

@@ -23,8 +23,17 @@ public record RevealConfidence(double share, Level level) {
         }
     }
 
+    /** The confidence of a fact read from the records as they are, drawn from no share of them: a payee was paid. */
+    static final RevealConfidence READ = new RevealConfidence(1, Level.HIGH);
+
     public RevealConfidence {
         requireNonNull(level, "level is null");
+    }
+
+    /** The confidence a share gives, medium from {@code mediumFrom} and high from {@code highFrom}, low below. */
+    static RevealConfidence of(double share, double mediumFrom, double highFrom) {
+        Level level = share >= highFrom ? Level.HIGH : share >= mediumFrom ? Level.MEDIUM : Level.LOW;
+        return new RevealConfidence(share, level);
     }
 
     /** The share as a whole percentage, as a person reads it. */

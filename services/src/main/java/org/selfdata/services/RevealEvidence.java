@@ -9,11 +9,12 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a conclusion rests on: how many nights, weekdays or weeks point to it out of how many were looked at, over
- * which dates, and a few of the records behind it, each of which Explore opens.
+ * What a conclusion rests on: how many nights, weekdays, weeks or months, bank transactions, events or contacts point to
+ * it out of how many were looked at, over which dates, and a few of the records behind it, each of which Explore opens.
  *
- * @param count the nights, days or weeks that point to the conclusion
- * @param outOf the nights, days or weeks it was chosen among
+ * @param count the nights, days, weeks, months, transactions, events or contacts that point to the conclusion
+ * @param outOf those it was chosen among
+ * @param first the first date it rests on, if its records have dates (contacts have none)
  * @param records at most {@link #RECORDS} of the records it rests on, earliest first
  */
 public record RevealEvidence(long count, long outOf, Unit unit, Optional<LocalDate> first, Optional<LocalDate> last,
@@ -22,7 +23,7 @@ public record RevealEvidence(long count, long outOf, Unit unit, Optional<LocalDa
     public static final int RECORDS = 5;
 
     public enum Unit {
-        NIGHTS, DAYS, WEEKS
+        NIGHTS, DAYS, WEEKS, MONTHS, TRANSACTIONS, EVENTS, CONTACTS
     }
 
     public RevealEvidence {

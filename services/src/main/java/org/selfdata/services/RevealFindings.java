@@ -32,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The conclusions drawn from the stays a {@link RevealPass} found: each night and each weekday votes for the place
  * where most of it was spent, and home, work or study, the regular places, the routine and the periods away are
- * counted from the votes, as {@link RevealSettings} describes.
+ * counted from the votes, as {@link RevealSettings} describes; the towns visited are the areas the stays fall in.
  */
 final class RevealFindings {
     private static final Geography COARSE = Geography.bundled();
@@ -63,7 +63,34 @@ final class RevealFindings {
         StudyConcluded study = study(home.place());
         return new RevealedLocations(pass.points(), pass.visits(), stays.size(), home.inference(), study.inference(),
                 regularPlaces(home.place(), study.area()), routine(home.place()),
-                home.place().map(this::periodsAway).orElse(List.of()));
+                home.place().map(this::periodsAway).orElse(List.of()), towns());
+    }
+
+    /**
+     * The towns the stays fall in, as the gate's geography names them: communes when it knows them, otherwise
+     * départements (countries outside France); through a lens of named areas, the areas the positions are told as.
+     * Each counts the distinct days with a stay in it (or a position, for named areas); most days first.
+     */
+    private List<RevealedTown> towns() {
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        pass.areaDays().forEach((area, seen) -> days.put(area, new TreeSet<>(seen)));
+        Geography geography = pass.geography();
+        LocationPrecision precision = geography.knowsCommunes() ? LocationPrecision.COMMUNE : LocationPrecision.DEPARTMENT;
+        Map<Integer, Optional<String>> towns = new HashMap<>();
+        for (RevealPass.Stay stay : stays) {
+            Optional<String> town = towns.computeIfAbsent(stay.place(), place -> geography.area(
+                    pass.places().latitude(place), pass.places().longitude(place), precision) instanceof Area.Named named
+                    ? Optional.of(named.name()) : Optional.empty());
+            town.ifPresent(name -> {
+                Set<LocalDate> seen = days.computeIfAbsent(name, key -> new TreeSet<>());
+                for (LocalDate day = date(stay.start()); !day.isAfter(date(stay.end())); day = day.plusDays(1)) {
+                    seen.add(day);
+                }
+            });
+        }
+        return days.entrySet().stream().map(town -> new RevealedTown(town.getKey(), town.getValue().size()))
+                .sorted(Comparator.comparingInt(RevealedTown::days).reversed().thenComparing(RevealedTown::name))
+                .toList();
     }
 
     private Concluded home() {

@@ -56,6 +56,7 @@ final class RevealPass implements PlacesStays.Found {
     private final List<Stay> stays = new ArrayList<>();
     private final Map<Integer, String> kinds = new HashMap<>();
     private final Map<String, Set<LocalDate>> areaNights = new HashMap<>();
+    private final Map<String, Set<LocalDate>> areaDays = new HashMap<>();
     private final RevealDaytime daytime;
     private final long longestGap;
     private Optional<RecordId> previousPoint = Optional.empty();
@@ -192,6 +193,8 @@ final class RevealPass implements PlacesStays.Found {
             case COMMUNE, DEPARTMENT, REGION, COUNTRY -> {
                 Area area = geography.area(exactLatitude, exactLongitude, precision);
                 if (area instanceof Area.Named named) {
+                    areaDays.computeIfAbsent(named.name(), name -> new HashSet<>())
+                            .add(LocalDate.ofInstant(Instant.ofEpochMilli(millis), zone));
                     night(millis).ifPresent(night -> areaNights.computeIfAbsent(named.name(), name -> new HashSet<>())
                             .add(night));
                 }
@@ -246,6 +249,15 @@ final class RevealPass implements PlacesStays.Found {
 
     Optional<String> kind(int place) {
         return Optional.ofNullable(kinds.get(place));
+    }
+
+    /** Through a lens of named areas, the days each area has a position on. */
+    Map<String, Set<LocalDate>> areaDays() {
+        return areaDays;
+    }
+
+    Geography geography() {
+        return geography;
     }
 
     Map<String, Set<LocalDate>> areaNights() {

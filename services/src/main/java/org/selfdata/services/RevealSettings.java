@@ -60,8 +60,6 @@ public record RevealSettings(LocalTime nightStart, LocalTime nightEnd, LocalTime
 
     /** How confident a share of the evidence makes a conclusion. */
     RevealConfidence confidence(double share) {
-        RevealConfidence.Level level = share >= highShare ? RevealConfidence.Level.HIGH
-                : share >= minimumShare ? RevealConfidence.Level.MEDIUM : RevealConfidence.Level.LOW;
-        return new RevealConfidence(share, level);
+        return RevealConfidence.of(share, minimumShare, highShare);
     }
 }

@@ -6,22 +6,25 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a person's locations reveal about them: where they live, where they work or study, the other places they go
- * to regularly, their weekly routine and their periods away.
+ * to regularly, their weekly routine, their periods away and the towns they stay in.
  *
  * @param points the location points read
  * @param visits the visits the source recorded
  * @param stays the stays these conclusions rest on: the visits and those found in the points
  * @param study work or place of study
  * @param regularPlaces the places visited in several distinct weeks, most weeks first, home and study left out
+ * @param towns the towns or areas the stays fall in, most days first
  */
 public record RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
         RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
-        RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway) {
+        RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway,
+        List<RevealedTown> towns) {
     public RevealedLocations {
         requireNonNull(home, "home is null");
         requireNonNull(study, "study is null");
         regularPlaces = List.copyOf(regularPlaces);
         requireNonNull(routine, "routine is null");
         periodsAway = List.copyOf(periodsAway);
+        towns = List.copyOf(towns);
     }
 }

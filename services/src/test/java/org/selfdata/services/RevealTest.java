@@ -121,15 +121,7 @@ class RevealTest {
 
     @Test
     void threeNightsInVannesAreAPeriodAwayInMorbihan() {
-        for (int day = 0; day < 21; day++) {
-            if (day >= 10 && day <= 12) {
-                allDay(MONDAY.plusDays(day), VANNES);
-            }
-            else {
-                student(MONDAY.plusDays(day));
-            }
-        }
-        write();
+        threeWeeksWithThreeNightsInVannes();
 
         RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
 
@@ -139,6 +131,26 @@ class RevealTest {
                     List.of("Morbihan")));
             assertThat(away.confidence()).isEqualTo(new RevealConfidence(1.0, RevealConfidence.Level.HIGH));
         });
+    }
+
+    @Test
+    void theTownsVisitedAreTheDepartementsOfTheStaysMostDaysFirst() {
+        threeWeeksWithThreeNightsInVannes();
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
+
+        assertThat(found.towns()).containsExactly(new RevealedTown("Rhône", 18), new RevealedTown("Morbihan", 3));
+    }
+
+    @Test
+    void atRegionPrecisionTheTownsVisitedAreTheRegionsThePositionsAreToldAs() {
+        threeWeeksWithThreeNightsInVannes();
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS,
+                new RevealLens.Received(Precision.EXACT.withLocation(org.selfdata.model.LocationPrecision.REGION)));
+
+        assertThat(found.towns()).containsExactly(new RevealedTown("Auvergne-Rhône-Alpes", 18),
+                new RevealedTown("Bretagne", 3));
     }
 
     @Test
@@ -201,6 +213,19 @@ class RevealTest {
             points(day, 8 * 60 + 10, 18 * 60, 10, HOME);
         }
         points(day, 18 * 60, 23 * 60 + 50, 10, HOME);
+    }
+
+    /** Three weeks of a student's days, but for the 11th to the 13th, spent in Vannes. */
+    private void threeWeeksWithThreeNightsInVannes() {
+        for (int day = 0; day < 21; day++) {
+            if (day >= 10 && day <= 12) {
+                allDay(MONDAY.plusDays(day), VANNES);
+            }
+            else {
+                student(MONDAY.plusDays(day));
+            }
+        }
+        write();
     }
 
     private void allDay(LocalDate day, double[] place) {
