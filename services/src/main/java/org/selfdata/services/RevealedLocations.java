@@ -13,15 +13,26 @@ import static java.util.Objects.requireNonNull;
  * @param stays the stays these conclusions rest on: the visits and those found in the points
  * @param study work or place of study
  * @param regularPlaces the places visited in several distinct weeks, most weeks first, home and study left out
+ * @param markedWrong the places found that the person marked wrong, set apart from the findings rather than dropped:
+ *     home, then work or study, then the regular places
  */
 public record RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
         RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
-        RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway) {
+        RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway,
+        List<RevealedPlace> markedWrong) {
     public RevealedLocations {
         requireNonNull(home, "home is null");
         requireNonNull(study, "study is null");
         regularPlaces = List.copyOf(regularPlaces);
         requireNonNull(routine, "routine is null");
         periodsAway = List.copyOf(periodsAway);
+        markedWrong = List.copyOf(markedWrong);
+    }
+
+    /** What was found before any correction of the person's is applied: nothing marked wrong yet. */
+    public RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
+            RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
+            RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway) {
+        this(points, visits, stays, home, study, regularPlaces, routine, periodsAway, List.of());
     }
 }
