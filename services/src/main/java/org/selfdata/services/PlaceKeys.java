@@ -37,9 +37,16 @@ public final class PlaceKeys {
         this.h3 = requireNonNull(h3, "h3 is null");
     }
 
-    /** The key of the place centred at this position. */
+    /**
+     * The key of the place centred at this position, given to a millionth of a degree as the API gives positions, so
+     * that the position an answer shows has the key the answer shows with it.
+     */
     public String key(double latitude, double longitude) {
-        return h3.latLngToCellAddress(latitude, longitude, RESOLUTION);
+        return h3.latLngToCellAddress(millionths(latitude), millionths(longitude), RESOLUTION);
+    }
+
+    private static double millionths(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     /** Refuses a key that is not that of the place centred at this position, naming the fields, quoting none. */
@@ -52,7 +59,8 @@ public final class PlaceKeys {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.longitude"));
         }
         if (!key.equals(key(latitude, longitude))) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.keyMismatch", RESOLUTION));
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.keyMismatch", RESOLUTION,
+                    Math.round(PlacesStays.STAY_RADIUS_METRES)));
         }
     }
 }

@@ -29,10 +29,20 @@ public final class RevealCorrections {
         this.keys = requireNonNull(keys, "keys is null");
     }
 
-    /** Keeps what the person says of the place at this position, its key checked against the position. */
+    /**
+     * Keeps what the person says of the place at this position. The key is that of the position, or that of a
+     * correction of theirs which holds within the place's radius of it: a place found again near the one corrected
+     * carries the correction's key, at the position found this time.
+     */
     public CorrectedPlace correct(PersonId person, String key, double latitude, double longitude, PlaceVerdict verdict,
             Optional<String> name) {
-        keys.requireMatches(key, latitude, longitude);
+        boolean correctedNearby = store.find(person, PlaceCorrection.requireKey(key)).flatMap(CorrectedPlace::current)
+                .filter(held -> PlacesStays.metres(held.latitude(), held.longitude(), latitude, longitude)
+                        <= PlacesStays.STAY_RADIUS_METRES)
+                .isPresent();
+        if (!correctedNearby) {
+            keys.requireMatches(key, latitude, longitude);
+        }
         return store.correct(person, key, latitude, longitude, verdict, name);
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.CorrectedPlace;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoVisit;
 import org.selfdata.model.PlaceCorrection;
@@ -150,6 +151,24 @@ class RevealTest {
     }
 
     @Test
+    void aPlaceFoundNearItsCorrectionIsCorrectedAgainUnderTheSameKeyAtThePositionFound() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        double north = HOME[0] + 0.00108;
+        correct(keys.key(north, HOME[1]), north, HOME[1], PlaceVerdict.NAMED, Optional.of("Maison"));
+        RevealedPlace home = found(reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact()).home()).finding();
+
+        CorrectedPlace renamed = corrections.correct(fixture.camille().id(), home.key(), home.latitude(), home.longitude(),
+                PlaceVerdict.NAMED, Optional.of("Appartement"));
+
+        assertThat(renamed.key()).isEqualTo(keys.key(north, HOME[1]));
+        assertThat(renamed.history()).extracting(PlaceCorrection::name, PlaceCorrection::latitude).containsExactly(
+                tuple(Optional.of("Maison"), north), tuple(Optional.of("Appartement"), home.latitude()));
+    }
+
+    @Test
     void aConfirmedPlaceIsShownConfirmedAndKeepsItsConfidenceAndEvidence() {
         for (int day = 0; day < 28; day++) {
             student(MONDAY.plusDays(day));
@@ -231,7 +250,8 @@ class RevealTest {
 
         assertThatThrownBy(() -> correct(campus, HOME[0], HOME[1], PlaceVerdict.NAMED, Optional.of("Maison")))
                 .isInstanceOf(SelfdataException.class).hasMessage("'key' is not the key of the place at 'latitude' and "
-                        + "'longitude': a place's key is the H3 cell at resolution 10 of its position");
+                        + "'longitude': a place's key is the H3 cell at resolution 10 of its position, or that of a correction "
+                        + "of yours within 150 m of it");
         assertThat(corrections.places(fixture.camille().id())).isEmpty();
     }
 
