@@ -14,6 +14,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealedLocations;
@@ -59,7 +60,7 @@ final class RevealBenchmark {
         try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
             Person camille = DemoVault.fill(vault, scratch, progress);
             Gate gate = Gate.over(vault);
-            Reveal reveal = new Reveal(gate);
+            Reveal reveal = new Reveal(gate, new RevealCorrections(vault.placeCorrections()));
             RevealLens received = new RevealLens.Received(Precision.EXACT.withLocation(LocationPrecision.h3(8)));
             long[][] nanoseconds = new long[3][rounds];
             long points = 0;

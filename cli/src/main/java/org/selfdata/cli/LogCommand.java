@@ -90,7 +90,7 @@ final class LogCommand {
 
         @Option(names = "--action", paramLabel = "ACTION",
                 description = "Only this action: read, export, push, grant, withdrawal, import, erasure, restore, refusal, "
-                        + "letter, answer or request.")
+                        + "letter, answer, request or correction.")
         Optional<String> action = Optional.empty();
 
         @Option(names = "--after", paramLabel = "INDEX", description = "Only entries after this index, for paging.")

@@ -16,6 +16,7 @@ import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.Person;
 import org.selfdata.model.Precision;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealedLocations;
@@ -55,7 +56,7 @@ class DemoRevealsTest {
         DemoFile locations = files.files().stream().filter(file -> file.format().equals("google-records")).findFirst()
                 .orElseThrow();
         intake.importPath(camille, locations.path(), ImportMode.STRICT, IntakeListener.NONE);
-        reveal = new Reveal(Gate.over(vault));
+        reveal = new Reveal(Gate.over(vault), new RevealCorrections(vault.placeCorrections()));
     }
 
     @AfterAll

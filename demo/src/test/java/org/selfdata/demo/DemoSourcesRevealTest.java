@@ -12,6 +12,7 @@ import org.selfdata.intake.IntakeLimits;
 import org.selfdata.intake.IntakeListener;
 import org.selfdata.model.Person;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealFinding;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealSpecialCategory;
@@ -52,7 +53,7 @@ class DemoSourcesRevealTest {
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         files.files().stream().filter(file -> Set.of("ofx", "icalendar", "vcard").contains(file.format()))
                 .forEach(file -> intake.importPath(camille, file.path(), ImportMode.STRICT, IntakeListener.NONE));
-        Reveal reveal = new Reveal(Gate.over(vault));
+        Reveal reveal = new Reveal(Gate.over(vault), new RevealCorrections(vault.placeCorrections()));
         money = reveal.money(camille.id());
         agenda = reveal.agenda(camille.id(), DemoPerson.ZONE);
     }

@@ -22,7 +22,9 @@ public enum LogAction {
     /** A message or document received from an organization for one of the person's rights requests. */
     ANSWER,
     /** A rights request's status changed. */
-    REQUEST;
+    REQUEST,
+    /** The person confirmed, named or marked wrong a place found in their locations, or took that back. */
+    CORRECTION;
 
     /** The name used in the log's entries and on the command line: lower case. */
     public String term() {

@@ -7,6 +7,7 @@ import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.PlaceCorrection;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
@@ -41,12 +42,14 @@ final class ArchiveCheck {
      * The sources and batches of a checked archive, in their order, to be written before the records; and its sharing,
      * a few lines per grant, to be written after them.
      */
-    record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing, DeskParts.Checked desk) {
+    record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing, DeskParts.Checked desk,
+            List<PlaceCorrection> placeCorrections) {
         Provenance {
             sources = List.copyOf(sources);
             batches = List.copyOf(batches);
             requireNonNull(sharing, "sharing is null");
             requireNonNull(desk, "desk is null");
+            placeCorrections = List.copyOf(placeCorrections);
         }
     }
 
@@ -85,8 +88,10 @@ final class ArchiveCheck {
             }
         }
         DeskParts.Checked desk = DeskParts.check(reader);
+        List<PlaceCorrection> placeCorrections = PlaceCorrectionLines.check(reader);
         check.checkLog();
-        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing, desk);
+        return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing, desk,
+                placeCorrections);
     }
 
     private void readSources() {

@@ -11,8 +11,8 @@ import java.time.LocalDateTime;
  * and version, the person, each record type with its JSON Schema and count, and every part with its size and
  * SHA-256. The manifest comes last in the zip because it describes the parts written before it. Besides the records,
  * an archive holds the person's provenance (sources, batches, quarantines), their sharing (recipients, grants,
- * receipts), their CSV mappings, their rights desk (organizations, requests with their steps and documents, settings)
- * and their transparency log with its signed head.
+ * receipts), their CSV mappings, their rights desk (organizations, requests with their steps and documents, settings),
+ * their corrections of the places found in their locations, and their transparency log with its signed head.
  *
  * <p>No secret is written: no OAuth code, token or client secret, no password of the person's mailbox, no token of
  * their calendar feed. They stay in the vault they were given to; after a restore, apps authorize again and the rights
@@ -85,6 +85,14 @@ final class ArchiveFormat {
      * account, which holds the mailbox's password, and the calendar feed's token are not written.
      */
     static final String RIGHTS_SETTINGS = "rights-settings.jsonl";
+
+    /**
+     * The person's corrections of the places found in their locations, every one in the order it was made: per line,
+     * the place's {@code key}, {@code latitude} and {@code longitude} as decimal text, the {@code verdict} (confirmed,
+     * named, wrong or withdrawn), the {@code name} with the verdict named, and {@code at}. Absent from archives written
+     * before corrections were carried.
+     */
+    static final String PLACE_CORRECTIONS = "place-corrections.jsonl";
 
     /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local

@@ -177,6 +177,7 @@ public final class Export {
         writeRejects(archive, owner.id(), batches);
         writeSharing(archive, owner.id());
         DeskParts.write(archive, vault, owner.id());
+        PlaceCorrectionLines.write(archive, vault, owner.id());
         writeLog(archive, owner.id());
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);

@@ -168,6 +168,10 @@ final class ManifestJson {
             // Optional: archives written before CSV mappings were carried have none.
             expected.add(ArchiveFormat.CSV_MAPPINGS);
         }
+        if (listed.contains(ArchiveFormat.PLACE_CORRECTIONS)) {
+            // Optional: archives written before corrections of places were carried have none.
+            expected.add(ArchiveFormat.PLACE_CORRECTIONS);
+        }
         List<String> desk = List.of(ArchiveFormat.RIGHTS_ORGANIZATIONS, ArchiveFormat.RIGHTS_REQUESTS,
                 ArchiveFormat.RIGHTS_DOCUMENTS, ArchiveFormat.RIGHTS_SETTINGS);
         if (desk.stream().anyMatch(listed::contains)) {

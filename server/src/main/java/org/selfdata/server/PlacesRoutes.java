@@ -35,8 +35,12 @@ final class PlacesRoutes implements HttpService {
     private final Places places;
     private final People people;
 
+    /**
+     * @param name the owner's name for the place when they named it, else the source's
+     * @param yours what the owner said of the place, when a correction of theirs holds for it
+     */
     record PlaceJson(int rank, Optional<String> name, double latitude, double longitude, long visits, long seconds,
-            Instant firstArrival, Instant lastDeparture) {}
+            Instant firstArrival, Instant lastDeparture, Optional<RevealRoutes.YoursJson> yours) {}
 
     record TripJson(Instant start, Instant end, double startLatitude, double startLongitude, double endLatitude,
             double endLongitude, long distanceMeters, Optional<String> mode, boolean detected) {}
@@ -119,7 +123,8 @@ final class PlacesRoutes implements HttpService {
 
     private static PlaceJson place(PlacesSummary.Place place) {
         return new PlaceJson(place.rank(), place.name(), place.latitude(), place.longitude(), place.visits(),
-                place.timeSpent().toSeconds(), place.firstArrival(), place.lastDeparture());
+                place.timeSpent().toSeconds(), place.firstArrival(), place.lastDeparture(),
+                place.yours().map(yours -> new RevealRoutes.YoursJson(yours.verdict().term(), yours.name())));
     }
 
     private static TripJson trip(PlacesSummary.Trip trip) {

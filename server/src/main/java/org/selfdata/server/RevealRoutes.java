@@ -2,14 +2,20 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.model.CorrectedPlace;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Precision;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
+import org.selfdata.services.PlaceKeys;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealConfidence;
+import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealEvidence;
 import org.selfdata.services.RevealFinding;
 import org.selfdata.services.RevealInference;
@@ -23,12 +29,15 @@ import org.selfdata.services.RevealedSource;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.People;
+import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,15 +50,20 @@ import static java.util.Objects.requireNonNull;
  * those would receive them. {@code /api/v1/reveal/money} and {@code /api/v1/reveal/agenda} give what their bank
  * transactions, and their calendar and address book, say, in one shape for any source: a list of findings, each with
  * its sentence, so that a page shows them without knowing the source. The owner's alone: a recipient's token never
- * reaches them, and nothing of it is shared.
+ * reaches them, and nothing of it is shared. {@code /api/v1/reveal/places} holds what the owner said of the places
+ * found: confirmed, named or marked wrong, each place with its history, under its key ({@link PlaceKeys}).
  */
 final class RevealRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("location", "time");
+    private static final String PLACE = "/api/v1/reveal/places/{key}";
+    private static final Set<String> CORRECTION_FIELDS = Set.of("latitude", "longitude", "verdict", "name");
     /** A millionth of a degree is about 11 centimetres: finer digits would only lengthen the answer. */
     private static final double DIGITS = 1e6;
 
     private final Reveal reveal;
+    private final RevealCorrections corrections;
     private final People people;
+    private final JsonBodies bodies;
 
     record LensJson(String location, String time) {}
 
@@ -62,8 +76,23 @@ final class RevealRoutes implements HttpService {
 
     record SpecialJson(String category, String words) {}
 
+    /** What the person said of a place: a verdict, and their name for it with the verdict named. */
+    record YoursJson(String verdict, Optional<String> name) {}
+
+    /**
+     * @param key the place's key, that of the person's correction when one holds for it
+     * @param yours what the person said of the place, when a correction of theirs holds for it
+     */
     record PlaceJson(double latitude, double longitude, long withinMetres, Optional<String> name, Optional<String> kind,
-            Optional<SpecialJson> special) {}
+            Optional<SpecialJson> special, String key, Optional<YoursJson> yours) {}
+
+    record HistoryJson(String verdict, Optional<String> name, Instant at) {}
+
+    /** A place the person corrected: what holds now, when it was said, and everything said of it before. */
+    record CorrectedPlaceJson(String key, double latitude, double longitude, String verdict, Optional<String> name,
+            Instant at, List<HistoryJson> history) {}
+
+    record CorrectedPlacesJson(List<CorrectedPlaceJson> places) {}
 
     record DayJson(String day, int seen, Optional<LocalTime> leaves, Optional<LocalTime> returns) {}
 
@@ -79,7 +108,8 @@ final class RevealRoutes implements HttpService {
 
     record LocationsJson(LensJson lens, long points, long visits, long stays, InferenceJson<PlaceJson> home,
             InferenceJson<PlaceJson> study, List<InferenceJson<PlaceJson>> regularPlaces,
-            InferenceJson<RoutineJson> routine, List<InferenceJson<AwayJson>> periodsAway, List<TownJson> towns) {}
+            InferenceJson<RoutineJson> routine, List<InferenceJson<AwayJson>> periodsAway, List<TownJson> towns,
+            List<PlaceJson> markedWrong) {}
 
     /**
      * @param says what was found, in the reader's language; when nothing was, the same words as {@code reason}
@@ -90,9 +120,11 @@ final class RevealRoutes implements HttpService {
 
     record SourceJson(String source, long records, List<FindingJson> findings) {}
 
-    RevealRoutes(Reveal reveal, People people) {
+    RevealRoutes(Reveal reveal, RevealCorrections corrections, People people, JsonBodies bodies) {
         this.reveal = requireNonNull(reveal, "reveal is null");
+        this.corrections = requireNonNull(corrections, "corrections is null");
         this.people = requireNonNull(people, "people is null");
+        this.bodies = requireNonNull(bodies, "bodies is null");
     }
 
     @Override
@@ -100,6 +132,51 @@ final class RevealRoutes implements HttpService {
         routes.get("/api/v1/reveal/locations", this::locations);
         routes.get("/api/v1/reveal/money", this::money);
         routes.get("/api/v1/reveal/agenda", this::agenda);
+        routes.get("/api/v1/reveal/places", this::places);
+        routes.put(PLACE, this::correct);
+        routes.delete(PLACE, this::withdraw);
+    }
+
+    private void places(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        ctx.json(new CorrectedPlacesJson(corrections.places(person).stream().map(RevealRoutes::corrected).toList()));
+    }
+
+    /** Nothing is kept unless every field is right: the key, the position, the verdict and the name together. */
+    private void correct(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        String key = ctx.pathParam("key");
+        JsonNode body = bodies.read(ctx);
+        if (!body.isObject() || body.propertyNames().stream().anyMatch(field -> !CORRECTION_FIELDS.contains(field))) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.fields"));
+        }
+        double latitude = degrees(body, "latitude");
+        double longitude = degrees(body, "longitude");
+        PlaceVerdict verdict = PlaceVerdict.given(JsonFields.optionalText(body, "verdict").orElse(""));
+        Optional<String> name = JsonFields.optionalText(body, "name");
+        ctx.json(corrected(corrections.correct(person, key, latitude, longitude, verdict, name)));
+    }
+
+    private void withdraw(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        corrections.withdraw(person, ctx.pathParam("key"));
+        ctx.status(204);
+    }
+
+    private static double degrees(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isNumber()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place." + field));
+        }
+        return node.asDouble();
+    }
+
+    private static CorrectedPlaceJson corrected(CorrectedPlace place) {
+        PlaceCorrection latest = place.latest();
+        return new CorrectedPlaceJson(place.key(), latest.latitude(), latest.longitude(), latest.verdict().term(),
+                latest.name(), latest.at(), place.history().stream()
+                        .map(correction -> new HistoryJson(correction.verdict().term(), correction.name(), correction.at()))
+                        .toList());
     }
 
     private void money(Context ctx) {
@@ -149,7 +226,8 @@ final class RevealRoutes implements HttpService {
                         .toList(),
                 inference(found.routine(), RevealRoutes::routine, words),
                 found.periodsAway().stream().map(away -> inference(away, RevealRoutes::away, words)).toList(),
-                found.towns().stream().map(town -> new TownJson(town.name(), town.days())).toList()));
+                found.towns().stream().map(town -> new TownJson(town.name(), town.days())).toList(),
+                found.markedWrong().stream().map(place -> place(place, words)).toList()));
     }
 
     private static <T> T parsed(String name, Supplier<T> parse) {
@@ -187,7 +265,8 @@ final class RevealRoutes implements HttpService {
 
     private static PlaceJson place(RevealedPlace place, Words words) {
         return new PlaceJson(rounded(place.latitude()), rounded(place.longitude()), place.withinMetres(), place.name(),
-                place.kind(), place.special().map(special -> special(special, words)));
+                place.kind(), place.special().map(special -> special(special, words)), place.key(),
+                place.yours().map(yours -> new YoursJson(yours.verdict().term(), yours.name())));
     }
 
     private static SpecialJson special(RevealSpecialCategory special, Words words) {

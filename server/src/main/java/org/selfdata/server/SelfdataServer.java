@@ -19,6 +19,7 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealCorrections;
 import org.selfdata.vault.Vault;
 import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
@@ -106,6 +107,7 @@ public final class SelfdataServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
         Uploads uploads = new Uploads(vault.inProgress(), settings.maximumUploadBytes());
         ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
+        RevealCorrections corrections = new RevealCorrections(vault.placeCorrections());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         RightsDesk desk = new RightsDesk(vault, intake, clock);
         List<HttpService> services = List.of(
@@ -136,8 +138,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
-                new PlacesRoutes(new Places(gate), vault.people()),
-                new RevealRoutes(new Reveal(gate), vault.people()),
+                new PlacesRoutes(new Places(gate, corrections), vault.people()),
+                new RevealRoutes(new Reveal(gate, corrections), corrections, vault.people(), bodies),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

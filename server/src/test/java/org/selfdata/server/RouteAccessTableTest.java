@@ -19,6 +19,7 @@ import org.selfdata.rights.OrganizationDetails;
 import org.selfdata.rights.Right;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.rights.Sender;
+import org.selfdata.services.PlaceKeys;
 import org.selfdata.texts.Language;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
@@ -30,6 +31,7 @@ import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.Person;
+import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
@@ -101,6 +103,8 @@ class RouteAccessTableTest {
     private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
     /** The slug of an organization Dominique added to the directory for herself. */
     private static final String OWN_ORGANIZATION = "cabinet-petit";
+    /** Each person names the place where their points are: the key in paths is Dominique's. */
+    private static final PlaceKeys PLACE_KEYS = new PlaceKeys();
     /** The text of a record Dominique's import rejected: hers alone to read. */
     private static final String QUARANTINED_TEXT = "Date;Libellé;Montant\n03/02/2025;LIBRAIRIE DE DOMINIQUE;douze";
 
@@ -166,6 +170,9 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/reveal/locations").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/reveal/money").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/reveal/agenda").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/reveal/places").showingOwn().expect(200, 200, 200, 403, 401);
+        row("PUT", "/api/v1/reveal/places/{key}").body("{}").expect(400, 400, 400, 403, 401);
+        row("DELETE", "/api/v1/reveal/places/{key}").expect(204, 404, 404, 403, 401);
 
         row("GET", "/api/v1/log").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/log/head").expect(200, 200, 200, 403, 401);
@@ -347,6 +354,15 @@ class RouteAccessTableTest {
         parameters.put("{calendar}", calendar);
         parameters.put("{slug}", OWN_ORGANIZATION);
         markers.get(dominique).add("Cabinet Petit");
+        Map<Person, double[]> homes = Map.of(camille, new double[] {48.58, 7.75}, dominique, new double[] {48.11, -1.68},
+                eloise, new double[] {43.60, 1.44});
+        homes.forEach((person, home) -> {
+            String name = "Chez " + person.handle();
+            vault.placeCorrections().correct(person.id(), PLACE_KEYS.key(home[0], home[1]), home[0], home[1],
+                    PlaceVerdict.NAMED, Optional.of(name));
+            markers.get(person).add(name);
+        });
+        parameters.put("{key}", PLACE_KEYS.key(48.11, -1.68));
     }
 
     @Test

@@ -33,10 +33,12 @@ public final class Places {
     private static final Set<RecordType> PLACE_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT, RecordType.GEO_TRIP);
 
     private final Gate gate;
+    private final RevealCorrections corrections;
     private final H3Core h3;
 
-    public Places(Gate gate) {
+    public Places(Gate gate, RevealCorrections corrections) {
         this.gate = requireNonNull(gate, "gate is null");
+        this.corrections = requireNonNull(corrections, "corrections is null");
         try {
             h3 = H3Core.newInstance();
         }
@@ -45,12 +47,13 @@ public final class Places {
         }
     }
 
+    /** The places of the period, named as the person named them ({@link RevealCorrections}) before as the source did. */
     public PlacesSummary summary(PersonId person, PlacesQuery query) {
         PlacesPass pass = new PlacesPass(h3, query.resolution());
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person), recordQuery(PLACE_TYPES, query))) {
             records.forEach(pass::add);
         }
-        return pass.summary();
+        return pass.summary().correctedBy(corrections.current(person));
     }
 
     /** The density alone, within the part of the map in view: what a map moved or zoomed needs. */

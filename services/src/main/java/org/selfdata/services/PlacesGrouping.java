@@ -101,7 +101,7 @@ final class PlacesGrouping {
             Tally tally = ranked.get(index);
             return new PlacesSummary.Place(index + 1, tally.name, tally.latitudeSum / tally.visits,
                     tally.longitudeSum / tally.visits, tally.visits, Duration.ofMillis(tally.millis), tally.firstArrival,
-                    tally.lastDeparture);
+                    tally.lastDeparture, Optional.empty());
         }).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.services;
 
+import org.selfdata.model.PlaceCorrection;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,15 +24,24 @@ public record PlacesSummary(long points, long visits, int placeCount, long tripC
         PlacesDensity density) {
     /**
      * @param rank 1 for the place where most time was spent
-     * @param name what the source called the place, when it named it; the page says "place N" otherwise
+     * @param name the person's name for the place when they named it, else what the source called it, when it named
+     *     it; the page says "place N" otherwise
+     * @param yours what the person said of the place, when a correction of theirs holds within the stays' radius
      */
     public record Place(int rank, Optional<String> name, double latitude, double longitude, long visits, Duration timeSpent,
-            Instant firstArrival, Instant lastDeparture) {
+            Instant firstArrival, Instant lastDeparture, Optional<PlaceCorrection> yours) {
         public Place {
             requireNonNull(name, "name is null");
             requireNonNull(timeSpent, "timeSpent is null");
             requireNonNull(firstArrival, "firstArrival is null");
             requireNonNull(lastDeparture, "lastDeparture is null");
+            requireNonNull(yours, "yours is null");
+        }
+
+        /** The same place as the person corrected it: their name, when they gave one, before the source's. */
+        Place correctedBy(PlaceCorrection correction) {
+            return new Place(rank, correction.name().or(() -> name), latitude, longitude, visits, timeSpent, firstArrival,
+                    lastDeparture, Optional.of(correction));
         }
     }
 
@@ -45,6 +56,14 @@ public record PlacesSummary(long points, long visits, int placeCount, long tripC
             requireNonNull(end, "end is null");
             requireNonNull(mode, "mode is null");
         }
+    }
+
+    /** The same summary with the person's corrections applied to its places, each to the nearest within its radius. */
+    PlacesSummary correctedBy(List<PlaceCorrection> corrections) {
+        return new PlacesSummary(points, visits, placeCount, tripCount, places.stream()
+                .map(place -> RevealCorrections.near(corrections, place.latitude(), place.longitude(),
+                        PlacesStays.STAY_RADIUS_METRES).map(place::correctedBy).orElse(place))
+                .toList(), trips, density);
     }
 
     public PlacesSummary {

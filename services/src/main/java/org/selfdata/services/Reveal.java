@@ -28,28 +28,31 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The same conclusions are drawn through a {@link RevealLens.Received} lens from the records as a recipient would
  * receive them, so that the person sees, before they share, what the recipient could work out at that precision.
- * Nothing of it leaves the vault: the answer goes to the person alone.
+ * Nothing of it leaves the vault: the answer goes to the person alone. What the person said of the places found (a
+ * name, a confirmation, a place marked wrong) is kept by {@link RevealCorrections} and applied to what is found.
  */
 public final class Reveal {
     private static final Set<RecordType> LOCATION_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT);
 
     private final Gate gate;
+    private final RevealCorrections corrections;
     private final RevealSettings settings;
     private final RevealMoneySettings moneySettings;
     private final RevealAgendaSettings agendaSettings;
     private final H3Core h3;
 
-    public Reveal(Gate gate) {
-        this(gate, RevealSettings.STANDARD);
+    public Reveal(Gate gate, RevealCorrections corrections) {
+        this(gate, corrections, RevealSettings.STANDARD);
     }
 
-    public Reveal(Gate gate, RevealSettings settings) {
-        this(gate, settings, RevealMoneySettings.STANDARD, RevealAgendaSettings.STANDARD);
+    public Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings) {
+        this(gate, corrections, settings, RevealMoneySettings.STANDARD, RevealAgendaSettings.STANDARD);
     }
 
-    public Reveal(Gate gate, RevealSettings settings, RevealMoneySettings moneySettings,
-            RevealAgendaSettings agendaSettings) {
+    public Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings,
+            RevealMoneySettings moneySettings, RevealAgendaSettings agendaSettings) {
         this.gate = requireNonNull(gate, "gate is null");
+        this.corrections = requireNonNull(corrections, "corrections is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.moneySettings = requireNonNull(moneySettings, "moneySettings is null");
         this.agendaSettings = requireNonNull(agendaSettings, "agendaSettings is null");
@@ -61,14 +64,22 @@ public final class Reveal {
         }
     }
 
-    /** What the person's locations reveal through the lens, their days and nights told in their zone. */
+    /**
+     * What the person's locations reveal through the lens, their days and nights told in their zone. Through their own
+     * exact records, the person's corrections of places apply ({@link RevealCorrected}); through a recipient's lens they
+     * do not, since the recipient would not know them: it would conclude what the records say.
+     */
     public RevealedLocations locations(PersonId person, ZoneId zone, RevealLens lens) {
         if (lens instanceof RevealLens.Received received) {
             gate.geography().requireSupported(received.precision().location());
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
         read(person, LOCATION_TYPES, pass::add);
-        return pass.findings().locations();
+        RevealedLocations found = pass.findings().locations();
+        return switch (lens) {
+            case RevealLens.Exact exact -> RevealCorrected.apply(found, corrections.current(person));
+            case RevealLens.Received received -> found;
+        };
     }
 
     /** What the person's bank transactions reveal. */

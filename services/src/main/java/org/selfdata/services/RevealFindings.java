@@ -149,7 +149,7 @@ final class RevealFindings {
                 .map(Map.Entry::getKey).toList();
         RevealedPlace place = new RevealedPlace(area.latitude(), area.longitude(),
                 withinMetres(area.latitude(), area.longitude(), settings.placeRadiusMetres()), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), key(area.latitude(), area.longitude()), Optional.empty());
         return new StudyConcluded(new RevealInference.Found<>(place, settings.confidence(share),
                 new RevealEvidence(voted.size(), days.size(), RevealEvidence.Unit.DAYS, Optional.of(voted.getFirst()),
                         Optional.of(voted.getLast()), area.records())), Optional.of(area));
@@ -308,7 +308,8 @@ final class RevealFindings {
         Optional<String> kind = pass.kind(place);
         RevealedPlace found = new RevealedPlace(places.latitude(place), places.longitude(place),
                 withinMetres(places.latitude(place), places.longitude(place), settings.placeRadiusMetres()),
-                places.name(place), kind, RevealSpecialCategory.of(kind, places.name(place)));
+                places.name(place), kind, RevealSpecialCategory.of(kind, places.name(place)),
+                key(places.latitude(place), places.longitude(place)), Optional.empty());
         return new RevealInference.Found<>(found, settings.confidence(share), evidence);
     }
 
@@ -323,6 +324,10 @@ final class RevealFindings {
                     .max().orElseThrow());
         }
         return Math.round(exactRadius);
+    }
+
+    private String key(double latitude, double longitude) {
+        return new PlaceKeys(pass.h3()).key(latitude, longitude);
     }
 
     /** Where a place is, coarsely: its département, or its country outside France; nothing at sea. */

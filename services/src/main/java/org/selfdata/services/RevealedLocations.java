@@ -14,11 +14,13 @@ import static java.util.Objects.requireNonNull;
  * @param study work or place of study
  * @param regularPlaces the places visited in several distinct weeks, most weeks first, home and study left out
  * @param towns the towns or areas the stays fall in, most days first
+ * @param markedWrong the places found that the person marked wrong, set apart from the findings rather than dropped:
+ *     home, then work or study, then the regular places
  */
 public record RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
         RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
         RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway,
-        List<RevealedTown> towns) {
+        List<RevealedTown> towns, List<RevealedPlace> markedWrong) {
     public RevealedLocations {
         requireNonNull(home, "home is null");
         requireNonNull(study, "study is null");
@@ -26,5 +28,14 @@ public record RevealedLocations(long points, long visits, long stays, RevealInfe
         requireNonNull(routine, "routine is null");
         periodsAway = List.copyOf(periodsAway);
         towns = List.copyOf(towns);
+        markedWrong = List.copyOf(markedWrong);
+    }
+
+    /** What was found before any correction of the person's is applied: nothing marked wrong yet. */
+    public RevealedLocations(long points, long visits, long stays, RevealInference<RevealedPlace> home,
+            RevealInference<RevealedPlace> study, List<RevealInference.Found<RevealedPlace>> regularPlaces,
+            RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway,
+            List<RevealedTown> towns) {
+        this(points, visits, stays, home, study, regularPlaces, routine, periodsAway, towns, List.of());
     }
 }

@@ -32,7 +32,8 @@ class PlacesOnPostgresTest {
                         TimeSpan.at(EVENING.plus(Duration.ofMinutes(5L * index))), GeoPoint.of(45.764, 4.8357),
                         Position.line(index + 1))));
 
-        PlacesSummary summary = new Places(Gate.over(fixture.vault())).summary(fixture.camille().id(), PlacesQuery.all(9));
+        Places places = new Places(Gate.over(fixture.vault()), new RevealCorrections(fixture.vault().placeCorrections()));
+        PlacesSummary summary = places.summary(fixture.camille().id(), PlacesQuery.all(9));
 
         assertThat(summary.visits()).isEqualTo(1);
         assertThat(summary.places()).singleElement().satisfies(place -> {

@@ -9,6 +9,8 @@ import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
 import org.selfdata.model.LogAction;
+import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.SelfdataException;
@@ -43,7 +45,8 @@ class PlacesTest {
 
     @RegisterExtension
     final VaultWithCamille fixture = new VaultWithCamille(Engine.SQLITE);
-    private final Places places = new Places(Gate.over(fixture.vault()));
+    private final Places places = new Places(Gate.over(fixture.vault()),
+            new RevealCorrections(fixture.vault().placeCorrections()));
     private final H3Core h3 = PlacesTest.h3();
     /** Home is the centre of an H3 cell of resolution 8, so that points a few dozen metres around it stay in that cell. */
     private final LatLng home = h3.cellToLatLng(h3.latLngToCell(LATITUDE, 4.8357, 8));
@@ -76,6 +79,30 @@ class PlacesTest {
         assertThat(trip.detected()).isTrue();
         // From home's last point to work's first, straight east along the parallel: R · cos(latitude) · 5 steps.
         assertThat((double) trip.distanceMeters()).isCloseTo(alongTheParallel(5 * STEP), within(1.0));
+    }
+
+    @Test
+    void aPlaceThePersonNamedIsShownByTheirNameAndOneTheyOnlyConfirmedByTheSources() {
+        stayAtHome(0, 30);
+        walkEast(35);
+        stayAtWork(55, 100);
+        write();
+        RevealCorrections corrections = new RevealCorrections(fixture.vault().placeCorrections());
+        PlaceKeys keys = new PlaceKeys();
+        // 40 metres north of where home's stay is found: within the stays' radius of it.
+        double north = home.lat + 0.00036;
+        corrections.correct(fixture.camille().id(), keys.key(north, home.lng), north, home.lng, PlaceVerdict.NAMED,
+                Optional.of("Maison"));
+        double workLongitude = home.lng + 5 * STEP;
+        corrections.correct(fixture.camille().id(), keys.key(home.lat, workLongitude), home.lat, workLongitude,
+                PlaceVerdict.CONFIRMED, Optional.empty());
+
+        PlacesSummary summary = places.summary(fixture.camille().id(), PlacesQuery.all(8));
+
+        assertThat(summary.places()).extracting(PlacesSummary.Place::rank, PlacesSummary.Place::name,
+                place -> place.yours().map(PlaceCorrection::verdict)).containsExactly(
+                        tuple(1, Optional.empty(), Optional.of(PlaceVerdict.CONFIRMED)),
+                        tuple(2, Optional.of("Maison"), Optional.of(PlaceVerdict.NAMED)));
     }
 
     @Test

@@ -40,7 +40,8 @@ class RevealAgendaTest {
 
     @RegisterExtension
     final VaultWithCamille fixture = new VaultWithCamille(Engine.SQLITE);
-    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()));
+    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()),
+            new RevealCorrections(fixture.vault().placeCorrections()));
     private final List<RecordDraft> events = new ArrayList<>();
     private final List<RecordDraft> contacts = new ArrayList<>();
 

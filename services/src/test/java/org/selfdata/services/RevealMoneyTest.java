@@ -36,7 +36,8 @@ class RevealMoneyTest {
 
     @RegisterExtension
     final VaultWithCamille fixture = new VaultWithCamille(Engine.SQLITE);
-    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()));
+    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()),
+            new RevealCorrections(fixture.vault().placeCorrections()));
     private final List<RecordDraft> drafts = new ArrayList<>();
 
     @Test

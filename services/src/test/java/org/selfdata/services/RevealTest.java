@@ -3,11 +3,15 @@ package org.selfdata.services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.CorrectedPlace;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoVisit;
+import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Precision;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Language;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,7 +47,9 @@ class RevealTest {
 
     @RegisterExtension
     final VaultWithCamille fixture = new VaultWithCamille(Engine.SQLITE);
-    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()));
+    private final RevealCorrections corrections = new RevealCorrections(fixture.vault().placeCorrections());
+    private final Reveal reveal = new Reveal(Gate.over(fixture.vault()), corrections);
+    private final PlaceKeys keys = new PlaceKeys();
     private final List<RecordDraft> drafts = new ArrayList<>();
 
     @Test
@@ -117,6 +124,135 @@ class RevealTest {
         assertThat(hospital.finding().special()).contains(RevealSpecialCategory.HEALTH);
         assertThat(hospital.evidence()).extracting(RevealEvidence::count, RevealEvidence::outOf, RevealEvidence::unit)
                 .containsExactly(4L, 4L, RevealEvidence.Unit.WEEKS);
+    }
+
+    @Test
+    void aHomeThePersonNamedCarriesTheirNameUnderTheKeyOfTheirCorrection() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        // 120 metres north of home: within the place's radius, in another cell of resolution 10 than home's own.
+        double north = HOME[0] + 0.00108;
+        String key = keys.key(north, HOME[1]);
+        correct(key, north, HOME[1], PlaceVerdict.NAMED, Optional.of("Maison"));
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
+
+        RevealedPlace home = found(found.home()).finding();
+        assertThat(key).isNotEqualTo(keys.key(HOME[0], HOME[1]));
+        assertThat(home.key()).isEqualTo(key);
+        assertThat(home.yours()).map(PlaceCorrection::name).contains(Optional.of("Maison"));
+        assertThat(home.latitude()).isCloseTo(HOME[0], within(1e-9));
+        RevealedPlace study = found(found.study()).finding();
+        assertThat(study.yours()).isEmpty();
+        assertThat(study.key()).isEqualTo(keys.key(study.latitude(), study.longitude()));
+        assertThat(found.markedWrong()).isEmpty();
+    }
+
+    @Test
+    void aPlaceFoundNearItsCorrectionIsCorrectedAgainUnderTheSameKeyAtThePositionFound() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        double north = HOME[0] + 0.00108;
+        correct(keys.key(north, HOME[1]), north, HOME[1], PlaceVerdict.NAMED, Optional.of("Maison"));
+        RevealedPlace home = found(reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact()).home()).finding();
+
+        CorrectedPlace renamed = corrections.correct(fixture.camille().id(), home.key(), home.latitude(), home.longitude(),
+                PlaceVerdict.NAMED, Optional.of("Appartement"));
+
+        assertThat(renamed.key()).isEqualTo(keys.key(north, HOME[1]));
+        assertThat(renamed.history()).extracting(PlaceCorrection::name, PlaceCorrection::latitude).containsExactly(
+                tuple(Optional.of("Maison"), north), tuple(Optional.of("Appartement"), home.latitude()));
+    }
+
+    @Test
+    void aConfirmedPlaceIsShownConfirmedAndKeepsItsConfidenceAndEvidence() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        RevealInference.Found<RevealedPlace> before = found(reveal.locations(fixture.camille().id(), PARIS,
+                RevealLens.exact()).study());
+        correct(keys.key(CAMPUS[0], CAMPUS[1]), CAMPUS[0], CAMPUS[1], PlaceVerdict.CONFIRMED, Optional.empty());
+
+        RevealInference.Found<RevealedPlace> study = found(reveal.locations(fixture.camille().id(), PARIS,
+                RevealLens.exact()).study());
+
+        assertThat(study.finding().yours()).map(PlaceCorrection::verdict).contains(PlaceVerdict.CONFIRMED);
+        assertThat(study.confidence()).isEqualTo(before.confidence());
+        assertThat(study.evidence()).isEqualTo(before.evidence());
+    }
+
+    @Test
+    void aHomeAndAPlaceMarkedWrongLeaveTheFindingsForThePlacesMarkedWrong() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        for (int week = 0; week < 4; week++) {
+            LocalDate saturday = MONDAY.plusWeeks(week).plusDays(5);
+            drafts.add(RecordDraft.of(TimeSpan.between(at(saturday, 10, 0), at(saturday, 11, 0)), new GeoVisit(HOSPITAL[0],
+                    HOSPITAL[1], Optional.of("Hôpital Édouard Herriot"), Optional.empty(), Optional.of("hospital-1"),
+                    Optional.empty(), Optional.of(0.9)), Position.line(drafts.size() + 1)));
+        }
+        write();
+        correct(keys.key(HOME[0], HOME[1]), HOME[0], HOME[1], PlaceVerdict.WRONG, Optional.empty());
+        correct(keys.key(HOSPITAL[0], HOSPITAL[1]), HOSPITAL[0], HOSPITAL[1], PlaceVerdict.WRONG, Optional.empty());
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
+
+        assertThat(found.home()).isEqualTo(new RevealInference.Unknown<>(Wording.of("reveal.home.markedWrong")));
+        assertThat(Words.of(Language.ENGLISH).say(Wording.of("reveal.home.markedWrong"))).isEqualTo("You marked the "
+                + "place found as your home wrong: it is listed among the places you marked wrong.");
+        assertThat(found.regularPlaces()).isEmpty();
+        assertThat(found.markedWrong()).extracting(RevealedPlace::name, place -> place.yours().map(PlaceCorrection::verdict))
+                .containsExactly(tuple(Optional.empty(), Optional.of(PlaceVerdict.WRONG)),
+                        tuple(Optional.of("Hôpital Édouard Herriot"), Optional.of(PlaceVerdict.WRONG)));
+        assertThat(found(found.study()).finding().yours()).isEmpty();
+    }
+
+    @Test
+    void throughARecipientsLensThePersonsCorrectionsDoNotApply() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        correct(keys.key(HOME[0], HOME[1]), HOME[0], HOME[1], PlaceVerdict.WRONG, Optional.empty());
+
+        RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS,
+                new RevealLens.Received(Precision.EXACT.withTime(TimePrecision.HOUR)));
+
+        assertThat(found(found.home()).finding().yours()).isEmpty();
+        assertThat(found.markedWrong()).isEmpty();
+    }
+
+    @Test
+    void aCorrectionFartherThanThePlacesRadiusIsAnotherPlaces() {
+        for (int day = 0; day < 28; day++) {
+            student(MONDAY.plusDays(day));
+        }
+        write();
+        // 200 metres north of home: beyond the 150 metres of its radius.
+        double north = HOME[0] + 0.0018;
+        correct(keys.key(north, HOME[1]), north, HOME[1], PlaceVerdict.NAMED, Optional.of("Chez Alix"));
+
+        RevealedPlace home = found(reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact()).home()).finding();
+
+        assertThat(home.yours()).isEmpty();
+        assertThat(home.key()).isEqualTo(keys.key(home.latitude(), home.longitude()));
+    }
+
+    @Test
+    void aKeyThatIsNotThatOfThePositionIsRefusedAndNothingIsKept() {
+        String campus = keys.key(CAMPUS[0], CAMPUS[1]);
+
+        assertThatThrownBy(() -> correct(campus, HOME[0], HOME[1], PlaceVerdict.NAMED, Optional.of("Maison")))
+                .isInstanceOf(SelfdataException.class).hasMessage("'key' is not the key of the place at 'latitude' and "
+                        + "'longitude': a place's key is the H3 cell at resolution 10 of its position, or that of a correction "
+                        + "of yours within 150 m of it");
+        assertThat(corrections.places(fixture.camille().id())).isEmpty();
     }
 
     @Test
@@ -247,6 +383,10 @@ class RevealTest {
     private static <T> RevealInference.Found<T> found(RevealInference<T> inference) {
         assertThat(inference).isInstanceOf(RevealInference.Found.class);
         return (RevealInference.Found<T>) inference;
+    }
+
+    private void correct(String key, double latitude, double longitude, PlaceVerdict verdict, Optional<String> name) {
+        corrections.correct(fixture.camille().id(), key, latitude, longitude, verdict, name);
     }
 
     private void write() {

@@ -30,6 +30,7 @@ final class AssociatedData {
             "selfdata/rights/identity_document/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RIGHTS_IDENTITY_DOCUMENT_NAME =
             "selfdata/rights/identity_document/name/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PLACE_CORRECTION = "selfdata/place_correction/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -98,6 +99,10 @@ final class AssociatedData {
 
     static byte[] rightsIdentityDocumentName(PersonId person, String request, String sha256) {
         return named(RIGHTS_IDENTITY_DOCUMENT_NAME, person, request + "/" + sha256);
+    }
+
+    static byte[] placeCorrection(PersonId person, long number) {
+        return named(PLACE_CORRECTION, person, Long.toString(number));
     }
 
     private static byte[] named(byte[] kind, PersonId person, String name) {

@@ -11,6 +11,7 @@ import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
+import org.selfdata.model.PlaceCorrection;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
@@ -45,6 +46,7 @@ import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
 import static org.selfdata.vault.VaultTables.PAYLOAD;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECORD_NUMBER;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.REJECTED;
@@ -70,7 +72,7 @@ public final class Restoration {
     /**
      * Receives the archive's contents in order: sources first, then batches, then quarantines, then records, then
      * the recipients the person's grants name, the grants and their receipts, then the CSV mappings, then the rights
-     * desk's organizations, requests, their documents and settings, then the log.
+     * desk's organizations, requests, their documents and settings, then the corrections of places, then the log.
      */
     public interface Writer {
         void source(Source source);
@@ -110,6 +112,9 @@ public final class Restoration {
         /** A setting of the rights desk. */
         void rightsSetting(SavedText setting);
 
+        /** Every correction the person made of the places found in their locations, in the order they made them. */
+        void placeCorrections(List<PlaceCorrection> corrections);
+
         /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
         void logEntry(byte[] leaf);
     }
@@ -122,9 +127,11 @@ public final class Restoration {
     private final CsvMappings csvMappings;
     private final RightsOrganizations rightsOrganizations;
     private final RightsRequests rightsRequests;
+    private final PlaceCorrections placeCorrections;
 
     Restoration(Database database, Keyring keyring, TransparencyLog log, String vaultKeyId, Clock clock,
-            CsvMappings csvMappings, RightsOrganizations rightsOrganizations, RightsRequests rightsRequests) {
+            CsvMappings csvMappings, RightsOrganizations rightsOrganizations, RightsRequests rightsRequests,
+            PlaceCorrections placeCorrections) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.log = requireNonNull(log, "log is null");
@@ -133,6 +140,7 @@ public final class Restoration {
         this.csvMappings = requireNonNull(csvMappings, "csvMappings is null");
         this.rightsOrganizations = requireNonNull(rightsOrganizations, "rightsOrganizations is null");
         this.rightsRequests = requireNonNull(rightsRequests, "rightsRequests is null");
+        this.placeCorrections = requireNonNull(placeCorrections, "placeCorrections is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -157,12 +165,13 @@ public final class Restoration {
         });
     }
 
-    /** A person without sources may still have begun with the rights desk or made a CSV mapping. */
+    /** A person without sources may still have begun with the rights desk, made a CSV mapping or corrected a place. */
     private static boolean keepsAnyText(DSLContext dsl, PersonId person) {
         return dsl.fetchExists(RIGHTS_REQUESTS, PERSON_ID.eq(person.value()))
                 || dsl.fetchExists(RIGHTS_ORGANIZATIONS, PERSON_ID.eq(person.value()))
                 || dsl.fetchExists(RIGHTS_SETTINGS, PERSON_ID.eq(person.value()))
-                || dsl.fetchExists(CSV_MAPPINGS, PERSON_ID.eq(person.value()));
+                || dsl.fetchExists(CSV_MAPPINGS, PERSON_ID.eq(person.value()))
+                || dsl.fetchExists(PLACE_CORRECTIONS, PERSON_ID.eq(person.value()));
     }
 
     private final class RestoringWriter implements Writer {
@@ -230,6 +239,11 @@ public final class Restoration {
         @Override
         public void rightsSetting(SavedText setting) {
             rightsRequests.restoreSetting(dsl, person, setting);
+        }
+
+        @Override
+        public void placeCorrections(List<PlaceCorrection> corrections) {
+            placeCorrections.restore(dsl, person, corrections);
         }
 
         @Override

@@ -58,6 +58,7 @@ public final class Vault implements AutoCloseable {
     private final RightsOrganizations rightsOrganizations;
     private final RightsRequests rightsRequests;
     private final RightsIdentityDocuments rightsIdentityDocuments;
+    private final PlaceCorrections placeCorrections;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -88,8 +89,9 @@ public final class Vault implements AutoCloseable {
         this.rightsOrganizations = new RightsOrganizations(database, keyEncryptionKey, clock);
         this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
         this.rightsIdentityDocuments = new RightsIdentityDocuments(database, keyEncryptionKey, clock);
+        this.placeCorrections = new PlaceCorrections(database, keyEncryptionKey, log, clock);
         this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock, csvMappings,
-                rightsOrganizations, rightsRequests);
+                rightsOrganizations, rightsRequests, placeCorrections);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
         this.inProgress = InProgressFiles.startingIn(location.folder());
@@ -362,6 +364,11 @@ public final class Vault implements AutoCloseable {
     }
 
     /** The organizations people added to the rights desk's directory or corrected in it, sealed. */
+    /** The person's corrections of the places found in their locations. */
+    public PlaceCorrections placeCorrections() {
+        return placeCorrections;
+    }
+
     public RightsOrganizations rightsOrganizations() {
         return rightsOrganizations;
     }

@@ -155,6 +155,10 @@ final class VaultTables {
     static final Table<Record> RIGHTS_IDENTITY_DOCUMENTS = table(name("rights_identity_documents"));
     static final Field<byte[]> SEALED_NAME = field(name("sealed_name"), SQLDataType.BLOB);
 
+    static final Table<Record> PLACE_CORRECTIONS = table(name("place_corrections"));
+    static final Field<Long> CORRECTION_NUMBER = field(name("correction_number"), SQLDataType.BIGINT);
+    static final Field<byte[]> SEALED_CORRECTION = field(name("correction"), SQLDataType.BLOB);
+
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
@@ -210,6 +214,7 @@ final class VaultTables {
             Map.entry(RIGHTS_SETTINGS, List.of(PERSON_ID, META_NAME, SEALED, SAVED_AT)),
             Map.entry(RIGHTS_IDENTITY_DOCUMENTS, List.of(PERSON_ID, REQUEST_ID, SHA256, MEDIA_TYPE, SIZE_BYTES, SEALED_NAME,
                     CONTENT, SAVED_AT)),
+            Map.entry(PLACE_CORRECTIONS, List.of(PERSON_ID, CORRECTION_NUMBER, RECORDED_AT, SEALED_CORRECTION)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));

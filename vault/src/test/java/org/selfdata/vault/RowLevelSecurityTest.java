@@ -3,6 +3,7 @@ package org.selfdata.vault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.Person;
+import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Rejection;
 import org.selfdata.testing.TestPostgres;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RowLevelSecurityTest {
     private static final List<String> PERSONAL_TABLES =
-            List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects");
+            List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects",
+                    "place_corrections");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
@@ -42,12 +45,15 @@ class RowLevelSecurityTest {
                     new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
                     Stream.concat(SyntheticRecords.points(20),
                             Stream.of(new Rejection(Position.line(3), "the amount is not a number"))));
+            vault.placeCorrections().correct(dominique.id(), "8a1f96b5a2dffff", 45.75395, 4.84231, PlaceVerdict.NAMED,
+                    Optional.of("Maison"));
         }
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
             name(connection, dominique.id().value());
             assertThat(count(connection, "rejects")).as("dominique's quarantine, seen by dominique").isEqualTo(1);
+            assertThat(count(connection, "place_corrections")).as("dominique's places, seen by dominique").isEqualTo(1);
             connection.rollback();
 
             name(connection, camille.id().value());
