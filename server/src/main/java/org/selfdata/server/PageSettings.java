@@ -9,9 +9,10 @@ import static java.util.Objects.requireNonNull;
  * What the operator set that pages need in their markup, and the content security policy a page needs when it differs
  * from the default one (the map's tiles come from elsewhere).
  *
- * <p>Only the places page may load images from the tile server, and only when the operator chose one: every other page
- * keeps the policy that allows nothing from elsewhere. With tiles, that page also allows {@code data:} images: the map
- * library blanks the tiles it drops with an empty image written as a {@code data:} address, and an image cannot run.
+ * <p>Only the pages showing a map (the places page, the page of what the data reveals) may load images from the tile
+ * server, and only when the operator chose one: every other page keeps the policy that allows nothing from elsewhere.
+ * With tiles, those pages also allow {@code data:} images: the map library blanks the tiles it drops with an empty image
+ * written as a {@code data:} address, and an image cannot run.
  */
 final class PageSettings {
     private final ServerSettings settings;
@@ -21,7 +22,7 @@ final class PageSettings {
     }
 
     Map<String, String> of(WebPage page) {
-        if (page != WebPage.PLACES) {
+        if (!page.showsMap()) {
             return Map.of();
         }
         return settings.tiles()
@@ -30,7 +31,7 @@ final class PageSettings {
     }
 
     Optional<String> contentSecurityPolicy(WebPage page) {
-        if (page != WebPage.PLACES) {
+        if (!page.showsMap()) {
             return Optional.empty();
         }
         return settings.tiles().map(tiles -> SecurityHeaders.CONTENT_SECURITY_POLICY

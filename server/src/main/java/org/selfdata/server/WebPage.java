@@ -11,7 +11,7 @@ import java.util.Set;
  * needs from their WebJars; a page loads those and nothing else. Pages that show records or grant terms also load the
  * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike, and
  * pages listing organizations that hold data about the person load the one that asks them what they hold
- * ({@code rights-ask.js}).
+ * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}).
  */
 public enum WebPage {
     OVERVIEW("/", "overview", List.of()),
@@ -20,6 +20,7 @@ public enum WebPage {
     MONEY("/money", "money", List.of("uplot.css", "uplot.js")),
     PLACES("/places", "places", List.of("leaflet.css", "leaflet.js")),
     ENERGY("/energy", "energy", List.of("uplot.css", "uplot.js")),
+    REVEAL("/reveal", "reveal", List.of("leaflet.css", "leaflet.js")),
     SHARING("/sharing", "sharing", List.of()),
     ACTIVITY("/activity", "activity", List.of()),
     RIGHTS("/rights", "rights", List.of()),
@@ -29,6 +30,8 @@ public enum WebPage {
 
     private static final Set<WebPage> SHOWING_RECORDS = EnumSet.of(EXPLORE, SHARING, CONSENT);
     private static final Set<WebPage> SHOWING_TERMS = EnumSet.of(SHARING, CONSENT);
+    /** The pages showing places on a map, which share its script and, when the operator set them, its tiles. */
+    private static final Set<WebPage> SHOWING_MAPS = EnumSet.of(PLACES, REVEAL);
     /** The pages listing organizations that hold data about the person: its sources, the recipients it registered. */
     private static final Set<WebPage> ASKING_ORGANIZATIONS = EnumSet.of(IMPORT, SHARING);
 
@@ -70,6 +73,9 @@ public enum WebPage {
         if (SHOWING_TERMS.contains(this)) {
             scripts.add("terms.js");
         }
+        if (SHOWING_MAPS.contains(this)) {
+            scripts.add("map.js");
+        }
         if (this == IMPORT) {
             scripts.add("import-mapping.js");
         }
@@ -87,11 +93,16 @@ public enum WebPage {
 
     /** The pages the navigation lists: all but the sign-in page and the consent page, which a recipient leads to. */
     public static List<WebPage> navigation() {
-        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, SHARING, ACTIVITY, RIGHTS, ACCOUNT);
+        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, REVEAL, SHARING, ACTIVITY, RIGHTS, ACCOUNT);
     }
 
     /** Whether the page shows the vault, so needs a session, or is the sign-in page itself. */
     public boolean needsSession() {
         return this != SIGN_IN;
+    }
+
+    /** Whether the page shows places on a map, so loads the map's tiles when the operator set a tile server. */
+    public boolean showsMap() {
+        return SHOWING_MAPS.contains(this);
     }
 }

@@ -6,13 +6,17 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Engine;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The map's tiles: given to the places page only, and allowed by that page's policy only when the operator set them. */
+/**
+ * The map's tiles: given to the pages showing a map only (the places page, the page of what the data reveals), and
+ * allowed by those pages' policy only when the operator set them.
+ */
 class PlacesPageSettingsTest {
     private static final MapTiles TILES = new MapTiles("https://tile.example/{z}/{x}/{y}.png", "© Tile Example contributors");
     private static final String DEFAULT_IMAGES = "img-src 'self';";
@@ -21,15 +25,18 @@ class PlacesPageSettingsTest {
     final RunningServer running = new RunningServer(Engine.SQLITE);
 
     @Test
-    void withTilesOnlyThePlacesPageGetsThemAndMayLoadImagesFromTheirOrigin() {
+    void withTilesOnlyThePagesShowingAMapGetThemAndMayLoadImagesFromTheirOrigin() {
         PageSettings settings = new PageSettings(ServerSettings.defaults().withTiles(TILES));
 
-        assertThat(settings.of(WebPage.PLACES)).isEqualTo(Map.of("tiles", "https://tile.example/{z}/{x}/{y}.png",
-                "tiles-attribution", "© Tile Example contributors"));
-        assertThat(settings.contentSecurityPolicy(WebPage.PLACES)).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("img-src 'self' data: https://tile.example;", "script-src 'self';", "connect-src 'self';"));
+        for (WebPage page : List.of(WebPage.PLACES, WebPage.REVEAL)) {
+            assertThat(settings.of(page)).as(page.pageName()).isEqualTo(Map.of("tiles",
+                    "https://tile.example/{z}/{x}/{y}.png", "tiles-attribution", "© Tile Example contributors"));
+            assertThat(settings.contentSecurityPolicy(page)).as(page.pageName()).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("img-src 'self' data: https://tile.example;", "script-src 'self';",
+                            "connect-src 'self';"));
+        }
         for (WebPage page : WebPage.values()) {
-            if (page != WebPage.PLACES) {
+            if (page != WebPage.PLACES && page != WebPage.REVEAL) {
                 assertThat(settings.of(page)).as(page.pageName()).isEmpty();
                 assertThat(settings.contentSecurityPolicy(page)).as(page.pageName()).isEmpty();
             }
@@ -47,17 +54,19 @@ class PlacesPageSettingsTest {
     }
 
     @Test
-    void theServedPlacesPageCarriesTheTilesAndItsPolicyWhileOtherPagesKeepTheDefault() {
+    void theServedPagesShowingAMapCarryTheTilesAndTheirPolicyWhileOtherPagesKeepTheDefault() {
         running.start(TestServers.SETTINGS.withTiles(TILES));
         ApiClient camille = running.camille();
 
-        HttpResponse<String> places = camille.get("/places");
         HttpResponse<String> money = camille.get("/money");
 
-        assertThat(places.body()).contains("data-tiles=\"https://tile.example/{z}/{x}/{y}.png\"",
-                "data-tiles-attribution=\"© Tile Example contributors\"");
-        assertThat(places.headers().allValues("Content-Security-Policy")).singleElement().asString()
-                .contains("img-src 'self' data: https://tile.example;");
+        for (String mapped : List.of("/places", "/reveal")) {
+            HttpResponse<String> page = camille.get(mapped);
+            assertThat(page.body()).as(mapped).contains("data-tiles=\"https://tile.example/{z}/{x}/{y}.png\"",
+                    "data-tiles-attribution=\"© Tile Example contributors\"");
+            assertThat(page.headers().allValues("Content-Security-Policy")).as(mapped).singleElement().asString()
+                    .contains("img-src 'self' data: https://tile.example;");
+        }
         assertThat(money.headers().allValues("Content-Security-Policy")).singleElement().asString()
                 .contains(DEFAULT_IMAGES).doesNotContain("tile.example");
     }

@@ -136,8 +136,8 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/health").expect(200, 200, 200, 200, 200);
         row("GET", "/.well-known/jwks.json").expect(200, 200, 200, 200, 200);
         row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
-        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/sharing", "/activity",
-                "/rights", "/account")) {
+        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/reveal", "/sharing",
+                "/activity", "/rights", "/account")) {
             row("GET", page).expect(200, 200, 200, 303, 303);
         }
         row("GET", "/sign-in").expect(303, 303, 303, 200, 200);

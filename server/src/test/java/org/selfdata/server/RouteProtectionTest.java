@@ -45,6 +45,7 @@ class RouteProtectionTest {
                         "GET /money",
                         "GET /places",
                         "GET /energy",
+                        "GET /reveal",
                         "GET /sharing",
                         "GET /activity",
                         "GET /rights",

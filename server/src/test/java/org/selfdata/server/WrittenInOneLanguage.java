@@ -39,7 +39,8 @@ final class WrittenInOneLanguage {
      * {@code account.restoreDone}, {@code import.mapping.send} or {@code error.ofx.fileEnds}.
      */
     private static final Pattern MESSAGE_KEYS = Pattern.compile("\\b[a-z]+\\.[a-z]+[A-Z][A-Za-z]+\\b|\\b(?:common|nav|"
-            + "overview|import|explore|money|energy|places|sharing|activity|rights|account|consent|error)\\.[a-z][A-Za-z.]*");
+            + "overview|import|explore|money|energy|places|reveal|sharing|activity|rights|account|consent|error)"
+            + "\\.[a-z][A-Za-z.]*");
 
     private WrittenInOneLanguage() {}
 

@@ -1,8 +1,7 @@
 'use strict';
 // The places page: a period chosen with quick choices or dates, the map of where the location points fall (H3
-// hexagons) with the top places as labelled circles, and the same places and the longest trips in tables. The map's
-// background comes from a tile server only when the operator set one; otherwise, or when tiles fail, the map stays
-// plain and says so. Moving or zooming the map fetches only the hexagons in view.
+// hexagons) with the top places as labelled circles, and the same places and the longest trips in tables. The map
+// (map.js) is the one every page showing places shares. Moving or zooming the map fetches only the hexagons in view.
 const NEAR_A_PLACE_METRES = 200;
 const DAY = 24 * 3600 * 1000;
 
@@ -71,32 +70,9 @@ function showTables(summary) {
         hours((Date.parse(trip.end) - Date.parse(trip.start)) / 1000)]);
 }
 
+/** The shared map, with the hexagons under the places. */
 function createMap() {
-    const container = selfdata.element('map');
-    const map = L.map(container, { attributionControl: false, zoomSnap: 1, worldCopyJump: false }).setView([46.6, 2.4], 5);
-    L.control.scale({ imperial: false }).addTo(map);
-    const tiles = container.dataset.tiles;
-    const notice = selfdata.element('map-notice');
-    if (!tiles) {
-        container.classList.add('plain');
-        notice.hidden = false;
-        return { map, hexagons: L.layerGroup().addTo(map), places: L.layerGroup().addTo(map) };
-    }
-    let loaded = false;
-    const layer = L.tileLayer(tiles, { maxZoom: 19, subdomains: 'abc', crossOrigin: false });
-    layer.on('tileload', () => {
-        loaded = true;
-        notice.hidden = true;
-        container.classList.remove('plain');
-    });
-    layer.on('tileerror', () => {
-        if (!loaded) {
-            container.classList.add('plain');
-            notice.hidden = false;
-        }
-    });
-    layer.addTo(map);
-    selfdata.element('map-attribution').textContent = container.dataset.tilesAttribution || '';
+    const map = selfdataMap.create();
     return { map, hexagons: L.layerGroup().addTo(map), places: L.layerGroup().addTo(map) };
 }
 
@@ -115,10 +91,7 @@ function drawDensity(view, density) {
 function drawPlaces(view, places) {
     view.places.clearLayers();
     for (const place of places) {
-        L.circleMarker([place.latitude, place.longitude], { className: 'place', radius: 7, color: '#9c2f00', weight: 2,
-            fillColor: '#ffffff', fillOpacity: 0.9 })
-            .bindTooltip(selfdata.create('span', { text: placeLabel(place) }), { permanent: place.rank <= 5, direction: 'right' })
-            .addTo(view.places);
+        selfdataMap.place(view.places, place.latitude, place.longitude, placeLabel(place), place.rank <= 5);
     }
 }
 
