@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Precision;
@@ -10,16 +11,21 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealConfidence;
+import org.selfdata.services.RevealGrants;
 import org.selfdata.services.RevealEvidence;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealSpecialCategory;
 import org.selfdata.services.RevealedAway;
+import org.selfdata.services.RevealedGrant;
 import org.selfdata.services.RevealedLocations;
 import org.selfdata.services.RevealedPlace;
 import org.selfdata.services.RevealedRoutine;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.People;
+import org.selfdata.vault.Recipients;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,7 +41,9 @@ import static java.util.Objects.requireNonNull;
  * What the owner's data reveals about them: {@code /api/v1/reveal/locations} gives what their locations say (home,
  * work or study, regular places, weekly routine, periods away), each with its confidence and evidence, from their
  * exact records or, with {@code location} and {@code time} precisions, from the records as a recipient given those
- * would receive them. The owner's alone: a recipient's token never reaches it, and nothing of it is shared.
+ * would receive them. {@code /api/v1/reveal/grants} gives, for each read grant in force, what its recipient can work
+ * out from what it has received so far, as the log tells, in plain words ({@link RevealGrants}). The owner's alone: a
+ * recipient's token never reaches them, and nothing of them is shared.
  */
 final class RevealRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("location", "time");
@@ -43,7 +51,9 @@ final class RevealRoutes implements HttpService {
     private static final double DIGITS = 1e6;
 
     private final Reveal reveal;
+    private final RevealGrants grants;
     private final People people;
+    private final Recipients recipients;
 
     record LensJson(String location, String time) {}
 
@@ -73,14 +83,43 @@ final class RevealRoutes implements HttpService {
             InferenceJson<PlaceJson> study, List<InferenceJson<PlaceJson>> regularPlaces,
             InferenceJson<RoutineJson> routine, List<InferenceJson<AwayJson>> periodsAway) {}
 
-    RevealRoutes(Reveal reveal, People people) {
+    RevealRoutes(Reveal reveal, RevealGrants grants, People people, Recipients recipients) {
         this.reveal = requireNonNull(reveal, "reveal is null");
+        this.grants = requireNonNull(grants, "grants is null");
         this.people = requireNonNull(people, "people is null");
+        this.recipients = requireNonNull(recipients, "recipients is null");
     }
 
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/reveal/locations", this::locations);
+        routes.get("/api/v1/reveal/grants", this::grants);
+    }
+
+    /**
+     * For each read grant in force: its recipient, purpose and precision, how many reads and records it received, and
+     * what it can and cannot work out from them.
+     */
+    private void grants(Context ctx) {
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        Words words = Words.of(Problems.language(ctx));
+        ObjectNode json = ApiJson.mapper().createObjectNode();
+        ArrayNode list = json.putArray("grants");
+        for (RevealedGrant revealed : grants.active(person, people.get(person).zone())) {
+            GrantTerms terms = revealed.grant().terms();
+            ObjectNode grant = list.addObject();
+            grant.put("grant", revealed.grant().id().value());
+            grant.putObject("recipient").put("id", terms.recipient().value())
+                    .put("name", recipients.get(terms.recipient()).identity().name());
+            grant.put("purpose", terms.purpose().term());
+            grant.put("purposeLabel", terms.purpose().label());
+            grant.putObject("precision").put("location", terms.precision().location().term())
+                    .put("time", terms.precision().time().term());
+            grant.put("reads", revealed.reads().reads());
+            grant.put("received", revealed.reads().records());
+            RevealComparisonJson.write(grant, revealed.comparison(), words);
+        }
+        ctx.json(json);
     }
 
     private void locations(Context ctx) {

@@ -19,6 +19,8 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealComparison;
+import org.selfdata.services.RevealGrants;
 import org.selfdata.vault.Vault;
 import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
@@ -108,6 +110,9 @@ public final class SelfdataServer implements AutoCloseable {
         ExecutorService imports = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         RightsDesk desk = new RightsDesk(vault, intake, clock);
+        Reveal reveal = new Reveal(gate);
+        RevealComparison comparison = new RevealComparison(reveal);
+        RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people());
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
@@ -119,9 +124,10 @@ public final class SelfdataServer implements AutoCloseable {
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
-                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
+                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, reveals, bodies,
+                        clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
-                new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),
+                new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), reveals, bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
                 new CsvMappingRoutes(vault.csvMappings(), bodies),
@@ -137,7 +143,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate), vault.people()),
-                new RevealRoutes(new Reveal(gate), vault.people()),
+                new RevealRoutes(reveal, new RevealGrants(gate, sharing, comparison, clock), vault.people(),
+                        vault.recipients()),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

@@ -164,6 +164,7 @@ class RouteAccessTableTest {
                 .asking("/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7")
                 .expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/reveal/locations").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/reveal/grants").expect(200, 200, 200, 403, 401);
 
         row("GET", "/api/v1/log").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/log/head").expect(200, 200, 200, 403, 401);
