@@ -185,6 +185,19 @@ class DemoRevealsTest {
         assertThat(english(energy.cannotFind())).containsExactly("anything from your locations: none are shared");
     }
 
+    @Test
+    void writeTermsLetNothingBeFoundFromLocationsAndSaySo() {
+        Instant now = Instant.parse("2025-03-01T00:00:00Z");
+        GrantTerms write = terms(LocationPrecision.EXACT, TERM, now);
+        RevealedComparison pushed = compared(RevealLens.terms(new GrantTerms(write.recipient(), 1, GrantKind.WRITE,
+                write.purpose(), write.purposeDescription(), write.legalBasis(), write.types(), write.categories(),
+                write.fields(), write.precision(), write.covered(), write.validFrom(), write.validUntil(),
+                write.retention(), write.volumeLimit()), now));
+
+        assertThat(pushed.locations()).isFalse();
+        assertThat(english(pushed.cannotFind())).containsExactly("anything from your locations: none are shared");
+    }
+
     private static RevealedComparison compared(RevealLens lens) {
         return new RevealComparison(reveal).compare(camille.id(), DemoPerson.ZONE, List.of(lens)).getFirst();
     }

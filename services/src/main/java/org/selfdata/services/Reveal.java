@@ -4,6 +4,7 @@ import com.uber.h3core.H3Core;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordQuery;
@@ -99,8 +100,9 @@ public final class Reveal {
         };
     }
 
+    /** Whether the terms let their recipient read locations: a write grant carries nothing out. */
     private boolean readsLocations(GrantTerms terms) {
-        return gate.readableTypes(terms).stream().anyMatch(LOCATION_TYPES::contains);
+        return terms.kind() == GrantKind.READ && gate.readableTypes(terms).stream().anyMatch(LOCATION_TYPES::contains);
     }
 
     /**
