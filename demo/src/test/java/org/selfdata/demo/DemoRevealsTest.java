@@ -26,7 +26,24 @@ import org.selfdata.vault.Engine;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.RecipientId;
+import org.selfdata.model.RecordType;
+import org.selfdata.services.RevealComparison;
+import org.selfdata.services.RevealedComparison;
+import org.selfdata.texts.Language;
+import org.selfdata.texts.Words;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -39,6 +56,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class DemoRevealsTest {
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
+    /** The whole term the demo person lives through. */
+    private static final CoveredPeriod TERM = new CoveredPeriod.Between(Instant.parse("2024-09-01T00:00:00Z"),
+            Instant.parse("2025-02-01T00:00:00Z"));
+    /** One weekday's daytime, in Lyon: no night at all. */
+    private static final CoveredPeriod ONE_DAYTIME = new CoveredPeriod.Between(Instant.parse("2024-10-01T06:00:00Z"),
+            Instant.parse("2024-10-01T18:00:00Z"));
 
     @TempDir
     static Path folder;
@@ -100,6 +124,100 @@ class DemoRevealsTest {
         assertThat(found.study()).isEqualTo(found.home());
         assertThat(found.regularPlaces()).isEmpty();
         assertThat(found.periodsAway()).isEmpty();
+    }
+
+    @Test
+    void termsAtExactPrecisionLetARecipientFindHomeStudyPlacesAndRoutine() {
+        RevealedComparison exact = compared(terms(LocationPrecision.EXACT, TERM));
+
+        assertThat(exact).isEqualTo(new RevealedComparison(true, 100_513, new RevealedComparison.Place(true,
+                Optional.of(10L), 150), new RevealedComparison.Place(true, Optional.of(10L), 150), 2, 2, true,
+                Optional.empty()));
+        assertThat(english(exact.finds())).containsExactly("your home, to within 10 m",
+                "your place of work or study, to within 10 m",
+                "2 of your regular places (2 in all), told apart from one another",
+                "your weekly routine: when you leave home and come back");
+        assertThat(exact.cannotFind()).isEmpty();
+    }
+
+    @Test
+    void termsAtRegionPrecisionLetARecipientFindOnlyTheRegionOfTheNights() {
+        RevealedComparison region = compared(terms(LocationPrecision.REGION, TERM));
+
+        assertThat(region).isEqualTo(new RevealedComparison(true, 100_513, RevealedComparison.Place.NOT_FOUND,
+                RevealedComparison.Place.NOT_FOUND, 2, 0, false, Optional.of("Auvergne-Rhône-Alpes")));
+        assertThat(english(region.finds())).containsExactly("only that you live in Auvergne-Rhône-Alpes");
+        assertThat(english(region.cannotFind())).containsExactly("your home", "your place of work or study",
+                "2 of your regular places (2 in all), lost among the others", "your weekly routine");
+        assertThat(Words.of(Language.FRENCH).say(region.finds().getFirst()))
+                .isEqualTo("seulement la zone où vous habitez : Auvergne-Rhône-Alpes");
+    }
+
+    @Test
+    void termsAtH3ResolutionSevenPlaceHomeAndStudyHundredsOfMetresOffYetKeepPlacesAndRoutine() {
+        RevealedComparison cells = compared(terms(LocationPrecision.h3(7), TERM));
+
+        assertThat(cells).isEqualTo(new RevealedComparison(true, 100_513, new RevealedComparison.Place(true,
+                Optional.of(830L), 1_427), new RevealedComparison.Place(true, Optional.of(780L), 1_427), 2, 2, true,
+                Optional.empty()));
+        assertThat(english(cells.finds())).startsWith("your home, to within 830 m",
+                "your place of work or study, to within 780 m");
+    }
+
+    @Test
+    void termsWhosePeriodHoldsNoNightLetNoHomeBeFound() {
+        RevealedComparison daytime = compared(terms(LocationPrecision.EXACT, ONE_DAYTIME));
+
+        assertThat(daytime).isEqualTo(new RevealedComparison(true, 456, RevealedComparison.Place.NOT_FOUND,
+                RevealedComparison.Place.NOT_FOUND, 2, 0, false, Optional.empty()));
+        assertThat(daytime.finds()).isEmpty();
+        assertThat(english(daytime.cannotFind())).startsWith("your home");
+    }
+
+    @Test
+    void termsWithoutLocationTypesLetNothingBeFoundFromLocationsAndSaySo() {
+        Instant now = Instant.parse("2025-03-01T00:00:00Z");
+        RevealedComparison energy = compared(RevealLens.terms(terms(LocationPrecision.EXACT, TERM, now)
+                .withData(Set.of(RecordType.ENERGY_READING), Set.of(), Precision.EXACT), now));
+
+        assertThat(energy.locations()).isFalse();
+        assertThat(energy.received()).isZero();
+        assertThat(english(energy.finds())).isEmpty();
+        assertThat(english(energy.cannotFind())).containsExactly("anything from your locations: none are shared");
+    }
+
+    @Test
+    void writeTermsLetNothingBeFoundFromLocationsAndSaySo() {
+        Instant now = Instant.parse("2025-03-01T00:00:00Z");
+        GrantTerms write = terms(LocationPrecision.EXACT, TERM, now);
+        RevealedComparison pushed = compared(RevealLens.terms(new GrantTerms(write.recipient(), 1, GrantKind.WRITE,
+                write.purpose(), write.purposeDescription(), write.legalBasis(), write.types(), write.categories(),
+                write.fields(), write.precision(), write.covered(), write.validFrom(), write.validUntil(),
+                write.retention(), write.volumeLimit()), now));
+
+        assertThat(pushed.locations()).isFalse();
+        assertThat(english(pushed.cannotFind())).containsExactly("anything from your locations: none are shared");
+    }
+
+    private static RevealedComparison compared(RevealLens lens) {
+        return new RevealComparison(reveal).compare(camille.id(), DemoPerson.ZONE, List.of(lens)).getFirst();
+    }
+
+    private static List<String> english(List<Wording> wordings) {
+        Words words = Words.of(Language.ENGLISH);
+        return wordings.stream().map(words::say).toList();
+    }
+
+    private static RevealLens terms(LocationPrecision location, CoveredPeriod covered) {
+        Instant now = Instant.parse("2025-03-01T00:00:00Z");
+        return RevealLens.terms(terms(location, covered, now), now);
+    }
+
+    private static GrantTerms terms(LocationPrecision location, CoveredPeriod covered, Instant now) {
+        return new GrantTerms(RecipientId.of("payments"), 1, GrantKind.READ, Purpose.SERVICE_PROVISION,
+                "opening hours nearby", LegalBasis.CONSENT, Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT), Set.of(),
+                Set.of(), Precision.EXACT.withLocation(location), covered, now, now.plus(Duration.ofDays(30)),
+                Duration.ofDays(30), 1_000);
     }
 
     private static RevealLens received(LocationPrecision location) {

@@ -1,11 +1,13 @@
 package org.selfdata.gate;
 
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.Grant;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.LogAction;
 import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordDraft;
@@ -20,6 +22,7 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
 
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -282,6 +286,78 @@ public final class Gate {
         return covered.map(query -> new SharedPages(vault.records(), new Times(terms.precision().time(), zone), pseudonyms,
                 terms).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
                 .map(writer::toJson).toList();
+    }
+
+    /**
+     * The owner's records of these types, in time order, for what selfdata works out from them and shows the person
+     * alone beside what a recipient would receive: nothing leaves the vault, so nothing is logged. Close the stream
+     * when done: it holds a connection.
+     */
+    public Stream<StoredRecord> inspected(PersonId person, Set<RecordType> types) {
+        if (types.isEmpty()) {
+            return Stream.empty();
+        }
+        return vault.records().read(person, RecordQuery.all().withTypes(types));
+    }
+
+    /** The types these terms let their recipient read: those they name, and those within a category they name. */
+    public Set<RecordType> readableTypes(GrantTerms terms) {
+        return GrantScope.readableTypes(terms);
+    }
+
+    /**
+     * The person's exact records of the given types that these terms would let their recipient read, were they given at
+     * {@code givenAt}, in time order: for what selfdata works out from them and shows the person alone before they
+     * share. Nothing leaves the vault, so nothing is logged; transforming the records to the terms' precision is the
+     * reader's part. Close the stream when done: it holds a connection.
+     */
+    public Stream<StoredRecord> covered(PersonId person, GrantTerms terms, Instant givenAt, Set<RecordType> types) {
+        requireNonNull(givenAt, "givenAt is null");
+        Set<RecordType> readable = EnumSet.noneOf(RecordType.class);
+        GrantScope.readableTypes(terms).stream().filter(types::contains).forEach(readable::add);
+        if (readable.isEmpty()) {
+            return Stream.empty();
+        }
+        ZoneId zone = vault.people().get(person).zone();
+        return GrantScope.window(terms, givenAt, RecordQuery.all().withTypes(readable), clock.instant(), zone)
+                .map(query -> vault.records().read(person, query)).orElse(Stream.empty());
+    }
+
+    /**
+     * The person's exact records of the given types that a grant's recipient has received so far, in time order, as the
+     * grant's reads on the log tell: each read's entry keeps the types it carried and the span of their times at the
+     * grant's time precision, so the records are those of its types that begin within its span, read again from the
+     * vault. A read that ended within a unit of time may have carried only some of that unit's records, so the last
+     * unit of each read counts whole. For what selfdata works out from them and shows the person alone: nothing leaves
+     * the vault, so nothing is logged. Close the stream when done: it holds a connection.
+     */
+    public Stream<StoredRecord> received(PersonId person, Grant grant, Set<RecordType> types) {
+        ZoneId zone = vault.people().get(person).zone();
+        ReadSpans spans = new ReadSpans(new Times(grant.terms().precision().time(), zone), types);
+        reads(person, grant).forEach(spans::add);
+        return spans.merged().stream().flatMap(span -> vault.records().read(person, RecordQuery.all()
+                        .withTypes(spans.types()).between(Optional.of(span.start()), Optional.of(span.end()))))
+                .filter(spans::holds);
+    }
+
+    /** How many reads a grant's recipient has made so far, and how many records they carried, as the log tells. */
+    public GrantReads readCount(PersonId person, Grant grant) {
+        List<LogEntry> reads = reads(person, grant);
+        return new GrantReads(reads.stream().mapToLong(entry -> entry.draft().requests()).sum(),
+                reads.stream().mapToLong(entry -> entry.draft().count()).sum());
+    }
+
+    /** The entries of a grant's recipient's reads on the person's log, in the log's order. */
+    private List<LogEntry> reads(PersonId person, Grant grant) {
+        LogQuery query = LogQuery.all().withGrant(grant.id()).withAction(LogAction.READ);
+        List<LogEntry> reads = new ArrayList<>();
+        List<LogEntry> page = vault.log().query(person, query);
+        while (!page.isEmpty()) {
+            page.stream().filter(entry -> entry.actor() instanceof LogActor.Recipient).forEach(reads::add);
+            page = page.size() < LogQuery.MAXIMUM_LIMIT ? List.of()
+                    : vault.log().query(person, query.after(page.getLast().index()));
+        }
+        return reads;
     }
 
     /**

@@ -12,6 +12,7 @@ import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Refusal;
 import org.selfdata.gate.Sharing;
 import org.selfdata.gate.Consent;
+import org.selfdata.gate.ConsentCheck;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
@@ -36,7 +37,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@code GET /oauth/authorize} is the consent page ({@link WebPage#CONSENT}), whose script asks
  * {@code POST /api/v1/authorizations/offer} what the recipient asks, what its declaration justifies and why, and a
- * preview of a few of the person's records as the recipient would receive them. Giving the grant is
+ * preview of a few of the person's records as the recipient would receive them, and what it could work out from them
+ * beside the person's exact data, for the terms asked and those justified ({@link RevealComparisonJson}). Giving the grant is
  * {@code POST /api/v1/authorizations}, which checks the terms against the declaration once more, stores the grant with
  * its receipt, and answers the redirect that carries a one-time code back to the recipient. Nothing is ever sent to a
  * redirect URI the recipient did not register.
@@ -50,16 +52,18 @@ final class AuthorizationRoutes implements HttpService {
     private final Sharing sharing;
     private final OAuthTokens tokens;
     private final Gate gate;
+    private final RevealComparisonJson reveals;
     private final JsonBodies bodies;
     private final Clock clock;
 
     AuthorizationRoutes(Recipients recipients, Consent consent, Sharing sharing, OAuthTokens tokens, Gate gate,
-                        JsonBodies bodies, Clock clock) {
+                        RevealComparisonJson reveals, JsonBodies bodies, Clock clock) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.consent = requireNonNull(consent, "consent is null");
         this.sharing = requireNonNull(sharing, "sharing is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.gate = requireNonNull(gate, "gate is null");
+        this.reveals = requireNonNull(reveals, "reveals is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -78,8 +82,9 @@ final class AuthorizationRoutes implements HttpService {
         SharingJson.write(json.putObject("recipient"), ask.recipient());
         SharingJson.write(json.putObject("declaration"), ask.declaration());
         SharingJson.write(json.putObject("asked"), ask.asked());
-        SharingJson.write(json, consent.check(ask.asked()), Problems.language(ctx),
-                terms -> gate.preview(person, terms, PREVIEW_RECORDS));
+        ConsentCheck check = consent.check(ask.asked());
+        SharingJson.write(json, check, Problems.language(ctx), terms -> gate.preview(person, terms, PREVIEW_RECORDS));
+        reveals.write(json, person, ask.asked(), SharingJson.offer(check), clock.instant(), Problems.language(ctx));
         ctx.json(json);
     }
 

@@ -3,6 +3,7 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Consent;
+import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Refusal;
@@ -42,16 +43,18 @@ final class GrantRoutes implements HttpService {
     private final Gate gate;
     private final Grants grants;
     private final ConsentReceiptArchive receipts;
+    private final RevealComparisonJson reveals;
     private final JsonBodies bodies;
     private final Clock clock;
 
     GrantRoutes(Sharing sharing, Consent consent, Gate gate, Grants grants, ConsentReceiptArchive receipts,
-                JsonBodies bodies, Clock clock) {
+                RevealComparisonJson reveals, JsonBodies bodies, Clock clock) {
         this.sharing = requireNonNull(sharing, "sharing is null");
         this.consent = requireNonNull(consent, "consent is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.receipts = requireNonNull(receipts, "receipts is null");
+        this.reveals = requireNonNull(reveals, "reveals is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -77,17 +80,20 @@ final class GrantRoutes implements HttpService {
 
     /**
      * Whether the declaration justifies the terms, why not, what it would justify, and a few records as the recipient
-     * would receive them under the terms, or under the justified ones when the terms are refused. Nothing leaves the
-     * vault, so nothing is logged.
+     * would receive them under the terms, or under the justified ones when the terms are refused, and what it could work
+     * out from them beside the person's exact data, for the terms and the justified ones. Nothing leaves the vault, so
+     * nothing is logged.
      */
     private void preview(Context ctx) {
         PersonId person = OwnerGuard.signedIn(ctx).person();
         GrantTerms terms = SharingJson.terms(bodies.read(ctx), clock.instant());
         ObjectNode json = ApiJson.mapper().createObjectNode();
-        SharingJson.write(json, consent.check(terms), Problems.language(ctx), justified -> {
+        ConsentCheck check = consent.check(terms);
+        SharingJson.write(json, check, Problems.language(ctx), justified -> {
             gate.requireApplicable(justified);
             return gate.preview(person, justified, PREVIEW_RECORDS);
         });
+        reveals.write(json, person, terms, SharingJson.offer(check), clock.instant(), Problems.language(ctx));
         ctx.json(json);
     }
 

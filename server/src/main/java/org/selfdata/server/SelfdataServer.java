@@ -19,7 +19,9 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Reveal;
+import org.selfdata.services.RevealComparison;
 import org.selfdata.services.RevealCorrections;
+import org.selfdata.services.RevealGrants;
 import org.selfdata.vault.Vault;
 import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
@@ -110,6 +112,9 @@ public final class SelfdataServer implements AutoCloseable {
         RevealCorrections corrections = new RevealCorrections(vault.placeCorrections());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         RightsDesk desk = new RightsDesk(vault, intake, clock);
+        Reveal reveal = new Reveal(gate, corrections);
+        RevealComparison comparison = new RevealComparison(reveal);
+        RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people());
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
@@ -121,9 +126,10 @@ public final class SelfdataServer implements AutoCloseable {
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
-                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, bodies, clock),
+                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, reveals, bodies,
+                        clock),
                 new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
-                new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), bodies, clock),
+                new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), reveals, bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
                 new CsvMappingRoutes(vault.csvMappings(), bodies),
@@ -139,7 +145,9 @@ public final class SelfdataServer implements AutoCloseable {
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
                 new PlacesRoutes(new Places(gate, corrections), vault.people()),
-                new RevealRoutes(new Reveal(gate, corrections), corrections, vault.people(), bodies),
+                new RevealRoutes(reveal, corrections, vault.people(), bodies),
+                new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),
+                        vault.recipients()),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {

@@ -281,10 +281,7 @@ final class SharingJson {
      */
     static void write(ObjectNode json, ConsentCheck check, Language language,
             Function<GrantTerms, List<String>> preview) {
-        Optional<GrantTerms> offer = switch (check) {
-            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
-            case Refusal refusal -> refusal.justified();
-        };
+        Optional<GrantTerms> offer = offer(check);
         json.put("justified", check instanceof ConsentCheck.Acceptance);
         ArrayNode reasons = json.putArray("reasons");
         if (check instanceof Refusal refusal) {
@@ -298,6 +295,14 @@ final class SharingJson {
         }
         ArrayNode records = json.putArray("preview");
         offer.map(preview).orElse(List.of()).forEach(record -> records.add(ApiJson.mapper().readTree(record)));
+    }
+
+    /** The terms the declaration justifies: those checked when it justifies them, else what it would, if anything. */
+    static Optional<GrantTerms> offer(ConsentCheck check) {
+        return switch (check) {
+            case ConsentCheck.Acceptance acceptance -> Optional.of(acceptance.terms());
+            case Refusal refusal -> refusal.justified();
+        };
     }
 
     static void write(ObjectNode json, Grant grant, Instant now) {

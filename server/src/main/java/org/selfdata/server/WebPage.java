@@ -9,7 +9,8 @@ import java.util.Set;
  * The pages of the web interface, in the order of the navigation. Each has a template ({@code page/NAME.jte}), words
  * ({@code text/LANGUAGE/NAME.properties}), a script of its own ({@code /assets/NAME.js}), and the front-end libraries it
  * needs from their WebJars; a page loads those and nothing else. Pages that show records or grant terms also load the
- * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike, and
+ * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike, with
+ * what a recipient could work out from them ({@code reveal-grants.js}), and
  * pages listing organizations that hold data about the person load the one that asks them what they hold
  * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}).
  */
@@ -72,6 +73,7 @@ public enum WebPage {
         }
         if (SHOWING_TERMS.contains(this)) {
             scripts.add("terms.js");
+            scripts.add("reveal-grants.js");
         }
         if (SHOWING_MAPS.contains(this)) {
             scripts.add("map.js");

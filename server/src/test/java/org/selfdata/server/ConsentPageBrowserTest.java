@@ -92,6 +92,12 @@ class ConsentPageBrowserTest {
                 .isEqualTo("A few of your records as Alertes Régionales would receive them:");
         assertThat(page.locator("#consent-preview tbody tr").allTextContents()).hasSize(5)
                 .allSatisfy(row -> assertThat(row).contains("Location points").endsWith("Auvergne-Rhône-Alpes"));
+        assertThat(page.locator("#consent-reveals .reveal-column h4").allTextContents())
+                .containsExactly("Under the terms asked", "Under the terms the declaration justifies");
+        assertThat(page.locator("#consent-reveals [data-for='asked'] .reveal-cannot-find li").allTextContents())
+                .containsExactly("your home", "your place of work or study", "your weekly routine");
+        assertThat(page.locator("#consent-reveals [data-for='justified'] .reveal-finds li").allTextContents())
+                .containsExactly("only that you live in Auvergne-Rhône-Alpes");
         assertThat(page.locator("#consent-next").textContent()).contains("Activity page", "withdraw");
         assertNoRawCode(page);
 

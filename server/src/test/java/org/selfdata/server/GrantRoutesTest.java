@@ -75,6 +75,39 @@ class GrantRoutesTest {
     }
 
     @Test
+    void thePreviewSaysWhatTheRecipientCouldFindUnderTheTermsAskedAndUnderThoseJustifiedInTwoColumns() {
+        JsonNode reveals = ApiClient.json(owner.post("/api/v1/grants/preview", terms("exact").toString())).get("reveals");
+
+        assertThat(reveals.get("columns")).hasSize(2);
+        JsonNode asked = reveals.get("columns").get(0);
+        assertThat(texts(asked.get("for"))).containsExactly("asked");
+        assertThat(asked.get("precision").get("location").stringValue()).isEqualTo("exact");
+        assertThat(asked.get("covered").stringValue()).isEqualTo("between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z");
+        assertThat(asked.get("standIn").booleanValue()).isFalse();
+        assertThat(asked.get("positionsReceived").longValue()).isEqualTo(12);
+        assertThat(asked.get("home").get("found").booleanValue()).isFalse();
+        assertThat(texts(asked.get("finds"))).isEmpty();
+        assertThat(texts(asked.get("cannotFind"))).containsExactly("your home", "your place of work or study",
+                "your weekly routine");
+        JsonNode justified = reveals.get("columns").get(1);
+        assertThat(texts(justified.get("for"))).containsExactly("justified");
+        assertThat(justified.get("precision").get("location").stringValue()).isEqualTo("region");
+        assertThat(justified.get("nightsArea").stringValue()).isEqualTo("Auvergne-Rhône-Alpes");
+        assertThat(texts(justified.get("finds"))).containsExactly("only that you live in Auvergne-Rhône-Alpes");
+        assertThat(vault.log().query(camille.id(), org.selfdata.vault.LogQuery.all()
+                .withAction(org.selfdata.model.LogAction.READ))).isEmpty();
+    }
+
+    @Test
+    void termsTheDeclarationJustifiesAreRevealedInOneColumnForBoth() {
+        JsonNode columns = ApiClient.json(owner.post("/api/v1/grants/preview", terms("region").toString()))
+                .get("reveals").get("columns");
+
+        assertThat(columns).hasSize(1);
+        assertThat(texts(columns.get(0).get("for"))).containsExactly("asked", "justified");
+    }
+
+    @Test
     void regionIsJustifiedAndPreviewedAsTheRecipientWouldReceiveIt() {
         JsonNode preview = ApiClient.json(owner.post("/api/v1/grants/preview", terms("region").toString()));
 

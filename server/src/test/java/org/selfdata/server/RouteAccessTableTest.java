@@ -173,6 +173,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/reveal/places").showingOwn().expect(200, 200, 200, 403, 401);
         row("PUT", "/api/v1/reveal/places/{key}").body("{}").expect(400, 400, 400, 403, 401);
         row("DELETE", "/api/v1/reveal/places/{key}").expect(204, 404, 404, 403, 401);
+        row("GET", "/api/v1/reveal/grants").expect(200, 200, 200, 403, 401);
 
         row("GET", "/api/v1/log").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/log/head").expect(200, 200, 200, 403, 401);

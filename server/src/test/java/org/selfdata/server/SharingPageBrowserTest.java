@@ -103,8 +103,12 @@ class SharingPageBrowserTest {
         assertThat(page.locator("#grant-reasons li")).hasText("asks for location at exact precision; the declared "
                 + "purpose, notifications by region, needs location at region precision");
         assertThat(page.locator("#grant-give")).isDisabled();
+        assertThat(page.locator("#grant-reveals .reveal-column h4")).hasText(new String[] {"Under the terms asked",
+                "Under the terms the declaration justifies"});
 
         page.locator("#grant-location").selectOption("region");
+        assertThat(page.locator("#grant-reveals .reveal-column h4"))
+                .hasText(new String[] {"Under these terms, which the declaration justifies"});
         assertThat(page.locator("#grant-verdict")).hasText("Yes: your choices are within what Alertes Régionales declares.");
         assertThat(page.locator("#grant-reasons li")).hasCount(0);
         assertThat(page.locator("#grant-preview tbody tr")).hasCount(5);
@@ -127,6 +131,9 @@ class SharingPageBrowserTest {
                 + "until it ends. Each of its reads is written on the Activity page; to stop it, withdraw the grant below, "
                 + "and its next request is refused.");
         assertThat(page.locator("#given-next a")).hasAttribute("href", "/activity");
+        assertThat(grant.locator(".reveal-grant h4"))
+                .hasText("What Alertes Régionales can work out about you from what it received");
+        assertThat(grant.locator(".reveal-grant")).containsText("0 reads, 0 records received so far");
 
         Download download = page.waitForDownload(() -> grant.locator("button.receipts").click());
         JsonNode receipts = JsonMapper.builder().build().readTree(Files.readString(download.path())).get("receipts");

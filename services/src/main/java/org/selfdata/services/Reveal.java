@@ -4,14 +4,18 @@ import com.uber.h3core.H3Core;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -70,16 +74,32 @@ public final class Reveal {
      * do not, since the recipient would not know them: it would conclude what the records say.
      */
     public RevealedLocations locations(PersonId person, ZoneId zone, RevealLens lens) {
+        return seen(person, zone, lens, true).locations();
+    }
+
+    /**
+     * What the locations reveal through the lens, with the area most nights fall in when only areas are told, or none
+     * of it when the lens's recipient receives no locations at all. The owner's own look at all their locations is
+     * logged as a read, unless {@code logged} is false: a look shown only beside what a recipient would receive, which
+     * nothing of leaves the vault.
+     */
+    Seen seen(PersonId person, ZoneId zone, RevealLens lens, boolean logged) {
         if (lens instanceof RevealLens.Received received) {
             gate.geography().requireSupported(received.precision().location());
+            if (!coversLocations(received.scope())) {
+                return Seen.NO_LOCATIONS;
+            }
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
-        read(person, LOCATION_TYPES, pass::add);
-        RevealedLocations found = pass.findings().locations();
-        return switch (lens) {
-            case RevealLens.Exact exact -> RevealCorrected.apply(found, corrections.current(person));
-            case RevealLens.Received received -> found;
+        try (Stream<StoredRecord> records = records(person, lens, logged)) {
+            records.forEach(pass::add);
+        }
+        RevealFindings findings = pass.findings();
+        RevealedLocations found = switch (lens) {
+            case RevealLens.Exact exact -> RevealCorrected.apply(findings.locations(), corrections.current(person));
+            case RevealLens.Received received -> findings.locations();
         };
+        return new Seen(true, found, findings.nightsArea());
     }
 
     /** What the person's bank transactions reveal. */
@@ -102,5 +122,43 @@ public final class Reveal {
                 RecordQuery.all().withTypes(types))) {
             records.forEach(pass);
         }
+    }
+
+    /** The person's locations a lens looks at: all of them as the owner, or those of a recipient's, never logged. */
+    private Stream<StoredRecord> records(PersonId person, RevealLens lens, boolean logged) {
+        RevealLens.Scope scope = switch (lens) {
+            case RevealLens.Exact exact -> new RevealLens.Everything();
+            case RevealLens.Received received -> received.scope();
+        };
+        return switch (scope) {
+            case RevealLens.Everything everything -> logged ? gate.records(new Accessor.Owner(person),
+                    RecordQuery.all().withTypes(LOCATION_TYPES)) : gate.inspected(person, LOCATION_TYPES);
+            case RevealLens.Terms terms -> gate.covered(person, terms.terms(), terms.givenAt(), LOCATION_TYPES);
+            case RevealLens.Reads reads -> gate.received(person, reads.grant(), LOCATION_TYPES);
+        };
+    }
+
+    private boolean coversLocations(RevealLens.Scope scope) {
+        return switch (scope) {
+            case RevealLens.Everything everything -> true;
+            case RevealLens.Terms terms -> readsLocations(terms.terms());
+            case RevealLens.Reads reads -> readsLocations(reads.grant().terms());
+        };
+    }
+
+    /** Whether the terms let their recipient read locations: a write grant carries nothing out. */
+    private boolean readsLocations(GrantTerms terms) {
+        return terms.kind() == GrantKind.READ && gate.readableTypes(terms).stream().anyMatch(LOCATION_TYPES::contains);
+    }
+
+    /**
+     * What a lens shows.
+     *
+     * @param covered whether the lens's recipient receives any locations at all
+     * @param nightsArea the area most nights fall in, when positions are told only as named areas
+     */
+    record Seen(boolean covered, RevealedLocations locations, Optional<String> nightsArea) {
+        static final Seen NO_LOCATIONS = new Seen(false, RevealedLocations.none(Wording.of("reveal.imprecise.noLocations")),
+                Optional.empty());
     }
 }

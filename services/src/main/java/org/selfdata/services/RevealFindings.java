@@ -170,14 +170,18 @@ final class RevealFindings {
         if (pass.lens() instanceof RevealLens.Received received
                 && received.precision().location().level() != LocationPrecision.Level.EXACT
                 && received.precision().location().level() != LocationPrecision.Level.H3) {
-            Optional<String> area = pass.areaNights().entrySet().stream()
-                    .max(Comparator.comparingInt((Map.Entry<String, Set<LocalDate>> entry) -> entry.getValue().size())
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .map(Map.Entry::getKey);
-            return Optional.of(area.map(name -> Wording.of("reveal.imprecise.area", name))
+            return Optional.of(nightsArea().map(name -> Wording.of("reveal.imprecise.area", name))
                     .orElse(Wording.of("reveal.imprecise.location")));
         }
         return Optional.empty();
+    }
+
+    /** The named area most nights fall in, when positions are told only as named areas; the first name among equals. */
+    Optional<String> nightsArea() {
+        return pass.areaNights().entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, Set<LocalDate>> entry) -> entry.getValue().size())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
     }
 
     private List<RevealInference.Found<RevealedPlace>> regularPlaces(Optional<Integer> home,

@@ -1,5 +1,7 @@
 package org.selfdata.services;
 
+import org.selfdata.texts.Wording;
+
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -37,5 +39,11 @@ public record RevealedLocations(long points, long visits, long stays, RevealInfe
             RevealInference<RevealedRoutine> routine, List<RevealInference.Found<RevealedAway>> periodsAway,
             List<RevealedTown> towns) {
         this(points, visits, stays, home, study, regularPlaces, routine, periodsAway, towns, List.of());
+    }
+
+    /** Nothing found, for one reason: no locations were there to look at. */
+    static RevealedLocations none(Wording reason) {
+        return new RevealedLocations(0, 0, 0, new RevealInference.Unknown<>(reason), new RevealInference.Unknown<>(reason),
+                List.of(), new RevealInference.Unknown<>(reason), List.of(), List.of());
     }
 }

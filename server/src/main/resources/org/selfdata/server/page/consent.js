@@ -1,6 +1,7 @@
 'use strict';
 // The consent page: what a recipient asks, what its declaration justifies and why it differs, what would be shared,
-// and a preview of what it would receive, all in words; then the person shares or refuses, and goes back to the app.
+// a preview of what it would receive, and what it could work out about the person from it, under the terms asked and
+// under those justified side by side, all in words; then the person shares or refuses, and goes back to the app.
 // Every value is written as text, never as markup: names and descriptions come from the recipient.
 const VALIDITY_DAYS = 30;
 const DAY_MILLIS = 86400000;
@@ -98,6 +99,7 @@ async function show() {
         ? describe(consent.offered, [item(selfdata.text('consent.validityIs'), selfdata.text('consent.validity', until))])
         : [selfdata.create('li', { text: selfdata.text('consent.nothing') })]));
     showPreview(offer);
+    selfdata.element('consent-reveals').replaceChildren(revealGrants.columns(offer.reveals));
     selfdata.element('consent-next').textContent = consent.offered ? selfdata.text('consent.next', name) : '';
     selfdata.element('consent-accept').disabled = !consent.offered;
     selfdata.element('consent-loading').hidden = true;

@@ -92,7 +92,18 @@ function grantElement(grant, recipient) {
             item(selfdata.text('sharing.validityIs'), validity),
             item(selfdata.text('sharing.retentionIs'), terms.days(granted.retention)),
             item(selfdata.text('sharing.volumeIs'), terms.volumeLine(granted.volumeLimit))]),
-        actions, confirm, selfdata.create('ul', { className: 'plain grant-log', hidden: true })]);
+        actions, confirm, selfdata.create('ul', { className: 'plain grant-log', hidden: true }),
+        selfdata.create('div', { className: 'grant-reveals' })]);
+}
+
+/** Under each grant in force, what its recipient can work out about the person from what it has received so far. */
+async function showRevealed() {
+    for (const revealed of await revealGrants.load()) {
+        const shown = document.getElementById('grant-' + revealed.grant);
+        if (shown) {
+            shown.querySelector('.grant-reveals').replaceChildren(revealGrants.grant(revealed));
+        }
+    }
 }
 
 function grantsSection(recipient) {
@@ -123,7 +134,7 @@ async function load() {
     selfdata.element('add-recipient').hidden = !recipients.youAdmit;
     selfdata.element('not-operator').hidden = recipients.youAdmit;
     render();
-    await loadAwaiting(recipients.youAdmit);
+    await Promise.all([loadAwaiting(recipients.youAdmit), showRevealed()]);
 }
 
 // Recipients that a member's restore brought back, for the vault's operator to admit.
@@ -298,6 +309,7 @@ function showCheck(answer, chosen) {
         { text: reason })));
     selfdata.element('grant-preview-why').hidden = reductions.length === 0;
     selfdata.element('grant-preview-json').textContent = JSON.stringify(answer.preview, null, 2);
+    selfdata.element('grant-reveals').replaceChildren(revealGrants.columns(answer.reveals));
 }
 
 async function preview() {
@@ -310,6 +322,7 @@ async function preview() {
         selfdata.element('grant-preview-note').textContent = '';
         selfdata.element('grant-preview').tBodies[0].replaceChildren();
         selfdata.element('grant-preview-json').textContent = '';
+        selfdata.element('grant-reveals').replaceChildren();
         selfdata.element('grant-give').disabled = true;
         return;
     }
