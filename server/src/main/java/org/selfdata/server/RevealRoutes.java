@@ -150,8 +150,8 @@ final class RevealRoutes implements HttpService {
         if (!body.isObject() || body.propertyNames().stream().anyMatch(field -> !CORRECTION_FIELDS.contains(field))) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.fields"));
         }
-        double latitude = degrees(body, "latitude");
-        double longitude = degrees(body, "longitude");
+        double latitude = degrees(body, "latitude", Wording.of("reveal.place.latitude"));
+        double longitude = degrees(body, "longitude", Wording.of("reveal.place.longitude"));
         PlaceVerdict verdict = PlaceVerdict.given(JsonFields.optionalText(body, "verdict").orElse(""));
         Optional<String> name = JsonFields.optionalText(body, "name");
         ctx.json(corrected(corrections.correct(person, key, latitude, longitude, verdict, name)));
@@ -163,10 +163,10 @@ final class RevealRoutes implements HttpService {
         ctx.status(204);
     }
 
-    private static double degrees(JsonNode body, String field) {
+    private static double degrees(JsonNode body, String field, Wording refusal) {
         JsonNode node = body.get(field);
         if (node == null || !node.isNumber()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place." + field));
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, refusal);
         }
         return node.asDouble();
     }

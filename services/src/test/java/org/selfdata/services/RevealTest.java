@@ -107,12 +107,7 @@ class RevealTest {
         for (int day = 0; day < 28; day++) {
             student(MONDAY.plusDays(day));
         }
-        for (int week = 0; week < 4; week++) {
-            LocalDate saturday = MONDAY.plusWeeks(week).plusDays(5);
-            drafts.add(RecordDraft.of(TimeSpan.between(at(saturday, 10, 0), at(saturday, 11, 0)), new GeoVisit(HOSPITAL[0],
-                    HOSPITAL[1], Optional.of("Hôpital Édouard Herriot"), Optional.empty(), Optional.of("hospital-1"),
-                    Optional.empty(), Optional.of(0.9)), Position.line(drafts.size() + 1)));
-        }
+        hospitalOnSaturdays();
         write();
 
         RevealedLocations found = reveal.locations(fixture.camille().id(), PARIS, RevealLens.exact());
@@ -191,12 +186,7 @@ class RevealTest {
         for (int day = 0; day < 28; day++) {
             student(MONDAY.plusDays(day));
         }
-        for (int week = 0; week < 4; week++) {
-            LocalDate saturday = MONDAY.plusWeeks(week).plusDays(5);
-            drafts.add(RecordDraft.of(TimeSpan.between(at(saturday, 10, 0), at(saturday, 11, 0)), new GeoVisit(HOSPITAL[0],
-                    HOSPITAL[1], Optional.of("Hôpital Édouard Herriot"), Optional.empty(), Optional.of("hospital-1"),
-                    Optional.empty(), Optional.of(0.9)), Position.line(drafts.size() + 1)));
-        }
+        hospitalOnSaturdays();
         write();
         correct(keys.key(HOME[0], HOME[1]), HOME[0], HOME[1], PlaceVerdict.WRONG, Optional.empty());
         correct(keys.key(HOSPITAL[0], HOSPITAL[1]), HOSPITAL[0], HOSPITAL[1], PlaceVerdict.WRONG, Optional.empty());
@@ -362,6 +352,16 @@ class RevealTest {
             }
         }
         write();
+    }
+
+    /** A visit to the hospital from 10:00 to 11:00 on each of the first four Saturdays. */
+    private void hospitalOnSaturdays() {
+        for (int week = 0; week < 4; week++) {
+            LocalDate saturday = MONDAY.plusWeeks(week).plusDays(5);
+            drafts.add(RecordDraft.of(TimeSpan.between(at(saturday, 10, 0), at(saturday, 11, 0)), new GeoVisit(HOSPITAL[0],
+                    HOSPITAL[1], Optional.of("Hôpital Édouard Herriot"), Optional.empty(), Optional.of("hospital-1"),
+                    Optional.empty(), Optional.of(0.9)), Position.line(drafts.size() + 1)));
+        }
     }
 
     private void allDay(LocalDate day, double[] place) {
