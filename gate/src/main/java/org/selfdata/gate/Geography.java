@@ -130,9 +130,14 @@ public final class Geography {
         return communes.isPresent();
     }
 
+    /** Whether this geography can honour the precision: communes only with an operator's list of them. */
+    public boolean supports(LocationPrecision precision) {
+        return precision.level() != LocationPrecision.Level.COMMUNE || communes.isPresent();
+    }
+
     /** Refuses, before any record is read, a precision this geography cannot honour. */
     public void requireSupported(LocationPrecision precision) {
-        if (precision.level() == LocationPrecision.Level.COMMUNE && communes.isEmpty()) {
+        if (!supports(precision)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.noCommuneList"));
         }
     }

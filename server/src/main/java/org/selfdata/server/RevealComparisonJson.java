@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.gate.Geography;
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
@@ -35,10 +36,12 @@ import static java.util.Objects.requireNonNull;
 final class RevealComparisonJson {
     private final RevealComparison comparison;
     private final People people;
+    private final Geography geography;
 
-    RevealComparisonJson(RevealComparison comparison, People people) {
+    RevealComparisonJson(RevealComparison comparison, People people, Geography geography) {
         this.comparison = requireNonNull(comparison, "comparison is null");
         this.people = requireNonNull(people, "people is null");
+        this.geography = requireNonNull(geography, "geography is null");
     }
 
     /** A column of terms, and which terms it is for. */
@@ -55,6 +58,9 @@ final class RevealComparisonJson {
             columns.add(new Column(List.of("asked"), asked));
             justified.ifPresent(terms -> columns.add(new Column(List.of("justified"), terms)));
         }
+        // Terms at a precision the gate cannot honour here (communes without the operator's list) are refused by the
+        // consent check already: there is nothing they would let through to work anything out from.
+        columns.removeIf(column -> !geography.supports(column.granted().precision().location()));
         ZoneId zone = people.get(person).zone();
         List<RevealedComparison> compared = comparison.compare(person, zone, columns.stream()
                 .map(column -> RevealLens.terms(column.granted(), givenAt(column.granted(), now))).toList());

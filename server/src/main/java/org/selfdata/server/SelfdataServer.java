@@ -114,7 +114,7 @@ public final class SelfdataServer implements AutoCloseable {
         RightsDesk desk = new RightsDesk(vault, intake, clock);
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
-        RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people());
+        RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),

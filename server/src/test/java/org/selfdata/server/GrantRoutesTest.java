@@ -98,6 +98,18 @@ class GrantRoutesTest {
                 .withAction(org.selfdata.model.LogAction.READ))).isEmpty();
     }
 
+    /** Communes need the operator's list, which this server has not: such terms are refused, and have no column. */
+    @Test
+    void termsAtAPrecisionTheServerCannotHonourArePreviewedWithoutAColumnOfTheirOwn() {
+        HttpResponse<String> response = owner.post("/api/v1/grants/preview", terms("commune").toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode preview = ApiClient.json(response);
+        assertThat(preview.get("justified").booleanValue()).isFalse();
+        assertThat(preview.get("reveals").get("columns")).hasSize(1);
+        assertThat(texts(preview.get("reveals").get("columns").get(0).get("for"))).containsExactly("justified");
+    }
+
     @Test
     void termsTheDeclarationJustifiesAreRevealedInOneColumnForBoth() {
         JsonNode columns = ApiClient.json(owner.post("/api/v1/grants/preview", terms("region").toString()))
