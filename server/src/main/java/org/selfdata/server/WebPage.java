@@ -9,9 +9,9 @@ import java.util.Set;
  * The pages of the web interface, in the order of the navigation. Each has a template ({@code page/NAME.jte}), words
  * ({@code text/LANGUAGE/NAME.properties}), a script of its own ({@code /assets/NAME.js}), and the front-end libraries it
  * needs from their WebJars; a page loads those and nothing else. Pages that show records or grant terms also load the
- * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike, with
- * what a recipient could work out from them ({@code reveal-grants.js}), and
- * pages listing organizations that hold data about the person load the one that asks them what they hold
+ * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike;
+ * pages telling what a recipient could work out load the one that says it ({@code reveal-grants.js}), and pages
+ * listing organizations that hold data about the person load the one that asks them what they hold
  * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}).
  */
 public enum WebPage {
@@ -33,6 +33,7 @@ public enum WebPage {
     private static final Set<WebPage> SHOWING_TERMS = EnumSet.of(SHARING, CONSENT);
     /** The pages showing places on a map, which share its script and, when the operator set them, its tiles. */
     private static final Set<WebPage> SHOWING_MAPS = EnumSet.of(PLACES, REVEAL);
+    private static final Set<WebPage> SHOWING_INFERENCES = EnumSet.of(SHARING, CONSENT, REVEAL);
     /** The pages listing organizations that hold data about the person: its sources, the recipients it registered. */
     private static final Set<WebPage> ASKING_ORGANIZATIONS = EnumSet.of(IMPORT, SHARING);
 
@@ -73,6 +74,8 @@ public enum WebPage {
         }
         if (SHOWING_TERMS.contains(this)) {
             scripts.add("terms.js");
+        }
+        if (SHOWING_INFERENCES.contains(this)) {
             scripts.add("reveal-grants.js");
         }
         if (SHOWING_MAPS.contains(this)) {

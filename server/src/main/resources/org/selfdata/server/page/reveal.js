@@ -350,7 +350,7 @@ function showSource(source, answer) {
 }
 
 selfdata.start(async () => {
-    await Promise.all([showLocations(),
+    await Promise.all([showLocations(), revealGrants.fill(selfdata.element('reveal-grants')),
         ...SOURCES.map(source => optional('/api/v1/reveal/' + source).then(answer => showSource(source, answer)))]);
     selfdata.element('reveal').setAttribute('aria-busy', 'false');
 });
