@@ -4,6 +4,7 @@ import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoFiles;
 import org.selfdata.demo.DemoPerson;
 import org.selfdata.demo.DemoRequests;
+import org.selfdata.demo.DemoPlaces;
 import org.selfdata.demo.DemoSharing;
 import org.selfdata.intake.FileReport;
 import org.selfdata.intake.ImportMode;
@@ -143,6 +144,8 @@ final class DemoCommand implements Callable<Integer> {
             requests.answer().files().forEach(report -> say(report, camille));
             tell(person.sharing().tell(application.vault(), application.gate(), Clock.systemUTC(), camille),
                     application.vault().recipients());
+            List<String> named = DemoPlaces.name(application.vault(), application.gate(), camille);
+            terminal.out().println(environment.words().say("reveal.demo.named", named.size(), String.join(", ", named)));
         }
         finally {
             deleteQuietly(folder);

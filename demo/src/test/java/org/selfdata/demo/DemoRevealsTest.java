@@ -12,40 +12,40 @@ import org.selfdata.intake.ImportMode;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.intake.IntakeListener;
-import org.selfdata.model.LocationPrecision;
-import org.selfdata.model.Person;
-import org.selfdata.model.Precision;
-import org.selfdata.services.Reveal;
-import org.selfdata.services.RevealCorrections;
-import org.selfdata.services.RevealInference;
-import org.selfdata.services.RevealLens;
-import org.selfdata.services.RevealedLocations;
-import org.selfdata.services.RevealedPlace;
-import org.selfdata.texts.Wording;
-import org.selfdata.vault.Engine;
-import org.selfdata.vault.TestVaults;
-import org.selfdata.vault.Vault;
-
 import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.LegalBasis;
+import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.Person;
+import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.Precision;
 import org.selfdata.model.Purpose;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordType;
+import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealComparison;
+import org.selfdata.services.RevealCorrections;
+import org.selfdata.services.RevealInference;
+import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealedComparison;
+import org.selfdata.services.RevealedLocations;
+import org.selfdata.services.RevealedPlace;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
+import org.selfdata.vault.Engine;
+import org.selfdata.vault.TestVaults;
+import org.selfdata.vault.Vault;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.file.Path;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -86,6 +86,17 @@ class DemoRevealsTest {
     @AfterAll
     static void closeTheVault() {
         vault.close();
+    }
+
+    @Test
+    void herHomeAndHerPlaceOfStudyAreFoundUnderTheNamesSheGaveThem() {
+        List<String> named = DemoPlaces.name(vault, Gate.over(vault), camille);
+
+        RevealedLocations found = reveal.locations(camille.id(), DemoPerson.ZONE, RevealLens.exact());
+        assertThat(named).containsExactly("Chez moi", "Fac");
+        assertThat(place(found.home()).yours().flatMap(PlaceCorrection::name)).contains("Chez moi");
+        assertThat(place(found.study()).yours().flatMap(PlaceCorrection::name)).contains("Fac");
+        assertThat(vault.placeCorrections().current(camille.id())).hasSize(2);
     }
 
     @Test
