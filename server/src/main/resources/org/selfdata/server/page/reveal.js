@@ -2,35 +2,22 @@
 // The page of what the person's data reveals about them, grouped by source. Locations first: home, place of study or
 // work, regular places, the weekly routine and periods away, each with its confidence and the records it rests on,
 // the places on the shared map (map.js), and on each place the person's corrections: right, renamed, or wrong. Then
-// each other source whose findings the server offers (bank transactions, calendar and contacts); a server without
-// one answers 404, and the page leaves that source out. Nothing here is a guess shown as a fact: what could not be
-// found says why.
+// the other sources' findings (bank transactions, calendar and contacts), in the one shape every source answers in,
+// and what each grant's recipient can work out (reveal-grants.js). Nothing here is a guess shown as a fact: what
+// could not be found says why.
 const SOURCES = ['money', 'agenda'];
 /** Places farther than this from home are on the map, but the map first frames the person's everyday places. */
 const EVERYDAY_METRES = 30000;
 
 const state = { map: null, places: null, fetch: 0 };
 
-/** What a source's route answers, or null when the server has no such route (yet). */
-async function optional(path) {
-    try {
-        return await selfdata.api(path);
-    } catch (failure) {
-        if (failure.status === 404) {
-            return null;
-        }
-        throw failure;
-    }
-}
-
 function paragraph(text, className) {
     return selfdata.create('p', { text, className });
 }
 
-/** A place's key and the person's correction, wherever the answer carries them: on the place, or on its inference. */
+/** The place an inference found, or the place itself in the list of those the person marked wrong. */
 function placeOf(inference) {
-    const place = inference.finding || inference;
-    return { ...place, key: place.key || inference.key, yours: place.yours || inference.yours };
+    return inference.finding || inference;
 }
 
 function confidence(found) {
@@ -336,9 +323,6 @@ function otherFinding(finding) {
 }
 
 function showSource(source, answer) {
-    if (answer === null) {
-        return;
-    }
     const section = selfdata.element('reveal-' + source);
     section.querySelector('p.lead').textContent = typeof answer.records === 'number'
         ? selfdata.text('reveal.source.summary', answer.records) : '';
@@ -351,6 +335,6 @@ function showSource(source, answer) {
 
 selfdata.start(async () => {
     await Promise.all([showLocations(), revealGrants.fill(selfdata.element('reveal-grants')),
-        ...SOURCES.map(source => optional('/api/v1/reveal/' + source).then(answer => showSource(source, answer)))]);
+        ...SOURCES.map(source => selfdata.api('/api/v1/reveal/' + source).then(answer => showSource(source, answer)))]);
     selfdata.element('reveal').setAttribute('aria-busy', 'false');
 });
