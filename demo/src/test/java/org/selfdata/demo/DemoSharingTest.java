@@ -107,6 +107,7 @@ class DemoSharingTest {
         assertThat(restaurants.terms().purpose()).isEqualTo(Purpose.SERVICE_PERSONALISATION);
         assertThat(restaurants.terms().purposeDescription()).isEqualTo("Horaires d’ouverture des restaurants à proximité");
         assertThat(restaurants.terms().types()).containsExactly(RecordType.GEO_POINT);
+        assertThat(restaurants.terms().categories()).as("a category would open visits and trips as well").isEmpty();
         assertThat(restaurants.terms().precision().location()).isEqualTo(LocationPrecision.REGION);
         assertThat(restaurants.terms().validFrom()).isEqualTo(TODAY.instant());
         assertThat(Duration.between(restaurants.terms().validFrom(), restaurants.terms().validUntil()))

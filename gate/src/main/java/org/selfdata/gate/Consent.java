@@ -71,11 +71,20 @@ public final class Consent {
                 Wording.of("error.gate.purposeNotDeclared", String.valueOf(recipient), purpose.term())));
         Instant now = clock.instant();
         GrantTerms offered = new GrantTerms(recipient, declaration.version(), GrantKind.READ, purpose,
-                declared.description(), declared.legalBasis(), declared.types(), declared.categories(), Set.of(),
+                declared.description(), declared.legalBasis(), declared.types(), offeredCategories(declared), Set.of(),
                 declared.ceiling(), CoveredPeriod.fromGrant(), now, now.plus(OFFERED_VALIDITY), declaration.retention(),
                 OFFERED_VOLUME);
         return offered.withFields(FreeTextConsent.justified(FreeTextConsent.declared(declared),
                 GrantScope.readableTypes(offered), declared));
+    }
+
+    /**
+     * The categories a grant for this purpose names: none when the purpose names its record types, since a grant reads
+     * every type within the categories it names, and a purpose that needs only {@code geo.point} must not open visits
+     * and trips as well.
+     */
+    private static Set<Category> offeredCategories(DeclaredPurpose declared) {
+        return declared.types().isEmpty() ? declared.categories() : Set.of();
     }
 
     private ProcessingDeclaration currentDeclaration(RecipientId recipient) {
@@ -131,6 +140,14 @@ public final class Consent {
         String needed = declared.categories().stream().map(Category::term).sorted().collect(Collectors.joining(", "));
         terms.categories().stream().filter(category -> !isWithin(category, declared)).map(Category::term).sorted()
                 .forEach(category -> reasons.add(Wording.of("error.gate.refusal.category", category, theDeclared, needed)));
+        terms.categories().stream().filter(category -> isWithin(category, declared)).sorted().forEach(category -> {
+            String unneeded = unneededTypes(category, declared).stream().map(RecordType::id).sorted()
+                    .collect(Collectors.joining(", "));
+            if (!unneeded.isEmpty()) {
+                reasons.add(Wording.of("error.gate.refusal.categoryBeyondTypes", category.term(), unneeded, theDeclared,
+                        declared.types().stream().map(RecordType::id).sorted().collect(Collectors.joining(", "))));
+            }
+        });
         terms.types().stream().filter(type -> !declared.needs(type)).map(RecordType::id).sorted()
                 .forEach(type -> reasons.add(Wording.of("error.gate.refusal.type", type, theDeclared)));
         return reasons;
@@ -180,18 +197,27 @@ public final class Consent {
     private static GrantTerms justified(GrantTerms terms, ProcessingDeclaration declaration, DeclaredPurpose declared,
                                         Instant now) {
         Set<Category> categories = new LinkedHashSet<>();
+        Set<RecordType> types = terms.types().stream().filter(declared::needs)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         for (Category category : terms.categories()) {
+            Set<Category> within = new LinkedHashSet<>();
             if (isWithin(category, declared)) {
-                categories.add(category);
+                within.add(category);
             }
             else {
-                declared.categories().stream().filter(narrower -> narrower.isWithin(category)).forEach(categories::add);
+                declared.categories().stream().filter(narrower -> narrower.isWithin(category)).forEach(within::add);
+            }
+            for (Category kept : within) {
+                if (unneededTypes(kept, declared).isEmpty()) {
+                    categories.add(kept);
+                }
+                else {
+                    GrantScope.readableTypes(Set.of(), Set.of(kept)).stream().filter(declared::needs).forEach(types::add);
+                }
             }
         }
-        Set<RecordType> types = terms.types().stream().filter(declared::needs)
-                .collect(Collectors.toSet());
         if (categories.isEmpty() && types.isEmpty()) {
-            categories.addAll(declared.categories());
+            categories.addAll(offeredCategories(declared));
             types.addAll(declared.types());
         }
         Instant from = terms.validFrom().isBefore(now) || Duration.between(now, terms.validFrom())
@@ -208,6 +234,12 @@ public final class Consent {
                 .withRetention(retention)
                 .withValidity(from, until);
         return within.withFields(FreeTextConsent.justified(terms.fields(), GrantScope.readableTypes(within), declared));
+    }
+
+    /** The record types a grant naming this category would open that the purpose does not need. */
+    private static Set<RecordType> unneededTypes(Category category, DeclaredPurpose declared) {
+        return GrantScope.readableTypes(Set.of(), Set.of(category)).stream().filter(type -> !declared.needs(type))
+                .collect(Collectors.toSet());
     }
 
     private static boolean isWithin(Category category, DeclaredPurpose declared) {

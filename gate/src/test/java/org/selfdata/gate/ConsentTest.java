@@ -111,6 +111,24 @@ class ConsentTest {
     }
 
     @Test
+    void aCategoryThatOpensTypesThePurposeDoesNotNameIsRefusedAndOnlyTheNamedTypesAreOffered() {
+        ProcessingDeclaration pointsOnly = new ProcessingDeclaration(1, List.of(new DeclaredPurpose(
+                Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", Set.of(Category.LOCATION),
+                Set.of(RecordType.GEO_POINT), SampleRecipients.REGION_BY_DAY, LegalBasis.CONSENT)), List.of(), List.of(),
+                Duration.ofDays(30), List.of());
+
+        Refusal refusal = (Refusal) Consent.check(JUSTIFIED, pointsOnly, NOW);
+
+        assertThat(refusal.reasons()).containsExactly("asks for pd:Location, which would open geo.trip, geo.visit records "
+                + "too; the declared purpose, notifications by region, needs only geo.point");
+        GrantTerms offered = refusal.justified().orElseThrow();
+        assertThat(offered.categories()).isEmpty();
+        assertThat(offered.types()).containsExactly(RecordType.GEO_POINT);
+        assertThat(GrantScope.readableTypes(offered)).containsExactly(RecordType.GEO_POINT);
+        assertThat(Consent.check(offered, pointsOnly, NOW)).isEqualTo(new ConsentCheck.Acceptance(offered));
+    }
+
+    @Test
     void anUndeclaredPurposeIsRefusedWithNothingToOffer() {
         GrantTerms marketing = new GrantTerms(RecipientId.of("meteo-locale"), 1, GrantKind.READ, Purpose.MARKETING,
                 "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
