@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoPerson;
+import org.selfdata.demo.DemoPlaces;
 import org.selfdata.gate.Gate;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.ImportMode;
@@ -21,16 +22,16 @@ import java.time.Clock;
  * The demo vault, as {@code selfdata demo} fills it (two years of a synthetic student in Lyon, half a million records,
  * and her three requests to organizations at their stages of the rights desk), served once for all the browser tests
  * of a run that only read it, since filling it takes seconds. Tests that change what a vault holds use a vault of their
- * own.
+ * own, such as {@link #told()}.
  */
-final class DemoServer {
+final class DemoServer implements AutoCloseable {
     private static DemoServer shared;
 
     private final Path folder;
     private final Vault vault;
     private final SelfdataServer server;
 
-    private DemoServer() {
+    private DemoServer(boolean story) {
         folder = TestVaults.newFolder();
         vault = TestServers.vaultWithCamille(Engine.SQLITE, folder);
         Person camille = vault.person(java.util.Optional.of(DemoPerson.HANDLE));
@@ -41,13 +42,26 @@ final class DemoServer {
             intake.importPath(camille, file.path(), ImportMode.STRICT, IntakeListener.NONE);
         }
         person.requests().file(vault, intake, Clock.systemUTC(), camille);
-        server = SelfdataServer.start(TestServers.SETTINGS, vault, Gate.over(vault));
+        Gate gate = Gate.over(vault);
+        if (story) {
+            person.sharing().tell(vault, gate, Clock.systemUTC(), camille);
+            DemoPlaces.name(vault, gate, camille);
+        }
+        server = SelfdataServer.start(TestServers.SETTINGS, vault, gate);
+    }
+
+    /**
+     * A demo vault of its own, filled as {@code selfdata demo} fills it, her sharing with recipients and her two named
+     * places included, for a test that changes it; closing it deletes it.
+     */
+    static DemoServer told() {
+        return new DemoServer(true);
     }
 
     /** The demo server, started on first use and closed when the test run ends. */
     static synchronized DemoServer get() {
         if (shared == null) {
-            DemoServer started = new DemoServer();
+            DemoServer started = new DemoServer(false);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(started::close));
             shared = started;
         }
@@ -62,7 +76,8 @@ final class DemoServer {
         return vault;
     }
 
-    private void close() {
+    @Override
+    public void close() {
         server.close();
         vault.close();
         try {
