@@ -16,13 +16,27 @@ import static java.util.Objects.requireNonNull;
  * kept apart ({@code -1} money out, {@code 1} money in, {@code 0} nothing), so that spending and income stay apart
  * while the band says only how large.
  */
-final class Amounts {
+public final class Amounts {
     private static final long[] BAND_BOUNDS = {0, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000};
 
     private final AmountPrecision precision;
 
     Amounts(AmountPrecision precision) {
         this.precision = requireNonNull(precision, "precision is null");
+    }
+
+    /**
+     * The most a recipient can say of one amount at this precision: the amount itself, rounded to the step, the lower
+     * bound of its band with its sign, or zero when amounts are not shared. For what selfdata works out, inside the
+     * vault, from amounts as a recipient would receive them.
+     */
+    public static BigDecimal asReceived(AmountPrecision precision, BigDecimal amount) {
+        return switch (precision.level()) {
+            case EXACT -> amount;
+            case ROUNDED -> rounded(precision, amount);
+            case BANDED -> BigDecimal.valueOf(BAND_BOUNDS[band(amount.abs())] * amount.signum());
+            case NONE -> BigDecimal.ZERO;
+        };
     }
 
     /** Writes the property {@code name} with the amount reduced, or nothing at all when amounts are not shared. */
@@ -33,9 +47,8 @@ final class Amounts {
                 json.writeNumber(amount.toPlainString());
             }
             case ROUNDED -> {
-                BigDecimal step = BigDecimal.valueOf(precision.step());
                 json.writeName(name);
-                json.writeNumber(amount.divide(step).setScale(0, RoundingMode.HALF_UP).multiply(step).toBigIntegerExact());
+                json.writeNumber(rounded(precision, amount).toBigIntegerExact());
             }
             case BANDED -> {
                 json.writeName(name);
@@ -45,12 +58,22 @@ final class Amounts {
         }
     }
 
-    private static void writeBand(JsonGenerator json, BigDecimal amount) {
-        BigDecimal size = amount.abs();
+    private static BigDecimal rounded(AmountPrecision precision, BigDecimal amount) {
+        BigDecimal step = BigDecimal.valueOf(precision.step());
+        return amount.divide(step).setScale(0, RoundingMode.HALF_UP).multiply(step);
+    }
+
+    /** The band an amount's size falls in, by the index of its lower bound. */
+    private static int band(BigDecimal size) {
         int band = BAND_BOUNDS.length - 1;
         while (size.compareTo(BigDecimal.valueOf(BAND_BOUNDS[band])) < 0) {
             band--;
         }
+        return band;
+    }
+
+    private static void writeBand(JsonGenerator json, BigDecimal amount) {
+        int band = band(amount.abs());
         json.writeStartObject();
         json.writeNumberProperty("sign", amount.signum());
         json.writeNumberProperty("from", BAND_BOUNDS[band]);

@@ -88,6 +88,14 @@ final class RevealComparisonJson {
         json.putObject("regularPlaces").put("found", compared.regularPlaces()).put("toldApart", compared.toldApart());
         json.put("routineVisible", compared.routineVisible());
         compared.nightsArea().ifPresent(area -> json.put("nightsArea", area));
+        ArrayNode sources = json.putArray("sources");
+        for (RevealedComparison.Source source : compared.sources()) {
+            ObjectNode written = sources.addObject().put("source", source.source().term()).put("records", source.records());
+            ArrayNode found = written.putArray("found");
+            source.received().forEach(kind -> found.add(kind.term()));
+            ArrayNode missed = written.putArray("missed");
+            source.missed().forEach(kind -> missed.add(kind.term()));
+        }
         ArrayNode finds = json.putArray("finds");
         compared.finds().forEach(find -> finds.add(words.say(find)));
         ArrayNode cannotFind = json.putArray("cannotFind");

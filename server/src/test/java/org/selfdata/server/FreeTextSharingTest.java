@@ -93,6 +93,12 @@ class FreeTextSharingTest {
                 "asks for the free-text field memo of bank.transaction records, " + THE_BUDGET
                         + "; it names label of bank.transaction records");
         assertThat(texts(offer.get("offer").get("fields"))).containsExactly("label");
+        JsonNode justified = offer.get("reveals").get("columns").get(1);
+        assertThat(texts(justified.get("for"))).containsExactly("justified");
+        assertThat(justified.get("sources")).singleElement().satisfies(money -> {
+            assertThat(money.get("source").stringValue()).isEqualTo("money");
+            assertThat(money.get("records").longValue()).isEqualTo(2);
+        });
         assertThat(texts(offer.get("declaration").get("purposes").get(0).get("fields").get("bank.transaction")))
                 .containsExactly("label");
 

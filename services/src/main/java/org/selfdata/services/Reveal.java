@@ -3,6 +3,9 @@ package org.selfdata.services;
 import com.uber.h3core.H3Core;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.BankTransaction;
+import org.selfdata.model.CalendarEvent;
+import org.selfdata.model.Contact;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
@@ -11,6 +14,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
 
 import java.io.IOException;
@@ -37,6 +41,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Reveal {
     private static final Set<RecordType> LOCATION_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT);
+    private static final Set<RecordType> MONEY_TYPES = Set.of(RecordType.BANK_TRANSACTION);
+    private static final Set<RecordType> AGENDA_TYPES = Set.of(RecordType.CALENDAR_EVENT, RecordType.CONTACT);
 
     private final Gate gate;
     private final RevealCorrections corrections;
@@ -86,12 +92,12 @@ public final class Reveal {
     Seen seen(PersonId person, ZoneId zone, RevealLens lens, boolean logged) {
         if (lens instanceof RevealLens.Received received) {
             gate.geography().requireSupported(received.precision().location());
-            if (!coversLocations(received.scope())) {
+            if (!covers(received.scope(), LOCATION_TYPES)) {
                 return Seen.NO_LOCATIONS;
             }
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
-        try (Stream<StoredRecord> records = records(person, lens, logged)) {
+        try (Stream<StoredRecord> records = records(person, lens, logged, LOCATION_TYPES)) {
             records.forEach(pass::add);
         }
         RevealFindings findings = pass.findings();
@@ -105,15 +111,77 @@ public final class Reveal {
     /** What the person's bank transactions reveal. */
     public RevealedSource money(PersonId person) {
         RevealMoney money = new RevealMoney(moneySettings);
-        read(person, Set.of(RecordType.BANK_TRANSACTION), money::add);
+        read(person, MONEY_TYPES, money::add);
         return money.source();
     }
 
     /** What the person's calendar and address book reveal, the events' days and hours told in their zone. */
     public RevealedSource agenda(PersonId person, ZoneId zone) {
         RevealAgenda agenda = new RevealAgenda(agendaSettings, requireNonNull(zone, "zone is null"));
-        read(person, Set.of(RecordType.CALENDAR_EVENT, RecordType.CONTACT), agenda::add);
+        read(person, AGENDA_TYPES, agenda::add);
         return agenda.source();
+    }
+
+    /**
+     * What the bank transactions reveal through the lens, or none when its recipient receives none: through a
+     * recipient's lens, each line as {@link RevealAsReceived} says it would be received. Never logged: it is shown only
+     * beside what a recipient would receive.
+     */
+    Optional<RevealedSource> money(PersonId person, ZoneId zone, RevealLens lens) {
+        if (!covers(lens, MONEY_TYPES)) {
+            return Optional.empty();
+        }
+        RevealMoney money = new RevealMoney(moneySettings);
+        Optional<RevealAsReceived> received = asReceived(lens, zone);
+        try (Stream<StoredRecord> records = records(person, lens, false, MONEY_TYPES)) {
+            records.forEach(record -> {
+                if (record.payload() instanceof BankTransaction line) {
+                    money.add(record.id(), received.map(transform -> transform.transaction(line)).orElse(line));
+                }
+            });
+        }
+        return Optional.of(money.source());
+    }
+
+    /** What the calendar and address book reveal through the lens, or none when its recipient receives neither. */
+    Optional<RevealedSource> agenda(PersonId person, ZoneId zone, RevealLens lens) {
+        if (!covers(lens, AGENDA_TYPES)) {
+            return Optional.empty();
+        }
+        RevealAgenda agenda = new RevealAgenda(agendaSettings, requireNonNull(zone, "zone is null"));
+        Optional<RevealAsReceived> received = asReceived(lens, zone);
+        try (Stream<StoredRecord> records = records(person, lens, false, AGENDA_TYPES)) {
+            records.forEach(record -> {
+                if (received.isEmpty()) {
+                    agenda.add(record);
+                }
+                else if (record.payload() instanceof Contact contact) {
+                    agenda.add(record.id(), received.get().contact(contact));
+                }
+                else if (record.payload() instanceof CalendarEvent event && record.time() instanceof TimeSpan span) {
+                    received.get().event(event).ifPresent(seen -> agenda.add(record.id(),
+                            received.get().time(span.start()), seen));
+                }
+            });
+        }
+        return Optional.of(agenda.source());
+    }
+
+    private static Optional<RevealAsReceived> asReceived(RevealLens lens, ZoneId zone) {
+        return switch (lens) {
+            case RevealLens.Exact exact -> Optional.empty();
+            case RevealLens.Received received -> Optional.of(new RevealAsReceived(received.precision(),
+                    fields(received.scope()), zone));
+        };
+    }
+
+    /** The free-text fields the lens's recipient receives: those its terms name, none without terms. */
+    private static Set<String> fields(RevealLens.Scope scope) {
+        return switch (scope) {
+            case RevealLens.Everything everything -> Set.of();
+            case RevealLens.Terms terms -> terms.terms().fields();
+            case RevealLens.Reads reads -> reads.grant().terms().fields();
+        };
     }
 
     /** Reads every record of these types the person owns, in one pass through the gate. */
@@ -124,31 +192,38 @@ public final class Reveal {
         }
     }
 
-    /** The person's locations a lens looks at: all of them as the owner, or those of a recipient's, never logged. */
-    private Stream<StoredRecord> records(PersonId person, RevealLens lens, boolean logged) {
+    /** The person's records a lens looks at: all of them as the owner, or those of a recipient's, never logged. */
+    private Stream<StoredRecord> records(PersonId person, RevealLens lens, boolean logged, Set<RecordType> types) {
         RevealLens.Scope scope = switch (lens) {
             case RevealLens.Exact exact -> new RevealLens.Everything();
             case RevealLens.Received received -> received.scope();
         };
         return switch (scope) {
             case RevealLens.Everything everything -> logged ? gate.records(new Accessor.Owner(person),
-                    RecordQuery.all().withTypes(LOCATION_TYPES)) : gate.inspected(person, LOCATION_TYPES);
-            case RevealLens.Terms terms -> gate.covered(person, terms.terms(), terms.givenAt(), LOCATION_TYPES);
-            case RevealLens.Reads reads -> gate.received(person, reads.grant(), LOCATION_TYPES);
+                    RecordQuery.all().withTypes(types)) : gate.inspected(person, types);
+            case RevealLens.Terms terms -> gate.covered(person, terms.terms(), terms.givenAt(), types);
+            case RevealLens.Reads reads -> gate.received(person, reads.grant(), types);
         };
     }
 
-    private boolean coversLocations(RevealLens.Scope scope) {
+    private boolean covers(RevealLens lens, Set<RecordType> types) {
+        return switch (lens) {
+            case RevealLens.Exact exact -> true;
+            case RevealLens.Received received -> covers(received.scope(), types);
+        };
+    }
+
+    private boolean covers(RevealLens.Scope scope, Set<RecordType> types) {
         return switch (scope) {
             case RevealLens.Everything everything -> true;
-            case RevealLens.Terms terms -> readsLocations(terms.terms());
-            case RevealLens.Reads reads -> readsLocations(reads.grant().terms());
+            case RevealLens.Terms terms -> reads(terms.terms(), types);
+            case RevealLens.Reads reads -> reads(reads.grant().terms(), types);
         };
     }
 
-    /** Whether the terms let their recipient read locations: a write grant carries nothing out. */
-    private boolean readsLocations(GrantTerms terms) {
-        return terms.kind() == GrantKind.READ && gate.readableTypes(terms).stream().anyMatch(LOCATION_TYPES::contains);
+    /** Whether the terms let their recipient read any of these types: a write grant carries nothing out. */
+    private boolean reads(GrantTerms terms, Set<RecordType> types) {
+        return terms.kind() == GrantKind.READ && gate.readableTypes(terms).stream().anyMatch(types::contains);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -51,13 +52,20 @@ final class RevealAgenda {
 
     void add(StoredRecord record) {
         switch (record.payload()) {
-            case CalendarEvent event when record.time() instanceof TimeSpan span -> events.add(new Event(record.id(),
-                    LocalDateTime.ofInstant(span.start(), zone), event.allDay(), event.summary(), event.location()));
-            case Contact contact -> addressBook.add(record.id(), contact);
+            case CalendarEvent event when record.time() instanceof TimeSpan span -> add(record.id(), span.start(), event);
+            case Contact contact -> add(record.id(), contact);
             default -> {
                 // An event without a time cannot be placed in a week.
             }
         }
+    }
+
+    void add(RecordId id, Instant start, CalendarEvent event) {
+        events.add(new Event(id, LocalDateTime.ofInstant(start, zone), event.allDay(), event.summary(), event.location()));
+    }
+
+    void add(RecordId id, Contact contact) {
+        addressBook.add(id, contact);
     }
 
     RevealedSource source() {

@@ -52,9 +52,13 @@ final class RevealAppointments {
     private final RevealAgendaSettings settings;
     private final List<RevealAgenda.Event> events;
 
+    /**
+     * An event without a title cannot be told from another, nor two appointments apart: such events, which is how a
+     * recipient not given the titles receives them, make no appointment.
+     */
     RevealAppointments(RevealAgendaSettings settings, List<RevealAgenda.Event> inOrder) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.events = List.copyOf(inOrder);
+        this.events = inOrder.stream().filter(event -> !event.title().isBlank()).toList();
     }
 
     List<RevealFinding> findings() {

@@ -4,10 +4,14 @@ import org.selfdata.model.PersonId;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,6 +23,9 @@ import static java.util.Objects.requireNonNull;
  * <p>A regular place is still told apart when a place found from the received data lies over it (within that place's
  * radius and the stay radius) and over none of the person's other places, home and work or study included: at
  * coarse precisions several places fall in one cell, and the recipient sees one place where there were several.
+ *
+ * <p>Bank transactions, calendar and contacts are compared by the kinds of conclusion they allow (where the person
+ * shops, their income, the rhythm of their week…), drawn from the exact records and from the records as received.
  */
 public final class RevealComparison {
     private final Reveal reveal;
@@ -40,15 +47,49 @@ public final class RevealComparison {
             return List.of();
         }
         RevealedLocations exact = reveal.seen(person, zone, RevealLens.exact(), false).locations();
-        return asked.stream().map(lens -> compared(exact, reveal.seen(person, zone, lens, false))).toList();
+        Lazy money = new Lazy(() -> reveal.money(person, zone, RevealLens.exact()).orElseThrow());
+        Lazy agenda = new Lazy(() -> reveal.agenda(person, zone, RevealLens.exact()).orElseThrow());
+        return asked.stream().map(lens -> {
+            List<RevealedComparison.Source> sources = new ArrayList<>();
+            reveal.money(person, zone, lens).ifPresent(received -> sources.add(source(money.get(), received)));
+            reveal.agenda(person, zone, lens).ifPresent(received -> sources.add(source(agenda.get(), received)));
+            return compared(exact, reveal.seen(person, zone, lens, false), sources);
+        }).toList();
     }
 
-    private RevealedComparison compared(RevealedLocations exact, Reveal.Seen seen) {
+    /** A source's conclusions from the exact data, drawn once and only when a lens needs them. */
+    private static final class Lazy {
+        private final Supplier<RevealedSource> source;
+        private Optional<RevealedSource> drawn = Optional.empty();
+
+        Lazy(Supplier<RevealedSource> source) {
+            this.source = source;
+        }
+
+        RevealedSource get() {
+            if (drawn.isEmpty()) {
+                drawn = Optional.of(source.get());
+            }
+            return drawn.get();
+        }
+    }
+
+    private static RevealedComparison.Source source(RevealedSource exact, RevealedSource received) {
+        return new RevealedComparison.Source(received.source(), received.records(), found(exact), found(received));
+    }
+
+    /** The kinds of conclusion a source's findings draw, those that are only reasons for finding nothing left out. */
+    private static Set<RevealFinding.Kind> found(RevealedSource source) {
+        return source.findings().stream().filter(finding -> finding.inference() instanceof RevealInference.Found<?>)
+                .map(RevealFinding::kind).collect(Collectors.toCollection(() -> EnumSet.noneOf(RevealFinding.Kind.class)));
+    }
+
+    private RevealedComparison compared(RevealedLocations exact, Reveal.Seen seen, List<RevealedComparison.Source> sources) {
         RevealedLocations received = seen.locations();
         return new RevealedComparison(seen.covered(), received.points() + received.visits(),
                 place(received.home(), exact.home()), place(received.study(), exact.study()),
                 exact.regularPlaces().size(), toldApart(exact, received),
-                received.routine() instanceof RevealInference.Found<RevealedRoutine>, seen.nightsArea());
+                received.routine() instanceof RevealInference.Found<RevealedRoutine>, seen.nightsArea(), sources);
     }
 
     private static RevealedComparison.Place place(RevealInference<RevealedPlace> received,

@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param special the special category of data (GDPR art. 9) the finding may reveal, when its words name one
  */
 public record RevealFinding(Kind kind, RevealInference<Wording> inference, Optional<RevealSpecialCategory> special) {
-    /** What a finding is about. */
+    /** What a finding is about, in the order a source's conclusions are said, the special categories last. */
     public enum Kind {
         /** A shop or supermarket paid in several months. */
         SHOP,
@@ -30,14 +30,14 @@ public record RevealFinding(Kind kind, RevealInference<Wording> inference, Optio
         INCOME,
         /** What a year's health spending comes to. */
         HEALTH,
-        /** A payee or a contact whose words name a special category of data. */
-        SPECIAL,
         /** On which weekdays and at which hours the calendar's events fall. */
         RHYTHM,
         /** An event recurring week after week or month after month. */
         APPOINTMENT,
         /** What the address book holds. */
-        CONTACTS;
+        CONTACTS,
+        /** A payee or a contact whose words name a special category of data. */
+        SPECIAL;
 
         /** The term the API uses, such as {@code shop}. */
         public String term() {

@@ -52,11 +52,15 @@ final class RevealMoney {
 
     void add(StoredRecord record) {
         if (record.payload() instanceof BankTransaction transaction) {
-            String words = transaction.label() + " " + transaction.counterparty().orElse("");
-            // The table's guess, not the bank's category: banks name theirs each in its own words.
-            MoneyCategory category = MoneyCategory.guess(words, transaction.amount().signum() > 0);
-            lines.add(new Line(record.id(), MoneyLine.of(transaction), category, words));
+            add(record.id(), transaction);
         }
+    }
+
+    void add(RecordId id, BankTransaction transaction) {
+        String words = transaction.label() + " " + transaction.counterparty().orElse("");
+        // The table's guess, not the bank's category: banks name theirs each in its own words.
+        MoneyCategory category = MoneyCategory.guess(words, transaction.amount().signum() > 0);
+        lines.add(new Line(id, MoneyLine.of(transaction), category, words));
     }
 
     RevealedSource source() {

@@ -3,8 +3,12 @@ package org.selfdata.services;
 import org.selfdata.texts.Wording;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,9 +23,11 @@ import static java.util.Objects.requireNonNull;
  * @param regularPlaces the person's regular places, found from their exact data
  * @param toldApart how many of those a place found from the received data stands for alone
  * @param nightsArea the area of most nights, when positions are told only as areas
+ * @param sources for each other source the recipient receives (bank transactions, calendar and contacts), which
+ *     conclusions it could draw beside those the exact data gives
  */
 public record RevealedComparison(boolean locations, long received, Place home, Place study, int regularPlaces,
-        int toldApart, boolean routineVisible, Optional<String> nightsArea) {
+        int toldApart, boolean routineVisible, Optional<String> nightsArea, List<Source> sources) {
     /** Distances are said to the next ten metres: a finer figure would claim more than a place's radius allows. */
     static final long STEP_METRES = 10;
 
@@ -45,10 +51,43 @@ public record RevealedComparison(boolean locations, long received, Place home, P
         }
     }
 
+    /**
+     * What a source other than locations lets a recipient conclude: the kinds of conclusion found from the exact data
+     * and those found from the records as received.
+     *
+     * @param records how many of the source's records the recipient receives
+     */
+    public record Source(RevealedSource.Source source, long records, Set<RevealFinding.Kind> exact,
+            Set<RevealFinding.Kind> received) {
+        public Source {
+            requireNonNull(source, "source is null");
+            exact = Collections.unmodifiableSet(EnumSet.copyOf(withNone(exact)));
+            received = Collections.unmodifiableSet(EnumSet.copyOf(withNone(received)));
+        }
+
+        /** The kinds of conclusion the exact data gives that the received records no longer do. */
+        public Set<RevealFinding.Kind> missed() {
+            EnumSet<RevealFinding.Kind> missed = EnumSet.copyOf(withNone(exact));
+            missed.removeAll(received);
+            return Collections.unmodifiableSet(missed);
+        }
+
+        private static Collection<RevealFinding.Kind> withNone(Set<RevealFinding.Kind> kinds) {
+            return kinds.isEmpty() ? EnumSet.noneOf(RevealFinding.Kind.class) : kinds;
+        }
+    }
+
     public RevealedComparison {
         requireNonNull(home, "home is null");
         requireNonNull(study, "study is null");
         requireNonNull(nightsArea, "nightsArea is null");
+        sources = List.copyOf(sources);
+    }
+
+    /** Locations alone. */
+    public RevealedComparison(boolean locations, long received, Place home, Place study, int regularPlaces,
+            int toldApart, boolean routineVisible, Optional<String> nightsArea) {
+        this(locations, received, home, study, regularPlaces, toldApart, routineVisible, nightsArea, List.of());
     }
 
     /** What the recipient could find, each said as a thing about the person: "your home, to within 10 m". */
@@ -69,15 +108,18 @@ public record RevealedComparison(boolean locations, long received, Place home, P
         if (routineVisible) {
             finds.add(Wording.of("reveal.compare.find.routine"));
         }
+        sources.forEach(source -> source.received().forEach(kind -> finds.add(kind(source, kind))));
         return finds;
     }
 
     /** What it could not find, likewise: "your weekly routine". */
     public List<Wording> cannotFind() {
-        if (!locations) {
-            return List.of(Wording.of("reveal.compare.miss.locations"));
-        }
         List<Wording> missed = new ArrayList<>();
+        if (!locations) {
+            missed.add(Wording.of("reveal.compare.miss.locations"));
+            sources.forEach(source -> source.missed().forEach(kind -> missed.add(kind(source, kind))));
+            return missed;
+        }
         if (!home.found()) {
             missed.add(Wording.of("reveal.compare.miss.home"));
         }
@@ -90,6 +132,12 @@ public record RevealedComparison(boolean locations, long received, Place home, P
         if (!routineVisible) {
             missed.add(Wording.of("reveal.compare.miss.routine"));
         }
+        sources.forEach(source -> source.missed().forEach(kind -> missed.add(kind(source, kind))));
         return missed;
+    }
+
+    /** A kind of conclusion about the person, said as a thing about them: "where you shop". */
+    private static Wording kind(Source source, RevealFinding.Kind kind) {
+        return Wording.of("reveal.compare." + source.source().term() + "." + kind.term());
     }
 }
