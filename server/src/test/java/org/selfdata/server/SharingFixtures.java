@@ -93,13 +93,22 @@ final class SharingFixtures {
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .authorizationDetails(List.of(detail))
                 .build();
-        JsonNode offer = ApiClient.json(owner.post("/api/v1/authorizations/offer", requestBody(request.toQueryString())));
-        HttpResponse<String> given = owner.post("/api/v1/authorizations",
-                acceptance(request.toQueryString(), offer.get("offer"), "P30D"));
-        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
-        JsonNode grant = ApiClient.json(given);
+        JsonNode grant = accept(owner, request.toQueryString());
         return new Authorized(queryParameter(URI.create(grant.get("redirect").stringValue()), "code"),
                 grant.get("grant").get("id").stringValue(), verifier);
+    }
+
+    /**
+     * The person accepts what the consent page offers for the authorization request (its query string), for 30 days,
+     * through the API the page uses; the answer holds the grant and the redirect back to the app.
+     */
+    static JsonNode accept(ApiClient owner, String authorizationQuery) {
+        HttpResponse<String> offered = owner.post("/api/v1/authorizations/offer", requestBody(authorizationQuery));
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+        HttpResponse<String> given = owner.post("/api/v1/authorizations",
+                acceptance(authorizationQuery, ApiClient.json(offered).get("offer"), "P30D"));
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        return ApiClient.json(given);
     }
 
     /** What the app asks for: every location point, exact, for its notifications. */
