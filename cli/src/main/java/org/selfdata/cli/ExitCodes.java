@@ -42,7 +42,7 @@ final class ExitCodes {
     static int of(ErrorCode code) {
         return switch (code) {
             case INTERNAL -> INTERNAL;
-            case INVALID_ARGUMENT, INVALID_INPUT, UNSUPPORTED_FORMAT -> 3;
+            case INVALID_ARGUMENT, INVALID_INPUT, UNSUPPORTED_FORMAT, METHOD_NOT_ALLOWED -> 3;
             case NOT_FOUND, VAULT_MISSING -> 4;
             case CONFLICT -> 5;
             case KEY_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN -> 6;

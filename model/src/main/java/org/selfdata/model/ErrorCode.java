@@ -22,6 +22,8 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** The caller is signed in but holds no grant for this. */
     FORBIDDEN,
+    /** The route exists, but not for the method asked: the API's answer names those it takes. */
+    METHOD_NOT_ALLOWED,
     /** Too many attempts in too short a time. */
     RATE_LIMITED,
     /** An upload or field exceeds its configured limit. */

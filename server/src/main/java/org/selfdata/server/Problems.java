@@ -7,6 +7,7 @@ import io.javalin.router.Endpoint;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
+import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ final class Problems {
             case CONFLICT -> new Kind(409, "problem.title.conflict");
             case UNAUTHENTICATED -> new Kind(401, "problem.title.unauthenticated");
             case FORBIDDEN -> new Kind(403, "problem.title.forbidden");
+            case METHOD_NOT_ALLOWED -> new Kind(405, "problem.title.method-not-allowed");
             case RATE_LIMITED -> new Kind(429, "problem.title.rate-limited");
             case TOO_LARGE -> new Kind(413, "problem.title.too-large");
             case VAULT_MISSING, VAULT_CORRUPT, KEY_UNAVAILABLE, STORAGE_UNAVAILABLE ->
@@ -94,8 +96,18 @@ final class Problems {
         }
     }
 
-    /** Javalin's own refusals: no route for the path, or a body past its limit. */
+    /**
+     * Javalin's own refusals: no route for the path, a route that takes other methods (with {@code Allow} naming them,
+     * RFC 9110 §15.5.6), or a body past its limit.
+     */
     private static void serverFailure(HttpResponseException failure, Context ctx) {
+        if (failure.getStatus() == 405) {
+            String allowed = failure.getDetails().getOrDefault("availableMethods", "");
+            ctx.header("Allow", allowed);
+            write(ctx, ErrorCode.METHOD_NOT_ALLOWED, Words.of(language(ctx)).say(Wording.of("problem.detail.methodNotAllowed",
+                    ctx.method().name(), allowed)), language(ctx));
+            return;
+        }
         refusal(failure.getStatus()).ifPresentOrElse(
                 refusal -> write(ctx, refusal.code(), Words.of(language(ctx)).say(refusal.detail()), language(ctx)),
                 () -> unexpectedFailure(failure, ctx));

@@ -150,6 +150,7 @@ public final class SelfdataServer implements AutoCloseable {
                         vault.recipients()),
                 new OpenApiRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
+        DocumentedParameters parameters = DocumentedParameters.ofTheApi();
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -159,9 +160,11 @@ public final class SelfdataServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setErrorHandler(new WebServerErrors()));
             config.http.maxRequestSize = settings.maximumRequestBytes();
+            config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson3(ApiJson.mapper(), true));
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(guard::check);
+            config.routes.beforeMatched(parameters::check);
             Problems.register(config.routes);
             services.forEach(service -> service.routing(config.routes));
         });

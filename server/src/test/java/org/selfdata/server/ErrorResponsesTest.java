@@ -38,9 +38,38 @@ class ErrorResponsesTest {
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                     {"type":"https://selfdata.invalid/problems/not-found","title":"Not found","status":404,
-                     "detail":"nothing is served at this path with this method","instance":"%s"}"""
+                     "detail":"nothing is served at this path","instance":"%s"}"""
                     .formatted(response.uri().getPath())));
         }
+    }
+
+    @Test
+    void aRouteAskedWithAMethodItDoesNotTakeAnswers405NamingTheMethodsItTakes() {
+        client.signIn("camille", TestServers.PASSWORD);
+
+        HttpResponse<String> response = client.send(client.request("/api/v1/openapi.json")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET");
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
+                {"type":"https://selfdata.invalid/problems/method-not-allowed","title":"Method not allowed","status":405,
+                 "detail":"this address does not take DELETE; it takes GET","instance":"/api/v1/openapi.json"}"""));
+    }
+
+    @Test
+    void aQueryParameterTheDocumentDoesNotGiveTheRouteIsRefusedNamingItOnEveryApiRoute() {
+        client.signIn("camille", TestServers.PASSWORD);
+
+        HttpResponse<String> overview = client.get("/api/v1/reveal/agenda?limt=5");
+        HttpResponse<String> records = client.get("/api/v1/records?limt=5");
+
+        assertThat(overview.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(overview).get("detail").stringValue()).isEqualTo("unknown parameter 'limt'; this takes none");
+        assertThat(records.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(records).get("detail").stringValue()).startsWith("unknown parameter 'limt'; this takes ")
+                .contains("limit");
+        assertThat(client.get("/api/v1/records?limit=5").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -28,6 +28,7 @@ class ProblemsTest {
                 Map.entry(ErrorCode.CONFLICT, 409),
                 Map.entry(ErrorCode.UNAUTHENTICATED, 401),
                 Map.entry(ErrorCode.FORBIDDEN, 403),
+                Map.entry(ErrorCode.METHOD_NOT_ALLOWED, 405),
                 Map.entry(ErrorCode.RATE_LIMITED, 429),
                 Map.entry(ErrorCode.TOO_LARGE, 413),
                 Map.entry(ErrorCode.VAULT_MISSING, 503),

@@ -138,6 +138,7 @@ public record RevealedComparison(boolean locations, long received, Place home, P
 
     /** A kind of conclusion about the person, said as a thing about them: "where you shop". */
     private static Wording kind(Source source, RevealFinding.Kind kind) {
-        return Wording.of("reveal.compare." + source.source().term() + "." + kind.term());
+        String key = "reveal.compare." + source.source().term() + "." + kind.term();
+        return Wording.of(key);
     }
 }
