@@ -50,7 +50,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Apps are public clients and prove themselves with PKCE; organizations and services are confidential and must
  * also authenticate with their secret. Tokens are issued only while the grant they are bound to is in force, and
  * live no longer than it: an access token an hour, a refresh token until the grant ends. A refresh token is rotated at
- * each use; using a spent one revokes its family.
+ * each use; using a spent one revokes its family. Every answer carries the grant's terms as {@code authorization_details}
+ * (RFC 9396, section 7), so that the recipient knows what it was given, not only what it asked.
  */
 final class TokenRoutes implements HttpService {
     static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
@@ -116,8 +117,9 @@ final class TokenRoutes implements HttpService {
                         "this server answers the authorization_code and refresh_token grants");
             };
             OAuthTokens.TokenPair pair = issued.pair();
-            Tokens tokenPair = new Tokens(new BearerAccessToken(pair.accessToken(), pair.accessLifetime().toSeconds(), null),
-                    new RefreshToken(pair.refreshToken()));
+            BearerAccessToken access = new BearerAccessToken(pair.accessToken(), pair.accessLifetime().toSeconds(), null,
+                    List.of(AuthorizationAsk.detail(issued.grant().terms())), null);
+            Tokens tokenPair = new Tokens(access, new RefreshToken(pair.refreshToken()));
             AccessTokenResponse response = new AccessTokenResponse(tokenPair, Map.of("grant_id", issued.grant().id().value(),
                     "grant_kind", issued.grant().terms().kind().term()));
             ctx.status(200).contentType("application/json").result(response.toJSONObject().toJSONString());

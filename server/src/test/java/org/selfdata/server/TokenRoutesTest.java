@@ -16,8 +16,10 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.rar.Action;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
+import com.nimbusds.oauth2.sdk.rar.DataType;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,28 @@ class TokenRoutesTest {
         assertThat(error(second)).isEqualTo("invalid_grant");
         assertThat(SharingFixtures.bearerGet(running.server(), tokens.getTokens().getAccessToken().getValue(),
                 "/api/v1/shared/grant").statusCode()).as("a code used twice revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void theTokensSayWhatThePersonGrantedRatherThanWhatWasAsked() {
+        SharingFixtures.Authorized authorized = authorize();
+
+        Tokens tokens = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens();
+        Tokens renewed = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(tokens.getRefreshToken()))).toSuccessResponse().getTokens();
+
+        for (Tokens issued : List.of(tokens, renewed)) {
+            assertThat(issued.getAccessToken().getAuthorizationDetails()).singleElement().satisfies(detail -> {
+                assertThat(detail.getType().getValue()).isEqualTo("selfdata");
+                assertThat(detail.getActions()).extracting(Action::getValue).containsExactly("read");
+                assertThat(detail.getDataTypes()).extracting(DataType::getValue).containsExactly("geo.point");
+                assertThat(detail.getStringField("purpose")).isEqualTo("dpv:CommunicationManagement");
+                assertThat(detail.getJSONObjectField("precision")).as("asked exact, given the region offered")
+                        .containsEntry("location", "region");
+                assertThat(detail.getStringField("covered")).isEqualTo("trailing:P3Y");
+                assertThat(detail.getStringField("retention")).isEqualTo("P30D");
+            });
+        }
     }
 
     @Test
