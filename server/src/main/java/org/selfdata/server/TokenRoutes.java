@@ -125,9 +125,25 @@ final class TokenRoutes implements HttpService {
             ctx.status(200).contentType("application/json").result(response.toJSONObject().toJSONString());
         }
         catch (Refused refused) {
-            ctx.status(refused.error.getHTTPStatusCode()).contentType("application/json")
-                    .result(refused.error.toJSONObject().toJSONString());
+            answer(ctx, refused);
         }
+    }
+
+    /**
+     * An error response as RFC 6749, section 5.2 says: a client that tried HTTP Basic and failed is told 401 with the
+     * scheme it must use again; any other failed client, which no challenge fits, 400; every other error its status.
+     */
+    private static void answer(Context ctx, Refused refused) {
+        int status = refused.error.getHTTPStatusCode();
+        if (OAuth2Error.INVALID_CLIENT.equals(refused.error)) {
+            boolean triedBasic = Optional.ofNullable(ctx.header("Authorization"))
+                    .filter(header -> header.regionMatches(true, 0, "Basic ", 0, "Basic ".length())).isPresent();
+            status = triedBasic ? 401 : 400;
+            if (triedBasic) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"selfdata\"");
+            }
+        }
+        ctx.status(status).contentType("application/json").result(refused.error.toJSONObject().toJSONString());
     }
 
     private static TokenRequest parse(Context ctx) {

@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -169,19 +170,56 @@ class TokenRoutesTest {
     }
 
     @Test
-    void aClientWithAWrongSecretIsRefused() {
-        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(clientId),
-                new Secret("not-a-secret-of-this-app")), new ClientCredentialsGrant()));
+    void aClientFailingBasicAuthenticationIsChallengedToTryBasicAgain() throws Exception {
+        HTTPResponse http = new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(clientId),
+                new Secret("not-a-secret-of-this-app")), new ClientCredentialsGrant()).toHTTPRequest().send();
 
-        assertThat(error(response)).isEqualTo("invalid_client");
+        assertThat(http.getStatusCode()).isEqualTo(401);
+        assertThat(http.getHeaderValue("WWW-Authenticate")).isEqualTo("Basic realm=\"selfdata\"");
+        assertThat(error(TokenResponse.parse(http))).isEqualTo("invalid_client");
     }
 
     @Test
-    void anUnknownClientIsRefused() {
-        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
-                new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier())));
+    void anUnknownClientIsRefusedWithoutAChallengeItDidNotMeet() throws Exception {
+        HTTPResponse http = new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
+                new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier()))
+                .toHTTPRequest().send();
 
-        assertThat(error(response)).isEqualTo("invalid_client");
+        assertThat(http.getStatusCode()).isEqualTo(400);
+        assertThat(http.getHeaderValue("WWW-Authenticate")).isNull();
+        assertThat(error(TokenResponse.parse(http))).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void aRequestWithoutATokenIsChallengedWithNoErrorSinceItDidNotTry() {
+        HttpResponse<String> response = new ApiClient(running.server()).get("/api/v1/shared/records");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"selfdata\"");
+    }
+
+    @Test
+    void aLiveTokenAskingBeyondItsGrantIsToldItsScopeIsInsufficient() {
+        SharingFixtures.Authorized authorized = authorize();
+        String accessToken = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens()
+                .getAccessToken().getValue();
+
+        List<HttpResponse<String>> refused = List.of(
+                SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records?type=bank.transaction"),
+                SharingFixtures.bearerPost(running.server(), accessToken, "/api/v1/shared/records",
+                        "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
+                                + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}"),
+                SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/records"));
+
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(response.headers().allValues("WWW-Authenticate"))
+                    .containsExactly("Bearer error=\"insufficient_scope\"");
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+        });
+        assertThat(SharingFixtures.bearerGet(running.server(), "bm90LWEtdG9rZW4tb2YtdGhpcy12YXVsdA", "/api/v1/records")
+                .headers().firstValue("WWW-Authenticate")).as("a forged token is not told about scopes").isEmpty();
     }
 
     @Test
