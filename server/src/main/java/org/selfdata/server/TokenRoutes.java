@@ -2,7 +2,6 @@ package org.selfdata.server;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -13,10 +12,6 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.PlainClientSecret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -26,11 +21,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.Grant;
 import org.selfdata.model.Recipient;
-import org.selfdata.model.RecipientId;
-import org.selfdata.model.SelfdataException;
 import org.selfdata.vault.Grants;
 import org.selfdata.vault.OAuthTokens;
-import org.selfdata.vault.Recipients;
 
 import java.net.URI;
 import java.time.Clock;
@@ -56,13 +48,13 @@ import static java.util.Objects.requireNonNull;
 final class TokenRoutes implements HttpService {
     static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
 
-    private final Recipients recipients;
+    private final TokenClients clients;
     private final Grants grants;
     private final OAuthTokens tokens;
     private final Clock clock;
 
-    TokenRoutes(Recipients recipients, Grants grants, OAuthTokens tokens, Clock clock) {
-        this.recipients = requireNonNull(recipients, "recipients is null");
+    TokenRoutes(TokenClients clients, Grants grants, OAuthTokens tokens, Clock clock) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -83,37 +75,30 @@ final class TokenRoutes implements HttpService {
         AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(new Issuer(base));
         metadata.setAuthorizationEndpointURI(base.resolve("oauth/authorize"));
         metadata.setTokenEndpointURI(base.resolve("oauth/token"));
+        metadata.setRevocationEndpointURI(base.resolve("oauth/revoke"));
         metadata.setJWKSetURI(base.resolve(".well-known/jwks.json"));
         metadata.setResponseTypes(List.of(new ResponseType(ResponseType.Value.CODE)));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
         metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
         metadata.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.NONE,
                 ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST));
+        metadata.setRevocationEndpointAuthMethods(metadata.getTokenEndpointAuthMethods());
         metadata.setAuthorizationDetailsTypes(List.of(new AuthorizationType(AuthorizationAsk.DETAIL_TYPE)));
         ctx.contentType("application/json").result(metadata.toJSONObject().toJSONString());
     }
 
     private record Issued(OAuthTokens.TokenPair pair, Grant grant) {}
 
-    /** A refusal in OAuth's own terms, answered as an RFC 6749 error response rather than a problem. */
-    private static final class Refused extends RuntimeException {
-        private final ErrorObject error;
-
-        Refused(ErrorObject error, String description) {
-            super(description, null, false, false);
-            this.error = error.setDescription(description);
-        }
-    }
-
     private void token(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         try {
             TokenRequest request = parse(ctx);
-            Recipient recipient = authenticate(request);
+            Recipient recipient = clients.authenticate(Optional.ofNullable(request.getClientAuthentication()),
+                    Optional.ofNullable(request.getClientID()));
             Issued issued = switch (request.getAuthorizationGrant()) {
                 case AuthorizationCodeGrant code -> redeem(code, recipient);
                 case RefreshTokenGrant refresh -> rotate(refresh, recipient);
-                default -> throw new Refused(OAuth2Error.UNSUPPORTED_GRANT_TYPE,
+                default -> throw new OAuthRefusal(OAuth2Error.UNSUPPORTED_GRANT_TYPE,
                         "this server answers the authorization_code and refresh_token grants");
             };
             OAuthTokens.TokenPair pair = issued.pair();
@@ -124,81 +109,36 @@ final class TokenRoutes implements HttpService {
                     "grant_kind", issued.grant().terms().kind().term()));
             ctx.status(200).contentType("application/json").result(response.toJSONObject().toJSONString());
         }
-        catch (Refused refused) {
-            answer(ctx, refused);
+        catch (OAuthRefusal refused) {
+            refused.answer(ctx);
         }
-    }
-
-    /**
-     * An error response as RFC 6749, section 5.2 says: a client that tried HTTP Basic and failed is told 401 with the
-     * scheme it must use again; any other failed client, which no challenge fits, 400; every other error its status.
-     */
-    private static void answer(Context ctx, Refused refused) {
-        int status = refused.error.getHTTPStatusCode();
-        if (OAuth2Error.INVALID_CLIENT.equals(refused.error)) {
-            boolean triedBasic = Optional.ofNullable(ctx.header("Authorization"))
-                    .filter(header -> header.regionMatches(true, 0, "Basic ", 0, "Basic ".length())).isPresent();
-            status = triedBasic ? 401 : 400;
-            if (triedBasic) {
-                ctx.header("WWW-Authenticate", "Basic realm=\"selfdata\"");
-            }
-        }
-        ctx.status(status).contentType("application/json").result(refused.error.toJSONObject().toJSONString());
     }
 
     private static TokenRequest parse(Context ctx) {
         try {
-            HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, URI.create(ctx.fullUrl()));
-            Optional.ofNullable(ctx.contentType()).ifPresent(type -> http.setHeader("Content-Type", type));
-            Optional.ofNullable(ctx.header("Authorization")).ifPresent(http::setAuthorization);
-            http.setBody(ctx.body());
-            return TokenRequest.parse(http);
+            return TokenRequest.parse(TokenClients.read(ctx));
         }
         catch (ParseException e) {
-            throw new Refused(OAuth2Error.INVALID_REQUEST, "the token request cannot be read: "
-                    + Optional.ofNullable(e.getErrorObject()).map(ErrorObject::getDescription).orElse("malformed"));
+            throw TokenClients.unreadable(e, "the token request");
         }
-    }
-
-    private Recipient authenticate(TokenRequest request) {
-        ClientAuthentication authentication = request.getClientAuthentication();
-        ClientID client = authentication != null ? authentication.getClientID() : request.getClientID();
-        if (client == null) {
-            throw new Refused(OAuth2Error.INVALID_CLIENT, "the request names no client");
-        }
-        Optional<Recipient> recipient = recipientId(client).flatMap(recipients::find);
-        if (recipient.isEmpty()) {
-            throw new Refused(OAuth2Error.INVALID_CLIENT, "the client is not registered with this vault");
-        }
-        boolean confidential = recipient.get().kind() != Recipient.Kind.APP;
-        if (authentication instanceof PlainClientSecret secret) {
-            if (!tokens.isRecipientSecret(recipient.get().id(), secret.getClientSecret().getValue())) {
-                throw new Refused(OAuth2Error.INVALID_CLIENT, "the client's credentials are wrong");
-            }
-        }
-        else if (confidential || authentication != null) {
-            throw new Refused(OAuth2Error.INVALID_CLIENT,
-                    "this client must authenticate with its secret (client_secret_basic or client_secret_post)");
-        }
-        return recipient.get();
     }
 
     private Issued redeem(AuthorizationCodeGrant code, Recipient recipient) {
         OAuthTokens.Redemption redemption = tokens.redeemCode(code.getAuthorizationCode().getValue(), recipient.id())
-                .orElseThrow(() -> new Refused(OAuth2Error.INVALID_GRANT, "the code is unknown, used or expired"));
+                .orElseThrow(() -> new OAuthRefusal(OAuth2Error.INVALID_GRANT, "the code is unknown, used or expired"));
         if (code.getRedirectionURI() == null || !code.getRedirectionURI().toString().equals(redemption.redirectUri())) {
-            throw new Refused(OAuth2Error.INVALID_GRANT, "the redirect_uri is not the one the code was issued for");
+            throw new OAuthRefusal(OAuth2Error.INVALID_GRANT, "the redirect_uri is not the one the code was issued for");
         }
         if (code.getCodeVerifier() == null || !CodeChallenge.compute(CodeChallengeMethod.S256, code.getCodeVerifier())
                 .getValue().equals(redemption.codeChallenge())) {
-            throw new Refused(OAuth2Error.INVALID_GRANT, "the code_verifier does not match the code's challenge");
+            throw new OAuthRefusal(OAuth2Error.INVALID_GRANT, "the code_verifier does not match the code's challenge");
         }
         return issue(redemption);
     }
 
     private Issued rotate(RefreshTokenGrant refresh, Recipient recipient) {
         OAuthTokens.Redemption spent = tokens.spendRefreshToken(refresh.getRefreshToken().getValue(), recipient.id())
-                .orElseThrow(() -> new Refused(OAuth2Error.INVALID_GRANT, "the refresh token is unknown, spent or expired"));
+                .orElseThrow(() -> new OAuthRefusal(OAuth2Error.INVALID_GRANT, "the refresh token is unknown, spent or expired"));
         return issue(spent);
     }
 
@@ -214,21 +154,12 @@ final class TokenRoutes implements HttpService {
         return grants.find(binding.person(), binding.grant()).filter(grant -> grant.isEffectiveAt(now))
                 .orElseThrow(() -> {
                     tokens.revokeGrant(binding.person(), binding.grant());
-                    return new Refused(OAuth2Error.INVALID_GRANT, "the grant is withdrawn, expired or not yet valid");
+                    return new OAuthRefusal(OAuth2Error.INVALID_GRANT, "the grant is withdrawn, expired or not yet valid");
                 });
     }
 
     private Duration accessLifetime(Grant grant) {
         Duration left = Duration.between(clock.instant(), grant.terms().validUntil());
         return left.compareTo(ACCESS_LIFETIME) < 0 ? left : ACCESS_LIFETIME;
-    }
-
-    private static Optional<RecipientId> recipientId(ClientID client) {
-        try {
-            return Optional.of(RecipientId.of(client.getValue()));
-        }
-        catch (SelfdataException e) {
-            return Optional.empty();
-        }
     }
 }

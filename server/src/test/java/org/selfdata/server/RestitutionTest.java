@@ -5,12 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.rar.Action;
-import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
-import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
-import com.nimbusds.oauth2.sdk.rar.DataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +17,6 @@ import org.selfdata.model.SourceKind;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -59,28 +52,11 @@ class RestitutionTest {
     void theSupplierHoldsAWriteGrant() {
         running.start();
         ApiClient owner = running.camille();
-        ObjectNode body = ApiJson.mapper().createObjectNode().put("name", "Énergie Locale")
-                .put("legalName", "Énergie Locale SCIC").put("country", "FR").put("contact", "contact@energie.example")
-                .put("kind", "organization");
-        body.putArray("redirectUris").add(CALLBACK.toString());
-        ObjectNode purpose = body.putObject("declaration").put("retention", "P365D").putArray("purposes").addObject()
-                .put("purpose", "dpv:ServiceProvision").put("description", "giving back the meter readings it holds")
-                .put("legalBasis", "eu-gdpr:A6-1-a");
-        purpose.putArray("categories").add("pd:Household");
-        purpose.putObject("precision");
-        JsonNode registered = ApiClient.json(owner.post("/api/v1/recipients", body.toString()));
-        String clientId = registered.get("id").stringValue();
-        String secret = registered.get("clientSecret").stringValue();
-        AuthorizationDetail detail = new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
-                .actions(List.of(new Action("write")))
-                .dataTypes(List.of(new DataType("energy.reading")))
-                .field("purpose", "dpv:ServiceProvision")
-                .field("precision", Map.of())
-                .build();
-        SharingFixtures.Authorized authorized = SharingFixtures.authorize(owner, running.server(), clientId, CALLBACK,
-                detail);
+        SharingFixtures.Organization supplier = SharingFixtures.registerEnergySupplier(owner, CALLBACK);
+        SharingFixtures.Authorized authorized = SharingFixtures.authorize(owner, running.server(), supplier.clientId(),
+                CALLBACK, SharingFixtures.meterReadingsWrittenBack());
         TokenResponse tokens = SharingFixtures.send(new TokenRequest(URI.create(running.server().url() + "oauth/token"),
-                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+                new ClientSecretBasic(new ClientID(supplier.clientId()), supplier.secret()),
                 new AuthorizationCodeGrant(new AuthorizationCode(authorized.code()), CALLBACK, authorized.verifier())));
         accessToken = tokens.toSuccessResponse().getTokens().getAccessToken().getValue();
     }

@@ -115,6 +115,29 @@ public final class OAuthTokens {
                         RecipientId.of(row.value3()))));
     }
 
+    /**
+     * Revokes a token at its recipient's request (RFC 7009): a refresh token with its whole family, the access tokens
+     * issued from the same authorization included; an access token alone. A token that is unknown, already gone, or
+     * another recipient's revokes nothing, and the caller is not told which, so that revocation cannot be used to learn
+     * whether a token exists.
+     */
+    public void revoke(String token, RecipientId recipient) {
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            var found = dsl.select(TOKEN_KIND, TOKEN_FAMILY).from(OAUTH_TOKENS)
+                    .where(TOKEN_HASH.eq(hash(token)).and(RECIPIENT_ID.eq(recipient.value())))
+                    .fetchOptional();
+            if (found.isEmpty()) {
+                return 0;
+            }
+            return switch (found.get().value1()) {
+                case REFRESH -> dsl.deleteFrom(OAUTH_TOKENS).where(TOKEN_FAMILY.eq(found.get().value2())).execute();
+                case ACCESS -> dsl.deleteFrom(OAUTH_TOKENS).where(TOKEN_HASH.eq(hash(token))).execute();
+                default -> 0;
+            };
+        });
+    }
+
     /** Deletes every code and token bound to the grant: called when the person withdraws it. */
     public int revokeGrant(PersonId person, GrantId grant) {
         return database.transaction(connection -> database.dsl(connection).deleteFrom(OAUTH_TOKENS)
