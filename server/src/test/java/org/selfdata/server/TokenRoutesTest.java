@@ -5,12 +5,15 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -180,6 +183,49 @@ class TokenRoutesTest {
     }
 
     @Test
+    void anAppGetsNoTokenForCredentialsItCannotKeep() throws Exception {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, tokenEndpoint);
+        http.setContentType("application/x-www-form-urlencoded");
+        http.setBody("grant_type=client_credentials&client_id=" + clientId);
+
+        TokenResponse response = TokenResponse.parse(http.send());
+
+        assertThat(error(response)).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void anOrganizationWithoutAWriteGrantInForceGetsNoTokenForItsCredentials() {
+        SharingFixtures.Organization supplier = SharingFixtures.registerEnergySupplier(owner, CALLBACK);
+        ClientSecretBasic basic = new ClientSecretBasic(new ClientID(supplier.clientId()), supplier.secret());
+        TokenResponse withNoGrant = send(new TokenRequest(tokenEndpoint, basic, new ClientCredentialsGrant()));
+        SharingFixtures.authorize(owner, running.server(), supplier.clientId(), CALLBACK,
+                new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                        .actions(List.of(new Action("read")))
+                        .dataTypes(List.of(new DataType("energy.reading")))
+                        .field("purpose", "dpv:ServiceProvision")
+                        .field("precision", java.util.Map.of())
+                        .build());
+
+        TokenResponse withAReadGrant = send(new TokenRequest(tokenEndpoint, basic, new ClientCredentialsGrant()));
+
+        assertThat(error(withNoGrant)).isEqualTo("invalid_grant");
+        assertThat(error(withAReadGrant)).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aGrantTypeThisServerDoesNotAnswerIsSaidToBeUnsupported() throws Exception {
+        TokenResponse password = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new ResourceOwnerPasswordCredentialsGrant("camille", new Secret("a password"))));
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, tokenEndpoint);
+        http.setContentType("application/x-www-form-urlencoded");
+        http.setBody("grant_type=urn%3Aexample%3Aunknown&client_id=" + clientId);
+        TokenResponse unknown = TokenResponse.parse(http.send());
+
+        assertThat(error(password)).isEqualTo("unsupported_grant_type");
+        assertThat(error(unknown)).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
     void anUnknownClientIsRefusedWithoutAChallengeItDidNotMeet() throws Exception {
         HTTPResponse http = new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
                 new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier()))
@@ -230,6 +276,8 @@ class TokenRoutesTest {
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(tokenEndpoint);
         assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(URI.create(running.server().url() + "oauth/authorize"));
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
+                GrantType.CLIENT_CREDENTIALS);
         assertThat(metadata.getAuthorizationDetailsTypes()).extracting(type -> type.getValue()).containsExactly("selfdata");
     }
 

@@ -146,6 +146,23 @@ class OAuthTokensTest {
     }
 
     @Test
+    void aPushTokenIsKnownAsOneThatPushesOnlyAndEndsWithItsGrantOrWhenRevoked() {
+        String push = tokens.issuePushToken(binding, HOUR);
+        String access = tokens.issueAccessToken(binding, HOUR);
+
+        assertThat(tokens.findBearer(push)).contains(new OAuthTokens.Bearer(binding, true));
+        assertThat(tokens.findBearer(access)).contains(new OAuthTokens.Bearer(binding, false));
+        assertThat(tokens.findAccess(push)).as("not a token that reads").isEmpty();
+        tokens.revoke(push, OTHER_APP);
+        assertThat(tokens.findBearer(push)).isPresent();
+        tokens.revoke(push, APP);
+        assertThat(tokens.findBearer(push)).isEmpty();
+        String another = tokens.issuePushToken(binding, HOUR);
+        tokens.revokeGrant(binding.person(), GRANT);
+        assertThat(tokens.findBearer(another)).isEmpty();
+    }
+
+    @Test
     void revokingAGrantKillsEveryTokenBoundToIt() {
         String access = tokens.issueAccessToken(binding, HOUR);
         OAuthTokens.TokenPair pair = tokens.issueTokens(binding, FAMILY, HOUR,
