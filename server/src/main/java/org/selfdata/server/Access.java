@@ -10,5 +10,10 @@ enum Access implements RouteRole {
     /** Anyone may call it: the pages, health, the token endpoint, the vault's public key. */
     PUBLIC,
     /** A recipient calls it with a bearer token bound to one grant; an owner's session does not open it. */
-    RECIPIENT
+    RECIPIENT,
+    /**
+     * Of the recipients' routes, one that a token an organization got for its own credentials also opens: pushing
+     * records back under its write grant, and nothing that reads.
+     */
+    PUSH
 }

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.rar.Action;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.rar.DataType;
 import net.minidev.json.JSONObject;
 import org.selfdata.model.Category;
@@ -26,6 +27,7 @@ import org.selfdata.texts.Wording;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +99,34 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
             throw invalid(Wording.of("error.server.askNoDetails"));
         }
         return new AuthorizationAsk(request, recipient, declaration, terms(details.getFirst(), recipient, declaration, now));
+    }
+
+    /**
+     * The terms of a grant written back as the detail a request would carry to ask for exactly them (RFC 9396, section
+     * 7): the token response tells the recipient what the person granted, which may be less than it asked, such as a
+     * region where it asked for exact positions, so that it need not learn it from a refusal.
+     */
+    static AuthorizationDetail detail(GrantTerms terms) {
+        List<DataType> dataTypes = new ArrayList<>();
+        terms.types().stream().sorted().forEach(type -> dataTypes.add(new DataType(type.id())));
+        terms.categories().stream().sorted().forEach(category -> dataTypes.add(new DataType(category.term())));
+        JSONObject precision = new JSONObject();
+        precision.put("location", terms.precision().location().term());
+        precision.put("amount", terms.precision().amount().term());
+        precision.put("time", terms.precision().time().term());
+        precision.put("identifiers", terms.precision().identifiers().term());
+        AuthorizationDetail.Builder detail = new AuthorizationDetail.Builder(new AuthorizationType(DETAIL_TYPE))
+                .actions(List.of(new Action(terms.kind().term())))
+                .dataTypes(dataTypes)
+                .field("purpose", terms.purpose().term())
+                .field("precision", precision)
+                .field("covered", terms.covered().term())
+                .field("retention", "P" + terms.retention().toDays() + "D")
+                .field("volumeLimit", terms.volumeLimit());
+        if (!terms.fields().isEmpty()) {
+            detail.field("fields", terms.fields().stream().sorted().toList());
+        }
+        return detail.build();
     }
 
     private static GrantTerms terms(AuthorizationDetail detail, Recipient recipient, ProcessingDeclaration declaration,

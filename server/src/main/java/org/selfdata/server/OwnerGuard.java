@@ -8,6 +8,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.OwnerSessions;
 
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -15,7 +16,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs before every matched route: lets public routes through, hands recipients' routes to the {@link RecipientGuard},
  * and asks every other for a live session and, when the request changes something, for the session's CSRF token. A
- * recipient's token presented to an owner's route is refused as such, so that the recipient learns what it lacks.
+ * recipient's token presented to an owner's route is refused as such, so that the recipient learns what it lacks: a live
+ * one with {@code Bearer error="insufficient_scope"} (RFC 6750, section 3.1).
  *
  * <p>The decision rests on the route Javalin matched, not on the path as written, so a path spelled differently
  * (a trailing slash, an encoded character) cannot reach a route around its guard. A request that matches no route is
@@ -46,7 +48,11 @@ final class OwnerGuard {
             recipients.check(ctx);
             return;
         }
-        if (cookie.read(ctx).isEmpty() && RecipientGuard.bearerToken(ctx).isPresent()) {
+        Optional<String> bearer = RecipientGuard.bearerToken(ctx);
+        if (cookie.read(ctx).isEmpty() && bearer.isPresent()) {
+            if (recipients.isLive(bearer.get())) {
+                ctx.header("WWW-Authenticate", RecipientGuard.INSUFFICIENT_SCOPE);
+            }
             throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.server.ownerRoute"));
         }
         String token = cookie.read(ctx).orElseThrow(OwnerGuard::notSignedIn);

@@ -89,6 +89,10 @@ final class Problems {
             write(ctx, code, Words.of(language).say(serverDetail(code)), language);
         }
         else {
+            if (code == ErrorCode.FORBIDDEN && ctx.routeRoles().contains(Access.RECIPIENT)) {
+                // The token was let through, so it is live: what it asked lies beyond its grant (RFC 6750, section 3.1).
+                ctx.header("WWW-Authenticate", RecipientGuard.INSUFFICIENT_SCOPE);
+            }
             write(ctx, code, failure.message(language), language);
             // Whole seconds, rounded up (RFC 9110 §10.2.3), so that a client waiting that long is let through.
             failure.retryAfter().ifPresent(wait -> ctx.header("Retry-After",

@@ -17,11 +17,16 @@ import static java.util.Objects.requireNonNull;
 /**
  * Lets a recipient's request through with the grant its bearer token is bound to (RFC 6750), looked up afresh at every
  * request: a withdrawn grant has no tokens left, and an expired one is refused here, so no cache can outlive consent.
- * An unknown or dead token is answered 401 with {@code WWW-Authenticate: Bearer error="invalid_token"}.
+ * A request without a token is answered 401 with a bare {@code WWW-Authenticate: Bearer} challenge, since it did not try
+ * (RFC 6750, section 3.1); an unknown or dead token with {@code Bearer error="invalid_token"}; a live token asking beyond
+ * its grant gets 403 with {@code Bearer error="insufficient_scope"}, written where failures are answered. A token issued
+ * for pushing alone (client credentials) opens only the routes marked {@link Access#PUSH}.
  */
 final class RecipientGuard {
     private static final String RECIPIENT = "selfdata.recipient";
     private static final String BEARER = "Bearer ";
+    /** The challenge of a request that asks beyond its grant. */
+    static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
 
     private final OAuthTokens tokens;
     private final Grants grants;
@@ -34,14 +39,22 @@ final class RecipientGuard {
     }
 
     void check(Context ctx) {
-        String token = bearerToken(ctx).orElseThrow(() -> invalidToken(ctx,
-                Wording.of("error.recipient.noToken")));
-        OAuthTokens.Binding binding = tokens.findAccess(token).orElseThrow(() -> invalidToken(ctx,
+        String token = bearerToken(ctx).orElseThrow(() -> noToken(ctx));
+        OAuthTokens.Bearer bearer = tokens.findBearer(token).orElseThrow(() -> invalidToken(ctx,
                 Wording.of("error.recipient.unknownToken")));
+        OAuthTokens.Binding binding = bearer.binding();
         Grant grant = grants.find(binding.person(), binding.grant())
                 .filter(found -> found.isEffectiveAt(clock.instant()))
                 .orElseThrow(() -> invalidToken(ctx, Wording.of("error.recipient.grantEnded")));
+        if (bearer.pushesOnly() && !ctx.routeRoles().contains(Access.PUSH)) {
+            throw new SelfdataException(ErrorCode.FORBIDDEN, Wording.of("error.recipient.pushOnly"));
+        }
         ctx.attribute(RECIPIENT, new Accessor.Recipient(binding.person(), grant));
+    }
+
+    /** Whether the token is a live one, so that a refusal can tell a token asking too much from a forged one. */
+    boolean isLive(String token) {
+        return tokens.findBearer(token).isPresent();
     }
 
     /** The recipient the guard let through, with its grant; only for recipients' routes. */
@@ -60,6 +73,11 @@ final class RecipientGuard {
             return Optional.empty();
         }
         return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    private static SelfdataException noToken(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"selfdata\"");
+        return new SelfdataException(ErrorCode.UNAUTHENTICATED, Wording.of("error.recipient.noToken"));
     }
 
     private static SelfdataException invalidToken(Context ctx, Wording message) {

@@ -102,6 +102,7 @@ public final class SelfdataServer implements AutoCloseable {
         SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
         RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
+        TokenClients tokenClients = new TokenClients(vault.recipients(), vault.oauthTokens());
         OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens, recipientGuard);
         Sharing sharing = Sharing.over(vault, clock);
         Consent consent = new Consent(vault.recipients(), clock);
@@ -128,7 +129,9 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, reveals, bodies,
                         clock),
-                new TokenRoutes(vault.recipients(), vault.grants(), vault.oauthTokens(), clock),
+                new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),
+                        vault.oauthTokens(), clock),
+                new RevocationRoutes(tokenClients, vault.oauthTokens()),
                 new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), reveals, bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),

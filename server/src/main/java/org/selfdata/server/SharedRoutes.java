@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * What a recipient reaches with its token, and nothing more: the records its grant covers, at the grant's precision
  * ({@code GET /api/v1/shared/records}), the grant itself ({@code GET /api/v1/shared/grant}), and, under a write grant,
- * records pushed back into the person's vault ({@code POST /api/v1/shared/records}).
+ * records pushed back into the person's vault ({@code POST /api/v1/shared/records}), the one route a token issued for an
+ * organization's own credentials opens.
  *
  * <p>The gate narrows the query and transforms each record before it is written; this class only carries its
  * parameters in and its output out. Paging uses an opaque cursor: a record's own id would tell its exact time.
@@ -43,7 +44,7 @@ final class SharedRoutes implements HttpService {
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/shared/records", this::records, Access.RECIPIENT);
-        routes.post("/api/v1/shared/records", this::push, Access.RECIPIENT);
+        routes.post("/api/v1/shared/records", this::push, Access.RECIPIENT, Access.PUSH);
         routes.get("/api/v1/shared/grant", this::grant, Access.RECIPIENT);
     }
 

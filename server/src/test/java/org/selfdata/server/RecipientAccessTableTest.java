@@ -211,7 +211,8 @@ class RecipientAccessTableTest {
         HttpResponse<String> response = send(new Request("GET", SHARED, ""), "");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as("no error: it did not try (RFC 6750, section 3.1)")
+                .contains("Bearer realm=\"selfdata\"");
     }
 
     private static void assertOnlyWhatTheGrantAllows(Column column, String body) {

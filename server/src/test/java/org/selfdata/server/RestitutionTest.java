@@ -1,16 +1,15 @@
 package org.selfdata.server;
 
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.rar.Action;
-import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
-import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
-import com.nimbusds.oauth2.sdk.rar.DataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,6 @@ import org.selfdata.model.SourceKind;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An energy supplier gives a person's meter readings back under a write grant: they land with the supplier as their
- * source, and what its declaration does not cover is refused, whole, and shown to the person on their log.
+ * source, and what its declaration does not cover is refused, whole, and shown to the person on their log. Besides the
+ * tokens of its authorization, the supplier may get one for its own credentials, which pushes and does nothing else.
  */
 class RestitutionTest {
     private static final URI CALLBACK = URI.create("https://energie.example/retour");
@@ -54,35 +53,79 @@ class RestitutionTest {
     private final Vault vault = running.vault();
     private final Person camille = vault.person(Optional.of("camille"));
     private String accessToken;
+    private SharingFixtures.Organization supplier;
+    private String grantId;
 
     @BeforeEach
     void theSupplierHoldsAWriteGrant() {
         running.start();
         ApiClient owner = running.camille();
-        ObjectNode body = ApiJson.mapper().createObjectNode().put("name", "Énergie Locale")
-                .put("legalName", "Énergie Locale SCIC").put("country", "FR").put("contact", "contact@energie.example")
-                .put("kind", "organization");
-        body.putArray("redirectUris").add(CALLBACK.toString());
-        ObjectNode purpose = body.putObject("declaration").put("retention", "P365D").putArray("purposes").addObject()
-                .put("purpose", "dpv:ServiceProvision").put("description", "giving back the meter readings it holds")
-                .put("legalBasis", "eu-gdpr:A6-1-a");
-        purpose.putArray("categories").add("pd:Household");
-        purpose.putObject("precision");
-        JsonNode registered = ApiClient.json(owner.post("/api/v1/recipients", body.toString()));
-        String clientId = registered.get("id").stringValue();
-        String secret = registered.get("clientSecret").stringValue();
-        AuthorizationDetail detail = new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
-                .actions(List.of(new Action("write")))
-                .dataTypes(List.of(new DataType("energy.reading")))
-                .field("purpose", "dpv:ServiceProvision")
-                .field("precision", Map.of())
-                .build();
-        SharingFixtures.Authorized authorized = SharingFixtures.authorize(owner, running.server(), clientId, CALLBACK,
-                detail);
+        supplier = SharingFixtures.registerEnergySupplier(owner, CALLBACK);
+        SharingFixtures.Authorized authorized = SharingFixtures.authorize(owner, running.server(), supplier.clientId(),
+                CALLBACK, SharingFixtures.meterReadingsWrittenBack());
         TokenResponse tokens = SharingFixtures.send(new TokenRequest(URI.create(running.server().url() + "oauth/token"),
-                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+                new ClientSecretBasic(new ClientID(supplier.clientId()), supplier.secret()),
                 new AuthorizationCodeGrant(new AuthorizationCode(authorized.code()), CALLBACK, authorized.verifier())));
         accessToken = tokens.toSuccessResponse().getTokens().getAccessToken().getValue();
+        grantId = authorized.grantId();
+    }
+
+    @Test
+    void theSupplierPushesWithATokenForItsOwnCredentialsThatOpensNothingElse() {
+        AccessTokenResponse response = ownCredentials(Map.of()).toSuccessResponse();
+        accessToken = response.getTokens().getAccessToken().getValue();
+
+        HttpResponse<String> pushed = push(READING);
+        HttpResponse<String> grant = SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/grant");
+        HttpResponse<String> records = SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records");
+
+        assertThat(response.getTokens().getBearerAccessToken().getLifetime()).isEqualTo(3600);
+        assertThat(response.getTokens().getRefreshToken()).isNull();
+        assertThat(response.getCustomParameters()).containsEntry("grant_id", grantId).containsEntry("grant_kind", "write");
+        assertThat(response.getTokens().getAccessToken().getAuthorizationDetails()).singleElement()
+                .satisfies(detail -> assertThat(detail.getActions()).extracting(Action::getValue).containsExactly("write"));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        assertThat(List.of(grant, records)).allSatisfy(refused -> {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"insufficient_scope\"");
+            assertThat(ApiClient.json(refused).get("detail").stringValue()).isEqualTo("this token was issued for the "
+                    + "client's own credentials to push records back (POST /api/v1/shared/records) and opens nothing "
+                    + "else (missing scope: read)");
+        });
+    }
+
+    @Test
+    void noTokenForItsOwnCredentialsOnceTheWriteGrantIsWithdrawnAndTheOneIssuedEnds() {
+        accessToken = ownCredentials(Map.of()).toSuccessResponse().getTokens().getAccessToken().getValue();
+
+        running.camille().post("/api/v1/grants/" + grantId + "/withdrawal", "{}");
+
+        assertThat(push(READING).statusCode()).isEqualTo(401);
+        TokenErrorResponse refused = ownCredentials(Map.of()).toErrorResponse();
+        assertThat(refused.getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(refused.getErrorObject().getDescription())
+                .isEqualTo("this client holds no write grant in force; client_credentials gives a token to push under one");
+    }
+
+    @Test
+    void aSupplierHoldingSeveralWriteGrantsNamesTheOneItPushesUnder() {
+        SharingFixtures.Authorized second = SharingFixtures.authorize(running.camille(), running.server(),
+                supplier.clientId(), CALLBACK, SharingFixtures.meterReadingsWrittenBack());
+
+        TokenResponse unnamed = ownCredentials(Map.of());
+        TokenResponse named = ownCredentials(Map.of("grant_id", second.grantId()));
+        TokenResponse unknown = ownCredentials(Map.of("grant_id", "not-a-grant-of-this-supplier"));
+
+        assertThat(unnamed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
+        assertThat(named.toSuccessResponse().getCustomParameters()).containsEntry("grant_id", second.grantId());
+        assertThat(unknown.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    private TokenResponse ownCredentials(Map<String, String> parameters) {
+        TokenRequest.Builder request = new TokenRequest.Builder(URI.create(running.server().url() + "oauth/token"),
+                new ClientSecretBasic(new ClientID(supplier.clientId()), supplier.secret()), new ClientCredentialsGrant());
+        parameters.forEach(request::customParameter);
+        return SharingFixtures.send(request.build());
     }
 
     @Test

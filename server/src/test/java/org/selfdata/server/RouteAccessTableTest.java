@@ -193,6 +193,7 @@ class RouteAccessTableTest {
 
         row("GET", "/oauth/authorize").expect(200, 200, 200, 303, 303);
         row("POST", "/oauth/token").body("{}").expect(400, 400, 400, 400, 400);
+        row("POST", "/oauth/revoke").body("{}").expect(400, 400, 400, 400, 400);
         row("POST", "/api/v1/authorizations/offer").body(AUTHORIZATION_REQUEST).showingOwn().expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/authorizations").body("{}").expect(400, 400, 400, 403, 401);
         row("POST", "/api/v1/authorizations/refusal").body(AUTHORIZATION_REQUEST).expect(200, 200, 200, 403, 401);

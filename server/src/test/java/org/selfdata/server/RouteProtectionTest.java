@@ -56,6 +56,7 @@ class RouteProtectionTest {
                         "GET /language",
                         "GET /oauth/authorize",
                         "POST /oauth/token",
+                        "POST /oauth/revoke",
                         "GET /.well-known/oauth-authorization-server",
                         "GET /api/v1/rights/calendar/{token}.ics");
     }

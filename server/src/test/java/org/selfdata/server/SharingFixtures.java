@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -77,6 +78,36 @@ final class SharingFixtures {
         declaration.put("retention", "P30D");
         declaration.putArray("securityMeasures").add("encryption at rest");
         return declaration;
+    }
+
+    /** An organization as the operator registered it: its client id, and the secret it authenticates with. */
+    record Organization(String clientId, Secret secret) {}
+
+    /** Registers an energy supplier that gives meter readings back to the people it supplies, under write grants. */
+    static Organization registerEnergySupplier(ApiClient operator, URI callback) {
+        ObjectNode body = JSON.createObjectNode().put("name", "Énergie Locale")
+                .put("legalName", "Énergie Locale SCIC").put("country", "FR").put("contact", "contact@energie.example")
+                .put("kind", "organization");
+        body.putArray("redirectUris").add(callback.toString());
+        ObjectNode purpose = body.putObject("declaration").put("retention", "P365D").putArray("purposes").addObject()
+                .put("purpose", "dpv:ServiceProvision").put("description", "giving back the meter readings it holds")
+                .put("legalBasis", "eu-gdpr:A6-1-a");
+        purpose.putArray("categories").add("pd:Household");
+        purpose.putObject("precision");
+        HttpResponse<String> response = operator.post("/api/v1/recipients", body.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode registered = ApiClient.json(response);
+        return new Organization(registered.get("id").stringValue(), new Secret(registered.get("clientSecret").stringValue()));
+    }
+
+    /** What the supplier asks for: to write meter readings back, for the service it provides. */
+    static AuthorizationDetail meterReadingsWrittenBack() {
+        return new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                .actions(List.of(new Action("write")))
+                .dataTypes(List.of(new DataType("energy.reading")))
+                .field("purpose", "dpv:ServiceProvision")
+                .field("precision", java.util.Map.of())
+                .build();
     }
 
     /** The code an app gets back once the person accepts what its declaration justifies, for 30 days. */

@@ -5,19 +5,25 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.rar.Action;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
+import com.nimbusds.oauth2.sdk.rar.DataType;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +82,28 @@ class TokenRoutesTest {
         assertThat(error(second)).isEqualTo("invalid_grant");
         assertThat(SharingFixtures.bearerGet(running.server(), tokens.getTokens().getAccessToken().getValue(),
                 "/api/v1/shared/grant").statusCode()).as("a code used twice revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void theTokensSayWhatThePersonGrantedRatherThanWhatWasAsked() {
+        SharingFixtures.Authorized authorized = authorize();
+
+        Tokens tokens = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens();
+        Tokens renewed = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new RefreshTokenGrant(tokens.getRefreshToken()))).toSuccessResponse().getTokens();
+
+        for (Tokens issued : List.of(tokens, renewed)) {
+            assertThat(issued.getAccessToken().getAuthorizationDetails()).singleElement().satisfies(detail -> {
+                assertThat(detail.getType().getValue()).isEqualTo("selfdata");
+                assertThat(detail.getActions()).extracting(Action::getValue).containsExactly("read");
+                assertThat(detail.getDataTypes()).extracting(DataType::getValue).containsExactly("geo.point");
+                assertThat(detail.getStringField("purpose")).isEqualTo("dpv:CommunicationManagement");
+                assertThat(detail.getJSONObjectField("precision")).as("asked exact, given the region offered")
+                        .containsEntry("location", "region");
+                assertThat(detail.getStringField("covered")).isEqualTo("trailing:P3Y");
+                assertThat(detail.getStringField("retention")).isEqualTo("P30D");
+            });
+        }
     }
 
     @Test
@@ -145,19 +173,99 @@ class TokenRoutesTest {
     }
 
     @Test
-    void aClientWithAWrongSecretIsRefused() {
-        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(clientId),
-                new Secret("not-a-secret-of-this-app")), new ClientCredentialsGrant()));
+    void aClientFailingBasicAuthenticationIsChallengedToTryBasicAgain() throws Exception {
+        HTTPResponse http = new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(clientId),
+                new Secret("not-a-secret-of-this-app")), new ClientCredentialsGrant()).toHTTPRequest().send();
 
-        assertThat(error(response)).isEqualTo("invalid_client");
+        assertThat(http.getStatusCode()).isEqualTo(401);
+        assertThat(http.getHeaderValue("WWW-Authenticate")).isEqualTo("Basic realm=\"selfdata\"");
+        assertThat(error(TokenResponse.parse(http))).isEqualTo("invalid_client");
     }
 
     @Test
-    void anUnknownClientIsRefused() {
-        TokenResponse response = send(new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
-                new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier())));
+    void anAppGetsNoTokenForCredentialsItCannotKeep() throws Exception {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, tokenEndpoint);
+        http.setContentType("application/x-www-form-urlencoded");
+        http.setBody("grant_type=client_credentials&client_id=" + clientId);
 
-        assertThat(error(response)).isEqualTo("invalid_client");
+        TokenResponse response = TokenResponse.parse(http.send());
+
+        assertThat(error(response)).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void anOrganizationWithoutAWriteGrantInForceGetsNoTokenForItsCredentials() {
+        SharingFixtures.Organization supplier = SharingFixtures.registerEnergySupplier(owner, CALLBACK);
+        ClientSecretBasic basic = new ClientSecretBasic(new ClientID(supplier.clientId()), supplier.secret());
+        TokenResponse withNoGrant = send(new TokenRequest(tokenEndpoint, basic, new ClientCredentialsGrant()));
+        SharingFixtures.authorize(owner, running.server(), supplier.clientId(), CALLBACK,
+                new AuthorizationDetail.Builder(new AuthorizationType("selfdata"))
+                        .actions(List.of(new Action("read")))
+                        .dataTypes(List.of(new DataType("energy.reading")))
+                        .field("purpose", "dpv:ServiceProvision")
+                        .field("precision", java.util.Map.of())
+                        .build());
+
+        TokenResponse withAReadGrant = send(new TokenRequest(tokenEndpoint, basic, new ClientCredentialsGrant()));
+
+        assertThat(error(withNoGrant)).isEqualTo("invalid_grant");
+        assertThat(error(withAReadGrant)).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aGrantTypeThisServerDoesNotAnswerIsSaidToBeUnsupported() throws Exception {
+        TokenResponse password = send(new TokenRequest(tokenEndpoint, new ClientID(clientId),
+                new ResourceOwnerPasswordCredentialsGrant("camille", new Secret("a password"))));
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, tokenEndpoint);
+        http.setContentType("application/x-www-form-urlencoded");
+        http.setBody("grant_type=urn%3Aexample%3Aunknown&client_id=" + clientId);
+        TokenResponse unknown = TokenResponse.parse(http.send());
+
+        assertThat(error(password)).isEqualTo("unsupported_grant_type");
+        assertThat(error(unknown)).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void anUnknownClientIsRefusedWithoutAChallengeItDidNotMeet() throws Exception {
+        HTTPResponse http = new TokenRequest(tokenEndpoint, new ClientID("unknown-client-0001"),
+                new AuthorizationCodeGrant(new AuthorizationCode("whatever"), CALLBACK, new CodeVerifier()))
+                .toHTTPRequest().send();
+
+        assertThat(http.getStatusCode()).isEqualTo(400);
+        assertThat(http.getHeaderValue("WWW-Authenticate")).isNull();
+        assertThat(error(TokenResponse.parse(http))).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void aRequestWithoutATokenIsChallengedWithNoErrorSinceItDidNotTry() {
+        HttpResponse<String> response = new ApiClient(running.server()).get("/api/v1/shared/records");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"selfdata\"");
+    }
+
+    @Test
+    void aLiveTokenAskingBeyondItsGrantIsToldItsScopeIsInsufficient() {
+        SharingFixtures.Authorized authorized = authorize();
+        String accessToken = exchange(authorized.code(), authorized.verifier()).toSuccessResponse().getTokens()
+                .getAccessToken().getValue();
+
+        List<HttpResponse<String>> refused = List.of(
+                SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/shared/records?type=bank.transaction"),
+                SharingFixtures.bearerPost(running.server(), accessToken, "/api/v1/shared/records",
+                        "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
+                                + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}"),
+                SharingFixtures.bearerGet(running.server(), accessToken, "/api/v1/records"));
+
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(response.headers().allValues("WWW-Authenticate"))
+                    .containsExactly("Bearer error=\"insufficient_scope\"");
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+        });
+        assertThat(SharingFixtures.bearerGet(running.server(), "bm90LWEtdG9rZW4tb2YtdGhpcy12YXVsdA", "/api/v1/records")
+                .headers().firstValue("WWW-Authenticate")).as("a forged token is not told about scopes").isEmpty();
     }
 
     @Test
@@ -168,6 +276,8 @@ class TokenRoutesTest {
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(tokenEndpoint);
         assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(URI.create(running.server().url() + "oauth/authorize"));
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
+                GrantType.CLIENT_CREDENTIALS);
         assertThat(metadata.getAuthorizationDetailsTypes()).extracting(type -> type.getValue()).containsExactly("selfdata");
     }
 

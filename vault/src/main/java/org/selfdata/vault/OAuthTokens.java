@@ -33,8 +33,9 @@ import static org.selfdata.vault.VaultTables.TOKEN_KIND;
 import static org.selfdata.vault.VaultTables.USED_AT;
 
 /**
- * The credentials recipients hold: authorization codes, access and refresh tokens, each bound to one grant, and the
- * secrets of organizations that push data back.
+ * The credentials recipients hold: authorization codes, access and refresh tokens, and tokens that open pushes alone,
+ * each bound to one grant, and the secrets of organizations that push data back. These are kinds of rows in one table,
+ * so that withdrawing a grant ends them all at once.
  *
  * <p>Only SHA-256 hashes are stored. A token is 256 random bits: it carries nothing, so nothing can be learnt from it
  * and it dies when its row does. Codes and refresh tokens are used once; presenting one a second time means it was
@@ -46,6 +47,8 @@ public final class OAuthTokens {
     private static final String CODE = "code";
     private static final String ACCESS = "access";
     private static final String REFRESH = "refresh";
+    /** An access token that opens pushes alone: what an organization gets for its own credentials. */
+    private static final String PUSH = "push";
 
     private final Database database;
     private final Clock clock;
@@ -66,6 +69,13 @@ public final class OAuthTokens {
 
     /** A redeemed authorization code: its binding, and what the token request must match. */
     public record Redemption(Binding binding, String codeChallenge, String redirectUri, String family) {}
+
+    /** A live bearer token: what it is bound to, and whether it was issued for pushing records back and nothing else. */
+    public record Bearer(Binding binding, boolean pushesOnly) {
+        public Bearer {
+            requireNonNull(binding, "binding is null");
+        }
+    }
 
     /** An access token and the refresh token that renews it. */
     public record TokenPair(String accessToken, String refreshToken, Duration accessLifetime) {}
@@ -98,6 +108,15 @@ public final class OAuthTokens {
     }
 
     /**
+     * Issues an access token that opens pushes under a write grant and nothing else, with no refresh token: an
+     * organization that authenticated with its own secret (client credentials) asks again when it has more to give back,
+     * and a token that cannot read is worth nothing to whoever would steal it to read.
+     */
+    public String issuePushToken(Binding binding, Duration lifetime) {
+        return insert(binding, PUSH, newSecret(), "", "", lifetime);
+    }
+
+    /**
      * Spends a refresh token, for the caller to issue the next pair in its family once it has checked the grant: a
      * token already spent revokes its family and spends nothing.
      */
@@ -113,6 +132,39 @@ public final class OAuthTokens {
                 .where(TOKEN_HASH.eq(hash(accessToken)).and(TOKEN_KIND.eq(ACCESS)).and(EXPIRES_AT.gt(now)))
                 .fetchOptional(row -> new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()),
                         RecipientId.of(row.value3()))));
+    }
+
+    /**
+     * Revokes a token at its recipient's request (RFC 7009): a refresh token with its whole family, the access tokens
+     * issued from the same authorization included; an access token alone. A token that is unknown, already gone, or
+     * another recipient's revokes nothing, and the caller is not told which, so that revocation cannot be used to learn
+     * whether a token exists.
+     */
+    public void revoke(String token, RecipientId recipient) {
+        database.transaction(connection -> {
+            DSLContext dsl = database.dsl(connection);
+            var found = dsl.select(TOKEN_KIND, TOKEN_FAMILY).from(OAUTH_TOKENS)
+                    .where(TOKEN_HASH.eq(hash(token)).and(RECIPIENT_ID.eq(recipient.value())))
+                    .fetchOptional();
+            if (found.isEmpty()) {
+                return 0;
+            }
+            return switch (found.get().value1()) {
+                case REFRESH -> dsl.deleteFrom(OAUTH_TOKENS).where(TOKEN_FAMILY.eq(found.get().value2())).execute();
+                case ACCESS, PUSH -> dsl.deleteFrom(OAUTH_TOKENS).where(TOKEN_HASH.eq(hash(token))).execute();
+                default -> 0;
+            };
+        });
+    }
+
+    /** A live bearer token of either kind, for the guard that lets recipients through to tell what it opens. */
+    public Optional<Bearer> findBearer(String token) {
+        long now = clock.millis();
+        return database.transaction(connection -> database.dsl(connection)
+                .select(PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_KIND).from(OAUTH_TOKENS)
+                .where(TOKEN_HASH.eq(hash(token)).and(TOKEN_KIND.in(ACCESS, PUSH)).and(EXPIRES_AT.gt(now)))
+                .fetchOptional(row -> new Bearer(new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()),
+                        RecipientId.of(row.value3())), row.value4().equals(PUSH))));
     }
 
     /** Deletes every code and token bound to the grant: called when the person withdraws it. */

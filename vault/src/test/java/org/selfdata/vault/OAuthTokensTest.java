@@ -118,6 +118,51 @@ class OAuthTokensTest {
     }
 
     @Test
+    void revokingARefreshTokenRevokesItsFamilyAndNoOtherAuthorization() {
+        OAuthTokens.TokenPair first = tokens.issueTokens(binding, FAMILY, HOUR, Duration.ofDays(30));
+        OAuthTokens.Redemption spent = tokens.spendRefreshToken(first.refreshToken(), APP).orElseThrow();
+        OAuthTokens.TokenPair second = tokens.issueTokens(spent.binding(), spent.family(), HOUR, Duration.ofDays(30));
+        String elsewhere = tokens.issueAccessToken(binding, HOUR);
+
+        tokens.revoke(second.refreshToken(), APP);
+
+        assertThat(tokens.findAccess(first.accessToken())).isEmpty();
+        assertThat(tokens.findAccess(second.accessToken())).isEmpty();
+        assertThat(tokens.spendRefreshToken(second.refreshToken(), APP)).isEmpty();
+        assertThat(tokens.findAccess(elsewhere)).as("issued from another authorization").contains(binding);
+    }
+
+    @Test
+    void revokingAnAccessTokenLeavesItsRefreshTokenAndAnotherRecipientRevokesNothing() {
+        OAuthTokens.TokenPair pair = tokens.issueTokens(binding, FAMILY, HOUR, Duration.ofDays(30));
+
+        tokens.revoke(pair.accessToken(), OTHER_APP);
+        tokens.revoke(pair.refreshToken(), OTHER_APP);
+        assertThat(tokens.findAccess(pair.accessToken())).contains(binding);
+        tokens.revoke(pair.accessToken(), APP);
+
+        assertThat(tokens.findAccess(pair.accessToken())).isEmpty();
+        assertThat(tokens.spendRefreshToken(pair.refreshToken(), APP)).isPresent();
+    }
+
+    @Test
+    void aPushTokenIsKnownAsOneThatPushesOnlyAndEndsWithItsGrantOrWhenRevoked() {
+        String push = tokens.issuePushToken(binding, HOUR);
+        String access = tokens.issueAccessToken(binding, HOUR);
+
+        assertThat(tokens.findBearer(push)).contains(new OAuthTokens.Bearer(binding, true));
+        assertThat(tokens.findBearer(access)).contains(new OAuthTokens.Bearer(binding, false));
+        assertThat(tokens.findAccess(push)).as("not a token that reads").isEmpty();
+        tokens.revoke(push, OTHER_APP);
+        assertThat(tokens.findBearer(push)).isPresent();
+        tokens.revoke(push, APP);
+        assertThat(tokens.findBearer(push)).isEmpty();
+        String another = tokens.issuePushToken(binding, HOUR);
+        tokens.revokeGrant(binding.person(), GRANT);
+        assertThat(tokens.findBearer(another)).isEmpty();
+    }
+
+    @Test
     void revokingAGrantKillsEveryTokenBoundToIt() {
         String access = tokens.issueAccessToken(binding, HOUR);
         OAuthTokens.TokenPair pair = tokens.issueTokens(binding, FAMILY, HOUR,
