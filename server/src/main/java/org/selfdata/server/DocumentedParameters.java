@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
 
 /**
  * Refuses, on every API route, a query parameter the OpenAPI document does not give that route, naming it and those the
@@ -44,7 +44,7 @@ final class DocumentedParameters {
             Set<String> shared = names(path.getValue().path("parameters"), components);
             path.getValue().properties().stream().filter(operation -> !operation.getKey().equals("parameters"))
                     .forEach(operation -> {
-                        Set<String> names = new TreeSet<>(shared);
+                        Set<String> names = new LinkedHashSet<>(shared);
                         names.addAll(names(operation.getValue().path("parameters"), components));
                         byRoute.put(key(operation.getKey(), path.getKey()), names);
                     });
@@ -68,7 +68,7 @@ final class DocumentedParameters {
     }
 
     private static Set<String> names(JsonNode parameters, JsonNode components) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (JsonNode parameter : parameters) {
             JsonNode resolved = parameter.has("$ref")
                     ? components.path(parameter.get("$ref").stringValue().substring("#/components/parameters/".length()))

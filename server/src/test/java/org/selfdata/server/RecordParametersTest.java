@@ -38,7 +38,7 @@ class RecordParametersTest {
                 arguments("from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "parameter 'to' must be later than 'from'"),
                 arguments("after=not-a-cursor", "parameter 'after': the record id or cursor is not one this vault gave out"),
                 arguments("typ=geo.point",
-                        "unknown parameter 'typ'; records are filtered by type, category, from, to, limit and after"));
+                        "unknown parameter 'typ'; this takes type, category, from, to, limit, after"));
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class RecordParametersTest {
 
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(unknown).get("detail").stringValue()).isEqualTo(
-                "paramètre inconnu « typ » ; on filtre les enregistrements par type, category, from, to, limit et after");
+                "paramètre inconnu « typ » ; ici, on donne type, category, from, to, limit, after");
         assertThat(ApiClient.json(badType).get("detail").stringValue()).startsWith("paramètre « type » : ");
     }
 }

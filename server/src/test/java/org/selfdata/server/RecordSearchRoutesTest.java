@@ -112,7 +112,7 @@ class RecordSearchRoutesTest {
                 + "than 8 words; every record found holds each of them, so a few suffice");
         assertProblem(client.get("/api/v1/records/search?q=cafe&q=loyer"), "parameter 'q' is given 2 times; give it once");
         assertProblem(client.get("/api/v1/records/search?q=cafe&words=loyer"),
-                "unknown parameter 'words'; a search takes q, type, category, from, to, limit and after");
+                "unknown parameter 'words'; this takes q, type, category, from, to, limit, after");
         assertProblem(client.get("/api/v1/records/search?q=cafe&limit=1001"),
                 "parameter 'limit' must be a whole number from 1 to 1000");
 
@@ -121,7 +121,7 @@ class RecordSearchRoutesTest {
         assertThat(frenchDetail("/api/v1/records/search?q=a+b+c+d+e+f+g+h+i")).isEqualTo("paramètre « q » : la "
                 + "recherche compte plus de 8 mots ; chaque enregistrement trouvé les contient tous, quelques-uns suffisent");
         assertThat(frenchDetail("/api/v1/records/search?q=cafe&words=loyer")).isEqualTo("paramètre inconnu « words » ; "
-                + "une recherche prend q, type, category, from, to, limit et after");
+                + "ici, on donne q, type, category, from, to, limit, after");
     }
 
     @Test
@@ -130,7 +130,7 @@ class RecordSearchRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(response).get("detail").stringValue())
-                .isEqualTo("unknown parameter 'q'; records are filtered by type, category, from, to, limit and after");
+                .isEqualTo("unknown parameter 'q'; this takes type, category, from, to, limit, after");
     }
 
     private void assertProblem(HttpResponse<String> response, String detail) {
