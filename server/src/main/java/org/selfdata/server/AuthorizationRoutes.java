@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ResponseMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Gate;
@@ -41,7 +42,8 @@ import static java.util.Objects.requireNonNull;
  * beside the person's exact data, for the terms asked and those justified ({@link RevealComparisonJson}). Giving the grant is
  * {@code POST /api/v1/authorizations}, which checks the terms against the declaration once more, stores the grant with
  * its receipt, and answers the redirect that carries a one-time code back to the recipient. Nothing is ever sent to a
- * redirect URI the recipient did not register.
+ * redirect URI the recipient did not register. Every answer at a redirect URI names this server in {@code iss}
+ * (RFC 9207).
  */
 final class AuthorizationRoutes implements HttpService {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
@@ -54,10 +56,11 @@ final class AuthorizationRoutes implements HttpService {
     private final Gate gate;
     private final RevealComparisonJson reveals;
     private final JsonBodies bodies;
+    private final IssuerAddress issuer;
     private final Clock clock;
 
     AuthorizationRoutes(Recipients recipients, Consent consent, Sharing sharing, OAuthTokens tokens, Gate gate,
-                        RevealComparisonJson reveals, JsonBodies bodies, Clock clock) {
+                        RevealComparisonJson reveals, JsonBodies bodies, IssuerAddress issuer, Clock clock) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.consent = requireNonNull(consent, "consent is null");
         this.sharing = requireNonNull(sharing, "sharing is null");
@@ -65,6 +68,7 @@ final class AuthorizationRoutes implements HttpService {
         this.gate = requireNonNull(gate, "gate is null");
         this.reveals = requireNonNull(reveals, "reveals is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -108,7 +112,7 @@ final class AuthorizationRoutes implements HttpService {
         SharingJson.write(json.putObject("grant"), given.grant(), clock.instant());
         json.put("receipt", given.receipt().jws());
         json.put("redirect", new AuthorizationSuccessResponse(ask.redirectUri(), new AuthorizationCode(code), null,
-                request.getState(), null).toURI().toString());
+                request.getState(), issuer.issuer(), null).toURI().toString());
         ctx.status(201).json(json);
     }
 
@@ -116,7 +120,7 @@ final class AuthorizationRoutes implements HttpService {
         AuthorizationAsk ask = ask(bodies.read(ctx));
         ObjectNode json = ApiJson.mapper().createObjectNode();
         json.put("redirect", new AuthorizationErrorResponse(ask.redirectUri(), OAuth2Error.ACCESS_DENIED,
-                ask.request().getState(), null).toURI().toString());
+                ask.request().getState(), issuer.issuer(), ResponseMode.QUERY).toURI().toString());
         ctx.json(json);
     }
 

@@ -9,7 +9,6 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -32,7 +31,6 @@ import org.selfdata.vault.Grants;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.Recipients;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +56,14 @@ final class TokenRoutes implements HttpService {
     private final Recipients recipients;
     private final Grants grants;
     private final OAuthTokens tokens;
+    private final IssuerAddress issuer;
     private final Clock clock;
 
-    TokenRoutes(Recipients recipients, Grants grants, OAuthTokens tokens, Clock clock) {
+    TokenRoutes(Recipients recipients, Grants grants, OAuthTokens tokens, IssuerAddress issuer, Clock clock) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -75,14 +75,16 @@ final class TokenRoutes implements HttpService {
 
     /**
      * The authorization server's metadata (RFC 8414), so that a recipient configures itself from the vault's address.
-     * The issuer is the address the request reached; behind a proxy, that is the proxy's when it passes the host on.
+     * The issuer and every endpoint are the server's own address ({@link IssuerAddress}), never the request's
+     * {@code Host}; every authorization response names the issuer in {@code iss} (RFC 9207), so that an app that talks to
+     * several servers can tell which one answered.
      */
     private void metadata(Context ctx) {
-        URI base = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
-        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(new Issuer(base));
-        metadata.setAuthorizationEndpointURI(base.resolve("oauth/authorize"));
-        metadata.setTokenEndpointURI(base.resolve("oauth/token"));
-        metadata.setJWKSetURI(base.resolve(".well-known/jwks.json"));
+        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(issuer.issuer());
+        metadata.setAuthorizationEndpointURI(issuer.resolve("oauth/authorize"));
+        metadata.setTokenEndpointURI(issuer.resolve("oauth/token"));
+        metadata.setJWKSetURI(issuer.resolve(".well-known/jwks.json"));
+        metadata.setSupportsAuthorizationResponseIssuerParam(true);
         metadata.setResponseTypes(List.of(new ResponseType(ResponseType.Value.CODE)));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
         metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
@@ -128,9 +130,9 @@ final class TokenRoutes implements HttpService {
         }
     }
 
-    private static TokenRequest parse(Context ctx) {
+    private TokenRequest parse(Context ctx) {
         try {
-            HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, URI.create(ctx.fullUrl()));
+            HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, issuer.resolve("oauth/token"));
             Optional.ofNullable(ctx.contentType()).ifPresent(type -> http.setHeader("Content-Type", type));
             Optional.ofNullable(ctx.header("Authorization")).ifPresent(http::setAuthorization);
             http.setBody(ctx.body());
