@@ -157,7 +157,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),
                         vault.recipients()),
                 new OpenApiRoutes(),
-                new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
+                new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;

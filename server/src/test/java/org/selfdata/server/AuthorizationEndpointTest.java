@@ -11,6 +11,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
@@ -23,13 +24,18 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The authorization endpoint to the letter: it names itself by the address it was given, never by what a request's
- * {@code Host} says (RFC 8414, section 6); every answer at an app's redirect URI carries {@code iss} (RFC 9207).
+ * {@code Host} says (RFC 8414, section 6); every answer at an app's redirect URI carries {@code iss} (RFC 9207); what
+ * is wrong with a request goes back to its app when its client and redirect URI are known (RFC 6749, section
+ * 4.1.2.1; RFC 9396, section 5), and only then.
  */
 class AuthorizationEndpointTest {
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
@@ -88,6 +94,78 @@ class AuthorizationEndpointTest {
         assertThat(success.getIssuer()).isEqualTo(new Issuer(ISSUER));
     }
 
+    @Test
+    void aFaultyRequestOfAKnownClientGoesBackToItsRedirectUriWithTheErrorItsStateAndTheIssuer() throws Exception {
+        SelfdataServer server = running.start();
+        String clientId = SharingFixtures.registerRegionalAlerts(running.camille(), CALLBACK);
+        ApiClient browser = new ApiClient(server);
+        Map<String, String> faults = new LinkedHashMap<>();
+        String valid = request(clientId, CALLBACK).build().toQueryString();
+
+        faults.put(without(valid, "code_challenge", "code_challenge_method"), "invalid_request");
+        faults.put(with(valid, "code_challenge_method", "plain"), "invalid_request");
+        faults.put(with(valid, "response_type", "token"), "unsupported_response_type");
+        faults.put(without(valid, "response_type"), "invalid_request");
+        faults.put(without(valid, "authorization_details"), "invalid_request");
+        faults.put(with(valid, "authorization_details", "[{\"type\":\"payment_initiation\"}]"), "invalid_authorization_details");
+        faults.put(with(valid, "authorization_details", "[{\"type\":\"selfdata\""), "invalid_authorization_details");
+        faults.put(with(valid, "authorization_details",
+                "[{\"type\":\"selfdata\",\"purpose\":\"dpv:CommunicationManagement\",\"precision\":\"exact\"}]"),
+                "invalid_authorization_details");
+
+        for (Map.Entry<String, String> fault : faults.entrySet()) {
+            HttpResponse<String> answer = browser.get("/oauth/authorize?" + fault.getKey());
+
+            assertThat(answer.statusCode()).as(fault.getKey()).isEqualTo(303);
+            URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
+            assertThat(location.toString()).as(fault.getKey()).startsWith(CALLBACK + "?");
+            AuthorizationErrorResponse error = AuthorizationResponse.parse(location).toErrorResponse();
+            assertThat(error.getErrorObject().getCode()).as(fault.getKey()).isEqualTo(fault.getValue());
+            assertThat(error.getState()).as(fault.getKey()).isEqualTo(STATE);
+            assertThat(error.getIssuer()).as(fault.getKey()).isEqualTo(new Issuer(server.issuer()));
+        }
+        HttpResponse<String> noPkce = running.camille().get("/oauth/authorize?"
+                + without(valid, "code_challenge", "code_challenge_method"));
+        assertThat(AuthorizationResponse.parse(redirectTo(noPkce)).toErrorResponse().getErrorObject().getDescription())
+                .as("signed in or not, the app is told why")
+                .isEqualTo("the request must carry a PKCE code_challenge with code_challenge_method=S256");
+        assertThat(browser.get("/oauth/authorize?" + valid).headers().firstValue("Location"))
+                .as("a valid request leads the person to sign in, then to the consent page")
+                .hasValueSatisfying(next -> assertThat(next).startsWith("/sign-in?next="));
+    }
+
+    @Test
+    void aRequestOfAnUnknownClientOrToAnUnregisteredAddressIsShownToThePersonAndSentNowhere() {
+        SelfdataServer server = running.start();
+        ApiClient owner = running.camille();
+        String clientId = SharingFixtures.registerRegionalAlerts(owner, CALLBACK);
+        String plain = with(request(clientId, CALLBACK).build().toQueryString(), "code_challenge_method", "plain");
+
+        List<String> unanswerable = List.of(
+                with(plain, "client_id", "unknown-client-0001"),
+                with(plain, "redirect_uri", "https://attacker.example/callback"),
+                with(plain, "redirect_uri", CALLBACK + "/deeper"),
+                without(plain, "redirect_uri"),
+                without(plain, "client_id"));
+
+        for (String query : unanswerable) {
+            HttpResponse<String> page = owner.get("/oauth/authorize?" + query);
+
+            assertThat(page.statusCode()).as(query).isEqualTo(200);
+            assertThat(page.headers().firstValue("Location")).as(query).isEmpty();
+            assertThat(page.headers().firstValue("Content-Type")).as(query).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("text/html"));
+        }
+        assertThat(new ApiClient(server).get("/oauth/authorize?" + unanswerable.get(1)).headers().firstValue("Location"))
+                .as("without a session, the way to the page is signing in, never the unregistered address")
+                .hasValueSatisfying(next -> assertThat(next).startsWith("/sign-in?next="));
+        HttpResponse<String> offer = owner.post("/api/v1/authorizations/offer",
+                SharingFixtures.requestBody(unanswerable.get(1)));
+        assertThat(offer.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(offer).get("detail").stringValue())
+                .isEqualTo("the redirect_uri is not one the recipient registered; nothing is sent to it");
+    }
+
     private static AuthorizationRequest.Builder request(String clientId, URI callback) {
         return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(clientId))
                 .endpointURI(URI.create("http://127.0.0.1/oauth/authorize"))
@@ -111,6 +189,25 @@ class AuthorizationEndpointTest {
     private static URI redirect(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return URI.create(ApiClient.json(answer).get("redirect").stringValue());
+    }
+
+    private static URI redirectTo(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(303);
+        return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static String with(String query, String name, String value) {
+        return changed(query, parameters -> parameters.put(name, List.of(value)));
+    }
+
+    private static String without(String query, String... names) {
+        return changed(query, parameters -> List.of(names).forEach(parameters::remove));
+    }
+
+    private static String changed(String query, Consumer<Map<String, List<String>>> change) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>(URLUtils.parseParameters(query));
+        change.accept(parameters);
+        return URLUtils.serializeParameters(parameters);
     }
 
     private static AuthorizationServerMetadata metadata(String answer) {
