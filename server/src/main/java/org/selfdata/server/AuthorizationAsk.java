@@ -102,7 +102,7 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
                         Instant now) {
         URI redirect = Optional.ofNullable(request.getRedirectionURI())
                 .orElseThrow(() -> invalid(Wording.of("error.server.askNoRedirect")));
-        if (!recipient.redirectUris().contains(redirect)) {
+        if (!RedirectUris.isRegistered(recipient, redirect)) {
             throw invalid(Wording.of("error.server.askRedirectUnknown"));
         }
         if (!new ResponseType(ResponseType.Value.CODE).equals(request.getResponseType())) {

@@ -151,7 +151,7 @@ final class AuthorizationRoutes implements HttpService {
         Optional<Recipient> recipient = parameter(parameters, "client_id").flatMap(AuthorizationRoutes::recipientId)
                 .flatMap(recipients::find);
         Optional<URI> redirect = parameter(parameters, "redirect_uri").flatMap(AuthorizationRoutes::uri)
-                .filter(uri -> recipient.filter(found -> found.redirectUris().contains(uri)).isPresent());
+                .filter(uri -> recipient.filter(found -> RedirectUris.isRegistered(found, uri)).isPresent());
         if (redirect.isEmpty()) {
             return Optional.empty();
         }

@@ -1,10 +1,15 @@
 package org.selfdata.server;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -15,6 +20,9 @@ import com.nimbusds.oauth2.sdk.util.URLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.vault.Engine;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The authorization endpoint to the letter: it names itself by the address it was given, never by what a request's
  * {@code Host} says (RFC 8414, section 6); every answer at an app's redirect URI carries {@code iss} (RFC 9207); what
  * is wrong with a request goes back to its app when its client and redirect URI are known (RFC 6749, section
- * 4.1.2.1; RFC 9396, section 5), and only then.
+ * 4.1.2.1; RFC 9396, section 5), and only then; an app on the person's machine is found on whatever port it listens
+ * (RFC 8252, section 7.3).
  */
 class AuthorizationEndpointTest {
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
@@ -166,6 +175,36 @@ class AuthorizationEndpointTest {
                 .isEqualTo("the redirect_uri is not one the recipient registered; nothing is sent to it");
     }
 
+    @Test
+    void aLoopbackRedirectUriMatchesWhateverPortTheAppListensOnAndTheCodeOnlyWithThatVeryUri() throws Exception {
+        running.importLocationPoints(3);
+        SelfdataServer server = running.start();
+        ApiClient owner = running.camille();
+        String clientId = registerNativeApp(owner, List.of("http://127.0.0.1/callback", "http://[::1]:8000/callback",
+                "http://localhost/callback"));
+        URI listening = URI.create("http://127.0.0.1:53111/callback");
+
+        AuthorizationRequest request = request(clientId, listening).build();
+        URI answered = URI.create(given(owner, request));
+        TokenResponse listeningOne = exchange(server, clientId, code(answered), listening);
+        TokenResponse registeredOne = exchange(server, clientId, code(URI.create(given(owner, request))),
+                URI.create("http://127.0.0.1/callback"));
+
+        assertThat(answered.toString()).startsWith(listening + "?code=");
+        assertThat(listeningOne.indicatesSuccess()).isTrue();
+        assertThat(((TokenErrorResponse) registeredOne).getErrorObject().getDescription())
+                .as("the code's redirect URI is the request's, port included")
+                .isEqualTo("the redirect_uri is not the one the code was issued for");
+        assertThat(offerStatus(owner, request(clientId, URI.create("http://[::1]:49152/callback")))).isEqualTo(200);
+        assertThat(offerStatus(owner, request(clientId, URI.create("http://localhost:53111/callback"))))
+                .as("localhost is a name, matched exactly").isEqualTo(400);
+        assertThat(offerStatus(owner, request(clientId, URI.create("http://127.0.0.1:53111/elsewhere")))).isEqualTo(400);
+        assertThat(offerStatus(owner, request(clientId, URI.create("http://[::1]:49152/callback?then=1")))).isEqualTo(400);
+        assertThat(owner.get("/oauth/authorize?" + with(request(clientId, URI.create("http://localhost:53111/callback"))
+                .build().toQueryString(), "code_challenge_method", "plain")).statusCode())
+                .as("an unregistered address is never answered at, even with an error").isEqualTo(200);
+    }
+
     private static AuthorizationRequest.Builder request(String clientId, URI callback) {
         return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(clientId))
                 .endpointURI(URI.create("http://127.0.0.1/oauth/authorize"))
@@ -184,6 +223,30 @@ class AuthorizationEndpointTest {
                 ApiClient.json(offer).get("offer"), "P30D"));
         assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
         return ApiClient.json(given).get("redirect").stringValue();
+    }
+
+    private static String code(URI answered) throws com.nimbusds.oauth2.sdk.ParseException {
+        return AuthorizationResponse.parse(answered).toSuccessResponse().getAuthorizationCode().getValue();
+    }
+
+    private static int offerStatus(ApiClient owner, AuthorizationRequest.Builder request) {
+        return owner.post("/api/v1/authorizations/offer", SharingFixtures.requestBody(request.build().toQueryString()))
+                .statusCode();
+    }
+
+    private static TokenResponse exchange(SelfdataServer server, String clientId, String code, URI redirect) {
+        return SharingFixtures.send(new TokenRequest(server.issuer().resolve("oauth/token"), new ClientID(clientId),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, VERIFIER)));
+    }
+
+    private static String registerNativeApp(ApiClient operator, List<String> redirectUris) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode registration = (ObjectNode) json.readTree(SharingFixtures.regionalAlerts(CALLBACK));
+        ArrayNode uris = registration.putArray("redirectUris");
+        redirectUris.forEach(uris::add);
+        HttpResponse<String> response = operator.post("/api/v1/recipients", registration.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ApiClient.json(response).get("id").stringValue();
     }
 
     private static URI redirect(HttpResponse<String> answer) {
