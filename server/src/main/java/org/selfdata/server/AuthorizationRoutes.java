@@ -140,7 +140,8 @@ final class AuthorizationRoutes implements HttpService {
      * an error (RFC 6749, section 4.1.2.1), when the request names a registered client and one of its redirect URIs
      * but cannot be put to the person as it stands. Empty when the page is to be shown: for a request to ask the
      * person about, and for one whose client or redirect URI is unknown, which the page tells the person and which
-     * is never answered at an address the recipient did not register.
+     * is never answered at an address the recipient did not register. A recipient a restore brought back and the
+     * operator has not admitted counts as unknown: its redirect URIs came with an archive, not from the operator.
      */
     Optional<URI> sentBack(Optional<String> query) {
         String text = query.orElse("");
@@ -149,7 +150,7 @@ final class AuthorizationRoutes implements HttpService {
         }
         Map<String, List<String>> parameters = URLUtils.parseParameters(text);
         Optional<Recipient> recipient = parameter(parameters, "client_id").flatMap(AuthorizationRoutes::recipientId)
-                .flatMap(recipients::find);
+                .flatMap(recipients::find).filter(found -> recipients.isAdmitted(found.id()));
         Optional<URI> redirect = parameter(parameters, "redirect_uri").flatMap(AuthorizationRoutes::uri)
                 .filter(uri -> recipient.filter(found -> RedirectUris.isRegistered(found, uri)).isPresent());
         if (redirect.isEmpty()) {

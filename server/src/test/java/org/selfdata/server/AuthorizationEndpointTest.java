@@ -19,7 +19,12 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.Person;
+import org.selfdata.model.Recipient;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.SampleRecipients;
+import org.selfdata.vault.TestVaults;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +37,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +179,21 @@ class AuthorizationEndpointTest {
         assertThat(offer.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(offer).get("detail").stringValue())
                 .isEqualTo("the redirect_uri is not one the recipient registered; nothing is sent to it");
+    }
+
+    @Test
+    void aRecipientAwaitingAdmissionIsNeverAnsweredAtTheAddressesItsArchiveBrought(@TempDir Path folder) {
+        Person dominique = running.vault().people().create("dominique", TestVaults.PARIS);
+        Recipient meteo = RestoredRecipientAdmissionTest.restoreSharingFromElsewhere(Engine.SQLITE, folder, running.vault(),
+                dominique);
+        running.start();
+        String faulty = with(request(meteo.id().value(), SampleRecipients.METEO_REDIRECTS.getFirst()).build()
+                .toQueryString(), "code_challenge_method", "plain");
+
+        HttpResponse<String> page = running.camille().get("/oauth/authorize?" + faulty);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Location")).isEmpty();
     }
 
     @Test
