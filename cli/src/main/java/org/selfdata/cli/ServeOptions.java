@@ -7,11 +7,12 @@ import org.selfdata.server.ServerSettings;
 import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.util.Optional;
 
 /**
- * Where the server listens, whether its session cookies must travel over HTTPS only, how large an upload may be, and
- * where the places page's map background comes from, if anywhere.
+ * Where the server listens, the public address it names itself by to apps, whether its session cookies must travel
+ * over HTTPS only, how large an upload may be, and where the places page's map background comes from, if anywhere.
  */
 final class ServeOptions {
     @Option(names = "--host", paramLabel = "ADDRESS",
@@ -25,6 +26,11 @@ final class ServeOptions {
             description = "Mark session cookies Secure even on 127.0.0.1: for a server behind an HTTPS reverse proxy. Away from "
                     + "loopback they always are.")
     boolean secureCookies;
+
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "The public address apps reach the vault at, such as https://vault.example/ behind an HTTPS reverse "
+                    + "proxy: the issuer its OAuth metadata and answers name (default: http://ADDRESS:PORT/ it listens on).")
+    Optional<URI> issuer = Optional.empty();
 
     @Option(names = "--max-upload-mb", paramLabel = "MEGABYTES",
             description = "The largest file or archive that can be uploaded for import, in megabytes (default: 2048).")
@@ -58,6 +64,9 @@ final class ServeOptions {
         }
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port)
                 .withMaximumUploadBytes(maximumUploadMegabytes * 1024 * 1024);
+        if (issuer.isPresent()) {
+            settings = settings.withIssuer(issuer.get());
+        }
         Optional<String> template = tiles.or(() -> environment.variable("SELFDATA_TILES"));
         if (template.isPresent()) {
             settings = settings.withTiles(new MapTiles(template.get(),

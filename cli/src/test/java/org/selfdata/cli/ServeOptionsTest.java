@@ -5,6 +5,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
 import picocli.CommandLine;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -46,6 +47,19 @@ class ServeOptionsTest {
                 new Environment(Map.of(), Path.of("/home/camille"))))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageStartingWith("the tiles' address must hold {z}, {x} and {y}");
+    }
+
+    @Test
+    void theIssuerIsTheListeningAddressUnlessThePublicOneIsGiven() {
+        assertThat(parse().settings().issuer()).isEmpty();
+        assertThat(parse("--issuer", "https://vault.example/").settings().issuer())
+                .contains(URI.create("https://vault.example/"));
+        assertThatThrownBy(() -> parse("--issuer", "http://vault.example/").settings())
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("the issuer may use plain http only on a loopback host");
+        assertThatThrownBy(() -> parse("--issuer", "https://vault.example").settings())
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageContaining("ending with /");
     }
 
     private static ServeOptions parse(String... arguments) {

@@ -1,6 +1,8 @@
 package org.selfdata.server;
 
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -22,6 +24,7 @@ import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
 
 import java.net.URI;
@@ -48,12 +51,14 @@ import static java.util.Objects.requireNonNull;
  * of this in strings of our own; RFC 9396 is the standard that carries it.
  *
  * <p>Until the client and its redirect URI are known to match, nothing may be sent to the redirect URI: a mismatch is
- * shown to the person instead (RFC 6749, section 4.1.2.1).
+ * shown to the person instead (RFC 6749, section 4.1.2.1). Once they match, whatever else is wrong is the app's to hear,
+ * as an error at its redirect URI ({@link Fault}).
  */
 record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
                         GrantTerms asked) {
     static final String DETAIL_TYPE = "selfdata";
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(90);
+    static final int LONGEST_REQUEST = 8_192;
 
     AuthorizationAsk {
         requireNonNull(request, "request is null");
@@ -68,8 +73,9 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     }
 
     static AuthorizationRequest parse(String query) {
-        if (query.length() > 8_192) {
-            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.server.askTooLong", "8192"));
+        if (query.length() > LONGEST_REQUEST) {
+            throw new SelfdataException(ErrorCode.TOO_LARGE, Wording.of("error.server.askTooLong",
+                    Integer.toString(LONGEST_REQUEST)));
         }
         try {
             return AuthorizationRequest.parse(query);
@@ -83,22 +89,73 @@ record AuthorizationAsk(AuthorizationRequest request, Recipient recipient, Proce
     /** Reads what the recipient asks for, as terms valid from now; the person decides the rest. */
     static AuthorizationAsk of(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
                                Instant now) {
-        if (!new ResponseType(ResponseType.Value.CODE).equals(request.getResponseType())) {
-            throw invalid(Wording.of("error.server.askCodeFlowOnly"));
-        }
+        return switch (read(request, recipient, declaration, now)) {
+            case Readable readable -> readable.ask();
+            case Fault fault -> throw fault.reason();
+        };
+    }
+
+    /**
+     * Reads the request once its redirect URI is known to be the recipient's, or says what is wrong with it in OAuth's
+     * terms, for the app to be told at that redirect URI; a missing or unregistered redirect URI is thrown, since
+     * nothing may be sent to it.
+     */
+    static Reading read(AuthorizationRequest request, Recipient recipient, ProcessingDeclaration declaration,
+                        Instant now) {
         URI redirect = Optional.ofNullable(request.getRedirectionURI())
                 .orElseThrow(() -> invalid(Wording.of("error.server.askNoRedirect")));
-        if (!recipient.redirectUris().contains(redirect)) {
+        if (!RedirectUris.isRegistered(recipient, redirect)) {
             throw invalid(Wording.of("error.server.askRedirectUnknown"));
         }
+        if (!new ResponseType(ResponseType.Value.CODE).equals(request.getResponseType())) {
+            return Fault.of(OAuth2Error.UNSUPPORTED_RESPONSE_TYPE, Wording.of("error.server.askCodeFlowOnly"));
+        }
         if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
-            throw invalid(Wording.of("error.server.askNoPkce"));
+            return Fault.of(OAuth2Error.INVALID_REQUEST, Wording.of("error.server.askNoPkce"));
         }
         List<AuthorizationDetail> details = Optional.ofNullable(request.getAuthorizationDetails()).orElse(List.of());
-        if (details.size() != 1 || !DETAIL_TYPE.equals(details.getFirst().getType().getValue())) {
-            throw invalid(Wording.of("error.server.askNoDetails"));
+        if (details.isEmpty()) {
+            return Fault.of(OAuth2Error.INVALID_REQUEST, Wording.of("error.server.askNoDetails"));
         }
-        return new AuthorizationAsk(request, recipient, declaration, terms(details.getFirst(), recipient, declaration, now));
+        if (details.size() != 1 || !DETAIL_TYPE.equals(details.getFirst().getType().getValue())) {
+            return Fault.of(OAuth2Error.INVALID_AUTHORIZATION_DETAILS, Wording.of("error.server.askNoDetails"));
+        }
+        try {
+            return new Readable(new AuthorizationAsk(request, recipient, declaration,
+                    terms(details.getFirst(), recipient, declaration, now)));
+        }
+        catch (SelfdataException wrongDetails) {
+            return new Fault(OAuth2Error.INVALID_AUTHORIZATION_DETAILS, wrongDetails);
+        }
+    }
+
+    /** A request read: what to ask the person, or why the app is answered without asking. */
+    sealed interface Reading permits Readable, Fault {}
+
+    /** A request that can be put to the person. */
+    record Readable(AuthorizationAsk ask) implements Reading {}
+
+    /**
+     * Why a request whose redirect URI is the recipient's cannot be put to the person: the app is told at that redirect
+     * URI (RFC 6749, section 4.1.2.1; RFC 9396, section 5), since a page it never sees would leave it waiting.
+     *
+     * @param error the OAuth error code the app acts on
+     * @param reason what is wrong, as the API and the page say it
+     */
+    record Fault(ErrorObject error, SelfdataException reason) implements Reading {
+        Fault {
+            requireNonNull(error, "error is null");
+            requireNonNull(reason, "reason is null");
+        }
+
+        static Fault of(ErrorObject error, Wording reason) {
+            return new Fault(error, invalid(reason));
+        }
+
+        /** The error with the reason in English, the language of OAuth's error descriptions, in the characters they allow. */
+        ErrorObject described() {
+            return error.setDescription(ErrorObject.removeIllegalChars(reason.message(Language.ENGLISH)));
+        }
     }
 
     /**

@@ -4,7 +4,13 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Gate;
@@ -26,9 +32,14 @@ import org.selfdata.vault.Recipients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,7 +52,9 @@ import static java.util.Objects.requireNonNull;
  * beside the person's exact data, for the terms asked and those justified ({@link RevealComparisonJson}). Giving the grant is
  * {@code POST /api/v1/authorizations}, which checks the terms against the declaration once more, stores the grant with
  * its receipt, and answers the redirect that carries a one-time code back to the recipient. Nothing is ever sent to a
- * redirect URI the recipient did not register.
+ * redirect URI the recipient did not register. Every answer at a redirect URI names this server in {@code iss}
+ * (RFC 9207), and a request that cannot be put to the person goes back to its app before any page is shown
+ * ({@link #sentBack}).
  */
 final class AuthorizationRoutes implements HttpService {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
@@ -54,10 +67,11 @@ final class AuthorizationRoutes implements HttpService {
     private final Gate gate;
     private final RevealComparisonJson reveals;
     private final JsonBodies bodies;
+    private final IssuerAddress issuer;
     private final Clock clock;
 
     AuthorizationRoutes(Recipients recipients, Consent consent, Sharing sharing, OAuthTokens tokens, Gate gate,
-                        RevealComparisonJson reveals, JsonBodies bodies, Clock clock) {
+                        RevealComparisonJson reveals, JsonBodies bodies, IssuerAddress issuer, Clock clock) {
         this.recipients = requireNonNull(recipients, "recipients is null");
         this.consent = requireNonNull(consent, "consent is null");
         this.sharing = requireNonNull(sharing, "sharing is null");
@@ -65,6 +79,7 @@ final class AuthorizationRoutes implements HttpService {
         this.gate = requireNonNull(gate, "gate is null");
         this.reveals = requireNonNull(reveals, "reveals is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -108,7 +123,7 @@ final class AuthorizationRoutes implements HttpService {
         SharingJson.write(json.putObject("grant"), given.grant(), clock.instant());
         json.put("receipt", given.receipt().jws());
         json.put("redirect", new AuthorizationSuccessResponse(ask.redirectUri(), new AuthorizationCode(code), null,
-                request.getState(), null).toURI().toString());
+                request.getState(), issuer.issuer(), null).toURI().toString());
         ctx.status(201).json(json);
     }
 
@@ -116,8 +131,89 @@ final class AuthorizationRoutes implements HttpService {
         AuthorizationAsk ask = ask(bodies.read(ctx));
         ObjectNode json = ApiJson.mapper().createObjectNode();
         json.put("redirect", new AuthorizationErrorResponse(ask.redirectUri(), OAuth2Error.ACCESS_DENIED,
-                ask.request().getState(), null).toURI().toString());
+                ask.request().getState(), issuer.issuer(), ResponseMode.QUERY).toURI().toString());
         ctx.json(json);
+    }
+
+    /**
+     * Where {@code GET /oauth/authorize} sends a request back to, before any page is shown: the app's redirect URI with
+     * an error (RFC 6749, section 4.1.2.1), when the request names a registered client and one of its redirect URIs
+     * but cannot be put to the person as it stands. Empty when the page is to be shown: for a request to ask the
+     * person about, and for one whose client or redirect URI is unknown, which the page tells the person and which
+     * is never answered at an address the recipient did not register. A recipient a restore brought back and the
+     * operator has not admitted counts as unknown: its redirect URIs came with an archive, not from the operator.
+     */
+    Optional<URI> sentBack(Optional<String> query) {
+        String text = query.orElse("");
+        if (text.length() > AuthorizationAsk.LONGEST_REQUEST) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> parameters = URLUtils.parseParameters(text);
+        Optional<Recipient> recipient = parameter(parameters, "client_id").flatMap(AuthorizationRoutes::recipientId)
+                .flatMap(recipients::find).filter(found -> recipients.isAdmitted(found.id()));
+        Optional<URI> redirect = parameter(parameters, "redirect_uri").flatMap(AuthorizationRoutes::uri)
+                .filter(uri -> recipient.filter(found -> RedirectUris.isRegistered(found, uri)).isPresent());
+        if (redirect.isEmpty()) {
+            return Optional.empty();
+        }
+        AuthorizationRequest request;
+        try {
+            request = AuthorizationRequest.parse(text);
+        }
+        catch (ParseException unreadable) {
+            ErrorObject error = parameter(parameters, "authorization_details").filter(details -> !isReadable(details))
+                    .map(details -> OAuth2Error.INVALID_AUTHORIZATION_DETAILS).orElse(OAuth2Error.INVALID_REQUEST);
+            return Optional.of(errorAt(redirect.get(), error.setDescription(ErrorObject.removeIllegalChars(
+                    String.valueOf(unreadable.getMessage()))), parameter(parameters, "state").map(State::new)));
+        }
+        Optional<ProcessingDeclaration> declaration = recipients.currentDeclaration(recipient.orElseThrow().id());
+        if (declaration.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (AuthorizationAsk.read(request, recipient.orElseThrow(), declaration.get(), clock.instant())) {
+            case AuthorizationAsk.Readable readable -> Optional.empty();
+            case AuthorizationAsk.Fault fault -> Optional.of(errorAt(redirect.get(), fault.described(),
+                    Optional.ofNullable(request.getState())));
+        };
+    }
+
+    /** An error for the app, always in the query: this server serves the code flow only, whose answers go there. */
+    private URI errorAt(URI redirect, ErrorObject error, Optional<State> state) {
+        return new AuthorizationErrorResponse(redirect, error, state.orElse(null), issuer.issuer(), ResponseMode.QUERY)
+                .toURI();
+    }
+
+    private static Optional<String> parameter(Map<String, List<String>> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name)).flatMap(values -> values.stream().findFirst())
+                .filter(value -> !value.isBlank());
+    }
+
+    private static Optional<RecipientId> recipientId(String text) {
+        try {
+            return Optional.of(RecipientId.of(text));
+        }
+        catch (SelfdataException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<URI> uri(String text) {
+        try {
+            return Optional.of(new URI(text));
+        }
+        catch (URISyntaxException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isReadable(String details) {
+        try {
+            AuthorizationDetail.parseList(details);
+            return true;
+        }
+        catch (ParseException unreadable) {
+            return false;
+        }
     }
 
     private AuthorizationAsk ask(JsonNode body) {

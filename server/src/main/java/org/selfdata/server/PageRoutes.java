@@ -14,6 +14,7 @@ import org.selfdata.texts.Wording;
 import org.selfdata.vault.OwnerSessions;
 import org.selfdata.texts.Language;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,15 +47,26 @@ final class PageRoutes implements HttpService {
     private final OwnerSessions sessions;
     private final SessionCookie cookie;
     private final PageSettings settings;
+    private final Arrival consentArrival;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
             "org.selfdata.server.templates");
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
     private final Map<String, String> libraries = VendorLibraries.paths();
 
-    PageRoutes(OwnerSessions sessions, SessionCookie cookie, PageSettings settings) {
+    /**
+     * What answers a request for the consent page before it is shown, sign-in included: an address to send the request
+     * back to, when its app is to be told what is wrong with it rather than the person.
+     */
+    @FunctionalInterface
+    interface Arrival {
+        Optional<URI> sentBack(Optional<String> query);
+    }
+
+    PageRoutes(OwnerSessions sessions, SessionCookie cookie, PageSettings settings, Arrival consentArrival) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookie = requireNonNull(cookie, "cookie is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.consentArrival = requireNonNull(consentArrival, "consentArrival is null");
     }
 
     @Override
@@ -68,6 +80,13 @@ final class PageRoutes implements HttpService {
     }
 
     private void page(Context ctx, WebPage page) {
+        if (page == WebPage.CONSENT) {
+            Optional<URI> back = consentArrival.sentBack(Optional.ofNullable(ctx.queryString()));
+            if (back.isPresent()) {
+                ctx.redirect(back.get().toString(), HttpStatus.SEE_OTHER);
+                return;
+            }
+        }
         boolean signedIn = cookie.read(ctx).flatMap(sessions::find).isPresent();
         String address = Optional.ofNullable(ctx.queryString()).map(query -> page.path() + "?" + query).orElse(page.path());
         if (page.needsSession() && !signedIn) {

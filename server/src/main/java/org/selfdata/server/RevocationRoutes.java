@@ -23,10 +23,12 @@ import static java.util.Objects.requireNonNull;
 final class RevocationRoutes implements HttpService {
     private final TokenClients clients;
     private final OAuthTokens tokens;
+    private final IssuerAddress issuer;
 
-    RevocationRoutes(TokenClients clients, OAuthTokens tokens) {
+    RevocationRoutes(TokenClients clients, OAuthTokens tokens, IssuerAddress issuer) {
         this.clients = requireNonNull(clients, "clients is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
     }
 
     @Override
@@ -48,9 +50,9 @@ final class RevocationRoutes implements HttpService {
         }
     }
 
-    private static TokenRevocationRequest parse(Context ctx) {
+    private TokenRevocationRequest parse(Context ctx) {
         try {
-            return TokenRevocationRequest.parse(TokenClients.read(ctx));
+            return TokenRevocationRequest.parse(TokenClients.read(ctx, issuer.resolve("oauth/revoke")));
         }
         catch (ParseException e) {
             throw TokenClients.unreadable(e, "the revocation request");

@@ -27,6 +27,7 @@ import org.selfdata.texts.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,14 +57,17 @@ public final class SelfdataServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final String host;
+    private final IssuerAddress issuer;
     private final ExecutorService imports;
     private final Gate gate;
     /** Runs the server's work of its own: the folded log entries, the daily reminders of deadlines. */
     private final ScheduledExecutorService scheduled;
 
-    private SelfdataServer(Javalin javalin, String host, ExecutorService imports, Gate gate, DailyReminders reminders) {
+    private SelfdataServer(Javalin javalin, String host, IssuerAddress issuer, ExecutorService imports, Gate gate,
+                           DailyReminders reminders) {
         this.javalin = javalin;
         this.host = host;
+        this.issuer = issuer;
         this.imports = imports;
         this.gate = gate;
         this.scheduled = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("scheduled").factory());
@@ -116,6 +121,10 @@ public final class SelfdataServer implements AutoCloseable {
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
+        AtomicReference<Javalin> listening = new AtomicReference<>();
+        IssuerAddress issuer = IssuerAddress.of(settings, () -> listening.get().port());
+        AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
+                gate, reveals, bodies, issuer, clock);
         List<HttpService> services = List.of(
                 new SessionRoutes(vault.people(), vault.sessions(), cookie, csrfTokens, throttle, bodies,
                         settings.sessionLifetime()),
@@ -127,11 +136,10 @@ public final class SelfdataServer implements AutoCloseable {
                 new MoneyRoutes(vault, new Money(gate), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
-                new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(), gate, reveals, bodies,
-                        clock),
+                authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),
-                        vault.oauthTokens(), clock),
-                new RevocationRoutes(tokenClients, vault.oauthTokens()),
+                        vault.oauthTokens(), issuer, clock),
+                new RevocationRoutes(tokenClients, vault.oauthTokens(), issuer),
                 new GrantRoutes(sharing, consent, gate, vault.grants(), vault.receipts(), reveals, bodies, clock),
                 new SharedRoutes(gate, bodies, clock),
                 new ImportRoutes(vault.people(), intake, vault.csvMappings(), new ImportJobs(clock), uploads, imports),
@@ -152,7 +160,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),
                         vault.recipients()),
                 new OpenApiRoutes(),
-                new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
+                new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         DocumentedParameters parameters = DocumentedParameters.ofTheApi();
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -171,6 +179,7 @@ public final class SelfdataServer implements AutoCloseable {
             Problems.register(config.routes);
             services.forEach(service -> service.routing(config.routes));
         });
+        listening.set(javalin);
         try {
             javalin.start();
         }
@@ -179,7 +188,11 @@ public final class SelfdataServer implements AutoCloseable {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.cannotListen",
                     settings.host(), Integer.toString(settings.port()), String.valueOf(e.getMessage())), e);
         }
-        return new SelfdataServer(javalin, settings.host(), imports, gate, new DailyReminders(desk.reminders()));
+        if (settings.issuer().isEmpty() && !settings.host().equals(ServerSettings.LOOPBACK) && !settings.host().equals("::1")) {
+            LOG.warn("no issuer is set: apps are told this server is {}; give the address they reach it at with --issuer",
+                    issuer.uri());
+        }
+        return new SelfdataServer(javalin, settings.host(), issuer, imports, gate, new DailyReminders(desk.reminders()));
     }
 
     public int port() {
@@ -189,6 +202,14 @@ public final class SelfdataServer implements AutoCloseable {
     /** Where a browser on this machine finds the page, such as {@code http://127.0.0.1:8080/}. */
     public String url() {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
+    }
+
+    /**
+     * The address the server names itself by to apps, as an authorization server: the one set, or else the address it
+     * listens on, such as {@code http://127.0.0.1:8080/}.
+     */
+    public URI issuer() {
+        return issuer.uri();
     }
 
     /** Every route the server answers, read back from Javalin rather than from a list of our own that could drift. */

@@ -5,7 +5,9 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -27,6 +29,9 @@ import static java.util.Objects.requireNonNull;
  * @param signInLimits how many failed sign-ins are tolerated before the server refuses more for a while
  * @param tiles where the places page's map background comes from; none by default, so that no page fetches anything
  *     from elsewhere
+ * @param issuer the public address the vault names itself by as an authorization server (RFC 8414), such as
+ *     {@code https://vault.example/}; without one, {@code http://<host>:<port>/} of the address it listens on, fixed
+ *     when it starts. Never read from a request's {@code Host} header, which anyone can set.
  */
 public record ServerSettings(
         String host,
@@ -36,7 +41,8 @@ public record ServerSettings(
         long maximumUploadBytes,
         Duration sessionLifetime,
         SignInLimits signInLimits,
-        Optional<MapTiles> tiles) {
+        Optional<MapTiles> tiles,
+        Optional<URI> issuer) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
@@ -51,6 +57,7 @@ public record ServerSettings(
         requireNonNull(sessionLifetime, "sessionLifetime is null");
         requireNonNull(signInLimits, "signInLimits is null");
         requireNonNull(tiles, "tiles is null");
+        requireNonNull(issuer, "issuer is null");
         if (host.isBlank()) {
             throw invalid(Wording.of("error.settings.hostBlank"));
         }
@@ -71,53 +78,81 @@ public record ServerSettings(
         if (!secureCookies && !isLoopback(host)) {
             throw invalid(Wording.of("error.settings.insecureCookies", host));
         }
+        issuer.ifPresent(ServerSettings::requireIssuer);
     }
 
     /** Loopback only on port 8080, Secure cookies, the default limits. */
     public static ServerSettings defaults() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES,
-                DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults(), Optional.empty());
+                DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults(), Optional.empty(),
+                Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles);
+                sessionLifetime, signInLimits, tiles, issuer);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles);
+                sessionLifetime, signInLimits, tiles, issuer);
     }
 
     /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
     public ServerSettings withPlainHttpOnLoopback() {
         return new ServerSettings(host, port, false, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles);
+                signInLimits, tiles, issuer);
     }
 
     public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
         return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles);
+                sessionLifetime, signInLimits, tiles, issuer);
     }
 
     public ServerSettings withMaximumUploadBytes(long newMaximumUploadBytes) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newMaximumUploadBytes,
-                sessionLifetime, signInLimits, tiles);
+                sessionLifetime, signInLimits, tiles, issuer);
     }
 
     public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                newSessionLifetime, signInLimits, tiles);
+                newSessionLifetime, signInLimits, tiles, issuer);
     }
 
     public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, newSignInLimits, tiles);
+                sessionLifetime, newSignInLimits, tiles, issuer);
     }
 
     public ServerSettings withTiles(MapTiles newTiles) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, Optional.of(newTiles));
+                signInLimits, Optional.of(newTiles), issuer);
+    }
+
+    /** The public address apps reach the vault at, when it is not the address it listens on: behind a reverse proxy. */
+    public ServerSettings withIssuer(URI newIssuer) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
+                signInLimits, tiles, Optional.of(newIssuer));
+    }
+
+    /**
+     * An issuer is an absolute {@code https} address without query or fragment (RFC 8414, section 2), ending with
+     * {@code /} so that the endpoints resolve beneath it; plain {@code http} only for a loopback host, where nothing
+     * travels over a network.
+     */
+    private static void requireIssuer(URI issuer) {
+        String scheme = Optional.ofNullable(issuer.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        boolean shaped = issuer.isAbsolute() && issuer.getHost() != null && issuer.getRawQuery() == null
+                && issuer.getRawFragment() == null && issuer.getRawUserInfo() == null
+                && Optional.ofNullable(issuer.getRawPath()).orElse("").endsWith("/");
+        if (!shaped || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw invalid(Wording.of("error.settings.issuerShape", issuer.toString()));
+        }
+        String literal = issuer.getHost().startsWith("[") ? issuer.getHost().substring(1, issuer.getHost().length() - 1)
+                : issuer.getHost();
+        if (scheme.equals("http") && !isLoopback(literal)) {
+            throw invalid(Wording.of("error.settings.issuerPlainHttp", issuer.toString()));
+        }
     }
 
     /** Only literal addresses count: a host name could resolve anywhere, and checking it would mean asking DNS. */

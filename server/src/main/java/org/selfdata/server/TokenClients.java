@@ -57,8 +57,9 @@ final class TokenClients {
     }
 
     /** The request as the OAuth SDK reads it: its form body, and the Authorization header a client may send. */
-    static HTTPRequest read(Context ctx) {
-        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, URI.create(ctx.fullUrl()));
+    /** The request as the SDK reads it, at the endpoint's own address rather than at the one the request names. */
+    static HTTPRequest read(Context ctx, URI endpoint) {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint);
         Optional.ofNullable(ctx.contentType()).ifPresent(type -> http.setHeader("Content-Type", type));
         Optional.ofNullable(ctx.header("Authorization")).ifPresent(http::setAuthorization);
         http.setBody(ctx.body());

@@ -10,7 +10,6 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -28,7 +27,6 @@ import org.selfdata.model.Recipient;
 import org.selfdata.vault.Grants;
 import org.selfdata.vault.OAuthTokens;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,13 +56,16 @@ final class TokenRoutes implements HttpService {
     private final HeldWriteGrants writeGrants;
     private final Grants grants;
     private final OAuthTokens tokens;
+    private final IssuerAddress issuer;
     private final Clock clock;
 
-    TokenRoutes(TokenClients clients, HeldWriteGrants writeGrants, Grants grants, OAuthTokens tokens, Clock clock) {
+    TokenRoutes(TokenClients clients, HeldWriteGrants writeGrants, Grants grants, OAuthTokens tokens, IssuerAddress issuer,
+                Clock clock) {
         this.clients = requireNonNull(clients, "clients is null");
         this.writeGrants = requireNonNull(writeGrants, "writeGrants is null");
         this.grants = requireNonNull(grants, "grants is null");
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.issuer = requireNonNull(issuer, "issuer is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -76,15 +77,17 @@ final class TokenRoutes implements HttpService {
 
     /**
      * The authorization server's metadata (RFC 8414), so that a recipient configures itself from the vault's address.
-     * The issuer is the address the request reached; behind a proxy, that is the proxy's when it passes the host on.
+     * The issuer and every endpoint are the server's own address ({@link IssuerAddress}), never the request's
+     * {@code Host}; every authorization response names the issuer in {@code iss} (RFC 9207), so that an app that talks to
+     * several servers can tell which one answered.
      */
     private void metadata(Context ctx) {
-        URI base = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
-        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(new Issuer(base));
-        metadata.setAuthorizationEndpointURI(base.resolve("oauth/authorize"));
-        metadata.setTokenEndpointURI(base.resolve("oauth/token"));
-        metadata.setRevocationEndpointURI(base.resolve("oauth/revoke"));
-        metadata.setJWKSetURI(base.resolve(".well-known/jwks.json"));
+        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(issuer.issuer());
+        metadata.setAuthorizationEndpointURI(issuer.resolve("oauth/authorize"));
+        metadata.setTokenEndpointURI(issuer.resolve("oauth/token"));
+        metadata.setRevocationEndpointURI(issuer.resolve("oauth/revoke"));
+        metadata.setJWKSetURI(issuer.resolve(".well-known/jwks.json"));
+        metadata.setSupportsAuthorizationResponseIssuerParam(true);
         metadata.setResponseTypes(List.of(new ResponseType(ResponseType.Value.CODE)));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
                 GrantType.CLIENT_CREDENTIALS));
@@ -130,7 +133,7 @@ final class TokenRoutes implements HttpService {
 
     private TokenRequest parse(Context ctx) {
         try {
-            return TokenRequest.parse(TokenClients.read(ctx));
+            return TokenRequest.parse(TokenClients.read(ctx, issuer.resolve("oauth/token")));
         }
         catch (ParseException e) {
             // The SDK reads a client_credentials request without client authentication as unreadable; an app that

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,5 +62,29 @@ class ServerSettingsTest {
     @Test
     void aServerOnAFreePortTellsWhereItIs() {
         assertThat(ServerSettings.defaults().withPort(0).port()).isZero();
+    }
+
+    @Test
+    void theIssuerIsAnHttpsAddressEndingWithASlashOrPlainHttpOnLoopback() {
+        assertThat(ServerSettings.defaults().issuer()).isEmpty();
+        assertThat(ServerSettings.defaults().withIssuer(URI.create("https://vault.example/")).issuer())
+                .contains(URI.create("https://vault.example/"));
+        assertThat(ServerSettings.defaults().withIssuer(URI.create("https://vault.example/camille/")).withPort(0).issuer())
+                .as("kept through the other settings").contains(URI.create("https://vault.example/camille/"));
+        assertThat(ServerSettings.defaults().withIssuer(URI.create("http://127.0.0.1:7070/")).issuer()).isPresent();
+        assertThat(ServerSettings.defaults().withIssuer(URI.create("http://[::1]:7070/")).issuer()).isPresent();
+
+        assertThatThrownBy(() -> ServerSettings.defaults().withIssuer(URI.create("http://vault.example/")))
+                .hasMessage("the issuer may use plain http only on a loopback host such as 127.0.0.1, not http://vault.example/; "
+                        + "give the https address apps reach the vault at")
+                .satisfies(refusal -> assertThat(((SelfdataException) refusal).message(Language.FRENCH))
+                        .startsWith("l’émetteur ne peut être en http simple que sur un hôte de bouclage"));
+        for (String wrong : List.of("https://vault.example", "https://vault.example/?tenant=1", "https://vault.example/#top",
+                "vault.example/", "ftp://vault.example/", "https://camille@vault.example/", "/oauth/")) {
+            assertThatThrownBy(() -> ServerSettings.defaults().withIssuer(URI.create(wrong))).as(wrong)
+                    .isInstanceOf(SelfdataException.class)
+                    .hasMessage("the issuer must be an absolute http or https address without query or fragment, ending with /, "
+                            + "such as https://vault.example/; was " + wrong);
+        }
     }
 }
