@@ -12,7 +12,6 @@ import org.selfdata.texts.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,7 +27,11 @@ import java.util.Optional;
  */
 final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://selfdata.invalid/problems/";
+    /**
+     * Where problem types live: on the vault's own origin, as a reference with its full path (RFC 9457, section
+     * 3.1.1), so that each resolves to its page ({@link ProblemTypeRoutes}) however the vault is reached.
+     */
+    static final String TYPE_BASE = "/problems/";
     static final String INTERNAL_DETAIL = "problem.detail.internal";
 
     private static final String UNAVAILABLE_DETAIL = "problem.detail.unavailable";
@@ -71,9 +74,9 @@ final class Problems {
         };
     }
 
-    /** The problem type of a code, such as {@code https://selfdata.invalid/problems/not-found}. */
+    /** The problem type of a code, such as {@code /problems/not-found}. */
     static String type(ErrorCode code) {
-        return TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return TYPE_BASE + ProblemTypeRoutes.type(code);
     }
 
     /** The language a request's problems are written in. */

@@ -160,6 +160,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),
                         vault.recipients()),
                 new OpenApiRoutes(),
+                new ProblemTypeRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         DocumentedParameters parameters = DocumentedParameters.ofTheApi();
         Javalin javalin = Javalin.create(config -> {

@@ -37,7 +37,7 @@ class ErrorResponsesTest {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                    {"type":"https://selfdata.invalid/problems/not-found","title":"Not found","status":404,
+                    {"type":"/problems/not-found","title":"Not found","status":404,
                      "detail":"nothing is served at this path","instance":"%s"}"""
                     .formatted(response.uri().getPath())));
         }
@@ -53,7 +53,7 @@ class ErrorResponsesTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET");
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/method-not-allowed","title":"Method not allowed","status":405,
+                {"type":"/problems/method-not-allowed","title":"Method not allowed","status":405,
                  "detail":"this address does not take DELETE; it takes GET","instance":"/api/v1/openapi.json"}"""));
     }
 
@@ -73,6 +73,22 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void everyProblemTypeResolvesOnTheVaultToAPageSayingWhatItMeansInTheReadersLanguage() {
+        HttpResponse<String> missing = client.get("/api/v1/nothing-here");
+        String type = ApiClient.json(missing).get("type").stringValue();
+
+        HttpResponse<String> english = client.get(type);
+        HttpResponse<String> french = client.send(client.request(type).header("Accept-Language", "fr").GET());
+
+        assertThat(type).isEqualTo("/problems/not-found");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(english.body()).contains("<title>Not found</title>", "HTTP 404. Nothing was found here.");
+        assertThat(french.body()).contains("<html lang=\"fr\">", "HTTP 404. ");
+        assertThat(client.get("/problems/no-such-type").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
         byte[] body = new byte[2 * 1024 * 1024];
 
@@ -82,7 +98,7 @@ class ErrorResponsesTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/too-large","title":"Too large","status":413,
+                {"type":"/problems/too-large","title":"Too large","status":413,
                  "detail":"the request body is larger than the limit of 1048576 bytes","instance":"/api/v1/session"}"""));
     }
 
@@ -107,7 +123,7 @@ class ErrorResponsesTest {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/unsupported-format","title":"Unsupported format","status":415,
+                {"type":"/problems/unsupported-format","title":"Unsupported format","status":415,
                  "detail":"the request body must be JSON, sent with Content-Type: application/json",
                  "instance":"/api/v1/session"}"""));
         assertThat(client.sessionToken()).isEmpty();
@@ -127,7 +143,7 @@ class ErrorResponsesTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/invalid-argument","title":"Invalid argument","status":400,
+                {"type":"/problems/invalid-argument","title":"Invalid argument","status":400,
                  "detail":"%s","instance":"/api/v1/session"}""".formatted(detail.replace("'", "\\u0027"))));
     }
 
@@ -138,7 +154,7 @@ class ErrorResponsesTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/too-large","title":"Too large","status":413,
+                {"type":"/problems/too-large","title":"Too large","status":413,
                  "detail":"the request's headers are larger than this server accepts"}"""));
     }
 
@@ -156,7 +172,7 @@ class ErrorResponsesTest {
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                    {"type":"https://selfdata.invalid/problems/internal","title":"Internal error","status":500,
+                    {"type":"/problems/internal","title":"Internal error","status":500,
                      "detail":"selfdata failed to serve this request; the server's log says why",\
                     "instance":"/api/v1/records"}"""));
             assertThat(log.list).singleElement()

@@ -41,9 +41,9 @@ class ProblemsTest {
 
     @Test
     void aProblemTypeNamesItsCode() {
-        assertThat(Problems.type(ErrorCode.NOT_FOUND)).isEqualTo("https://selfdata.invalid/problems/not-found");
+        assertThat(Problems.type(ErrorCode.NOT_FOUND)).isEqualTo("/problems/not-found");
         assertThat(Problems.type(ErrorCode.STORAGE_UNAVAILABLE))
-                .isEqualTo("https://selfdata.invalid/problems/storage-unavailable");
+                .isEqualTo("/problems/storage-unavailable");
     }
 
     @Test
@@ -54,7 +54,7 @@ class ProblemsTest {
         Problems.Problem problem = Problems.problem(refused, Optional.of("/api/v1/rights"), Language.FRENCH);
 
         assertThat(problem).isEqualTo(new Problems.Problem(
-                "https://selfdata.invalid/problems/remote-service-failed", "Service distant en échec", 502,
+                "/problems/remote-service-failed", "Service distant en échec", 502,
                 "Le serveur de messagerie a refusé le nom d’utilisateur ou le mot de passe.",
                 Optional.of("/api/v1/rights")));
     }

@@ -49,7 +49,7 @@ class RecordParametersTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/invalid-argument","title":"Invalid argument","status":400,
+                {"type":"/problems/invalid-argument","title":"Invalid argument","status":400,
                  "detail":"%s","instance":"/api/v1/records"}""".formatted(detail)));
     }
 

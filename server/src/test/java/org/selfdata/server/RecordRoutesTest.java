@@ -153,7 +153,7 @@ class RecordRoutesTest {
         HttpResponse<String> response = client.get("/api/v1/records/" + dominiques.token());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("{\"type\":\"https://selfdata.invalid/problems/not-found\","
+        assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("{\"type\":\"/problems/not-found\","
                 + "\"title\":\"Not found\",\"status\":404,\"detail\":\"there is no record " + dominiques.token() + "\","
                 + "\"instance\":\"/api/v1/records/" + dominiques.token() + "\"}"));
         assertThat(client.get("/api/v1/records/" + dominiques.token() + "/history").statusCode()).isEqualTo(404);

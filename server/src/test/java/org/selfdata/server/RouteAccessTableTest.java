@@ -144,6 +144,7 @@ class RouteAccessTableTest {
         row("GET", "/assets/{file}").asking("/assets/selfdata.css").expect(200, 200, 200, 200, 200);
         row("GET", "/vendor/{file}").asking("/vendor/leaflet.js").expect(200, 200, 200, 200, 200);
         row("GET", "/language").asking("/language?to=fr").expect(303, 303, 303, 303, 303);
+        row("GET", "/problems/{type}").asking("/problems/not-found").expect(200, 200, 200, 200, 200);
 
         row("GET", "/api/v1/status").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/sources").expect(200, 200, 200, 403, 401);

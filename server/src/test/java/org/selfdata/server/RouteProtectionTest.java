@@ -54,6 +54,7 @@ class RouteProtectionTest {
                         "GET /assets/{file}",
                         "GET /vendor/{file}",
                         "GET /language",
+                        "GET /problems/{type}",
                         "GET /oauth/authorize",
                         "POST /oauth/token",
                         "POST /oauth/revoke",

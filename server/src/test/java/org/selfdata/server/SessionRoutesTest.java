@@ -73,7 +73,7 @@ class SessionRoutesTest {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                    {"type":"https://selfdata.invalid/problems/unauthenticated","title":"Not signed in","status":401,
+                    {"type":"/problems/unauthenticated","title":"Not signed in","status":401,
                      "detail":"the handle or the password is wrong","instance":"/api/v1/session"}"""));
             assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
         }
@@ -96,7 +96,7 @@ class SessionRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/unauthenticated","title":"Not signed in","status":401,
+                {"type":"/problems/unauthenticated","title":"Not signed in","status":401,
                  "detail":"sign in first: this needs a session, which POST /api/v1/session starts",
                  "instance":"/api/v1/session"}"""));
     }
@@ -113,7 +113,7 @@ class SessionRoutesTest {
 
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(ApiClient.json(withoutToken)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/forbidden","title":"Forbidden","status":403,
+                {"type":"/problems/forbidden","title":"Forbidden","status":403,
                  "detail":"this request changes something and needs the X-CSRF-Token header; GET /api/v1/session gives its value",
                  "instance":"/api/v1/session"}"""));
         assertThat(withWrongToken.statusCode()).isEqualTo(403);

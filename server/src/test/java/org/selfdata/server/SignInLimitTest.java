@@ -50,7 +50,7 @@ class SignInLimitTest {
         assertThat(refused.headers().firstValue("Retry-After")).contains("900");
         assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(ApiClient.json(refused)).isEqualTo(ApiClient.json("""
-                {"type":"https://selfdata.invalid/problems/rate-limited","title":"Too many attempts","status":429,
+                {"type":"/problems/rate-limited","title":"Too many attempts","status":429,
                  "detail":"too many failed sign-ins; try again in 900 seconds","instance":"/api/v1/session"}"""));
         assertThat(client.sessionToken()).isEmpty();
 
