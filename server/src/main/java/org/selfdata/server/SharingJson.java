@@ -4,6 +4,7 @@ import org.selfdata.gate.Consent;
 import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.PrecisionDimension;
 import org.selfdata.gate.Refusal;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
@@ -259,8 +260,8 @@ final class SharingJson {
         write(json.putObject("precision"), terms.precision());
         dimensions(json, terms.types(), terms.categories());
         json.put("covered", terms.covered().term());
-        json.put("validFrom", terms.validFrom().toString());
-        json.put("validUntil", terms.validUntil().toString());
+        json.put("validFrom", InstantText.of(terms.validFrom()));
+        json.put("validUntil", InstantText.of(terms.validUntil()));
         json.put("retention", "P" + terms.retention().toDays() + "D");
         json.put("volumeLimit", terms.volumeLimit());
     }
@@ -308,8 +309,8 @@ final class SharingJson {
     static void write(ObjectNode json, Grant grant, Instant now) {
         json.put("id", grant.id().value());
         json.put("status", grant.status(now).term());
-        json.put("givenAt", grant.givenAt().toString());
-        grant.withdrawnAt().ifPresent(at -> json.put("withdrawnAt", at.toString()));
+        json.put("givenAt", InstantText.of(grant.givenAt()));
+        grant.withdrawnAt().ifPresent(at -> json.put("withdrawnAt", InstantText.of(at)));
         write(json.putObject("terms"), grant.terms());
     }
 
