@@ -149,6 +149,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),
                         vault.recipients()),
                 new OpenApiRoutes(),
+                new VocabularyRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings)));
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
