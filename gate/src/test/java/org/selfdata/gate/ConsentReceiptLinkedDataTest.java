@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.selfdata.gate.ConsentReceiptsTest.GIVEN_AT;
 import static org.selfdata.gate.ConsentReceiptsTest.GRANT;
 import static org.selfdata.gate.ConsentReceiptsTest.METEO;
@@ -36,6 +37,17 @@ class ConsentReceiptLinkedDataTest {
 
     ConsentReceiptLinkedDataTest() throws JOSEException {
         receipts = new ConsentReceipts(new ECDSASigner(new ECKeyGenerator(Curve.P_256).keyID("vault").generate()), "vault");
+    }
+
+    @Test
+    void everyKeyOfAReceiptIsDefinedSoThatAProcessorRefusingUndefinedTermsReadsItWhole() {
+        String json = receipts.given(GRANT, METEO).json();
+        ObjectNode withAnUnknownKey = (ObjectNode) PayloadCodec.mapper().readTree(json);
+        withAnUnknownKey.put("shoe_size", 42);
+
+        assertThat(ReceiptGraph.of(json).graph().size()).isGreaterThan(40);
+        assertThatThrownBy(() -> ReceiptGraph.of(withAnUnknownKey.toString()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("shoe_size");
     }
 
     @Test

@@ -28,8 +28,8 @@ final class ReceiptGraph {
             PREFIX eu-gdpr: <https://w3id.org/dpv/legal/eu/gdpr#>
             PREFIX dct: <http://purl.org/dc/terms/>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-            PREFIX selfdata: <https://selfdata.invalid/ns/consent#>
-            """;
+            PREFIX selfdata: <%s>
+            """.formatted(ReceiptContext.NAMESPACE);
 
     private static final DocumentLoader OFFLINE = (address, options) -> {
         throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "a receipt must expand offline, yet asked for " + address);
