@@ -152,7 +152,8 @@ final class SharingJson {
 
     /**
      * Terms as the person accepts them: every field of {@link #write(ObjectNode, GrantTerms)}, where a validity given as
-     * a period ({@code "validity": "P30D"}) starts now.
+     * a period ({@code "validity": "P30D"}) starts now. Their instants are kept to the millisecond, as they are written,
+     * so that the terms stored, answered and put in the receipt are one and the same.
      */
     static GrantTerms terms(JsonNode node, Instant now) {
         Instant validFrom;
@@ -162,12 +163,12 @@ final class SharingJson {
             if (validity.compareTo(Duration.between(now, TimeLimits.END)) >= 0) {
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.validityEnd"));
             }
-            validFrom = now;
-            validUntil = now.plus(validity);
+            validFrom = InstantText.kept(now);
+            validUntil = validFrom.plus(validity);
         }
         else {
-            validFrom = instant(JsonFields.text(node, "validFrom"), "validFrom");
-            validUntil = instant(JsonFields.text(node, "validUntil"), "validUntil");
+            validFrom = InstantText.kept(instant(JsonFields.text(node, "validFrom"), "validFrom"));
+            validUntil = InstantText.kept(instant(JsonFields.text(node, "validUntil"), "validUntil"));
         }
         return new GrantTerms(
                 RecipientId.of(JsonFields.text(node, "recipient")),

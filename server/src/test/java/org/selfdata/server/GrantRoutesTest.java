@@ -212,7 +212,10 @@ class GrantRoutesTest {
             assertThat(receipt.get("event").get("time").stringValue()).matches(MILLISECOND_INSTANT);
             assertThat(receipt.get("event").get("given_at").stringValue())
                     .isEqualTo(given.get("grant").get("givenAt").stringValue());
-            assertThat(receipt.get("duration").get("start").stringValue()).matches(MILLISECOND_INSTANT);
+            assertThat(receipt.get("duration").get("start").stringValue()).matches(MILLISECOND_INSTANT)
+                    .isEqualTo(given.get("grant").get("terms").get("validFrom").stringValue());
+            assertThat(receipt.get("duration").get("end").stringValue())
+                    .isEqualTo(given.get("grant").get("terms").get("validUntil").stringValue());
         }
         assertThat(second.get("record_timestamp").stringValue())
                 .isEqualTo(withdrawn.get("grant").get("withdrawnAt").stringValue());
