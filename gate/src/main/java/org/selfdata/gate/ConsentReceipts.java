@@ -17,6 +17,7 @@ import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantKind;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecipientIdentity;
@@ -45,14 +46,18 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Consent receipts in the structure of ISO/IEC TS 27560 (consent record information structure), written in JSON-LD
- * with W3C DPV terms, and signed by the vault as a compact JWS (ES256) so that the person, the recipient or a
- * supervisory authority can check one against the vault's published key without asking the vault.
+ * with W3C DPV terms as the DPVCG guide to ISO/IEC TS 27560 lays them out, the {@link ReceiptContext context} inline so
+ * that a JSON-LD processor reads every key as a statement without fetching anything; instants are written the one way
+ * {@link InstantText} says; and each receipt is signed by the vault as a compact JWS (ES256) so that the person, the
+ * recipient or a supervisory authority can check one against the vault's published key without asking the vault.
  *
  * <p>The data subject is named by a pseudonym tied to the grant, never by the person's handle or number: a receipt
  * may be shown to anyone, and should tell them nothing about who gave it beyond what the grant itself says.
  */
 public final class ConsentReceipts {
     static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
+    /** The DPVCG profile of ISO/IEC TS 27560 for a receipt carrying the record's information in full. */
+    static final String RECEIPT_PROFILE = "https://w3id.org/dpv/schema/iso-27560#receipt-full";
     static final JOSEObjectType TYPE = new JOSEObjectType("consent-receipt+jws");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -170,38 +175,44 @@ public final class ConsentReceipts {
 
     private static ObjectNode record(String id, Grant grant, Recipient recipient, ConsentEvent event, Instant at) {
         GrantTerms terms = grant.terms();
+        String recipientId = "urn:selfdata:recipient:" + recipient.id();
         ObjectNode node = PayloadCodec.mapper().createObjectNode();
-        node.putObject("@context")
-                .put("dpv", "https://w3id.org/dpv#")
-                .put("pd", "https://w3id.org/dpv/pd#")
-                .put("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#")
-                .put("selfdata", "https://selfdata.invalid/ns/consent#");
+        node.set("@context", ReceiptContext.definitions());
+        node.put("id", "urn:selfdata:receipt:" + id);
         node.put("@type", "dpv:ConsentRecord");
+        node.put("conforms_to", RECEIPT_PROFILE);
         node.put("schema_version", SCHEMA_VERSION);
         node.put("record_id", id);
-        node.put("record_timestamp", at.toString());
+        node.put("record_timestamp", InstantText.of(at));
         node.put("consent_id", grant.id().value());
         node.putObject("data_subject")
                 .put("id", "urn:selfdata:grant:" + grant.id() + ":subject")
+                .put("@type", "dpv:DataSubject")
                 .put("id_type", "dpv:Pseudonymisation");
-        controller(node.putArray("controllers").addObject(), recipient);
-        node.putObject("notice").put("declaration_version", terms.declarationVersion());
+        controller(node.putArray("controllers").addObject(), recipientId, recipient);
+        node.putArray("recipients").add(recipientId);
+        node.putObject("notice")
+                .put("id", recipientId + ":declaration:" + terms.declarationVersion())
+                .put("@type", "dpv:ConsentNotice")
+                .put("declaration_version", terms.declarationVersion());
         purpose(node.putArray("purposes").addObject(), terms);
         node.put("consent_status", event.status());
         node.putObject("event")
                 .put("type", event.term())
-                .put("time", at.toString())
+                .put("time", InstantText.of(at))
                 .put("actor", "dpv:DataSubject")
-                .put("given_at", grant.givenAt().toString());
+                .put("given_at", InstantText.of(grant.givenAt()));
         node.putObject("duration")
-                .put("start", terms.validFrom().toString())
-                .put("end", terms.validUntil().toString());
+                .put("@type", "dpv:TemporalDuration")
+                .put("start", InstantText.of(terms.validFrom()))
+                .put("end", InstantText.of(terms.validUntil()));
         return node;
     }
 
-    private static void controller(ObjectNode node, Recipient recipient) {
+    private static void controller(ObjectNode node, String recipientId, Recipient recipient) {
         RecipientIdentity identity = recipient.identity();
-        node.put("id", "urn:selfdata:recipient:" + recipient.id());
+        node.put("id", recipientId);
+        node.put("@type", "dpv:DataController");
         node.put("kind", recipient.kind().term());
         node.put("name", identity.name());
         node.put("legal_name", identity.legalName());
@@ -226,6 +237,7 @@ public final class ConsentReceipts {
         categories.addAll(terms.categories());
         covered.forEach(type -> categories.add(type.defaultCategory()));
         sorted(node.putArray("personal_data"), categories, Category::term);
+        sorted(node.putArray("personal_data_types"), covered, RecordType::id);
         sorted(node.putArray("selfdata:record_types"), covered, RecordType::id);
         ObjectNode fields = node.putObject("selfdata:free_text_fields");
         covered.stream().sorted(Comparator.comparing(RecordType::id)).forEach(type -> {
@@ -243,7 +255,7 @@ public final class ConsentReceipts {
         node.put("selfdata:covered_period", terms.covered().term());
         node.put("selfdata:grant_kind", terms.kind().term());
         node.put("selfdata:volume_limit_per_day", terms.volumeLimit());
-        node.putObject("storage").put("retention", "P" + terms.retention().toDays() + "D");
+        node.putObject("storage").put("@type", "dpv:StorageDuration").put("retention", "P" + terms.retention().toDays() + "D");
     }
 
     private static <T> void sorted(ArrayNode array, Collection<T> values, Function<T, String> term) {

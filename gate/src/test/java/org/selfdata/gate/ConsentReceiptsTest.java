@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsentReceiptsTest {
-    private static final Instant GIVEN_AT = Instant.parse("2025-06-01T08:00:00Z");
-    private static final Recipient METEO = new Recipient(RecipientId.of("meteo-locale"), SampleRecipients.METEO_LOCALE,
+    static final Instant GIVEN_AT = Instant.parse("2025-06-01T08:00:00Z");
+    static final Recipient METEO = new Recipient(RecipientId.of("meteo-locale"), SampleRecipients.METEO_LOCALE,
             SampleRecipients.METEO_REDIRECTS, Recipient.Kind.APP);
-    private static final Grant GRANT = new Grant(GrantId.of("grant-0001"), PersonId.of(7),
+    static final Grant GRANT = new Grant(GrantId.of("grant-0001"), PersonId.of(7),
             SampleRecipients.regionTerms(METEO, GIVEN_AT, Duration.ofDays(30)), GIVEN_AT, Optional.empty());
 
     private final ECKey vaultKey;
@@ -53,7 +53,7 @@ class ConsentReceiptsTest {
         assertThat(record.get("schema_version").asString()).isEqualTo("ISO/IEC TS 27560:2023");
         assertThat(record.get("@context").get("dpv").asString()).isEqualTo("https://w3id.org/dpv#");
         assertThat(record.get("consent_id").asString()).isEqualTo("grant-0001");
-        assertThat(record.get("record_timestamp").asString()).isEqualTo("2025-06-01T08:00:00Z");
+        assertThat(record.get("record_timestamp").asString()).isEqualTo("2025-06-01T08:00:00.000Z");
         assertThat(record.get("consent_status").asString()).isEqualTo("dpv:ConsentGiven");
         assertThat(record.get("data_subject").get("id").asString()).isEqualTo("urn:selfdata:grant:grant-0001:subject");
         assertThat(record.get("controllers").get(0).get("legal_name").asString()).isEqualTo("Météo Locale SAS");
@@ -66,7 +66,7 @@ class ConsentReceiptsTest {
         assertThat(texts(purpose.get("personal_data"))).containsExactly("pd:GPSCoordinate", "pd:Location", "pd:TravelHistory");
         assertThat(purpose.get("selfdata:precision").get("location").asString()).isEqualTo("region");
         assertThat(purpose.get("storage").get("retention").asString()).isEqualTo("P30D");
-        assertThat(record.get("duration").get("end").asString()).isEqualTo("2025-07-01T08:00:00Z");
+        assertThat(record.get("duration").get("end").asString()).isEqualTo("2025-07-01T08:00:00.000Z");
         assertThat(record.toString()).doesNotContain("\"7\"").doesNotContain("camille");
     }
 

@@ -8,6 +8,7 @@ import org.selfdata.gate.Gate;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Refusal;
 import org.selfdata.gate.Sharing;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
@@ -125,7 +126,7 @@ final class GrantRoutes implements HttpService {
         ArrayNode list = json.putArray("receipts");
         for (ConsentReceiptArchive.KeptReceipt receipt : receipts.list(grant.person(), grant.id())) {
             list.addObject().put("id", receipt.id()).put("event", receipt.event())
-                    .put("issuedAt", receipt.issuedAt().toString()).put("jws", receipt.jws());
+                    .put("issuedAt", InstantText.of(receipt.issuedAt())).put("jws", receipt.jws());
         }
         ctx.json(json);
     }

@@ -2,6 +2,7 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.ProcessingDeclaration;
@@ -119,7 +120,7 @@ final class RecipientRoutes implements HttpService {
         for (Recipients.Awaiting awaiting : recipients.awaitingAdmission(operator)) {
             ObjectNode item = list.addObject();
             write(item, awaiting.recipient());
-            item.put("restoredAt", awaiting.restoredAt().toString());
+            item.put("restoredAt", InstantText.of(awaiting.restoredAt()));
         }
         ctx.json(json);
     }

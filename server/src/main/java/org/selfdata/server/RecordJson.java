@@ -1,5 +1,6 @@
 package org.selfdata.server;
 
+import org.selfdata.model.InstantText;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.StoredRecord;
 import tools.jackson.core.JsonGenerator;
@@ -22,7 +23,7 @@ final class RecordJson {
     static void write(JsonGenerator json, RecordHistory.Superseded superseded) {
         json.writeStartObject();
         writeProperties(json, superseded.version());
-        json.writeStringProperty("supersededAt", superseded.supersededAt().toString());
+        json.writeStringProperty("supersededAt", InstantText.of(superseded.supersededAt()));
         json.writeEndObject();
     }
 

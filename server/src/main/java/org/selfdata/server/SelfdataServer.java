@@ -161,6 +161,7 @@ public final class SelfdataServer implements AutoCloseable {
                         vault.recipients()),
                 new OpenApiRoutes(),
                 new ProblemTypeRoutes(),
+                new VocabularyRoutes(),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         DocumentedParameters parameters = DocumentedParameters.ofTheApi();
         Javalin javalin = Javalin.create(config -> {

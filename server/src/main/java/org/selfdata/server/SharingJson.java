@@ -4,6 +4,7 @@ import org.selfdata.gate.Consent;
 import org.selfdata.gate.ConsentCheck;
 import org.selfdata.gate.PrecisionDimension;
 import org.selfdata.gate.Refusal;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.AmountPrecision;
 import org.selfdata.model.Category;
 import org.selfdata.model.CoveredPeriod;
@@ -151,7 +152,8 @@ final class SharingJson {
 
     /**
      * Terms as the person accepts them: every field of {@link #write(ObjectNode, GrantTerms)}, where a validity given as
-     * a period ({@code "validity": "P30D"}) starts now.
+     * a period ({@code "validity": "P30D"}) starts now. Their instants are kept to the millisecond, as they are written,
+     * so that the terms stored, answered and put in the receipt are one and the same.
      */
     static GrantTerms terms(JsonNode node, Instant now) {
         Instant validFrom;
@@ -161,12 +163,12 @@ final class SharingJson {
             if (validity.compareTo(Duration.between(now, TimeLimits.END)) >= 0) {
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.validityEnd"));
             }
-            validFrom = now;
-            validUntil = now.plus(validity);
+            validFrom = InstantText.kept(now);
+            validUntil = validFrom.plus(validity);
         }
         else {
-            validFrom = instant(JsonFields.text(node, "validFrom"), "validFrom");
-            validUntil = instant(JsonFields.text(node, "validUntil"), "validUntil");
+            validFrom = InstantText.kept(instant(JsonFields.text(node, "validFrom"), "validFrom"));
+            validUntil = InstantText.kept(instant(JsonFields.text(node, "validUntil"), "validUntil"));
         }
         return new GrantTerms(
                 RecipientId.of(JsonFields.text(node, "recipient")),
@@ -259,8 +261,8 @@ final class SharingJson {
         write(json.putObject("precision"), terms.precision());
         dimensions(json, terms.types(), terms.categories());
         json.put("covered", terms.covered().term());
-        json.put("validFrom", terms.validFrom().toString());
-        json.put("validUntil", terms.validUntil().toString());
+        json.put("validFrom", InstantText.of(terms.validFrom()));
+        json.put("validUntil", InstantText.of(terms.validUntil()));
         json.put("retention", "P" + terms.retention().toDays() + "D");
         json.put("volumeLimit", terms.volumeLimit());
     }
@@ -308,8 +310,8 @@ final class SharingJson {
     static void write(ObjectNode json, Grant grant, Instant now) {
         json.put("id", grant.id().value());
         json.put("status", grant.status(now).term());
-        json.put("givenAt", grant.givenAt().toString());
-        grant.withdrawnAt().ifPresent(at -> json.put("withdrawnAt", at.toString()));
+        json.put("givenAt", InstantText.of(grant.givenAt()));
+        grant.withdrawnAt().ifPresent(at -> json.put("withdrawnAt", InstantText.of(at)));
         write(json.putObject("terms"), grant.terms());
     }
 

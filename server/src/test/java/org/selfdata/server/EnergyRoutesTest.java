@@ -74,8 +74,8 @@ class EnergyRoutesTest {
     void withoutAPeriodItIsTheYearEndingWithTheLatestReadingsDay() {
         JsonNode energy = ApiClient.json(client.get("/api/v1/energy"));
 
-        assertThat(energy.get("from").stringValue()).isEqualTo("2024-01-15T23:00:00Z");
-        assertThat(energy.get("to").stringValue()).isEqualTo("2025-01-15T23:00:00Z");
+        assertThat(energy.get("from").stringValue()).isEqualTo("2024-01-15T23:00:00.000Z");
+        assertThat(energy.get("to").stringValue()).isEqualTo("2025-01-15T23:00:00.000Z");
         assertThat(energy.get("values")).hasSize(366);
         assertThat(energy.get("kilowattHours").doubleValue()).isEqualTo(4.8);
     }
@@ -84,10 +84,10 @@ class EnergyRoutesTest {
     void withoutPeriodsTheLatestMonthIsComparedWithTheSameMonthAYearBefore() {
         JsonNode comparison = ApiClient.json(client.get("/api/v1/energy/comparison"));
 
-        assertThat(comparison.get("period").get("from").stringValue()).isEqualTo("2024-12-31T23:00:00Z");
+        assertThat(comparison.get("period").get("from").stringValue()).isEqualTo("2024-12-31T23:00:00.000Z");
         assertThat(comparison.get("period").get("values")).hasSize(31);
         assertThat(comparison.get("period").get("kilowattHours").doubleValue()).isEqualTo(4.8);
-        assertThat(comparison.get("against").get("from").stringValue()).isEqualTo("2023-12-31T23:00:00Z");
+        assertThat(comparison.get("against").get("from").stringValue()).isEqualTo("2023-12-31T23:00:00.000Z");
         assertThat(comparison.get("against").get("kilowattHours").doubleValue()).isZero();
         assertThat(comparison.has("changePercent")).isFalse();
     }

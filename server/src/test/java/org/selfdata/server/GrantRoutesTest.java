@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GrantRoutesTest {
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String MILLISECOND_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final String EXACT_REASON = "asks for location at exact precision; the declared purpose, "
             + "notifications by region, needs location at region precision";
 
@@ -183,6 +185,60 @@ class GrantRoutesTest {
     }
 
     @Test
+    void aGrantSaysWhenItWasGivenInTheSameWordsWhenGivenAndWhenReadLater() {
+        JsonNode given = ApiClient.json(owner.post("/api/v1/grants", terms("region").toString())).get("grant");
+        String grantId = given.get("id").stringValue();
+
+        JsonNode read = ApiClient.json(owner.get("/api/v1/grants/" + grantId));
+        JsonNode listed = ApiClient.json(owner.get("/api/v1/grants")).get("grants").get(0);
+
+        assertThat(given.get("givenAt").stringValue()).matches(MILLISECOND_INSTANT)
+                .isEqualTo(read.get("givenAt").stringValue())
+                .isEqualTo(listed.get("givenAt").stringValue());
+        assertThat(given.get("terms").get("validFrom").stringValue()).matches(MILLISECOND_INSTANT)
+                .isEqualTo(read.get("terms").get("validFrom").stringValue());
+    }
+
+    @Test
+    void theReceiptsOfAGrantWriteEveryInstantTheSameWay() {
+        JsonNode given = ApiClient.json(owner.post("/api/v1/grants", terms("region").toString()));
+        String grantId = given.get("grant").get("id").stringValue();
+        JsonNode withdrawn = ApiClient.json(owner.post("/api/v1/grants/" + grantId + "/withdrawal", "{}"));
+
+        JsonNode first = payload(given.get("receipt").stringValue());
+        JsonNode second = payload(withdrawn.get("receipt").stringValue());
+        for (JsonNode receipt : List.of(first, second)) {
+            assertThat(receipt.get("record_timestamp").stringValue()).matches(MILLISECOND_INSTANT);
+            assertThat(receipt.get("event").get("time").stringValue()).matches(MILLISECOND_INSTANT);
+            assertThat(receipt.get("event").get("given_at").stringValue())
+                    .isEqualTo(given.get("grant").get("givenAt").stringValue());
+            assertThat(receipt.get("duration").get("start").stringValue()).matches(MILLISECOND_INSTANT)
+                    .isEqualTo(given.get("grant").get("terms").get("validFrom").stringValue());
+            assertThat(receipt.get("duration").get("end").stringValue())
+                    .isEqualTo(given.get("grant").get("terms").get("validUntil").stringValue());
+        }
+        assertThat(second.get("record_timestamp").stringValue())
+                .isEqualTo(withdrawn.get("grant").get("withdrawnAt").stringValue());
+        JsonNode kept = ApiClient.json(owner.get("/api/v1/grants/" + grantId + "/receipts")).get("receipts");
+        assertThat(kept).hasSize(2).allSatisfy(receipt -> assertThat(receipt.get("issuedAt").stringValue())
+                .matches(MILLISECOND_INSTANT));
+    }
+
+    @Test
+    void theContextEveryReceiptCarriesIsServedPubliclyAsJsonLd() {
+        JsonNode receipt = payload(ApiClient.json(owner.post("/api/v1/grants", terms("region").toString()))
+                .get("receipt").stringValue());
+
+        HttpResponse<String> served = new ApiClient(running.server()).get("/ns/consent");
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/ld+json"));
+        assertThat(ApiClient.json(served).get("@context")).isEqualTo(receipt.get("@context"));
+        assertThat(served.body()).doesNotContain("camille").doesNotContain(recipient);
+    }
+
+    @Test
     void freeTextTheDeclaredPurposeDoesNotNameIsRefusedAndPreviewedWithout() {
         BudgetApp.importStatement(vault);
         String budget = BudgetApp.register(owner, URI.create("https://budget-malin.example/callback"),
@@ -269,6 +325,10 @@ class GrantRoutesTest {
         terms.putObject("precision").put("location", "none").put("amount", "banded").put("time", "month")
                 .put("identifiers", "pseudonymized");
         return terms;
+    }
+
+    private static JsonNode payload(String jws) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -68,7 +68,7 @@ class LogVerificationRoutesTest {
         assertThat(verification.get("entries").asLong()).isEqualTo(5);
         assertThat(verification.get("head").get("treeSize").asLong()).isEqualTo(5);
         assertThat(verification.get("head").get("root").asString()).isEqualTo(head.get("root").asString());
-        assertThat(verification.get("head").get("timestamp").asString()).isEqualTo("2025-06-01T08:00:00Z");
+        assertThat(verification.get("head").get("timestamp").asString()).isEqualTo("2025-06-01T08:00:00.000Z");
         assertThat(verification.get("head").get("keyId").asString()).isEqualTo(head.get("keyId").asString());
         assertThat(verification.has("firstBad")).isFalse();
         assertThat(verification.has("message")).isFalse();

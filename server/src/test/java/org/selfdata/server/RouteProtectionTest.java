@@ -30,7 +30,7 @@ class RouteProtectionTest {
     private final Vault vault = running.vault();
 
     @Test
-    void onlySignInOpenApiHealthTheVaultsPublicKeyTheOAuthEndpointsThePagesAndTheCalendarFeedArePublic() {
+    void onlySignInOpenApiHealthTheVaultsPublicKeyTheReceiptContextTheOAuthEndpointsThePagesAndTheCalendarFeedArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
@@ -39,6 +39,7 @@ class RouteProtectionTest {
                         "GET /api/v1/openapi.json",
                         "GET /api/v1/health",
                         "GET /.well-known/jwks.json",
+                        "GET /ns/consent",
                         "GET /",
                         "GET /import",
                         "GET /explore",

@@ -58,18 +58,20 @@ class VaultRoutesTest {
                 {"person":{"handle":"camille","zone":"Europe/Paris"},
                  "sources":[
                    {"id":1,"kind":"file","organization":"Google","label":"Location History",
-                    "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00Z",
-                    "records":60,"firstStart":"2025-01-01T00:00:00Z","lastEnd":"2025-01-01T00:59:00Z"},
+                    "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00.000Z",
+                    "records":60,"firstStart":"2025-01-01T00:00:00.000Z","lastEnd":"2025-01-01T00:59:00.000Z"},
                    {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
                     "organizationName":"Banque Exemple","labelName":"account ••6789",
-                    "createdAt":"2025-06-01T08:05:00Z","records":3,
-                    "firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
+                    "createdAt":"2025-06-01T08:05:00.000Z","records":3,
+                    "firstStart":"2024-12-31T23:00:00.000Z","lastEnd":"2025-01-02T23:00:00.000Z"},
                    {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
                     "organizationName":"Banque Exemple","labelName":"livret ••4321",
-                    "createdAt":"2025-06-01T08:10:00Z","records":0}],
+                    "createdAt":"2025-06-01T08:10:00.000Z","records":0}],
                  "types":[
-                   {"type":"bank.transaction","records":3,"firstStart":"2024-12-31T23:00:00Z","lastEnd":"2025-01-02T23:00:00Z"},
-                   {"type":"geo.point","records":60,"firstStart":"2025-01-01T00:00:00Z","lastEnd":"2025-01-01T00:59:00Z"}],
+                   {"type":"bank.transaction","records":3,
+                    "firstStart":"2024-12-31T23:00:00.000Z","lastEnd":"2025-01-02T23:00:00.000Z"},
+                   {"type":"geo.point","records":60,
+                    "firstStart":"2025-01-01T00:00:00.000Z","lastEnd":"2025-01-01T00:59:00.000Z"}],
                  "batches":3,
                  "records":63}
                 """));
@@ -83,11 +85,11 @@ class VaultRoutesTest {
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                 {"sources":[
                   {"id":1,"kind":"file","organization":"Google","label":"Location History",
-                   "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00Z"},
+                   "organizationName":"Google","labelName":"Location History","createdAt":"2025-06-01T08:00:00.000Z"},
                   {"id":2,"kind":"file","organization":"Banque Exemple","label":"account ••6789",
-                   "organizationName":"Banque Exemple","labelName":"account ••6789","createdAt":"2025-06-01T08:05:00Z"},
+                   "organizationName":"Banque Exemple","labelName":"account ••6789","createdAt":"2025-06-01T08:05:00.000Z"},
                   {"id":3,"kind":"file","organization":"Banque Exemple","label":"livret ••4321",
-                   "organizationName":"Banque Exemple","labelName":"livret ••4321","createdAt":"2025-06-01T08:10:00Z"}]}
+                   "organizationName":"Banque Exemple","labelName":"livret ••4321","createdAt":"2025-06-01T08:10:00.000Z"}]}
                 """));
     }
 
@@ -111,12 +113,12 @@ class VaultRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ApiClient.json(response)).isEqualTo(ApiClient.json("""
                 {"batches":[
-                  {"id":1,"source":1,"format":"google-records","fileName":"Records.json","startedAt":"2025-06-01T08:00:00Z",
-                   "finishedAt":"2025-06-01T08:00:00Z","added":60,"duplicates":0,"rejected":0},
-                  {"id":2,"source":2,"format":"ofx","fileName":"relevé janvier.ofx","startedAt":"2025-06-01T08:05:00Z",
-                   "finishedAt":"2025-06-01T08:05:00Z","added":3,"duplicates":0,"rejected":0},
-                  {"id":3,"source":3,"format":"ofx","fileName":"livret.ofx","startedAt":"2025-06-01T08:10:00Z",
-                   "finishedAt":"2025-06-01T08:10:00Z","added":0,"duplicates":0,"rejected":0}]}
+                  {"id":1,"source":1,"format":"google-records","fileName":"Records.json","startedAt":"2025-06-01T08:00:00.000Z",
+                   "finishedAt":"2025-06-01T08:00:00.000Z","added":60,"duplicates":0,"rejected":0},
+                  {"id":2,"source":2,"format":"ofx","fileName":"relevé janvier.ofx","startedAt":"2025-06-01T08:05:00.000Z",
+                   "finishedAt":"2025-06-01T08:05:00.000Z","added":3,"duplicates":0,"rejected":0},
+                  {"id":3,"source":3,"format":"ofx","fileName":"livret.ofx","startedAt":"2025-06-01T08:10:00.000Z",
+                   "finishedAt":"2025-06-01T08:10:00.000Z","added":0,"duplicates":0,"rejected":0}]}
                 """));
     }
 

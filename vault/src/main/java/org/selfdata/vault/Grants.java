@@ -12,6 +12,7 @@ import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Grant;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.GrantTerms;
+import org.selfdata.model.InstantText;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
@@ -90,7 +91,8 @@ public final class Grants {
 
     private Grant give(PersonId person, GrantTerms terms, Optional<Function<Grant, Attestation>> attestation) {
         requireNonNull(terms, "terms is null");
-        Grant grant = new Grant(GrantId.of(Recipients.newId()), person, terms, clock.instant(), Optional.empty());
+        Grant grant = new Grant(GrantId.of(Recipients.newId()), person, terms, InstantText.kept(clock.instant()),
+                Optional.empty());
         return database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             RecipientId recipient = terms.recipient();
@@ -132,7 +134,7 @@ public final class Grants {
     }
 
     private Grant withdraw(PersonId person, GrantId id, Optional<Function<Grant, Attestation>> attestation) {
-        Instant now = clock.instant();
+        Instant now = InstantText.kept(clock.instant());
         return database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             Grant grant = find(dsl, person, id).orElseThrow(() -> missing(id));
