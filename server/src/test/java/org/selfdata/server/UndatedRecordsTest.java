@@ -81,7 +81,7 @@ class UndatedRecordsTest {
         JsonNode contacts = ApiClient.json(client.get("/api/v1/status")).get("types").values().stream()
                 .filter(type -> type.get("type").stringValue().equals("contact")).findFirst().orElseThrow();
         assertThat(contacts.toString()).isEqualTo("""
-                {"type":"contact","records":2,"firstStart":"2025-01-05T12:00:00Z","lastEnd":"2025-01-05T12:00:00Z"}""");
+                {"type":"contact","records":2,"firstStart":"2025-01-05T12:00:00.000Z","lastEnd":"2025-01-05T12:00:00.000Z"}""");
     }
 
     private List<String> displayNames(String path) {
