@@ -2,20 +2,15 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.selfdata.model.CorrectedPlace;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.PersonId;
-import org.selfdata.model.PlaceCorrection;
-import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Precision;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.TimePrecision;
-import org.selfdata.services.PlaceKeys;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealConfidence;
-import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealEvidence;
 import org.selfdata.services.RevealFinding;
 import org.selfdata.services.RevealInference;
@@ -29,15 +24,12 @@ import org.selfdata.services.RevealedSource;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.People;
-import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,20 +42,15 @@ import static java.util.Objects.requireNonNull;
  * those would receive them. {@code /api/v1/reveal/money} and {@code /api/v1/reveal/agenda} give what their bank
  * transactions, and their calendar and address book, say, in one shape for any source: a list of findings, each with
  * its sentence, so that a page shows them without knowing the source. The owner's alone: a recipient's token never
- * reaches them, and nothing of it is shared. {@code /api/v1/reveal/places} holds what the owner said of the places
- * found: confirmed, named or marked wrong, each place with its history, under its key ({@link PlaceKeys}).
+ * reaches them, and nothing of it is shared. What the owner said of the places found is {@link RevealPlacesRoutes}'s.
  */
 final class RevealRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("location", "time");
-    private static final String PLACE = "/api/v1/reveal/places/{key}";
-    private static final Set<String> CORRECTION_FIELDS = Set.of("latitude", "longitude", "verdict", "name");
     /** A millionth of a degree is about 11 centimetres: finer digits would only lengthen the answer. */
     private static final double DIGITS = 1e6;
 
     private final Reveal reveal;
-    private final RevealCorrections corrections;
     private final People people;
-    private final JsonBodies bodies;
 
     record LensJson(String location, String time) {}
 
@@ -85,14 +72,6 @@ final class RevealRoutes implements HttpService {
      */
     record PlaceJson(double latitude, double longitude, long withinMetres, Optional<String> name, Optional<String> kind,
             Optional<SpecialJson> special, String key, Optional<YoursJson> yours) {}
-
-    record HistoryJson(String verdict, Optional<String> name, Instant at) {}
-
-    /** A place the person corrected: what holds now, when it was said, and everything said of it before. */
-    record CorrectedPlaceJson(String key, double latitude, double longitude, String verdict, Optional<String> name,
-            Instant at, List<HistoryJson> history) {}
-
-    record CorrectedPlacesJson(List<CorrectedPlaceJson> places) {}
 
     record DayJson(String day, int seen, Optional<LocalTime> leaves, Optional<LocalTime> returns) {}
 
@@ -120,11 +99,9 @@ final class RevealRoutes implements HttpService {
 
     record SourceJson(String source, long records, List<FindingJson> findings) {}
 
-    RevealRoutes(Reveal reveal, RevealCorrections corrections, People people, JsonBodies bodies) {
+    RevealRoutes(Reveal reveal, People people) {
         this.reveal = requireNonNull(reveal, "reveal is null");
-        this.corrections = requireNonNull(corrections, "corrections is null");
         this.people = requireNonNull(people, "people is null");
-        this.bodies = requireNonNull(bodies, "bodies is null");
     }
 
     @Override
@@ -132,51 +109,6 @@ final class RevealRoutes implements HttpService {
         routes.get("/api/v1/reveal/locations", this::locations);
         routes.get("/api/v1/reveal/money", this::money);
         routes.get("/api/v1/reveal/agenda", this::agenda);
-        routes.get("/api/v1/reveal/places", this::places);
-        routes.put(PLACE, this::correct);
-        routes.delete(PLACE, this::withdraw);
-    }
-
-    private void places(Context ctx) {
-        PersonId person = OwnerGuard.signedIn(ctx).person();
-        ctx.json(new CorrectedPlacesJson(corrections.places(person).stream().map(RevealRoutes::corrected).toList()));
-    }
-
-    /** Nothing is kept unless every field is right: the key, the position, the verdict and the name together. */
-    private void correct(Context ctx) {
-        PersonId person = OwnerGuard.signedIn(ctx).person();
-        String key = ctx.pathParam("key");
-        JsonNode body = bodies.read(ctx);
-        if (!body.isObject() || body.propertyNames().stream().anyMatch(field -> !CORRECTION_FIELDS.contains(field))) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("reveal.place.fields"));
-        }
-        double latitude = degrees(body, "latitude", Wording.of("reveal.place.latitude"));
-        double longitude = degrees(body, "longitude", Wording.of("reveal.place.longitude"));
-        PlaceVerdict verdict = PlaceVerdict.given(JsonFields.optionalText(body, "verdict").orElse(""));
-        Optional<String> name = JsonFields.optionalText(body, "name");
-        ctx.json(corrected(corrections.correct(person, key, latitude, longitude, verdict, name)));
-    }
-
-    private void withdraw(Context ctx) {
-        PersonId person = OwnerGuard.signedIn(ctx).person();
-        corrections.withdraw(person, ctx.pathParam("key"));
-        ctx.status(204);
-    }
-
-    private static double degrees(JsonNode body, String field, Wording refusal) {
-        JsonNode node = body.get(field);
-        if (node == null || !node.isNumber()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, refusal);
-        }
-        return node.asDouble();
-    }
-
-    private static CorrectedPlaceJson corrected(CorrectedPlace place) {
-        PlaceCorrection latest = place.latest();
-        return new CorrectedPlaceJson(place.key(), latest.latitude(), latest.longitude(), latest.verdict().term(),
-                latest.name(), latest.at(), place.history().stream()
-                        .map(correction -> new HistoryJson(correction.verdict().term(), correction.name(), correction.at()))
-                        .toList());
     }
 
     private void money(Context ctx) {
