@@ -145,11 +145,10 @@ class DocumentedResponsesTest {
         owner = running.camille();
         parameters.put("{grant}", held.value());
         parameters.put("{withdrawn}", withdrawn.value());
-        parameters.put("{id}", firstRecord());
+        parameters.put("{id}", aPoint());
         parameters.put("{recipient}", meteo.id().value());
         parameters.put("{job}", upload());
         parameters.put("{batch}", Long.toString(quarantined));
-        parameters.put("{source}", Long.toString(vault.imports().sources(camille.id()).getLast().id().value()));
         parameters.put("{request}", request);
         parameters.put("{document}", posted.timeline().latest().documents().getFirst().id());
         parameters.put("{token}", desk.calendars().issue(camille.id()));
@@ -175,6 +174,7 @@ class DocumentedResponsesTest {
         }
 
         assertThat(failures).isEmpty();
+        // Every read the document describes is asked above: none is left out, not even the calendar feed.
         Set<String> documentedReads = new TreeSet<>();
         operations().forEach((name, operation) -> {
             if (name.startsWith("GET ")) {
@@ -212,11 +212,12 @@ class DocumentedResponsesTest {
     @Test
     void aRecordsPayloadIsCheckedAgainstItsTypesSchema() {
         ObjectNode record = (ObjectNode) ApiClient.json(owner.get("/api/v1/records/" + parameters.get("{id}")));
+        Schema schema = schemaAt("/components/schemas/Record");
+        assertThat(schema.validate(record)).isEmpty();
         ((ObjectNode) record.get("payload")).put("latitude", "north");
 
-        List<Error> errors = schemaAt("/components/schemas/Record").validate(record);
+        List<Error> errors = schema.validate(record);
 
-        assertThat(record.get("type").stringValue()).isEqualTo("geo.point");
         assertThat(errors).extracting(Error::toString).anyMatch(error -> error.contains("latitude"));
     }
 
@@ -499,9 +500,10 @@ class DocumentedResponsesTest {
         return ((ReceiptedGrant) sharing.give(camille.id(), terms)).grant().id();
     }
 
-    private String firstRecord() {
+    /** One of Camille's location points. */
+    private String aPoint() {
         try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
-            return records.findFirst().orElseThrow().id().token();
+            return records.filter(record -> record.type() == RecordType.GEO_POINT).findFirst().orElseThrow().id().token();
         }
     }
 
