@@ -194,6 +194,18 @@ class DocumentedResponsesTest {
     }
 
     @Test
+    void aPropertyThatNoPartOfACombinedSchemaNamesFailsNamed() {
+        JsonNode history = ApiClient.json(owner.get("/api/v1/records/" + parameters.get("{id}") + "/history"));
+        Schema schema = schemaAt("/components/schemas/RecordHistory");
+        assertThat(schema.validate(history)).isEmpty();
+        ((ObjectNode) history.get("versions").get(0)).put("surprise", true);
+
+        List<Error> errors = schema.validate(history);
+
+        assertThat(errors).extracting(Error::toString).anyMatch(error -> error.contains("surprise"));
+    }
+
+    @Test
     void eachRecordTypesPayloadSchemaIsTheModelsOwn() {
         for (RecordType type : RecordType.values()) {
             JsonNode copy = document.at("/components/schemas/" + payloadSchemaName(type));
