@@ -157,6 +157,7 @@ class DocumentedResponsesTest {
         parameters.put("{token}", desk.calendars().issue(camille.id()));
         parameters.put("{slug}", OWN_ORGANIZATION);
         parameters.put("{key}", PLACE_KEYS.key(45.76, 4.83));
+        parameters.put("{type}", "not-found");
         document = ApiClient.json(owner.get("/api/v1/openapi.json"));
         schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(Map.of(DOCUMENT, closed(document).toString())));
@@ -244,6 +245,16 @@ class DocumentedResponsesTest {
         List<Ask> asks = new ArrayList<>();
         get(asks, "/api/v1/health");
         get(asks, "/api/v1/openapi.json");
+        ask(asks, "GET", "/.well-known/jwks.json", "/.well-known/jwks.json", "", Caller.NOBODY, 200);
+        ask(asks, "GET", "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server", "",
+                Caller.NOBODY, 200);
+        // Without a client, the consent page says so to the signed-in person: nothing can be answered at an app.
+        ask(asks, "GET", "/oauth/authorize", "/oauth/authorize", "", Caller.OWNER, 200);
+        ask(asks, "POST", "/oauth/token", "/oauth/token", "grant_type=refresh_token&refresh_token=unknown"
+                + "&client_id={recipient}", Caller.NOBODY, 400);
+        ask(asks, "POST", "/oauth/revoke", "/oauth/revoke", "token=unknown&client_id={recipient}", Caller.NOBODY, 200);
+        ask(asks, "GET", "/ns/consent", "/ns/consent", "", Caller.NOBODY, 200);
+        ask(asks, "GET", "/problems/{type}", "/problems/{type}", "", Caller.NOBODY, 200);
         get(asks, "/api/v1/session");
         get(asks, "/api/v1/status");
         get(asks, "/api/v1/sources");
@@ -398,7 +409,9 @@ class DocumentedResponsesTest {
                 || ask.method().equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         if (!ask.body().isEmpty()) {
-            request.header("Content-Type", "application/json");
+            // The OAuth endpoints read forms (RFC 6749, section 4.1.3); everything else reads JSON.
+            boolean json = ask.body().startsWith("{") || ask.body().startsWith("[");
+            request.header("Content-Type", json ? "application/json" : "application/x-www-form-urlencoded");
         }
         if (ask.caller() == Caller.RECIPIENT) {
             request.header("Authorization", "Bearer " + accessToken);
