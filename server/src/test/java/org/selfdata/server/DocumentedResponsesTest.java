@@ -149,7 +149,7 @@ class DocumentedResponsesTest {
         parameters.put("{withdrawn}", withdrawn.value());
         parameters.put("{id}", aPoint());
         parameters.put("{recipient}", meteo.id().value());
-        parameters.put("{job}", upload());
+        parameters.put("{job}", ContactUpload.upload(owner, "contacts.vcf"));
         parameters.put("{batch}", Long.toString(quarantined));
         parameters.put("{source}", Long.toString(vault.imports().sources(camille.id()).getLast().id().value()));
         parameters.put("{request}", request);
@@ -557,23 +557,5 @@ class DocumentedResponsesTest {
         try (Stream<StoredRecord> records = vault.records().read(camille.id(), RecordQuery.all())) {
             return records.filter(record -> record.type() == RecordType.GEO_POINT).findFirst().orElseThrow().id().token();
         }
-    }
-
-    /** Uploads a one-contact address book, waits for its import to end, and gives the job's id. */
-    private String upload() {
-        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Agence Exemple\r\nEND:VCARD\r\n";
-        HttpResponse<String> accepted = owner.send(owner.request("/api/v1/imports?name=contacts.vcf")
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(card)));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = ApiClient.json(accepted).get("id").stringValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String state;
-        do {
-            state = ApiClient.json(owner.get("/api/v1/imports/" + job)).get("state").stringValue();
-        }
-        while (!state.equals("done") && !state.equals("failed") && System.nanoTime() < deadline);
-        assertThat(state).isEqualTo("done");
-        return job;
     }
 }

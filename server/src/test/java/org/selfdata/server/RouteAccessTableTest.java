@@ -337,7 +337,7 @@ class RouteAccessTableTest {
         parameters.put("{grant}", withdrawn.value());
         parameters.put("{id}", records(dominique).getFirst());
         parameters.put("{recipient}", meteo.id().value());
-        parameters.put("{job}", upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
+        parameters.put("{job}", ContactUpload.upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
         // Batches are numbered per person: Dominique's third and fourth are ones nobody else has.
         parameters.put("{batch}", Long.toString(vault.imports().batches(dominique.id()).getLast().id().value()));
         parameters.put("{quarantined}", Long.toString(quarantined));
@@ -543,24 +543,6 @@ class RouteAccessTableTest {
         try (Stream<StoredRecord> records = vault.records().read(person.id(), RecordQuery.all())) {
             return records.map(record -> record.id().token()).toList();
         }
-    }
-
-    /** Uploads a one-contact address book as the client's person, waits for its import to end, and gives the job's id. */
-    private static String upload(ApiClient client, String name) {
-        String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Agence Exemple\r\nEND:VCARD\r\n";
-        HttpResponse<String> accepted = client.send(client.request("/api/v1/imports?name=" + name)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(card)));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = ApiClient.json(accepted).get("id").stringValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String state;
-        do {
-            state = ApiClient.json(client.get("/api/v1/imports/" + job)).get("state").stringValue();
-        }
-        while (!state.equals("done") && !state.equals("failed") && System.nanoTime() < deadline);
-        assertThat(state).isEqualTo("done");
-        return job;
     }
 
     private static String authorizationRequest(Recipient recipient) {
