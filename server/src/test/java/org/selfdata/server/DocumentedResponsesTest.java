@@ -8,21 +8,14 @@ import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
-import org.selfdata.model.Category;
-import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.GrantId;
-import org.selfdata.model.GrantKind;
-import org.selfdata.model.GrantTerms;
-import org.selfdata.model.LegalBasis;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
-import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
@@ -54,7 +47,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,8 +117,8 @@ class DocumentedResponsesTest {
                 Optional.of("Date;Libellé;Montant\n03/02/2025;LIBRAIRIE;douze")))).id().value();
         Recipient meteo = SampleRecipients.meteoLocale(vault);
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());
-        GrantId held = give(sharing, meteo);
-        GrantId withdrawn = give(sharing, meteo);
+        GrantId held = SharingFixtures.regionalNotifications(sharing, camille.id(), meteo);
+        GrantId withdrawn = SharingFixtures.regionalNotifications(sharing, camille.id(), meteo);
         accessToken = vault.oauthTokens().issueAccessToken(new OAuthTokens.Binding(camille.id(), held, meteo.id()),
                 Duration.ofHours(1));
         RightsDesk desk = new RightsDesk(vault, new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT),
@@ -540,16 +532,6 @@ class DocumentedResponsesTest {
         else if (node.isArray()) {
             node.forEach(element -> close(element, false));
         }
-    }
-
-    private GrantId give(Sharing sharing, Recipient recipient) {
-        Instant now = Instant.now();
-        GrantTerms terms = new GrantTerms(recipient.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,
-                "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
-                SampleRecipients.REGION_BY_DAY, new CoveredPeriod.Between(Instant.parse("2000-01-01T00:00:00Z"),
-                        Instant.parse("2100-01-01T00:00:00Z")), now, now.plus(Duration.ofDays(30)), Duration.ofDays(30),
-                1_000);
-        return ((ReceiptedGrant) sharing.give(camille.id(), terms)).grant().id();
     }
 
     /** One of Camille's location points. */

@@ -21,19 +21,12 @@ import org.selfdata.rights.RightsDesk;
 import org.selfdata.rights.Sender;
 import org.selfdata.services.PlaceKeys;
 import org.selfdata.texts.Language;
-import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
-import org.selfdata.model.Category;
-import org.selfdata.model.CoveredPeriod;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GrantId;
-import org.selfdata.model.GrantKind;
-import org.selfdata.model.GrantTerms;
-import org.selfdata.model.LegalBasis;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
-import org.selfdata.model.Purpose;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
@@ -305,10 +298,10 @@ class RouteAccessTableTest {
                 "dominique-releve.csv"), Stream.of(new Rejection(Position.line(2), "expected an amount",
                 Optional.empty(), Optional.of(QUARANTINED_TEXT)))).id().value();
         Sharing sharing = Sharing.over(vault, Clock.systemUTC());
-        GrantId tokens = give(sharing, dominique, meteo);
-        GrantId withdrawn = give(sharing, dominique, meteo);
-        give(sharing, eloise, meteo);
-        give(sharing, camille, meteo);
+        GrantId tokens = SharingFixtures.regionalNotifications(sharing, dominique.id(), meteo);
+        GrantId withdrawn = SharingFixtures.regionalNotifications(sharing, dominique.id(), meteo);
+        SharingFixtures.regionalNotifications(sharing, eloise.id(), meteo);
+        SharingFixtures.regionalNotifications(sharing, camille.id(), meteo);
         accessToken = vault.oauthTokens().issueAccessToken(new OAuthTokens.Binding(dominique.id(), tokens, meteo.id()),
                 Duration.ofHours(1));
         for (Person person : List.of(dominique, eloise)) {
@@ -527,16 +520,6 @@ class RouteAccessTableTest {
     private void importBank(Person person, RecordDraft transaction) {
         vault.imports().write(person.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", person.handle() + "-releve.ofx"),
                 Stream.of(transaction));
-    }
-
-    private static GrantId give(Sharing sharing, Person person, Recipient recipient) {
-        Instant now = Instant.now();
-        GrantTerms terms = new GrantTerms(recipient.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,
-                "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
-                SampleRecipients.REGION_BY_DAY, new CoveredPeriod.Between(Instant.parse("2000-01-01T00:00:00Z"),
-                        Instant.parse("2100-01-01T00:00:00Z")), now, now.plus(Duration.ofDays(30)), Duration.ofDays(30),
-                1_000);
-        return ((ReceiptedGrant) sharing.give(person.id(), terms)).grant().id();
     }
 
     private List<String> records(Person person) {

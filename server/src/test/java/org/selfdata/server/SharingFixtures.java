@@ -18,7 +18,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.selfdata.gate.ReceiptedGrant;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.Category;
+import org.selfdata.model.CoveredPeriod;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.GrantKind;
+import org.selfdata.model.GrantTerms;
+import org.selfdata.model.LegalBasis;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
+import org.selfdata.model.Purpose;
+import org.selfdata.model.Recipient;
+import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.TestVaults;
 
@@ -32,8 +44,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,6 +204,20 @@ final class SharingFixtures {
         ObjectNode body = JSON.createObjectNode().put("request", authorizationQuery);
         body.set("terms", terms);
         return body.toString();
+    }
+
+    /**
+     * Gives the recipient a grant for notifications by region, as Météo Locale declares them, over any period of
+     * data, for 30 days from now: a grant in force for tests that need one without going through the consent page.
+     */
+    static GrantId regionalNotifications(Sharing sharing, PersonId person, Recipient recipient) {
+        Instant now = Instant.now();
+        GrantTerms terms = new GrantTerms(recipient.id(), 1, GrantKind.READ, Purpose.COMMUNICATION_MANAGEMENT,
+                "notifications by region", LegalBasis.CONSENT, Set.of(), Set.of(Category.LOCATION), Set.of(),
+                SampleRecipients.REGION_BY_DAY, new CoveredPeriod.Between(Instant.parse("2000-01-01T00:00:00Z"),
+                        Instant.parse("2100-01-01T00:00:00Z")), now, now.plus(Duration.ofDays(30)), Duration.ofDays(30),
+                1_000);
+        return ((ReceiptedGrant) sharing.give(person, terms)).grant().id();
     }
 
     static String queryParameter(URI uri, String name) {
