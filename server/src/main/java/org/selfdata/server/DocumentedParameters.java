@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
  */
 final class DocumentedParameters {
     private static final String API = "/api/";
-    private static final int QUOTED_NAME_LENGTH = 40;
 
     private final Map<String, Set<String>> byRoute;
 
@@ -54,15 +53,17 @@ final class DocumentedParameters {
 
     void check(Context ctx) {
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        if (matched == null || !matched.path.startsWith(API) || ctx.queryParamMap().isEmpty()) {
+        Set<String> asked = ctx.queryParamMap().keySet();
+        if (matched == null || !matched.path.startsWith(API) || asked.isEmpty()) {
             return;
         }
         Set<String> documented = byRoute.getOrDefault(key(matched.method.name(), matched.path), Set.of());
-        for (String name : ctx.queryParamMap().keySet()) {
+        for (String name : asked) {
             if (!documented.contains(name)) {
+                String quoted = QueryParameters.shortened(name);
                 throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, documented.isEmpty()
-                        ? Wording.of("error.server.noParameters", shortened(name))
-                        : Wording.of("error.server.unknownParameter", shortened(name), String.join(", ", documented)));
+                        ? Wording.of("error.server.noParameters", quoted)
+                        : Wording.of("error.server.unknownParameter", quoted, String.join(", ", documented)));
             }
         }
     }
@@ -82,9 +83,5 @@ final class DocumentedParameters {
 
     private static String key(String method, String path) {
         return method.toUpperCase(Locale.ROOT) + " " + path;
-    }
-
-    private static String shortened(String name) {
-        return name.length() <= QUOTED_NAME_LENGTH ? name : name.substring(0, QUOTED_NAME_LENGTH) + "…";
     }
 }

@@ -85,7 +85,8 @@ final class QueryParameters {
         throw invalid(Wording.of("error.server.parameterWholeNumber", name, Long.toString(minimum), Long.toString(maximum)));
     }
 
-    private static String shortened(String name) {
+    /** A parameter's name as a refusal quotes it: whole up to a bound, since a client may send a name of any length. */
+    static String shortened(String name) {
         return name.length() <= QUOTED_NAME_LENGTH ? name : name.substring(0, QUOTED_NAME_LENGTH) + "…";
     }
 
