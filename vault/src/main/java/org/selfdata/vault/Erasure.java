@@ -28,7 +28,9 @@ import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
 import static org.selfdata.vault.VaultTables.FIRST_START;
 import static org.selfdata.vault.VaultTables.LAST_END;
 import static org.selfdata.vault.VaultTables.LOG_ENTRIES;
+import static org.selfdata.vault.VaultTables.LOG_AUDITORS;
 import static org.selfdata.vault.VaultTables.LOG_HEADS;
+import static org.selfdata.vault.VaultTables.LOG_HEAD_HISTORY;
 import static org.selfdata.vault.VaultTables.RECORDS_COUNT;
 import static org.selfdata.vault.VaultTables.TYPE;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
@@ -110,6 +112,8 @@ public final class Erasure {
             // The log goes with the person: it describes them, and nobody is left to read it.
             dsl.deleteFrom(LOG_ENTRIES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(LOG_HEADS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(LOG_HEAD_HISTORY).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(LOG_AUDITORS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
             return new Report(sources.size(), batches, records);
         });

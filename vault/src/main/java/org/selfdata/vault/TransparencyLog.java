@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -51,6 +52,8 @@ public final class TransparencyLog {
             + "frontier) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET tree_size = excluded.tree_size, "
             + "root_hash = excluded.root_hash, signed_at = excluded.signed_at, signed_head = excluded.signed_head, "
             + "frontier = excluded.frontier";
+    private static final String KEEP_HEAD = "INSERT INTO log_head_history (person_id, tree_size, root_hash, signed_at, "
+            + "signed_head) VALUES (?, ?, ?, ?, ?)";
     private static final String READ_HEAD = "SELECT tree_size, root_hash, signed_at, signed_head, frontier FROM log_heads "
             + "WHERE person_id = ?";
     private static final int READ_BATCH = 1_000;
@@ -146,6 +149,14 @@ public final class TransparencyLog {
             save.setString(5, head.jws());
             save.setBytes(6, frontier.bytes());
             save.executeUpdate();
+        }
+        try (PreparedStatement keep = connection.prepareStatement(KEEP_HEAD)) {
+            keep.setLong(1, person.value());
+            keep.setLong(2, head.treeSize());
+            keep.setBytes(3, head.root().bytes());
+            keep.setLong(4, now.toEpochMilli());
+            keep.setString(5, head.jws());
+            keep.executeUpdate();
         }
     }
 
@@ -341,6 +352,39 @@ public final class TransparencyLog {
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /**
+     * The heads the vault signed over the person's log, oldest first, of sizes above {@code afterSize}: what an auditor
+     * keeps and checks newer heads against with consistency proofs.
+     */
+    public List<SignedTreeHead> heads(PersonId person, long afterSize, int limit) {
+        requireNonNull(person, "person is null");
+        if (limit < 1 || limit > LogQuery.MAXIMUM_LIMIT) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.vault.logLimit", Integer.toString(LogQuery.MAXIMUM_LIMIT)));
+        }
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT tree_size, root_hash, signed_at, signed_head "
+                    + "FROM log_head_history WHERE person_id = ? AND tree_size > ? ORDER BY tree_size LIMIT ?")) {
+                select.setLong(1, person.value());
+                select.setLong(2, afterSize);
+                select.setInt(3, limit);
+                List<SignedTreeHead> heads = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        heads.add(new SignedTreeHead(person, rows.getLong(1), new TreeHash(rows.getBytes(2)),
+                                Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4)));
+                    }
+                }
+                return heads;
+            }
+        });
+    }
+
+    /** The head the vault signed when the log had exactly this many entries, if it signed one then. */
+    public Optional<SignedTreeHead> headOfSize(PersonId person, long treeSize) {
+        return heads(person, treeSize - 1, 1).stream().filter(head -> head.treeSize() == treeSize).findFirst();
+    }
+
     public InclusionProof inclusionProof(PersonId person, long index, long treeSize) {
         return tree(person, treeSize).inclusion(index, treeSize);
     }
@@ -428,10 +472,86 @@ public final class TransparencyLog {
         }
         TreeHash root = new TreeHash(frontier.root());
         if (!root.equals(head.root())) {
-            return new LogVerification.HeadBroken(Wording.of("log.verification.rootMismatch"));
+            return locateRecomputed(person);
         }
         // Every leaf is now known to be as appended, so a column that says otherwise is what was changed.
         return misfiled.isEmpty() ? new LogVerification.Intact(head.treeSize(), root) : misfiled.getFirst();
+    }
+
+    /**
+     * Each leaf matches its stored hash, yet they do not add up to the signed root: an entry was altered together with
+     * its stored hash. The older signed heads tell which: the entry lies after the last head whose root the entries
+     * still give and before the first whose root they no longer give, so with a head signed at every append it is
+     * named exactly. Only the roots and sizes are held in memory (40 bytes a head), and only the two heads that bound
+     * the entry have their signatures checked, so that a forged head cannot move the blame.
+     */
+    private LogVerification locateRecomputed(PersonId person) {
+        HeadRoots roots = headRoots(person);
+        MerkleHashing hashing = new MerkleHashing();
+        MerkleFrontier frontier = MerkleFrontier.empty(hashing);
+        long[] bounds = {0, -1};
+        int[] next = {0};
+        scan(person, row -> {
+            frontier.add(row.leafHash());
+            while (next[0] < roots.count() && roots.size(next[0]) < frontier.size()) {
+                next[0]++;
+            }
+            if (next[0] < roots.count() && roots.size(next[0]) == frontier.size()) {
+                if (!roots.root(next[0]).equals(new TreeHash(frontier.root()))) {
+                    bounds[1] = frontier.size();
+                    return false;
+                }
+                bounds[0] = frontier.size();
+            }
+            return true;
+        });
+        if (bounds[1] < 0) {
+            return new LogVerification.HeadBroken(Wording.of("log.verification.rootMismatch"));
+        }
+        for (long size : bounds[0] == 0 ? new long[] {bounds[1]} : bounds) {
+            if (!headOfSize(person, size).map(kept -> kept.verify(signingKey.verifier())).orElse(false)) {
+                return new LogVerification.HeadBroken(Wording.of("log.verification.historyForged", Long.toString(size)));
+            }
+        }
+        long from = bounds[0];
+        long to = bounds[1] - 1;
+        return new LogVerification.EntryBroken(from, LogVerification.Problem.ALTERED, from == to
+                ? Wording.of("log.verification.recomputed")
+                : Wording.of("log.verification.recomputedBetween", Long.toString(from), Long.toString(to)));
+    }
+
+    /** The sizes and roots of every head kept, in order of size, in two flat arrays. */
+    private record HeadRoots(long[] sizes, byte[] roots) {
+        int count() {
+            return sizes.length;
+        }
+
+        long size(int position) {
+            return sizes[position];
+        }
+
+        TreeHash root(int position) {
+            return new TreeHash(Arrays.copyOfRange(roots, position * TreeHash.LENGTH, (position + 1) * TreeHash.LENGTH));
+        }
+    }
+
+    private HeadRoots headRoots(PersonId person) {
+        return database.transaction(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT tree_size, root_hash FROM log_head_history "
+                    + "WHERE person_id = ? ORDER BY tree_size")) {
+                select.setLong(1, person.value());
+                select.setFetchSize(READ_BATCH);
+                LongStream.Builder sizes = LongStream.builder();
+                ByteArrayOutputStream roots = new ByteArrayOutputStream();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sizes.add(rows.getLong(1));
+                        roots.writeBytes(rows.getBytes(2));
+                    }
+                }
+                return new HeadRoots(sizes.build().toArray(), roots.toByteArray());
+            }
+        });
     }
 
     private static LogVerification check(SignedTreeHead head, long expected, StoredEntry row, MerkleHashing hashing) {

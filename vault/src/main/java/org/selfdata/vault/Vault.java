@@ -51,6 +51,7 @@ public final class Vault implements AutoCloseable {
     private final Restoration restoration;
     private final OwnerSessions sessions;
     private final OAuthTokens oauthTokens;
+    private final LogAuditors auditors;
     private final Recipients recipients;
     private final Grants grants;
     private final ConsentReceiptArchive receipts;
@@ -82,6 +83,7 @@ public final class Vault implements AutoCloseable {
         this.erasure = new Erasure(database, keyring, log);
         this.sessions = new OwnerSessions(database, clock);
         this.oauthTokens = new OAuthTokens(database, clock);
+        this.auditors = new LogAuditors(database, clock);
         this.recipients = new Recipients(database, clock);
         this.grants = new Grants(database, clock, log);
         this.receipts = new ConsentReceiptArchive(database);
@@ -340,6 +342,11 @@ public final class Vault implements AutoCloseable {
     }
 
     /** Codes and tokens held by recipients, and the secrets of organizations that push data back. */
+    /** The auditors each person named for their log, and the tokens that open its heads and proofs to them. */
+    public LogAuditors auditors() {
+        return auditors;
+    }
+
     public OAuthTokens oauthTokens() {
         return oauthTokens;
     }

@@ -173,6 +173,13 @@ final class VaultTables {
     static final Field<String> SIGNED_HEAD = field(name("signed_head"), SQLDataType.VARCHAR);
     static final Field<byte[]> FRONTIER = field(name("frontier"), SQLDataType.BLOB);
 
+    static final Table<Record> LOG_HEAD_HISTORY = table(name("log_head_history"));
+
+    static final Table<Record> LOG_AUDITORS = table(name("log_auditors"));
+    static final Field<String> AUDITOR_ID = field(name("auditor_id"), SQLDataType.VARCHAR);
+    static final Field<String> AUDITOR_NAME = field(name("name"), SQLDataType.VARCHAR);
+    static final Field<Long> LAST_USED_AT = field(name("last_used_at"), SQLDataType.BIGINT);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -217,5 +224,8 @@ final class VaultTables {
             Map.entry(PLACE_CORRECTIONS, List.of(PERSON_ID, CORRECTION_NUMBER, RECORDED_AT, SEALED_CORRECTION)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
                     LEAF_HASH)),
-            Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)));
+            Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)),
+            Map.entry(LOG_HEAD_HISTORY, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD)),
+            Map.entry(LOG_AUDITORS, List.of(TOKEN_HASH, AUDITOR_ID, PERSON_ID, AUDITOR_NAME, CREATED_AT, EXPIRES_AT,
+                    LAST_USED_AT)));
 }

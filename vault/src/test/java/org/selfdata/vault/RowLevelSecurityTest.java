@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityTest {
     private static final List<String> PERSONAL_TABLES =
             List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects",
-                    "place_corrections");
+                    "place_corrections", "log_head_history");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {

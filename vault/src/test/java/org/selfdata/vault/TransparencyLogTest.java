@@ -240,15 +240,63 @@ class TransparencyLogTest {
     }
 
     @Test
-    void anEntryRewrittenWithItsHashStillBreaksTheSignedRoot() {
-        vault.log().appendAll(camille.id(), IntStream.range(0, 4).mapToObj(index -> read(INSURER)).toList());
-        byte[] forged = LogEntryJson.bytes(new LogEntry(1, Instant.parse("2026-01-01T00:00:00Z"), read(BANK)));
+    void anEntryRewrittenWithItsHashIsNamedByTheFirstSignedHeadItNoLongerMatches() {
+        IntStream.range(0, 4).forEach(index -> vault.log().append(camille.id(), read(INSURER)));
 
-        execute("UPDATE log_entries SET leaf = ?, leaf_hash = ? WHERE person_id = PERSON AND entry_index = 1", forged,
-                InclusionProof.leafHash(forged).bytes());
+        rewriteWithItsHash(1);
+
+        assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(1,
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.recomputed")));
+    }
+
+    @Test
+    void anEntryRewrittenWithItsHashInsideABatchIsNarrowedToTheBatchThatHeldIt() {
+        vault.log().append(camille.id(), read(BANK));
+        vault.log().appendAll(camille.id(), IntStream.range(0, 4).mapToObj(index -> read(INSURER)).toList());
+        vault.log().append(camille.id(), read(BANK));
+
+        rewriteWithItsHash(3);
+
+        assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(1,
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.recomputedBetween", "1", "4")));
+    }
+
+    @Test
+    void aKeptHeadChangedToShiftTheBlameIsFoundForged() {
+        IntStream.range(0, 4).forEach(index -> vault.log().append(camille.id(), read(INSURER)));
+        rewriteWithItsHash(1);
+        MerkleHashing hashing = new MerkleHashing();
+        byte[] forgedRoot = hashing.node(hashing.leaf(leafAt(0)), hashing.leaf(leafAt(1)));
+
+        execute("UPDATE log_head_history SET root_hash = ? WHERE person_id = PERSON AND tree_size = 2", forgedRoot);
 
         assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.HeadBroken(
-                Wording.of("log.verification.rootMismatch")));
+                Wording.of("log.verification.historyForged", "2")));
+    }
+
+    @Test
+    void everySignedHeadIsKeptOldestFirstAndEachVerifiesWithTheVaultsKey() {
+        vault.log().append(camille.id(), read(INSURER));
+        vault.log().appendAll(camille.id(), List.of(read(BANK), read(INSURER)));
+        vault.log().append(camille.id(), read(BANK));
+
+        List<SignedTreeHead> heads = vault.log().heads(camille.id(), 0, 100);
+
+        assertThat(heads).extracting(SignedTreeHead::treeSize).containsExactly(1L, 3L, 4L);
+        assertThat(heads).allMatch(head -> head.verify(vault.signingKey().verifier()));
+        assertThat(heads.getLast()).isEqualTo(vault.log().head(camille.id()));
+        assertThat(vault.log().consistencyProof(camille.id(), 1, 3).verify(heads.get(0).root(), heads.get(1).root()))
+                .isTrue();
+        assertThat(vault.log().heads(camille.id(), 1, 1)).extracting(SignedTreeHead::treeSize).containsExactly(3L);
+        assertThat(vault.log().headOfSize(camille.id(), 3)).contains(heads.get(1));
+        assertThat(vault.log().headOfSize(camille.id(), 2)).isEmpty();
+    }
+
+    /** Writes another entry at the index, with the hash of what it now holds, as someone covering their tracks would. */
+    private void rewriteWithItsHash(long index) {
+        byte[] forged = LogEntryJson.bytes(new LogEntry(index, Instant.parse("2026-01-01T00:00:00Z"), read(BANK)));
+        execute("UPDATE log_entries SET leaf = ?, leaf_hash = ? WHERE person_id = PERSON AND entry_index = " + index,
+                forged, InclusionProof.leafHash(forged).bytes());
     }
 
     @Test

@@ -1,0 +1,31 @@
+-- Every head the vault signed over each person's log, and the auditors a person named. Keep in step with
+-- ../postgresql/V15__log_head_history.sql: VaultSchemaTest compares the two.
+
+-- Each signed head, kept when the next one replaces it in log_heads: an auditor or a recipient holding an old head asks
+-- for the proof from it, and verifying the log checks every head against the entries, so that an entry altered along
+-- with its stored hash is still named (between the last head that holds and the first that does not). A head says
+-- only how many entries the log had, its root and when: nothing of what the entries say.
+CREATE TABLE log_head_history (
+    person_id   INTEGER NOT NULL,
+    tree_size   INTEGER NOT NULL,
+    root_hash   BLOB    NOT NULL,
+    signed_at   INTEGER NOT NULL,
+    signed_head TEXT    NOT NULL,
+    PRIMARY KEY (person_id, tree_size)
+) WITHOUT ROWID;
+INSERT INTO log_head_history (person_id, tree_size, root_hash, signed_at, signed_head)
+    SELECT person_id, tree_size, root_hash, signed_at, signed_head FROM log_heads;
+
+-- The auditors a person named: each holds a token that reads the heads of that person's log and the proofs between
+-- them, and nothing else (no entry, no record). Looked up by token before the person is known, like oauth_tokens, so
+-- vault-wide; only the token's SHA-256 is stored. name is what the person calls the auditor ("CNIL", "my lawyer").
+CREATE TABLE log_auditors (
+    token_hash   BLOB    NOT NULL PRIMARY KEY,
+    auditor_id   TEXT    NOT NULL UNIQUE,
+    person_id    INTEGER NOT NULL REFERENCES persons (person_id),
+    name         TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    last_used_at INTEGER
+);
+CREATE INDEX log_auditors_person ON log_auditors (person_id);
