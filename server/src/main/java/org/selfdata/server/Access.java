@@ -15,5 +15,10 @@ enum Access implements RouteRole {
      * Of the recipients' routes, one that a token an organization got for its own credentials also opens: pushing
      * records back under its write grant, and nothing that reads.
      */
-    PUSH
+    PUSH,
+    /**
+     * An auditor the person named calls it with the token the person gave it: the heads of that person's log and the
+     * proofs between them, nothing else.
+     */
+    AUDITOR
 }

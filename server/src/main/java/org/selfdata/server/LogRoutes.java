@@ -2,26 +2,26 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.LogAction;
-import org.selfdata.model.LogEntry;
-import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecipientId;
-import org.selfdata.vault.ConsistencyProof;
-import org.selfdata.vault.InclusionProof;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.texts.Wording;
+import org.selfdata.vault.LogAuditors;
 import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.LogVerification;
 import org.selfdata.vault.SignedTreeHead;
-import org.selfdata.vault.TreeHash;
 import org.selfdata.vault.Vault;
+import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,20 +29,27 @@ import static java.util.Objects.requireNonNull;
  * The owner's transparency log over HTTP: its entries, a page at a time, as the exact leaves of the Merkle tree (a
  * client hashes them as they come); the signed tree head; inclusion and consistency proofs to check an entry or an
  * older head against it; the whole log checked against its signed head, so a person sees at once whether anything was
- * altered behind the vault; and, public, the vault's key that signs the heads, at {@code /.well-known/jwks.json}.
+ * altered behind the vault; every head the vault signed; the auditors the person names, each given a token that opens
+ * the heads and proofs of this log alone ({@link AuditRoutes}); and, public, the vault's key that signs the heads, at
+ * {@code /.well-known/jwks.json}.
  */
 final class LogRoutes implements HttpService {
     private static final List<String> LOG_PARAMETERS = List.of("recipient", "grant", "action", "after", "limit");
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAXIMUM_LIMIT = 1_000;
 
+    private static final Set<String> AUDITOR_FIELDS = Set.of("name", "days");
+    private static final int DEFAULT_AUDIT_DAYS = 90;
+
     private final Vault vault;
+    private final LogProofs proofs;
+    private final JsonBodies bodies;
 
-    record HeadJson(long treeSize, String root, Instant timestamp, String keyId, String signedHead) {}
+    record AuditorJson(String id, String name, Instant createdAt, Instant expiresAt, Optional<Instant> lastUsedAt) {}
 
-    record InclusionJson(long index, long treeSize, String leafHash, List<String> path) {}
+    record AuditorsJson(List<AuditorJson> auditors) {}
 
-    record ConsistencyJson(long from, long to, List<String> path) {}
+    record NamedAuditorJson(AuditorJson auditor, String token) {}
 
     record VerifiedHeadJson(long treeSize, String root, Instant timestamp, String keyId) {}
 
@@ -53,17 +60,23 @@ final class LogRoutes implements HttpService {
     record VerificationJson(boolean verified, long entries, Optional<VerifiedHeadJson> head, Optional<Long> firstBad,
             Optional<String> what, Optional<String> message) {}
 
-    LogRoutes(Vault vault) {
+    LogRoutes(Vault vault, JsonBodies bodies) {
         this.vault = requireNonNull(vault, "vault is null");
+        this.proofs = new LogProofs(vault);
+        this.bodies = requireNonNull(bodies, "bodies is null");
     }
 
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/log", this::entries);
-        routes.get("/api/v1/log/head", this::head);
+        routes.get("/api/v1/log/head", ctx -> proofs.head(ctx, person(ctx)));
+        routes.get("/api/v1/log/heads", ctx -> proofs.heads(ctx, person(ctx)));
         routes.get("/api/v1/log/verification", this::verification);
-        routes.get("/api/v1/log/proofs/inclusion", this::inclusion);
-        routes.get("/api/v1/log/proofs/consistency", this::consistency);
+        routes.get("/api/v1/log/proofs/inclusion", ctx -> proofs.inclusion(ctx, person(ctx), index -> true, true));
+        routes.get("/api/v1/log/proofs/consistency", ctx -> proofs.consistency(ctx, person(ctx)));
+        routes.get("/api/v1/log/auditors", this::auditors);
+        routes.post("/api/v1/log/auditors", this::nameAuditor);
+        routes.delete("/api/v1/log/auditors/{auditor}", this::endAuditor);
         routes.get("/.well-known/jwks.json", this::keys, Access.PUBLIC);
     }
 
@@ -75,27 +88,7 @@ final class LogRoutes implements HttpService {
                 parameters.single("grant").map(GrantId::of), parameters.single("action").map(LogAction::fromTerm),
                 after < 0 ? java.util.Optional.empty() : java.util.Optional.of(after),
                 (int) parameters.wholeNumber("limit", 1, MAXIMUM_LIMIT, DEFAULT_LIMIT));
-        List<LogEntry> entries = vault.log().query(person(ctx), query);
-        ByteArrayOutputStream page = new ByteArrayOutputStream();
-        page.writeBytes("{\"entries\":[".getBytes(StandardCharsets.US_ASCII));
-        for (int position = 0; position < entries.size(); position++) {
-            if (position > 0) {
-                page.write(',');
-            }
-            page.writeBytes(LogEntryJson.bytes(entries.get(position)));
-        }
-        page.write(']');
-        if (entries.size() == query.limit()) {
-            page.writeBytes((",\"next\":" + entries.getLast().index()).getBytes(StandardCharsets.US_ASCII));
-        }
-        page.write('}');
-        ctx.contentType("application/json").result(page.toByteArray());
-    }
-
-    private void head(Context ctx) {
-        SignedTreeHead head = vault.log().head(person(ctx));
-        ctx.json(new HeadJson(head.treeSize(), head.root().base64(), head.timestamp(), vault.signingKey().keyId(),
-                head.jws()));
+        LogProofs.entries(ctx, vault.log().query(person(ctx), query), query.limit());
     }
 
     private void verification(Context ctx) {
@@ -115,23 +108,30 @@ final class LogRoutes implements HttpService {
         });
     }
 
-    private void inclusion(Context ctx) {
-        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("index", "size"));
-        PersonId person = person(ctx);
-        long size = parameters.wholeNumber("size", 1, Long.MAX_VALUE, vault.log().head(person).treeSize());
-        long index = parameters.wholeNumber("index", 0, size - 1, 0);
-        InclusionProof proof = vault.log().inclusionProof(person, index, size);
-        ctx.json(new InclusionJson(proof.index(), proof.treeSize(), vault.log().leafHash(person, index).base64(),
-                proof.path().stream().map(TreeHash::base64).toList()));
+    private void auditors(Context ctx) {
+        QueryParameters.of(ctx.queryParamMap(), List.of());
+        ctx.json(new AuditorsJson(vault.auditors().list(person(ctx)).stream().map(LogRoutes::json).toList()));
     }
 
-    private void consistency(Context ctx) {
-        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("from", "to"));
-        PersonId person = person(ctx);
-        long to = parameters.wholeNumber("to", 0, Long.MAX_VALUE, vault.log().head(person).treeSize());
-        long from = parameters.wholeNumber("from", 0, to, 0);
-        ConsistencyProof proof = vault.log().consistencyProof(person, from, to);
-        ctx.json(new ConsistencyJson(proof.fromSize(), proof.toSize(), proof.path().stream().map(TreeHash::base64).toList()));
+    /** Names an auditor: the token is in this answer and nowhere else, ever. */
+    private void nameAuditor(Context ctx) {
+        JsonNode body = bodies.read(ctx);
+        if (!body.isObject() || body.propertyNames().stream().anyMatch(field -> !AUDITOR_FIELDS.contains(field))) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.server.auditorFields"));
+        }
+        int days = JsonFields.optionalInteger(body, "days").orElse(DEFAULT_AUDIT_DAYS);
+        LogAuditors.Named named = vault.auditors().name(person(ctx), JsonFields.text(body, "name"), Duration.ofDays(days));
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(201).json(new NamedAuditorJson(json(named.auditor()), named.token()));
+    }
+
+    private void endAuditor(Context ctx) {
+        vault.auditors().end(person(ctx), ctx.pathParam("auditor"));
+        ctx.status(204);
+    }
+
+    private static AuditorJson json(LogAuditors.Auditor auditor) {
+        return new AuditorJson(auditor.id(), auditor.name(), auditor.createdAt(), auditor.expiresAt(), auditor.lastUsedAt());
     }
 
     private void keys(Context ctx) {

@@ -14,7 +14,8 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs before every matched route: lets public routes through, hands recipients' routes to the {@link RecipientGuard},
+ * Runs before every matched route: lets public routes through, hands recipients' routes to the {@link RecipientGuard}
+ * and auditors' to the {@link AuditorGuard},
  * and asks every other for a live session and, when the request changes something, for the session's CSRF token. A
  * recipient's token presented to an owner's route is refused as such, so that the recipient learns what it lacks: a live
  * one with {@code Bearer error="insufficient_scope"} (RFC 6750, section 3.1).
@@ -32,12 +33,15 @@ final class OwnerGuard {
     private final SessionCookie cookie;
     private final CsrfTokens csrfTokens;
     private final RecipientGuard recipients;
+    private final AuditorGuard auditors;
 
-    OwnerGuard(OwnerSessions sessions, SessionCookie cookie, CsrfTokens csrfTokens, RecipientGuard recipients) {
+    OwnerGuard(OwnerSessions sessions, SessionCookie cookie, CsrfTokens csrfTokens, RecipientGuard recipients,
+               AuditorGuard auditors) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookie = requireNonNull(cookie, "cookie is null");
         this.csrfTokens = requireNonNull(csrfTokens, "csrfTokens is null");
         this.recipients = requireNonNull(recipients, "recipients is null");
+        this.auditors = requireNonNull(auditors, "auditors is null");
     }
 
     void check(Context ctx) {
@@ -46,6 +50,10 @@ final class OwnerGuard {
         }
         if (ctx.routeRoles().contains(Access.RECIPIENT)) {
             recipients.check(ctx);
+            return;
+        }
+        if (ctx.routeRoles().contains(Access.AUDITOR)) {
+            auditors.check(ctx);
             return;
         }
         Optional<String> bearer = RecipientGuard.bearerToken(ctx);

@@ -48,7 +48,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SelfdataServer implements AutoCloseable {
     /** A route as Javalin holds it, with the pattern of its path ({@code /api/v1/records/{id}}), and who may call it. */
-    record Route(String method, String path, boolean isPublic, boolean isForRecipients) {}
+    record Route(String method, String path, boolean isPublic, boolean isForRecipients, boolean isForAuditors) {}
 
     private static final Duration IMPORTS_FINISHING = Duration.ofSeconds(30);
 
@@ -108,7 +108,8 @@ public final class SelfdataServer implements AutoCloseable {
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
         RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
         TokenClients tokenClients = new TokenClients(vault.recipients(), vault.oauthTokens());
-        OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens, recipientGuard);
+        OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens, recipientGuard,
+                new AuditorGuard(vault.auditors()));
         Sharing sharing = Sharing.over(vault, clock);
         Consent consent = new Consent(vault.recipients(), clock);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
@@ -130,7 +131,9 @@ public final class SelfdataServer implements AutoCloseable {
                         settings.sessionLifetime()),
                 new VaultRoutes(vault),
                 new QuarantineRoutes(vault, intake, bodies),
-                new LogRoutes(vault),
+                new LogRoutes(vault, bodies),
+                new SharedLogRoutes(vault),
+                new AuditRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), clock),
@@ -221,7 +224,7 @@ public final class SelfdataServer implements AutoCloseable {
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
                 .map(endpoint -> new Route(endpoint.method.name(), endpoint.path, has(endpoint, Access.PUBLIC),
-                        has(endpoint, Access.RECIPIENT)))
+                        has(endpoint, Access.RECIPIENT), has(endpoint, Access.AUDITOR)))
                 .toList();
     }
 

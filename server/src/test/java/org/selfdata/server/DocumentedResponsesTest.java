@@ -30,6 +30,7 @@ import org.selfdata.services.PlaceKeys;
 import org.selfdata.texts.Language;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.SyntheticRecords;
@@ -92,6 +93,7 @@ class DocumentedResponsesTest {
     private final Person camille = vault.person(Optional.of("camille"));
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String accessToken;
+    private String auditorToken;
     private ApiClient owner;
     private JsonNode document;
     private SchemaRegistry schemas;
@@ -103,7 +105,7 @@ class DocumentedResponsesTest {
         }
     }
 
-    private enum Caller { OWNER, RECIPIENT, NOBODY }
+    private enum Caller { OWNER, RECIPIENT, AUDITOR, NOBODY }
 
     @BeforeEach
     void fillCamillesVaultAndStart() {
@@ -138,6 +140,10 @@ class DocumentedResponsesTest {
         running.start();
         owner = running.camille();
         parameters.put("{grant}", held.value());
+        auditorToken = vault.auditors().name(camille.id(), "CNIL", Duration.ofDays(30)).token();
+        parameters.put("{auditor}", vault.auditors().name(camille.id(), "Maître Martin", Duration.ofDays(30)).auditor().id());
+        parameters.put("{entry}", Long.toString(vault.log().query(camille.id(), LogQuery.all().withGrant(held).limit(1))
+                .getFirst().index()));
         parameters.put("{withdrawn}", withdrawn.value());
         parameters.put("{id}", aPoint());
         parameters.put("{recipient}", meteo.id().value());
@@ -276,6 +282,32 @@ class DocumentedResponsesTest {
         get(asks, "/api/v1/log");
         get(asks, "/api/v1/log/head");
         get(asks, "/api/v1/log/verification");
+        get(asks, "/api/v1/log/heads");
+        get(asks, "/api/v1/log/auditors");
+        ask(asks, "GET", "/api/v1/log/head", "/api/v1/log/head?size=1", "", Caller.OWNER, 200);
+        ask(asks, "GET", "/api/v1/log/head", "/api/v1/log/head?size=99999", "", Caller.OWNER, 404);
+        ask(asks, "GET", "/api/v1/log/proofs/inclusion", "/api/v1/log/proofs/inclusion?index=99999", "", Caller.OWNER, 404);
+        ask(asks, "POST", "/api/v1/log/auditors", "/api/v1/log/auditors", "{\"name\":\"CNIL\",\"days\":30}", Caller.OWNER,
+                201);
+        ask(asks, "POST", "/api/v1/log/auditors", "/api/v1/log/auditors", "{\"name\":\"CNIL\",\"days\":400}", Caller.OWNER,
+                400);
+        ask(asks, "DELETE", "/api/v1/log/auditors/{auditor}", "/api/v1/log/auditors/{auditor}", "", Caller.OWNER, 204);
+        ask(asks, "DELETE", "/api/v1/log/auditors/{auditor}", "/api/v1/log/auditors/{auditor}", "", Caller.OWNER, 404);
+        ask(asks, "GET", "/api/v1/shared/log", "/api/v1/shared/log", "", Caller.RECIPIENT, 200);
+        ask(asks, "GET", "/api/v1/shared/log/head", "/api/v1/shared/log/head", "", Caller.RECIPIENT, 200);
+        ask(asks, "GET", "/api/v1/shared/log/proofs/inclusion", "/api/v1/shared/log/proofs/inclusion?index={entry}", "",
+                Caller.RECIPIENT, 200);
+        ask(asks, "GET", "/api/v1/shared/log/proofs/inclusion", "/api/v1/shared/log/proofs/inclusion?index=0", "",
+                Caller.RECIPIENT, 404);
+        ask(asks, "GET", "/api/v1/shared/log/proofs/consistency", "/api/v1/shared/log/proofs/consistency?from=1&to=2", "",
+                Caller.RECIPIENT, 200);
+        ask(asks, "GET", "/api/v1/audit/log/head", "/api/v1/audit/log/head", "", Caller.AUDITOR, 200);
+        ask(asks, "GET", "/api/v1/audit/log/heads", "/api/v1/audit/log/heads?limit=2", "", Caller.AUDITOR, 200);
+        ask(asks, "GET", "/api/v1/audit/log/proofs/inclusion", "/api/v1/audit/log/proofs/inclusion?index=1&size=2", "",
+                Caller.AUDITOR, 200);
+        ask(asks, "GET", "/api/v1/audit/log/proofs/consistency", "/api/v1/audit/log/proofs/consistency?from=1&to=2", "",
+                Caller.AUDITOR, 200);
+        ask(asks, "GET", "/api/v1/audit/log/head", "/api/v1/audit/log/head", "", Caller.RECIPIENT, 401);
         ask(asks, "GET", "/api/v1/log/proofs/inclusion", "/api/v1/log/proofs/inclusion?index=0&size=1", "", Caller.OWNER,
                 200);
         ask(asks, "GET", "/api/v1/log/proofs/consistency", "/api/v1/log/proofs/consistency?from=1&to=2", "",
@@ -407,6 +439,9 @@ class DocumentedResponsesTest {
         }
         if (ask.caller() == Caller.RECIPIENT) {
             request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (ask.caller() == Caller.AUDITOR) {
+            request.header("Authorization", "Bearer " + auditorToken);
         }
         return client.sendForBytes(request);
     }

@@ -35,6 +35,8 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.ImportRequest;
+import org.selfdata.vault.LogAuditors;
+import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.OAuthTokens;
 import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.SyntheticRecords;
@@ -89,8 +91,12 @@ class RouteAccessTableTest {
     private static final String SIGN_IN_FIRST = "sign in first: this needs a session, which POST /api/v1/session starts";
     private static final String FOR_RECIPIENTS =
             "this route is for recipients: send the access token as Authorization: Bearer <token>";
-    private static final String OWNERS_OWN = "a recipient's token opens /api/v1/shared/records and nothing else (missing "
-            + "scope: owner); this route is the owner's own";
+    private static final String OWNERS_OWN = "a bearer token opens a recipient's routes (/api/v1/shared/...) or an "
+            + "auditor's (/api/v1/audit/...) and nothing else (missing scope: owner); this route is the owner's own";
+    private static final String NOT_AN_AUDITORS_TOKEN = "the auditor's token is unknown or expired, or the person ended it";
+    private static final String NOT_A_RECIPIENTS_TOKEN = "the access token is unknown or expired, or its grant was withdrawn";
+    private static final String FOR_AUDITORS = "this route is for the auditors a person named for their log: send the "
+            + "auditor's token as Authorization: Bearer <token>";
     private static final String POINT_PUSH = "{\"records\":[{\"type\":\"geo.point\",\"start\":\"2026-11-20T00:00:00Z\","
             + "\"payload\":{\"latitude\":48.85,\"longitude\":2.35}}]}";
     private static final String AUTHORIZATION_REQUEST = "{authorization-request}";
@@ -106,7 +112,7 @@ class RouteAccessTableTest {
             "12/03/2025;CARTE BOULANGERIE;-4,50;\n13/03/2025;PRLV EDF;-62,17;\n".getBytes(StandardCharsets.UTF_8)) + "\"}";
 
     /** Who asks, in the order they ask: the owner of the data last. */
-    enum Caller { NOBODY, RECIPIENT, OTHER, OPERATOR, OWNER }
+    enum Caller { NOBODY, RECIPIENT, AUDITOR, OTHER, OPERATOR, OWNER }
 
     /**
      * One route, the request that stands for it, the status each caller must get, and whether each caller's answer shows
@@ -177,6 +183,18 @@ class RouteAccessTableTest {
                 .expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/log/proofs/consistency").asking("/api/v1/log/proofs/consistency?from=1&to=2")
                 .expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/heads").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/log/auditors").showingOwn().expect(200, 200, 200, 403, 401);
+        row("POST", "/api/v1/log/auditors").body("{\"name\":\"CNIL\"}").expect(201, 201, 201, 403, 401);
+        row("DELETE", "/api/v1/log/auditors/{auditor}").expect(204, 404, 404, 403, 401);
+
+        // The auditor Dominique named checks her log's heads and proofs, and nothing else.
+        row("GET", "/api/v1/audit/log/head").auditedBy(200).expect(401, 401, 401, 401, 401);
+        row("GET", "/api/v1/audit/log/heads").auditedBy(200).expect(401, 401, 401, 401, 401);
+        row("GET", "/api/v1/audit/log/proofs/inclusion").asking("/api/v1/audit/log/proofs/inclusion?index=0&size=1")
+                .auditedBy(200).expect(401, 401, 401, 401, 401);
+        row("GET", "/api/v1/audit/log/proofs/consistency").asking("/api/v1/audit/log/proofs/consistency?from=1&to=2")
+                .auditedBy(200).expect(401, 401, 401, 401, 401);
 
         row("GET", "/api/v1/recipients").expect(200, 200, 200, 403, 401);
         row("POST", "/api/v1/recipients").body("{}").expect(403, 403, 400, 403, 401);
@@ -203,6 +221,12 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/shared/records").showingOwn().expect(401, 401, 401, 200, 401);
         row("POST", "/api/v1/shared/records").body(POINT_PUSH).expect(401, 401, 401, 403, 401);
         row("GET", "/api/v1/shared/grant").showingOwn().expect(401, 401, 401, 200, 401);
+        row("GET", "/api/v1/shared/log").showingOwn().expect(401, 401, 401, 200, 401);
+        row("GET", "/api/v1/shared/log/head").expect(401, 401, 401, 200, 401);
+        row("GET", "/api/v1/shared/log/proofs/inclusion").asking("/api/v1/shared/log/proofs/inclusion?index={entry}")
+                .expect(401, 401, 401, 200, 401);
+        row("GET", "/api/v1/shared/log/proofs/consistency").asking("/api/v1/shared/log/proofs/consistency?from=1&to=2")
+                .expect(401, 401, 401, 200, 401);
 
         row("POST", "/api/v1/imports").body("{}").expect(400, 400, 400, 403, 401);
         row("GET", "/api/v1/imports").expect(200, 200, 200, 403, 401);
@@ -276,6 +300,7 @@ class RouteAccessTableTest {
     private final Map<Person, Set<String>> markers = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String accessToken;
+    private String auditorToken;
 
     RouteAccessTableTest(Engine engine) {
         running = new RunningServer(engine);
@@ -326,8 +351,14 @@ class RouteAccessTableTest {
         clients.put(Caller.OTHER, signedIn(eloise));
         clients.put(Caller.OPERATOR, signedIn(camille));
         clients.put(Caller.RECIPIENT, new ApiClient(running.server()));
+        clients.put(Caller.AUDITOR, new ApiClient(running.server()));
         clients.put(Caller.NOBODY, new ApiClient(running.server()));
         parameters.put("{grant}", withdrawn.value());
+        LogAuditors.Named auditor = vault.auditors().name(dominique.id(), "CNIL", Duration.ofDays(90));
+        auditorToken = vault.auditors().name(dominique.id(), "Maître Petit", Duration.ofDays(90)).token();
+        parameters.put("{auditor}", auditor.auditor().id());
+        parameters.put("{entry}", Long.toString(vault.log().query(dominique.id(), LogQuery.all().withGrant(tokens).limit(1))
+                .getFirst().index()));
         parameters.put("{id}", records(dominique).getFirst());
         parameters.put("{recipient}", meteo.id().value());
         parameters.put("{job}", ContactUpload.upload(clients.get(Caller.OWNER), "dominique-contacts.vcf"));
@@ -351,6 +382,12 @@ class RouteAccessTableTest {
         parameters.put("{calendar}", calendar);
         parameters.put("{slug}", OWN_ORGANIZATION);
         markers.get(dominique).add("Cabinet Petit");
+        markers.get(dominique).add("Maître Petit");
+        for (Person person : List.of(camille, eloise)) {
+            String name = "Avocat de " + person.handle();
+            vault.auditors().name(person.id(), name, Duration.ofDays(90));
+            markers.get(person).add(name);
+        }
         Map<Person, double[]> homes = Map.of(camille, new double[] {48.58, 7.75}, dominique, new double[] {48.11, -1.68},
                 eloise, new double[] {43.60, 1.44});
         homes.forEach((person, home) -> {
@@ -404,13 +441,20 @@ class RouteAccessTableTest {
     /** What the guard or the vault says when it refuses a caller, for the refusals that do not depend on the body. */
     private static Optional<String> refusal(Row row, Caller caller, int status) {
         boolean forRecipients = row.route().startsWith("/api/v1/shared/");
+        boolean forAuditors = row.route().startsWith("/api/v1/audit/");
+        if (status == 401 && forAuditors) {
+            return Optional.of(caller == Caller.RECIPIENT ? NOT_AN_AUDITORS_TOKEN : FOR_AUDITORS);
+        }
+        if (status == 401 && forRecipients && caller == Caller.AUDITOR) {
+            return Optional.of(NOT_A_RECIPIENTS_TOKEN);
+        }
         if (status == 401 && caller == Caller.NOBODY && !forRecipients) {
             return Optional.of(SIGN_IN_FIRST);
         }
         if (status == 401 && forRecipients) {
             return Optional.of(FOR_RECIPIENTS);
         }
-        if (status == 403 && caller == Caller.RECIPIENT && !forRecipients) {
+        if (status == 403 && (caller == Caller.RECIPIENT || caller == Caller.AUDITOR) && !forRecipients) {
             return Optional.of(OWNERS_OWN);
         }
         if (status == 403 && row.route().startsWith("/api/v1/recipients")) {
@@ -441,7 +485,7 @@ class RouteAccessTableTest {
 
     private Optional<Person> self(Caller caller) {
         return switch (caller) {
-            case OWNER, RECIPIENT -> Optional.of(dominique);
+            case OWNER, RECIPIENT, AUDITOR -> Optional.of(dominique);
             case OTHER -> Optional.of(eloise);
             case OPERATOR -> Optional.of(camille);
             case NOBODY -> Optional.empty();
@@ -480,6 +524,9 @@ class RouteAccessTableTest {
         if (caller == Caller.RECIPIENT) {
             request.header("Authorization", "Bearer " + accessToken);
         }
+        if (caller == Caller.AUDITOR) {
+            request.header("Authorization", "Bearer " + auditorToken);
+        }
         HttpResponse<byte[]> response = client.sendForBytes(request);
         if (client.csrfToken().isPresent() && client.sessionToken().isEmpty()) {
             // Signed out by DELETE /api/v1/session: signed in again for the rows after it.
@@ -493,7 +540,7 @@ class RouteAccessTableTest {
             case OWNER -> dominique.handle();
             case OTHER -> eloise.handle();
             case OPERATOR -> camille.handle();
-            case RECIPIENT, NOBODY -> throw new IllegalArgumentException(caller + " has no session");
+            case RECIPIENT, AUDITOR, NOBODY -> throw new IllegalArgumentException(caller + " has no session");
         };
     }
 
@@ -539,26 +586,37 @@ class RouteAccessTableTest {
     }
 
     private static RowBuilder row(String method, String route) {
-        return new RowBuilder(method, route, route, "", false);
+        return new RowBuilder(method, route, route, "", false, Optional.empty());
     }
 
     /** A row as the table above writes it: the route, then what differs in its request, then the statuses. */
-    private record RowBuilder(String method, String route, String request, String body, boolean showsOwn) {
+    /**
+     * A row being written. The auditor's status is given only on the auditors' routes: everywhere else its token is a
+     * bearer token that is no recipient's, so it gets what a forged one gets (401 on a recipient's route, 403 on the
+     * owner's) or, on a public route, what nobody gets.
+     */
+    private record RowBuilder(String method, String route, String request, String body, boolean showsOwn,
+                              Optional<Integer> auditor) {
         RowBuilder asking(String path) {
-            return new RowBuilder(method, route, path, body, showsOwn);
+            return new RowBuilder(method, route, path, body, showsOwn, auditor);
         }
 
         RowBuilder body(String json) {
-            return new RowBuilder(method, route, request, json, showsOwn);
+            return new RowBuilder(method, route, request, json, showsOwn, auditor);
         }
 
         RowBuilder showingOwn() {
-            return new RowBuilder(method, route, request, body, true);
+            return new RowBuilder(method, route, request, body, true, auditor);
+        }
+
+        RowBuilder auditedBy(int status) {
+            return new RowBuilder(method, route, request, body, showsOwn, Optional.of(status));
         }
 
         void expect(int owner, int other, int operator, int recipient, int nobody) {
+            int auditing = auditor.orElse(route.startsWith("/api/v1/shared/") ? 401 : nobody == 401 ? 403 : nobody);
             Map<Caller, Integer> statuses = new EnumMap<>(Map.of(Caller.OWNER, owner, Caller.OTHER, other,
-                    Caller.OPERATOR, operator, Caller.RECIPIENT, recipient, Caller.NOBODY, nobody));
+                    Caller.OPERATOR, operator, Caller.RECIPIENT, recipient, Caller.NOBODY, nobody, Caller.AUDITOR, auditing));
             Row row = new Row(method, route, request, body, showsOwn, statuses);
             if (TABLE.put(row.name(), row) != null) {
                 throw new IllegalStateException(row.name() + " has two rows");

@@ -4,14 +4,23 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
+import org.selfdata.gate.Sharing;
+import org.selfdata.model.GrantId;
+import org.selfdata.model.Person;
+import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.OAuthTokens;
+import org.selfdata.vault.SampleRecipients;
 import org.selfdata.vault.Vault;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,14 +73,30 @@ class RouteProtectionTest {
     }
 
     @Test
-    void onlyTheSharedRecordsAndTheGrantAreForRecipients() {
+    void onlyTheSharedRecordsTheGrantAndItsEntriesOfTheLogAreForRecipients() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isForRecipients)
                 .map(route -> route.method() + " " + route.path()))
                 .containsExactlyInAnyOrder(
                         "GET /api/v1/shared/records",
                         "POST /api/v1/shared/records",
-                        "GET /api/v1/shared/grant");
+                        "GET /api/v1/shared/grant",
+                        "GET /api/v1/shared/log",
+                        "GET /api/v1/shared/log/head",
+                        "GET /api/v1/shared/log/proofs/inclusion",
+                        "GET /api/v1/shared/log/proofs/consistency");
+    }
+
+    @Test
+    void onlyTheHeadsAndProofsOfTheLogAreForAuditors() {
+        assertThat(server.routes().stream()
+                .filter(SelfdataServer.Route::isForAuditors)
+                .map(route -> route.method() + " " + route.path()))
+                .containsExactlyInAnyOrder(
+                        "GET /api/v1/audit/log/head",
+                        "GET /api/v1/audit/log/heads",
+                        "GET /api/v1/audit/log/proofs/inclusion",
+                        "GET /api/v1/audit/log/proofs/consistency");
     }
 
     @TestFactory
@@ -91,9 +116,35 @@ class RouteProtectionTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyAuditorsRouteRefusesAForgedTokenAndARecipientsOne() {
+        List<String> tokens = List.of("bm90LWEtdG9rZW4tb2YtdGhpcy12YXVsdA", recipientsToken());
+        return server.routes().stream().filter(SelfdataServer.Route::isForAuditors)
+                .map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
+                    for (String token : tokens) {
+                        HttpResponse<String> refused = new ApiClient(server).send(new ApiClient(server)
+                                .request(route.path()).header("Authorization", "Bearer " + token).GET());
+
+                        assertThat(refused.statusCode()).isEqualTo(401);
+                        assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+                        assertThat(ApiClient.json(refused).get("detail").stringValue())
+                                .isEqualTo("the auditor's token is unknown or expired, or the person ended it");
+                    }
+                }));
+    }
+
+    /** A live token of a grant of the vault's person, which opens the recipients' routes and no auditor's. */
+    private String recipientsToken() {
+        Person person = vault.person(Optional.empty());
+        Recipient recipient = SampleRecipients.meteoLocale(vault);
+        GrantId grant = SharingFixtures.regionalNotifications(Sharing.over(vault, Clock.systemUTC()), person.id(), recipient);
+        return vault.oauthTokens().issueAccessToken(new OAuthTokens.Binding(person.id(), grant, recipient.id()),
+                Duration.ofHours(1));
+    }
+
+    @TestFactory
     Stream<DynamicTest> everyOtherRouteRefusesAForgedSessionCookie() {
         List<SelfdataServer.Route> guarded = server.routes().stream()
-                .filter(route -> !route.isPublic() && !route.isForRecipients()).toList();
+                .filter(route -> !route.isPublic() && !route.isForRecipients() && !route.isForAuditors()).toList();
         assertThat(guarded).hasSizeGreaterThanOrEqualTo(8);
         return guarded.stream().map(route -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
             // Any value for any path parameter: the guard refuses before the route looks at it.

@@ -286,6 +286,15 @@ public final class TransparencyLog {
         });
     }
 
+    /** The entry at this index, if the log has one. */
+    public Optional<LogEntry> entry(PersonId person, long index) {
+        if (index < 0) {
+            return Optional.empty();
+        }
+        List<LogEntry> found = query(person, LogQuery.all().after(index - 1).limit(1));
+        return found.stream().filter(entry -> entry.index() == index).findFirst();
+    }
+
     /**
      * How many records entries of this action under this grant carried since an instant: what the gate holds a
      * grant's daily volume to. Entries of a grant are indexed, so this reads the grant's recent entries only.
