@@ -1,6 +1,5 @@
 package org.selfdata.server;
 
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,10 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * server speaks OAuth as apps expect.
  */
 final class CertifiedClient implements AutoCloseable {
-    /**
-     * Set to {@code true} where openid-client must have been installed, as on CI: a missing install then fails the test
-     * rather than skipping it, so that a broken install cannot pass unnoticed.
-     */
-    static final String REQUIRED = "SELFDATA_CERTIFIED_CLIENT_REQUIRED";
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-            .resolve(Path.of("src", "test", "node"));
     private static final String SCRIPT = "authorization-code-flow.mjs";
-    private static final String INSTALL = "npm ci --prefix server/src/test/node";
     private static final long PATIENCE_SECONDS = 60;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Stands for the end of the script's output in the queue of its lines. */
@@ -56,28 +44,16 @@ final class CertifiedClient implements AutoCloseable {
         Thread.ofVirtual().start(() -> read(process.getErrorStream(), line -> errors.append(line).append('\n'), () -> { }));
     }
 
-    /**
-     * Skips the test when node or openid-client is missing, saying how to install it; fails it instead where
-     * {@link #REQUIRED} says the install must be there.
-     */
+    /** Skips the test when node or openid-client is missing; see {@link ThirdPartyScripts#requireInstalled}. */
     static void requireInstalled() {
-        Optional<String> missing = nodeVersion().isEmpty() ? Optional.of("no node on the PATH")
-                : Files.isDirectory(PROJECT.resolve(Path.of("node_modules", "openid-client"))) ? Optional.empty()
-                : Optional.of("openid-client is not installed in " + PROJECT.resolve("node_modules"));
-        missing.ifPresent(reason -> {
-            String message = reason + ": the certified client's tests need node 20 or later and `" + INSTALL + "`";
-            if (Boolean.parseBoolean(System.getenv(REQUIRED))) {
-                fail(message + " (" + REQUIRED + " is set: the install must have been done)");
-            }
-            Assumptions.abort(message + "; they are skipped");
-        });
+        ThirdPartyScripts.requireInstalled("openid-client");
     }
 
     /** Starts the app, registered with the server under that client id and callback; it discovers the rest itself. */
     static CertifiedClient start(SelfdataServer server, String clientId, URI callback) {
         try {
             return new CertifiedClient(new ProcessBuilder(List.of("node", SCRIPT, server.url(), clientId,
-                    callback.toString())).directory(PROJECT.toFile()).start());
+                    callback.toString())).directory(ThirdPartyScripts.PROJECT.toFile()).start());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,21 +116,6 @@ final class CertifiedClient implements AutoCloseable {
         }
         finally {
             atEnd.run();
-        }
-    }
-
-    private static Optional<String> nodeVersion() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return node.waitFor() == 0 ? Optional.of(version) : Optional.empty();
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }
