@@ -12,7 +12,8 @@ import java.util.Set;
  * one script that writes them in words ({@code records.js}, {@code terms.js}), so that every page says them alike;
  * pages telling what a recipient could work out load the one that says it ({@code reveal-grants.js}), and pages
  * listing organizations that hold data about the person load the one that asks them what they hold
- * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}).
+ * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}). A page's part with a domain of its
+ * own has a script of its own, such as the auditors of the log on the activity page ({@code activity-auditors.js}).
  */
 public enum WebPage {
     OVERVIEW("/", "overview", List.of()),
@@ -83,6 +84,9 @@ public enum WebPage {
         }
         if (this == IMPORT) {
             scripts.add("import-mapping.js");
+        }
+        if (this == ACTIVITY) {
+            scripts.add("activity-auditors.js");
         }
         if (ASKING_ORGANIZATIONS.contains(this)) {
             scripts.add("rights-ask.js");

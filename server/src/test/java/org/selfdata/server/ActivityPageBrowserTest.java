@@ -99,6 +99,39 @@ class ActivityPageBrowserTest {
     }
 
     @Test
+    void thePersonNamesAnAuditorWhoseTokenOpensTheLogsHeadsUntilSheEndsIt() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/activity");
+        assertThat(tab.page().locator("#auditors-list").textContent()).isEqualTo("You have named no auditor.");
+
+        tab.page().locator("#auditor-name").fill("CNIL");
+        tab.page().locator("#auditor-days").fill("30");
+        tab.page().locator("#auditor-form button[type=submit]").click();
+        Locator token = tab.page().locator("#auditor-token-value");
+        token.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+
+        assertThat(tab.page().locator("#auditors-result").textContent()).startsWith("CNIL can now check your log until ");
+        assertThat(tab.page().locator("#auditors-list li strong").textContent()).isEqualTo("CNIL");
+        assertThat(tab.page().locator("#auditors-list li .muted").textContent()).endsWith("never used yet");
+        assertThat(asAuditor(token.textContent())).isEqualTo(200);
+        tab.screenshot("activity-auditors");
+
+        tab.page().locator("#auditors-list li button").click();
+        tab.page().locator("#auditors-list li.muted").waitFor();
+
+        assertThat(tab.page().locator("#auditors-result").textContent()).isEqualTo("CNIL can no longer check your log.");
+        assertThat(tab.page().locator("#auditor-token").isHidden()).isTrue();
+        assertThat(asAuditor(token.textContent())).isEqualTo(401);
+        tab.assertNoProblems();
+    }
+
+    private int asAuditor(String token) {
+        ApiClient client = new ApiClient(running.server());
+        return client.send(client.request("/api/v1/audit/log/head").header("Authorization", "Bearer " + token).GET())
+                .statusCode();
+    }
+
+    @Test
     void aLinkOpensTheLogFilteredByAGrantInFrench() {
         vault.log().appendAll(camille.id(), List.of(insurerRead(), insurerRead()));
         BrowserTab tab = new BrowserTab(chromium.browser(), running.server(), "fr-FR")

@@ -223,6 +223,7 @@ function keepFiltersInTheAddress() {
 
 selfdata.start(async () => {
     keepFiltersInTheAddress();
+    const auditors = activityAuditors.start().catch(selfdata.fail);
     const verification = selfdata.api('/api/v1/log/verification').then(showVerification).catch(selfdata.fail);
     const [recipients, grants, head] = await Promise.all([selfdata.api('/api/v1/recipients'),
         selfdata.api('/api/v1/grants'), selfdata.api('/api/v1/log/head')]);
@@ -239,4 +240,5 @@ selfdata.start(async () => {
     selfdata.element('older').addEventListener('click', () => readOlder().then(render, selfdata.fail));
     selfdata.element('activity').setAttribute('aria-busy', 'false');
     await verification;
+    await auditors;
 });
