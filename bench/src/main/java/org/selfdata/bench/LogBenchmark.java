@@ -30,16 +30,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * {@code selfdata bench log}: appends to the transparency log, one per transaction and in batches, and the
  * verification of the whole log, each beside plain JDBC doing the same rows' work: inserting them, and reading them
  * back with a SHA-256 of each. What differs is what the log adds: canonical JSON, the Merkle tree, a signed head per
- * transaction, and the checks.
+ * transaction, and the checks. Single appends from concurrent threads, as a server's requests make them, are measured
+ * gathered into batches beside each in a transaction of its own.
  */
 final class LogBenchmark {
     private static final int BATCH = 10_000;
+    /** Requests served at once: the concurrent appends' threads. */
+    private static final int THREADS = 16;
     private static final String INSERT = "INSERT INTO log_entries (person_id, entry_index, recorded_at, action, recipient_id, "
             + "grant_id, leaf, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -68,6 +76,16 @@ final class LogBenchmark {
                 measurements.add(Measurement.beside("log: appends, one per transaction", perSecond(single, loggedSingle),
                         "entries/s", "raw insert, one per transaction", perSecond(single, rawSingle)));
 
+                progress.accept("log: " + single + " single appends from " + THREADS + " threads, each alone");
+                long alone = concurrently(single, draft -> vault.log().appendAlone(logged, List.of(draft)));
+                progress.accept("log: " + single + " single appends from " + THREADS + " threads, gathered");
+                long headsBefore = vault.log().headsSigned();
+                long gathered = concurrently(single, draft -> vault.log().append(logged, draft));
+                progress.accept("log: " + single + " gathered appends signed " + (vault.log().headsSigned() - headsBefore)
+                        + " heads");
+                measurements.add(Measurement.beside("log: " + THREADS + " threads appending, gathered",
+                        perSecond(single, gathered), "entries/s", "each in its own transaction", perSecond(single, alone)));
+
                 progress.accept("log: " + entries + " appends in batches of " + BATCH);
                 long rawBatched = rawInserts(connection, raw, entries, BATCH);
                 long batched = 0;
@@ -84,7 +102,7 @@ final class LogBenchmark {
                         perSecond(entries, batched), "entries/s", "raw insert, same batches", perSecond(entries, rawBatched)));
 
                 RawTable.settle(connection);
-                progress.accept("log: verify " + (entries + single) + " entries");
+                progress.accept("log: verify " + (entries + 3 * single) + " entries");
                 long rawRead = rawReadAndHash(connection, raw);
                 start = System.nanoTime();
                 LogVerification verification = vault.log().verify(logged);
@@ -93,13 +111,48 @@ final class LogBenchmark {
                     throw new SelfdataException(ErrorCode.INTERNAL, "the benchmark's log does not verify: "
                             + verification.describe());
                 }
-                measurements.add(new Measurement("log: verify " + String.format("%,d", entries + single) + " entries",
+                measurements.add(new Measurement("log: verify " + String.format("%,d", entries + 3 * single) + " entries",
                         verify / 1e6, "ms", Optional.of(new Measurement.Baseline("raw read + SHA-256", rawRead / 1e6)), false));
             }
             catch (SQLException e) {
                 throw new SelfdataException(ErrorCode.INTERNAL, "the log benchmark's raw JDBC failed: " + e.getMessage(), e);
             }
             return measurements;
+        }
+    }
+
+    /**
+     * Appends {@code count} entries from {@link #THREADS} virtual threads at once, as concurrent requests would, each
+     * thread its share one after the other; returns the nanoseconds until the last was durable.
+     */
+    private static long concurrently(int count, Consumer<LogEntryDraft> append) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> threads = new ArrayList<>(THREADS);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int thread = 0; thread < THREADS; thread++) {
+                int first = thread;
+                threads.add(executor.submit(() -> {
+                    start.await();
+                    for (int index = first; index < count; index += THREADS) {
+                        append.accept(draft(index));
+                    }
+                    return null;
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            for (Future<?> thread : threads) {
+                thread.get();
+            }
+            return System.nanoTime() - started;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SelfdataException(ErrorCode.INTERNAL, "the log benchmark was interrupted", e);
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof SelfdataException failure ? failure
+                    : new SelfdataException(ErrorCode.INTERNAL, "a concurrent append failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -73,12 +73,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "log", mixinStandardHelpOptions = true,
             description = "Measure the transparency log: appends one per transaction and in batches, and verifying the "
-                    + "whole log, beside plain JDBC on the same rows.")
+                    + "whole log, beside plain JDBC on the same rows; and single appends from 16 threads at once, gathered "
+                    + "into batches, beside each in a transaction of its own.")
     int log(
             @Option(names = "--entries", paramLabel = "COUNT", defaultValue = "1000000",
                     description = "Entries appended in batches, then verified (default: 1,000,000).") int entries,
             @Option(names = "--single", paramLabel = "COUNT", defaultValue = "2000",
-                    description = "Entries appended one per transaction (default: 2,000).") int single) throws IOException {
+                    description = "Entries appended one per transaction, and as many "
+                            + "from 16 threads each way (default: 2,000).") int single) throws IOException {
         return inScratch(scratch -> {
             header("selfdata bench log: %,d entries".formatted(entries));
             return Bench.runLog(scratch, entries, single, this::progress);

@@ -36,8 +36,10 @@ class BenchCommandTest {
         assertThat(lines.getFirst()).startsWith("selfdata bench log: 25,000 entries, ");
         assertThat(lines.subList(1, lines.size())).satisfiesExactly(
                 line -> assertThat(line).startsWith("log: appends, one per transaction").contains("× raw insert, one per "),
+                line -> assertThat(line).startsWith("log: 16 threads appending, gathered")
+                        .contains("× each in its own transaction ("),
                 line -> assertThat(line).startsWith("log: appends, 10000 per transaction").contains("× raw insert, same "),
-                line -> assertThat(line).startsWith("log: verify 25,020 entries").contains("× raw read + SHA-256 ("));
+                line -> assertThat(line).startsWith("log: verify 25,060 entries").contains("× raw read + SHA-256 ("));
         assertThat(home.resolve(".selfdata")).doesNotExist();
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
@@ -32,8 +33,13 @@ import static java.util.Objects.requireNonNull;
 /**
  * A person's transparency log: every read, export, push, grant, withdrawal, import, erasure, restore and refusal, and
  * every letter, answer and status of their rights requests, appended and never changed. Entries are the leaves of a
- * Merkle tree hashed as in RFC 6962; each append signs a new tree head with the vault's key in the same transaction, so
- * a log cut short by a crash still matches its head.
+ * Merkle tree hashed as in RFC 6962; each transaction that appends signs a new tree head with the vault's key, so a log
+ * cut short by a crash still matches its head.
+ *
+ * <p>Appends made on their own ({@link #appendAll}) are gathered per person ({@link GroupCommit}): those that arrive
+ * while a batch of the person's is being written are written together next, in one transaction under one signed head,
+ * and each caller gets its entries back once they are durable. Appends inside a transaction of their own change
+ * ({@code append(Connection, …)}) stay in it, so that the entry lands with the change it reports.
  *
  * <p>Each row keeps the leaf as hashed and its leaf hash, and each leaf says its own index: verifying names the first
  * entry whose content no longer matches its hash (altered), whose index is missing (removed), or whose content says
@@ -93,6 +99,8 @@ public final class TransparencyLog {
     private final Database database;
     private final VaultSigningKey signingKey;
     private final Clock clock;
+    private final GroupCommit batches = new GroupCommit(this::appendAlone);
+    private final AtomicLong headsSigned = new AtomicLong();
 
     TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -104,11 +112,37 @@ public final class TransparencyLog {
         return appendAll(person, List.of(draft)).getFirst();
     }
 
-    /** Appends the entries in one transaction under one new signed head: the cheap way to log many at once. */
+    /**
+     * Appends the entries, consecutive and in order, in one transaction under one new signed head with the appends of
+     * others for the person that arrived meanwhile; returns once they are durable. The cheap way to log many at once.
+     */
     public List<LogEntry> appendAll(PersonId person, List<LogEntryDraft> drafts) {
         requireNonNull(person, "person is null");
         List<LogEntryDraft> copied = List.copyOf(drafts);
+        return copied.isEmpty() ? List.of() : batches.append(person, copied);
+    }
+
+    /**
+     * Appends the entries in a transaction of their own, never gathered with others': what every append did before
+     * appends were gathered, kept to measure what gathering them gains.
+     */
+    public List<LogEntry> appendAlone(PersonId person, List<LogEntryDraft> drafts) {
+        requireNonNull(person, "person is null");
+        List<LogEntryDraft> copied = List.copyOf(drafts);
         return database.transaction(person, connection -> append(connection, person, copied));
+    }
+
+    /** How many of the person's appends wait in line for the batch being written to commit. */
+    int waitingToAppend(PersonId person) {
+        return batches.waiting(person);
+    }
+
+    /**
+     * How many tree heads this log has signed since the vault was opened: one per transaction that appended, however
+     * many entries it held. Beside the number of entries, it tells how well appends are gathered.
+     */
+    public long headsSigned() {
+        return headsSigned.get();
     }
 
     /** Appends inside a transaction already scoped to the person, so the entry lands with the change it reports. */
@@ -158,6 +192,7 @@ public final class TransparencyLog {
             keep.setString(5, head.jws());
             keep.executeUpdate();
         }
+        headsSigned.incrementAndGet();
     }
 
     /**
