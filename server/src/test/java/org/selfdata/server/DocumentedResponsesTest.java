@@ -230,6 +230,20 @@ class DocumentedResponsesTest {
         assertThat(errors).extracting(Error::toString).anyMatch(error -> error.contains("latitude"));
     }
 
+    @Test
+    void aPushedRecordsPayloadIsCheckedAgainstItsTypesSchemaAsTheServerChecksIt() {
+        Schema schema = schemaAt("/components/schemas/Push");
+        ObjectNode push = (ObjectNode) ApiClient.json("{\"records\":[{\"type\":\"energy.reading\","
+                + "\"start\":\"2026-11-20T00:00:00Z\",\"end\":\"2026-11-21T00:00:00Z\",\"payload\":{\"meter\":"
+                + "\"09876543210987\",\"quantity\":\"ENERGY\",\"value\":8400}}]}");
+        assertThat(schema.validate(push)).isEmpty();
+        ((ObjectNode) push.get("records").get(0).get("payload")).put("value", "a lot");
+
+        List<Error> errors = schema.validate(push);
+
+        assertThat(errors).extracting(Error::toString).anyMatch(error -> error.contains("value"));
+    }
+
     /** The schema's name in the document: {@code bank.transaction} is {@code PayloadBankTransaction}. */
     private static String payloadSchemaName(RecordType type) {
         StringBuilder name = new StringBuilder("Payload");
