@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class EndingsListener implements AutoCloseable {
     private final SessionEndings endings;
     private final Thread thread;
     private volatile Optional<Connection> connection;
+    private volatile String schema = "";
     private volatile boolean closed;
 
     EndingsListener(Database database, SessionEndings endings) {
@@ -88,6 +90,10 @@ final class EndingsListener implements AutoCloseable {
         try {
             opened.setNetworkTimeout(Runnable::run, Math.toIntExact(ANSWER_WITHIN.toMillis()));
             try (Statement statement = opened.createStatement()) {
+                try (ResultSet result = statement.executeQuery("SELECT current_schema()")) {
+                    result.next();
+                    schema = result.getString(1);
+                }
                 statement.execute("LISTEN " + SessionEndings.CHANNEL);
             }
             check(opened);
@@ -108,10 +114,14 @@ final class EndingsListener implements AutoCloseable {
         hear(postgres.getNotifications());
     }
 
+    /** Passes on the endings of this vault; those of a vault in another schema of the database are not its business. */
     private void hear(PGNotification[] heard) {
         if (heard != null) {
+            String ours = schema + " ";
             for (PGNotification notification : heard) {
-                endings.heard(notification.getParameter());
+                if (notification.getParameter().startsWith(ours)) {
+                    endings.heard(notification.getParameter().substring(ours.length()));
+                }
             }
         }
     }

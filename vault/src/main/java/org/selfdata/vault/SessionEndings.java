@@ -21,7 +21,9 @@ import static java.util.Objects.requireNonNull;
  * <p>Every ending (a sign-out, every session of a person after a new password or an erasure) counts one more in the
  * vault's {@code sessions_ended} counter, in the transaction that deletes the sessions; on PostgreSQL the same
  * transaction also sends the ending, with its number, on the {@value #CHANNEL} channel, which PostgreSQL delivers to
- * every listener once, and only if, the transaction commits. The process that ended the sessions evicts them at once.
+ * every listener once, and only if, the transaction commits. Channels belong to the database, not to its schemas, so
+ * the ending names the vault's schema too, and a vault in another schema of the same database pays it no heed. The
+ * process that ended the sessions evicts them at once.
  *
  * <p>Each process checks the counter every {@link #CHECK_EVERY}: on PostgreSQL on a connection of its own that also
  * listens on the channel, on SQLite (where another process may be the command line) on one of the pool's. If the
@@ -98,7 +100,7 @@ final class SessionEndings implements AutoCloseable {
             number = Long.parseLong(result.getString(1));
         }
         if (database.isPostgres()) {
-            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, current_schema() || ' ' || ?)")) {
                 notify.setString(1, CHANNEL);
                 notify.setString(2, number + " " + ending.describe());
                 notify.execute();
@@ -124,7 +126,10 @@ final class SessionEndings implements AutoCloseable {
         }
     }
 
-    /** An ending another process sent on the channel, as {@code "<number> session <key>"} or {@code "<number> person <id>"}. */
+    /**
+     * An ending another process sent on the channel, its schema taken off: {@code "<number> session <key>"} or
+     * {@code "<number> person <id>"}.
+     */
     void heard(String payload) {
         String[] parts = payload.split(" ");
         try {

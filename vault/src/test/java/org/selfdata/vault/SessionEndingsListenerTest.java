@@ -6,6 +6,9 @@ import org.selfdata.model.Person;
 import org.selfdata.testing.TestPostgres;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +59,47 @@ class SessionEndingsListenerTest {
         TestPostgres.get().administer("ALTER DATABASE " + databaseName + " ALLOW_CONNECTIONS true");
         assertThat(eventually(() -> !readsFromTheDatabase(there, other))).isTrue();
         assertThat(there.sessions().find(token)).isEmpty();
+    }
+
+    @Test
+    void anEndingHeardOnTheChannelForgetsThatSessionAndKeepsTheOthers() throws Exception {
+        Person camille = TestVaults.camille(here);
+        String token = here.sessions().start(camille.id(), EIGHT_HOURS);
+        String other = here.sessions().start(camille.id(), EIGHT_HOURS);
+        assertThat(readsFromTheDatabase(there, token)).isFalse();
+        assertThat(readsFromTheDatabase(there, other)).isFalse();
+
+        // Number 0 was heard long ago, so this ending only names a session to forget, as one in flight would.
+        TestPostgres.get().administer(databaseName, "NOTIFY " + SessionEndings.CHANNEL + ", 'public 0 session "
+                + key(token) + "'");
+
+        assertThat(eventually(() -> takesATransaction(there, token))).isTrue();
+        assertThat(takesATransaction(there, other)).isFalse();
+        assertThat(there.sessions().find(token)).as("ended only in the listener's memory").contains(camille.id());
+    }
+
+    @Test
+    void anEndingOfAnotherVaultInTheSameDatabaseIsNotHeard() throws Exception {
+        Person camille = TestVaults.camille(here);
+        String token = here.sessions().start(camille.id(), EIGHT_HOURS);
+        assertThat(readsFromTheDatabase(there, token)).isFalse();
+
+        TestPostgres.get().administer(databaseName, "NOTIFY " + SessionEndings.CHANNEL + ", 'elsewhere 0 session "
+                + key(token) + "'");
+        Thread.sleep(SessionEndings.CHECK_EVERY.multipliedBy(2));
+
+        assertThat(takesATransaction(there, token)).isFalse();
+    }
+
+    /** Whether one lookup of the session takes a transaction. */
+    private static boolean takesATransaction(Vault vault, String token) {
+        long before = vault.database().transactionsBegun();
+        vault.sessions().find(token);
+        return vault.database().transactionsBegun() > before;
+    }
+
+    private static String key(String token) throws java.security.NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Whether looking the session up takes a transaction, after a first lookup that may keep it. */
