@@ -30,7 +30,7 @@ import static org.selfdata.vault.VaultTables.TOKEN_HASH;
  * once by the process that ended it, and by every other process sharing the vault as soon as it learns of the ending
  * ({@link SessionEndings}); a kept session is never used after it expires.
  */
-public final class OwnerSessions implements AutoCloseable {
+public final class OwnerSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database database;
@@ -116,8 +116,7 @@ public final class OwnerSessions implements AutoCloseable {
     }
 
     /** Stops watching for sessions ended elsewhere; the vault does this when it closes. */
-    @Override
-    public void close() {
+    void close() {
         endings.close();
     }
 
