@@ -48,7 +48,7 @@ final class EndingsListener implements AutoCloseable {
                 Connection listening = connection.isPresent() ? connection.get() : connect();
                 connection = Optional.of(listening);
                 if (reported) {
-                    LOG.info("Listening again for sessions ended by other servers");
+                    LOG.info("listening again for sessions ended by other servers");
                     reported = false;
                 }
                 PGNotification[] heard = listening.unwrap(PGConnection.class)
@@ -64,7 +64,7 @@ final class EndingsListener implements AutoCloseable {
                     return;
                 }
                 if (!reported) {
-                    LOG.warn("Lost the connection that hears of sessions ended by other servers; sessions are read from "
+                    LOG.warn("lost the connection that hears of sessions ended by other servers; sessions are read from "
                             + "the database until it is back: {}", e.getMessage());
                     reported = true;
                 }

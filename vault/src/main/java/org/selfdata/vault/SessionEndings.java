@@ -171,7 +171,7 @@ final class SessionEndings implements AutoCloseable {
         synchronized (lock) {
             if (counter != lastHeard) {
                 if (counter < lastHeard) {
-                    LOG.warn("The vault's count of ended sessions went back from {} to {}; sessions are read again",
+                    LOG.warn("the vault's count of ended sessions went back from {} to {}; sessions are read again",
                             lastHeard, counter);
                 }
                 cache.clear();
