@@ -34,6 +34,7 @@ final class RunningServer implements AfterEachCallback {
     private final Path folder;
     private final Vault vault;
     private Optional<SelfdataServer> server = Optional.empty();
+    private final List<Vault> openedAgain = new java.util.ArrayList<>();
 
     RunningServer(Engine engine) {
         this(folder -> TestServers.vaultWithCamille(engine, folder));
@@ -58,6 +59,16 @@ final class RunningServer implements AfterEachCallback {
 
     Vault vault() {
         return vault;
+    }
+
+    /**
+     * The same vault opened a second time over the same database, as a second server sharing a PostgreSQL vault or
+     * the command line beside a running server would; closed after the test, before the first.
+     */
+    Vault openedAgain() {
+        Vault again = Vault.open(vault.location(), TestVaults.keyFile(folder));
+        openedAgain.add(again);
+        return again;
     }
 
     /** Gives Camille that many location points in Lyon, as one Google import, before or after the server starts. */
@@ -123,6 +134,7 @@ final class RunningServer implements AfterEachCallback {
     public void afterEach(ExtensionContext context) throws IOException {
         try {
             server.ifPresent(SelfdataServer::close);
+            openedAgain.forEach(Vault::close);
         }
         finally {
             try {

@@ -5,11 +5,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParameterizedClass
 @EnumSource(Engine.class)
 class SessionRoutesTest {
+    /** How long a vault answers from the sessions it keeps without checking for endings elsewhere, with some leeway. */
+    private static final Duration TRUSTED_WITHOUT_CHECK = Duration.ofMillis(1_250);
+
     @RegisterExtension
     final RunningServer running;
     private final Vault vault;
@@ -160,6 +166,59 @@ class SessionRoutesTest {
 
         assertThat(client.sessionToken()).isPresent().isNotEqualTo(Optional.of(first));
         assertThat(vault.sessions().find(first)).isEmpty();
+    }
+
+    @Test
+    void signingOutOnOneServerIsRefusedAtOnceThereAndWithinASecondOnAnotherSharingTheVault() {
+        Vault again = running.openedAgain();
+        try (SelfdataServer second = TestServers.start(again)) {
+            client.signIn("camille", TestServers.PASSWORD);
+            ApiClient elsewhere = new ApiClient(second);
+            elsewhere.useSessionToken(client.sessionToken().orElseThrow());
+            assertThat(elsewhere.get("/api/v1/session").statusCode()).isEqualTo(200);
+            assertThat(elsewhere.get("/api/v1/session").statusCode()).isEqualTo(200);
+
+            assertThat(client.delete("/api/v1/session").statusCode()).isEqualTo(204);
+            Instant signedOut = Instant.now();
+
+            client.useSessionToken(elsewhere.sessionToken().orElseThrow());
+            assertThat(client.get("/api/v1/session").statusCode()).isEqualTo(401);
+            assertThat(refusedBy(elsewhere, signedOut)).isBefore(signedOut.plus(TRUSTED_WITHOUT_CHECK));
+        }
+    }
+
+    @Test
+    void aNewPasswordSetBesideTheRunningServerSignsItsBrowsersOutWithinASecond() {
+        client.signIn("camille", TestServers.PASSWORD);
+        assertThat(client.get("/api/v1/session").statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/v1/session").statusCode()).isEqualTo(200);
+        Vault commandLine = running.openedAgain();
+        Person camille = commandLine.person(Optional.of("camille"));
+
+        commandLine.people().setPassword(camille.id(), "croix-rousse-2026".toCharArray());
+        commandLine.sessions().endAll(camille.id());
+        Instant changed = Instant.now();
+
+        assertThat(refusedBy(client, changed)).isBefore(changed.plus(TRUSTED_WITHOUT_CHECK));
+    }
+
+    /** When the client's session was first refused, asking every few milliseconds from the given instant. */
+    private static Instant refusedBy(ApiClient client, Instant from) {
+        Instant giveUp = from.plus(TRUSTED_WITHOUT_CHECK.multipliedBy(5));
+        while (Instant.now().isBefore(giveUp)) {
+            Instant asked = Instant.now();
+            if (client.get("/api/v1/session").statusCode() == 401) {
+                return asked;
+            }
+            try {
+                Thread.sleep(10);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return giveUp;
     }
 
     private static JsonNode camillesSession(String csrfToken) {

@@ -20,7 +20,9 @@ import org.sqlite.SQLiteOpenMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,16 +42,20 @@ final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final String description;
+    private final Optional<VaultLocation.PostgresDatabase> postgres;
     private final java.util.concurrent.atomic.AtomicInteger openTransactions = new java.util.concurrent.atomic.AtomicInteger();
+    private final LongAdder transactionsBegun = new LongAdder();
     private final Settings settings = new Settings()
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect, String description) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, String description,
+            Optional<VaultLocation.PostgresDatabase> postgres) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.description = requireNonNull(description, "description is null");
+        this.postgres = requireNonNull(postgres, "postgres is null");
     }
 
     /**
@@ -97,7 +103,7 @@ final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(1);
         pool.setInitializationFailTimeout(1);
-        return new Database(open(pool, location.describe()), SQLDialect.SQLITE, location.describe());
+        return new Database(open(pool, location.describe()), SQLDialect.SQLITE, location.describe(), Optional.empty());
     }
 
     private static Database connectPostgres(VaultLocation.PostgresDatabase postgres) {
@@ -114,7 +120,22 @@ final class Database implements AutoCloseable {
         properties.setProperty("ApplicationName", "selfdata");
         properties.setProperty("connectTimeout", "10");
         pool.setDataSourceProperties(properties);
-        return new Database(open(pool, postgres.describe()), SQLDialect.POSTGRES, postgres.describe());
+        return new Database(open(pool, postgres.describe()), SQLDialect.POSTGRES, postgres.describe(), Optional.of(postgres));
+    }
+
+    /**
+     * A PostgreSQL connection outside the pool, in autocommit, for work that holds one for as long as the vault is open,
+     * such as listening for notifications; named by {@code purpose} in pg_stat_activity's application_name.
+     */
+    Connection connectAlone(String purpose) throws SQLException {
+        VaultLocation.PostgresDatabase server = postgres.orElseThrow(
+                () -> new IllegalStateException("only a PostgreSQL vault has connections of its own"));
+        Properties properties = new Properties();
+        server.user().ifPresent(user -> properties.setProperty("user", user));
+        server.password().ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("ApplicationName", purpose);
+        properties.setProperty("connectTimeout", "10");
+        return java.sql.DriverManager.getConnection(server.jdbcUrl(), properties);
     }
 
     private static HikariDataSource open(HikariConfig pool, String description) {
@@ -174,6 +195,7 @@ final class Database implements AutoCloseable {
 
     private <T> T inTransaction(PersonId person, SqlWork<T> work) {
         openTransactions.incrementAndGet();
+        transactionsBegun.increment();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -198,6 +220,11 @@ final class Database implements AutoCloseable {
         finally {
             openTransactions.decrementAndGet();
         }
+    }
+
+    /** How many transactions were begun since the vault opened: tests count them to see what reached the database. */
+    long transactionsBegun() {
+        return transactionsBegun.sum();
     }
 
     /** How many transactions are under way: background maintenance waits for none. */

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -37,7 +38,6 @@ import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.REJECTS;
 import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
-import static org.selfdata.vault.VaultTables.OWNER_SESSIONS;
 import static org.selfdata.vault.VaultTables.GRANTS;
 import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
 import static org.selfdata.vault.VaultTables.RECEIPT_SIGNERS;
@@ -66,14 +66,19 @@ public final class Erasure {
     /** What an erasure destroyed. */
     public record Report(long sources, long batches, long records) {}
 
+    /** What the erasure's transaction did, with the ending of the person's sessions to forget once it has committed. */
+    private record Erased(Report report, OptionalLong sessionsEnded) {}
+
     private final Database database;
     private final Keyring keyring;
     private final TransparencyLog log;
+    private final OwnerSessions sessions;
 
-    Erasure(Database database, Keyring keyring, TransparencyLog log) {
+    Erasure(Database database, Keyring keyring, TransparencyLog log, OwnerSessions sessions) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.log = requireNonNull(log, "log is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
     /**
@@ -81,7 +86,7 @@ public final class Erasure {
      * requests with their documents, and the transparency log. The vault's operator goes last, once nobody else remains.
      */
     public Report erasePerson(PersonId person) {
-        Report report = database.transaction(person, connection -> {
+        Erased erased = database.transaction(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             if (!dsl.fetchExists(PERSONS, PERSON_ID.eq(person.value()))) {
                 throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
@@ -95,7 +100,7 @@ public final class Erasure {
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(COVERAGE).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(SOURCES).where(PERSON_ID.eq(person.value())).execute();
-            dsl.deleteFrom(OWNER_SESSIONS).where(PERSON_ID.eq(person.value())).execute();
+            OptionalLong sessionsEnded = sessions.endAll(connection, person);
             dsl.deleteFrom(CSV_MAPPINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_ORGANIZATIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_IDENTITY_DOCUMENTS).where(PERSON_ID.eq(person.value())).execute();
@@ -115,11 +120,12 @@ public final class Erasure {
             dsl.deleteFrom(LOG_HEAD_HISTORY).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(LOG_AUDITORS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
-            return new Report(sources.size(), batches, records);
+            return new Erased(new Report(sources.size(), batches, records), sessionsEnded);
         });
+        sessions.ended(erased.sessionsEnded(), person);
         keyring.forget(person);
         purgeDeletedPages();
-        return report;
+        return erased.report();
     }
 
     /**

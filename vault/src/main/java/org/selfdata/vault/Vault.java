@@ -80,8 +80,8 @@ public final class Vault implements AutoCloseable {
         this.opening = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
-        this.erasure = new Erasure(database, keyring, log);
         this.sessions = new OwnerSessions(database, clock);
+        this.erasure = new Erasure(database, keyring, log, sessions);
         this.oauthTokens = new OAuthTokens(database, clock);
         this.auditors = new LogAuditors(database, clock);
         this.recipients = new Recipients(database, clock);
@@ -455,6 +455,7 @@ public final class Vault implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.close();
         opening.shutdown();
         checkpoints.ifPresent(Checkpoints::close);
         database.close();
