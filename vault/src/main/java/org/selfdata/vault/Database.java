@@ -40,6 +40,13 @@ final class Database implements AutoCloseable {
     private static final int SQLITE_CANTOPEN = 14;
 
     private final HikariDataSource dataSource;
+    /**
+     * On SQLite, connections that only read, each transaction a snapshot begun without the write lock: a read then
+     * never waits behind a long write such as an import, as SQLite's write-ahead log allows. They refuse to write
+     * ({@code query_only}), so work that writes by mistake fails loudly rather than reading a stale snapshot. On
+     * PostgreSQL, the same pool as writes, in read-only transactions.
+     */
+    private final HikariDataSource readers;
     private final SQLDialect dialect;
     private final String description;
     private final Optional<VaultLocation.PostgresDatabase> postgres;
@@ -50,9 +57,10 @@ final class Database implements AutoCloseable {
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect, String description,
+    private Database(HikariDataSource dataSource, HikariDataSource readers, SQLDialect dialect, String description,
             Optional<VaultLocation.PostgresDatabase> postgres) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.readers = requireNonNull(readers, "readers is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.description = requireNonNull(description, "description is null");
         this.postgres = requireNonNull(postgres, "postgres is null");
@@ -70,28 +78,8 @@ final class Database implements AutoCloseable {
     }
 
     private static Database connectSqlite(VaultLocation location, boolean create) {
-        // No journal_mode here: WAL is set once when the vault is created and persists in the file, while setting it on
-        // every connection would rewrite the header of any file opened, vault or not.
-        SQLiteConfig config = new SQLiteConfig();
-        // FULL: a committed import survives a power cut, not only a crash; commits are per batch, so it costs little.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(30_000);
-        // Deleted content is overwritten with zeros, so erased keys do not linger in free pages of the file.
-        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        config.setCacheSize(-16_384);
         // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        if (create) {
-            // Pages of 16 KB rather than 4: a record's row is a few hundred bytes, and with four times as many rows a page
-            // an import spends about a third less of SQLite's time on its pages. The size is fixed when the file is first
-            // written, so an existing vault keeps its own.
-            config.setPageSize(PAGE_SIZE);
-        }
-        else {
-            config.resetOpenMode(SQLiteOpenMode.CREATE);
-        }
+        SQLiteConfig config = sqliteConfig(create, SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
 
@@ -103,7 +91,52 @@ final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(1);
         pool.setInitializationFailTimeout(1);
-        return new Database(open(pool, location.describe()), SQLDialect.SQLITE, location.describe(), Optional.empty());
+        HikariDataSource writers = open(pool, location.describe());
+
+        // Readers begin their transactions deferred: the first read takes a snapshot, and no lock is held against writers.
+        SQLiteDataSource reading = new SQLiteDataSource(sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED));
+        reading.setUrl("jdbc:sqlite:" + location.databaseFile());
+        HikariConfig readPool = new HikariConfig();
+        readPool.setDataSource(reading);
+        readPool.setPoolName("selfdata-sqlite-readers");
+        readPool.setConnectionInitSql("PRAGMA query_only=1");
+        readPool.setMaximumPoolSize(8);
+        readPool.setMinimumIdle(0);
+        readPool.setInitializationFailTimeout(-1);
+        HikariDataSource readers;
+        try {
+            readers = open(readPool, location.describe());
+        }
+        catch (RuntimeException e) {
+            writers.close();
+            throw e;
+        }
+        return new Database(writers, readers, SQLDialect.SQLITE, location.describe(), Optional.empty());
+    }
+
+    private static SQLiteConfig sqliteConfig(boolean create, SQLiteConfig.TransactionMode mode) {
+        // No journal_mode here: WAL is set once when the vault is created and persists in the file, while setting it on
+        // every connection would rewrite the header of any file opened, vault or not.
+        SQLiteConfig config = new SQLiteConfig();
+        // FULL: a committed import survives a power cut, not only a crash; commits are per batch, so it costs little.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(30_000);
+        // Deleted content is overwritten with zeros, so erased keys do not linger in free pages of the file.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-16_384);
+        config.setTransactionMode(mode);
+        if (create) {
+            // Pages of 16 KB rather than 4: a record's row is a few hundred bytes, and with four times as many rows a page
+            // an import spends about a third less of SQLite's time on its pages. The size is fixed when the file is first
+            // written, so an existing vault keeps its own.
+            config.setPageSize(PAGE_SIZE);
+        }
+        else {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        return config;
     }
 
     private static Database connectPostgres(VaultLocation.PostgresDatabase postgres) {
@@ -120,7 +153,8 @@ final class Database implements AutoCloseable {
         properties.setProperty("ApplicationName", "selfdata");
         properties.setProperty("connectTimeout", "10");
         pool.setDataSourceProperties(properties);
-        return new Database(open(pool, postgres.describe()), SQLDialect.POSTGRES, postgres.describe(), Optional.of(postgres));
+        HikariDataSource shared = open(pool, postgres.describe());
+        return new Database(shared, shared, SQLDialect.POSTGRES, postgres.describe(), Optional.of(postgres));
     }
 
     /**
@@ -193,10 +227,30 @@ final class Database implements AutoCloseable {
         return inTransaction(requireNonNull(person, "person is null"), work);
     }
 
+    /**
+     * Work that only reads, vault-wide, in one transaction that sees one state of the vault and, on SQLite, waits for no
+     * writer. Work that tries to write fails.
+     */
+    <T> T read(SqlWork<T> work) {
+        return inTransaction(null, work, true);
+    }
+
+    /** Work that only reads one person's data, as {@link #read(SqlWork)}, scoped to that person. */
+    <T> T read(PersonId person, SqlWork<T> work) {
+        return inTransaction(requireNonNull(person, "person is null"), work, true);
+    }
+
     private <T> T inTransaction(PersonId person, SqlWork<T> work) {
+        return inTransaction(person, work, false);
+    }
+
+    private <T> T inTransaction(PersonId person, SqlWork<T> work, boolean reading) {
         openTransactions.incrementAndGet();
         transactionsBegun.increment();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = (reading ? readers : dataSource).getConnection()) {
+            if (reading && isPostgres()) {
+                connection.setReadOnly(true);
+            }
             connection.setAutoCommit(false);
             try {
                 if (person != null) {
@@ -212,6 +266,9 @@ final class Database implements AutoCloseable {
             }
             finally {
                 connection.setAutoCommit(true);
+                if (reading && isPostgres()) {
+                    connection.setReadOnly(false);
+                }
             }
         }
         catch (SQLException e) {
@@ -343,6 +400,9 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readers != dataSource) {
+            readers.close();
+        }
         dataSource.close();
     }
 }

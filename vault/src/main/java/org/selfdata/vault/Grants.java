@@ -164,7 +164,7 @@ public final class Grants {
     }
 
     public Optional<Grant> find(PersonId person, GrantId id) {
-        return database.transaction(person, connection -> find(database.dsl(connection), person, id));
+        return database.read(person, connection -> find(database.dsl(connection), person, id));
     }
 
     public Grant get(PersonId person, GrantId id) {
@@ -173,7 +173,7 @@ public final class Grants {
 
     /** The person's grants, newest first, withdrawn and expired ones included. */
     public List<Grant> list(PersonId person) {
-        return database.transaction(person, connection -> select(database.dsl(connection))
+        return database.read(person, connection -> select(database.dsl(connection))
                 .where(GRANT_PERSON.eq(person.value()))
                 .orderBy(GRANT_GIVEN_AT.desc(), GRANT_GRANT_ID)
                 .fetch(Grants::grant));
@@ -181,7 +181,7 @@ public final class Grants {
 
     /** The person's grants to one recipient, newest first. */
     public List<Grant> list(PersonId person, RecipientId recipient) {
-        return database.transaction(person, connection -> select(database.dsl(connection))
+        return database.read(person, connection -> select(database.dsl(connection))
                 .where(GRANT_PERSON.eq(person.value()).and(GRANT_RECIPIENT.eq(recipient.value())))
                 .orderBy(GRANT_GIVEN_AT.desc(), GRANT_GRANT_ID)
                 .fetch(Grants::grant));

@@ -372,20 +372,20 @@ public final class Imports {
     }
 
     public List<Source> sources(PersonId person) {
-        return database.transaction(person, connection -> database.dsl(connection)
+        return database.read(person, connection -> database.dsl(connection)
                 .select(VaultTables.columns(SOURCES)).from(SOURCES).where(PERSON_ID.eq(person.value())).orderBy(SOURCE_ID)
                 .fetch(Imports::source));
     }
 
     public Optional<Source> source(PersonId person, SourceId id) {
-        return database.transaction(person, connection -> database.dsl(connection)
+        return database.read(person, connection -> database.dsl(connection)
                 .select(VaultTables.columns(SOURCES)).from(SOURCES)
                 .where(PERSON_ID.eq(person.value()).and(SOURCE_ID.eq(id.value())))
                 .fetchOptional(Imports::source));
     }
 
     public List<ImportBatch> batches(PersonId person) {
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES).where(PERSON_ID.eq(person.value()))
                     .orderBy(BATCH_ID).fetch(row -> batch(dsl, person, row));
@@ -393,7 +393,7 @@ public final class Imports {
     }
 
     public Optional<ImportBatch> batch(PersonId person, BatchId id) {
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             return dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES)
                     .where(PERSON_ID.eq(person.value()).and(BATCH_ID.eq(id.value())))

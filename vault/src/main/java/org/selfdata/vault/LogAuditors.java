@@ -107,7 +107,7 @@ public final class LogAuditors {
     /** The person's auditors, the newest first, those whose token expired included until the person ends them. */
     public List<Auditor> list(PersonId person) {
         requireNonNull(person, "person is null");
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(AUDITOR_ID, AUDITOR_NAME, CREATED_AT, EXPIRES_AT, LAST_USED_AT).from(LOG_AUDITORS)
                 .where(PERSON_ID.eq(person.value()))
                 .orderBy(CREATED_AT.desc(), AUDITOR_ID)

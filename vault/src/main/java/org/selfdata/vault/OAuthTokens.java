@@ -127,7 +127,7 @@ public final class OAuthTokens {
     /** The binding of a live access token. */
     public Optional<Binding> findAccess(String accessToken) {
         long now = clock.millis();
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(PERSON_ID, GRANT_ID, RECIPIENT_ID).from(OAUTH_TOKENS)
                 .where(TOKEN_HASH.eq(hash(accessToken)).and(TOKEN_KIND.eq(ACCESS)).and(EXPIRES_AT.gt(now)))
                 .fetchOptional(row -> new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()),
@@ -160,7 +160,7 @@ public final class OAuthTokens {
     /** A live bearer token of either kind, for the guard that lets recipients through to tell what it opens. */
     public Optional<Bearer> findBearer(String token) {
         long now = clock.millis();
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(PERSON_ID, GRANT_ID, RECIPIENT_ID, TOKEN_KIND).from(OAUTH_TOKENS)
                 .where(TOKEN_HASH.eq(hash(token)).and(TOKEN_KIND.in(ACCESS, PUSH)).and(EXPIRES_AT.gt(now)))
                 .fetchOptional(row -> new Bearer(new Binding(PersonId.of(row.value1()), GrantId.of(row.value2()),
@@ -194,7 +194,7 @@ public final class OAuthTokens {
 
     /** Whether the secret is the recipient's, compared in constant time. */
     public boolean isRecipientSecret(RecipientId recipient, String secret) {
-        Optional<byte[]> stored = database.transaction(connection -> database.dsl(connection)
+        Optional<byte[]> stored = database.read(connection -> database.dsl(connection)
                 .select(SECRET_HASH).from(RECIPIENT_SECRETS).where(RECIPIENT_ID.eq(recipient.value()))
                 .fetchOptional(row -> row.value1()));
         return stored.isPresent() && MessageDigest.isEqual(stored.get(), hash(secret));

@@ -77,7 +77,7 @@ public final class OwnerSessions {
         }
         long generation = cache.generation();
         long readAt = System.nanoTime();
-        Optional<SessionCache.Entry> found = database.transaction(connection -> database.dsl(connection)
+        Optional<SessionCache.Entry> found = database.read(connection -> database.dsl(connection)
                 .select(PERSON_ID, EXPIRES_AT).from(OWNER_SESSIONS)
                 .where(TOKEN_HASH.eq(HexFormat.of().parseHex(key)).and(EXPIRES_AT.gt(now)))
                 .fetchOptional(row -> new SessionCache.Entry(PersonId.of(row.value1()), row.value2(), readAt)));

@@ -83,26 +83,26 @@ public final class People {
     }
 
     public Optional<Person> find(String handle) {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOptional(People::person));
     }
 
     public Person get(PersonId id) {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).where(PERSON_ID.eq(id.value())).fetchOptional(People::person))
                 .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", id.toString())));
     }
 
     /** The vault's operator; none only in a vault that holds nobody. */
     public Optional<Person> operator() {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).where(ROLE.eq(Person.Role.OPERATOR.term()))
                 .fetchOptional(People::person));
     }
 
     /** Everyone in the vault, in the order they were added: the operator is the first. */
     public List<Person> list() {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).orderBy(PERSON_ID).fetch(People::person));
     }
 
@@ -125,13 +125,13 @@ public final class People {
     }
 
     public boolean hasPassword(PersonId id) {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .fetchExists(PERSONS, PERSON_ID.eq(id.value()).and(PASSWORD_HASH.isNotNull())));
     }
 
     /** The person with this handle and password, if both are right. Which of the two was wrong is not told. */
     public Optional<Person> authenticate(String handle, char[] password) {
-        Optional<Record> row = database.transaction(connection -> database.dsl(connection)
+        Optional<Record> row = database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(PERSONS)).from(PERSONS).where(HANDLE.eq(handle)).fetchOptional());
         String hash = row.map(found -> found.get(PASSWORD_HASH)).orElse(null);
         boolean verified = PasswordHash.verify(password, hash == null ? DECOY_HASH : hash);

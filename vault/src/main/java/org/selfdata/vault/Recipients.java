@@ -128,7 +128,7 @@ public final class Recipients {
     }
 
     public Optional<Recipient> find(RecipientId id) {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS).where(RECIPIENT_ID.eq(id.value()))
                 .fetchOptional(Recipients::recipient));
     }
@@ -139,7 +139,7 @@ public final class Recipients {
 
     /** The catalogue: every recipient the operator admitted, none that a restore brought back and awaits admission. */
     public List<Recipient> list() {
-        return database.transaction(connection -> database.dsl(connection)
+        return database.read(connection -> database.dsl(connection)
                 .select(VaultTables.columns(RECIPIENTS)).from(RECIPIENTS)
                 .where(RECIPIENT_ID.notIn(DSL.select(RECIPIENT_ID).from(RECIPIENTS_AWAITING_ADMISSION)))
                 .orderBy(REGISTERED_AT, RECIPIENT_ID)
@@ -198,7 +198,7 @@ public final class Recipients {
 
     /** Whether the operator admitted the recipient, rather than a restore bringing it back as evidence alone. */
     public boolean isAdmitted(RecipientId id) {
-        return database.transaction(connection -> !awaitsAdmission(database.dsl(connection), id));
+        return database.read(connection -> !awaitsAdmission(database.dsl(connection), id));
     }
 
     /** Refuses a recipient that awaits the operator's admission, before a surface offers it anything. */
@@ -254,14 +254,14 @@ public final class Recipients {
     }
 
     public Optional<ProcessingDeclaration> currentDeclaration(RecipientId id) {
-        return database.transaction(connection -> {
+        return database.read(connection -> {
             DSLContext dsl = database.dsl(connection);
             return currentVersion(dsl, id).flatMap(version -> declaration(dsl, id, version));
         });
     }
 
     public Optional<ProcessingDeclaration> declaration(RecipientId id, int version) {
-        return database.transaction(connection -> declaration(database.dsl(connection), id, version));
+        return database.read(connection -> declaration(database.dsl(connection), id, version));
     }
 
     private static Optional<ProcessingDeclaration> declaration(DSLContext dsl, RecipientId id, int version) {

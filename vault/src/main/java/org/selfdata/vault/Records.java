@@ -203,7 +203,7 @@ public final class Records {
 
     /** The types a person holds records of, from the coverage table: the scans a read without a type filter needs. */
     private List<RecordType> typesHeld(PersonId person) {
-        return database.transaction(person, connection -> database.dsl(connection)
+        return database.read(person, connection -> database.dsl(connection)
                 .selectDistinct(TYPE).from(COVERAGE).where(PERSON_ID.eq(person.value()))
                 .fetch(row -> RecordType.fromId(row.value1())))
                 .stream().sorted().toList();
@@ -216,7 +216,7 @@ public final class Records {
     /** A record with the versions it had before each rectification, oldest first. */
     public RecordHistory history(PersonId person, RecordId id) {
         StoredRecord current = find(person, id).orElseThrow(() -> notFound(id));
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             DSLContext dsl = database.dsl(connection);
             SourceKeys keys = keyring.keys(dsl, person, current.provenance().source());
             List<RecordHistory.Superseded> earlier = new ArrayList<>();

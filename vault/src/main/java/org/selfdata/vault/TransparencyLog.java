@@ -300,7 +300,7 @@ public final class TransparencyLog {
             values.add(action.term());
         });
         sql.append(" AND entry_index > ? ORDER BY entry_index LIMIT ?");
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 int position = 1;
                 select.setLong(position++, person.value());
@@ -337,7 +337,7 @@ public final class TransparencyLog {
     public long countSince(PersonId person, GrantId grant, LogAction action, Instant since) {
         requireNonNull(grant, "grant is null");
         requireNonNull(action, "action is null");
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT leaf FROM log_entries WHERE person_id = ?"
                     + " AND grant_id = ? AND action = ? AND recorded_at >= ?")) {
                 select.setLong(1, person.value());
@@ -391,7 +391,7 @@ public final class TransparencyLog {
     /** The newest signed head; an empty log gets a head signed on the spot. */
     public SignedTreeHead head(PersonId person) {
         requireNonNull(person, "person is null");
-        return database.transaction(person, connection -> readHead(connection, person)).map(StoredHead::head)
+        return database.read(person, connection -> readHead(connection, person)).map(StoredHead::head)
                 .orElseGet(() -> SignedTreeHead.sign(signingKey, person, 0, new TreeHash(new MerkleHashing().empty()),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
@@ -406,7 +406,7 @@ public final class TransparencyLog {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
                     Wording.of("error.vault.logLimit", Integer.toString(LogQuery.MAXIMUM_LIMIT)));
         }
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT tree_size, root_hash, signed_at, signed_head "
                     + "FROM log_head_history WHERE person_id = ? AND tree_size > ? ORDER BY tree_size LIMIT ?")) {
                 select.setLong(1, person.value());
@@ -440,7 +440,7 @@ public final class TransparencyLog {
     /** The leaf hash of one entry, for checking an inclusion proof against it. */
     public TreeHash leafHash(PersonId person, long index) {
         requireNonNull(person, "person is null");
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT leaf_hash FROM log_entries WHERE person_id = ? AND entry_index = ?")) {
                 select.setLong(1, person.value());
@@ -464,7 +464,7 @@ public final class TransparencyLog {
                     Wording.of("error.vault.noTree", Long.toString(size), Long.toString(treeSize)));
         }
         ByteArrayOutputStream hashes = new ByteArrayOutputStream(Math.toIntExact(treeSize * TreeHash.LENGTH));
-        database.transaction(person, connection -> {
+        database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT leaf_hash FROM log_entries "
                     + "WHERE person_id = ? AND entry_index < ? ORDER BY entry_index")) {
                 select.setLong(1, person.value());
@@ -580,7 +580,7 @@ public final class TransparencyLog {
     }
 
     private HeadRoots headRoots(PersonId person) {
-        return database.transaction(person, connection -> {
+        return database.read(person, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT tree_size, root_hash FROM log_head_history "
                     + "WHERE person_id = ? ORDER BY tree_size")) {
                 select.setLong(1, person.value());

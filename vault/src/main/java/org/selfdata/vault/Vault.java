@@ -411,7 +411,7 @@ public final class Vault implements AutoCloseable {
     /** What the person holds: sources, batches, and per source and type the count and time covered. */
     public VaultStatus status(PersonId person) {
         Person found = people.get(person);
-        List<VaultStatus.Coverage> coverage = database.transaction(person, connection -> database.dsl(connection)
+        List<VaultStatus.Coverage> coverage = database.read(person, connection -> database.dsl(connection)
                 .select(SOURCE_ID, TYPE, RECORDS_COUNT, FIRST_START, LAST_END)
                 .from(COVERAGE)
                 .where(PERSON_ID.eq(person.value()))
