@@ -96,6 +96,38 @@ class BenchCommandTest {
     }
 
     @Test
+    void aShortHttpBenchmarkMeasuresEveryScenarioBesideHealthWithoutErrors(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--points", "300", "--seconds", "1",
+                "--warmup", "0", "--workers", "1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 1 workers, ");
+        String rate = " +[1-9][\\d,]* req/s +";
+        String latencies = "p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms";
+        String besideHealth = rate + "\\d+\\.\\d\\d × GET /api/v1/health \\([\\d,]+ req/s\\)  " + latencies;
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).matches("GET /api/v1/health" + rate + latencies),
+                line -> assertThat(line).matches("one record by id \\(\\d+ small ones at random\\)" + besideHealth),
+                line -> assertThat(line).matches("a page of 100 records" + besideHealth),
+                line -> assertThat(line).matches("the same page shared at region precision" + besideHealth),
+                line -> assertThat(line).matches("a recipient's push of one record" + besideHealth),
+                line -> assertThat(line).matches("the overview page's API calls \\(8 requests\\)" + besideHealth),
+                line -> assertThat(line).matches("GET /api/v1/session" + besideHealth));
+        assertThat(result.err()).contains("… importing 300 location points\n",
+                "… measuring one record by id: 1 workers, 0 ms warm-up, 1000 ms measured\n");
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void anHttpBenchmarkOfLessThanASecondIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--seconds", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: an HTTP benchmark measures each scenario for at least a second\n");
+    }
+
+    @Test
     void aGateBenchmarkMeasuresPostgresAfterSqliteWhenGivenADatabase(@TempDir Path home) {
         String url = TestPostgres.get().newDatabase();
         CommandRun.Result result = new CommandRun(home)
