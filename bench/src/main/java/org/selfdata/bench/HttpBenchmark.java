@@ -4,7 +4,11 @@ import org.selfdata.demo.DemoPerson;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.Geography;
 import org.selfdata.gate.RequestPace;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.server.SelfdataServer;
 import org.selfdata.server.ServerSettings;
 import org.selfdata.vault.ImportRequest;
@@ -19,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +149,22 @@ final class HttpBenchmark {
     private LoadGenerator.Load load(LoadGenerator generator, String what, LoadGenerator.Exchange exchange) {
         progress.accept("measuring " + what + ": " + settings.workers() + " workers, " + settings.warmup().toMillis()
                 + " ms warm-up, " + settings.measured().toMillis() + " ms measured");
-        return generator.run(exchange);
+        if (settings.profiles().isEmpty()) {
+            return generator.run(exchange);
+        }
+        Path profile = settings.profiles().get().resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            LoadGenerator.Load load = generator.run(exchange);
+            recording.stop();
+            Files.createDirectories(profile.getParent());
+            recording.dump(profile);
+            progress.accept("profile written to " + profile);
+            return load;
+        }
+        catch (IOException | ParseException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "the profile " + profile + " could not be written: " + e, e);
+        }
     }
 
     private static Measurement beside(String name, LoadGenerator.Load load, LoadGenerator.Load health) {

@@ -150,13 +150,16 @@ final class BenchCommand implements Callable<Integer> {
             Optional<URI> compareSmall,
             @Option(names = "--compare-listing", paramLabel = "URL",
                     description = "Also measure a GET of this listing of about 100 members on another server, beside "
-                            + "a page of 100 records.") Optional<URI> compareListing) throws IOException {
+                            + "a page of 100 records.") Optional<URI> compareListing,
+            @Option(names = "--profile", paramLabel = "FOLDER",
+                    description = "Write each scenario's Java Flight Recorder profile in this folder.")
+            Optional<Path> profiles) throws IOException {
         return inScratch(scratch -> {
             header("selfdata bench http: %s, %d workers".formatted(points.map("%,d points"::formatted)
                     .orElse("the demo vault"), workers));
             return Bench.runHttp(new HttpBenchSettings(scratch, vault,
                     points.map(OptionalInt::of).orElse(OptionalInt.empty()), workers, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(seconds), compareSmall, compareListing), this::progress);
+                    Duration.ofSeconds(seconds), compareSmall, compareListing, profiles), this::progress);
         });
     }
 

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.testing.TestPostgres;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,9 +98,10 @@ class BenchCommandTest {
     }
 
     @Test
-    void aShortHttpBenchmarkMeasuresEveryScenarioBesideHealthWithoutErrors(@TempDir Path home) {
+    void aShortHttpBenchmarkMeasuresEveryScenarioBesideHealthWithoutErrors(@TempDir Path home, @TempDir Path profiles)
+            throws Exception {
         CommandRun.Result result = new CommandRun(home).run("bench", "http", "--points", "300", "--seconds", "1",
-                "--warmup", "0", "--workers", "1");
+                "--warmup", "0", "--workers", "1", "--profile", profiles.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
@@ -116,6 +119,11 @@ class BenchCommandTest {
                 line -> assertThat(line).matches("GET /api/v1/session" + besideHealth));
         assertThat(result.err()).contains("… importing 300 location points\n",
                 "… measuring one record by id: 1 workers, 0 ms warm-up, 1000 ms measured\n");
+        try (Stream<Path> written = Files.list(profiles)) {
+            assertThat(written.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "GET-api-v1-health.jfr", "one-record-by-id.jfr", "a-page-of-100-records.jfr", "the-shared-page.jfr",
+                    "pushes.jfr", "the-overview-page.jfr", "the-session.jfr");
+        }
         assertThat(home.resolve(".selfdata")).doesNotExist();
     }
 
