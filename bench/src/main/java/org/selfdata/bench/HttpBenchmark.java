@@ -46,7 +46,8 @@ import static java.util.Objects.requireNonNull;
  * a free loopback port over the benchmark's vault; the person signs in over HTTP as a browser does, gives an app a grant
  * at region precision and an organization a write grant through the consent page's API and the token endpoint; then a
  * closed-loop {@link LoadGenerator} measures each scenario in turn, and the server's health endpoint, which touches
- * neither session nor vault, as the baseline of them all.
+ * neither session nor vault, as the baseline of them all. Health is measured first and again after the scenarios, and
+ * the better of the two kept: first, it would run on code the JIT has barely compiled, flattering every ratio.
  *
  * <p>Recipients are paced per grant (two requests a second by default): the benchmark's gate lifts the pace, since it
  * measures what the server can answer and not how often a recipient may ask.
@@ -110,26 +111,31 @@ final class HttpBenchmark {
         List<String> small = smallRecordIds(owner);
         LoadGenerator generator = new LoadGenerator(client, settings.workers(), settings.warmup(), settings.measured());
 
-        LoadGenerator.Load health = load(generator, HEALTH, http -> status(http, HttpRequest.newBuilder(
-                base.resolve("/api/v1/health"))));
-        List<Measurement> measurements = new ArrayList<>();
-        measurements.add(Measurement.of(HEALTH, health.perSecond(), "req/s").withDetail(detail(health)));
+        LoadGenerator.Exchange healthCheck = http -> status(http, HttpRequest.newBuilder(base.resolve("/api/v1/health")));
+        LoadGenerator.Load healthBefore = load(generator, HEALTH, healthCheck);
         LoadGenerator.Load record = load(generator, "one record by id", http -> status(http,
                 owner.request("/api/v1/records/" + small.get(ThreadLocalRandom.current().nextInt(small.size())))));
-        measurements.add(beside("one record by id (" + small.size() + " small ones at random)", record, health));
         LoadGenerator.Load page = load(generator, "a page of 100 records", http -> status(http, owner.request(PAGE)));
-        measurements.add(beside("a page of 100 records", page, health));
-        measurements.add(beside("the same page shared at region precision", load(generator, "the shared page",
-                http -> status(http, bearer(base, tokens.reader(), SHARED_PAGE))), health));
+        LoadGenerator.Load shared = load(generator, "the shared page",
+                http -> status(http, bearer(base, tokens.reader(), SHARED_PAGE)));
         Instant firstReading = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1_000));
         AtomicLong pushed = new AtomicLong();
-        measurements.add(beside("a recipient's push of one record", load(generator, "pushes", http -> status(http,
+        LoadGenerator.Load pushes = load(generator, "pushes", http -> status(http,
                 bearer(base, tokens.writer(), "/api/v1/shared/records").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(reading(firstReading, pushed.getAndIncrement()))))), health));
-        measurements.add(beside("the overview page's API calls (8 requests)", load(generator, "the overview page",
-                http -> overview(http, owner)), health));
-        measurements.add(beside("GET /api/v1/session", load(generator, "the session",
-                http -> status(http, owner.request("/api/v1/session"))), health));
+                        .POST(HttpRequest.BodyPublishers.ofString(reading(firstReading, pushed.getAndIncrement())))));
+        LoadGenerator.Load overview = load(generator, "the overview page", http -> overview(http, owner));
+        LoadGenerator.Load session = load(generator, "the session", http -> status(http, owner.request("/api/v1/session")));
+        LoadGenerator.Load healthAfter = load(generator, HEALTH + " again", healthCheck);
+        LoadGenerator.Load health = healthAfter.perSecond() > healthBefore.perSecond() ? healthAfter : healthBefore;
+
+        List<Measurement> measurements = new ArrayList<>();
+        measurements.add(Measurement.of(HEALTH + ", better of 2", health.perSecond(), "req/s").withDetail(detail(health)));
+        measurements.add(beside("one record by id (" + small.size() + " small ones at random)", record, health));
+        measurements.add(beside("a page of 100 records", page, health));
+        measurements.add(beside("the same page shared at region precision", shared, health));
+        measurements.add(beside("a recipient's push of one record", pushes, health));
+        measurements.add(beside("the overview page's API calls (8 requests)", overview, health));
+        measurements.add(beside("GET /api/v1/session", session, health));
         settings.compareSmall().ifPresent(address -> measurements.addAll(compared(generator, address,
                 "one record by id", record, health)));
         settings.compareListing().ifPresent(address -> measurements.addAll(compared(generator, address,
