@@ -55,6 +55,8 @@ import static java.util.Objects.requireNonNull;
 final class HttpBenchmark {
     private static final char[] PASSWORD = "benchmark-password".toCharArray();
     private static final String POINTS_HANDLE = "points";
+    /** The file that says a vault is the benchmark's: it changes a person's password, so it never opens another vault. */
+    private static final String MARK = "made-by-selfdata-bench-http";
     private static final int UNPACED = 100_000_000;
     private static final int SMALL_RECORD_CHARACTERS = 512;
     private static final int OVERVIEW_RECENT = 8;
@@ -74,7 +76,13 @@ final class HttpBenchmark {
         VaultLocation location = VaultLocation.sqlite(settings.vault().orElse(settings.scratch().resolve("vault")));
         KeySource keys = KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE));
         boolean made = Files.exists(location.folder().resolve(VaultLocation.KEY_FILE));
+        Path mark = location.folder().resolve(MARK);
+        if (made && !Files.exists(mark)) {
+            throw new IllegalArgumentException(location.folder() + " holds a vault this benchmark did not make; it sets "
+                    + "its person's password and gives grants, so it only reuses a vault of its own");
+        }
         try (Vault vault = made ? Vault.open(location, keys) : Vault.create(location, keys)) {
+            markAsTheBenchmarks(mark);
             Person person = person(vault);
             vault.people().setPassword(person.id(), PASSWORD);
             Clock clock = Clock.systemUTC();
@@ -86,6 +94,17 @@ final class HttpBenchmark {
                 progress.accept("serving " + location.describe() + " at " + server.url());
                 return measure(client, URI.create(server.url()), person.handle());
             }
+        }
+    }
+
+    private static void markAsTheBenchmarks(Path mark) {
+        try {
+            if (!Files.exists(mark)) {
+                Files.writeString(mark, "made by selfdata bench http, which reuses it\n");
+            }
+        }
+        catch (IOException e) {
+            throw new SelfdataException(ErrorCode.INTERNAL, "cannot mark " + mark + " as the benchmark's: " + e, e);
         }
     }
 

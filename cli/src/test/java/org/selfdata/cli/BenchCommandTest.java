@@ -128,6 +128,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void anHttpBenchmarkReusesOnlyAVaultItMadeItself(@TempDir Path home) {
+        CommandRun run = new CommandRun(home);
+        Path vault = home.resolve("vault");
+        assertThat(run.run("init", "--data", vault.toString(), "--handle", "camille").exitCode()).isZero();
+
+        CommandRun.Result result = run.run("bench", "http", "--vault", vault.toString(), "--points", "300");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: " + vault + " holds a vault this benchmark did not make; it sets its "
+                + "person's password and gives grants, so it only reuses a vault of its own\n");
+    }
+
+    @Test
     void anHttpBenchmarkOfLessThanASecondIsRefused(@TempDir Path home) {
         CommandRun.Result result = new CommandRun(home).run("bench", "http", "--seconds", "0");
 
