@@ -97,4 +97,15 @@ public final class Bench {
     public static List<Measurement> runReveal(Path scratch, int rounds, Consumer<String> progress) {
         return new RevealBenchmark(scratch, rounds, progress).run();
     }
+
+    /**
+     * {@code selfdata bench http}: the HTTP API under a closed-loop load, one record by id, a page of 100 records, the
+     * same page shared at region precision, a recipient's push, the overview page and the session, each beside the
+     * same server's health endpoint. Targets on two cores: one record at least 40 % of health and ten times a Community
+     * Solid Server's small resource; a page at least three times its container; a shared page at least 80 % of the
+     * owner's.
+     */
+    public static List<Measurement> runHttp(HttpBenchSettings settings, Consumer<String> progress) {
+        return new HttpBenchmark(settings, progress).run();
+    }
 }

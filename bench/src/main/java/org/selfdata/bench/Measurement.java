@@ -11,14 +11,21 @@ import static java.util.Objects.requireNonNull;
  *
  * @param unit what the value counts, such as {@code records/s} or {@code MB/s}
  * @param higherIsBetter whether the ratio to the baseline should be high (throughput) or low (time)
+ * @param detail what a single figure cannot say and belongs beside it, such as latency percentiles or errors
  */
-public record Measurement(String name, double value, String unit, Optional<Baseline> baseline, boolean higherIsBetter) {
+public record Measurement(String name, double value, String unit, Optional<Baseline> baseline, boolean higherIsBetter,
+                          Optional<String> detail) {
     public record Baseline(String name, double value) {}
 
     public Measurement {
         requireNonNull(name, "name is null");
         requireNonNull(unit, "unit is null");
         requireNonNull(baseline, "baseline is null");
+        requireNonNull(detail, "detail is null");
+    }
+
+    public Measurement(String name, double value, String unit, Optional<Baseline> baseline, boolean higherIsBetter) {
+        this(name, value, unit, baseline, higherIsBetter, Optional.empty());
     }
 
     public static Measurement of(String name, double value, String unit) {
@@ -29,13 +36,18 @@ public record Measurement(String name, double value, String unit, Optional<Basel
         return new Measurement(name, value, unit, Optional.of(new Baseline(baselineName, baselineValue)), true);
     }
 
+    public Measurement withDetail(String newDetail) {
+        return new Measurement(name, value, unit, baseline, higherIsBetter, Optional.of(newDetail));
+    }
+
     public Optional<Double> ratio() {
         return baseline.map(base -> value / base.value());
     }
 
     public String line() {
         String figure = String.format(Locale.ROOT, "%-44s %,14.0f %-10s", name, value, unit);
-        return baseline.map(base -> figure + String.format(Locale.ROOT, "  %5.2f × %s (%,.0f %s)", value / base.value(),
-                base.name(), base.value(), unit)).orElse(figure);
+        String compared = baseline.map(base -> figure + String.format(Locale.ROOT, "  %5.2f × %s (%,.0f %s)",
+                value / base.value(), base.name(), base.value(), unit)).orElse(figure);
+        return detail.map(text -> compared + "  " + text).orElse(compared);
     }
 }

@@ -2,6 +2,7 @@ package org.selfdata.cli;
 
 import org.selfdata.bench.Bench;
 import org.selfdata.bench.BenchSettings;
+import org.selfdata.bench.HttpBenchSettings;
 import org.selfdata.bench.ImportBenchSettings;
 import org.selfdata.bench.Measurement;
 import org.selfdata.model.ErrorCode;
@@ -11,8 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +125,43 @@ final class BenchCommand implements Callable<Integer> {
         return inScratch(scratch -> {
             header("selfdata bench reveal: the demo vault");
             return Bench.runReveal(scratch, rounds, this::progress);
+        });
+    }
+
+    @Command(name = "http", mixinStandardHelpOptions = true,
+            description = "Measure the HTTP API under load: a server started on the demo person, signed in as she is in a "
+                    + "browser, asked by workers each sending its next request once answered, for one record, a page of "
+                    + "100, the same page shared at region precision, a recipient's push, the overview and the "
+                    + "session, each beside the same server's health endpoint.")
+    int http(
+            @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "10",
+                    description = "How long each scenario is measured (default: 10).") int seconds,
+            @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+                    description = "How long each scenario runs before it is measured (default: 3).") int warmup,
+            @Option(names = "--workers", paramLabel = "COUNT", defaultValue = "8",
+                    description = "Workers sending requests at once, each its next once answered (default: 8).")
+            int workers,
+            @Option(names = "--points", paramLabel = "COUNT",
+                    description = "Instead of the demo person, a person with only this many location points.")
+            Optional<Integer> points,
+            @Option(names = "--vault", paramLabel = "FOLDER",
+                    description = "Make the benchmark's vault in this folder the first time, and use it again on later "
+                            + "runs, rather than in a scratch folder each time.") Optional<Path> vault,
+            @Option(names = "--compare-small", paramLabel = "URL",
+                    description = "Also measure a GET of this small resource on another server, beside one record.")
+            Optional<URI> compareSmall,
+            @Option(names = "--compare-listing", paramLabel = "URL",
+                    description = "Also measure a GET of this listing of about 100 members on another server, beside "
+                            + "a page of 100 records.") Optional<URI> compareListing,
+            @Option(names = "--profile", paramLabel = "FOLDER",
+                    description = "Write each scenario's Java Flight Recorder profile in this folder.")
+            Optional<Path> profiles) throws IOException {
+        return inScratch(scratch -> {
+            header("selfdata bench http: %s, %d workers".formatted(points.map("%,d points"::formatted)
+                    .orElse("the demo vault"), workers));
+            return Bench.runHttp(new HttpBenchSettings(scratch, vault,
+                    points.map(OptionalInt::of).orElse(OptionalInt.empty()), workers, Duration.ofSeconds(warmup),
+                    Duration.ofSeconds(seconds), compareSmall, compareListing, profiles), this::progress);
         });
     }
 

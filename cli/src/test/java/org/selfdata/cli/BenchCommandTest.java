@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.testing.TestPostgres;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +97,57 @@ class BenchCommandTest {
                         + "\\(.* ms\\)"));
         assertThat(result.err()).contains("… writing and importing the demo's files\n", "… round 1 of 1\n");
         assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void aShortHttpBenchmarkMeasuresEveryScenarioBesideHealthWithoutErrors(@TempDir Path home, @TempDir Path profiles)
+            throws Exception {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--points", "300", "--seconds", "1",
+                "--warmup", "0", "--workers", "1", "--profile", profiles.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 1 workers, ");
+        String rate = " +[1-9][\\d,]* req/s +";
+        String latencies = "p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms";
+        String besideHealth = rate + "\\d+\\.\\d\\d × GET /api/v1/health \\([\\d,]+ req/s\\)  " + latencies;
+        assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+                line -> assertThat(line).matches("GET /api/v1/health, better of 2" + rate + latencies),
+                line -> assertThat(line).matches("one record by id \\(\\d+ small ones at random\\)" + besideHealth),
+                line -> assertThat(line).matches("a page of 100 records" + besideHealth),
+                line -> assertThat(line).matches("the same page shared at region precision" + besideHealth),
+                line -> assertThat(line).matches("a recipient's push of one record" + besideHealth),
+                line -> assertThat(line).matches("the overview page's API calls \\(8 requests\\)" + besideHealth),
+                line -> assertThat(line).matches("GET /api/v1/session" + besideHealth));
+        assertThat(result.err()).contains("… importing 300 location points\n",
+                "… measuring one record by id: 1 workers, 0 ms warm-up, 1000 ms measured\n");
+        try (Stream<Path> written = Files.list(profiles)) {
+            assertThat(written.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "GET-api-v1-health.jfr", "one-record-by-id.jfr", "a-page-of-100-records.jfr", "the-shared-page.jfr",
+                    "pushes.jfr", "the-overview-page.jfr", "the-session.jfr", "GET-api-v1-health-again.jfr");
+        }
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void anHttpBenchmarkReusesOnlyAVaultItMadeItself(@TempDir Path home) {
+        CommandRun run = new CommandRun(home);
+        Path vault = home.resolve("vault");
+        assertThat(run.run("init", "--data", vault.toString(), "--handle", "camille").exitCode()).isZero();
+
+        CommandRun.Result result = run.run("bench", "http", "--vault", vault.toString(), "--points", "300");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: " + vault + " holds a vault this benchmark did not make; it sets its "
+                + "person's password and gives grants, so it only reuses a vault of its own\n");
+    }
+
+    @Test
+    void anHttpBenchmarkOfLessThanASecondIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--seconds", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: an HTTP benchmark measures each scenario for at least a second\n");
     }
 
     @Test
