@@ -20,9 +20,12 @@ import org.sqlite.SQLiteOpenMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,6 +38,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class Database implements AutoCloseable {
     private static final int PAGE_SIZE = 16_384;
+    /** As long as a writer waits for SQLite's lock before giving up: its busy timeout. */
+    private static final Duration WRITER_PATIENCE = Duration.ofSeconds(30);
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
     private static final int SQLITE_CANTOPEN = 14;
@@ -47,6 +52,14 @@ final class Database implements AutoCloseable {
      * PostgreSQL, the same pool as writes, in read-only transactions.
      */
     private final HikariDataSource readers;
+    /**
+     * On SQLite, writers of this process take turns here before they begin. SQLite lets one writer in at a time, and a
+     * writer waiting for its lock waits inside native code, which holds its carrier thread: on a machine of two cores,
+     * two writers waiting there stop every virtual thread of the server, the one holding the lock included, until the
+     * busy timeout. Waiting on this lock parks the virtual thread instead. Fair, so that nobody waits for ever behind a
+     * stream of others; bounded like SQLite's own wait.
+     */
+    private final ReentrantLock writerTurn = new ReentrantLock(true);
     private final SQLDialect dialect;
     private final String description;
     private final Optional<VaultLocation.PostgresDatabase> postgres;
@@ -121,7 +134,7 @@ final class Database implements AutoCloseable {
         // FULL: a committed import survives a power cut, not only a crash; commits are per batch, so it costs little.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(30_000);
+        config.setBusyTimeout((int) WRITER_PATIENCE.toMillis());
         // Deleted content is overwritten with zeros, so erased keys do not linger in free pages of the file.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
@@ -245,6 +258,35 @@ final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(PersonId person, SqlWork<T> work, boolean reading) {
+        boolean turn = !reading && !isPostgres();
+        if (turn) {
+            awaitWriterTurn();
+        }
+        try {
+            return inTransactionNow(person, work, reading);
+        }
+        finally {
+            if (turn) {
+                writerTurn.unlock();
+            }
+        }
+    }
+
+    private void awaitWriterTurn() {
+        try {
+            if (!writerTurn.tryLock(WRITER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.writersBusy",
+                        description, Long.toString(WRITER_PATIENCE.toSeconds())));
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.writersBusy",
+                    description, Long.toString(WRITER_PATIENCE.toSeconds())), e);
+        }
+    }
+
+    private <T> T inTransactionNow(PersonId person, SqlWork<T> work, boolean reading) {
         openTransactions.incrementAndGet();
         transactionsBegun.increment();
         try (Connection connection = (reading ? readers : dataSource).getConnection()) {
