@@ -164,6 +164,7 @@ final class VaultTables {
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
     static final Field<String> ACTION = field(name("action"), SQLDataType.VARCHAR);
     static final Field<byte[]> LEAF = field(name("leaf"), SQLDataType.BLOB);
+    static final Field<Long> RECORD_COUNT = field(name("record_count"), SQLDataType.BIGINT);
     static final Field<byte[]> LEAF_HASH = field(name("leaf_hash"), SQLDataType.BLOB);
 
     static final Table<Record> LOG_HEADS = table(name("log_heads"));
@@ -222,8 +223,8 @@ final class VaultTables {
             Map.entry(RIGHTS_IDENTITY_DOCUMENTS, List.of(PERSON_ID, REQUEST_ID, SHA256, MEDIA_TYPE, SIZE_BYTES, SEALED_NAME,
                     CONTENT, SAVED_AT)),
             Map.entry(PLACE_CORRECTIONS, List.of(PERSON_ID, CORRECTION_NUMBER, RECORDED_AT, SEALED_CORRECTION)),
-            Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, LEAF,
-                    LEAF_HASH)),
+            Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, RECORD_COUNT,
+                    LEAF, LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)),
             Map.entry(LOG_HEAD_HISTORY, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD)),
             Map.entry(LOG_AUDITORS, List.of(TOKEN_HASH, AUDITOR_ID, PERSON_ID, AUDITOR_NAME, CREATED_AT, EXPIRES_AT,

@@ -165,11 +165,12 @@ class TransparencyLogTest {
     void everyColumnKeptBesideAnEntryIsVerifiedAgainstIt() {
         vault.log().appendAll(camille.id(), IntStream.range(0, 5).mapToObj(index -> read(INSURER)).toList());
         String restore = "UPDATE log_entries SET recorded_at = (SELECT recorded_at FROM log_entries WHERE person_id = PERSON "
-                + "AND entry_index = 0), action = 'read', recipient_id = 'recipient-insurer', grant_id = 'grant-0001' "
-                + "WHERE person_id = PERSON AND entry_index = 2";
+                + "AND entry_index = 0), action = 'read', recipient_id = 'recipient-insurer', grant_id = 'grant-0001', "
+                + "record_count = 12 WHERE person_id = PERSON AND entry_index = 2";
         List<String> alterations = List.of("recorded_at = recorded_at - 1", "action = 'export'",
-                "recipient_id = 'recipient-bank01'", "recipient_id = NULL", "grant_id = 'grant-0002'", "grant_id = NULL");
-        List<String> columns = List.of("time", "action", "recipient", "recipient", "grant", "grant");
+                "recipient_id = 'recipient-bank01'", "recipient_id = NULL", "grant_id = 'grant-0002'", "grant_id = NULL",
+                "record_count = 0");
+        List<String> columns = List.of("time", "action", "recipient", "recipient", "grant", "grant", "record count");
 
         for (int alteration = 0; alteration < alterations.size(); alteration++) {
             execute("UPDATE log_entries SET " + alterations.get(alteration) + " WHERE person_id = PERSON AND entry_index = 2");
@@ -180,6 +181,20 @@ class TransparencyLogTest {
             execute(restore);
             assertThat(vault.log().verify(camille.id()).intact()).as("restored").isTrue();
         }
+    }
+
+    @Test
+    void aGrantsVolumeSinceAnInstantSumsTheRecordsItsEntriesOfThatActionCarried() {
+        vault.log().appendAll(camille.id(), List.of(read(INSURER), read(INSURER).withGrant(GrantId.of("grant-0002")),
+                LogEntryDraft.of(new LogActor.Recipient(INSURER), LogAction.PUSH, Set.of(RecordType.GEO_VISIT), 5)
+                        .withGrant(GRANT)));
+        vault.log().append(camille.id(), read(INSURER));
+
+        assertThat(vault.log().countSince(camille.id(), GRANT, LogAction.READ, Instant.EPOCH)).isEqualTo(24);
+        assertThat(vault.log().countSince(camille.id(), GRANT, LogAction.PUSH, Instant.EPOCH)).isEqualTo(5);
+        assertThat(vault.log().countSince(camille.id(), GrantId.of("grant-0002"), LogAction.READ, Instant.EPOCH))
+                .isEqualTo(12);
+        assertThat(vault.log().countSince(camille.id(), GRANT, LogAction.READ, Instant.now().plusSeconds(60))).isZero();
     }
 
     @Test
@@ -197,8 +212,8 @@ class TransparencyLogTest {
                 .extracting(e -> ((SelfdataException) e).code()).isEqualTo(ErrorCode.VAULT_CORRUPT);
         assertThatThrownBy(() -> vault.log().query(camille.id(), LogQuery.all().withAction(LogAction.EXPORT)))
                 .hasMessageStartingWith("log entry 1 is filed under");
-        assertThatThrownBy(() -> vault.log().countSince(camille.id(), other, LogAction.EXPORT, Instant.EPOCH))
-                .hasMessageStartingWith("log entry 1 is filed under");
+        assertThat(vault.log().verify(camille.id())).isEqualTo(new LogVerification.EntryBroken(1,
+                LogVerification.Problem.ALTERED, Wording.of("log.verification.column", "action")));
         assertThat(vault.log().query(camille.id(), LogQuery.all())).extracting(LogEntry::index).containsExactly(0L, 1L);
     }
 
