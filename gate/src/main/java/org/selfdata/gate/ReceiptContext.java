@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -67,6 +71,31 @@ public final class ReceiptContext {
         ObjectNode definitions = DEFINITIONS.deepCopy();
         definitions.put(PREFIX, namespace);
         return definitions;
+    }
+
+    /**
+     * The names of selfdata's own terms the context defines, such as {@code precision} and {@code location_precision}:
+     * what a vault describes at the namespace it names them in.
+     */
+    public static SortedSet<String> terms() {
+        SortedSet<String> terms = new TreeSet<>();
+        collectTerms(DEFINITIONS, terms);
+        return Collections.unmodifiableSortedSet(terms);
+    }
+
+    /** Each IRI a definition maps a key to, when it is one of selfdata's; the namespace a {@code @vocab} names is none. */
+    private static void collectTerms(JsonNode definitions, SortedSet<String> terms) {
+        for (Map.Entry<String, JsonNode> definition : definitions.properties()) {
+            String key = definition.getKey();
+            JsonNode value = definition.getValue();
+            if (value.isString() && (key.equals("@id") || !key.startsWith("@"))
+                    && value.asString().startsWith(PREFIX + ":") && value.asString().length() > PREFIX.length() + 1) {
+                terms.add(value.asString().substring(PREFIX.length() + 1));
+            }
+            else if (value.isObject()) {
+                collectTerms(value, terms);
+            }
+        }
     }
 
     private static String load() {
