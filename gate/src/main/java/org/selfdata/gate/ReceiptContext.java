@@ -42,15 +42,9 @@ public final class ReceiptContext {
     public static final String MEDIA_TYPE = "application/ld+json";
 
     private static final String RESOURCE = "consent-receipt.jsonld";
-    private static final String DOCUMENT = load();
-    private static final ObjectNode DEFINITIONS = definitionsOf(DOCUMENT);
+    private static final ObjectNode DEFINITIONS = definitionsOf(load());
 
     private ReceiptContext() {}
-
-    /** The context file as shipped, its terms in {@link #UNSERVED_NAMESPACE}: a JSON-LD document of {@code @context} alone. */
-    public static String document() {
-        return DOCUMENT;
-    }
 
     /** The context with selfdata's terms in {@code namespace}, as a vault serves it: the same as its receipts carry inline. */
     public static String document(String namespace) {
