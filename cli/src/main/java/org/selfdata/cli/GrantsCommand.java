@@ -1,5 +1,6 @@
 package org.selfdata.cli;
 
+import org.selfdata.gate.ReceiptAddresses;
 import org.selfdata.gate.ReceiptedGrant;
 import org.selfdata.gate.Sharing;
 import org.selfdata.model.ErrorCode;
@@ -10,16 +11,20 @@ import org.selfdata.model.GrantStatus;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.server.ServerSettings;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.ConsentReceiptArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,14 +95,26 @@ final class GrantsCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * Withdraws a grant here, where the address the vault is served at is not known unless given: without
+     * {@code --issuer}, the receipt names its terms and notice {@link ReceiptAddresses#unserved() as unserved} rather
+     * than at a guessed address that could be somebody else's server.
+     */
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
             description = "Withdraw a grant: its recipient's tokens die at once and its next request is refused.")
     int withdraw(@Mixin VaultOptions options,
+                 @Option(names = "--issuer", paramLabel = "URL",
+                         description = "The address the vault is served at, as 'selfdata serve --issuer' gives it, such as "
+                                 + "https://vault.example/: the receipt names its terms and notice beneath it, where the "
+                                 + "vault serves them (default: the namespace https://selfdata.invalid/ns/consent#, which "
+                                 + "no server answers).")
+                 Optional<URI> issuer,
                  @Parameters(paramLabel = "GRANT", description = "The grant's id, as 'selfdata grants' lists it.")
                  String grant) {
+        ReceiptAddresses addresses = issuer.map(GrantsCommand::servedAt).orElse(ReceiptAddresses.unserved());
         try (Application application = Application.open(options, environment)) {
             Grant found = find(application, application.person(options, environment).id(), grant);
-            ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC())
+            ReceiptedGrant withdrawn = Sharing.over(application.vault(), Clock.systemUTC(), addresses)
                     .withdraw(found.person(), found.id());
             terminal.out().println(environment.words().say("command.grants.withdrew", found.id().toString()));
             terminal.out().println(withdrawn.receipt().jws());
@@ -117,6 +134,12 @@ final class GrantsCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.DONE;
+    }
+
+    /** The addresses beneath an issuer, checked as {@code selfdata serve --issuer} checks it. */
+    private static ReceiptAddresses servedAt(URI issuer) {
+        URI checked = ServerSettings.defaults().withIssuer(issuer).issuer().orElseThrow();
+        return ReceiptAddresses.servedAt(() -> checked);
     }
 
     /** The person's grant named on the command line; any other text, or another person's grant, is not found. */

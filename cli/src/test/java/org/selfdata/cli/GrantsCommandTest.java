@@ -16,6 +16,7 @@ import org.selfdata.model.GrantTerms;
 import org.selfdata.model.IdentifierPrecision;
 import org.selfdata.model.LegalBasis;
 import org.selfdata.model.LocationPrecision;
+import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.Person;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.Precision;
@@ -31,12 +32,14 @@ import org.selfdata.texts.Language;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultLocation;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -198,6 +201,39 @@ class GrantsCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.of(org.selfdata.model.ErrorCode.INVALID_ARGUMENT));
         assertThat(result.err()).contains("the commune list " + missing + " cannot be read");
+    }
+
+    @Test
+    void aWithdrawalGivenTheVaultsAddressNamesItsTermsAndNoticeBeneathItAndWithoutOneInTheUnservedNamespace() {
+        CommandRun.Result served = selfdata.run("grants", "withdraw", "--issuer", "https://vault.example/", grant);
+
+        JsonNode receipt = payload(served.out().lines().toList().getLast());
+        assertThat(served.exitCode()).as(served.err()).isZero();
+        assertThat(receipt.get("@context").get("selfdata").stringValue()).isEqualTo("https://vault.example/ns/consent#");
+        assertThat(receipt.get("notice").get("id").stringValue()).matches("https://vault\\.example/ns/notices/[A-Za-z0-9_-]+/1");
+    }
+
+    @Test
+    void aWithdrawalWithoutTheVaultsAddressNamesItsTermsInTheUnservedNamespace() {
+        CommandRun.Result withdrawn = selfdata.run("grants", "withdraw", grant);
+
+        JsonNode receipt = payload(withdrawn.out().lines().toList().getLast());
+        assertThat(receipt.get("@context").get("selfdata").stringValue()).isEqualTo("https://selfdata.invalid/ns/consent#");
+        assertThat(receipt.get("notice").get("id").stringValue()).startsWith("urn:selfdata:recipient:")
+                .endsWith(":declaration:1");
+    }
+
+    @Test
+    void anIssuerThatIsNoAddressOfAVaultIsRefusedAndTheGrantStaysGiven() {
+        CommandRun.Result result = selfdata.run("grants", "withdraw", "--issuer", "https://vault.example/x?y=1", grant);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.of(org.selfdata.model.ErrorCode.INVALID_ARGUMENT));
+        assertThat(result.err()).contains("the issuer must be an absolute http or https address");
+        assertThat(selfdata.run("grants").out()).startsWith(grant + "  given  ");
+    }
+
+    private static JsonNode payload(String jws) {
+        return PayloadCodec.mapper().readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
     }
 
     @Test

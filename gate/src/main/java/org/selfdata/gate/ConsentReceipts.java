@@ -51,6 +51,9 @@ import static java.util.Objects.requireNonNull;
  * {@link InstantText} says; and each receipt is signed by the vault as a compact JWS (ES256) so that the person, the
  * recipient or a supervisory authority can check one against the vault's published key without asking the vault.
  *
+ * <p>selfdata's own terms are named, and the notice is, beneath the vault's address where it serves them
+ * ({@link ReceiptAddresses}), so that a reader can look both up; a receipt signed elsewhere names them as it was told.
+ *
  * <p>The data subject is named by a pseudonym tied to the grant, never by the person's handle or number: a receipt
  * may be shown to anyone, and should tell them nothing about who gave it beyond what the grant itself says.
  */
@@ -63,10 +66,18 @@ public final class ConsentReceipts {
 
     private final JWSSigner signer;
     private final String keyId;
+    private final ReceiptAddresses addresses;
 
+    /** Receipts signed where the vault's address is not known: their terms and notice {@link ReceiptAddresses#unserved()}. */
     public ConsentReceipts(JWSSigner signer, String keyId) {
+        this(signer, keyId, ReceiptAddresses.unserved());
+    }
+
+    /** Receipts naming their terms and notice beneath the vault's address, where it serves them. */
+    public ConsentReceipts(JWSSigner signer, String keyId, ReceiptAddresses addresses) {
         this.signer = requireNonNull(signer, "signer is null");
         this.keyId = requireNonNull(keyId, "keyId is null");
+        this.addresses = requireNonNull(addresses, "addresses is null");
         if (!signer.supportedJWSAlgorithms().contains(JWSAlgorithm.ES256)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.gate.receiptAlgorithm"));
         }
@@ -90,7 +101,7 @@ public final class ConsentReceipts {
                     Wording.of("error.gate.otherRecipient", grant.id().toString(), recipient.id().toString()));
         }
         String id = newId();
-        String json = PayloadCodec.mapper().writeValueAsString(record(id, grant, recipient, event, at));
+        String json = PayloadCodec.mapper().writeValueAsString(record(id, grant, recipient, event, at, addresses));
         JWSObject signed = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(TYPE).build(),
                 new Payload(json));
         try {
@@ -173,11 +184,12 @@ public final class ConsentReceipts {
                 : new SelfdataException(ErrorCode.INVALID_INPUT, message, cause);
     }
 
-    private static ObjectNode record(String id, Grant grant, Recipient recipient, ConsentEvent event, Instant at) {
+    private static ObjectNode record(String id, Grant grant, Recipient recipient, ConsentEvent event, Instant at,
+                                     ReceiptAddresses addresses) {
         GrantTerms terms = grant.terms();
         String recipientId = "urn:selfdata:recipient:" + recipient.id();
         ObjectNode node = PayloadCodec.mapper().createObjectNode();
-        node.set("@context", ReceiptContext.definitions());
+        node.set("@context", ReceiptContext.definitions(addresses.namespace()));
         node.put("id", "urn:selfdata:receipt:" + id);
         node.put("@type", "dpv:ConsentRecord");
         node.put("conforms_to", RECEIPT_PROFILE);
@@ -192,7 +204,7 @@ public final class ConsentReceipts {
         controller(node.putArray("controllers").addObject(), recipientId, recipient);
         node.putArray("recipients").add(recipientId);
         node.putObject("notice")
-                .put("id", recipientId + ":declaration:" + terms.declarationVersion())
+                .put("id", addresses.notice(recipient.id(), terms.declarationVersion()))
                 .put("@type", "dpv:ConsentNotice")
                 .put("declaration_version", terms.declarationVersion());
         purpose(node.putArray("purposes").addObject(), terms);

@@ -40,11 +40,21 @@ public final class Sharing {
 
     /**
      * Sharing over a vault: consent checked against its recipients' declarations, receipts signed with its key, and
-     * every grant and withdrawal kept with its receipt and written on the person's transparency log.
+     * every grant and withdrawal kept with its receipt and written on the person's transparency log. The receipts name
+     * their terms and notice beneath the vault's address where it serves them ({@link ReceiptAddresses#servedAt}), or,
+     * where that is not known, {@link ReceiptAddresses#unserved() as unserved}.
+     */
+    public static Sharing over(Vault vault, Clock clock, ReceiptAddresses addresses) {
+        return new Sharing(vault.recipients(), vault.grants(), new Consent(vault.recipients(), clock),
+                new ConsentReceipts(vault.signingKey().signer(), vault.signingKey().keyId(), addresses));
+    }
+
+    /**
+     * Sharing over a vault whose address is not known here, as on the command line or in a demonstration: its receipts
+     * name their terms and notice {@link ReceiptAddresses#unserved() as unserved}.
      */
     public static Sharing over(Vault vault, Clock clock) {
-        return new Sharing(vault.recipients(), vault.grants(), new Consent(vault.recipients(), clock),
-                new ConsentReceipts(vault.signingKey().signer(), vault.signingKey().keyId()));
+        return over(vault, clock, ReceiptAddresses.unserved());
     }
 
     /** The terms to show the person for a recipient's declared purpose, before they choose. */

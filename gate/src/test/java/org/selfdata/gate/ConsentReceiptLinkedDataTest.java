@@ -4,7 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import org.apache.jena.riot.RDFDataMgr;
+import com.nimbusds.jose.jwk.JWKSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -15,6 +17,11 @@ import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.RecordType;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +37,36 @@ import static org.selfdata.gate.ConsentReceiptsTest.METEO;
  * statement, and conforms to shapes written from the guide's table of what a record must hold.
  */
 class ConsentReceiptLinkedDataTest {
-    private static final Shapes SHAPES = Shapes.parse(RDFDataMgr.loadGraph(
-            ConsentReceiptLinkedDataTest.class.getResource("consent-receipt-shapes.ttl").toString()));
+    private static final URI VAULT = URI.create("https://vault.example/");
+    private static final String NAMESPACE = "https://vault.example/ns/consent#";
+    private static final String NOTICE = "https://vault.example/ns/notices/meteo-locale/1";
+    private static final Shapes SHAPES = shapes(NAMESPACE);
 
+    private final ECDSASigner signer;
     private final ConsentReceipts receipts;
 
     ConsentReceiptLinkedDataTest() throws JOSEException {
-        receipts = new ConsentReceipts(new ECDSASigner(new ECKeyGenerator(Curve.P_256).keyID("vault").generate()), "vault");
+        signer = new ECDSASigner(new ECKeyGenerator(Curve.P_256).keyID("vault").generate());
+        receipts = new ConsentReceipts(signer, "vault", ReceiptAddresses.servedAt(() -> VAULT));
+    }
+
+    /**
+     * The shapes, written with selfdata's terms in the namespace receipts used before vaults served their own, with
+     * those terms in {@code namespace}: the same shapes for every vault.
+     */
+    static Shapes shapes(String namespace) {
+        try (InputStream in = ConsentReceiptLinkedDataTest.class.getResourceAsStream("consent-receipt-shapes.ttl")) {
+            String turtle = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("<" + ReceiptContext.UNSERVED_NAMESPACE + ">", "<" + namespace + ">");
+            return Shapes.parse(RDFParser.fromString(turtle, Lang.TURTLE).toGraph());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ReceiptGraph graph(ConsentReceipt receipt) {
+        return ReceiptGraph.of(receipt.json(), NAMESPACE);
     }
 
     @Test
@@ -45,15 +75,15 @@ class ConsentReceiptLinkedDataTest {
         ObjectNode withAnUnknownKey = (ObjectNode) PayloadCodec.mapper().readTree(json);
         withAnUnknownKey.put("shoe_size", 42);
 
-        assertThat(ReceiptGraph.of(json).graph().size()).isGreaterThan(40);
-        assertThatThrownBy(() -> ReceiptGraph.of(withAnUnknownKey.toString()))
+        assertThat(ReceiptGraph.of(json, NAMESPACE).graph().size()).isGreaterThan(40);
+        assertThatThrownBy(() -> ReceiptGraph.of(withAnUnknownKey.toString(), NAMESPACE))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("shoe_size");
     }
 
     @Test
     void theRecordIsAConsentRecordConformingToTheReceiptProfileWithItsIdentifierAndCreationTime() {
         ConsentReceipt receipt = receipts.given(GRANT, METEO);
-        ReceiptGraph graph = ReceiptGraph.of(receipt.json());
+        ReceiptGraph graph = graph(receipt);
 
         assertThat(graph.holds("<urn:selfdata:receipt:" + receipt.id() + "> a dpv:ConsentRecord ;"
                 + " dct:conformsTo <https://w3id.org/dpv/schema/iso-27560#receipt-full> ;"
@@ -64,13 +94,13 @@ class ConsentReceiptLinkedDataTest {
 
     @Test
     void theDataSubjectNoticeControllerAndRecipientAreResources() {
-        ReceiptGraph graph = ReceiptGraph.of(receipts.given(GRANT, METEO).json());
+        ReceiptGraph graph = graph(receipts.given(GRANT, METEO));
 
         assertThat(graph.holds("?record dpv:hasDataSubject <urn:selfdata:grant:grant-0001:subject> ."
                 + " <urn:selfdata:grant:grant-0001:subject> a dpv:DataSubject ;"
                 + " selfdata:id_type dpv:Pseudonymisation .")).isTrue();
-        assertThat(graph.holds("?record dpv:hasNotice <urn:selfdata:recipient:meteo-locale:declaration:1> ."
-                + " <urn:selfdata:recipient:meteo-locale:declaration:1> a dpv:ConsentNotice ;"
+        assertThat(graph.holds("?record dpv:hasNotice <" + NOTICE + "> ."
+                + " <" + NOTICE + "> a dpv:ConsentNotice ;"
                 + " selfdata:declaration_version 1 .")).isTrue();
         assertThat(graph.holds("?record dpv:hasDataController <urn:selfdata:recipient:meteo-locale> ;"
                 + " dpv:hasRecipient <urn:selfdata:recipient:meteo-locale> ."
@@ -80,7 +110,7 @@ class ConsentReceiptLinkedDataTest {
 
     @Test
     void thePurposeNamesItsPersonalDataProcessingAndLegalBasesAsIris() {
-        ReceiptGraph graph = ReceiptGraph.of(receipts.given(GRANT, METEO).json());
+        ReceiptGraph graph = graph(receipts.given(GRANT, METEO));
 
         assertThat(graph.holds("?record dpv:hasPurpose ?purpose . ?purpose a dpv:CommunicationManagement ;"
                 + " dct:description \"notifications by region\" ;"
@@ -97,7 +127,7 @@ class ConsentReceiptLinkedDataTest {
                 Set.of(RecordType.BANK_TRANSACTION, RecordType.GEO_POINT), Set.of(), GRANT.terms().precision()),
                 GIVEN_AT, Optional.empty());
 
-        ReceiptGraph graph = ReceiptGraph.of(receipts.given(grant, METEO).json());
+        ReceiptGraph graph = graph(receipts.given(grant, METEO));
 
         assertThat(graph.holds("?record dpv:hasPurpose ?purpose . ?purpose dpv:hasPersonalData pd:Transaction,"
                 + " pd:GPSCoordinate, selfdata:bank.transaction, selfdata:geo.point ;"
@@ -112,7 +142,7 @@ class ConsentReceiptLinkedDataTest {
         Grant withText = new Grant(GRANT.id(), GRANT.person(), byType.terms().withFields(Set.of("memo", "address")),
                 GIVEN_AT, Optional.empty());
 
-        ReceiptGraph graph = ReceiptGraph.of(receipts.given(withText, METEO).json());
+        ReceiptGraph graph = graph(receipts.given(withText, METEO));
 
         assertThat(graph.holds("?purpose selfdata:free_text_fields ?fields ."
                 + " ?fields selfdata:free_text_of_bank.transaction \"memo\" ;"
@@ -122,9 +152,9 @@ class ConsentReceiptLinkedDataTest {
 
     @Test
     void theStatusTimeAndIndicatorOfTheConsentAreStatementsOfTheRecord() {
-        ReceiptGraph given = ReceiptGraph.of(receipts.given(GRANT, METEO).json());
+        ReceiptGraph given = graph(receipts.given(GRANT, METEO));
         Grant withdrawn = GRANT.withdrawn(GIVEN_AT.plusSeconds(3600).plusNanos(123_456_789));
-        ReceiptGraph later = ReceiptGraph.of(receipts.withdrawn(withdrawn, METEO).json());
+        ReceiptGraph later = graph(receipts.withdrawn(withdrawn, METEO));
 
         assertThat(given.holds("?record dpv:hasConsentStatus dpv:ConsentGiven ;"
                 + " dpv:isIndicatedAtTime \"2025-06-01T08:00:00.000Z\"^^xsd:dateTime ;"
@@ -136,7 +166,7 @@ class ConsentReceiptLinkedDataTest {
 
     @Test
     void theDurationRetentionAndPrecisionAreTypedValues() {
-        ReceiptGraph graph = ReceiptGraph.of(receipts.given(GRANT, METEO).json());
+        ReceiptGraph graph = graph(receipts.given(GRANT, METEO));
 
         assertThat(graph.holds("?record dpv:hasDuration ?duration . ?duration a dpv:TemporalDuration ;"
                 + " selfdata:valid_from \"2025-06-01T08:00:00.000Z\"^^xsd:dateTime ;"
@@ -149,7 +179,7 @@ class ConsentReceiptLinkedDataTest {
 
     @Test
     void aReceiptConformsToTheShapesOfAConsentRecord() {
-        ValidationReport report = ShaclValidator.get().validate(SHAPES, ReceiptGraph.of(receipts.given(GRANT, METEO).json())
+        ValidationReport report = ShaclValidator.get().validate(SHAPES, graph(receipts.given(GRANT, METEO))
                 .graph());
 
         assertThat(report.getEntries()).isEmpty();
@@ -161,10 +191,70 @@ class ConsentReceiptLinkedDataTest {
         ObjectNode json = (ObjectNode) PayloadCodec.mapper().readTree(receipts.given(GRANT, METEO).json());
         json.remove("consent_status");
 
-        ValidationReport report = ShaclValidator.get().validate(SHAPES, ReceiptGraph.of(json.toString()).graph());
+        ValidationReport report = ShaclValidator.get().validate(SHAPES, ReceiptGraph.of(json.toString(), NAMESPACE).graph());
 
         assertThat(report.conforms()).isFalse();
         List<String> paths = report.getEntries().stream().map(ReportEntry::resultPath).map(String::valueOf).toList();
         assertThat(paths).containsExactly("<https://w3id.org/dpv#hasConsentStatus>");
+    }
+
+    @Test
+    void selfdatasTermsExpandToIrisBeneathTheVaultsOwnAddressAndNoneInTheUnservedNamespace() {
+        ReceiptGraph graph = graph(receipts.given(GRANT, METEO));
+
+        assertThat(graph.holds("?purpose <" + NAMESPACE + "precision> ?precision ."
+                + " ?precision <" + NAMESPACE + "location_precision> <" + NAMESPACE + "region> ;"
+                + " <" + NAMESPACE + "amount_precision> ?amount .")).isTrue();
+        assertThat(graph.iris()).contains(NAMESPACE + "covered_period", NAMESPACE + "grant_kind", NOTICE)
+                .noneMatch(iri -> iri.contains("selfdata.invalid"));
+    }
+
+    @Test
+    void aVaultServedBeneathAPathNamesItsTermsAndNoticesBeneathThatPath() {
+        ConsentReceipts beneath = new ConsentReceipts(signer, "vault",
+                ReceiptAddresses.servedAt(() -> URI.create("https://example.org/vaults/camille/")));
+
+        ReceiptGraph graph = ReceiptGraph.of(beneath.given(GRANT, METEO).json(),
+                "https://example.org/vaults/camille/ns/consent#");
+
+        assertThat(graph.holds("?record dpv:hasNotice <https://example.org/vaults/camille/ns/notices/meteo-locale/1> ;"
+                + " selfdata:event selfdata:given .")).isTrue();
+    }
+
+    @Test
+    void aReceiptSignedWhereTheVaultsAddressIsUnknownNamesItsTermsInTheUnservedNamespaceAndItsNoticeByUrn() {
+        ConsentReceipts unserved = new ConsentReceipts(signer, "vault");
+
+        ReceiptGraph graph = ReceiptGraph.of(unserved.given(GRANT, METEO).json(), ReceiptContext.UNSERVED_NAMESPACE);
+
+        assertThat(graph.holds("?record dpv:hasNotice <urn:selfdata:recipient:meteo-locale:declaration:1> ;"
+                + " dpv:hasPurpose ?purpose . ?purpose selfdata:precision ?precision ."
+                + " ?precision selfdata:location_precision selfdata:region .")).isTrue();
+        assertThat(ShaclValidator.get().validate(shapes(ReceiptContext.UNSERVED_NAMESPACE), graph.graph()).conforms())
+                .isTrue();
+    }
+
+    @Test
+    void aReceiptSignedBeforeVaultsServedTheirTermsStillVerifiesExpandsAndConforms() throws Exception {
+        String jws = resource("receipt-before-served-namespace.jws");
+        JWKSet keys = JWKSet.parse(resource("receipt-before-served-namespace.jwks.json"));
+
+        ConsentReceipt verified = ConsentReceipts.verify(jws, keys);
+        ReceiptGraph graph = ReceiptGraph.of(verified.json(), ReceiptContext.UNSERVED_NAMESPACE);
+
+        assertThat(verified.grant().value()).isEqualTo("grant-0001");
+        assertThat(verified.event()).isEqualTo(ConsentEvent.GIVEN);
+        assertThat(graph.holds("?record a dpv:ConsentRecord ; dpv:hasConsentStatus dpv:ConsentGiven ;"
+                + " dpv:hasNotice <urn:selfdata:recipient:meteo-locale:declaration:1> ; dpv:hasPurpose ?purpose ."
+                + " ?purpose selfdata:precision ?precision . ?precision selfdata:location_precision selfdata:region ."))
+                .isTrue();
+        assertThat(ShaclValidator.get().validate(shapes(ReceiptContext.UNSERVED_NAMESPACE), graph.graph()).conforms())
+                .isTrue();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ConsentReceiptLinkedDataTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
     }
 }

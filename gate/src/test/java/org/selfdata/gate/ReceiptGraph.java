@@ -15,6 +15,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.io.StringReader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A receipt as a JSON-LD 1.1 processor reads it: expanded by Titanium JSON-LD with nothing fetched (a document loader
@@ -22,26 +25,29 @@ import java.io.StringReader;
  * SPARQL and SHACL look at exactly what the processor made of the text.
  */
 final class ReceiptGraph {
-    static final String PREFIXES = """
+    private static final String PREFIXES = """
             PREFIX dpv: <https://w3id.org/dpv#>
             PREFIX pd: <https://w3id.org/dpv/pd#>
             PREFIX eu-gdpr: <https://w3id.org/dpv/legal/eu/gdpr#>
             PREFIX dct: <http://purl.org/dc/terms/>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
             PREFIX selfdata: <%s>
-            """.formatted(ReceiptContext.NAMESPACE);
+            """;
 
     private static final DocumentLoader OFFLINE = (address, options) -> {
         throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "a receipt must expand offline, yet asked for " + address);
     };
 
     private final Graph graph;
+    private final String namespace;
 
-    private ReceiptGraph(Graph graph) {
+    private ReceiptGraph(Graph graph, String namespace) {
         this.graph = graph;
+        this.namespace = namespace;
     }
 
-    static ReceiptGraph of(String json) {
+    /** The receipt's statements, where the patterns asked write selfdata's terms as {@code selfdata:} of {@code namespace}. */
+    static ReceiptGraph of(String json, String namespace) {
         try {
             JsonLdOptions options = new JsonLdOptions(OFFLINE);
             options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
@@ -52,7 +58,7 @@ final class ReceiptGraph {
                         graph.add(resource(subject), resource(predicate), value(object, datatype, language));
                         return null;
                     });
-            return new ReceiptGraph(graph);
+            return new ReceiptGraph(graph, namespace);
         }
         catch (JsonLdError e) {
             throw new AssertionError("the receipt does not expand: " + e.getMessage(), e);
@@ -65,10 +71,18 @@ final class ReceiptGraph {
 
     /** Whether the graph holds the statements of a SPARQL group pattern (the prefixes above may be used). */
     boolean holds(String pattern) {
-        String query = PREFIXES + "ASK { " + pattern + " }";
+        String query = PREFIXES.formatted(namespace) + "ASK { " + pattern + " }";
         try (var execution = QueryExecutionFactory.create(query, ModelFactory.createModelForGraph(graph))) {
             return execution.execAsk();
         }
+    }
+
+    /** Every IRI the statements name, as subject, predicate or object. */
+    Set<String> iris() {
+        Set<String> iris = new TreeSet<>();
+        graph.find().forEach(triple -> Stream.of(triple.getSubject(), triple.getPredicate(), triple.getObject())
+                .filter(Node::isURI).forEach(node -> iris.add(node.getURI())));
+        return iris;
     }
 
     private static Node resource(String term) {

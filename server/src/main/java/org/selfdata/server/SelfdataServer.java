@@ -7,6 +7,7 @@ import io.javalin.security.Roles;
 import io.javalin.util.JavalinException;
 import org.selfdata.gate.Consent;
 import org.selfdata.gate.Gate;
+import org.selfdata.gate.ReceiptAddresses;
 import org.selfdata.gate.Sharing;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
@@ -110,7 +111,9 @@ public final class SelfdataServer implements AutoCloseable {
         TokenClients tokenClients = new TokenClients(vault.recipients(), vault.oauthTokens());
         OwnerGuard guard = new OwnerGuard(vault.sessions(), cookie, csrfTokens, recipientGuard,
                 new AuditorGuard(vault.auditors()));
-        Sharing sharing = Sharing.over(vault, clock);
+        AtomicReference<Javalin> listening = new AtomicReference<>();
+        IssuerAddress issuer = IssuerAddress.of(settings, () -> listening.get().port());
+        Sharing sharing = Sharing.over(vault, clock, ReceiptAddresses.servedAt(issuer::uri));
         Consent consent = new Consent(vault.recipients(), clock);
         SignInThrottle throttle = new SignInThrottle(settings.signInLimits(), clock);
         JsonBodies bodies = new JsonBodies(settings.maximumRequestBytes());
@@ -122,8 +125,6 @@ public final class SelfdataServer implements AutoCloseable {
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
-        AtomicReference<Javalin> listening = new AtomicReference<>();
-        IssuerAddress issuer = IssuerAddress.of(settings, () -> listening.get().port());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
         List<HttpService> services = List.of(
@@ -165,7 +166,8 @@ public final class SelfdataServer implements AutoCloseable {
                         vault.recipients()),
                 new OpenApiRoutes(),
                 new ProblemTypeRoutes(),
-                new VocabularyRoutes(),
+                new VocabularyRoutes(issuer),
+                new NoticeRoutes(vault.recipients()),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         DocumentedParameters parameters = DocumentedParameters.ofTheApi();
         Javalin javalin = Javalin.create(config -> {

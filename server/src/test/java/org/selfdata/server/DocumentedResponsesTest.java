@@ -266,6 +266,8 @@ class DocumentedResponsesTest {
                 + "&client_id={recipient}", Caller.NOBODY, 400);
         ask(asks, "POST", "/oauth/revoke", "/oauth/revoke", "token=unknown&client_id={recipient}", Caller.NOBODY, 200);
         ask(asks, "GET", "/ns/consent", "/ns/consent", "", Caller.NOBODY, 200);
+        ask(asks, "GET", "/ns/notices/{recipient}/{version}", "/ns/notices/{recipient}/1", "", Caller.NOBODY, 200);
+        ask(asks, "GET", "/ns/notices/{recipient}/{version}", "/ns/notices/{recipient}/2", "", Caller.NOBODY, 404);
         ask(asks, "GET", "/problems/{type}", "/problems/{type}", "", Caller.NOBODY, 200);
         get(asks, "/api/v1/session");
         get(asks, "/api/v1/status");

@@ -107,6 +107,22 @@ class RestoredRecipientAdmissionTest {
     }
 
     @Test
+    void itsNoticeIsNotServedUntilTheOperatorAdmitsItSoThatItsIdTellsNobodyThatSomeoneRestoredGrantsNamingIt() {
+        ApiClient outsider = new ApiClient(running.server());
+        String notice = "/ns/notices/" + meteo.id() + "/1";
+
+        HttpResponse<String> awaiting = outsider.get(notice);
+        camille.post("/api/v1/recipients/" + meteo.id() + "/admission", "{}");
+        HttpResponse<String> admitted = outsider.get(notice);
+
+        assertThat(awaiting.statusCode()).isEqualTo(404);
+        assertThat(awaiting.body()).doesNotContain("Météo");
+        assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(200);
+        assertThat(ApiClient.json(admitted).get("declaration").get("purposes").get(0).get("description").stringValue())
+                .isEqualTo(SampleRecipients.NOTIFICATIONS.description());
+    }
+
+    @Test
     void theMemberWhoseRestoreBroughtItBackCannotAdmitItNorListThoseAwaiting() {
         HttpResponse<String> listed = dominique.get("/api/v1/recipients/awaiting-admission");
         HttpResponse<String> admitted = dominique.post("/api/v1/recipients/" + meteo.id() + "/admission", "{}");

@@ -136,6 +136,7 @@ class RouteAccessTableTest {
         row("GET", "/.well-known/jwks.json").expect(200, 200, 200, 200, 200);
         row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/consent").expect(200, 200, 200, 200, 200);
+        row("GET", "/ns/notices/{recipient}/{version}").asking("/ns/notices/{recipient}/1").expect(200, 200, 200, 200, 200);
         for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/reveal", "/sharing",
                 "/activity", "/rights", "/account")) {
             row("GET", page).expect(200, 200, 200, 303, 303);

@@ -39,7 +39,7 @@ class RouteProtectionTest {
     private final Vault vault = running.vault();
 
     @Test
-    void onlySignInOpenApiHealthTheVaultsPublicKeyTheReceiptContextTheOAuthEndpointsThePagesAndTheCalendarFeedArePublic() {
+    void onlySignInOpenApiHealthTheVaultsKeyTheReceiptTermsAndNoticesTheOAuthEndpointsThePagesAndTheCalendarFeedArePublic() {
         assertThat(server.routes().stream()
                 .filter(SelfdataServer.Route::isPublic)
                 .map(route -> route.method() + " " + route.path()))
@@ -49,6 +49,7 @@ class RouteProtectionTest {
                         "GET /api/v1/health",
                         "GET /.well-known/jwks.json",
                         "GET /ns/consent",
+                        "GET /ns/notices/{recipient}/{version}",
                         "GET /",
                         "GET /import",
                         "GET /explore",
