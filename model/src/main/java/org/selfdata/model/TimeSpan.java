@@ -19,11 +19,14 @@ import static java.util.Objects.requireNonNull;
  * export. Both ends are within {@link TimeLimits}, so that they always fit the vault's milliseconds.
  */
 public record TimeSpan(Instant start, Instant end) implements RecordTime {
+    /** Made once: a span is made for every record read, and a wording checks its key when made. */
+    private static final Wording OUT_OF_RANGE = Wording.of("error.model.time.time");
+
     public TimeSpan {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
-        TimeLimits.require(start, ErrorCode.INVALID_INPUT, Wording.of("error.model.time.time"));
-        TimeLimits.require(end, ErrorCode.INVALID_INPUT, Wording.of("error.model.time.time"));
+        TimeLimits.require(start, ErrorCode.INVALID_INPUT, OUT_OF_RANGE);
+        TimeLimits.require(end, ErrorCode.INVALID_INPUT, OUT_OF_RANGE);
         start = toMillis(start);
         end = end.equals(start) ? start : toMillis(end);
         if (end.isBefore(start)) {

@@ -22,6 +22,8 @@ CREATE POLICY person_isolation ON log_head_history
 -- How many records each entry carried, repeated from its leaf like action and grant_id, so that a grant's daily volume
 -- is a sum over an index rather than every entry of the day parsed. Verifying the log checks it against the leaf.
 ALTER TABLE log_entries ADD COLUMN record_count BIGINT NOT NULL DEFAULT 0;
+-- The daily volume reads this index alone: the grant's entries of one action over the last day, with their counts.
+CREATE INDEX log_entries_volume ON log_entries (person_id, grant_id, action, recorded_at, record_count);
 
 -- The newest head of each log starts its history, and each entry's count is read from its leaf. Row-level security
 -- shows a transaction only the rows of the person it names: each person is named in turn.

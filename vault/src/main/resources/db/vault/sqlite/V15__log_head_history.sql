@@ -19,6 +19,8 @@ INSERT INTO log_head_history (person_id, tree_size, root_hash, signed_at, signed
 -- How many records each entry carried, repeated from its leaf like action and grant_id, so that a grant's daily volume
 -- is a sum over an index rather than every entry of the day parsed. Verifying the log checks it against the leaf.
 ALTER TABLE log_entries ADD COLUMN record_count INTEGER NOT NULL DEFAULT 0;
+-- The daily volume reads this index alone: the grant's entries of one action over the last day, with their counts.
+CREATE INDEX log_entries_volume ON log_entries (person_id, grant_id, action, recorded_at, record_count);
 UPDATE log_entries SET record_count = json_extract(CAST(leaf AS TEXT), '$.count');
 
 -- The auditors a person named: each holds a token that reads the heads of that person's log and the proofs between

@@ -148,6 +148,7 @@ class UntimedRecordsTest {
                         "rights_requests", "rights_settings", "place_corrections", "log_head_history", "log_auditors")) {
                     statement.executeUpdate("DROP TABLE " + table);
                 }
+                statement.executeUpdate("DROP INDEX log_entries_volume");
                 statement.executeUpdate("ALTER TABLE log_entries DROP COLUMN record_count");
                 statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12', '13', '14', '15')");
             }
