@@ -291,23 +291,7 @@ class GrantRoutesTest {
 
     /** What the page sends: the app's declared purpose, location points in 2025, at the given location precision. */
     private ObjectNode terms(String location) {
-        ObjectNode terms = JSON.createObjectNode()
-                .put("recipient", recipient)
-                .put("declarationVersion", 1)
-                .put("kind", "read")
-                .put("purpose", "dpv:CommunicationManagement")
-                .put("purposeDescription", "notifications by region")
-                .put("legalBasis", "eu-gdpr:A6-1-a")
-                .put("covered", "between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z")
-                .put("validity", "P30D")
-                .put("retention", "P30D")
-                .put("volumeLimit", 1000);
-        terms.putArray("types").add("geo.point");
-        terms.putArray("categories");
-        terms.putArray("fields");
-        terms.putObject("precision").put("location", location).put("amount", "none").put("time", "day")
-                .put("identifiers", "pseudonymized");
-        return terms;
+        return SharingFixtures.regionalNotificationTerms(recipient, location);
     }
 
     /** What the page sends for the budget app's purpose, naming these free-text fields. */

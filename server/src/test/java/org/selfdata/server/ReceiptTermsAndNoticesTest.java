@@ -165,22 +165,6 @@ class ReceiptTermsAndNoticesTest {
 
     /** The app's declared purpose, location points at region precision, for thirty days. */
     private ObjectNode terms() {
-        ObjectNode terms = JSON.createObjectNode()
-                .put("recipient", recipient)
-                .put("declarationVersion", 1)
-                .put("kind", "read")
-                .put("purpose", "dpv:CommunicationManagement")
-                .put("purposeDescription", "notifications by region")
-                .put("legalBasis", "eu-gdpr:A6-1-a")
-                .put("covered", "between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z")
-                .put("validity", "P30D")
-                .put("retention", "P30D")
-                .put("volumeLimit", 1000);
-        terms.putArray("types").add("geo.point");
-        terms.putArray("categories");
-        terms.putArray("fields");
-        terms.putObject("precision").put("location", "region").put("amount", "none").put("time", "day")
-                .put("identifiers", "pseudonymized");
-        return terms;
+        return SharingFixtures.regionalNotificationTerms(recipient, "region");
     }
 }

@@ -95,6 +95,30 @@ final class SharingFixtures {
         return declaration;
     }
 
+    /**
+     * The terms the Sharing page sends for the app registered with {@link #notificationsByRegion}: its declared purpose,
+     * location points in 2025, at the given location precision, for thirty days.
+     */
+    static ObjectNode regionalNotificationTerms(String recipient, String location) {
+        ObjectNode terms = JSON.createObjectNode()
+                .put("recipient", recipient)
+                .put("declarationVersion", 1)
+                .put("kind", "read")
+                .put("purpose", "dpv:CommunicationManagement")
+                .put("purposeDescription", "notifications by region")
+                .put("legalBasis", "eu-gdpr:A6-1-a")
+                .put("covered", "between:2024-12-01T00:00:00Z/2026-01-01T00:00:00Z")
+                .put("validity", "P30D")
+                .put("retention", "P30D")
+                .put("volumeLimit", 1000);
+        terms.putArray("types").add("geo.point");
+        terms.putArray("categories");
+        terms.putArray("fields");
+        terms.putObject("precision").put("location", location).put("amount", "none").put("time", "day")
+                .put("identifiers", "pseudonymized");
+        return terms;
+    }
+
     /** An organization as the operator registered it: its client id, and the secret it authenticates with. */
     record Organization(String clientId, Secret secret) {}
 
