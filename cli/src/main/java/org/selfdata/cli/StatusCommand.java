@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     /** The summary, then a table by type and one by source, in the reader's language and the person's zone. */
     private static void print(VaultStatus status, String location, PrintStream out, Words words) {
         out.println(words.say("command.status.summary", status.person().handle(), location, status.records(),
-                status.sources().size(), status.batches().size()));
+                status.sources().size(), status.batches()));
         if (status.records() == 0) {
             return;
         }
@@ -123,7 +123,7 @@ final class StatusCommand implements Callable<Integer> {
                 totals.span().ifPresent(span -> entry.put("from", span.start().toString()).put("to", span.end().toString()));
             }
         }
-        node.put("imports", status.batches().size());
+        node.put("imports", status.batches());
         return node;
     }
 }

@@ -239,7 +239,7 @@ class KilledProcessTest {
             Person camille = vault.person(Optional.of("camille"));
             VaultStatus status = vault.status(camille.id());
             assertThat(status.sources()).isEmpty();
-            assertThat(status.batches()).isEmpty();
+            assertThat(status.batches()).isZero();
             assertThat(status.coverage()).isEmpty();
             assertThat(all(vault, camille)).isEmpty();
             assertThat(vault.rightsRequests().kept(camille.id())).isEmpty();

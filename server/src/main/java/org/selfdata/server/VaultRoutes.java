@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.Source;
 import org.selfdata.model.SourceId;
@@ -78,7 +79,7 @@ final class VaultRoutes implements HttpService {
                 .map(entry -> typeTotals(entry.getKey(), entry.getValue()))
                 .toList();
         ctx.json(new StatusJson(new SessionRoutes.PersonJson(person.handle(), person.zone().getId()), sources, types,
-                status.batches().size(), status.records()));
+                status.batches(), status.records()));
     }
 
     private void sources(Context ctx) {
@@ -94,11 +95,10 @@ final class VaultRoutes implements HttpService {
     /** Every import, oldest first; {@code latest=N} keeps the newest N, so that a page fetches only what it lists. */
     private void batches(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("latest"));
-        List<BatchJson> batches = vault.imports().batches(OwnerGuard.signedIn(ctx).person()).stream()
-                .map(VaultRoutes::batch)
-                .toList();
-        int latest = (int) parameters.wholeNumber("latest", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        ctx.json(new BatchesJson(batches.subList(Math.max(0, batches.size() - latest), batches.size())));
+        PersonId person = OwnerGuard.signedIn(ctx).person();
+        List<ImportBatch> found = parameters.single("latest").isEmpty() ? vault.imports().batches(person)
+                : vault.imports().latestBatches(person, (int) parameters.wholeNumber("latest", 1, Integer.MAX_VALUE, 1));
+        ctx.json(new BatchesJson(found.stream().map(VaultRoutes::batch).toList()));
     }
 
     private static TypeTotalsJson typeTotals(RecordType type, VaultStatus.Totals totals) {

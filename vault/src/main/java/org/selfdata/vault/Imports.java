@@ -392,6 +392,26 @@ public final class Imports {
         });
     }
 
+    /**
+     * The newest imports, at most {@code limit}, oldest first: what a page lists without opening the name of every
+     * file ever imported (each push from an organization is an import of its own, so a vault gathers thousands).
+     */
+    public List<ImportBatch> latestBatches(PersonId person, int limit) {
+        return database.read(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            List<ImportBatch> newestFirst = dsl.select(VaultTables.columns(IMPORT_BATCHES)).from(IMPORT_BATCHES)
+                    .where(PERSON_ID.eq(person.value())).orderBy(BATCH_ID.desc()).limit(limit)
+                    .fetch(row -> batch(dsl, person, row));
+            return newestFirst.reversed();
+        });
+    }
+
+    /** How many imports the person made, counted without opening any. */
+    public long batchCount(PersonId person) {
+        return database.read(person, connection -> (long) database.dsl(connection)
+                .fetchCount(IMPORT_BATCHES, PERSON_ID.eq(person.value())));
+    }
+
     public Optional<ImportBatch> batch(PersonId person, BatchId id) {
         return database.read(person, connection -> {
             DSLContext dsl = database.dsl(connection);

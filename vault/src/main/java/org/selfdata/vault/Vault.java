@@ -419,7 +419,7 @@ public final class Vault implements AutoCloseable {
                 .fetch(row -> new VaultStatus.Coverage(SourceId.of(row.value1()), RecordType.fromId(row.value2()),
                         new VaultStatus.Totals(row.value3(), row.value4() == TimeColumns.NO_FIRST_START ? Optional.empty()
                                 : Optional.of(TimeSpan.ofEpochMillis(row.value4(), row.value5()))))));
-        return new VaultStatus(found, imports.sources(person), imports.batches(person), coverage);
+        return new VaultStatus(found, imports.sources(person), imports.batchCount(person), coverage);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.selfdata.vault;
 
-import org.selfdata.model.ImportBatch;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.Source;
@@ -20,11 +19,10 @@ import static java.util.Objects.requireNonNull;
  * What a person's vault holds: each source with its batches, and for each source and type how many records and
  * the time they cover. Counts and times only: a status never opens a payload.
  */
-public record VaultStatus(Person person, List<Source> sources, List<ImportBatch> batches, List<Coverage> coverage) {
+public record VaultStatus(Person person, List<Source> sources, long batches, List<Coverage> coverage) {
     public VaultStatus {
         requireNonNull(person, "person is null");
         sources = List.copyOf(sources);
-        batches = List.copyOf(batches);
         coverage = List.copyOf(coverage);
     }
 

@@ -221,7 +221,7 @@ class RecordsTest {
 
         assertThat(status.records()).isEqualTo(3_002);
         assertThat(status.sources()).hasSize(2);
-        assertThat(status.batches()).hasSize(2);
+        assertThat(status.batches()).isEqualTo(2);
         VaultStatus.Totals points = status.byType().get(RecordType.GEO_POINT);
         assertThat(points.records()).isEqualTo(3_000);
         assertThat(points.span()).contains(TimeSpan.between(SyntheticRecords.START, Instant.parse("2025-01-03T01:59:00Z")));
