@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 import static org.selfdata.vault.VaultTables.OAUTH_TOKENS;
@@ -50,6 +51,13 @@ import static org.selfdata.vault.VaultTables.WITHDRAWN_AT;
  * <p>Every read goes to the database, never to a cache, so a withdrawal is seen by the very next request.
  */
 public final class Grants {
+    /**
+     * Terms as parsed, by the exact text they are stored as: a recipient's every request reads its grant, and terms never
+     * change once given (a withdrawal is a row of its own), so the same text always parses to the same terms. Bounded:
+     * emptied when full, since parsing again is only slower.
+     */
+    private static final ConcurrentHashMap<String, GrantTerms> PARSED_TERMS = new ConcurrentHashMap<>();
+    private static final int PARSED_TERMS_KEPT = 1_000;
     private static final Field<Long> GRANT_PERSON = qualified(GRANTS, PERSON_ID);
     private static final Field<String> GRANT_GRANT_ID = qualified(GRANTS, GRANT_ID);
     private static final Field<String> GRANT_RECIPIENT = qualified(GRANTS, RECIPIENT_ID);
@@ -205,8 +213,20 @@ public final class Grants {
     private static Grant grant(Record row) {
         Long withdrawnAt = row.get(WITHDRAWAL_AT);
         return new Grant(GrantId.of(row.get(GRANT_GRANT_ID)), PersonId.of(row.get(GRANT_PERSON)),
-                SharingJson.terms(row.get(GRANT_TERMS)), Instant.ofEpochMilli(row.get(GRANT_GIVEN_AT)),
+                parsed(row.get(GRANT_TERMS)), Instant.ofEpochMilli(row.get(GRANT_GIVEN_AT)),
                 Optional.ofNullable(withdrawnAt).map(Instant::ofEpochMilli));
+    }
+
+    private static GrantTerms parsed(String stored) {
+        GrantTerms terms = PARSED_TERMS.get(stored);
+        if (terms == null) {
+            terms = SharingJson.terms(stored);
+            if (PARSED_TERMS.size() >= PARSED_TERMS_KEPT) {
+                PARSED_TERMS.clear();
+            }
+            PARSED_TERMS.put(stored, terms);
+        }
+        return terms;
     }
 
     private static <T> Field<T> qualified(Table<Record> table, Field<T> column) {
