@@ -79,9 +79,9 @@ final class LogBenchmark {
                 progress.accept("log: " + single + " single appends from " + THREADS + " threads, each alone");
                 long alone = concurrently(single, draft -> vault.log().appendAlone(logged, List.of(draft)));
                 progress.accept("log: " + single + " single appends from " + THREADS + " threads, gathered");
-                long headsBefore = vault.log().headsSigned();
+                long headsBefore = vault.log().headsKept(logged);
                 long gathered = concurrently(single, draft -> vault.log().append(logged, draft));
-                progress.accept("log: " + single + " gathered appends signed " + (vault.log().headsSigned() - headsBefore)
+                progress.accept("log: " + single + " gathered appends signed " + (vault.log().headsKept(logged) - headsBefore)
                         + " heads");
                 measurements.add(Measurement.beside("log: " + THREADS + " threads appending, gathered",
                         perSecond(single, gathered), "entries/s", "each in its own transaction", perSecond(single, alone)));

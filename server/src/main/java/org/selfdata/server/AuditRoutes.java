@@ -23,7 +23,7 @@ final class AuditRoutes implements HttpService {
         routes.get("/api/v1/audit/log/head", ctx -> proofs.head(ctx, AuditorGuard.audited(ctx)), Access.AUDITOR);
         routes.get("/api/v1/audit/log/heads", ctx -> proofs.heads(ctx, AuditorGuard.audited(ctx)), Access.AUDITOR);
         routes.get("/api/v1/audit/log/proofs/inclusion",
-                ctx -> proofs.inclusion(ctx, AuditorGuard.audited(ctx), index -> true, false), Access.AUDITOR);
+                ctx -> proofs.inclusion(ctx, AuditorGuard.audited(ctx), entry -> true, false), Access.AUDITOR);
         routes.get("/api/v1/audit/log/proofs/consistency", ctx -> proofs.consistency(ctx, AuditorGuard.audited(ctx)),
                 Access.AUDITOR);
     }

@@ -9,6 +9,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.ConsistencyProof;
 import org.selfdata.vault.InclusionProof;
+import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.SignedTreeHead;
 import org.selfdata.vault.TreeHash;
 import org.selfdata.vault.Vault;
@@ -19,7 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * a checker that kept an older head fetches it again to prove the newer one grew from it.
  */
 final class LogProofs {
+    private static final int DEFAULT_ENTRIES = 100;
+    private static final int MAXIMUM_ENTRIES = 1_000;
     private static final int DEFAULT_HEADS = 100;
     private static final int MAXIMUM_HEADS = 1_000;
 
@@ -50,8 +53,15 @@ final class LogProofs {
         this.vault = requireNonNull(vault, "vault is null");
     }
 
-    /** A page of entries: {"entries":[leaf, ...],"next":index}, each leaf byte for byte as it is hashed. */
-    static void entries(Context ctx, List<LogEntry> entries, int limit) {
+    /**
+     * A page of the entries the filters select, after the {@code after} index and at most {@code limit} of them, as
+     * {"entries":[leaf, ...],"next":index}, each leaf byte for byte as it is hashed.
+     */
+    void entries(Context ctx, PersonId person, QueryParameters parameters, LogQuery filters) {
+        long after = parameters.wholeNumber("after", -1, Long.MAX_VALUE, -1);
+        LogQuery query = (after < 0 ? filters : filters.after(after))
+                .limit((int) parameters.wholeNumber("limit", 1, MAXIMUM_ENTRIES, DEFAULT_ENTRIES));
+        List<LogEntry> entries = vault.log().query(person, query);
         ByteArrayOutputStream page = new ByteArrayOutputStream();
         page.writeBytes("{\"entries\":[".getBytes(StandardCharsets.US_ASCII));
         for (int position = 0; position < entries.size(); position++) {
@@ -61,7 +71,7 @@ final class LogProofs {
             page.writeBytes(LogEntryJson.bytes(entries.get(position)));
         }
         page.write(']');
-        if (entries.size() == limit) {
+        if (entries.size() == query.limit()) {
             page.writeBytes((",\"next\":" + entries.getLast().index()).getBytes(StandardCharsets.US_ASCII));
         }
         page.write('}');
@@ -90,16 +100,16 @@ final class LogProofs {
      * entries the caller may ask about: any other index is answered exactly as one past the end of the log, so that
      * the answer tells nothing of entries the caller may not see. {@code withLeaf} adds the entry's bytes.
      */
-    void inclusion(Context ctx, PersonId person, LongPredicate mayRead, boolean withLeaf) {
+    void inclusion(Context ctx, PersonId person, Predicate<LogEntry> mayRead, boolean withLeaf) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("index", "size"));
         long size = parameters.wholeNumber("size", 1, Long.MAX_VALUE, vault.log().head(person).treeSize());
         long index = parameters.wholeNumber("index", 0, Long.MAX_VALUE, 0);
-        if (index >= size || !mayRead.test(index)) {
-            throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noLogEntry", Long.toString(index)));
-        }
+        LogEntry entry = (index < size ? vault.log().entry(person, index) : Optional.<LogEntry>empty()).filter(mayRead)
+                .orElseThrow(() -> new SelfdataException(ErrorCode.NOT_FOUND,
+                        Wording.of("error.vault.noLogEntry", Long.toString(index))));
         InclusionProof proof = vault.log().inclusionProof(person, index, size);
-        Optional<String> leaf = withLeaf ? vault.log().entry(person, index)
-                .map(entry -> Base64.getUrlEncoder().withoutPadding().encodeToString(LogEntryJson.bytes(entry)))
+        Optional<String> leaf = withLeaf
+                ? Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(LogEntryJson.bytes(entry)))
                 : Optional.empty();
         ctx.json(new InclusionJson(proof.index(), proof.treeSize(), leaf, vault.log().leafHash(person, index).base64(),
                 proof.path().stream().map(TreeHash::base64).toList()));

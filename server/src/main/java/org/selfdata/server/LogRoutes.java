@@ -35,8 +35,6 @@ import static java.util.Objects.requireNonNull;
  */
 final class LogRoutes implements HttpService {
     private static final List<String> LOG_PARAMETERS = List.of("recipient", "grant", "action", "after", "limit");
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAXIMUM_LIMIT = 1_000;
 
     private static final Set<String> AUDITOR_FIELDS = Set.of("name", "days");
     private static final int DEFAULT_AUDIT_DAYS = 90;
@@ -72,7 +70,7 @@ final class LogRoutes implements HttpService {
         routes.get("/api/v1/log/head", ctx -> proofs.head(ctx, person(ctx)));
         routes.get("/api/v1/log/heads", ctx -> proofs.heads(ctx, person(ctx)));
         routes.get("/api/v1/log/verification", this::verification);
-        routes.get("/api/v1/log/proofs/inclusion", ctx -> proofs.inclusion(ctx, person(ctx), index -> true, true));
+        routes.get("/api/v1/log/proofs/inclusion", ctx -> proofs.inclusion(ctx, person(ctx), entry -> true, true));
         routes.get("/api/v1/log/proofs/consistency", ctx -> proofs.consistency(ctx, person(ctx)));
         routes.get("/api/v1/log/auditors", this::auditors);
         routes.post("/api/v1/log/auditors", this::nameAuditor);
@@ -83,12 +81,10 @@ final class LogRoutes implements HttpService {
     /** A page of entries: {"entries":[leaf, ...],"next":index}, each leaf byte for byte as it is hashed. */
     private void entries(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), LOG_PARAMETERS);
-        long after = parameters.wholeNumber("after", -1, Long.MAX_VALUE, -1);
-        LogQuery query = new LogQuery(parameters.single("recipient").map(RecipientId::of),
+        LogQuery filters = new LogQuery(parameters.single("recipient").map(RecipientId::of),
                 parameters.single("grant").map(GrantId::of), parameters.single("action").map(LogAction::fromTerm),
-                after < 0 ? java.util.Optional.empty() : java.util.Optional.of(after),
-                (int) parameters.wholeNumber("limit", 1, MAXIMUM_LIMIT, DEFAULT_LIMIT));
-        LogProofs.entries(ctx, vault.log().query(person(ctx), query), query.limit());
+                Optional.empty(), LogQuery.MAXIMUM_LIMIT);
+        proofs.entries(ctx, person(ctx), parameters, filters);
     }
 
     private void verification(Context ctx) {

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.gate.Accessor;
 import org.selfdata.model.GrantId;
-import org.selfdata.model.LogEntry;
 import org.selfdata.vault.LogQuery;
 import org.selfdata.vault.Vault;
 
@@ -25,15 +24,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class SharedLogRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("after", "limit");
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAXIMUM_LIMIT = 1_000;
 
-    private final Vault vault;
     private final LogProofs proofs;
 
     SharedLogRoutes(Vault vault) {
-        this.vault = requireNonNull(vault, "vault is null");
-        this.proofs = new LogProofs(vault);
+        this.proofs = new LogProofs(requireNonNull(vault, "vault is null"));
     }
 
     @Override
@@ -47,20 +42,15 @@ final class SharedLogRoutes implements HttpService {
     }
 
     private void entries(Context ctx) {
-        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), PARAMETERS);
-        long after = parameters.wholeNumber("after", -1, Long.MAX_VALUE, -1);
         Accessor.Recipient recipient = recipient(ctx);
-        LogQuery query = new LogQuery(Optional.empty(), Optional.of(grant(recipient)), Optional.empty(),
-                after < 0 ? Optional.empty() : Optional.of(after),
-                (int) parameters.wholeNumber("limit", 1, MAXIMUM_LIMIT, DEFAULT_LIMIT));
-        LogProofs.entries(ctx, vault.log().query(recipient.person(), query), query.limit());
+        proofs.entries(ctx, recipient.person(), QueryParameters.of(ctx.queryParamMap(), PARAMETERS),
+                LogQuery.all().withGrant(grant(recipient)));
     }
 
     private void inclusion(Context ctx) {
         Accessor.Recipient recipient = recipient(ctx);
         GrantId grant = grant(recipient);
-        proofs.inclusion(ctx, recipient.person(), index -> vault.log().entry(recipient.person(), index)
-                .flatMap(entry -> entry.draft().grant()).equals(Optional.of(grant)), true);
+        proofs.inclusion(ctx, recipient.person(), entry -> entry.draft().grant().equals(Optional.of(grant)), true);
     }
 
     private static GrantId grant(Accessor.Recipient recipient) {

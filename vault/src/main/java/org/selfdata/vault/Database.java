@@ -92,39 +92,36 @@ final class Database implements AutoCloseable {
 
     private static Database connectSqlite(VaultLocation location, boolean create) {
         // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
-        SQLiteConfig config = sqliteConfig(create, SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
-
-        HikariConfig pool = new HikariConfig();
-        pool.setDataSource(sqlite);
-        pool.setPoolName("selfdata-sqlite");
-        // Checkpoints run on a thread of their own (Checkpoints), never at the end of someone's commit.
-        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
-        pool.setMaximumPoolSize(8);
-        pool.setMinimumIdle(1);
-        pool.setInitializationFailTimeout(1);
-        HikariDataSource writers = open(pool, location.describe());
-
+        // Checkpoints run on a thread of their own (Checkpoints), never at the end of someone's commit. The writers' pool
+        // opens a connection at once, so that a vault that cannot be opened fails here.
+        HikariDataSource writers = open(sqlitePool(location, sqliteConfig(create, SQLiteConfig.TransactionMode.IMMEDIATE),
+                "selfdata-sqlite", "PRAGMA wal_autocheckpoint=0", 1), location.describe());
         // Readers begin their transactions deferred: the first read takes a snapshot, and no lock is held against writers.
-        SQLiteDataSource reading = new SQLiteDataSource(sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED));
-        reading.setUrl("jdbc:sqlite:" + location.databaseFile());
-        HikariConfig readPool = new HikariConfig();
-        readPool.setDataSource(reading);
-        readPool.setPoolName("selfdata-sqlite-readers");
-        readPool.setConnectionInitSql("PRAGMA query_only=1");
-        readPool.setMaximumPoolSize(8);
-        readPool.setMinimumIdle(0);
-        readPool.setInitializationFailTimeout(-1);
         HikariDataSource readers;
         try {
-            readers = open(readPool, location.describe());
+            readers = open(sqlitePool(location, sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED),
+                    "selfdata-sqlite-readers", "PRAGMA query_only=1", 0), location.describe());
         }
         catch (RuntimeException e) {
             writers.close();
             throw e;
         }
         return new Database(writers, readers, SQLDialect.SQLITE, location.describe(), Optional.empty());
+    }
+
+    private static HikariConfig sqlitePool(VaultLocation location, SQLiteConfig config, String name, String initSql,
+            int minimumIdle) {
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName(name);
+        pool.setConnectionInitSql(initSql);
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(minimumIdle);
+        // A pool that keeps a connection tries one at once and fails fast; the readers' tries at its first read.
+        pool.setInitializationFailTimeout(minimumIdle > 0 ? 1 : -1);
+        return pool;
     }
 
     private static SQLiteConfig sqliteConfig(boolean create, SQLiteConfig.TransactionMode mode) {
@@ -273,16 +270,17 @@ final class Database implements AutoCloseable {
     }
 
     private void awaitWriterTurn() {
+        boolean turn;
         try {
-            if (!writerTurn.tryLock(WRITER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.writersBusy",
-                        description, Long.toString(WRITER_PATIENCE.toSeconds())));
-            }
+            turn = writerTurn.tryLock(WRITER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
             throw new SelfdataException(ErrorCode.STORAGE_UNAVAILABLE, Wording.of("error.vault.writersBusy",
-                    description, Long.toString(WRITER_PATIENCE.toSeconds())), e);
+                    description, Long.toString(WRITER_PATIENCE.toSeconds())));
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
@@ -105,7 +104,6 @@ public final class TransparencyLog {
     private final VaultSigningKey signingKey;
     private final Clock clock;
     private final GroupCommit batches = new GroupCommit(this::appendAlone);
-    private final AtomicLong headsSigned = new AtomicLong();
 
     TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -143,11 +141,21 @@ public final class TransparencyLog {
     }
 
     /**
-     * How many tree heads this log has signed since the vault was opened: one per transaction that appended, however
-     * many entries it held. Beside the number of entries, it tells how well appends are gathered.
+     * How many heads the vault signed over the person's log and kept: one per transaction that appended, however many
+     * entries it held. Beside the number of entries, it tells how well appends are gathered.
      */
-    public long headsSigned() {
-        return headsSigned.get();
+    public long headsKept(PersonId person) {
+        requireNonNull(person, "person is null");
+        return database.read(person, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT count(*) FROM log_head_history WHERE person_id = ?")) {
+                select.setLong(1, person.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
     }
 
     /** Appends inside a transaction already scoped to the person, so the entry lands with the change it reports. */
@@ -197,7 +205,6 @@ public final class TransparencyLog {
             keep.setString(5, head.jws());
             keep.executeUpdate();
         }
-        headsSigned.incrementAndGet();
     }
 
     /**
