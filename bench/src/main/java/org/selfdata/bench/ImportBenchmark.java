@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -56,8 +57,10 @@ final class ImportBenchmark {
         BenchFiles.writeOfx(statement, transactions);
         VaultLocation location = VaultLocation.sqlite(scratch.resolve("import-vault"));
         try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
-            return List.of(measure(vault, records, "import Records.json, SQLite"),
-                    measure(vault, statement, "import OFX, SQLite"));
+            List<Measurement> measurements = new ArrayList<>(List.of(measure(vault, records, "import Records.json, SQLite"),
+                    measure(vault, statement, "import OFX, SQLite")));
+            measurements.addAll(new ReadsDuringImportBenchmark(vault, progress).run(records));
+            return measurements;
         }
     }
 

@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Measure imports: a generated Records.json and OFX statement imported end to end into a scratch "
-                    + "vault, beside a parse-only pass of the same files.")
+                    + "vault, beside a parse-only pass of the same files; and a person's status and record reads while "
+                    + "the Records.json is imported, beside the same reads with no import under way.")
     int imports(
             @Option(names = "--points", paramLabel = "COUNT", defaultValue = "1000000",
                     description = "Location points in the Records.json (default: 1,000,000).") int points,

@@ -397,7 +397,7 @@ public final class Gate {
         String organization = vault.recipients().get(terms.recipient()).identity().name();
         LogEntryDraft flow = LogEntryDraft.of(new LogActor.Recipient(terms.recipient()), LogAction.PUSH, Set.of(), 0)
                 .withGrant(recipient.grant().id()).withPurpose(terms.purpose().term());
-        ImportBatch batch = vault.imports().write(person, new ImportRequest(
+        ImportBatch batch = vault.imports().writeAtOnce(person, new ImportRequest(
                 new SourceDescriptor(SourceKind.ORGANIZATION, organization, "restitution"), PUSH_FORMAT,
                 "push " + now, Optional.of(flow)), drafts.stream());
         return new Pushed(batch.id(), batch.added(), batch.duplicates());

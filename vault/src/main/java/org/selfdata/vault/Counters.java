@@ -1,6 +1,7 @@
 package org.selfdata.vault;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.SelectConditionStep;
 import org.selfdata.model.ErrorCode;
@@ -45,6 +46,52 @@ final class Counters {
             throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
         }
         return new Counters(person, row.value1(), row.value2(), row.value3());
+    }
+
+    /**
+     * Takes the next {@code count} record numbers, in a short transaction of their own: an import seals records under
+     * their ids before the transaction that publishes them, and holds no lock meanwhile. Numbers an import took and did
+     * not use (its duplicates, or all of them if it failed) are never given again; ids need only be unique.
+     *
+     * @return the first of the numbers taken
+     */
+    static long reserveRecords(Database database, PersonId person, long count) {
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Counters counters = lock(dsl, database, person);
+            dsl.update(PERSONS).set(NEXT_RECORD_ID, counters.nextRecord + count)
+                    .where(PERSON_ID.eq(person.value())).execute();
+            return counters.nextRecord;
+        });
+    }
+
+    /** Takes the next batch number, as {@link #reserveRecords} does record numbers. */
+    static long reserveBatch(Database database, PersonId person) {
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Counters counters = lock(dsl, database, person);
+            dsl.update(PERSONS).set(NEXT_BATCH_ID, counters.nextBatch + 1).where(PERSON_ID.eq(person.value())).execute();
+            return counters.nextBatch;
+        });
+    }
+
+    /** Takes the next source number, as {@link #reserveRecords} does record numbers. */
+    static long reserveSource(Database database, PersonId person) {
+        return database.transaction(person, connection -> {
+            DSLContext dsl = database.dsl(connection);
+            Counters counters = lock(dsl, database, person);
+            counters.saveNextSource(dsl, counters.nextSource + 1);
+            return counters.nextSource;
+        });
+    }
+
+    /**
+     * Gives back numbers taken from a counter, from {@code first} up to {@code end}, if nobody took any after them: the
+     * tail of an import's last block of record numbers that it did not use, or every number an import that failed took.
+     * Numbers taken after them stay taken, and these are then never given again.
+     */
+    static void giveBack(DSLContext dsl, PersonId person, Field<Long> counter, long first, long end) {
+        dsl.update(PERSONS).set(counter, first).where(PERSON_ID.eq(person.value()).and(counter.eq(end))).execute();
     }
 
     long nextSource() {

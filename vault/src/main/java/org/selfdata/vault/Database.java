@@ -52,6 +52,8 @@ final class Database implements AutoCloseable {
      * PostgreSQL, the same pool as writes, in read-only transactions.
      */
     private final HikariDataSource readers;
+    /** On SQLite, where an import's connection of its own comes from; see {@link #importConnection}. */
+    private final Optional<SQLiteDataSource> importers;
     /**
      * On SQLite, writers of this process take turns here before they begin. SQLite lets one writer in at a time, and a
      * writer waiting for its lock waits inside native code, which holds its carrier thread: on a machine of two cores,
@@ -70,10 +72,11 @@ final class Database implements AutoCloseable {
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
-    private Database(HikariDataSource dataSource, HikariDataSource readers, SQLDialect dialect, String description,
-            Optional<VaultLocation.PostgresDatabase> postgres) {
+    private Database(HikariDataSource dataSource, HikariDataSource readers, Optional<SQLiteDataSource> importers,
+            SQLDialect dialect, String description, Optional<VaultLocation.PostgresDatabase> postgres) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.readers = requireNonNull(readers, "readers is null");
+        this.importers = requireNonNull(importers, "importers is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.description = requireNonNull(description, "description is null");
         this.postgres = requireNonNull(postgres, "postgres is null");
@@ -106,7 +109,12 @@ final class Database implements AutoCloseable {
             writers.close();
             throw e;
         }
-        return new Database(writers, readers, SQLDialect.SQLITE, location.describe(), Optional.empty());
+        // An import stages its rows on a connection of its own, in transactions begun deferred: they take no lock on the
+        // vault until the import publishes what it staged (ImportStaging).
+        SQLiteDataSource importers = new SQLiteDataSource(sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED));
+        importers.setUrl("jdbc:sqlite:" + location.databaseFile());
+        return new Database(writers, readers, Optional.of(importers), SQLDialect.SQLITE, location.describe(),
+                Optional.empty());
     }
 
     private static HikariConfig sqlitePool(VaultLocation location, SQLiteConfig config, String name, String initSql,
@@ -164,7 +172,7 @@ final class Database implements AutoCloseable {
         properties.setProperty("connectTimeout", "10");
         pool.setDataSourceProperties(properties);
         HikariDataSource shared = open(pool, postgres.describe());
-        return new Database(shared, shared, SQLDialect.POSTGRES, postgres.describe(), Optional.of(postgres));
+        return new Database(shared, shared, Optional.empty(), SQLDialect.POSTGRES, postgres.describe(), Optional.of(postgres));
     }
 
     /**
@@ -267,6 +275,57 @@ final class Database implements AutoCloseable {
                 writerTurn.unlock();
             }
         }
+    }
+
+    /**
+     * A connection for one import, in autocommit, to be closed with {@link #closeImportConnection}: on SQLite one of its
+     * own, outside the pools, so that the import can attach its staging file and stage for as long as it takes; on
+     * PostgreSQL one of the pool's. Counted as a transaction under way while open, so that no checkpoint waits for it.
+     */
+    Connection importConnection() {
+        openTransactions.incrementAndGet();
+        try {
+            return importers.isPresent() ? importers.get().getConnection() : dataSource.getConnection();
+        }
+        catch (SQLException e) {
+            openTransactions.decrementAndGet();
+            throw failure(e, Wording.of("error.vault.doing.startingImport"));
+        }
+    }
+
+    void closeImportConnection(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException e) {
+            // The connection is closed next; whatever it held is rolled back with it.
+        }
+        finally {
+            closeQuietly(connection);
+            openTransactions.decrementAndGet();
+        }
+    }
+
+    /** Runs work once this process's writers let it in: on SQLite, see {@link #writerTurn}; on PostgreSQL at once. */
+    <T> T inWriterTurn(SqlWork<T> work, Connection connection) throws SQLException {
+        if (isPostgres()) {
+            return work.run(connection);
+        }
+        awaitWriterTurn();
+        try {
+            return work.run(connection);
+        }
+        finally {
+            writerTurn.unlock();
+        }
+    }
+
+    /** Names the person whose rows the connection's transaction works on (PostgreSQL's row-level security). */
+    void scopeTransaction(Connection connection, PersonId person) throws SQLException {
+        scope(connection, person);
     }
 
     private void awaitWriterTurn() {

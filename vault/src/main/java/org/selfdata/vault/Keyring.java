@@ -42,24 +42,40 @@ final class Keyring {
     }
 
     SourceKeys create(DSLContext dsl, PersonId person, SourceId source, long now) {
+        NewKeys keys = generate(person, source);
+        save(dsl, keys, now);
+        return keys.keys();
+    }
+
+    /**
+     * A new source's keys, held in memory until {@link #save} writes them wrapped: an import seals its records with them
+     * before the transaction that publishes the source and its records together.
+     */
+    NewKeys generate(PersonId person, SourceId source) {
         try {
             KeysetHandle aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             KeysetHandle prf = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
-            dsl.insertInto(KEYSETS)
-                    .set(PERSON_ID, person.value())
-                    .set(SOURCE_ID, source.value())
-                    .set(AEAD_KEYSET, keyEncryptionKey.wrap(aead, AssociatedData.aeadKeyset(person, source)))
-                    .set(PRF_KEYSET, keyEncryptionKey.wrap(prf, AssociatedData.prfKeyset(person, source)))
-                    .set(ROTATED_AT, now)
-                    .execute();
-            SourceKeys keys = open(aead, prf);
-            opened.put(new SourceKey(person.value(), source.value()), keys);
-            return keys;
+            return new NewKeys(person, source, aead, prf, open(aead, prf));
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "cannot generate keys for a new source", e);
         }
     }
+
+    /** Writes a new source's keys, wrapped by the key-encryption key, and holds them open from now on. */
+    void save(DSLContext dsl, NewKeys keys, long now) {
+        dsl.insertInto(KEYSETS)
+                .set(PERSON_ID, keys.person().value())
+                .set(SOURCE_ID, keys.source().value())
+                .set(AEAD_KEYSET, keyEncryptionKey.wrap(keys.aead(), AssociatedData.aeadKeyset(keys.person(), keys.source())))
+                .set(PRF_KEYSET, keyEncryptionKey.wrap(keys.prf(), AssociatedData.prfKeyset(keys.person(), keys.source())))
+                .set(ROTATED_AT, now)
+                .execute();
+        opened.put(new SourceKey(keys.person().value(), keys.source().value()), keys.keys());
+    }
+
+    /** A new source's keysets and the primitives opened from them, not yet written. */
+    record NewKeys(PersonId person, SourceId source, KeysetHandle aead, KeysetHandle prf, SourceKeys keys) {}
 
     SourceKeys keys(DSLContext dsl, PersonId person, SourceId source) {
         SourceKey key = new SourceKey(person.value(), source.value());

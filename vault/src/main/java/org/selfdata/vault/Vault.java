@@ -76,7 +76,8 @@ public final class Vault implements AutoCloseable {
         this.sharingKeys = SharingKeys.loadOrCreate(database, keyEncryptionKey);
         this.people = new People(database, clock);
         this.log = new TransparencyLog(database, signingKey, clock);
-        this.imports = new Imports(database, keyring, clock, log);
+        this.inProgress = InProgressFiles.startingIn(location.folder());
+        this.imports = new Imports(database, keyring, clock, log, inProgress.folder());
         this.opening = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
@@ -96,7 +97,6 @@ public final class Vault implements AutoCloseable {
                 rightsOrganizations, rightsRequests, placeCorrections);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
-        this.inProgress = InProgressFiles.startingIn(location.folder());
     }
 
     public static Vault create(VaultLocation location, KeySource keySource) {

@@ -157,9 +157,11 @@ class ImportsTest {
         assertThat(fixture.readAll()).isEmpty();
         assertThat(vault.imports().sources(camille.id())).isEmpty();
         assertThat(vault.imports().batches(camille.id())).isEmpty();
+        // The failed import's numbers are given back, since nobody took any after them.
         ImportBatch next = vault.imports().write(camille.id(), request, SyntheticRecords.points(1));
         assertThat(next.id().value()).isEqualTo(1);
         assertThat(fixture.readAll().getFirst().id().number()).isEqualTo(1);
+        assertThat(vault.imports().batches(camille.id())).extracting(ImportBatch::id).containsExactly(next.id());
     }
 
     @Test

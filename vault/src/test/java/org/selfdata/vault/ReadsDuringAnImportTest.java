@@ -5,9 +5,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.ImportBatch;
+import org.selfdata.model.LogAction;
+import org.selfdata.model.LogActor;
+import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.Person;
+import org.selfdata.model.RecordType;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * While an import is under way, holding its transaction open, the person's status, sessions, grants and the log's head
- * are read from what was committed before it, without waiting for it to end.
+ * While an import is under way, the person's status, sessions, grants and the log's head are read from what was
+ * committed before it, and reads' log entries and other writes are committed, without waiting for it to end; the import
+ * lands whole afterwards, its log entry after theirs.
  */
 @ParameterizedClass
 @EnumSource(Engine.class)
@@ -56,14 +62,24 @@ class ReadsDuringAnImportTest {
                     vault.sessions().find(session).isPresent() ? 1 : 0,
                     vault.grants().list(camille.id()).size()});
             long[] seen = reads.get(30, TimeUnit.SECONDS);
+            Future<Long> writes = threads.submit(() -> {
+                vault.sessions().start(camille.id(), Duration.ofHours(1));
+                return vault.log().append(camille.id(), LogEntryDraft.of(new LogActor.Owner(), LogAction.READ,
+                        Set.of(RecordType.GEO_POINT), 10)).index();
+            });
+            long readLogged = writes.get(30, TimeUnit.SECONDS);
             boolean importStillUnderWay = !held.isDone();
             readsDone.countDown();
             held.get(60, TimeUnit.SECONDS);
 
-            assertThat(importStillUnderWay).as("the reads were answered while the import held its transaction").isTrue();
+            assertThat(importStillUnderWay).as("the reads and writes were answered while the import was under way").isTrue();
             assertThat(seen).containsExactly(10, 1, 1, 0);
+            assertThat(readLogged).as("the read's entry follows the first import's").isEqualTo(1);
         }
         assertThat(vault.status(camille.id()).records()).isEqualTo(15);
+        assertThat(vault.log().query(camille.id(), LogQuery.all())).extracting(entry -> entry.draft().action())
+                .containsExactly(LogAction.IMPORT, LogAction.READ, LogAction.IMPORT);
+        assertThat(vault.log().verify(camille.id()).intact()).isTrue();
     }
 
     private static void await(CountDownLatch latch) {
