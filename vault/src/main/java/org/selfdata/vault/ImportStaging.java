@@ -69,7 +69,7 @@ final class ImportStaging implements AutoCloseable {
                     lock.setLong(1, IMPORT_LOCKS + person.value());
                     lock.executeQuery().close();
                 }
-                createTables(connection, "TEMPORARY", "", "BYTEA", " ON COMMIT DROP");
+                createTables(connection, true);
             }
             else {
                 PrivateFiles.createFolder(folder);
@@ -80,7 +80,7 @@ final class ImportStaging implements AutoCloseable {
                     statement.execute("PRAGMA staging.journal_mode=MEMORY");
                     statement.execute("PRAGMA staging.synchronous=OFF");
                 }
-                createTables(connection, "", "staging.", "BLOB", "");
+                createTables(connection, false);
                 connection.setAutoCommit(false);
             }
             return staging;
@@ -96,17 +96,23 @@ final class ImportStaging implements AutoCloseable {
         }
     }
 
-    private static void createTables(Connection connection, String temporary, String schema, String bytes, String onCommit)
-            throws SQLException {
+    /**
+     * On PostgreSQL, temporary tables of the transaction; on SQLite, tables of the staging file, its records kept in the
+     * order of the vault's records table, so that publishing reads them in that order and appends to that table rather
+     * than inserting here and there.
+     */
+    private static void createTables(Connection connection, boolean postgres) throws SQLException {
+        String create = postgres ? "CREATE TEMPORARY TABLE " : "CREATE TABLE staging.";
+        String bytes = postgres ? "BYTEA" : "BLOB";
+        String ending = postgres ? ") ON COMMIT DROP" : ")";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE " + temporary + " TABLE " + schema + "staged_records (batch_id BIGINT NOT NULL, "
-                    + "source_id BIGINT NOT NULL, type TEXT NOT NULL, category TEXT NOT NULL, time_start BIGINT NOT NULL, "
-                    + "record_number BIGINT NOT NULL, time_end BIGINT NOT NULL, fingerprint BIGINT NOT NULL, "
-                    + "occurrence INTEGER NOT NULL, payload " + bytes + " NOT NULL, "
-                    + "UNIQUE (source_id, time_start, fingerprint, occurrence))" + onCommit);
-            statement.execute("CREATE " + temporary + " TABLE " + schema + "staged_rejects (batch_id BIGINT NOT NULL, "
-                    + "reject_number BIGINT NOT NULL, sealed " + bytes + " NOT NULL, text " + bytes + ", "
-                    + "fingerprint BIGINT NOT NULL UNIQUE)" + onCommit);
+            statement.execute(create + "staged_records (batch_id BIGINT NOT NULL, source_id BIGINT NOT NULL, "
+                    + "type TEXT NOT NULL, category TEXT NOT NULL, time_start BIGINT NOT NULL, record_number BIGINT NOT NULL, "
+                    + "time_end BIGINT NOT NULL, fingerprint BIGINT NOT NULL, occurrence INTEGER NOT NULL, "
+                    + "payload " + bytes + " NOT NULL, UNIQUE (source_id, time_start, fingerprint, occurrence)"
+                    + (postgres ? ending : ", PRIMARY KEY (batch_id, type, time_start, record_number)) WITHOUT ROWID"));
+            statement.execute(create + "staged_rejects (batch_id BIGINT NOT NULL, reject_number BIGINT NOT NULL, "
+                    + "sealed " + bytes + " NOT NULL, text " + bytes + ", fingerprint BIGINT NOT NULL UNIQUE" + ending);
         }
     }
 

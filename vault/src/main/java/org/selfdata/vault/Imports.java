@@ -238,6 +238,11 @@ public final class Imports {
                     DSLContext dsl = database.dsl(connection);
                     for (NewSource created : newSources.values()) {
                         if (staged.stream().anyMatch(file -> file.batch().source().equals(created.source().id()))) {
+                            if (findSource(dsl, person, created.source().descriptor()).isPresent()) {
+                                // Written meanwhile, by a push: this import's records are sealed under other keys.
+                                throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.importOverlapped",
+                                        staged.getFirst().batch().fileName()));
+                            }
                             insertSource(dsl, person, created.source());
                             keyring.save(dsl, created.keys(), created.source().createdAt().toEpochMilli());
                         }
@@ -317,6 +322,9 @@ public final class Imports {
             Stream<? extends ImportItem> items) throws SQLException {
         DSLContext dsl = database.dsl(connection);
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The person's counters are locked before the source is looked for, so that two first pushes under one grant
+        // take turns, and the second finds the source the first made.
+        Counters.lock(dsl, database, person);
         Source source = findOrCreateSource(dsl, person, request.source(), startedAt.toEpochMilli());
         SourceKeys keys = keyring.keys(dsl, person, source.id());
         Counters counters = Counters.lock(dsl, database, person);

@@ -129,6 +129,25 @@ class StagedImportsTest {
         assertThat(vault.log().verify(camille.id()).intact()).isTrue();
     }
 
+    @Test
+    void firstPushesOfANewSourceAtOnceTakeTurnsAndMakeOneSource() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ImportBatch>> pushes = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(push -> threads.submit(() -> {
+                        await(start);
+                        return vault.imports().writeAtOnce(camille.id(), RECORDS,
+                                SyntheticRecords.points(push + 1).skip(push));
+                    })).toList();
+            start.countDown();
+            for (Future<ImportBatch> push : pushes) {
+                assertThat(push.get(60, TimeUnit.SECONDS).added()).isEqualTo(1);
+            }
+        }
+        assertThat(vault.imports().sources(camille.id())).hasSize(1);
+        assertThat(fixture.readAll()).hasSize(8);
+    }
+
     private static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
