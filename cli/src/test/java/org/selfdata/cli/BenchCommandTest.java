@@ -121,8 +121,11 @@ class BenchCommandTest {
 
     @Test
     void anHttpBenchmarkServesSeveralPeopleAtOnceEachWithTheirOwnSessionAndGrants(@TempDir Path home) {
-        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--points", "300", "--people", "2",
-                "--seconds", "1", "--warmup", "0", "--workers", "2");
+        CommandRun run = new CommandRun(home);
+        Path vault = home.resolve("bench-vault");
+
+        CommandRun.Result result = run.run("bench", "http", "--vault", vault.toString(), "--points", "300",
+                "--people", "2", "--seconds", "1", "--warmup", "0", "--workers", "2");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
@@ -131,6 +134,12 @@ class BenchCommandTest {
         assertThat(result.err()).contains("… importing 300 location points for points\n",
                 "… importing 300 location points for points-2\n", "… signing in 2 people\n",
                 "… granting an app location at region precision and an organization a write grant, for each person\n");
+        for (String person : List.of("points", "points-2")) {
+            assertThat(run.run("log", "show", "--data", vault.toString(), "--person", person, "--action", "push")
+                    .out().lines()).as("what the organization pushed for " + person).isNotEmpty();
+            CommandRun.Result verified = run.run("log", "verify", "--data", vault.toString(), "--person", person);
+            assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        }
         assertThat(home.resolve(".selfdata")).doesNotExist();
     }
 
