@@ -11,6 +11,7 @@ import org.selfdata.model.Person;
 import org.selfdata.vault.Vault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The demo person in a benchmark's vault: her files written and imported through the real import path. */
@@ -18,12 +19,22 @@ final class DemoVault {
     private DemoVault() {}
 
     static Person fill(Vault vault, Path scratch, Consumer<String> progress) {
-        Person camille = vault.people().create(DemoPerson.HANDLE, DemoPerson.ZONE);
-        Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         progress.accept("writing and importing the demo's files");
-        for (DemoFile file : DemoPerson.generate(2024).write(scratch.resolve("files")).files()) {
-            intake.importPath(camille, file.path(), ImportMode.STRICT, IntakeListener.NONE);
+        return fill(vault, DemoPerson.HANDLE, write(scratch));
+    }
+
+    /** The demo's files, written once in the scratch folder, to be imported for as many people as a benchmark makes. */
+    static List<DemoFile> write(Path scratch) {
+        return DemoPerson.generate(2024).write(scratch.resolve("files")).files();
+    }
+
+    /** A new person with this handle, holding what the demo person holds: her files imported as she would. */
+    static Person fill(Vault vault, String handle, List<DemoFile> files) {
+        Person person = vault.people().create(handle, DemoPerson.ZONE);
+        Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
+        for (DemoFile file : files) {
+            intake.importPath(person, file.path(), ImportMode.STRICT, IntakeListener.NONE);
         }
-        return camille;
+        return person;
     }
 }

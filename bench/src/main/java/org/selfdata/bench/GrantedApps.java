@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Two recipients given grants as they are in use: registered by the operator, authorized by the person on the consent
- * page's API, and given their tokens by the token endpoint with PKCE, all over HTTP. One app reads location at region
- * precision; one organization writes meter readings back. Each grant allows a million records a day, so that the
+ * Two recipients given grants as they are in use: registered once by the vault's operator, authorized by each person
+ * on the consent page's API, and given their tokens by the token endpoint with PKCE, all over HTTP. One app reads
+ * location at region precision; one organization writes meter readings back. Each person's grants are their own, with
+ * tokens of their own, as when many people use the same apps. Each grant allows a million records a day, so that the
  * benchmark measures the server and not the person's daily limit.
  */
 final class GrantedApps {
@@ -33,18 +34,28 @@ final class GrantedApps {
     private static final int VOLUME_LIMIT = 1_000_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The tokens the two recipients hold: one reads at region precision, one pushes records back. */
+    /** The two recipients as the operator registered them: the app, and the organization with its client secret. */
+    record Registered(String reader, String writer, String writerSecret) {}
+
+    /** The tokens the two recipients hold for one person: one reads at region precision, one pushes records back. */
     record Tokens(String reader, String writer) {}
 
     private GrantedApps() {}
 
-    static Tokens grant(HttpClient client, URI base, SignedInBrowser owner) {
-        String reader = owner.post("/api/v1/recipients", app().toString(), 201).get("id").stringValue();
-        JsonNode organization = owner.post("/api/v1/recipients", organization().toString(), 201);
-        String writer = organization.get("id").stringValue();
-        return new Tokens(token(client, base, reader, authorize(owner, reader, regionalRead()), Optional.empty()),
-                token(client, base, writer, authorize(owner, writer, meterReadingsWritten()),
-                        Optional.of(organization.get("clientSecret").stringValue())));
+    /** Only the operator registers recipients: every person then sees them in the vault's catalogue. */
+    static Registered register(SignedInBrowser operator) {
+        String reader = operator.post("/api/v1/recipients", app().toString(), 201).get("id").stringValue();
+        JsonNode organization = operator.post("/api/v1/recipients", organization().toString(), 201);
+        return new Registered(reader, organization.get("id").stringValue(),
+                organization.get("clientSecret").stringValue());
+    }
+
+    /** The person grants both recipients what they ask, and each recipient is given its token for that grant. */
+    static Tokens grant(HttpClient client, URI base, SignedInBrowser person, Registered recipients) {
+        return new Tokens(token(client, base, recipients.reader(), authorize(person, recipients.reader(), regionalRead()),
+                Optional.empty()),
+                token(client, base, recipients.writer(), authorize(person, recipients.writer(), meterReadingsWritten()),
+                        Optional.of(recipients.writerSecret())));
     }
 
     private static ObjectNode app() {

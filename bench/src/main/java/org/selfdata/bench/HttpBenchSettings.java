@@ -1,5 +1,7 @@
 package org.selfdata.bench;
 
+import org.selfdata.vault.VaultLocation;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,14 +12,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What {@code selfdata bench http} measures, and how: on the demo person, or on a person with only this many location
- * points; in a vault made in the scratch folder, or made once in a folder of the person's choosing and reused on later
- * runs; with this many workers, a warm-up and a measured window per scenario; and, to put selfdata beside another
+ * points; in a SQLite vault made in the scratch folder, or made once in a folder of the person's choosing and reused
+ * on later runs, or in a PostgreSQL database (empty the first time), whose key file is kept in that folder; for this
+ * many people, each holding the same data, signed in and granting recipients on their own, the workers spread over
+ * them; with this many workers, a warm-up and a measured window per scenario; and, to put selfdata beside another
  * server, the address of a small resource and of a listing of about a hundred members there; and optionally a folder
  * where each scenario's Java Flight Recorder profile is written, to see where its time goes.
  */
-public record HttpBenchSettings(Path scratch, Optional<Path> vault, OptionalInt points, int workers, Duration warmup,
-                                Duration measured, Optional<URI> compareSmall, Optional<URI> compareListing,
-                                Optional<Path> profiles) {
+public record HttpBenchSettings(Path scratch, Optional<Path> vault, Optional<VaultLocation.PostgresDatabase> postgres,
+                                int people, OptionalInt points, int workers, Duration warmup, Duration measured,
+                                Optional<URI> compareSmall, Optional<URI> compareListing, Optional<Path> profiles) {
     public static final int DEFAULT_WORKERS = 8;
     public static final int MAXIMUM_WORKERS = 256;
     /** A page of the benchmark holds 100 records: fewer points would measure a shorter page. */
@@ -26,6 +30,7 @@ public record HttpBenchSettings(Path scratch, Optional<Path> vault, OptionalInt 
     public HttpBenchSettings {
         requireNonNull(scratch, "scratch is null");
         requireNonNull(vault, "vault is null");
+        requireNonNull(postgres, "postgres is null");
         requireNonNull(points, "points is null");
         requireNonNull(warmup, "warmup is null");
         requireNonNull(measured, "measured is null");
@@ -39,6 +44,13 @@ public record HttpBenchSettings(Path scratch, Optional<Path> vault, OptionalInt 
         if (workers < 1 || workers > MAXIMUM_WORKERS) {
             throw new IllegalArgumentException("an HTTP benchmark runs from 1 to " + MAXIMUM_WORKERS + " workers");
         }
+        if (people < 1) {
+            throw new IllegalArgumentException("an HTTP benchmark serves at least one person");
+        }
+        if (people > workers) {
+            throw new IllegalArgumentException("an HTTP benchmark needs a worker for each person: " + people
+                    + " people with " + workers + " workers would leave some of them idle");
+        }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("a warm-up cannot last less than nothing");
         }
@@ -47,6 +59,12 @@ public record HttpBenchSettings(Path scratch, Optional<Path> vault, OptionalInt 
         }
         compareSmall.ifPresent(HttpBenchSettings::requireHttp);
         compareListing.ifPresent(HttpBenchSettings::requireHttp);
+    }
+
+    /** Where the vault is kept: SQLite in the folder, or PostgreSQL with its key file in the folder. */
+    VaultLocation location() {
+        Path folder = vault.orElse(scratch.resolve("vault"));
+        return postgres.map(database -> VaultLocation.postgres(folder, database)).orElse(VaultLocation.sqlite(folder));
     }
 
     private static void requireHttp(URI address) {

@@ -1,5 +1,6 @@
 package org.selfdata.bench;
 
+import org.selfdata.demo.DemoFile;
 import org.selfdata.demo.DemoPerson;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.Geography;
@@ -43,11 +44,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@code selfdata bench http}: the HTTP API under load, as people and apps use it. A real server runs in this process on
- * a free loopback port over the benchmark's vault; the person signs in over HTTP as a browser does, gives an app a grant
- * at region precision and an organization a write grant through the consent page's API and the token endpoint; then a
- * closed-loop {@link LoadGenerator} measures each scenario in turn, and the server's health endpoint, which touches
- * neither session nor vault, as the baseline of them all. Health is measured first and again after the scenarios, and
- * the better of the two kept: first, it would run on code the JIT has barely compiled, flattering every ratio.
+ * a free loopback port over the benchmark's vault, on SQLite or PostgreSQL; each of its people signs in over HTTP as a
+ * browser does, gives an app a grant at region precision and an organization a write grant through the consent page's
+ * API and the token endpoint; then a closed-loop {@link LoadGenerator} measures each scenario in turn, and the server's
+ * health endpoint, which touches neither session nor vault, as the baseline of them all. Health is measured first and
+ * again after the scenarios, and the better of the two kept: first, it would run on code the JIT has barely compiled,
+ * flattering every ratio.
+ *
+ * <p>With several people, worker {@code i} acts for person {@code i mod n}, with that person's session and that
+ * person's grants, so that the figures are those of a server answering many people at once, as a host's does: each
+ * person's reads are logged in that person's log, and their sessions and grants are looked up apart.
  *
  * <p>Recipients are paced per grant (two requests a second by default): the benchmark's gate lifts the pace, since it
  * measures what the server can answer and not how often a recipient may ask.
@@ -66,6 +72,8 @@ final class HttpBenchmark {
 
     private final HttpBenchSettings settings;
     private final Consumer<String> progress;
+    /** The demo's files, written the first time a person needs them and imported for every person made after. */
+    private final List<DemoFile> demoFiles = new ArrayList<>();
 
     HttpBenchmark(HttpBenchSettings settings, Consumer<String> progress) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -73,7 +81,7 @@ final class HttpBenchmark {
     }
 
     List<Measurement> run() {
-        VaultLocation location = VaultLocation.sqlite(settings.vault().orElse(settings.scratch().resolve("vault")));
+        VaultLocation location = settings.location();
         KeySource keys = KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE));
         boolean made = Files.exists(location.folder().resolve(VaultLocation.KEY_FILE));
         Path mark = location.folder().resolve(MARK);
@@ -83,8 +91,10 @@ final class HttpBenchmark {
         }
         try (Vault vault = made ? Vault.open(location, keys) : Vault.create(location, keys)) {
             markAsTheBenchmarks(mark);
-            Person person = person(vault);
-            vault.people().setPassword(person.id(), PASSWORD);
+            List<Person> people = people(vault);
+            Person operator = vault.people().operator().orElse(people.getFirst());
+            vault.people().setPassword(operator.id(), PASSWORD);
+            people.forEach(person -> vault.people().setPassword(person.id(), PASSWORD));
             Clock clock = Clock.systemUTC();
             Gate gate = new Gate(vault, Geography.bundled(), clock, new RequestPace(UNPACED, clock));
             ServerSettings served = ServerSettings.defaults().withPort(0).withPlainHttpOnLoopback();
@@ -92,7 +102,7 @@ final class HttpBenchmark {
                  HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                          .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
                 progress.accept("serving " + location.describe() + " at " + server.url());
-                return measure(client, URI.create(server.url()), person.handle());
+                return measure(client, URI.create(server.url()), operator, people);
             }
         }
     }
@@ -108,48 +118,84 @@ final class HttpBenchmark {
         }
     }
 
-    /** The demo person, or a person with only synthetic location points; made the first time, found after that. */
-    private Person person(Vault vault) {
-        String handle = settings.points().isPresent() ? POINTS_HANDLE : DemoPerson.HANDLE;
-        return vault.people().find(handle).orElseGet(() -> {
-            if (settings.points().isEmpty()) {
-                return DemoVault.fill(vault, settings.scratch(), progress);
-            }
-            progress.accept("importing " + settings.points().getAsInt() + " location points");
-            Person person = vault.people().create(POINTS_HANDLE, DemoPerson.ZONE);
-            vault.imports().write(person.id(), new ImportRequest(SyntheticPoints.SOURCE, "benchmark", "points.json"),
-                    SyntheticPoints.make(settings.points().getAsInt()).stream());
-            return person;
-        });
+    /**
+     * The benchmark's people: the demo person, or a person with only synthetic location points, and as many more of the
+     * same as asked ({@code camille-2}, {@code camille-3}…); each made the first time, found after that.
+     */
+    private List<Person> people(Vault vault) {
+        String first = settings.points().isPresent() ? POINTS_HANDLE : DemoPerson.HANDLE;
+        List<Person> people = new ArrayList<>();
+        for (int index = 0; index < settings.people(); index++) {
+            String handle = index == 0 ? first : first + "-" + (index + 1);
+            people.add(vault.people().find(handle).orElseGet(() -> make(vault, handle)));
+        }
+        return people;
     }
 
-    private List<Measurement> measure(HttpClient client, URI base, String handle) {
-        SignedInBrowser owner = SignedInBrowser.signIn(client, base, handle, PASSWORD);
-        progress.accept("granting an app location at region precision and an organization a write grant");
-        GrantedApps.Tokens tokens = GrantedApps.grant(client, base, owner);
-        List<String> small = smallRecordIds(owner);
+    private Person make(Vault vault, String handle) {
+        if (settings.points().isEmpty()) {
+            if (demoFiles.isEmpty()) {
+                progress.accept("writing the demo's files");
+                demoFiles.addAll(DemoVault.write(settings.scratch()));
+            }
+            progress.accept("importing the demo's files for " + handle);
+            return DemoVault.fill(vault, handle, demoFiles);
+        }
+        progress.accept("importing " + settings.points().getAsInt() + " location points for " + handle);
+        Person person = vault.people().create(handle, DemoPerson.ZONE);
+        vault.imports().write(person.id(), new ImportRequest(SyntheticPoints.SOURCE, "benchmark", "points.json"),
+                SyntheticPoints.make(settings.points().getAsInt()).stream());
+        return person;
+    }
+
+    /**
+     * Signs every person in, has the operator register the two recipients (only the operator may) and every person grant
+     * them, then measures; the operator signs in too if the vault's operator is none of the benchmark's people.
+     */
+    private List<Measurement> measure(HttpClient client, URI base, Person operator, List<Person> people) {
+        progress.accept("signing in " + (people.size() == 1 ? "1 person" : people.size() + " people"));
+        List<SignedInBrowser> owners = people.stream()
+                .map(person -> SignedInBrowser.signIn(client, base, person.handle(), PASSWORD)).toList();
+        int operatorIndex = people.stream().map(Person::id).toList().indexOf(operator.id());
+        SignedInBrowser registrar = operatorIndex >= 0 ? owners.get(operatorIndex)
+                : SignedInBrowser.signIn(client, base, operator.handle(), PASSWORD);
+        progress.accept("granting an app location at region precision and an organization a write grant, "
+                + (people.size() == 1 ? "for the person" : "for each person"));
+        GrantedApps.Registered recipients = GrantedApps.register(registrar);
+        List<GrantedApps.Tokens> tokens = owners.stream()
+                .map(owner -> GrantedApps.grant(client, base, owner, recipients)).toList();
+        List<List<String>> small = owners.stream().map(HttpBenchmark::smallRecordIds).toList();
         LoadGenerator generator = new LoadGenerator(client, settings.workers(), settings.warmup(), settings.measured());
 
-        LoadGenerator.Exchange healthCheck = http -> status(http, HttpRequest.newBuilder(base.resolve("/api/v1/health")));
+        LoadGenerator.Exchange healthCheck = (http, worker) -> status(http,
+                HttpRequest.newBuilder(base.resolve("/api/v1/health")));
         LoadGenerator.Load healthBefore = load(generator, HEALTH, healthCheck);
-        LoadGenerator.Load record = load(generator, "one record by id", http -> status(http,
-                owner.request("/api/v1/records/" + small.get(ThreadLocalRandom.current().nextInt(small.size())))));
-        LoadGenerator.Load page = load(generator, "a page of 100 records", http -> status(http, owner.request(PAGE)));
+        LoadGenerator.Load record = load(generator, "one record by id", (http, worker) -> {
+            List<String> ids = forWorker(small, worker);
+            return status(http, forWorker(owners, worker).request("/api/v1/records/"
+                    + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+        });
+        LoadGenerator.Load page = load(generator, "a page of 100 records",
+                (http, worker) -> status(http, forWorker(owners, worker).request(PAGE)));
         LoadGenerator.Load shared = load(generator, "the shared page",
-                http -> status(http, bearer(base, tokens.reader(), SHARED_PAGE)));
+                (http, worker) -> status(http, bearer(base, forWorker(tokens, worker).reader(), SHARED_PAGE)));
         Instant firstReading = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1_000));
         AtomicLong pushed = new AtomicLong();
-        LoadGenerator.Load pushes = load(generator, "pushes", http -> status(http,
-                bearer(base, tokens.writer(), "/api/v1/shared/records").header("Content-Type", "application/json")
+        LoadGenerator.Load pushes = load(generator, "pushes", (http, worker) -> status(http,
+                bearer(base, forWorker(tokens, worker).writer(), "/api/v1/shared/records")
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(reading(firstReading, pushed.getAndIncrement())))));
-        LoadGenerator.Load overview = load(generator, "the overview page", http -> overview(http, owner));
-        LoadGenerator.Load session = load(generator, "the session", http -> status(http, owner.request("/api/v1/session")));
+        LoadGenerator.Load overview = load(generator, "the overview page",
+                (http, worker) -> overview(http, forWorker(owners, worker)));
+        LoadGenerator.Load session = load(generator, "the session",
+                (http, worker) -> status(http, forWorker(owners, worker).request("/api/v1/session")));
         LoadGenerator.Load healthAfter = load(generator, HEALTH + " again", healthCheck);
         LoadGenerator.Load health = healthAfter.perSecond() > healthBefore.perSecond() ? healthAfter : healthBefore;
 
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(Measurement.of(HEALTH + ", better of 2", health.perSecond(), "req/s").withDetail(detail(health)));
-        measurements.add(beside("one record by id (" + small.size() + " small ones at random)", record, health));
+        measurements.add(beside("one record by id (" + small.stream().mapToInt(List::size).sum()
+                + " small ones at random)", record, health));
         measurements.add(beside("a page of 100 records", page, health));
         measurements.add(beside("the same page shared at region precision", shared, health));
         measurements.add(beside("a recipient's push of one record", pushes, health));
@@ -165,7 +211,8 @@ final class HttpBenchmark {
     /** The other server's resource beside health, then the selfdata scenario it stands for beside the other server. */
     private List<Measurement> compared(LoadGenerator generator, URI address, String scenario, LoadGenerator.Load ours,
                                        LoadGenerator.Load health) {
-        LoadGenerator.Load theirs = load(generator, "GET " + address, http -> status(http, HttpRequest.newBuilder(address)));
+        LoadGenerator.Load theirs = load(generator, "GET " + address,
+                (http, worker) -> status(http, HttpRequest.newBuilder(address)));
         return List.of(beside("GET " + address, theirs, health),
                 Measurement.beside(scenario + " beside it", ours.perSecond(), "req/s", "GET " + address,
                         theirs.perSecond()));
@@ -190,6 +237,11 @@ final class HttpBenchmark {
         catch (IOException | ParseException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "the profile " + profile + " could not be written: " + e, e);
         }
+    }
+
+    /** What a worker acts with: worker {@code i} acts for person {@code i mod n}. */
+    private static <T> T forWorker(List<T> perPerson, int worker) {
+        return perPerson.get(worker % perPerson.size());
     }
 
     private static Measurement beside(String name, LoadGenerator.Load load, LoadGenerator.Load health) {

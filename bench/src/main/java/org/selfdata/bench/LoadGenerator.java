@@ -26,10 +26,13 @@ import static java.util.Objects.requireNonNull;
  * window count, each latency kept, so that its percentiles are exact.
  */
 final class LoadGenerator {
-    /** One exchange with a server: what a worker does, again and again; answers the status it got. */
+    /**
+     * One exchange with a server: what a worker does, again and again; answers the status it got. Each worker is
+     * numbered from 0, so that workers can act for different people.
+     */
     @FunctionalInterface
     interface Exchange {
-        int send(HttpClient client) throws IOException, InterruptedException;
+        int send(HttpClient client, int worker) throws IOException, InterruptedException;
     }
 
     private final HttpClient client;
@@ -70,7 +73,8 @@ final class LoadGenerator {
         List<Future<Worked>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int worker = 0; worker < workers; worker++) {
-                futures.add(threads.submit(() -> work(exchange, start, end, firstError)));
+                int number = worker;
+                futures.add(threads.submit(() -> work(exchange, number, start, end, firstError)));
             }
             List<Worked> done = new ArrayList<>();
             for (Future<Worked> future : futures) {
@@ -96,7 +100,7 @@ final class LoadGenerator {
      * Sends until the window ends; an answer that is not 2xx, or no answer, is an error, counted even in the warm-up and
      * never timed.
      */
-    private Worked work(Exchange exchange, long start, long end, AtomicReference<String> firstError) {
+    private Worked work(Exchange exchange, int worker, long start, long end, AtomicReference<String> firstError) {
         long[] latencies = new long[1024];
         int count = 0;
         long errors = 0;
@@ -107,7 +111,7 @@ final class LoadGenerator {
             }
             String error = null;
             try {
-                int status = exchange.send(client);
+                int status = exchange.send(client, worker);
                 if (status < 200 || status > 299) {
                     error = "status " + status;
                 }

@@ -133,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure the HTTP API under load: a server started on the demo person, signed in as she is in a "
                     + "browser, asked by workers each sending its next request once answered, for one record, a page of "
                     + "100, the same page shared at region precision, a recipient's push, the overview and the "
-                    + "session, each beside the same server's health endpoint.")
+                    + "session, each beside the same server's health endpoint; on SQLite or PostgreSQL, for one person "
+                    + "or several at once.")
     int http(
             @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "10",
                     description = "How long each scenario is measured (default: 10).") int seconds,
@@ -145,9 +146,16 @@ final class BenchCommand implements Callable<Integer> {
             @Option(names = "--points", paramLabel = "COUNT",
                     description = "Instead of the demo person, a person with only this many location points.")
             Optional<Integer> points,
+            @Option(names = "--people", paramLabel = "COUNT", defaultValue = "1",
+                    description = "People in the vault, each holding the same data, signed in and granting the "
+                            + "recipients on their own; worker i acts for person i mod COUNT (default: 1).") int people,
             @Option(names = "--vault", paramLabel = "FOLDER",
                     description = "Make the benchmark's vault in this folder the first time, and use it again on later "
                             + "runs, rather than in a scratch folder each time.") Optional<Path> vault,
+            @Option(names = "--postgres", paramLabel = "JDBC-URL",
+                    description = "Keep the benchmark's vault in this PostgreSQL database, EMPTY the first time "
+                            + "(credentials from $SELFDATA_DB_USER and $SELFDATA_DB_PASSWORD); its key file is kept in "
+                            + "the --vault folder, or in a scratch folder.") Optional<String> database,
             @Option(names = "--compare-small", paramLabel = "URL",
                     description = "Also measure a GET of this small resource on another server, beside one record.")
             Optional<URI> compareSmall,
@@ -158,11 +166,13 @@ final class BenchCommand implements Callable<Integer> {
                     description = "Write each scenario's Java Flight Recorder profile in this folder.")
             Optional<Path> profiles) throws IOException {
         return inScratch(scratch -> {
-            header("selfdata bench http: %s, %d workers".formatted(points.map("%,d points"::formatted)
-                    .orElse("the demo vault"), workers));
-            return Bench.runHttp(new HttpBenchSettings(scratch, vault,
+            HttpBenchSettings settings = new HttpBenchSettings(scratch, vault, database.map(this::postgres), people,
                     points.map(OptionalInt::of).orElse(OptionalInt.empty()), workers, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(seconds), compareSmall, compareListing, profiles), this::progress);
+                    Duration.ofSeconds(seconds), compareSmall, compareListing, profiles);
+            header("selfdata bench http: %s, %s, %d workers, %s".formatted(points.map("%,d points"::formatted)
+                    .orElse("the demo vault"), people == 1 ? "1 person" : "%,d people".formatted(people), workers,
+                    database.isPresent() ? "PostgreSQL" : "SQLite"));
+            return Bench.runHttp(settings, this::progress);
         });
     }
 

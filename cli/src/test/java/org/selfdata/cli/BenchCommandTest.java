@@ -107,7 +107,82 @@ class BenchCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 1 workers, ");
+        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 1 person, 1 workers, SQLite, ");
+        assertEveryScenarioAnsweredWithoutErrors(lines);
+        assertThat(result.err()).contains("… importing 300 location points for points\n", "… signing in 1 person\n",
+                "… measuring one record by id: 1 workers, 0 ms warm-up, 1000 ms measured\n");
+        try (Stream<Path> written = Files.list(profiles)) {
+            assertThat(written.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "GET-api-v1-health.jfr", "one-record-by-id.jfr", "a-page-of-100-records.jfr", "the-shared-page.jfr",
+                    "pushes.jfr", "the-overview-page.jfr", "the-session.jfr", "GET-api-v1-health-again.jfr");
+        }
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void anHttpBenchmarkServesSeveralPeopleAtOnceEachWithTheirOwnSessionAndGrants(@TempDir Path home) {
+        CommandRun run = new CommandRun(home);
+        Path vault = home.resolve("bench-vault");
+
+        CommandRun.Result result = run.run("bench", "http", "--vault", vault.toString(), "--points", "300",
+                "--people", "2", "--seconds", "1", "--warmup", "0", "--workers", "2");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 2 people, 2 workers, SQLite, ");
+        assertEveryScenarioAnsweredWithoutErrors(lines);
+        assertThat(result.err()).contains("… importing 300 location points for points\n",
+                "… importing 300 location points for points-2\n", "… signing in 2 people\n",
+                "… granting an app location at region precision and an organization a write grant, for each person\n");
+        for (String person : List.of("points", "points-2")) {
+            assertThat(run.run("log", "show", "--data", vault.toString(), "--person", person, "--action", "push")
+                    .out().lines()).as("what the organization pushed for " + person).isNotEmpty();
+            CommandRun.Result verified = run.run("log", "verify", "--data", vault.toString(), "--person", person);
+            assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+        }
+        assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void anHttpBenchmarkServesSeveralPeopleFromPostgresWhenGivenADatabase(@TempDir Path home) {
+        String url = TestPostgres.get().newDatabase();
+
+        CommandRun.Result result = new CommandRun(home)
+                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
+                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD)
+                .run("bench", "http", "--postgres", url.substring(0, url.indexOf('?')), "--points", "300",
+                        "--people", "2", "--seconds", "1", "--warmup", "0", "--workers", "2");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("selfdata bench http: 300 points, 2 people, 2 workers, PostgreSQL, ");
+        assertEveryScenarioAnsweredWithoutErrors(lines);
+        assertThat(result.err()).contains("… serving jdbc:postgresql://", "… importing 300 location points for points-2\n",
+                "… signing in 2 people\n");
+    }
+
+    @Test
+    void anHttpBenchmarkRefusesMorePeopleThanWorkers(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--people", "3", "--workers", "2");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: an HTTP benchmark needs a worker for each person: 3 people with 2 "
+                + "workers would leave some of them idle\n");
+    }
+
+    @Test
+    void anHttpBenchmarkOfNobodyIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "http", "--people", "0");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: an HTTP benchmark serves at least one person\n");
+    }
+
+    /**
+     * Every scenario's line, in order: a rate of at least one request a second, its latencies, and no error, which
+     * would be written after them.
+     */
+    private static void assertEveryScenarioAnsweredWithoutErrors(List<String> lines) {
         String rate = " +[1-9][\\d,]* req/s +";
         String latencies = "p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms";
         String besideHealth = rate + "\\d+\\.\\d\\d × GET /api/v1/health \\([\\d,]+ req/s\\)  " + latencies;
@@ -119,14 +194,6 @@ class BenchCommandTest {
                 line -> assertThat(line).matches("a recipient's push of one record" + besideHealth),
                 line -> assertThat(line).matches("the overview page's API calls \\(8 requests\\)" + besideHealth),
                 line -> assertThat(line).matches("GET /api/v1/session" + besideHealth));
-        assertThat(result.err()).contains("… importing 300 location points\n",
-                "… measuring one record by id: 1 workers, 0 ms warm-up, 1000 ms measured\n");
-        try (Stream<Path> written = Files.list(profiles)) {
-            assertThat(written.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
-                    "GET-api-v1-health.jfr", "one-record-by-id.jfr", "a-page-of-100-records.jfr", "the-shared-page.jfr",
-                    "pushes.jfr", "the-overview-page.jfr", "the-session.jfr", "GET-api-v1-health-again.jfr");
-        }
-        assertThat(home.resolve(".selfdata")).doesNotExist();
     }
 
     @Test
