@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * change it. The usual day is the middle of the lines' days around the cycle (a day of the week, of the month, of the
  * quarter or of the year), and each line is put in the schedule's slot nearest to it. The decision rests on the lines
  * within the period's tolerance of their slot: at least three of them (two for a yearly payment whose amount and day
- * agree), most of the payee's lines, most of the schedule's slots filled, and amounts no more spread than a variable bill's.
+ * agree), most of the payee's lines, most of the schedule's slots filled, and amounts no more spread than a variable
+ * bill's, the highest at most {@value #WIDEST} times the lowest.
  * Once decided, a line further off (a bill paid a week early) fills its slot if nothing else does.
  */
 final class RecurringDetection {
@@ -31,6 +33,8 @@ final class RecurringDetection {
     static final double FOLLOWING = 0.6;
     /** How far the amounts since the latest price change may stray from their middle, as a share of it. */
     static final double SPREAD = 0.3;
+    /** How many times the lowest the highest of the amounts since the latest price change may be. */
+    static final int WIDEST = 3;
     /** How far two yearly amounts may differ, as a share of the larger, to make a schedule with two payments only. */
     static final double YEARLY_AGREEMENT = 0.1;
     /** How many days apart in the year two yearly payments may fall to make a schedule with two payments only. */
@@ -42,6 +46,8 @@ final class RecurringDetection {
     private final String currency;
     private final boolean income;
     private final List<RecurringFlow.Occurrence> lines;
+    /** The middle of all the payee's amounts. */
+    private final BigDecimal middle;
 
     /** @param lines the payee's lines in the currency and direction, amounts positive */
     RecurringDetection(String payee, String currency, boolean income, List<RecurringFlow.Occurrence> lines) {
@@ -50,6 +56,7 @@ final class RecurringDetection {
         this.income = income;
         this.lines = lines.stream().sorted(Comparator.comparing(RecurringFlow.Occurrence::day)
                 .thenComparing(RecurringFlow.Occurrence::id)).toList();
+        this.middle = this.lines.isEmpty() ? BigDecimal.ZERO : RecurringAmounts.middle(amounts(this.lines));
     }
 
     /** Adds the flow found to {@code flows}, or, for two lines that might be a schedule, the pair to {@code unsure}. */
@@ -69,8 +76,13 @@ final class RecurringDetection {
     private void attempt(RecurringPeriod period, LocalDate asOf, List<RecurringFlow> flows,
             List<RecurringFlows.Unsure> unsure) {
         int position = middlePosition(period);
-        TreeMap<Long, RecurringFlow.Occurrence> onTime = slotted(period, position, period.toleranceDays(), new TreeMap<>());
-        if (onTime.size() < 2 || onTime.size() < FOLLOWING * lines.size()) {
+        TreeMap<Long, RecurringFlow.Occurrence> onTime = latestRun(period, slotted(period, position,
+                period.toleranceDays(), new TreeMap<>()));
+        if (onTime.size() < 2) {
+            return;
+        }
+        LocalDate runStart = onTime.firstEntry().getValue().day().minusDays(period.toleranceDays());
+        if (onTime.size() < FOLLOWING * lines.stream().filter(line -> !line.day().isBefore(runStart)).count()) {
             return;
         }
         List<RecurringFlow.Occurrence> onTimeLines = List.copyOf(onTime.values());
@@ -81,11 +93,13 @@ final class RecurringDetection {
             return;
         }
         Set<Month> paused = paused(period, position, onTime);
-        if (onTime.size() < REGULAR * expected(period, position, onTime, paused)
-                || RecurringAmounts.spread(amounts(recent(onTimeLines, RecurringAmounts.priceChanges(onTimeLines)))) > SPREAD) {
+        List<BigDecimal> recent = amounts(recent(onTimeLines, RecurringAmounts.priceChanges(onTimeLines)));
+        if (onTime.size() < REGULAR * expected(period, position, onTime, paused) || RecurringAmounts.spread(recent) > SPREAD
+                || Collections.max(recent).compareTo(Collections.min(recent).multiply(BigDecimal.valueOf(WIDEST))) > 0) {
             return;
         }
-        TreeMap<Long, RecurringFlow.Occurrence> slots = slotted(period, position, 2 * period.toleranceDays(), onTime);
+        TreeMap<Long, RecurringFlow.Occurrence> slots = new TreeMap<>(
+                slotted(period, position, 2 * period.toleranceDays(), onTime).tailMap(onTime.firstKey(), true));
         flows.add(flow(period, position, slots, paused, asOf));
     }
 
@@ -128,8 +142,8 @@ final class RecurringDetection {
     }
 
     /**
-     * The lines within {@code tolerance} days of their slot's date, one per slot (the nearest, the earlier on a tie),
-     * added to the slots already filled without replacing any.
+     * The lines within {@code tolerance} days of their slot's date, one per slot, one-off amounts left out, added to the
+     * slots already filled without replacing any.
      */
     private TreeMap<Long, RecurringFlow.Occurrence> slotted(RecurringPeriod period, int position, int tolerance,
             Map<Long, RecurringFlow.Occurrence> filled) {
@@ -137,15 +151,57 @@ final class RecurringDetection {
         for (RecurringFlow.Occurrence line : lines) {
             long slot = period.slot(line.day(), position);
             long off = distance(line.day(), period.date(slot, position));
-            if (off > tolerance || filled.containsKey(slot)) {
+            if (off > tolerance || filled.containsKey(slot) || oneOff(line)) {
                 continue;
             }
             RecurringFlow.Occurrence kept = slots.get(slot);
-            if (kept == null || off < distance(kept.day(), period.date(slot, position))) {
+            if (kept == null || fitsBetter(line, off, kept, distance(kept.day(), period.date(slot, position)))) {
                 slots.put(slot, line);
             }
         }
         return slots;
+    }
+
+    /**
+     * The slots from the latest break on: a silence of more than {@value #MOST_PAUSED} slots in a row, without a line of
+     * the payee at all, ends a run, so that years-old lines of the same payee (a gift at Christmas long ago) neither
+     * spoil a schedule begun since nor count as its missed payments. Lines off schedule in between are no silence: they
+     * keep counting against the schedule. A run shorter than the period's enough is no schedule of its own: then the
+     * slots are kept whole, breaks and all, so that three lines that happen to fall a month apart after a silence are
+     * judged with the payee's other lines.
+     */
+    private TreeMap<Long, RecurringFlow.Occurrence> latestRun(RecurringPeriod period,
+            TreeMap<Long, RecurringFlow.Occurrence> slots) {
+        if (slots.isEmpty()) {
+            return slots;
+        }
+        long start = slots.firstKey();
+        Map.Entry<Long, RecurringFlow.Occurrence> previous = slots.firstEntry();
+        for (Map.Entry<Long, RecurringFlow.Occurrence> slot : slots.entrySet()) {
+            LocalDate after = previous.getValue().day();
+            LocalDate before = slot.getValue().day();
+            if (slot.getKey() - previous.getKey() > MOST_PAUSED + 1
+                    && lines.stream().noneMatch(line -> line.day().isAfter(after) && line.day().isBefore(before))) {
+                start = slot.getKey();
+            }
+            previous = slot;
+        }
+        return slots.tailMap(start, true).size() >= period.enough() ? new TreeMap<>(slots.tailMap(start, true)) : slots;
+    }
+
+    /** Whether a line's amount is more than {@value #WIDEST} times from the payee's middle, either way: a one-off. */
+    private boolean oneOff(RecurringFlow.Occurrence line) {
+        BigDecimal widest = BigDecimal.valueOf(WIDEST);
+        return line.amount().compareTo(middle.multiply(widest)) > 0 || line.amount().multiply(widest).compareTo(middle) < 0;
+    }
+
+    /**
+     * Of two lines in one slot, the one whose amount is nearer the payee's middle amount, as a one-off purchase on the
+     * day of a subscription is not its payment; on equal amounts, the one nearer the slot's date.
+     */
+    private boolean fitsBetter(RecurringFlow.Occurrence line, long off, RecurringFlow.Occurrence kept, long keptOff) {
+        int nearer = line.amount().subtract(middle).abs().compareTo(kept.amount().subtract(middle).abs());
+        return nearer < 0 || nearer == 0 && off < keptOff;
     }
 
     /** How many of the schedule's slots lie from the first filled to the last, paused months left out. */

@@ -126,6 +126,20 @@ class RecurringDetectionTest {
         assertThat(energy.confidence().level()).isEqualTo(RecurringFlow.Confidence.Level.HIGH);
     }
 
+    @Test
+    void christmasGiftsFromTheSamePayeeYearsBeforeNeitherSpoilNorJoinTheMonthlyTransferBegunSince() {
+        List<RecurringFlow.Occurrence> lines = new ArrayList<>(List.of(line(LocalDate.of(2021, 12, 22), "75.00"),
+                line(LocalDate.of(2022, 12, 22), "50.00"), line(LocalDate.of(2023, 12, 22), "100.00")));
+        lines.addAll(monthly(LocalDate.of(2024, 9, 20), 24, "350.00"));
+
+        RecurringFlow parents = detect(lines, LocalDate.of(2026, 8, 31)).flows().getFirst();
+
+        assertThat(parents.occurrences()).hasSize(24).first()
+                .satisfies(first -> assertThat(first.day()).isEqualTo(LocalDate.of(2024, 9, 20)));
+        assertThat(parents.confidence().expected()).isEqualTo(24);
+        assertThat(parents.typical()).isEqualByComparingTo("350.00");
+    }
+
     private static List<RecurringFlow.Occurrence> monthly(LocalDate first, int count, String amount) {
         List<RecurringFlow.Occurrence> lines = new ArrayList<>();
         for (int month = 0; month < count; month++) {
