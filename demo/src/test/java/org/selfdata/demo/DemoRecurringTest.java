@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The recurring payments and income found in the demo person's two years of bank lines, checked against what the
  * generator pays and gives her every month ({@link BankStatementWriter}'s {@code monthly}): each is found with its
- * period and amounts, her phone plan's rise, her yearly insurance, the gym, and nothing among her daily spending.
+ * period and amounts, her phone plan's rise, her yearly insurance, the gym, the weekly top-ups of her student-restaurant
+ * card during the last term, and nothing among her daily spending.
  */
 class DemoRecurringTest {
     @TempDir
@@ -73,8 +74,22 @@ class DemoRecurringTest {
                         tuple("SALAIRE LIBRAIRIE DES CANUTS", true, RecurringPeriod.MONTHLY),
                         tuple("M OU MME MARTIN PHILIPPE", true, RecurringPeriod.MONTHLY),
                         tuple("DRFIP BOURSE CROUS", true, RecurringPeriod.MONTHLY),
-                        tuple("CAF DU RHONE APL", true, RecurringPeriod.MONTHLY));
-        assertThat(found.flows()).allMatch(flow -> flow.status() == RecurringFlow.Status.EXPECTED);
+                        tuple("CAF DU RHONE APL", true, RecurringPeriod.MONTHLY),
+                        tuple("IZLY RECHARGEMENT", false, RecurringPeriod.WEEKLY));
+        assertThat(found.flows()).filteredOn(flow -> !flow.payee().equals("IZLY RECHARGEMENT"))
+                .allMatch(flow -> flow.status() == RecurringFlow.Status.EXPECTED);
+    }
+
+    @Test
+    void theTopUpsOfHerStudentRestaurantCardEachMondayOfLecturesStopWithTheTermAndLookEnded() {
+        RecurringFlow izly = flow("IZLY RECHARGEMENT");
+
+        assertThat(izly.period()).isEqualTo(RecurringPeriod.WEEKLY);
+        assertThat(izly.status()).isEqualTo(RecurringFlow.Status.ENDED);
+        assertThat(izly.last()).isBetween(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 30));
+        assertThat(izly.occurrences()).first().satisfies(first -> assertThat(first.day()).isAfter(LocalDate.of(2026, 1, 1)));
+        assertThat(izly.lowest()).isEqualByComparingTo("10.00");
+        assertThat(izly.highest()).isEqualByComparingTo("30.00");
     }
 
     @Test
