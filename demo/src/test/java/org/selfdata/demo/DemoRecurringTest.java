@@ -21,6 +21,7 @@ import org.selfdata.vault.Vault;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Set;
@@ -48,7 +49,7 @@ class DemoRecurringTest {
         DemoPerson.generate(2024).statement(statement);
         new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT)
                 .importPath(camille, statement, ImportMode.STRICT, IntakeListener.NONE);
-        found = new Recurring(Gate.over(vault)).flows(camille);
+        found = new Recurring(Gate.over(vault), Clock.systemUTC()).flows(camille);
     }
 
     @AfterAll

@@ -62,7 +62,7 @@ final class MoneyRoutes implements HttpService {
     record ConfidenceJson(double score, String level, int expected, int onSchedule, double spread) {}
 
     record FlowJson(String payee, String currency, String direction, String period, double periodDays, int toleranceDays,
-            BigDecimal typical, BigDecimal lowest, BigDecimal highest, String last, String next, String status,
+            BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent, String last, String next, String status,
             List<Integer> pausedMonths, List<OccurrenceJson> occurrences, List<PriceChangeJson> priceChanges,
             ConfidenceJson confidence) {}
 
@@ -98,7 +98,7 @@ final class MoneyRoutes implements HttpService {
     private static FlowJson flow(RecurringFlow flow) {
         return new FlowJson(flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
                 flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(), flow.highest(),
-                flow.last().toString(), flow.next().toString(), flow.status().term(),
+                flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
                 flow.pausedMonths().stream().map(Month::getValue).sorted().toList(),
                 flow.occurrences().stream().map(MoneyRoutes::occurrence).toList(),
                 flow.priceChanges().stream().map(change -> new PriceChangeJson(change.from().toString(), change.before(),

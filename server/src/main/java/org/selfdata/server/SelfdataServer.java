@@ -138,7 +138,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new AuditRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
-                new MoneyRoutes(vault, new Money(gate), new Recurring(gate), clock),
+                new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,

@@ -9,6 +9,7 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.StoredRecord;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,12 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Recurring {
     private final Gate gate;
+    private final Clock clock;
 
-    public Recurring(Gate gate) {
+    /** @param clock gives the day the flows are as of when the person has no bank line at all */
+    public Recurring(Gate gate, Clock clock) {
         this.gate = requireNonNull(gate, "gate is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** As of the latest line held. */
@@ -57,7 +61,7 @@ public final class Recurring {
         }
         Optional<LocalDate> since = lines.stream().map(MoneyLine::day).min(Comparator.naturalOrder());
         LocalDate day = asOf.or(() -> lines.stream().map(MoneyLine::day).max(Comparator.naturalOrder()))
-                .orElseGet(() -> LocalDate.now(person.zone()));
+                .orElseGet(() -> LocalDate.now(clock.withZone(person.zone())));
         Set<Integer> ownTransfers = MoneyLine.ownTransfers(lines);
         Map<List<Object>, List<RecurringFlow.Occurrence>> groups = new LinkedHashMap<>();
         for (int index = 0; index < lines.size(); index++) {

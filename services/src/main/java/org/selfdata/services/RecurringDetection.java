@@ -123,7 +123,8 @@ final class RecurringDetection {
         score = Math.round(score * 100) / 100.0;
         return new RecurringFlow(payee, currency, income, period, RecurringAmounts.middle(recent),
                 recent.stream().min(Comparator.naturalOrder()).orElseThrow(),
-                recent.stream().max(Comparator.naturalOrder()).orElseThrow(), occurrences.getLast().day(), next, status,
+                recent.stream().max(Comparator.naturalOrder()).orElseThrow(), recent.size(), occurrences.getLast().day(), next,
+                status,
                 paused, occurrences, changes, new RecurringFlow.Confidence(score, RecurringFlow.Confidence.Level.of(score),
                         expected, slots.size(), Math.round(spread * 1000) / 1000.0));
     }

@@ -19,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * latest price change in the last year) and how far it strays ({@code lowest} to {@code highest}), the next date, and
  * the months of the year the flow pauses, such as a grant paid from September to June.
  *
+ * @param recent how many of the latest payments {@code typical}, {@code lowest} and {@code highest} come from
  * @param next the date the next payment is expected, from the latest one: a payment made early is counted as the one
  *        it replaced, so the bill it paid is not shown as still due
  * @param pausedMonths months of the year the flow skipped each time they came round, two or more in a row, which the next
@@ -27,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * @param priceChanges steps in the amount that lasted, oldest first
  */
 public record RecurringFlow(String payee, String currency, boolean income, RecurringPeriod period, BigDecimal typical,
-        BigDecimal lowest, BigDecimal highest, LocalDate last, LocalDate next, Status status, Set<Month> pausedMonths,
+        BigDecimal lowest, BigDecimal highest, int recent, LocalDate last, LocalDate next, Status status, Set<Month> pausedMonths,
         List<Occurrence> occurrences, List<PriceChange> priceChanges, Confidence confidence) {
     public RecurringFlow {
         requireNonNull(payee, "payee is null");

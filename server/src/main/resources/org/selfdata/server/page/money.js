@@ -197,17 +197,8 @@ const recurringPage = (() => {
         return new Intl.ListFormat(selfdata.language, { type: 'conjunction' }).format(names);
     }
 
-    function recent(flow) {
-        const since = flow.priceChanges.length === 0 ? '' : flow.priceChanges.at(-1).from;
-        const yearBefore = new Date(Date.parse(flow.last + 'T00:00:00Z'));
-        yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
-        const current = flow.occurrences.filter(each => each.day >= since);
-        const withinAYear = current.filter(each => Date.parse(each.day + 'T00:00:00Z') > yearBefore.getTime());
-        return withinAYear.length >= 3 ? withinAYear : current.slice(-3);
-    }
-
     function amountText(flow, money) {
-        const count = recent(flow).length;
+        const count = flow.recent;
         return Number(flow.lowest) === Number(flow.highest)
             ? selfdata.text('money.recurringSame', count, money(flow.typical))
             : selfdata.text('money.recurringRange', money(flow.typical), count, money(flow.lowest), money(flow.highest));
