@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.selfdata.texts.Language;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -94,6 +95,22 @@ class MoneyPageBrowserTest {
         assertThat(tab.page().locator("#money-recurring-ended li.flow").allTextContents())
                 .allSatisfy(flow -> assertThat(flow).contains("it looks ended"));
         tab.screenshot("money-recurring");
+        tab.assertNoProblems();
+    }
+
+    @Test
+    void inFrenchTheRecurringPaymentsAreSaidInFrench() {
+        BrowserTab tab = new BrowserTab(chromium.browser(), demo.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/language?to=fr").open("/money");
+        Locator phone = tab.page().locator("#money-recurring-spending li.flow")
+                .filter(new Locator.FilterOptions().setHasText("FREE MOBILE"));
+
+        assertThat(tab.page().locator("#money-recurring-title").textContent()).isEqualTo("Paiements et rentrées réguliers");
+        assertThat(phone.locator("p.flow-title").textContent()).isEqualTo("FREE MOBILE\u00a0: 12,99\u00a0€ chaque mois");
+        assertThat(phone.textContent()).contains("Le prix est passé de 9,99\u00a0€ à 12,99\u00a0€ en mars 2025.",
+                "Sûr\u00a0: 24 des 24 dates du rythme ont eu leur paiement, à 5 jours près.");
+        WrittenInOneLanguage.assertWhollyIn(Language.FRENCH, tab.page(), "money");
+        tab.screenshot("money-recurring-fr");
         tab.assertNoProblems();
     }
 
