@@ -8,6 +8,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,13 +28,27 @@ import static java.util.Objects.requireNonNull;
  * her parents. Money comes from a part-time job at a bookshop, housing aid from the CAF, a CROUS grant from September
  * to June, her parents, and health reimbursements; it goes to rent, the student restaurant (through Izly top-ups), food,
  * transport and the rest.
+ *
+ * <p>Her bills hold what recurring payments are known to hide: her phone plan went from 9.99 to 12.99 in March 2025 and
+ * calls abroad add to a bill now and then (drawn apart from the rest of her spending, so that adding them changed no
+ * other line), her home insurance is paid once a year in October, 3 % dearer each year, and a gym she never goes to
+ * takes its fee on the 3rd.
  */
 final class BankStatementWriter {
     static final String BANK = "Banque Populaire Auvergne Rhône Alpes";
     static final String ACCOUNT = "04521987360";
+    /** The month her phone plan went from {@value #PHONE_BEFORE} to {@value #PHONE_AFTER} cents. */
+    static final YearMonth PHONE_RISE = YearMonth.of(2025, 3);
+    static final long PHONE_BEFORE = 999;
+    static final long PHONE_AFTER = 1_299;
+    static final long GYM = 2_995;
+    /** Her home insurance in October 2024, 3 % more each year after. */
+    static final long INSURANCE = 11_280;
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final DateTimeFormatter OFX_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter CARD_DATE = DateTimeFormatter.ofPattern("dd/MM");
+    /** Mixed into the seed for the draws of her bills' extras, which stay apart from her everyday spending's. */
+    private static final long BILLS = 0x0B11_15L;
 
     private final Schedule schedule;
     private final long seed;
@@ -44,7 +60,7 @@ final class BankStatementWriter {
 
     /** Writes the statement and answers the number of transactions in it. */
     long write(Path file) {
-        List<Line> lines = new Spending(schedule, new SplittableRandom(seed)).lines();
+        List<Line> lines = new Spending(schedule, new SplittableRandom(seed), new SplittableRandom(seed ^ BILLS)).lines();
         lines.sort(Comparator.comparing(Line::booked));
         long balance = lines.stream().mapToLong(Line::cents).sum();
         try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(PrivateFiles.newOutputStream(file), CP1252))) {
@@ -99,11 +115,13 @@ final class BankStatementWriter {
 
         private final Schedule schedule;
         private final SplittableRandom random;
+        private final SplittableRandom bills;
         private final List<Line> lines = new ArrayList<>();
 
-        private Spending(Schedule schedule, SplittableRandom random) {
+        private Spending(Schedule schedule, SplittableRandom random, SplittableRandom bills) {
             this.schedule = schedule;
             this.random = random;
+            this.bills = bills;
         }
 
         private List<Line> lines() {
@@ -119,6 +137,7 @@ final class BankStatementWriter {
         private void monthly(LocalDate day) {
             switch (day.getDayOfMonth()) {
                 case 2 -> transfer(day, -2_500, "PRLV SEPA TCL SYTRAL ABONNEMENT");
+                case 3 -> transfer(day, -GYM, "PRLV SEPA FITNESS PARK LYON");
                 case 4 -> transfer(day, 19_600 + 100 * random.nextInt(3), "VIR SEPA CAF DU RHONE APL");
                 case 5 -> transfer(day, -48_000, "PRLV SEPA FONCIA LYON LOYER");
                 case 6 -> {
@@ -126,15 +145,32 @@ final class BankStatementWriter {
                         transfer(day, 29_750, "VIR DRFIP BOURSE CROUS");
                     }
                 }
-                case 8 -> transfer(day, -999, "PRLV SEPA FREE MOBILE");
+                case 8 -> transfer(day, -phone(day), "PRLV SEPA FREE MOBILE");
                 case 10 -> transfer(day, -3_800, "PRLV SEPA EDF CLIENTS PARTICULIERS");
                 case 12 -> transfer(day, -1_450, "PRLV SEPA HARMONIE MUTUELLE");
+                case 14 -> {
+                    if (day.getMonth() == Month.OCTOBER) {
+                        transfer(day, -Math.round(INSURANCE * Math.pow(1.03, day.getYear() - 2024)),
+                                "PRLV SEPA MAIF ASSURANCE HABITATION");
+                    }
+                }
                 case 15 -> card(day, -699, "SPOTIFY");
                 case 18 -> card(day, -799, "NETFLIX.COM");
                 case 20 -> transfer(day, 35_000, "VIR SEPA M OU MME MARTIN PHILIPPE");
                 case 28 -> transfer(day, 58_000 + 500 * random.nextInt(30), "VIR SALAIRE LIBRAIRIE DES CANUTS");
                 default -> { }
             }
+        }
+
+        /**
+         * The plan's price, and in one month out of four calls abroad of 1.01 to 5.99 (an odd number of cents, so that a
+         * bill never comes to the new plan's price by chance); the new plan's first bill is its price alone.
+         */
+        private long phone(LocalDate day) {
+            YearMonth month = YearMonth.from(day);
+            long plan = month.isBefore(PHONE_RISE) ? PHONE_BEFORE : PHONE_AFTER;
+            long abroad = bills.nextInt(4) == 0 ? 101 + 2L * bills.nextInt(250) : 0;
+            return month.equals(PHONE_RISE) ? plan : plan + abroad;
         }
 
         private void daily(LocalDate day) {

@@ -75,11 +75,16 @@ public final class DemoPerson {
         Path agenda = folder.resolve("agenda.ics");
         return new DemoFiles(List.of(
                 // The statement also holds one bank.account record besides its transactions.
-                new DemoFile(statement, "ofx", new BankStatementWriter(schedule, stream(1)).write(statement) + 1),
+                new DemoFile(statement, "ofx", statement(statement) + 1),
                 new DemoFile(locations, "google-records", new LocationHistoryWriter(schedule, ZONE, stream(2)).write(locations)),
                 new DemoFile(curve, "linky-load-curve", new LoadCurveWriter(schedule, ZONE, stream(3)).write(curve)),
                 new DemoFile(contacts, "vcard", new AddressBookWriter(stream(4)).write(contacts)),
                 new DemoFile(agenda, "icalendar", new AgendaWriter(schedule, stream(5)).write(agenda))));
+    }
+
+    /** Writes her bank statement alone, as {@link #write} does, and answers its number of transactions. */
+    long statement(Path file) {
+        return new BankStatementWriter(schedule, stream(1)).write(file);
     }
 
     /**

@@ -2,15 +2,21 @@ package org.selfdata.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneyPeriod;
 import org.selfdata.services.MoneySummary;
+import org.selfdata.services.Recurring;
+import org.selfdata.services.RecurringFlow;
+import org.selfdata.services.RecurringFlows;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +26,16 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code GET /api/v1/money}: the owner's spending and income per month, category and payee, and their balance, over
  * whole months. Without a period, the twelve months that end with the latest line held.
+ *
+ * <p>{@code GET /api/v1/money/recurring}: what comes back in the owner's bank lines, bills and subscriptions and income,
+ * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is.
  */
 final class MoneyRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("from", "to", "account");
 
     private final Vault vault;
     private final Money money;
+    private final Recurring recurring;
     private final Clock clock;
 
     record MonthJson(String month, BigDecimal spending, BigDecimal income) {}
@@ -45,15 +55,69 @@ final class MoneyRoutes implements HttpService {
 
     record MoneyJson(String from, String to, List<String> accounts, List<CurrencyJson> currencies) {}
 
-    MoneyRoutes(Vault vault, Money money, Clock clock) {
+    record OccurrenceJson(String id, String explore, String day, BigDecimal amount) {}
+
+    record PriceChangeJson(String from, BigDecimal before, BigDecimal after, String id, String explore) {}
+
+    record ConfidenceJson(double score, String level, int expected, int onSchedule, double spread) {}
+
+    record FlowJson(String payee, String currency, String direction, String period, double periodDays, int toleranceDays,
+            BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent, String last, String next, String status,
+            List<Integer> pausedMonths, List<OccurrenceJson> occurrences, List<PriceChangeJson> priceChanges,
+            ConfidenceJson confidence) {}
+
+    record UnsureJson(String payee, String currency, String direction, String period, List<OccurrenceJson> occurrences) {}
+
+    record RecurringJson(Optional<String> since, String asOf, boolean enoughHistory, int enoughDays, List<FlowJson> flows,
+            List<UnsureJson> unsure) {}
+
+    MoneyRoutes(Vault vault, Money money, Recurring recurring, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
         this.money = requireNonNull(money, "money is null");
+        this.recurring = requireNonNull(recurring, "recurring is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     @Override
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/money", this::summary);
+        routes.get("/api/v1/money/recurring", this::recurring);
+    }
+
+    private void recurring(Context ctx) {
+        QueryParameters.of(ctx.queryParamMap(), List.of());
+        VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
+        RecurringFlows flows = recurring.flows(status.person());
+        ctx.json(new RecurringJson(flows.since().map(LocalDate::toString), flows.asOf().toString(), flows.enoughHistory(),
+                RecurringFlows.ENOUGH_DAYS, flows.flows().stream().map(MoneyRoutes::flow).toList(),
+                flows.unsure().stream().map(unsure -> new UnsureJson(unsure.payee(), unsure.currency(),
+                        direction(unsure.income()), unsure.period().term(),
+                        unsure.occurrences().stream().map(MoneyRoutes::occurrence).toList())).toList()));
+    }
+
+    private static FlowJson flow(RecurringFlow flow) {
+        return new FlowJson(flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
+                flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(), flow.highest(),
+                flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
+                flow.pausedMonths().stream().map(Month::getValue).sorted().toList(),
+                flow.occurrences().stream().map(MoneyRoutes::occurrence).toList(),
+                flow.priceChanges().stream().map(change -> new PriceChangeJson(change.from().toString(), change.before(),
+                        change.after(), change.first().token(), explore(change.first()))).toList(),
+                new ConfidenceJson(flow.confidence().score(), flow.confidence().level().term(), flow.confidence().expected(),
+                        flow.confidence().onSchedule(), flow.confidence().spread()));
+    }
+
+    private static OccurrenceJson occurrence(RecurringFlow.Occurrence occurrence) {
+        return new OccurrenceJson(occurrence.id().token(), explore(occurrence.id()), occurrence.day().toString(),
+                occurrence.amount());
+    }
+
+    private static String explore(RecordId id) {
+        return "/explore?record=" + id.token();
+    }
+
+    private static String direction(boolean income) {
+        return income ? "income" : "spending";
     }
 
     private void summary(Context ctx) {

@@ -19,6 +19,7 @@ import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.Energy;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
+import org.selfdata.services.Recurring;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealComparison;
 import org.selfdata.services.RevealCorrections;
@@ -137,7 +138,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new AuditRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
-                new MoneyRoutes(vault, new Money(gate), clock),
+                new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,

@@ -284,6 +284,7 @@ class DocumentedResponsesTest {
         get(asks, "/api/v1/records/{id}/history");
         get(asks, "/api/v1/timeline");
         get(asks, "/api/v1/money");
+        get(asks, "/api/v1/money/recurring");
         get(asks, "/api/v1/energy");
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
@@ -384,6 +385,7 @@ class DocumentedResponsesTest {
 
         ask(asks, "GET", "/api/v1/records", "/api/v1/records?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money", "/api/v1/money?from=yesterday", "", Caller.OWNER, 400);
+        ask(asks, "GET", "/api/v1/money/recurring", "/api/v1/money/recurring?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/status", "/api/v1/status?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/health", "/api/v1/health?colour=blue", "", Caller.NOBODY, 400);
         ask(asks, "GET", "/api/v1/records/{id}", "/api/v1/records/missing", "", Caller.OWNER, 404);

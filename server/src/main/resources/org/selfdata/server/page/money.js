@@ -1,6 +1,7 @@
 'use strict';
 // The money page: spending and income per month as bars with their table, spending per category with its share,
-// the payees the most went to, and the balance day by day, for a period of whole months and one currency at a time.
+// the payees the most went to, and the balance day by day, for a period of whole months and one currency at a time;
+// and, over all the lines held, the payments and income that come back, each figure said in words with its lines.
 const moneyPage = (() => {
     let summary = null;
     const charts = [];
@@ -178,6 +179,103 @@ const moneyPage = (() => {
     return { load, show, chosenQuery };
 })();
 
+// The recurring payments and income: each flow in sentences (its amount, its next date, its price changes, how sure it
+// is) with links to the bank lines it rests on; too short a history is said, and a pair of lines is only "too early".
+const recurringPage = (() => {
+    function paragraph(text, className) {
+        return selfdata.create('p', { text, className });
+    }
+
+    function monthYear(day) {
+        return new Date(day + 'T00:00:00Z').toLocaleDateString(selfdata.language,
+            { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    }
+
+    function monthNames(numbers) {
+        const names = numbers.map(number => new Date(Date.UTC(2000, number - 1, 1)).toLocaleDateString(selfdata.language,
+            { month: 'long', timeZone: 'UTC' }));
+        return new Intl.ListFormat(selfdata.language, { type: 'conjunction' }).format(names);
+    }
+
+    function amountText(flow, money) {
+        const count = flow.recent;
+        return Number(flow.lowest) === Number(flow.highest)
+            ? selfdata.text('money.recurringSame', count, money(flow.typical))
+            : selfdata.text('money.recurringRange', money(flow.typical), count, money(flow.lowest), money(flow.highest));
+    }
+
+    function dateText(flow) {
+        const key = { expected: 'money.recurringNext', late: 'money.recurringLate' }[flow.status];
+        return key
+            ? selfdata.text(key, selfdata.day(flow.next), selfdata.day(flow.last))
+            : selfdata.text('money.recurringEndedSince', selfdata.day(flow.last), selfdata.day(flow.next));
+    }
+
+    function records(occurrences, money) {
+        const links = occurrences.map(occurrence => selfdata.create('a', { href: occurrence.explore,
+            title: money(occurrence.amount), text: selfdata.day(occurrence.day) }));
+        return selfdata.create('details', {}, [
+            selfdata.create('summary', { text: selfdata.text('money.recurringRecords', occurrences.length) }), ...links]);
+    }
+
+    function flowItem(flow) {
+        const money = amount => selfdata.money(amount, flow.currency);
+        const parts = [
+            paragraph(selfdata.text('money.recurringFlow', flow.payee, money(flow.typical),
+                selfdata.text('money.recurringPeriod.' + flow.period)), 'flow-title'),
+            paragraph(amountText(flow, money)),
+            paragraph(dateText(flow))];
+        if (flow.pausedMonths.length > 0) {
+            parts.push(paragraph(selfdata.text('money.recurringPaused', monthNames(flow.pausedMonths))));
+        }
+        flow.priceChanges.forEach(change => parts.push(selfdata.create('p', {}, [
+            selfdata.create('a', { href: change.explore,
+                text: selfdata.text('money.recurringChange', money(change.before), money(change.after),
+                    monthYear(change.from)) })])));
+        parts.push(paragraph(selfdata.text('money.recurringConfidence',
+            selfdata.text('money.recurringConfidence.' + flow.confidence.level), flow.confidence.onSchedule,
+            flow.confidence.expected, flow.toleranceDays), 'muted'));
+        parts.push(records(flow.occurrences, money));
+        return selfdata.create('li', { className: 'flow ' + flow.status }, parts);
+    }
+
+    function unsureItem(unsure) {
+        const money = amount => selfdata.money(amount, unsure.currency);
+        const [first, second] = unsure.occurrences;
+        return selfdata.create('li', {}, [
+            paragraph(selfdata.text('money.recurringUnsureFlow', unsure.payee, selfdata.day(first.day),
+                selfdata.day(second.day), selfdata.text('money.recurringPeriod.' + unsure.period))),
+            records(unsure.occurrences, money)]);
+    }
+
+    function fill(id, items, item) {
+        const block = selfdata.element(id);
+        block.querySelector('ul').replaceChildren(...items.map(item));
+        block.hidden = items.length === 0;
+    }
+
+    async function load() {
+        const section = selfdata.element('money-recurring');
+        section.setAttribute('aria-busy', 'true');
+        const answer = await selfdata.api('/api/v1/money/recurring');
+        selfdata.element('money-recurring-note').textContent = selfdata.text('money.recurringNote', selfdata.day(answer.asOf));
+        const short = selfdata.element('money-recurring-short');
+        short.hidden = answer.enoughHistory;
+        const spanned = answer.since
+            ? Math.round((Date.parse(answer.asOf + 'T00:00:00Z') - Date.parse(answer.since + 'T00:00:00Z')) / 86400000) : 0;
+        short.textContent = answer.enoughHistory ? '' : selfdata.text('money.recurringShort', spanned, answer.enoughDays);
+        const going = answer.flows.filter(flow => flow.status !== 'ended');
+        fill('money-recurring-spending', going.filter(flow => flow.direction === 'spending'), flowItem);
+        fill('money-recurring-income', going.filter(flow => flow.direction === 'income'), flowItem);
+        fill('money-recurring-ended', answer.flows.filter(flow => flow.status === 'ended'), flowItem);
+        fill('money-recurring-unsure', answer.unsure, unsureItem);
+        selfdata.element('money-recurring-none').hidden = !answer.enoughHistory || answer.flows.length > 0;
+        section.setAttribute('aria-busy', 'false');
+    }
+
+    return { load };
+})();
+
 selfdata.start(async () => {
     selfdata.element('money-period').addEventListener('submit', event => {
         event.preventDefault();
@@ -185,5 +283,5 @@ selfdata.start(async () => {
         moneyPage.load(moneyPage.chosenQuery()).catch(selfdata.fail);
     });
     selfdata.element('money-currency').addEventListener('change', () => moneyPage.show());
-    await moneyPage.load('');
+    await Promise.all([moneyPage.load(''), recurringPage.load()]);
 });

@@ -1,0 +1,84 @@
+package org.selfdata.services;
+
+import org.selfdata.gate.Accessor;
+import org.selfdata.gate.Gate;
+import org.selfdata.model.BankTransaction;
+import org.selfdata.model.Person;
+import org.selfdata.model.RecordId;
+import org.selfdata.model.RecordQuery;
+import org.selfdata.model.RecordType;
+import org.selfdata.model.StoredRecord;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The recurring payments and subscriptions, and the regular income, found in a person's bank lines as the gate gives
+ * them to their owner: each payee's lines, named as {@link MoneyPayee} cleans them, in one currency and one direction,
+ * that come back weekly, monthly, quarterly or yearly. Transfers between the person's own accounts are left out.
+ */
+public final class Recurring {
+    private final Gate gate;
+    private final Clock clock;
+
+    /** @param clock gives the day the flows are as of when the person has no bank line at all */
+    public Recurring(Gate gate, Clock clock) {
+        this.gate = requireNonNull(gate, "gate is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** As of the latest line held. */
+    public RecurringFlows flows(Person person) {
+        return flows(person, Optional.empty());
+    }
+
+    /**
+     * @param asOf read only the lines booked up to that day, as if the statements ended then, which lets a forecast be
+     *        checked against what came after
+     */
+    public RecurringFlows flows(Person person, Optional<LocalDate> asOf) {
+        List<RecordId> ids = new ArrayList<>();
+        List<MoneyLine> lines = new ArrayList<>();
+        RecordQuery query = RecordQuery.ofType(RecordType.BANK_TRANSACTION);
+        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), query)) {
+            records.forEach(record -> {
+                if (record.payload() instanceof BankTransaction transaction && transaction.amount().signum() != 0
+                        && asOf.map(last -> !transaction.bookingDate().isAfter(last)).orElse(true)) {
+                    ids.add(record.id());
+                    lines.add(MoneyLine.of(transaction));
+                }
+            });
+        }
+        Optional<LocalDate> since = lines.stream().map(MoneyLine::day).min(Comparator.naturalOrder());
+        LocalDate day = asOf.or(() -> lines.stream().map(MoneyLine::day).max(Comparator.naturalOrder()))
+                .orElseGet(() -> LocalDate.now(clock.withZone(person.zone())));
+        Set<Integer> ownTransfers = MoneyLine.ownTransfers(lines);
+        Map<List<Object>, List<RecurringFlow.Occurrence>> groups = new LinkedHashMap<>();
+        for (int index = 0; index < lines.size(); index++) {
+            MoneyLine line = lines.get(index);
+            if (!ownTransfers.contains(index)) {
+                List<Object> key = List.of(line.payee(), line.currency(), line.amount().signum() > 0);
+                groups.computeIfAbsent(key, payee -> new ArrayList<>())
+                        .add(new RecurringFlow.Occurrence(ids.get(index), line.day(), line.amount().abs()));
+            }
+        }
+        List<RecurringFlow> flows = new ArrayList<>();
+        List<RecurringFlows.Unsure> unsure = new ArrayList<>();
+        groups.forEach((key, group) -> new RecurringDetection((String) key.get(0), (String) key.get(1), (Boolean) key.get(2),
+                group).into(day, flows, unsure));
+        flows.sort(Comparator.comparing(RecurringFlow::status).thenComparing(RecurringFlow::income)
+                .thenComparing(RecurringFlow::typical, Comparator.reverseOrder()).thenComparing(RecurringFlow::payee));
+        unsure.sort(Comparator.comparing(RecurringFlows.Unsure::payee));
+        return new RecurringFlows(since, day, flows, unsure);
+    }
+}
