@@ -79,6 +79,7 @@ final class ImportStaging implements AutoCloseable {
                     // Scratch: a kill leaves the file to be deleted at the next start, so it needs no durability.
                     statement.execute("PRAGMA staging.journal_mode=MEMORY");
                     statement.execute("PRAGMA staging.synchronous=OFF");
+                    statement.execute("PRAGMA staging.cache_size=-16384");
                 }
                 createTables(connection, false);
                 connection.setAutoCommit(false);
@@ -144,17 +145,20 @@ final class ImportStaging implements AutoCloseable {
 
     /**
      * The statement that stages a run of records of one type and category, bound as {@link RecordRows#bindForBatch}
-     * binds a record: one row staged, or none when the vault or this import holds the record already.
+     * binds a record: one row staged, or none when the vault or this import holds the record already. A source this
+     * import makes holds nothing in the vault yet, so its records are looked for in this import alone.
      */
-    static String stageRecord(PersonId person, SourceId source, BatchId batch, RecordType type, Category category) {
+    static String stageRecord(PersonId person, SourceId source, boolean newSource, BatchId batch, RecordType type,
+            Category category) {
         return "INSERT INTO staged_records (batch_id, source_id, type, category, time_start, record_number, time_end, "
                 + "fingerprint, occurrence, payload) SELECT " + batch.value() + ", " + source.value() + ", '" + type.id()
                 + "', '" + category.term() + "', item.time_start, item.record_number, item.time_end, item.fingerprint, "
                 + "item.occurrence, item.payload FROM (SELECT ? AS time_start, ? AS record_number, ? AS time_end, "
-                + "? AS fingerprint, ? AS occurrence, ? AS payload) AS item WHERE NOT EXISTS (SELECT 1 FROM records "
-                + "WHERE records.person_id = " + person.value() + " AND records.source_id = " + source.value()
-                + " AND records.time_start = item.time_start AND records.fingerprint = item.fingerprint "
-                + "AND records.occurrence = item.occurrence) ON CONFLICT DO NOTHING";
+                + "? AS fingerprint, ? AS occurrence, ? AS payload) AS item WHERE "
+                + (newSource ? "TRUE" : "NOT EXISTS (SELECT 1 FROM records WHERE records.person_id = " + person.value()
+                        + " AND records.source_id = " + source.value() + " AND records.time_start = item.time_start "
+                        + "AND records.fingerprint = item.fingerprint AND records.occurrence = item.occurrence)")
+                + " ON CONFLICT DO NOTHING";
     }
 
     /**

@@ -217,7 +217,8 @@ public final class Imports {
             CoverageTally coverage = new CoverageTally();
             Written written = writeRecords(connection, person, source, batch, keys, numbers,
                     items.iterator(), coverage, new RowStatements(
-                            (type, category) -> ImportStaging.stageRecord(person, source, batch, type, category),
+                            (type, category) -> ImportStaging.stageRecord(person, source, existing.isEmpty(), batch, type,
+                                    category),
                             ImportStaging.STAGE_REJECT));
             Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             return new StagedFile(new ImportBatch(batch, source, request.format(), request.fileName(), startedAt, finishedAt,
