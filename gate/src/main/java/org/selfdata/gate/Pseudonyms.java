@@ -58,16 +58,30 @@ public final class Pseudonyms {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Arrays.copyOf(key, KEY_BYTES), "HmacSHA256"));
-            for (RecordType type : RecordType.values()) {
-                Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-                byte[] label = (RECORD_KEY + type.id()).getBytes(StandardCharsets.US_ASCII);
-                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(label), "AES"));
-                records.put(type, cipher);
-            }
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 or AES is not available", e);
+            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * The AES key of a type's record pseudonyms, derived when the type is first met: a recipient's page holds one or a
+     * few types, and deriving the keys of every type at each of its requests cost more than the page's pseudonyms.
+     */
+    private Cipher recordCipher(RecordType type) {
+        Cipher cipher = records.get(type);
+        if (cipher == null) {
+            try {
+                cipher = Cipher.getInstance("AES/ECB/NoPadding");
+                byte[] label = (RECORD_KEY + type.id()).getBytes(StandardCharsets.US_ASCII);
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(label), "AES"));
+            }
+            catch (GeneralSecurityException e) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "AES is not available", e);
+            }
+            records.put(type, cipher);
+        }
+        return cipher;
     }
 
     /** The pseudonym of an identifier such as an IBAN, a phone number or an e-mail address, compared as written. */
@@ -84,7 +98,7 @@ public final class Pseudonyms {
         put(0, 0);
         put(id.number(), Long.BYTES);
         try {
-            records.get(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);
+            recordCipher(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "AES failed on one block", e);
