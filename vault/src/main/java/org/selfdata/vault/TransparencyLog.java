@@ -103,7 +103,7 @@ public final class TransparencyLog {
     private final Database database;
     private final VaultSigningKey signingKey;
     private final Clock clock;
-    private final GroupCommit batches = new GroupCommit(this::appendBatch);
+    private final GroupCommit batches = new GroupCommit(this::appendAlone);
 
     TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -133,15 +133,6 @@ public final class TransparencyLog {
         requireNonNull(person, "person is null");
         List<LogEntryDraft> copied = List.copyOf(drafts);
         return database.transaction(person, connection -> append(connection, person, copied));
-    }
-
-    /**
-     * A batch, written on a platform thread on SQLite: its commit waits for the disk inside SQLite's native code, which
-     * would hold a virtual thread's carrier, and so half the server on two cores, for as long ({@link NativeWaits}).
-     */
-    private List<LogEntry> appendBatch(PersonId person, List<LogEntryDraft> drafts) {
-        return database.isPostgres() ? appendAlone(person, drafts)
-                : NativeWaits.onPlatformThread(() -> appendAlone(person, drafts));
     }
 
     /** How many of the person's appends wait in line for the batch being written to commit. */
