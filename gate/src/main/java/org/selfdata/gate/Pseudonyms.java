@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +45,11 @@ public final class Pseudonyms {
     private static final byte[] IDENTIFIER = "identifier:".getBytes(StandardCharsets.US_ASCII);
     private static final String RECORD_KEY = "record key:";
 
+    /** As many identifiers' pseudonyms as a page of a thousand records could hold. */
+    private static final int IDENTIFIERS_KEPT = 1_024;
+
     private final Mac mac;
+    private final Map<String, String> identifiers = new HashMap<>();
     private final Map<RecordType, Cipher> records = new EnumMap<>(RecordType.class);
     private final byte[] block = new byte[PSEUDONYM_BYTES];
     private final byte[] pseudonym = new byte[PSEUDONYM_BYTES];
@@ -84,9 +89,22 @@ public final class Pseudonyms {
         return cipher;
     }
 
-    /** The pseudonym of an identifier such as an IBAN, a phone number or an e-mail address, compared as written. */
-    public String identifier(String identifier) {
-        return pseudonym(IDENTIFIER, identifier);
+    /**
+     * The pseudonym of an identifier such as an IBAN, a phone number or an e-mail address, compared as written. A page
+     * repeats the same few identifiers (one device for a hundred points), so the pseudonyms given are kept, up to a
+     * bound, rather than computed again: the same identifier always has the same pseudonym under one key.
+     */
+    public synchronized String identifier(String identifier) {
+        String kept = identifiers.get(identifier);
+        if (kept != null) {
+            return kept;
+        }
+        String made = pseudonym(IDENTIFIER, identifier);
+        if (identifiers.size() >= IDENTIFIERS_KEPT) {
+            identifiers.clear();
+        }
+        identifiers.put(identifier, made);
+        return made;
     }
 
     /**
