@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +45,11 @@ public final class Pseudonyms {
     private static final byte[] IDENTIFIER = "identifier:".getBytes(StandardCharsets.US_ASCII);
     private static final String RECORD_KEY = "record key:";
 
+    /** As many identifiers' pseudonyms as a page of a thousand records could hold. */
+    private static final int IDENTIFIERS_KEPT = 1_024;
+
     private final Mac mac;
+    private final Map<String, String> identifiers = new HashMap<>();
     private final Map<RecordType, Cipher> records = new EnumMap<>(RecordType.class);
     private final byte[] block = new byte[PSEUDONYM_BYTES];
     private final byte[] pseudonym = new byte[PSEUDONYM_BYTES];
@@ -58,21 +63,48 @@ public final class Pseudonyms {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Arrays.copyOf(key, KEY_BYTES), "HmacSHA256"));
-            for (RecordType type : RecordType.values()) {
-                Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-                byte[] label = (RECORD_KEY + type.id()).getBytes(StandardCharsets.US_ASCII);
-                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(label), "AES"));
-                records.put(type, cipher);
-            }
         }
         catch (GeneralSecurityException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 or AES is not available", e);
+            throw new SelfdataException(ErrorCode.INTERNAL, "HMAC-SHA-256 is not available", e);
         }
     }
 
-    /** The pseudonym of an identifier such as an IBAN, a phone number or an e-mail address, compared as written. */
-    public String identifier(String identifier) {
-        return pseudonym(IDENTIFIER, identifier);
+    /**
+     * The AES key of a type's record pseudonyms, derived when the type is first met: a recipient's page holds one or a
+     * few types, and deriving the keys of every type at each of its requests cost more than the page's pseudonyms.
+     */
+    private Cipher recordCipher(RecordType type) {
+        Cipher cipher = records.get(type);
+        if (cipher == null) {
+            try {
+                cipher = Cipher.getInstance("AES/ECB/NoPadding");
+                byte[] label = (RECORD_KEY + type.id()).getBytes(StandardCharsets.US_ASCII);
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(mac.doFinal(label), "AES"));
+            }
+            catch (GeneralSecurityException e) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "AES is not available", e);
+            }
+            records.put(type, cipher);
+        }
+        return cipher;
+    }
+
+    /**
+     * The pseudonym of an identifier such as an IBAN, a phone number or an e-mail address, compared as written. A page
+     * repeats the same few identifiers (one device for a hundred points), so the pseudonyms given are kept, up to a
+     * bound, rather than computed again: the same identifier always has the same pseudonym under one key.
+     */
+    public synchronized String identifier(String identifier) {
+        String kept = identifiers.get(identifier);
+        if (kept != null) {
+            return kept;
+        }
+        String made = pseudonym(IDENTIFIER, identifier);
+        if (identifiers.size() >= IDENTIFIERS_KEPT) {
+            identifiers.clear();
+        }
+        identifiers.put(identifier, made);
+        return made;
     }
 
     /**
@@ -84,7 +116,7 @@ public final class Pseudonyms {
         put(0, 0);
         put(id.number(), Long.BYTES);
         try {
-            records.get(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);
+            recordCipher(id.type()).doFinal(block, 0, PSEUDONYM_BYTES, pseudonym, 0);
         }
         catch (GeneralSecurityException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "AES failed on one block", e);

@@ -36,6 +36,8 @@ final class SharedPages {
 
     private record Chosen(RecordId id, SharedPosition position) {}
 
+    private static final Comparator<Chosen> LARGEST_FIRST = (one, other) -> other.position().compareTo(one.position());
+
     private final Records records;
     private final Times times;
     private final Pseudonyms pseudonyms;
@@ -78,7 +80,7 @@ final class SharedPages {
     private List<Chosen> choose(Iterator<RecordKey> keys, Optional<SharedPosition> after, int limit) {
         List<Chosen> page = new ArrayList<>();
         // The largest of the unit's candidates on top, so that the smallest ones stay once the heap is full.
-        PriorityQueue<Chosen> unit = new PriorityQueue<>(Comparator.comparing(Chosen::position).reversed());
+        PriorityQueue<Chosen> unit = new PriorityQueue<>(LARGEST_FIRST);
         Instant unitStart = Instant.MIN;
         Instant unitEnd = Instant.MIN;
         while (keys.hasNext()) {
@@ -99,9 +101,13 @@ final class SharedPages {
             if (after.isPresent() && position.compareTo(after.get()) <= 0) {
                 continue;
             }
-            unit.add(new Chosen(key.id(), position));
-            if (unit.size() > limit - page.size()) {
+            if (unit.size() < limit - page.size()) {
+                unit.add(new Chosen(key.id(), position));
+            }
+            else if (position.compareTo(unit.peek().position()) < 0) {
+                // Full: the newcomer takes the place of the largest only when it comes before it.
                 unit.poll();
+                unit.add(new Chosen(key.id(), position));
             }
         }
         drain(unit, page);
@@ -110,7 +116,7 @@ final class SharedPages {
 
     private static void drain(PriorityQueue<Chosen> unit, List<Chosen> page) {
         List<Chosen> ordered = new ArrayList<>(unit);
-        ordered.sort(Comparator.comparing(Chosen::position));
+        ordered.sort(LARGEST_FIRST.reversed());
         page.addAll(ordered);
         unit.clear();
     }

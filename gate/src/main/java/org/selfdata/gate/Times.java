@@ -20,12 +20,17 @@ import static java.util.Objects.requireNonNull;
  * the gate truncates them.
  */
 public final class Times {
+    /** A date and the instant it begins at in the zone. */
+    private record DayStart(LocalDate date, Instant start) {}
+
     private final TimePrecision precision;
     private final ZoneId zone;
+    private volatile DayStart lastDay;
 
     public Times(TimePrecision precision, ZoneId zone) {
         this.precision = requireNonNull(precision, "precision is null");
         this.zone = requireNonNull(zone, "zone is null");
+        this.lastDay = new DayStart(LocalDate.EPOCH, LocalDate.EPOCH.atStartOfDay(zone).toInstant());
     }
 
     /** The start of the unit holding {@code instant}. */
@@ -33,8 +38,23 @@ public final class Times {
         return switch (precision) {
             case EXACT -> instant;
             case HOUR -> instant.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
-            case DAY, WEEK, MONTH -> date(instant.atZone(zone).toLocalDate()).atStartOfDay(zone).toInstant();
+            case DAY, WEEK, MONTH -> startOf(date(instant.atZone(zone).toLocalDate()));
         };
+    }
+
+    /**
+     * When a unit that begins on this date begins, in the person's zone. A shared page floors each of its records' times,
+     * mostly of one day, and finding a day's first instant is the costly part (the zone's rules looked up for a local
+     * time), so the last day's answer is kept: the same date always begins at the same instant.
+     */
+    private Instant startOf(LocalDate date) {
+        DayStart kept = lastDay;
+        if (kept.date().equals(date)) {
+            return kept.start();
+        }
+        Instant start = date.atStartOfDay(zone).toInstant();
+        lastDay = new DayStart(date, start);
+        return start;
     }
 
     /** The end of a span, widened to the end of its unit, so that a reduced span still holds the real one. */

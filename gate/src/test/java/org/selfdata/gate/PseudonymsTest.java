@@ -5,6 +5,9 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +28,20 @@ class PseudonymsTest {
         Pseudonyms first = new Pseudonyms(StoredRecords.key(1));
         Pseudonyms second = new Pseudonyms(StoredRecords.key(1));
         assertThat(first.identifier(IBAN)).isEqualTo(first.identifier(IBAN)).isEqualTo(second.identifier(IBAN));
+    }
+
+    @Test
+    void anIdentifierKeepsItsPseudonymThroughAPageOfManyOthers() {
+        Pseudonyms pseudonyms = new Pseudonyms(StoredRecords.key(1));
+        assertThat(pseudonyms.identifier(IBAN)).isEqualTo("GAWUgAYItKyjfgll9MzDMw");
+        Set<String> others = new HashSet<>();
+        for (int other = 0; other < 3_000; other++) {
+            others.add(pseudonyms.identifier("device-" + other));
+        }
+
+        assertThat(others).hasSize(3_000).doesNotContain("GAWUgAYItKyjfgll9MzDMw");
+        assertThat(pseudonyms.identifier(IBAN)).isEqualTo("GAWUgAYItKyjfgll9MzDMw");
+        assertThat(pseudonyms.identifier("device-7")).isEqualTo(new Pseudonyms(StoredRecords.key(1)).identifier("device-7"));
     }
 
     @Test

@@ -31,6 +31,19 @@ class TimesTest {
     }
 
     @Test
+    void floorsGoingBackAndForthBetweenDaysEachGiveTheirOwnDaysStart() {
+        Times days = times(TimePrecision.DAY);
+        Instant beforeTheChange = Instant.parse("2025-03-29T10:00:00Z");
+        Instant onTheChange = Instant.parse("2025-03-30T10:00:00Z");
+        for (int round = 0; round < 3; round++) {
+            assertThat(days.floor(beforeTheChange)).isEqualTo(Instant.parse("2025-03-28T23:00:00Z"));
+            assertThat(days.floor(onTheChange)).isEqualTo(Instant.parse("2025-03-29T23:00:00Z"));
+            assertThat(days.floor(onTheChange.plusSeconds(3_600))).isEqualTo(Instant.parse("2025-03-29T23:00:00Z"));
+        }
+        assertThat(days.floor(Instant.parse("1970-01-01T12:00:00Z"))).isEqualTo(Instant.parse("1969-12-31T23:00:00Z"));
+    }
+
+    @Test
     void aDayIsThePersonsDayNotUtcs() {
         // 23:30 UTC on 14 March is 00:30 on 15 March in Paris.
         assertThat(times(TimePrecision.DAY).floor(Instant.parse("2025-03-14T23:30:00Z")))

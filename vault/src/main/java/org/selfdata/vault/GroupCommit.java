@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
@@ -22,12 +26,17 @@ import static java.util.Objects.requireNonNull;
  * what an append costs, so a busy person's log would otherwise spend its time signing heads nobody reads between two
  * reads.
  *
- * <p>The person's appends form a line. The first to arrive while no batch of theirs is being written leads: it takes
- * everything in line (its own append first, at most {@link #MAXIMUM_BATCH} entries, so that one transaction stays
- * short), writes it, and on commit hands each caller its own entries. Appends arriving meanwhile wait in line; the
- * first of them leads the next batch once the one before has committed. A lone append therefore leads at once and is
- * never held back waiting for company, and nobody gets an entry back before it is durable. A batch that fails fails
- * for every caller in it, and nothing of it was written.
+ * <p>The person's appends form a line, and one writer, a platform thread, writes it: the first append to arrive while
+ * nobody writes the person's line starts it. The writer takes everything in line (at most {@link #MAXIMUM_BATCH}
+ * entries, so that one transaction stays short), writes it, hands each caller its own entries on commit, and takes the
+ * next batch at once, until the line is empty. Appends arriving meanwhile wait in line for the next batch. A lone
+ * append is therefore written at once and never held back waiting for company, and nobody gets an entry back before it
+ * is durable. A batch that fails fails for every caller in it, and nothing of it was written.
+ *
+ * <p>The writer is a platform thread because a commit waits for the disk inside the database driver's native code
+ * (SQLite's), and a virtual thread waiting there keeps its carrier: one of the few threads, one per core, that every
+ * request of the server runs on. A platform thread waits there alone while the callers park, and it goes from one batch
+ * to the next without waking anyone to lead it.
  *
  * <p>Entries keep the order the appends joined the line in. One batch per person is written at a time: SQLite writers
  * are exclusive anyway, and on PostgreSQL the person's row is locked, so different people's batches go side by side.
@@ -36,6 +45,9 @@ import static java.util.Objects.requireNonNull;
 final class GroupCommit {
     /** The most entries one batch writes; a single append of more is written alone. */
     static final int MAXIMUM_BATCH = 1_000;
+    /** Writers at once, one per person being written: more than PostgreSQL's pool holds connections. */
+    private static final int WRITERS = 16;
+    private static final Executor PLATFORM_WRITERS = platformWriters();
 
     /** Writes a batch for a person in one transaction, returning the entries in the order of the drafts. */
     @FunctionalInterface
@@ -64,10 +76,10 @@ final class GroupCommit {
         requireNonNull(person, "person is null");
         Waiting mine = new Waiting(List.copyOf(drafts));
         Joined joined = join(person, mine);
-        if (!joined.leads() && await(mine) instanceof Turn.Written written) {
-            return written.entries();
+        if (joined.starts()) {
+            PLATFORM_WRITERS.execute(() -> writeLine(person, joined.line()));
         }
-        return lead(person, joined.line(), mine);
+        return await(mine);
     }
 
     /** How many of the person's appends are in line, not yet taken into a batch: for tests that line them up. */
@@ -85,8 +97,8 @@ final class GroupCommit {
         }
     }
 
-    /** The line an append joined, and whether it leads the next batch at once. */
-    private record Joined(Line line, boolean leads) {}
+    /** The line an append joined, and whether its writer must be started. */
+    private record Joined(Line line, boolean starts) {}
 
     private Joined join(PersonId person, Waiting waiting) {
         while (true) {
@@ -95,9 +107,9 @@ final class GroupCommit {
             try {
                 if (!line.retired) {
                     line.waiting.addLast(waiting);
-                    boolean leads = !line.writing;
+                    boolean starts = !line.writing;
                     line.writing = true;
-                    return new Joined(line, leads);
+                    return new Joined(line, starts);
                 }
             }
             finally {
@@ -106,9 +118,36 @@ final class GroupCommit {
         }
     }
 
-    private List<LogEntry> lead(PersonId person, Line line, Waiting mine) {
-        List<Waiting> batch = line.take(maximumBatch);
-        List<LogEntry> own = List.of();
+    /** The writer's work: batch after batch, until nobody is in line, when the line is retired. */
+    private void writeLine(PersonId person, Line line) {
+        List<Waiting> batch = next(person, line);
+        while (!batch.isEmpty()) {
+            write(person, batch);
+            batch = next(person, line);
+        }
+    }
+
+    /**
+     * The line's next batch; or, when nobody is in line, none, and the line is retired, so that the next append starts
+     * a writer of its own.
+     */
+    private List<Waiting> next(PersonId person, Line line) {
+        line.lock.lock();
+        try {
+            List<Waiting> batch = line.take(maximumBatch);
+            if (batch.isEmpty()) {
+                line.writing = false;
+                line.retired = true;
+                lines.remove(person, line);
+            }
+            return batch;
+        }
+        finally {
+            line.lock.unlock();
+        }
+    }
+
+    private void write(PersonId person, List<Waiting> batch) {
         try {
             List<LogEntryDraft> drafts = new ArrayList<>();
             batch.forEach(waiting -> drafts.addAll(waiting.drafts()));
@@ -117,58 +156,27 @@ final class GroupCommit {
             for (Waiting waiting : batch) {
                 List<LogEntry> entries = List.copyOf(written.subList(from, from + waiting.drafts().size()));
                 from += waiting.drafts().size();
-                if (waiting == mine) {
-                    own = entries;
-                }
-                else {
-                    waiting.turn().complete(new Turn.Written(entries));
-                }
+                waiting.written().complete(entries);
             }
         }
         catch (RuntimeException | Error failure) {
-            batch.stream().filter(waiting -> waiting != mine)
-                    .forEach(waiting -> waiting.turn().completeExceptionally(failure));
-            throw failure;
-        }
-        finally {
-            handOver(person, line);
-        }
-        return own;
-    }
-
-    /** Makes the first in line the next leader, or retires the line when nobody is waiting. */
-    private void handOver(PersonId person, Line line) {
-        line.lock.lock();
-        try {
-            Waiting next = line.waiting.peekFirst();
-            if (next != null) {
-                next.turn().complete(Turn.Lead.LEAD);
-            }
-            else {
-                line.writing = false;
-                line.retired = true;
-                lines.remove(person, line);
-            }
-        }
-        finally {
-            line.lock.unlock();
+            batch.forEach(waiting -> waiting.written().completeExceptionally(failure));
         }
     }
 
     /**
-     * Waits, without giving up on an interrupt: the batch writes this append whatever the caller does, and the next
-     * leader may be this very caller.
+     * Waits, without giving up on an interrupt: the batch writes this append whatever the caller does.
      */
-    private static Turn await(Waiting waiting) {
+    private static List<LogEntry> await(Waiting waiting) {
         try {
-            return waiting.turn().join();
+            return waiting.written().join();
         }
         catch (CompletionException e) {
             throw failedWith(e.getCause());
         }
     }
 
-    /** The batch's failure for a caller other than the one that wrote it: the same failure, from this caller's call. */
+    /** The batch's failure for a caller in it: the same failure, from this caller's call. */
     private static SelfdataException failedWith(Throwable failure) {
         if (failure instanceof SelfdataException exception) {
             return exception.wording().map(wording -> new SelfdataException(exception.code(), wording, exception))
@@ -178,23 +186,21 @@ final class GroupCommit {
                 failure);
     }
 
-    /** An append in line: its drafts, and what the caller is waiting for. */
-    private record Waiting(List<LogEntryDraft> drafts, CompletableFuture<Turn> turn) {
+    private static Executor platformWriters() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("selfdata-log-writer-", 0).factory());
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
+    }
+
+    /** An append in line: its drafts, and its entries once written. */
+    private record Waiting(List<LogEntryDraft> drafts, CompletableFuture<List<LogEntry>> written) {
         Waiting(List<LogEntryDraft> drafts) {
             this(drafts, new CompletableFuture<>());
         }
     }
 
-    /** What a waiting caller is woken with: its entries, written by another's batch, or its turn to lead. */
-    private sealed interface Turn {
-        record Written(List<LogEntry> entries) implements Turn {}
-
-        enum Lead implements Turn {
-            LEAD
-        }
-    }
-
-    /** One person's line: the appends waiting, whether a batch is being written, and whether the line is gone. */
+    /** One person's line: the appends waiting, whether its writer is at work, and whether the line is gone. */
     private static final class Line {
         private final ReentrantLock lock = new ReentrantLock();
         private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();

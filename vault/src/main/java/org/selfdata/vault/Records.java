@@ -61,6 +61,8 @@ import static org.selfdata.vault.VaultTables.CATEGORY;
 public final class Records {
     private static final int FETCH_SIZE = 2_000;
     private static final int OPENED_TOGETHER = 500;
+    private static final String FIND = "SELECT time_start, record_number, " + SealedRecordRow.SHAPE.columns()
+            + " FROM records WHERE person_id = ? AND type = ? AND time_start = ? AND record_number = ?";
 
     private final Database database;
     private final Keyring keyring;
@@ -209,8 +211,35 @@ public final class Records {
                 .stream().sorted().toList();
     }
 
+    /**
+     * One record by its id, opened, as the owner's every read of one record asks: one row by its whole primary key,
+     * without the grouping that {@link #open} does for a page.
+     */
     public Optional<StoredRecord> find(PersonId person, RecordId id) {
-        return open(person, List.of(id)).stream().findFirst();
+        requireNonNull(person, "person is null");
+        requireNonNull(id, "id is null");
+        Connection connection = database.openReader(person);
+        try (PreparedStatement select = connection.prepareStatement(FIND)) {
+            select.setLong(1, person.value());
+            select.setString(2, id.type().id());
+            select.setLong(3, id.startMillis());
+            select.setLong(4, id.number());
+            SealedRecordRow row;
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                row = SealedRecordRow.SHAPE.row(id, result);
+            }
+            RecordOpener opener = new RecordOpener(person, source -> keyring.keys(database.dsl(connection), person, source));
+            return Optional.of(opener.open(row, opener.keysFor(row)));
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, Wording.of("error.vault.doing.openingRecords"));
+        }
+        finally {
+            database.closeReader(connection);
+        }
     }
 
     /** A record with the versions it had before each rectification, oldest first. */

@@ -15,6 +15,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import static java.util.Objects.requireNonNull;
  * never leaves the vault, while its public part is published as a JWK set.
  */
 public final class VaultSigningKey {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] CONTEXT = "selfdata/vault_meta/signing_key".getBytes(StandardCharsets.US_ASCII);
 
     private final ECKey key;
@@ -36,7 +38,10 @@ public final class VaultSigningKey {
     private VaultSigningKey(ECKey key) {
         this.key = requireNonNull(key, "key is null");
         try {
-            this.signer = new ECDSASigner(key);
+            ECDSASigner ecdsa = new ECDSASigner(key);
+            // One source of randomness for every signature, rather than a new one made at each, as the signer would.
+            ecdsa.getJCAContext().setSecureRandom(RANDOM);
+            this.signer = ecdsa;
             this.verifier = new ECDSAVerifier(key.toPublicJWK());
         }
         catch (JOSEException e) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -140,6 +141,23 @@ class GroupCommitTest {
                 .extracting(verification -> ((LogVerification.Intact) verification).size()).isEqualTo(1L);
         assertThat(vault.log().append(camille.id(), read(6)).index()).isEqualTo(1);
         assertThat(vault.log().verify(camille.id()).intact()).isTrue();
+    }
+
+    @Test
+    void aBatchIsWrittenByAPlatformThreadSoThatTheVirtualThreadsAskingKeepTheirCarriersWhileTheDiskSyncs() throws Exception {
+        List<Boolean> writtenOnVirtualThread = new CopyOnWriteArrayList<>();
+        GroupCommit commit = new GroupCommit((person, drafts) -> {
+            writtenOnVirtualThread.add(Thread.currentThread().isVirtual());
+            return IntStream.range(0, drafts.size()).mapToObj(index -> new LogEntry(index, Instant.now(), drafts.get(index)))
+                    .toList();
+        });
+        List<LogEntry> entries;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            entries = threads.submit(() -> commit.append(camille.id(), List.of(read(0), read(1)))).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(entries).extracting(LogEntry::draft).containsExactly(read(0), read(1));
+        assertThat(writtenOnVirtualThread).containsExactly(false);
     }
 
     @Test
