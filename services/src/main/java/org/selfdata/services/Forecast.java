@@ -15,6 +15,7 @@ import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,13 +71,23 @@ public final class Forecast {
             if (!forecast.enoughHistory()) {
                 continue;
             }
+            TreeMap<LocalDate, BigDecimal> booked = new TreeMap<>();
+            history.lines.stream().filter(line -> line.currency().equals(forecast.currency()) && line.day().isAfter(cutOff)
+                    && !line.day().isAfter(end)).forEach(line -> booked.merge(line.day(), line.amount(), BigDecimal::add));
+            BigDecimal actual = forecast.opening();
+            BigDecimal dailyError = BigDecimal.ZERO;
+            BigDecimal dailyErrorUnchanged = BigDecimal.ZERO;
+            for (ForecastDays.Day day : forecast.days()) {
+                actual = actual.add(booked.getOrDefault(day.day(), BigDecimal.ZERO));
+                dailyError = dailyError.add(actual.subtract(day.expected()).abs());
+                dailyErrorUnchanged = dailyErrorUnchanged.add(actual.subtract(forecast.opening()).abs());
+            }
             ForecastDays.Day last = forecast.days().getLast();
-            BigDecimal change = history.lines.stream().filter(line -> line.currency().equals(forecast.currency())
-                    && line.day().isAfter(cutOff) && !line.day().isAfter(end)).map(MoneyLine::amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal actual = forecast.opening().add(change);
+            BigDecimal days = BigDecimal.valueOf(horizon);
             checks.add(new ForecastBacktest.Check(cutOff, forecast.opening(), last.expected(), actual,
-                    actual.compareTo(last.low()) >= 0 && actual.compareTo(last.high()) <= 0));
+                    actual.compareTo(last.low()) >= 0 && actual.compareTo(last.high()) <= 0,
+                    dailyError.divide(days, 2, RoundingMode.HALF_EVEN),
+                    dailyErrorUnchanged.divide(days, 2, RoundingMode.HALF_EVEN)));
         }
         return new ForecastBacktest(horizon, checks);
     }

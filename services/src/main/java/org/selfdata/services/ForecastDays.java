@@ -56,9 +56,11 @@ public record ForecastDays(String currency, LocalDate asOf, int horizon, boolean
     }
 
     /**
-     * A recurring payment or income expected on a day, with the amount it usually has and its range.
+     * A recurring payment or income expected on a day, with the amount it usually has and its range. A payment whose date
+     * had just passed, within the period's tolerance, is due on the first day ahead.
      *
-     * @param late its date had passed on {@code asOf} without it: it is counted on the first day ahead
+     * @param late its date had passed on {@code asOf} by more than the period's tolerance: it is listed on the first day
+     *        ahead and widens the band by its highest amount, but the expected balance does not count on it
      */
     public record Due(LocalDate day, String payee, boolean income, BigDecimal typical, BigDecimal lowest, BigDecimal highest,
             RecurringFlow.Confidence.Level confidence, boolean late) {

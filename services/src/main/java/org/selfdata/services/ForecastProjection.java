@@ -32,7 +32,12 @@ final class ForecastProjection {
         this.horizon = horizon;
     }
 
-    /** The dues of the flows still running, by day, then by payee. A date already past is due on the first day ahead. */
+    /**
+     * The dues of the flows still running, by day, then by payee. A date already past but within the period's tolerance
+     * is due on the first day ahead, as the payment may be booked a few days late; a payment later than that (a grant
+     * that stops for the summer, a bill moved) is still listed on the first day ahead, marked late, and only widens the
+     * band: it may come, but the expected balance does not count on it.
+     */
     List<ForecastDays.Due> dues(List<RecurringFlow> flows) {
         LocalDate last = asOf.plusDays(horizon);
         List<ForecastDays.Due> dues = new ArrayList<>();
@@ -40,14 +45,21 @@ final class ForecastProjection {
             if (flow.status() == RecurringFlow.Status.ENDED) {
                 continue;
             }
-            for (LocalDate date : dates(flow, last)) {
-                boolean late = !date.isAfter(asOf);
-                dues.add(new ForecastDays.Due(late ? asOf.plusDays(1) : date, flow.payee(), flow.income(), flow.typical(),
-                        flow.lowest(), flow.highest(), flow.confidence().level(), late));
+            List<LocalDate> dates = dates(flow, last);
+            List<LocalDate> past = dates.stream().filter(date -> !date.isAfter(asOf)).toList();
+            if (!past.isEmpty()) {
+                boolean late = past.getLast().plusDays(flow.period().toleranceDays()).isBefore(asOf);
+                dues.add(due(flow, asOf.plusDays(1), late));
             }
+            dates.stream().filter(date -> date.isAfter(asOf)).forEach(date -> dues.add(due(flow, date, false)));
         }
         dues.sort(Comparator.comparing(ForecastDays.Due::day).thenComparing(ForecastDays.Due::payee));
         return dues;
+    }
+
+    private static ForecastDays.Due due(RecurringFlow flow, LocalDate day, boolean late) {
+        return new ForecastDays.Due(day, flow.payee(), flow.income(), flow.typical(), flow.lowest(), flow.highest(),
+                flow.confidence().level(), late);
     }
 
     /** The days ahead and the stretch where the balance is lowest. */
@@ -63,9 +75,15 @@ final class ForecastProjection {
             LocalDate day = asOf.plusDays(ahead);
             for (; next < dues.size() && dues.get(next).day().equals(day); next++) {
                 ForecastDays.Due due = dues.get(next);
-                expected = expected.add(due.signed());
                 BigDecimal more = due.highest().subtract(due.typical());
                 BigDecimal less = due.typical().subtract(due.lowest());
+                if (due.late()) {
+                    more = due.highest();
+                    less = BigDecimal.ZERO;
+                }
+                else {
+                    expected = expected.add(due.signed());
+                }
                 down = down.add(due.income() ? less : more);
                 up = up.add(due.income() ? more : less);
             }
@@ -80,9 +98,10 @@ final class ForecastProjection {
 
     /**
      * The earliest lowest day, widened back to the payment due on or before it and forward to the day before the next
-     * due; its payments are those due since the latest income on or before it.
+     * due; its payments are those due since the latest income on or before it. Late dues, not counted on, are no reason.
      */
-    private static Optional<ForecastDays.Low> lowest(List<ForecastDays.Day> days, List<ForecastDays.Due> dues) {
+    private static Optional<ForecastDays.Low> lowest(List<ForecastDays.Day> days, List<ForecastDays.Due> all) {
+        List<ForecastDays.Due> dues = all.stream().filter(due -> !due.late()).toList();
         ForecastDays.Day low = days.stream().min(Comparator.comparing(ForecastDays.Day::expected)).orElseThrow();
         LocalDate day = low.day();
         Optional<LocalDate> lastIncome = dues.stream().filter(due -> due.income() && !due.day().isAfter(day))

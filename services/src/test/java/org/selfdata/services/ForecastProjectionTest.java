@@ -95,7 +95,7 @@ class ForecastProjectionTest {
     }
 
     @Test
-    void aPaymentLateOnTheDayOfTheForecastIsDueTheNextDayAndAnEndedOneNotAtAll() {
+    void aPaymentLateOnTheDayOfTheForecastOnlyWidensTheBandOnTheNextDayAndAnEndedOneIsNotDueAtAll() {
         RecurringFlow late = flow("NETFLIX", false, RecurringPeriod.MONTHLY, LocalDate.of(2026, 1, 22), "13.49", "13.49",
                 "13.49", RecurringFlow.Status.LATE, Set.of());
         RecurringFlow ended = flow("SALLE DE SPORT", false, RecurringPeriod.MONTHLY, LocalDate.of(2025, 11, 3), "29.99",
@@ -106,6 +106,25 @@ class ForecastProjectionTest {
         assertThat(dues).extracting(ForecastDays.Due::day, ForecastDays.Due::late).containsExactly(
                 tuple(LocalDate.of(2026, 2, 1), true),
                 tuple(LocalDate.of(2026, 2, 22), false));
+        ForecastDays forecast = new ForecastProjection(END_OF_JANUARY, 30)
+                .project("EUR", true, new BigDecimal("100.00"), NONE, List.of(late, ended));
+        assertThat(forecast.days().getFirst().expected()).isEqualByComparingTo("100.00");
+        assertThat(forecast.days().getFirst().low()).isEqualByComparingTo("86.51");
+        assertThat(forecast.days().getFirst().high()).isEqualByComparingTo("100.00");
+        assertThat(forecast.days().getLast().expected()).isEqualByComparingTo("86.51");
+    }
+
+    @Test
+    void aPaymentWhoseDateHasJustPassedWithinItsToleranceIsCountedOnTheNextDay() {
+        RecurringFlow justPast = flow("NETFLIX", false, RecurringPeriod.MONTHLY, LocalDate.of(2026, 1, 29), "13.49", "13.49",
+                "13.49", RecurringFlow.Status.EXPECTED, Set.of());
+
+        ForecastDays forecast = new ForecastProjection(END_OF_JANUARY, 30)
+                .project("EUR", true, new BigDecimal("100.00"), NONE, List.of(justPast));
+
+        assertThat(forecast.dues()).extracting(ForecastDays.Due::day, ForecastDays.Due::late)
+                .containsExactly(tuple(LocalDate.of(2026, 2, 1), false), tuple(LocalDate.of(2026, 2, 28), false));
+        assertThat(forecast.days().getFirst().expected()).isEqualByComparingTo("86.51");
     }
 
     @Test
