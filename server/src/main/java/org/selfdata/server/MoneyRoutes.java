@@ -4,12 +4,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.ErrorCode;
+import org.selfdata.model.SelfdataException;
+import org.selfdata.services.Forecast;
+import org.selfdata.services.ForecastDays;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneyPeriod;
 import org.selfdata.services.MoneySummary;
 import org.selfdata.services.Recurring;
 import org.selfdata.services.RecurringFlow;
 import org.selfdata.services.RecurringFlows;
+import org.selfdata.texts.Wording;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultStatus;
 
@@ -29,6 +34,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@code GET /api/v1/money/recurring}: what comes back in the owner's bank lines, bills and subscriptions and income,
  * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is.
+ *
+ * <p>{@code GET /api/v1/money/forecast?days=30|60|90}: the owner's balance day by day ahead, with its band, the payments
+ * and income due, and where it goes lowest and why.
  */
 final class MoneyRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("from", "to", "account");
@@ -36,6 +44,7 @@ final class MoneyRoutes implements HttpService {
     private final Vault vault;
     private final Money money;
     private final Recurring recurring;
+    private final Forecast forecast;
     private final Clock clock;
 
     record MonthJson(String month, BigDecimal spending, BigDecimal income) {}
@@ -71,10 +80,25 @@ final class MoneyRoutes implements HttpService {
     record RecurringJson(Optional<String> since, String asOf, boolean enoughHistory, int enoughDays, List<FlowJson> flows,
             List<UnsureJson> unsure) {}
 
-    MoneyRoutes(Vault vault, Money money, Recurring recurring, Clock clock) {
+    record TrendJson(BigDecimal perDay, BigDecimal spreadPerDay, int fromDays) {}
+
+    record DueJson(String day, String payee, String direction, BigDecimal typical, BigDecimal lowest, BigDecimal highest,
+            String confidence, boolean late) {}
+
+    record ForecastDayJson(String day, BigDecimal expected, BigDecimal low, BigDecimal high) {}
+
+    record LowJson(String from, String to, BigDecimal balance, BigDecimal bandLow, List<DueJson> payments,
+            Optional<DueJson> relief) {}
+
+    record ForecastJson(String currency, String asOf, int horizon, boolean enoughHistory, int enoughDays,
+            boolean fromStatement, BigDecimal opening, TrendJson trend, List<DueJson> dues, List<ForecastDayJson> days,
+            Optional<LowJson> lowest) {}
+
+    MoneyRoutes(Vault vault, Money money, Recurring recurring, Forecast forecast, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
         this.money = requireNonNull(money, "money is null");
         this.recurring = requireNonNull(recurring, "recurring is null");
+        this.forecast = requireNonNull(forecast, "forecast is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -82,6 +106,34 @@ final class MoneyRoutes implements HttpService {
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/money", this::summary);
         routes.get("/api/v1/money/recurring", this::recurring);
+        routes.get("/api/v1/money/forecast", this::forecast);
+    }
+
+    private void forecast(Context ctx) {
+        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), List.of("days"));
+        int horizon = parameters.single("days").map(MoneyRoutes::horizon).orElse(ForecastDays.HORIZONS.getFirst());
+        VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
+        ForecastDays ahead = forecast.days(status.person(), horizon, Optional.empty());
+        ctx.json(new ForecastJson(ahead.currency(), ahead.asOf().toString(), ahead.horizon(), ahead.enoughHistory(),
+                RecurringFlows.ENOUGH_DAYS, ahead.fromStatement(), ahead.opening(),
+                new TrendJson(ahead.trend().perDay(), ahead.trend().spreadPerDay(), ahead.trend().fromDays()),
+                ahead.dues().stream().map(MoneyRoutes::due).toList(),
+                ahead.days().stream().map(day -> new ForecastDayJson(day.day().toString(), day.expected(), day.low(),
+                        day.high())).toList(),
+                ahead.lowest().map(low -> new LowJson(low.from().toString(), low.to().toString(), low.balance(),
+                        low.bandLow(), low.payments().stream().map(MoneyRoutes::due).toList(),
+                        low.relief().map(MoneyRoutes::due)))));
+    }
+
+    private static int horizon(String days) {
+        return ForecastDays.HORIZONS.stream().filter(horizon -> horizon.toString().equals(days)).findFirst()
+                .orElseThrow(() -> QueryParameters.refused("days", new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.services.forecastDays"))));
+    }
+
+    private static DueJson due(ForecastDays.Due due) {
+        return new DueJson(due.day().toString(), due.payee(), direction(due.income()), due.typical(), due.lowest(),
+                due.highest(), due.confidence().term(), due.late());
     }
 
     private void recurring(Context ctx) {

@@ -17,6 +17,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.Energy;
+import org.selfdata.services.Forecast;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Recurring;
@@ -138,7 +139,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new AuditRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
-                new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock), clock),
+                new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock),
+                        new Forecast(gate, new Recurring(gate, clock)), clock),
                 new EnergyRoutes(vault, new Energy(gate), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,

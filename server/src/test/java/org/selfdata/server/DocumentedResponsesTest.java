@@ -285,6 +285,7 @@ class DocumentedResponsesTest {
         get(asks, "/api/v1/timeline");
         get(asks, "/api/v1/money");
         get(asks, "/api/v1/money/recurring");
+        ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=90", "", Caller.OWNER, 200);
         get(asks, "/api/v1/energy");
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
@@ -386,6 +387,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/records", "/api/v1/records?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money", "/api/v1/money?from=yesterday", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/recurring", "/api/v1/money/recurring?colour=blue", "", Caller.OWNER, 400);
+        ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=45", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/status", "/api/v1/status?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/health", "/api/v1/health?colour=blue", "", Caller.NOBODY, 400);
         ask(asks, "GET", "/api/v1/records/{id}", "/api/v1/records/missing", "", Caller.OWNER, 404);
