@@ -117,8 +117,9 @@ final class EnergyBillUse {
             tempoDays.put(colour, 0);
         }
         if (table.isPresent()) {
-            for (LocalDate day = tempoDay(from.atZone(zone)); !day.isAfter(tempoDay(to.minusMillis(1).atZone(zone)));
-                    day = day.plusDays(1)) {
+            // Counted by the days of the calendar read, so that a year shows 365 days though it starts at midnight.
+            for (LocalDate day = from.atZone(zone).toLocalDate(); day.isBefore(to.atZone(zone).toLocalDate()) || day.equals(
+                    from.atZone(zone).toLocalDate()); day = day.plusDays(1)) {
                 tempoDays.merge(colours.getOrDefault(day, TempoColour.BLUE), 1, Integer::sum);
             }
         }
