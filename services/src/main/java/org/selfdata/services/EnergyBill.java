@@ -73,38 +73,47 @@ public final class EnergyBill {
     public EnergyCosts bill(Person person, Optional<TariffOption> option, Optional<Integer> kilovoltAmperes) {
         requireNonNull(option, "option is null");
         requireNonNull(kilovoltAmperes, "kilovoltAmperes is null");
+        TariffOption chosen = option.orElse(TariffOption.BASE);
+        int power = kilovoltAmperes.orElse(ASSUMED_KILOVOLT_AMPERES);
+        Optional<Wording> problem = Optional.empty();
+        Optional<TariffTable> read;
+        try {
+            read = Optional.of(tariffs.get());
+        }
+        catch (SelfdataException e) {
+            read = Optional.empty();
+            problem = Optional.of(e.wording().orElseGet(() -> Wording.of("error.services.energyBill.tariffsUnreadable")));
+        }
+        read.ifPresent(table -> requirePower(table, chosen, power));
         List<EnergyUse.Span> spans = spans(person);
         if (spans.isEmpty()) {
             Instant none = Instant.EPOCH;
             return new EnergyCosts(none, none, false, List.of(), Optional.empty(),
-                    Optional.of(Wording.of("error.services.energyBill.noReadings")), Optional.empty());
+                    Optional.of(problem.orElseGet(() -> Wording.of("error.services.energyBill.noReadings"))), Optional.empty());
         }
         ZoneId zone = person.zone();
         Instant to = Instant.ofEpochMilli(spans.stream().mapToLong(EnergyUse.Span::endMillis).max().orElseThrow());
         Instant first = Instant.ofEpochMilli(spans.stream().mapToLong(EnergyUse.Span::startMillis).min().orElseThrow());
         Instant yearBefore = to.atZone(zone).minusYears(1).toInstant();
         Instant from = first.isAfter(yearBefore) ? first : yearBefore;
-        TariffTable table;
-        try {
-            table = tariffs.get();
-        }
-        catch (SelfdataException e) {
-            EnergyBillUse use = EnergyBillUse.of(spans, from, to, zone, Optional.empty());
-            Wording problem = e.wording().orElseGet(() -> Wording.of("error.services.energyBill.tariffsUnreadable"));
-            return new EnergyCosts(from, to, use.split(), use.months(), Optional.empty(), Optional.of(problem),
-                    instalments(person, from, to));
-        }
-        TariffOption chosen = option.orElse(TariffOption.BASE);
-        int power = kilovoltAmperes.orElse(ASSUMED_KILOVOLT_AMPERES);
-        if (table.subscription(chosen, power).isEmpty()) {
-            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.tariffs.noPower", chosen.term(),
-                    power, table.powers(chosen).stream().map(String::valueOf).collect(Collectors.joining(", "))));
-        }
-        EnergyBillUse use = EnergyBillUse.of(spans, from, to, zone, Optional.of(table));
         Optional<EnergyCosts.Instalments> instalments = instalments(person, from, to);
+        if (read.isEmpty()) {
+            EnergyBillUse use = EnergyBillUse.of(spans, from, to, zone, Optional.empty());
+            return new EnergyCosts(from, to, use.split(), use.months(), Optional.empty(), problem, instalments);
+        }
+        TariffTable table = read.get();
+        EnergyBillUse use = EnergyBillUse.of(spans, from, to, zone, read);
         EnergyCosts.Priced priced = priced(table, use, chosen, power, option.isEmpty() || kilovoltAmperes.isEmpty(), from, to,
                 instalments);
         return new EnergyCosts(from, to, use.split(), use.months(), Optional.of(priced), Optional.empty(), instalments);
+    }
+
+    /** Refuses a power the table gives no subscription for under the option, naming those it does give. */
+    private static void requirePower(TariffTable table, TariffOption option, int power) {
+        if (table.subscription(option, power).isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.tariffs.noPower", option.term(),
+                    power, table.powers(option).stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        }
     }
 
     private static EnergyCosts.Priced priced(TariffTable table, EnergyBillUse use, TariffOption chosen, int power,
