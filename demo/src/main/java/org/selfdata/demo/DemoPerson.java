@@ -77,7 +77,7 @@ public final class DemoPerson {
                 // The statement also holds one bank.account record besides its transactions.
                 new DemoFile(statement, "ofx", statement(statement) + 1),
                 new DemoFile(locations, "google-records", new LocationHistoryWriter(schedule, ZONE, stream(2)).write(locations)),
-                new DemoFile(curve, "linky-load-curve", new LoadCurveWriter(schedule, ZONE, stream(3)).write(curve)),
+                new DemoFile(curve, "linky-load-curve", loadCurve(curve)),
                 new DemoFile(contacts, "vcard", new AddressBookWriter(stream(4)).write(contacts)),
                 new DemoFile(agenda, "icalendar", new AgendaWriter(schedule, stream(5)).write(agenda))));
     }
@@ -85,6 +85,11 @@ public final class DemoPerson {
     /** Writes her bank statement alone, as {@link #write} does, and answers its number of transactions. */
     long statement(Path file) {
         return new BankStatementWriter(schedule, stream(1)).write(file);
+    }
+
+    /** Writes her meter's load curve alone, as {@link #write} does, and answers its number of half hours with a value. */
+    long loadCurve(Path file) {
+        return new LoadCurveWriter(schedule, ZONE, stream(3)).write(file);
     }
 
     /**

@@ -4,19 +4,29 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.Person;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Energy;
+import org.selfdata.services.EnergyBill;
 import org.selfdata.services.EnergyComparison;
+import org.selfdata.services.EnergyCosts;
 import org.selfdata.services.EnergySeries;
 import org.selfdata.services.EnergyStep;
+import org.selfdata.services.TariffOption;
+import org.selfdata.services.TempoColour;
+import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultStatus;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -26,13 +36,19 @@ import static java.util.Objects.requireNonNull;
  * one period against another. Times are instants, or days of the person's calendar (from the start of that day).
  * Without a period, the year (the week, for the readings or hours) that ends with the latest reading's day; without
  * periods to compare, the latest month with readings against the same month a year before.
+ *
+ * <p>{@code GET /api/v1/energy/bill}: what the latest year of readings cost under each option of the regulated tariff,
+ * the cheapest, and the yearly settlement forecast against the supplier's debits. A tariff table that cannot be read
+ * leaves the consumption in the answer, with the reason nothing is priced, rather than failing the request.
  */
 final class EnergyRoutes implements HttpService {
     private static final List<String> SERIES_PARAMETERS = List.of("from", "to", "step");
     private static final List<String> COMPARISON_PARAMETERS = List.of("from", "to", "againstFrom", "againstTo", "step");
+    private static final List<String> BILL_PARAMETERS = List.of("option", "kva");
 
     private final Vault vault;
     private final Energy energy;
+    private final EnergyBill bill;
     private final Clock clock;
 
     /** Columns, as charts take them: each point's start and end, in seconds since 1970, and its kilowatt-hours. */
@@ -41,9 +57,22 @@ final class EnergyRoutes implements HttpService {
 
     record ComparisonJson(SeriesJson period, SeriesJson against, Optional<Double> changePercent) {}
 
-    EnergyRoutes(Vault vault, Energy energy, Clock clock) {
+    record MonthJson(String month, double kilowattHours, Optional<Double> offPeakKilowattHours, Map<String, BigDecimal> costs) {}
+
+    record SettlementJson(BigDecimal cost, BigDecimal instalments, BigDecimal balance) {}
+
+    record PricedJson(String appliesFrom, String source, String option, int kva, boolean assumed, Map<String, BigDecimal> totals,
+            Optional<String> cheapest, Map<String, Integer> tempoDays, Optional<SettlementJson> settlement) {}
+
+    record InstalmentsJson(String payee, BigDecimal monthly, int count, BigDecimal paid) {}
+
+    record BillJson(Instant from, Instant to, String zone, boolean split, List<MonthJson> months, Optional<PricedJson> priced,
+            Optional<String> unpriced, Optional<InstalmentsJson> instalments) {}
+
+    EnergyRoutes(Vault vault, Energy energy, EnergyBill bill, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
         this.energy = requireNonNull(energy, "energy is null");
+        this.bill = requireNonNull(bill, "bill is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -51,6 +80,57 @@ final class EnergyRoutes implements HttpService {
     public void routing(RoutesConfig routes) {
         routes.get("/api/v1/energy", this::series);
         routes.get("/api/v1/energy/comparison", this::comparison);
+        routes.get("/api/v1/energy/bill", this::bill);
+    }
+
+    private void bill(Context ctx) {
+        QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), BILL_PARAMETERS);
+        Optional<TariffOption> option = parameters.single("option").map(term -> TariffOption.fromTerm(term)
+                .orElseThrow(() -> QueryParameters.refused("option", new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                        Wording.of("error.services.energyBill.option")))));
+        Optional<Integer> power = parameters.single("kva").map(EnergyRoutes::power);
+        Person person = vault.status(OwnerGuard.signedIn(ctx).person()).person();
+        EnergyCosts costs = bill.bill(person, option, power);
+        Words words = Words.of(Problems.language(ctx));
+        Optional<EnergyCosts.Priced> priced = costs.priced();
+        List<MonthJson> months = costs.months().stream().map(month -> new MonthJson(month.month().toString(),
+                month.kilowattHours(), month.offPeakKilowattHours(), priced.flatMap(found -> found.months().stream()
+                        .filter(cost -> cost.month().equals(month.month())).findFirst())
+                        .map(cost -> byOption(cost.costs())).orElseGet(Map::of))).toList();
+        ctx.json(new BillJson(costs.from(), costs.to(), person.zone().getId(), costs.split(), months,
+                priced.map(EnergyRoutes::priced), costs.unpriced().map(words::say),
+                costs.instalments().map(found -> new InstalmentsJson(found.payee(), found.monthly(), found.count(),
+                        found.paid()))));
+    }
+
+    private static Integer power(String value) {
+        try {
+            return Integer.valueOf(value);
+        }
+        catch (NumberFormatException e) {
+            throw QueryParameters.refused("kva", new SelfdataException(ErrorCode.INVALID_ARGUMENT,
+                    Wording.of("error.services.energyBill.power")));
+        }
+    }
+
+    private static PricedJson priced(EnergyCosts.Priced priced) {
+        Map<String, Integer> tempoDays = new LinkedHashMap<>();
+        for (TempoColour colour : TempoColour.values()) {
+            tempoDays.put(colour.term(), priced.tempoDays().getOrDefault(colour, 0));
+        }
+        return new PricedJson(priced.appliesFrom().toString(), priced.source(), priced.option().term(),
+                priced.kilovoltAmperes(), priced.assumed(), byOption(priced.totals()), priced.cheapest().map(TariffOption::term),
+                tempoDays, priced.settlement().map(settlement -> new SettlementJson(settlement.cost(), settlement.instalments(),
+                        settlement.balance())));
+    }
+
+    /** In the options' order, by their terms. */
+    private static Map<String, BigDecimal> byOption(Map<TariffOption, BigDecimal> costs) {
+        Map<String, BigDecimal> terms = new LinkedHashMap<>();
+        for (TariffOption option : TariffOption.values()) {
+            Optional.ofNullable(costs.get(option)).ifPresent(cost -> terms.put(option.term(), cost));
+        }
+        return terms;
     }
 
     private void series(Context ctx) {

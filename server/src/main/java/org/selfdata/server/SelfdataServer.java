@@ -17,10 +17,12 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.Energy;
+import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Recurring;
+import org.selfdata.services.TariffTable;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealComparison;
 import org.selfdata.services.RevealCorrections;
@@ -141,7 +143,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock),
                         new Forecast(gate, new Recurring(gate, clock)), clock),
-                new EnergyRoutes(vault, new Energy(gate), clock),
+                new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, new Recurring(gate, clock), TariffTable::standard),
+                        clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

@@ -12,15 +12,19 @@ import org.selfdata.gate.Sharing;
 import org.selfdata.importers.Importers;
 import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
+import org.selfdata.model.EnergyReading;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Recipient;
+import org.selfdata.model.RecordDraft;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.Rejection;
+import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.StoredRecord;
+import org.selfdata.model.TimeSpan;
 import org.selfdata.rights.Organization;
 import org.selfdata.rights.OrganizationDetails;
 import org.selfdata.rights.Right;
@@ -42,12 +46,14 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,6 +64,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +121,13 @@ class DocumentedResponsesTest {
         BudgetApp.importStatement(vault);
         vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "coffee.ofx"),
                 Stream.of(SyntheticRecords.coffee(LocalDate.of(2025, 2, 3), 1)));
+        // A day of half hours, so that the energy bill answers priced.
+        Instant fifteenth = LocalDate.of(2025, 1, 15).atStartOfDay(TestVaults.PARIS).toInstant();
+        vault.imports().write(camille.id(), new ImportRequest(SourceDescriptor.file("Enedis", "PRM 1"), "linky", "courbe.csv"),
+                IntStream.range(0, 48).mapToObj(half -> RecordDraft.of(TimeSpan.between(fifteenth.plus(Duration.ofMinutes(30L
+                        * half)), fifteenth.plus(Duration.ofMinutes(30L * half + 30))), new EnergyReading("PRM1",
+                        EnergyReading.Quantity.ENERGY, new BigDecimal("100"), Optional.of(30), Optional.empty()),
+                        Position.line(half + 2))));
         long quarantined = vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "csv",
                 "releve.csv"), Stream.of(new Rejection(Position.line(2), "expected an amount", Optional.empty(),
                 Optional.of("Date;Libellé;Montant\n03/02/2025;LIBRAIRIE;douze")))).id().value();
@@ -289,6 +303,7 @@ class DocumentedResponsesTest {
         get(asks, "/api/v1/energy");
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
+        get(asks, "/api/v1/energy/bill");
         get(asks, "/api/v1/places");
         ask(asks, "GET", "/api/v1/places/density", "/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7",
                 "", Caller.OWNER, 200);
@@ -388,6 +403,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/money", "/api/v1/money?from=yesterday", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/recurring", "/api/v1/money/recurring?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=45", "", Caller.OWNER, 400);
+        ask(asks, "GET", "/api/v1/energy/bill", "/api/v1/energy/bill?kva=7", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/status", "/api/v1/status?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/health", "/api/v1/health?colour=blue", "", Caller.NOBODY, 400);
         ask(asks, "GET", "/api/v1/records/{id}", "/api/v1/records/missing", "", Caller.OWNER, 404);

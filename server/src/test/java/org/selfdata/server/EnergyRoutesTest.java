@@ -92,6 +92,54 @@ class EnergyRoutesTest {
         assertThat(comparison.has("changePercent")).isFalse();
     }
 
+    @Test
+    void theBillPricesTheDayUnderEachOptionWithTheShippedTariffsAndSaysBaseAt6KvaWasAssumed() {
+        HttpResponse<String> response = client.get("/api/v1/energy/bill");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode bill = ApiClient.json(response);
+        assertThat(bill.get("split").booleanValue()).isTrue();
+        JsonNode january = bill.get("months").get(0);
+        assertThat(january.get("month").stringValue()).isEqualTo("2025-01");
+        assertThat(january.get("kilowattHours").doubleValue()).isEqualTo(4.8);
+        assertThat(january.get("offPeakKilowattHours").doubleValue()).isEqualTo(1.6);
+        // A day of January's subscription and its energy: base 12.67 / 31 + 4.8 × 0.2016; off-peak 13.09 / 31
+        // + 3.2 × 0.2146 + 1.6 × 0.1696; Tempo, a blue day, 12.96 / 31 + 3.2 × 0.1552 + 1.6 × 0.1288.
+        assertThat(january.get("costs").toString()).isEqualTo("{\"base\":1.38,\"off-peak\":1.38,\"tempo\":1.12}");
+        JsonNode priced = bill.get("priced");
+        assertThat(priced.get("option").stringValue()).isEqualTo("base");
+        assertThat(priced.get("kva").intValue()).isEqualTo(6);
+        assertThat(priced.get("assumed").booleanValue()).isTrue();
+        assertThat(priced.get("appliesFrom").stringValue()).isEqualTo("2025-02-01");
+        assertThat(priced.get("cheapest").stringValue()).isEqualTo("tempo");
+        assertThat(priced.has("settlement")).as("a day is no year, and no debit was found").isFalse();
+        assertThat(bill.has("instalments")).isFalse();
+        assertThat(bill.has("unpriced")).isFalse();
+    }
+
+    @Test
+    void theBillUnderTheOptionAndPowerThePersonSays() {
+        JsonNode priced = ApiClient.json(client.get("/api/v1/energy/bill?option=tempo&kva=9")).get("priced");
+
+        assertThat(priced.get("option").stringValue()).isEqualTo("tempo");
+        assertThat(priced.get("kva").intValue()).isEqualTo(9);
+        assertThat(priced.get("assumed").booleanValue()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/energy/bill?option=gas|parameter 'option': an option is base, off-peak or tempo",
+            "/api/v1/energy/bill?kva=six|parameter 'kva': a subscribed power is a whole number of kVA, such as 6",
+            "/api/v1/energy/bill?option=tempo&kva=7|the tariff table has no subscription for the tempo option at 7 kVA; "
+                    + "it has one at 6, 9, 12 kVA",
+            "/api/v1/energy/bill?from=2025-01-01|unknown parameter 'from'; this takes option, kva"})
+    void aBillForAnOptionOrPowerThatIsNoneIsRefusedWithAProblem(String path, String detail) {
+        HttpResponse<String> response = client.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(response).get("detail").stringValue()).isEqualTo(detail);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/api/v1/energy?step=second|parameter 'step': a step is one of raw, hour, day, week or month",
