@@ -3,23 +3,12 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.selfdata.model.Person;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
-import org.selfdata.vault.TestVaults;
-import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.selfdata.vault.SyntheticRecords.BANK;
-import static org.selfdata.vault.SyntheticRecords.coffee;
-import static org.selfdata.vault.SyntheticRecords.rent;
 
 /**
  * Camille's rent of 480.00 on the 5th of each month from January to May 2025, among coffees, and no statement balance;
@@ -28,24 +17,13 @@ import static org.selfdata.vault.SyntheticRecords.rent;
 class MoneyForecastRoutesTest {
     @RegisterExtension
     final RunningServer running = new RunningServer(Engine.SQLITE);
-    private final Vault vault = running.vault();
     private ApiClient camille;
     private ApiClient eloise;
 
     @BeforeEach
     void importTheirRentsAndStart() {
-        Person owner = vault.person(Optional.of("camille"));
-        vault.imports().write(owner.id(), new ImportRequest(BANK, "ofx", "releve.ofx"), Stream.concat(
-                IntStream.range(0, 5).mapToObj(month -> rent(LocalDate.of(2025, 1 + month, 5), 1 + month)),
-                IntStream.range(0, 9).mapToObj(day -> coffee(LocalDate.of(2025, 2, 3).plusDays(day * 3L), 10 + day))));
-        Person other = vault.people().create("eloise", TestVaults.PARIS);
-        vault.people().setPassword(other.id(), TestServers.PASSWORD.toCharArray());
-        vault.imports().write(other.id(), new ImportRequest(BANK, "ofx", "eloise.ofx"),
-                Stream.of(rent(LocalDate.of(2025, 1, 5), 1), rent(LocalDate.of(2025, 2, 5), 2)));
-        running.start();
+        eloise = RentsOfTwoPeople.importAndStart(running);
         camille = running.camille();
-        eloise = new ApiClient(running.server());
-        eloise.signIn("eloise", TestServers.PASSWORD);
     }
 
     @Test

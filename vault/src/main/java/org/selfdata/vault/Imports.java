@@ -355,7 +355,8 @@ public final class Imports {
         return imported;
     }
 
-    private void insertBatch(DSLContext dsl, PersonId person, ImportBatch batch, SourceKeys keys) {
+    /** Writes a batch's row, its file's name sealed under its source's key. */
+    static void insertBatch(DSLContext dsl, PersonId person, ImportBatch batch, SourceKeys keys) {
         dsl.insertInto(IMPORT_BATCHES)
                 .set(PERSON_ID, person.value())
                 .set(BATCH_ID, batch.id().value())

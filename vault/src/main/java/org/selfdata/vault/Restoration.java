@@ -29,17 +29,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
-import static org.selfdata.vault.VaultTables.ADDED;
-import static org.selfdata.vault.VaultTables.ALREADY_REJECTED;
 import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CATEGORY;
 import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
-import static org.selfdata.vault.VaultTables.DUPLICATES;
-import static org.selfdata.vault.VaultTables.FILE_NAME;
 import static org.selfdata.vault.VaultTables.FINGERPRINT;
-import static org.selfdata.vault.VaultTables.FINISHED_AT;
-import static org.selfdata.vault.VaultTables.FORMAT;
-import static org.selfdata.vault.VaultTables.IMPORT_BATCHES;
 import static org.selfdata.vault.VaultTables.NEXT_BATCH_ID;
 import static org.selfdata.vault.VaultTables.NEXT_RECORD_ID;
 import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
@@ -49,7 +42,6 @@ import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECORD_NUMBER;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
-import static org.selfdata.vault.VaultTables.REJECTED;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_REQUESTS;
 import static org.selfdata.vault.VaultTables.RIGHTS_SETTINGS;
@@ -59,7 +51,6 @@ import static org.selfdata.vault.VaultTables.REJECTS;
 import static org.selfdata.vault.VaultTables.REJECT_NUMBER;
 import static org.selfdata.vault.VaultTables.REJECT_TEXT;
 import static org.selfdata.vault.VaultTables.SEALED;
-import static org.selfdata.vault.VaultTables.STARTED_AT;
 import static org.selfdata.vault.VaultTables.SUPERSEDED_AT;
 import static org.selfdata.vault.VaultTables.VERSION;
 
@@ -266,20 +257,7 @@ public final class Restoration {
 
         @Override
         public void batch(ImportBatch batch) {
-            dsl.insertInto(IMPORT_BATCHES)
-                    .set(PERSON_ID, person.value())
-                    .set(BATCH_ID, batch.id().value())
-                    .set(SOURCE_ID, batch.source().value())
-                    .set(FORMAT, batch.format())
-                    .set(FILE_NAME, keysOf(batch.source()).seal(batch.fileName().getBytes(StandardCharsets.UTF_8),
-                            AssociatedData.batchFileName(person, batch.id())))
-                    .set(STARTED_AT, batch.startedAt().toEpochMilli())
-                    .set(FINISHED_AT, batch.finishedAt().toEpochMilli())
-                    .set(ADDED, batch.added())
-                    .set(DUPLICATES, batch.duplicates())
-                    .set(REJECTED, batch.rejected())
-                    .set(ALREADY_REJECTED, batch.alreadyRejected())
-                    .execute();
+            Imports.insertBatch(dsl, person, batch, keysOf(batch.source()));
             nextBatch = Math.max(nextBatch, batch.id().value() + 1);
             batchSources.put(batch.id(), batch.source());
         }
