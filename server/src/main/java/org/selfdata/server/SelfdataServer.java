@@ -128,6 +128,7 @@ public final class SelfdataServer implements AutoCloseable {
         RightsDesk desk = new RightsDesk(vault, intake, clock);
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
+        Recurring recurring = new Recurring(gate, clock);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
@@ -141,10 +142,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new AuditRoutes(vault),
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
-                new MoneyRoutes(vault, new Money(gate), new Recurring(gate, clock),
-                        new Forecast(gate, new Recurring(gate, clock)), clock),
-                new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, new Recurring(gate, clock), TariffTable::standard),
-                        clock),
+                new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
+                new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, recurring, TariffTable::standard), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

@@ -96,7 +96,8 @@ public final class Forecast {
         if (!ForecastDays.HORIZONS.contains(horizon)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.services.forecastDays"));
         }
-        RecurringFlows found = recurring.flows(person, asOf);
+        History known = asOf.map(history::upTo).orElse(history);
+        RecurringFlows found = recurring.flows(person, known.ids, known.lines, asOf);
         LocalDate day = found.asOf();
         History upTo = history.upTo(day);
         String currency = mainCurrency(upTo.lines);

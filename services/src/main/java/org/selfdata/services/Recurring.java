@@ -59,6 +59,16 @@ public final class Recurring {
                 }
             });
         }
+        return flows(person, ids, lines, asOf);
+    }
+
+    /**
+     * The flows in lines already read, such as a forecast's, so that they are not read through the gate again.
+     *
+     * @param ids each line's record, at the same index
+     * @param lines the bank lines with an amount, booked up to {@code asOf} when it is given
+     */
+    RecurringFlows flows(Person person, List<RecordId> ids, List<MoneyLine> lines, Optional<LocalDate> asOf) {
         Optional<LocalDate> since = lines.stream().map(MoneyLine::day).min(Comparator.naturalOrder());
         LocalDate day = asOf.or(() -> lines.stream().map(MoneyLine::day).max(Comparator.naturalOrder()))
                 .orElseGet(() -> LocalDate.now(clock.withZone(person.zone())));

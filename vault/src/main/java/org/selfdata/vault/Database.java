@@ -310,23 +310,23 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Work that holds a connection of its own and writes through it once its turn comes. */
+    interface TurnWork<T> {
+        T run() throws SQLException;
+    }
+
     /** Runs work once this process's writers let it in: on SQLite, see {@link #writerTurn}; on PostgreSQL at once. */
-    <T> T inWriterTurn(SqlWork<T> work, Connection connection) throws SQLException {
+    <T> T inWriterTurn(TurnWork<T> work) throws SQLException {
         if (isPostgres()) {
-            return work.run(connection);
+            return work.run();
         }
         awaitWriterTurn();
         try {
-            return work.run(connection);
+            return work.run();
         }
         finally {
             writerTurn.unlock();
         }
-    }
-
-    /** Names the person whose rows the connection's transaction works on (PostgreSQL's row-level security). */
-    void scopeTransaction(Connection connection, PersonId person) throws SQLException {
-        scope(connection, person);
     }
 
     private void awaitWriterTurn() {
@@ -433,7 +433,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private void scope(Connection connection, PersonId person) throws SQLException {
+    /** Names the person whose rows the connection's transaction works on (PostgreSQL's row-level security). */
+    void scope(Connection connection, PersonId person) throws SQLException {
         if (isPostgres()) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
                 statement.setString(1, Long.toString(person.value()));

@@ -46,7 +46,6 @@ final class ImportStaging implements AutoCloseable {
     private final PersonId person;
     private final Connection connection;
     private final Path file;
-    private boolean published;
 
     private ImportStaging(Database database, PersonId person, Connection connection, Path file) {
         this.database = database;
@@ -64,7 +63,7 @@ final class ImportStaging implements AutoCloseable {
         try {
             if (database.isPostgres()) {
                 connection.setAutoCommit(false);
-                database.scopeTransaction(connection, person);
+                database.scope(connection, person);
                 try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                     lock.setLong(1, IMPORT_LOCKS + person.value());
                     lock.executeQuery().close();
@@ -179,21 +178,19 @@ final class ImportStaging implements AutoCloseable {
         if (database.isPostgres()) {
             T result = work.run(connection);
             connection.commit();
-            published = true;
             return result;
         }
         // Staging is over; the publishing transaction is begun for writing at once, so that it reads the vault as it is
         // now, not as staging last read it.
         connection.commit();
         connection.setAutoCommit(true);
-        return database.inWriterTurn(turn -> {
+        return database.inWriterTurn(() -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
                 try {
                     T result = work.run(connection);
                     statement.execute("COMMIT");
-                    published = true;
-                    return result;
+                            return result;
                 }
                 catch (SQLException | RuntimeException | Error e) {
                     try {
@@ -205,7 +202,7 @@ final class ImportStaging implements AutoCloseable {
                     throw e;
                 }
             }
-        }, connection);
+        });
     }
 
     /** Moves one staged batch's records into the vault; the number moved. */
@@ -241,9 +238,5 @@ final class ImportStaging implements AutoCloseable {
                 // The next start of selfdata on this vault removes it with the other leftovers of the in-progress folder.
             }
         }
-    }
-
-    boolean published() {
-        return published;
     }
 }
