@@ -82,6 +82,11 @@ public final class DemoPerson {
                 new DemoFile(agenda, "icalendar", new AgendaWriter(schedule, stream(5)).write(agenda))));
     }
 
+    /** Where she is day by day, which tests check what is found against. */
+    Schedule schedule() {
+        return schedule;
+    }
+
     /** Writes her bank statement alone, as {@link #write} does, and answers its number of transactions. */
     long statement(Path file) {
         return new BankStatementWriter(schedule, stream(1)).write(file);
