@@ -171,7 +171,7 @@ final class RevealRoutes implements HttpService {
         }
     }
 
-    private static <T, J> InferenceJson<J> inference(RevealInference<T> inference, Function<T, J> json, Words words) {
+    static <T, J> InferenceJson<J> inference(RevealInference<T> inference, Function<T, J> json, Words words) {
         return switch (inference) {
             case RevealInference.Found<T> found -> new InferenceJson<>(true, Optional.of(json.apply(found.finding())),
                     Optional.of(confidence(found.confidence(), words)), Optional.of(evidence(found.evidence())),
@@ -195,7 +195,7 @@ final class RevealRoutes implements HttpService {
         return new RecordLinkJson(id.token(), "/explore?record=" + id.token());
     }
 
-    private static PlaceJson place(RevealedPlace place, Words words) {
+    static PlaceJson place(RevealedPlace place, Words words) {
         return new PlaceJson(rounded(place.latitude()), rounded(place.longitude()), place.withinMetres(), place.name(),
                 place.kind(), place.special().map(special -> special(special, words)), place.key(),
                 place.yours().map(yours -> new YoursJson(yours.verdict().term(), yours.name())));

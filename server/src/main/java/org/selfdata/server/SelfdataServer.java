@@ -16,6 +16,7 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
+import org.selfdata.services.AcrossSources;
 import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
@@ -129,6 +130,7 @@ public final class SelfdataServer implements AutoCloseable {
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
         Recurring recurring = new Recurring(gate, clock);
+        Energy energy = new Energy(gate);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
@@ -143,7 +145,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
-                new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, recurring, TariffTable::standard), clock),
+                new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, TariffTable::standard), clock),
+                new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, TariffTable::standard)),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

@@ -304,6 +304,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
         get(asks, "/api/v1/energy/bill");
+        get(asks, "/api/v1/across");
         get(asks, "/api/v1/places");
         ask(asks, "GET", "/api/v1/places/density", "/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7",
                 "", Caller.OWNER, 200);

@@ -56,6 +56,7 @@ class RouteProtectionTest {
                         "GET /money",
                         "GET /places",
                         "GET /energy",
+                        "GET /across",
                         "GET /reveal",
                         "GET /sharing",
                         "GET /activity",
