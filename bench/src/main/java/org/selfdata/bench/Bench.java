@@ -99,6 +99,14 @@ public final class Bench {
     }
 
     /**
+     * {@code selfdata bench services}: every personal service over the demo vault, as the pages ask them, beside one raw
+     * pass through the gate over all the person's records. Target: all of them at most twice that pass.
+     */
+    public static List<Measurement> runServices(Path scratch, int rounds, Consumer<String> progress) {
+        return new ServicesBenchmark(scratch, rounds, progress).run();
+    }
+
+    /**
      * {@code selfdata bench http}: the HTTP API under a closed-loop load, one record by id, a page of 100 records, the
      * same page shared at region precision, a recipient's push, the overview page and the session, each beside the
      * same server's health endpoint. Targets on two cores: one record at least 40 % of health and ten times a Community

@@ -129,6 +129,20 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
+    @Command(name = "services", mixinStandardHelpOptions = true,
+            description = "Measure the personal services over the demo vault, as the pages ask them (money, recurring "
+                    + "payments, forecast, energy, the bill, places, what the locations reveal, what the sources tell "
+                    + "together), beside one raw read of all the person's records through the gate.")
+    int services(
+            @Option(names = "--rounds", paramLabel = "COUNT", defaultValue = "3",
+                    description = "Measured rounds after the warm-up, from 1 to 50 (default: 3).") int rounds)
+            throws IOException {
+        return inScratch(scratch -> {
+            header("selfdata bench services: the demo vault");
+            return Bench.runServices(scratch, rounds, this::progress);
+        });
+    }
+
     @Command(name = "http", mixinStandardHelpOptions = true,
             description = "Measure the HTTP API under load: a server started on the demo person, signed in as she is in a "
                     + "browser, asked by workers each sending its next request once answered, for one record, a page of "
