@@ -21,7 +21,7 @@ import org.selfdata.services.Recurring;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealLens;
-import org.selfdata.services.TariffTable;
+import org.selfdata.services.TariffTables;
 import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
 import org.selfdata.vault.VaultLocation;
@@ -104,9 +104,9 @@ final class ServicesBenchmark {
         Energy energy = new Energy(gate);
         Money money = new Money(gate);
         Forecast forecast = new Forecast(gate, recurring);
-        EnergyBill bill = new EnergyBill(gate, recurring, TariffTable::standard);
+        EnergyBill bill = new EnergyBill(gate, recurring, TariffTables.shipped());
         Places places = new Places(gate, corrections);
-        AcrossSources across = new AcrossSources(reveal, energy, recurring, TariffTable::standard);
+        AcrossSources across = new AcrossSources(reveal, energy, recurring, TariffTables.shipped());
         YearMonth last = YearMonth.from(DemoPerson.LAST_DAY);
         Map<String, Runnable> services = new LinkedHashMap<>();
         services.put("money: the year's summary", () -> money.summary(person, MoneyPeriod.yearEndingWith(last),

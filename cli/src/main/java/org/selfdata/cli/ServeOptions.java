@@ -8,6 +8,7 @@ import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,12 @@ final class ServeOptions {
             description = "The credit the tile server asks for, shown under the map (default: $SELFDATA_TILES_ATTRIBUTION).")
     Optional<String> tilesAttribution = Optional.empty();
 
+    @Option(names = "--tariffs", paramLabel = "FILE",
+            description = "The regulated electricity tariffs the energy bill prices with, in the format of the table shipped "
+                    + "with selfdata, read again whenever the file changes (default: $SELFDATA_TARIFFS; without one, "
+                    + "the shipped table). A file that cannot be read stops the server, naming the line at fault.")
+    Optional<Path> tariffs = Optional.empty();
+
     static ServeOptions defaults() {
         return new ServeOptions();
     }
@@ -71,6 +78,10 @@ final class ServeOptions {
         if (template.isPresent()) {
             settings = settings.withTiles(new MapTiles(template.get(),
                     tilesAttribution.or(() -> environment.variable("SELFDATA_TILES_ATTRIBUTION")).orElse("")));
+        }
+        Optional<Path> table = tariffs.or(() -> environment.variable("SELFDATA_TARIFFS").map(Path::of));
+        if (table.isPresent()) {
+            settings = settings.withTariffs(table.get());
         }
         boolean loopback = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
         return loopback && !secureCookies ? settings.withPlainHttpOnLoopback() : settings;

@@ -42,6 +42,17 @@ class ServeOptionsTest {
     }
 
     @Test
+    void theShippedTariffsApplyUnlessAFileIsGivenByOptionOrEnvironment() {
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+        Environment withTariffs = new Environment(Map.of("SELFDATA_TARIFFS", "/etc/selfdata/tariffs.csv"),
+                Path.of("/home/camille"));
+
+        assertThat(parse().settings(none).tariffs()).isEmpty();
+        assertThat(parse().settings(withTariffs).tariffs()).contains(Path.of("/etc/selfdata/tariffs.csv"));
+        assertThat(parse("--tariffs", "tarifs-2026.csv").settings(withTariffs).tariffs()).contains(Path.of("tarifs-2026.csv"));
+    }
+
+    @Test
     void tilesWithoutTheirPlaceholdersAreRefused() {
         assertThatThrownBy(() -> parse("--tiles", "https://tiles.test/map.png").settings(
                 new Environment(Map.of(), Path.of("/home/camille"))))

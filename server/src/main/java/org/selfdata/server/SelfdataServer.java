@@ -24,6 +24,7 @@ import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Recurring;
 import org.selfdata.services.TariffTable;
+import org.selfdata.services.TariffTables;
 import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealComparison;
 import org.selfdata.services.RevealCorrections;
@@ -42,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -110,6 +112,9 @@ public final class SelfdataServer implements AutoCloseable {
         requireNonNull(gate, "gate is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(fetcher, "fetcher is null");
+        // An operator's tariff table that cannot be read stops the server at once, naming its line, not at the first bill.
+        Supplier<TariffTable> tariffs = TariffTables.of(settings.tariffs());
+        tariffs.get();
         SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
         RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
@@ -145,8 +150,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
-                new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, TariffTable::standard), clock),
-                new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, TariffTable::standard)),
+                new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, tariffs), clock),
+                new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs)),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

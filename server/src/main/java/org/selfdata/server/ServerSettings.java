@@ -6,6 +6,7 @@ import org.selfdata.texts.Wording;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * @param issuer the public address the vault names itself by as an authorization server (RFC 8414), such as
  *     {@code https://vault.example/}; without one, {@code http://<host>:<port>/} of the address it listens on, fixed
  *     when it starts. Never read from a request's {@code Host} header, which anyone can set.
+ * @param tariffs the operator's own table of the regulated electricity tariffs, in the shipped table's format; without
+ *     one, the table shipped with selfdata
  */
 public record ServerSettings(
         String host,
@@ -42,7 +45,8 @@ public record ServerSettings(
         Duration sessionLifetime,
         SignInLimits signInLimits,
         Optional<MapTiles> tiles,
-        Optional<URI> issuer) {
+        Optional<URI> issuer,
+        Optional<Path> tariffs) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
@@ -58,6 +62,7 @@ public record ServerSettings(
         requireNonNull(signInLimits, "signInLimits is null");
         requireNonNull(tiles, "tiles is null");
         requireNonNull(issuer, "issuer is null");
+        requireNonNull(tariffs, "tariffs is null");
         if (host.isBlank()) {
             throw invalid(Wording.of("error.settings.hostBlank"));
         }
@@ -85,54 +90,60 @@ public record ServerSettings(
     public static ServerSettings defaults() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES,
                 DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs);
     }
 
     /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
     public ServerSettings withPlainHttpOnLoopback() {
         return new ServerSettings(host, port, false, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles, issuer);
+                signInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
         return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withMaximumUploadBytes(long newMaximumUploadBytes) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newMaximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                newSessionLifetime, signInLimits, tiles, issuer);
+                newSessionLifetime, signInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, newSignInLimits, tiles, issuer);
+                sessionLifetime, newSignInLimits, tiles, issuer, tariffs);
     }
 
     public ServerSettings withTiles(MapTiles newTiles) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, Optional.of(newTiles), issuer);
+                signInLimits, Optional.of(newTiles), issuer, tariffs);
+    }
+
+    /** The operator's own tariff table, read again whenever the file changes, in place of the one shipped. */
+    public ServerSettings withTariffs(Path newTariffs) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
+                signInLimits, tiles, issuer, Optional.of(newTariffs));
     }
 
     /** The public address apps reach the vault at, when it is not the address it listens on: behind a reverse proxy. */
     public ServerSettings withIssuer(URI newIssuer) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles, Optional.of(newIssuer));
+                signInLimits, tiles, Optional.of(newIssuer), tariffs);
     }
 
     /**
