@@ -34,6 +34,10 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Health {
     static final String CURRENCY = "EUR";
+    /** How many days before a credit the payments it may pay back were made. */
+    public static final int WINDOW_DAYS = HealthMatching.WINDOW_DAYS;
+    /** How many days the lines must span for a payment without its credit to say something. */
+    public static final int ENOUGH_DAYS = RecurringFlows.ENOUGH_DAYS;
 
     private final Gate gate;
 
