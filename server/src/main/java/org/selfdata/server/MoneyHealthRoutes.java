@@ -30,8 +30,6 @@ final class MoneyHealthRoutes implements HttpService {
     private final Health health;
     private final Clock clock;
 
-    record LinkJson(String id, String explore) {}
-
     record UsualJson(String insurer, int days, boolean fromHistory, int from) {}
 
     record ShareJson(String id, String explore, String day, String payee, BigDecimal amount, BigDecimal creditAmount,
@@ -48,7 +46,7 @@ final class MoneyHealthRoutes implements HttpService {
     record TotalsJson(int acts, BigDecimal paid, BigDecimal national, BigDecimal mutual, BigDecimal remaining, int waiting,
             int longerThanUsual) {}
 
-    record PremiumJson(String payee, int payments, BigDecimal typical, BigDecimal total, List<LinkJson> lines) {}
+    record PremiumJson(String payee, int payments, BigDecimal typical, BigDecimal total, List<CreditJson> lines) {}
 
     record PremiumsJson(String from, String to, List<PremiumJson> payees, BigDecimal paid, BigDecimal reimbursed,
             List<CreditJson> reimbursements) {}
@@ -85,7 +83,7 @@ final class MoneyHealthRoutes implements HttpService {
                         totals.waiting(), totals.longerThanUsual()),
                 new PremiumsJson(premiums.from().toString(), premiums.to().toString(), premiums.payees().stream()
                         .map(premium -> new PremiumJson(premium.payee(), premium.payments(), premium.typical(), premium.total(),
-                                premium.ids().stream().map(MoneyHealthRoutes::link).toList())).toList(),
+                                premium.debits().stream().map(MoneyHealthRoutes::credit).toList())).toList(),
                         premiums.paid(), premiums.reimbursed(), premiums.reimbursements().stream().map(MoneyHealthRoutes::credit)
                         .toList())));
     }
@@ -107,10 +105,6 @@ final class MoneyHealthRoutes implements HttpService {
     private static CreditJson credit(HealthReport.Credit credit) {
         return new CreditJson(credit.id().token(), explore(credit.id()), credit.day().toString(), credit.payee(),
                 credit.insurer().term(), credit.amount());
-    }
-
-    private static LinkJson link(RecordId id) {
-        return new LinkJson(id.token(), explore(id));
     }
 
     private static String explore(RecordId id) {

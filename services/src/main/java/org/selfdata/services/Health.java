@@ -130,7 +130,8 @@ public final class Health {
                     sum(acts.stream().flatMap(act -> act.national().stream()).map(HealthAct.Share::amount)),
                     sum(acts.stream().flatMap(act -> act.mutual().stream()).map(HealthAct.Share::amount)),
                     sum(acts.stream().map(HealthAct::remaining)),
-                    (int) acts.stream().filter(act -> act.waiting().isPresent()).count(),
+                    (int) acts.stream().filter(act -> act.waiting().isPresent() && !(act.kind().usuallyPaidDirectly()
+                            && act.status() == HealthAct.Status.NOT_YET)).count(),
                     (int) acts.stream().filter(act -> act.waiting().filter(HealthAct.Waiting::longerThanUsual).isPresent())
                             .count());
         }
@@ -144,7 +145,7 @@ public final class Health {
                     .map(entry -> new HealthReport.Premium(entry.getKey(), entry.getValue().size(),
                             RecurringAmounts.middle(entry.getValue().stream().map(HealthReport.Credit::amount).toList()),
                             sum(entry.getValue().stream().map(HealthReport.Credit::amount)),
-                            entry.getValue().stream().map(HealthReport.Credit::id).toList()))
+                            entry.getValue()))
                     .sorted(Comparator.comparing(HealthReport.Premium::total).reversed()
                             .thenComparing(HealthReport.Premium::payee))
                     .toList();

@@ -53,7 +53,7 @@ public record HealthReport(MoneyPeriod period, Optional<LocalDate> since, LocalD
         }
     }
 
-    /** A credit from an insurer. */
+    /** A credit from an insurer, or a premium's debit, its amount positive. */
     public record Credit(RecordId id, LocalDate day, String payee, HealthInsurer insurer, BigDecimal amount) {
         public Credit {
             requireNonNull(id, "id is null");
@@ -67,7 +67,8 @@ public record HealthReport(MoneyPeriod period, Optional<LocalDate> since, LocalD
     /**
      * The period's payments for care added up.
      *
-     * @param waiting how many still await a part
+     * @param waiting how many still await a part, leaving out the pharmacies, laboratories and hospitals nothing came
+     *        back from, as the insurers usually pay them directly
      * @param longerThanUsual how many of those have waited longer than usual
      */
     public record Totals(int acts, BigDecimal paid, BigDecimal national, BigDecimal mutual, BigDecimal remaining, int waiting,
@@ -105,14 +106,14 @@ public record HealthReport(MoneyPeriod period, Optional<LocalDate> since, LocalD
      * The premiums one mutual took.
      *
      * @param typical the middle of its debits: the higher of the two middle ones when their number is even
-     * @param ids its debits, oldest first
+     * @param debits its debits, oldest first
      */
-    public record Premium(String payee, int payments, BigDecimal typical, BigDecimal total, List<RecordId> ids) {
+    public record Premium(String payee, int payments, BigDecimal typical, BigDecimal total, List<Credit> debits) {
         public Premium {
             requireNonNull(payee, "payee is null");
             requireNonNull(typical, "typical is null");
             requireNonNull(total, "total is null");
-            ids = List.copyOf(ids);
+            debits = List.copyOf(debits);
         }
     }
 }
