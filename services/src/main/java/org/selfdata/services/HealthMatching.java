@@ -58,8 +58,17 @@ final class HealthMatching {
         }
     }
 
-    /** A set of payments a credit could pay back, and how well it fits them. */
+    /**
+     * A set of payments a credit could pay back, and how well it fits them.
+     *
+     * @param tier 1 for a mutual's credit on a payment the national insurance has not paid, 0 otherwise
+     * @param distance how far the credit is from the part the usual rates give
+     */
     private record Candidate(List<Integer> acts, int tier, BigDecimal distance, LocalDate oldest) {}
+
+    private static final Comparator<Candidate> PREFERRED = Comparator.comparingInt(Candidate::tier)
+            .thenComparingInt((Candidate candidate) -> candidate.acts().size()).thenComparing(Candidate::distance)
+            .thenComparing(Candidate::oldest);
 
     private final List<Payment> payments;
     private final List<Map<HealthInsurer, HealthAct.Share>> shares = new ArrayList<>();
@@ -169,8 +178,7 @@ final class HealthMatching {
     }
 
     private static boolean better(Candidate candidate, Candidate best) {
-        return Comparator.comparingInt(Candidate::tier).thenComparingInt((Candidate c) -> c.acts().size())
-                .thenComparing(Candidate::distance).thenComparing(Candidate::oldest).compare(candidate, best) < 0;
+        return PREFERRED.compare(candidate, best) < 0;
     }
 
     private Optional<Candidate> candidate(HealthReport.Credit credit, List<Integer> acts) {
