@@ -3,13 +3,11 @@ package org.selfdata.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.selfdata.model.RecordId;
-import org.selfdata.model.RecordType;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Forecast;
 import org.selfdata.services.ForecastDays;
 import org.selfdata.services.Money;
-import org.selfdata.services.MoneyPeriod;
 import org.selfdata.services.MoneySummary;
 import org.selfdata.services.Recurring;
 import org.selfdata.services.RecurringFlow;
@@ -22,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -174,28 +171,9 @@ final class MoneyRoutes implements HttpService {
 
     private void summary(Context ctx) {
         QueryParameters parameters = QueryParameters.of(ctx.queryParamMap(), PARAMETERS);
-        Optional<YearMonth> from = parameters.month("from");
-        Optional<YearMonth> to = parameters.month("to");
         Optional<String> account = parameters.single("account");
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
-        MoneyPeriod period;
-        if (from.isPresent() && to.isPresent()) {
-            period = new MoneyPeriod(from.get(), to.get());
-        }
-        else if (from.isPresent()) {
-            period = new MoneyPeriod(from.get(), from.get().plusMonths(11));
-        }
-        else {
-            period = MoneyPeriod.yearEndingWith(to.orElseGet(() -> latestMonth(status)));
-        }
-        ctx.json(json(money.summary(status.person(), period, account)));
-    }
-
-    private YearMonth latestMonth(VaultStatus status) {
-        return Optional.ofNullable(status.byType().get(RecordType.BANK_TRANSACTION))
-                .flatMap(VaultStatus.Totals::span)
-                .map(span -> YearMonth.from(span.end().minusMillis(1).atZone(status.person().zone())))
-                .orElseGet(() -> YearMonth.now(clock.withZone(status.person().zone())));
+        ctx.json(json(money.summary(status.person(), MonthsAsked.period(parameters, status, clock), account)));
     }
 
     private static MoneyJson json(MoneySummary summary) {

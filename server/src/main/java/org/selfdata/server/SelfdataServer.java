@@ -20,6 +20,7 @@ import org.selfdata.services.AcrossSources;
 import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
+import org.selfdata.services.Health;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Recurring;
@@ -150,6 +151,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
+                new MoneyHealthRoutes(vault, new Health(gate), clock),
                 new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, tariffs), clock),
                 new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs)),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),

@@ -13,7 +13,8 @@ import java.util.Set;
  * pages telling what a recipient could work out load the one that says it ({@code reveal-grants.js}), and pages
  * listing organizations that hold data about the person load the one that asks them what they hold
  * ({@code rights-ask.js}); pages showing places load the one map ({@code map.js}). A page's part with a domain of its
- * own has a script of its own, such as the auditors of the log on the activity page ({@code activity-auditors.js}).
+ * own has a script of its own, such as the auditors of the log on the activity page ({@code activity-auditors.js}) or
+ * care and its reimbursements on the money page ({@code money-health.js}).
  */
 public enum WebPage {
     OVERVIEW("/", "overview", List.of()),
@@ -88,6 +89,9 @@ public enum WebPage {
         }
         if (this == ACTIVITY) {
             scripts.add("activity-auditors.js");
+        }
+        if (this == MONEY) {
+            scripts.add("money-health.js");
         }
         if (ASKING_ORGANIZATIONS.contains(this)) {
             scripts.add("rights-ask.js");

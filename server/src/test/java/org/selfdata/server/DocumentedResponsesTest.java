@@ -119,6 +119,7 @@ class DocumentedResponsesTest {
         running.importLocationPoints(30);
         running.importTripFromLyonToMontreal();
         BudgetApp.importStatement(vault);
+        CareLines.importApril(vault, camille);
         vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "coffee.ofx"),
                 Stream.of(SyntheticRecords.coffee(LocalDate.of(2025, 2, 3), 1)));
         // A day of half hours, so that the energy bill answers priced.
@@ -300,6 +301,7 @@ class DocumentedResponsesTest {
         get(asks, "/api/v1/money");
         get(asks, "/api/v1/money/recurring");
         ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=90", "", Caller.OWNER, 200);
+        get(asks, "/api/v1/money/health");
         get(asks, "/api/v1/energy");
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
@@ -404,6 +406,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/money", "/api/v1/money?from=yesterday", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/recurring", "/api/v1/money/recurring?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=45", "", Caller.OWNER, 400);
+        ask(asks, "GET", "/api/v1/money/health", "/api/v1/money/health?to=later", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/energy/bill", "/api/v1/energy/bill?kva=7", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/status", "/api/v1/status?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/health", "/api/v1/health?colour=blue", "", Caller.NOBODY, 400);

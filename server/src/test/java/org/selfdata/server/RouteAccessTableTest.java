@@ -163,6 +163,7 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/money").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/money/recurring").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/money/forecast").asking("/api/v1/money/forecast?days=60").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/money/health").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/energy").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/energy/comparison")
                 .asking("/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01&againstFrom=2024-01-01&againstTo=2024-02-01")
