@@ -116,12 +116,12 @@ final class GateBenchmark {
     }
 
     private List<Measurement> measurements(int count, List<LocationPrecision> precisions, long[][] nanoseconds) {
-        double owner = best(nanoseconds[0]);
+        double owner = Rounds.best(nanoseconds[0]);
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(Measurement.of("owner's read as JSON, best of " + ROUNDS + ", " + engine, perSecond(count, owner),
                 "records/s"));
         for (int index = 0; index < precisions.size(); index++) {
-            double shared = best(nanoseconds[index + 1]);
+            double shared = Rounds.best(nanoseconds[index + 1]);
             String name = "shared read at " + precisions.get(index).term() + ", " + engine;
             measurements.add(Measurement.beside(name, perSecond(count, shared), "records/s", "owner's read",
                     perSecond(count, owner)));
@@ -156,9 +156,6 @@ final class GateBenchmark {
         };
     }
 
-    private static double best(long[] values) {
-        return Arrays.stream(values).min().orElseThrow();
-    }
 
     private static double perSecond(long count, double nanoseconds) {
         return count / (nanoseconds / 1e9);

@@ -24,7 +24,6 @@ import org.selfdata.vault.VaultLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +47,7 @@ final class RevealBenchmark {
 
     RevealBenchmark(Path scratch, int rounds, Consumer<String> progress) {
         this.scratch = requireNonNull(scratch, "scratch is null");
-        if (rounds < 1 || rounds > 50) {
-            throw new IllegalArgumentException("a reveal benchmark measures from 1 to 50 rounds after its warm-up");
-        }
-        this.rounds = rounds;
+        this.rounds = Rounds.require(rounds, "reveal");
         this.progress = requireNonNull(progress, "progress is null");
     }
 
@@ -116,19 +112,15 @@ final class RevealBenchmark {
     }
 
     private List<Measurement> measurements(long records, long[][] nanoseconds) {
-        double read = best(nanoseconds[0]);
+        double read = Rounds.best(nanoseconds[0]);
         String baseline = "raw read of " + records + " records";
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(new Measurement("raw read of the location records, best of " + rounds, read / 1e6, "ms",
                 Optional.empty(), false));
-        measurements.add(new Measurement("inferences from exact records", best(nanoseconds[1]) / 1e6, "ms",
+        measurements.add(new Measurement("inferences from exact records", Rounds.best(nanoseconds[1]) / 1e6, "ms",
                 Optional.of(new Measurement.Baseline(baseline, read / 1e6)), false));
-        measurements.add(new Measurement("inferences as received at h3:8", best(nanoseconds[2]) / 1e6, "ms",
+        measurements.add(new Measurement("inferences as received at h3:8", Rounds.best(nanoseconds[2]) / 1e6, "ms",
                 Optional.of(new Measurement.Baseline(baseline, read / 1e6)), false));
         return measurements;
-    }
-
-    private static double best(long[] values) {
-        return Arrays.stream(values).min().orElseThrow();
     }
 }

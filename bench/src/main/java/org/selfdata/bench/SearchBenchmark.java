@@ -21,7 +21,6 @@ import tools.jackson.core.StreamWriteFeature;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -93,17 +92,17 @@ final class SearchBenchmark {
     }
 
     private static List<Measurement> measurements(long[] counts, long[][] nanoseconds) {
-        double listing = best(nanoseconds[0]);
+        double listing = Rounds.best(nanoseconds[0]);
         String baseline = "listing " + counts[0] + " records";
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(new Measurement("listing the records that hold words, best of " + ROUNDS, listing / 1e6, "ms",
                 Optional.empty(), false));
-        measurements.add(new Measurement("search \"" + COMMON_WORD + "\", " + counts[1] + " found", best(nanoseconds[1]) / 1e6,
-                "ms", Optional.of(new Measurement.Baseline(baseline, listing / 1e6)), false));
-        measurements.add(new Measurement("search \"" + RARE_WORD + "\", " + counts[2] + " found", best(nanoseconds[2]) / 1e6,
-                "ms", Optional.of(new Measurement.Baseline(baseline, listing / 1e6)), false));
-        double firstListed = best(nanoseconds[3]);
-        measurements.add(new Measurement("first page of \"" + COMMON_WORD + "\"", best(nanoseconds[4]) / 1e6, "ms",
+        measurements.add(new Measurement("search \"" + COMMON_WORD + "\", " + counts[1] + " found",
+                Rounds.best(nanoseconds[1]) / 1e6, "ms", Optional.of(new Measurement.Baseline(baseline, listing / 1e6)), false));
+        measurements.add(new Measurement("search \"" + RARE_WORD + "\", " + counts[2] + " found",
+                Rounds.best(nanoseconds[2]) / 1e6, "ms", Optional.of(new Measurement.Baseline(baseline, listing / 1e6)), false));
+        double firstListed = Rounds.best(nanoseconds[3]);
+        measurements.add(new Measurement("first page of \"" + COMMON_WORD + "\"", Rounds.best(nanoseconds[4]) / 1e6, "ms",
                 Optional.of(new Measurement.Baseline("the listing's first page", firstListed / 1e6)), false));
         return measurements;
     }
@@ -147,9 +146,5 @@ final class SearchBenchmark {
             json.writeEndObject();
         }
         return written;
-    }
-
-    private static double best(long[] values) {
-        return Arrays.stream(values).min().orElseThrow();
     }
 }

@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,7 @@ final class ServicesBenchmark {
 
     ServicesBenchmark(Path scratch, int rounds, Consumer<String> progress) {
         this.scratch = requireNonNull(scratch, "scratch is null");
-        if (rounds < 1 || rounds > 50) {
-            throw new IllegalArgumentException("a services benchmark measures from 1 to 50 rounds after its warm-up");
-        }
-        this.rounds = rounds;
+        this.rounds = Rounds.require(rounds, "services");
         this.progress = requireNonNull(progress, "progress is null");
     }
 
@@ -139,23 +135,19 @@ final class ServicesBenchmark {
     }
 
     private List<Measurement> measurements(long records, long[] raw, Map<String, long[]> timed) {
-        double read = best(raw);
+        double read = Rounds.best(raw);
         Measurement.Baseline baseline = new Measurement.Baseline("raw read of " + records + " records", read / 1e6);
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(new Measurement("raw read of all her records, best of " + rounds, read / 1e6, "ms",
                 Optional.empty(), false));
         double all = 0;
         for (Map.Entry<String, long[]> service : timed.entrySet()) {
-            double best = best(service.getValue());
+            double best = Rounds.best(service.getValue());
             all += best;
             measurements.add(new Measurement(service.getKey(), best / 1e6, "ms", Optional.of(baseline), false));
         }
         measurements.add(new Measurement("all services, added up (target: at most 2x)", all / 1e6, "ms",
                 Optional.of(baseline), false));
         return measurements;
-    }
-
-    private static double best(long[] values) {
-        return Arrays.stream(values).min().orElseThrow();
     }
 }

@@ -3,25 +3,16 @@ package org.selfdata.server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.selfdata.model.EnergyReading;
 import org.selfdata.model.Person;
-import org.selfdata.model.Position;
-import org.selfdata.model.RecordDraft;
-import org.selfdata.model.SourceDescriptor;
-import org.selfdata.model.TimeSpan;
 import org.selfdata.vault.Engine;
-import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.TestVaults;
 import org.selfdata.vault.Vault;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,13 +32,7 @@ class AcrossRoutesTest {
     @BeforeEach
     void startServerOverOneDayOfReadingsAndNoLocations() {
         Person camille = vault.person(Optional.of("camille"));
-        vault.imports().write(camille.id(), new ImportRequest(SourceDescriptor.file("Enedis", "PRM 1"), "linky", "courbe.csv"),
-                IntStream.range(0, 48).mapToObj(half -> {
-                    Instant start = FIFTEENTH.plus(Duration.ofMinutes(30L * half));
-                    return RecordDraft.of(TimeSpan.between(start, start.plus(Duration.ofMinutes(30))),
-                            new EnergyReading("PRM1", EnergyReading.Quantity.ENERGY, new BigDecimal("100"), Optional.of(30),
-                                    Optional.empty()), Position.line(half + 2));
-                }));
+        OneDayOfHalfHours.write(vault, camille, FIFTEENTH);
         running.start();
         client = running.camille();
     }
