@@ -16,6 +16,8 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
+import org.selfdata.services.Carbon;
+import org.selfdata.services.CarbonFactors;
 import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
@@ -144,6 +146,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
                 new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, recurring, TariffTable::standard), clock),
+                new CarbonRoutes(vault, new Carbon(gate, CarbonFactors::standard), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

@@ -168,6 +168,7 @@ class RouteAccessTableTest {
                 .asking("/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01&againstFrom=2024-01-01&againstTo=2024-02-01")
                 .expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/energy/bill").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/carbon").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/places").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/places/density")
                 .asking("/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7")
