@@ -137,8 +137,8 @@ class RouteAccessTableTest {
         row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/consent").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/notices/{recipient}/{version}").asking("/ns/notices/{recipient}/1").expect(200, 200, 200, 200, 200);
-        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/reveal", "/sharing",
-                "/activity", "/rights", "/account")) {
+        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/carbon", "/reveal",
+                "/sharing", "/activity", "/rights", "/account")) {
             row("GET", page).expect(200, 200, 200, 303, 303);
         }
         row("GET", "/sign-in").expect(303, 303, 303, 200, 200);

@@ -56,6 +56,7 @@ class RouteProtectionTest {
                         "GET /money",
                         "GET /places",
                         "GET /energy",
+                        "GET /carbon",
                         "GET /reveal",
                         "GET /sharing",
                         "GET /activity",
