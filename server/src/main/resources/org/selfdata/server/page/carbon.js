@@ -2,8 +2,9 @@
 // The carbon page: the estimate month by month over whole months, from the electricity read, the trips the location
 // points show and, for what those do not cover, spending per euro; every figure with its factor and where it comes from.
 const carbonPage = (() => {
+    /** To a tenth of a kilogram, as a number, so that tables align it as one. */
     function kilograms(value) {
-        return selfdata.number(value, 1);
+        return Math.round(value * 10) / 10;
     }
 
     function monthName(month) {
@@ -48,7 +49,7 @@ const carbonPage = (() => {
         selfdata.element('carbon-details').hidden = estimate.uncomputed !== undefined;
         selfdata.element('carbon-summary').textContent = estimate.uncomputed !== undefined ? ''
             : selfdata.text('carbon.summary', monthName(estimate.from), monthName(estimate.to),
-                kilograms(estimate.kilograms));
+                selfdata.number(kilograms(estimate.kilograms)));
         const sureness = estimate.sureness;
         selfdata.element('carbon-sureness').textContent = estimate.uncomputed !== undefined ? ''
             : selfdata.text('carbon.sureness.' + sureness.level, percent(sureness.roughShare),
@@ -60,8 +61,8 @@ const carbonPage = (() => {
             kilograms(month.roughKilograms),
             kilograms(month.kilograms)]);
         selfdata.rows(selfdata.element('carbon-travel').querySelector('tbody'), added(estimate.months, 'travel', 'mode'),
-            total => [selfdata.text('carbon.mode.' + total.item.mode), total.legs, selfdata.number(total.kilometres, 1),
-                total.kilometres > 0 ? percent(total.recognizedKilometres / total.kilometres) + ' %' : '—',
+            total => [selfdata.text('carbon.mode.' + total.item.mode), total.legs, Math.round(total.kilometres * 10) / 10,
+                total.kilometres > 0 ? Math.round(total.recognizedKilometres / total.kilometres * 100) : '—',
                 kilograms(total.kilograms), factor(total.item.factor)]);
         selfdata.rows(selfdata.element('carbon-spending').querySelector('tbody'),
             added(estimate.months, 'spending', 'category'),
