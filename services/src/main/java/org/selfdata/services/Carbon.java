@@ -11,6 +11,7 @@ import org.selfdata.model.StoredRecord;
 import org.selfdata.texts.Wording;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,12 +65,12 @@ public final class Carbon {
         Map<YearMonth, Double> kilowattHours = new HashMap<>();
         energy.series(person, from, to, EnergyStep.MONTH).points().forEach(point -> kilowattHours.merge(
                 YearMonth.from(point.start().atZone(zone)), point.kilowattHours(), Double::sum));
-        CarbonTrips trips = new CarbonTrips();
-        Set<YearMonth> located = new HashSet<>();
+        CarbonTrips trips = new CarbonTrips(zone);
+        Set<LocalDate> located = new HashSet<>();
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), RecordQuery.all()
                 .withTypes(Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP)).between(Optional.of(from), Optional.of(to)))) {
             records.forEach(record -> {
-                record.time().span().ifPresent(span -> located.add(YearMonth.from(span.start().atZone(zone))));
+                record.time().span().ifPresent(span -> located.add(span.start().atZone(zone).toLocalDate()));
                 trips.add(record);
             });
         }
@@ -90,8 +91,10 @@ public final class Carbon {
             Optional<CarbonEstimate.Electricity> electricity = used > 0 ? Optional.of(new CarbonEstimate.Electricity(used,
                     read.electricity().times(used), read.electricity())) : Optional.empty();
             List<CarbonLeg> monthLegs = legs.getOrDefault(month, List.of());
+            YearMonth shown = month;
+            long daysLocated = located.stream().filter(day -> YearMonth.from(day).equals(shown)).count();
             List<CarbonEstimate.Spending> spent = spending.month(month, read, electricity.isPresent(),
-                    located.contains(month));
+                    daysLocated * 2 >= month.lengthOfMonth());
             months.add(new CarbonEstimate.Month(month, electricity, travel(monthLegs, read), monthLegs,
                     spent.stream().filter(line -> line.covered().isEmpty()).toList(),
                     spent.stream().filter(line -> line.covered().isPresent()).toList()));

@@ -6,6 +6,7 @@ import org.selfdata.texts.Wording;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -114,7 +115,7 @@ public record CarbonEstimate(MoneyPeriod period, List<Month> months, Optional<Wo
             FAIRLY_SURE, PARTLY_ROUGH, ROUGH, NOTHING;
 
             public String term() {
-                return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                return name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
         }
 

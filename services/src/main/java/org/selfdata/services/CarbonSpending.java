@@ -19,8 +19,9 @@ import java.util.TreeMap;
  *
  * <p>Nothing is counted twice: in a month the meter read, the energy category is left out, the supplier's bills paying
  * for the electricity the readings already count (gas bills go with it, a gap the estimate accepts); in a month the
- * location history covers, the transport category is left out: tickets, fuel, tolls and parking pay for trips whose
- * kilometres are already counted.
+ * location history covers (points on half its days or more), the transport category is left out: tickets, fuel, tolls
+ * and parking pay for trips whose kilometres are already counted. A ticket bought in one month for a trip in another is
+ * counted by the month of the trip, as long as both months are covered.
  */
 final class CarbonSpending {
     /** The categories that have a factor per euro. */

@@ -8,12 +8,16 @@ import org.selfdata.model.TimeSpan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Cuts a person's location points, in time order, into legs of trips made one way ({@link CarbonInference}).
@@ -39,7 +43,6 @@ final class CarbonTrips implements PlacesStays.Found {
     static final Duration LEG_BREAK = Duration.ofMinutes(5);
     /** Points older than this are forgotten even with no stay found since: no trip found after could reach back to them. */
     static final Duration LONGEST_HELD = Duration.ofDays(14);
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private record Point(long millis, double latitude, double longitude, CarbonInference.Activity activity, RecordId id) {}
 
@@ -48,12 +51,18 @@ final class CarbonTrips implements PlacesStays.Found {
     private final ArrayDeque<Point> points = new ArrayDeque<>();
     private final List<CarbonLeg> legs = new ArrayList<>();
     private final List<CarbonLeg> bySpeed = new ArrayList<>();
-    private final Set<Long> recognizingDays = new HashSet<>();
+    private final ZoneId zone;
+    private final Set<LocalDate> recognizingDays = new HashSet<>();
     private Point previous;
     private Point first;
     private Point last;
     private CarbonInference.Activity current = CarbonInference.Activity.NONE;
     private double metres;
+
+    /** @param zone the person's, whose calendar days say which days the phone recognized activities on */
+    CarbonTrips(ZoneId zone) {
+        this.zone = requireNonNull(zone, "zone is null");
+    }
 
     void add(StoredRecord record) {
         if (!(record.time() instanceof TimeSpan time)) {
@@ -72,7 +81,7 @@ final class CarbonTrips implements PlacesStays.Found {
                         record.id());
                 points.addLast(read);
                 if (read.activity() != CarbonInference.Activity.NONE) {
-                    recognizingDays.add(Math.floorDiv(now, DAY_MILLIS));
+                    recognizingDays.add(day(now));
                 }
                 recognized(read);
                 stays.add(now, point.latitude(), point.longitude());
@@ -96,7 +105,7 @@ final class CarbonTrips implements PlacesStays.Found {
         stays.finish();
         closeLeg();
         List<CarbonLeg> all = new ArrayList<>(legs);
-        bySpeed.stream().filter(leg -> !recognizingDays.contains(Math.floorDiv(leg.start().toEpochMilli(), DAY_MILLIS)))
+        bySpeed.stream().filter(leg -> !recognizingDays.contains(day(leg.start().toEpochMilli())))
                 .forEach(all::add);
         all.sort(Comparator.comparing(CarbonLeg::start));
         return List.copyOf(all);
@@ -161,6 +170,10 @@ final class CarbonTrips implements PlacesStays.Found {
         return new CarbonLeg(Instant.ofEpochMilli(first.millis()), Instant.ofEpochMilli(last.millis()),
                 CarbonInference.mode(metres, seconds, activity), metres, activity != CarbonInference.Activity.NONE,
                 List.of(first.id(), last.id()));
+    }
+
+    private LocalDate day(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
     }
 
     private static double step(Point from, Point to) {

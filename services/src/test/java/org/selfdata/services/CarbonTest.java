@@ -73,9 +73,11 @@ class CarbonTest {
 
     @Test
     void eachSourceIsMultipliedByItsFactorAndWhatTheReadingsAndTripsCoverIsNotCountedAgainPerEuro() {
-        // June: 10 kWh a day, a 100 km train ride, 100 € of groceries, a 50 € train ticket and a 40 € electricity bill.
+        // June: 10 kWh a day, a location point at home every night and a 100 km train ride, 100 € of groceries, a 50 € train
+        // ticket and a 40 € electricity bill.
         for (LocalDate day = LocalDate.of(2025, 6, 1); day.isBefore(LocalDate.of(2025, 7, 1)); day = day.plusDays(1)) {
             reading(day, 10_000);
+            point(day.atStartOfDay(TestVaults.PARIS).plusHours(3).toInstant(), PARIS_LATITUDE, Optional.empty());
         }
         train(Instant.parse("2025-06-10T07:00:00Z"), "IN_TRAIN");
         line(LocalDate.of(2025, 6, 12), "-100.00", "CB CARREFOUR CITY");
@@ -123,6 +125,24 @@ class CarbonTest {
         assertThat(estimate.kilograms()).isCloseTo(118 + 58, within(0.001));
         assertThat(estimate.sureness().level()).isEqualTo(CarbonEstimate.Sureness.Level.ROUGH);
         assertThat(estimate.sureness().roughShare()).isCloseTo(158 / 176.0, within(0.001));
+    }
+
+    @Test
+    void aMonthTheLocationHistoryCoversOnFewerThanHalfItsDaysLeavesItsTicketsCountedPerEuro() {
+        for (int day = 1; day <= 14; day++) {
+            point(LocalDate.of(2025, 6, day).atStartOfDay(TestVaults.PARIS).plusHours(3).toInstant(), PARIS_LATITUDE,
+                    Optional.empty());
+        }
+        line(LocalDate.of(2025, 6, 13), "-50.00", "CB SNCF VOYAGEURS");
+        write();
+
+        CarbonEstimate.Month june = estimate(factors(FACTORS)).months().get(0);
+
+        assertThat(june.leftOut()).isEmpty();
+        assertThat(june.spending()).singleElement().satisfies(tickets -> {
+            assertThat(tickets.category()).isEqualTo(MoneyCategory.TRANSPORT);
+            assertThat(tickets.kilograms()).isCloseTo(40, within(1e-6));
+        });
     }
 
     @Test
