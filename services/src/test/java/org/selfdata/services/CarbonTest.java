@@ -7,8 +7,10 @@ import org.selfdata.model.BankTransaction;
 import org.selfdata.model.EnergyReading;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GeoPoint;
+import org.selfdata.model.GeoTrip;
 import org.selfdata.model.Position;
 import org.selfdata.model.RecordDraft;
+import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.TimeSpan;
@@ -164,6 +166,26 @@ class CarbonTest {
             assertThat(travel.recognizedKilometres()).isZero();
             assertThat(travel.kilograms()).isCloseTo(20, within(0.01));
         });
+    }
+
+    @Test
+    void aTripTheSourceRecordedIsOneLegMadeTheWayItSaysAndItsPointsAreNotCountedAgain() {
+        Instant start = Instant.parse("2025-06-10T07:30:00Z");
+        drafts.add(RecordDraft.of(TimeSpan.between(start, start.plus(Duration.ofHours(1))), new GeoTrip(PARIS_LATITUDE,
+                PARIS_LONGITUDE, PARIS_LATITUDE + HUNDRED_KILOMETRES, PARIS_LONGITUDE, Optional.of("IN_PASSENGER_VEHICLE"),
+                Optional.of(112_000L), List.of()), Position.line(drafts.size() + 1)));
+        train(Instant.parse("2025-06-10T07:00:00Z"), "IN_PASSENGER_VEHICLE");
+        write();
+
+        CarbonEstimate.Month june = estimate(factors(FACTORS)).months().get(0);
+
+        assertThat(june.legs()).singleElement().satisfies(leg -> {
+            assertThat(leg.mode()).isEqualTo(CarbonMode.CAR);
+            assertThat(leg.recognized()).isTrue();
+            assertThat(leg.kilometres()).isEqualTo(112.0);
+            assertThat(leg.records()).singleElement().satisfies(id -> assertThat(id.type()).isEqualTo(RecordType.GEO_TRIP));
+        });
+        assertThat(june.kilograms()).isCloseTo(112 * 0.2, within(1e-9));
     }
 
     @Test
