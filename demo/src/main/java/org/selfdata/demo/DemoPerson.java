@@ -97,6 +97,16 @@ public final class DemoPerson {
         return new LoadCurveWriter(schedule, ZONE, stream(3)).write(file);
     }
 
+    /** Writes her location history alone, as {@link #write} does, and answers its number of points. */
+    long locations(Path file) {
+        return new LocationHistoryWriter(schedule, ZONE, stream(2)).write(file);
+    }
+
+    /** The stops her location history is drawn from, in order: where she was, and how she came there. */
+    List<Stop> stops() {
+        return new LocationHistoryWriter(schedule, ZONE, stream(2)).stops();
+    }
+
     /**
      * Her requests to organizations under the GDPR, one at each stage of the rights desk, drawn from a stream of
      * their own; {@link DemoRequests#file} files them once her files are imported.

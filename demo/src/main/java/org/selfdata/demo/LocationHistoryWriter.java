@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -68,6 +69,19 @@ final class LocationHistoryWriter {
             throw new UncheckedIOException(e);
         }
         return points;
+    }
+
+    /**
+     * The stops {@link #write} draws its points from, day after day: the truth the points only show, for checking what is
+     * read from them.
+     */
+    List<Stop> stops() {
+        Itinerary itinerary = new Itinerary(schedule, zone, new SplittableRandom(seed).split());
+        List<Stop> stops = new ArrayList<>();
+        for (LocalDate day = schedule.firstDay(); !day.isAfter(schedule.lastDay()); day = day.plusDays(1)) {
+            stops.addAll(itinerary.plan(day));
+        }
+        return List.copyOf(stops);
     }
 
     private long interval(Instant at, SplittableRandom random) {

@@ -17,6 +17,8 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.rights.AnswerComparison;
 import org.selfdata.rights.RightsDesk;
 import org.selfdata.services.AcrossSources;
+import org.selfdata.services.Carbon;
+import org.selfdata.services.CarbonFactors;
 import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
@@ -154,6 +156,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new MoneyHealthRoutes(vault, new Health(gate), clock),
                 new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, tariffs), clock),
                 new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs)),
+                new CarbonRoutes(vault, new Carbon(gate, CarbonFactors::standard), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

@@ -23,6 +23,7 @@ public enum WebPage {
     MONEY("/money", "money", List.of("uplot.css", "uplot.js")),
     PLACES("/places", "places", List.of("leaflet.css", "leaflet.js")),
     ENERGY("/energy", "energy", List.of("uplot.css", "uplot.js")),
+    CARBON("/carbon", "carbon", List.of()),
     ACROSS("/across", "across", List.of()),
     REVEAL("/reveal", "reveal", List.of("leaflet.css", "leaflet.js")),
     SHARING("/sharing", "sharing", List.of()),
@@ -107,7 +108,8 @@ public enum WebPage {
 
     /** The pages the navigation lists: all but the sign-in page and the consent page, which a recipient leads to. */
     public static List<WebPage> navigation() {
-        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, ACROSS, REVEAL, SHARING, ACTIVITY, RIGHTS, ACCOUNT);
+        return List.of(OVERVIEW, IMPORT, EXPLORE, MONEY, PLACES, ENERGY, CARBON, ACROSS, REVEAL, SHARING, ACTIVITY, RIGHTS,
+                ACCOUNT);
     }
 
     /** Whether the page shows the vault, so needs a session, or is the sign-in page itself. */

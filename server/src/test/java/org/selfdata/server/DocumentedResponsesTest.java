@@ -306,6 +306,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/energy/comparison", "/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01"
                 + "&againstFrom=2024-01-01&againstTo=2024-02-01", "", Caller.OWNER, 200);
         get(asks, "/api/v1/energy/bill");
+        get(asks, "/api/v1/carbon");
         get(asks, "/api/v1/across");
         get(asks, "/api/v1/places");
         ask(asks, "GET", "/api/v1/places/density", "/api/v1/places/density?south=45&west=4&north=46&east=5&resolution=7",
@@ -408,6 +409,7 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=45", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/health", "/api/v1/money/health?to=later", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/energy/bill", "/api/v1/energy/bill?kva=7", "", Caller.OWNER, 400);
+        ask(asks, "GET", "/api/v1/carbon", "/api/v1/carbon?to=2025-13", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/status", "/api/v1/status?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/health", "/api/v1/health?colour=blue", "", Caller.NOBODY, 400);
         ask(asks, "GET", "/api/v1/records/{id}", "/api/v1/records/missing", "", Caller.OWNER, 404);

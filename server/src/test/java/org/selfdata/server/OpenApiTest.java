@@ -32,9 +32,8 @@ class OpenApiTest {
      * send people to it as OAuth's authorization endpoint.
      */
     private static final Set<String> UNDOCUMENTED = Set.of("GET /", "GET /import", "GET /explore", "GET /money",
-            "GET /places", "GET /energy", "GET /across", "GET /reveal", "GET /sharing", "GET /activity", "GET /rights",
-            "GET /account",
-            "GET /sign-in", "GET /assets/{file}", "GET /vendor/{file}", "GET /language");
+            "GET /places", "GET /energy", "GET /carbon", "GET /across", "GET /reveal", "GET /sharing", "GET /activity",
+            "GET /rights", "GET /account", "GET /sign-in", "GET /assets/{file}", "GET /vendor/{file}", "GET /language");
 
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
 

@@ -137,8 +137,8 @@ class RouteAccessTableTest {
         row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/consent").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/notices/{recipient}/{version}").asking("/ns/notices/{recipient}/1").expect(200, 200, 200, 200, 200);
-        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/across", "/reveal", "/sharing",
-                "/activity", "/rights", "/account")) {
+        for (String page : List.of("/", "/import", "/explore", "/money", "/places", "/energy", "/carbon", "/across",
+                "/reveal", "/sharing", "/activity", "/rights", "/account")) {
             row("GET", page).expect(200, 200, 200, 303, 303);
         }
         row("GET", "/sign-in").expect(303, 303, 303, 200, 200);
@@ -169,6 +169,7 @@ class RouteAccessTableTest {
                 .asking("/api/v1/energy/comparison?from=2025-01-01&to=2025-02-01&againstFrom=2024-01-01&againstTo=2024-02-01")
                 .expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/energy/bill").expect(200, 200, 200, 403, 401);
+        row("GET", "/api/v1/carbon").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/across").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/places").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/places/density")

@@ -56,6 +56,7 @@ class RouteProtectionTest {
                         "GET /money",
                         "GET /places",
                         "GET /energy",
+                        "GET /carbon",
                         "GET /across",
                         "GET /reveal",
                         "GET /sharing",

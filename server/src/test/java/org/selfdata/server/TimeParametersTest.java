@@ -68,7 +68,8 @@ class TimeParametersTest {
             new Route("/api/v1/energy/comparison", List.of("from", "to", "againstFrom", "againstTo"), DAY_OR_INSTANT,
                     concat(FAR_DAYS, FAR_INSTANTS)),
             new Route("/api/v1/timeline", List.of("from", "to"), DAY, FAR_DAYS),
-            new Route("/api/v1/money", List.of("from", "to"), MONTH, FAR_MONTHS));
+            new Route("/api/v1/money", List.of("from", "to"), MONTH, FAR_MONTHS),
+            new Route("/api/v1/carbon", List.of("from", "to"), MONTH, FAR_MONTHS));
     private static final Route SHARED = new Route("/api/v1/shared/records", List.of("from", "to"), INSTANT, FAR_INSTANTS);
 
     @RegisterExtension

@@ -103,7 +103,7 @@ final class PlacesPass implements PlacesStays.Found {
     }
 
     /** The source's distance when it gives one, else the length of its path, else a straight line. */
-    private static long distance(GeoTrip trip) {
+    static long distance(GeoTrip trip) {
         if (trip.distanceMeters().isPresent()) {
             return trip.distanceMeters().get();
         }
