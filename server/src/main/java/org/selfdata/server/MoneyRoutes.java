@@ -20,6 +20,7 @@ import org.selfdata.vault.VaultStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -33,7 +34,8 @@ import static java.util.Objects.requireNonNull;
  * whole months. Without a period, the twelve months that end with the latest line held.
  *
  * <p>{@code GET /api/v1/money/recurring}: what comes back in the owner's bank lines, bills and subscriptions and income,
- * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is.
+ * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is, and what
+ * the owner said of it ({@link RecurringCorrectionRoutes}).
  *
  * <p>{@code GET /api/v1/money/forecast?days=30|60|90}: the owner's balance day by day ahead, with its band, the payments
  * and income due, and where it goes lowest and why.
@@ -70,15 +72,23 @@ final class MoneyRoutes implements HttpService {
 
     record ConfidenceJson(double score, String level, int expected, int onSchedule, double spread) {}
 
-    record FlowJson(String payee, String currency, String direction, String period, double periodDays, int toleranceDays,
-            BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent, String last, String next, String status,
-            List<Integer> pausedMonths, List<OccurrenceJson> occurrences, List<PriceChangeJson> priceChanges,
-            ConfidenceJson confidence) {}
+    /** What the person said of a flow and holds now: applied to the flow's status, confidence and name already. */
+    record YoursJson(String verdict, Optional<String> name, Instant at) {}
+
+    /**
+     * A flow, with the key the person's corrections know it by ({@code PUT /api/v1/money/recurring/{key}}) and its name:
+     * the person's own when they gave one, else the payee.
+     */
+    record FlowJson(String key, String name, String payee, String currency, String direction, String period,
+            double periodDays, int toleranceDays, BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent,
+            String last, String next, String status, List<Integer> pausedMonths, List<OccurrenceJson> occurrences,
+            List<PriceChangeJson> priceChanges, ConfidenceJson confidence, Optional<YoursJson> yours) {}
 
     record UnsureJson(String payee, String currency, String direction, String period, List<OccurrenceJson> occurrences) {}
 
+    /** @param dismissed the flows the person said do not come back, set apart from {@code flows} and the forecast */
     record RecurringJson(Optional<String> since, String asOf, boolean enoughHistory, int enoughDays, List<FlowJson> flows,
-            List<UnsureJson> unsure) {}
+            List<UnsureJson> unsure, List<FlowJson> dismissed) {}
 
     record TrendJson(BigDecimal perDay, BigDecimal spreadPerDay, int fromDays) {}
 
@@ -144,11 +154,12 @@ final class MoneyRoutes implements HttpService {
                 RecurringFlows.ENOUGH_DAYS, flows.flows().stream().map(MoneyRoutes::flow).toList(),
                 flows.unsure().stream().map(unsure -> new UnsureJson(unsure.payee(), unsure.currency(),
                         direction(unsure.income()), unsure.period().term(),
-                        unsure.occurrences().stream().map(MoneyRoutes::occurrence).toList())).toList()));
+                        unsure.occurrences().stream().map(MoneyRoutes::occurrence).toList())).toList(),
+                flows.dismissed().stream().map(MoneyRoutes::flow).toList()));
     }
 
     private static FlowJson flow(RecurringFlow flow) {
-        return new FlowJson(flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
+        return new FlowJson(flow.key(), flow.name(), flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
                 flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(), flow.highest(),
                 flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
                 flow.pausedMonths().stream().map(Month::getValue).sorted().toList(),
@@ -156,7 +167,8 @@ final class MoneyRoutes implements HttpService {
                 flow.priceChanges().stream().map(change -> new PriceChangeJson(change.from().toString(), change.before(),
                         change.after(), change.first().token(), explore(change.first()))).toList(),
                 new ConfidenceJson(flow.confidence().score(), flow.confidence().level().term(), flow.confidence().expected(),
-                        flow.confidence().onSchedule(), flow.confidence().spread()));
+                        flow.confidence().onSchedule(), flow.confidence().spread()),
+                flow.yours().map(yours -> new YoursJson(yours.verdict().term(), yours.name(), yours.at())));
     }
 
     private static OccurrenceJson occurrence(RecurringFlow.Occurrence occurrence) {

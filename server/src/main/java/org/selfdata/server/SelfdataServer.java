@@ -128,7 +128,7 @@ public final class SelfdataServer implements AutoCloseable {
         RightsDesk desk = new RightsDesk(vault, intake, clock);
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
-        Recurring recurring = new Recurring(gate, clock);
+        Recurring recurring = new Recurring(gate, clock, vault.recurringCorrections());
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
@@ -143,6 +143,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RecordRoutes(gate, vault.people()),
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
+                new RecurringCorrectionRoutes(recurring, vault.people(), bodies),
                 new EnergyRoutes(vault, new Energy(gate), new EnergyBill(gate, recurring, TariffTable::standard), clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,

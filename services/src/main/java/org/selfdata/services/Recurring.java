@@ -17,6 +17,7 @@ import org.selfdata.texts.Wording;
 import org.selfdata.vault.RecurringCorrections;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +73,7 @@ public final class Recurring {
      */
     public CorrectedRecurring correct(Person person, String key, RecurringVerdict verdict, Optional<String> name) {
         RecurringCorrections store = corrections.orElseThrow(() -> new IllegalStateException("no corrections are kept"));
-        RecurringCorrection.requireKey(key);
+        new RecurringCorrection(key, verdict, name, Instant.EPOCH);
         if (verdict != RecurringVerdict.WITHDRAWN) {
             RecurringFlows found = flows(person);
             if (Stream.concat(found.flows().stream(), found.dismissed().stream()).noneMatch(flow -> flow.key().equals(key))) {
