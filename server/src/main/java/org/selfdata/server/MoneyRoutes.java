@@ -159,9 +159,9 @@ final class MoneyRoutes implements HttpService {
     }
 
     private static FlowJson flow(RecurringFlow flow) {
-        return new FlowJson(flow.key(), flow.name(), flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
-                flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(), flow.highest(),
-                flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
+        return new FlowJson(flow.key(), flow.name(), flow.payee(), flow.currency(), direction(flow.income()),
+                flow.period().term(), flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(),
+                flow.highest(), flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
                 flow.pausedMonths().stream().map(Month::getValue).sorted().toList(),
                 flow.occurrences().stream().map(MoneyRoutes::occurrence).toList(),
                 flow.priceChanges().stream().map(change -> new PriceChangeJson(change.from().toString(), change.before(),
