@@ -7,6 +7,7 @@ import org.selfdata.model.RecordType;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Forecast;
+import org.selfdata.services.ForecastBacktest;
 import org.selfdata.services.ForecastDays;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneyPeriod;
@@ -26,6 +27,7 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,10 +40,12 @@ import static java.util.Objects.requireNonNull;
  * the owner said of it ({@link RecurringCorrectionRoutes}).
  *
  * <p>{@code GET /api/v1/money/forecast?days=30|60|90}: the owner's balance day by day ahead, with its band, the payments
- * and income due, and where it goes lowest and why.
+ * and income due, where it goes lowest and why, and how far the same forecast made as of earlier days fell from what
+ * came.
  */
 final class MoneyRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("from", "to", "account");
+    private static final int BACKTEST_MONTHS = 6;
 
     private final Vault vault;
     private final Money money;
@@ -100,9 +104,17 @@ final class MoneyRoutes implements HttpService {
     record LowJson(String from, String to, BigDecimal balance, BigDecimal bandLow, List<DueJson> payments,
             Optional<DueJson> relief) {}
 
+    /**
+     * The same forecast made as of earlier days and checked against what came after.
+     *
+     * @param checks how many earlier days had the history before them and the lines after them to be checked
+     */
+    record BacktestJson(int checks, BigDecimal meanAbsoluteError, BigDecimal meanAbsoluteErrorUnchanged,
+            double withinBand) {}
+
     record ForecastJson(String currency, String asOf, int horizon, boolean enoughHistory, int enoughDays,
             boolean fromStatement, BigDecimal opening, TrendJson trend, List<DueJson> dues, List<ForecastDayJson> days,
-            Optional<LowJson> lowest) {}
+            Optional<LowJson> lowest, BacktestJson backtest) {}
 
     MoneyRoutes(Vault vault, Money money, Recurring recurring, Forecast forecast, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -124,6 +136,7 @@ final class MoneyRoutes implements HttpService {
         int horizon = parameters.single("days").map(MoneyRoutes::horizon).orElse(ForecastDays.HORIZONS.getFirst());
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
         ForecastDays ahead = forecast.days(status.person(), horizon, Optional.empty());
+        ForecastBacktest past = forecast.backtest(status.person(), horizon, cutOffs(ahead.asOf(), horizon));
         ctx.json(new ForecastJson(ahead.currency(), ahead.asOf().toString(), ahead.horizon(), ahead.enoughHistory(),
                 RecurringFlows.ENOUGH_DAYS, ahead.fromStatement(), ahead.opening(),
                 new TrendJson(ahead.trend().perDay(), ahead.trend().spreadPerDay(), ahead.trend().fromDays()),
@@ -132,7 +145,19 @@ final class MoneyRoutes implements HttpService {
                         day.high())).toList(),
                 ahead.lowest().map(low -> new LowJson(low.from().toString(), low.to().toString(), low.balance(),
                         low.bandLow(), low.payments().stream().map(MoneyRoutes::due).toList(),
-                        low.relief().map(MoneyRoutes::due)))));
+                        low.relief().map(MoneyRoutes::due))),
+                new BacktestJson(past.checks().size(), past.meanAbsoluteError(), past.meanAbsoluteErrorUnchanged(),
+                        past.withinBand())));
+    }
+
+    /**
+     * The days the forecast is checked from: the one whose horizon ends on the latest line, and the same day of each of
+     * the {@value #BACKTEST_MONTHS} months before it, those with too little history before them left out by the check.
+     */
+    private static List<LocalDate> cutOffs(LocalDate asOf, int horizon) {
+        LocalDate latest = asOf.minusDays(horizon);
+        return IntStream.range(0, BACKTEST_MONTHS).mapToObj(months -> latest.minusMonths(months))
+                .sorted().toList();
     }
 
     private static int horizon(String days) {
