@@ -130,6 +130,21 @@ class MoneyForecastAndBillBrowserTest {
         tab.assertNoProblems();
     }
 
+    @Test
+    void withoutReadingsTheBillSaysThereIsNothingToPriceAndTheRestOfThePageWorks() {
+        RentsOfTwoPeople.importAndStart(running);
+        BrowserTab tab = new BrowserTab(chromium.browser(), running.server()).signIn("camille", TestServers.PASSWORD)
+                .open("/energy");
+        tab.page().locator("#energy-bill[aria-busy=false]").waitFor();
+
+        assertThat(tab.page().locator("#energy-bill-unpriced").textContent())
+                .isEqualTo("No readings yet: there is nothing to price.");
+        assertThat(tab.page().locator("#energy-bill-total").textContent()).isEmpty();
+        assertThat(tab.page().locator("#energy-bill-months tbody tr").count()).isZero();
+        assertThat(tab.page().locator("#energy-empty").isVisible()).isTrue();
+        tab.assertNoProblems();
+    }
+
     private static void sixtyDaysAhead(Page page) {
         page.locator("#money-forecast button[data-days='60']").click();
         page.locator("#money-forecast button[data-days='60'][aria-pressed=true]").waitFor();
