@@ -24,7 +24,12 @@ public enum LogAction {
     /** A rights request's status changed. */
     REQUEST,
     /** The person confirmed, named or marked wrong a place found in their locations, or took that back. */
-    CORRECTION;
+    CORRECTION,
+    /**
+     * The person confirmed, named, marked ended or not recurring a payment or income found coming back in their bank
+     * lines, or took that back.
+     */
+    PAYMENT_CORRECTION;
 
     /** The name used in the log's entries and on the command line: lower case. */
     public String term() {

@@ -8,6 +8,7 @@ import org.selfdata.model.LogEntry;
 import org.selfdata.model.LogEntryJson;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.RecurringCorrection;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.RecordId;
@@ -43,13 +44,14 @@ final class ArchiveCheck {
      * a few lines per grant, to be written after them.
      */
     record Provenance(List<Source> sources, List<ImportBatch> batches, Sharing sharing, DeskParts.Checked desk,
-            List<PlaceCorrection> placeCorrections) {
+            List<PlaceCorrection> placeCorrections, List<RecurringCorrection> recurringCorrections) {
         Provenance {
             sources = List.copyOf(sources);
             batches = List.copyOf(batches);
             requireNonNull(sharing, "sharing is null");
             requireNonNull(desk, "desk is null");
             placeCorrections = List.copyOf(placeCorrections);
+            recurringCorrections = List.copyOf(recurringCorrections);
         }
     }
 
@@ -89,9 +91,10 @@ final class ArchiveCheck {
         }
         DeskParts.Checked desk = DeskParts.check(reader);
         List<PlaceCorrection> placeCorrections = PlaceCorrectionLines.check(reader);
+        List<RecurringCorrection> recurringCorrections = RecurringCorrectionLines.check(reader);
         check.checkLog();
         return new Provenance(List.copyOf(check.sources.values()), List.copyOf(check.batches.values()), sharing, desk,
-                placeCorrections);
+                placeCorrections, recurringCorrections);
     }
 
     private void readSources() {

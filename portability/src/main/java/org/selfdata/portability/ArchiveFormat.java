@@ -95,6 +95,14 @@ final class ArchiveFormat {
     static final String PLACE_CORRECTIONS = "place-corrections.jsonl";
 
     /**
+     * The person's corrections of the payments and income found coming back in their bank lines, every one in the order
+     * it was made: per line, the flow's {@code key}, the {@code verdict} (confirmed, ended, notRecurring or undo), the
+     * {@code name} when one was given, and {@code at}. Absent from archives written before these corrections were
+     * carried.
+     */
+    static final String RECURRING_CORRECTIONS = "recurring-corrections.jsonl";
+
+    /**
      * Every entry carries this modification time, so that the same content always gives the same bytes. A local
      * date-time is written to the zip's DOS fields as it is, whatever the machine's time zone.
      */

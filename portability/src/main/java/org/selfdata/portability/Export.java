@@ -178,6 +178,7 @@ public final class Export {
         writeSharing(archive, owner.id());
         DeskParts.write(archive, vault, owner.id());
         PlaceCorrectionLines.write(archive, vault, owner.id());
+        RecurringCorrectionLines.write(archive, vault, owner.id());
         writeLog(archive, owner.id());
         Manifest manifest = new Manifest(clock.instant(), owner.handle(), owner.zone(), types, archive.parts());
         PartOutput output = archive.begin(ArchiveFormat.MANIFEST);

@@ -172,6 +172,10 @@ final class ManifestJson {
             // Optional: archives written before corrections of places were carried have none.
             expected.add(ArchiveFormat.PLACE_CORRECTIONS);
         }
+        if (listed.contains(ArchiveFormat.RECURRING_CORRECTIONS)) {
+            // Optional: archives written before corrections of payments were carried have none.
+            expected.add(ArchiveFormat.RECURRING_CORRECTIONS);
+        }
         List<String> desk = List.of(ArchiveFormat.RIGHTS_ORGANIZATIONS, ArchiveFormat.RIGHTS_REQUESTS,
                 ArchiveFormat.RIGHTS_DOCUMENTS, ArchiveFormat.RIGHTS_SETTINGS);
         if (desk.stream().anyMatch(listed::contains)) {

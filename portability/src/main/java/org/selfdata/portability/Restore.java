@@ -124,6 +124,7 @@ public final class Restore {
         writeSharing(provenance.sharing(), writer);
         DeskParts.restore(reader, provenance.desk(), writer);
         writer.placeCorrections(provenance.placeCorrections());
+        writer.recurringCorrections(provenance.recurringCorrections());
         if (reader.manifest().part(ArchiveFormat.LOG).isPresent()) {
             reader.readLines(reader.part(ArchiveFormat.LOG), (line, number) -> writer.logEntry(line.clone()));
         }

@@ -92,7 +92,8 @@ class ExportTest {
                 "records/contact.jsonl",
                 "sources.jsonl", "batches.jsonl", "rejects.jsonl", "recipients.jsonl", "grants.jsonl", "receipts.jsonl",
                 "csv-mappings.jsonl", "rights-organizations.jsonl", "rights-requests.jsonl", "rights-documents.jsonl",
-                "rights-settings.jsonl", "place-corrections.jsonl", "log.jsonl", "log-head.json", "manifest.json");
+                "rights-settings.jsonl", "place-corrections.jsonl", "recurring-corrections.jsonl", "log.jsonl", "log-head.json",
+                "manifest.json");
         assertThat(manifest.types())
                 .extracting(Manifest.TypeContents::type, Manifest.TypeContents::records, Manifest.TypeContents::parts)
                 .containsExactly(
@@ -113,7 +114,8 @@ class ExportTest {
                 "records/geo.point.jsonl", "records/geo.point.csv",
                 "records/contact.jsonl", "sources.jsonl", "batches.jsonl", "rejects.jsonl", "recipients.jsonl", "grants.jsonl",
                 "receipts.jsonl", "csv-mappings.jsonl", "rights-organizations.jsonl", "rights-requests.jsonl",
-                "rights-documents.jsonl", "rights-settings.jsonl", "place-corrections.jsonl", "log.jsonl", "log-head.json");
+                "rights-documents.jsonl", "rights-settings.jsonl", "place-corrections.jsonl", "recurring-corrections.jsonl",
+                "log.jsonl", "log-head.json");
         assertThat(manifest.parts()).allSatisfy(part -> {
             assertThat(part.size()).isEqualTo(entries.get(part.name()).length);
             assertThat(part.sha256()).isEqualTo(ArchiveEdits.sha256(entries.get(part.name())));
@@ -317,16 +319,17 @@ class ExportTest {
         Manifest manifest = export.write(dominique.id(), target, ExistingFile.REFUSE);
 
         assertThat(manifest.types()).isEmpty();
-        assertThat(manifest.parts().subList(0, 13)).extracting(Part::name, Part::size).containsExactly(
+        assertThat(manifest.parts().subList(0, 14)).extracting(Part::name, Part::size).containsExactly(
                 tuple("sources.jsonl", 0L), tuple("batches.jsonl", 0L), tuple("rejects.jsonl", 0L),
                 tuple("recipients.jsonl", 0L), tuple("grants.jsonl", 0L), tuple("receipts.jsonl", 0L),
                 tuple("csv-mappings.jsonl", 0L), tuple("rights-organizations.jsonl", 0L), tuple("rights-requests.jsonl", 0L),
                 tuple("rights-documents.jsonl", 0L), tuple("rights-settings.jsonl", 0L),
-                tuple("place-corrections.jsonl", 0L), tuple("log.jsonl", 0L));
+                tuple("place-corrections.jsonl", 0L),
+                tuple("recurring-corrections.jsonl", 0L), tuple("log.jsonl", 0L));
         assertThat(ArchiveEdits.entries(target).keySet()).containsExactly("sources.jsonl", "batches.jsonl", "rejects.jsonl",
                 "recipients.jsonl", "grants.jsonl", "receipts.jsonl", "csv-mappings.jsonl", "rights-organizations.jsonl",
                 "rights-requests.jsonl", "rights-documents.jsonl", "rights-settings.jsonl", "place-corrections.jsonl",
-                "log.jsonl", "log-head.json", "manifest.json");
+                "recurring-corrections.jsonl", "log.jsonl", "log-head.json", "manifest.json");
     }
 
     @Test

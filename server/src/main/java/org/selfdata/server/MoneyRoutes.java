@@ -6,6 +6,7 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.services.Forecast;
+import org.selfdata.services.ForecastBacktest;
 import org.selfdata.services.ForecastDays;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneySummary;
@@ -18,10 +19,12 @@ import org.selfdata.vault.VaultStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,13 +33,16 @@ import static java.util.Objects.requireNonNull;
  * whole months. Without a period, the twelve months that end with the latest line held.
  *
  * <p>{@code GET /api/v1/money/recurring}: what comes back in the owner's bank lines, bills and subscriptions and income,
- * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is.
+ * each with its period, amounts, next date, the lines it rests on (with where to see them) and how sure it is, and what
+ * the owner said of it ({@link RecurringCorrectionRoutes}).
  *
  * <p>{@code GET /api/v1/money/forecast?days=30|60|90}: the owner's balance day by day ahead, with its band, the payments
- * and income due, and where it goes lowest and why.
+ * and income due, where it goes lowest and why, and how far the same forecast made as of earlier days fell from what
+ * came.
  */
 final class MoneyRoutes implements HttpService {
     private static final List<String> PARAMETERS = List.of("from", "to", "account");
+    private static final int BACKTEST_MONTHS = 6;
 
     private final Vault vault;
     private final Money money;
@@ -67,15 +73,23 @@ final class MoneyRoutes implements HttpService {
 
     record ConfidenceJson(double score, String level, int expected, int onSchedule, double spread) {}
 
-    record FlowJson(String payee, String currency, String direction, String period, double periodDays, int toleranceDays,
-            BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent, String last, String next, String status,
-            List<Integer> pausedMonths, List<OccurrenceJson> occurrences, List<PriceChangeJson> priceChanges,
-            ConfidenceJson confidence) {}
+    /** What the person said of a flow and holds now: applied to the flow's status, confidence and name already. */
+    record YoursJson(String verdict, Optional<String> name, Instant at) {}
+
+    /**
+     * A flow, with the key the person's corrections know it by ({@code PUT /api/v1/money/recurring/{key}}) and its name:
+     * the person's own when they gave one, else the payee.
+     */
+    record FlowJson(String key, String name, String payee, String currency, String direction, String period,
+            double periodDays, int toleranceDays, BigDecimal typical, BigDecimal lowest, BigDecimal highest, int recent,
+            String last, String next, String status, List<Integer> pausedMonths, List<OccurrenceJson> occurrences,
+            List<PriceChangeJson> priceChanges, ConfidenceJson confidence, Optional<YoursJson> yours) {}
 
     record UnsureJson(String payee, String currency, String direction, String period, List<OccurrenceJson> occurrences) {}
 
+    /** @param dismissed the flows the person said do not come back, set apart from {@code flows} and the forecast */
     record RecurringJson(Optional<String> since, String asOf, boolean enoughHistory, int enoughDays, List<FlowJson> flows,
-            List<UnsureJson> unsure) {}
+            List<UnsureJson> unsure, List<FlowJson> dismissed) {}
 
     record TrendJson(BigDecimal perDay, BigDecimal spreadPerDay, int fromDays) {}
 
@@ -87,9 +101,17 @@ final class MoneyRoutes implements HttpService {
     record LowJson(String from, String to, BigDecimal balance, BigDecimal bandLow, List<DueJson> payments,
             Optional<DueJson> relief) {}
 
+    /**
+     * The same forecast made as of earlier days and checked against what came after.
+     *
+     * @param checks how many earlier days had the history before them and the lines after them to be checked
+     */
+    record BacktestJson(int checks, BigDecimal meanAbsoluteError, BigDecimal meanAbsoluteErrorUnchanged,
+            double withinBand) {}
+
     record ForecastJson(String currency, String asOf, int horizon, boolean enoughHistory, int enoughDays,
             boolean fromStatement, BigDecimal opening, TrendJson trend, List<DueJson> dues, List<ForecastDayJson> days,
-            Optional<LowJson> lowest) {}
+            Optional<LowJson> lowest, BacktestJson backtest) {}
 
     MoneyRoutes(Vault vault, Money money, Recurring recurring, Forecast forecast, Clock clock) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -111,6 +133,7 @@ final class MoneyRoutes implements HttpService {
         int horizon = parameters.single("days").map(MoneyRoutes::horizon).orElse(ForecastDays.HORIZONS.getFirst());
         VaultStatus status = vault.status(OwnerGuard.signedIn(ctx).person());
         ForecastDays ahead = forecast.days(status.person(), horizon, Optional.empty());
+        ForecastBacktest past = forecast.backtest(status.person(), horizon, cutOffs(ahead.asOf(), horizon));
         ctx.json(new ForecastJson(ahead.currency(), ahead.asOf().toString(), ahead.horizon(), ahead.enoughHistory(),
                 RecurringFlows.ENOUGH_DAYS, ahead.fromStatement(), ahead.opening(),
                 new TrendJson(ahead.trend().perDay(), ahead.trend().spreadPerDay(), ahead.trend().fromDays()),
@@ -119,7 +142,19 @@ final class MoneyRoutes implements HttpService {
                         day.high())).toList(),
                 ahead.lowest().map(low -> new LowJson(low.from().toString(), low.to().toString(), low.balance(),
                         low.bandLow(), low.payments().stream().map(MoneyRoutes::due).toList(),
-                        low.relief().map(MoneyRoutes::due)))));
+                        low.relief().map(MoneyRoutes::due))),
+                new BacktestJson(past.checks().size(), past.meanAbsoluteError(), past.meanAbsoluteErrorUnchanged(),
+                        past.withinBand())));
+    }
+
+    /**
+     * The days the forecast is checked from: the one whose horizon ends on the latest line, and the same day of each of
+     * the {@value #BACKTEST_MONTHS} months before it, those with too little history before them left out by the check.
+     */
+    private static List<LocalDate> cutOffs(LocalDate asOf, int horizon) {
+        LocalDate latest = asOf.minusDays(horizon);
+        return IntStream.range(0, BACKTEST_MONTHS).mapToObj(months -> latest.minusMonths(months))
+                .sorted().toList();
     }
 
     private static int horizon(String days) {
@@ -141,19 +176,21 @@ final class MoneyRoutes implements HttpService {
                 RecurringFlows.ENOUGH_DAYS, flows.flows().stream().map(MoneyRoutes::flow).toList(),
                 flows.unsure().stream().map(unsure -> new UnsureJson(unsure.payee(), unsure.currency(),
                         direction(unsure.income()), unsure.period().term(),
-                        unsure.occurrences().stream().map(MoneyRoutes::occurrence).toList())).toList()));
+                        unsure.occurrences().stream().map(MoneyRoutes::occurrence).toList())).toList(),
+                flows.dismissed().stream().map(MoneyRoutes::flow).toList()));
     }
 
     private static FlowJson flow(RecurringFlow flow) {
-        return new FlowJson(flow.payee(), flow.currency(), direction(flow.income()), flow.period().term(),
-                flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(), flow.highest(),
-                flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
+        return new FlowJson(flow.key(), flow.name(), flow.payee(), flow.currency(), direction(flow.income()),
+                flow.period().term(), flow.period().days(), flow.period().toleranceDays(), flow.typical(), flow.lowest(),
+                flow.highest(), flow.recent(), flow.last().toString(), flow.next().toString(), flow.status().term(),
                 flow.pausedMonths().stream().map(Month::getValue).sorted().toList(),
                 flow.occurrences().stream().map(MoneyRoutes::occurrence).toList(),
                 flow.priceChanges().stream().map(change -> new PriceChangeJson(change.from().toString(), change.before(),
                         change.after(), change.first().token(), explore(change.first()))).toList(),
                 new ConfidenceJson(flow.confidence().score(), flow.confidence().level().term(), flow.confidence().expected(),
-                        flow.confidence().onSchedule(), flow.confidence().spread()));
+                        flow.confidence().onSchedule(), flow.confidence().spread()),
+                flow.yours().map(yours -> new YoursJson(yours.verdict().term(), yours.name(), yours.at())));
     }
 
     private static OccurrenceJson occurrence(RecurringFlow.Occurrence occurrence) {

@@ -137,7 +137,7 @@ public final class SelfdataServer implements AutoCloseable {
         RightsDesk desk = new RightsDesk(vault, intake, clock);
         Reveal reveal = new Reveal(gate, corrections);
         RevealComparison comparison = new RevealComparison(reveal);
-        Recurring recurring = new Recurring(gate, clock);
+        Recurring recurring = new Recurring(gate, clock, vault.recurringCorrections());
         Energy energy = new Energy(gate);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
@@ -154,6 +154,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new TimelineRoutes(gate, vault.people()),
                 new MoneyRoutes(vault, new Money(gate), recurring, new Forecast(gate, recurring), clock),
                 new MoneyHealthRoutes(vault, new Health(gate), clock),
+                new RecurringCorrectionRoutes(recurring, vault.people(), bodies),
                 new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, tariffs), clock),
                 new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs)),
                 new CarbonRoutes(vault, new Carbon(gate, CarbonFactors::standard), clock),

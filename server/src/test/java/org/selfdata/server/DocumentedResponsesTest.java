@@ -16,6 +16,7 @@ import org.selfdata.model.EnergyReading;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
+import org.selfdata.model.RecurringVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordDraft;
@@ -91,6 +92,7 @@ class DocumentedResponsesTest {
             + "\"validity\":\"P30D\",\"retention\":\"P30D\",\"volumeLimit\":1000,\"types\":[\"geo.point\"],"
             + "\"categories\":[],\"fields\":[],\"precision\":{\"location\":\"region\",\"amount\":\"none\","
             + "\"time\":\"day\",\"identifiers\":\"pseudonymized\"}}";
+    private static final String FLOW = "0123456789abcdef";
     private static final String BANK_CSV_HEAD = "{\"head\":\"" + Base64.getEncoder().encodeToString(
             "12/03/2025;CARTE BOULANGERIE;-4,50;\n13/03/2025;PRLV EDF;-62,17;\n".getBytes(StandardCharsets.UTF_8)) + "\"}";
 
@@ -152,6 +154,8 @@ class DocumentedResponsesTest {
                 LocalDate.now(TestVaults.PARIS).minusMonths(3));
         vault.placeCorrections().correct(camille.id(), PLACE_KEYS.key(45.76, 4.83), 45.76, 4.83, PlaceVerdict.NAMED,
                 Optional.of("Chez moi"));
+        // A correction that holds, so that undoing it answers 200 whatever flows the lines make.
+        vault.recurringCorrections().correct(camille.id(), FLOW, RecurringVerdict.CONFIRMED, Optional.of("Loyer"));
         running.start();
         owner = running.camille();
         parameters.put("{grant}", held.value());
@@ -170,6 +174,7 @@ class DocumentedResponsesTest {
         parameters.put("{token}", desk.calendars().issue(camille.id()));
         parameters.put("{slug}", OWN_ORGANIZATION);
         parameters.put("{key}", PLACE_KEYS.key(45.76, 4.83));
+        parameters.put("{flow}", FLOW);
         parameters.put("{type}", "not-found");
         document = ApiClient.json(owner.get("/api/v1/openapi.json"));
         schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -395,6 +400,8 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/grants/{grant}", "/api/v1/grants/{withdrawn}", "", Caller.OWNER, 200);
         ask(asks, "POST", "/api/v1/grants/preview", "/api/v1/grants/preview", TERMS, Caller.OWNER, 200);
         ask(asks, "POST", "/api/v1/grants", "/api/v1/grants", TERMS, Caller.OWNER, 201);
+        ask(asks, "PUT", "/api/v1/money/recurring/{key}", "/api/v1/money/recurring/{flow}", "{\"verdict\":\"undo\"}",
+                Caller.OWNER, 200);
         ask(asks, "PUT", "/api/v1/reveal/places/{key}", "/api/v1/reveal/places/{key}",
                 "{\"latitude\":45.76,\"longitude\":4.83,\"verdict\":\"confirmed\"}", Caller.OWNER, 200);
         ask(asks, "PUT", "/api/v1/rights/reminders", "/api/v1/rights/reminders", "{\"enabled\":false,\"daysBefore\":3}",
@@ -406,6 +413,10 @@ class DocumentedResponsesTest {
         ask(asks, "GET", "/api/v1/records", "/api/v1/records?colour=blue", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money", "/api/v1/money?from=yesterday", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/recurring", "/api/v1/money/recurring?colour=blue", "", Caller.OWNER, 400);
+        ask(asks, "PUT", "/api/v1/money/recurring/{key}", "/api/v1/money/recurring/{flow}", "{\"verdict\":\"maybe\"}",
+                Caller.OWNER, 400);
+        ask(asks, "PUT", "/api/v1/money/recurring/{key}", "/api/v1/money/recurring/0123456789abcdef",
+                "{\"verdict\":\"ended\"}", Caller.OWNER, 404);
         ask(asks, "GET", "/api/v1/money/forecast", "/api/v1/money/forecast?days=45", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/money/health", "/api/v1/money/health?to=later", "", Caller.OWNER, 400);
         ask(asks, "GET", "/api/v1/energy/bill", "/api/v1/energy/bill?kva=7", "", Caller.OWNER, 400);

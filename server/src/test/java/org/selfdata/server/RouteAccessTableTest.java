@@ -26,6 +26,7 @@ import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GrantId;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
+import org.selfdata.model.RecurringVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Recipient;
 import org.selfdata.model.RecordDraft;
@@ -87,6 +88,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParameterizedClass
 @EnumSource(Engine.class)
 class RouteAccessTableTest {
+    private static final String DOMINIQUES_FLOW = "0123456789abcdef";
     private static final String OPERATOR_ONLY = "only the vault's operator admits recipients and their declarations";
     private static final String SIGN_IN_FIRST = "sign in first: this needs a session, which POST /api/v1/session starts";
     private static final String FOR_RECIPIENTS =
@@ -162,6 +164,8 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/timeline").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/money").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/money/recurring").expect(200, 200, 200, 403, 401);
+        row("PUT", "/api/v1/money/recurring/{key}").asking("/api/v1/money/recurring/" + DOMINIQUES_FLOW)
+                .body("{\"verdict\":\"undo\"}").expect(200, 404, 404, 403, 401);
         row("GET", "/api/v1/money/forecast").asking("/api/v1/money/forecast?days=60").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/money/health").expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/energy").expect(200, 200, 200, 403, 401);
@@ -404,6 +408,10 @@ class RouteAccessTableTest {
             markers.get(person).add(name);
         });
         parameters.put("{key}", PLACE_KEYS.key(48.11, -1.68));
+        // What Dominique said of a payment of hers holds, so that she alone can take it back.
+        vault.recurringCorrections().correct(dominique.id(), DOMINIQUES_FLOW, RecurringVerdict.CONFIRMED,
+                Optional.of("Loyer de Dominique"));
+        markers.get(dominique).add("Loyer de Dominique");
     }
 
     @Test

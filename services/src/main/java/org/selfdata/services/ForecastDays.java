@@ -59,6 +59,7 @@ public record ForecastDays(String currency, LocalDate asOf, int horizon, boolean
      * A recurring payment or income expected on a day, with the amount it usually has and its range. A payment whose date
      * had just passed, within the period's tolerance, is due on the first day ahead.
      *
+     * @param payee the flow's payee, or the person's own name for it when they gave one
      * @param late its date had passed on {@code asOf} by more than the period's tolerance: it is listed on the first day
      *        ahead and widens the band by its highest amount, but the expected balance does not count on it
      */

@@ -58,7 +58,7 @@ final class ForecastProjection {
     }
 
     private static ForecastDays.Due due(RecurringFlow flow, LocalDate day, boolean late) {
-        return new ForecastDays.Due(day, flow.payee(), flow.income(), flow.typical(), flow.lowest(), flow.highest(),
+        return new ForecastDays.Due(day, flow.name(), flow.income(), flow.typical(), flow.lowest(), flow.highest(),
                 flow.confidence().level(), late);
     }
 

@@ -1,12 +1,19 @@
 package org.selfdata.services;
 
 import org.selfdata.model.RecordId;
+import org.selfdata.model.RecurringCorrection;
+import org.selfdata.model.RecurringVerdict;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -26,10 +33,21 @@ import static java.util.Objects.requireNonNull;
  *        date skips too
  * @param occurrences the payments that follow the schedule, oldest first; the payee's other lines are not in it
  * @param priceChanges steps in the amount that lasted, oldest first
+ * @param yours what the person said of the flow and holds now, when they said something: already applied to the
+ *        status (ended) and the confidence (confirmed), and giving the {@link #name()} shown
  */
 public record RecurringFlow(String payee, String currency, boolean income, RecurringPeriod period, BigDecimal typical,
         BigDecimal lowest, BigDecimal highest, int recent, LocalDate last, LocalDate next, Status status, Set<Month> pausedMonths,
-        List<Occurrence> occurrences, List<PriceChange> priceChanges, Confidence confidence) {
+        List<Occurrence> occurrences, List<PriceChange> priceChanges, Confidence confidence,
+        Optional<RecurringCorrection> yours) {
+    /** As found in the bank lines, before the person said anything of it. */
+    public RecurringFlow(String payee, String currency, boolean income, RecurringPeriod period, BigDecimal typical,
+            BigDecimal lowest, BigDecimal highest, int recent, LocalDate last, LocalDate next, Status status,
+            Set<Month> pausedMonths, List<Occurrence> occurrences, List<PriceChange> priceChanges, Confidence confidence) {
+        this(payee, currency, income, period, typical, lowest, highest, recent, last, next, status, pausedMonths, occurrences,
+                priceChanges, confidence, Optional.empty());
+    }
+
     public RecurringFlow {
         requireNonNull(payee, "payee is null");
         requireNonNull(currency, "currency is null");
@@ -44,6 +62,52 @@ public record RecurringFlow(String payee, String currency, boolean income, Recur
         occurrences = List.copyOf(occurrences);
         priceChanges = List.copyOf(priceChanges);
         requireNonNull(confidence, "confidence is null");
+        requireNonNull(yours, "yours is null");
+    }
+
+    /**
+     * What the person's corrections know the flow by, the same each time the flows are found again: the first 16
+     * hexadecimal digits of the SHA-256 of its payee as {@link MoneyPayee} cleans the label, its currency and its
+     * direction. The payee's lines make one flow at most in a currency and a direction, so the key tells it apart; the
+     * period and the amounts are left out, since more lines may find them otherwise (a bill that turns out quarterly,
+     * a price change) while it stays the same payment.
+     */
+    public String key() {
+        return key(payee, currency, income);
+    }
+
+    static String key(String payee, String currency, boolean income) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((payee + '\u0000' + currency + '\u0000'
+                    + (income ? "income" : "spending")).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The person's own name for the flow when they gave one, else its payee. */
+    public String name() {
+        return yours.flatMap(RecurringCorrection::name).orElse(payee);
+    }
+
+    /** Whether the person said it comes back: shown as certain. */
+    public boolean confirmed() {
+        return yours.filter(correction -> correction.verdict() == RecurringVerdict.CONFIRMED).isPresent();
+    }
+
+    /**
+     * The flow with what the person said of it: ended, it ends, whatever the dates say; confirmed, it is sure (a score
+     * of 1), the counts it was measured on kept.
+     */
+    RecurringFlow correctedBy(RecurringCorrection correction) {
+        Status corrected = correction.verdict() == RecurringVerdict.ENDED ? Status.ENDED : status;
+        Confidence sure = correction.verdict() == RecurringVerdict.CONFIRMED
+                ? new Confidence(1.0, Confidence.Level.HIGH, confidence.expected(), confidence.onSchedule(), confidence.spread())
+                : confidence;
+        return new RecurringFlow(payee, currency, income, period, typical, lowest, highest, recent, last, next, corrected,
+                pausedMonths, occurrences, priceChanges, sure, Optional.of(correction));
     }
 
     /** Where the flow stands on the day the statements were read to. */

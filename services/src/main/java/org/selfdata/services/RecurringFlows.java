@@ -13,8 +13,11 @@ import static java.util.Objects.requireNonNull;
  *
  * @param since the earliest bank line read, when there is one
  * @param asOf the day the lines were read up to: the latest line's, unless an earlier day was asked
+ * @param dismissed the flows the person said do not come back: out of {@code flows} and of the forecast, listed so that
+ *        the person can take that back
  */
-public record RecurringFlows(Optional<LocalDate> since, LocalDate asOf, List<RecurringFlow> flows, List<Unsure> unsure) {
+public record RecurringFlows(Optional<LocalDate> since, LocalDate asOf, List<RecurringFlow> flows, List<Unsure> unsure,
+        List<RecurringFlow> dismissed) {
     /** Three monthly payments need two months between the first and the last. */
     public static final int ENOUGH_DAYS = 60;
 
@@ -23,6 +26,12 @@ public record RecurringFlows(Optional<LocalDate> since, LocalDate asOf, List<Rec
         requireNonNull(asOf, "asOf is null");
         flows = List.copyOf(flows);
         unsure = List.copyOf(unsure);
+        dismissed = List.copyOf(dismissed);
+    }
+
+    /** As found, before the person said anything of them. */
+    public RecurringFlows(Optional<LocalDate> since, LocalDate asOf, List<RecurringFlow> flows, List<Unsure> unsure) {
+        this(since, asOf, flows, unsure, List.of());
     }
 
     /** Whether the lines span enough days to see a monthly payment come three times. */

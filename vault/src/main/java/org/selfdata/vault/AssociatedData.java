@@ -31,6 +31,8 @@ final class AssociatedData {
     private static final byte[] RIGHTS_IDENTITY_DOCUMENT_NAME =
             "selfdata/rights/identity_document/name/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PLACE_CORRECTION = "selfdata/place_correction/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECURRING_CORRECTION =
+            "selfdata/recurring_correction/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AEAD_KEYSET = "selfdata/keyset/aead/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PRF_KEYSET = "selfdata/keyset/prf/1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] TYPE_IDS = typeIds();
@@ -103,6 +105,10 @@ final class AssociatedData {
 
     static byte[] placeCorrection(PersonId person, long number) {
         return named(PLACE_CORRECTION, person, Long.toString(number));
+    }
+
+    static byte[] recurringCorrection(PersonId person, long number) {
+        return named(RECURRING_CORRECTION, person, Long.toString(number));
     }
 
     private static byte[] named(byte[] kind, PersonId person, String name) {

@@ -42,6 +42,7 @@ import static org.selfdata.vault.VaultTables.GRANTS;
 import static org.selfdata.vault.VaultTables.GRANT_WITHDRAWALS;
 import static org.selfdata.vault.VaultTables.RECEIPT_SIGNERS;
 import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
+import static org.selfdata.vault.VaultTables.RECURRING_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
@@ -109,6 +110,7 @@ public final class Erasure {
             dsl.deleteFrom(RIGHTS_REQUESTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RIGHTS_SETTINGS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PLACE_CORRECTIONS).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(RECURRING_CORRECTIONS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(OAUTH_TOKENS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(CONSENT_RECEIPTS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(RECEIPT_SIGNERS).where(PERSON_ID.eq(person.value())).execute();

@@ -12,6 +12,7 @@ import org.selfdata.model.LogActor;
 import org.selfdata.model.LogEntryDraft;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.PlaceCorrection;
+import org.selfdata.model.RecurringCorrection;
 import org.selfdata.model.RecordHistory;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.Source;
@@ -40,6 +41,7 @@ import static org.selfdata.vault.VaultTables.PAYLOAD;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
+import static org.selfdata.vault.VaultTables.RECURRING_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECORD_NUMBER;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
@@ -106,6 +108,9 @@ public final class Restoration {
         /** Every correction the person made of the places found in their locations, in the order they made them. */
         void placeCorrections(List<PlaceCorrection> corrections);
 
+        /** Every correction the person made of the payments and income found coming back, in the order they made them. */
+        void recurringCorrections(List<RecurringCorrection> corrections);
+
         /** One entry of the transparency log, as the archive holds it; after the records, in the log's order. */
         void logEntry(byte[] leaf);
     }
@@ -119,10 +124,11 @@ public final class Restoration {
     private final RightsOrganizations rightsOrganizations;
     private final RightsRequests rightsRequests;
     private final PlaceCorrections placeCorrections;
+    private final RecurringCorrections recurringCorrections;
 
     Restoration(Database database, Keyring keyring, TransparencyLog log, String vaultKeyId, Clock clock,
             CsvMappings csvMappings, RightsOrganizations rightsOrganizations, RightsRequests rightsRequests,
-            PlaceCorrections placeCorrections) {
+            PlaceCorrections placeCorrections, RecurringCorrections recurringCorrections) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.log = requireNonNull(log, "log is null");
@@ -132,6 +138,7 @@ public final class Restoration {
         this.rightsOrganizations = requireNonNull(rightsOrganizations, "rightsOrganizations is null");
         this.rightsRequests = requireNonNull(rightsRequests, "rightsRequests is null");
         this.placeCorrections = requireNonNull(placeCorrections, "placeCorrections is null");
+        this.recurringCorrections = requireNonNull(recurringCorrections, "recurringCorrections is null");
     }
 
     /** Restores into a person who holds nothing yet; {@code body} feeds the writer from the archive. */
@@ -156,13 +163,17 @@ public final class Restoration {
         });
     }
 
-    /** A person without sources may still have begun with the rights desk, made a CSV mapping or corrected a place. */
+    /**
+     * A person without sources may still have begun with the rights desk, made a CSV mapping or corrected a place or a
+     * payment.
+     */
     private static boolean keepsAnyText(DSLContext dsl, PersonId person) {
         return dsl.fetchExists(RIGHTS_REQUESTS, PERSON_ID.eq(person.value()))
                 || dsl.fetchExists(RIGHTS_ORGANIZATIONS, PERSON_ID.eq(person.value()))
                 || dsl.fetchExists(RIGHTS_SETTINGS, PERSON_ID.eq(person.value()))
                 || dsl.fetchExists(CSV_MAPPINGS, PERSON_ID.eq(person.value()))
-                || dsl.fetchExists(PLACE_CORRECTIONS, PERSON_ID.eq(person.value()));
+                || dsl.fetchExists(PLACE_CORRECTIONS, PERSON_ID.eq(person.value()))
+                || dsl.fetchExists(RECURRING_CORRECTIONS, PERSON_ID.eq(person.value()));
     }
 
     private final class RestoringWriter implements Writer {
@@ -235,6 +246,11 @@ public final class Restoration {
         @Override
         public void placeCorrections(List<PlaceCorrection> corrections) {
             placeCorrections.restore(dsl, person, corrections);
+        }
+
+        @Override
+        public void recurringCorrections(List<RecurringCorrection> corrections) {
+            recurringCorrections.restore(dsl, person, corrections);
         }
 
         @Override

@@ -60,6 +60,7 @@ public final class Vault implements AutoCloseable {
     private final RightsRequests rightsRequests;
     private final RightsIdentityDocuments rightsIdentityDocuments;
     private final PlaceCorrections placeCorrections;
+    private final RecurringCorrections recurringCorrections;
     private final ExecutorService opening;
     private final Optional<Checkpoints> checkpoints;
     private final TransparencyLog log;
@@ -93,8 +94,9 @@ public final class Vault implements AutoCloseable {
         this.rightsRequests = new RightsRequests(database, keyEncryptionKey, log, clock);
         this.rightsIdentityDocuments = new RightsIdentityDocuments(database, keyEncryptionKey, clock);
         this.placeCorrections = new PlaceCorrections(database, keyEncryptionKey, log, clock);
+        this.recurringCorrections = new RecurringCorrections(database, keyEncryptionKey, log, clock);
         this.restoration = new Restoration(database, keyring, log, signingKey.keyId(), clock, csvMappings,
-                rightsOrganizations, rightsRequests, placeCorrections);
+                rightsOrganizations, rightsRequests, placeCorrections, recurringCorrections);
         this.checkpoints = database.isPostgres() ? Optional.empty()
                 : Optional.of(new Checkpoints(database, location.databaseFile()));
     }
@@ -374,6 +376,11 @@ public final class Vault implements AutoCloseable {
     /** The person's corrections of the places found in their locations. */
     public PlaceCorrections placeCorrections() {
         return placeCorrections;
+    }
+
+    /** The person's corrections of the payments and income found coming back in their bank lines. */
+    public RecurringCorrections recurringCorrections() {
+        return recurringCorrections;
     }
 
     public RightsOrganizations rightsOrganizations() {

@@ -159,6 +159,8 @@ final class VaultTables {
     static final Field<Long> CORRECTION_NUMBER = field(name("correction_number"), SQLDataType.BIGINT);
     static final Field<byte[]> SEALED_CORRECTION = field(name("correction"), SQLDataType.BLOB);
 
+    static final Table<Record> RECURRING_CORRECTIONS = table(name("recurring_corrections"));
+
     static final Table<Record> LOG_ENTRIES = table(name("log_entries"));
     static final Field<Long> ENTRY_INDEX = field(name("entry_index"), SQLDataType.BIGINT);
     static final Field<Long> RECORDED_AT = field(name("recorded_at"), SQLDataType.BIGINT);
@@ -223,6 +225,7 @@ final class VaultTables {
             Map.entry(RIGHTS_IDENTITY_DOCUMENTS, List.of(PERSON_ID, REQUEST_ID, SHA256, MEDIA_TYPE, SIZE_BYTES, SEALED_NAME,
                     CONTENT, SAVED_AT)),
             Map.entry(PLACE_CORRECTIONS, List.of(PERSON_ID, CORRECTION_NUMBER, RECORDED_AT, SEALED_CORRECTION)),
+            Map.entry(RECURRING_CORRECTIONS, List.of(PERSON_ID, CORRECTION_NUMBER, RECORDED_AT, SEALED_CORRECTION)),
             Map.entry(LOG_ENTRIES, List.of(PERSON_ID, ENTRY_INDEX, RECORDED_AT, ACTION, RECIPIENT_ID, GRANT_ID, RECORD_COUNT,
                     LEAF, LEAF_HASH)),
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)),

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.Person;
 import org.selfdata.model.PlaceVerdict;
+import org.selfdata.model.RecurringVerdict;
 import org.selfdata.model.Position;
 import org.selfdata.model.Rejection;
 import org.selfdata.testing.TestPostgres;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityTest {
     private static final List<String> PERSONAL_TABLES =
             List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects",
-                    "place_corrections", "log_head_history");
+                    "place_corrections", "log_head_history", "recurring_corrections");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
@@ -47,6 +48,8 @@ class RowLevelSecurityTest {
                             Stream.of(new Rejection(Position.line(3), "the amount is not a number"))));
             vault.placeCorrections().correct(dominique.id(), "8a1f96b5a2dffff", 45.75395, 4.84231, PlaceVerdict.NAMED,
                     Optional.of("Maison"));
+            vault.recurringCorrections().correct(dominique.id(), "0f3a9c2e5b7d1846", RecurringVerdict.CONFIRMED,
+                    Optional.of("Loyer"));
         }
 
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -54,6 +57,8 @@ class RowLevelSecurityTest {
             name(connection, dominique.id().value());
             assertThat(count(connection, "rejects")).as("dominique's quarantine, seen by dominique").isEqualTo(1);
             assertThat(count(connection, "place_corrections")).as("dominique's places, seen by dominique").isEqualTo(1);
+            assertThat(count(connection, "recurring_corrections")).as("dominique's payments, seen by dominique")
+                    .isEqualTo(1);
             connection.rollback();
 
             name(connection, camille.id().value());

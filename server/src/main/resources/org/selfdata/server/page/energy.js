@@ -175,6 +175,109 @@ const energyPage = (() => {
     return { load, choose, range, reset, compare, chosenComparison };
 })();
 
+// What the electricity cost under each option of the regulated tariff, month by month, the cheapest option for this
+// load curve, and what the energy debits leave to pay at the yearly settlement; when the tariff table cannot be read,
+// why, with the energy used still shown.
+const billPage = (() => {
+    function euros(amount) {
+        return selfdata.money(amount, 'EUR');
+    }
+
+    function optionName(term) {
+        return selfdata.text('energy.option.' + term);
+    }
+
+    function dayOf(instant, zone) {
+        return new Date(instant).toLocaleDateString(selfdata.language, { dateStyle: 'long', timeZone: zone });
+    }
+
+    function monthName(month) {
+        const [year, number] = month.split('-').map(Number);
+        return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString(selfdata.language,
+            { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    }
+
+    function table(bill) {
+        const options = bill.priced ? Object.keys(bill.priced.totals) : [];
+        const head = selfdata.element('energy-bill-months').tHead.rows[0];
+        head.replaceChildren(...[selfdata.text('energy.billMonth'), selfdata.text('energy.billKilowattHours'),
+            ...options.map(optionName)].map((text, index) => selfdata.create('th', { scope: 'col', text,
+            className: index === 0 ? null : 'number' })));
+        selfdata.rows(selfdata.element('energy-bill-months').tBodies[0], bill.months, month => [monthName(month.month),
+            selfdata.number(month.kilowattHours, 1), ...options.map(option =>
+                month.costs[option] === undefined ? '—' : euros(month.costs[option]))]);
+        selfdata.element('energy-bill-months').tBodies[0].querySelectorAll('td:not(:first-child)')
+            .forEach(cell => cell.classList.add('number'));
+    }
+
+    function settlementText(bill) {
+        if (!bill.instalments) {
+            return selfdata.text('energy.billNoInstalments');
+        }
+        const debits = bill.instalments;
+        const settlement = bill.priced ? bill.priced.settlement : null;
+        if (!settlement) {
+            return selfdata.text('energy.billSettlementUnknown', debits.payee, euros(debits.monthly));
+        }
+        return Number(settlement.balance) >= 0
+            ? selfdata.text('energy.billSettlementOwe', debits.payee, euros(debits.monthly), euros(settlement.balance))
+            : selfdata.text('energy.billSettlementBack', debits.payee, euros(debits.monthly),
+                euros(-Number(settlement.balance)));
+    }
+
+    function pricedTexts(bill) {
+        const priced = bill.priced;
+        selfdata.element('energy-bill-basis').textContent = selfdata.text(
+            priced.assumed ? 'energy.billAssumed' : 'energy.billBasis', selfdata.date(priced.appliesFrom), priced.source,
+            optionName(priced.option), priced.kva);
+        const total = priced.totals[priced.option];
+        const used = bill.months.reduce((sum, month) => sum + month.kilowattHours, 0);
+        selfdata.element('energy-bill-total').textContent = total === undefined ? '' : selfdata.text('energy.billTotal',
+            dayOf(bill.from, bill.zone), dayOf(Date.parse(bill.to) - 1, bill.zone), selfdata.number(used, 0), euros(total),
+            optionName(priced.option));
+        let cheapest = '';
+        if (!bill.split) {
+            cheapest = selfdata.text('energy.billOnlyBase', optionName('base'));
+        } else if (priced.cheapest && priced.cheapest === priced.option) {
+            cheapest = selfdata.text('energy.billCheapestYours', optionName(priced.option));
+        } else if (priced.cheapest && total !== undefined) {
+            cheapest = selfdata.text('energy.billCheapest', optionName(priced.cheapest), euros(priced.totals[priced.cheapest]),
+                euros(Number(total) - Number(priced.totals[priced.cheapest])), optionName(priced.option));
+        }
+        selfdata.element('energy-bill-cheapest').textContent = cheapest;
+        const tempo = selfdata.element('energy-bill-tempo');
+        tempo.hidden = priced.totals.tempo === undefined;
+        tempo.textContent = tempo.hidden ? '' : selfdata.text('energy.billTempo', priced.tempoDays.blue,
+            priced.tempoDays.white, priced.tempoDays.red);
+    }
+
+    async function load() {
+        const section = selfdata.element('energy-bill');
+        section.setAttribute('aria-busy', 'true');
+        const bill = await selfdata.api('/api/v1/energy/bill');
+        const unpriced = selfdata.element('energy-bill-unpriced');
+        unpriced.hidden = bill.priced !== undefined && bill.priced !== null;
+        unpriced.textContent = unpriced.hidden ? ''
+            : bill.months.length === 0 ? selfdata.text('energy.billNone') : selfdata.text('energy.billUnpriced', bill.unpriced);
+        ['energy-bill-basis', 'energy-bill-total', 'energy-bill-cheapest'].forEach(id => {
+            selfdata.element(id).textContent = '';
+        });
+        selfdata.element('energy-bill-tempo').hidden = true;
+        if (!unpriced.hidden && bill.months.length === 0) {
+            selfdata.element('energy-bill-settlement').textContent = '';
+        } else {
+            selfdata.element('energy-bill-settlement').textContent = settlementText(bill);
+        }
+        if (bill.priced) {
+            pricedTexts(bill);
+        }
+        table(bill);
+        section.setAttribute('aria-busy', 'false');
+    }
+
+    return { load };
+})();
+
 selfdata.start(async () => {
     document.querySelectorAll('button.step').forEach(button => button.addEventListener('click',
         () => energyPage.choose(button.dataset.step).catch(selfdata.fail)));
@@ -190,5 +293,5 @@ selfdata.start(async () => {
         selfdata.element('failure').hidden = true;
         energyPage.compare(energyPage.chosenComparison()).catch(selfdata.fail);
     });
-    await Promise.all([energyPage.load(), energyPage.compare('')]);
+    await Promise.all([energyPage.load(), energyPage.compare(''), billPage.load()]);
 });

@@ -181,7 +181,11 @@ const moneyPage = (() => {
 
 // The recurring payments and income: each flow in sentences (its amount, its next date, its price changes, how sure it
 // is) with links to the bank lines it rests on; too short a history is said, and a pair of lines is only "too early".
+// The person confirms, renames, marks ended or not recurring a flow, or undoes that: each is kept, and the section and
+// the forecast are drawn again.
 const recurringPage = (() => {
+    let changed = () => Promise.resolve();
+
     function paragraph(text, className) {
         return selfdata.create('p', { text, className });
     }
@@ -218,10 +222,85 @@ const recurringPage = (() => {
             selfdata.create('summary', { text: selfdata.text('money.recurringRecords', occurrences.length) }), ...links]);
     }
 
+    async function correct(flow, body) {
+        await selfdata.api('/api/v1/money/recurring/' + encodeURIComponent(flow.key), { method: 'PUT', json: body });
+        await Promise.all([load(), changed()]);
+    }
+
+    function button(key, action) {
+        const created = selfdata.create('button', { type: 'button', className: 'secondary', text: selfdata.text(key) });
+        created.addEventListener('click', () => {
+            created.disabled = true;
+            action().catch(failure => {
+                created.disabled = false;
+                selfdata.fail(failure);
+            });
+        });
+        return created;
+    }
+
+    /** The small form that names a flow, shown in place of the buttons; a flow named stays ended if it was. */
+    function renameForm(flow, buttons) {
+        const input = selfdata.create('input', { type: 'text', name: 'name', required: true, maxlength: '80',
+            value: flow.yours && flow.yours.name ? flow.yours.name : '' });
+        const cancel = selfdata.create('button', { type: 'button', className: 'secondary',
+            text: selfdata.text('money.recurringCancel') });
+        const form = selfdata.create('form', { className: 'inline rename',
+            'aria-label': selfdata.text('money.recurringRenaming', flow.name), hidden: true },
+        [selfdata.create('label', {}, [selfdata.text('money.recurringName'), input]),
+            selfdata.create('button', { type: 'submit', text: selfdata.text('money.recurringSave') }), cancel]);
+        cancel.addEventListener('click', () => {
+            form.hidden = true;
+            buttons.hidden = false;
+        });
+        form.addEventListener('submit', event => {
+            event.preventDefault();
+            const verdict = flow.yours && flow.yours.verdict === 'ended' ? 'ended' : 'confirmed';
+            correct(flow, { verdict, name: input.value.trim() }).catch(selfdata.fail);
+        });
+        return form;
+    }
+
+    /** What the person said of the flow, and the buttons to say it; their name is sent again so that it is kept. */
+    function corrections(flow) {
+        const said = [];
+        if (flow.yours) {
+            said.push(paragraph(selfdata.text('money.recurringYours.' + flow.yours.verdict), 'yours'));
+            if (flow.yours.name) {
+                said.push(paragraph(selfdata.text('money.recurringYourName', flow.payee), 'muted'));
+            }
+        }
+        const name = flow.yours && flow.yours.name ? { name: flow.yours.name } : {};
+        const verdict = flow.yours ? flow.yours.verdict : null;
+        const buttons = selfdata.create('div', { className: 'actions' });
+        const form = renameForm(flow, buttons);
+        if (verdict !== 'notRecurring') {
+            if (verdict !== 'confirmed') {
+                buttons.append(button('money.recurringConfirm', () => correct(flow, { verdict: 'confirmed', ...name })));
+            }
+            const rename = selfdata.create('button', { type: 'button', className: 'secondary',
+                text: selfdata.text('money.recurringRename') });
+            rename.addEventListener('click', () => {
+                buttons.hidden = true;
+                form.hidden = false;
+                form.querySelector('input').focus();
+            });
+            buttons.append(rename);
+            if (verdict !== 'ended') {
+                buttons.append(button('money.recurringEnd', () => correct(flow, { verdict: 'ended', ...name })));
+            }
+            buttons.append(button('money.recurringNotRecurring', () => correct(flow, { verdict: 'notRecurring' })));
+        }
+        if (flow.yours) {
+            buttons.append(button('money.recurringUndo', () => correct(flow, { verdict: 'undo' })));
+        }
+        return [...said, buttons, form];
+    }
+
     function flowItem(flow) {
         const money = amount => selfdata.money(amount, flow.currency);
         const parts = [
-            paragraph(selfdata.text('money.recurringFlow', flow.payee, money(flow.typical),
+            paragraph(selfdata.text('money.recurringFlow', flow.name, money(flow.typical),
                 selfdata.text('money.recurringPeriod.' + flow.period)), 'flow-title'),
             paragraph(amountText(flow, money)),
             paragraph(dateText(flow))];
@@ -232,11 +311,14 @@ const recurringPage = (() => {
             selfdata.create('a', { href: change.explore,
                 text: selfdata.text('money.recurringChange', money(change.before), money(change.after),
                     monthYear(change.from)) })])));
-        parts.push(paragraph(selfdata.text('money.recurringConfidence',
-            selfdata.text('money.recurringConfidence.' + flow.confidence.level), flow.confidence.onSchedule,
-            flow.confidence.expected, flow.toleranceDays), 'muted'));
+        if (!flow.yours || flow.yours.verdict !== 'confirmed') {
+            parts.push(paragraph(selfdata.text('money.recurringConfidence',
+                selfdata.text('money.recurringConfidence.' + flow.confidence.level), flow.confidence.onSchedule,
+                flow.confidence.expected, flow.toleranceDays), 'muted'));
+        }
         parts.push(records(flow.occurrences, money));
-        return selfdata.create('li', { className: 'flow ' + flow.status }, parts);
+        parts.push(...corrections(flow));
+        return selfdata.create('li', { className: 'flow ' + flow.status, 'data-key': flow.key }, parts);
     }
 
     function unsureItem(unsure) {
@@ -269,7 +351,106 @@ const recurringPage = (() => {
         fill('money-recurring-income', going.filter(flow => flow.direction === 'income'), flowItem);
         fill('money-recurring-ended', answer.flows.filter(flow => flow.status === 'ended'), flowItem);
         fill('money-recurring-unsure', answer.unsure, unsureItem);
+        fill('money-recurring-dismissed', answer.dismissed, flowItem);
         selfdata.element('money-recurring-none').hidden = !answer.enoughHistory || answer.flows.length > 0;
+        section.setAttribute('aria-busy', 'false');
+    }
+
+    /** What else to draw again once the person said something of a flow: the forecast. */
+    function onChange(action) {
+        changed = action;
+    }
+
+    return { load, onChange };
+})();
+
+// The balance ahead, 30, 60 or 90 days: where it would be, the band it may stray within, where it goes lowest and which
+// payments take it there, the payments expected, and how far the same forecast made earlier fell from what came.
+const forecastPage = (() => {
+    let days = 30;
+    let chart = null;
+
+    function colour(name) {
+        return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    }
+
+    function names(dues) {
+        return new Intl.ListFormat(selfdata.language, { type: 'conjunction' })
+            .format([...new Set(dues.map(due => due.payee))]);
+    }
+
+    function signed(due, money) {
+        return money(due.direction === 'income' ? due.typical : -Number(due.typical));
+    }
+
+    function draw(answer) {
+        const target = selfdata.element('money-forecast-chart');
+        if (chart !== null) {
+            chart.destroy();
+            chart = null;
+        }
+        if (answer.days.length === 0 || typeof uPlot === 'undefined') {
+            return;
+        }
+        const x = answer.days.map(day => Date.parse(day.day + 'T12:00:00Z') / 1000);
+        chart = new uPlot({
+            width: Math.max(target.clientWidth, 300), height: 220,
+            legend: { show: false },
+            axes: [{}, { size: 70, values: (plot, ticks) => ticks.map(tick => selfdata.number(tick)) }],
+            series: [{ label: selfdata.text('chart.date') },
+                { label: selfdata.text('money.forecast'), stroke: colour('--accent'), width: 2 },
+                { stroke: colour('--bar-other'), dash: [4, 4] },
+                { stroke: colour('--bar-other'), dash: [4, 4] }]
+        }, [x, answer.days.map(day => Number(day.expected)), answer.days.map(day => Number(day.low)),
+            answer.days.map(day => Number(day.high))], target);
+    }
+
+    function lowestText(low, money) {
+        if (low.payments.length > 0 && low.relief) {
+            return selfdata.text('money.forecastLowestWhy', selfdata.day(low.from), selfdata.day(low.to),
+                money(low.balance), money(low.bandLow), names(low.payments), low.relief.payee, selfdata.day(low.relief.day));
+        }
+        return selfdata.text('money.forecastLowest', selfdata.day(low.from), selfdata.day(low.to), money(low.balance),
+            money(low.bandLow));
+    }
+
+    function show(answer) {
+        const money = amount => selfdata.money(amount, answer.currency);
+        const short = selfdata.element('money-forecast-short');
+        short.hidden = answer.enoughHistory;
+        short.textContent = answer.enoughHistory ? '' : selfdata.text('money.forecastShort', answer.enoughDays);
+        selfdata.element('money-forecast-details').hidden = !answer.enoughHistory;
+        draw(answer);
+        if (!answer.enoughHistory) {
+            return;
+        }
+        selfdata.element('money-forecast-basis').textContent = answer.fromStatement
+            ? selfdata.text('money.forecastFromStatement', selfdata.day(answer.asOf), money(answer.opening),
+                money(answer.trend.perDay))
+            : selfdata.text('money.forecastRunning', selfdata.day(answer.asOf), money(answer.trend.perDay));
+        const last = answer.days.at(-1);
+        selfdata.element('money-forecast-end').textContent = selfdata.text('money.forecastEnd', selfdata.day(last.day),
+            money(last.expected), money(last.low), money(last.high));
+        selfdata.element('money-forecast-lowest').textContent = answer.lowest ? lowestText(answer.lowest, money) : '';
+        const dues = selfdata.element('money-forecast-dues');
+        dues.querySelector('summary').textContent = selfdata.text('money.forecastDues', answer.dues.length);
+        dues.querySelector('ul').replaceChildren(...answer.dues.map(due => selfdata.create('li', {
+            text: selfdata.text(due.late ? 'money.forecastDueLate' : 'money.forecastDue', selfdata.day(due.day), due.payee,
+                signed(due, money)) })));
+        const backtest = answer.backtest;
+        selfdata.element('money-forecast-backtest').textContent = backtest.checks === 0
+            ? selfdata.text('money.forecastNoBacktest')
+            : selfdata.text('money.forecastBacktest', backtest.checks, answer.horizon, money(backtest.meanAbsoluteError),
+                money(backtest.meanAbsoluteErrorUnchanged), selfdata.number(backtest.withinBand * 100, 0));
+    }
+
+    async function load(chosen = days) {
+        days = chosen;
+        document.querySelectorAll('#money-forecast button.horizon').forEach(button =>
+            button.setAttribute('aria-pressed', String(Number(button.dataset.days) === days)));
+        const section = selfdata.element('money-forecast');
+        section.setAttribute('aria-busy', 'true');
+        show(await selfdata.api('/api/v1/money/forecast?days=' + days));
         section.setAttribute('aria-busy', 'false');
     }
 
@@ -283,5 +464,8 @@ selfdata.start(async () => {
         moneyPage.load(moneyPage.chosenQuery()).catch(selfdata.fail);
     });
     selfdata.element('money-currency').addEventListener('change', () => moneyPage.show());
-    await Promise.all([moneyPage.load(''), recurringPage.load()]);
+    document.querySelectorAll('#money-forecast button.horizon').forEach(button => button.addEventListener('click',
+        () => forecastPage.load(Number(button.dataset.days)).catch(selfdata.fail)));
+    recurringPage.onChange(() => forecastPage.load());
+    await Promise.all([moneyPage.load(''), recurringPage.load(), forecastPage.load()]);
 });
