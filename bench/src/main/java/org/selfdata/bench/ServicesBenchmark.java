@@ -9,10 +9,13 @@ import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.services.AcrossSources;
+import org.selfdata.services.Carbon;
+import org.selfdata.services.CarbonFactors;
 import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.EnergyStep;
 import org.selfdata.services.Forecast;
+import org.selfdata.services.Health;
 import org.selfdata.services.Money;
 import org.selfdata.services.MoneyPeriod;
 import org.selfdata.services.Places;
@@ -102,7 +105,9 @@ final class ServicesBenchmark {
         Forecast forecast = new Forecast(gate, recurring);
         EnergyBill bill = new EnergyBill(gate, recurring, TariffTables.shipped());
         Places places = new Places(gate, corrections);
-        AcrossSources across = new AcrossSources(reveal, energy, recurring, TariffTables.shipped());
+        Carbon carbon = new Carbon(gate, CarbonFactors::standard);
+        Health health = new Health(gate);
+        AcrossSources across = new AcrossSources(reveal, energy, recurring, TariffTables.shipped(), carbon);
         YearMonth last = YearMonth.from(DemoPerson.LAST_DAY);
         Map<String, Runnable> services = new LinkedHashMap<>();
         services.put("money: the year's summary", () -> money.summary(person, MoneyPeriod.yearEndingWith(last),
@@ -115,6 +120,8 @@ final class ServicesBenchmark {
         services.put("energy: the bill", () -> bill.bill(person, Optional.empty(), Optional.empty()));
         services.put("places: the summary", () -> places.summary(person.id(), PlacesQuery.all(8)));
         services.put("reveal: the locations", () -> reveal.locations(person.id(), person.zone(), RevealLens.exact()));
+        services.put("carbon: the year", () -> carbon.estimate(person, MoneyPeriod.yearEndingWith(last)));
+        services.put("money: care and reimbursements", () -> health.report(person, MoneyPeriod.yearEndingWith(last)));
         services.put("across the sources", () -> across.findings(person));
         return services;
     }

@@ -15,6 +15,10 @@ import org.selfdata.model.PlaceVerdict;
 import org.selfdata.services.AcrossFindings;
 import org.selfdata.services.AcrossSources;
 import org.selfdata.services.AwayUse;
+import org.selfdata.services.Carbon;
+import org.selfdata.services.CarbonMode;
+import org.selfdata.services.Commute;
+import org.selfdata.services.CarbonFactors;
 import org.selfdata.services.Energy;
 import org.selfdata.services.Recurring;
 import org.selfdata.services.RecurringPeriod;
@@ -35,18 +39,22 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
  * What the demo person's sources tell together, checked against what the generator does: on the days she spends away
- * from Lyon, her meter draws only the 60 to 90 W that stay on ({@link LoadCurveWriter}), and she pays a gym every month
- * ({@link BankStatementWriter}) that her locations never take her to ({@link Itinerary}). A term and a half, with its
+ * from Lyon, her meter draws only the 60 to 90 W that stay on ({@link LoadCurveWriter}); she goes to her lectures by
+ * tram or, one day in three, by bicycle ({@link Itinerary}) with a monthly tram pass; and she pays a gym every month
+ * ({@link BankStatementWriter}) that her locations never take her to. A term and a half, with its
  * Christmas in Brittany and its weekends in Annecy, is enough of both.
  */
 class DemoAcrossSourcesTest {
@@ -74,7 +82,7 @@ class DemoAcrossSourcesTest {
         }
         Gate gate = Gate.over(vault);
         across = new AcrossSources(new Reveal(gate, new RevealCorrections(vault.placeCorrections())), new Energy(gate),
-                new Recurring(gate, Clock.systemUTC()), TariffTable::standard);
+                new Recurring(gate, Clock.systemUTC()), TariffTable::standard, new Carbon(gate, CarbonFactors::standard));
     }
 
     @AfterAll
@@ -112,6 +120,48 @@ class DemoAcrossSourcesTest {
                         .setScale(2, RoundingMode.HALF_EVEN)));
         assertThat(found.evidence().records()).isNotEmpty();
         assertThat(found.confidence().level()).isEqualTo(RevealConfidence.Level.HIGH);
+    }
+
+    @Test
+    void herJourneysBetweenHomeAndCampusAreFoundWithTheWaySheMadeThemAndHerTramPassIsSharedAmongHerRides() {
+        List<Stop> stops = demo.stops();
+        List<Stop.Mode> madeWays = new ArrayList<>();
+        for (int index = 1; index < stops.size(); index++) {
+            Place from = stops.get(index - 1).place();
+            Place to = stops.get(index).place();
+            if (from.equals(Place.HOME) && to.equals(Place.CAMPUS) || from.equals(Place.CAMPUS) && to.equals(Place.HOME)) {
+                madeWays.add(stops.get(index).mode());
+            }
+        }
+        long byTram = madeWays.stream().filter(mode -> mode == Stop.Mode.IN_TRAM).count();
+        long byBicycle = madeWays.stream().filter(mode -> mode == Stop.Mode.ON_BICYCLE).count();
+
+        RevealInference<Commute> found = across.findings(camille).commute();
+
+        assertThat(found).isInstanceOf(RevealInference.Found.class);
+        Commute commute = ((RevealInference.Found<Commute>) found).finding();
+        assertThat(madeWays).as("a term and a half of lectures").hasSizeGreaterThan(100);
+        assertThat(commute.journeys()).as("journeys found, of %d made", madeWays.size())
+                .isBetween((int) (madeWays.size() * 0.9), madeWays.size());
+        Map<CarbonMode, Integer> ways = commute.ways().stream()
+                .collect(Collectors.toMap(Commute.Way::mode, Commute.Way::journeys));
+        assertThat(ways).containsOnlyKeys(CarbonMode.TRAM_METRO, CarbonMode.CYCLING, CarbonMode.WALKING);
+        assertThat((double) ways.get(CarbonMode.TRAM_METRO) / commute.journeys())
+                .isCloseTo((double) byTram / madeWays.size(), within(0.1));
+        assertThat((double) ways.get(CarbonMode.CYCLING) / commute.journeys())
+                .isCloseTo((double) byBicycle / madeWays.size(), within(0.1));
+        double straight = Itinerary.distanceMeters(Place.HOME, Place.CAMPUS) / 1000;
+        assertThat(commute.kilometres() / commute.journeys()).as("km a journey, %.2f as the crow flies", straight)
+                .isBetween(straight * 0.9, straight * 1.5);
+        assertThat(commute.kilograms()).get().satisfies(kilograms -> assertThat(kilograms).isPositive());
+        assertThat(commute.pass()).get().satisfies(pass -> {
+            assertThat(pass.payee()).isEqualTo("TCL SYTRAL ABONNEMENT");
+            assertThat(pass.payments()).isEqualTo(5);
+            assertThat(pass.paid()).isEqualByComparingTo("125.00");
+            int ridden = ways.get(CarbonMode.TRAM_METRO);
+            assertThat(pass.perJourney()).contains(new BigDecimal("125.00").divide(BigDecimal.valueOf(ridden), 2,
+                    RoundingMode.HALF_EVEN));
+        });
     }
 
     @Test

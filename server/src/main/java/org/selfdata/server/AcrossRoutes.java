@@ -6,6 +6,7 @@ import org.selfdata.model.Person;
 import org.selfdata.services.AcrossFindings;
 import org.selfdata.services.AcrossSources;
 import org.selfdata.services.AwayUse;
+import org.selfdata.services.Commute;
 import org.selfdata.services.VenueSubscription;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Vault;
@@ -19,8 +20,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@code GET /api/v1/across}: what the owner's sources tell only together: the electricity their home used while they
- * were away (meter and locations) and the subscriptions to places their locations never take them to (bank and
- * locations), each with how sure it is and the records it rests on.
+ * were away (meter and locations), the subscriptions to places their locations never take them to (bank and
+ * locations), and their commute's carbon and price per ride (locations and bank), each with how sure it is and the
+ * records it rests on.
  */
 final class AcrossRoutes implements HttpService {
     private final Vault vault;
@@ -35,8 +37,16 @@ final class AcrossRoutes implements HttpService {
     record VenueJson(String payee, String currency, String period, BigDecimal typical, LocalDate since, int payments,
             BigDecimal paid, boolean visited, Optional<RevealRoutes.PlaceJson> place) {}
 
+    record WayJson(String mode, int journeys, double kilometres, Optional<Double> kilograms,
+            Optional<CarbonRoutes.FactorJson> factor) {}
+
+    record PassJson(String payee, String currency, BigDecimal paid, int payments, Optional<BigDecimal> perJourney) {}
+
+    record CommuteJson(LocalDate from, LocalDate to, int journeys, double kilometres, Optional<Double> kilograms,
+            List<WayJson> ways, Optional<PassJson> pass) {}
+
     record AcrossJson(RevealRoutes.InferenceJson<AwayJson> away, List<RevealRoutes.InferenceJson<VenueJson>> venues,
-            Optional<String> venuesUnchecked) {}
+            Optional<String> venuesUnchecked, RevealRoutes.InferenceJson<CommuteJson> commute) {}
 
     AcrossRoutes(Vault vault, AcrossSources across) {
         this.vault = requireNonNull(vault, "vault is null");
@@ -56,7 +66,8 @@ final class AcrossRoutes implements HttpService {
         ctx.json(new AcrossJson(RevealRoutes.inference(findings.away(), AcrossRoutes::away, words),
                 findings.venues().stream().map(venue -> RevealRoutes.inference(venue, found -> venue(found, words), words))
                         .toList(),
-                findings.venuesUnchecked().map(words::say)));
+                findings.venuesUnchecked().map(words::say),
+                RevealRoutes.inference(findings.commute(), AcrossRoutes::commute, words)));
     }
 
     private static AwayJson away(AwayUse away) {
@@ -70,6 +81,15 @@ final class AcrossRoutes implements HttpService {
     private static VenueJson venue(VenueSubscription venue, Words words) {
         return new VenueJson(venue.payee(), venue.currency(), venue.period().term(), venue.typical(), venue.since(),
                 venue.payments(), venue.paid(), venue.visited(), venue.place().map(place -> RevealRoutes.place(place, words)));
+    }
+
+    private static CommuteJson commute(Commute commute) {
+        return new CommuteJson(commute.from(), commute.to(), commute.journeys(), rounded(commute.kilometres()),
+                commute.kilograms().map(AcrossRoutes::rounded),
+                commute.ways().stream().map(way -> new WayJson(way.mode().term(), way.journeys(), rounded(way.kilometres()),
+                        way.kilograms().map(AcrossRoutes::rounded), way.factor().map(CarbonRoutes::factor))).toList(),
+                commute.pass().map(pass -> new PassJson(pass.payee(), pass.currency(), pass.paid(), pass.payments(),
+                        pass.perJourney())));
     }
 
     /** To the hundredth: what a person reads of kilowatt-hours and watts. */

@@ -123,7 +123,7 @@ final class CarbonRoutes implements HttpService {
                 tokens(leg.records().stream()));
     }
 
-    private static FactorJson factor(CarbonFactor factor) {
+    static FactorJson factor(CarbonFactor factor) {
         return new FactorJson(factor.key(), factor.kilograms(), factor.unit(), factor.published().toString(), factor.source(),
                 factor.rough());
     }

@@ -139,6 +139,7 @@ public final class SelfdataServer implements AutoCloseable {
         RevealComparison comparison = new RevealComparison(reveal);
         Recurring recurring = new Recurring(gate, clock, vault.recurringCorrections());
         Energy energy = new Energy(gate);
+        Carbon carbon = new Carbon(gate, CarbonFactors::standard);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
@@ -156,8 +157,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new MoneyHealthRoutes(vault, new Health(gate), clock),
                 new RecurringCorrectionRoutes(recurring, vault.people(), bodies),
                 new EnergyRoutes(vault, energy, new EnergyBill(gate, recurring, tariffs), clock),
-                new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs)),
-                new CarbonRoutes(vault, new Carbon(gate, CarbonFactors::standard), clock),
+                new AcrossRoutes(vault, new AcrossSources(reveal, energy, recurring, tariffs, carbon)),
+                new CarbonRoutes(vault, carbon, clock),
                 new RecipientRoutes(vault.recipients(), vault.people(), vault.oauthTokens(), bodies, fetcher),
                 authorizations,
                 new TokenRoutes(tokenClients, new HeldWriteGrants(vault.people(), vault.grants(), clock), vault.grants(),

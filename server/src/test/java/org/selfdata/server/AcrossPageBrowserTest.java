@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page of what the sources tell together on the demo vault, in a real browser: Camille's home draws only what
- * stays on while she is away, and the gym she pays every month is none of the places she goes to.
+ * stays on while she is away, her journeys to her lectures go by tram or bicycle and share the price of her pass, and
+ * the gym she pays every month is none of the places she goes to.
  */
 class AcrossPageBrowserTest {
     @RegisterExtension
@@ -33,6 +34,12 @@ class AcrossPageBrowserTest {
                 .contains("at the regulated base price");
         assertThat(tab.page().locator("#across-away").textContent()).contains("no more than what stays on");
         assertThat(tab.page().locator("#across-away-periods tr").count()).isGreaterThan(3);
+        assertThat(tab.page().locator("#across-commute-summary").textContent())
+                .containsPattern("[0-9,]+ journeys between your home and your place of study or work, [0-9,]+ km in all")
+                .containsPattern("Your transport pass \\(TCL SYTRAL ABONNEMENT\\) cost €[0-9.,]+ over that year: "
+                        + "€[0-9.]+ a journey");
+        assertThat(tab.page().locator("#across-commute-ways tr td:first-child").allTextContents())
+                .contains("Tram or metro", "Cycling");
         assertThat(tab.page().locator("#across-venues-list li").count()).isEqualTo(1);
         assertThat(tab.page().locator("#across-venues-list li").textContent()).startsWith("FITNESS PARK LYON: ")
                 .contains("None of the places your locations show you going to regularly bears the name FITNESS PARK LYON");

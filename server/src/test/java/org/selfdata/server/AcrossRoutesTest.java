@@ -48,6 +48,9 @@ class AcrossRoutesTest {
         assertThat(across.get("away").get("reason").stringValue())
                 .startsWith("Days away cannot be told without a home found in the locations.")
                 .contains("Not enough nights recorded to place a home");
+        assertThat(across.get("commute").get("found").booleanValue()).isFalse();
+        assertThat(across.get("commute").get("reason").stringValue())
+                .isEqualTo("No home is found in your locations, so no journey can be told a commute.");
         assertThat(across.get("venues")).isEmpty();
         assertThat(across.get("venuesUnchecked").stringValue())
                 .isEqualTo("There are no locations to set these subscriptions beside.");

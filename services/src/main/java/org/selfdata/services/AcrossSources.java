@@ -45,17 +45,21 @@ public final class AcrossSources {
     private final Energy energy;
     private final Recurring recurring;
     private final Supplier<TariffTable> tariffs;
+    private final Carbon carbon;
 
-    public AcrossSources(Reveal reveal, Energy energy, Recurring recurring, Supplier<TariffTable> tariffs) {
+    public AcrossSources(Reveal reveal, Energy energy, Recurring recurring, Supplier<TariffTable> tariffs, Carbon carbon) {
         this.reveal = requireNonNull(reveal, "reveal is null");
         this.energy = requireNonNull(energy, "energy is null");
         this.recurring = requireNonNull(recurring, "recurring is null");
         this.tariffs = requireNonNull(tariffs, "tariffs is null");
+        this.carbon = requireNonNull(carbon, "carbon is null");
     }
 
     public AcrossFindings findings(Person person) {
         RevealedLocations locations = reveal.locations(person.id(), person.zone(), RevealLens.exact());
-        return new AcrossFindings(away(person, locations), venues(person, locations), unchecked(locations));
+        List<RecurringFlow> flows = recurring.flows(person).flows();
+        return new AcrossFindings(away(person, locations), venues(flows, locations), unchecked(locations),
+                new Commuting(carbon).commute(person, locations, flows));
     }
 
     private RevealInference<AwayUse> away(Person person, RevealedLocations locations) {
@@ -118,7 +122,8 @@ public final class AcrossSources {
         }
     }
 
-    private List<RevealInference.Found<VenueSubscription>> venues(Person person, RevealedLocations locations) {
+    private static List<RevealInference.Found<VenueSubscription>> venues(List<RecurringFlow> flows,
+            RevealedLocations locations) {
         List<RevealedPlace> places = new ArrayList<>();
         locations.regularPlaces().forEach(found -> places.add(found.finding()));
         if (locations.study() instanceof RevealInference.Found<RevealedPlace> study) {
@@ -130,7 +135,7 @@ public final class AcrossSources {
                         home.evidence().last().orElse(LocalDate.MAX)))
                 : Optional.empty();
         List<RevealInference.Found<VenueSubscription>> venues = new ArrayList<>();
-        for (RecurringFlow flow : recurring.flows(person).flows()) {
+        for (RecurringFlow flow : flows) {
             if (flow.income() || flow.status() == RecurringFlow.Status.ENDED || !VENUE.matcher(flow.payee()).find()) {
                 continue;
             }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,9 +51,9 @@ public final class Carbon {
 
     public CarbonEstimate estimate(Person person, MoneyPeriod period) {
         requireNonNull(period, "period is null");
-        CarbonFactors read;
+        CarbonFactors applied;
         try {
-            read = factors.get();
+            applied = factors.get();
         }
         catch (SelfdataException e) {
             return new CarbonEstimate(period, List.of(), Optional.of(e.wording().orElseGet(() -> Wording.of(
@@ -65,16 +66,10 @@ public final class Carbon {
         Map<YearMonth, Double> kilowattHours = new HashMap<>();
         energy.series(person, from, to, EnergyStep.MONTH).points().forEach(point -> kilowattHours.merge(
                 YearMonth.from(point.start().atZone(zone)), point.kilowattHours(), Double::sum));
-        CarbonTrips trips = new CarbonTrips(zone);
         Set<LocalDate> located = new HashSet<>();
-        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), RecordQuery.all()
-                .withTypes(Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP)).between(Optional.of(from), Optional.of(to)))) {
-            records.forEach(record -> {
-                record.time().span().ifPresent(span -> located.add(span.start().atZone(zone).toLocalDate()));
-                trips.add(record);
-            });
-        }
-        Map<YearMonth, List<CarbonLeg>> legs = trips.legs().stream()
+        List<CarbonLeg> found = legs(person, from, to,
+                record -> record.time().span().ifPresent(span -> located.add(span.start().atZone(zone).toLocalDate())));
+        Map<YearMonth, List<CarbonLeg>> legs = found.stream()
                 .collect(Collectors.groupingBy(leg -> YearMonth.from(leg.start().atZone(zone))));
         CarbonSpending spending = new CarbonSpending(period);
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()),
@@ -89,17 +84,38 @@ public final class Carbon {
         for (YearMonth month = period.from(); !month.isAfter(period.to()); month = month.plusMonths(1)) {
             double used = kilowattHours.getOrDefault(month, 0.0);
             Optional<CarbonEstimate.Electricity> electricity = used > 0 ? Optional.of(new CarbonEstimate.Electricity(used,
-                    read.electricity().times(used), read.electricity())) : Optional.empty();
+                    applied.electricity().times(used), applied.electricity())) : Optional.empty();
             List<CarbonLeg> monthLegs = legs.getOrDefault(month, List.of());
             YearMonth shown = month;
             long daysLocated = located.stream().filter(day -> YearMonth.from(day).equals(shown)).count();
-            List<CarbonEstimate.Spending> spent = spending.month(month, read, electricity.isPresent(),
+            List<CarbonEstimate.Spending> spent = spending.month(month, applied, electricity.isPresent(),
                     daysLocated * 2 >= month.lengthOfMonth());
-            months.add(new CarbonEstimate.Month(month, electricity, travel(monthLegs, read), monthLegs,
+            months.add(new CarbonEstimate.Month(month, electricity, travel(monthLegs, applied), monthLegs,
                     spent.stream().filter(line -> line.covered().isEmpty()).toList(),
                     spent.stream().filter(line -> line.covered().isPresent()).toList()));
         }
         return new CarbonEstimate(period, months, Optional.empty(), sureness(months));
+    }
+
+    /**
+     * The legs of the trips the location points and the source's trips show between two instants, each record read
+     * also given to {@code also}.
+     */
+    List<CarbonLeg> legs(Person person, Instant from, Instant to, Consumer<StoredRecord> also) {
+        CarbonTrips trips = new CarbonTrips(person.zone());
+        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), RecordQuery.all()
+                .withTypes(Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP)).between(Optional.of(from), Optional.of(to)))) {
+            records.forEach(record -> {
+                also.accept(record);
+                trips.add(record);
+            });
+        }
+        return trips.legs();
+    }
+
+    /** The factors, as the file the operator keeps gives them now; refused while it cannot be read. */
+    CarbonFactors factors() {
+        return factors.get();
     }
 
     /** The legs added up by way of travelling, in the order of the ways. */

@@ -92,7 +92,9 @@ final class CarbonTrips implements PlacesStays.Found {
                 CarbonInference.Activity activity = CarbonInference.Activity.of(trip.mode());
                 legs.add(new CarbonLeg(time.start(), time.end(), CarbonInference.mode(length,
                         Duration.between(time.start(), time.end()).toSeconds(), activity), length,
-                        activity != CarbonInference.Activity.NONE, List.of(record.id())));
+                        activity != CarbonInference.Activity.NONE, List.of(record.id()),
+                        new CarbonLeg.Ends(trip.startLatitude(), trip.startLongitude(), trip.endLatitude(),
+                                trip.endLongitude())));
             }
             default -> {
                 // Only points and trips are read.
@@ -169,7 +171,8 @@ final class CarbonTrips implements PlacesStays.Found {
         long seconds = (last.millis() - first.millis()) / 1000;
         return new CarbonLeg(Instant.ofEpochMilli(first.millis()), Instant.ofEpochMilli(last.millis()),
                 CarbonInference.mode(metres, seconds, activity), metres, activity != CarbonInference.Activity.NONE,
-                List.of(first.id(), last.id()));
+                List.of(first.id(), last.id()),
+                new CarbonLeg.Ends(first.latitude(), first.longitude(), last.latitude(), last.longitude()));
     }
 
     private LocalDate day(long millis) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a conclusion rests on: how many nights, weekdays, weeks or months, bank transactions, events or contacts point to
+ * What a conclusion rests on: how many nights, weekdays, weeks or months, bank transactions, events, contacts or trips point to
  * it out of how many were looked at, over which dates, and a few of the records behind it, each of which Explore opens.
  *
  * @param count the nights, days, weeks, months, transactions, events or contacts that point to the conclusion
@@ -23,7 +23,7 @@ public record RevealEvidence(long count, long outOf, Unit unit, Optional<LocalDa
     public static final int RECORDS = 5;
 
     public enum Unit {
-        NIGHTS, DAYS, WEEKS, MONTHS, TRANSACTIONS, EVENTS, CONTACTS
+        NIGHTS, DAYS, WEEKS, MONTHS, TRANSACTIONS, EVENTS, CONTACTS, TRIPS
     }
 
     public RevealEvidence {

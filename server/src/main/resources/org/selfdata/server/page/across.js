@@ -1,7 +1,7 @@
 'use strict';
 // The page of what the person's sources tell only together: the electricity used at home while they were away (the
-// meter and the locations), and the subscriptions to places their locations never take them to (the bank and the
-// locations). Each says how sure it is and links to the records it rests on; what could not be worked out says why.
+// meter and the locations), their commute's carbon and the price of a ride on their pass (the locations and the bank),
+// and the subscriptions to places their locations never take them to (the bank and the locations). Each says how sure it is and links to the records it rests on; what could not be worked out says why.
 
 function paragraph(text, className) {
     return selfdata.create('p', { text, className });
@@ -56,6 +56,32 @@ function showAway(away) {
     selfdata.element('across-away-found').hidden = false;
 }
 
+function showCommute(commute) {
+    const summary = selfdata.element('across-commute-summary');
+    if (!commute.found) {
+        summary.textContent = commute.reason;
+        return;
+    }
+    const found = commute.finding;
+    const said = [selfdata.text('across.commute.says', found.journeys, selfdata.number(found.kilometres, 0),
+        selfdata.day(found.from), selfdata.day(found.to))];
+    if (found.kilograms !== undefined && found.kilograms !== null) {
+        said.push(selfdata.text('across.commute.carbon', selfdata.number(found.kilograms, 1)));
+    }
+    if (found.pass) {
+        said.push(found.pass.perJourney !== undefined && found.pass.perJourney !== null
+            ? selfdata.text('across.commute.pass', found.pass.payee, euros(found.pass.paid), euros(found.pass.perJourney))
+            : selfdata.text('across.commute.passUnused', found.pass.payee, euros(found.pass.paid)));
+    }
+    summary.textContent = said.join(' ');
+    summary.after(confidence(commute), ...evidence(commute));
+    selfdata.rows(selfdata.element('across-commute-ways'), found.ways, way => [selfdata.text('across.mode.' + way.mode),
+        way.journeys, selfdata.number(way.kilometres, 1),
+        way.kilograms === undefined || way.kilograms === null ? '—' : selfdata.number(way.kilograms, 2),
+        way.factor ? selfdata.text('across.commute.factorSays', way.factor.kilograms, way.factor.source) : '—']);
+    selfdata.element('across-commute-found').hidden = false;
+}
+
 function venueItem(venue) {
     const found = venue.finding;
     const paid = selfdata.text('across.venues.paid', found.payee, euros(found.typical),
@@ -84,6 +110,7 @@ function showVenues(across) {
 selfdata.start(async () => {
     const across = await selfdata.api('/api/v1/across');
     showAway(across.away);
+    showCommute(across.commute);
     showVenues(across);
     selfdata.element('across').setAttribute('aria-busy', 'false');
 });
