@@ -55,11 +55,13 @@ public final class AcrossSources {
         this.carbon = requireNonNull(carbon, "carbon is null");
     }
 
+    /** Reads the locations once, for what they reveal and for the trips' legs the commute is made of. */
     public AcrossFindings findings(Person person) {
-        RevealedLocations locations = reveal.locations(person.id(), person.zone(), RevealLens.exact());
+        CarbonTrips trips = new CarbonTrips(person.zone());
+        RevealedLocations locations = reveal.locations(person.id(), person.zone(), trips::add);
         List<RecurringFlow> flows = recurring.flows(person).flows();
         return new AcrossFindings(away(person, locations), venues(flows, locations), unchecked(locations),
-                new Commuting(carbon).commute(person, locations, flows));
+                new Commuting(carbon).commute(person, locations, trips.legs(), flows));
     }
 
     private RevealInference<AwayUse> away(Person person, RevealedLocations locations) {

@@ -101,7 +101,7 @@ public final class Carbon {
      * The legs of the trips the location points and the source's trips show between two instants, each record read
      * also given to {@code also}.
      */
-    List<CarbonLeg> legs(Person person, Instant from, Instant to, Consumer<StoredRecord> also) {
+    private List<CarbonLeg> legs(Person person, Instant from, Instant to, Consumer<StoredRecord> also) {
         CarbonTrips trips = new CarbonTrips(person.zone());
         try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), RecordQuery.all()
                 .withTypes(Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP)).between(Optional.of(from), Optional.of(to)))) {

@@ -7,6 +7,7 @@ import org.selfdata.texts.Wording;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Finds the person's commute ({@link Commute}) over the year of locations that ends with their latest night at home (or
- * since the first, when they began later): the
- * legs of their trips ({@link Carbon}) chained into journeys, those between home and the place of study or work kept,
- * weighed with the factors file, and the transport pass among the recurring payments shared among the rides it paid.
+ * since the first, when they began later): the legs of their trips ({@link CarbonTrips}) chained into journeys, those
+ * between home and the place of study or work kept, weighed with the factors file, and the transport pass among the
+ * recurring payments shared among the rides it paid.
  */
 final class Commuting {
     /** How far from a place's own radius a journey may begin or end and still be from or to it: a stop, a gate. */
@@ -40,7 +41,9 @@ final class Commuting {
 
     private record Journey(List<CarbonLeg> legs, CarbonMode mode, double kilometres, double recognized) {}
 
-    RevealInference<Commute> commute(Person person, RevealedLocations locations, List<RecurringFlow> flows) {
+    /** @param all the legs of all the person's trips, in time order */
+    RevealInference<Commute> commute(Person person, RevealedLocations locations, List<CarbonLeg> all,
+            List<RecurringFlow> flows) {
         if (!(locations.home() instanceof RevealInference.Found<RevealedPlace> home)) {
             return new RevealInference.Unknown<>(Wording.of("across.commute.noHome"));
         }
@@ -51,9 +54,9 @@ final class Commuting {
         LocalDate from = Stream.of(to.minusYears(1).plusDays(1), home.evidence().first().orElseThrow())
                 .max(LocalDate::compareTo).orElseThrow();
         ZoneId zone = person.zone();
-        List<CarbonLeg> legs = new ArrayList<>(carbon.legs(person, from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant(), record -> { }));
-        legs.sort(Comparator.comparing(CarbonLeg::start));
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<CarbonLeg> legs = all.stream().filter(leg -> !leg.start().isBefore(start) && leg.start().isBefore(end)).toList();
         List<Journey> journeys = new ArrayList<>();
         int trips = 0;
         List<CarbonLeg> chain = new ArrayList<>();

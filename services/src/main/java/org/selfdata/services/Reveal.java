@@ -19,6 +19,7 @@ import org.selfdata.texts.Wording;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -90,6 +91,21 @@ public final class Reveal {
      * nothing of leaves the vault.
      */
     Seen seen(PersonId person, ZoneId zone, RevealLens lens, boolean logged) {
+        return seen(person, zone, lens, logged, LOCATION_TYPES, record -> { });
+    }
+
+    /**
+     * What the person's own exact locations reveal, the same records, and the trips their source recorded, given to
+     * {@code also} as they are read: for a service that needs them too, so that they are read once.
+     */
+    RevealedLocations locations(PersonId person, ZoneId zone, Consumer<StoredRecord> also) {
+        Set<RecordType> types = EnumSet.of(RecordType.GEO_TRIP);
+        types.addAll(LOCATION_TYPES);
+        return seen(person, zone, RevealLens.exact(), true, types, also).locations();
+    }
+
+    private Seen seen(PersonId person, ZoneId zone, RevealLens lens, boolean logged, Set<RecordType> types,
+            Consumer<StoredRecord> also) {
         if (lens instanceof RevealLens.Received received) {
             gate.geography().requireSupported(received.precision().location());
             if (!covers(received.scope(), LOCATION_TYPES)) {
@@ -97,8 +113,11 @@ public final class Reveal {
             }
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
-        try (Stream<StoredRecord> records = records(person, lens, logged, LOCATION_TYPES)) {
-            records.forEach(pass::add);
+        try (Stream<StoredRecord> records = records(person, lens, logged, types)) {
+            records.forEach(record -> {
+                pass.add(record);
+                also.accept(record);
+            });
         }
         RevealFindings findings = pass.findings();
         RevealedLocations found = switch (lens) {
