@@ -298,7 +298,7 @@ class RightsRestoreTest {
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
                     .hasMessage("a restore needs a person who holds nothing, and this person already keeps rights "
                             + "requests, organizations or settings of the rights desk, CSV mappings or corrections of "
-                            + "places; restore into a "
+                            + "places or payments; restore into a "
                             + "new vault, or erase them first");
             assertThat(restoredDesk.settings().sender(newcomer.id())).contains(begun);
             assertThat(restored.rightsRequests().kept(newcomer.id())).isEmpty();
