@@ -92,7 +92,7 @@ class DemoStoryBrowserTest {
         assertThat(asked.locator("h4").textContent()).isEqualTo("Under the terms asked");
         assertThat(asked.locator(".reveal-finds li").allTextContents()).containsExactly("your home, to within 10 m",
                 "your place of work or study, to within 10 m",
-                "7 of your regular places (7 in all), told apart from one another",
+                "6 of your regular places (6 in all), told apart from one another",
                 "your weekly routine: when you leave home and come back");
         assertThat(justified.locator(".reveal-finds li").allTextContents())
                 .containsExactly("only that you live in Auvergne-Rhône-Alpes");
