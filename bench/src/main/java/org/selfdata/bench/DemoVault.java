@@ -8,7 +8,9 @@ import org.selfdata.intake.Intake;
 import org.selfdata.intake.IntakeLimits;
 import org.selfdata.intake.IntakeListener;
 import org.selfdata.model.Person;
+import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
+import org.selfdata.vault.VaultLocation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,12 @@ import java.util.function.Consumer;
 /** The demo person in a benchmark's vault: her files written and imported through the real import path. */
 final class DemoVault {
     private DemoVault() {}
+
+    /** A new SQLite vault in the scratch folder's {@code demo} folder, with its key file beside it. */
+    static Vault create(Path scratch) {
+        VaultLocation location = VaultLocation.sqlite(scratch.resolve("demo"));
+        return Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)));
+    }
 
     static Person fill(Vault vault, Path scratch, Consumer<String> progress) {
         progress.accept("writing and importing the demo's files");

@@ -18,9 +18,7 @@ import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealInference;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.RevealedLocations;
-import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
-import org.selfdata.vault.VaultLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +50,7 @@ final class RevealBenchmark {
     }
 
     List<Measurement> run() {
-        VaultLocation location = VaultLocation.sqlite(scratch.resolve("demo"));
-        try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
+        try (Vault vault = DemoVault.create(scratch)) {
             Person camille = DemoVault.fill(vault, scratch, progress);
             Gate gate = Gate.over(vault);
             Reveal reveal = new Reveal(gate, new RevealCorrections(vault.placeCorrections()));

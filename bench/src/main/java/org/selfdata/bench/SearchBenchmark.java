@@ -12,9 +12,7 @@ import org.selfdata.model.RecordJson;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
-import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
-import org.selfdata.vault.VaultLocation;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 
@@ -56,8 +54,7 @@ final class SearchBenchmark {
     }
 
     List<Measurement> run() {
-        VaultLocation location = VaultLocation.sqlite(scratch.resolve("demo"));
-        try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
+        try (Vault vault = DemoVault.create(scratch)) {
             Person camille = DemoVault.fill(vault, scratch, progress);
             Gate gate = Gate.over(vault);
             Accessor owner = Accessor.owner(camille.id());

@@ -25,9 +25,7 @@ import org.selfdata.services.Reveal;
 import org.selfdata.services.RevealCorrections;
 import org.selfdata.services.RevealLens;
 import org.selfdata.services.TariffTables;
-import org.selfdata.vault.KeySource;
 import org.selfdata.vault.Vault;
-import org.selfdata.vault.VaultLocation;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,8 +59,7 @@ final class ServicesBenchmark {
     }
 
     List<Measurement> run() {
-        VaultLocation location = VaultLocation.sqlite(scratch.resolve("demo"));
-        try (Vault vault = Vault.create(location, KeySource.keyFile(location.folder().resolve(VaultLocation.KEY_FILE)))) {
+        try (Vault vault = DemoVault.create(scratch)) {
             Person camille = DemoVault.fill(vault, scratch, progress);
             Gate gate = Gate.over(vault);
             Map<String, Runnable> services = services(vault, gate, camille);
