@@ -102,7 +102,7 @@ final class ServicesBenchmark {
         Forecast forecast = new Forecast(gate, recurring);
         EnergyBill bill = new EnergyBill(gate, recurring, TariffTables.shipped());
         Places places = new Places(gate, corrections);
-        Carbon carbon = new Carbon(gate, CarbonFactors::standard);
+        Carbon carbon = new Carbon(gate, CarbonFactors.shipped());
         Health health = new Health(gate);
         AcrossSources across = new AcrossSources(reveal, energy, recurring, TariffTables.shipped(), carbon);
         YearMonth last = YearMonth.from(DemoPerson.LAST_DAY);

@@ -139,7 +139,7 @@ public final class SelfdataServer implements AutoCloseable {
         RevealComparison comparison = new RevealComparison(reveal);
         Recurring recurring = new Recurring(gate, clock, vault.recurringCorrections());
         Energy energy = new Energy(gate);
-        Carbon carbon = new Carbon(gate, CarbonFactors::standard);
+        Carbon carbon = new Carbon(gate, CarbonFactors.shipped());
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,8 +39,15 @@ public final class CarbonFactors {
 
     private final Map<String, CarbonFactor> factors;
 
+    private static final Supplier<CarbonFactors> SHIPPED = new Once<>(CarbonFactors::standard);
+
     private CarbonFactors(Map<String, CarbonFactor> factors) {
         this.factors = Map.copyOf(factors);
+    }
+
+    /** The file shipped with selfdata, parsed on first use and kept, for the services that ask for it at each estimate. */
+    public static Supplier<CarbonFactors> shipped() {
+        return SHIPPED;
     }
 
     /** The file shipped with selfdata. */

@@ -22,19 +22,7 @@ import static java.util.Objects.requireNonNull;
  * the rest of their answer stands.
  */
 public final class TariffTables {
-    private static final Supplier<TariffTable> SHIPPED = new Supplier<>() {
-        private final AtomicReference<TariffTable> read = new AtomicReference<>();
-
-        @Override
-        public TariffTable get() {
-            TariffTable table = read.get();
-            if (table == null) {
-                table = TariffTable.standard();
-                read.compareAndSet(null, table);
-            }
-            return table;
-        }
-    };
+    private static final Supplier<TariffTable> SHIPPED = new Once<>(TariffTable::standard);
 
     private TariffTables() {}
 
