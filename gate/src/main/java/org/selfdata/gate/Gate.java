@@ -289,6 +289,23 @@ public final class Gate {
     }
 
     /**
+     * How many times the person's records changed: a service that keeps records it read through this gate compares it
+     * with the count it read before them, and reads them again when it differs. Refused for a person who is not.
+     */
+    public long changes(PersonId person) {
+        return vault.records().changes(requireNonNull(person, "person is null"));
+    }
+
+    /**
+     * The owner's read of records a service read through this gate before and kept: logged, when closed, as a read of
+     * those counted, exactly as {@link #records} logs them, since the person (or whoever holds her session) saw them
+     * again.
+     */
+    public Recall recall(Accessor.Owner owner) {
+        return new Recall(requireNonNull(owner, "owner is null").person());
+    }
+
+    /**
      * The owner's records of these types, in time order, for what selfdata works out from them and shows the person
      * alone beside what a recipient would receive: nothing leaves the vault, so nothing is logged. Close the stream
      * when done: it holds a connection.
@@ -479,6 +496,26 @@ public final class Gate {
         }
     }
 
+    /** Counts the records of a {@link #recall}, and logs their read when closed. */
+    public final class Recall implements AutoCloseable {
+        private final PersonId person;
+        private final ReadTally tally = new ReadTally();
+
+        private Recall(PersonId person) {
+            this.person = person;
+        }
+
+        /** Counts one record, of this type, that starts and ends at these instants. */
+        public void add(RecordType type, long startMillis, long endMillis) {
+            tally.add(requireNonNull(type, "type is null"), startMillis, endMillis);
+        }
+
+        @Override
+        public void close() {
+            log(person, tally.entry(new LogActor.Owner()));
+        }
+    }
+
     /** Counts what a read carried: types, number, and the span of time it covers. */
     private static final class ReadTally {
         private final Set<RecordType> types = EnumSet.noneOf(RecordType.class);
@@ -498,6 +535,13 @@ public final class Gate {
                 firstStart = Math.min(firstStart, span.startMillis());
                 lastEnd = Math.max(lastEnd, span.endMillis());
             });
+        }
+
+        void add(RecordType type, long startMillis, long endMillis) {
+            types.add(type);
+            count++;
+            firstStart = Math.min(firstStart, startMillis);
+            lastEnd = Math.max(lastEnd, endMillis);
         }
 
         long count() {

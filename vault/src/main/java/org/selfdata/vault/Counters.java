@@ -15,6 +15,7 @@ import static org.selfdata.vault.VaultTables.NEXT_RECORD_ID;
 import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
 import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
+import static org.selfdata.vault.VaultTables.RECORDS_CHANGED;
 
 /**
  * A person's id counters for sources, batches and records, read under a lock for the rest of the transaction.
@@ -92,6 +93,14 @@ final class Counters {
      */
     static void giveBack(DSLContext dsl, PersonId person, Field<Long> counter, long first, long end) {
         dsl.update(PERSONS).set(counter, first).where(PERSON_ID.eq(person.value()).and(counter.eq(end))).execute();
+    }
+
+    /**
+     * Counts one more change of the person's records, in the transaction that makes it: whoever keeps what it read of
+     * them learns from the count ({@link Records#changes}) that it must read them again.
+     */
+    static void recordsChanged(DSLContext dsl, PersonId person) {
+        dsl.update(PERSONS).set(RECORDS_CHANGED, RECORDS_CHANGED.plus(1)).where(PERSON_ID.eq(person.value())).execute();
     }
 
     long nextSource() {

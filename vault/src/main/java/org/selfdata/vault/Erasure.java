@@ -172,6 +172,7 @@ public final class Erasure {
             long batches = dsl.deleteFrom(IMPORT_BATCHES).where(ofSource).execute();
             dsl.deleteFrom(COVERAGE).where(ofSource).execute();
             dsl.deleteFrom(SOURCES).where(ofSource).execute();
+            Counters.recordsChanged(dsl, person);
             log.append(connection, person, List.of(entry));
             return new Report(1, batches, records);
         });

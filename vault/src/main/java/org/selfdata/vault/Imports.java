@@ -306,6 +306,9 @@ public final class Imports {
                 throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.importOverlapped", batch.fileName()));
             }
             file.coverage().save(dsl, person);
+            if (records > 0) {
+                Counters.recordsChanged(dsl, person);
+            }
             return entry(file.request(), batch, file.coverage());
         }
     }
@@ -349,6 +352,9 @@ public final class Imports {
                 .execute();
         coverage.save(dsl, person);
         counters.save(dsl, batch.value() + 1, numbers.next());
+        if (written.added() > 0) {
+            Counters.recordsChanged(dsl, person);
+        }
         ImportBatch imported = new ImportBatch(batch, source.id(), request.format(), request.fileName(), startedAt,
                 finishedAt, written.added(), written.duplicates(), written.rejected(), written.alreadyRejected());
         log.append(connection, person, List.of(entry(request, imported, coverage)));

@@ -63,6 +63,7 @@ public final class Records {
     private static final int OPENED_TOGETHER = 500;
     private static final String FIND = "SELECT time_start, record_number, " + SealedRecordRow.SHAPE.columns()
             + " FROM records WHERE person_id = ? AND type = ? AND time_start = ? AND record_number = ?";
+    private static final String CHANGES = "SELECT records_changed FROM persons WHERE person_id = ?";
 
     private final Database database;
     private final Keyring keyring;
@@ -242,6 +243,30 @@ public final class Records {
         }
     }
 
+    /**
+     * How many times the person's records changed ({@link Counters#recordsChanged}): a count that differs from the one
+     * read before them says that records read since changed, one that is the same that none did. One small read.
+     */
+    public long changes(PersonId person) {
+        requireNonNull(person, "person is null");
+        Connection connection = database.openReader(person);
+        try (PreparedStatement select = connection.prepareStatement(CHANGES)) {
+            select.setLong(1, person.value());
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
+                }
+                return result.getLong(1);
+            }
+        }
+        catch (SQLException e) {
+            throw Database.failure(e, Wording.of("error.vault.doing.openingRecords"));
+        }
+        finally {
+            database.closeReader(connection);
+        }
+    }
+
     /** A record with the versions it had before each rectification, oldest first. */
     public RecordHistory history(PersonId person, RecordId id) {
         StoredRecord current = find(person, id).orElseThrow(() -> notFound(id));
@@ -301,6 +326,7 @@ public final class Records {
                             AssociatedData.record(person, id, version)))
                     .where(ofRecord)
                     .execute();
+            Counters.recordsChanged(dsl, person);
             return new StoredRecord(id, current.category(), current.time(), current.provenance(), current.occurrence(),
                     version, json);
         });

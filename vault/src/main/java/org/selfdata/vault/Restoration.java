@@ -157,6 +157,7 @@ public final class Restoration {
                         new SharingRestoration(dsl, person, vaultKeyId, clock.instant()));
                 body.accept(writer);
                 writer.finish();
+                Counters.recordsChanged(dsl, person);
                 log.append(connection, person, List.of(writer.logEntry()));
             }
             return null;

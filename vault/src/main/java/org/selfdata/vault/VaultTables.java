@@ -33,6 +33,7 @@ final class VaultTables {
     static final Field<Long> NEXT_BATCH_ID = field(name("next_batch_id"), SQLDataType.BIGINT);
     static final Field<Long> NEXT_RECORD_ID = field(name("next_record_id"), SQLDataType.BIGINT);
     static final Field<String> ROLE = field(name("role"), SQLDataType.VARCHAR);
+    static final Field<Long> RECORDS_CHANGED = field(name("records_changed"), SQLDataType.BIGINT);
 
     static final Table<Record> OWNER_SESSIONS = table(name("owner_sessions"));
     static final Field<byte[]> TOKEN_HASH = field(name("token_hash"), SQLDataType.BLOB);
@@ -192,7 +193,7 @@ final class VaultTables {
     static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.ofEntries(
             Map.entry(VAULT_META, List.of(META_NAME, META_VALUE)),
             Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
-                    NEXT_RECORD_ID, ROLE)),
+                    NEXT_RECORD_ID, ROLE, RECORDS_CHANGED)),
             Map.entry(OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT)),
             Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
             Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),

@@ -57,6 +57,30 @@ class RecordsTest {
     }
 
     @Test
+    void theCountOfChangesGrowsWithEveryImportPushRectificationAndErasureThatChangesRecordsAndWithNothingElse() {
+        Person dominique = vault.people().create("dominique", java.time.ZoneId.of("Europe/Paris"));
+        assertThat(vault.records().changes(camille.id())).isEqualTo(2);
+        assertThat(vault.records().changes(dominique.id())).isZero();
+
+        read(RecordQuery.all());
+        vault.imports().write(camille.id(), new ImportRequest(BANK, "ofx", "releve.ofx"),
+                Stream.of(SyntheticRecords.rent(DAY, 1), SyntheticRecords.coffee(DAY.plusDays(1), 2)));
+        assertThat(vault.records().changes(camille.id())).as("a read, and an import of records already held").isEqualTo(2);
+
+        ImportBatch pushed = vault.imports().writeAtOnce(camille.id(), new ImportRequest(BANK, "ofx", "autre.ofx"),
+                Stream.of(SyntheticRecords.rent(DAY.plusDays(31), 3)));
+        assertThat(vault.records().changes(camille.id())).isEqualTo(3);
+
+        StoredRecord point = read(RecordQuery.ofType(RecordType.GEO_POINT)).getFirst();
+        vault.records().rectify(camille.id(), point.id(), GeoPoint.of(48.85, 2.35));
+        assertThat(vault.records().changes(camille.id())).isEqualTo(4);
+
+        vault.erasure().eraseSource(camille.id(), pushed.source());
+        assertThat(vault.records().changes(camille.id())).isEqualTo(5);
+        assertThat(vault.records().changes(dominique.id())).isZero();
+    }
+
+    @Test
     void keysComeInTheOrderOfRecordsWithTheirCategoriesAndNothingOpened() {
         List<StoredRecord> records = read(RecordQuery.all());
         List<RecordKey> keys;
