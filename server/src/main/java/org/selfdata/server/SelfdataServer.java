@@ -23,6 +23,7 @@ import org.selfdata.services.Energy;
 import org.selfdata.services.EnergyBill;
 import org.selfdata.services.Forecast;
 import org.selfdata.services.Health;
+import org.selfdata.services.LocationCache;
 import org.selfdata.services.Money;
 import org.selfdata.services.Places;
 import org.selfdata.services.Recurring;
@@ -135,11 +136,13 @@ public final class SelfdataServer implements AutoCloseable {
         RevealCorrections corrections = new RevealCorrections(vault.placeCorrections());
         Intake intake = new Intake(Importers.standard(), vault.imports(), IntakeLimits.DEFAULT);
         RightsDesk desk = new RightsDesk(vault, intake, clock);
-        Reveal reveal = new Reveal(gate, corrections);
+        // One cache of each person's locations for the four services that go through them all, so that they are read once.
+        LocationCache locations = new LocationCache(gate);
+        Reveal reveal = new Reveal(gate, corrections, locations);
         RevealComparison comparison = new RevealComparison(reveal);
         Recurring recurring = new Recurring(gate, clock, vault.recurringCorrections());
         Energy energy = new Energy(gate);
-        Carbon carbon = new Carbon(gate, CarbonFactors.shipped());
+        Carbon carbon = new Carbon(gate, CarbonFactors.shipped(), locations);
         RevealComparisonJson reveals = new RevealComparisonJson(comparison, vault.people(), gate.geography());
         AuthorizationRoutes authorizations = new AuthorizationRoutes(vault.recipients(), consent, sharing, vault.oauthTokens(),
                 gate, reveals, bodies, issuer, clock);
@@ -179,7 +182,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
                 new HealthRoutes(),
-                new PlacesRoutes(new Places(gate, corrections), vault.people()),
+                new PlacesRoutes(new Places(locations, corrections), vault.people()),
                 new RevealRoutes(reveal, vault.people()),
                 new RevealPlacesRoutes(corrections, bodies),
                 new RevealGrantsRoutes(new RevealGrants(gate, sharing, comparison, clock), vault.people(),

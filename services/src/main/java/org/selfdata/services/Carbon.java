@@ -41,12 +41,19 @@ public final class Carbon {
     private final Gate gate;
     private final Energy energy;
     private final Supplier<CarbonFactors> factors;
+    private final LocationCache locationCache;
 
     /** @param factors gives the factors each time an estimate is asked for, so that the operator's update needs no restart */
     public Carbon(Gate gate, Supplier<CarbonFactors> factors) {
+        this(gate, factors, new LocationCache(gate));
+    }
+
+    /** Reads the locations through a cache the other services that read them all share. */
+    public Carbon(Gate gate, Supplier<CarbonFactors> factors, LocationCache locationCache) {
         this.gate = requireNonNull(gate, "gate is null");
         this.energy = new Energy(gate);
         this.factors = requireNonNull(factors, "factors is null");
+        this.locationCache = requireNonNull(locationCache, "locationCache is null");
     }
 
     public CarbonEstimate estimate(Person person, MoneyPeriod period) {
@@ -68,7 +75,7 @@ public final class Carbon {
                 YearMonth.from(point.start().atZone(zone)), point.kilowattHours(), Double::sum));
         Set<LocalDate> located = new HashSet<>();
         List<CarbonLeg> found = legs(person, from, to,
-                record -> record.time().span().ifPresent(span -> located.add(span.start().atZone(zone).toLocalDate())));
+                record -> located.add(Instant.ofEpochMilli(record.startMillis()).atZone(zone).toLocalDate()));
         Map<YearMonth, List<CarbonLeg>> legs = found.stream()
                 .collect(Collectors.groupingBy(leg -> YearMonth.from(leg.start().atZone(zone))));
         CarbonSpending spending = new CarbonSpending(period);
@@ -101,15 +108,13 @@ public final class Carbon {
      * The legs of the trips the location points and the source's trips show between two instants, each record read
      * also given to {@code also}.
      */
-    private List<CarbonLeg> legs(Person person, Instant from, Instant to, Consumer<StoredRecord> also) {
+    private List<CarbonLeg> legs(Person person, Instant from, Instant to, Consumer<Located> also) {
         CarbonTrips trips = new CarbonTrips(person.zone());
-        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person.id()), RecordQuery.all()
-                .withTypes(Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP)).between(Optional.of(from), Optional.of(to)))) {
-            records.forEach(record -> {
-                also.accept(record);
-                trips.add(record);
-            });
-        }
+        locationCache.read(person.id(), Set.of(RecordType.GEO_POINT, RecordType.GEO_TRIP), Optional.of(from),
+                Optional.of(to), true, record -> {
+                    also.accept(record);
+                    trips.add(record);
+                });
         return trips.legs();
     }
 

@@ -1,9 +1,7 @@
 package org.selfdata.services;
 
-import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoTrip;
 import org.selfdata.model.RecordId;
-import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 
 import java.time.Duration;
@@ -64,21 +62,17 @@ final class CarbonTrips implements PlacesStays.Found {
         this.zone = requireNonNull(zone, "zone is null");
     }
 
-    void add(StoredRecord record) {
-        if (!(record.time() instanceof TimeSpan time)) {
-            return;
-        }
-        long now = time.startMillis();
+    void add(Located record) {
+        long now = record.startMillis();
         long earliest = stays.earliestMovementStart(now);
         sourceTrips.forgetEndingBefore(first == null ? earliest : Math.min(earliest, first.millis()));
-        switch (record.payload()) {
-            case GeoPoint point -> {
+        switch (record) {
+            case Located.Point point -> {
                 long keepFrom = Math.max(earliest, now - LONGEST_HELD.toMillis());
                 while (!points.isEmpty() && points.peekFirst().millis() < keepFrom) {
                     points.removeFirst();
                 }
-                Point read = new Point(now, point.latitude(), point.longitude(), CarbonInference.Activity.of(point.activity()),
-                        record.id());
+                Point read = new Point(now, point.latitude(), point.longitude(), point.activity(), point.id());
                 points.addLast(read);
                 if (read.activity() != CarbonInference.Activity.NONE) {
                     recognizingDays.add(day(now));
@@ -86,17 +80,17 @@ final class CarbonTrips implements PlacesStays.Found {
                 recognized(read);
                 stays.add(now, point.latitude(), point.longitude());
             }
-            case GeoTrip trip -> {
+            case Located.Trip(var id, TimeSpan time, GeoTrip trip) -> {
                 sourceTrips.add(now, time.endMillis());
                 long length = PlacesPass.distance(trip);
                 CarbonInference.Activity activity = CarbonInference.Activity.of(trip.mode());
                 legs.add(new CarbonLeg(time.start(), time.end(), CarbonInference.mode(length,
                         Duration.between(time.start(), time.end()).toSeconds(), activity), length,
-                        activity != CarbonInference.Activity.NONE, List.of(record.id()),
+                        activity != CarbonInference.Activity.NONE, List.of(id),
                         new CarbonLeg.Ends(trip.startLatitude(), trip.startLongitude(), trip.endLatitude(),
                                 trip.endLongitude())));
             }
-            default -> {
+            case Located.Visit visit -> {
                 // Only points and trips are read.
             }
         }

@@ -1,25 +1,21 @@
 package org.selfdata.services;
 
 import com.uber.h3core.H3Core;
-import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
 import org.selfdata.model.ErrorCode;
-import org.selfdata.model.GeoPoint;
 import org.selfdata.model.PersonId;
-import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
 import org.selfdata.model.SelfdataException;
-import org.selfdata.model.StoredRecord;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Where a person has been: the places where they spend their time, their trips, and a density map of their location
- * points, worked out from their points, visits and trips in one streaming pass through the gate, as the owner.
+ * points, worked out from their points, visits and trips in one pass, read through the gate as the owner (and kept a
+ * while by the {@link LocationCache}).
  *
  * <p>The answer is bounded whatever the period: the {@link #TOP} places and trips, and at most {@link #MAXIMUM_CELLS}
  * density cells, so that the page receives what it draws and no more.
@@ -32,12 +28,17 @@ public final class Places {
 
     private static final Set<RecordType> PLACE_TYPES = Set.of(RecordType.GEO_POINT, RecordType.GEO_VISIT, RecordType.GEO_TRIP);
 
-    private final Gate gate;
     private final RevealCorrections corrections;
     private final H3Core h3;
+    private final LocationCache locationCache;
 
     public Places(Gate gate, RevealCorrections corrections) {
-        this.gate = requireNonNull(gate, "gate is null");
+        this(new LocationCache(gate), corrections);
+    }
+
+    /** Reads the locations through a cache the other services that read them all share. */
+    public Places(LocationCache locationCache, RevealCorrections corrections) {
+        this.locationCache = requireNonNull(locationCache, "locationCache is null");
         this.corrections = requireNonNull(corrections, "corrections is null");
         try {
             h3 = H3Core.newInstance();
@@ -50,26 +51,18 @@ public final class Places {
     /** The places of the period, named as the person named them ({@link RevealCorrections}) before as the source did. */
     public PlacesSummary summary(PersonId person, PlacesQuery query) {
         PlacesPass pass = new PlacesPass(h3, query.resolution());
-        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person), recordQuery(PLACE_TYPES, query))) {
-            records.forEach(pass::add);
-        }
+        locationCache.read(person, PLACE_TYPES, query.from(), query.to(), true, pass::add);
         return pass.summary().correctedBy(corrections.current(person));
     }
 
     /** The density alone, within the part of the map in view: what a map moved or zoomed needs. */
     public PlacesDensity density(PersonId person, PlacesQuery query, PlacesBounds bounds) {
         PlacesDensityCount count = new PlacesDensityCount(h3, query.resolution(), bounds);
-        try (Stream<StoredRecord> records = gate.records(new Accessor.Owner(person),
-                recordQuery(Set.of(RecordType.GEO_POINT), query))) {
-            records.filter(record -> record.time().span().isPresent()).forEach(record -> {
-                GeoPoint point = (GeoPoint) record.payload();
+        locationCache.read(person, Set.of(RecordType.GEO_POINT), query.from(), query.to(), true, located -> {
+            if (located instanceof Located.Point point) {
                 count.add(point.latitude(), point.longitude());
-            });
-        }
+            }
+        });
         return count.density(MAXIMUM_CELLS);
-    }
-
-    private static RecordQuery recordQuery(Set<RecordType> types, PlacesQuery query) {
-        return RecordQuery.all().withTypes(types).between(query.from(), query.to());
     }
 }

@@ -1,11 +1,8 @@
 package org.selfdata.services;
 
 import com.uber.h3core.H3Core;
-import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
-import org.selfdata.model.RecordTime;
-import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
 
 import java.util.Comparator;
@@ -37,37 +34,27 @@ final class PlacesPass implements PlacesStays.Found {
         density = new PlacesDensityCount(h3, resolution, PlacesBounds.world());
     }
 
-    /** Adds a record to the summary; one without a time is left out: no stay, trip or visit is made of it. */
-    void add(StoredRecord record) {
-        switch (record.time()) {
-            case TimeSpan span -> add(record, span);
-            case RecordTime.Untimed untimed -> { }
-        }
-    }
-
-    private void add(StoredRecord record, TimeSpan time) {
-        long now = time.startMillis();
+    /** Adds a record to the summary, in the vault's order. */
+    void add(Located record) {
+        long now = record.startMillis();
         sourceVisits.forgetEndingBefore(stays.earliestStayStart(now));
         sourceTrips.forgetEndingBefore(stays.earliestMovementStart(now));
-        switch (record.payload()) {
-            case GeoPoint point -> {
+        switch (record) {
+            case Located.Point point -> {
                 points++;
                 density.add(point.latitude(), point.longitude());
                 stays.add(now, point.latitude(), point.longitude());
             }
-            case GeoVisit visit -> {
+            case Located.Visit(var id, TimeSpan time, GeoVisit visit) -> {
                 sourceVisits.add(now, time.endMillis());
                 visits++;
                 places.add(new PlacesVisit(visit.latitude(), visit.longitude(), visit.placeName(), visit.placeId(),
                         time.start(), time.end()));
             }
-            case GeoTrip trip -> {
+            case Located.Trip(var id, TimeSpan time, GeoTrip trip) -> {
                 sourceTrips.add(now, time.endMillis());
                 keep(new PlacesSummary.Trip(time.start(), time.end(), trip.startLatitude(),
                         trip.startLongitude(), trip.endLatitude(), trip.endLongitude(), distance(trip), trip.mode(), false));
-            }
-            default -> {
-                // Only places are read.
             }
         }
     }

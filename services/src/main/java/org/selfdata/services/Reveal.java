@@ -51,9 +51,16 @@ public final class Reveal {
     private final RevealMoneySettings moneySettings;
     private final RevealAgendaSettings agendaSettings;
     private final H3Core h3;
+    private final LocationCache locationCache;
 
     public Reveal(Gate gate, RevealCorrections corrections) {
         this(gate, corrections, RevealSettings.STANDARD);
+    }
+
+    /** Reads the person's own locations through a cache the other services that read them all share. */
+    public Reveal(Gate gate, RevealCorrections corrections, LocationCache locationCache) {
+        this(gate, corrections, RevealSettings.STANDARD, RevealMoneySettings.STANDARD, RevealAgendaSettings.STANDARD,
+                locationCache);
     }
 
     public Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings) {
@@ -62,6 +69,12 @@ public final class Reveal {
 
     public Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings,
             RevealMoneySettings moneySettings, RevealAgendaSettings agendaSettings) {
+        this(gate, corrections, settings, moneySettings, agendaSettings, new LocationCache(gate));
+    }
+
+    private Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings,
+            RevealMoneySettings moneySettings, RevealAgendaSettings agendaSettings, LocationCache locationCache) {
+        this.locationCache = requireNonNull(locationCache, "locationCache is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.corrections = requireNonNull(corrections, "corrections is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -98,14 +111,14 @@ public final class Reveal {
      * What the person's own exact locations reveal, the same records, and the trips their source recorded, given to
      * {@code also} as they are read: for a service that needs them too, so that they are read once.
      */
-    RevealedLocations locations(PersonId person, ZoneId zone, Consumer<StoredRecord> also) {
+    RevealedLocations locations(PersonId person, ZoneId zone, Consumer<Located> also) {
         Set<RecordType> types = EnumSet.of(RecordType.GEO_TRIP);
         types.addAll(LOCATION_TYPES);
         return seen(person, zone, RevealLens.exact(), true, types, also).locations();
     }
 
     private Seen seen(PersonId person, ZoneId zone, RevealLens lens, boolean logged, Set<RecordType> types,
-            Consumer<StoredRecord> also) {
+            Consumer<Located> also) {
         if (lens instanceof RevealLens.Received received) {
             gate.geography().requireSupported(received.precision().location());
             if (!covers(received.scope(), LOCATION_TYPES)) {
@@ -113,11 +126,21 @@ public final class Reveal {
             }
         }
         RevealPass pass = new RevealPass(settings, requireNonNull(zone, "zone is null"), lens, h3, gate.geography());
-        try (Stream<StoredRecord> records = records(person, lens, logged, types)) {
-            records.forEach(record -> {
-                pass.add(record);
-                also.accept(record);
-            });
+        Consumer<Located> both = record -> {
+            pass.add(record);
+            also.accept(record);
+        };
+        boolean everything = switch (lens) {
+            case RevealLens.Exact exact -> true;
+            case RevealLens.Received received -> received.scope() instanceof RevealLens.Everything;
+        };
+        if (everything) {
+            locationCache.read(person, types, Optional.empty(), Optional.empty(), logged, both);
+        }
+        else {
+            try (Stream<StoredRecord> records = records(person, lens, logged, types)) {
+                records.forEach(record -> Located.of(record).ifPresent(both));
+            }
         }
         RevealFindings findings = pass.findings();
         RevealedLocations found = switch (lens) {

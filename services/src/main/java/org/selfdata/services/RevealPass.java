@@ -5,12 +5,10 @@ import com.uber.h3core.util.LatLng;
 import org.selfdata.gate.Area;
 import org.selfdata.gate.Geography;
 import org.selfdata.gate.Times;
-import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoVisit;
 import org.selfdata.model.LocationPrecision;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordTime;
-import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimePrecision;
 import org.selfdata.model.TimeSpan;
 
@@ -83,14 +81,11 @@ final class RevealPass implements PlacesStays.Found {
         };
     }
 
-    void add(StoredRecord record) {
-        if (!(record.time() instanceof TimeSpan span)) {
-            return;
-        }
-        switch (record.payload()) {
-            case GeoPoint point -> point(record.id(), floor(span.start()), point.latitude(), point.longitude());
-            case GeoVisit visit -> visit(record.id(), span, visit);
-            default -> {
+    void add(Located record) {
+        switch (record) {
+            case Located.Point point -> point(point.id(), floor(point.startMillis()), point.latitude(), point.longitude());
+            case Located.Visit visit -> visit(visit.id(), visit.time(), visit.visit());
+            case Located.Trip trip -> {
                 // Trips say where a movement began and ended, which the points already tell.
             }
         }
@@ -216,6 +211,10 @@ final class RevealPass implements PlacesStays.Found {
 
     private long floor(Instant instant) {
         return times.map(truncation -> truncation.floor(instant)).orElse(instant).toEpochMilli();
+    }
+
+    private long floor(long millis) {
+        return times.isEmpty() ? millis : floor(Instant.ofEpochMilli(millis));
     }
 
     RevealLens lens() {
