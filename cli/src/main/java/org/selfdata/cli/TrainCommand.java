@@ -26,8 +26,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the launcher runs once after each build, under Java's ahead-of-time cache recorder: a start of selfdata with a
- * small vault, an import, a read through the gate and a few requests to the server, in a scratch folder. The classes
- * it loads and links go into the cache, and every later start begins with them ready: about half the start-up time.
+ * small vault, an import, a read through the gate and a few requests to the server, in a scratch folder on SQLite,
+ * whatever vault the environment names. The classes it loads and links go into the cache, and every later start begins
+ * with them ready: about half the start-up time.
  */
 @Command(name = "train", hidden = true,
         description = "Exercise selfdata's start-up path, for the launcher's ahead-of-time cache.")
@@ -46,7 +47,10 @@ final class TrainCommand implements Callable<Integer> {
         try {
             VaultOptions options = new VaultOptions();
             options.data = java.util.Optional.of(scratch.resolve("vault"));
-            try (Application application = Application.create(options, environment)) {
+            // None of the environment's variables: on a host whose SELFDATA_DB, SELFDATA_KEY_FILE or SELFDATA_PASSPHRASE
+            // name the real vault, training there would fail, or worse create a vault in that empty database.
+            Environment alone = new Environment(java.util.Map.of(), environment.home());
+            try (Application application = Application.create(options, alone)) {
                 Person person = application.vault().people().create(DemoPerson.HANDLE, DemoPerson.ZONE);
                 List<DemoFile> files = DemoPerson.generate(1, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 4))
                         .write(scratch.resolve("files")).files();

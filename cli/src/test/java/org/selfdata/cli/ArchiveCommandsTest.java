@@ -3,7 +3,9 @@ package org.selfdata.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.testing.Corpus;
+import org.selfdata.testing.TestPostgres;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,5 +74,26 @@ class ArchiveCommandsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(home.resolve(".selfdata")).doesNotExist();
+    }
+
+    @Test
+    void theStartUpTrainingLeavesTheVaultTheEnvironmentNamesAlone(@TempDir Path home) {
+        String url = TestPostgres.get().newDatabase();
+        Path keyFile = home.resolve("alice.key");
+        CommandRun selfdata = new CommandRun(home)
+                .with("SELFDATA_DB", url.substring(0, url.indexOf('?')))
+                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
+                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD)
+                .with("SELFDATA_KEY_FILE", keyFile.toString());
+
+        CommandRun.Result trained = selfdata.run("train");
+        boolean keyFileAfterTraining = Files.exists(keyFile);
+        CommandRun.Result created = selfdata.run("init", "--handle", "alice", "--zone", "Europe/Paris");
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(keyFileAfterTraining).as("a key file where SELFDATA_KEY_FILE says").isFalse();
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).startsWith("Created a vault for alice at jdbc:postgresql://");
+        assertThat(keyFile).exists();
     }
 }

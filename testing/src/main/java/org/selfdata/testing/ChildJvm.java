@@ -31,10 +31,11 @@ public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final Thread reader;
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread.ofVirtual().start(this::readOutput);
+        this.reader = Thread.ofVirtual().start(this::readOutput);
     }
 
     /** How the process starts: under which umask, with which temporary folder. */
@@ -63,11 +64,13 @@ public final class ChildJvm implements AutoCloseable {
         /**
          * Starts {@code main}'s main method with a small heap, since what runs there must stream, not hold. The process
          * lives a few seconds, so it compiles with C1 only and collects with the serial collector: a quick start matters
-         * more than peak speed, and the machine may be busy with other builds.
+         * more than peak speed, and the machine may be busy with other builds. It allows what the {@code selfdata} script
+         * allows (native access, and the libraries' use of sun.misc.Unsafe), so it prints what selfdata prints there.
          */
         public ChildJvm start(Class<?> main, String... arguments) {
             List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow"));
             temporaryFolder.ifPresent(folder -> java.add("-Djava.io.tmpdir=" + folder));
             java.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
             java.addAll(List.of(arguments));
@@ -133,10 +136,16 @@ public final class ChildJvm implements AutoCloseable {
         throw new AssertionError("the process did not say '" + expected + "' within " + timeout + ": " + seen);
     }
 
-    /** Waits for the process to end by itself; returns its exit status, or fails with what it said. */
+    /**
+     * Waits for the process to end by itself; returns its exit status, or fails with what it said. Once it returns,
+     * {@link #output()} holds every line the process wrote, its last ones included.
+     */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the process did not end within " + timeout + ": " + output());
+        }
+        if (!reader.join(timeout)) {
+            throw new AssertionError("the output of the process did not end within " + timeout + ": " + output());
         }
         return process.exitValue();
     }

@@ -73,6 +73,11 @@ final class Database implements AutoCloseable {
             .withExecuteLogging(false)
             .withRenderSchema(false);
 
+    static {
+        // Before any DSL context of this class runs a query: selfdata, not jOOQ, says which PostgreSQL it runs on.
+        PostgresVersions.leaveTheCheckToSelfdata();
+    }
+
     private Database(HikariDataSource dataSource, HikariDataSource readers, Optional<SQLiteDataSource> importers,
             SQLDialect dialect, String description, Optional<VaultLocation.PostgresDatabase> postgres) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
@@ -219,6 +224,18 @@ final class Database implements AutoCloseable {
         return dialect == SQLDialect.POSTGRES;
     }
 
+    /** On PostgreSQL, warns when the server is older than any selfdata is tested on; see {@link PostgresVersions}. */
+    void checkServerVersion() {
+        if (isPostgres()) {
+            try (Connection connection = dataSource.getConnection()) {
+                PostgresVersions.check(connection, description);
+            }
+            catch (SQLException e) {
+                throw failure(e, Wording.of("error.vault.doing.connecting", description));
+            }
+        }
+    }
+
     SQLDialect dialect() {
         return dialect;
     }
@@ -227,6 +244,10 @@ final class Database implements AutoCloseable {
         return description;
     }
 
+    /**
+     * A DSL context on the connection, in jOOQ's one PostgreSQL dialect whatever the server's version: jOOQ's warning
+     * that the server is older than that dialect is off, as {@link PostgresVersions} says why.
+     */
     DSLContext dsl(Connection connection) {
         return DSL.using(connection, dialect, settings);
     }

@@ -129,6 +129,7 @@ public final class Vault implements AutoCloseable {
         Database database = Database.connect(location, true);
         try {
             requireOrdinaryRole(database);
+            database.checkServerVersion();
             database.transaction(connection -> {
                 DSLContext dsl = database.dsl(connection);
                 if (VaultMeta.read(connection).isPresent()) {
@@ -172,6 +173,7 @@ public final class Vault implements AutoCloseable {
         Database database = Database.connect(location, false);
         try {
             requireOrdinaryRole(database);
+            database.checkServerVersion();
             Map<String, String> settings = database.transaction(VaultMeta::read)
                     .orElseThrow(() -> location.postgres().isPresent()
                             ? new SelfdataException(ErrorCode.VAULT_MISSING,
