@@ -2,10 +2,12 @@ package org.selfdata.services;
 
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.StoredRecord;
 
 import java.time.Clock;
@@ -40,7 +42,7 @@ import static java.util.Objects.requireNonNull;
  * <p>What is kept is plaintext, in the server's memory, beside the keys that open the vault: it is bounded to the
  * people of the {@value #PEOPLE} last uses, to at most {@value #MOST_RECORDS} records each (a person with more is read
  * from the vault at every use, as before), and is dropped at the first use after {@link #KEPT_FOR} without one, and
- * when the person's records change. It is never written anywhere.
+ * when the person's records change, or the person is erased. It is never written anywhere.
  */
 public final class LocationCache {
     static final Set<RecordType> TYPES = Set.copyOf(EnumSet.of(RecordType.GEO_POINT, RecordType.GEO_VISIT,
@@ -114,7 +116,17 @@ public final class LocationCache {
 
     /** What is kept of the person, read again if the records changed since; nothing if they are too many to keep. */
     private Optional<Held> held(PersonId person) {
-        long changes = gate.changes(person);
+        long changes;
+        try {
+            changes = gate.changes(person);
+        }
+        catch (SelfdataException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                // Erased: what was kept of the person goes at once, not five minutes later.
+                Optional.ofNullable(slots.remove(person)).ifPresent(Slot::drop);
+            }
+            throw e;
+        }
         Slot slot = slots.computeIfAbsent(person, key -> new Slot());
         long now = clock.millis();
         slot.lock.lock();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.selfdata.gate.Accessor;
 import org.selfdata.gate.Gate;
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GeoPoint;
 import org.selfdata.model.GeoTrip;
 import org.selfdata.model.GeoVisit;
@@ -16,6 +17,7 @@ import org.selfdata.model.RecordId;
 import org.selfdata.model.RecordQuery;
 import org.selfdata.model.RecordTime;
 import org.selfdata.model.RecordType;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
@@ -36,6 +38,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class LocationCacheTest {
@@ -144,6 +147,19 @@ class LocationCacheTest {
         assertThat(cache.keeps(dominique.id())).isFalse();
         assertThat(cache.keeps(camille().id())).isTrue();
         assertThat(cache.keeps(eden.id())).isTrue();
+    }
+
+    @Test
+    void whatWasKeptOfAPersonErasedGoesAtTheNextUse() {
+        write(List.of(point(0, 45.76, 4.83, Optional.empty())));
+        read(ALL, Optional.empty(), Optional.empty());
+        assertThat(cache.keeps(camille().id())).isTrue();
+
+        fixture.vault().erasure().erasePerson(camille().id());
+
+        assertThatThrownBy(() -> read(ALL, Optional.empty(), Optional.empty())).isInstanceOfSatisfying(
+                SelfdataException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(cache.keeps(camille().id())).isFalse();
     }
 
     private List<Located> read(Set<RecordType> types, Optional<Instant> from, Optional<Instant> to) {
