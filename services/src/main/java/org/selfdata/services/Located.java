@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * timed, its payload decoded once. Points, by far the most, carry only what those services use of them, so that the
  * {@link LocationCache} can keep half a million of them in a few tens of megabytes.
  */
-sealed interface Located permits Located.Point, Located.Visit, Located.Trip {
+sealed interface Located permits Located.Point, Located.Spanned {
     RecordId id();
 
     long startMillis();
@@ -57,41 +57,36 @@ sealed interface Located permits Located.Point, Located.Visit, Located.Trip {
         }
     }
 
+    /** A visit or a trip: records the source made of a span of time, few beside the points. */
+    sealed interface Spanned extends Located permits Visit, Trip {
+        TimeSpan time();
+
+        @Override
+        default long startMillis() {
+            return time().startMillis();
+        }
+
+        @Override
+        default long endMillis() {
+            return time().endMillis();
+        }
+    }
+
     /** A visit the source recorded, over its span. */
-    record Visit(RecordId id, TimeSpan time, GeoVisit visit) implements Located {
+    record Visit(RecordId id, TimeSpan time, GeoVisit visit) implements Spanned {
         public Visit {
             requireNonNull(id, "id is null");
             requireNonNull(time, "time is null");
             requireNonNull(visit, "visit is null");
         }
-
-        @Override
-        public long startMillis() {
-            return time.startMillis();
-        }
-
-        @Override
-        public long endMillis() {
-            return time.endMillis();
-        }
     }
 
     /** A trip the source recorded, over its span. */
-    record Trip(RecordId id, TimeSpan time, GeoTrip trip) implements Located {
+    record Trip(RecordId id, TimeSpan time, GeoTrip trip) implements Spanned {
         public Trip {
             requireNonNull(id, "id is null");
             requireNonNull(time, "time is null");
             requireNonNull(trip, "trip is null");
-        }
-
-        @Override
-        public long startMillis() {
-            return time.startMillis();
-        }
-
-        @Override
-        public long endMillis() {
-            return time.endMillis();
         }
     }
 }

@@ -294,8 +294,7 @@ public final class LocationCache {
                     longitudes[size] = point.longitude();
                     activities[size] = (byte) point.activity().ordinal();
                 }
-                case Located.Visit visit -> keepWhole(visit);
-                case Located.Trip trip -> keepWhole(trip);
+                case Located.Spanned spanned -> keepWhole(spanned);
             }
             size++;
             return true;
