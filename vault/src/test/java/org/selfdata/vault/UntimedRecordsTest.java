@@ -151,8 +151,9 @@ class UntimedRecordsTest {
                 }
                 statement.executeUpdate("DROP INDEX log_entries_volume");
                 statement.executeUpdate("ALTER TABLE log_entries DROP COLUMN record_count");
+                statement.executeUpdate("ALTER TABLE persons DROP COLUMN records_changed");
                 statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12', '13', '14', '15', "
-                        + "'16')");
+                        + "'16', '17')");
             }
         });
     }
