@@ -181,7 +181,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
-                new HealthRoutes(),
+                new HealthRoutes(vault),
                 new PlacesRoutes(new Places(locations, corrections), vault.people()),
                 new RevealRoutes(reveal, vault.people()),
                 new RevealPlacesRoutes(corrections, bodies),

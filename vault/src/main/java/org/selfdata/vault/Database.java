@@ -19,12 +19,16 @@ import org.sqlite.SQLiteOpenMode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -397,6 +401,37 @@ final class Database implements AutoCloseable {
         }
         finally {
             openTransactions.decrementAndGet();
+        }
+    }
+
+    /**
+     * Whether the database answers a trivial query within the timeout: what a readiness probe asks. The wait for a
+     * connection counts too, since a pool that cannot open one is as unready as a database that does not answer.
+     */
+    boolean answers(Duration timeout) {
+        CompletableFuture<Boolean> answered = new CompletableFuture<>();
+        Thread.ofVirtual().name("selfdata-readiness").start(() -> answered.complete(answersNow(timeout)));
+        try {
+            return answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private boolean answersNow(Duration timeout) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                return rows.next();
+            }
+        }
+        catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -415,6 +416,15 @@ public final class Vault implements AutoCloseable {
 
     public boolean isPostgres() {
         return database.isPostgres();
+    }
+
+    /**
+     * Whether the vault's database answers a trivial query within the timeout, for a readiness probe: false rather than
+     * an exception, since the probe says only whether to send requests here, never why not.
+     */
+    public boolean answers(Duration timeout) {
+        requireNonNull(timeout, "timeout is null");
+        return database.answers(timeout);
     }
 
     /** What the person holds: sources, batches, and per source and type the count and time covered. */
