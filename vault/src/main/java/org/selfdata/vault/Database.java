@@ -2,6 +2,9 @@ package org.selfdata.vault;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -97,23 +100,29 @@ final class Database implements AutoCloseable {
      * on the spot: opening a vault must never write anything.
      */
     static Database connect(VaultLocation location, boolean create) {
-        if (location.postgres().isPresent()) {
-            return connectPostgres(location.postgres().get());
-        }
-        return connectSqlite(location, create);
+        return connect(location, create, new SimpleMeterRegistry());
     }
 
-    private static Database connectSqlite(VaultLocation location, boolean create) {
+    /** With the registry the pools report to: their connections, waits and timeouts, named by pool, never by person. */
+    static Database connect(VaultLocation location, boolean create, MeterRegistry meters) {
+        MicrometerMetricsTrackerFactory pools = new MicrometerMetricsTrackerFactory(requireNonNull(meters, "meters is null"));
+        if (location.postgres().isPresent()) {
+            return connectPostgres(location.postgres().get(), pools);
+        }
+        return connectSqlite(location, create, pools);
+    }
+
+    private static Database connectSqlite(VaultLocation location, boolean create, MicrometerMetricsTrackerFactory pools) {
         // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
         // Checkpoints run on a thread of their own (Checkpoints), never at the end of someone's commit. The writers' pool
         // opens a connection at once, so that a vault that cannot be opened fails here.
         HikariDataSource writers = open(sqlitePool(location, sqliteConfig(create, SQLiteConfig.TransactionMode.IMMEDIATE),
-                "selfdata-sqlite", "PRAGMA wal_autocheckpoint=0", 1), location.describe());
+                "selfdata-sqlite", "PRAGMA wal_autocheckpoint=0", 1, pools), location.describe());
         // Readers begin their transactions deferred: the first read takes a snapshot, and no lock is held against writers.
         HikariDataSource readers;
         try {
             readers = open(sqlitePool(location, sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED),
-                    "selfdata-sqlite-readers", "PRAGMA query_only=1", 0), location.describe());
+                    "selfdata-sqlite-readers", "PRAGMA query_only=1", 0, pools), location.describe());
         }
         catch (RuntimeException e) {
             writers.close();
@@ -128,12 +137,13 @@ final class Database implements AutoCloseable {
     }
 
     private static HikariConfig sqlitePool(VaultLocation location, SQLiteConfig config, String name, String initSql,
-            int minimumIdle) {
+            int minimumIdle, MicrometerMetricsTrackerFactory pools) {
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName(name);
+        pool.setMetricsTrackerFactory(pools);
         pool.setConnectionInitSql(initSql);
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(minimumIdle);
@@ -167,12 +177,13 @@ final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Database connectPostgres(VaultLocation.PostgresDatabase postgres) {
+    private static Database connectPostgres(VaultLocation.PostgresDatabase postgres, MicrometerMetricsTrackerFactory pools) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(postgres.jdbcUrl());
         postgres.user().ifPresent(pool::setUsername);
         postgres.password().ifPresent(pool::setPassword);
         pool.setPoolName("selfdata-postgres");
+        pool.setMetricsTrackerFactory(pools);
         pool.setMaximumPoolSize(10);
         pool.setMinimumIdle(1);
         pool.setInitializationFailTimeout(1);
