@@ -124,17 +124,23 @@ class MetricsListenerTest {
         HttpResponse<String> one = owner.get("/api/v1/records/" + recordIds.getFirst());
         HttpResponse<String> shared = SharingFixtures.bearerGet(server, token, "/api/v1/shared/records?type=geo.point");
         HttpResponse<String> refused = SharingFixtures.bearerGet(server, token, "/api/v1/shared/records?type=bank.transaction");
+        HttpResponse<String> nobodys = new ApiClient(server).get("/api/v1/records/" + recordIds.getLast());
+        HttpResponse<String> nowhere = owner.get("/api/v1/records/" + recordIds.getLast() + "/nowhere");
         String body = scrape(metrics).body();
 
         assertThat(recordIds).hasSize(5);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(shared.statusCode()).isEqualTo(200);
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(nobodys.statusCode()).isEqualTo(401);
+        assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(invalidLines(body)).isEmpty();
         assertThat(body).contains(
                 "selfdata_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/records/{id}\",status=\"200\"} 1",
                 "selfdata_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/records\",status=\"200\"} 1",
                 "selfdata_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/shared/records\",status=\"403\"} 1",
+                "selfdata_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/records/{id}\",status=\"401\"} 1",
+                "selfdata_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 1",
                 "selfdata_http_requests_seconds_sum{method=\"GET\",route=\"/api/v1/records/{id}\",status=\"200\"} ",
                 "selfdata_records_imported_total 5",
                 "selfdata_gate_reads_total{accessor=\"recipient\"} 1",
@@ -143,7 +149,7 @@ class MetricsListenerTest {
         assertThat(value(body, "selfdata_gate_reads_total{accessor=\"owner\"}")).isEqualTo(2);
         assertThat(value(body, "selfdata_log_entries_appended_total")).isGreaterThanOrEqualTo(3);
         assertThat(value(body, "selfdata_log_heads_signed_total")).isGreaterThanOrEqualTo(1);
-        assertThat(body).doesNotContain("camille", token, grant.toString(), one.uri().getPath())
+        assertThat(body).doesNotContain("camille", token, grant.toString(), one.uri().getPath(), "nowhere")
                 .doesNotContain(recordIds.toArray(String[]::new));
         assertThat(labelValues(body)).noneMatch(value -> value.equals(Long.toString(camille.id().value()))
                 || value.contains("records/" + camille.id().value()));
