@@ -2,6 +2,8 @@ package org.selfdata.server;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.vault.Engine;
 
 import java.net.http.HttpResponse;
@@ -10,10 +12,18 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The probes on SQLite and on PostgreSQL, where the vault's pools are closed under the running server. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class HealthRoutesTest {
     @RegisterExtension
-    final RunningServer running = RunningServer.started(Engine.SQLITE);
-    private final ApiClient nobody = new ApiClient(running.server());
+    final RunningServer running;
+    private final ApiClient nobody;
+
+    HealthRoutesTest(Engine engine) {
+        running = RunningServer.started(engine);
+        nobody = new ApiClient(running.server());
+    }
 
     @Test
     void theProcessSaysItIsUpToAnyoneWithoutSigningIn() {
@@ -56,7 +66,8 @@ class HealthRoutesTest {
         assertThat(ready.body())
                 .doesNotContain(running.vault().location().folder().toString())
                 .doesNotContain(running.vault().location().describe())
-                .doesNotContain("sqlite")
+                .doesNotContainIgnoringCase("sqlite")
+                .doesNotContainIgnoringCase("postgres")
                 .doesNotContain("jdbc");
         assertThat(took).isLessThan(Duration.ofSeconds(3));
         assertThat(nobody.get("/api/v1/health/live").statusCode()).isEqualTo(200);
