@@ -1,5 +1,6 @@
 package org.selfdata.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.Geography;
 import org.selfdata.importers.Importers;
@@ -33,9 +34,21 @@ final class Application implements AutoCloseable {
         return new Application(Vault.open(options.location(environment), options.keySource(environment)), geography);
     }
 
+    /** With the registry the vault, its gate and the server count into: a server's, that the operator watches. */
+    static Application open(VaultOptions options, Environment environment, MeterRegistry meters) {
+        Geography geography = geography(environment);
+        return new Application(Vault.open(options.location(environment), options.keySource(environment), meters), geography);
+    }
+
     static Application create(VaultOptions options, Environment environment) {
         Geography geography = geography(environment);
         return new Application(Vault.create(options.location(environment), options.keySource(environment)), geography);
+    }
+
+    static Application create(VaultOptions options, Environment environment, MeterRegistry meters) {
+        Geography geography = geography(environment);
+        return new Application(Vault.create(options.location(environment), options.keySource(environment), meters),
+                geography);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.Person;
+import org.selfdata.server.MetricsListener;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Language;
@@ -82,7 +83,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         Words words = environment.words();
         boolean exists = Vault.exists(vault.location(environment));
-        try (Application application = exists ? Application.open(vault, environment) : Application.create(vault, environment)) {
+        Optional<MetricsListener> metrics = noServe ? Optional.empty() : Serving.metrics(serve, environment);
+        Application opened = Serving.opened(metrics,
+                () -> exists ? Application.open(vault, environment) : Application.create(vault, environment),
+                meters -> exists ? Application.open(vault, environment, meters) : Application.create(vault, environment, meters));
+        try (Application application = opened) {
             Person camille = demoPerson(application);
             if (application.vault().status(camille.id()).records() == 0) {
                 fill(application, camille);
@@ -97,7 +102,11 @@ final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return ExitCodes.DONE;
             }
-            return Serving.serveUntilStopped(application, terminal, words, serve);
+            return Serving.serveUntilStopped(application, terminal, words, serve, metrics);
+        }
+        catch (RuntimeException e) {
+            metrics.ifPresent(MetricsListener::close);
+            throw e;
         }
     }
 

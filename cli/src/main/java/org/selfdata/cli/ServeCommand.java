@@ -1,10 +1,12 @@
 package org.selfdata.cli;
 
 import org.selfdata.model.Person;
+import org.selfdata.server.MetricsListener;
 import org.selfdata.texts.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
@@ -38,14 +40,17 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Words words = environment.words();
-        Application application = Application.open(vault, environment);
+        Optional<MetricsListener> metrics = Serving.metrics(serve, environment);
+        Application application = Serving.opened(metrics, () -> Application.open(vault, environment),
+                meters -> Application.open(vault, environment, meters));
         try {
             // Said once the server answers: nothing that can wait delays the start.
             Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application, words));
-            return Serving.serveUntilStopped(application, terminal, words, serve);
+            return Serving.serveUntilStopped(application, terminal, words, serve, metrics);
         }
         catch (RuntimeException e) {
             application.close();
+            metrics.ifPresent(MetricsListener::close);
             throw e;
         }
     }

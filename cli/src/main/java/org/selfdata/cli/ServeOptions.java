@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
+import org.selfdata.server.MetricsSettings;
 import org.selfdata.server.ServerSettings;
 import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
@@ -53,8 +54,35 @@ final class ServeOptions {
                     + "the shipped table). A file that cannot be read stops the server, naming the line at fault.")
     Optional<Path> tariffs = Optional.empty();
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at /metrics on this port, apart from the API (default: "
+                    + "$SELFDATA_METRICS_PORT; without one, no metrics are served). They count requests by route, log "
+                    + "appends, gate reads, imports, the database pools and the JVM, never anything of a person's.")
+    Optional<Integer> metricsPort = Optional.empty();
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS",
+            description = "The address the metrics listen on (default: $SELFDATA_METRICS_HOST, otherwise 127.0.0.1, this "
+                    + "computer only).")
+    Optional<String> metricsHost = Optional.empty();
+
     static ServeOptions defaults() {
         return new ServeOptions();
+    }
+
+    /** Where the operator asked for metrics, by option or environment; none unless asked for. */
+    Optional<MetricsSettings> metrics(Environment environment) {
+        Optional<Integer> port = metricsPort.or(() -> environment.variable("SELFDATA_METRICS_PORT").map(ServeOptions::port));
+        String address = metricsHost.or(() -> environment.variable("SELFDATA_METRICS_HOST")).orElse(ServerSettings.LOOPBACK);
+        return port.map(chosen -> new MetricsSettings(address, chosen));
+    }
+
+    private static int port(String variable) {
+        try {
+            return Integer.parseInt(variable.strip());
+        }
+        catch (NumberFormatException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.metricsPort", variable));
+        }
     }
 
     /**

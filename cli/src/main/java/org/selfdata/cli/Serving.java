@@ -1,9 +1,14 @@
 package org.selfdata.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.selfdata.server.MetricsListener;
 import org.selfdata.server.SelfdataServer;
 import org.selfdata.texts.Words;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Serves an application until the process is stopped. Ctrl-C or a TERM signal runs the shutdown hook, which stops the
@@ -12,16 +17,39 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
     private Serving() {}
 
-    static int serveUntilStopped(Application application, Terminal terminal, Words words, ServeOptions options) {
+    /**
+     * The metrics listener the operator asked for, started before the vault is opened so that the vault can be opened
+     * counting into its registry; none unless asked for.
+     */
+    static Optional<MetricsListener> metrics(ServeOptions options, Environment environment) {
+        return options.metrics(environment).map(MetricsListener::start);
+    }
+
+    /** Opens or creates the application, counting into the metrics' registry when there are metrics. */
+    static Application opened(Optional<MetricsListener> metrics, Supplier<Application> without,
+                              Function<MeterRegistry, Application> with) {
+        try {
+            return metrics.map(listener -> with.apply(listener.meters())).orElseGet(without);
+        }
+        catch (RuntimeException e) {
+            metrics.ifPresent(MetricsListener::close);
+            throw e;
+        }
+    }
+
+    static int serveUntilStopped(Application application, Terminal terminal, Words words, ServeOptions options,
+                                 Optional<MetricsListener> metrics) {
         SelfdataServer server = SelfdataServer.start(options.settings(), application.vault(), application.gate());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             application.close();
+            metrics.ifPresent(MetricsListener::close);
             stopped.countDown();
         }, "selfdata-shutdown"));
         terminal.out().println(words.say("command.serve.serving", application.vault().location().describe(),
                 server.url()));
+        metrics.ifPresent(listener -> terminal.out().println(words.say("command.serve.metrics", listener.url())));
         terminal.out().println(words.say("command.serve.stop"));
         terminal.out().flush();
         try {

@@ -138,8 +138,9 @@ class HelpInFrenchTest {
         CommandRun.Result help = new CommandRun(home).with("LANG", "fr_FR.UTF-8").run("demo", "--help");
 
         assertThat(help.out()).contains(
-                "      --data=FOLDER      Le dossier du coffre de démonstration (par défaut\u00a0: ~/.\n"
-                        + "                           selfdata-demo, à l’écart de votre propre coffre).\n");
+                "      --data=FOLDER         Le dossier du coffre de démonstration (par défaut\u00a0:\n"
+                        + "                              ~/.selfdata-demo, à l’écart de votre propre\n"
+                        + "                              coffre).\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.junit.jupiter.api.Test;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
+import org.selfdata.server.MetricsSettings;
 import picocli.CommandLine;
 
 import java.net.URI;
@@ -71,6 +72,34 @@ class ServeOptionsTest {
         assertThatThrownBy(() -> parse("--issuer", "https://vault.example").settings())
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageContaining("ending with /");
+    }
+
+    @Test
+    void noMetricsAreServedUnlessAPortIsGivenByOptionOrEnvironment() {
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+        Environment withPort = new Environment(Map.of("SELFDATA_METRICS_PORT", "9464"), Path.of("/home/camille"));
+        Environment withBoth = new Environment(Map.of("SELFDATA_METRICS_PORT", "9464", "SELFDATA_METRICS_HOST", "10.0.0.5"),
+                Path.of("/home/camille"));
+
+        assertThat(parse().metrics(none)).isEmpty();
+        assertThat(parse("--metrics-host", "10.0.0.5").metrics(none)).isEmpty();
+        assertThat(parse().metrics(withPort)).contains(new MetricsSettings("127.0.0.1", 9464));
+        assertThat(parse("--metrics-port", "9100").metrics(withBoth)).contains(new MetricsSettings("10.0.0.5", 9100));
+        assertThat(parse("--metrics-port", "9100", "--metrics-host", "::1").metrics(withBoth))
+                .contains(new MetricsSettings("::1", 9100));
+    }
+
+    @Test
+    void aMetricsPortThatIsNoNumberOrNoPortIsRefused() {
+        Environment notANumber = new Environment(Map.of("SELFDATA_METRICS_PORT", "nine"), Path.of("/home/camille"));
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+
+        assertThatThrownBy(() -> parse().metrics(notANumber))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessage("SELFDATA_METRICS_PORT takes a port number, not nine");
+        assertThatThrownBy(() -> parse("--metrics-port", "70000").metrics(none))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageContaining("70000");
     }
 
     private static ServeOptions parse(String... arguments) {

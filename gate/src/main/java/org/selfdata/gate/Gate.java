@@ -60,6 +60,7 @@ public final class Gate {
     private final Clock clock;
     private final RequestPace pace;
     private final FoldedEntries folded;
+    private final GateMeters meters;
 
     public Gate(Vault vault, Geography geography, Clock clock) {
         this(vault, geography, clock, new RequestPace(RequestPace.DEFAULT_PER_MINUTE, clock));
@@ -72,6 +73,8 @@ public final class Gate {
         this.clock = requireNonNull(clock, "clock is null");
         this.pace = requireNonNull(pace, "pace is null");
         this.folded = new FoldedEntries(vault.log(), clock);
+        // The vault's registry: whoever opened the vault for an operator to watch has the gate counted there too.
+        this.meters = new GateMeters(vault.meters());
     }
 
     /** A gate over a vault with selfdata's own geography and the system clock. */
@@ -92,6 +95,7 @@ public final class Gate {
         requireNonNull(query, "query is null");
         return switch (accessor) {
             case Accessor.Owner owner -> {
+                meters.ownerRead();
                 ReadTally tally = new ReadTally();
                 yield vault.records().read(owner.person(), query).peek(tally::add)
                         .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
@@ -114,6 +118,7 @@ public final class Gate {
         requireNonNull(words, "words is null");
         return switch (accessor) {
             case Accessor.Owner owner -> {
+                meters.ownerRead();
                 Set<RecordType> types = SearchableText.typesWithin(query.types());
                 Stream<StoredRecord> found = types.isEmpty() ? Stream.empty()
                         : vault.records().read(owner.person(), query.withTypes(types).limit(Integer.MAX_VALUE))
@@ -130,6 +135,7 @@ public final class Gate {
         requireNonNull(id, "id is null");
         return switch (accessor) {
             case Accessor.Owner owner -> {
+                meters.ownerRead();
                 Optional<StoredRecord> found = vault.records().find(owner.person(), id);
                 found.ifPresent(record -> {
                     ReadTally tally = new ReadTally();
@@ -200,6 +206,7 @@ public final class Gate {
         GrantTerms terms = recipient.grant().terms();
         Optional<Duration> wait = pace.admit(recipient.grant().id());
         if (wait.isPresent()) {
+            meters.recipientRefused();
             folded.append(person, recipient.grant().id(), refusal(recipient, query.types()));
             throw new SelfdataException(ErrorCode.RATE_LIMITED, Wording.of("error.gate.paceRead",
                     recipient.grant().id().toString(), Integer.toString(pace.perMinute())), wait.get());
@@ -214,6 +221,7 @@ public final class Gate {
             narrowed = GrantScope.narrow(recipient.grant(), query, now, zone, readToday);
         }
         catch (SelfdataException refusal) {
+            meters.recipientRefused();
             folded.append(person, recipient.grant().id(), refusal(recipient, query.types()));
             throw refusal;
         }
@@ -222,6 +230,7 @@ public final class Gate {
         SharedPages.Page page = narrowed
                 .map(scoped -> new SharedPages(vault.records(), times, pseudonyms, terms).page(person, scoped, after))
                 .orElse(new SharedPages.Page(List.of(), Optional.empty()));
+        meters.recipientRead();
         boolean full = narrowed.isPresent() && page.records().size() == narrowed.get().limit();
         return new SharedRead(recipient, page.records(), full ? page.last().map(cursors::seal) : Optional.empty(),
                 new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography, zone), times);
@@ -422,6 +431,7 @@ public final class Gate {
 
     private SelfdataException refused(PersonId person, Accessor.Recipient recipient, List<RecordDraft> drafts,
                                       Wording message) {
+        meters.recipientRefused();
         Set<RecordType> types = drafts.stream().map(RecordDraft::type)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecordType.class)));
         log(person, LogEntryDraft.of(new LogActor.Recipient(recipient.grant().terms().recipient()), LogAction.REFUSAL,

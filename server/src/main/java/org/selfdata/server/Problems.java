@@ -155,6 +155,16 @@ final class Problems {
         return code == ErrorCode.INTERNAL ? INTERNAL_DETAIL : UNAVAILABLE_DETAIL;
     }
 
+    /**
+     * Answers a failure the route expected and says itself, such as a readiness probe's database that does not answer:
+     * its detail is the route's own wording, which names nothing of the server's setup, and it is not logged as an
+     * error, since a probe asks every few seconds for as long as the database is away.
+     */
+    static void expected(Context ctx, ErrorCode code, Wording detail) {
+        Language language = language(ctx);
+        write(ctx, code, Words.of(language).say(detail), language);
+    }
+
     private static void write(Context ctx, ErrorCode code, String detail, Language language) {
         if (ctx.res().isCommitted()) {
             // A streamed response is already on its way: the client sees it cut short, which is all that can be said now.

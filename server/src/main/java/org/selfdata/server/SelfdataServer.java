@@ -181,7 +181,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
-                new HealthRoutes(),
+                new HealthRoutes(vault),
                 new PlacesRoutes(new Places(locations, corrections), vault.people()),
                 new RevealRoutes(reveal, vault.people()),
                 new RevealPlacesRoutes(corrections, bodies),
@@ -193,6 +193,7 @@ public final class SelfdataServer implements AutoCloseable {
                 new NoticeRoutes(vault.recipients()),
                 new PageRoutes(vault.sessions(), cookie, new PageSettings(settings), authorizations::sentBack));
         DocumentedParameters parameters = DocumentedParameters.ofTheApi();
+        HttpMeters meters = new HttpMeters(vault.meters());
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -204,11 +205,13 @@ public final class SelfdataServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maximumRequestBytes();
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson3(ApiJson.mapper(), true));
+            config.routes.before(meters::begin);
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(guard::check);
             config.routes.beforeMatched(parameters::check);
             Problems.register(config.routes);
             services.forEach(service -> service.routing(config.routes));
+            config.routes.after(meters::end);
         });
         listening.set(javalin);
         try {

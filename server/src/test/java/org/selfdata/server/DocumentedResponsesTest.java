@@ -276,6 +276,8 @@ class DocumentedResponsesTest {
     private List<Ask> asks() {
         List<Ask> asks = new ArrayList<>();
         get(asks, "/api/v1/health");
+        get(asks, "/api/v1/health/live");
+        get(asks, "/api/v1/health/ready");
         get(asks, "/api/v1/openapi.json");
         ask(asks, "GET", "/.well-known/jwks.json", "/.well-known/jwks.json", "", Caller.NOBODY, 200);
         ask(asks, "GET", "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server", "",

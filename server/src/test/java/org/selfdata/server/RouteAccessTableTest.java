@@ -135,6 +135,8 @@ class RouteAccessTableTest {
         row("GET", "/api/v1/session").showingOwn().expect(200, 200, 200, 403, 401);
         row("GET", "/api/v1/openapi.json").expect(200, 200, 200, 200, 200);
         row("GET", "/api/v1/health").expect(200, 200, 200, 200, 200);
+        row("GET", "/api/v1/health/live").expect(200, 200, 200, 200, 200);
+        row("GET", "/api/v1/health/ready").expect(200, 200, 200, 200, 200);
         row("GET", "/.well-known/jwks.json").expect(200, 200, 200, 200, 200);
         row("GET", "/.well-known/oauth-authorization-server").expect(200, 200, 200, 200, 200);
         row("GET", "/ns/consent").expect(200, 200, 200, 200, 200);

@@ -47,6 +47,8 @@ class RouteProtectionTest {
                         "POST /api/v1/session",
                         "GET /api/v1/openapi.json",
                         "GET /api/v1/health",
+                        "GET /api/v1/health/live",
+                        "GET /api/v1/health/ready",
                         "GET /.well-known/jwks.json",
                         "GET /ns/consent",
                         "GET /ns/notices/{recipient}/{version}",

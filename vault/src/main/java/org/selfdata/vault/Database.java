@@ -2,6 +2,9 @@ package org.selfdata.vault;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -19,12 +22,16 @@ import org.sqlite.SQLiteOpenMode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -93,23 +100,29 @@ final class Database implements AutoCloseable {
      * on the spot: opening a vault must never write anything.
      */
     static Database connect(VaultLocation location, boolean create) {
-        if (location.postgres().isPresent()) {
-            return connectPostgres(location.postgres().get());
-        }
-        return connectSqlite(location, create);
+        return connect(location, create, new SimpleMeterRegistry());
     }
 
-    private static Database connectSqlite(VaultLocation location, boolean create) {
+    /** With the registry the pools report to: their connections, waits and timeouts, named by pool, never by person. */
+    static Database connect(VaultLocation location, boolean create, MeterRegistry meters) {
+        MicrometerMetricsTrackerFactory pools = new MicrometerMetricsTrackerFactory(requireNonNull(meters, "meters is null"));
+        if (location.postgres().isPresent()) {
+            return connectPostgres(location.postgres().get(), pools);
+        }
+        return connectSqlite(location, create, pools);
+    }
+
+    private static Database connectSqlite(VaultLocation location, boolean create, MicrometerMetricsTrackerFactory pools) {
         // Writers take the lock when they begin, never half-way through, so two writers cannot deadlock.
         // Checkpoints run on a thread of their own (Checkpoints), never at the end of someone's commit. The writers' pool
         // opens a connection at once, so that a vault that cannot be opened fails here.
         HikariDataSource writers = open(sqlitePool(location, sqliteConfig(create, SQLiteConfig.TransactionMode.IMMEDIATE),
-                "selfdata-sqlite", "PRAGMA wal_autocheckpoint=0", 1), location.describe());
+                "selfdata-sqlite", "PRAGMA wal_autocheckpoint=0", 1, pools), location.describe());
         // Readers begin their transactions deferred: the first read takes a snapshot, and no lock is held against writers.
         HikariDataSource readers;
         try {
             readers = open(sqlitePool(location, sqliteConfig(false, SQLiteConfig.TransactionMode.DEFERRED),
-                    "selfdata-sqlite-readers", "PRAGMA query_only=1", 0), location.describe());
+                    "selfdata-sqlite-readers", "PRAGMA query_only=1", 0, pools), location.describe());
         }
         catch (RuntimeException e) {
             writers.close();
@@ -124,12 +137,13 @@ final class Database implements AutoCloseable {
     }
 
     private static HikariConfig sqlitePool(VaultLocation location, SQLiteConfig config, String name, String initSql,
-            int minimumIdle) {
+            int minimumIdle, MicrometerMetricsTrackerFactory pools) {
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + location.databaseFile());
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName(name);
+        pool.setMetricsTrackerFactory(pools);
         pool.setConnectionInitSql(initSql);
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(minimumIdle);
@@ -163,12 +177,13 @@ final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Database connectPostgres(VaultLocation.PostgresDatabase postgres) {
+    private static Database connectPostgres(VaultLocation.PostgresDatabase postgres, MicrometerMetricsTrackerFactory pools) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(postgres.jdbcUrl());
         postgres.user().ifPresent(pool::setUsername);
         postgres.password().ifPresent(pool::setPassword);
         pool.setPoolName("selfdata-postgres");
+        pool.setMetricsTrackerFactory(pools);
         pool.setMaximumPoolSize(10);
         pool.setMinimumIdle(1);
         pool.setInitializationFailTimeout(1);
@@ -397,6 +412,37 @@ final class Database implements AutoCloseable {
         }
         finally {
             openTransactions.decrementAndGet();
+        }
+    }
+
+    /**
+     * Whether the database answers a trivial query within the timeout: what a readiness probe asks. The wait for a
+     * connection counts too, since a pool that cannot open one is as unready as a database that does not answer.
+     */
+    boolean answers(Duration timeout) {
+        CompletableFuture<Boolean> answered = new CompletableFuture<>();
+        Thread.ofVirtual().name("selfdata-readiness").start(() -> answered.complete(answersNow(timeout)));
+        try {
+            return answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private boolean answersNow(Duration timeout) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                return rows.next();
+            }
+        }
+        catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

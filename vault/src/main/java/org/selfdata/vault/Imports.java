@@ -95,14 +95,16 @@ public final class Imports {
     private final Clock clock;
     private final TransparencyLog log;
     private final Path stagingFolder;
+    private final VaultMeters meters;
     private final ConcurrentHashMap<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
 
-    Imports(Database database, Keyring keyring, Clock clock, TransparencyLog log, Path stagingFolder) {
+    Imports(Database database, Keyring keyring, Clock clock, TransparencyLog log, Path stagingFolder, VaultMeters meters) {
         this.database = requireNonNull(database, "database is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.log = requireNonNull(log, "log is null");
         this.stagingFolder = requireNonNull(stagingFolder, "stagingFolder is null");
+        this.meters = requireNonNull(meters, "meters is null");
     }
 
     /**
@@ -121,7 +123,9 @@ public final class Imports {
         requireNonNull(request, "request is null");
         requireNonNull(items, "items is null");
         try (items) {
-            return database.transaction(person, connection -> writeAtOnce(connection, person, request, items));
+            ImportBatch batch = database.transaction(person, connection -> writeAtOnce(connection, person, request, items));
+            meters.imported(batch.added());
+            return batch;
         }
     }
 
@@ -146,6 +150,7 @@ public final class Imports {
                     writer.closed = true;
                 }
                 writer.publish();
+                meters.imported(writer.staged.stream().mapToLong(file -> file.batch().added()).sum());
                 return result;
             }
             catch (RuntimeException | Error e) {

@@ -103,10 +103,12 @@ public final class TransparencyLog {
     private final Database database;
     private final VaultSigningKey signingKey;
     private final Clock clock;
+    private final VaultMeters meters;
     private final GroupCommit batches = new GroupCommit(this::appendAlone);
 
-    TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock) {
+    TransparencyLog(Database database, VaultSigningKey signingKey, Clock clock, VaultMeters meters) {
         this.database = requireNonNull(database, "database is null");
+        this.meters = requireNonNull(meters, "meters is null");
         this.signingKey = requireNonNull(signingKey, "signingKey is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -183,6 +185,9 @@ public final class TransparencyLog {
             insert.executeBatch();
         }
         saveHead(connection, person, frontier, now);
+        // Counted as written in the transaction: one that rolls back afterwards, rare, is counted all the same.
+        meters.appended(entries.size());
+        meters.signedHead();
         return entries;
     }
 

@@ -1,5 +1,7 @@
 package org.selfdata.vault;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jooq.DSLContext;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +70,22 @@ public final class Vault implements AutoCloseable {
     private final VaultSigningKey signingKey;
     private final SharingKeys sharingKeys;
     private final InProgressFiles inProgress;
+    private final MeterRegistry meters;
 
-    private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock) {
+    private Vault(VaultLocation location, Database database, KeyEncryptionKey keyEncryptionKey, Clock clock,
+            MeterRegistry meters) {
         this.location = location;
         this.database = database;
         this.clock = clock;
+        this.meters = meters;
+        VaultMeters counted = new VaultMeters(meters);
         this.keyring = new Keyring(keyEncryptionKey);
         this.signingKey = VaultSigningKey.loadOrCreate(database, keyEncryptionKey);
         this.sharingKeys = SharingKeys.loadOrCreate(database, keyEncryptionKey);
         this.people = new People(database, clock);
-        this.log = new TransparencyLog(database, signingKey, clock);
+        this.log = new TransparencyLog(database, signingKey, clock, counted);
         this.inProgress = InProgressFiles.startingIn(location.folder());
-        this.imports = new Imports(database, keyring, clock, log, inProgress.folder());
+        this.imports = new Imports(database, keyring, clock, log, inProgress.folder(), counted);
         this.opening = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().name("selfdata-opening-", 1).daemon().factory());
         this.records = new Records(database, keyring, clock, opening);
@@ -109,6 +116,20 @@ public final class Vault implements AutoCloseable {
         return open(location, keySource, Clock.systemUTC());
     }
 
+    /**
+     * Creates a vault that reports what it does to the registry, as a server an operator watches does; the vault and
+     * whatever works over it (the gate, the server) count into it. Without one, they count into a registry of the
+     * vault's own that nobody reads.
+     */
+    public static Vault create(VaultLocation location, KeySource keySource, MeterRegistry meters) {
+        return create(location, keySource, Clock.systemUTC(), requireNonNull(meters, "meters is null"));
+    }
+
+    /** Opens a vault that reports what it does to the registry; see {@link #create(VaultLocation, KeySource, MeterRegistry)}. */
+    public static Vault open(VaultLocation location, KeySource keySource, MeterRegistry meters) {
+        return open(location, keySource, Clock.systemUTC(), requireNonNull(meters, "meters is null"));
+    }
+
     /** Whether a vault exists at this location, without opening it. */
     public static boolean exists(VaultLocation location) {
         if (location.postgres().isEmpty()) {
@@ -120,13 +141,17 @@ public final class Vault implements AutoCloseable {
     }
 
     static Vault create(VaultLocation location, KeySource keySource, Clock clock) {
+        return create(location, keySource, clock, new SimpleMeterRegistry());
+    }
+
+    private static Vault create(VaultLocation location, KeySource keySource, Clock clock, MeterRegistry meters) {
         requireNonNull(location, "location is null");
         requireNonNull(keySource, "keySource is null");
         if (location.postgres().isEmpty() && Files.exists(location.databaseFile())) {
             throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.alreadyAt", location.folder().toString()));
         }
         createPrivateFolder(location);
-        Database database = Database.connect(location, true);
+        Database database = Database.connect(location, true, meters);
         try {
             requireOrdinaryRole(database);
             database.checkServerVersion();
@@ -156,7 +181,7 @@ public final class Vault implements AutoCloseable {
                         VaultMeta.SIGNING_KEY, Base64.getEncoder().encodeToString(VaultSigningKey.generate().seal(key))));
                 return null;
             });
-            return new Vault(location, database, key, clock);
+            return new Vault(location, database, key, clock, meters);
         }
         catch (RuntimeException e) {
             database.close();
@@ -165,12 +190,16 @@ public final class Vault implements AutoCloseable {
     }
 
     static Vault open(VaultLocation location, KeySource keySource, Clock clock) {
+        return open(location, keySource, clock, new SimpleMeterRegistry());
+    }
+
+    private static Vault open(VaultLocation location, KeySource keySource, Clock clock, MeterRegistry meters) {
         requireNonNull(location, "location is null");
         requireNonNull(keySource, "keySource is null");
         if (location.postgres().isEmpty() && !Files.isRegularFile(location.databaseFile())) {
             throw new SelfdataException(ErrorCode.VAULT_MISSING, Wording.of("error.vault.noneAt", location.folder().toString()));
         }
-        Database database = Database.connect(location, false);
+        Database database = Database.connect(location, false, meters);
         try {
             requireOrdinaryRole(database);
             database.checkServerVersion();
@@ -194,7 +223,7 @@ public final class Vault implements AutoCloseable {
             }
             Migrations.migrate(database);
             makePrivate(location);
-            return new Vault(location, database, key, clock);
+            return new Vault(location, database, key, clock, meters);
         }
         catch (RuntimeException e) {
             database.close();
@@ -415,6 +444,20 @@ public final class Vault implements AutoCloseable {
 
     public boolean isPostgres() {
         return database.isPostgres();
+    }
+
+    /** Where the vault, and what works over it, count what they do for the operator: never anything of a person's. */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /**
+     * Whether the vault's database answers a trivial query within the timeout, for a readiness probe: false rather than
+     * an exception, since the probe says only whether to send requests here, never why not.
+     */
+    public boolean answers(Duration timeout) {
+        requireNonNull(timeout, "timeout is null");
+        return database.answers(timeout);
     }
 
     /** What the person holds: sources, batches, and per source and type the count and time covered. */
