@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,7 +19,9 @@ import java.util.TreeMap;
  * lines in another currency are left out, the factors being per euro.
  *
  * <p>Nothing is counted twice: in a month the meter read, the energy category is left out, the supplier's bills paying
- * for the electricity the readings already count (gas bills go with it, a gap the estimate accepts); in a month the
+ * for the electricity the readings already count; bills that say they are for gas ({@link EnergyBill#GAS}) are counted
+ * all the same, the meter reading electricity only (gas debited under a supplier's name alone, as "ENGIE", cannot be
+ * told apart and goes with the electricity); in a month the
  * location history covers (points on half its days or more), the transport category is left out: tickets, fuel, tolls
  * and parking pay for trips whose kilometres are already counted. A ticket bought in one month for a trip in another is
  * counted by the month of the trip, as long as both months are covered.
@@ -38,6 +41,8 @@ final class CarbonSpending {
 
     private final MoneyPeriod period;
     private final Map<YearMonth, Map<MoneyCategory, Sum>> months = new TreeMap<>();
+    /** Energy bills that say they are for gas, apart: the meter reads electricity only, so its readings never cover them. */
+    private final Map<YearMonth, Sum> gas = new TreeMap<>();
 
     CarbonSpending(MoneyPeriod period) {
         this.period = period;
@@ -47,12 +52,16 @@ final class CarbonSpending {
         if (!period.contains(line.bookingDate()) || line.amount().signum() >= 0 || !"EUR".equals(line.currency())) {
             return;
         }
-        MoneyCategory category = MoneyCategory.guess(line.label() + " " + line.counterparty().orElse(""), false);
+        String text = line.label() + " " + line.counterparty().orElse("");
+        MoneyCategory category = MoneyCategory.guess(text, false);
         if (!COUNTED.contains(category)) {
             return;
         }
-        Sum sum = months.computeIfAbsent(YearMonth.from(line.bookingDate()), month -> new EnumMap<>(MoneyCategory.class))
-                .computeIfAbsent(category, counted -> new Sum());
+        YearMonth month = YearMonth.from(line.bookingDate());
+        Sum sum = category == MoneyCategory.ENERGY && EnergyBill.GAS.matcher(text.toUpperCase(Locale.ROOT)).find()
+                ? gas.computeIfAbsent(month, gasMonth -> new Sum())
+                : months.computeIfAbsent(month, counted -> new EnumMap<>(MoneyCategory.class))
+                        .computeIfAbsent(category, counted -> new Sum());
         sum.euros = sum.euros.add(line.amount().negate());
         sum.lines.add(id);
     }
@@ -66,6 +75,11 @@ final class CarbonSpending {
                     : category == MoneyCategory.TRANSPORT && trips ? Optional.of(COVERED_BY_TRIPS) : Optional.empty();
             spending.add(new CarbonEstimate.Spending(category, sum.euros, covered.isPresent() ? 0
                     : factor.times(sum.euros.doubleValue()), factor, covered, sum.lines));
+        });
+        Optional.ofNullable(gas.get(month)).ifPresent(sum -> {
+            CarbonFactor factor = factors.spending(MoneyCategory.ENERGY);
+            spending.add(new CarbonEstimate.Spending(MoneyCategory.ENERGY, sum.euros, factor.times(sum.euros.doubleValue()),
+                    factor, Optional.empty(), sum.lines));
         });
         return spending;
     }

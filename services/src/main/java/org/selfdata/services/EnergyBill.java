@@ -51,6 +51,11 @@ public final class EnergyBill {
     static final Duration FINEST = Duration.ofHours(1);
     /** The share of the energy read finely enough that the rest, counted at peak prices, changes little. */
     static final double SPLIT_SHARE = 0.95;
+    /**
+     * What a debit for gas says, when it says it: the suppliers that sell both (ENGIE, TotalEnergies, ENI) debit gas
+     * apart, and a gas instalment set against the electricity read would make the settlement's forecast wrong.
+     */
+    static final Pattern GAS = Pattern.compile("\\b(GAZ|GAS|GRDF|GAZPAR|BUTAGAZ|PRIMAGAZ|ANTARGAZ)\\b");
     /** Electricity suppliers as their debits name them. */
     static final Pattern SUPPLIERS = Pattern.compile("\\b(EDF|ENGIE|TOTALENERGIES|TOTAL ENERGIES|EKWATEUR|ENERCOOP"
             + "|OCTOPUS ENERGY|MINT ENERGIE|OHM ENERGIE|VATTENFALL|ILEK|PLANETE OUI|ALPIQ|ENI)\\b");
@@ -152,13 +157,14 @@ public final class EnergyBill {
                 use.tempoDays(), settlement);
     }
 
-    /** The supplier's monthly debit still running that was paid most often over the period. */
+    /** The electricity supplier's monthly debit still running that was paid most often over the period; gas is not it. */
     private Optional<EnergyCosts.Instalments> instalments(Person person, Instant from, Instant to) {
         LocalDate first = from.atZone(person.zone()).toLocalDate();
         LocalDate last = to.atZone(person.zone()).toLocalDate();
         return recurring.flows(person).flows().stream()
                 .filter(flow -> !flow.income() && flow.period() == RecurringPeriod.MONTHLY && "EUR".equals(flow.currency())
-                        && flow.status() != RecurringFlow.Status.ENDED && SUPPLIERS.matcher(flow.payee()).find())
+                        && flow.status() != RecurringFlow.Status.ENDED && SUPPLIERS.matcher(flow.payee()).find()
+                        && !GAS.matcher(flow.payee()).find())
                 .map(flow -> {
                     List<RecurringFlow.Occurrence> paid = flow.occurrences().stream()
                             .filter(occurrence -> !occurrence.day().isBefore(first) && occurrence.day().isBefore(last)).toList();

@@ -130,6 +130,28 @@ class CarbonTest {
     }
 
     @Test
+    void aGasBillIsCountedPerEuroInAMonthTheElectricityMeterReadWhileTheElectricityBillIsLeftOut() {
+        for (LocalDate day = LocalDate.of(2025, 6, 1); day.isBefore(LocalDate.of(2025, 7, 1)); day = day.plusDays(1)) {
+            reading(day, 10_000);
+        }
+        line(LocalDate.of(2025, 6, 14), "-40.00", "PRLV EDF CLIENTS");
+        line(LocalDate.of(2025, 6, 15), "-30.00", "PRLV SEPA ENGIE GAZ NATUREL");
+        write();
+
+        CarbonEstimate.Month june = estimate(factors(FACTORS)).months().getFirst();
+
+        assertThat(june.spending()).singleElement().satisfies(gas -> {
+            assertThat(gas.category()).isEqualTo(MoneyCategory.ENERGY);
+            assertThat(gas.euros()).isEqualByComparingTo("30.00");
+            assertThat(gas.kilograms()).isCloseTo(30 * 0.2, within(1e-6));
+        });
+        assertThat(june.leftOut()).singleElement().satisfies(electricity -> {
+            assertThat(electricity.euros()).isEqualByComparingTo("40.00");
+            assertThat(electricity.covered()).contains("readings");
+        });
+    }
+
+    @Test
     void aMonthTheLocationHistoryCoversOnFewerThanHalfItsDaysLeavesItsTicketsCountedPerEuro() {
         for (int day = 1; day <= 14; day++) {
             point(LocalDate.of(2025, 6, day).atStartOfDay(TestVaults.PARIS).plusHours(3).toInstant(), PARIS_LATITUDE,

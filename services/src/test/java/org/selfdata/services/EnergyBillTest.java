@@ -162,6 +162,35 @@ class EnergyBillTest {
     }
 
     @Test
+    void aGasInstalmentFromASupplierOfBothIsNotTakenForTheElectricitys() {
+        halfHours(day("2024-07-01"), day("2025-07-01"), time -> 100);
+        List<RecordDraft> debits = new ArrayList<>();
+        for (LocalDate date = LocalDate.of(2024, 7, 10); date.isBefore(LocalDate.of(2025, 7, 1)); date = date.plusMonths(1)) {
+            debits.add(debit(date, "-45.00", "PRLV SEPA ENGIE GAZ NATUREL", debits.size() + 1));
+            if (date.isAfter(LocalDate.of(2024, 7, 31))) {
+                debits.add(debit(date.plusDays(2), "-70.00", "PRLV SEPA ENGIE ELECTRICITE", debits.size() + 1));
+            }
+        }
+        vault.vault().imports().write(vault.camille().id(), new ImportRequest(SourceDescriptor.file("Banque", "compte"), "ofx",
+                "releve.ofx"), debits.stream());
+
+        EnergyCosts costs = bill(table("365;0;0"), Optional.empty(), Optional.empty());
+
+        // The gas was debited twelve times and the electricity eleven: the most often paid is not the one that counts.
+        assertThat(costs.instalments()).hasValueSatisfying(instalments -> {
+            assertThat(instalments.payee()).isEqualTo("ENGIE ELECTRICITE");
+            assertThat(instalments.monthly()).isEqualByComparingTo("70.00");
+            assertThat(instalments.count()).isEqualTo(11);
+        });
+    }
+
+    private static RecordDraft debit(LocalDate date, String amount, String label, int line) {
+        return RecordDraft.of(TimeSpan.at(date.atStartOfDay(TestVaults.PARIS).toInstant()), new BankTransaction("FR76", date,
+                Optional.empty(), new BigDecimal(amount), "EUR", label, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), Position.line(line));
+    }
+
+    @Test
     void aTableThatCannotBeReadLeavesTheConsumptionShownAndSaysWhyNothingIsPriced() {
         halfHours(day("2025-06-01"), day("2025-06-02"), time -> 100);
         EnergyBill bill = new EnergyBill(Gate.over(vault.vault()), new Recurring(Gate.over(vault.vault()), Clock.systemUTC()),
