@@ -137,10 +137,7 @@ class EnergyBillTest {
         halfHours(day("2024-07-01"), day("2025-07-01"), time -> 100);
         List<RecordDraft> debits = new ArrayList<>();
         for (LocalDate date = LocalDate.of(2024, 7, 10); date.isBefore(LocalDate.of(2025, 7, 1)); date = date.plusMonths(1)) {
-            debits.add(RecordDraft.of(TimeSpan.at(date.atStartOfDay(TestVaults.PARIS).toInstant()), new BankTransaction("FR76",
-                    date, Optional.empty(), new BigDecimal("-70.00"), "EUR", "PRLV SEPA EDF CLIENTS PARTICULIERS",
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                    Position.line(debits.size() + 1)));
+            debits.add(debit(date, "-70.00", "PRLV SEPA EDF CLIENTS PARTICULIERS", debits.size() + 1));
         }
         vault.vault().imports().write(vault.camille().id(), new ImportRequest(SourceDescriptor.file("Banque", "compte"), "ofx",
                 "releve.ofx"), debits.stream());
