@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.selfdata.gate.Gate;
 import org.selfdata.gate.Geography;
 import org.selfdata.importers.Importers;
@@ -30,8 +31,7 @@ final class Application implements AutoCloseable {
     }
 
     static Application open(VaultOptions options, Environment environment) {
-        Geography geography = geography(environment);
-        return new Application(Vault.open(options.location(environment), options.keySource(environment)), geography);
+        return open(options, environment, new SimpleMeterRegistry());
     }
 
     /** With the registry the vault, its gate and the server count into: a server's, that the operator watches. */
@@ -41,8 +41,7 @@ final class Application implements AutoCloseable {
     }
 
     static Application create(VaultOptions options, Environment environment) {
-        Geography geography = geography(environment);
-        return new Application(Vault.create(options.location(environment), options.keySource(environment)), geography);
+        return create(options, environment, new SimpleMeterRegistry());
     }
 
     static Application create(VaultOptions options, Environment environment, MeterRegistry meters) {

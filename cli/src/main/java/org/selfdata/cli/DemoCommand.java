@@ -12,9 +12,9 @@ import org.selfdata.intake.Intake;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.GrantTerms;
 import org.selfdata.model.Person;
-import org.selfdata.server.MetricsListener;
 import org.selfdata.model.RecipientId;
 import org.selfdata.model.SelfdataException;
+import org.selfdata.server.MetricsListener;
 import org.selfdata.texts.Language;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
@@ -85,7 +85,6 @@ final class DemoCommand implements Callable<Integer> {
         boolean exists = Vault.exists(vault.location(environment));
         Optional<MetricsListener> metrics = noServe ? Optional.empty() : Serving.metrics(serve, environment);
         Application opened = Serving.opened(metrics,
-                () -> exists ? Application.open(vault, environment) : Application.create(vault, environment),
                 meters -> exists ? Application.open(vault, environment, meters) : Application.create(vault, environment, meters));
         try (Application application = opened) {
             Person camille = demoPerson(application);

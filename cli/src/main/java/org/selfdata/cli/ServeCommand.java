@@ -41,8 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Words words = environment.words();
         Optional<MetricsListener> metrics = Serving.metrics(serve, environment);
-        Application application = Serving.opened(metrics, () -> Application.open(vault, environment),
-                meters -> Application.open(vault, environment, meters));
+        Application application = Serving.opened(metrics, meters -> Application.open(vault, environment, meters));
         try {
             // Said once the server answers: nothing that can wait delays the start.
             Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application, words));

@@ -1,6 +1,7 @@
 package org.selfdata.cli;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.selfdata.server.MetricsListener;
 import org.selfdata.server.SelfdataServer;
 import org.selfdata.texts.Words;
@@ -8,7 +9,6 @@ import org.selfdata.texts.Words;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Serves an application until the process is stopped. Ctrl-C or a TERM signal runs the shutdown hook, which stops the
@@ -25,11 +25,13 @@ final class Serving {
         return options.metrics(environment).map(MetricsListener::start);
     }
 
-    /** Opens or creates the application, counting into the metrics' registry when there are metrics. */
-    static Application opened(Optional<MetricsListener> metrics, Supplier<Application> without,
-                              Function<MeterRegistry, Application> with) {
+    /**
+     * Opens or creates the application, counting into the metrics' registry when there are metrics, else into one
+     * nobody reads; the listener is closed if the application cannot be opened.
+     */
+    static Application opened(Optional<MetricsListener> metrics, Function<MeterRegistry, Application> open) {
         try {
-            return metrics.map(listener -> with.apply(listener.meters())).orElseGet(without);
+            return open.apply(metrics.<MeterRegistry>map(MetricsListener::meters).orElseGet(SimpleMeterRegistry::new));
         }
         catch (RuntimeException e) {
             metrics.ifPresent(MetricsListener::close);

@@ -299,7 +299,8 @@ public final class Gate {
 
     /**
      * How many times the person's records changed: a service that keeps records it read through this gate compares it
-     * with the count it read before them, and reads them again when it differs. Refused for a person who is not.
+     * with the count it read before them, and reads them again when it differs. Not found for a person the vault does
+     * not hold.
      */
     public long changes(PersonId person) {
         return vault.records().changes(requireNonNull(person, "person is null"));
@@ -311,7 +312,9 @@ public final class Gate {
      * again.
      */
     public Recall recall(Accessor.Owner owner) {
-        return new Recall(requireNonNull(owner, "owner is null").person());
+        requireNonNull(owner, "owner is null");
+        meters.ownerRead();
+        return new Recall(owner.person());
     }
 
     /**

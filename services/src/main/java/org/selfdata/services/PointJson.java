@@ -38,17 +38,8 @@ final class PointJson {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "latitude", "longitude" -> {
-                        if (value != JsonToken.VALUE_NUMBER_FLOAT && value != JsonToken.VALUE_NUMBER_INT) {
-                            return Optional.empty();
-                        }
-                        if (name.equals("latitude")) {
-                            latitude = parser.getDoubleValue();
-                        }
-                        else {
-                            longitude = parser.getDoubleValue();
-                        }
-                    }
+                    case "latitude" -> latitude = number(parser, value);
+                    case "longitude" -> longitude = number(parser, value);
                     case "activity" -> {
                         if (value != JsonToken.VALUE_STRING) {
                             return Optional.empty();
@@ -66,5 +57,11 @@ final class PointJson {
             }
         }
         return Optional.of(new Located.Point(id, endMillis, latitude, longitude, CarbonInference.Activity.of(activity)));
+    }
+
+    /** The number the parser is at, or NaN, which leaves the point to the codec, when the value is not one. */
+    private static double number(JsonParser parser, JsonToken value) {
+        return value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT ? parser.getDoubleValue()
+                : Double.NaN;
     }
 }

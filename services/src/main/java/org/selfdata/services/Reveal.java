@@ -74,12 +74,12 @@ public final class Reveal {
 
     private Reveal(Gate gate, RevealCorrections corrections, RevealSettings settings,
             RevealMoneySettings moneySettings, RevealAgendaSettings agendaSettings, LocationCache locationCache) {
-        this.locationCache = requireNonNull(locationCache, "locationCache is null");
         this.gate = requireNonNull(gate, "gate is null");
         this.corrections = requireNonNull(corrections, "corrections is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.moneySettings = requireNonNull(moneySettings, "moneySettings is null");
         this.agendaSettings = requireNonNull(agendaSettings, "agendaSettings is null");
+        this.locationCache = requireNonNull(locationCache, "locationCache is null");
         try {
             h3 = H3Core.newInstance();
         }
@@ -130,11 +130,7 @@ public final class Reveal {
             pass.add(record);
             also.accept(record);
         };
-        boolean everything = switch (lens) {
-            case RevealLens.Exact exact -> true;
-            case RevealLens.Received received -> received.scope() instanceof RevealLens.Everything;
-        };
-        if (everything) {
+        if (scope(lens) instanceof RevealLens.Everything) {
             locationCache.read(person, types, Optional.empty(), Optional.empty(), logged, both);
         }
         else {
@@ -236,15 +232,19 @@ public final class Reveal {
 
     /** The person's records a lens looks at: all of them as the owner, or those of a recipient's, never logged. */
     private Stream<StoredRecord> records(PersonId person, RevealLens lens, boolean logged, Set<RecordType> types) {
-        RevealLens.Scope scope = switch (lens) {
-            case RevealLens.Exact exact -> new RevealLens.Everything();
-            case RevealLens.Received received -> received.scope();
-        };
-        return switch (scope) {
+        return switch (scope(lens)) {
             case RevealLens.Everything everything -> logged ? gate.records(new Accessor.Owner(person),
                     RecordQuery.all().withTypes(types)) : gate.inspected(person, types);
             case RevealLens.Terms terms -> gate.covered(person, terms.terms(), terms.givenAt(), types);
             case RevealLens.Reads reads -> gate.received(person, reads.grant(), types);
+        };
+    }
+
+    /** Which of the person's records the lens looks at: all of them through the person's own, else a recipient's share. */
+    private static RevealLens.Scope scope(RevealLens lens) {
+        return switch (lens) {
+            case RevealLens.Exact exact -> new RevealLens.Everything();
+            case RevealLens.Received received -> received.scope();
         };
     }
 
