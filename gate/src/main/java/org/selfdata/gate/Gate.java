@@ -61,6 +61,7 @@ public final class Gate {
     private final RequestPace pace;
     private final FoldedEntries folded;
     private final GateMeters meters;
+    private final UnitOrders orders;
 
     public Gate(Vault vault, Geography geography, Clock clock) {
         this(vault, geography, clock, new RequestPace(RequestPace.DEFAULT_PER_MINUTE, clock));
@@ -73,6 +74,7 @@ public final class Gate {
         this.clock = requireNonNull(clock, "clock is null");
         this.pace = requireNonNull(pace, "pace is null");
         this.folded = new FoldedEntries(vault.log(), clock);
+        this.orders = new UnitOrders(clock);
         // The vault's registry: whoever opened the vault for an operator to watch has the gate counted there too.
         this.meters = new GateMeters(vault.meters());
     }
@@ -228,7 +230,7 @@ public final class Gate {
         Pseudonyms pseudonyms = pseudonyms(person, terms);
         Times times = new Times(terms.precision().time(), zone);
         SharedPages.Page page = narrowed
-                .map(scoped -> new SharedPages(vault.records(), times, pseudonyms, terms).page(person, scoped, after))
+                .map(scoped -> new SharedPages(vault.records(), times, pseudonyms, terms, orders).page(person, scoped, after))
                 .orElse(new SharedPages.Page(List.of(), Optional.empty()));
         meters.recipientRead();
         boolean full = narrowed.isPresent() && page.records().size() == narrowed.get().limit();
@@ -293,7 +295,7 @@ public final class Gate {
         SharedRecordWriter writer = new SharedRecordWriter(terms.precision(), declaredFreeText(terms), pseudonyms, geography,
                 zone);
         return covered.map(query -> new SharedPages(vault.records(), new Times(terms.precision().time(), zone), pseudonyms,
-                terms).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
+                terms, orders).page(person, query, Optional.empty()).records()).orElse(List.of()).stream()
                 .map(writer::toJson).toList();
     }
 

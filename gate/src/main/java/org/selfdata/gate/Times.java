@@ -33,6 +33,11 @@ public final class Times {
         this.lastDay = new DayStart(LocalDate.EPOCH, LocalDate.EPOCH.atStartOfDay(zone).toInstant());
     }
 
+    /** The zone whose days, weeks and months the units are. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The start of the unit holding {@code instant}. */
     public Instant floor(Instant instant) {
         return switch (precision) {

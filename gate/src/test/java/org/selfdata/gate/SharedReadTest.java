@@ -119,6 +119,55 @@ class SharedReadTest {
     }
 
     @Test
+    void aDayReadPageByPageGivesEachRecordOnceInTheRecipientsOrderEveryTime() {
+        // Thirty points on the 10th and ten on the 11th (Paris days), read in pages of seven that end inside days, twice:
+        // the second reading takes the days' orders the first one kept, and must give the same pages.
+        Instant tenth = Instant.parse("2015-10-10T06:00:00Z");
+        Instant eleventh = Instant.parse("2015-10-11T06:00:00Z");
+        importPointsAt(Stream.concat(LongStream.range(0, 30).mapToObj(minute -> tenth.plusSeconds(minute * 60)),
+                LongStream.range(0, 10).mapToObj(minute -> eleventh.plusSeconds(minute * 60))).toArray(Instant[]::new));
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), dayGrant());
+
+        List<List<String>> first = pagesOf(recipient, 7);
+        List<List<String>> again = pagesOf(recipient, 7);
+
+        assertThat(first).hasSize(6).isEqualTo(again);
+        List<String> ids = first.stream().flatMap(List::stream).toList();
+        assertThat(ids).hasSize(40).doesNotHaveDuplicates();
+        assertThat(ids.subList(0, 30)).as("the 10th, by pseudonym").isSorted();
+        assertThat(ids.subList(30, 40)).as("then the 11th, by pseudonym").isSorted();
+    }
+
+    @Test
+    void pointsImportedIntoADayAfterItsPagesWereReadAreInTheNextReading() {
+        Instant tenth = Instant.parse("2015-10-10T06:00:00Z");
+        importPointsAt(LongStream.range(0, 12).mapToObj(minute -> tenth.plusSeconds(minute * 60)).toArray(Instant[]::new));
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), dayGrant());
+        List<String> before = pagesOf(recipient, 5).stream().flatMap(List::stream).toList();
+
+        importPointsAt(LongStream.range(12, 20).mapToObj(minute -> tenth.plusSeconds(minute * 60)).toArray(Instant[]::new));
+        List<String> after = pagesOf(recipient, 5).stream().flatMap(List::stream).toList();
+
+        assertThat(before).hasSize(12);
+        assertThat(after).hasSize(20).doesNotHaveDuplicates().containsAll(before).isSorted();
+    }
+
+    @Test
+    void aDayTooLargeToKeepIsStillCutInTheRecipientsOrder() {
+        // One more point in the day than a day's order kept: its pages are chosen while the keys are read, as before.
+        int points = UnitOrders.MOST_KEYS_OF_A_UNIT + 1;
+        Instant tenth = Instant.parse("2015-10-10T00:00:00Z");
+        importPointsAt(LongStream.range(0, points).mapToObj(second -> tenth.plusSeconds(second * 5)).toArray(Instant[]::new));
+        Accessor.Recipient recipient = new Accessor.Recipient(fixture.camille().id(), dayGrant(100_000));
+
+        List<List<String>> pages = pagesOf(recipient, RecordQuery.MAXIMUM_PAGE);
+
+        assertThat(pages).extracting(List::size).containsExactly(RecordQuery.MAXIMUM_PAGE, 1);
+        List<String> ids = pages.stream().flatMap(List::stream).toList();
+        assertThat(ids).hasSize(points).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
     void aContactWithoutATimeIsNeverSharedEvenUnderTheWidestPeriod() {
         Instant revised = Instant.parse("2025-01-05T12:00:00Z");
         fixture.vault().imports().write(fixture.camille().id(), new ImportRequest(SourceDescriptor.file("Apple", "Contacts"),
@@ -153,17 +202,36 @@ class SharedReadTest {
                         TimeSpan.at(time), GeoPoint.of(45.75, 4.85), Position.jsonPointer("/locations/" + time))));
     }
 
+    /** Every page of the recipient's, through their cursors: the ids it was given, page by page. */
+    private List<List<String>> pagesOf(Accessor.Recipient recipient, int limit) {
+        List<List<String>> pages = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            SharedAnswer page = SharedAnswer.of(gate, recipient, RecordQuery.all().limit(limit), cursor);
+            List<String> ids = new ArrayList<>();
+            JsonMapper.builder().build().readTree(page.records()).forEach(record -> ids.add(record.get("id").asString()));
+            pages.add(ids);
+            cursor = page.next();
+        }
+        while (cursor.isPresent());
+        return pages;
+    }
+
     private String page(Accessor.Recipient recipient, Instant from, Instant to) {
         return SharedAnswer.of(gate, recipient, RecordQuery.all().limit(1_000).between(Optional.of(from), Optional.of(to)),
                 Optional.empty()).records();
     }
 
     private Grant dayGrant() {
+        return dayGrant(1_000);
+    }
+
+    private Grant dayGrant(int recordsPerDay) {
         Instant given = NOW.minus(Duration.ofDays(1));
         GrantTerms terms = new GrantTerms(RecipientId.of("regional-alerts"), 1, GrantKind.READ,
                 Purpose.COMMUNICATION_MANAGEMENT, "notifications by region", LegalBasis.CONSENT, Set.of(RecordType.GEO_POINT),
                 Set.of(), Set.of(), SampleRecipients.REGION_BY_DAY, CoveredPeriod.trailing(Period.ofYears(20)), given,
-                given.plus(Duration.ofDays(30)), Duration.ofDays(30), 1_000);
+                given.plus(Duration.ofDays(30)), Duration.ofDays(30), recordsPerDay);
         return new Grant(GrantId.of("grant-0002"), fixture.camille().id(), terms, given, Optional.empty());
     }
 
