@@ -116,4 +116,12 @@ public final class Bench {
     public static List<Measurement> runHttp(HttpBenchSettings settings, Consumer<String> progress) {
         return new HttpBenchmark(settings, progress).run();
     }
+
+    /**
+     * {@code selfdata bench operators}: many people's imports at once, then each person's page of 100, on plain
+     * PostgreSQL and, beside it, on a Citus cluster; on Citus also the time to move one shard group.
+     */
+    public static List<Measurement> runOperators(OperatorsBenchSettings settings, Consumer<String> progress) {
+        return new OperatorsBenchmark(settings, progress).run();
+    }
 }

@@ -165,30 +165,30 @@ final class HttpBenchmark {
         List<GrantedApps.Tokens> tokens = owners.stream()
                 .map(owner -> GrantedApps.grant(client, base, owner, recipients)).toList();
         List<List<String>> small = owners.stream().map(HttpBenchmark::smallRecordIds).toList();
-        LoadGenerator generator = new LoadGenerator(client, settings.workers(), settings.warmup(), settings.measured());
+        LoadGenerator generator = new LoadGenerator(settings.workers(), settings.warmup(), settings.measured());
 
-        LoadGenerator.Exchange healthCheck = (http, worker) -> status(http,
+        LoadGenerator.Exchange healthCheck = worker -> status(client,
                 HttpRequest.newBuilder(base.resolve("/api/v1/health")));
         LoadGenerator.Load healthBefore = load(generator, HEALTH, healthCheck);
-        LoadGenerator.Load record = load(generator, "one record by id", (http, worker) -> {
+        LoadGenerator.Load record = load(generator, "one record by id", worker -> {
             List<String> ids = forWorker(small, worker);
-            return status(http, forWorker(owners, worker).request("/api/v1/records/"
+            return status(client, forWorker(owners, worker).request("/api/v1/records/"
                     + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
         });
         LoadGenerator.Load page = load(generator, "a page of 100 records",
-                (http, worker) -> status(http, forWorker(owners, worker).request(PAGE)));
+                worker -> status(client, forWorker(owners, worker).request(PAGE)));
         LoadGenerator.Load shared = load(generator, "the shared page",
-                (http, worker) -> status(http, bearer(base, forWorker(tokens, worker).reader(), SHARED_PAGE)));
+                worker -> status(client, bearer(base, forWorker(tokens, worker).reader(), SHARED_PAGE)));
         Instant firstReading = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1_000));
         AtomicLong pushed = new AtomicLong();
-        LoadGenerator.Load pushes = load(generator, "pushes", (http, worker) -> status(http,
+        LoadGenerator.Load pushes = load(generator, "pushes", worker -> status(client,
                 bearer(base, forWorker(tokens, worker).writer(), "/api/v1/shared/records")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(reading(firstReading, pushed.getAndIncrement())))));
         LoadGenerator.Load overview = load(generator, "the overview page",
-                (http, worker) -> overview(http, forWorker(owners, worker)));
+                worker -> overview(client, forWorker(owners, worker)));
         LoadGenerator.Load session = load(generator, "the session",
-                (http, worker) -> status(http, forWorker(owners, worker).request("/api/v1/session")));
+                worker -> status(client, forWorker(owners, worker).request("/api/v1/session")));
         LoadGenerator.Load healthAfter = load(generator, HEALTH + " again", healthCheck);
         LoadGenerator.Load health = healthAfter.perSecond() > healthBefore.perSecond() ? healthAfter : healthBefore;
 
@@ -201,18 +201,18 @@ final class HttpBenchmark {
         measurements.add(beside("a recipient's push of one record", pushes, health));
         measurements.add(beside("the overview page's API calls (8 requests)", overview, health));
         measurements.add(beside("GET /api/v1/session", session, health));
-        settings.compareSmall().ifPresent(address -> measurements.addAll(compared(generator, address,
+        settings.compareSmall().ifPresent(address -> measurements.addAll(compared(client, generator, address,
                 "one record by id", record, health)));
-        settings.compareListing().ifPresent(address -> measurements.addAll(compared(generator, address,
+        settings.compareListing().ifPresent(address -> measurements.addAll(compared(client, generator, address,
                 "a page of 100 records", page, health)));
         return measurements;
     }
 
     /** The other server's resource beside health, then the selfdata scenario it stands for beside the other server. */
-    private List<Measurement> compared(LoadGenerator generator, URI address, String scenario, LoadGenerator.Load ours,
-                                       LoadGenerator.Load health) {
+    private List<Measurement> compared(HttpClient client, LoadGenerator generator, URI address, String scenario,
+                                       LoadGenerator.Load ours, LoadGenerator.Load health) {
         LoadGenerator.Load theirs = load(generator, "GET " + address,
-                (http, worker) -> status(http, HttpRequest.newBuilder(address)));
+                worker -> status(client, HttpRequest.newBuilder(address)));
         return List.of(beside("GET " + address, theirs, health),
                 Measurement.beside(scenario + " beside it", ours.perSecond(), "req/s", "GET " + address,
                         theirs.perSecond()));

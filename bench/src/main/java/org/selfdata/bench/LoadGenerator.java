@@ -4,7 +4,6 @@ import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,27 +20,26 @@ import static java.util.Objects.requireNonNull;
 /**
  * A closed-loop load generator: a number of workers, each a virtual thread sending its next request once the previous
  * one is answered, as browsers and apps do, so that the rate measured is what the server sustains rather than what a
- * generator pushes at it. The JDK's {@link HttpClient} speaks HTTP/1.1 over a pool of kept-alive connections, one per
- * worker. A warm-up comes first and is not counted; then only the exchanges begun and answered within the measured
- * window count, each latency kept, so that its percentiles are exact.
+ * generator pushes at it. Over HTTP, the JDK's {@link java.net.http.HttpClient} speaks HTTP/1.1 over a pool of
+ * kept-alive connections, one per worker; a request may also be a call into the vault itself. A warm-up comes first
+ * and is not counted; then only the exchanges begun and answered within the measured window count, each latency kept,
+ * so that its percentiles are exact.
  */
 final class LoadGenerator {
     /**
-     * One exchange with a server: what a worker does, again and again; answers the status it got. Each worker is
-     * numbered from 0, so that workers can act for different people.
+     * One exchange with a server: what a worker does, again and again; answers the status it got (an HTTP status, or
+     * 200 for a call that succeeded). Each worker is numbered from 0, so that workers can act for different people.
      */
     @FunctionalInterface
     interface Exchange {
-        int send(HttpClient client, int worker) throws IOException, InterruptedException;
+        int send(int worker) throws IOException, InterruptedException;
     }
 
-    private final HttpClient client;
     private final int workers;
     private final Duration warmup;
     private final Duration measured;
 
-    LoadGenerator(HttpClient client, int workers, Duration warmup, Duration measured) {
-        this.client = requireNonNull(client, "client is null");
+    LoadGenerator(int workers, Duration warmup, Duration measured) {
         if (workers < 1) {
             throw new IllegalArgumentException("a load needs at least one worker");
         }
@@ -111,7 +109,7 @@ final class LoadGenerator {
             }
             String error = null;
             try {
-                int status = exchange.send(client, worker);
+                int status = exchange.send(worker);
                 if (status < 200 || status > 299) {
                     error = "status " + status;
                 }

@@ -3,6 +3,7 @@ package org.selfdata.cli;
 import org.selfdata.bench.Bench;
 import org.selfdata.bench.BenchSettings;
 import org.selfdata.bench.HttpBenchSettings;
+import org.selfdata.bench.OperatorsBenchSettings;
 import org.selfdata.bench.ImportBenchSettings;
 import org.selfdata.bench.Measurement;
 import org.selfdata.model.ErrorCode;
@@ -187,6 +188,38 @@ final class BenchCommand implements Callable<Integer> {
                     .orElse("the demo vault"), people == 1 ? "1 person" : "%,d people".formatted(people), workers,
                     database.isPresent() ? "PostgreSQL" : "SQLite"));
             return Bench.runHttp(settings, this::progress);
+        });
+    }
+
+    @Command(name = "operators", mixinStandardHelpOptions = true,
+            description = "Measure what an operator hosting many people sees: everyone's imports at once, then each "
+                    + "person's page of 100 read through the gate, on plain PostgreSQL and, beside it, on a Citus "
+                    + "cluster's coordinator; on Citus also the time to move one shard group to another worker.")
+    int operators(
+            @Option(names = "--postgres", paramLabel = "JDBC-URL", required = true,
+                    description = "The plain PostgreSQL database to measure, EMPTY (credentials from $SELFDATA_DB_USER "
+                            + "and $SELFDATA_DB_PASSWORD).") String postgres,
+            @Option(names = "--citus", paramLabel = "JDBC-URL",
+                    description = "Also measure this database on a Citus coordinator, EMPTY, with the same credentials.")
+            Optional<String> citus,
+            @Option(names = "--people", paramLabel = "COUNT", defaultValue = "1000",
+                    description = "People in each vault (default: 1000).") int people,
+            @Option(names = "--records", paramLabel = "COUNT", defaultValue = "10000",
+                    description = "Location points each person imports (default: 10000).") int records,
+            @Option(names = "--workers", paramLabel = "COUNT", defaultValue = "8",
+                    description = "Imports, then reads, at once (default: 8).") int workers,
+            @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "10",
+                    description = "How long the reads are measured (default: 10).") int seconds,
+            @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+                    description = "How long the reads run before they are measured (default: 3).") int warmup)
+            throws IOException {
+        return inScratch(scratch -> {
+            OperatorsBenchSettings settings = new OperatorsBenchSettings(scratch, postgres(postgres),
+                    citus.map(this::postgres), people, records, workers, Duration.ofSeconds(warmup),
+                    Duration.ofSeconds(seconds));
+            header("selfdata bench operators: %,d people × %,d points, %d workers, PostgreSQL%s".formatted(people,
+                    records, workers, citus.isPresent() ? " and Citus" : ""));
+            return Bench.runOperators(settings, this::progress);
         });
     }
 

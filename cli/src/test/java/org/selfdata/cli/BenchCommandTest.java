@@ -162,6 +162,47 @@ class BenchCommandTest {
     }
 
     @Test
+    void anOperatorsBenchmarkImportsForEveryoneAtOnceThenReadsPagesBesideTheSecondDatabase(@TempDir Path home) {
+        // The second database is plain PostgreSQL too: it is measured beside the first, and, its records not being
+        // distributed, no shard is moved.
+        String first = TestPostgres.get().newDatabase();
+        String second = TestPostgres.get().newDatabase();
+
+        CommandRun.Result result = new CommandRun(home)
+                .with("SELFDATA_DB_USER", TestPostgres.ROLE)
+                .with("SELFDATA_DB_PASSWORD", TestPostgres.PASSWORD)
+                .run("bench", "operators", "--postgres", first.substring(0, first.indexOf('?')), "--citus",
+                        second.substring(0, second.indexOf('?')), "--people", "5", "--records", "150", "--workers", "3",
+                        "--seconds", "1", "--warmup", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String written = " +[1-9][\\d,]* records/s *";
+        String read = " +[1-9][\\d,]* reads/s";
+        String latencies = "p50 \\d+\\.\\d\\d ms, p95 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms";
+        assertThat(result.out().lines().toList()).satisfiesExactly(
+                line -> assertThat(line).startsWith("selfdata bench operators: 5 people × 150 points, 3 workers, "
+                        + "PostgreSQL and Citus, "),
+                line -> assertThat(line).matches("records imported, 5 people at once, PostgreSQL" + written),
+                line -> assertThat(line).matches("a person's page of 100, PostgreSQL" + read + " +" + latencies),
+                line -> assertThat(line).matches("records imported, 5 people at once, Citus" + written
+                        + " +\\d+\\.\\d\\d × PostgreSQL \\([\\d,]+ records/s\\)"),
+                line -> assertThat(line).matches("a person's page of 100, Citus" + read
+                        + " +\\d+\\.\\d\\d × PostgreSQL \\([\\d,]+ reads/s\\) +" + latencies));
+        assertThat(result.err()).contains("… PostgreSQL: adding 5 people\n",
+                "… Citus: importing 150 points for each, 3 at once\n");
+    }
+
+    @Test
+    void anOperatorsBenchmarkOfPeopleWithLessThanAPageIsRefused(@TempDir Path home) {
+        CommandRun.Result result = new CommandRun(home).run("bench", "operators", "--postgres",
+                "jdbc:postgresql://localhost/none", "--records", "99");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("selfdata: an operators benchmark gives each person from 100 to 1,000,000 "
+                + "records\n");
+    }
+
+    @Test
     void anHttpBenchmarkRefusesMorePeopleThanWorkers(@TempDir Path home) {
         CommandRun.Result result = new CommandRun(home).run("bench", "http", "--people", "3", "--workers", "2");
 
