@@ -4,6 +4,7 @@ import org.selfdata.model.PayloadCodec;
 import org.selfdata.model.PersonId;
 import org.selfdata.model.RecordDraft;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.vault.PersonScope;
 import org.selfdata.vault.VaultLocation;
 
 import java.sql.Connection;
@@ -114,10 +115,7 @@ final class RawTable {
 
     private static void scope(Connection connection, PersonId person) throws SQLException {
         if (connection.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-                statement.setString(1, Long.toString(person.value()));
-                statement.execute();
-            }
+            PersonScope.name(connection, person);
         }
     }
 }

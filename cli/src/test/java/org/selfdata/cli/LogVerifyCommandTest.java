@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selfdata.model.PersonId;
 import org.selfdata.testing.OfxStatements;
 import org.selfdata.testing.TestPostgres;
 import org.selfdata.vault.Engine;
+import org.selfdata.vault.PersonScope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,10 +101,7 @@ class LogVerifyCommandTest {
         try (Connection connection = DriverManager.getConnection(databaseUrl)) {
             connection.setAutoCommit(false);
             if (engine == Engine.POSTGRES) {
-                try (PreparedStatement scope = connection.prepareStatement(
-                        "SELECT set_config('selfdata.person_id', '1', true)")) {
-                    scope.execute();
-                }
+                PersonScope.name(connection, PersonId.of(1));
             }
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 assertThat(statement.executeUpdate()).isEqualTo(1);

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A real PostgreSQL for tests: the server named by {@code SELFDATA_TEST_POSTGRES} (an administrator's JDBC URL, as
@@ -29,6 +33,7 @@ public final class TestPostgres {
     private final String adminUrl;
     private final String host;
     private final int port;
+    private Boolean citus;
 
     private TestPostgres(String adminUrl, String host, int port) {
         this.adminUrl = adminUrl;
@@ -85,11 +90,87 @@ public final class TestPostgres {
         }
     }
 
-    /** A new, empty database owned by the ordinary test role; the URL carries that role's credentials. */
+    /**
+     * A new, empty database owned by the ordinary test role; the URL carries that role's credentials. On a Citus
+     * cluster's coordinator it is a database of the cluster, as an operator would make one: see {@link #joinCluster}.
+     */
     public String newDatabase() {
         String name = "selfdata_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        administer("CREATE DATABASE " + name + " OWNER " + ROLE);
+        if (citus()) {
+            createOnEveryNode(name);
+            joinCluster(name);
+        }
+        else {
+            administer("CREATE DATABASE " + name + " OWNER " + ROLE);
+        }
         return url(name);
+    }
+
+    /**
+     * Whether the server is a Citus coordinator: its administrator's database has the citus extension and names the
+     * workers, as the cluster script of CI leaves it. Tests of Citus itself skip unless it is.
+     */
+    public synchronized boolean citus() {
+        if (citus == null) {
+            citus = !query("SELECT 1 FROM pg_extension WHERE extname = 'citus'").isEmpty();
+        }
+        return citus;
+    }
+
+    private void createOnEveryNode(String database) {
+        try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement()) {
+            statement.execute("SET citus.enable_create_database_propagation = on");
+            statement.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + database + " on the Citus cluster", e);
+        }
+    }
+
+    /**
+     * Makes a new database part of the cluster. Citus keeps its extension and its list of nodes per database: CREATE
+     * DATABASE made the database on every node (with citus.enable_create_database_propagation), and here the extension
+     * is created in it on every node and the nodes of the administrator's database are named in it. Its tables get 4
+     * shards rather than Citus's 32, which keeps a test database quick to spread and still puts people on both workers.
+     */
+    private void joinCluster(String database) {
+        List<List<String>> nodes = query("SELECT nodename, nodeport::text, (groupid = 0)::text FROM pg_dist_node "
+                + "WHERE noderole = 'primary' AND isactive ORDER BY groupid");
+        String workerHosts = nodes.stream().filter(node -> node.get(2).equals("false")).map(node -> "'" + node.get(0) + "'")
+                .collect(Collectors.joining(","));
+        String workerPorts = nodes.stream().filter(node -> node.get(2).equals("false")).map(node -> node.get(1))
+                .collect(Collectors.joining(","));
+        String create = nodes.stream().filter(node -> node.get(2).equals("false"))
+                .map(node -> "'CREATE EXTENSION IF NOT EXISTS citus'").collect(Collectors.joining(","));
+        administer("ALTER DATABASE " + database + " SET citus.shard_count = 4");
+        administer(database, "CREATE EXTENSION IF NOT EXISTS citus");
+        administer(database, "SELECT success FROM master_run_on_worker(ARRAY[" + workerHosts + "], ARRAY[" + workerPorts
+                + "], ARRAY[" + create + "], false)");
+        for (List<String> node : nodes) {
+            administer(database, node.get(2).equals("true")
+                    ? "SELECT citus_set_coordinator_host('" + node.get(0) + "', " + node.get(1) + ")"
+                    : "SELECT citus_add_node('" + node.get(0) + "', " + node.get(1) + ")");
+        }
+    }
+
+    /** The rows a query of the administrator's database answers, each column as text. */
+    public List<List<String>> query(String sql) {
+        try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<List<String>> result = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= columns; column++) {
+                    row.add(rows.getString(column));
+                }
+                result.add(row);
+            }
+            return result;
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot query as the PostgreSQL administrator: " + sql, e);
+        }
     }
 
     /** The URL of a database as the test role, whether or not it exists. */

@@ -21,7 +21,6 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,8 +40,9 @@ import static java.util.Objects.requireNonNull;
  * Connections and transactions for one vault database, SQLite or PostgreSQL.
  *
  * <p>Every transaction on a person's data names that person first. On PostgreSQL this sets the row-level-security
- * variable {@code selfdata.person_id} for the transaction only, so a pooled connection never carries one person's
- * scope into another's work. On SQLite, which has no row-level security, the same queries filter on person_id.
+ * variable {@code selfdata.person_id} for the transaction only ({@link PersonScope}), so a pooled connection never
+ * carries one person's scope into another's work. On SQLite, which has no row-level security, the same queries filter
+ * on person_id.
  */
 final class Database implements AutoCloseable {
     private static final int PAGE_SIZE = 16_384;
@@ -500,13 +500,13 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Names the person whose rows the connection's transaction works on (PostgreSQL's row-level security). */
+    /**
+     * Names the person whose rows the connection's transaction works on (PostgreSQL's row-level security), in a way that
+     * reaches a Citus cluster's workers too: see {@link PersonScope}.
+     */
     void scope(Connection connection, PersonId person) throws SQLException {
         if (isPostgres()) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-                statement.setString(1, Long.toString(person.value()));
-                statement.execute();
-            }
+            PersonScope.name(connection, person);
         }
     }
 

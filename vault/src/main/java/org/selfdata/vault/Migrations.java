@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Brings a vault's schema up to date with Flyway. One schema, written once per engine because SQLite and
- * PostgreSQL differ in types and only PostgreSQL has row-level security.
+ * PostgreSQL differ in types and only PostgreSQL has row-level security; on a PostgreSQL with Citus, the tables are
+ * then spread over the cluster ({@link CitusDistribution}).
  */
 final class Migrations {
     /** The version of the newest migration in db/vault; MigrationsTest holds it to the files. */
@@ -23,10 +24,12 @@ final class Migrations {
 
     /**
      * Brings the schema up to date. A vault already at the current version is left alone without starting Flyway,
-     * whose scan of the class path would cost every start of selfdata half a second.
+     * whose scan of the class path would cost every start of selfdata half a second; what is left to spread over a
+     * Citus cluster is spread either way.
      */
     static void migrate(Database database) {
         if (CURRENT_VERSION.equals(database.transaction(Migrations::appliedVersion).orElse(""))) {
+            CitusDistribution.apply(database);
             return;
         }
         String folder = database.isPostgres() ? "postgresql" : "sqlite";
@@ -40,6 +43,7 @@ final class Migrations {
                 .load();
         try {
             flyway.migrate();
+            CitusDistribution.apply(database);
         }
         catch (FlywayException e) {
             throw new SelfdataException(ErrorCode.INTERNAL, "cannot bring the vault's schema up to date in "

@@ -160,8 +160,12 @@ public final class Vault implements AutoCloseable {
                 if (VaultMeta.read(connection).isPresent()) {
                     throw new SelfdataException(ErrorCode.CONFLICT, Wording.of("error.vault.alreadyIn", location.describe()));
                 }
-                if (database.isPostgres() && !dsl.fetch("SELECT table_name FROM information_schema.tables "
-                        + "WHERE table_schema = current_schema()").isEmpty()) {
+                // What an extension made there (Citus's views citus_tables and citus_schemas) is the operator's set-up,
+                // not someone else's data.
+                if (database.isPostgres() && !dsl.fetch("SELECT table_name FROM information_schema.tables t "
+                        + "WHERE table_schema = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+                        + "WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e' "
+                        + "AND d.objid = format('%I.%I', t.table_schema, t.table_name)::regclass)").isEmpty()) {
                     throw new SelfdataException(ErrorCode.CONFLICT,
                             Wording.of("error.vault.databaseNotEmpty", location.describe()));
                 }

@@ -3,6 +3,7 @@ package org.selfdata.vault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.PlaceVerdict;
 import org.selfdata.model.RecurringVerdict;
 import org.selfdata.model.Position;
@@ -12,7 +13,6 @@ import org.selfdata.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -147,10 +147,7 @@ class RowLevelSecurityTest {
     }
 
     private static void name(Connection connection, long person) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-            statement.setString(1, Long.toString(person));
-            statement.execute();
-        }
+        PersonScope.name(connection, PersonId.of(person));
     }
 
     private static List<Long> personIds(Connection connection, String table) throws SQLException {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -83,10 +82,7 @@ public final class TestVaults {
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
             if (location.postgres().isPresent()) {
-                try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('selfdata.person_id', ?, true)")) {
-                    scope.setString(1, Long.toString(person.value()));
-                    scope.execute();
-                }
+                PersonScope.name(connection, person);
             }
             work.run(connection);
             connection.commit();

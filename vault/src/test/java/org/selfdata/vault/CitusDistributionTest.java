@@ -1,0 +1,159 @@
+package org.selfdata.vault;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfdata.model.Person;
+import org.selfdata.testing.TestPostgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A vault on a Citus cluster (the coordinator {@code SELFDATA_TEST_POSTGRES} names, as .ci/citus-cluster starts it):
+ * person-scoped tables distributed by person and co-located, vault-wide ones copied to every node, with every key and
+ * trigger of one server still holding. Skipped on a PostgreSQL without Citus.
+ */
+class CitusDistributionTest {
+    @BeforeEach
+    void onlyOnCitus() {
+        assumeTrue(TestPostgres.get().citus(), "the PostgreSQL of the tests is not a Citus coordinator");
+    }
+
+    @Test
+    void personScopedTablesAreDistributedByPersonInOneGroupAndVaultWideOnesCopiedToEveryNode(@TempDir Path folder)
+            throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
+            TestVaults.camille(vault);
+        }
+
+        Map<String, String> kinds = new TreeMap<>();
+        List<Long> groups = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.relname, p.partmethod, p.repmodel, p.colocationid, "
+                     + "column_to_column_name(p.logicalrelid, p.partkey) FROM pg_class c "
+                     + "LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid "
+                     + "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'")) {
+            while (rows.next()) {
+                String kind = rows.getString(2) == null ? "local"
+                        : rows.getString(2).equals("h") ? "distributed by " + rows.getString(5)
+                        : rows.getString(3).equals("t") ? "reference" : "citus local";
+                kinds.put(rows.getString(1), kind);
+                if (rows.getString(2) != null && rows.getString(2).equals("h")) {
+                    groups.add(rows.getLong(4));
+                }
+            }
+        }
+        assertThat(kinds).containsEntry("records", "distributed by person_id")
+                .containsEntry("log_entries", "distributed by person_id")
+                .containsEntry("log_heads", "distributed by person_id")
+                .containsEntry("import_batches", "distributed by person_id")
+                .containsEntry("grant_withdrawals", "distributed by person_id")
+                .containsEntry("persons", "reference")
+                .containsEntry("grants", "reference")
+                .containsEntry("recipients", "reference")
+                .containsEntry("recipient_declarations", "reference")
+                .containsEntry("vault_meta", "reference")
+                .containsEntry("oauth_tokens", "reference")
+                .containsEntry("vault_schema_history", "local");
+        assertThat(kinds.values()).as("no table is left half spread").doesNotContain("citus local");
+        assertThat(groups).as("co-located").hasSizeGreaterThan(20).containsOnly(groups.getFirst());
+    }
+
+    @Test
+    void aGrantIdStaysUniqueAcrossPeopleAndDeclarationsStayAppendOnlyOnEveryNode(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        Person camille;
+        Person dominique;
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            dominique = vault.people().create("dominique", TestVaults.PARIS);
+            var meteo = SampleRecipients.meteoLocale(vault);
+            var terms = SampleRecipients.regionTerms(meteo, java.time.Instant.parse("2025-06-01T08:00:00Z"),
+                    java.time.Duration.ofDays(30));
+            vault.grants().give(camille.id(), terms);
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            PersonScope.name(connection, camille.id());
+            String grant;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT grant_id FROM grants")) {
+                assertThat(rows.next()).isTrue();
+                grant = rows.getString(1);
+            }
+            connection.rollback();
+
+            PersonScope.name(connection, dominique.id());
+            assertThatThrownBy(() -> connection.createStatement().execute("INSERT INTO grants SELECT " + dominique.id().value()
+                    + ", '" + grant + "', recipient_id, version, 'read', '{}', 0, 0 FROM recipient_declarations"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
+            connection.rollback();
+
+            assertThatThrownBy(() -> connection.createStatement().execute("UPDATE recipient_declarations SET declared_at = 0"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("never changes");
+            connection.rollback();
+            assertThatThrownBy(() -> connection.createStatement().execute("DELETE FROM recipient_declarations"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("never changes");
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void spreadingAgainChangesNothingAndATableAddedLaterIsSpreadAtTheNextOpening(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        VaultLocation location = VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url));
+        try (Vault vault = Vault.create(location, TestVaults.keyFile(folder))) {
+            TestVaults.camille(vault);
+        }
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE person_identities (issuer TEXT NOT NULL, subject TEXT NOT NULL, "
+                    + "person_id BIGINT NOT NULL REFERENCES persons (person_id), PRIMARY KEY (issuer, subject))");
+            statement.execute("CREATE TABLE place_notes (person_id BIGINT NOT NULL REFERENCES persons (person_id), "
+                    + "note_number BIGINT NOT NULL, PRIMARY KEY (person_id, note_number))");
+            connection.setAutoCommit(false);
+            assertThat(CitusDistribution.pending(connection)).containsOnlyKeys("person_identities", "place_notes");
+            connection.rollback();
+        }
+
+        try (Vault vault = Vault.open(location, TestVaults.keyFile(folder))) {
+            assertThat(vault.people().list()).hasSize(1);
+        }
+
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            assertThat(CitusDistribution.pending(connection)).isEmpty();
+            assertThat(count(connection, "SELECT count(*) FROM pg_dist_partition "
+                    + "WHERE logicalrelid = 'person_identities'::regclass AND partmethod = 'n' AND repmodel = 't'")).isEqualTo(1);
+            assertThat(count(connection, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'place_notes'::regclass "
+                    + "AND partmethod = 'h'")).isEqualTo(1);
+            assertThat(count(connection, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
+                    + "AND conrelid IN ('person_identities'::regclass, 'place_notes'::regclass)"))
+                    .as("their foreign keys are back").isEqualTo(2);
+            connection.rollback();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
