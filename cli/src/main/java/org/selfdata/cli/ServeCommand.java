@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the vault: the web page and the JSON API under /api/v1 (OpenAPI document at /api/v1/openapi.json), "
-                + "to people signed in with their password.")
+                + "to people signed in with their password or, when the operator set one up, at its OpenID Connect provider.")
 final class ServeCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // Said once the server answers: nothing that can wait delays the start.
             Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application, words));
-            return Serving.serveUntilStopped(application, terminal, words, serve, metrics);
+            return Serving.serveUntilStopped(application, terminal, environment, serve, metrics);
         }
         catch (RuntimeException e) {
             application.close();
