@@ -29,9 +29,13 @@ final class ServeCommand implements Callable<Integer> {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
+    /** Who cannot sign in at all: no password, and no identity at the provider, when there is one. */
     private void warnAboutMissingPasswords(Application application, Words words) {
+        Optional<String> provider = serve.singleSignOnIssuer(environment);
         for (Person person : application.vault().people().list()) {
-            if (!application.vault().people().hasPassword(person.id())) {
+            boolean atTheProvider = provider.flatMap(issuer -> application.vault().identities().subject(person.id(), issuer))
+                    .isPresent();
+            if (!atTheProvider && !application.vault().people().hasPassword(person.id())) {
                 terminal.err().println(words.say("command.serve.noPassword", person.handle()));
             }
         }

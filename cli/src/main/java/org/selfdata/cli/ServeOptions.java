@@ -130,6 +130,11 @@ final class ServeOptions {
                 enrols));
     }
 
+    /** The provider's issuer, as given, when people may sign in there. */
+    Optional<String> singleSignOnIssuer(Environment environment) {
+        return oidcIssuer.map(URI::toString).or(() -> environment.variable("SELFDATA_OIDC_ISSUER").map(String::strip));
+    }
+
     private static URI uri(String variable) {
         try {
             return new URI(variable.strip());
