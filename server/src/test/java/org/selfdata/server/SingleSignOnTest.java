@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
 import org.selfdata.model.SelfdataException;
@@ -45,8 +47,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Signing in with the operator's OpenID Connect provider, against a real provider running in the test's process, over
- * HTTP through the real server, as a browser does it: sent to the provider, back with a code, signed in.
+ * HTTP through the real server, as a browser does it: sent to the provider, back with a code, signed in. On SQLite and
+ * on PostgreSQL, where the identities are under row-level security.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class SingleSignOnTest {
     private static final String PROVIDER = "university";
     private static final String CLIENT = "selfdata-vault";
@@ -55,11 +60,16 @@ class SingleSignOnTest {
     private static final String DOMINIQUE_AT_LYON = "9b7e5a3c-dominique";
 
     @RegisterExtension
-    final RunningServer running = new RunningServer(Engine.SQLITE);
-    private final Vault vault = running.vault();
+    final RunningServer running;
+    private final Vault vault;
     private final MockOAuth2Server provider = new MockOAuth2Server();
     private Person camille;
     private String issuer;
+
+    SingleSignOnTest(Engine engine) {
+        running = new RunningServer(engine);
+        vault = running.vault();
+    }
 
     @BeforeEach
     void startTheProvider() {
