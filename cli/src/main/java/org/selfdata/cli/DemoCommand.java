@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return ExitCodes.DONE;
             }
-            return Serving.serveUntilStopped(application, terminal, words, serve, metrics);
+            return Serving.serveUntilStopped(application, terminal, environment, serve, metrics);
         }
         catch (RuntimeException e) {
             metrics.ifPresent(MetricsListener::close);

@@ -1,6 +1,8 @@
 package org.selfdata.cli;
 
+import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
+import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Erasure;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -26,9 +29,11 @@ import static java.util.Objects.requireNonNull;
  * member, who signs in and reads their own data only. This works the same on SQLite and on PostgreSQL.
  */
 @Command(name = "people", mixinStandardHelpOptions = true,
-        description = "The people of the vault: add one, list them, or remove one with all of their data. The vault's first "
-                + "person is its operator, who admits people and recipients; everyone else is a member.",
-        subcommands = {PeopleCommand.Add.class, PeopleCommand.Listing.class, PeopleCommand.Remove.class})
+        description = "The people of the vault: add one, list them, link one to their identity at the operator's OpenID "
+                + "Connect provider, or remove one with all of their data. The vault's first person is its operator, who "
+                + "admits people and recipients; everyone else is a member.",
+        subcommands = {PeopleCommand.Add.class, PeopleCommand.Listing.class, PeopleCommand.Link.class,
+                PeopleCommand.Unlink.class, PeopleCommand.Remove.class})
 final class PeopleCommand {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a person to the vault, with their sign-in password: asked twice on a terminal, or read from "
@@ -137,6 +142,90 @@ final class PeopleCommand {
 
         private static String created(Person person) {
             return person.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+    }
+
+    /** The provider's issuer, as given to {@code selfdata serve}: by option, else from the same variable. */
+    private static String issuer(Optional<URI> given, Environment environment) {
+        return given.map(URI::toString).or(() -> environment.variable("SELFDATA_OIDC_ISSUER").map(String::strip))
+                .orElseThrow(() -> new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.oidcIssuerNeeded")));
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true,
+            description = "Link a person to their identity at the operator's OpenID Connect provider, so that they can sign "
+                    + "in there: the subject (the 'sub' claim) the provider knows them by. Their password, if they have one, "
+                    + "still works.")
+    static final class Link implements Callable<Integer> {
+        private final Terminal terminal;
+        private final Environment environment;
+
+        @Mixin
+        VaultOptions vault;
+
+        @Parameters(paramLabel = "HANDLE", description = "Who to link.")
+        String handle;
+
+        @Option(names = "--subject", paramLabel = "SUBJECT", required = true,
+                description = "The subject the provider names the person by in its ID tokens (its 'sub' claim).")
+        String subject;
+
+        @Option(names = "--issuer", paramLabel = "URL",
+                description = "The provider's issuer, as given to 'selfdata serve --oidc-issuer' (default: "
+                        + "$SELFDATA_OIDC_ISSUER).")
+        Optional<URI> issuer = Optional.empty();
+
+        Link(Terminal terminal, Environment environment) {
+            this.terminal = requireNonNull(terminal, "terminal is null");
+            this.environment = requireNonNull(environment, "environment is null");
+        }
+
+        @Override
+        public Integer call() {
+            String provider = issuer(issuer, environment);
+            try (Application application = Application.open(vault, environment)) {
+                Person person = application.vault().person(Optional.of(handle));
+                application.vault().identities().link(person.id(), provider, subject);
+                terminal.out().println(environment.words().say("command.people.linked", person.handle(), provider, subject));
+            }
+            return ExitCodes.DONE;
+        }
+    }
+
+    @Command(name = "unlink", mixinStandardHelpOptions = true,
+            description = "Unlink a person from their identity at the operator's OpenID Connect provider: they can no longer "
+                    + "sign in there. Their password, if they have one, still works.")
+    static final class Unlink implements Callable<Integer> {
+        private final Terminal terminal;
+        private final Environment environment;
+
+        @Mixin
+        VaultOptions vault;
+
+        @Parameters(paramLabel = "HANDLE", description = "Who to unlink.")
+        String handle;
+
+        @Option(names = "--issuer", paramLabel = "URL",
+                description = "The provider's issuer, as given to 'selfdata serve --oidc-issuer' (default: "
+                        + "$SELFDATA_OIDC_ISSUER).")
+        Optional<URI> issuer = Optional.empty();
+
+        Unlink(Terminal terminal, Environment environment) {
+            this.terminal = requireNonNull(terminal, "terminal is null");
+            this.environment = requireNonNull(environment, "environment is null");
+        }
+
+        @Override
+        public Integer call() {
+            String provider = issuer(issuer, environment);
+            try (Application application = Application.open(vault, environment)) {
+                Person person = application.vault().person(Optional.of(handle));
+                if (!application.vault().identities().unlink(person.id(), provider)) {
+                    throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.cli.notLinked", person.handle(),
+                            provider));
+                }
+                terminal.out().println(environment.words().say("command.people.unlinked", person.handle(), provider));
+            }
+            return ExitCodes.DONE;
         }
     }
 

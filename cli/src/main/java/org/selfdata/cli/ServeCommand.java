@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the vault: the web page and the JSON API under /api/v1 (OpenAPI document at /api/v1/openapi.json), "
-                + "to people signed in with their password.")
+                + "to people signed in with their password or, when the operator set one up, at its OpenID Connect provider.")
 final class ServeCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Environment environment;
@@ -29,9 +29,13 @@ final class ServeCommand implements Callable<Integer> {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
+    /** Who cannot sign in at all: no password, and no identity at the provider, when there is one. */
     private void warnAboutMissingPasswords(Application application, Words words) {
+        Optional<String> provider = serve.singleSignOnIssuer(environment);
         for (Person person : application.vault().people().list()) {
-            if (!application.vault().people().hasPassword(person.id())) {
+            boolean atTheProvider = provider.flatMap(issuer -> application.vault().identities().subject(person.id(), issuer))
+                    .isPresent();
+            if (!atTheProvider && !application.vault().people().hasPassword(person.id())) {
                 terminal.err().println(words.say("command.serve.noPassword", person.handle()));
             }
         }
@@ -45,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // Said once the server answers: nothing that can wait delays the start.
             Thread.ofVirtual().name("selfdata-password-check").start(() -> warnAboutMissingPasswords(application, words));
-            return Serving.serveUntilStopped(application, terminal, words, serve, metrics);
+            return Serving.serveUntilStopped(application, terminal, environment, serve, metrics);
         }
         catch (RuntimeException e) {
             application.close();

@@ -5,6 +5,7 @@ import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
 import org.selfdata.server.MetricsSettings;
 import org.selfdata.server.ServerSettings;
+import org.selfdata.server.SingleSignOn;
 import org.selfdata.texts.Wording;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Where the server listens, the public address it names itself by to apps, whether its session cookies must travel
- * over HTTPS only, how large an upload may be, and where the places page's map background comes from, if anywhere.
+ * over HTTPS only, how large an upload may be, where the places page's map background comes from, if anywhere, and the
+ * operator's OpenID Connect provider people may sign in with, if any.
  */
 final class ServeOptions {
     @Option(names = "--host", paramLabel = "ADDRESS",
@@ -65,6 +67,32 @@ final class ServeOptions {
                     + "computer only).")
     Optional<String> metricsHost = Optional.empty();
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "Let people sign in with the operator's OpenID Connect provider, such as "
+                    + "https://login.university.example/realms/students, beside their passwords (default: "
+                    + "$SELFDATA_OIDC_ISSUER; without one, passwords only). Its metadata is read when the server starts.")
+    Optional<URI> oidcIssuer = Optional.empty();
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID",
+            description = "The vault's client identifier at the provider (default: $SELFDATA_OIDC_CLIENT_ID).")
+    Optional<String> oidcClientId = Optional.empty();
+
+    @Option(names = "--oidc-client-secret-file", paramLabel = "FILE",
+            description = "The file holding the vault's client secret at the provider, readable by its owner only "
+                    + "(default: $SELFDATA_OIDC_CLIENT_SECRET_FILE). Never on the command line, where others could read it.")
+    Optional<Path> oidcClientSecretFile = Optional.empty();
+
+    @Option(names = "--oidc-name", paramLabel = "NAME",
+            description = "What the sign-in page calls the provider, as in \"Sign in with NAME\" (default: $SELFDATA_OIDC_NAME, "
+                    + "otherwise the provider's host name).")
+    Optional<String> oidcName = Optional.empty();
+
+    @Option(names = "--oidc-enrol",
+            description = "Add someone the provider knows and the vault does not as a new member at their first sign-in "
+                    + "(default: $SELFDATA_OIDC_ENROL; otherwise they are refused until linked with 'selfdata people "
+                    + "link').")
+    boolean oidcEnrol;
+
     static ServeOptions defaults() {
         return new ServeOptions();
     }
@@ -74,6 +102,46 @@ final class ServeOptions {
         Optional<Integer> port = metricsPort.or(() -> environment.variable("SELFDATA_METRICS_PORT").map(ServeOptions::port));
         String address = metricsHost.or(() -> environment.variable("SELFDATA_METRICS_HOST")).orElse(ServerSettings.LOOPBACK);
         return port.map(chosen -> new MetricsSettings(address, chosen));
+    }
+
+    /**
+     * The provider people may sign in with, when the operator named one: its issuer, the vault's client identifier and
+     * the file of its secret all given, by option or environment; one without the others is refused.
+     */
+    Optional<SingleSignOn> singleSignOn(Environment environment) {
+        Optional<URI> issuerOfProvider = oidcIssuer.or(() -> environment.variable("SELFDATA_OIDC_ISSUER").map(ServeOptions::uri));
+        Optional<String> client = oidcClientId.or(() -> environment.variable("SELFDATA_OIDC_CLIENT_ID"));
+        Optional<Path> secretFile = oidcClientSecretFile.or(() -> environment.variable("SELFDATA_OIDC_CLIENT_SECRET_FILE")
+                .map(Path::of));
+        if (issuerOfProvider.isEmpty()) {
+            if (client.isPresent() || secretFile.isPresent()) {
+                throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.oidcIncomplete"));
+            }
+            return Optional.empty();
+        }
+        if (client.isEmpty() || secretFile.isEmpty()) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.cli.oidcIncomplete"));
+        }
+        String name = oidcName.or(() -> environment.variable("SELFDATA_OIDC_NAME"))
+                .orElseGet(() -> Optional.ofNullable(issuerOfProvider.get().getHost()).orElse(issuerOfProvider.get().toString()));
+        boolean enrols = oidcEnrol || environment.variable("SELFDATA_OIDC_ENROL").map(value -> value.strip().equals("true"))
+                .orElse(false);
+        return Optional.of(new SingleSignOn(issuerOfProvider.get(), client.get(), SingleSignOn.secretFrom(secretFile.get()), name,
+                enrols));
+    }
+
+    /** The provider's issuer, as given, when people may sign in there. */
+    Optional<String> singleSignOnIssuer(Environment environment) {
+        return oidcIssuer.map(URI::toString).or(() -> environment.variable("SELFDATA_OIDC_ISSUER").map(String::strip));
+    }
+
+    private static URI uri(String variable) {
+        try {
+            return new URI(variable.strip());
+        }
+        catch (java.net.URISyntaxException e) {
+            throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.settings.oidcIssuerShape", variable));
+        }
     }
 
     private static int port(String variable) {
@@ -110,6 +178,10 @@ final class ServeOptions {
         Optional<Path> table = tariffs.or(() -> environment.variable("SELFDATA_TARIFFS").map(Path::of));
         if (table.isPresent()) {
             settings = settings.withTariffs(table.get());
+        }
+        Optional<SingleSignOn> singleSignOn = singleSignOn(environment);
+        if (singleSignOn.isPresent()) {
+            settings = settings.withSingleSignOn(singleSignOn.get());
         }
         boolean loopback = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
         return loopback && !secureCookies ? settings.withPlainHttpOnLoopback() : settings;

@@ -39,9 +39,10 @@ final class Serving {
         }
     }
 
-    static int serveUntilStopped(Application application, Terminal terminal, Words words, ServeOptions options,
+    static int serveUntilStopped(Application application, Terminal terminal, Environment environment, ServeOptions options,
                                  Optional<MetricsListener> metrics) {
-        SelfdataServer server = SelfdataServer.start(options.settings(), application.vault(), application.gate());
+        Words words = environment.words();
+        SelfdataServer server = SelfdataServer.start(options.settings(environment), application.vault(), application.gate());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -174,6 +174,43 @@ class PeopleCommandTest {
         return Vault.open(location, KeySource.keyFile(folder.resolve(VaultLocation.KEY_FILE)));
     }
 
+    @Test
+    void theOperatorLinksAPersonToTheirIdentityAtTheProviderOnceAndUnlinksIt() {
+        String university = "https://login.university.example/realms/students";
+        selfdata.runWithInput(PASSWORD + "\n", "people", "add", "dominique", "--zone", "Europe/Paris", "--password-stdin");
+
+        CommandRun.Result linked = selfdata.run("people", "link", "dominique", "--subject", "9b7e5a3c", "--issuer",
+                university);
+
+        assertThat(linked.exitCode()).as(linked.err()).isZero();
+        assertThat(linked.out()).isEqualTo("dominique now signs in at " + university + " as '9b7e5a3c'.\n");
+        assertFailure(selfdata.run("people", "link", "camille", "--subject", "9b7e5a3c", "--issuer", university), 5,
+                "selfdata: the identity '9b7e5a3c' at " + university + " is already linked to someone in this vault");
+        assertFailure(selfdata.with("SELFDATA_OIDC_ISSUER", university).run("people", "link", "dominique", "--subject",
+                "other"), 5, "selfdata: this person is already linked to an identity at " + university + "; unlink it first");
+
+        CommandRun.Result unlinked = selfdata.run("people", "unlink", "dominique");
+
+        assertThat(unlinked.exitCode()).as(unlinked.err()).isZero();
+        assertThat(unlinked.out()).isEqualTo("dominique no longer signs in at " + university + ".\n");
+        assertFailure(selfdata.run("people", "unlink", "dominique"), 4,
+                "selfdata: dominique is not linked to an identity at " + university);
+        assertThat(selfdata.run("people", "link", "camille", "--subject", "9b7e5a3c").exitCode()).isZero();
+    }
+
+    @Test
+    void linkingNeedsTheProviderAndASubjectItCouldSend() {
+        assertFailure(selfdata.run("people", "link", "camille", "--subject", "9b7e5a3c"), 3,
+                "selfdata: which provider? Give its issuer with --issuer, as given to 'selfdata serve --oidc-issuer', or in "
+                        + "$SELFDATA_OIDC_ISSUER");
+        assertFailure(selfdata.run("people", "link", "camille", "--subject", "with space", "--issuer",
+                "https://login.university.example/"), 3, "selfdata: an identity is a provider's address and a subject of 1 "
+                + "to 255 printable ASCII characters");
+        CommandRun.Result nobody = selfdata.run("people", "link", "nobody", "--subject", "x", "--issuer",
+                "https://login.university.example/");
+        assertThat(nobody.exitCode()).as(nobody.err()).isEqualTo(4);
+    }
+
     private static void assertFailure(CommandRun.Result result, int exitCode, String message) {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
         assertThat(result.err().lines().findFirst()).contains(message);

@@ -1,13 +1,18 @@
 package org.selfdata.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.server.MapTiles;
 import org.selfdata.server.MetricsSettings;
+import org.selfdata.server.SingleSignOn;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +105,43 @@ class ServeOptionsTest {
         assertThatThrownBy(() -> parse("--metrics-port", "70000").metrics(none))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessageContaining("70000");
+    }
+
+    @Test
+    void singleSignOnIsOffUnlessAProviderIsGivenWithTheClientAndItsSecretFile(@TempDir Path folder) throws IOException {
+        Path secret = Files.writeString(folder.resolve("client-secret"), "s3cret-of-the-vault\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+        Environment withProvider = new Environment(Map.of("SELFDATA_OIDC_ISSUER", "https://login.university.example/realms/x",
+                "SELFDATA_OIDC_CLIENT_ID", "vault", "SELFDATA_OIDC_CLIENT_SECRET_FILE", secret.toString(),
+                "SELFDATA_OIDC_NAME", "Université de Lyon"), Path.of("/home/camille"));
+
+        assertThat(parse().settings(none).singleSignOn()).isEmpty();
+        assertThat(parse("--oidc-issuer", "https://id.city.example/", "--oidc-client-id", "city-vault",
+                "--oidc-client-secret-file", secret.toString()).settings(none).singleSignOn())
+                .contains(new SingleSignOn(URI.create("https://id.city.example/"), "city-vault", "s3cret-of-the-vault",
+                        "id.city.example", false));
+        assertThat(parse("--oidc-enrol").settings(withProvider).singleSignOn())
+                .contains(new SingleSignOn(URI.create("https://login.university.example/realms/x"), "vault",
+                        "s3cret-of-the-vault", "Université de Lyon", true));
+    }
+
+    @Test
+    void aProviderWithoutItsClientOrSecretIsRefused(@TempDir Path folder) throws IOException {
+        Environment none = new Environment(Map.of(), Path.of("/home/camille"));
+        Path shared = Files.writeString(folder.resolve("client-secret"), "s3cret-of-the-vault\n");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> parse("--oidc-issuer", "https://id.city.example/").settings(none))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageStartingWith("single sign-on needs the provider's issuer, the vault's client identifier and the "
+                        + "file of its client secret");
+        assertThatThrownBy(() -> parse("--oidc-client-id", "city-vault").settings(none))
+                .isInstanceOf(SelfdataException.class).hasMessageStartingWith("single sign-on needs");
+        assertThatThrownBy(() -> parse("--oidc-issuer", "https://id.city.example/", "--oidc-client-id", "city-vault",
+                "--oidc-client-secret-file", shared.toString()).settings(none))
+                .isInstanceOf(SelfdataException.class)
+                .hasMessageContaining("can be read by other users");
     }
 
     private static ServeOptions parse(String... arguments) {

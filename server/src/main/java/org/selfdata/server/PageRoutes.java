@@ -11,6 +11,7 @@ import io.javalin.http.SameSite;
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
+import org.selfdata.texts.Words;
 import org.selfdata.vault.OwnerSessions;
 import org.selfdata.texts.Language;
 
@@ -114,9 +115,26 @@ final class PageRoutes implements HttpService {
      */
     private Map<String, String> settings(Context ctx, WebPage page) {
         if (page == WebPage.SIGN_IN) {
-            return Map.of("next", SafePaths.next(Optional.ofNullable(ctx.queryParam("next"))));
+            return signInSettings(ctx, PageLanguage.chosen(ctx));
         }
         return settings.of(page);
+    }
+
+    /**
+     * The sign-in page's: where to go once signed in and, when the operator set a provider up, the way to sign in there
+     * (which leads back to the same place) and why the last attempt there was refused, in the page's language.
+     */
+    private Map<String, String> signInSettings(Context ctx, Language language) {
+        String next = SafePaths.next(Optional.ofNullable(ctx.queryParam("next")));
+        Map<String, String> values = new java.util.HashMap<>(Map.of("next", next));
+        settings.providerName().ifPresent(name -> {
+            Words words = Words.of(language);
+            values.put("provider-label", words.say(Wording.of("page.signIn.withProvider", name)));
+            values.put("provider-start", OidcRoutes.START + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            Optional.ofNullable(ctx.queryParam("refused")).flatMap(OidcRoutes.Refusal::ofCode).ifPresent(refusal ->
+                    values.put("refused", words.say(refusal.wording(name))));
+        });
+        return values;
     }
 
     private void asset(Context ctx) {

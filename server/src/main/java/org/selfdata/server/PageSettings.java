@@ -30,6 +30,11 @@ final class PageSettings {
                 .orElse(Map.of());
     }
 
+    /** What the sign-in page calls the operator's OpenID Connect provider, when there is one. */
+    Optional<String> providerName() {
+        return settings.singleSignOn().map(SingleSignOn::providerName);
+    }
+
     Optional<String> contentSecurityPolicy(WebPage page) {
         if (!page.showsMap()) {
             return Optional.empty();

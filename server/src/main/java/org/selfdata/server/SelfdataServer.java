@@ -42,6 +42,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +120,8 @@ public final class SelfdataServer implements AutoCloseable {
         // An operator's tariff table that cannot be read stops the server at once, naming its line, not at the first bill.
         Supplier<TariffTable> tariffs = TariffTables.of(settings.tariffs());
         tariffs.get();
+        // So does a single sign-on provider whose metadata cannot be read: before anyone is sent there.
+        Optional<OidcProvider> singleSignOn = settings.singleSignOn().map(OidcProvider::discover);
         SessionCookie cookie = new SessionCookie(settings.secureCookies(), settings.sessionLifetime());
         CsrfTokens csrfTokens = CsrfTokens.withNewKey();
         RecipientGuard recipientGuard = new RecipientGuard(vault.oauthTokens(), vault.grants(), clock);
@@ -181,6 +184,8 @@ public final class SelfdataServer implements AutoCloseable {
                 new RightsComparisonRoutes(desk, new AnswerComparison(vault, gate)),
                 new RightsChangeRoutes(desk, vault, gate, bodies),
                 new AccountRoutes(vault, gate, uploads, cookie, csrfTokens, throttle, bodies, settings.sessionLifetime(), clock),
+                new OidcRoutes(singleSignOn, new PendingSignIns(clock), issuer, vault.people(), vault.identities(),
+                        vault.sessions(), cookie, throttle, settings.sessionLifetime(), settings.secureCookies()),
                 new HealthRoutes(vault),
                 new PlacesRoutes(new Places(locations, corrections), vault.people()),
                 new RevealRoutes(reveal, vault.people()),

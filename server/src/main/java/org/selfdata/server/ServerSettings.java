@@ -35,6 +35,8 @@ import static java.util.Objects.requireNonNull;
  *     when it starts. Never read from a request's {@code Host} header, which anyone can set.
  * @param tariffs the operator's own table of the regulated electricity tariffs, in the shipped table's format; without
  *     one, the table shipped with selfdata
+ * @param singleSignOn the operator's OpenID Connect provider people may sign in with, beside their passwords; none by
+ *     default
  */
 public record ServerSettings(
         String host,
@@ -46,7 +48,8 @@ public record ServerSettings(
         SignInLimits signInLimits,
         Optional<MapTiles> tiles,
         Optional<URI> issuer,
-        Optional<Path> tariffs) {
+        Optional<Path> tariffs,
+        Optional<SingleSignOn> singleSignOn) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAXIMUM_REQUEST_BYTES = 1024 * 1024;
@@ -63,6 +66,7 @@ public record ServerSettings(
         requireNonNull(tiles, "tiles is null");
         requireNonNull(issuer, "issuer is null");
         requireNonNull(tariffs, "tariffs is null");
+        requireNonNull(singleSignOn, "singleSignOn is null");
         if (host.isBlank()) {
             throw invalid(Wording.of("error.settings.hostBlank"));
         }
@@ -90,60 +94,66 @@ public record ServerSettings(
     public static ServerSettings defaults() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, true, DEFAULT_MAXIMUM_REQUEST_BYTES,
                 DEFAULT_MAXIMUM_UPLOAD_BYTES, DEFAULT_SESSION_LIFETIME, SignInLimits.defaults(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer, tariffs);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer, tariffs);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     /** For a browser on this machine talking plain HTTP to a loopback address, which cannot keep a Secure cookie everywhere. */
     public ServerSettings withPlainHttpOnLoopback() {
         return new ServerSettings(host, port, false, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles, issuer, tariffs);
+                signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withMaximumRequestBytes(long newMaximumRequestBytes) {
         return new ServerSettings(host, port, secureCookies, newMaximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer, tariffs);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withMaximumUploadBytes(long newMaximumUploadBytes) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, newMaximumUploadBytes,
-                sessionLifetime, signInLimits, tiles, issuer, tariffs);
+                sessionLifetime, signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withSessionLifetime(Duration newSessionLifetime) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                newSessionLifetime, signInLimits, tiles, issuer, tariffs);
+                newSessionLifetime, signInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withSignInLimits(SignInLimits newSignInLimits) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes,
-                sessionLifetime, newSignInLimits, tiles, issuer, tariffs);
+                sessionLifetime, newSignInLimits, tiles, issuer, tariffs, singleSignOn);
     }
 
     public ServerSettings withTiles(MapTiles newTiles) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, Optional.of(newTiles), issuer, tariffs);
+                signInLimits, Optional.of(newTiles), issuer, tariffs, singleSignOn);
     }
 
     /** The operator's own tariff table, read again whenever the file changes, in place of the one shipped. */
     public ServerSettings withTariffs(Path newTariffs) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles, issuer, Optional.of(newTariffs));
+                signInLimits, tiles, issuer, Optional.of(newTariffs), singleSignOn);
     }
 
     /** The public address apps reach the vault at, when it is not the address it listens on: behind a reverse proxy. */
     public ServerSettings withIssuer(URI newIssuer) {
         return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
-                signInLimits, tiles, Optional.of(newIssuer), tariffs);
+                signInLimits, tiles, Optional.of(newIssuer), tariffs, singleSignOn);
+    }
+
+    /** Lets people sign in with the operator's OpenID Connect provider, beside their passwords. */
+    public ServerSettings withSingleSignOn(SingleSignOn newSingleSignOn) {
+        return new ServerSettings(host, port, secureCookies, maximumRequestBytes, maximumUploadBytes, sessionLifetime,
+                signInLimits, tiles, issuer, tariffs, Optional.of(newSingleSignOn));
     }
 
     /**

@@ -33,7 +33,9 @@ class OpenApiTest {
      */
     private static final Set<String> UNDOCUMENTED = Set.of("GET /", "GET /import", "GET /explore", "GET /money",
             "GET /places", "GET /energy", "GET /carbon", "GET /across", "GET /reveal", "GET /sharing", "GET /activity",
-            "GET /rights", "GET /account", "GET /sign-in", "GET /assets/{file}", "GET /vendor/{file}", "GET /language");
+            "GET /rights", "GET /account", "GET /sign-in", "GET /assets/{file}", "GET /vendor/{file}", "GET /language",
+            // a browser's way to the operator's identity provider and back, as the sign-in page is
+            "GET /sign-in/oidc", "GET /sign-in/oidc/callback");
 
     private static final URI CALLBACK = URI.create("https://alertes.example/callback");
 

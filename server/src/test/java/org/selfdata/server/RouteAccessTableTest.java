@@ -146,6 +146,9 @@ class RouteAccessTableTest {
             row("GET", page).expect(200, 200, 200, 303, 303);
         }
         row("GET", "/sign-in").expect(303, 303, 303, 200, 200);
+        // Single sign-on is off here: SingleSignOnTest signs in through a provider.
+        row("GET", "/sign-in/oidc").expect(404, 404, 404, 404, 404);
+        row("GET", "/sign-in/oidc/callback").asking("/sign-in/oidc/callback?state=s&code=c").expect(404, 404, 404, 404, 404);
         row("GET", "/assets/{file}").asking("/assets/selfdata.css").expect(200, 200, 200, 200, 200);
         row("GET", "/vendor/{file}").asking("/vendor/leaflet.js").expect(200, 200, 200, 200, 200);
         row("GET", "/language").asking("/language?to=fr").expect(303, 303, 303, 303, 303);

@@ -66,6 +66,8 @@ class RouteProtectionTest {
                         "GET /rights",
                         "GET /account",
                         "GET /sign-in",
+                        "GET /sign-in/oidc",
+                        "GET /sign-in/oidc/callback",
                         "GET /assets/{file}",
                         "GET /vendor/{file}",
                         "GET /language",

@@ -45,6 +45,7 @@ import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECURRING_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
 import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_IDENTITIES;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
 import static org.selfdata.vault.VaultTables.RECORD_VERSIONS;
@@ -84,7 +85,8 @@ public final class Erasure {
 
     /**
      * Destroys everything a person holds, then the person: keys, records, history, batches, sources, sessions, rights
-     * requests with their documents, and the transparency log. The vault's operator goes last, once nobody else remains.
+     * requests with their documents, the identities they sign in with, and the transparency log. The vault's operator
+     * goes last, once nobody else remains.
      */
     public Report erasePerson(PersonId person) {
         Erased erased = database.transaction(person, connection -> {
@@ -121,6 +123,8 @@ public final class Erasure {
             dsl.deleteFrom(LOG_HEADS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(LOG_HEAD_HISTORY).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(LOG_AUDITORS).where(PERSON_ID.eq(person.value())).execute();
+            // Nobody can sign in as them at the provider any more, nor be enrolled again in their place by its word.
+            dsl.deleteFrom(PERSON_IDENTITIES).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
             return new Erased(new Report(sources.size(), batches, records), sessionsEnded);
         });

@@ -48,6 +48,7 @@ public final class Vault implements AutoCloseable {
     private final Keyring keyring;
     private final Clock clock;
     private final People people;
+    private final PersonIdentities identities;
     private final Imports imports;
     private final Records records;
     private final Erasure erasure;
@@ -83,6 +84,7 @@ public final class Vault implements AutoCloseable {
         this.signingKey = VaultSigningKey.loadOrCreate(database, keyEncryptionKey);
         this.sharingKeys = SharingKeys.loadOrCreate(database, keyEncryptionKey);
         this.people = new People(database, clock);
+        this.identities = new PersonIdentities(database, clock);
         this.log = new TransparencyLog(database, signingKey, clock, counted);
         this.inProgress = InProgressFiles.startingIn(location.folder());
         this.imports = new Imports(database, keyring, clock, log, inProgress.folder(), counted);
@@ -337,6 +339,11 @@ public final class Vault implements AutoCloseable {
 
     public People people() {
         return people;
+    }
+
+    /** Who signs in as whom at the operator's OpenID Connect provider. */
+    public PersonIdentities identities() {
+        return identities;
     }
 
     public Imports imports() {

@@ -184,6 +184,11 @@ final class VaultTables {
     static final Field<String> AUDITOR_NAME = field(name("name"), SQLDataType.VARCHAR);
     static final Field<Long> LAST_USED_AT = field(name("last_used_at"), SQLDataType.BIGINT);
 
+    static final Table<Record> PERSON_IDENTITIES = table(name("person_identities"));
+    static final Field<String> IDENTITY_ISSUER = field(name("issuer"), SQLDataType.VARCHAR);
+    static final Field<String> IDENTITY_SUBJECT = field(name("subject"), SQLDataType.VARCHAR);
+    static final Field<Long> LINKED_AT = field(name("linked_at"), SQLDataType.BIGINT);
+
     /** The declared columns of a table, to select with: jOOQ converts each value to its column's Java type. */
     static List<Field<?>> columns(Table<Record> table) {
         return COLUMNS.get(table);
@@ -232,5 +237,6 @@ final class VaultTables {
             Map.entry(LOG_HEADS, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD, FRONTIER)),
             Map.entry(LOG_HEAD_HISTORY, List.of(PERSON_ID, TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNED_HEAD)),
             Map.entry(LOG_AUDITORS, List.of(TOKEN_HASH, AUDITOR_ID, PERSON_ID, AUDITOR_NAME, CREATED_AT, EXPIRES_AT,
-                    LAST_USED_AT)));
+                    LAST_USED_AT)),
+            Map.entry(PERSON_IDENTITIES, List.of(PERSON_ID, IDENTITY_ISSUER, IDENTITY_SUBJECT, LINKED_AT)));
 }

@@ -146,6 +146,55 @@ class RowLevelSecurityTest {
         }
     }
 
+    @Test
+    void aSignInSeesOnlyTheIdentityItNamesAndAPersonOnlyTheirOwn(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        String university = "https://login.university.example/";
+        Person camille;
+        Person dominique;
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            dominique = vault.people().create("dominique", TestVaults.PARIS);
+            vault.identities().link(camille.id(), university, "c-1");
+            vault.identities().link(dominique.id(), university, "d-1");
+        }
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            assertThat(count(connection, "person_identities")).as("naming nobody").isZero();
+            connection.rollback();
+
+            nameIdentity(connection, university, "d-1");
+            assertThat(personIds(connection, "person_identities")).as("naming dominique's identity")
+                    .containsExactly(dominique.id().value());
+            connection.rollback();
+
+            nameIdentity(connection, university, "d-");
+            assertThat(count(connection, "person_identities")).as("naming an identity nobody has").isZero();
+            connection.rollback();
+
+            name(connection, camille.id().value());
+            assertThat(personIds(connection, "person_identities")).containsExactly(camille.id().value());
+            long other = dominique.id().value();
+            assertThatThrownBy(() -> connection.createStatement().execute(
+                    "INSERT INTO person_identities (person_id, issuer, subject, linked_at) VALUES (" + other
+                            + ", 'https://id.city.example/', 'd-2', 0)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            connection.rollback();
+        }
+    }
+
+    private static void nameIdentity(Connection connection, String issuer, String subject) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('selfdata.identity_issuer', ?, true), set_config('selfdata.identity_subject', ?, true)")) {
+            statement.setString(1, issuer);
+            statement.setString(2, subject);
+            statement.execute();
+        }
+    }
+
     private static void name(Connection connection, long person) throws SQLException {
         PersonScope.name(connection, PersonId.of(person));
     }

@@ -146,14 +146,14 @@ class UntimedRecordsTest {
                 // The migrations after it go too, with the tables they made, as in a vault that never had them.
                 for (String table : List.of("rights_identity_documents", "rights_documents", "rights_events",
                         "rights_requests", "rights_settings", "place_corrections", "log_head_history", "log_auditors",
-                        "recurring_corrections")) {
+                        "recurring_corrections", "person_identities")) {
                     statement.executeUpdate("DROP TABLE " + table);
                 }
                 statement.executeUpdate("DROP INDEX log_entries_volume");
                 statement.executeUpdate("ALTER TABLE log_entries DROP COLUMN record_count");
                 statement.executeUpdate("ALTER TABLE persons DROP COLUMN records_changed");
                 statement.executeUpdate("DELETE FROM vault_schema_history WHERE version IN ('10', '11', '12', '13', '14', '15', "
-                        + "'16', '17')");
+                        + "'16', '17', '18')");
             }
         });
     }
