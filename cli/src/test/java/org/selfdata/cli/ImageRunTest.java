@@ -121,7 +121,8 @@ class ImageRunTest {
         HttpResponse<String> signInPage = get(port, "/sign-in");
         assertThat(signInPage.statusCode()).isEqualTo(200);
         assertThat(signInPage.body()).contains("<form id=\"sign-in-form\"");
-        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/session"))
+        URI session = URI.create("http://127.0.0.1:" + port + "/api/v1/session");
+        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(session)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"handle\":\"camille\",\"password\":\"" + PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -155,7 +156,8 @@ class ImageRunTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                fail("the image's server stopped (exit " + server.exitValue() + "): " + Files.readString(work.resolve("serve.out")));
+                fail("the image's server stopped (exit " + server.exitValue() + "): "
+                        + Files.readString(work.resolve("serve.out")));
             }
             try {
                 HttpResponse<String> health = get(port, "/api/v1/health");
