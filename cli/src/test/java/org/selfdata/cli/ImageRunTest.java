@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,6 +69,7 @@ class ImageRunTest {
     Path work;
     private ImageTar image;
     private Path root;
+    private Process init;
     private Process server;
 
     @BeforeEach
@@ -86,12 +91,32 @@ class ImageRunTest {
     }
 
     @AfterEach
-    void stopTheServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
+    void stopTheContainers() throws InterruptedException {
+        for (Process process : Arrays.asList(init, server)) {
+            if (process != null) {
+                stop(process);
             }
+        }
+    }
+
+    /**
+     * Stops the entry point itself, the first process of the container's process namespace: once it has changed user
+     * it no longer hears of unshare's end, and it ends the namespace with it.
+     */
+    private static void stop(Process container) throws InterruptedException {
+        List<ProcessHandle> inside = container.descendants().toList();
+        inside.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : inside) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+            catch (ExecutionException | TimeoutException stillRunning) {
+                process.destroyForcibly();
+            }
+        }
+        container.destroy();
+        if (!container.waitFor(30, TimeUnit.SECONDS)) {
+            container.destroyForcibly().waitFor();
         }
     }
 
@@ -105,7 +130,7 @@ class ImageRunTest {
         run(List.of("chown", image.config().get("User").asString(), keys.toString()));
         Set<String> imageFiles = files(root);
 
-        Process init = container(data, keys, List.of("init", "--handle", "camille", "--zone", "Europe/Paris",
+        init = container(data, keys, List.of("init", "--handle", "camille", "--zone", "Europe/Paris",
                 "--password-stdin"), work.resolve("init.out"));
         init.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
         init.getOutputStream().close();
@@ -134,6 +159,7 @@ class ImageRunTest {
         assertThat(owner(data.resolve("vault/vault.db"))).isEqualTo("65532 0600");
         assertThat(owner(keys.resolve("selfdata-key"))).isEqualTo("65532 0600");
         assertThat(files(root)).as("nothing written outside the data folder").isEqualTo(imageFiles);
+        assertThat(server.descendants().map(ImageRunTest::user)).as("the server's process").containsExactly("65532 0");
     }
 
     /** The image's entry point with these arguments, in its environment, as the user its configuration names. */
@@ -180,6 +206,19 @@ class ImageRunTest {
     private static String owner(Path file) throws IOException {
         Map<String, Object> attributes = Files.readAttributes(file, "unix:uid,mode");
         return attributes.get("uid") + " " + String.format("%04o", (Integer) attributes.get("mode") & 07777);
+    }
+
+    /** The real and effective user and group of a process, as Linux says them: "uid gid" when they agree. */
+    private static String user(ProcessHandle process) {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
+            String[] uids = status.stream().filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+");
+            String[] gids = status.stream().filter(line -> line.startsWith("Gid:")).findFirst().orElseThrow().split("\\s+");
+            return uids[1].equals(uids[2]) && gids[1].equals(gids[2]) ? uids[1] + " " + gids[1] : String.join(" ", uids);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> files(Path folder) throws IOException {
