@@ -48,6 +48,11 @@ import java.util.Set;
  * references a reference table local, so the foreign keys that touch a table to be spread are dropped and made again
  * around the change, all in one transaction: no other transaction ever sees the tables without them.
  *
+ * <p>Moving shards between nodes (after adding a worker, {@code citus_rebalance_start}) must block writes to the shards
+ * it moves ({@code shard_transfer_mode => 'block_writes'}): Citus's default, logical replication, applies the rows as a
+ * role of its own that PostgreSQL refuses to let write into tables whose row-level security is forced, as every
+ * person-scoped table's is. A person whose shard moves waits for the copy; nobody's rows are exposed meanwhile.
+ *
  * <p>A later migration adding a person-scoped table that references another person-scoped table cannot run as is on a
  * vault already spread (Citus refuses a foreign key from a local table to a distributed one): such a migration creates
  * the table, spreads it with {@code create_distributed_table} when {@code citus} is present, and then adds the key.
