@@ -196,6 +196,23 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Runs statements in turn, on one connection, as the administrator on another server of a Citus cluster (with the
+     * administrator's credentials), in one database: for tests that prepare a node before adding it to the cluster.
+     */
+    public void administerNode(String nodeHost, int nodePort, String database, String... statements) {
+        String url = adminUrl.replaceFirst("//[^/]+/[^/?]+(\\?|$)", "//" + nodeHost + ":" + nodePort + "/" + database + "$1");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot run as the PostgreSQL administrator on " + nodeHost + ":" + nodePort
+                    + " in " + database + ": " + String.join("; ", statements), e);
+        }
+    }
+
     /** Runs a statement as the administrator in one database. */
     public void administer(String database, String sql) {
         String url = adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");

@@ -21,7 +21,8 @@ import java.util.Set;
  * range on one node, so a transaction of one person goes to one node, keys and foreign keys that lead with
  * {@code person_id} hold there as they do on one server, and the row-level-security policies are checked there (see
  * {@link PersonScope} for how the person reaches that node). The log's order per person needs nothing more: a person's
- * entries and head are on one node, and an append locks the head row there as it does on one server.
+ * entries and head are on one node, and two appends for one person still take turns on the person's row of
+ * {@code persons}, which {@code SELECT ... FOR UPDATE} locks on every node that holds a copy.
  *
  * <p>A vault-wide table becomes a reference table, copied whole to every node, so that every node can check a foreign
  * key to it and join with it. Those are the tables without a {@code person_id} column, and the ones named in
@@ -39,7 +40,9 @@ import java.util.Set;
  * Citus then checks the same keys on every copy, with the same triggers (a recipient's declarations stay append-only on
  * every node; Citus calls triggers on its tables "unsafe" only because a trigger may touch other tables, which this one
  * does not). {@code persons}' identity column stays a sequence of the coordinator's, which every new person goes
- * through.
+ * through. The price: a write to a reference table is a write to every node, and {@code persons} carries each person's
+ * counters (next numbers, records changed), so an import commits on every node; moving those counters into a
+ * person-scoped table would let it commit on the person's node alone.
  *
  * <p>It runs after every migration and at every opening of a PostgreSQL vault, and works out from Citus's catalogue
  * ({@code pg_dist_partition}) what is left to do: tables added by later migrations are spread the next time, a
@@ -47,6 +50,11 @@ import java.util.Set;
  * one query. Citus cannot distribute a table that another local table still references, nor keep a local table that
  * references a reference table local, so the foreign keys that touch a table to be spread are dropped and made again
  * around the change, all in one transaction: no other transaction ever sees the tables without them.
+ *
+ * <p>Moving shards between nodes (after adding a worker, {@code citus_rebalance_start}) must block writes to the shards
+ * it moves ({@code shard_transfer_mode => 'block_writes'}): Citus's default, logical replication, applies the rows as a
+ * role of its own that PostgreSQL refuses to let write into tables whose row-level security is forced, as every
+ * person-scoped table's is. A person whose shard moves waits for the copy; nobody's rows are exposed meanwhile.
  *
  * <p>A later migration adding a person-scoped table that references another person-scoped table cannot run as is on a
  * vault already spread (Citus refuses a foreign key from a local table to a distributed one): such a migration creates
