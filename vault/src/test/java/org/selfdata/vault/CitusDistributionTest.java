@@ -69,6 +69,7 @@ class CitusDistributionTest {
                 .containsEntry("recipient_declarations", "reference")
                 .containsEntry("vault_meta", "reference")
                 .containsEntry("oauth_tokens", "reference")
+                .containsEntry("person_identities", "reference")
                 .containsEntry("vault_schema_history", "local");
         assertThat(kinds.values()).as("no table is left half spread").doesNotContain("citus local");
         assertThat(groups).as("co-located").hasSizeGreaterThan(20).containsOnly(groups.getFirst());
@@ -123,12 +124,13 @@ class CitusDistributionTest {
             TestVaults.camille(vault);
         }
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE person_identities (issuer TEXT NOT NULL, subject TEXT NOT NULL, "
-                    + "person_id BIGINT NOT NULL REFERENCES persons (person_id), PRIMARY KEY (issuer, subject))");
+            // A vault-wide table (no person_id: copied to every node) and a person's (spread by person).
+            statement.execute("CREATE TABLE vault_notices (notice_number BIGINT PRIMARY KEY, "
+                    + "written_by BIGINT NOT NULL REFERENCES persons (person_id))");
             statement.execute("CREATE TABLE place_notes (person_id BIGINT NOT NULL REFERENCES persons (person_id), "
                     + "note_number BIGINT NOT NULL, PRIMARY KEY (person_id, note_number))");
             connection.setAutoCommit(false);
-            assertThat(CitusDistribution.pending(connection)).containsOnlyKeys("person_identities", "place_notes");
+            assertThat(CitusDistribution.pending(connection)).containsOnlyKeys("vault_notices", "place_notes");
             connection.rollback();
         }
 
@@ -140,11 +142,11 @@ class CitusDistributionTest {
             connection.setAutoCommit(false);
             assertThat(CitusDistribution.pending(connection)).isEmpty();
             assertThat(count(connection, "SELECT count(*) FROM pg_dist_partition "
-                    + "WHERE logicalrelid = 'person_identities'::regclass AND partmethod = 'n' AND repmodel = 't'")).isEqualTo(1);
+                    + "WHERE logicalrelid = 'vault_notices'::regclass AND partmethod = 'n' AND repmodel = 't'")).isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'place_notes'::regclass "
                     + "AND partmethod = 'h'")).isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
-                    + "AND conrelid IN ('person_identities'::regclass, 'place_notes'::regclass)"))
+                    + "AND conrelid IN ('vault_notices'::regclass, 'place_notes'::regclass)"))
                     .as("their foreign keys are back").isEqualTo(2);
             connection.rollback();
         }
