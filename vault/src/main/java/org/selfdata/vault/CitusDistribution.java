@@ -21,8 +21,9 @@ import java.util.Set;
  * range on one node, so a transaction of one person goes to one node, keys and foreign keys that lead with
  * {@code person_id} hold there as they do on one server, and the row-level-security policies are checked there (see
  * {@link PersonScope} for how the person reaches that node). The log's order per person needs nothing more: a person's
- * entries and head are on one node, and two appends for one person still take turns on the person's row of
- * {@code persons}, which {@code SELECT ... FOR UPDATE} locks on every node that holds a copy.
+ * entries and head are on one node, and two appends for one person take turns on an advisory lock taken on the
+ * coordinator, which every server connects to ({@code TransparencyLog}), so that a read's transaction touches the
+ * person's node alone.
  *
  * <p>A vault-wide table becomes a reference table, copied whole to every node, so that every node can check a foreign
  * key to it and join with it. Those are the tables without a {@code person_id} column, and the ones named in

@@ -52,6 +52,9 @@ import static java.util.Objects.requireNonNull;
  * check each entry they return against its content, so that a misfiled entry is refused as damage rather than shown.
  */
 public final class TransparencyLog {
+    /** Keeps the advisory locks of people's logs apart from the imports' ({@link ImportStaging}) and any other use. */
+    private static final long LOG_LOCKS = 0x7365_6c67_0000_0000L;
+
     private static final String INSERT = "INSERT INTO log_entries (person_id, entry_index, recorded_at, action, recipient_id, "
             + "grant_id, record_count, leaf, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SAVE_HEAD = "INSERT INTO log_heads (person_id, tree_size, root_hash, signed_at, signed_head, "
@@ -288,12 +291,17 @@ public final class TransparencyLog {
         insert.setBytes(9, leafHash);
     }
 
-    /** Two appends for one person take turns: PostgreSQL locks the person's row; SQLite writers are exclusive already. */
+    /**
+     * Two appends for one person take turns. On PostgreSQL they take an advisory lock of the person's log, held until
+     * the transaction ends, on every server sharing the database. It is not a lock of the person's row in
+     * {@code persons}: on Citus that table is copied to every node, so locking the row made every read's transaction
+     * one of all the nodes, committed in two phases, where the person's log is on one. A person erased meanwhile is
+     * still waited for, by the foreign key the new entries check. SQLite writers are exclusive already.
+     */
     private void lockPerson(Connection connection, PersonId person) throws SQLException {
         if (database.isPostgres()) {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT person_id FROM persons WHERE person_id = ? FOR UPDATE")) {
-                lock.setLong(1, person.value());
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOG_LOCKS + person.value());
                 lock.executeQuery().close();
             }
         }
