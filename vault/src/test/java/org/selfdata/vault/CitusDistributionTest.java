@@ -77,18 +77,15 @@ class CitusDistributionTest {
 
     @Test
     void aGrantIdStaysUniqueAcrossPeopleAndDeclarationsStayAppendOnlyOnEveryNode(@TempDir Path folder) throws SQLException {
-        String url = TestPostgres.get().newDatabase();
-        Person camille;
-        Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
-            camille = TestVaults.camille(vault);
-            dominique = vault.people().create("dominique", TestVaults.PARIS);
+        TestVaults.TwoPeople two = TestVaults.camilleAndDominique(folder, (vault, camille, dominique) -> {
             var meteo = SampleRecipients.meteoLocale(vault);
             var terms = SampleRecipients.regionTerms(meteo, java.time.Instant.parse("2025-06-01T08:00:00Z"),
                     java.time.Duration.ofDays(30));
             vault.grants().give(camille.id(), terms);
-        }
+        });
+        String url = two.url();
+        Person camille = two.camille();
+        Person dominique = two.dominique();
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);

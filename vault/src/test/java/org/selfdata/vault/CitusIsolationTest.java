@@ -35,13 +35,7 @@ class CitusIsolationTest {
 
     @Test
     void aPersonsSessionOnTheCoordinatorNeverReadsAnotherPersonsRowsOnTheWorkers(@TempDir Path folder) throws SQLException {
-        String url = TestPostgres.get().newDatabase();
-        Person camille;
-        Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
-            camille = TestVaults.camille(vault);
-            dominique = vault.people().create("dominique", TestVaults.PARIS);
+        TestVaults.TwoPeople two = TestVaults.camilleAndDominique(folder, (vault, camille, dominique) -> {
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));
             vault.imports().write(dominique.id(),
@@ -50,7 +44,10 @@ class CitusIsolationTest {
             try (var read = vault.records().read(camille.id(), RecordQuery.all())) {
                 assertThat(read.count()).as("camille's records, read through the vault").isEqualTo(30);
             }
-        }
+        });
+        String url = two.url();
+        Person camille = two.camille();
+        Person dominique = two.dominique();
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
@@ -71,17 +68,14 @@ class CitusIsolationTest {
 
     @Test
     void onTheWorkerThatHoldsAPersonsRowsOnlyThatPersonSeesThem(@TempDir Path folder) throws SQLException {
-        String url = TestPostgres.get().newDatabase();
-        Person camille;
-        Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
-            camille = TestVaults.camille(vault);
-            dominique = vault.people().create("dominique", TestVaults.PARIS);
+        TestVaults.TwoPeople two = TestVaults.camilleAndDominique(folder, (vault, camille, dominique) -> {
             vault.imports().write(dominique.id(),
                     new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
                     SyntheticRecords.points(20));
-        }
+        });
+        String url = two.url();
+        Person camille = two.camille();
+        Person dominique = two.dominique();
         Shard shard = shardOf(url, "records", dominique.id());
         assertThat(shard.port()).as("the shard lives on a worker, not on the coordinator")
                 .isNotEqualTo(TestPostgres.get().port());

@@ -34,13 +34,7 @@ class RowLevelSecurityTest {
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
-        String url = TestPostgres.get().newDatabase();
-        Person camille;
-        Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
-            camille = TestVaults.camille(vault);
-            dominique = vault.people().create("dominique", TestVaults.PARIS);
+        TestVaults.TwoPeople two = TestVaults.camilleAndDominique(folder, (vault, camille, dominique) -> {
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));
             vault.imports().write(dominique.id(),
@@ -51,7 +45,10 @@ class RowLevelSecurityTest {
                     Optional.of("Maison"));
             vault.recurringCorrections().correct(dominique.id(), "0f3a9c2e5b7d1846", RecurringVerdict.CONFIRMED,
                     Optional.of("Loyer"));
-        }
+        });
+        String url = two.url();
+        Person camille = two.camille();
+        Person dominique = two.dominique();
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);

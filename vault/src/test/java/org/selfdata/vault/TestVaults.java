@@ -65,6 +65,30 @@ public final class TestVaults {
         return vault.people().create("camille", PARIS);
     }
 
+    /** Two people in a PostgreSQL vault of their own database, whose URL tests connect to behind the vault's back. */
+    public record TwoPeople(String url, Person camille, Person dominique) {}
+
+    /** What a test puts in the two people's vault before it is closed. */
+    @FunctionalInterface
+    public interface ForTwo {
+        void fill(Vault vault, Person camille, Person dominique);
+    }
+
+    /**
+     * A new PostgreSQL vault in a database of its own, holding Camille and then Dominique, both in Paris, filled by
+     * {@code fill} and closed, so that the test then reads its database as it pleases.
+     */
+    public static TwoPeople camilleAndDominique(Path folder, ForTwo fill) {
+        String url = TestPostgres.get().newDatabase();
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                keyFile(folder))) {
+            Person camille = camille(vault);
+            Person dominique = vault.people().create("dominique", PARIS);
+            fill.fill(vault, camille, dominique);
+            return new TwoPeople(url, camille, dominique);
+        }
+    }
+
     /** Work on the database behind the vault's back, as someone with access to its files or its server could. */
     @FunctionalInterface
     public interface BehindTheVault {
