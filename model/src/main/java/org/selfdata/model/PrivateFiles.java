@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +89,21 @@ public final class PrivateFiles {
         if (permissions.removeAll(OTHERS)) {
             view.setPermissions(permissions);
         }
+    }
+
+    /**
+     * The modes of a file its group or others may open, written as {@code rw-r--r--}, for a refusal to name; none when
+     * only its owner may, or on a file system without POSIX modes. For secrets selfdata reads but did not make (a key
+     * file, a client secret), which it refuses to trust when anyone else could have read them.
+     */
+    public static Optional<String> sharedModes(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        return permissions.stream().anyMatch(OTHERS::contains)
+                ? Optional.of(PosixFilePermissions.toString(permissions)) : Optional.empty();
     }
 
     private static FileAttribute<?>[] attributes(Path folder, Set<PosixFilePermission> permissions) {

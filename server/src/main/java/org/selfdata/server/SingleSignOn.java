@@ -1,6 +1,7 @@
 package org.selfdata.server;
 
 import org.selfdata.model.ErrorCode;
+import org.selfdata.model.PrivateFiles;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 
@@ -10,12 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -91,15 +88,10 @@ public record SingleSignOn(URI issuer, String clientId, String clientSecret, Str
     }
 
     private static void requirePrivate(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
-                || permission.name().startsWith("OTHERS"))) {
+        Optional<String> shared = PrivateFiles.sharedModes(file);
+        if (shared.isPresent()) {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
-                    Wording.of("error.settings.oidcSecretShared", file.toString(), PosixFilePermissions.toString(permissions)));
+                    Wording.of("error.settings.oidcSecretShared", file.toString(), shared.get()));
         }
     }
 

@@ -22,12 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Set;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -175,15 +172,10 @@ final class KeyEncryptionKey {
     }
 
     private static void requirePrivate(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
-                || permission.name().startsWith("OTHERS"))) {
+        Optional<String> shared = PrivateFiles.sharedModes(file);
+        if (shared.isPresent()) {
             throw new SelfdataException(ErrorCode.KEY_UNAVAILABLE,
-                    Wording.of("error.vault.keyFileShared", file.toString(), PosixFilePermissions.toString(permissions)));
+                    Wording.of("error.vault.keyFileShared", file.toString(), shared.get()));
         }
     }
 }
