@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -193,7 +192,8 @@ final class HttpBenchmark {
         LoadGenerator.Load health = healthAfter.perSecond() > healthBefore.perSecond() ? healthAfter : healthBefore;
 
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(Measurement.of(HEALTH + ", better of 2", health.perSecond(), "req/s").withDetail(detail(health)));
+        measurements.add(Measurement.of(HEALTH + ", better of 2", health.perSecond(), "req/s")
+                .withDetail(health.detail(50, 99)));
         measurements.add(beside("one record by id (" + small.stream().mapToInt(List::size).sum()
                 + " small ones at random)", record, health));
         measurements.add(beside("a page of 100 records", page, health));
@@ -245,17 +245,10 @@ final class HttpBenchmark {
     }
 
     private static Measurement beside(String name, LoadGenerator.Load load, LoadGenerator.Load health) {
-        return Measurement.beside(name, load.perSecond(), "req/s", HEALTH, health.perSecond()).withDetail(detail(load));
+        return Measurement.beside(name, load.perSecond(), "req/s", HEALTH, health.perSecond())
+                .withDetail(load.detail(50, 99));
     }
 
-    /** The latencies, and the errors if there were any: a rate of failures would mean nothing. */
-    private static String detail(LoadGenerator.Load load) {
-        String latencies = String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", load.percentileMillis(0.50),
-                load.percentileMillis(0.99));
-        return load.errors() == 0 ? latencies
-                : latencies + String.format(Locale.ROOT, ", %,d errors (first: %s)", load.errors(),
-                        load.firstError().orElse("?"));
-    }
 
     /**
      * Ids of small records, such as a place visited or a contact, which a page reads one at a time: from the first

@@ -72,13 +72,13 @@ final class OperatorsBenchmark {
         String reads = "a person's page of 100";
         measurements.add(Measurement.of(writes + ", PostgreSQL", postgres.recordsPerSecond(), "records/s"));
         measurements.add(Measurement.of(reads + ", PostgreSQL", postgres.reads().perSecond(), "reads/s")
-                .withDetail(detail(postgres.reads())));
+                .withDetail(postgres.reads().detail(50, 95, 99)));
         settings.citus().ifPresent(database -> {
             Figures citus = measure("Citus", database, points);
             measurements.add(Measurement.beside(writes + ", Citus", citus.recordsPerSecond(), "records/s",
                     "PostgreSQL", postgres.recordsPerSecond()));
             measurements.add(Measurement.beside(reads + ", Citus", citus.reads().perSecond(), "reads/s", "PostgreSQL",
-                    postgres.reads().perSecond()).withDetail(detail(citus.reads())));
+                    postgres.reads().perSecond()).withDetail(citus.reads().detail(50, 95, 99)));
             citus.move().ifPresent(move -> measurements.add(Measurement.of("one shard group moved, Citus",
                     move.milliseconds(), "ms").withDetail(move.detail())));
         });
@@ -224,10 +224,4 @@ final class OperatorsBenchmark {
         }
     }
 
-    private static String detail(LoadGenerator.Load load) {
-        String latencies = String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
-                load.percentileMillis(0.50), load.percentileMillis(0.95), load.percentileMillis(0.99));
-        return load.errors() == 0 ? latencies : latencies + String.format(Locale.ROOT, ", %,d errors (first: %s)",
-                load.errors(), load.firstError().orElse("?"));
-    }
 }

@@ -51,10 +51,14 @@ public record Person(PersonId id, String handle, ZoneId zone, Instant createdAt,
         return role == Role.OPERATOR;
     }
 
+    /** Whether a text has the shape of a sign-in name, for a caller that refuses it in its own words. */
+    public static boolean isHandle(String handle) {
+        return HANDLE.matcher(requireNonNull(handle, "handle is null")).matches();
+    }
+
     /** Checks a sign-in name: 1 to 64 lower-case letters, digits, dots, dashes or underscores. */
     public static String requireHandle(String handle) {
-        requireNonNull(handle, "handle is null");
-        if (!HANDLE.matcher(handle).matches()) {
+        if (!isHandle(handle)) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT, Wording.of("error.model.handleShape"));
         }
         return handle;

@@ -186,7 +186,7 @@ final class OidcRoutes implements HttpService {
     private Person enrol(OidcProvider chosen, OidcProvider.SignedInAs who) {
         ZoneId zone = people.operator().map(Person::zone).orElse(ZoneOffset.UTC);
         Optional<String> wished = who.preferredUsername().map(name -> name.strip().toLowerCase(Locale.ROOT))
-                .filter(OidcRoutes::isHandle);
+                .filter(Person::isHandle);
         for (int attempt = 0; attempt < 4; attempt++) {
             String handle = attempt == 0 && wished.isPresent() ? wished.get() : madeUpHandle();
             try {
@@ -213,16 +213,6 @@ final class OidcRoutes implements HttpService {
             handle.append(HANDLE_LETTERS.charAt(RANDOM.nextInt(HANDLE_LETTERS.length())));
         }
         return handle.toString();
-    }
-
-    private static boolean isHandle(String handle) {
-        try {
-            Person.requireHandle(handle);
-            return true;
-        }
-        catch (SelfdataException malformed) {
-            return false;
-        }
     }
 
     private OidcProvider provider() {

@@ -61,7 +61,7 @@ final class SessionRoutes implements HttpService {
     private void signIn(Context ctx) {
         Credentials credentials = credentials(bodies.read(ctx));
         try {
-            if (!isHandle(credentials.handle())) {
+            if (!Person.isHandle(credentials.handle())) {
                 // No one can sign in with it, so there is nothing to guess and no password to check.
                 throw wrongCredentials();
             }
@@ -124,16 +124,6 @@ final class SessionRoutes implements HttpService {
             throw invalidRequest(Wording.of("error.server.signInNeeds", property));
         }
         return value.stringValue();
-    }
-
-    private static boolean isHandle(String handle) {
-        try {
-            Person.requireHandle(handle);
-            return true;
-        }
-        catch (SelfdataException malformed) {
-            return false;
-        }
     }
 
     private static SelfdataException invalidRequest(Wording message) {
