@@ -2,10 +2,12 @@ package org.selfdata.cli;
 
 import org.selfdata.model.ErrorCode;
 import org.selfdata.model.Person;
+import org.selfdata.model.PersonId;
 import org.selfdata.model.SelfdataException;
 import org.selfdata.texts.Wording;
 import org.selfdata.texts.Words;
 import org.selfdata.vault.Erasure;
+import org.selfdata.vault.PersonIdentities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,9 +19,12 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -80,7 +85,8 @@ final class PeopleCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the people of the vault: handle, role and when they were added, the operator first.")
+            description = "List the people of the vault: handle, role, when they were added and where they sign in, the operator "
+                    + "first.")
     static final class Listing implements Callable<Integer> {
         private final Terminal terminal;
         private final Environment environment;
@@ -100,26 +106,39 @@ final class PeopleCommand {
         public Integer call() {
             try (Application application = Application.open(vault, environment)) {
                 List<Person> people = application.vault().people().list();
+                PersonIdentities identities = application.vault().identities();
+                Map<PersonId, List<PersonIdentities.Identity>> linked = new LinkedHashMap<>();
+                people.forEach(person -> linked.put(person.id(), identities.of(person.id())));
                 if (json) {
-                    terminal.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(people)));
+                    terminal.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(toJson(people, linked)));
                 }
                 else if (people.isEmpty()) {
                     terminal.out().println(environment.words().say("command.people.nobody"));
                 }
                 else {
-                    print(people, environment.words());
+                    print(people, linked, environment.words());
                 }
             }
             return ExitCodes.DONE;
         }
 
-        /** A line per person, in columns: handle, role in the terminal's language, when they were added. */
-        private void print(List<Person> people, Words words) {
+        /**
+         * A line per person, in columns: handle, role in the terminal's language, when they were added, and then where
+         * they sign in at the operator's provider, if they were linked to an identity there.
+         */
+        private void print(List<Person> people, Map<PersonId, List<PersonIdentities.Identity>> linked, Words words) {
             int width = people.stream().mapToInt(person -> person.handle().length()).max().orElseThrow();
             int roleWidth = Arrays.stream(Person.Role.values()).mapToInt(role -> role(role, words).length()).max()
                     .orElseThrow();
-            people.forEach(person -> terminal.out().printf("%-" + width + "s  %-" + roleWidth + "s  %s%n",
-                    person.handle(), role(person.role(), words), created(person)));
+            people.forEach(person -> {
+                String line = String.format("%-" + width + "s  %-" + roleWidth + "s  %s", person.handle(),
+                        role(person.role(), words), created(person));
+                String signsIn = linked.get(person.id()).stream()
+                        .map(identity -> "  " + words.say("command.people.signsInAt", identity.issuer(), identity.subject()))
+                        .collect(Collectors.joining());
+                terminal.out().println(line + signsIn);
+            });
         }
 
         private static String role(Person.Role role, Words words) {
@@ -129,14 +148,20 @@ final class PeopleCommand {
             };
         }
 
-        private static ObjectNode toJson(List<Person> people) {
+        private static ObjectNode toJson(List<Person> people, Map<PersonId, List<PersonIdentities.Identity>> linked) {
             ObjectNode node = Json.MAPPER.createObjectNode();
             ArrayNode list = node.putArray("people");
-            people.forEach(person -> list.addObject()
-                    .put("handle", person.handle())
-                    .put("role", person.role().term())
-                    .put("zone", person.zone().getId())
-                    .put("created", created(person)));
+            people.forEach(person -> {
+                ObjectNode entry = list.addObject()
+                        .put("handle", person.handle())
+                        .put("role", person.role().term())
+                        .put("zone", person.zone().getId())
+                        .put("created", created(person));
+                ArrayNode identities = entry.putArray("identities");
+                linked.get(person.id()).forEach(identity -> identities.addObject()
+                        .put("issuer", identity.issuer())
+                        .put("subject", identity.subject()));
+            });
             return node;
         }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +185,16 @@ class PeopleCommandTest {
 
         assertThat(linked.exitCode()).as(linked.err()).isZero();
         assertThat(linked.out()).isEqualTo("dominique now signs in at " + university + " as '9b7e5a3c'.\n");
+        assertThat(selfdata.run("people", "list").out().lines().toList()).satisfiesExactly(
+                line -> assertThat(line).matches("camille    operator  " + CREATED),
+                line -> assertThat(line).matches("dominique  member    " + CREATED + "  signs in at "
+                        + Pattern.quote(university) + " as '9b7e5a3c'"));
+        JsonNode listed = JSON.readTree(selfdata.run("people", "list", "--json").out()).get("people");
+        assertThat(listed.get(0).get("identities")).isEmpty();
+        assertThat(listed.get(1).get("identities")).singleElement().satisfies(identity -> {
+            assertThat(identity.get("issuer").stringValue()).isEqualTo(university);
+            assertThat(identity.get("subject").stringValue()).isEqualTo("9b7e5a3c");
+        });
         assertFailure(selfdata.run("people", "link", "camille", "--subject", "9b7e5a3c", "--issuer", university), 5,
                 "selfdata: the identity '9b7e5a3c' at " + university + " is already linked to someone in this vault");
         assertFailure(selfdata.with("SELFDATA_OIDC_ISSUER", university).run("people", "link", "dominique", "--subject",
@@ -193,6 +204,7 @@ class PeopleCommandTest {
 
         assertThat(unlinked.exitCode()).as(unlinked.err()).isZero();
         assertThat(unlinked.out()).isEqualTo("dominique no longer signs in at " + university + ".\n");
+        assertThat(selfdata.run("people", "list").out()).doesNotContain("signs in at");
         assertFailure(selfdata.run("people", "unlink", "dominique"), 4,
                 "selfdata: dominique is not linked to an identity at " + university);
         assertThat(selfdata.run("people", "link", "camille", "--subject", "9b7e5a3c").exitCode()).isZero();

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -96,6 +97,24 @@ public final class PersonIdentities {
         requireNonNull(issuer, "issuer is null");
         return database.read(person, connection -> database.dsl(connection).select(IDENTITY_SUBJECT).from(PERSON_IDENTITIES)
                 .where(PERSON_ID.eq(person.value()).and(IDENTITY_ISSUER.eq(issuer))).fetchOptional(IDENTITY_SUBJECT));
+    }
+
+    /** An identity a person signs in with: the provider's issuer and the subject it names them by. */
+    public record Identity(String issuer, String subject) {
+        public Identity {
+            requireNonNull(issuer, "issuer is null");
+            requireNonNull(subject, "subject is null");
+        }
+    }
+
+    /** The identities the person signs in with, by issuer: what the operator sees of them in the list of people. */
+    public List<Identity> of(PersonId person) {
+        requireNonNull(person, "person is null");
+        return database.read(person, connection -> database.dsl(connection)
+                .select(IDENTITY_ISSUER, IDENTITY_SUBJECT).from(PERSON_IDENTITIES)
+                .where(PERSON_ID.eq(person.value()))
+                .orderBy(IDENTITY_ISSUER)
+                .fetch(row -> new Identity(row.value1(), row.value2())));
     }
 
     /**
