@@ -14,18 +14,27 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** Real vaults for tests, on SQLite in a temporary folder or on a fresh PostgreSQL database. */
 public final class TestVaults {
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** The database of each folder's vault on PostgreSQL, released when the folder is deleted. */
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+
     private TestVaults() {}
 
     public static VaultLocation location(Engine engine, Path folder) {
         return switch (engine) {
             case SQLITE -> VaultLocation.sqlite(folder);
-            case POSTGRES -> VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(TestPostgres.get().newDatabase()));
+            case POSTGRES -> {
+                String url = TestPostgres.get().newDatabase();
+                DATABASES.put(folder.toAbsolutePath().normalize(), url);
+                yield VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url));
+            }
         };
     }
 
@@ -39,12 +48,16 @@ public final class TestVaults {
         }
     }
 
-    /** Deletes a folder and everything in it, once its vault is closed. */
+    /** Deletes a folder and everything in it, once its vault is closed, and its database where it must go too. */
     public static void delete(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+        String database = DATABASES.remove(folder.toAbsolutePath().normalize());
+        if (database != null) {
+            TestPostgres.get().release(database);
         }
     }
 
