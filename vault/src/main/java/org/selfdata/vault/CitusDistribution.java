@@ -41,9 +41,11 @@ import java.util.Set;
  * Citus then checks the same keys on every copy, with the same triggers (a recipient's declarations stay append-only on
  * every node; Citus calls triggers on its tables "unsafe" only because a trigger may touch other tables, which this one
  * does not). {@code persons}' identity column stays a sequence of the coordinator's, which every new person goes
- * through. The price: a write to a reference table is a write to every node, and {@code persons} carries each person's
- * counters (next numbers, records changed), so an import commits on every node; moving those counters into a
- * person-scoped table would let it commit on the person's node alone.
+ * through. The price: a write to a reference table is a write to every node, a commit in two phases over the whole
+ * cluster. So what a person's own work writes at every turn is kept out of them: each person's counters (the next
+ * numbers an import takes, how many times their records changed) are a person-scoped table of their own,
+ * {@code person_counters}, distributed and co-located like the rest, so that an import commits on the person's node
+ * alone. Adding a person, a session or a token, and giving a grant, still write to every node: all rarer than imports.
  *
  * <p>It runs after every migration and at every opening of a PostgreSQL vault, and works out from Citus's catalogue
  * ({@code pg_dist_partition}) what is left to do: tables added by later migrations are spread the next time, a

@@ -42,6 +42,7 @@ class CitusDistributionTest {
         }
 
         Map<String, String> kinds = new TreeMap<>();
+        Map<String, Long> groupOf = new TreeMap<>();
         List<Long> groups = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT c.relname, p.partmethod, p.repmodel, p.colocationid, "
@@ -55,6 +56,7 @@ class CitusDistributionTest {
                 kinds.put(rows.getString(1), kind);
                 if (rows.getString(2) != null && rows.getString(2).equals("h")) {
                     groups.add(rows.getLong(4));
+                    groupOf.put(rows.getString(1), rows.getLong(4));
                 }
             }
         }
@@ -63,6 +65,7 @@ class CitusDistributionTest {
                 .containsEntry("log_heads", "distributed by person_id")
                 .containsEntry("import_batches", "distributed by person_id")
                 .containsEntry("grant_withdrawals", "distributed by person_id")
+                .containsEntry("person_counters", "distributed by person_id")
                 .containsEntry("persons", "reference")
                 .containsEntry("grants", "reference")
                 .containsEntry("recipients", "reference")
@@ -73,6 +76,8 @@ class CitusDistributionTest {
                 .containsEntry("vault_schema_history", "local");
         assertThat(kinds.values()).as("no table is left half spread").doesNotContain("citus local");
         assertThat(groups).as("co-located").hasSizeGreaterThan(20).containsOnly(groups.getFirst());
+        assertThat(groupOf.get("person_counters")).as("a person's counters on the node of their records")
+                .isEqualTo(groupOf.get("records"));
     }
 
     @Test
