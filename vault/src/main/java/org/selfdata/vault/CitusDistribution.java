@@ -52,7 +52,13 @@ import java.util.Set;
  * vault migrated before the extension was created is spread when it is next opened, and a vault already spread costs
  * one query. Citus cannot distribute a table that another local table still references, nor keep a local table that
  * references a reference table local, so the foreign keys that touch a table to be spread are dropped and made again
- * around the change, all in one transaction: no other transaction ever sees the tables without them.
+ * around the change, all in one transaction: no other transaction ever sees the tables without them. Citus copies a
+ * table's rows into its shards with {@code COPY}, which PostgreSQL refuses into a table whose row-level security binds
+ * the role copying, its owner included, and a copy that reads through row-level security silently reads nothing: the
+ * rows a table already holds (the counters migration 19 moved, a vault migrated before the extension was created) would
+ * stop the spreading or be lost in it. So row-level security stops binding the owner of the tables being spread, the
+ * vault's own role, while they are spread, and binds it again before the same transaction ends; every other role stays
+ * bound throughout.
  *
  * <p>Moving shards between nodes (after adding a worker, {@code citus_rebalance_start}) must block writes to the shards
  * it moves ({@code shard_transfer_mode => 'block_writes'}): Citus's default, logical replication, applies the rows as a
@@ -108,6 +114,14 @@ final class CitusDistribution {
             statement.execute("SET LOCAL client_min_messages = warning");
         }
         Map<String, Kind> pending = pending(connection);
+        // Before the keys go: a table Citus made a local table of its catalogue is copied back into a plain table as
+        // soon as its key to a reference table is dropped, and a copy bound by row-level security would copy no row.
+        List<String> forced = rowSecurityForced(connection, pending.keySet());
+        try (Statement statement = connection.createStatement()) {
+            for (String table : forced) {
+                statement.execute("ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY");
+            }
+        }
         List<ForeignKey> keys = foreignKeysTouching(connection, pending.keySet());
         try (Statement statement = connection.createStatement()) {
             for (ForeignKey key : keys) {
@@ -131,6 +145,9 @@ final class CitusDistribution {
         try (Statement statement = connection.createStatement()) {
             for (ForeignKey key : keys) {
                 statement.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
+            }
+            for (String table : forced) {
+                statement.execute("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
             }
         }
     }
@@ -186,6 +203,23 @@ final class CitusDistribution {
                      ORDER BY c.relname LIMIT 1""")) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
+    }
+
+    /** Those of the tables whose row-level security binds their owner too, each quoted for a statement. */
+    private static List<String> rowSecurityForced(Connection connection, Set<String> tables) throws SQLException {
+        List<String> forced = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT quote_ident(c.relname) FROM pg_class c
+                WHERE c.relnamespace = current_schema()::regnamespace AND c.relforcerowsecurity AND c.relname = ANY (?)
+                ORDER BY c.relname""")) {
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    forced.add(rows.getString(1));
+                }
+            }
+        }
+        return forced;
     }
 
     private record ForeignKey(String table, String name, String definition) {}

@@ -78,6 +78,10 @@ class PersonCountersTest {
         }
         assertThat(columnsOfPersons()).as("persons no longer carries them").doesNotContainAnyElementsOf(COUNTERS)
                 .doesNotContain("records_changed");
+        vault.location().postgres().ifPresent(postgres -> {
+            assertThat(counterRows(camille.id())).isEqualTo(1);
+            assertThat(rowsSeenNamingNobody(postgres.jdbcUrl())).as("the moved counters, bound by row-level security").isZero();
+        });
     }
 
     @Test
@@ -201,6 +205,18 @@ class PersonCountersTest {
             }
         });
         return count[0];
+    }
+
+    private static long rowsSeenNamingNobody(String url) {
+        try (Connection connection = java.sql.DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM person_counters")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void behindTheVault(TestVaults.BehindTheVault work) {
