@@ -41,16 +41,24 @@ import java.util.Set;
  * Citus then checks the same keys on every copy, with the same triggers (a recipient's declarations stay append-only on
  * every node; Citus calls triggers on its tables "unsafe" only because a trigger may touch other tables, which this one
  * does not). {@code persons}' identity column stays a sequence of the coordinator's, which every new person goes
- * through. The price: a write to a reference table is a write to every node, and {@code persons} carries each person's
- * counters (next numbers, records changed), so an import commits on every node; moving those counters into a
- * person-scoped table would let it commit on the person's node alone.
+ * through. The price: a write to a reference table is a write to every node, a commit in two phases over the whole
+ * cluster. So what a person's own work writes at every turn is kept out of them: each person's counters (the next
+ * numbers an import takes, how many times their records changed) are a person-scoped table of their own,
+ * {@code person_counters}, distributed and co-located like the rest, so that an import commits on the person's node
+ * alone. Adding a person, a session or a token, and giving a grant, still write to every node: all rarer than imports.
  *
  * <p>It runs after every migration and at every opening of a PostgreSQL vault, and works out from Citus's catalogue
  * ({@code pg_dist_partition}) what is left to do: tables added by later migrations are spread the next time, a
  * vault migrated before the extension was created is spread when it is next opened, and a vault already spread costs
  * one query. Citus cannot distribute a table that another local table still references, nor keep a local table that
  * references a reference table local, so the foreign keys that touch a table to be spread are dropped and made again
- * around the change, all in one transaction: no other transaction ever sees the tables without them.
+ * around the change, all in one transaction: no other transaction ever sees the tables without them. Citus copies a
+ * table's rows into its shards with {@code COPY}, which PostgreSQL refuses into a table whose row-level security binds
+ * the role copying, its owner included, and a copy that reads through row-level security silently reads nothing: the
+ * rows a table already holds (the counters migration 19 moved, a vault migrated before the extension was created) would
+ * stop the spreading or be lost in it. So row-level security stops binding the owner of the tables being spread, the
+ * vault's own role, while they are spread, and binds it again before the same transaction ends; every other role stays
+ * bound throughout.
  *
  * <p>Moving shards between nodes (after adding a worker, {@code citus_rebalance_start}) must block writes to the shards
  * it moves ({@code shard_transfer_mode => 'block_writes'}): Citus's default, logical replication, applies the rows as a
@@ -106,6 +114,14 @@ final class CitusDistribution {
             statement.execute("SET LOCAL client_min_messages = warning");
         }
         Map<String, Kind> pending = pending(connection);
+        // Before the keys go: a table Citus made a local table of its catalogue is copied back into a plain table as
+        // soon as its key to a reference table is dropped, and a copy bound by row-level security would copy no row.
+        List<String> forced = rowSecurityForced(connection, pending.keySet());
+        try (Statement statement = connection.createStatement()) {
+            for (String table : forced) {
+                statement.execute("ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY");
+            }
+        }
         List<ForeignKey> keys = foreignKeysTouching(connection, pending.keySet());
         try (Statement statement = connection.createStatement()) {
             for (ForeignKey key : keys) {
@@ -129,6 +145,9 @@ final class CitusDistribution {
         try (Statement statement = connection.createStatement()) {
             for (ForeignKey key : keys) {
                 statement.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + key.definition());
+            }
+            for (String table : forced) {
+                statement.execute("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
             }
         }
     }
@@ -184,6 +203,23 @@ final class CitusDistribution {
                      ORDER BY c.relname LIMIT 1""")) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
+    }
+
+    /** Those of the tables whose row-level security binds their owner too, each quoted for a statement. */
+    private static List<String> rowSecurityForced(Connection connection, Set<String> tables) throws SQLException {
+        List<String> forced = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT quote_ident(c.relname) FROM pg_class c
+                WHERE c.relnamespace = current_schema()::regnamespace AND c.relforcerowsecurity AND c.relname = ANY (?)
+                ORDER BY c.relname""")) {
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    forced.add(rows.getString(1));
+                }
+            }
+        }
+        return forced;
     }
 
     private record ForeignKey(String table, String name, String definition) {}

@@ -45,6 +45,7 @@ import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECURRING_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RIGHTS_ORGANIZATIONS;
 import static org.selfdata.vault.VaultTables.PERSONS;
+import static org.selfdata.vault.VaultTables.PERSON_COUNTERS;
 import static org.selfdata.vault.VaultTables.PERSON_IDENTITIES;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.RECORDS;
@@ -125,6 +126,7 @@ public final class Erasure {
             dsl.deleteFrom(LOG_AUDITORS).where(PERSON_ID.eq(person.value())).execute();
             // Nobody can sign in as them at the provider any more, nor be enrolled again in their place by its word.
             dsl.deleteFrom(PERSON_IDENTITIES).where(PERSON_ID.eq(person.value())).execute();
+            dsl.deleteFrom(PERSON_COUNTERS).where(PERSON_ID.eq(person.value())).execute();
             dsl.deleteFrom(PERSONS).where(PERSON_ID.eq(person.value())).execute();
             return new Erased(new Report(sources.size(), batches, records), sessionsEnded);
         });

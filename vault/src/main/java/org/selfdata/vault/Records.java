@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -63,7 +64,8 @@ public final class Records {
     private static final int OPENED_TOGETHER = 500;
     private static final String FIND = "SELECT time_start, record_number, " + SealedRecordRow.SHAPE.columns()
             + " FROM records WHERE person_id = ? AND type = ? AND time_start = ? AND record_number = ?";
-    private static final String CHANGES = "SELECT records_changed FROM persons WHERE person_id = ?";
+    private static final String CHANGES = "SELECT records_changed FROM person_counters WHERE person_id = ?";
+    private static final String PERSON_HELD = "SELECT 1 FROM persons WHERE person_id = ?";
 
     private final Database database;
     private final Keyring keyring;
@@ -245,25 +247,36 @@ public final class Records {
 
     /**
      * How many times the person's records changed ({@link Counters#recordsChanged}): a count that differs from the one
-     * read before them says that records read since changed, one that is the same that none did. One small read.
+     * read before them says that records read since changed, one that is the same that none did. One small read; a
+     * person whose records never changed may have no counters yet, which a second read tells from nobody.
      */
     public long changes(PersonId person) {
         requireNonNull(person, "person is null");
         Connection connection = database.openReader(person);
-        try (PreparedStatement select = connection.prepareStatement(CHANGES)) {
-            select.setLong(1, person.value());
-            try (ResultSet result = select.executeQuery()) {
-                if (!result.next()) {
-                    throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
-                }
-                return result.getLong(1);
+        try {
+            OptionalLong changes = firstLong(connection, CHANGES, person);
+            if (changes.isPresent()) {
+                return changes.getAsLong();
             }
+            if (firstLong(connection, PERSON_HELD, person).isEmpty()) {
+                throw new SelfdataException(ErrorCode.NOT_FOUND, Wording.of("error.vault.noPerson", person.toString()));
+            }
+            return 0;
         }
         catch (SQLException e) {
             throw Database.failure(e, Wording.of("error.vault.doing.openingRecords"));
         }
         finally {
             database.closeReader(connection);
+        }
+    }
+
+    private static OptionalLong firstLong(Connection connection, String sql, PersonId person) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, person.value());
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
         }
     }
 

@@ -34,11 +34,7 @@ import static org.selfdata.vault.VaultTables.BATCH_ID;
 import static org.selfdata.vault.VaultTables.CATEGORY;
 import static org.selfdata.vault.VaultTables.CSV_MAPPINGS;
 import static org.selfdata.vault.VaultTables.FINGERPRINT;
-import static org.selfdata.vault.VaultTables.NEXT_BATCH_ID;
-import static org.selfdata.vault.VaultTables.NEXT_RECORD_ID;
-import static org.selfdata.vault.VaultTables.NEXT_SOURCE_ID;
 import static org.selfdata.vault.VaultTables.PAYLOAD;
-import static org.selfdata.vault.VaultTables.PERSONS;
 import static org.selfdata.vault.VaultTables.PERSON_ID;
 import static org.selfdata.vault.VaultTables.PLACE_CORRECTIONS;
 import static org.selfdata.vault.VaultTables.RECURRING_CORRECTIONS;
@@ -359,12 +355,7 @@ public final class Restoration {
             flush();
             logCopy.finish();
             coverage.save(dsl, person);
-            dsl.update(PERSONS)
-                    .set(NEXT_SOURCE_ID, nextSource)
-                    .set(NEXT_BATCH_ID, nextBatch)
-                    .set(NEXT_RECORD_ID, nextRecord)
-                    .where(PERSON_ID.eq(person.value()))
-                    .execute();
+            Counters.restored(dsl, person, nextSource, nextBatch, nextRecord);
         }
 
         private void flush() throws SQLException {

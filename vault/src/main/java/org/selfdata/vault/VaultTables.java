@@ -29,10 +29,12 @@ final class VaultTables {
     static final Field<String> TIME_ZONE = field(name("time_zone"), SQLDataType.VARCHAR);
     static final Field<String> PASSWORD_HASH = field(name("password_hash"), SQLDataType.VARCHAR);
     static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<String> ROLE = field(name("role"), SQLDataType.VARCHAR);
+
+    static final Table<Record> PERSON_COUNTERS = table(name("person_counters"));
     static final Field<Long> NEXT_SOURCE_ID = field(name("next_source_id"), SQLDataType.BIGINT);
     static final Field<Long> NEXT_BATCH_ID = field(name("next_batch_id"), SQLDataType.BIGINT);
     static final Field<Long> NEXT_RECORD_ID = field(name("next_record_id"), SQLDataType.BIGINT);
-    static final Field<String> ROLE = field(name("role"), SQLDataType.VARCHAR);
     static final Field<Long> RECORDS_CHANGED = field(name("records_changed"), SQLDataType.BIGINT);
 
     static final Table<Record> OWNER_SESSIONS = table(name("owner_sessions"));
@@ -197,8 +199,8 @@ final class VaultTables {
     /** Every table with its columns, for the schema test. */
     static final Map<Table<Record>, List<Field<?>>> COLUMNS = Map.ofEntries(
             Map.entry(VAULT_META, List.of(META_NAME, META_VALUE)),
-            Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, NEXT_SOURCE_ID, NEXT_BATCH_ID,
-                    NEXT_RECORD_ID, ROLE, RECORDS_CHANGED)),
+            Map.entry(PERSONS, List.of(PERSON_ID, HANDLE, TIME_ZONE, PASSWORD_HASH, CREATED_AT, ROLE)),
+            Map.entry(PERSON_COUNTERS, List.of(PERSON_ID, NEXT_SOURCE_ID, NEXT_BATCH_ID, NEXT_RECORD_ID, RECORDS_CHANGED)),
             Map.entry(OWNER_SESSIONS, List.of(TOKEN_HASH, PERSON_ID, CREATED_AT, EXPIRES_AT)),
             Map.entry(SOURCES, List.of(PERSON_ID, SOURCE_ID, KIND, ORGANIZATION, LABEL, CREATED_AT)),
             Map.entry(KEYSETS, List.of(PERSON_ID, SOURCE_ID, AEAD_KEYSET, PRF_KEYSET, ROTATED_AT)),

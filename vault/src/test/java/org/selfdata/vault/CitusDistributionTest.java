@@ -15,7 +15,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +44,7 @@ class CitusDistributionTest {
         }
 
         Map<String, String> kinds = new TreeMap<>();
+        Map<String, Long> groupOf = new TreeMap<>();
         List<Long> groups = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT c.relname, p.partmethod, p.repmodel, p.colocationid, "
@@ -55,6 +58,7 @@ class CitusDistributionTest {
                 kinds.put(rows.getString(1), kind);
                 if (rows.getString(2) != null && rows.getString(2).equals("h")) {
                     groups.add(rows.getLong(4));
+                    groupOf.put(rows.getString(1), rows.getLong(4));
                 }
             }
         }
@@ -63,6 +67,7 @@ class CitusDistributionTest {
                 .containsEntry("log_heads", "distributed by person_id")
                 .containsEntry("import_batches", "distributed by person_id")
                 .containsEntry("grant_withdrawals", "distributed by person_id")
+                .containsEntry("person_counters", "distributed by person_id")
                 .containsEntry("persons", "reference")
                 .containsEntry("grants", "reference")
                 .containsEntry("recipients", "reference")
@@ -73,6 +78,75 @@ class CitusDistributionTest {
                 .containsEntry("vault_schema_history", "local");
         assertThat(kinds.values()).as("no table is left half spread").doesNotContain("citus local");
         assertThat(groups).as("co-located").hasSizeGreaterThan(20).containsOnly(groups.getFirst());
+        assertThat(groupOf.get("person_counters")).as("a person's counters on the node of their records")
+                .isEqualTo(groupOf.get("records"));
+    }
+
+    /**
+     * Citus records each transaction it commits in two phases in {@code pg_dist_transaction}, one row per node it
+     * prepared there, until its maintenance daemon has seen it through (about once a minute). Adding a person writes to
+     * persons, a table copied to every node, and so prepares on every worker; an import, whose counters are the person's
+     * own, prepares on the worker holding the person alone (the coordinator, where its staging tables live, takes part in
+     * any case).
+     */
+    @Test
+    void anImportCommitsOnThePersonsWorkerAloneWhileAddingAPersonCommitsOnEveryWorker(@TempDir Path folder)
+            throws SQLException {
+        String url = TestPostgres.get().newDatabase();
+        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
+                TestVaults.keyFile(folder))) {
+            Map<String, Integer> before = preparedOn(url);
+            Person camille = TestVaults.camille(vault);
+            Map<String, Integer> afterAdding = preparedOn(url);
+            assertThat(since(before, afterAdding)).as("the workers a person's addition prepared on")
+                    .hasSizeGreaterThanOrEqualTo(2);
+
+            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                    "Records.json"), SyntheticRecords.points(30));
+            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records",
+                    "Records-2.json"), SyntheticRecords.points(40));
+
+            assertThat(since(afterAdding, preparedOn(url))).as("the workers the imports prepared on")
+                    .isSubsetOf(Set.of(groupHolding(url, camille)));
+            assertThat(vault.records().changes(camille.id())).isEqualTo(2);
+        }
+    }
+
+    /** Each transaction prepared and not yet seen through, with the group of the node it was prepared on. */
+    private static Map<String, Integer> preparedOn(String url) throws SQLException {
+        Map<String, Integer> transactions = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT gid, groupid FROM pg_dist_transaction")) {
+            while (rows.next()) {
+                transactions.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return transactions;
+    }
+
+    /** The groups of the nodes that transactions prepared on, of those recorded after {@code before}. */
+    private static Set<Integer> since(Map<String, Integer> before, Map<String, Integer> after) {
+        Set<Integer> groups = new TreeSet<>();
+        after.forEach((transaction, group) -> {
+            if (!before.containsKey(transaction)) {
+                groups.add(group);
+            }
+        });
+        return groups;
+    }
+
+    private static int groupHolding(String url, Person person) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             java.sql.PreparedStatement statement = connection.prepareStatement("SELECT n.groupid FROM citus_shards s "
+                     + "JOIN pg_dist_node n ON n.nodename = s.nodename AND n.nodeport = s.nodeport "
+                     + "WHERE s.table_name = 'person_counters'::regclass "
+                     + "AND s.shardid = get_shard_id_for_distribution_column('person_counters', ?)")) {
+            statement.setLong(1, person.id().value());
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("the shard of " + person.handle()).isTrue();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityTest {
     private static final List<String> PERSONAL_TABLES =
             List.of("sources", "keysets", "import_batches", "records", "record_versions", "coverage", "rejects",
-                    "place_corrections", "log_head_history", "recurring_corrections");
+                    "place_corrections", "log_head_history", "recurring_corrections", "person_counters");
 
     @Test
     void aSessionSeesOnlyThePersonItNamed(@TempDir Path folder) throws SQLException {
@@ -109,6 +109,47 @@ class RowLevelSecurityTest {
                             + ", 1, 'FILE', 'x', 'y', 0)"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aSessionCannotReadOrChangeAnotherPersonsCounters(@TempDir Path folder) throws SQLException {
+        Person[] eloise = new Person[1];
+        TestVaults.TwoPeople two = TestVaults.camilleAndDominique(folder, (vault, camille, dominique) -> {
+            vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
+                    SyntheticRecords.points(30));
+            vault.imports().write(dominique.id(),
+                    new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "b.json"),
+                    SyntheticRecords.points(20));
+            eloise[0] = vault.people().create("eloise", TestVaults.PARIS);
+        });
+        long dominique = two.dominique().id().value();
+
+        try (Connection connection = DriverManager.getConnection(two.url())) {
+            connection.setAutoCommit(false);
+            name(connection, two.camille().id().value());
+            assertThat(personIds(connection, "person_counters")).containsExactly(two.camille().id().value());
+            try (var statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("UPDATE person_counters SET next_record_id = 1, records_changed = 0 "
+                        + "WHERE person_id = " + dominique)).as("dominique's counters, changed by camille").isZero();
+                assertThat(statement.executeUpdate("DELETE FROM person_counters WHERE person_id = " + dominique))
+                        .as("dominique's counters, deleted by camille").isZero();
+            }
+            assertThatThrownBy(() -> connection.createStatement().execute(
+                    "INSERT INTO person_counters (person_id) VALUES (" + eloise[0].id().value() + ")"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            connection.rollback();
+
+            name(connection, dominique);
+            try (var statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT next_record_id, records_changed FROM person_counters")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).as("dominique's next record, untouched").isEqualTo(21);
+                assertThat(rows.getLong(2)).as("dominique's changes, untouched").isEqualTo(1);
+                assertThat(rows.next()).isFalse();
+            }
             connection.rollback();
         }
     }

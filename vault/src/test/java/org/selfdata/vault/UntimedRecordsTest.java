@@ -133,10 +133,11 @@ class UntimedRecordsTest {
      * Puts the records without a time back where vaults of version 8 kept them, at 1970-01-01T00:00:00Z, with the
      * coverage that version kept, and forgets migration 10 and those after it, dropping the tables they made: what the
      * vault then holds is what a vault made before it held, since migration 10 changes rows and no table. A migration
-     * that makes a table adds it here.
+     * that makes a table adds it here; migration 19, which moved the counters out of persons, is undone first.
      */
     private void asVersionEightKeptThem() {
         TestVaults.behindTheVault(vault, camille.id(), connection -> {
+            PersonCountersTest.asVersionEighteenKeptThem(connection, camille.id());
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE records SET time_start = 0, time_end = 0 WHERE time_start = "
                         + RecordId.UNTIMED_MILLIS);
