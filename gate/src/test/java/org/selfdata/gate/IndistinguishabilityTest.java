@@ -117,8 +117,8 @@ class IndistinguishabilityTest {
     @ParameterizedTest(name = "seed {0} on {1}")
     @MethodSource("seeds")
     void twoVaultsThatDifferBelowTheGrantsPrecisionAnswerItsRecipientAlike(long seed, Engine engine) throws IOException {
-        // Random's first draws of consecutive seeds are alike; SplittableRandom mixes a seed before it is used.
         assumeFalse(onCitus(engine), "a Citus cluster cannot copy a database from a template");
+        // Random's first draws of consecutive seeds are alike; SplittableRandom mixes a seed before it is used.
         Random random = new Random(new SplittableRandom(seed).nextLong());
         TwinVaults twins = templates.get(engine);
         Grant grant = grant(random, twins);
