@@ -18,6 +18,7 @@ import org.selfdata.model.SocialPost;
 import org.selfdata.model.SourceDescriptor;
 import org.selfdata.model.StoredRecord;
 import org.selfdata.model.TimeSpan;
+import org.selfdata.testing.TestPostgres;
 
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** Records without a time: kept without one, after the timed ones, outside every time window, and out of coverage. */
 @ParameterizedClass
@@ -39,10 +41,12 @@ class UntimedRecordsTest {
 
     @RegisterExtension
     final VaultWithCamille fixture;
+    private final Engine engine;
     private final Vault vault;
     private final Person camille;
 
     UntimedRecordsTest(Engine engine) {
+        this.engine = engine;
         fixture = new VaultWithCamille(engine);
         vault = fixture.vault();
         camille = fixture.camille();
@@ -97,8 +101,16 @@ class UntimedRecordsTest {
         assertThat(again.duplicates()).isEqualTo(2);
     }
 
+    /**
+     * Not on Citus: a vault of version 9 was never spread over a cluster there. selfdata spreads the tables once the
+     * newest migration has run, and first did so at version 17; an older vault moved onto Citus holds tables of the
+     * coordinator alone until its migrations end. The vault rewound here is spread already, as no vault of version 9
+     * ever was, and Citus refuses migration 10's statements on spread tables.
+     */
     @Test
     void aVaultOfTheVersionBeforeHasItsUndatedContactsAndInterestsTakenOutOf1970() {
+        assumeFalse(engine == Engine.POSTGRES && TestPostgres.get().citus(),
+                "a vault of version 9 was never spread over a Citus cluster: its tables are spread after the migrations");
         importContacts();
         vault.imports().write(camille.id(), new ImportRequest(FACEBOOK, "facebook", "facebook.zip"),
                 Stream.of(interest("Randonnée", 1)));
