@@ -38,7 +38,7 @@ class CitusDistributionTest {
     void personScopedTablesAreDistributedByPersonInOneGroupAndVaultWideOnesCopiedToEveryNode(@TempDir Path folder)
             throws SQLException {
         String url = TestPostgres.get().newDatabase();
-        try (Vault vault = createVault(folder, url)) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             TestVaults.camille(vault);
         }
 
@@ -92,7 +92,7 @@ class CitusDistributionTest {
     void anImportCommitsOnThePersonsWorkerAloneWhileAddingAPersonCommitsOnEveryWorker(@TempDir Path folder)
             throws SQLException {
         String url = TestPostgres.get().newDatabase();
-        try (Vault vault = createVault(folder, url)) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             Map<String, Integer> before = preparedOn(url);
             Person camille = TestVaults.camille(vault);
             Map<String, Integer> afterAdding = preparedOn(url);
@@ -226,10 +226,5 @@ class CitusDistributionTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** A vault in the given database of the cluster, its key in the folder. */
-    private static Vault createVault(Path folder, String url) {
-        return Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), TestVaults.keyFile(folder));
     }
 }

@@ -107,8 +107,7 @@ class CitusIsolationTest {
             throws SQLException {
         String url = TestPostgres.get().newDatabase();
         Person camille;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));

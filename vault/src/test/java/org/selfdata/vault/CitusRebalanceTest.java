@@ -57,8 +57,7 @@ class CitusRebalanceTest {
         TestPostgres.get().administerNode(spareHost, sparePort, "postgres",
                 "SET citus.enable_create_database_propagation = off", "CREATE DATABASE " + database);
         TestPostgres.get().administerNode(spareHost, sparePort, database, "CREATE EXTENSION IF NOT EXISTS citus");
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             List<Person> people = new ArrayList<>();
             ConcurrentHashMap<Person, AtomicLong> imported = new ConcurrentHashMap<>();
             for (int index = 0; index < PEOPLE; index++) {

@@ -137,8 +137,7 @@ class OpeningTest {
         String url = "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + database
                 + "?user=selfdata_root_" + ProcessHandle.current().pid() + "&password=root-password";
 
-        assertThatThrownBy(() -> Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                        TestVaults.keyFile(folder)))
+        assertThatThrownBy(() -> TestVaults.createInDatabase(folder, url))
                 .isInstanceOf(SelfdataException.class)
                 .hasMessage("selfdata connected to PostgreSQL as a superuser or a role with BYPASSRLS, for which row-level "
                         + "security does not apply; connect as an ordinary role (see the README)");

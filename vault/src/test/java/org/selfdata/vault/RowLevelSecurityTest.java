@@ -75,8 +75,7 @@ class RowLevelSecurityTest {
     @Test
     void aSessionThatNamesNobodySeesNothing(@TempDir Path folder) throws SQLException {
         String url = TestPostgres.get().newDatabase();
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             Person camille = TestVaults.camille(vault);
             vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.LOCATION_HISTORY, "google-records", "a.json"),
                     SyntheticRecords.points(30));
@@ -94,8 +93,7 @@ class RowLevelSecurityTest {
         String url = TestPostgres.get().newDatabase();
         Person camille;
         Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             camille = TestVaults.camille(vault);
             dominique = vault.people().create("dominique", TestVaults.PARIS);
         }
@@ -159,8 +157,7 @@ class RowLevelSecurityTest {
         String url = TestPostgres.get().newDatabase();
         Person camille;
         Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             camille = TestVaults.camille(vault);
             dominique = vault.people().create("dominique", TestVaults.PARIS);
             var meteo = SampleRecipients.meteoLocale(vault);
@@ -191,8 +188,7 @@ class RowLevelSecurityTest {
         String university = "https://login.university.example/";
         Person camille;
         Person dominique;
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                TestVaults.keyFile(folder))) {
+        try (Vault vault = TestVaults.createInDatabase(folder, url)) {
             camille = TestVaults.camille(vault);
             dominique = vault.people().create("dominique", TestVaults.PARIS);
             vault.identities().link(camille.id(), university, "c-1");

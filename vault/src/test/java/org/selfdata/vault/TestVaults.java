@@ -69,6 +69,11 @@ public final class TestVaults {
         return Vault.create(location(engine, folder), keyFile(folder));
     }
 
+    /** A PostgreSQL vault in the database this URL names, its key file in the folder. */
+    public static Vault createInDatabase(Path folder, String url) {
+        return Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)), keyFile(folder));
+    }
+
     public static Vault create(Engine engine, Path folder, Clock clock) {
         return Vault.create(location(engine, folder), keyFile(folder), clock);
     }
@@ -93,8 +98,7 @@ public final class TestVaults {
      */
     public static TwoPeople camilleAndDominique(Path folder, ForTwo fill) {
         String url = TestPostgres.get().newDatabase();
-        try (Vault vault = Vault.create(VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url)),
-                keyFile(folder))) {
+        try (Vault vault = createInDatabase(folder, url)) {
             Person camille = camille(vault);
             Person dominique = vault.people().create("dominique", PARIS);
             fill.fill(vault, camille, dominique);
