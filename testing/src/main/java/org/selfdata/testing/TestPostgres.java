@@ -14,6 +14,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -31,6 +36,13 @@ public final class TestPostgres {
     private static final int RELEASE_ATTEMPTS = 20;
     private static final long RELEASE_PAUSE_MILLIS = 250;
     private static TestPostgres instance;
+
+    /** Databases of a Citus cluster whose test is over, emptied and ready for the next test of this JVM. */
+    private final Queue<String> emptied = new ConcurrentLinkedQueue<>();
+    /** The databases given to tests and not yet given back. */
+    private final Set<String> lent = ConcurrentHashMap.newKeySet();
+    /** Every database given to a test, in turn, so that a class's can be given back when it ends. */
+    private final List<String> given = new CopyOnWriteArrayList<>();
 
     private final String adminUrl;
     private final String host;
@@ -95,17 +107,48 @@ public final class TestPostgres {
     /**
      * A new, empty database owned by the ordinary test role; the URL carries that role's credentials. On a Citus
      * cluster's coordinator it is a database of the cluster, as an operator would make one: see {@link #joinCluster}.
+     * There it may be one an earlier test of this JVM used and {@link #release} emptied, since making a database part of
+     * a cluster takes seconds and a suite makes hundreds.
      */
     public String newDatabase() {
-        String name = "selfdata_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        if (citus()) {
-            createOnEveryNode(name);
-            joinCluster(name);
-        }
-        else {
-            administer("CREATE DATABASE " + name + " OWNER " + ROLE);
-        }
+        String name = citus() ? Optional.ofNullable(emptied.poll()).orElseGet(this::newClusterDatabase) : newServerDatabase();
+        lent.add(name);
+        given.add(name);
         return url(name);
+    }
+
+    private String newServerDatabase() {
+        String name = newName();
+        administer("CREATE DATABASE " + name + " OWNER " + ROLE);
+        return name;
+    }
+
+    private String newClusterDatabase() {
+        String name = newName();
+        createOnEveryNode(name);
+        joinCluster(name);
+        return name;
+    }
+
+    private static String newName() {
+        return "selfdata_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    }
+
+    /** How many databases tests of this JVM were given so far: a mark for {@link #releaseGivenSince}. */
+    static synchronized int givenSoFar() {
+        return instance == null ? 0 : instance.given.size();
+    }
+
+    /**
+     * Gives back every database given to tests since the mark and not given back yet, when a test class ends (see
+     * {@link ClassDatabases}): most tests never say when they are done with theirs.
+     */
+    static synchronized void releaseGivenSince(int mark) {
+        if (instance != null) {
+            int size = instance.given.size();
+            List<String> since = List.copyOf(instance.given.subList(Math.min(mark, size), size));
+            since.forEach(name -> instance.release(instance.url(name)));
+        }
     }
 
     /**
@@ -156,13 +199,17 @@ public final class TestPostgres {
     }
 
     /**
-     * Drops a test's database once its vault is closed and its folder deleted, on a Citus cluster only: there every
-     * database keeps a maintenance process of Citus's on each node, connected to the other nodes, and the hundreds of
-     * databases of a suite would take every connection the nodes allow. On one server an unused database costs nothing,
-     * and dropping each would only slow the suite.
+     * Gives back a test's database once its vault is closed and its folder deleted, or its class has ended (a second
+     * time does nothing), on a Citus cluster only: there every database keeps a maintenance process of Citus's on each
+     * node, connected to the other nodes, and the hundreds of databases of a suite would take every connection the
+     * nodes allow. On one server an unused database costs nothing, and dropping each would only slow the suite.
+     *
+     * <p>The database is emptied for the next test rather than dropped: everything the test role made in it goes, on
+     * every node ({@code DROP OWNED}, which Citus carries to the workers), and the extension and nodes it was given
+     * stay. One that now names other nodes (a test added one) is dropped instead, as is one that cannot be emptied.
      *
      * <p>The connections the coordinator held to the workers for the closed vault end a moment after it, and a worker
-     * refuses to drop a database still in use: the drop is tried again for a while, and then left to the cluster's end.
+     * refuses to drop a database still in use: a drop is tried again for a while, and then left to the cluster's end.
      * A database that stays is no failure of the test that used it.
      */
     public void release(String databaseUrl) {
@@ -170,6 +217,34 @@ public final class TestPostgres {
             return;
         }
         String name = databaseUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        if (!lent.remove(name)) {
+            return;
+        }
+        if (empty(name)) {
+            emptied.add(name);
+            return;
+        }
+        drop(name);
+    }
+
+    private boolean empty(String database) {
+        String nodes = "SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND isactive";
+        String url = adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            if (!query(nodes).equals(rows(statement, nodes))) {
+                return false;
+            }
+            statement.execute("SET client_min_messages = warning");
+            statement.execute("SET lock_timeout = '10s'");
+            statement.execute("DROP OWNED BY " + ROLE);
+            return true;
+        }
+        catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void drop(String name) {
         for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
             try (Connection connection = DriverManager.getConnection(adminUrl);
                  Statement statement = connection.createStatement()) {
@@ -191,8 +266,16 @@ public final class TestPostgres {
 
     /** The rows a query of the administrator's database answers, each column as text. */
     public List<List<String>> query(String sql) {
-        try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement()) {
+            return rows(statement, sql);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot query as the PostgreSQL administrator: " + sql, e);
+        }
+    }
+
+    private static List<List<String>> rows(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
             List<List<String>> result = new ArrayList<>();
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
@@ -203,9 +286,6 @@ public final class TestPostgres {
                 result.add(row);
             }
             return result;
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("cannot query as the PostgreSQL administrator: " + sql, e);
         }
     }
 
