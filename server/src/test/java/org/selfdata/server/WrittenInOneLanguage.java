@@ -31,8 +31,11 @@ final class WrittenInOneLanguage {
             "compte", "Historique des positions", "jours", "autorisation", "affichées", "Téléchargement", "ajoutés",
             "Terminé", "Partager", "Retirer");
 
-    /** Codes of selfdata's vocabulary that a page must say in words. */
-    private static final Pattern RAW_CODES = Pattern.compile("\\b(pd|dpv|trailing|eu-gdpr):[A-Za-z0-9]|\\bP\\d+[DMY]\\b");
+    /**
+     * Codes of selfdata's vocabulary that a page must say in words: data categories and purposes, and periods such as
+     * {@code P30D}, but not the end of a request's reference, such as {@code SD-P03D}, which is random.
+     */
+    private static final Pattern RAW_CODES = Pattern.compile("\\b(pd|dpv|trailing|eu-gdpr):[A-Za-z0-9]|(?<!-)\\bP\\d+[DMY]\\b");
 
     /**
      * A message key shown as it is, which is what the pages' scripts show for a key they have no words for: such as
