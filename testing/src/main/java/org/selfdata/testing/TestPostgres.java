@@ -117,6 +117,27 @@ public final class TestPostgres {
         return url(name);
     }
 
+    /**
+     * A new, empty database on every node of a Citus cluster that is not part of the cluster yet (without the citus
+     * extension): a plain PostgreSQL database, as an operator's was before they moved to Citus, until
+     * {@link #addToCluster} makes it one of the cluster's. Only on a Citus coordinator.
+     */
+    public String newDatabaseOutsideTheCluster() {
+        if (!citus()) {
+            throw new IllegalStateException("the PostgreSQL of the tests is not a Citus coordinator");
+        }
+        String name = newName();
+        createOnEveryNode(name);
+        lent.add(name);
+        given.add(name);
+        return url(name);
+    }
+
+    /** Makes a database of {@link #newDatabaseOutsideTheCluster} part of the cluster, as an operator would. */
+    public void addToCluster(String databaseUrl) {
+        joinCluster(databaseName(databaseUrl));
+    }
+
     private String newServerDatabase() {
         String name = newName();
         administer("CREATE DATABASE " + name + " OWNER " + ROLE);
@@ -128,6 +149,10 @@ public final class TestPostgres {
         createOnEveryNode(name);
         joinCluster(name);
         return name;
+    }
+
+    private static String databaseName(String databaseUrl) {
+        return databaseUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
     }
 
     private static String newName() {
@@ -216,7 +241,7 @@ public final class TestPostgres {
         if (!citus()) {
             return;
         }
-        String name = databaseUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        String name = databaseName(databaseUrl);
         if (!lent.remove(name)) {
             return;
         }

@@ -221,6 +221,44 @@ class CitusDistributionTest {
         }
     }
 
+    /**
+     * A vault of selfdata's version 9, from before selfdata spread its tables, in a PostgreSQL database that then became
+     * part of a Citus cluster (its operator created the extension and named the nodes): its next opening runs the
+     * migrations after 9 on the coordinator's own tables and then spreads them, losing nothing, its log still whole.
+     */
+    @Test
+    void aVaultOfVersionNineMovedOntoTheClusterIsMigratedAndThenSpread(@TempDir Path folder) throws SQLException {
+        String url = TestPostgres.get().newDatabaseOutsideTheCluster();
+        VaultLocation location = VaultLocation.postgres(folder, VaultLocation.PostgresDatabase.of(url));
+        Person camille;
+        try (Vault vault = Vault.create(location, TestVaults.keyFile(folder))) {
+            camille = TestVaults.camille(vault);
+            UntimedRecordsTest.fillAsVersionNine(vault, camille);
+        }
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(count(connection, "SELECT count(*) FROM pg_extension WHERE extname = 'citus'")).isZero();
+            assertThat(count(connection, "SELECT max(version::int) FROM vault_schema_history")).isEqualTo(9);
+        }
+
+        TestPostgres.get().addToCluster(url);
+
+        try (Vault moved = Vault.open(location, TestVaults.keyFile(folder))) {
+            UntimedRecordsTest.assertMigratedFromVersionNine(moved, camille);
+            assertThat(moved.log().verify(camille.id()).intact()).isTrue();
+        }
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            PersonScope.name(connection, camille.id());
+            assertThat(count(connection, "SELECT max(version::int) FROM vault_schema_history"))
+                    .isEqualTo(Long.parseLong(Migrations.CURRENT_VERSION));
+            assertThat(CitusDistribution.pending(connection)).as("left to spread").isEmpty();
+            assertThat(count(connection, "SELECT count(*) FROM pg_dist_partition "
+                    + "WHERE logicalrelid = 'records'::regclass AND partmethod = 'h'")).isEqualTo(1);
+            assertThat(count(connection, "SELECT count(*) FROM records")).as("every record, now in the shards").isEqualTo(4);
+            connection.rollback();
+        }
+    }
+
     private static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

@@ -104,41 +104,57 @@ class UntimedRecordsTest {
     /**
      * Not on Citus: a vault of version 9 was never spread over a cluster there. selfdata spreads the tables once the
      * newest migration has run, and first did so at version 17; an older vault moved onto Citus holds tables of the
-     * coordinator alone until its migrations end. The vault rewound here is spread already, as no vault of version 9
-     * ever was, and Citus refuses migration 10's statements on spread tables.
+     * coordinator alone until its migrations end ({@code CitusDistributionTest} moves one). The vault rewound here is
+     * spread already, as no vault of version 9 ever was, and Citus refuses migration 10's statements on spread tables.
      */
     @Test
     void aVaultOfTheVersionBeforeHasItsUndatedContactsAndInterestsTakenOutOf1970() {
         assumeFalse(engine == Engine.POSTGRES && TestPostgres.get().citus(),
                 "a vault of version 9 was never spread over a Citus cluster: its tables are spread after the migrations");
-        importContacts();
-        vault.imports().write(camille.id(), new ImportRequest(FACEBOOK, "facebook", "facebook.zip"),
-                Stream.of(interest("Randonnée", 1)));
-        Instant epoch = Instant.EPOCH;
-        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
-                Stream.of(RecordDraft.of(TimeSpan.at(epoch), SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1).payload(),
-                        Position.line(1))));
-        asVersionEightKeptThem();
+        fillAsVersionNine(vault, camille);
 
         Path folder = fixture.folder();
         VaultLocation location = vault.location();
         vault.close();
-        try (Vault migrated = Vault.open(location, TestVaults.keyFile(folder));
-             Stream<StoredRecord> read = migrated.records().read(camille.id(), RecordQuery.all())) {
+        try (Vault migrated = Vault.open(location, TestVaults.keyFile(folder))) {
+            assertMigratedFromVersionNine(migrated, camille);
+        }
+    }
+
+    /**
+     * Fills a new vault with two contacts, one without a time, an interest without one, and a payment at the epoch
+     * itself, and puts them back as a vault of version 9 kept them ({@link #asVersionEightKeptThem}).
+     */
+    static void fillAsVersionNine(Vault vault, Person camille) {
+        importContacts(vault, camille);
+        vault.imports().write(camille.id(), new ImportRequest(FACEBOOK, "facebook", "facebook.zip"),
+                Stream.of(interest("Randonnée", 1)));
+        vault.imports().write(camille.id(), new ImportRequest(SyntheticRecords.BANK, "ofx", "releve.ofx"),
+                Stream.of(RecordDraft.of(TimeSpan.at(Instant.EPOCH),
+                        SyntheticRecords.rent(LocalDate.of(2025, 1, 1), 1).payload(), Position.line(1))));
+        asVersionEightKeptThem(vault, camille);
+    }
+
+    /**
+     * What a vault {@link #fillAsVersionNine} filled holds once migrated: the records without a time are out of 1970 and
+     * after the others, the payment at the epoch stays there, and the coverage spans only what has a time.
+     */
+    static void assertMigratedFromVersionNine(Vault migrated, Person camille) {
+        try (Stream<StoredRecord> read = migrated.records().read(camille.id(), RecordQuery.all())) {
             List<StoredRecord> records = read.toList();
 
             assertThat(records).extracting(record -> record.type().id() + " " + record.time())
                     .containsExactly(
-                            "bank.transaction " + TimeSpan.at(epoch),
+                            "bank.transaction " + TimeSpan.at(Instant.EPOCH),
                             "contact " + TimeSpan.at(REVISED),
                             "contact UNTIMED",
                             "social.post UNTIMED");
             assertThat(records.get(2).payload()).isEqualTo(bao().payload());
-            VaultStatus status = migrated.status(camille.id());
-            assertThat(status.byType().get(RecordType.CONTACT).span()).contains(TimeSpan.at(REVISED));
-            assertThat(status.byType().get(RecordType.SOCIAL_POST).span()).isEmpty();
-            assertThat(status.byType().get(RecordType.BANK_TRANSACTION).span()).contains(TimeSpan.at(epoch));
         }
+        VaultStatus status = migrated.status(camille.id());
+        assertThat(status.byType().get(RecordType.CONTACT).span()).contains(TimeSpan.at(REVISED));
+        assertThat(status.byType().get(RecordType.SOCIAL_POST).span()).isEmpty();
+        assertThat(status.byType().get(RecordType.BANK_TRANSACTION).span()).contains(TimeSpan.at(Instant.EPOCH));
     }
 
     /**
@@ -147,7 +163,7 @@ class UntimedRecordsTest {
      * vault then holds is what a vault made before it held, since migration 10 changes rows and no table. A migration
      * that makes a table adds it here; migration 19, which moved the counters out of persons, is undone first.
      */
-    private void asVersionEightKeptThem() {
+    private static void asVersionEightKeptThem(Vault vault, Person camille) {
         TestVaults.behindTheVault(vault, camille.id(), connection -> {
             PersonCountersTest.asVersionEighteenKeptThem(connection, camille.id());
             try (Statement statement = connection.createStatement()) {
@@ -172,6 +188,10 @@ class UntimedRecordsTest {
     }
 
     private ImportBatch importContacts() {
+        return importContacts(vault, camille);
+    }
+
+    private static ImportBatch importContacts(Vault vault, Person camille) {
         return vault.imports().write(camille.id(), new ImportRequest(ADDRESS_BOOK, "vcard", "contacts.vcf"),
                 Stream.of(bao(), RecordDraft.of(TimeSpan.at(REVISED), contact("Alix Martin"), Position.line(1))));
     }
