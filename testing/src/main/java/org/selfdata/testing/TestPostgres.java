@@ -111,10 +111,7 @@ public final class TestPostgres {
      * a cluster takes seconds and a suite makes hundreds.
      */
     public String newDatabase() {
-        String name = citus() ? Optional.ofNullable(emptied.poll()).orElseGet(this::newClusterDatabase) : newServerDatabase();
-        lent.add(name);
-        given.add(name);
-        return url(name);
+        return lend(citus() ? Optional.ofNullable(emptied.poll()).orElseGet(this::newClusterDatabase) : newServerDatabase());
     }
 
     /**
@@ -128,6 +125,11 @@ public final class TestPostgres {
         }
         String name = newName();
         createOnEveryNode(name);
+        return lend(name);
+    }
+
+    /** Hands a database to a test, to be given back by {@link #release} or when its class ends. */
+    private String lend(String name) {
         lent.add(name);
         given.add(name);
         return url(name);
