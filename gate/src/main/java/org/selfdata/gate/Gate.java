@@ -23,6 +23,7 @@ import org.selfdata.model.TimeSpan;
 import org.selfdata.texts.Wording;
 import org.selfdata.vault.ImportRequest;
 import org.selfdata.vault.LogQuery;
+import org.selfdata.vault.RecordTiming;
 import org.selfdata.vault.Vault;
 import tools.jackson.core.JsonGenerator;
 
@@ -100,6 +101,26 @@ public final class Gate {
                 meters.ownerRead();
                 ReadTally tally = new ReadTally();
                 yield vault.records().read(owner.person(), query).peek(tally::add)
+                        .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
+            }
+            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
+        };
+    }
+
+    /**
+     * The id and time of each of the owner's records matching the query, in id order, without opening one: what a
+     * count by kind and by day needs. The read is logged when the stream is closed exactly as {@link #records} logs the
+     * same records (their types, their number, the span they cover), since what the person is shown comes from them.
+     * Close it when done: it holds a connection.
+     */
+    public Stream<RecordTiming> timings(Accessor accessor, RecordQuery query) {
+        requireNonNull(query, "query is null");
+        return switch (accessor) {
+            case Accessor.Owner owner -> {
+                meters.ownerRead();
+                ReadTally tally = new ReadTally();
+                yield vault.records().timings(owner.person(), query)
+                        .peek(timing -> tally.add(timing.id().type(), timing.time().span()))
                         .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
             }
             case Accessor.Recipient recipient -> throw ownerOnly(recipient);

@@ -187,6 +187,19 @@ class UntimedRecordsTest {
         });
     }
 
+    @Test
+    void aRecordsTimingIsItsTimeWithoutOpeningItAndNoneForARecordWithout() {
+        importContacts();
+
+        try (Stream<RecordTiming> timings = vault.records().timings(camille.id(), RecordQuery.all())) {
+            assertThat(timings).extracting(RecordTiming::time).containsExactly(TimeSpan.at(REVISED), RecordTime.untimed());
+        }
+        RecordQuery fromRevised = RecordQuery.all().between(Optional.of(REVISED), Optional.empty());
+        try (Stream<RecordTiming> timings = vault.records().timings(camille.id(), fromRevised)) {
+            assertThat(timings).extracting(RecordTiming::time).containsExactly(TimeSpan.at(REVISED));
+        }
+    }
+
     private ImportBatch importContacts() {
         return importContacts(vault, camille);
     }
