@@ -38,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -96,15 +98,7 @@ public final class Gate {
      */
     public Stream<StoredRecord> records(Accessor accessor, RecordQuery query) {
         requireNonNull(query, "query is null");
-        return switch (accessor) {
-            case Accessor.Owner owner -> {
-                meters.ownerRead();
-                ReadTally tally = new ReadTally();
-                yield vault.records().read(owner.person(), query).peek(tally::add)
-                        .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
-            }
-            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
-        };
+        return ownerRead(accessor, person -> vault.records().read(person, query), ReadTally::add);
     }
 
     /**
@@ -115,16 +109,8 @@ public final class Gate {
      */
     public Stream<RecordTiming> timings(Accessor accessor, RecordQuery query) {
         requireNonNull(query, "query is null");
-        return switch (accessor) {
-            case Accessor.Owner owner -> {
-                meters.ownerRead();
-                ReadTally tally = new ReadTally();
-                yield vault.records().timings(owner.person(), query)
-                        .peek(timing -> tally.add(timing.id().type(), timing.time().span()))
-                        .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
-            }
-            case Accessor.Recipient recipient -> throw ownerOnly(recipient);
-        };
+        return ownerRead(accessor, person -> vault.records().timings(person, query),
+                (tally, timing) -> tally.add(timing.id().type(), timing.time().span()));
     }
 
     /**
@@ -139,16 +125,24 @@ public final class Gate {
     public Stream<StoredRecord> search(Accessor accessor, RecordQuery query, SearchWords words) {
         requireNonNull(query, "query is null");
         requireNonNull(words, "words is null");
+        Set<RecordType> types = SearchableText.typesWithin(query.types());
+        return ownerRead(accessor, person -> types.isEmpty() ? Stream.empty()
+                : vault.records().read(person, query.withTypes(types).limit(Integer.MAX_VALUE))
+                        .filter(record -> words.foundIn(SearchableText.of(record.payload())))
+                        .limit(query.limit()), ReadTally::add);
+    }
+
+    /**
+     * The owner's read of what {@code read} streams, each item counted into the read's tally, logged when the stream
+     * is closed; a recipient is refused before anything is read.
+     */
+    private <T> Stream<T> ownerRead(Accessor accessor, Function<PersonId, Stream<T>> read, BiConsumer<ReadTally, T> count) {
         return switch (accessor) {
             case Accessor.Owner owner -> {
                 meters.ownerRead();
-                Set<RecordType> types = SearchableText.typesWithin(query.types());
-                Stream<StoredRecord> found = types.isEmpty() ? Stream.empty()
-                        : vault.records().read(owner.person(), query.withTypes(types).limit(Integer.MAX_VALUE))
-                                .filter(record -> words.foundIn(SearchableText.of(record.payload())))
-                                .limit(query.limit());
                 ReadTally tally = new ReadTally();
-                yield found.peek(tally::add).onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
+                yield read.apply(owner.person()).peek(item -> count.accept(tally, item))
+                        .onClose(() -> log(owner.person(), tally.entry(new LogActor.Owner())));
             }
             case Accessor.Recipient recipient -> throw ownerOnly(recipient);
         };
