@@ -47,55 +47,18 @@ public final class Geography {
     private static final double DEPARTMENT_RADIUS_KILOMETRES = 250;
     private static final double COMMUNE_RADIUS_KILOMETRES = 15;
 
-    private final H3Core h3;
-    private final Countries countries;
-    private final Gazetteer departments;
-    private final Map<String, Area.Named> departmentsOfTerritories;
-    private final Map<String, Area.Named> regionsOfDepartments;
+    /** Without communes; what it knows is read on first use ({@link Maps}), so that opening a gate costs nothing. */
+    private static final Geography BUNDLED = new Geography(Optional.empty());
+
     private final Optional<Gazetteer> communes;
 
-    private Geography(Geography bundled, Optional<Gazetteer> communes) {
-        this.h3 = bundled.h3;
-        this.countries = bundled.countries;
-        this.departments = bundled.departments;
-        this.departmentsOfTerritories = bundled.departmentsOfTerritories;
-        this.regionsOfDepartments = bundled.regionsOfDepartments;
+    private Geography(Optional<Gazetteer> communes) {
         this.communes = communes;
-    }
-
-    private Geography() {
-        try {
-            h3 = H3Core.newInstance();
-        }
-        catch (IOException e) {
-            throw new SelfdataException(ErrorCode.INTERNAL, "the H3 library could not be loaded", e);
-        }
-        countries = Countries.bundled();
-        Map<String, Area.Named> regions = new HashMap<>();
-        for (String[] columns : table(resource("france-regions.tsv"), "the French regions")) {
-            regions.put(columns[0], new Area.Named("region", columns[0], columns[1]));
-        }
-        List<Gazetteer.Place> metropolitan = new ArrayList<>();
-        departmentsOfTerritories = new HashMap<>();
-        regionsOfDepartments = new HashMap<>();
-        for (String[] columns : table(resource("france-departements.tsv"), "the French départements")) {
-            Area.Named department = new Area.Named("department", columns[0], columns[1]);
-            regionsOfDepartments.put(department.code(), requireNonNull(regions.get(columns[2]), "region is unknown"));
-            if (columns.length > 5) {
-                departmentsOfTerritories.put(columns[5], department);
-            }
-            else {
-                metropolitan.add(new Gazetteer.Place(department, Double.parseDouble(columns[3]),
-                        Double.parseDouble(columns[4])));
-            }
-        }
-        departments = new Gazetteer(metropolitan);
-        communes = Optional.empty();
     }
 
     /** The geography that ships with selfdata: H3, countries, French regions and départements; no communes. */
     public static Geography bundled() {
-        return Bundled.INSTANCE;
+        return BUNDLED;
     }
 
     /**
@@ -117,7 +80,7 @@ public final class Geography {
                             Wording.of("error.gate.communeRow", Integer.toString(line), communeList.getFileName().toString()));
                 }
             }
-            return new Geography(bundled(), Optional.of(new Gazetteer(places)));
+            return new Geography(Optional.of(new Gazetteer(places)));
         }
         catch (IOException e) {
             throw new SelfdataException(ErrorCode.INVALID_ARGUMENT,
@@ -148,7 +111,7 @@ public final class Geography {
             case EXACT, NONE -> throw new SelfdataException(ErrorCode.INTERNAL,
                     "location precision " + precision + " has no area");
             case H3 -> new Area.Cell(precision.resolution(),
-                    Long.toHexString(h3.latLngToCell(latitude, longitude, precision.resolution())));
+                    Long.toHexString(Maps.BUNDLED.h3.latLngToCell(latitude, longitude, precision.resolution())));
             case COMMUNE -> commune(latitude, longitude);
             case DEPARTMENT -> department(latitude, longitude);
             case REGION -> region(latitude, longitude);
@@ -157,24 +120,24 @@ public final class Geography {
     }
 
     private Area country(double latitude, double longitude) {
-        return countries.country(latitude, longitude).<Area>map(country -> country).orElseGet(Area.Unknown::new);
+        return Maps.BUNDLED.countries.country(latitude, longitude).<Area>map(country -> country).orElseGet(Area.Unknown::new);
     }
 
     private Area department(double latitude, double longitude) {
-        Optional<Area.Named> country = countries.country(latitude, longitude);
+        Optional<Area.Named> country = Maps.BUNDLED.countries.country(latitude, longitude);
         if (country.isEmpty()) {
             return new Area.Unknown();
         }
         Optional<Area.Named> department = country.get().code().equals("FR")
-                ? departments.nearest(latitude, longitude, DEPARTMENT_RADIUS_KILOMETRES)
-                : Optional.ofNullable(departmentsOfTerritories.get(country.get().code()));
+                ? Maps.BUNDLED.departments.nearest(latitude, longitude, DEPARTMENT_RADIUS_KILOMETRES)
+                : Optional.ofNullable(Maps.BUNDLED.departmentsOfTerritories.get(country.get().code()));
         return department.<Area>map(found -> found).orElse(country.get());
     }
 
     private Area region(double latitude, double longitude) {
         Area department = department(latitude, longitude);
         return department instanceof Area.Named named && named.level().equals("department")
-                ? regionsOfDepartments.get(named.code())
+                ? Maps.BUNDLED.regionsOfDepartments.get(named.code())
                 : department;
     }
 
@@ -232,8 +195,45 @@ public final class Geography {
         return stream;
     }
 
-    /** Loaded once, on first use: the country shapes take a fraction of a second to read. */
-    private static final class Bundled {
-        private static final Geography INSTANCE = new Geography();
+    /**
+     * What selfdata ships: H3, the countries' outlines, the French regions and départements. Read once, when a first
+     * coordinate is placed (the JVM initializes this class then), since the outlines take a fraction of a second to read
+     * and most commands and requests place none.
+     */
+    private static final class Maps {
+        private static final Maps BUNDLED = new Maps();
+
+        private final H3Core h3;
+        private final Countries countries;
+        private final Gazetteer departments;
+        private final Map<String, Area.Named> departmentsOfTerritories = new HashMap<>();
+        private final Map<String, Area.Named> regionsOfDepartments = new HashMap<>();
+
+        private Maps() {
+            try {
+                h3 = H3Core.newInstance();
+            }
+            catch (IOException e) {
+                throw new SelfdataException(ErrorCode.INTERNAL, "the H3 library could not be loaded", e);
+            }
+            countries = Countries.bundled();
+            Map<String, Area.Named> regions = new HashMap<>();
+            for (String[] columns : table(resource("france-regions.tsv"), "the French regions")) {
+                regions.put(columns[0], new Area.Named("region", columns[0], columns[1]));
+            }
+            List<Gazetteer.Place> metropolitan = new ArrayList<>();
+            for (String[] columns : table(resource("france-departements.tsv"), "the French départements")) {
+                Area.Named department = new Area.Named("department", columns[0], columns[1]);
+                regionsOfDepartments.put(department.code(), requireNonNull(regions.get(columns[2]), "region is unknown"));
+                if (columns.length > 5) {
+                    departmentsOfTerritories.put(columns[5], department);
+                }
+                else {
+                    metropolitan.add(new Gazetteer.Place(department, Double.parseDouble(columns[3]),
+                            Double.parseDouble(columns[4])));
+                }
+            }
+            departments = new Gazetteer(metropolitan);
+        }
     }
 }
