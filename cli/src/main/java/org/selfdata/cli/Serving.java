@@ -42,6 +42,8 @@ final class Serving {
     static int serveUntilStopped(Application application, Terminal terminal, Environment environment, ServeOptions options,
                                  Optional<MetricsListener> metrics) {
         Words words = environment.words();
+        // Commands read the maps when they first place a coordinate; a server reads them before it answers anyone.
+        application.gate().geography().load();
         SelfdataServer server = SelfdataServer.start(options.settings(environment), application.vault(), application.gate());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -34,8 +34,7 @@ class PackagedCommandTest {
                 "demo", "--no-serve", "--data", home.resolve("demo").toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("HOME", home.toString());
-        builder.environment().remove("SELFDATA_HOME");
-        builder.environment().remove("SELFDATA_DB");
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("SELFDATA_"));
         Process demo = builder.start();
 
         assertThat(demo.waitFor(300, TimeUnit.SECONDS)).as("the demo ends within 5 minutes").isTrue();

@@ -62,6 +62,14 @@ public final class Geography {
     }
 
     /**
+     * Reads the bundled maps now rather than at the first coordinate placed: a server does so as it starts, so that a
+     * platform the H3 library cannot load on stops it there, and a recipient's first read does not wait for the outlines.
+     */
+    public void load() {
+        Maps.bundled();
+    }
+
+    /**
      * This geography with communes from an operator's list: one commune a line, its INSEE code, name, latitude and
      * longitude, separated by tabs, semicolons or commas; lines starting with {@code #} and a header line are skipped.
      */
@@ -202,6 +210,11 @@ public final class Geography {
      */
     private static final class Maps {
         private static final Maps BUNDLED = new Maps();
+
+        /** The maps, read by the JVM's initialization of this class the first time it is asked for them. */
+        static Maps bundled() {
+            return BUNDLED;
+        }
 
         private final H3Core h3;
         private final Countries countries;

@@ -45,9 +45,9 @@ public final class Timeline {
         try (Stream<RecordTiming> read = gate.timings(new Accessor.Owner(person.id()), records)) {
             Iterator<RecordTiming> iterator = read.iterator();
             while (iterator.hasNext()) {
-                RecordTiming record = iterator.next();
+                RecordTiming timing = iterator.next();
                 // A record without a time falls in no step: the timeline is only of what has a time.
-                record.time().span().ifPresent(span -> tally.add(record.id().type(), span.startMillis()));
+                timing.time().span().ifPresent(span -> tally.add(timing.id().type(), span.startMillis()));
             }
         }
         return new TimelineCounts(step, zone, tally.periods());
